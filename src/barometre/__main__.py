@@ -1,0 +1,3 @@
+from barometre.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,433 @@
+"""The build: validate, execute (cached, in parallel), assemble, publish atomically.
+
+Steps, in order:
+
+1. validate ``data/`` (any problem stops everything, nothing is touched);
+2. execute each chapter notebook with papermill, in parallel processes, unless
+   the cache holds a run with the same notebook, package code, requirements,
+   parameters and the same content of every data row the chapter read;
+3. assemble a staging copy of the book (``_build/staging/<edition>``) and run
+   ``jupyter-book build`` on it with warnings as errors;
+4. copy the site to a new release folder and switch the published links
+   (``_build/site/<edition>`` and ``_build/html``) to it with an atomic rename.
+
+A failure at any step leaves the published site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, PACKAGE_DIR, ROOT, relative
+
+CONFIG = "_config.yml"
+TOC = "_toc.yml"
+STATIC = "_static"
+VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
+
+
+class BuildError(Exception):
+    """A build step failed; the message says which and what to do."""
+
+
+# --------------------------------------------------------------------------- hashing
+
+
+def _sha(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def package_hash() -> str:
+    """The content of the package code and of the pinned requirements."""
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        h.update(str(path.relative_to(PACKAGE_DIR)).encode())
+        h.update(path.read_bytes())
+    req = ROOT / "requirements.txt"
+    if req.is_file():
+        h.update(req.read_bytes())
+    return h.hexdigest()
+
+
+def toc_chapters(root: Path = ROOT) -> list[str]:
+    """The notebooks the table of contents lists, as paths relative to the book root."""
+    toc = yaml.safe_load((root / TOC).read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            for part in entry.get("parts", []) or []:
+                walk(part.get("chapters"))
+
+    walk(toc.get("chapters"))
+    for part in toc.get("parts", []) or []:
+        walk(part.get("chapters"))
+    return [f for f in files if (root / f"{f}.ipynb").is_file()]
+
+
+# --------------------------------------------------------------------------- execution
+
+
+@dataclass
+class ChapterRun:
+    name: str  # e.g. "chapters/resilience"
+    status: str = "pending"  # executed | cached | failed
+    seconds: float = 0.0
+    error: str = ""
+
+
+def _cache_dir(name: str) -> Path:
+    return BUILD_DIR / "cache" / name.replace("/", "__")
+
+
+def _clean_notebook(path: Path) -> None:
+    """Remove run-to-run noise (timestamps, durations) so that outputs are deterministic."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)
+
+
+def _execute(task: dict) -> dict:
+    """Run one notebook with papermill (in a worker process). Returns a plain dict."""
+    import papermill as pm
+
+    start = time.perf_counter()
+    deps_file = Path(task["deps_file"])
+    deps_file.write_text("", encoding="utf-8")
+    os.environ["BAROMETRE_DEPS_FILE"] = str(deps_file)
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    try:
+        pm.execute_notebook(
+            task["source"],
+            task["output"],
+            parameters=task["parameters"],
+            kernel_name="python3",
+            cwd=task["cwd"],
+            progress_bar=False,
+            log_output=False,
+            report_mode=False,
+        )
+    except Exception as exc:  # papermill raises PapermillExecutionError with the cell
+        cell = getattr(exc, "cell_index", None)
+        count = getattr(exc, "exec_count", None)
+        ename = getattr(exc, "ename", type(exc).__name__)
+        evalue = getattr(exc, "evalue", str(exc))
+        source = (getattr(exc, "source", "") or "").strip().splitlines()
+        where = f"cell {cell} (execution count {count})" if cell is not None else "the kernel"
+        first = f", starting «{source[0][:80]}»" if source else ""
+        return {
+            "ok": False,
+            "seconds": time.perf_counter() - start,
+            "error": f"{where}{first}: {ename}: {evalue}",
+        }
+    _clean_notebook(Path(task["output"]))
+    deps = [d for d in deps_file.read_text(encoding="utf-8").splitlines() if d]
+    return {"ok": True, "seconds": time.perf_counter() - start, "deps": deps}
+
+
+@dataclass
+class BuildResult:
+    edition: int
+    runs: list[ChapterRun] = field(default_factory=list)
+    sphinx_ran: bool = False
+    published: Path | None = None
+    seconds: float = 0.0
+
+    @property
+    def executed(self) -> list[str]:
+        return [r.name for r in self.runs if r.status == "executed"]
+
+
+class Builder:
+    def __init__(
+        self,
+        edition: int | None = None,
+        *,
+        data_dir: Path = DATA_DIR,
+        build_dir: Path = BUILD_DIR,
+        jobs: int = 2,
+        force: bool = False,
+        echo=print,
+        extra_parameters: dict | None = None,
+    ):
+        self.data_dir = Path(data_dir).resolve()
+        self.build_dir = Path(build_dir).resolve()
+        self.jobs = max(1, jobs)
+        self.force = force
+        self.echo = echo
+        self.requested_edition = edition
+        self.extra_parameters = extra_parameters or {}
+
+    # -- the steps ------------------------------------------------------------------------
+
+    def run(self) -> BuildResult:
+        t0 = time.perf_counter()
+        from barometre.data import load
+
+        dataset = load(self.data_dir)  # step 1: raises DataValidationError, nothing touched
+        edition = self.requested_edition or dataset.latest
+        if edition not in dataset.editions:
+            raise BuildError(
+                f"Edition {edition} is not in {relative(self.data_dir / 'editions')} "
+                f"(available: {', '.join(map(str, dataset.editions))})."
+            )
+        self.echo(f"Data valid: editions {', '.join(map(str, dataset.editions))}; building edition {edition}.")
+        result = BuildResult(edition)
+        staging = self.build_dir / "staging" / str(edition)
+        changed = self._assemble(staging, edition)
+        runs = self._execute_all(staging, edition)
+        result.runs = runs
+        changed = self._install_notebooks(staging, runs) or changed
+        release_name = f"{edition}-{self._tree_hash(staging)[:16]}"
+        release = self.build_dir / "releases" / release_name
+        site_link = self.build_dir / "site" / str(edition)
+        if not changed and release.is_dir() and site_link.is_symlink() and site_link.resolve() == release.resolve():
+            self.echo("Nothing changed since the last build: the published site is up to date.")
+            self._point_html(dataset, edition, release)
+            result.published = release
+        else:
+            self._sphinx(staging, edition)
+            result.sphinx_ran = True
+            self._publish(staging, release, site_link)
+            self._point_html(dataset, edition, release)
+            result.published = release
+            self._collect_garbage()
+        result.seconds = time.perf_counter() - t0
+        self.echo(f"Published edition {edition} to {relative(self.build_dir / 'html')} "
+                  f"({result.seconds:.1f} s).")
+        return result
+
+    def _assemble(self, staging: Path, edition: int) -> bool:
+        """Copy config, toc and static files into the staging book; True if anything changed."""
+        staging.mkdir(parents=True, exist_ok=True)
+        config = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))
+        config["title"] = f"{config['title']} — édition {edition}"
+        changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
+        changed |= _write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
+        for path in sorted((ROOT / STATIC).rglob("*")):
+            if path.is_file():
+                changed |= _write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
+        for path in sorted(CHAPTERS_DIR.rglob("*.md")):
+            changed |= _write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
+        changed |= _write_if_changed(staging / VEGA_BUNDLE, self._vega_bundle())
+        return changed
+
+    def _vega_bundle(self) -> bytes:
+        import vl_convert as vlc
+
+        cached = self.build_dir / "cache" / f"vega-bundle-{vlc.__version__}.js"
+        if not cached.is_file():
+            from barometre.charts import javascript_bundle
+
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(cached, javascript_bundle().encode("utf-8"))
+        return cached.read_bytes()
+
+    def _parameters(self, edition: int) -> dict:
+        return {"edition": edition, "data_dir": str(self.data_dir), **self.extra_parameters}
+
+    def _execute_all(self, staging: Path, edition: int) -> list[ChapterRun]:
+        from barometre.data import dependency_hashes
+
+        pkg = package_hash()
+        params = self._parameters(edition)
+        runs, tasks = [], []
+        for name in toc_chapters():
+            source = ROOT / f"{name}.ipynb"
+            base = _sha(source.read_bytes(), pkg, json.dumps(params, sort_keys=True))
+            cache = _cache_dir(name)
+            manifest = cache / f"{base}.json"
+            run = ChapterRun(name)
+            runs.append(run)
+            if not self.force and manifest.is_file() and (cache / f"{base}.ipynb").is_file():
+                recorded = json.loads(manifest.read_text(encoding="utf-8"))["deps"]
+                if dependency_hashes(recorded, self.data_dir) == recorded:
+                    run.status = "cached"
+                    continue
+            cache.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix="run-", dir=cache))
+            tasks.append(
+                (
+                    run,
+                    base,
+                    tmp,
+                    {
+                        "source": str(source),
+                        "output": str(tmp / "executed.ipynb"),
+                        "parameters": params,
+                        "cwd": str(source.parent),
+                        "deps_file": str(tmp / "deps.txt"),
+                    },
+                )
+            )
+        for run in runs:
+            if run.status == "cached":
+                self.echo(f"  [cached]   {run.name}")
+        if tasks:
+            with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
+                futures = [(run, base, tmp, pool.submit(_execute, task)) for run, base, tmp, task in tasks]
+                for run, base, tmp, future in futures:
+                    out = future.result()
+                    run.seconds = out["seconds"]
+                    if out["ok"]:
+                        run.status = "executed"
+                        cache = _cache_dir(run.name)
+                        deps = dependency_hashes(out["deps"], self.data_dir)
+                        os.replace(tmp / "executed.ipynb", cache / f"{base}.ipynb")
+                        _atomic_write(cache / f"{base}.json", json.dumps({"deps": deps}, indent=1).encode())
+                        shutil.rmtree(tmp, ignore_errors=True)
+                        self.echo(f"  [executed] {run.name}  {run.seconds:.1f} s")
+                    else:
+                        run.status = "failed"
+                        run.error = out["error"]
+                        failed = self.build_dir / "failed" / str(edition) / f"{Path(run.name).name}.ipynb"
+                        failed.parent.mkdir(parents=True, exist_ok=True)
+                        if (tmp / "executed.ipynb").is_file():
+                            shutil.copyfile(tmp / "executed.ipynb", failed)
+                        shutil.rmtree(tmp, ignore_errors=True)
+                        run.error += f"\n    The executed notebook is kept for inspection: {relative(failed)}"
+                        self.echo(f"  [failed]   {run.name}  {run.seconds:.1f} s")
+        failed_runs = [r for r in runs if r.status == "failed"]
+        if failed_runs:
+            lines = [f"Chapter {r.name} failed at {r.error}" for r in failed_runs]
+            raise BuildError("\n".join(lines) + "\nNothing was published; the last published site is unchanged.")
+        self._executed_keys = {
+            r.name: _sha((ROOT / f"{r.name}.ipynb").read_bytes(), pkg, json.dumps(params, sort_keys=True))
+            for r in runs
+        }
+        return runs
+
+    def _install_notebooks(self, staging: Path, runs: list[ChapterRun]) -> bool:
+        changed = False
+        for run in runs:
+            cached = _cache_dir(run.name) / f"{self._executed_keys[run.name]}.ipynb"
+            changed |= _write_if_changed(staging / f"{run.name}.ipynb", cached.read_bytes())
+        return changed
+
+    def _tree_hash(self, staging: Path) -> str:
+        h = hashlib.sha256()
+        for path in sorted(staging.rglob("*")):
+            rel = path.relative_to(staging)
+            if rel.parts[0] == "_build" or not path.is_file():
+                continue
+            h.update(str(rel).encode())
+            h.update(path.read_bytes())
+        return h.hexdigest()
+
+    def _sphinx(self, staging: Path, edition: int) -> None:
+        logs = self.build_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        log = logs / f"{edition}-html.log"
+        jb = Path(sys.executable).with_name("jupyter-book")
+        cmd = [str(jb), "build", str(staging), "--builder", "html", "-W", "-n", "--keep-going", "-q"]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging)
+        log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
+        if proc.returncode != 0:
+            # a failed Sphinx run may leave a half-written environment: start clean next time
+            shutil.rmtree(staging / "_build", ignore_errors=True)
+            warnings = [
+                line for line in (proc.stdout + proc.stderr).splitlines() if "WARNING" in line or "ERROR" in line
+            ]
+            detail = "\n".join("    " + w for w in warnings[:30]) or "\n".join(proc.stderr.splitlines()[-20:])
+            raise BuildError(
+                f"jupyter-book build failed for edition {edition} (warnings are errors):\n{detail}\n"
+                f"    Full log: {relative(log)}\nNothing was published; the last published site is unchanged."
+            )
+        self.echo(f"  [html]     jupyter-book build  {time.perf_counter() - t0:.1f} s")
+
+    def _publish(self, staging: Path, release: Path, site_link: Path) -> None:
+        html = staging / "_build" / "html"
+        release.parent.mkdir(parents=True, exist_ok=True)
+        tmp = release.with_name(release.name + f".tmp-{os.getpid()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            shutil.copytree(html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+            if release.exists():
+                shutil.rmtree(release)
+            os.replace(tmp, release)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise BuildError(
+                f"Could not write the new site ({exc.strerror}: {exc.filename}). "
+                "Nothing was published; the last published site is unchanged."
+            ) from exc
+        _swap_link(site_link, release)
+
+    def _point_html(self, dataset, edition: int, release: Path) -> None:
+        """``_build/html`` opens the latest edition; an older edition's build leaves it alone."""
+        html_link = self.build_dir / "html"
+        if edition != dataset.latest and html_link.is_symlink():
+            return
+        if html_link.exists() and not html_link.is_symlink():
+            shutil.rmtree(html_link)  # a site from an older layout
+        _swap_link(html_link, release)
+
+    def _collect_garbage(self) -> None:
+        releases = self.build_dir / "releases"
+        keep = {p.resolve() for p in [self.build_dir / "html", *(self.build_dir / "site").glob("*")] if p.is_symlink()}
+        for path in releases.iterdir():
+            if path.resolve() not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- file helpers
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_if_changed(path: Path, data: bytes | str) -> bool:
+    """Write only when the content differs (Sphinx then rebuilds only what changed)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    _atomic_write(path, data)
+    return True
+
+
+def _swap_link(link: Path, target: Path) -> None:
+    """Point ``link`` at ``target`` with one atomic rename (readers never see a half state)."""
+    link.parent.mkdir(parents=True, exist_ok=True)
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(target, link.parent), tmp)
+    os.replace(tmp, link)
+
+
+def build(edition: int | None = None, **kwargs) -> BuildResult:
+    return Builder(edition, **kwargs).run()

@@ -1,0 +1,178 @@
+"""The one chart theme, and the chart output every chapter uses.
+
+A chart leaves a notebook as one output with two forms:
+
+- ``text/html``: the interactive chart, drawn by vega-embed from the site's own
+  ``_static/vega-bundle.js`` (never a CDN), in the fr-FR locale, with a visible
+  source line, a text description and a link to download the chart's rows as CSV;
+- ``image/png``: the same chart rendered by vl-convert, with the source line
+  under the title, for the PDF.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from functools import cache
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+THEME = "barometre"
+LOCALE = "fr-FR"
+# Okabe–Ito: readable by the three common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+FONT = "DejaVu Sans, Verdana, sans-serif"
+WIDTH = 560
+PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print
+
+
+@alt.theme.register(THEME, enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    """The house style: sober, large enough to read at 360 px, colour-blind safe."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
+            "title": {"anchor": "start", "fontSize": 15, "fontWeight": "bold", "subtitleFontSize": 12,
+                      "subtitleColor": "#444", "offset": 12},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridColor": "#e6e6e6", "domainColor": "#888",
+                     "tickColor": "#888", "labelColor": "#222", "titleColor": "#222"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "range": {"category": PALETTE},
+            "bar": {"color": PALETTE[0]},
+            "line": {"color": PALETTE[0], "strokeWidth": 2.5},
+            "point": {"color": PALETTE[0], "size": 70, "filled": True},
+            "text": {"fontSize": 12, "color": "#222"},
+            "autosize": {"type": "fit-x", "contains": "padding"},
+        }
+    }
+
+
+@cache
+def format_locale() -> dict:
+    return vlc.get_format_locale(LOCALE)
+
+
+@cache
+def time_format_locale() -> dict:
+    return vlc.get_time_format_locale(LOCALE)
+
+
+def javascript_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one classic script (globals), from vl-convert."""
+    return vlc.javascript_bundle()
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if not slug:
+        raise ValueError("a chart needs a name made of letters or digits, e.g. 'croissance'")
+    return slug
+
+
+@dataclass
+class ChartOutput:
+    """A chart with its title, source line, description and the rows behind it."""
+
+    chart: alt.TopLevelMixin
+    name: str
+    title: str
+    source: str
+    description: str
+    data: pd.DataFrame | None = None
+    interactive_note: str = ""
+    _spec: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for attr in ("title", "source", "description"):
+            if not str(getattr(self, attr)).strip():
+                raise ValueError(f"chart {self.name!r} needs a {attr}: every chart is titled, sourced and described")
+        self.name = _slug(self.name)
+        spec = self.chart.properties(title=self.title).to_dict()
+        spec["description"] = self.description
+        self._spec = spec
+
+    @property
+    def spec(self) -> dict:
+        return self._spec
+
+    def static_spec(self) -> dict:
+        spec = json.loads(json.dumps(self._spec))
+        spec["title"] = {"text": self.title, "subtitle": f"Source : {self.source}"}
+        return spec
+
+    def png(self) -> bytes:
+        return vlc.vegalite_to_png(
+            self.static_spec(),
+            scale=PNG_SCALE,
+            format_locale=LOCALE,
+            time_format_locale=LOCALE,
+        )
+
+    def svg(self) -> str:
+        return vlc.vegalite_to_svg(self.static_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+
+    def csv(self) -> str:
+        if self.data is None:
+            return ""
+        return self.data.to_csv(index=False, lineterminator="\n")
+
+    def html(self) -> str:
+        spec_json = json.dumps(self._spec, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
+        options = {
+            "actions": False,
+            "renderer": "svg",
+            "formatLocale": format_locale(),
+            "timeFormatLocale": time_format_locale(),
+        }
+        opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
+        vis, spec_id = f"vis-{self.name}", f"spec-{self.name}"
+        desc = html.escape(self.description)
+        csv = self.csv()
+        download = ""
+        if csv:
+            href = "data:text/csv;charset=utf-8," + urllib.parse.quote(csv)
+            download = (
+                f' · <a class="chart-csv" download="{self.name}.csv" href="{href}">'
+                "Télécharger les données (CSV)</a>"
+            )
+        note = f'<p class="chart-interactive-note">{html.escape(self.interactive_note)}</p>' if self.interactive_note else ""
+        return (
+            f'<figure class="barometre-chart" id="chart-{self.name}">\n'
+            f'<div class="vega-chart" id="{vis}" role="img" aria-label="{desc}"></div>\n'
+            f'<script type="application/json" id="{spec_id}">{spec_json}</script>\n'
+            "<script>document.addEventListener('DOMContentLoaded',function(){"
+            f"vegaEmbed('#{vis}',JSON.parse(document.getElementById('{spec_id}').textContent),{opts_json})"
+            ".catch(function(e){console.error(e);});});</script>\n"
+            f"{note}"
+            f'<figcaption><span class="chart-description">{desc}</span><br>'
+            f'<span class="chart-source">Source : {html.escape(self.source)}</span>{download}</figcaption>\n'
+            "</figure>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/html": self.html(),
+            "image/png": base64.b64encode(self.png()).decode("ascii"),
+            "text/plain": f"{self.title}. {self.description} Source : {self.source}",
+        }
+
+
+def chart_output(
+    chart: alt.TopLevelMixin,
+    *,
+    name: str,
+    title: str,
+    source: str,
+    description: str,
+    data: pd.DataFrame | None = None,
+    interactive_note: str = "",
+) -> ChartOutput:
+    """Wrap an Altair chart for display: ``display(chart_output(...))`` in a chapter."""
+    return ChartOutput(chart, name, title, source, description, data, interactive_note)

@@ -1,0 +1,57 @@
+"""Command line: ``python -m barometre <command>`` (the Makefile calls these)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from barometre.paths import DATA_DIR, relative
+
+
+def _validate(args) -> int:
+    from barometre.data import load
+
+    ds = load(args.data_dir)
+    print(f"Data valid: {relative(args.data_dir)} (editions {', '.join(map(str, ds.editions))}).")
+    return 0
+
+
+def _build(args) -> int:
+    from barometre.build import build
+
+    build(args.edition, data_dir=args.data_dir, jobs=args.jobs, force=args.force)
+    return 0
+
+
+def _sidecar(args) -> int:
+    from barometre.provenance import write_sidecar
+
+    for path in args.files:
+        meta = write_sidecar(Path(path))
+        print(f"{relative(meta)}: sha256 recorded")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="barometre", description=__doc__)
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check every data file; list every problem")
+    b = sub.add_parser("build", help="validate, execute the chapters, build and publish the HTML book")
+    b.add_argument("--edition", type=int, default=None, help="edition to build (default: the latest)")
+    b.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
+    b.add_argument("--force", action="store_true", help="ignore the execution cache")
+    s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
+    s.add_argument("files", nargs="+")
+    args = parser.parse_args(argv)
+
+    from barometre.build import BuildError
+    from barometre.validation import DataValidationError
+
+    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar}
+    try:
+        return commands[args.command](args)
+    except (DataValidationError, BuildError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 1

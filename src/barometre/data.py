@@ -1,0 +1,373 @@
+"""Loading the data: editions, figures with their provenance, reference series.
+
+``load()`` validates the whole ``data/`` folder (see ``validation``) and returns
+a ``Dataset``. ``Dataset.figure()`` returns one ``Figure``: value(s), unit,
+qualifier, scope, period, the article's quote and the source's name and role.
+
+Every read is recorded as a dependency (file, indicator) when the build asks
+for it (environment variable ``BAROMETRE_DEPS_FILE``): the build cache uses
+this to re-execute only the chapters whose data changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from barometre.paths import DATA_DIR, relative
+from barometre.validation import ValidatedData, validate
+
+FRF_PER_EUR = 6.55957  # legal conversion rate, 1 EUR = 6.55957 FRF (Council Regulation 2866/98)
+DEPS_ENV = "BAROMETRE_DEPS_FILE"
+
+
+class FigureNotFound(LookupError):
+    """No row, or more than one, matches the request."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of one edition, with everything needed to cite it."""
+
+    indicator: str
+    edition: int
+    period: str
+    scope: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str
+    label: str
+    source: str
+    source_name: str
+    source_role: str
+    source_type: str
+    quote: str
+    note: str
+    file: str
+    row: int
+
+    @property
+    def published(self) -> bool:
+        return self.qualifier != "not_published"
+
+    @property
+    def is_range(self) -> bool:
+        return self.qualifier == "range"
+
+    @property
+    def central(self) -> float:
+        """A single number for models and charts: the value, or the middle of a range."""
+        if not self.published:
+            raise FigureNotFound(f"{self.indicator} ({self.scope}, {self.period}) is not published in {self.edition}")
+        if self.is_range:
+            return (self.low + self.high) / 2  # type: ignore[operator]
+        return self.value  # type: ignore[return-value]
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        if self.is_range:
+            return (self.low, self.high)  # type: ignore[return-value]
+        return (self.central, self.central)
+
+    @property
+    def anchor(self) -> str:
+        """A stable id of this row, used for links from the prose to the sources annex."""
+        raw = f"fig-{self.edition}-{self.indicator}-{self.scope}-{self.period}"
+        return re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
+
+    @property
+    def attribution(self) -> str:
+        """Who said it, as a French reader expects: "Laurent Uberti (président du groupe Acticall…)"."""
+        if self.source_role:
+            return f"{self.source_name} ({self.source_role})"
+        return self.source_name
+
+
+def _record(*deps: str) -> None:
+    target = os.environ.get(DEPS_ENV)
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as fh:
+        for dep in deps:
+            fh.write(dep + "\n")
+
+
+class Dataset:
+    """The validated data folder."""
+
+    def __init__(self, validated: ValidatedData):
+        self._v = validated
+        self.data_dir = validated.data_dir
+        self.indicators = {r.indicator: r for r in validated.indicators.rows}
+        self.sources = {r.source: r for r in validated.sources.rows}
+
+    # -- editions -----------------------------------------------------------------------
+
+    @property
+    def editions(self) -> list[int]:
+        _record(f"list:{relative(self.data_dir / 'editions')}")
+        return sorted(self._v.editions)
+
+    def resolve(self, edition: int | None) -> int:
+        """The edition a chapter renders: ``0`` or ``None`` (the parameters' default) is the latest."""
+        if not edition:
+            return self.latest
+        if int(edition) not in self.editions:
+            raise FigureNotFound(
+                f"no edition {edition} in {relative(self.data_dir / 'editions')}; "
+                f"available: {', '.join(map(str, self.editions))}"
+            )
+        return int(edition)
+
+    @property
+    def latest(self) -> int:
+        return self.editions[-1]
+
+    def previous(self, edition: int) -> int | None:
+        earlier = [e for e in self.editions if e < edition]
+        return earlier[-1] if earlier else None
+
+    def _table(self, edition: int):
+        if edition not in self._v.editions:
+            raise FigureNotFound(
+                f"no edition {edition} in {relative(self.data_dir / 'editions')}; "
+                f"available: {', '.join(map(str, self.editions))}"
+            )
+        return self._v.editions[edition]
+
+    def _figure_from(self, edition: int, index: int) -> Figure:
+        table = self._v.editions[edition]
+        row = table.rows[index]
+        src = self.sources[row.source]
+        return Figure(
+            indicator=row.indicator,
+            edition=row.edition,
+            period=row.period,
+            scope=row.scope,
+            value=row.value,
+            low=row.low,
+            high=row.high,
+            qualifier=row.qualifier,
+            unit=row.unit,
+            label=self.indicators[row.indicator].label_fr,
+            source=row.source,
+            source_name=src.name,
+            source_role=src.role,
+            source_type=src.type,
+            quote=row.quote,
+            note=row.note,
+            file=table.name,
+            row=table.lines[index],
+        )
+
+    def figures(self, edition: int, indicator: str | None = None) -> list[Figure]:
+        table = self._table(edition)
+        if indicator is None:
+            _record(f"file:{table.name}", f"file:{self._v.indicators.name}", f"file:{self._v.sources.name}")
+        else:
+            # the rows of this indicator, its dictionary entry and the sources it cites
+            _record(f"indicator:{table.name}:{indicator}", f"indicator:{self._v.indicators.name}:{indicator}")
+            cited = {r.source for r in table.rows if r.indicator == indicator}
+            _record(*(f"indicator:{self._v.sources.name}:{s}" for s in sorted(cited)))
+        return [
+            self._figure_from(edition, i)
+            for i, r in enumerate(table.rows)
+            if indicator is None or r.indicator == indicator
+        ]
+
+    def figure(
+        self,
+        indicator: str,
+        edition: int | None = None,
+        *,
+        scope: str | None = None,
+        period: str | int | None = None,
+    ) -> Figure:
+        """One figure. Without scope/period, the row for the edition's own year is preferred,
+        then the scope ``market``; an ambiguous request is an error that lists the candidates."""
+        edition = self.latest if edition is None else int(edition)
+        if indicator not in self.indicators:
+            raise FigureNotFound(f"unknown indicator {indicator!r} (see data/indicators.csv)")
+        rows = self.figures(edition, indicator)
+        if scope is not None:
+            rows = [f for f in rows if f.scope == scope]
+        if period is not None:
+            rows = [f for f in rows if f.period == str(period)]
+        if len(rows) > 1 and period is None:
+            own = [f for f in rows if f.period == str(edition)]
+            rows = own or rows
+        if len(rows) > 1 and scope is None:
+            market = [f for f in rows if f.scope == "market"]
+            rows = market or rows
+        if len(rows) == 1:
+            return rows[0]
+        wanted = f"{indicator} (scope={scope}, period={period}) in edition {edition}"
+        if not rows:
+            raise FigureNotFound(f"no row for {wanted} in {relative(self._table(edition).path)}")
+        options = "; ".join(f"scope={f.scope}, period={f.period}" for f in rows)
+        raise FigureNotFound(f"several rows match {wanted}: {options}")
+
+    def find(self, indicator: str, edition: int | None = None, **kwargs) -> Figure | None:
+        """Like ``figure`` but ``None`` when the edition has no such row (for optional figures)."""
+        try:
+            return self.figure(indicator, edition, **kwargs)
+        except FigureNotFound:
+            return None
+
+    def frame(self, edition: int | None = None) -> pd.DataFrame:
+        """One edition as a DataFrame, one row per figure, with labels and sources."""
+        edition = self.latest if edition is None else int(edition)
+        figs = self.figures(edition)
+        return pd.DataFrame([f.__dict__ for f in figs])
+
+    def series(self, indicator: str, *, scope: str = "market", upto: int | None = None) -> pd.DataFrame:
+        """An indicator across every edition up to ``upto``: one row per period, taken from the
+        latest edition that publishes it (so a revised value replaces the earlier one)."""
+        records = []
+        for ed in self.editions:
+            if upto is not None and ed > upto:
+                continue
+            for f in self.figures(ed, indicator):
+                if f.scope == scope and f.published:
+                    records.append({**f.__dict__, "central": f.central})
+        if not records:
+            return pd.DataFrame(columns=["period", "central", "edition"])
+        df = pd.DataFrame(records).sort_values(["period", "edition"])
+        return df.groupby("period", as_index=False).last().reset_index(drop=True)
+
+    # -- events and reference series ----------------------------------------------------
+
+    def events(self, edition: int | None = None) -> pd.DataFrame:
+        edition = self.latest if edition is None else int(edition)
+        table = self._v.events.get(edition)
+        if table is None:
+            return pd.DataFrame(columns=["event", "date", "kind", "actor", "target", "city"])
+        _record(f"file:{table.name}")
+        cities = {c.city: c for c in self._v.cities.rows}
+        records = []
+        for row, line in zip(table.rows, table.lines, strict=True):
+            rec = row.model_dump()
+            rec["row"] = line
+            rec["file"] = table.name
+            rec["source_name"] = self.sources[row.source].name
+            city = cities.get(row.city) if row.city else None
+            rec["city_name"] = city.name_fr if city else None
+            rec["latitude"] = city.latitude if city else None
+            rec["longitude"] = city.longitude if city else None
+            records.append(rec)
+        if any(r["city"] for r in records):
+            _record(f"file:{self._v.cities.name}")
+        return pd.DataFrame(records)
+
+    def smic_hourly(self) -> pd.DataFrame:
+        """The gross hourly SMIC at each revaluation, in euros.
+
+        Values before 2002 are in francs in the data and converted here, explicitly,
+        at the legal rate ``FRF_PER_EUR``; the original value and currency are kept."""
+        _record(f"file:{self._v.smic.name}")
+        rows = []
+        for r in self._v.smic.rows:
+            eur = r.value / FRF_PER_EUR if r.currency == "FRF" else r.value
+            rows.append(
+                {
+                    "effective_date": pd.Timestamp(r.effective_date),
+                    "value_original": r.value,
+                    "currency": r.currency,
+                    "eur": eur,
+                    "legal_text": r.legal_text,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def smic_at(self, when: date) -> float:
+        """The hourly SMIC in euros in force on a date."""
+        df = self.smic_hourly()
+        in_force = df[df["effective_date"] <= pd.Timestamp(when)]
+        if in_force.empty:
+            raise FigureNotFound(f"no SMIC in force on {when} (the series starts {df['effective_date'].min():%Y-%m-%d})")
+        return float(in_force.iloc[-1]["eur"])
+
+    def cpi(self) -> pd.Series:
+        """The annual average CPI (2015 = 100), indexed by year."""
+        _record(f"file:{self._v.cpi.name}")
+        return pd.Series({r.year: r.index_2015_100 for r in self._v.cpi.rows}, name="cpi").sort_index()
+
+    def sources_frame(self) -> pd.DataFrame:
+        _record(f"file:{self._v.sources.name}")
+        return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])
+
+    def indicators_for(self, chapter: str) -> list[str]:
+        return [i for i, r in self.indicators.items() if chapter in r.chapters]
+
+
+_CACHE: dict[tuple[str, tuple], Dataset] = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file())
+
+
+def load(data_dir: Path | str = DATA_DIR) -> Dataset:
+    """Validate ``data_dir`` and return the Dataset (raises DataValidationError)."""
+    data_dir = Path(data_dir).resolve()
+    key = (str(data_dir), _fingerprint(data_dir))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = Dataset(validate(data_dir))
+    return _CACHE[key]
+
+
+def figure(
+    indicator: str,
+    edition: int | None = None,
+    *,
+    scope: str | None = None,
+    period: str | int | None = None,
+    data_dir: Path | str = DATA_DIR,
+) -> Figure:
+    """``figure("revenue_growth", edition=2008)``: one figure with its value, quote and source."""
+    return load(data_dir).figure(indicator, edition, scope=scope, period=period)
+
+
+def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
+    """The content hash of each recorded dependency, as it is now on disk.
+
+    ``file:<path>`` hashes the whole file; ``indicator:<path>:<id>`` hashes only the
+    raw CSV lines of that indicator (so changing another indicator's value does not
+    invalidate a chapter that never read it)."""
+    import hashlib
+
+    from barometre.paths import ROOT
+
+    out = {}
+    for dep in sorted(set(deps)):
+        kind, _, rest = dep.partition(":")
+        h = hashlib.sha256()
+        if kind == "file":
+            path = ROOT / rest if not Path(rest).is_absolute() else Path(rest)
+            h.update(path.read_bytes() if path.is_file() else b"<missing>")
+        elif kind == "list":
+            folder = ROOT / rest if not Path(rest).is_absolute() else Path(rest)
+            h.update("\n".join(sorted(p.name for p in folder.glob("*.csv"))).encode())
+        elif kind == "indicator":
+            rel, _, indicator = rest.rpartition(":")
+            path = ROOT / rel if not Path(rel).is_absolute() else Path(rel)
+            if path.is_file():
+                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+                h.update(lines[0].encode() if lines else b"")
+                for line in lines[1:]:
+                    if line.startswith(indicator + ","):
+                        h.update(line.encode())
+            else:
+                h.update(b"<missing>")
+        out[dep] = h.hexdigest()
+    return out

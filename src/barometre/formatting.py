@@ -1,0 +1,167 @@
+"""The one French formatter. Numbers become text here and nowhere else.
+
+It relies on babel's ``fr_FR`` locale (CLDR): the thousands separator is the
+narrow no-break space (U+202F, "1 528"), the decimal separator is the comma
+("17,5") and the percent sign is preceded by a no-break space ("15 %").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALE = "fr_FR"
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+# French nouns of the countable units, singular and plural.
+NOUNS: dict[str, tuple[str, str]] = {
+    "jobs": ("emploi", "emplois"),
+    "companies": ("entreprise", "entreprises"),
+    "people": ("personne", "personnes"),
+    "trainings": ("formation", "formations"),
+    "weeks": ("semaine", "semaines"),
+    "years": ("an", "ans"),
+}
+
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "environ ",
+    "more_than": "plus de ",
+    "at_least": "au moins ",
+    "less_than": "moins de ",
+    "at_most": "au plus ",
+}
+
+NOT_PUBLISHED = "non publié"
+
+
+def _clean(x: float, decimals: int) -> float | int:
+    x = round(float(x), decimals)
+    return int(x) if float(x).is_integer() else x
+
+
+def number(x: float, decimals: int = 1) -> str:
+    """'1 528', '17,5', '250 000' (at most ``decimals`` decimals, none when whole)."""
+    return format_decimal(_clean(x, decimals), locale=LOCALE)
+
+
+def percent(x: float, decimals: int = 1, signed: bool = False) -> str:
+    """A value already in percent: 15 -> '15 %', -2.5 -> '-2,5 %', signed -> '+15 %'."""
+    pattern = "+#,##0.###\u00a0%;-#,##0.###\u00a0%" if signed else "#,##0.###\u00a0%"
+    return format_percent(_clean(x, decimals) / 100, format=pattern, locale=LOCALE)
+
+
+def euros(x: float, decimals: int = 0) -> str:
+    """'1 528 €'."""
+    pattern = "#,##0.##\u00a0¤" if decimals else "#,##0\u00a0¤"
+    return format_currency(_clean(x, decimals), "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+
+
+def points(x: float, decimals: int = 1, signed: bool = True) -> str:
+    """'+5 points', '-1,5 point'."""
+    value = _clean(x, decimals)
+    text = format_decimal(value, format="+#,##0.###;-#,##0.###" if signed else None, locale=LOCALE)
+    return f"{text}{NBSP}{'point' if abs(value) < 2 else 'points'}"
+
+
+def year(x: float) -> str:
+    """A calendar year, never grouped: '2003'."""
+    return str(int(x))
+
+
+def noun(unit: str, x: float) -> str:
+    """The French noun of a countable unit, agreed with the number ('' when none)."""
+    if unit not in NOUNS:
+        return ""
+    singular, plural = NOUNS[unit]
+    return singular if abs(x) < 2 else plural
+
+
+def value(x: float, unit: str, *, signed: bool = False, with_noun: bool = False, decimals: int = 1) -> str:
+    """One number in its unit, the French way."""
+    if unit in ("percent", "percent_change"):
+        return percent(x, decimals, signed=signed)
+    if unit == "percentage_points":
+        return points(x, decimals)
+    if unit in ("eur_per_month_gross", "eur_per_month_net"):
+        return euros(x)
+    if unit == "eur_million":
+        return f"{number(x, decimals)}{NBSP}M€"
+    if unit == "year":
+        return year(x)
+    text = number(x, decimals)
+    if signed and x > 0:
+        text = "+" + text
+    if with_noun and noun(unit, x):
+        text += NBSP + noun(unit, x)
+    return text
+
+
+def _unit_suffix(unit: str) -> str:
+    """The symbol a range shares at its end: '60 à 70 %'."""
+    return {"percent": "%", "percent_change": "%", "eur_per_month_gross": "€", "eur_per_month_net": "€"}.get(
+        unit, ""
+    )
+
+
+def value_range(low: float, high: float, unit: str, *, with_noun: bool = False, decimals: int = 1) -> str:
+    """'60 à 70 %', '4 à 7 semaines', '5 à 10 %'."""
+    suffix = _unit_suffix(unit)
+    if suffix:
+        sep = NBSP
+        return f"{number(low, decimals)} à {number(high, decimals)}{sep}{suffix}"
+    text = f"{value(low, unit, decimals=decimals)} à {value(high, unit, decimals=decimals)}"
+    if with_noun and noun(unit, high):
+        text += NBSP + noun(unit, high)
+    return text
+
+
+def figure_text(
+    fig, *, signed: bool = False, magnitude: bool = False, with_noun: bool = False, decimals: int = 1
+) -> str:
+    """A Figure as the text shows it, qualifier and range included.
+
+    ``magnitude`` formats absolute values (for "5 à 10 % moins cher", where the data
+    hold -10 to -5 and the sentence carries the direction)."""
+    if not fig.published:
+        return NOT_PUBLISHED
+    if fig.is_range:
+        low, high = fig.low, fig.high
+        if magnitude:
+            low, high = sorted((abs(low), abs(high)))
+        return value_range(low, high, fig.unit, with_noun=with_noun, decimals=decimals)
+    x = abs(fig.value) if magnitude else fig.value
+    text = value(x, fig.unit, signed=signed, with_noun=with_noun, decimals=decimals)
+    return QUALIFIER_WORDS.get(fig.qualifier, "") + text
+
+
+def month_year(d: date) -> str:
+    """'juillet 2008'."""
+    return format_date(d, "MMMM y", locale=LOCALE)
+
+
+def period_text(period: str) -> str:
+    """'2008', 'juillet 2009', 'entre 2007 et 2008'."""
+    if re.fullmatch(r"\d{4}", period):
+        return period
+    m = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if m:
+        return month_year(date(int(m.group(1)), int(m.group(2)), 1))
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    if m:
+        return f"entre {m.group(1)} et {m.group(2)}"
+    return period
+
+
+def event_date(text: str) -> str:
+    """An event date as precise as the data: '2007', 'juillet 2007', '15 juillet 2007'."""
+    parts = text.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return month_year(date(int(parts[0]), int(parts[1]), 1))
+    return format_date(date.fromisoformat(text), "d MMMM y", locale=LOCALE)

@@ -1,0 +1,33 @@
+"""Every path of the project, anchored at the project root (one module, one truth)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _find_root() -> Path:
+    env = os.environ.get("BAROMETRE_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        if (parent / "pyproject.toml").is_file() and (parent / "chapters").is_dir():
+            return parent
+    return Path.cwd().resolve()
+
+
+ROOT = _find_root()
+DATA_DIR = ROOT / "data"
+CHAPTERS_DIR = ROOT / "chapters"
+BUILD_DIR = ROOT / "_build"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def relative(path: Path | str) -> str:
+    """A path as the analyst reads it: relative to the project root when possible."""
+    p = Path(path).resolve()
+    try:
+        return str(p.relative_to(ROOT))
+    except ValueError:
+        return str(path)

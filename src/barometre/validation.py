@@ -1,0 +1,630 @@
+"""The executable schema of ``data/``.
+
+Why pydantic (and not pandera or frictionless): the data are small hand-typed
+CSV files, and the analyst needs to know *which line of which file* is wrong,
+with the raw text as typed. We therefore read each file as text with the
+``csv`` module (so nothing is coerced before it is checked: "15,0" stays
+"15,0"), validate each row against a typed pydantic model, and run the
+cross-row and cross-file checks in plain Python. Every problem is collected;
+nothing stops at the first one. pandera validates DataFrames after pandas has
+already parsed (and possibly mangled) the text, and frictionless would add a
+second schema language next to the Python types the rest of the package uses.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from barometre.paths import relative
+
+# --------------------------------------------------------------------------- vocabularies
+
+UNITS: dict[str, str] = {
+    "percent": "a share, 0 to 100",
+    "percent_change": "a signed growth rate or relative difference",
+    "percentage_points": "a difference between two shares",
+    "eur_per_month_gross": "euros per month, gross",
+    "eur_per_month_net": "euros per month, net",
+    "eur_million": "millions of euros",
+    "jobs": "number of jobs",
+    "companies": "number of companies",
+    "people": "number of people",
+    "trainings": "number of trainings",
+    "weeks": "duration in weeks",
+    "years": "duration in years",
+    "count": "a plain count",
+    "year": "a calendar year",
+}
+Unit = Literal[tuple(UNITS)]  # type: ignore[valid-type]
+
+QUALIFIERS = (
+    "exact",
+    "about",
+    "more_than",
+    "at_least",
+    "less_than",
+    "at_most",
+    "range",
+    "not_published",
+)
+Qualifier = Literal[QUALIFIERS]  # type: ignore[valid-type]
+
+CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
+SOURCE_TYPES = ("barometer", "interview", "journalist", "official_statistic", "reference")
+EVENT_KINDS = (
+    "market_opening",
+    "acquisition",
+    "stake_acquisition",
+    "site_opening",
+    "site_transfer",
+    "agreement",
+    "public_service_outsourcing",
+    "conference",
+    "offshore_start",
+)
+SIDECAR_KEYS = ("title", "source", "producer", "publication_date", "licence", "sha256")
+MAX_QUOTE = 300
+
+SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+# --------------------------------------------------------------------------- problems
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the data, located precisely enough to fix it."""
+
+    file: str
+    row: int | None = None  # line number in the file; the header is line 1
+    column: str | None = None
+    value: str | None = None
+    expected: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column '{self.column}'"
+        got = "" if self.value is None else f"got {self.value!r}; "
+        return f"{where}: {got}expected {self.expected}"
+
+
+class DataValidationError(Exception):
+    """Raised with every problem found, never just the first."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems), key=_problem_sort_key)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.problems)
+        lines = [f"Data validation failed: {n} problem{'s' if n != 1 else ''} found."]
+        lines += [f"  - {p}" for p in self.problems]
+        lines.append("Nothing was built or published. Fix the data and run the command again.")
+        return "\n".join(lines)
+
+
+def _problem_sort_key(p: Problem) -> tuple:
+    return (p.file, p.row or 0, p.column or "", p.expected, p.value or "")
+
+
+# --------------------------------------------------------------------------- field types
+
+
+def _empty_to_none(v: Any) -> Any:
+    if isinstance(v, str) and v.strip() == "":
+        return None
+    return v
+
+
+def _number(v: Any) -> Any:
+    v = _empty_to_none(v)
+    if v is None or isinstance(v, int | float):
+        return v
+    text = str(v).strip()
+    if NUMBER.match(text):
+        return float(text)
+    if DECIMAL_COMMA.match(text):
+        raise ValueError("a number with '.' as the decimal separator, e.g. 15.0 (not a decimal comma)")
+    raise ValueError("a number, e.g. 15 or 1528.5")
+
+
+def _integer(v: Any) -> Any:
+    if isinstance(v, int):
+        return v
+    text = str(v).strip()
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise ValueError("a whole number, e.g. 2008")
+
+
+def _snake(v: Any) -> Any:
+    text = "" if v is None else str(v).strip()
+    if not SNAKE.match(text):
+        raise ValueError("a snake_case identifier (lower-case letters, digits and '_'), e.g. revenue_growth")
+    return text
+
+
+def _text(v: Any) -> Any:
+    return "" if v is None else str(v).strip()
+
+
+def _boolean(v: Any) -> Any:
+    text = str(v).strip().lower()
+    if text in ("true", "false"):
+        return text == "true"
+    raise ValueError("true or false")
+
+
+def _chapter_list(v: Any) -> Any:
+    items = [c.strip() for c in str(v or "").split(";") if c.strip()]
+    bad = [c for c in items if c not in CHAPTERS]
+    if not items or bad:
+        raise ValueError("a ';'-separated list of chapters among: " + ", ".join(CHAPTERS))
+    return tuple(items)
+
+
+def _period(v: Any) -> Any:
+    text = str(v or "").strip()
+    if re.fullmatch(r"\d{4}", text) or re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        return text
+    m = re.fullmatch(r"(\d{4})-(\d{4})", text)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return text
+    raise ValueError("a period: a year (2008), a month (2009-07) or a span of years (2007-2008)")
+
+
+def _event_date(v: Any) -> Any:
+    text = str(v or "").strip()
+    for pattern, fmt in ((r"\d{4}", "%Y"), (r"\d{4}-\d{2}", "%Y-%m"), (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d")):
+        if re.fullmatch(pattern, text):
+            from datetime import datetime
+
+            try:
+                datetime.strptime(text, fmt)
+            except ValueError:
+                break
+            return text
+    raise ValueError("a date as YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _iso_date(v: Any) -> Any:
+    text = str(v or "").strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("a date as YYYY-MM-DD") from None
+
+
+Number = Annotated[float | None, BeforeValidator(_number)]
+Integer = Annotated[int, BeforeValidator(_integer)]
+Snake = Annotated[str, BeforeValidator(_snake)]
+Text = Annotated[str, BeforeValidator(_text)]
+RequiredText = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Quote = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_QUOTE)]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EditionRow(_Row):
+    indicator: Snake
+    edition: Integer
+    period: Annotated[str, BeforeValidator(_period)]
+    scope: Snake
+    value: Number
+    low: Number
+    high: Number
+    qualifier: Qualifier
+    unit: Unit
+    source: Snake
+    quote: Quote
+    note: Text
+
+
+class IndicatorRow(_Row):
+    indicator: Snake
+    label_fr: RequiredText
+    unit: Unit
+    definition: RequiredText
+    chapters: Annotated[tuple[str, ...], BeforeValidator(_chapter_list)]
+    required: Annotated[bool, BeforeValidator(_boolean)]
+
+
+class SourceRow(_Row):
+    source: Snake
+    name: RequiredText
+    organisation: Text
+    role: Text
+    type: Literal[SOURCE_TYPES]  # type: ignore[valid-type]
+    publication_title: Text
+    publication_outlet: Text
+    publication_author: Text
+    publication_year: Annotated[int | None, BeforeValidator(lambda v: _empty_to_none(v) and _integer(v))]
+
+
+class EventRow(_Row):
+    event: Snake
+    edition: Integer
+    date: Annotated[str, BeforeValidator(_event_date)]
+    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
+    actor: RequiredText
+    target: Text
+    city: Annotated[str | None, BeforeValidator(lambda v: _empty_to_none(v) and _snake(v))]
+    source: Snake
+    quote: Quote
+    note: Text
+
+
+class SmicRow(_Row):
+    effective_date: Annotated[date, BeforeValidator(_iso_date)]
+    value: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+    currency: Literal["FRF", "EUR"]
+    legal_text: RequiredText
+    legal_url: Text
+
+
+class CpiRow(_Row):
+    year: Integer
+    index_2015_100: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+
+
+class CityRow(_Row):
+    city: Snake
+    name_fr: RequiredText
+    latitude: Annotated[float, BeforeValidator(_number), Field(ge=41, le=52)]
+    longitude: Annotated[float, BeforeValidator(_number), Field(ge=-6, le=10)]
+    department: Text
+    geonames_id: Text
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Table:
+    """A validated CSV file: its rows (model instances) and their line numbers."""
+
+    path: Path
+    rows: list[Any] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)  # the raw CSV text of each row
+
+    @property
+    def name(self) -> str:
+        return relative(self.path)
+
+
+def _expected_from(error: dict) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    if kind in ("literal_error", "enum"):
+        return "one of: " + str(ctx.get("expected", "")).replace("'", "")
+    if kind == "string_too_long":
+        return f"at most {ctx.get('max_length')} characters (a short excerpt)"
+    if kind == "string_too_short":
+        return "a non-empty value"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return error["msg"].replace("Input should be", "a value")
+    if kind == "missing":
+        return "a value"
+    return error["msg"]
+
+
+def read_table(path: Path, model: type[_Row], problems: list[Problem]) -> Table:
+    """Read ``path`` as UTF-8 CSV, validate every row against ``model``.
+
+    Problems are appended to ``problems``; valid rows are returned.
+    """
+    table = Table(path)
+    name = table.name
+    columns = list(model.model_fields)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, expected=f"a readable file ({exc.strerror})"))
+        return table
+    if not data.strip():
+        problems.append(
+            Problem(name, 1, expected=f"a header line ({','.join(columns)}) and rows; the file is empty")
+        )
+        return table
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1]
+        guess = bad.decode("latin-1")
+        problems.append(
+            Problem(
+                name,
+                line,
+                value=f"byte 0x{bad.hex()} ({guess!r} in latin-1)",
+                expected="UTF-8 text: the file looks like latin-1/Windows-1252; re-save it as UTF-8",
+            )
+        )
+        return table
+    lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:  # pragma: no cover - guarded by the empty check
+        return table
+    missing = [c for c in columns if c not in header]
+    unknown = [c for c in header if c not in columns]
+    for c in missing:
+        problems.append(Problem(name, 1, c, None, f"a column named '{c}' in the header"))
+    for c in unknown:
+        problems.append(Problem(name, 1, c, c, "only the columns " + ", ".join(columns)))
+    if missing or len(set(header)) != len(header):
+        if len(set(header)) != len(header):
+            problems.append(Problem(name, 1, None, ",".join(header), "each column once"))
+        return table
+    start = 1
+    for fields in reader:
+        line_no = reader.line_num
+        first = start + 1
+        start = line_no
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            problems.append(
+                Problem(
+                    name,
+                    first,
+                    None,
+                    ",".join(fields)[:80],
+                    f"{len(header)} comma-separated fields, found {len(fields)} "
+                    "(a stray or truncated line? remove it or fill every column)",
+                )
+            )
+            continue
+        record = dict(zip(header, fields, strict=True))
+        try:
+            row = model.model_validate(record)
+        except ValidationError as exc:
+            for err in exc.errors():
+                column = str(err["loc"][0]) if err["loc"] else None
+                raw = record.get(column) if column else None
+                problems.append(Problem(name, first, column, raw, _expected_from(err)))
+            continue
+        table.rows.append(row)
+        table.lines.append(first)
+        table.raw.append("\n".join(lines[first - 1 : line_no]))
+    if not table.rows and not any(p.file == name for p in problems):
+        problems.append(Problem(name, 2, expected="at least one data row after the header"))
+    return table
+
+
+# --------------------------------------------------------------------------- sidecars
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + ".meta.yaml")
+
+
+def check_sidecars(data_dir: Path, problems: list[Problem]) -> None:
+    """Every data file has a sidecar with the required keys and a matching sha256."""
+    for path in sorted(data_dir.rglob("*.csv")):
+        meta_path = sidecar_path(path)
+        name = relative(meta_path)
+        if not meta_path.is_file():
+            problems.append(
+                Problem(
+                    relative(path),
+                    expected=f"a provenance sidecar {meta_path.name} beside it "
+                    "(create it with: python -m barometre sidecar " + relative(path) + ")",
+                )
+            )
+            continue
+        try:
+            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            problems.append(Problem(name, expected=f"valid UTF-8 YAML ({exc})"))
+            continue
+        for key in SIDECAR_KEYS:
+            if not meta.get(key):
+                problems.append(Problem(name, None, key, None, f"a non-empty '{key}' entry"))
+        actual = sha256_of(path)
+        if meta.get("sha256") and meta["sha256"] != actual:
+            problems.append(
+                Problem(
+                    name,
+                    None,
+                    "sha256",
+                    str(meta["sha256"])[:12] + "…",
+                    f"the checksum of {path.name} ({actual[:12]}…): the data changed since its "
+                    "provenance was recorded; check the change, then run "
+                    f"python -m barometre sidecar {relative(path)}",
+                )
+            )
+    for meta_path in sorted(data_dir.rglob("*.meta.yaml")):
+        if not meta_path.with_name(meta_path.name.removesuffix(".meta.yaml")).is_file():
+            problems.append(Problem(relative(meta_path), expected="a data file of the same name beside it"))
+
+
+# --------------------------------------------------------------------------- the whole folder
+
+
+@dataclass
+class ValidatedData:
+    data_dir: Path
+    editions: dict[int, Table]
+    events: dict[int, Table]
+    indicators: Table
+    sources: Table
+    smic: Table
+    cpi: Table
+    cities: Table
+
+
+def _edition_files(folder: Path) -> dict[int, Path]:
+    out = {}
+    for p in sorted(folder.glob("*.csv")):
+        if re.fullmatch(r"\d{4}", p.stem):
+            out[int(p.stem)] = p
+    return out
+
+
+def check_edition_row(row: EditionRow, where: Callable[[str, Any, str], Problem]) -> list[Problem]:
+    """Semantic checks of one edition row (beyond types)."""
+    out = []
+    is_range = row.qualifier == "range"
+    if row.qualifier == "not_published":
+        for col in ("value", "low", "high"):
+            if getattr(row, col) is not None:
+                out.append(where(col, getattr(row, col), "empty: the figure is marked not_published"))
+        return out
+    if is_range:
+        if row.value is not None:
+            out.append(where("value", row.value, "empty for a range (use low and high)"))
+        for col in ("low", "high"):
+            if getattr(row, col) is None:
+                out.append(where(col, "", f"the {col} end of the range"))
+        if row.low is not None and row.high is not None and row.low > row.high:
+            out.append(where("low", row.low, f"low ≤ high (high is {row.high:g})"))
+    else:
+        if row.value is None:
+            out.append(where("value", "", f"a number (qualifier is {row.qualifier})"))
+        for col in ("low", "high"):
+            if getattr(row, col) is not None:
+                out.append(where(col, getattr(row, col), "empty unless the qualifier is range"))
+    if row.unit == "percent":
+        for col in ("value", "low", "high"):
+            v = getattr(row, col)
+            if v is not None and not 0 <= v <= 100:
+                out.append(
+                    where(col, v, "a share between 0 and 100 (unit percent); a change such as +125 % "
+                          "takes the unit percent_change")
+                )
+    if row.unit in ("jobs", "companies", "people", "trainings", "count", "weeks", "years", "eur_million"):
+        for col in ("value", "low", "high"):
+            v = getattr(row, col)
+            if v is not None and v < 0:
+                out.append(where(col, v, f"a non-negative number (unit {row.unit})"))
+    return out
+
+
+def validate(data_dir: Path) -> ValidatedData:
+    """Validate the whole data folder; raise DataValidationError listing every problem."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    indicators = read_table(data_dir / "indicators.csv", IndicatorRow, problems)
+    sources = read_table(data_dir / "sources.csv", SourceRow, problems)
+    smic = read_table(data_dir / "reference" / "smic_horaire_brut.csv", SmicRow, problems)
+    cpi = read_table(data_dir / "reference" / "cpi_france_annual.csv", CpiRow, problems)
+    cities = read_table(data_dir / "reference" / "cities.csv", CityRow, problems)
+
+    dictionary = {r.indicator: r for r in indicators.rows}
+    source_ids = {r.source for r in sources.rows}
+    city_ids = {r.city for r in cities.rows}
+    _unique(indicators, ("indicator",), problems)
+    _unique(sources, ("source",), problems)
+    _unique(cities, ("city",), problems)
+    _unique(cpi, ("year",), problems)
+    _unique(smic, ("effective_date",), problems)
+
+    edition_files = _edition_files(data_dir / "editions")
+    if not edition_files:
+        problems.append(
+            Problem(relative(data_dir / "editions"), expected="at least one edition file named <YYYY>.csv")
+        )
+    editions: dict[int, Table] = {}
+    for year, path in edition_files.items():
+        table = read_table(path, EditionRow, problems)
+        editions[year] = table
+        name = table.name
+        for row, line in zip(table.rows, table.lines, strict=True):
+
+            def where(col, value, expected, _line=line):
+                return Problem(name, _line, col, None if value is None else str(value), expected)
+
+            if row.edition != year:
+                problems.append(where("edition", row.edition, f"{year}, the edition named by the file"))
+            entry = dictionary.get(row.indicator)
+            if entry is None and indicators.rows:
+                problems.append(where("indicator", row.indicator, "an indicator listed in data/indicators.csv"))
+            elif entry is not None and entry.unit != row.unit:
+                problems.append(
+                    where("unit", row.unit, f"{entry.unit}, the unit of {row.indicator} in data/indicators.csv")
+                )
+            if row.source not in source_ids and sources.rows:
+                problems.append(where("source", row.source, "a source listed in data/sources.csv"))
+            problems.extend(check_edition_row(row, where))
+        _unique(table, ("indicator", "edition", "scope", "period"), problems)
+        if table.rows:
+            present = {r.indicator for r in table.rows}
+            for ind in sorted(i for i, e in dictionary.items() if e.required and i not in present):
+                chapters = ", ".join(dictionary[ind].chapters)
+                problems.append(
+                    Problem(
+                        name,
+                        None,
+                        "indicator",
+                        None,
+                        f"a row for the required indicator '{ind}' (used by: {chapters}); "
+                        "if the edition does not publish it, add a row with qualifier not_published",
+                    )
+                )
+
+    events: dict[int, Table] = {}
+    for year, path in _edition_files(data_dir / "events").items():
+        table = read_table(path, EventRow, problems)
+        events[year] = table
+        for row, line in zip(table.rows, table.lines, strict=True):
+            if row.edition != year:
+                problems.append(Problem(table.name, line, "edition", str(row.edition), f"{year}"))
+            if row.source not in source_ids and sources.rows:
+                problems.append(
+                    Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv")
+                )
+            if row.city and row.city not in city_ids and cities.rows:
+                problems.append(
+                    Problem(table.name, line, "city", row.city, "a city listed in data/reference/cities.csv")
+                )
+        _unique(table, ("event",), problems)
+
+    check_sidecars(data_dir, problems)
+    if problems:
+        raise DataValidationError(problems)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities)
+
+
+def _unique(table: Table, key: tuple[str, ...], problems: list[Problem]) -> None:
+    seen: dict[tuple, int] = {}
+    for row, line in zip(table.rows, table.lines, strict=True):
+        k = tuple(getattr(row, c) for c in key)
+        if k in seen:
+            problems.append(
+                Problem(
+                    table.name,
+                    line,
+                    key[0] if len(key) == 1 else "(" + ", ".join(key) + ")",
+                    ", ".join(str(x) for x in k),
+                    f"a unique ({', '.join(key)}); the same key is on row {seen[k]}",
+                )
+            )
+        else:
+            seen[k] = line
