@@ -217,8 +217,8 @@ class Builder:
             result.published = release
             self._collect_garbage()
         result.seconds = time.perf_counter() - t0
-        self.echo(f"Published edition {edition} to {relative(self.build_dir / 'html')} "
-                  f"({result.seconds:.1f} s).")
+        self.echo(f"Edition {edition} published: {relative(self.build_dir)}/site/{edition} "
+                  f"(and {relative(self.build_dir)}/html for the latest edition), {result.seconds:.1f} s.")
         return result
 
     def _assemble(self, staging: Path, edition: int) -> bool:
@@ -239,7 +239,7 @@ class Builder:
     def _vega_bundle(self) -> bytes:
         import vl_convert as vlc
 
-        cached = self.build_dir / "cache" / f"vega-bundle-{vlc.__version__}.js"
+        cached = self.build_dir / "cache" / f"vega-bundle-{vlc.__version__}-{package_hash()[:12]}.js"
         if not cached.is_file():
             from barometre.charts import javascript_bundle
 

@@ -49,7 +49,6 @@ def theme() -> alt.theme.ThemeConfig:
             "line": {"color": PALETTE[0], "strokeWidth": 2.5},
             "point": {"color": PALETTE[0], "size": 70, "filled": True},
             "text": {"fontSize": 12, "color": "#222"},
-            "autosize": {"type": "fit-x", "contains": "padding"},
         }
     }
 
@@ -65,8 +64,14 @@ def time_format_locale() -> dict:
 
 
 def javascript_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one classic script (globals), from vl-convert."""
-    return vlc.javascript_bundle()
+    """Vega, Vega-Lite and vega-embed as one classic script, from vl-convert.
+
+    The bundle declares top-level constants; wrapped in a function it leaves only
+    ``window.vegaEmbed``, ``window.vega`` and ``window.vegaLite`` in the page's scope."""
+    versions = f"vega {vlc.get_vega_version()}, vega-embed {vlc.get_vega_embed_version()}"
+    return f"/* Vega, Vega-Lite, vega-embed ({versions}), bundled by vl-convert {vlc.__version__} */\n" + (
+        "(function(){\n" + vlc.javascript_bundle() + "\n})();\n"
+    )
 
 
 def _slug(name: str) -> str:
@@ -102,6 +107,14 @@ class ChartOutput:
     def spec(self) -> dict:
         return self._spec
 
+    def web_spec(self) -> dict:
+        """The interactive spec: single and layered views take the width of the page (360 px and up)."""
+        spec = json.loads(json.dumps(self._spec))
+        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+            spec["width"] = "container"
+            spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+        return spec
+
     def static_spec(self) -> dict:
         spec = json.loads(json.dumps(self._spec))
         spec["title"] = {"text": self.title, "subtitle": f"Source : {self.source}"}
@@ -124,7 +137,7 @@ class ChartOutput:
         return self.data.to_csv(index=False, lineterminator="\n")
 
     def html(self) -> str:
-        spec_json = json.dumps(self._spec, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
+        spec_json = json.dumps(self.web_spec(), sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
         options = {
             "actions": False,
             "renderer": "svg",

@@ -20,7 +20,8 @@ def _validate(args) -> int:
 def _build(args) -> int:
     from barometre.build import build
 
-    build(args.edition, data_dir=args.data_dir, jobs=args.jobs, force=args.force)
+    kwargs = {"build_dir": args.build_dir} if args.build_dir else {}
+    build(args.edition, data_dir=args.data_dir, jobs=args.jobs, force=args.force, **kwargs)
     return 0
 
 
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--edition", type=int, default=None, help="edition to build (default: the latest)")
     b.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     b.add_argument("--force", action="store_true", help="ignore the execution cache")
+    b.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
     args = parser.parse_args(argv)

@@ -223,6 +223,18 @@ class Dataset:
         except FigureNotFound:
             return None
 
+    def vintage(self, indicator: str, *, period: str | int, scope: str = "market",
+                upto: int | None = None) -> Figure | None:
+        """The figure for ``period`` from the latest edition up to ``upto`` that publishes it
+        (the 2007 growth may come from the 2008 edition when the 2009 edition omits it)."""
+        for ed in reversed(self.editions):
+            if upto is not None and ed > upto:
+                continue
+            fig = self.find(indicator, ed, scope=scope, period=period)
+            if fig is not None and fig.published:
+                return fig
+        return None
+
     def frame(self, edition: int | None = None) -> pd.DataFrame:
         """One edition as a DataFrame, one row per figure, with labels and sources."""
         edition = self.latest if edition is None else int(edition)

@@ -38,6 +38,13 @@ def cite(fig: Figure, text: str | None = None, **fmt) -> str:
     return f"{{ref}}`{shown} <{fig.anchor}>`"
 
 
+def de(fig: Figure, **fmt) -> str:
+    """« de 15 % » or « d'environ 18 % »: the preposition elided before a vowel, then ``cite``."""
+    shown = formatting.figure_text(fig, **fmt)
+    prefix = "d'" if shown[:1].lower() in "aeiouyéèêàh" else "de "
+    return prefix + cite(fig, shown)
+
+
 def quote(fig: Figure, *, attribution: bool = True) -> str:
     """« the article's words » — Who (role), escaped."""
     text = f"«\u00a0{md_escape(fig.quote)}\u00a0»"

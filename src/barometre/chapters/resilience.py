@@ -49,7 +49,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)", scale=alt.Scale(domainMin=0)),
         color=alt.Color(
-            "type:N", title=None, scale=alt.Scale(range=[PALETTE[0], PALETTE[1]]), legend=alt.Legend(orient="bottom")
+            "type:N", title=None, sort="descending", scale=alt.Scale(range=[PALETTE[0], PALETTE[1]]),
+            legend=alt.Legend(orient="bottom")
         ),
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
                  alt.Tooltip("type:N", title="Nature")],
@@ -75,9 +76,10 @@ def market_share_chart(share: Figure) -> ChartOutput:
     outsourced = share.central
     table = pd.DataFrame(
         [
-            {"mode": "Centres externalisés", "part": outsourced, "texte": formatting.figure_text(share)},
+            {"mode": "Centres externalisés", "part": outsourced, "texte": formatting.figure_text(share),
+             "rang": 1},
             {"mode": "Services clients internes", "part": 100 - outsourced,
-             "texte": formatting.percent(100 - outsourced)},
+             "texte": formatting.percent(100 - outsourced), "rang": 2},
         ]
     )
     chart = (
@@ -88,7 +90,7 @@ def market_share_chart(share: Figure) -> ChartOutput:
                     scale=alt.Scale(domain=[0, 100])),
             color=alt.Color("mode:N", title=None, scale=alt.Scale(range=[PALETTE[0], "#c9c9c9"]),
                             sort=["Centres externalisés"]),
-            order=alt.Order("mode:N"),
+            order=alt.Order("rang:Q"),
             tooltip=[alt.Tooltip("mode:N", title="Mode"), alt.Tooltip("texte:N", title="Part")],
         )
         .properties(height=90)

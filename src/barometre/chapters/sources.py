@@ -1,0 +1,79 @@
+"""The sources annex: every figure with its quote and source, generated from data.
+
+Each figure gets a MyST target (its ``Figure.anchor``) so that every number of
+the prose links to its entry here."""
+
+from __future__ import annotations
+
+from barometre import formatting
+from barometre.data import Dataset, Figure
+from barometre.narrative import md_escape
+
+SCOPE_LABELS = {
+    "market": "ensemble du marché",
+    "france": "France",
+    "offshore": "offshore",
+    "province": "province",
+    "paris": "Paris",
+    "ile_de_france": "Île-de-France",
+    "before": "auparavant",
+    "now": "aujourd'hui",
+    "current": "aujourd'hui",
+    "target": "objectif",
+    "large_groups": "grands groupes",
+    "united_kingdom": "Royaume-Uni",
+}
+
+SOURCE_TYPES_FR = {
+    "barometer": "baromètre",
+    "interview": "propos recueillis",
+    "journalist": "article",
+    "official_statistic": "statistique officielle",
+    "reference": "référentiel",
+}
+
+
+def scope_label(scope: str) -> str:
+    return SCOPE_LABELS.get(scope, scope.replace("_", " "))
+
+
+def figure_entry(fig: Figure) -> str:
+    """One annex entry (MyST): target, label and value, then the quote and the source."""
+    lines = [
+        f"({fig.anchor})=",
+        f"**{md_escape(fig.label)}** : {md_escape(formatting.figure_text(fig))} — "
+        f"périmètre : {md_escape(scope_label(fig.scope))} ; période : {md_escape(formatting.period_text(fig.period))} ; "
+        f"édition {fig.edition}\\",
+        f"«\u00a0{md_escape(fig.quote)}\u00a0» — {md_escape(fig.attribution)}\\",
+    ]
+    detail = f"Ligne {fig.row} de {md_escape(fig.file)}, indicateur {md_escape(fig.indicator)}"
+    if fig.note:
+        detail += f". Note : {md_escape(fig.note)}"
+    lines.append(f"*{detail}*")
+    return "\n".join(lines)
+
+
+def annex_markdown(ds: Dataset, edition: int) -> str:
+    """Every figure of every edition up to ``edition``, the current edition first."""
+    parts = []
+    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
+        parts.append(f"## Édition {ed}")
+        figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period))
+        parts.extend(figure_entry(f) for f in figs)
+    return "\n\n".join(parts)
+
+
+def sources_table(ds: Dataset) -> str:
+    """The sources table (MyST Markdown), one line per source."""
+    rows = ["| Source | Fonction | Nature | Publication |", "| --- | --- | --- | --- |"]
+    for s in ds.sources_frame().itertuples():
+        publication = ""
+        if s.publication_title:
+            publication = (
+                f"« {md_escape(s.publication_title)} », {md_escape(s.publication_outlet)}, "
+                f"{md_escape(s.publication_author)}, {s.publication_year}"
+            )
+        rows.append(
+            f"| {md_escape(s.name)} | {md_escape(s.role)} | {SOURCE_TYPES_FR.get(s.type, s.type)} | {publication} |"
+        )
+    return "\n".join(rows)
