@@ -425,9 +425,19 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + ".meta.yaml")
 
 
+def data_files(data_dir: Path) -> list[Path]:
+    """The data files of a data folder: everything but sidecars and documentation."""
+    return [
+        p
+        for p in data_dir.rglob("*")
+        if p.is_file() and not p.name.endswith(".meta.yaml") and p.suffix.lower() not in (".md", ".txt")
+        and not p.name.startswith(".")
+    ]
+
+
 def check_sidecars(data_dir: Path, problems: list[Problem]) -> None:
     """Every data file has a sidecar with the required keys and a matching sha256."""
-    for path in sorted(data_dir.rglob("*.csv")):
+    for path in sorted(data_files(data_dir)):
         meta_path = sidecar_path(path)
         name = relative(meta_path)
         if not meta_path.is_file():
