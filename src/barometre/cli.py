@@ -34,6 +34,20 @@ def _sidecar(args) -> int:
     return 0
 
 
+def _check_env(args) -> int:
+    from barometre.environment import check_pins
+
+    problems = check_pins()
+    if problems:
+        print("The installed packages differ from the pins in requirements.txt:", file=sys.stderr)
+        for line in problems:
+            print(f"  - {line}", file=sys.stderr)
+        print("Recreate the environment: rm -rf .venv && make env", file=sys.stderr)
+        return 1
+    print("Environment matches requirements.txt.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="barometre", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
@@ -46,12 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
+    sub.add_parser("check-env", help="check that installed packages equal the pins of requirements.txt")
     args = parser.parse_args(argv)
 
     from barometre.build import BuildError
     from barometre.validation import DataValidationError
 
-    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar}
+    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env}
     try:
         return commands[args.command](args)
     except (DataValidationError, BuildError) as exc:

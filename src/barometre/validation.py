@@ -305,6 +305,7 @@ class Table:
     rows: list[Any] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)  # the raw CSV text of each row
+    keys: set[str] = field(default_factory=set)  # first-column values of every row, valid or not
 
     @property
     def name(self) -> str:
@@ -398,6 +399,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem]) -> Table:
             )
             continue
         record = dict(zip(header, fields, strict=True))
+        table.keys.add(fields[0].strip())
         try:
             row = model.model_validate(record)
         except ValidationError as exc:
@@ -568,8 +570,8 @@ def validate(data_dir: Path) -> ValidatedData:
         name = table.name
         for row, line in zip(table.rows, table.lines, strict=True):
 
-            def where(col, value, expected, _line=line):
-                return Problem(name, _line, col, None if value is None else str(value), expected)
+            def where(col, value, expected, _line=line, _name=name):
+                return Problem(_name, _line, col, None if value is None else str(value), expected)
 
             if row.edition != year:
                 problems.append(where("edition", row.edition, f"{year}, the edition named by the file"))
@@ -584,8 +586,8 @@ def validate(data_dir: Path) -> ValidatedData:
                 problems.append(where("source", row.source, "a source listed in data/sources.csv"))
             problems.extend(check_edition_row(row, where))
         _unique(table, ("indicator", "edition", "scope", "period"), problems)
-        if table.rows:
-            present = {r.indicator for r in table.rows}
+        if table.keys:
+            present = table.keys  # an invalid row is reported once, not again as "missing"
             for ind in sorted(i for i, e in dictionary.items() if e.required and i not in present):
                 chapters = ", ".join(dictionary[ind].chapters)
                 problems.append(

@@ -1,0 +1,43 @@
+# The barometer book. Two commands on a fresh machine:
+#   make book   creates .venv, installs the pinned requirements, builds the HTML book
+#   make test   same environment, runs the whole test suite (lint, data, models, build, browser)
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+EDITION ?=
+EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
+
+.PHONY: book test lint bench validate env clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+env: $(STAMP)
+
+validate: $(STAMP)
+	$(PY) -m barometre validate
+
+book: $(STAMP)
+	$(PY) scripts/build.py $(EDITION_ARG)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests scripts chapters
+
+test: $(STAMP)
+	$(PY) -m barometre check-env
+	$(VENV)/bin/ruff check src tests scripts chapters
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf _build

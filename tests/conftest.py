@@ -1,0 +1,54 @@
+"""Shared fixtures: a private copy of data/ that a test may break or change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from barometre.paths import DATA_DIR
+from barometre.provenance import write_sidecar
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ in a temporary folder."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def rewrite(path: Path, content: str | bytes, *, refresh_sidecar: bool = True) -> None:
+    """Replace a data file and (by default) record its new checksum, as the analyst would."""
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    if refresh_sidecar:
+        write_sidecar(path)
+
+
+def edition_lines(data_dir: Path, edition: int = 2008) -> list[str]:
+    return (data_dir / "editions" / f"{edition}.csv").read_text(encoding="utf-8").splitlines()
+
+
+def set_value(data_dir: Path, indicator: str, scope: str, period: str, value: str, edition: int = 2008) -> int:
+    """Change one figure's value in an edition file, touching only its line; returns the line number."""
+    import csv
+    import io
+
+    path = data_dir / "editions" / f"{edition}.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next(csv.reader([lines[0]]))
+    for number, line in enumerate(lines[1:], start=2):
+        row = next(csv.reader([line]))
+        rec = dict(zip(header, row, strict=True))
+        if (rec["indicator"], rec["scope"], rec["period"]) == (indicator, scope, period):
+            row[header.index("value")] = value
+            out = io.StringIO()
+            csv.writer(out, lineterminator="").writerow(row)
+            lines[number - 1] = out.getvalue()
+            rewrite(path, "\n".join(lines) + "\n")
+            return number
+    raise AssertionError(f"no row {indicator}/{scope}/{period}")

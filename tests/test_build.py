@@ -1,0 +1,122 @@
+"""The whole pipeline: data -> papermill (cached) -> jupyter-book -> atomic publish.
+
+These tests build the real book from a private copy of data/ into a temporary
+build folder (the project's own _build/ is never touched)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from conftest import set_value
+
+from barometre.build import Builder, BuildError, toc_chapters
+from barometre.validation import DataValidationError
+
+pytestmark = pytest.mark.slow
+
+NBSP = "\u00a0"
+
+
+def tree_hash(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.resolve().rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(folder.resolve())).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    import shutil
+
+    from barometre.paths import DATA_DIR
+
+    root = tmp_path_factory.mktemp("book")
+    data = root / "data"
+    shutil.copytree(DATA_DIR, data)
+    build_dir = root / "_build"
+    messages: list[str] = []
+    result = Builder(data_dir=data, build_dir=build_dir, echo=messages.append).run()
+    return {"data": data, "build": build_dir, "first": result, "messages": messages}
+
+
+def page(book, name: str) -> str:
+    return (book["build"] / "html" / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_the_first_build_executes_every_chapter_and_publishes_the_site(book):
+    result = book["first"]
+    assert sorted(result.executed) == sorted(toc_chapters())
+    assert result.sphinx_ran
+    html = book["build"] / "html"
+    assert html.is_symlink() and (html / "index.html").is_file()
+    for name in ("introduction", "resilience", "sources"):
+        assert (html / "chapters" / f"{name}.html").is_file()
+    assert any("[executed] chapters/resilience" in m for m in book["messages"])
+
+
+def test_pages_show_figures_formatted_from_data_and_linked_to_the_annex(book):
+    resilience = page(book, "resilience")
+    assert f'href="sources.html#fig-2008-revenue-growth-market-2008"><span class="std std-ref">15{NBSP}%' in resilience
+    assert f"60 à 70{NBSP}%" in resilience
+    annex = page(book, "sources")
+    assert 'id="fig-2008-revenue-growth-market-2008"' in annex
+    assert "elle s’élevait à 15%" in annex or "elle s'élevait à 15%" in annex
+
+
+def test_charts_are_served_by_the_site_itself(book):
+    resilience = page(book, "resilience")
+    assert resilience.count('class="barometre-chart"') >= 4
+    assert '../_static/vega/vega-bundle.js' in resilience
+    assert (book["build"] / "html" / "_static" / "vega" / "vega-bundle.js").stat().st_size > 500_000
+    assert "cdn.jsdelivr" not in resilience
+
+
+def test_a_second_build_executes_nothing(book):
+    before = tree_hash(book["build"] / "html")
+    result = Builder(data_dir=book["data"], build_dir=book["build"], echo=lambda m: None).run()
+    assert result.executed == []
+    assert not result.sphinx_ran
+    assert tree_hash(book["build"] / "html") == before
+
+
+def test_one_changed_value_reexecutes_only_the_chapters_that_read_it(book):
+    set_value(book["data"], "revenue_growth", "market", "2008", "16")
+    result = Builder(data_dir=book["data"], build_dir=book["build"], echo=lambda m: None).run()
+    assert "chapters/resilience" in result.executed
+    assert set(result.executed) < set(toc_chapters()), "a chapter that never reads the value was re-executed"
+    resilience = page(book, "resilience")
+    assert f'<span class="std std-ref">16{NBSP}%' in resilience
+    assert f'<span class="std std-ref">15{NBSP}%' not in resilience
+
+
+def test_invalid_data_stops_the_build_and_leaves_the_site_untouched(book):
+    before = tree_hash(book["build"] / "html")
+    path = book["data"] / "editions" / "2008.csv"
+    good = path.read_bytes()
+    path.write_bytes(good.replace(b",percent,", b",pourcent,", 1))
+    try:
+        with pytest.raises(DataValidationError, match="pourcent"):
+            Builder(data_dir=book["data"], build_dir=book["build"], echo=lambda m: None).run()
+    finally:
+        path.write_bytes(good)
+    assert tree_hash(book["build"] / "html") == before
+
+
+def test_a_failing_chapter_is_named_with_its_cell_and_error_and_nothing_is_published(book):
+    before = tree_hash(book["build"] / "html")
+    builder = Builder(
+        data_dir=book["data"], build_dir=book["build"], echo=lambda m: None,
+        extra_parameters={"provider_margin": -5.0},
+    )
+    with pytest.raises(BuildError) as info:
+        builder.run()
+    message = str(info.value)
+    assert "Chapter chapters/resilience failed at cell" in message
+    assert "ValueError: provider_margin must be > -1" in message
+    assert (book["build"] / "failed" / "2008" / "resilience.ipynb").is_file()
+    assert "last published site is unchanged" in message
+    assert tree_hash(book["build"] / "html") == before

@@ -1,0 +1,64 @@
+"""Every chart leaves a notebook with an interactive and a static form, titled, sourced, described."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from barometre.charts import THEME, chart_output
+
+
+def sample():
+    df = pd.DataFrame({"année": ["2007", "2008"], "croissance": [13, 15]})
+    chart = alt.Chart(df).mark_bar().encode(x="année:N", y="croissance:Q")
+    return chart_output(chart, name="Essai 1", title="Titre", source="Baromètre", description="Deux barres.", data=df)
+
+
+def test_the_house_theme_is_registered_and_enabled():
+    assert alt.theme.active == THEME
+
+
+def test_a_chart_has_both_an_interactive_and_a_static_form():
+    bundle = sample()._repr_mimebundle_()
+    assert set(bundle) >= {"text/html", "image/png"}
+    png = base64.b64decode(bundle["image/png"])
+    assert png.startswith(b"\x89PNG")
+    html = bundle["text/html"]
+    assert "vegaEmbed('#vis-essai-1'" in html and "cdn" not in html.lower() and "https://" not in html.split("$schema")[0]
+    assert "Source : Baromètre" in html and "Télécharger les données (CSV)" in html
+
+
+def test_the_interactive_chart_uses_the_french_number_locale():
+    html = sample().html()
+    options = json.loads(html.split("textContent),")[1].split(").catch")[0])
+    assert options["formatLocale"]["decimal"] == ","
+
+
+def test_the_description_is_the_vega_lite_description_and_the_aria_label():
+    out = sample()
+    assert out.spec["description"] == "Deux barres."
+    assert 'aria-label="Deux barres."' in out.html()
+
+
+def test_the_static_form_carries_the_source_line():
+    assert sample().static_spec()["title"]["subtitle"] == "Source : Baromètre"
+
+
+@pytest.mark.parametrize("missing", ["title", "source", "description"])
+def test_a_chart_without_title_source_or_description_is_refused(missing):
+    df = pd.DataFrame({"a": [1]})
+    kwargs = {"name": "x", "title": "T", "source": "S", "description": "D", **{missing: " "}}
+    with pytest.raises(ValueError, match=missing):
+        chart_output(alt.Chart(df).mark_point().encode(x="a:Q"), **kwargs)
+
+
+def test_a_data_string_cannot_close_the_script_element():
+    df = pd.DataFrame({"a": ["</script><script>alert(1)</script>"], "b": [1]})
+    out = chart_output(alt.Chart(df).mark_bar().encode(x="a:N", y="b:Q"), name="x", title="T", source="S",
+                       description="D", data=df)
+    html = out.html()
+    assert html.count("</script>") == 2  # the spec element and the embed script, nothing from the data

@@ -1,0 +1,82 @@
+"""The data API: one call takes a figure id to its value, quote and source."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import set_value
+
+from barometre import figure, load
+from barometre.data import FRF_PER_EUR, FigureNotFound
+
+
+def test_one_call_gives_value_unit_qualifier_scope_quote_and_source():
+    fig = figure("revenue_growth", edition=2008)
+    assert (fig.value, fig.unit, fig.qualifier, fig.scope, fig.period) == (15.0, "percent_change", "exact", "market", "2008")
+    assert "15%" in fig.quote
+    assert fig.source == "barometer_bearingpoint_sp2c" and fig.source_name
+    assert fig.file == "data/editions/2008.csv" and fig.row == 2
+
+
+def test_a_range_is_low_and_high_with_a_central_value():
+    fig = figure("inhouse_salary_premium", edition=2008)
+    assert fig.is_range and (fig.low, fig.high) == (60, 70) and fig.central == 65
+
+
+def test_an_ambiguous_request_lists_the_candidates():
+    with pytest.raises(FigureNotFound, match="scope=france"):
+        load().figure("adviser_salary_net", 2008)
+
+
+def test_an_unknown_indicator_or_edition_is_a_clear_error():
+    with pytest.raises(FigureNotFound, match="unknown indicator"):
+        figure("no_such_thing", edition=2008)
+    with pytest.raises(FigureNotFound, match="available: 2008"):
+        load().resolve(1999)
+
+
+def test_edition_zero_means_the_latest():
+    ds = load()
+    assert ds.resolve(0) == ds.latest == max(ds.editions)
+
+
+def test_every_figure_carries_a_short_quote_and_a_known_source():
+    ds = load()
+    for f in ds.figures(2008):
+        assert 0 < len(f.quote) <= 300, f.indicator
+        assert f.source in ds.sources
+
+
+def test_the_smic_in_francs_is_converted_in_code_at_the_legal_rate():
+    ds = load()
+    smic = ds.smic_hourly()
+    first = smic.iloc[0]
+    assert first["currency"] == "FRF"
+    assert first["eur"] == pytest.approx(first["value_original"] / FRF_PER_EUR)
+    from datetime import date
+
+    rise = ds.smic_at(date(2008, 7, 1)) / ds.smic_at(date(2000, 7, 1)) - 1
+    assert rise == pytest.approx(0.359, abs=0.001)
+
+
+def test_the_article_count_equals_the_data_count_in_the_readme():
+    import re
+
+    from barometre.paths import DATA_DIR
+
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"The article holds (\d+) figures \((\d+) numeric, (\d+) events\); the data carries (\d+) rows "
+                  r"\((\d+) in editions/2008.csv, (\d+) in events/2008.csv\)", readme)
+    assert m, "data/README.md must state both counts"
+    article, numeric, events, data, in_editions, in_events = map(int, m.groups())
+    assert article == data and numeric == in_editions and events == in_events
+    ds = load()
+    assert in_editions == len(ds.figures(2008))
+    assert in_events == len(ds.events(2008))
+
+
+def test_series_take_each_period_from_the_latest_edition(data_copy):
+    ds = load(data_copy)
+    series = ds.series("revenue_growth", scope="market")
+    assert list(series["period"]) == ["2007", "2008"]
+    set_value(data_copy, "revenue_growth", "market", "2007", "14")
+    assert list(load(data_copy).series("revenue_growth")["central"]) == [14.0, 15.0]

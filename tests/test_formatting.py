@@ -1,0 +1,69 @@
+"""The French formatter: babel's fr_FR conventions, qualifiers and ranges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from barometre import formatting as fr
+from barometre import load
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "kwargs", "expected"),
+    [
+        (15, "percent", {}, f"15{NBSP}%"),
+        (17.5, "percent", {}, f"17,5{NBSP}%"),
+        (5, "percent_change", {"signed": True}, f"+5{NBSP}%"),
+        (-50, "percent_change", {}, f"-50{NBSP}%"),
+        (1528, "eur_per_month_gross", {}, f"1{NNBSP}528{NBSP}€"),
+        (250000, "jobs", {}, f"250{NNBSP}000"),
+        (250000, "jobs", {"with_noun": True}, f"250{NNBSP}000{NBSP}emplois"),
+        (1, "weeks", {"with_noun": True}, f"1{NBSP}semaine"),
+        (5, "percentage_points", {}, f"+5{NBSP}points"),
+        (9, "eur_million", {}, f"9{NBSP}M€"),
+        (2003, "year", {}, "2003"),
+        (3500, "companies", {}, f"3{NNBSP}500"),
+    ],
+)
+def test_values_are_formatted_the_french_way(value, unit, kwargs, expected):
+    assert fr.value(value, unit, **kwargs) == expected
+
+
+def test_a_range_keeps_both_ends_and_one_unit():
+    assert fr.value_range(60, 70, "percent") == f"60 à 70{NBSP}%"
+    assert fr.value_range(4, 7, "weeks", with_noun=True) == f"4 à 7{NBSP}semaines"
+
+
+def test_figures_keep_their_qualifiers_and_ranges():
+    ds = load()
+    assert fr.figure_text(ds.figure("smic_increase_claimed", 2008)) == f"plus de 35{NBSP}%"
+    assert fr.figure_text(ds.figure("revenue_growth_forecast", 2008)) == f"au moins 10{NBSP}%"
+    assert fr.figure_text(ds.figure("inhouse_salary_premium", 2008)) == f"60 à 70{NBSP}%"
+    assert fr.figure_text(ds.figure("revenue_growth", 2008, scope="france")) == f"environ 18{NBSP}%"
+    price = ds.figure("production_hour_price_change_since_2000", 2008)
+    assert fr.figure_text(price, magnitude=True) == f"5 à 10{NBSP}%"
+
+
+def test_decimals_are_rounded_and_use_a_comma():
+    assert fr.number(1 / 3 * 100) == "33,3"
+    assert fr.number(1528.0) == f"1{NNBSP}528"
+    assert fr.percent(2.25, decimals=1) == f"2,2{NBSP}%" or fr.percent(2.25, decimals=1) == f"2,3{NBSP}%"
+
+
+def test_dates_and_periods_read_in_french():
+    assert fr.month_year(date(2008, 7, 1)) == "juillet 2008"
+    assert fr.period_text("2007-2008") == "entre 2007 et 2008"
+    assert fr.period_text("2009-07") == "juillet 2009"
+    assert fr.event_date("2007-07") == "juillet 2007"
+    assert fr.event_date("2006") == "2006"
+
+
+def test_a_figure_not_published_says_so():
+    ds = load()
+    fig = ds.figure("part_time_share", 2008)
+    hidden = type(fig)(**{**fig.__dict__, "qualifier": "not_published", "value": None})
+    assert fr.figure_text(hidden) == "non publié"

@@ -1,0 +1,43 @@
+"""Numbers enter sentences in one way: formatted, linked to their row, data strings escaped."""
+
+from __future__ import annotations
+
+from barometre import load
+from barometre.narrative import cite, de, direction, growth_trend, md_escape, quote, source_line
+
+
+def test_cite_formats_the_figure_and_links_it_to_its_annex_row():
+    fig = load().figure("revenue_growth", 2008)
+    assert cite(fig) == "{ref}`15\u00a0% <fig-2008-revenue-growth-market-2008>`"
+
+
+def test_de_elides_before_a_vowel():
+    ds = load()
+    assert de(ds.figure("revenue_growth", 2008)).startswith("de {ref}")
+    assert de(ds.figure("revenue_growth", 2008, scope="france")).startswith("d'{ref}`environ")
+
+
+def test_markup_in_data_strings_is_escaped():
+    hostile = "<script>alert(1)</script> {glue}`x` $x$ **gras** [lien](http://x) % & # _ { }"
+    escaped = md_escape(hostile)
+    for token in ("<script>", "{glue}`", "$x$", "**gras**", "[lien]("):
+        assert token not in escaped
+    assert escaped.replace("\\", "") == hostile
+
+
+def test_quote_is_escaped_and_attributed():
+    fig = load().figure("cost_savings_demanded", 2008, scope="now")
+    text = quote(fig)
+    assert text.startswith("«\u00a0") and "Fabrice Marque" in text
+
+
+def test_direction_words_follow_the_sign():
+    assert direction(2) == "en hausse" and direction(-1) == "en baisse" and direction(0) == "stable"
+    assert growth_trend(15, 13) == "accélère" and growth_trend(9, 13) == "ralentit"
+    assert growth_trend(13, 13) == "se maintient"
+
+
+def test_source_lines_name_the_barometer_edition_and_the_people():
+    ds = load()
+    line = source_line([ds.figure("revenue_growth", 2008), ds.figure("inhouse_salary_premium", 2008)])
+    assert "édition 2008" in line and "David Targy" in line and line[0].isupper()

@@ -1,0 +1,98 @@
+"""The payback model of outsourcing and the resilience chapter's charts."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from barometre import load
+from barometre.chapters import resilience as ch
+from barometre.models import resilience as model
+
+
+def test_no_salary_gap_and_no_margin_saves_nothing():
+    assert model.running_saving_rate(0, 0.69, 0) == pytest.approx(0)
+
+
+def test_the_saving_rate_follows_the_labour_share_and_the_salary_gap():
+    # labour 69 % paid 65 % less expensively, other costs equal, 10 % margin
+    expected = 1 - (0.69 / 1.65 + 0.31) * 1.10
+    assert model.running_saving_rate(0.65, 0.69, 0.10) == pytest.approx(expected)
+    assert model.running_saving_rate(0.70, 0.69, 0.10) > model.running_saving_rate(0.60, 0.69, 0.10)
+
+
+def test_break_even_is_the_transition_cost_over_the_monthly_saving():
+    assert model.breakeven_months(4.8, 0.2) == pytest.approx(24)
+    assert model.breakeven_months(0, 0.2) == 0
+    assert model.breakeven_months(3, 0) == math.inf
+    assert model.breakeven_months(3, -0.1) == math.inf
+
+
+def test_two_years_imply_a_transition_cost_that_breaks_even_in_two_years():
+    rate = model.running_saving_rate(0.65, 0.69, 0.10)
+    cost = model.implied_transition_cost(24, rate)
+    assert model.breakeven_months(cost, rate) == pytest.approx(24)
+
+
+def test_a_larger_gap_breaks_even_sooner_and_a_larger_cost_later():
+    grid = model.breakeven_grid([0.6, 0.7], [4, 8], labour_share=0.69, provider_margin=0.1)
+    at = {(r.salary_premium, r.transition_cost_months): r.breakeven_months for r in grid.itertuples()}
+    assert at[(0.7, 4)] < at[(0.6, 4)]
+    assert at[(0.6, 8)] == pytest.approx(2 * at[(0.6, 4)])
+
+
+def test_cumulative_savings_cross_zero_at_break_even():
+    inputs = model.PaybackInputs(0.65, 0.69, 0.10, 4.0)
+    curve = model.cumulative_savings(inputs, range(0, 61))
+    months = model.payback(inputs)
+    assert curve.loc[0, "net_saving"] == -4.0
+    first_positive = curve[curve["net_saving"] >= 0]["month"].min()
+    assert first_positive == math.ceil(months)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"salary_premium": -1.5}, "salary_premium must be > -1"),
+        ({"labour_share": 1.2}, "labour_share must be between 0 and 1"),
+        ({"provider_margin": float("nan")}, "provider_margin must be > -1"),
+        ({"transition_cost_months": -3}, "transition_cost_months must be a finite number ≥ 0"),
+    ],
+)
+def test_invalid_inputs_are_refused_with_a_clear_message(kwargs, message):
+    args = {"salary_premium": 0.65, "labour_share": 0.69, "provider_margin": 0.1, "transition_cost_months": 4.0}
+    with pytest.raises(ValueError, match=message):
+        model.PaybackInputs(**{**args, **kwargs})
+
+
+def test_an_impossible_break_even_is_refused():
+    with pytest.raises(ValueError, match="positive number of months"):
+        model.implied_transition_cost(0, 0.2)
+    with pytest.raises(ValueError, match="no running saving"):
+        model.implied_transition_cost(24, 0)
+
+
+def test_every_resilience_chart_validates_against_the_vega_lite_schema():
+    ds = load()
+    table, figs = ch.growth_table(ds, 2008)
+    premium = ds.figure("inhouse_salary_premium", 2008)
+    charts = [
+        ch.growth_chart(table, figs, 2008),
+        ch.market_share_chart(ds.figure("outsourced_market_share", 2008)),
+        ch.sectors_chart(ch.sector_events(ds, 2008)),
+        ch.premium_chart(premium, ds.figure("cost_savings_demanded", 2008, scope="before"),
+                         ds.figure("cost_savings_demanded", 2008, scope="now")),
+        ch.payback_chart(ch.payback_curves(premium, 0.69, 0.1, 4.0), 24.0, [premium]),
+        ch.breakeven_heatmap(model.breakeven_grid([0.6, 0.7], [4, 8], labour_share=0.69, provider_margin=0.1),
+                             [premium]),
+    ]
+    for chart in charts:
+        chart.chart.to_dict()  # validates against the schema
+        assert chart.title and chart.description and chart.source
+
+
+def test_the_growth_table_holds_every_published_year_and_the_forecast():
+    table, _ = ch.growth_table(load(), 2008)
+    assert list(table["année"]) == ["2007", "2008", "2009"]
+    assert table["type"].iloc[-1].startswith("Prévision")
