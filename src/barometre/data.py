@@ -168,7 +168,16 @@ class Dataset:
             row=table.lines[index],
         )
 
+    def _rows(self, edition: int, indicator: str | None) -> list[Figure]:
+        table = self._table(edition)
+        return [
+            self._figure_from(edition, i)
+            for i, r in enumerate(table.rows)
+            if indicator is None or r.indicator == indicator
+        ]
+
     def figures(self, edition: int, indicator: str | None = None) -> list[Figure]:
+        """Every figure of an edition, or every row of one indicator (all scopes and periods)."""
         table = self._table(edition)
         if indicator is None:
             _record(f"file:{table.name}", f"file:{self._v.indicators.name}", f"file:{self._v.sources.name}")
@@ -177,11 +186,7 @@ class Dataset:
             _record(f"indicator:{table.name}:{indicator}", f"indicator:{self._v.indicators.name}:{indicator}")
             cited = {r.source for r in table.rows if r.indicator == indicator}
             _record(*(f"indicator:{self._v.sources.name}:{s}" for s in sorted(cited)))
-        return [
-            self._figure_from(edition, i)
-            for i, r in enumerate(table.rows)
-            if indicator is None or r.indicator == indicator
-        ]
+        return self._rows(edition, indicator)
 
     def figure(
         self,
@@ -192,11 +197,16 @@ class Dataset:
         period: str | int | None = None,
     ) -> Figure:
         """One figure. Without scope/period, the row for the edition's own year is preferred,
-        then the scope ``market``; an ambiguous request is an error that lists the candidates."""
+        then the scope ``market``; an ambiguous request is an error that lists the candidates.
+
+        The build's cache records what this read: the list of (scope, period) keys of the
+        indicator (the choice depends on it) and the content of the row returned."""
         edition = self.latest if edition is None else int(edition)
         if indicator not in self.indicators:
             raise FigureNotFound(f"unknown indicator {indicator!r} (see data/indicators.csv)")
-        rows = self.figures(edition, indicator)
+        table = self._table(edition)
+        _record(f"keys:{table.name}:{indicator}", f"indicator:{self._v.indicators.name}:{indicator}")
+        rows = self._rows(edition, indicator)
         if scope is not None:
             rows = [f for f in rows if f.scope == scope]
         if period is not None:
@@ -208,6 +218,7 @@ class Dataset:
             market = [f for f in rows if f.scope == "market"]
             rows = market or rows
         if len(rows) == 1:
+            _record(f"row:{table.name}:{rows[0].row}", f"indicator:{self._v.sources.name}:{rows[0].source}")
             return rows[0]
         wanted = f"{indicator} (scope={scope}, period={period}) in edition {edition}"
         if not rows:
@@ -366,6 +377,15 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
         if kind == "file":
             path = ROOT / rest if not Path(rest).is_absolute() else Path(rest)
             h.update(path.read_bytes() if path.is_file() else b"<missing>")
+        elif kind in ("row", "keys"):
+            rel, _, arg = rest.rpartition(":")
+            path = ROOT / rel if not Path(rel).is_absolute() else Path(rel)
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+            if kind == "row":
+                # the row's key and content; a row that moved is found again by its key
+                h.update(_row_at(lines, int(arg)).encode())
+            else:
+                h.update("\n".join(sorted(_row_keys(lines, arg))).encode())
         elif kind == "list":
             folder = ROOT / rest if not Path(rest).is_absolute() else Path(rest)
             h.update("\n".join(sorted(p.name for p in folder.glob("*.csv"))).encode())
@@ -381,4 +401,34 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
             else:
                 h.update(b"<missing>")
         out[dep] = h.hexdigest()
+    return out
+
+
+def _split(line: str) -> list[str]:
+    import csv
+
+    try:
+        return next(csv.reader([line]))
+    except (StopIteration, csv.Error):
+        return []
+
+
+def _row_at(lines: list[str], number: int) -> str:
+    """The text of line ``number`` (1-based) of an edition file, or '' if gone."""
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _row_keys(lines: list[str], indicator: str) -> list[str]:
+    """The (scope, period) keys of an indicator's rows in an edition file."""
+    if not lines:
+        return []
+    header = _split(lines[0])
+    if not {"indicator", "scope", "period"} <= set(header):
+        return []
+    i, s, p = header.index("indicator"), header.index("scope"), header.index("period")
+    out = []
+    for line in lines[1:]:
+        fields = _split(line)
+        if len(fields) == len(header) and fields[i] == indicator:
+            out.append(f"{fields[s]}|{fields[p]}")
     return out

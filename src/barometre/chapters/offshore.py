@@ -1,0 +1,542 @@
+"""Chapter « Le débat offshore »: the tables, the map and the charts, from data and models."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting
+from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.data import Dataset, Figure, _record
+from barometre.models import offshore as model
+from barometre import narrative
+from barometre.narrative import source_line
+from barometre.paths import relative
+
+CHAPTER = "offshore"
+OUTLINE_FILE = Path("reference") / "france_outline.geojson"
+CITIES_FILE = Path("reference") / "cities.csv"
+SITE_EVENT_KINDS = ("site_opening", "site_transfer")
+KIND_FR = {"site_opening": "implantation", "site_transfer": "transfert depuis la région parisienne"}
+# The city the site transfers come from (« effectifs de la région parisienne »): Paris stands for it.
+TRANSFER_ORIGIN = "paris"
+GROWTH_SCOPES = {"france": "Activité en France", "offshore": "Activité offshore", "market": "Ensemble du secteur"}
+MODEL_NOTE = " ; modèle et hypothèses du livre"
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def quote(fig: Figure, *, attribution: bool = True) -> str:
+    """``narrative.quote`` without the article's own guillemets at the ends of the excerpt
+    (« «Le consommateur…» » otherwise); proposed upstream for narrative.quote."""
+    text = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", fig.quote)
+    if text.count("«") != text.count("»"):
+        text = text.replace("«", "").replace("»", "")
+    return narrative.quote(replace(fig, quote=text), attribution=attribution)
+
+
+# --------------------------------------------------------------------------- data files
+
+
+def france_outline(data_dir: Path | str) -> dict:
+    """The outline of metropolitan France and Corsica (GeoJSON FeatureCollection) shipped in
+    ``data/reference/``; recorded as a dependency of the chapter."""
+    path = Path(data_dir) / OUTLINE_FILE
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{relative(path)}: the France outline is missing (it ships with the repository; see its .meta.yaml)"
+        )
+    _record(f"file:{relative(path)}")
+    outline = json.loads(path.read_text(encoding="utf-8"))
+    if outline.get("type") != "FeatureCollection" or not outline.get("features"):
+        raise ValueError(f"{relative(path)}: expected a GeoJSON FeatureCollection with at least one feature")
+    return outline
+
+
+def city_point(ds: Dataset, city: str) -> dict | None:
+    """Name and coordinates of one city of ``reference/cities.csv`` (None if absent)."""
+    path = Path(ds.data_dir) / CITIES_FILE
+    _record(f"file:{relative(path)}")
+    cities = pd.read_csv(path, dtype={"department": str, "geonames_id": str})
+    row = cities[cities["city"] == city]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    return {"ville": r["name_fr"], "latitude": float(r["latitude"]), "longitude": float(r["longitude"])}
+
+
+# --------------------------------------------------------------------------- France and offshore
+
+
+def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
+    """Revenue growth of the edition year: France, offshore and the whole sector (published rows only)."""
+    rows, figs = [], []
+    for scope, label in GROWTH_SCOPES.items():
+        fig = ds.find("revenue_growth", edition, scope=scope, period=edition)
+        if fig is None or not fig.published:
+            continue
+        figs.append(fig)
+        rows.append({"périmètre": label, "croissance": fig.central, "texte": formatting.figure_text(fig)})
+    return pd.DataFrame(rows, columns=["périmètre", "croissance", "texte"]), figs
+
+
+def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
+    colours = [PALETTE[0], PALETTE[1], "#9a9a9a"][: len(table)]
+    base = alt.Chart(table).encode(
+        y=alt.Y("périmètre:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        x=alt.X("croissance:Q", title=f"Croissance du chiffre d'affaires en {edition} (%)",
+                scale=alt.Scale(domainMin=0)),
+        color=alt.Color("périmètre:N", legend=None, sort=None, scale=alt.Scale(range=colours)),
+        tooltip=[alt.Tooltip("périmètre:N", title="Périmètre"), alt.Tooltip("texte:N", title="Croissance")],
+    )
+    bars = base.mark_bar(size=34)
+    labels = base.mark_text(align="left", dx=6).encode(text="texte:N", color=alt.value("#222"))
+    listing = "; ".join(f"{p} : {t}" for p, t in zip(table["périmètre"], table["texte"], strict=True))
+    return chart_output(
+        (bars + labels).properties(height=40 * max(len(table), 1) + 40),
+        name="offshore-croissance",
+        title=f"En {edition}, la France croît plus vite que l'offshore",
+        source=source_line(figs),
+        description=f"Barres horizontales de la croissance du chiffre d'affaires des outsourceurs en {edition} : "
+        f"{listing}.",
+        data=table,
+    )
+
+
+def split_table(revenue_share: Figure | None, province_share: Figure | None) -> pd.DataFrame:
+    """Two stacked bars: revenue France / offshore, new jobs province / Île-de-France (complements)."""
+    rows = []
+    if revenue_share is not None and revenue_share.published:
+        x = revenue_share.central
+        rows += [
+            {"mesure": "Chiffre d'affaires", "part_de": "France", "part": x,
+             "texte": formatting.figure_text(revenue_share), "rang": 1},
+            {"mesure": "Chiffre d'affaires", "part_de": "Offshore (complément)", "part": 100 - x,
+             "texte": formatting.percent(100 - x), "rang": 2},
+        ]
+    if province_share is not None and province_share.published:
+        y = province_share.central
+        rows += [
+            {"mesure": "Nouveaux emplois", "part_de": "Province", "part": y,
+             "texte": formatting.figure_text(province_share), "rang": 1},
+            {"mesure": "Nouveaux emplois", "part_de": "Île-de-France (complément)", "part": 100 - y,
+             "texte": formatting.percent(100 - y), "rang": 2},
+        ]
+    return pd.DataFrame(rows, columns=["mesure", "part_de", "part", "texte", "rang"])
+
+
+def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    order = ["France", "Province", "Offshore (complément)", "Île-de-France (complément)"]
+    base = alt.Chart(table).encode(
+        y=alt.Y("mesure:N", title=None, sort=None),
+        x=alt.X("part:Q", stack="zero", title="Part (%)", scale=alt.Scale(domain=[0, 100])),
+        order=alt.Order("rang:Q"),
+    )
+    bars = base.mark_bar(size=38).encode(
+        color=alt.Color("part_de:N", title=None, sort=order,
+                        scale=alt.Scale(domain=order, range=[PALETTE[0], PALETTE[2], "#c9c9c9", "#e0c9a6"]),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        tooltip=[alt.Tooltip("mesure:N", title="Mesure"), alt.Tooltip("part_de:N", title="Part de"),
+                 alt.Tooltip("texte:N", title="Part")],
+    )
+    labels = base.mark_text(dx=-6, align="right", color="white", fontWeight="bold").encode(
+        x=alt.X("part:Q", stack="zero"), text="texte:N"
+    ).transform_filter("datum.part >= 12")
+    listing = "; ".join(
+        f"{m}, {p} : {t}" for m, p, t in zip(table["mesure"], table["part_de"], table["texte"], strict=True)
+    )
+    return chart_output(
+        (bars + labels).properties(height=150),
+        name="offshore-repartition",
+        title="L'activité reste française, les emplois vont en province",
+        source=source_line(figs),
+        description=f"Deux barres empilées à 100 % : {listing}. Les compléments sont calculés (100 moins la part "
+        "publiée).",
+        data=table.drop(columns=["rang"]),
+    )
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def site_events(ds: Dataset, edition: int) -> pd.DataFrame:
+    """The openings and transfers of sites the edition's article names, one row per event."""
+    events = ds.events(edition)
+    if events.empty or "kind" not in events:
+        return pd.DataFrame(columns=["event", "actor", "city", "city_name", "date", "kind", "latitude", "longitude"])
+    sites = events[events["kind"].isin(SITE_EVENT_KINDS) & events["city"].notna()].copy()
+    sites["date_texte"] = sites["date"].map(formatting.event_date)
+    sites["nature"] = sites["kind"].map(KIND_FR)
+    return sites.sort_values(["date", "city_name", "actor"]).reset_index(drop=True)
+
+
+def sites_by_city(sites: pd.DataFrame) -> pd.DataFrame:
+    """One row per city (several companies may choose the same city)."""
+    rows = []
+    for city, group in sites.groupby("city", sort=False):
+        rows.append(
+            {
+                "ville": group["city_name"].iloc[0],
+                "latitude": float(group["latitude"].iloc[0]),
+                "longitude": float(group["longitude"].iloc[0]),
+                "entreprises": " ; ".join(f"{a} ({n})" for a, n in zip(group["actor"], group["nature"], strict=True)),
+                "date": " ; ".join(dict.fromkeys(group["date_texte"])),
+                "nombre": len(group),
+                "transfert": bool((group["kind"] == "site_transfer").any()),
+                "city": city,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: int) -> ChartOutput:
+    """Map of metropolitan France with the new sites, and the transfers from the Paris region."""
+    cities = sites_by_city(sites)
+    background = (
+        alt.Chart(alt.Data(values=outline["features"]))
+        .mark_geoshape(fill="#f0f0f0", stroke="#8a8a8a", strokeWidth=0.8)
+        .project(type="conicConformal", parallels=[44, 49], rotate=[-3, 0])
+    )
+    layers = [background]
+    transfers = cities[cities["transfert"]] if not cities.empty else cities
+    if origin is not None and not transfers.empty:
+        arrows = transfers.assign(
+            lat0=origin["latitude"], lon0=origin["longitude"], origine="Région parisienne"
+        )[["ville", "latitude", "longitude", "lat0", "lon0", "origine"]]
+        layers.append(
+            alt.Chart(arrows)
+            .mark_rule(strokeDash=[5, 3], strokeWidth=1.8, color=PALETTE[3])
+            .encode(latitude="lat0:Q", longitude="lon0:Q", latitude2="latitude:Q", longitude2="longitude:Q")
+        )
+        origin_df = pd.DataFrame([{**origin, "libellé": "Région parisienne"}])
+        layers.append(
+            alt.Chart(origin_df)
+            .mark_point(shape="square", size=90, filled=False, color=PALETTE[3], strokeWidth=2)
+            .encode(latitude="latitude:Q", longitude="longitude:Q",
+                    tooltip=[alt.Tooltip("libellé:N", title="Origine des transferts")])
+        )
+        layers.append(
+            alt.Chart(origin_df)
+            .mark_text(align="right", dx=-9, dy=-2, fontSize=11, color=PALETTE[3], fontStyle="italic")
+            .encode(latitude="latitude:Q", longitude="longitude:Q", text="libellé:N")
+        )
+    if not cities.empty:
+        tooltip = [alt.Tooltip("ville:N", title="Ville"), alt.Tooltip("entreprises:N", title="Entreprise"),
+                   alt.Tooltip("date:N", title="Date")]
+        layers.append(
+            alt.Chart(cities)
+            .mark_circle(opacity=0.95, stroke="white", strokeWidth=1.2)
+            .encode(
+                latitude="latitude:Q",
+                longitude="longitude:Q",
+                size=alt.Size("nombre:Q", scale=alt.Scale(domain=[1, 3], range=[140, 420]), legend=None),
+                color=alt.value(PALETTE[0]),
+                tooltip=tooltip,
+            )
+        )
+        layers.append(
+            alt.Chart(cities)
+            .mark_text(align="left", dx=10, dy=-4, fontSize=12, fontWeight="bold")
+            .encode(latitude="latitude:Q", longitude="longitude:Q", text="ville:N", tooltip=tooltip)
+        )
+    listing = "; ".join(f"{v} : {e}, {d}" for v, e, d in
+                        zip(cities.get("ville", []), cities.get("entreprises", []), cities.get("date", []), strict=True))
+    description = (
+        f"Carte de la France métropolitaine avec les {len(sites)} implantations et transferts de sites cités "
+        f"par l'article (édition {edition}), tous hors de l'Île-de-France : {listing}."
+        if not cities.empty
+        else f"Carte de la France métropolitaine : l'édition {edition} ne cite aucune implantation de site."
+    )
+    if origin is not None and not transfers.empty:
+        description += " Les tirets partent de la région parisienne vers les villes où des effectifs ont été transférés."
+    table = cities.drop(columns=["city", "transfert"]) if not cities.empty else cities
+    return chart_output(
+        alt.layer(*layers).properties(height=430),
+        name="offshore-carte-sites",
+        title="Les nouveaux sites s'installent en province",
+        source="Relation Client Magazine (2009), d'après les faits rapportés par l'article ; fond de carte "
+        "Natural Earth (domaine public) via world-atlas ; coordonnées GeoNames",
+        description=description,
+        data=table,
+    )
+
+
+# --------------------------------------------------------------------------- the providers
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One side of the offshore debate: who, which camp, and either a figure whose quote
+    carries the view or, when the edition has none, the book's own one-line summary."""
+
+    source: str
+    name: str
+    role: str
+    camp: str
+    figure: Figure | None
+    summary: str
+
+
+# The book's own summaries (not the article's words), used when no data row carries the view.
+VOICES = (
+    ("jean_regnier", "proximité", "refuse de délocaliser à l'étranger au nom de l'éthique et de la proximité "
+     "culturelle avec le client"),
+    ("tanguy_de_laubier", "proximité", "veut s'appuyer sur l'offshore sans lui confier toute l'activité, pour "
+     "défendre la qualité et le métier"),
+    ("frederic_jousset", "prix", "met en avant des taux horaires bien plus bas et des salariés plus diplômés"),
+    ("marc_labarre", "prix", "souligne que le métier est mieux considéré à l'étranger, où les salariés sont plus "
+     "motivés"),
+    ("olivier_carrot", "prix", "interroge le consommateur sur ce qu'il est prêt à payer pour un service clients "
+     "en France"),
+)
+
+
+def voices(ds: Dataset, edition: int) -> list[Voice]:
+    """The voices of the debate, each with the edition's figure row of that source (if any)."""
+    rows = [f for ind in ds.indicators_for(CHAPTER) for f in ds.figures(edition, ind) if f.published]
+    out = []
+    for source, camp, summary in VOICES:
+        if source not in ds.sources:
+            continue
+        src = ds.sources[source]
+        mine = [f for f in rows if f.source == source]
+        out.append(Voice(source, src.name, src.role, camp, mine[0] if mine else None, summary))
+    return out
+
+
+def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
+                    tp_headcount: Figure | None) -> pd.DataFrame:
+    rows = []
+    if webhelp_share is not None and webhelp_share.published:
+        rows.append({"indicateur": "Webhelp : part de l'activité offshore", "valeur": webhelp_share.central,
+                     "texte": formatting.figure_text(webhelp_share), "prestataire": "Webhelp"})
+    if rate_gap is not None and rate_gap.published:
+        rows.append({"indicateur": "Webhelp : taux horaire offshore / France", "valeur": rate_gap.central,
+                     "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp"})
+    if tp_headcount is not None and tp_headcount.published:
+        rows.append({"indicateur": "Teleperformance : effectifs en France", "valeur": tp_headcount.central,
+                     "texte": formatting.figure_text(tp_headcount, signed=True), "prestataire": "Teleperformance"})
+    return pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire"])
+
+
+def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    low = min([0.0, *table["valeur"]]) if not table.empty else 0.0
+    high = max([100.0, *table["valeur"]]) if not table.empty else 100.0
+    base = alt.Chart(table).encode(
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=alt.Axis(labelLimit=300, labelAngle=0)),
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
+    )
+    bars = base.mark_bar(size=26).encode(
+        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - 10, high + 35])),
+        color=alt.Color("prestataire:N", title=None, scale=alt.Scale(range=[PALETTE[4], PALETTE[5]]),
+                        sort=["Webhelp", "Teleperformance"], legend=alt.Legend(orient="bottom")),
+    )
+    labels = base.mark_text(align="left", dx=6).encode(
+        x=alt.X("valeur:Q"), text="texte:N"
+    ).transform_filter("datum.valeur >= 0")
+    neg_labels = base.mark_text(align="right", dx=-6).encode(
+        x=alt.X("valeur:Q"), text="texte:N"
+    ).transform_filter("datum.valeur < 0")
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
+    listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
+    return chart_output(
+        (bars + labels + neg_labels + zero).properties(height=40 * max(len(table), 1) + 40),
+        name="offshore-prestataires",
+        title="Deux prestataires, deux usages de l'offshore",
+        source=source_line(figs),
+        description=f"Barres horizontales des chiffres cités par les prestataires : {listing}. "
+        "Une barre vers la gauche est une baisse.",
+        data=table,
+    )
+
+
+# --------------------------------------------------------------------------- the cost-per-contact model
+
+
+def cost_sweep(inputs: model.ContactCostInputs, step: float = 0.05, upto: float = 0.8) -> pd.DataFrame:
+    """Cost per resolved request on both sides across offshore repeat rates (0 to ``upto``), long format."""
+    n = int(round(upto / step))
+    rates = sorted({round(i * step, 4) for i in range(n + 1)} | {inputs.offshore_repeat_rate})
+    wide = model.repeat_rate_sweep(inputs, [r for r in rates if r < 1])
+    rows = []
+    for r in wide.itertuples():
+        for side, cost in (("France", r.onshore_cost), ("Offshore", r.offshore_cost)):
+            rows.append(
+                {
+                    "taux de rappel offshore": r.offshore_repeat_rate * 100,
+                    "site": side,
+                    "coût par demande résolue": cost,
+                    "texte": formatting.percent(cost) + " d'une heure en France",
+                    "taux_texte": formatting.percent(r.offshore_repeat_rate * 100),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: float | None,
+               figs: list[Figure]) -> ChartOutput:
+    lines = (
+        alt.Chart(sweep)
+        .mark_line()
+        .encode(
+            x=alt.X("taux de rappel offshore:Q", title="Part des demandes rappelées, offshore (%)"),
+            y=alt.Y("coût par demande résolue:Q", title="Coût par demande résolue (% d'une heure en France)",
+                    scale=alt.Scale(domainMin=0)),
+            color=alt.Color("site:N", title=None, scale=alt.Scale(domain=["France", "Offshore"],
+                                                                  range=[PALETTE[0], PALETTE[1]])),
+            tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("taux_texte:N", title="Rappels offshore"),
+                     alt.Tooltip("texte:N", title="Coût par demande résolue")],
+        )
+    )
+    current = sweep[(sweep["taux de rappel offshore"] - inputs.offshore_repeat_rate * 100).abs() < 1e-9]
+    dots = (
+        alt.Chart(current)
+        .mark_point(filled=True, size=90)
+        .encode(x="taux de rappel offshore:Q", y="coût par demande résolue:Q",
+                color=alt.Color("site:N", scale=alt.Scale(domain=["France", "Offshore"],
+                                                         range=[PALETTE[0], PALETTE[1]]), legend=None),
+                tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("texte:N", title="Hypothèse retenue")])
+    )
+    layers = [lines, dots]
+    desc_parity = "les deux courbes ne se croisent pas sur cette plage"
+    if parity is not None and parity * 100 <= sweep["taux de rappel offshore"].max():
+        rule_df = pd.DataFrame({"x": [parity * 100], "texte": [f"parité : {formatting.percent(parity * 100)}"]})
+        layers.append(alt.Chart(rule_df).mark_rule(strokeDash=[4, 4], color="#444").encode(x="x:Q"))
+        layers.append(
+            alt.Chart(rule_df).mark_text(align="right", dx=-5, dy=-8, color="#444").encode(
+                x="x:Q", y=alt.value(12), text="texte:N"
+            )
+        )
+        desc_parity = (
+            f"elles se croisent à {formatting.percent(parity * 100)} de demandes rappelées offshore "
+            "(ligne pointillée)"
+        )
+    onshore = current[current["site"] == "France"]["texte"].iloc[0]
+    offshore = current[current["site"] == "Offshore"]["texte"].iloc[0]
+    return chart_output(
+        alt.layer(*layers).properties(height=290),
+        name="offshore-cout-par-demande",
+        title="Moins de qualité offshore, moins d'économie",
+        source=source_line(figs) + MODEL_NOTE,
+        description=(
+            "Coût d'une demande résolue en France (ligne horizontale) et offshore (courbe croissante) selon la "
+            f"part des demandes qui exigent un nouveau contact offshore ; {desc_parity}. Hypothèses retenues "
+            f"(points) : France {onshore}, offshore {offshore}."
+        ),
+        data=sweep.drop(columns=["taux_texte"]),
+    )
+
+
+def breakeven_table(premium: float, cost_ratio: float, upto: float = 4.0, step: float = 0.1) -> pd.DataFrame:
+    """Break-even service share (%) across cost ratios k from just above 1 to ``upto``."""
+    ks = sorted({round(1 + step * i, 4) for i in range(1, int(round((upto - 1) / step)) + 1)}
+                | ({round(cost_ratio, 4)} if cost_ratio > 1 else set()))
+    curve = model.breakeven_curve(premium, ks)
+    curve["part nécessaire"] = curve["breakeven_share"] * 100
+    curve["affichée"] = curve["part nécessaire"].clip(upper=150)
+    curve["texte"] = curve["part nécessaire"].map(
+        lambda v: formatting.percent(v) + (" (impossible)" if v > 100 else "")
+    )
+    curve["rapport_texte"] = curve["cost_ratio"].map(lambda k: formatting.number(k, 2))
+    return curve.rename(columns={"cost_ratio": "rapport de coût"}).drop(columns=["breakeven_share"])
+
+
+def breakeven_chart(curve: pd.DataFrame, cost_ratio: float, premium_fig: Figure, figs: list[Figure]) -> ChartOutput:
+    premium_text = formatting.figure_text(premium_fig, signed=True)
+    line = (
+        alt.Chart(curve)
+        .mark_line(color=PALETTE[2])
+        .encode(
+            x=alt.X("rapport de coût:Q", title="Coût France / coût offshore, par demande résolue",
+                    scale=alt.Scale(domain=[1, float(curve["rapport de coût"].max())])),
+            y=alt.Y("affichée:Q", title=f"Part du service clients pour {premium_text} (%)",
+                    scale=alt.Scale(domain=[0, 150])),
+            tooltip=[alt.Tooltip("rapport_texte:N", title="Rapport de coût"),
+                     alt.Tooltip("texte:N", title="Part nécessaire")],
+        )
+    )
+    limit = alt.Chart(pd.DataFrame({"y": [100], "x": [float(curve["rapport de coût"].max())],
+                                    "texte": ["tout le prix de l'abonnement"]}))
+    rule = limit.mark_rule(color="#888", strokeDash=[4, 4]).encode(y="y:Q")
+    rule_text = limit.mark_text(align="right", dy=-7, color="#555").encode(y="y:Q", x="x:Q", text="texte:N")
+    layers = [line, rule, rule_text]
+    description = (
+        f"Courbe de la part que le service clients doit représenter dans le prix de l'abonnement pour qu'un "
+        f"rapatriement en France le rende {formatting.figure_text(premium_fig, magnitude=True)} plus cher, selon le "
+        "rapport de coût entre une demande résolue en France et offshore ; au-delà de 100 % (tirets), c'est "
+        "impossible."
+    )
+    if cost_ratio > 1:
+        point = curve[(curve["rapport de coût"] - round(cost_ratio, 4)).abs() < 1e-9]
+        layers.append(
+            alt.Chart(point).mark_point(filled=True, size=110, color=PALETTE[3]).encode(
+                x="rapport de coût:Q", y="affichée:Q",
+                tooltip=[alt.Tooltip("rapport_texte:N", title="Rapport retenu"),
+                         alt.Tooltip("texte:N", title="Part nécessaire")],
+            )
+        )
+        layers.append(
+            alt.Chart(point).mark_text(align="left", dx=9, dy=-9, color=PALETTE[3], fontWeight="bold").encode(
+                x="rapport de coût:Q", y="affichée:Q", text="texte:N"
+            )
+        )
+        description += (
+            f" Avec les hypothèses retenues, le rapport vaut {formatting.number(cost_ratio, 2)} et la part "
+            f"nécessaire {point['texte'].iloc[0]}."
+        )
+    return chart_output(
+        alt.layer(*layers).properties(height=290),
+        name="offshore-seuil-abonnement",
+        title="Quelle part du prix pour un abonnement plus cher ?",
+        source=source_line(figs) + MODEL_NOTE,
+        description=description,
+        data=curve.drop(columns=["affichée", "rapport_texte"]),
+    )
+
+
+@dataclass(frozen=True)
+class ModelSetup:
+    """The model's inputs, resolved from the parameters and the data."""
+
+    inputs: model.ContactCostInputs
+    premium: float  # the price rise the article asks about, as a fraction (0.25)
+    premium_fig: Figure
+    gap_fig: Figure | None  # the figure behind the rate gap, None when the reader set it
+    figs: list[Figure]
+
+
+def model_setup(
+    ds: Dataset,
+    edition: int,
+    *,
+    rate_gap: float,
+    onshore_contacts_per_hour: float,
+    offshore_contacts_per_hour: float,
+    onshore_repeat_rate: float,
+    offshore_repeat_rate: float,
+) -> tuple[ModelSetup | None, list[str]]:
+    """The inputs of the cost-per-contact model. ``rate_gap`` of -1 means: the article's figure.
+    Returns (None, labels of the missing figures) when the edition lacks what the model needs."""
+    missing = []
+    premium_fig = ds.find("offshore_price_premium_question", edition)
+    if premium_fig is None or not premium_fig.published:
+        missing.append(ds.indicators["offshore_price_premium_question"].label_fr)
+    gap_fig = None
+    if rate_gap == -1:
+        gap_fig = ds.find("offshore_hourly_rate_gap", edition)
+        if gap_fig is None or not gap_fig.published:
+            missing.append(ds.indicators["offshore_hourly_rate_gap"].label_fr)
+    if missing:
+        return None, missing
+    gap = gap_fig.central / 100 if gap_fig is not None else rate_gap
+    inputs = model.ContactCostInputs(
+        gap, onshore_contacts_per_hour, offshore_contacts_per_hour, onshore_repeat_rate, offshore_repeat_rate
+    )
+    figs = [premium_fig] + ([gap_fig] if gap_fig is not None else [])
+    return ModelSetup(inputs, premium_fig.central / 100, premium_fig, gap_fig, figs), []
