@@ -52,3 +52,15 @@ def set_value(data_dir: Path, indicator: str, scope: str, period: str, value: st
             rewrite(path, "\n".join(lines) + "\n")
             return number
     raise AssertionError(f"no row {indicator}/{scope}/{period}")
+
+
+@pytest.fixture(scope="session")
+def published_book(tmp_path_factory) -> Path:
+    """The book built once from the real data into a temporary folder (read-only for tests)."""
+    from barometre.build import Builder
+
+    root = tmp_path_factory.mktemp("published")
+    data = root / "data"
+    shutil.copytree(DATA_DIR, data)
+    Builder(data_dir=data, build_dir=root / "_build", echo=lambda m: None).run()
+    return (root / "_build" / "html").resolve()

@@ -226,6 +226,9 @@ class Builder:
         staging.mkdir(parents=True, exist_ok=True)
         config = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))
         config["title"] = f"{config['title']} — édition {edition}"
+        sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+        sphinx_config["barometre_data_dir"] = str(self.data_dir)
+        sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
         changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
         changed |= _write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
         for path in sorted((ROOT / STATIC).rglob("*")):
@@ -393,6 +396,38 @@ class Builder:
         for path in releases.iterdir():
             if path.resolve() not in keep:
                 shutil.rmtree(path, ignore_errors=True)
+
+
+def build_stamp(data_dir: Path, edition: int) -> str:
+    """Edition, checksum of the data files, code version and key package versions."""
+    from importlib import metadata
+
+    from barometre.validation import data_files
+
+    h = hashlib.sha256()
+    for path in sorted(data_files(Path(data_dir))):
+        h.update(str(path.relative_to(data_dir)).encode())
+        h.update(path.read_bytes())
+    return (
+        f"édition {edition} ; données sha256 {h.hexdigest()[:16]} ; code {code_version()} ; "
+        + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
+    )
+
+
+def code_version() -> str:
+    """The git commit of the code, or 'modifications non commitées' when the tree differs from it."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "--", "src", "chapters", "_config.yml",
+             "_toc.yml", "_static", "requirements.txt"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "inconnu (hors dépôt git)"
+    return f"{commit} (modifications non commitées)" if dirty else commit
 
 
 # --------------------------------------------------------------------------- file helpers

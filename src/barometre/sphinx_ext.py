@@ -1,0 +1,94 @@
+"""A small Sphinx extension for the book (listed in _config.yml under extra_extensions).
+
+- Provenance at sentence level: every link from a number to its row of the
+  sources annex gets a ``title`` (tooltip) with the indicator, the edition, the
+  scope, the period, the source and the article's quote.
+- Privacy: Jupyter Book always loads sphinx-thebe, which declares a third-party
+  URL (unpkg.com) and, with togglebutton, is injected twice per page (a console
+  error). The book runs no live code, so these scripts are dropped and
+  duplicates removed.
+- Build stamp: the edition, the data checksum and the code version are written
+  into each page's metadata (``<meta name="barometre-build" ...>``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+
+
+def _tooltips(app) -> dict[str, str]:
+    cached = getattr(app.env, "barometre_tooltips", None)
+    if cached is not None:
+        return cached
+    from barometre import formatting
+    from barometre.chapters.sources import scope_label
+    from barometre.data import load
+
+    data_dir = app.config.barometre_data_dir
+    out: dict[str, str] = {}
+    if data_dir and Path(data_dir).is_dir():
+        ds = load(Path(data_dir))
+        for edition in ds.editions:
+            for fig in ds._rows(edition, None):
+                out[fig.anchor] = (
+                    f"{fig.label} : {formatting.figure_text(fig)} — édition {fig.edition}, "
+                    f"{scope_label(fig.scope)}, {formatting.period_text(fig.period)} — "
+                    f"Source : {fig.attribution} — « {fig.quote} »"
+                )
+    app.env.barometre_tooltips = out
+    return out
+
+
+def add_provenance_tooltips(app, doctree, docname) -> None:
+    tips = _tooltips(app)
+    if not tips:
+        return
+    for ref in doctree.findall(nodes.reference):
+        target = ref.get("refuri", "") or ""
+        anchor = target.rsplit("#", 1)[-1] if "#" in target else ref.get("refid", "")
+        if anchor in tips:
+            ref["reftitle"] = tips[anchor]
+            ref["classes"].append("provenance")
+
+
+def _script_key(script) -> tuple:
+    return (getattr(script, "filename", None) or str(script), getattr(script, "attributes", {}).get("body", ""))
+
+
+def clean_scripts(app, pagename, templatename, context, doctree) -> None:
+    scripts = context.get("script_files")
+    if scripts is None:
+        return
+    seen, kept = set(), []
+    for script in scripts:
+        filename = getattr(script, "filename", None) or ""
+        body = getattr(script, "attributes", {}).get("body", "")
+        if "thebe" in filename or "THEBE_JS_URL" in body:
+            continue
+        key = _script_key(script)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(script)
+    scripts[:] = kept
+    stamp = app.config.barometre_build_stamp
+    if stamp:
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<meta name="barometre-build" content="{_escape_attr(stamp)}">'
+        )
+
+
+def _escape_attr(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+def setup(app):
+    app.add_config_value("barometre_data_dir", "", "env")
+    app.add_config_value("barometre_build_stamp", "", "html")
+    app.connect("doctree-resolved", add_provenance_tooltips)
+    app.connect("html-page-context", clean_scripts)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
