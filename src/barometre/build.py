@@ -91,12 +91,9 @@ def toc_chapters(root: Path = ROOT) -> list[str]:
 class ChapterRun:
     name: str  # e.g. "chapters/resilience"
     status: str = "pending"  # executed | cached | failed
+    key: str = ""  # content hash of notebook, package, requirements and parameters
     seconds: float = 0.0
     error: str = ""
-
-
-def _cache_dir(name: str) -> Path:
-    return BUILD_DIR / "cache" / name.replace("/", "__")
 
 
 def _clean_notebook(path: Path) -> None:
@@ -120,6 +117,9 @@ def _execute(task: dict) -> dict:
     deps_file.write_text("", encoding="utf-8")
     os.environ["BAROMETRE_DEPS_FILE"] = str(deps_file)
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    # the kernel inherits this process's stderr: keep its chatter in a log, not on the terminal
+    log = open(task["kernel_log"], "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
+    os.dup2(log.fileno(), 2)
     try:
         pm.execute_notebook(
             task["source"],
@@ -250,6 +250,9 @@ class Builder:
             _atomic_write(cached, javascript_bundle().encode("utf-8"))
         return cached.read_bytes()
 
+    def _cache_dir(self, name: str) -> Path:
+        return self.build_dir / "cache" / name.replace("/", "__")
+
     def _parameters(self, edition: int) -> dict:
         return {"edition": edition, "data_dir": str(self.data_dir), **self.extra_parameters}
 
@@ -262,9 +265,9 @@ class Builder:
         for name in toc_chapters():
             source = ROOT / f"{name}.ipynb"
             base = _sha(source.read_bytes(), pkg, json.dumps(params, sort_keys=True))
-            cache = _cache_dir(name)
+            cache = self._cache_dir(name)
             manifest = cache / f"{base}.json"
-            run = ChapterRun(name)
+            run = ChapterRun(name, key=base)
             runs.append(run)
             if not self.force and manifest.is_file() and (cache / f"{base}.ipynb").is_file():
                 recorded = json.loads(manifest.read_text(encoding="utf-8"))["deps"]
@@ -284,6 +287,7 @@ class Builder:
                         "parameters": params,
                         "cwd": str(source.parent),
                         "deps_file": str(tmp / "deps.txt"),
+                        "kernel_log": str(self.build_dir / "logs" / f"{edition}-kernels.log"),
                     },
                 )
             )
@@ -291,6 +295,7 @@ class Builder:
             if run.status == "cached":
                 self.echo(f"  [cached]   {run.name}")
         if tasks:
+            (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
             with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
                 futures = [(run, base, tmp, pool.submit(_execute, task)) for run, base, tmp, task in tasks]
                 for run, base, tmp, future in futures:
@@ -298,7 +303,7 @@ class Builder:
                     run.seconds = out["seconds"]
                     if out["ok"]:
                         run.status = "executed"
-                        cache = _cache_dir(run.name)
+                        cache = self._cache_dir(run.name)
                         deps = dependency_hashes(out["deps"], self.data_dir)
                         os.replace(tmp / "executed.ipynb", cache / f"{base}.ipynb")
                         _atomic_write(cache / f"{base}.json", json.dumps({"deps": deps}, indent=1).encode())
@@ -318,16 +323,12 @@ class Builder:
         if failed_runs:
             lines = [f"Chapter {r.name} failed at {r.error}" for r in failed_runs]
             raise BuildError("\n".join(lines) + "\nNothing was published; the last published site is unchanged.")
-        self._executed_keys = {
-            r.name: _sha((ROOT / f"{r.name}.ipynb").read_bytes(), pkg, json.dumps(params, sort_keys=True))
-            for r in runs
-        }
         return runs
 
     def _install_notebooks(self, staging: Path, runs: list[ChapterRun]) -> bool:
         changed = False
         for run in runs:
-            cached = _cache_dir(run.name) / f"{self._executed_keys[run.name]}.ipynb"
+            cached = self._cache_dir(run.name) / f"{run.key}.ipynb"
             changed |= _write_if_changed(staging / f"{run.name}.ipynb", cached.read_bytes())
         return changed
 
