@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 EDITION ?=
 EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
 
-.PHONY: book test lint bench validate env clean
+.PHONY: book pdf test lint bench validate env clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ validate: $(STAMP)
 
 book: $(STAMP)
 	$(PY) scripts/build.py $(EDITION_ARG)
+
+pdf: $(STAMP)
+	$(PY) -m barometre pdf $(EDITION_ARG)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts chapters

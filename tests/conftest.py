@@ -55,7 +55,7 @@ def set_value(data_dir: Path, indicator: str, scope: str, period: str, value: st
 
 
 @pytest.fixture(scope="session")
-def published_book(tmp_path_factory) -> Path:
+def book_build(tmp_path_factory) -> dict:
     """The book built once from the real data into a temporary folder (read-only for tests)."""
     from barometre.build import Builder
 
@@ -63,4 +63,9 @@ def published_book(tmp_path_factory) -> Path:
     data = root / "data"
     shutil.copytree(DATA_DIR, data)
     Builder(data_dir=data, build_dir=root / "_build", echo=lambda m: None).run()
-    return (root / "_build" / "html").resolve()
+    return {"data": data, "build_dir": root / "_build"}
+
+
+@pytest.fixture(scope="session")
+def published_book(book_build) -> Path:
+    return (book_build["build_dir"] / "html").resolve()

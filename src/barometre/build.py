@@ -184,8 +184,8 @@ class Builder:
 
     # -- the steps ------------------------------------------------------------------------
 
-    def run(self) -> BuildResult:
-        t0 = time.perf_counter()
+    def prepare(self):
+        """Steps 1 and 2: validate, execute (cached) and assemble the staging book."""
         from barometre.data import load
 
         dataset = load(self.data_dir)  # step 1: raises DataValidationError, nothing touched
@@ -196,12 +196,16 @@ class Builder:
                 f"(available: {', '.join(map(str, dataset.editions))})."
             )
         self.echo(f"Data valid: editions {', '.join(map(str, dataset.editions))}; building edition {edition}.")
-        result = BuildResult(edition)
         staging = self.build_dir / "staging" / str(edition)
         changed = self._assemble(staging, edition)
         runs = self._execute_all(staging, edition)
-        result.runs = runs
         changed = self._install_notebooks(staging, runs) or changed
+        return dataset, edition, staging, runs, changed
+
+    def run(self) -> BuildResult:
+        t0 = time.perf_counter()
+        dataset, edition, staging, runs, changed = self.prepare()
+        result = BuildResult(edition, runs)
         release_name = f"{edition}-{self._tree_hash(staging)[:16]}"
         release = self.build_dir / "releases" / release_name
         site_link = self.build_dir / "site" / str(edition)
@@ -221,6 +225,34 @@ class Builder:
                   f"(and {relative(self.build_dir)}/html for the latest edition), {result.seconds:.1f} s.")
         return result
 
+    def pdf(self) -> Path:
+        """The PDF book from the same executed chapters (no re-execution when the cache is warm)."""
+        t0 = time.perf_counter()
+        _, edition, staging, _, _ = self.prepare()
+        logs = self.build_dir / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        log = logs / f"{edition}-pdf.log"
+        jb = Path(sys.executable).with_name("jupyter-book")
+        cmd = [str(jb), "build", str(staging), "--builder", "pdflatex", "-W", "-n", "--keep-going", "-q"]
+        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
+        log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
+        pdfs = sorted((staging / "_build" / "latex").glob("*.pdf"))
+        if proc.returncode != 0 or not pdfs:
+            warnings = [
+                line for line in (proc.stdout + proc.stderr).splitlines()
+                if "WARNING" in line or "ERROR" in line or line.startswith("!")
+            ]
+            detail = "\n".join("    " + w for w in warnings[:30]) or "\n".join(proc.stderr.splitlines()[-20:])
+            raise BuildError(
+                f"The PDF build failed for edition {edition}:\n{detail}\n    Full log: {relative(log)}\n"
+                "The last PDF is unchanged."
+            )
+        target = self.build_dir / "pdf" / f"barometre-outsourcing-{edition}.pdf"
+        _atomic_write(target, pdfs[0].read_bytes())
+        self.echo(f"PDF of edition {edition}: {relative(target)} ({time.perf_counter() - t0:.1f} s).")
+        return target
+
     def _assemble(self, staging: Path, edition: int) -> bool:
         """Copy config, toc and static files into the staging book; True if anything changed."""
         staging.mkdir(parents=True, exist_ok=True)
@@ -229,6 +261,7 @@ class Builder:
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
+        config["author"] = article_attribution(self.data_dir)
         changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
         changed |= _write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
         for path in sorted((ROOT / STATIC).rglob("*")):
@@ -349,7 +382,8 @@ class Builder:
         jb = Path(sys.executable).with_name("jupyter-book")
         cmd = [str(jb), "build", str(staging), "--builder", "html", "-W", "-n", "--keep-going", "-q"]
         t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging)
+        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
         log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
         if proc.returncode != 0:
             # a failed Sphinx run may leave a half-written environment: start clean next time
@@ -413,6 +447,30 @@ def build_stamp(data_dir: Path, edition: int) -> str:
         f"édition {edition} ; données sha256 {h.hexdigest()[:16]} ; code {code_version()} ; "
         + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
     )
+
+
+def article_attribution(data_dir: Path) -> str:
+    """The title page's byline: the source article, from the sources table."""
+    from barometre.data import load
+
+    ds = load(data_dir)
+    article = next((s for s in ds.sources.values() if s.type == "journalist"), None)
+    if article is None:
+        return "L'équipe du baromètre"
+    # short (the title page sets it on one line) and without ", " (LaTeX would read a list of authors)
+    return f"{article.publication_author} — {article.publication_outlet} ({article.publication_year})"
+
+
+def source_date_epoch() -> str:
+    """A fixed date for the build (the last commit's), so that two builds of a commit are identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        return subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
 
 
 def code_version() -> str:

@@ -116,7 +116,10 @@ class ChartOutput:
         return spec
 
     def static_spec(self) -> dict:
+        """The print spec: a fixed width (the page's text width) and the source under the title."""
         spec = json.loads(json.dumps(self._spec))
+        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+            spec.setdefault("width", WIDTH)
         spec["title"] = {"text": self.title, "subtitle": f"Source : {self.source}"}
         return spec
 

@@ -25,6 +25,14 @@ def _build(args) -> int:
     return 0
 
 
+def _pdf(args) -> int:
+    from barometre.build import Builder
+
+    kwargs = {"build_dir": args.build_dir} if args.build_dir else {}
+    Builder(args.edition, data_dir=args.data_dir, **kwargs).pdf()
+    return 0
+
+
 def _sidecar(args) -> int:
     from barometre.provenance import write_sidecar
 
@@ -58,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     b.add_argument("--force", action="store_true", help="ignore the execution cache")
     b.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
+    pdf = sub.add_parser("pdf", help="build the PDF book from the same executed chapters")
+    pdf.add_argument("--edition", type=int, default=None, help="edition to build (default: the latest)")
+    pdf.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
     sub.add_parser("check-env", help="check that installed packages equal the pins of requirements.txt")
@@ -66,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     from barometre.build import BuildError
     from barometre.validation import DataValidationError
 
-    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env}
+    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf}
     try:
         return commands[args.command](args)
     except (DataValidationError, BuildError) as exc:

@@ -86,9 +86,31 @@ def _escape_attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _colophon_directive():
+    from docutils.parsers.rst import Directive
+
+    class Colophon(Directive):
+        has_content = False
+
+        def run(self):
+            env = self.state.document.settings.env
+            stamp = env.config.barometre_build_stamp or "construction hors du script de build"
+            items = nodes.bullet_list()
+            for part in stamp.split(" ; "):
+                label, _, value = part.partition(" ")
+                para = nodes.paragraph()
+                para += nodes.strong(text=label.capitalize() + " ")
+                para += nodes.literal(text=value)
+                items += nodes.list_item("", para)
+            return [items]
+
+    return Colophon
+
+
 def setup(app):
     app.add_config_value("barometre_data_dir", "", "env")
     app.add_config_value("barometre_build_stamp", "", "html")
+    app.add_directive("barometre-colophon", _colophon_directive())
     app.connect("doctree-resolved", add_provenance_tooltips)
     app.connect("html-page-context", clean_scripts)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

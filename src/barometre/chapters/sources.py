@@ -63,17 +63,24 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
     return "\n\n".join(parts)
 
 
-def sources_table(ds: Dataset) -> str:
-    """The sources table (MyST Markdown), one line per source."""
-    rows = ["| Source | Fonction | Nature | Publication |", "| --- | --- | --- | --- |"]
+def sources_list(ds: Dataset) -> str:
+    """The sources (MyST Markdown): one item per source, then where their words were published.
+
+    A list rather than a table: it wraps on a phone and on the printed page alike."""
+    items, publications = [], {}
     for s in ds.sources_frame().itertuples():
-        publication = ""
-        if s.publication_title:
-            publication = (
-                f"« {md_escape(s.publication_title)} », {md_escape(s.publication_outlet)}, "
-                f"{md_escape(s.publication_author)}, {s.publication_year}"
+        kind = SOURCE_TYPES_FR.get(s.type, s.type)
+        role = f", {md_escape(s.role)}" if s.role else ""
+        items.append(f"- **{md_escape(s.name)}**{role} ({kind})")
+        if s.publication_title and s.type in ("barometer", "interview", "journalist"):
+            year = "" if s.publication_year != s.publication_year else f", {int(s.publication_year)}"  # NaN check
+            key = (
+                f"« {md_escape(s.publication_title)} », *{md_escape(s.publication_outlet)}*, "
+                f"{md_escape(s.publication_author)}{year}"
             )
-        rows.append(
-            f"| {md_escape(s.name)} | {md_escape(s.role)} | {SOURCE_TYPES_FR.get(s.type, s.type)} | {publication} |"
-        )
-    return "\n".join(rows)
+            publications.setdefault(key, 0)
+            publications[key] += 1
+    text = "\n".join(items)
+    for publication, count in publications.items():
+        text += f"\n\nLes chiffres et propos de ces {count} sources sont cités d'après {publication}."
+    return text
