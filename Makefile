@@ -11,8 +11,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 EDITION ?=
 EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
+YEAR ?=
 
-.PHONY: book pdf test lint bench validate env clean
+.PHONY: book pdf test lint bench validate env clean new-edition compare
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +25,13 @@ env: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) -m barometre validate
+
+new-edition: $(STAMP)
+	@test -n "$(YEAR)" || { echo "usage: make new-edition YEAR=2009" >&2; exit 2; }
+	$(PY) -m barometre new-edition --year $(YEAR)
+
+compare: $(STAMP)
+	$(PY) -m barometre compare $(EDITION_ARG)
 
 book: $(STAMP)
 	$(PY) scripts/build.py $(EDITION_ARG)

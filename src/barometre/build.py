@@ -36,6 +36,17 @@ CONFIG = "_config.yml"
 TOC = "_toc.yml"
 STATIC = "_static"
 VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
+CACHE_ENTRIES_KEPT = 6  # executed notebooks kept per chapter (editions, parameter sets)
+
+
+FAULT_ENV = "BAROMETRE_FAULT"
+
+
+def fault_point(name: str) -> None:
+    """Test seam for fault injection: ``BAROMETRE_FAULT=<name>`` kills the build right here,
+    as a power cut or ``kill -9`` would (no cleanup, no exception handler runs)."""
+    if os.environ.get(FAULT_ENV) == name:
+        os.kill(os.getpid(), 9)
 
 
 class BuildError(Exception):
@@ -188,6 +199,8 @@ class Builder:
         """Steps 1 and 2: validate, execute (cached) and assemble the staging book."""
         from barometre.data import load
 
+        self._lock()
+
         dataset = load(self.data_dir)  # step 1: raises DataValidationError, nothing touched
         edition = self.requested_edition or dataset.latest
         if edition not in dataset.editions:
@@ -196,6 +209,7 @@ class Builder:
                 f"(available: {', '.join(map(str, dataset.editions))})."
             )
         self.echo(f"Data valid: editions {', '.join(map(str, dataset.editions))}; building edition {edition}.")
+        self._compare(dataset, edition)  # step 1b: errors stop the build here, nothing touched
         staging = self.build_dir / "staging" / str(edition)
         changed = self._assemble(staging, edition)
         runs = self._execute_all(staging, edition)
@@ -219,7 +233,7 @@ class Builder:
             self._publish(staging, release, site_link)
             self._point_html(dataset, edition, release)
             result.published = release
-            self._collect_garbage()
+            self._collect_garbage(runs)
         result.seconds = time.perf_counter() - t0
         self.echo(f"Edition {edition} published: {relative(self.build_dir)}/site/{edition} "
                   f"(and {relative(self.build_dir)}/html for the latest edition), {result.seconds:.1f} s.")
@@ -253,6 +267,23 @@ class Builder:
         self.echo(f"PDF of edition {edition}: {relative(target)} ({time.perf_counter() - t0:.1f} s).")
         return target
 
+    def _compare(self, dataset, edition: int) -> None:
+        """Check the edition against the previous one before anything is executed.
+
+        Errors (a figure gone without a not_published row, a changed unit, a TO FILL left)
+        stop the build; warnings (jumps to confirm) and revisions are printed; the whole
+        report is saved to ``<build_dir>/reports/<edition>-changes.txt`` and ``.md``."""
+        from barometre.editions import compare_editions, write_report
+
+        report = compare_editions(dataset, dataset.previous(edition), edition)
+        if report.errors:
+            raise BuildError(
+                report.to_text(brief=True)
+                + "\nNothing was built or published; the last published site is unchanged."
+            )
+        self.echo(report.to_text(brief=True))
+        write_report(report, self.build_dir / "reports")
+
     def _assemble(self, staging: Path, edition: int) -> bool:
         """Copy config, toc and static files into the staging book; True if anything changed."""
         staging.mkdir(parents=True, exist_ok=True)
@@ -282,6 +313,30 @@ class Builder:
             cached.parent.mkdir(parents=True, exist_ok=True)
             _atomic_write(cached, javascript_bundle().encode("utf-8"))
         return cached.read_bytes()
+
+    def _lock(self) -> None:
+        """One build at a time per build folder; leftovers of a killed build are removed."""
+        import fcntl
+
+        if getattr(self, "_lock_file", None) is not None:
+            return
+        self.build_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(self.build_dir / ".lock", "w")  # noqa: SIM115 - held until the process ends
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise BuildError(
+                f"Another build is running in {relative(self.build_dir)}; wait for it to finish."
+            ) from None
+        self._lock_file = handle
+        # leftovers of a build that was killed: half-copied releases, temporary links, runs
+        for pattern in ("releases/*.tmp-*", ".*.tmp-*", "site/.*.tmp-*", "cache/*/run-*"):
+            for path in self.build_dir.glob(pattern):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
 
     def _cache_dir(self, name: str) -> Path:
         return self.build_dir / "cache" / name.replace("/", "__")
@@ -335,6 +390,7 @@ class Builder:
                     out = future.result()
                     run.seconds = out["seconds"]
                     if out["ok"]:
+                        fault_point("executed-one")
                         run.status = "executed"
                         cache = self._cache_dir(run.name)
                         deps = dependency_hashes(out["deps"], self.data_dir)
@@ -404,16 +460,19 @@ class Builder:
         tmp = release.with_name(release.name + f".tmp-{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True)
         try:
-            shutil.copytree(html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+            shutil.copytree(html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", "_sources"))
+            fault_point("publish-copied")
             if release.exists():
                 shutil.rmtree(release)
             os.replace(tmp, release)
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             raise BuildError(
-                f"Could not write the new site ({exc.strerror}: {exc.filename}). "
+                f"Could not write the new site: {exc.strerror} ({exc.filename}). "
+                "Free some space or fix the permissions, then run the build again. "
                 "Nothing was published; the last published site is unchanged."
             ) from exc
+        fault_point("publish-before-swap")
         _swap_link(site_link, release)
 
     def _point_html(self, dataset, edition: int, release: Path) -> None:
@@ -425,7 +484,14 @@ class Builder:
             shutil.rmtree(html_link)  # a site from an older layout
         _swap_link(html_link, release)
 
-    def _collect_garbage(self) -> None:
+    def _collect_garbage(self, runs: list[ChapterRun] | None = None) -> None:
+        """Drop unpublished releases, and cache entries beyond the most recent few per chapter."""
+        for run in runs or []:
+            entries = sorted(self._cache_dir(run.name).glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
+            for old in entries[:-CACHE_ENTRIES_KEPT]:
+                if old.stem != run.key:
+                    old.unlink(missing_ok=True)
+                    old.with_suffix(".json").unlink(missing_ok=True)
         releases = self.build_dir / "releases"
         keep = {p.resolve() for p in [self.build_dir / "html", *(self.build_dir / "site").glob("*")] if p.is_symlink()}
         for path in releases.iterdir():

@@ -42,6 +42,41 @@ def _sidecar(args) -> int:
     return 0
 
 
+def _new_edition(args) -> int:
+    from barometre.editions import new_edition_template
+
+    for path in new_edition_template(args.data_dir, args.year):
+        print(f"created {relative(path)}")
+    print(
+        f"Next: fill every row of editions/{args.year}.csv (value or low/high, quote, note; a figure the "
+        "edition does not publish keeps its row with qualifier not_published), add the dated events to "
+        f"events/{args.year}.csv, fill the TO FILL fields of both sidecars, record the checksums "
+        f"(python -m barometre sidecar data/editions/{args.year}.csv data/events/{args.year}.csv), "
+        "then run: python -m barometre compare"
+    )
+    return 0
+
+
+def _import_xlsx(args) -> int:
+    from barometre.editions import import_xlsx
+
+    path = import_xlsx(args.file, args.data_dir, args.year, replace=args.replace)
+    print(f"{relative(path)} written from {args.file} (checksum recorded in its sidecar).")
+    print("Next: fill the TO FILL fields of its sidecar, then run: python -m barometre compare")
+    return 0
+
+
+def _compare(args) -> int:
+    from barometre.data import load
+    from barometre.editions import compare_editions
+
+    ds = load(args.data_dir)
+    edition = ds.resolve(args.edition)
+    report = compare_editions(ds, ds.previous(edition), edition)
+    print(report.to_text())
+    return 1 if report.errors else 0
+
+
 def _check_env(args) -> int:
     from barometre.environment import check_pins
 
@@ -72,14 +107,25 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
     sub.add_parser("check-env", help="check that installed packages equal the pins of requirements.txt")
+    n = sub.add_parser("new-edition", help="create the files of a new edition from the latest one, to fill")
+    n.add_argument("--year", type=int, required=True, help="the new edition (e.g. 2009)")
+    x = sub.add_parser("import-xlsx", help="write editions/<year>.csv from the first sheet of a spreadsheet")
+    x.add_argument("file", type=Path, help="the .xlsx file (row 1: the columns of an edition file)")
+    x.add_argument("--year", type=int, required=True, help="the edition the spreadsheet holds")
+    x.add_argument("--replace", action="store_true", help="overwrite an edition file that already holds figures")
+    c = sub.add_parser("compare", help="check an edition against the previous one; list what changed")
+    c.add_argument("--edition", type=int, default=None, help="edition to check (default: the latest)")
     args = parser.parse_args(argv)
 
     from barometre.build import BuildError
+    from barometre.data import FigureNotFound
+    from barometre.editions import EditionError
     from barometre.validation import DataValidationError
 
     commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf}
+    commands.update({"new-edition": _new_edition, "import-xlsx": _import_xlsx, "compare": _compare})
     try:
         return commands[args.command](args)
-    except (DataValidationError, BuildError) as exc:
+    except (DataValidationError, BuildError, EditionError, FigureNotFound) as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -271,9 +271,10 @@ class Dataset:
     def events(self, edition: int | None = None) -> pd.DataFrame:
         edition = self.latest if edition is None else int(edition)
         table = self._v.events.get(edition)
-        if table is None:
+        if table is not None:
+            _record(f"file:{table.name}")
+        if table is None or not table.rows:  # no events file, or one that holds no event
             return pd.DataFrame(columns=["event", "date", "kind", "actor", "target", "city"])
-        _record(f"file:{table.name}")
         cities = {c.city: c for c in self._v.cities.rows}
         records = []
         for row, line in zip(table.rows, table.lines, strict=True):

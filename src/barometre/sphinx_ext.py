@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -80,6 +81,21 @@ def clean_scripts(app, pagename, templatename, context, doctree) -> None:
         )
 
 
+FONTAWESOME_SCRIPT = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+
+
+def drop_fontawesome_script(app, exception) -> None:
+    """The theme loads fontawesome.js (1.5 MB) to swap icons for SVG; its CSS already draws the
+    same icons with the bundled web font, so the script only slows every page down."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in Path(app.outdir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        new = FONTAWESOME_SCRIPT.sub("", text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+
+
 def _escape_attr(text: str) -> str:
     import html
 
@@ -113,4 +129,5 @@ def setup(app):
     app.add_directive("barometre-colophon", _colophon_directive())
     app.connect("doctree-resolved", add_provenance_tooltips)
     app.connect("html-page-context", clean_scripts)
+    app.connect("build-finished", drop_fontawesome_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -234,7 +234,7 @@ class EditionRow(_Row):
     qualifier: Qualifier
     unit: Unit
     source: Snake
-    quote: Quote
+    quote: Annotated[str, BeforeValidator(_text), Field(max_length=MAX_QUOTE)]  # required unless not_published
     note: Text
 
 
@@ -321,7 +321,7 @@ def _expected_from(error: dict) -> str:
         return "one of: " + str(ctx.get("expected", "")).replace("'", "")
     if kind == "string_too_long":
         return f"at most {ctx.get('max_length')} characters (a short excerpt)"
-    if kind == "string_too_short":
+    if kind in ("string_too_short", "too_short"):
         return "a non-empty value"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return error["msg"].replace("Input should be", "a value")
@@ -330,7 +330,7 @@ def _expected_from(error: dict) -> str:
     return error["msg"]
 
 
-def read_table(path: Path, model: type[_Row], problems: list[Problem]) -> Table:
+def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_no_rows: bool = False) -> Table:
     """Read ``path`` as UTF-8 CSV, validate every row against ``model``.
 
     Problems are appended to ``problems``; valid rows are returned.
@@ -411,7 +411,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem]) -> Table:
         table.rows.append(row)
         table.lines.append(first)
         table.raw.append("\n".join(lines[first - 1 : line_no]))
-    if not table.rows and not any(p.file == name for p in problems):
+    if not table.rows and not allow_no_rows and not any(p.file == name for p in problems):
         problems.append(Problem(name, 2, expected="at least one data row after the header"))
     return table
 
@@ -504,6 +504,8 @@ def check_edition_row(row: EditionRow, where: Callable[[str, Any, str], Problem]
     """Semantic checks of one edition row (beyond types)."""
     out = []
     is_range = row.qualifier == "range"
+    if not row.quote and row.qualifier != "not_published":
+        out.append(where("quote", "", "a short verbatim excerpt of the source that holds the figure"))
     if row.qualifier == "not_published":
         for col in ("value", "low", "high"):
             if getattr(row, col) is not None:
@@ -603,7 +605,7 @@ def validate(data_dir: Path) -> ValidatedData:
 
     events: dict[int, Table] = {}
     for year, path in _edition_files(data_dir / "events").items():
-        table = read_table(path, EventRow, problems)
+        table = read_table(path, EventRow, problems, allow_no_rows=True)  # an edition may quote no event
         events[year] = table
         for row, line in zip(table.rows, table.lines, strict=True):
             if row.edition != year:

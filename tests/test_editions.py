@@ -1,0 +1,460 @@
+"""The yearly rerun: a new edition's template, the spreadsheet import, and the check of a
+new edition against the previous one (errors stop the build, jumps ask for confirmation,
+revisions and changes are reported, and the book gets a « Ce qui a changé » page)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import set_value
+from fixtures import EDITION_2009, FICTIF, data_with_2009
+
+from barometre import formatting, load
+from barometre.editions import (
+    EDITION_COLUMNS,
+    EVENT_COLUMNS,
+    TO_FILL,
+    EditionError,
+    changes_markdown,
+    compare_editions,
+    import_xlsx,
+    new_edition_template,
+    shift_period,
+    write_report,
+)
+from barometre.paths import DATA_DIR
+from barometre.provenance import read_sidecar, write_sidecar
+from barometre.validation import SIDECAR_KEYS, DataValidationError, sha256_of, validate
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.fixture
+def data_2009(tmp_path: Path) -> Path:
+    """A copy of data/ with the FICTIONAL 2009 edition of tests/fixtures/edition_2009 added."""
+    return data_with_2009(tmp_path / "data")
+
+
+def records(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def edit_row(data_dir: Path, edition: int, key: tuple[str, str, str], **fields: str) -> None:
+    """Change some columns of one row (indicator, scope, period) and record the checksum."""
+    path = data_dir / "editions" / f"{edition}.csv"
+    rows = records(path)
+    [row] = [r for r in rows if (r["indicator"], r["scope"], r["period"]) == key]
+    row.update(fields)
+    write_rows(path, rows)
+
+
+def drop_rows(data_dir: Path, edition: int, indicator: str) -> None:
+    path = data_dir / "editions" / f"{edition}.csv"
+    write_rows(path, [r for r in records(path) if r["indicator"] != indicator])
+
+
+def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(EDITION_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    write_sidecar(path)
+
+
+def typed(column: str, text: str):
+    """A CSV field as a spreadsheet holds it: numbers in numeric cells, the rest as text."""
+    if column in ("value", "low", "high", "edition") and text != "":
+        number = float(text)
+        return int(number) if number.is_integer() and "." not in text else number
+    return text if text != "" else None
+
+
+def csv_to_xlsx(csv_path: Path, xlsx_path: Path, *, order: list[str] | None = None, sheet: str = "Feuil1") -> list[str]:
+    """Write an edition CSV as a spreadsheet (columns in ``order``); returns the column order."""
+    import openpyxl
+
+    rows = records(csv_path)
+    order = order or list(EDITION_COLUMNS)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append(order)
+    for rec in rows:
+        ws.append([typed(c, rec[c]) for c in order])
+    wb.save(xlsx_path)
+    return order
+
+
+def column_letter(order: list[str], column: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(order.index(column) + 1)
+
+
+SHUFFLED = ["note", "quote", "value", "indicator", "scope", "period", "edition", "unit", "low", "high",
+            "qualifier", "source"]
+
+
+# --------------------------------------------------------------------------- 1. template
+
+
+def test_a_new_edition_template_repeats_every_figure_of_the_latest_edition_with_empty_values(data_copy):
+    written = new_edition_template(data_copy, 2009)
+    edition, events = data_copy / "editions" / "2009.csv", data_copy / "events" / "2009.csv"
+    assert written[:2] == [edition, events]
+    before, after = records(data_copy / "editions" / "2008.csv"), records(edition)
+    assert len(after) == len(before)
+    for old, new in zip(before, after, strict=True):
+        for col in ("indicator", "scope", "unit", "source", "qualifier"):
+            assert new[col] == old[col]
+        assert new["edition"] == "2009"
+        assert new["period"] == shift_period(old["period"], 1)
+        assert (new["value"], new["low"], new["high"], new["quote"]) == ("", "", "", "")
+        assert new["note"] == TO_FILL
+    assert events.read_text(encoding="utf-8") == ",".join(EVENT_COLUMNS) + "\n"
+    for path in (edition, events):
+        meta = read_sidecar(path)
+        assert meta["sha256"] == sha256_of(path)
+        assert all(str(meta[k]).startswith(TO_FILL) for k in SIDECAR_KEYS if k != "sha256")
+
+
+def test_periods_move_on_by_the_years_between_the_editions(data_copy):
+    assert shift_period("2008", 1) == "2009"
+    assert shift_period("2007-2008", 2) == "2009-2010"
+    assert shift_period("2009-07", 1) == "2010-07"
+    assert shift_period("printemps", 1) == "printemps"
+    new_edition_template(data_copy, 2010)
+    periods = {(r["indicator"], r["scope"], r["period"]) for r in records(data_copy / "editions" / "2010.csv")}
+    assert ("revenue_growth", "market", "2010") in periods
+    assert ("acticall_stake_acquired", "acticall", "2011-07") in periods
+    assert ("adviser_salary_change", "market", "2009-2010") in periods
+
+
+def test_the_template_never_overwrites_an_existing_edition(data_copy):
+    new_edition_template(data_copy, 2009)
+    edition = data_copy / "editions" / "2009.csv"
+    edition.write_text(edition.read_text(encoding="utf-8").replace(TO_FILL, "work in progress"), encoding="utf-8")
+    kept = edition.read_bytes()
+    with pytest.raises(EditionError) as info:
+        new_edition_template(data_copy, 2009)
+    assert "2009.csv: already exists" in str(info.value)
+    assert "not overwritten" in str(info.value)
+    assert edition.read_bytes() == kept
+    with pytest.raises(EditionError, match="already exists"):
+        new_edition_template(data_copy, 2008)
+
+
+def test_a_template_for_a_year_before_the_latest_edition_is_refused(data_copy):
+    with pytest.raises(EditionError, match=r"later than it \(got 2007\)"):
+        new_edition_template(data_copy, 2007)
+    assert not (data_copy / "editions" / "2007.csv").exists()
+
+
+def test_the_template_fails_validation_naming_every_row_still_to_fill(data_copy):
+    new_edition_template(data_copy, 2009)
+    with pytest.raises(DataValidationError) as info:
+        validate(data_copy)
+    problems = info.value.problems
+    rows = {p.row for p in problems if p.file.endswith("editions/2009.csv")}
+    n = len(records(data_copy / "editions" / "2008.csv"))
+    assert rows == set(range(2, n + 2))  # every data row of the template is named
+    assert all(p.column in ("quote", "value", "low", "high") for p in problems if p.file.endswith("editions/2009.csv"))
+    assert not any(p.file.endswith("editions/2008.csv") for p in problems)
+
+
+# --------------------------------------------------------------------------- 2. spreadsheet import
+
+
+def test_a_spreadsheet_import_equals_the_csv_it_was_made_from(tmp_path):
+    original = DATA_DIR / "editions" / "2008.csv"
+    xlsx = tmp_path / "barometre-2008.xlsx"
+    csv_to_xlsx(original, xlsx, order=SHUFFLED)  # any column order, numbers in numeric cells
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "editions" / "2008.csv").unlink()  # the sidecar stays: its fields are kept
+    written = import_xlsx(xlsx, data, 2008)
+    assert written == data / "editions" / "2008.csv"
+    assert records(written) == records(original)
+    assert written.read_bytes() == original.read_bytes()
+    meta = read_sidecar(written)
+    assert meta["sha256"] == sha256_of(written) and meta["imported_from"] == xlsx.name
+    assert meta["title"] == read_sidecar(original)["title"]
+    validate(data)
+
+
+def test_spreadsheet_numbers_are_written_with_a_dot_and_periods_typed_as_numbers_are_kept(data_copy, tmp_path):
+    import openpyxl
+
+    xlsx = tmp_path / "b.xlsx"
+    order = csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx)
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb.active
+    col = {c: order.index(c) + 1 for c in order}
+    ws.cell(2, col["value"]).value = 15.5  # revenue_growth, market, 2008
+    ws.cell(2, col["period"]).value = 2008  # Excel turned the period into a number
+    ws.cell(3, col["value"]).value = 0.1 + 0.2  # a computed cell carries binary noise
+    ws.cell(4, col["value"]).value = "12"  # a number stored as text, without a comma
+    wb.save(xlsx)
+    import_xlsx(xlsx, data_copy, 2008, replace=True)
+    rows = records(data_copy / "editions" / "2008.csv")
+    assert (rows[0]["period"], rows[0]["value"]) == ("2008", "15.5")
+    assert rows[1]["value"] == "0.3"
+    assert rows[2]["value"] == "12"
+    assert load(data_copy).figure("revenue_growth", 2008, scope="market", period=2008).value == 15.5
+
+
+def test_spreadsheet_errors_name_the_sheet_the_cell_the_value_and_the_expectation(data_copy, tmp_path):
+    import openpyxl
+
+    xlsx = tmp_path / "b.xlsx"
+    order = csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx, order=SHUFFLED)
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb.active
+    col = {c: order.index(c) + 1 for c in order}
+    ws.cell(7, col["value"]).value = "15,5"  # a decimal comma in a text cell
+    ws.cell(8, col["value"]).value = "dix"
+    ws.cell(9, col["period"]).value = datetime(2009, 7, 1)  # "2009-07" turned into a date
+    ws.cell(10, col["edition"]).value = 2007
+    ws.cell(11, col["unit"]).value = "pourcent"
+    wb.save(xlsx)
+    before = (data_copy / "editions" / "2008.csv").read_bytes()
+    with pytest.raises(EditionError) as info:
+        import_xlsx(xlsx, data_copy, 2008, replace=True)
+    message = str(info.value)
+    value, period, edition, unit = (column_letter(order, c) for c in ("value", "period", "edition", "unit"))
+    assert f"Feuil1!{value}7, column 'value': got '15,5'; expected a number cell" in message
+    assert "decimal comma" in message
+    assert f"Feuil1!{value}8, column 'value': got 'dix'; expected a number" in message
+    assert f"Feuil1!{period}9, column 'period'" in message and "date" in message
+    assert f"Feuil1!{edition}10, column 'edition': got '2007'; expected 2008" in message
+    assert f"Feuil1!{unit}11, column 'unit': got 'pourcent'" in message
+    assert "5 problems found" in message  # every problem at once
+    assert (data_copy / "editions" / "2008.csv").read_bytes() == before  # nothing written
+
+
+def test_a_spreadsheet_without_a_required_column_is_refused(data_copy, tmp_path):
+    xlsx = tmp_path / "b.xlsx"
+    csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx, order=[c for c in EDITION_COLUMNS if c != "unit"],
+                sheet="Baromètre 2008")
+    with pytest.raises(EditionError, match=r"'Baromètre 2008'!1:1 \(header row\): no column named 'unit'"):
+        import_xlsx(xlsx, data_copy, 2008, replace=True)
+
+
+def test_an_import_does_not_replace_an_edition_with_figures_unless_asked(data_copy, tmp_path):
+    xlsx = tmp_path / "b.xlsx"
+    csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx)
+    with pytest.raises(EditionError, match="--replace"):
+        import_xlsx(xlsx, data_copy, 2008)
+
+
+def test_an_import_fills_the_template_written_by_new_edition(tmp_path):
+    data = data_with_2009(tmp_path / "data")
+    filled = (data / "editions" / "2009.csv").read_bytes()
+    for name in ("editions/2009.csv", "events/2009.csv"):
+        (data / name).unlink()
+        (data / f"{name}.meta.yaml").unlink()
+    new_edition_template(data, 2009)
+    xlsx = tmp_path / "barometre-2009.xlsx"
+    csv_to_xlsx(EDITION_2009 / "editions" / "2009.csv", xlsx)
+    import_xlsx(xlsx, data, 2009)  # the untouched template is replaced without --replace
+    assert (data / "editions" / "2009.csv").read_bytes() == filled
+
+
+def test_a_formula_without_a_saved_result_and_cells_outside_the_header_are_errors(data_copy, tmp_path):
+    import openpyxl
+
+    xlsx = tmp_path / "b.xlsx"
+    order = csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx)
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb.active
+    ws.cell(2, order.index("value") + 1).value = "=13+2"  # openpyxl saves no result
+    ws.cell(3, len(order) + 2).value = "checked by JD"
+    wb.save(xlsx)
+    with pytest.raises(EditionError) as info:
+        import_xlsx(xlsx, data_copy, 2008, replace=True)
+    message = str(info.value)
+    assert f"Feuil1!{column_letter(order, 'value')}2, column 'value': got the formula '=13+2' with no saved result" in message
+    assert "Feuil1!N3: got 'checked by JD' in a column without a header" in message
+
+
+# --------------------------------------------------------------------------- 4. the fictional fixture
+
+
+def test_the_fictional_2009_edition_validates_and_says_it_is_fictional(data_2009):
+    ds = load(data_2009)
+    assert ds.editions == [2008, 2009]
+    assert all(FICTIF in f.note for f in ds.figures(2009))
+    assert all(FICTIF in e for e in ds.events(2009)["note"])
+    assert not (DATA_DIR / "editions" / "2009.csv").exists()
+    assert (EDITION_2009 / "README.md").read_text(encoding="utf-8").startswith("# FICTIF")
+
+
+# --------------------------------------------------------------------------- 3. comparison
+
+
+def test_the_fictional_2009_edition_passes_the_comparison(data_2009):
+    report = compare_editions(load(data_2009), 2008, 2009)
+    assert report.ok and not report.warnings, report.to_text()
+    assert report.unchanged > 0
+
+
+def test_a_removed_indicator_fails_the_comparison_with_a_clear_message(data_2009):
+    drop_rows(data_2009, 2009, "client_offshore_visit_weeks")  # not required: validation accepts it
+    report = compare_editions(load(data_2009), 2008, 2009)
+    [error] = report.errors
+    text = str(error)
+    assert "editions/2009.csv" in text
+    assert "indicator 'client_offshore_visit_weeks'" in text
+    assert "is in edition 2008" in text and "has no row in edition 2009" in text
+    assert "qualifier not_published" in text
+    assert "ERRORS" in report.to_text()
+    with pytest.raises(EditionError, match="client_offshore_visit_weeks"):
+        report.raise_for_errors()
+
+
+def test_a_removed_scope_fails_the_comparison_too(data_2009):
+    path = data_2009 / "editions" / "2009.csv"
+    write_rows(path, [r for r in records(path) if (r["indicator"], r["scope"]) != ("adviser_salary_net", "united_kingdom")])
+    [error] = compare_editions(load(data_2009), 2008, 2009).errors
+    assert "indicator 'adviser_salary_net', scope 'united_kingdom'" in str(error)
+
+
+def test_an_indicator_marked_not_published_is_listed_not_reported_as_missing(data_2009):
+    report = compare_editions(load(data_2009), 2008, 2009)
+    [(row, last)] = report.not_published
+    assert (row.indicator, row.qualifier) == ("paris_turnover_rate", "not_published")
+    assert last is not None and (last.edition, last.value) == (2008, 30)
+    assert not report.errors
+
+
+def test_a_changed_unit_fails_the_comparison(data_2009):
+    # the analyst changed the unit in the dictionary and in the new edition: the comparison,
+    # which reads the files as they are, says that an indicator keeps its unit
+    dictionary = data_2009 / "indicators.csv"
+    dictionary.write_text(
+        dictionary.read_text(encoding="utf-8").replace(
+            "training_budget,Budget des formations prévues,eur_million", "training_budget,Budget des formations prévues,count"
+        ),
+        encoding="utf-8",
+    )
+    write_sidecar(dictionary)
+    edit_row(data_2009, 2009, ("training_budget", "framework_agreement", "2010"), unit="count")
+    report = compare_editions(data_2009, 2008, 2009)
+    [error] = report.errors
+    assert "column 'unit': got 'count'; expected eur_million, the unit of 'training_budget' in edition 2008" in str(error)
+    assert "add a new indicator" in str(error)
+
+
+def test_a_revision_is_reported_with_the_old_and_new_values_and_both_sources(data_2009):
+    report = compare_editions(load(data_2009), 2008, 2009)
+    [revision] = report.revisions
+    assert (revision.new.indicator, revision.new.scope, revision.new.period) == ("revenue_growth", "market", "2008")
+    assert (revision.old.value, revision.new.value) == (15, 14)
+    assert (revision.old_text, revision.new_text) == (f"15{formatting.NBSP}%", f"14{formatting.NBSP}%")
+    text = report.to_text()
+    assert f"revenue_growth (market, 2008): 15{formatting.NBSP}% in 2008 -> 14{formatting.NBSP}% in 2009" in text
+    assert revision.old.source_name in text
+    assert not report.errors  # a revision is not an error
+
+
+def test_changes_pair_each_figure_with_the_same_figure_one_edition_earlier(data_2009):
+    report = compare_editions(load(data_2009), 2008, 2009)
+    changes = {(c.new.indicator, c.new.scope): c for c in report.changes}
+    growth = changes[("revenue_growth", "market")]
+    assert (growth.old.period, growth.new.period, growth.old.value, growth.new.value) == ("2008", "2009", 15, 6)
+    assert growth.change_text == f"-9{formatting.NBSP}points"
+    salary = changes[("adviser_salary_gross", "market")]
+    assert (salary.old_text, salary.new_text) == (formatting.euros(1528), formatting.euros(1570))
+    assert salary.change_text == formatting.percent(2.7, signed=True)
+    since_2000 = changes[("production_hour_price_change_since_2000", "market")]  # 2000-2008 with 2000-2009
+    assert (since_2000.old.period, since_2000.new.period) == ("2000-2008", "2000-2009")
+    assert ("paris_turnover_rate", "paris") not in changes
+
+
+def test_an_implausible_jump_warns_and_asks_for_confirmation(data_2009):
+    set_value(data_2009, "part_time_share", "market", "2009", "35", edition=2009)  # 10 % -> 35 %
+    report = compare_editions(load(data_2009), 2008, 2009)
+    [warning] = report.warnings
+    text = str(warning)
+    assert "part_time_share (market)" in text
+    assert f"10{formatting.NBSP}% (2008, edition 2008) to 35{formatting.NBSP}% (2009)" in text
+    assert "beyond the bound of 20 points" in text
+    assert "'confirmed'" in text and "note" in text
+    assert report.ok  # a warning does not stop the build
+
+
+def test_a_confirmed_jump_does_not_warn(data_2009):
+    report = compare_editions(load(data_2009), 2008, 2009)
+    hotline = next(c for c in report.changes if c.new.indicator == "hotline_inbound_growth")
+    assert hotline.jump and hotline.confirmed  # -85 points, confirmed in the fixture's note
+    assert not report.warnings
+    set_value(data_2009, "part_time_share", "market", "2009", "35", edition=2009)
+    edit_row(data_2009, 2009, ("part_time_share", "market", "2009"),
+             note=f"{FICTIF}. Jump confirmed: checked against the barometer.")
+    assert not compare_editions(load(data_2009), 2008, 2009).warnings
+
+
+def test_a_relative_jump_warns_for_amounts_and_counts_with_a_tunable_threshold(data_2009):
+    set_value(data_2009, "adviser_salary_gross", "market", "2009", "2500", edition=2009)  # +64 %
+    ds = load(data_2009)
+    [warning] = compare_editions(ds, 2008, 2009).warnings
+    assert "adviser_salary_gross" in str(warning) and "beyond the bound of 50 %" in str(warning)
+    assert not compare_editions(ds, 2008, 2009, threshold=0.7).warnings
+
+
+def test_a_to_fill_left_in_the_new_edition_stops_it(data_2009):
+    edition = data_2009 / "editions" / "2009.csv"
+    write_sidecar(edition, licence=f"{TO_FILL}: terms of reuse")
+    edit_row(data_2009, 2009, ("part_time_share", "market", "2009"), note=TO_FILL)
+    errors = [str(e) for e in compare_editions(load(data_2009), 2008, 2009).errors]
+    assert any("2009.csv.meta.yaml, field 'licence'" in e for e in errors)
+    assert any("column 'note': still reads 'TO FILL'" in e for e in errors)
+
+
+def test_an_unknown_edition_cannot_be_compared(data_2009):
+    with pytest.raises(EditionError, match="no edition 2011"):
+        compare_editions(load(data_2009), 2008, 2011)
+
+
+# --------------------------------------------------------------------------- the book page
+
+
+def test_the_changes_page_lists_every_changed_indicator_with_both_values(data_2009):
+    ds = load(data_2009)
+    page = changes_markdown(ds, 2009)
+    assert not page.lstrip().startswith("#")  # the page gives the title
+    assert "| Indicateur | Périmètre | 2008 | 2009 | Variation | Sources |" in page
+    report = compare_editions(ds, 2008, 2009)
+    for change in report.changes:
+        line = next(line for line in page.splitlines() if f"<{change.new.anchor}>" in line)
+        assert f"{{ref}}`{change.old_text} <{change.old.anchor}>`" in line
+        assert f"{{ref}}`{change.new_text} <{change.new.anchor}>`" in line
+    assert "## Révisions" in page and "<fig-2009-revenue-growth-market-2008>" in page
+    assert "## Indicateurs non publiés" in page and "Taux de rotation du personnel à Paris" in page
+    assert "## Nouveaux indicateurs" in page
+
+
+def test_the_changes_page_of_the_first_edition_says_there_is_nothing_to_compare():
+    page = changes_markdown(load(), 2008)
+    assert "première édition" in page and "2008" in page
+    assert compare_editions(load(), None, 2008).to_text().startswith("Edition 2008 is the first edition")
+
+
+def test_the_brief_report_keeps_errors_warnings_and_revisions(data_2009):
+    report = compare_editions(load(data_2009))
+    brief = report.to_text(brief=True)
+    assert "Revisions of figures already published (1)" in brief
+    assert "Changes (" not in brief and "Changes (" in report.to_text()
+
+
+def test_the_report_is_saved_as_text_and_markdown(data_2009, tmp_path):
+    report = compare_editions(load(data_2009))
+    txt, md = write_report(report, tmp_path / "reports")
+    assert txt.name == "2009-changes.txt" and "Revisions of figures already published (1)" in txt.read_text("utf-8")
+    assert md.read_text("utf-8").startswith("Cette page compare l'édition 2009")
