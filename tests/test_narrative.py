@@ -14,7 +14,7 @@ def test_cite_formats_the_figure_and_links_it_to_its_annex_row():
 def test_de_elides_before_a_vowel():
     ds = load()
     assert de(ds.figure("revenue_growth", 2008)).startswith("de {ref}")
-    assert de(ds.figure("revenue_growth", 2008, scope="france")).startswith("d'{ref}`environ")
+    assert de(ds.figure("revenue_growth", 2008, scope="france")).startswith("d’{ref}`environ")
 
 
 def test_markup_in_data_strings_is_escaped():

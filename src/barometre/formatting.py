@@ -57,7 +57,7 @@ def percent(x: float, decimals: int = 1, signed: bool = False) -> str:
 
 def euros(x: float, decimals: int = 0) -> str:
     """'1 528 €'."""
-    pattern = "#,##0.##\u00a0¤" if decimals else "#,##0\u00a0¤"
+    pattern = ("#,##0." + "#" * decimals + "\u00a0¤") if decimals else "#,##0\u00a0¤"
     return format_currency(_clean(x, decimals), "EUR", format=pattern, locale=LOCALE, currency_digits=False)
 
 

@@ -41,13 +41,17 @@ def cite(fig: Figure, text: str | None = None, **fmt) -> str:
 def de(fig: Figure, **fmt) -> str:
     """« de 15 % » or « d'environ 18 % »: the preposition elided before a vowel, then ``cite``."""
     shown = formatting.figure_text(fig, **fmt)
-    prefix = "d'" if shown[:1].lower() in "aeiouyéèêàh" else "de "
+    prefix = "d’" if shown[:1].lower() in "aeiouyéèêàh" else "de "
     return prefix + cite(fig, shown)
 
 
 def quote(fig: Figure, *, attribution: bool = True) -> str:
     """« the article's words » — Who (role), escaped."""
-    text = f"«\u00a0{md_escape(fig.quote)}\u00a0»"
+    # the article's own guillemets are dropped: the quote gets ours
+    body = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", fig.quote)
+    if body.count("«") != body.count("»"):
+        body = body.replace("«", "").replace("»", "")
+    text = f"«\u00a0{md_escape(body)}\u00a0»"
     if attribution:
         text += f" — {md_escape(fig.attribution)}"
     return text

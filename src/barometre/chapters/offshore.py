@@ -10,11 +10,10 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, _record
 from barometre.models import offshore as model
-from barometre import narrative
 from barometre.narrative import source_line
 from barometre.paths import relative
 
@@ -101,7 +100,7 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     return chart_output(
         (bars + labels).properties(height=40 * max(len(table), 1) + 40),
         name="offshore-croissance",
-        title=f"En {edition}, la France croît plus vite que l'offshore",
+        title="La France devance l'offshore",
         source=source_line(figs),
         description=f"Barres horizontales de la croissance du chiffre d'affaires des outsourceurs en {edition} : "
         f"{listing}.",
@@ -115,20 +114,20 @@ def split_table(revenue_share: Figure | None, province_share: Figure | None) -> 
     if revenue_share is not None and revenue_share.published:
         x = revenue_share.central
         rows += [
-            {"mesure": "Chiffre d'affaires", "part_de": "France", "part": x,
+            {"mesure": "Chiffre d'affaires", "composante": "France", "part": x,
              "texte": formatting.figure_text(revenue_share), "rang": 1},
-            {"mesure": "Chiffre d'affaires", "part_de": "Offshore (complément)", "part": 100 - x,
+            {"mesure": "Chiffre d'affaires", "composante": "Offshore (complément)", "part": 100 - x,
              "texte": formatting.percent(100 - x), "rang": 2},
         ]
     if province_share is not None and province_share.published:
         y = province_share.central
         rows += [
-            {"mesure": "Nouveaux emplois", "part_de": "Province", "part": y,
+            {"mesure": "Nouveaux emplois", "composante": "Province", "part": y,
              "texte": formatting.figure_text(province_share), "rang": 1},
-            {"mesure": "Nouveaux emplois", "part_de": "Île-de-France (complément)", "part": 100 - y,
+            {"mesure": "Nouveaux emplois", "composante": "Île-de-France (complément)", "part": 100 - y,
              "texte": formatting.percent(100 - y), "rang": 2},
         ]
-    return pd.DataFrame(rows, columns=["mesure", "part_de", "part", "texte", "rang"])
+    return pd.DataFrame(rows, columns=["mesure", "composante", "part", "texte", "rang"])
 
 
 def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
@@ -139,22 +138,22 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         order=alt.Order("rang:Q"),
     )
     bars = base.mark_bar(size=38).encode(
-        color=alt.Color("part_de:N", title=None, sort=order,
+        color=alt.Color("composante:N", title=None, sort=order,
                         scale=alt.Scale(domain=order, range=[PALETTE[0], PALETTE[2], "#c9c9c9", "#e0c9a6"]),
-                        legend=alt.Legend(orient="bottom", columns=2)),
-        tooltip=[alt.Tooltip("mesure:N", title="Mesure"), alt.Tooltip("part_de:N", title="Part de"),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+        tooltip=[alt.Tooltip("mesure:N", title="Mesure"), alt.Tooltip("composante:N", title="Part de"),
                  alt.Tooltip("texte:N", title="Part")],
     )
     labels = base.mark_text(dx=-6, align="right", color="white", fontWeight="bold").encode(
         x=alt.X("part:Q", stack="zero"), text="texte:N"
     ).transform_filter("datum.part >= 12")
     listing = "; ".join(
-        f"{m}, {p} : {t}" for m, p, t in zip(table["mesure"], table["part_de"], table["texte"], strict=True)
+        f"{m}, {p} : {t}" for m, p, t in zip(table["mesure"], table["composante"], table["texte"], strict=True)
     )
     return chart_output(
         (bars + labels).properties(height=150),
         name="offshore-repartition",
-        title="L'activité reste française, les emplois vont en province",
+        title="Les emplois vont en province",
         source=source_line(figs),
         description=f"Deux barres empilées à 100 % : {listing}. Les compléments sont calculés (100 moins la part "
         "publiée).",
@@ -195,9 +194,33 @@ def sites_by_city(sites: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: int) -> ChartOutput:
+def label_side(latitude: float, longitude: float, origin: dict | None) -> str:
+    """'gauche' for a city just west of the origin marker (its label would cover the marker)."""
+    if origin is not None and origin["longitude"] - 2 < longitude < origin["longitude"] and abs(
+        latitude - origin["latitude"]
+    ) < 0.6:
+        return "gauche"
+    return "droite"
+
+
+def article_credit(ds: Dataset, sources) -> str:
+    """'Relation Client Magazine (2009)': the publication of the rows' sources, from sources.csv."""
+    credits = []
+    for source in dict.fromkeys(sources):
+        src = ds.sources.get(source)
+        if src is not None and src.publication_outlet:
+            text = src.publication_outlet + (f" ({src.publication_year})" if src.publication_year else "")
+            if text not in credits:
+                credits.append(text)
+    return ", ".join(credits) or "l'article"
+
+
+def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: int,
+              credit: str = "l'article") -> ChartOutput:
     """Map of metropolitan France with the new sites, and the transfers from the Paris region."""
     cities = sites_by_city(sites)
+    if not cities.empty:
+        cities["côté"] = [label_side(a, o, origin) for a, o in zip(cities["latitude"], cities["longitude"], strict=True)]
     background = (
         alt.Chart(alt.Data(values=outline["features"]))
         .mark_geoshape(fill="#f0f0f0", stroke="#8a8a8a", strokeWidth=0.8)
@@ -223,7 +246,7 @@ def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: 
         )
         layers.append(
             alt.Chart(origin_df)
-            .mark_text(align="right", dx=-9, dy=-2, fontSize=11, color=PALETTE[3], fontStyle="italic")
+            .mark_text(align="center", dy=-13, fontSize=11, color=PALETTE[3], fontStyle="italic")
             .encode(latitude="latitude:Q", longitude="longitude:Q", text="libellé:N")
         )
     if not cities.empty:
@@ -240,27 +263,29 @@ def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: 
                 tooltip=tooltip,
             )
         )
-        layers.append(
-            alt.Chart(cities)
-            .mark_text(align="left", dx=10, dy=-4, fontSize=12, fontWeight="bold")
-            .encode(latitude="latitude:Q", longitude="longitude:Q", text="ville:N", tooltip=tooltip)
-        )
+        # a label goes left of its point when the point lies just west of the origin marker
+        for side, align, dx in (("droite", "left", 10), ("gauche", "right", -10)):
+            layers.append(
+                alt.Chart(cities[cities["côté"] == side])
+                .mark_text(align=align, dx=dx, dy=-4, fontSize=12, fontWeight="bold")
+                .encode(latitude="latitude:Q", longitude="longitude:Q", text="ville:N", tooltip=tooltip)
+            )
     listing = "; ".join(f"{v} : {e}, {d}" for v, e, d in
                         zip(cities.get("ville", []), cities.get("entreprises", []), cities.get("date", []), strict=True))
     description = (
         f"Carte de la France métropolitaine avec les {len(sites)} implantations et transferts de sites cités "
-        f"par l'article (édition {edition}), tous hors de l'Île-de-France : {listing}."
+        f"par l'article (édition {edition}) : {listing}."
         if not cities.empty
         else f"Carte de la France métropolitaine : l'édition {edition} ne cite aucune implantation de site."
     )
     if origin is not None and not transfers.empty:
         description += " Les tirets partent de la région parisienne vers les villes où des effectifs ont été transférés."
-    table = cities.drop(columns=["city", "transfert"]) if not cities.empty else cities
+    table = cities.drop(columns=["city", "transfert", "côté"]) if not cities.empty else cities
     return chart_output(
         alt.layer(*layers).properties(height=430),
         name="offshore-carte-sites",
-        title="Les nouveaux sites s'installent en province",
-        source="Relation Client Magazine (2009), d'après les faits rapportés par l'article ; fond de carte "
+        title="Nouveaux sites en province",
+        source=f"{credit}, d'après les faits rapportés par l'article ; fond de carte "
         "Natural Earth (domaine public) via world-atlas ; coordonnées GeoNames",
         description=description,
         data=table,
@@ -317,7 +342,7 @@ def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
         rows.append({"indicateur": "Webhelp : part de l'activité offshore", "valeur": webhelp_share.central,
                      "texte": formatting.figure_text(webhelp_share), "prestataire": "Webhelp"})
     if rate_gap is not None and rate_gap.published:
-        rows.append({"indicateur": "Webhelp : taux horaire offshore / France", "valeur": rate_gap.central,
+        rows.append({"indicateur": "Webhelp : écart de taux horaire offshore", "valeur": rate_gap.central,
                      "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp"})
     if tp_headcount is not None and tp_headcount.published:
         rows.append({"indicateur": "Teleperformance : effectifs en France", "valeur": tp_headcount.central,
@@ -329,13 +354,16 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     low = min([0.0, *table["valeur"]]) if not table.empty else 0.0
     high = max([100.0, *table["valeur"]]) if not table.empty else 100.0
     base = alt.Chart(table).encode(
-        y=alt.Y("indicateur:N", title=None, sort=None, axis=alt.Axis(labelLimit=300, labelAngle=0)),
+        # two-line labels (company, then measure) keep the chart readable at 360 px
+        y=alt.Y("indicateur:N", title=None, sort=None,
+                axis=alt.Axis(labelLimit=200, labelAngle=0, labelExpr="split(datum.label, ' : ')")),
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
     )
     bars = base.mark_bar(size=26).encode(
-        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - 10, high + 35])),
+        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - 30, high + 30]),
+                axis=alt.Axis(tickCount=4)),
         color=alt.Color("prestataire:N", title=None, scale=alt.Scale(range=[PALETTE[4], PALETTE[5]]),
-                        sort=["Webhelp", "Teleperformance"], legend=alt.Legend(orient="bottom")),
+                        sort=["Webhelp", "Teleperformance"], legend=None),
     )
     labels = base.mark_text(align="left", dx=6).encode(
         x=alt.X("valeur:Q"), text="texte:N"
@@ -348,7 +376,7 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     return chart_output(
         (bars + labels + neg_labels + zero).properties(height=40 * max(len(table), 1) + 40),
         name="offshore-prestataires",
-        title="Deux prestataires, deux usages de l'offshore",
+        title="Deux usages de l'offshore",
         source=source_line(figs),
         description=f"Barres horizontales des chiffres cités par les prestataires : {listing}. "
         "Une barre vers la gauche est une baisse.",
@@ -361,7 +389,7 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
 
 def cost_sweep(inputs: model.ContactCostInputs, step: float = 0.05, upto: float = 0.8) -> pd.DataFrame:
     """Cost per resolved request on both sides across offshore repeat rates (0 to ``upto``), long format."""
-    n = int(round(upto / step))
+    n = round(upto / step)
     rates = sorted({round(i * step, 4) for i in range(n + 1)} | {inputs.offshore_repeat_rate})
     wide = model.repeat_rate_sweep(inputs, [r for r in rates if r < 1])
     rows = []
@@ -389,7 +417,8 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
             y=alt.Y("coût par demande résolue:Q", title="Coût par demande résolue (% d'une heure en France)",
                     scale=alt.Scale(domainMin=0)),
             color=alt.Color("site:N", title=None, scale=alt.Scale(domain=["France", "Offshore"],
-                                                                  range=[PALETTE[0], PALETTE[1]])),
+                                                                  range=[PALETTE[0], PALETTE[1]]),
+                            legend=alt.Legend(orient="bottom")),
             tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("taux_texte:N", title="Rappels offshore"),
                      alt.Tooltip("texte:N", title="Coût par demande résolue")],
         )
@@ -400,7 +429,7 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
         .mark_point(filled=True, size=90)
         .encode(x="taux de rappel offshore:Q", y="coût par demande résolue:Q",
                 color=alt.Color("site:N", scale=alt.Scale(domain=["France", "Offshore"],
-                                                         range=[PALETTE[0], PALETTE[1]]), legend=None),
+                                                         range=[PALETTE[0], PALETTE[1]])),
                 tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("texte:N", title="Hypothèse retenue")])
     )
     layers = [lines, dots]
@@ -422,7 +451,7 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
     return chart_output(
         alt.layer(*layers).properties(height=290),
         name="offshore-cout-par-demande",
-        title="Moins de qualité offshore, moins d'économie",
+        title="Le coût d'une demande résolue",
         source=source_line(figs) + MODEL_NOTE,
         description=(
             "Coût d'une demande résolue en France (ligne horizontale) et offshore (courbe croissante) selon la "
@@ -435,11 +464,10 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
 
 def breakeven_table(premium: float, cost_ratio: float, upto: float = 4.0, step: float = 0.1) -> pd.DataFrame:
     """Break-even service share (%) across cost ratios k from just above 1 to ``upto``."""
-    ks = sorted({round(1 + step * i, 4) for i in range(1, int(round((upto - 1) / step)) + 1)}
+    ks = sorted({round(1 + step * i, 4) for i in range(1, round((upto - 1) / step) + 1)}
                 | ({round(cost_ratio, 4)} if cost_ratio > 1 else set()))
     curve = model.breakeven_curve(premium, ks)
     curve["part nécessaire"] = curve["breakeven_share"] * 100
-    curve["affichée"] = curve["part nécessaire"].clip(upper=150)
     curve["texte"] = curve["part nécessaire"].map(
         lambda v: formatting.percent(v) + (" (impossible)" if v > 100 else "")
     )
@@ -451,11 +479,11 @@ def breakeven_chart(curve: pd.DataFrame, cost_ratio: float, premium_fig: Figure,
     premium_text = formatting.figure_text(premium_fig, signed=True)
     line = (
         alt.Chart(curve)
-        .mark_line(color=PALETTE[2])
+        .mark_line(color=PALETTE[2], clip=True)
         .encode(
-            x=alt.X("rapport de coût:Q", title="Coût France / coût offshore, par demande résolue",
+            x=alt.X("rapport de coût:Q", title="Coût France / coût offshore",
                     scale=alt.Scale(domain=[1, float(curve["rapport de coût"].max())])),
-            y=alt.Y("affichée:Q", title=f"Part du service clients pour {premium_text} (%)",
+            y=alt.Y("part nécessaire:Q", title=f"Part du prix pour {premium_text} (%)",
                     scale=alt.Scale(domain=[0, 150])),
             tooltip=[alt.Tooltip("rapport_texte:N", title="Rapport de coût"),
                      alt.Tooltip("texte:N", title="Part nécessaire")],
@@ -475,15 +503,16 @@ def breakeven_chart(curve: pd.DataFrame, cost_ratio: float, premium_fig: Figure,
     if cost_ratio > 1:
         point = curve[(curve["rapport de coût"] - round(cost_ratio, 4)).abs() < 1e-9]
         layers.append(
-            alt.Chart(point).mark_point(filled=True, size=110, color=PALETTE[3]).encode(
-                x="rapport de coût:Q", y="affichée:Q",
+            alt.Chart(point).mark_point(filled=True, size=110, color=PALETTE[3], clip=True).encode(
+                x="rapport de coût:Q", y="part nécessaire:Q",
                 tooltip=[alt.Tooltip("rapport_texte:N", title="Rapport retenu"),
                          alt.Tooltip("texte:N", title="Part nécessaire")],
             )
         )
         layers.append(
-            alt.Chart(point).mark_text(align="left", dx=9, dy=-9, color=PALETTE[3], fontWeight="bold").encode(
-                x="rapport de coût:Q", y="affichée:Q", text="texte:N"
+            alt.Chart(point).mark_text(align="left", dx=9, dy=-9, color=PALETTE[3], fontWeight="bold",
+                                       clip=True).encode(
+                x="rapport de coût:Q", y="part nécessaire:Q", text="texte:N"
             )
         )
         description += (
@@ -493,10 +522,10 @@ def breakeven_chart(curve: pd.DataFrame, cost_ratio: float, premium_fig: Figure,
     return chart_output(
         alt.layer(*layers).properties(height=290),
         name="offshore-seuil-abonnement",
-        title="Quelle part du prix pour un abonnement plus cher ?",
+        title="Le seuil d'un abonnement plus cher",
         source=source_line(figs) + MODEL_NOTE,
         description=description,
-        data=curve.drop(columns=["affichée", "rapport_texte"]),
+        data=curve.drop(columns=["rapport_texte"]),
     )
 
 

@@ -192,6 +192,9 @@ def margin_path(inputs: MarginInputs, table: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------- concentration
 
 
+HHI_MAX = 100.0 * 100.0  # one firm holding the whole market
+
+
 def hhi(shares: Iterable[float]) -> float:
     """Herfindahl-Hirschman index of market shares given in percent (0 to 10 000)."""
     values = [_finite("share", s) for s in shares]

@@ -1,0 +1,529 @@
+"""Chapter « La guerre des prix »: the tables and charts, from data and models."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting, narrative
+from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.data import Dataset, Figure
+from barometre.models import prices as model
+from barometre.narrative import cite, md_escape, source_line
+
+CHAPTER = "prices"
+MODEL_NOTE = " ; modèle et hypothèses du livre"
+OFFICIAL = "Smic : Légifrance (via OpenFisca France) ; prix à la consommation : Insee"
+CONSOLIDATION_KINDS = ("acquisition", "stake_acquisition")
+MID_YEAR = (7, 1)  # the SMIC is taken as in force on 1 July of each year
+VOLUME_FACTORS = (0.1, 0.5, 1, 5, 10)
+TOP_N = 10  # the indicator top10_market_share covers the ten largest outsourcers  # the volumes of the worked example, around the reader's volume
+
+
+def quote(fig: Figure, *, attribution: bool = True) -> str:
+    """``narrative.quote`` without the article's own guillemets at the ends of the excerpt."""
+    text = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", fig.quote)
+    if text.count("«") != text.count("»"):
+        text = text.replace("«", "").replace("»", "")
+    return narrative.quote(replace(fig, quote=text), attribution=attribution)
+
+
+def published(fig: Figure | None) -> bool:
+    return fig is not None and fig.published
+
+
+def period_years(period: str, default_end: int) -> tuple[int, int]:
+    """'2000-2008' -> (2000, 2008); a single year 'YYYY' -> (YYYY, default_end)."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.fullmatch(r"(\d{4})(-\d{2})?", period)
+    if m:
+        return int(m.group(1)), default_end
+    raise ValueError(f"cannot read years from the period {period!r}")
+
+
+def euros_precise(x: float, decimals: int) -> str:
+    """An amount in euros with up to ``decimals`` decimals ('0,001 €'): formatting.euros stops at two."""
+    return formatting.number(x, decimals) + formatting.NBSP + "€"
+
+
+# --------------------------------------------------------------------------- cost structure
+
+
+def cost_structure_table(personnel: Figure | None, salaries: Figure | None) -> pd.DataFrame:
+    rows = []
+    if published(personnel):
+        rows.append({"indicateur": "Coût du personnel / chiffre d'affaires", "part": personnel.central,
+                     "texte": formatting.figure_text(personnel), "borne": personnel.qualifier != "exact"})
+    if published(salaries):
+        rows.append({"indicateur": "Salaires / coûts de production", "part": salaries.central,
+                     "texte": formatting.figure_text(salaries), "borne": salaries.qualifier != "exact"})
+    return pd.DataFrame(rows, columns=["indicateur", "part", "texte", "borne"])
+
+
+def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    base = alt.Chart(table).encode(
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Part")],
+    )
+    track = alt.Chart(table).mark_bar(size=30, color="#e4e4e4").encode(
+        y=alt.Y("indicateur:N", sort=None), x=alt.datum(100)
+    )
+    bars = base.mark_bar(size=30, color=PALETTE[0]).encode(
+        x=alt.X("part:Q", title="Part (%)", scale=alt.Scale(domain=[0, 100]))
+    )
+    # a bound ("plus de 50 %") is drawn up to the bound, with an arrow head showing it goes further
+    arrows = base.mark_point(shape="triangle-right", size=160, filled=True, color=PALETTE[0], xOffset=9).encode(
+        x="part:Q"
+    ).transform_filter("datum.borne")
+    labels = base.mark_text(align="right", dx=-8, color="white", fontWeight="bold").encode(
+        x="part:Q", text="texte:N"
+    )
+    listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
+    return chart_output(
+        (track + bars + arrows + labels).properties(height=45 * max(len(table), 1) + 30),
+        name="prix-structure-couts",
+        title="Le personnel, premier poste de coût",
+        source=source_line(figs),
+        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}. Une flèche marque une borne "
+        "inférieure (la part réelle est plus grande).",
+        data=table,
+    )
+
+
+# --------------------------------------------------------------------------- indices since the base year
+
+
+def available_years(ds: Dataset, start: int, end: int) -> list[int]:
+    """Years from ``start`` to ``end`` for which both the SMIC (on 1 July) and the CPI exist."""
+    cpi = ds.cpi()
+    smic = ds.smic_hourly()
+    first_smic = smic["effective_date"].min()
+    years = []
+    for year in range(start, end + 1):
+        if year in cpi.index and pd.Timestamp(date(year, *MID_YEAR)) >= first_smic:
+            years.append(year)
+    return years
+
+
+def smic_mid_year(ds: Dataset, years: list[int]) -> dict[int, float]:
+    return {y: ds.smic_at(date(y, *MID_YEAR)) for y in years}
+
+
+def index_table(ds: Dataset, years: list[int]) -> pd.DataFrame:
+    """SMIC (nominal and deflated) and CPI as indices, first year = 100, long format."""
+    base = years[0]
+    smic = model.index_series(smic_mid_year(ds, years), base)
+    cpi = model.index_series({y: float(ds.cpi()[y]) for y in years}, base)
+    real = {y: 100 * smic[y] / cpi[y] for y in years}
+    rows = []
+    for name, series in (("Smic horaire brut", smic), ("Smic en euros constants", real),
+                         ("Prix à la consommation", cpi)):
+        for y in years:
+            rows.append({"année": y, "série": name, "indice": series[y], "texte": formatting.number(series[y], 1)})
+    return pd.DataFrame(rows)
+
+
+def price_band(price: Figure, years: list[int], start: int, end: int) -> pd.DataFrame:
+    """The price of a production hour as an index: 100 in ``start``, the article's range in ``end``,
+    on a straight line between (the book's assumption)."""
+    low, high = price.bounds
+    rows = []
+    for y in years:
+        if y > end:
+            continue
+        lo = 100 * model.linear_factor(low / 100, start, end, y)
+        hi = 100 * model.linear_factor(high / 100, start, end, y)
+        text = formatting.number(lo, 1) if lo == hi else f"{formatting.number(lo, 1)} à {formatting.number(hi, 1)}"
+        rows.append({"année": y, "bas": lo, "haut": hi, "texte": text})
+    return pd.DataFrame(rows)
+
+
+def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], base: int) -> ChartOutput:
+    series = ["Smic horaire brut", "Smic en euros constants", "Prix à la consommation", "Prix de l'heure de production"]
+    colours = [PALETTE[3], PALETTE[1], "#7a7a7a", PALETTE[0]]
+    scale = alt.Scale(domain=series, range=colours)
+    band = band.assign(série="Prix de l'heure de production")
+    area = alt.Chart(band).mark_area(opacity=0.35).encode(
+        x=alt.X("année:Q"), y="bas:Q", y2="haut:Q",
+        color=alt.Color("série:N", scale=scale, title=None,
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+        tooltip=[alt.Tooltip("année:Q", title="Année", format="d"),
+                 alt.Tooltip("texte:N", title="Prix de l'heure (indice)")],
+    )
+    lines = alt.Chart(indices).mark_line(point=True).encode(
+        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("indice:Q", title=f"Indice, {base} = 100", scale=alt.Scale(zero=False)),
+        color=alt.Color("série:N", scale=scale, title=None),
+        strokeDash=alt.condition("datum['série'] == 'Prix à la consommation'", alt.value([5, 3]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
+                 alt.Tooltip("texte:N", title="Indice")],
+    )
+    last = int(indices["année"].max())
+    end_rows = indices[indices["année"] == last]
+    end_text = "; ".join(f"{s} : {t}" for s, t in zip(end_rows["série"], end_rows["texte"], strict=True))
+    band_end = band[band["année"] == band["année"].max()]
+    return chart_output(
+        (area + lines).properties(height=320),
+        name="prix-indices",
+        title="Smic en hausse, prix en baisse",
+        source=OFFICIAL + " ; " + source_line(figs) + " ; trajectoire linéaire du prix : hypothèse du livre",
+        description=(
+            f"Indices base 100 en {base} jusqu'en {last} : {end_text} ; prix de l'heure de production "
+            f"{band_end['texte'].iloc[0]} en {int(band_end['année'].iloc[0])} (bande, entre les deux bornes citées, "
+            "reliée à 100 par une droite). Le Smic est celui en vigueur au 1er juillet ; les prix sont des moyennes "
+            "annuelles."
+        ),
+        data=indices.merge(band.drop(columns=["série"]).rename(columns={"texte": "prix de l'heure"}),
+                           on="année", how="left"),
+    )
+
+
+@dataclass(frozen=True)
+class SmicCheck:
+    start: date
+    end: date
+    start_value: float  # in the currency of the legal text
+    start_currency: str
+    start_eur: float
+    start_legal: str
+    end_eur: float
+    end_legal: str
+    rise: float  # percent
+    holds: bool
+
+
+def smic_check(ds: Dataset, claim: Figure, start_year: int, end_year: int) -> SmicCheck:
+    """The SMIC rise between 1 July of two years, against the article's claim."""
+    smic = ds.smic_hourly()
+
+    def in_force(day: date) -> pd.Series:
+        rows = smic[smic["effective_date"] <= pd.Timestamp(day)]
+        if rows.empty:
+            raise ValueError(f"no SMIC in force on {day} in the reference series")
+        return rows.iloc[-1]
+
+    start, end = date(start_year, *MID_YEAR), date(end_year, *MID_YEAR)
+    a, b = in_force(start), in_force(end)
+    rise = model.percent_change(float(a["eur"]), float(b["eur"]))
+    return SmicCheck(
+        start, end, float(a["value_original"]), str(a["currency"]), float(a["eur"]), str(a["legal_text"]),
+        float(b["eur"]), str(b["legal_text"]), rise,
+        model.claim_holds(rise, claim.central, claim.qualifier) if claim.published else False,
+    )
+
+
+def currency_text(value: float, currency: str) -> str:
+    """An amount in its legal currency: '42,02 F' or '8,71 €'."""
+    if currency == "FRF":
+        return formatting.number(value, 2) + formatting.NBSP + "F"
+    return formatting.euros(value, 2)
+
+
+# --------------------------------------------------------------------------- margin squeeze
+
+
+def margin_paths(inputs: model.MarginInputs, ds: Dataset, years: list[int], price: Figure, start: int,
+                 end: int) -> pd.DataFrame:
+    """The margin year by year for the two ends of the price range (years up to ``end``)."""
+    years = [y for y in years if y <= end]
+    smic = smic_mid_year(ds, years)
+    cpi = ds.cpi()
+    frames = {}
+    for label, change in (("bas", price.bounds[0]), ("haut", price.bounds[1])):
+        table = pd.DataFrame(
+            {
+                "year": years,
+                "wage_factor": [smic[y] / smic[start] for y in years],
+                "cpi_factor": [float(cpi[y]) / float(cpi[start]) for y in years],
+                "price_factor": [model.linear_factor(change / 100, start, end, y) for y in years],
+            }
+        )
+        frames[label] = model.margin_path(inputs, table)
+    out = pd.DataFrame({"année": years})
+    out["marge prix bas"] = frames["bas"]["margin"].to_numpy() * 100
+    out["marge prix haut"] = frames["haut"]["margin"].to_numpy() * 100
+    out["texte"] = [
+        margin_range_text(lo, hi) for lo, hi in zip(out["marge prix bas"], out["marge prix haut"], strict=True)
+    ]
+    return out
+
+
+def margin_range_text(a: float, b: float) -> str:
+    lo, hi = sorted((a, b))
+    if formatting.percent(lo) == formatting.percent(hi):
+        return formatting.percent(lo)
+    return f"{formatting.percent(lo)} à {formatting.percent(hi)}"
+
+
+def margin_title(end_low: float, end_high: float, start_margin: float) -> str:
+    if max(end_low, end_high) < 0:
+        return "La marge disparaît"
+    if max(end_low, end_high) < start_margin:
+        return "La marge se contracte"
+    return "La marge résiste"
+
+
+def margin_chart(paths: pd.DataFrame, start_margin: float, productivity_gain: float,
+                 figs: list[Figure]) -> ChartOutput:
+    band = alt.Chart(paths).mark_area(opacity=0.45, color=PALETTE[3]).encode(
+        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("marge prix bas:Q", title="Marge (% du chiffre d'affaires)"),
+        y2="marge prix haut:Q",
+        tooltip=[alt.Tooltip("année:Q", title="Année", format="d"), alt.Tooltip("texte:N", title="Marge")],
+    )
+    edges = alt.Chart(paths).transform_fold(["marge prix bas", "marge prix haut"], as_=["bord", "marge"]).mark_line(
+        color=PALETTE[3], strokeWidth=1.5
+    ).encode(x="année:Q", y="marge:Q", detail="bord:N")
+    ref = alt.Chart(pd.DataFrame({"y": [start_margin * 100],
+                                  "texte": [f"marge de départ : {formatting.percent(start_margin * 100)}"]}))
+    rule = ref.mark_rule(strokeDash=[5, 4], color="#555").encode(y="y:Q")
+    rule_text = ref.mark_text(align="left", dy=-7, color="#444").encode(y="y:Q", x=alt.value(4), text="texte:N")
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#999").encode(y="y:Q")
+    first, last = paths.iloc[0], paths.iloc[-1]
+    end_low, end_high = last["marge prix bas"], last["marge prix haut"]
+    return chart_output(
+        (zero + band + edges + rule + rule_text).properties(height=300),
+        name="prix-marge",
+        title=margin_title(end_low, end_high, start_margin * 100),
+        source=OFFICIAL + " ; " + source_line(figs) + MODEL_NOTE,
+        description=(
+            f"Bande de la marge opérationnelle d'une heure de production de {int(first['année'])} à "
+            f"{int(last['année'])}, entre les deux bornes de la baisse du prix citée : de "
+            f"{first['texte']} au départ à {last['texte']} à la fin, avec un gain de productivité de "
+            f"{formatting.percent(productivity_gain * 100)} par an. Le personnel suit le Smic, les autres coûts "
+            "les prix à la consommation ; la ligne pointillée marque la marge de départ."
+        ),
+        data=paths,
+    )
+
+
+# --------------------------------------------------------------------------- market structure
+
+
+def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
+              forecast: Figure | None) -> pd.DataFrame:
+    """HHI bounds for the market as the article describes it, and for the forecast of a few large
+    players holding the same share (the book's assumption)."""
+    rows = []
+    scenarios = [(f"Aujourd'hui : les {top_n} premiers", top_n)]
+    if published(forecast) and int(forecast.central) != top_n:
+        scenarios.append((f"Scénario : {formatting.number(forecast.central, 0)} gros acteurs", int(forecast.central)))
+    for label, n in scenarios:
+        low, high = model.hhi_bounds(top_share.central, n, tail_max_share)
+        rows.append({
+            "situation": label,
+            "acteurs": n,
+            "HHI bas": low,
+            "HHI haut": high,
+            "texte": f"{formatting.number(low, 0)} à {formatting.number(high, 0)}",
+        })
+    return pd.DataFrame(rows)
+
+
+def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) -> ChartOutput:
+    base = alt.Chart(table).encode(
+        y=alt.Y("situation:N", title=None, sort=None, axis=alt.Axis(labelLimit=240)),
+        tooltip=[alt.Tooltip("situation:N", title="Situation"), alt.Tooltip("texte:N", title="Indice HHI")],
+    )
+    rule = base.mark_rule(strokeWidth=12, color=PALETTE[0], opacity=0.8).encode(
+        x=alt.X("HHI bas:Q", title=f"Indice HHI (0 à {formatting.number(model.HHI_MAX, 0)})",
+                scale=alt.Scale(domain=[0, model.HHI_MAX])),
+        x2="HHI haut:Q",
+    )
+    ends = alt.Chart(table).transform_fold(["HHI bas", "HHI haut"], as_=["borne", "valeur"]).mark_point(
+        filled=True, size=90, color=PALETTE[0]
+    ).encode(y=alt.Y("situation:N", sort=None), x="valeur:Q")
+    labels = base.mark_text(align="left", dx=10).encode(x="HHI haut:Q", text="texte:N")
+    listing = "; ".join(f"{s} : {t}" for s, t in zip(table["situation"], table["texte"], strict=True))
+    return chart_output(
+        (rule + ends + labels).properties(height=60 * len(table) + 40),
+        name="prix-concentration",
+        title="Une concentration encore mal connue",
+        source=source_line(figs) + MODEL_NOTE,
+        description=(
+            f"Fourchettes de l'indice de Herfindahl-Hirschman (somme des carrés des parts de marché) : {listing}. "
+            f"Hypothèse du livre : le premier acteur hors du groupe de tête pèse "
+            f"{formatting.percent(tail_max_share)} du marché."
+        ),
+        data=table,
+    )
+
+
+def consolidation_events(ds: Dataset, edition: int) -> pd.DataFrame:
+    events = ds.events(edition)
+    if events.empty or "kind" not in events:
+        return events
+    out = events[events["kind"].isin(CONSOLIDATION_KINDS)].copy()
+    out["date_texte"] = out["date"].map(formatting.event_date)
+    return out.sort_values("date").reset_index(drop=True)
+
+
+def _elide(word: str) -> str:
+    """« de » before a name, elided before a vowel: « d'Acticall », « de Teleperformance »."""
+    return ("d'" if word[:1].lower() in "aeiouyéèêàh" else "de ") + word
+
+
+def consolidation_phrases(moves: pd.DataFrame, stake: Figure | None) -> list[str]:
+    """One MyST phrase per consolidation event; the share of a stake comes from its figure row."""
+
+    phrases = []
+    for m in moves.itertuples():
+        target = re.sub(r"\s*\(.*\)\s*$", "", str(m.target or "")).strip()
+        if m.kind == "stake_acquisition" and published(stake):
+            phrases.append(
+                f"le rachat de {cite(stake)} des parts {md_escape(_elide(target))} ({md_escape(m.actor)}, "
+                f"{m.date_texte})"
+            )
+        elif m.kind == "stake_acquisition":
+            phrases.append(f"une prise de participation au capital {md_escape(_elide(target))} "
+                           f"({md_escape(m.actor)}, {m.date_texte})")
+        else:
+            phrases.append(f"l'acquisition {md_escape(_elide(target))} par {md_escape(m.actor)} ({m.date_texte})")
+    return phrases
+
+
+# --------------------------------------------------------------------------- revenue by activity
+
+
+def activity_table(inbound: Figure | None, change: Figure | None, outbound: Figure | None,
+                   edition: int) -> pd.DataFrame:
+    """Revenue shares by activity, for the edition year and the year before (inbound only, derived:
+    the edition's share minus its change in points)."""
+    rows = []
+    if published(inbound):
+        year = int(inbound.period[:4]) if re.fullmatch(r"\d{4}", inbound.period) else edition
+        rows.append({"année": str(year), "activité": "Appels entrants", "part": inbound.central,
+                     "texte": formatting.figure_text(inbound), "origine": "baromètre", "rang": 1})
+        rest = 100 - inbound.central
+        if published(outbound):
+            rows.append({"année": str(year), "activité": "Appels sortants (vente, leads)", "part": outbound.central,
+                         "texte": formatting.figure_text(outbound), "origine": "baromètre", "rang": 2})
+            rest -= outbound.central
+        rows.append({"année": str(year), "activité": "Reste (non détaillé)", "part": rest,
+                     "texte": formatting.percent(rest), "origine": "complément calculé", "rang": 3})
+        if published(change):
+            previous = int(change.period[:4]) if re.fullmatch(r"\d{4}-\d{4}", change.period) else year - 1
+            before = inbound.central - change.central
+            rows.append({"année": str(previous), "activité": "Appels entrants", "part": before,
+                         "texte": formatting.percent(before), "origine": "calculé (part moins évolution)",
+                         "rang": 1})
+            rows.append({"année": str(previous), "activité": "Reste (non détaillé)", "part": 100 - before,
+                         "texte": formatting.percent(100 - before), "origine": "complément calculé", "rang": 3})
+    return pd.DataFrame(rows, columns=["année", "activité", "part", "texte", "origine", "rang"])
+
+
+def activity_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    order = ["Appels entrants", "Appels sortants (vente, leads)", "Reste (non détaillé)"]
+    base = alt.Chart(table).encode(
+        y=alt.Y("année:N", title=None, sort="descending"),
+        x=alt.X("part:Q", stack="zero", title="Part du chiffre d'affaires (%)", scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(tickCount=5)),
+        order=alt.Order("rang:Q"),
+    )
+    bars = base.mark_bar(size=36).encode(
+        color=alt.Color("activité:N", title=None, sort=order,
+                        scale=alt.Scale(domain=order, range=[PALETTE[0], PALETTE[1], "#cfcfcf"]),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+        tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("activité:N", title="Activité"),
+                 alt.Tooltip("texte:N", title="Part"), alt.Tooltip("origine:N", title="Origine")],
+    )
+    labels = base.mark_text(align="right", dx=-6, fontWeight="bold").encode(
+        x=alt.X("part:Q", stack="zero"), text="texte:N",
+        color=alt.condition("datum.rang == 3", alt.value("#222"), alt.value("white")),
+    ).transform_filter("datum.part >= 10")
+    listing = "; ".join(
+        f"{a}, {b} : {t} ({o})" for a, b, t, o in
+        zip(table["année"], table["activité"], table["texte"], table["origine"], strict=True)
+    )
+    return chart_output(
+        (bars + labels).properties(height=150),
+        name="prix-activites",
+        title="Les appels entrants progressent",
+        source=source_line(figs),
+        description=f"Barres empilées de la répartition du chiffre d'affaires par activité : {listing}.",
+        data=table.drop(columns=["rang"]),
+    )
+
+
+# --------------------------------------------------------------------------- three decimals
+
+
+def price_step_table(decimals: int, minutes_per_year: float) -> pd.DataFrame:
+    """What one step of the price per minute is worth a year, for volumes around the reader's."""
+    step = model.price_step(decimals)
+    rows = []
+    for factor in VOLUME_FACTORS:
+        minutes = minutes_per_year * factor
+        value = model.step_value_per_year(decimals, minutes)
+        rows.append({
+            "minutes par an": minutes,
+            "volume": formatting.number(minutes / 1e6, 1) + " million" + ("s" if minutes >= 2e6 else ""),
+            "euros par an": value,
+            "texte": formatting.euros(value) if value >= 1 else euros_precise(value, decimals),
+            "retenu": factor == 1,
+            "pas de prix": euros_precise(step, decimals),
+        })
+    return pd.DataFrame(rows)
+
+
+def price_step_chart(table: pd.DataFrame, decimals_fig: Figure) -> ChartOutput:
+    base = alt.Chart(table).encode(
+        y=alt.Y("volume:N", title="Minutes par an", sort=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=[alt.Tooltip("volume:N", title="Minutes par an"), alt.Tooltip("texte:N", title="Valeur du pas")],
+    )
+    bars = base.mark_bar(size=24).encode(
+        x=alt.X("euros par an:Q", title="€ par an", axis=alt.Axis(tickCount=3),
+                scale=alt.Scale(domain=[0, float(table["euros par an"].max()) * 1.7])),
+        color=alt.condition("datum.retenu", alt.value(PALETTE[0]), alt.value("#9ec3de")),
+    )
+    labels = base.mark_text(align="left", dx=6).encode(x="euros par an:Q", text="texte:N")
+    step = table["pas de prix"].iloc[0]
+    listing = "; ".join(f"{v} de minutes : {t}" for v, t in zip(table["volume"], table["texte"], strict=True))
+    return chart_output(
+        (bars + labels).properties(height=40 * len(table) + 30),
+        name="prix-trois-decimales",
+        title="Ce que vaut la troisième décimale",
+        source=source_line([decimals_fig]) + MODEL_NOTE,
+        description=(
+            f"Barres horizontales de ce que rapporte ou coûte, sur un an, un écart de {step} "
+            f"par minute selon le volume traité : {listing}. La barre foncée est le volume retenu."
+        ),
+        data=table.drop(columns=["retenu"]),
+    )
+
+
+@dataclass(frozen=True)
+class SqueezeEnd:
+    """The margin model at the end year, for one end of the price range."""
+
+    price_change: float  # percent
+    margin: float  # share of revenue
+    personnel_share: float  # model's personnel cost / revenue at the end year
+    required_gain: float | None  # yearly productivity gain that keeps the starting margin
+
+
+def squeeze_summary(inputs: model.MarginInputs, ds: Dataset, price: Figure, start: int,
+                    end: int) -> tuple[SqueezeEnd, SqueezeEnd]:
+    """The model at ``end`` for the low and the high end of the price range."""
+    smic = smic_mid_year(ds, [start, end])
+    cpi = ds.cpi()
+    wage, prices = smic[end] / smic[start], float(cpi[end]) / float(cpi[start])
+    out = []
+    for change in price.bounds:
+        factor = 1 + change / 100
+        personnel, _ = model.cost_shares(inputs, wage, prices, factor, end - start)
+        out.append(
+            SqueezeEnd(
+                change,
+                model.margin(inputs, wage, prices, factor, end - start),
+                personnel,
+                model.required_productivity_gain(inputs, wage, prices, factor, end - start),
+            )
+        )
+    return out[0], out[1]

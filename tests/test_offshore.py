@@ -1,0 +1,309 @@
+"""The cost-per-contact model, the France outline and the offshore chapter's charts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+from barometre import load
+from barometre.chapters import offshore as ch
+from barometre.models import offshore as model
+from barometre.paths import CHAPTERS_DIR, DATA_DIR
+from barometre.provenance import write_sidecar
+from barometre.validation import sha256_of
+
+EDITION = 2008
+
+
+def inputs(**kwargs) -> model.ContactCostInputs:
+    args = {
+        "rate_gap": -0.5,
+        "onshore_contacts_per_hour": 12.0,
+        "offshore_contacts_per_hour": 12.0,
+        "onshore_repeat_rate": 0.15,
+        "offshore_repeat_rate": 0.15,
+    }
+    return model.ContactCostInputs(**{**args, **kwargs})
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_a_request_with_no_repeat_takes_one_contact_and_half_repeats_take_two():
+    assert model.contacts_per_resolution(0) == 1
+    assert model.contacts_per_resolution(0.5) == pytest.approx(2)
+    assert model.contacts_per_resolution(0.75) == pytest.approx(4)
+
+
+@pytest.mark.parametrize("rate", [1.0, 1.2, -0.01, float("nan"), float("inf")])
+def test_a_repeat_rate_outside_zero_to_one_is_refused(rate):
+    with pytest.raises(ValueError, match="repeat_rate must be"):
+        model.contacts_per_resolution(rate)
+
+
+def test_rates_fifty_percent_lower_halve_the_hourly_cost():
+    assert model.offshore_hourly_cost(100, -0.5) == pytest.approx(50)
+    assert model.offshore_hourly_cost(100, 0) == pytest.approx(100)
+
+
+def test_a_rate_gap_of_minus_one_hundred_percent_or_less_is_refused():
+    with pytest.raises(ValueError, match="rate_gap must be greater than -1"):
+        model.offshore_hourly_cost(100, -1)
+    with pytest.raises(ValueError, match="onshore_hourly_cost must be > 0"):
+        model.offshore_hourly_cost(0, -0.5)
+
+
+def test_cost_per_resolved_request_is_hourly_cost_over_contacts_times_repeats():
+    assert model.cost_per_resolved_request(100, 10, 0.5) == pytest.approx(20)
+    with pytest.raises(ValueError, match="contacts_per_hour must be > 0"):
+        model.cost_per_resolved_request(100, 0, 0.1)
+
+
+def test_with_equal_productivity_and_quality_half_price_offshore_makes_france_twice_as_dear():
+    scenario = inputs()
+    assert scenario.cost_ratio == pytest.approx(2)
+    # then customer service must be 25 % of the price for a 25 % dearer subscription
+    assert model.breakeven_service_share(0.25, scenario.cost_ratio) == pytest.approx(0.25)
+
+
+def test_worse_offshore_quality_shrinks_the_cost_gap():
+    assert inputs(offshore_repeat_rate=0.40).cost_ratio < inputs(offshore_repeat_rate=0.15).cost_ratio
+
+
+def test_at_the_parity_repeat_rate_both_sides_cost_the_same():
+    scenario = inputs()
+    parity = model.parity_repeat_rate(scenario)
+    assert parity == pytest.approx(1 - 0.5 * 0.85)
+    assert inputs(offshore_repeat_rate=parity).cost_ratio == pytest.approx(1)
+
+
+def test_no_parity_rate_when_offshore_is_never_cheaper():
+    assert model.parity_repeat_rate(inputs(rate_gap=0.2)) is None
+
+
+def test_a_small_cost_gap_makes_the_premium_impossible_and_no_gap_never_raises_the_price():
+    assert model.breakeven_service_share(0.25, 1.2) == pytest.approx(1.25)  # > 100 %: impossible
+    assert model.breakeven_service_share(0.25, 1.0) == math.inf
+    assert model.breakeven_service_share(0.25, 0.8) == math.inf
+
+
+def test_the_price_rises_by_the_service_share_times_k_minus_one():
+    assert model.price_increase(0.10, 2.0) == pytest.approx(0.10)
+    assert model.price_increase(0.0, 3.0) == 0
+    assert model.price_increase(0.10, 0.5) == pytest.approx(-0.05)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: model.price_increase(1.5, 2), "service_share must be between 0 and 1"),
+        (lambda: model.price_increase(0.1, 0), "cost_ratio must be > 0"),
+        (lambda: model.breakeven_service_share(0, 2), "premium must be > 0"),
+        (lambda: inputs(onshore_contacts_per_hour=0), "onshore_contacts_per_hour must be > 0"),
+        (lambda: inputs(offshore_repeat_rate=1), "offshore_repeat_rate must be at least 0 and below 1"),
+        (lambda: inputs(rate_gap=float("nan")), "rate_gap must be a finite number"),
+        (lambda: inputs(rate_gap="-0.5"), "rate_gap must be a finite number"),
+    ],
+)
+def test_invalid_parameters_are_refused_with_a_clear_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_the_sweep_keeps_france_flat_and_raises_the_offshore_cost():
+    sweep = model.repeat_rate_sweep(inputs(), [0, 0.2, 0.4])
+    assert sweep["onshore_cost"].nunique() == 1
+    assert list(sweep["offshore_cost"]) == sorted(sweep["offshore_cost"])
+    curve = model.breakeven_curve(0.25, [1.0, 1.25, 2.0])
+    assert list(curve["breakeven_share"]) == [math.inf, pytest.approx(1.0), pytest.approx(0.25)]
+
+
+# --------------------------------------------------------------------------- the outline and the data
+
+
+def test_the_outline_keeps_only_metropolitan_france_and_corsica():
+    outline = ch.france_outline(DATA_DIR)
+    polygons = outline["features"][0]["geometry"]["coordinates"]
+    assert len(polygons) >= 2  # the mainland and Corsica at least
+    for polygon in polygons:
+        for lon, lat in polygon[0]:
+            assert -6 <= lon <= 10 and 41 <= lat <= 52
+            assert round(lon, 3) == lon and round(lat, 3) == lat
+
+
+def test_the_outline_ships_with_a_sidecar_whose_checksum_matches():
+    path = DATA_DIR / "reference" / "france_outline.geojson"
+    meta = yaml.safe_load(path.with_name(path.name + ".meta.yaml").read_text(encoding="utf-8"))
+    for key in ("title", "description", "source", "producer", "publication_date", "accessed", "licence"):
+        assert meta.get(key), key
+    assert meta["sha256"] == sha256_of(path)
+    assert "world-atlas" in meta["source"]["url"]
+
+
+def test_reading_the_outline_is_recorded_as_a_dependency(tmp_path, monkeypatch):
+    deps = tmp_path / "deps.txt"
+    monkeypatch.setenv("BAROMETRE_DEPS_FILE", str(deps))
+    ch.france_outline(DATA_DIR)
+    assert "file:data/reference/france_outline.geojson" in deps.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_missing_outline_says_where_it_should_be(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"france_outline\.geojson"):
+        ch.france_outline(tmp_path)
+
+
+def test_every_site_of_the_article_is_placed_and_shared_cities_are_grouped():
+    sites = ch.site_events(load(), EDITION)
+    assert len(sites) == 7
+    assert sites["latitude"].notna().all() and sites["longitude"].notna().all()
+    cities = ch.sites_by_city(sites)
+    villeneuve = cities[cities["city"] == "villeneuve_d_ascq"].iloc[0]
+    assert villeneuve["nombre"] == 2 and "Data Base Factory" in villeneuve["entreprises"]
+
+
+def test_quotes_come_from_rows_and_voices_without_a_row_are_summarised():
+    voices = {v.source: v for v in ch.voices(load(), EDITION)}
+    assert voices["olivier_carrot"].figure.indicator == "offshore_price_premium_question"
+    assert voices["frederic_jousset"].figure is not None
+    assert voices["jean_regnier"].figure is None and voices["jean_regnier"].summary
+
+
+def test_quotes_lose_the_articles_own_guillemets():
+    fig = load().figure("offshore_price_premium_question", EDITION)
+    text = ch.quote(fig)
+    assert text.startswith("«\u00a0Le consommateur") and "» »" not in text and "««" not in text
+
+
+def test_the_model_takes_the_rate_gap_from_the_data_unless_the_reader_sets_it():
+    ds = load()
+    common = {"onshore_contacts_per_hour": 12.0, "offshore_contacts_per_hour": 12.0,
+              "onshore_repeat_rate": 0.1, "offshore_repeat_rate": 0.1}
+    setup, missing = ch.model_setup(ds, EDITION, rate_gap=-1, **common)
+    assert not missing and setup.inputs.rate_gap == pytest.approx(-0.5) and setup.premium == pytest.approx(0.25)
+    setup, _ = ch.model_setup(ds, EDITION, rate_gap=-0.3, **common)
+    assert setup.inputs.rate_gap == pytest.approx(-0.3) and setup.gap_fig is None
+
+
+def test_every_offshore_chart_validates_against_the_vega_lite_schema():
+    ds = load()
+    growth, growth_figs = ch.growth_table(ds, EDITION)
+    share, province = ds.figure("france_revenue_share", EDITION), ds.figure("new_jobs_province_share", EDITION)
+    positions = ch.positions_table(ds.figure("webhelp_offshore_share", EDITION),
+                                   ds.figure("offshore_hourly_rate_gap", EDITION),
+                                   ds.find("teleperformance_france_headcount_change", EDITION))
+    scenario = inputs()
+    premium = ds.figure("offshore_price_premium_question", EDITION)
+    charts = [
+        ch.growth_chart(growth, growth_figs, EDITION),
+        ch.split_chart(ch.split_table(share, province), [share, province]),
+        ch.sites_map(ch.france_outline(DATA_DIR), ch.site_events(ds, EDITION), ch.city_point(ds, "paris"), EDITION),
+        ch.positions_chart(positions, [premium]),
+        ch.cost_chart(ch.cost_sweep(scenario), scenario, model.parity_repeat_rate(scenario), [premium]),
+        ch.breakeven_chart(ch.breakeven_table(0.25, scenario.cost_ratio), scenario.cost_ratio, premium, [premium]),
+        ch.breakeven_chart(ch.breakeven_table(0.25, 0.9), 0.9, premium, [premium]),
+    ]
+    for chart in charts:
+        chart.chart.to_dict()  # validates against the schema
+        assert chart.title and chart.description and chart.source
+        assert chart.data is not None and not chart.data.empty
+
+
+def test_the_map_credits_the_publication_of_the_events():
+    ds = load()
+    sites = ch.site_events(ds, EDITION)
+    credit = ch.article_credit(ds, sites["source"])
+    assert credit == "Relation Client Magazine (2009)"
+    chart = ch.sites_map(ch.france_outline(DATA_DIR), sites, None, EDITION, credit)
+    assert chart.source.startswith(credit) and "Natural Earth" in chart.source
+
+
+def test_the_map_has_no_sites_layer_when_the_edition_names_none():
+    ds = load()
+    empty = ch.site_events(ds, EDITION).iloc[0:0]
+    chart = ch.sites_map(ch.france_outline(DATA_DIR), empty, None, EDITION)
+    assert "aucune implantation" in chart.description
+    chart.chart.to_dict()
+
+
+# --------------------------------------------------------------------------- the executed notebook
+
+
+def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
+    import papermill as pm
+
+    out = tmp_path / f"{name}.ipynb"
+    pm.execute_notebook(
+        str(CHAPTERS_DIR / "offshore.ipynb"), str(out), parameters=parameters, kernel_name="python3",
+        cwd=str(CHAPTERS_DIR), progress_bar=False,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def _markdown(nb) -> str:
+    return "\n".join(
+        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+
+
+def _spec(nb, name: str) -> dict:
+    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            if m:
+                return json.loads(m.group(1).replace("<\\/", "</"))
+    raise AssertionError(f"no chart {name}")
+
+
+@pytest.mark.slow
+def test_a_worse_offshore_quality_changes_the_text_and_the_charts_of_the_chapter(tmp_path):
+    base = _execute(tmp_path, "base", offshore_repeat_rate=0.15)
+    worse = _execute(tmp_path, "worse", offshore_repeat_rate=0.45)
+    assert "15\u00a0% offshore" in _markdown(base) and "45\u00a0% offshore" in _markdown(worse)
+    assert "La France revient 2 fois plus cher" in _markdown(base)
+    assert "La France revient 2 fois plus cher" not in _markdown(worse)
+    for chart in ("offshore-cout-par-demande", "offshore-seuil-abonnement"):
+        assert _spec(base, chart) != _spec(worse, chart)
+    assert _spec(base, "offshore-carte-sites") == _spec(worse, "offshore-carte-sites")
+
+
+def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
+    """Mark one row of the edition as not published (value emptied), as a later edition might."""
+    path = data_dir / "editions" / f"{EDITION}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    for row in rows[1:]:
+        rec = dict(zip(header, row, strict=True))
+        if (rec["indicator"], rec["scope"]) == (indicator, scope):
+            for col in ("value", "low", "high"):
+                row[header.index(col)] = ""
+            row[header.index("qualifier")] = "not_published"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    write_sidecar(path)
+
+
+@pytest.mark.slow
+def test_the_chapter_says_non_publie_when_the_edition_lacks_its_figures(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    for indicator, scope in [("revenue_growth", "france"), ("offshore_hourly_rate_gap", "webhelp"),
+                             ("new_jobs_province_share", "province"), ("numericable_external_advisers", "numericable"),
+                             ("teleperformance_france_headcount_change", "teleperformance_france")]:
+        _not_published(data, indicator, scope)
+    nb = _execute(tmp_path, "missing", data_dir=str(data))
+    text = _markdown(nb)
+    assert text.count("non publié") >= 4
+    assert "Le modèle n'est pas calculé" in text
+    _spec(nb, "offshore-carte-sites")  # the map does not depend on the missing figures

@@ -1,0 +1,383 @@
+"""Index arithmetic, the margin squeeze, concentration bounds, price steps and the prices chapter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from barometre import load
+from barometre.chapters import prices as ch
+from barometre.data import FRF_PER_EUR
+from barometre.models import prices as model
+from barometre.paths import CHAPTERS_DIR, DATA_DIR
+from barometre.provenance import write_sidecar
+
+EDITION = 2008
+
+
+# --------------------------------------------------------------------------- indices and claims
+
+
+def test_percent_change_is_the_ratio_minus_one():
+    assert model.percent_change(100, 136) == pytest.approx(36)
+    assert model.percent_change(100, 90) == pytest.approx(-10)
+    with pytest.raises(ValueError, match="start must be > 0"):
+        model.percent_change(0, 10)
+
+
+def test_an_index_is_one_hundred_in_its_base_year():
+    index = model.index_series({2000: 80.0, 2001: 84.0}, 2000)
+    assert index == {2000: pytest.approx(100), 2001: pytest.approx(105)}
+    with pytest.raises(ValueError, match="base_year 1999 is not in the series"):
+        model.index_series({2000: 80.0}, 1999)
+
+
+@pytest.mark.parametrize(
+    ("actual", "claimed", "qualifier", "holds"),
+    [
+        (35.97, 35, "more_than", True),
+        (35.0, 35, "more_than", False),  # "plus de" is strict
+        (35.0, 35, "at_least", True),
+        (34.0, 35, "less_than", True),
+        (35.5, 35, "at_most", False),
+        (17.4, 18, "about", True),
+        (15.0, 18, "about", False),
+    ],
+)
+def test_a_claim_holds_according_to_its_qualifier(actual, claimed, qualifier, holds):
+    assert model.claim_holds(actual, claimed, qualifier) is holds
+
+
+def test_an_unknown_qualifier_or_a_negative_tolerance_is_refused():
+    with pytest.raises(ValueError, match="qualifier must be one of"):
+        model.claim_holds(1, 1, "range")
+    with pytest.raises(ValueError, match="tolerance must be ≥ 0"):
+        model.claim_holds(1, 1, "about", tolerance=-1)
+
+
+def test_a_linear_path_goes_from_one_to_the_total_change():
+    assert model.linear_factor(-0.10, 2000, 2008, 2000) == 1
+    assert model.linear_factor(-0.10, 2000, 2008, 2004) == pytest.approx(0.95)
+    assert model.linear_factor(-0.10, 2000, 2008, 2008) == pytest.approx(0.90)
+    with pytest.raises(ValueError, match="end_year must be after start_year"):
+        model.linear_factor(-0.1, 2008, 2000, 2004)
+    with pytest.raises(ValueError, match="year must be between 2000 and 2008"):
+        model.linear_factor(-0.1, 2000, 2008, 2009)
+    with pytest.raises(ValueError, match="total_change must be > -1"):
+        model.linear_factor(-1, 2000, 2008, 2004)
+
+
+def test_the_smic_rose_by_more_than_35_percent_from_july_2000_to_july_2008():
+    ds = load()
+    claim = ds.figure("smic_increase_claimed", EDITION)
+    check = ch.smic_check(ds, claim, 2000, 2008)
+    assert check.start_currency == "FRF" and check.start_eur == pytest.approx(42.02 / FRF_PER_EUR)
+    assert check.end_eur == pytest.approx(8.71)
+    assert check.rise == pytest.approx((8.71 / (42.02 / FRF_PER_EUR) - 1) * 100)
+    assert 35.9 < check.rise < 36.0 and check.holds
+
+
+def test_no_smic_before_the_series_starts_is_an_error():
+    ds = load()
+    with pytest.raises(ValueError, match="no SMIC in force"):
+        ch.smic_check(ds, ds.figure("smic_increase_claimed", EDITION), 1990, 2008)
+
+
+def test_periods_give_their_years():
+    assert ch.period_years("2000-2008", 2008) == (2000, 2008)
+    assert ch.period_years("2009", 2010) == (2009, 2010)
+    with pytest.raises(ValueError, match="cannot read years"):
+        ch.period_years("bientôt", 2008)
+
+
+# --------------------------------------------------------------------------- margin squeeze
+
+
+def test_with_nothing_changing_the_margin_stays_where_it_started():
+    inputs = model.MarginInputs(0.08, 0.69)
+    assert model.margin(inputs, 1, 1, 1, 8) == pytest.approx(0.08)
+    assert model.required_productivity_gain(inputs, 1, 1, 1, 8) == pytest.approx(0)
+
+
+def test_a_falling_price_and_rising_wages_squeeze_the_margin_and_productivity_restores_it():
+    inputs = model.MarginInputs(0.08, 0.69)
+    squeezed = model.margin(inputs, 1.36, 1.17, 0.90, 8)
+    assert squeezed < 0.08
+    gain = model.required_productivity_gain(inputs, 1.36, 1.17, 0.90, 8)
+    assert gain > 0
+    restored = model.margin(model.MarginInputs(0.08, 0.69, gain), 1.36, 1.17, 0.90, 8)
+    assert restored == pytest.approx(0.08)
+    # the lower end of the price range is always the worse margin
+    assert model.margin(inputs, 1.36, 1.17, 0.90, 8) < model.margin(inputs, 1.36, 1.17, 0.95, 8)
+
+
+def test_no_productivity_gain_can_save_a_margin_eaten_by_other_costs():
+    inputs = model.MarginInputs(0.08, 0.20)  # other costs 72 % of revenue
+    assert model.required_productivity_gain(inputs, 1.3, 2.0, 0.9, 8) is None
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start_margin": 1.2}, "start_margin must be between -1 and 1"),
+        ({"personnel_share": 1.2}, "personnel_share must be between 0 and 1"),
+        ({"start_margin": 0.4, "personnel_share": 0.7}, "must not exceed 1"),
+        ({"productivity_gain": -1}, "productivity_gain must be > -1"),
+        ({"start_margin": float("nan")}, "start_margin must be a finite number"),
+    ],
+)
+def test_invalid_margin_inputs_are_refused_with_a_clear_message(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        model.MarginInputs(**{"start_margin": 0.08, "personnel_share": 0.69, **kwargs})
+
+
+def test_invalid_factors_are_refused():
+    inputs = model.MarginInputs(0.08, 0.69)
+    with pytest.raises(ValueError, match="price_factor must be > 0"):
+        model.margin(inputs, 1.3, 1.1, 0, 8)
+    with pytest.raises(ValueError, match="years must be ≥ 0"):
+        model.margin(inputs, 1.3, 1.1, 0.9, -1)
+    with pytest.raises(ValueError, match="years must be > 0"):
+        model.required_productivity_gain(inputs, 1.3, 1.1, 0.9, 0)
+    with pytest.raises(ValueError, match="lacks the columns"):
+        model.margin_path(inputs, pd.DataFrame({"year": [2000]}))
+
+
+def test_the_margin_path_starts_at_the_starting_margin_and_is_a_band():
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", EDITION)
+    years = ch.available_years(ds, 2000, 2008)
+    paths = ch.margin_paths(model.MarginInputs(0.08, 0.69), ds, years, price, 2000, 2008)
+    assert paths.iloc[0]["marge prix bas"] == pytest.approx(8) == paths.iloc[0]["marge prix haut"]
+    last = paths.iloc[-1]
+    assert last["marge prix bas"] < last["marge prix haut"] < 8
+    low, high = ch.squeeze_summary(model.MarginInputs(0.08, 0.69), ds, price, 2000, 2008)
+    assert low.margin * 100 == pytest.approx(last["marge prix bas"])
+    assert low.required_gain > high.required_gain > 0
+
+
+# --------------------------------------------------------------------------- concentration
+
+
+def test_hhi_bounds_of_ten_firms_holding_seventy_percent():
+    low, high = model.hhi_bounds(70, 10, 2)
+    assert low == pytest.approx(10 * 7**2 + 2**2)  # 7 % each, one 2 % firm outside, the rest dust
+    assert high == pytest.approx((70 - 9 * 2) ** 2 + 9 * 2**2 + 15 * 2**2)
+
+
+def test_a_monopoly_has_the_maximum_index():
+    assert model.hhi_bounds(100, 1, 0) == (model.HHI_MAX, model.HHI_MAX)
+
+
+def test_any_market_meeting_the_assumptions_lies_between_the_bounds():
+    top = [20, 12, 8, 7, 6, 5, 4, 3, 3, 2]  # 70 %, the tenth firm at 2 %
+    tail = [2, 2] + [1] * 26  # the largest firm outside holds 2 %
+    assert sum(top) == 70 and sum(tail) == 30
+    low, high = model.hhi_bounds(70, 10, 2)
+    assert low <= model.hhi(top + tail) <= high
+
+
+def test_fewer_large_players_raise_the_floor_of_the_index():
+    assert model.hhi_bounds(70, 5, 2)[0] > model.hhi_bounds(70, 10, 2)[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((0, 10, 1), r"top_n_share must be in \(0, 100\]"),
+        ((120, 10, 1), r"top_n_share must be in \(0, 100\]"),
+        ((70, 0, 1), "n must be a whole number ≥ 1"),
+        ((70, 2.5, 1), "n must be a whole number ≥ 1"),
+        ((70, 10, 8), "cannot exceed the average share of the top 10"),
+        ((95, 1, 10), "cannot exceed the share left outside the top 1"),
+        ((70, 10, 0), "tail_max_share must be > 0"),
+        ((70, 10, -1), "tail_max_share must be ≥ 0"),
+    ],
+)
+def test_impossible_concentration_assumptions_are_refused(args, message):
+    with pytest.raises(ValueError, match=message):
+        model.hhi_bounds(*args)
+
+
+def test_market_shares_beyond_one_hundred_are_refused():
+    with pytest.raises(ValueError, match="sum to at most 100"):
+        model.hhi([60, 50])
+    with pytest.raises(ValueError, match="market shares must be ≥ 0"):
+        model.hhi([-1, 50])
+
+
+# --------------------------------------------------------------------------- prices per minute
+
+
+def test_three_decimals_make_a_step_of_a_thousandth_of_a_euro():
+    assert model.price_step(3) == pytest.approx(0.001)
+    assert model.step_value_per_year(3, 10_000_000) == pytest.approx(10_000)
+    assert model.step_value_per_year(2, 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: model.price_step(-1), "decimals must be a whole number ≥ 0"),
+        (lambda: model.price_step(2.5), "decimals must be a whole number ≥ 0"),
+        (lambda: model.step_value_per_year(3, -5), "minutes_per_year must be ≥ 0"),
+    ],
+)
+def test_invalid_price_steps_are_refused(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_the_price_step_table_shows_thousandths_and_whole_euros():
+    table = ch.price_step_table(3, 10_000_000)
+    chosen = table[table["retenu"]].iloc[0]
+    assert chosen["pas de prix"] == "0,001\u00a0€"
+    assert chosen["texte"] == "10\u202f000\u00a0€"
+    assert ch.euros_precise(0.001, 3) == "0,001\u00a0€"
+
+
+# --------------------------------------------------------------------------- chapter data
+
+
+def test_the_inbound_share_of_the_previous_year_is_derived_not_typed():
+    ds = load()
+    inbound = ds.figure("inbound_revenue_share", EDITION)
+    change = ds.figure("inbound_revenue_share_change", EDITION)
+    table = ch.activity_table(inbound, change, ds.figure("outbound_revenue_share", EDITION), EDITION)
+    before = table[(table["activité"] == "Appels entrants") & (table["année"] == str(EDITION - 1))]
+    assert before["part"].iloc[0] == pytest.approx(inbound.central - change.central)
+    for year, group in table.groupby("année"):
+        assert group["part"].sum() == pytest.approx(100), year
+
+
+def test_indices_are_one_hundred_in_the_base_year_and_the_smic_is_taken_on_1_july():
+    ds = load()
+    years = ch.available_years(ds, 2000, 2008)
+    table = ch.index_table(ds, years)
+    assert list(table[table["année"] == 2000]["indice"]) == pytest.approx([100, 100, 100])
+    smic_2008 = table[(table["année"] == 2008) & (table["série"] == "Smic horaire brut")]["indice"].iloc[0]
+    assert smic_2008 == pytest.approx(100 * ds.smic_at(date(2008, 7, 1)) / ds.smic_at(date(2000, 7, 1)))
+    assert ch.available_years(ds, 2000, 2030)[-1] == max(ds.cpi().index)
+
+
+def test_consolidation_phrases_take_the_stake_from_its_figure():
+    ds = load()
+    phrases = ch.consolidation_phrases(ch.consolidation_events(ds, EDITION), ds.figure("acticall_stake_acquired"))
+    assert any("fig-2008-acticall-stake-acquired" in p and "d\\'Acticall" in p for p in phrases)
+    assert any("Intra Call Center" in p for p in phrases)
+
+
+def test_every_prices_chart_validates_against_the_vega_lite_schema():
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", EDITION)
+    personnel = ds.figure("personnel_cost_share", EDITION)
+    salaries = ds.figure("salary_cost_share_of_production", EDITION)
+    top = ds.figure("top10_market_share", EDITION)
+    forecast = ds.figure("large_players_forecast", EDITION)
+    years = ch.available_years(ds, 2000, 2008)
+    inputs = model.MarginInputs(0.08, 0.69)
+    charts = [
+        ch.cost_structure_chart(ch.cost_structure_table(personnel, salaries), [personnel, salaries]),
+        ch.index_chart(ch.index_table(ds, years), ch.price_band(price, years, 2000, 2008), [price], 2000),
+        ch.margin_chart(ch.margin_paths(inputs, ds, years, price, 2000, 2008), 0.08, 0.0, [price]),
+        ch.hhi_chart(ch.hhi_table(top, ch.TOP_N, 2.0, forecast), [top, forecast], 2.0),
+        ch.activity_chart(
+            ch.activity_table(ds.figure("inbound_revenue_share", EDITION),
+                              ds.figure("inbound_revenue_share_change", EDITION),
+                              ds.figure("outbound_revenue_share", EDITION), EDITION),
+            [price],
+        ),
+        ch.price_step_chart(ch.price_step_table(3, 1e7), ds.figure("price_per_minute_decimals", EDITION)),
+    ]
+    for chart in charts:
+        chart.chart.to_dict()  # validates against the schema
+        assert chart.title and chart.description and chart.source
+        assert chart.data is not None and not chart.data.empty
+
+
+def test_the_margin_chart_title_follows_the_result():
+    assert ch.margin_title(-5, -1, 8) == "La marge disparaît"
+    assert ch.margin_title(2, 5, 8) == "La marge se contracte"
+    assert ch.margin_title(8, 9, 8) == "La marge résiste"
+
+
+# --------------------------------------------------------------------------- the executed notebook
+
+
+def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
+    import papermill as pm
+
+    out = tmp_path / f"{name}.ipynb"
+    pm.execute_notebook(
+        str(CHAPTERS_DIR / "prices.ipynb"), str(out), parameters=parameters, kernel_name="python3",
+        cwd=str(CHAPTERS_DIR), progress_bar=False,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def _markdown(nb) -> str:
+    return "\n".join(
+        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+
+
+def _spec(nb, name: str) -> dict:
+    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            if m:
+                return json.loads(m.group(1).replace("<\\/", "</"))
+    raise AssertionError(f"no chart {name}")
+
+
+@pytest.mark.slow
+def test_productivity_gains_change_the_margin_text_and_chart_of_the_chapter(tmp_path):
+    flat = _execute(tmp_path, "flat", productivity_gain=0.0)
+    gains = _execute(tmp_path, "gains", productivity_gain=0.07, tail_max_share=1.0)
+    assert "de productivité est de 0\u00a0% par an" in _markdown(flat)
+    assert "de productivité est de 7\u00a0% par an" in _markdown(gains)
+    assert _spec(flat, "prix-marge") != _spec(gains, "prix-marge")
+    assert _spec(flat, "prix-marge")["title"] == "La marge disparaît"
+    assert _spec(flat, "prix-concentration") != _spec(gains, "prix-concentration")
+    assert _spec(flat, "prix-indices") == _spec(gains, "prix-indices")  # the official series do not move
+    assert ":::{admonition} Vérification" in _markdown(flat) and "L'affirmation est vérifiée" in _markdown(flat)
+
+
+def _not_published(data_dir: Path, indicator: str) -> None:
+    path = data_dir / "editions" / f"{EDITION}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("indicator")] == indicator:
+            for col in ("value", "low", "high"):
+                row[header.index(col)] = ""
+            row[header.index("qualifier")] = "not_published"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    write_sidecar(path)
+
+
+@pytest.mark.slow
+def test_the_chapter_says_non_publie_when_the_edition_lacks_its_figures(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    for indicator in ("production_hour_price_change_since_2000", "smic_increase_claimed", "top10_market_share",
+                      "inbound_revenue_share_change", "price_per_minute_decimals"):
+        _not_published(data, indicator)
+    nb = _execute(tmp_path, "missing", data_dir=str(data))
+    text = _markdown(nb)
+    assert text.count("non publié") >= 4
+    assert "Le modèle de marge n'est pas calculé" in text
+    _spec(nb, "prix-activites")  # still drawn, without the derived previous year
