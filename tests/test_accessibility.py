@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -38,7 +40,7 @@ def test_headings_descend_one_level_at_a_time(published_book, name):
     article = soup(published_book, name).find("article") or soup(published_book, name)
     levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels and levels[0] == 1, f"{name}: the page starts with h{levels[:1]}"
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in pairwise(levels):
         assert after <= before + 1, f"{name}: heading jumps from h{before} to h{after}"
 
 
