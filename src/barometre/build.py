@@ -211,6 +211,7 @@ class Builder:
         self.echo(f"Data valid: editions {', '.join(map(str, dataset.editions))}; building edition {edition}.")
         self._compare(dataset, edition)  # step 1b: errors stop the build here, nothing touched
         staging = self.build_dir / "staging" / str(edition)
+        self._dataset_editions = dataset.editions
         changed = self._assemble(staging, edition)
         runs = self._execute_all(staging, edition)
         changed = self._install_notebooks(staging, runs) or changed
@@ -234,6 +235,7 @@ class Builder:
             self._point_html(dataset, edition, release)
             result.published = release
             self._collect_garbage(runs)
+        self._write_archive_index()
         result.seconds = time.perf_counter() - t0
         self.echo(f"Edition {edition} published: {relative(self.build_dir)}/site/{edition} "
                   f"(and {relative(self.build_dir)}/html for the latest edition), {result.seconds:.1f} s.")
@@ -293,6 +295,8 @@ class Builder:
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
         config["author"] = article_attribution(self.data_dir)
+        sphinx_config["barometre_edition"] = edition
+        sphinx_config["barometre_editions"] = self._dataset_editions
         changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
         changed |= _write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
         for path in sorted((ROOT / STATIC).rglob("*")):
@@ -483,6 +487,28 @@ class Builder:
         if html_link.exists() and not html_link.is_symlink():
             shutil.rmtree(html_link)  # a site from an older layout
         _swap_link(html_link, release)
+
+    def _write_archive_index(self) -> None:
+        """``site/index.html``: the list of published editions, opening the latest."""
+        import html as html_lib
+
+        site = self.build_dir / "site"
+        editions = sorted(int(p.name) for p in site.glob("*") if p.is_symlink() and p.name.isdigit())
+        if not editions:
+            return
+        latest = editions[-1]
+        items = "\n".join(
+            f'<li><a href="{e}/index.html">Édition {e}</a></li>' for e in reversed(editions)
+        )
+        title = html_lib.escape(yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))["title"])
+        page = (
+            '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta http-equiv="refresh" content="0; url={latest}/index.html">\n'
+            f"<title>{title} — toutes les éditions</title>\n</head>\n<body>\n"
+            f"<h1>{title}</h1>\n<p>Dernière édition : <a href=\"{latest}/index.html\">{latest}</a>.</p>\n"
+            f"<ul>\n{items}\n</ul>\n</body>\n</html>\n"
+        )
+        _write_if_changed(site / "index.html", page)
 
     def _collect_garbage(self, runs: list[ChapterRun] | None = None) -> None:
         """Drop unpublished releases, and cache entries beyond the most recent few per chapter."""

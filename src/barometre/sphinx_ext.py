@@ -74,6 +74,9 @@ def clean_scripts(app, pagename, templatename, context, doctree) -> None:
         seen.add(key)
         kept.append(script)
     scripts[:] = kept
+    switcher = edition_switcher(pagename, app.config.barometre_edition, app.config.barometre_editions)
+    if switcher:
+        context["theme_announcement"] = switcher
     stamp = app.config.barometre_build_stamp
     if stamp:
         context["metatags"] = context.get("metatags", "") + (
@@ -94,6 +97,22 @@ def drop_fontawesome_script(app, exception) -> None:
         new = FONTAWESOME_SCRIPT.sub("", text)
         if new != text:
             path.write_text(new, encoding="utf-8")
+
+
+def edition_switcher(pagename: str, edition: int, editions: list[int]) -> str:
+    """The banner of every page: this edition, links to the others and to the archive.
+
+    Editions are published side by side (``site/2008/``, ``site/2009/``, ``site/index.html``),
+    so the links are relative and work from disk and from any sub-path."""
+    if not edition:
+        return ""
+    up = "../" * pagename.count("/")
+    others = [e for e in editions if e != edition]
+    links = " · ".join(f'<a href="{up}../{e}/index.html">{e}</a>' for e in others)
+    text = f"Baromètre, édition {edition}"
+    if links:
+        text += f" — autres éditions : {links}"
+    return text + f' — <a href="{up}../index.html">toutes les éditions</a>'
 
 
 def _escape_attr(text: str) -> str:
@@ -126,6 +145,8 @@ def _colophon_directive():
 def setup(app):
     app.add_config_value("barometre_data_dir", "", "env")
     app.add_config_value("barometre_build_stamp", "", "html")
+    app.add_config_value("barometre_edition", 0, "html")
+    app.add_config_value("barometre_editions", [], "html")
     app.add_directive("barometre-colophon", _colophon_directive())
     app.connect("doctree-resolved", add_provenance_tooltips)
     app.connect("html-page-context", clean_scripts)

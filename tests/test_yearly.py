@@ -1,0 +1,76 @@
+"""The yearly rerun: a (fictional) 2009 edition in, a new book out, the 2008 book untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from fixtures import data_with_2009
+
+from barometre.build import Builder
+
+pytestmark = pytest.mark.slow
+ANALYSIS = ["resilience", "offshore", "prices", "value", "partnership"]
+
+
+def tree_hash(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.resolve().rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(folder.resolve())).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    root = tmp_path_factory.mktemp("yearly")
+    data = data_with_2009(root / "data")
+    build = root / "_build"
+    Builder(2008, data_dir=data, build_dir=build, echo=lambda m: None).run()
+    before = tree_hash(build / "site" / "2008")
+    messages: list[str] = []
+    Builder(2009, data_dir=data, build_dir=build, echo=messages.append).run()
+    return {"build": build, "before_2008": before, "messages": messages}
+
+
+def sentences(build: Path, edition: int, chapter: str) -> set[str]:
+    html = (build / "site" / str(edition) / "chapters" / f"{chapter}.html").read_text(encoding="utf-8")
+    main = BeautifulSoup(html, "html.parser").find("main")
+    return {" ".join(p.get_text(" ", strip=True).split()) for p in main.find_all(["p", "li"])}
+
+
+def test_building_2009_leaves_the_2008_site_byte_identical(editions):
+    assert tree_hash(editions["build"] / "site" / "2008") == editions["before_2008"]
+
+
+def test_the_archive_opens_the_latest_edition_and_lists_both(editions):
+    index = (editions["build"] / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'url=2009/index.html' in index and "2008/index.html" in index
+    assert (editions["build"] / "html").resolve() == (editions["build"] / "site" / "2009").resolve()
+
+
+@pytest.mark.parametrize("chapter", ANALYSIS)
+def test_every_chapter_says_something_different_when_the_data_differ(editions, chapter):
+    old, new = sentences(editions["build"], 2008, chapter), sentences(editions["build"], 2009, chapter)
+    changed = {s for s in new - old if re.search(r"\d", s)}
+    assert changed, f"no sentence of {chapter} changed with the 2009 data"
+
+
+def test_the_2009_book_says_a_figure_is_not_published(editions):
+    text = " ".join(sentences(editions["build"], 2009, "offshore"))
+    assert "non publié" in text
+
+
+def test_the_changes_page_lists_changed_indicators_with_both_values(editions):
+    html = (editions["build"] / "site" / "2009" / "chapters" / "changes.html").read_text(encoding="utf-8")
+    text = " ".join(BeautifulSoup(html, "html.parser").find("main").get_text(" ", strip=True).split())
+    assert "Croissance du chiffre d" in text
+    assert "2008" in text and "2009" in text
+
+
+def test_the_build_reports_the_comparison_with_the_previous_edition(editions):
+    assert any("2008" in m and "2009" in m for m in editions["messages"])
