@@ -1,0 +1,301 @@
+"""Chapter « Ce qu'il faut retenir »: each chapter's key figure and takeaway, and a dashboard.
+
+Why not myst-nb's cross-document glue? In myst-nb 1.4.0, ``{glue:md}`` has no
+``docpath::key`` form (it looks the key up in the current notebook only), and the
+cross-document ``{glue}`doc::key``` is resolved by a Sphinx post-transform that
+renders only ``text/plain`` (as code), ``text/html`` and images: a glued Markdown
+object, which holds the ``{ref}`` links of the figures, pastes as
+``<IPython.core.display.Markdown object>``. So the summaries are computed here by
+the same package function the chapter itself glues: ``summary(ds, edition)`` in
+``barometre.chapters.<chapter>``, returning a ``ChapterSummary``. Summaries depend
+on the data only (never on a chapter's scenario parameters), so the chapter and
+this page always agree.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from dataclasses import dataclass, replace
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting
+from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.data import Dataset, Figure
+from barometre.narrative import md_escape, source_line
+from barometre.narrative import quote as _quote
+from barometre.paths import CHAPTERS_DIR
+
+CHAPTER = "synthesis"
+# The chapters summarised, in the book's order.
+CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
+# Units a percentage axis can show together.
+PERCENT_UNITS = ("percent", "percent_change")
+NOT_AVAILABLE = "non disponible"
+# Scopes that the sources annex does not name yet (see sources.SCOPE_LABELS).
+EXTRA_SCOPE_LABELS = {
+    "acticall": "Acticall",
+    "assises_relation_client": "Assises de la relation client",
+    "client_managers": "directeurs de la relation client",
+    "framework_agreement": "accord-cadre",
+    "internet_subscription": "abonnement internet",
+    "large_players": "grands acteurs",
+    "numericable": "Numericable",
+    "sales_adviser": "conseiller de vente",
+    "technical_hotline": "hotline technique",
+    "teleperformance": "Teleperformance",
+    "teleperformance_france": "Teleperformance France",
+    "top10": "dix premiers",
+    "webhelp": "Webhelp",
+}
+
+
+@dataclass(frozen=True)
+class ChapterSummary:
+    """What a chapter contributes to the synthesis page (MyST Markdown, links included).
+
+    ``key_label`` is plain text (escaped when rendered); ``key_figure`` and ``takeaway``
+    are Markdown built with ``narrative.cite`` so that every number links to its source."""
+
+    chapter: str
+    key_label: str
+    key_figure: str
+    takeaway: str
+
+
+def chapter_summary(ds: Dataset, edition: int, chapter: str) -> ChapterSummary | None:
+    """The chapter's own ``summary(ds, edition)``, or None when its module has none yet."""
+    try:
+        module = importlib.import_module(f"barometre.chapters.{chapter}")
+    except ModuleNotFoundError:
+        return None
+    make = getattr(module, "summary", None)
+    if make is None:
+        return None
+    return make(ds, edition)
+
+
+def chapter_title(chapter: str) -> str:
+    """The first heading of the chapter's notebook (its title in the book)."""
+    path = CHAPTERS_DIR / f"{chapter}.ipynb"
+    if path.is_file():
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        for cell in cells:
+            if cell.get("cell_type") != "markdown":
+                continue
+            for line in "".join(cell.get("source", "")).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return chapter
+
+
+def summary_rows(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPTERS) -> list[tuple[str, ChapterSummary | None]]:
+    return [(c, chapter_summary(ds, edition, c)) for c in chapters]
+
+
+def summary_table(rows: list[tuple[str, ChapterSummary | None]]) -> str:
+    """The synthesis table (MyST Markdown): chapter (linked), key figure, takeaway."""
+    lines = ["| Chapitre | Chiffre clé | À retenir |", "| --- | --- | --- |"]
+    for chapter, s in rows:
+        link = f"{{doc}}`{chapter}`"
+        if s is None:
+            lines.append(f"| {link} | {NOT_AVAILABLE} | {NOT_AVAILABLE} |")
+            continue
+        key = f"{md_escape(s.key_label)} : {s.key_figure}"
+        lines.append(f"| {link} | {_cell(key)} | {_cell(s.takeaway)} |")
+    return "\n".join(lines)
+
+
+def _cell(markdown: str) -> str:
+    """Markdown made safe for one table cell: one line, no bare pipe."""
+    return re.sub(r"(?<!\\)\|", r"\\|", " ".join(markdown.split()))
+
+
+# --------------------------------------------------------------------------- words shared by chapters
+
+
+def person(ds: Dataset, source: str) -> str:
+    """« Kim Neyret (responsable … de Canal+) », from sources.csv, escaped."""
+    src = ds.sources[source]
+    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What ``narrative.quote`` needs from a row that is not a Figure (an event): excerpt and speaker."""
+
+    quote: str
+    attribution: str
+
+
+def quote(fig: Figure | Said, *, attribution: bool = True) -> str:
+    """``narrative.quote`` without the excerpt's final full stop (the sentence around it has one)."""
+    text = fig.quote.strip().strip("«»").strip()
+    if text.endswith(".") and not text.endswith("..."):
+        text = text[:-1]  # the sentence around the quote carries the full stop
+    return _quote(replace(fig, quote=text), attribution=attribution)
+
+
+def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
+    """A share given as a fraction (0.75) written as a French percentage ('75 %')."""
+    return formatting.percent(x * 100, decimals, signed=signed)
+
+
+def scope_text(scope: str) -> str:
+    from barometre.chapters.sources import scope_label
+
+    return EXTRA_SCOPE_LABELS.get(scope) or scope_label(scope)
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+def _first_chapter(ds: Dataset, indicator: str) -> str:
+    chapters = ds.indicators[indicator].chapters
+    if isinstance(chapters, str):
+        chapters = chapters.split(";")
+    return str(chapters[0]).strip()
+
+
+def dashboard_figures(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPTERS) -> list[Figure]:
+    """The edition's published percentage figures, each under the first chapter that uses it."""
+    figs = []
+    for chapter in chapters:
+        for indicator in ds.indicators_for(chapter):
+            if _first_chapter(ds, indicator) != chapter or ds.indicators[indicator].unit not in PERCENT_UNITS:
+                continue
+            figs.extend(f for f in ds.figures(edition, indicator) if f.published)
+    return figs
+
+
+def _detail(fig: Figure, periods: int) -> str:
+    """What tells two rows of one indicator apart: the scope unless it is the whole market
+    (or the label already names it), and the period when the indicator's rows have several."""
+    parts = []
+    scope = scope_text(fig.scope)
+    label_words = set(re.findall(r"\w+", fig.label.lower()))
+    if fig.scope != "market" and not set(re.findall(r"\w+", scope.lower())) <= label_words:
+        parts.append(scope)
+    if periods > 1:
+        parts.append(formatting.period_text(fig.period))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def dashboard_table(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPTERS) -> pd.DataFrame:
+    """One row per percentage figure: chapter title, label, value (range bounds), formatted text."""
+    figs = dashboard_figures(ds, edition, chapters)
+    periods: dict[str, set[str]] = {}
+    for fig in figs:
+        periods.setdefault(fig.indicator, set()).add(fig.period)
+    titles = {c: chapter_title(c) for c in chapters}
+    rows = []
+    for fig in figs:
+        chapter = _first_chapter(ds, fig.indicator)
+        low, high = fig.bounds
+        rows.append(
+            {
+                "chapitre": titles[chapter],
+                "ordre": chapters.index(chapter),
+                "indicateur": fig.label + _detail(fig, len(periods[fig.indicator])),
+                "périmètre": scope_text(fig.scope),
+                "période": formatting.period_text(fig.period),
+                "valeur": fig.central,
+                "bas": low,
+                "haut": high,
+                "texte": formatting.figure_text(fig),
+                "nature": "Part" if fig.unit == "percent" else "Évolution ou écart",
+                "source": fig.source_name,
+            }
+        )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        table["à gauche"] = []
+        return table
+    # where a value's label goes: on the left of its dot when the dot is near the right edge
+    lo = table.groupby("chapitre")["bas"].transform("min").clip(upper=0)
+    hi = table.groupby("chapitre")["haut"].transform("max").clip(lower=0)
+    position = (table["haut"] - lo) / (hi - lo).where(hi > lo, 1)
+    table["à gauche"] = position > RIGHT_HALF
+    return table
+
+
+ROW_STEP = 54  # pixels per indicator: its label (one or two lines) on top, its value below
+VALUE_OFFSET = 17  # pixels from the middle of the row down to the value's dot
+PANEL_WIDTH = 250  # a panel, its labels and its values fit a 360 px screen
+LABEL_LINE = 38  # characters: longer labels wrap on two lines
+RIGHT_HALF = 0.6  # a value beyond this share of its panel's range is labelled on the left of its dot
+# Vega expression: split a long label at the last space before LABEL_LINE characters.
+WRAP_LABEL = (
+    f"length(datum.label) > {LABEL_LINE} ? "
+    f"[slice(datum.label, 0, lastindexof(slice(datum.label, 0, {LABEL_LINE}), ' ')), "
+    f"slice(datum.label, lastindexof(slice(datum.label, 0, {LABEL_LINE}), ' ') + 1)] : datum.label"
+)
+
+
+def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
+    """Small multiples: one panel per chapter, its percentage indicators on the panel's own scale.
+
+    Each indicator's label sits above its dot (no label column), so a panel fits a phone."""
+    y = alt.Y("indicateur:N", title=None, sort=None,
+              axis=alt.Axis(orient="left", labelAlign="left", labelBaseline="bottom", labelPadding=0,
+                            labelOffset=-4, labelLimit=PANEL_WIDTH, labelFontSize=11, labelColor="#222",
+                            labelExpr=WRAP_LABEL, labelLineHeight=13,
+                            domain=False, ticks=False, grid=False))
+    tooltip = [alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur"),
+               alt.Tooltip("période:N", title="Période"), alt.Tooltip("source:N", title="Source")]
+    x = alt.X("bas:Q", title=None, axis=alt.Axis(format="~s", labelExpr="datum.label + ' %'", tickCount=5))
+    zero = alt.Chart().mark_rule(color="#c8c8c8", strokeWidth=1).encode(x=alt.datum(0))
+    span = alt.Chart().mark_rule(strokeWidth=5, yOffset=VALUE_OFFSET, color=PALETTE[0]).encode(y=y, x=x, x2="haut:Q",
+                                                                                     tooltip=tooltip)
+    dots = alt.Chart().mark_point(filled=True, size=70, yOffset=VALUE_OFFSET, opacity=1).encode(
+        y=y, x="valeur:Q", tooltip=tooltip,
+        color=alt.Color("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
+                                                                range=[PALETTE[0], PALETTE[3]]),
+                        legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
+                                                                range=["circle", "diamond"])),
+    )
+    labels_right = alt.Chart().transform_filter("!datum['à gauche']").mark_text(
+        align="left", dx=8, yOffset=VALUE_OFFSET, fontSize=11, fontWeight="bold"
+    ).encode(y=y, x="haut:Q", text="texte:N", tooltip=tooltip)
+    labels_left = alt.Chart().transform_filter("datum['à gauche']").mark_text(
+        align="right", dx=-8, yOffset=VALUE_OFFSET, fontSize=11, fontWeight="bold"
+    ).encode(y=y, x="bas:Q", text="texte:N", tooltip=tooltip)
+    chart = (
+        alt.layer(zero, span, dots, labels_right, labels_left, data=table)
+        .properties(width=PANEL_WIDTH, height=alt.Step(ROW_STEP))
+        .facet(row=alt.Row("chapitre:N", title=None, sort=alt.SortField("ordre"),
+                           header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                             labelOrient="top", labelFontSize=14, labelFontWeight="bold",
+                                             labelPadding=6)))
+        .resolve_scale(y="independent", x="independent")
+        .configure_facet(spacing=28)
+        .configure_view(stroke=None)
+    )
+    parts = []
+    for _, group in table.sort_values("ordre").groupby("ordre", sort=True):
+        records = group.to_dict("records")
+        low = min(records, key=lambda r: r["bas"])
+        high = max(records, key=lambda r: r["haut"])
+        span = (
+            f"{low['indicateur'].lower()}, {low['texte']}" if low is high
+            else f"de {low['texte']} ({low['indicateur'].lower()}) à {high['texte']} ({high['indicateur'].lower()})"
+        )
+        count = len(records)
+        parts.append(f"{group['chapitre'].iloc[0]} : {count} indicateur{'s' if count > 1 else ''}, {span}")
+    return chart_output(
+        chart,
+        name="synthese-tableau-de-bord",
+        title=f"Indicateurs de l'édition {edition}, en %",
+        source=source_line(figs),
+        description=(
+            "Petits multiples, un panneau par chapitre, chacun sur sa propre échelle : les parts (ronds bleus) et "
+            "les évolutions ou écarts (losanges orange) publiés pour l'édition ; une fourchette est tracée de sa "
+            "borne basse à sa borne haute. " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "
+            "téléchargeables."
+        ),
+        data=table.drop(columns=["ordre", "à gauche"]),
+    )

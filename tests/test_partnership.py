@@ -1,0 +1,225 @@
+"""The jobs target, the agreement's means and the « Un métier de partenariat » chapter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from barometre import load
+from barometre.chapters import partnership as ch
+from barometre.models import partnership as model
+from barometre.paths import CHAPTERS_DIR, DATA_DIR
+from barometre.provenance import write_sidecar
+
+EDITION = 2008
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_going_from_250_000_to_400_000_jobs_in_five_years_takes_about_9_9_percent_a_year():
+    rate = model.required_annual_growth(250_000, 400_000, 5)
+    assert rate == pytest.approx(1.6 ** (1 / 5) - 1)
+    assert round(rate * 100, 1) == 9.9
+
+
+def test_the_required_growth_compounds_back_to_the_target():
+    for years in (3, 5, 10, 15):
+        rate = model.required_annual_growth(250_000, 400_000, years)
+        path = model.growth_path(250_000, rate, years)
+        assert len(path) == years + 1
+        assert path[0] == 250_000 and path[-1] == pytest.approx(400_000)
+
+
+def test_a_longer_horizon_needs_a_slower_growth_and_no_growth_is_needed_at_the_target():
+    table = model.required_growth_table(250_000, 400_000, [3, 5, 10, 15])
+    assert list(table["annual_growth"]) == sorted(table["annual_growth"], reverse=True)
+    assert table.loc[0, "jobs_added_per_year"] == pytest.approx(50_000)
+    assert model.required_annual_growth(100, 100, 4) == 0
+    assert model.required_annual_growth(100, 50, 1) == pytest.approx(-0.5)
+
+
+def test_nine_million_euros_for_5_300_trainings_is_about_1_698_euros_each():
+    assert model.cost_per_unit(9_000_000, 5_300) == pytest.approx(1698.11, abs=0.01)
+    assert model.cost_per_unit(0, 10) == 0
+
+
+def test_horizons_are_read_from_the_parameter_text():
+    assert model.parse_horizons("3, 5, 10, 15") == [3, 5, 10, 15]
+    assert model.parse_horizons("10;3 , 3") == [3, 10]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: model.required_annual_growth(0, 400_000, 5), r"current must be a number > 0"),
+        (lambda: model.required_annual_growth(250_000, -1, 5), r"target must be a number > 0"),
+        (lambda: model.required_annual_growth(250_000, 400_000, 0), r"years must be a number > 0"),
+        (lambda: model.required_annual_growth(250_000, 400_000, -3), r"years must be a number > 0 .*got -3"),
+        (lambda: model.required_annual_growth(float("nan"), 400_000, 5), r"current must be a number > 0"),
+        (lambda: model.required_annual_growth(250_000, 400_000, True), r"years must be a number > 0"),
+        (lambda: model.growth_path(250_000, -1, 5), r"rate must be a number > -1"),
+        (lambda: model.growth_path(250_000, 0.1, -1), r"years must be an integer ≥ 0"),
+        (lambda: model.required_growth_table(250_000, 400_000, []), "at least one horizon"),
+        (lambda: model.parse_horizons(""), "horizons must be whole numbers"),
+        (lambda: model.parse_horizons("3, cinq"), "horizons must be whole numbers"),
+        (lambda: model.parse_horizons("0, 5"), "≥ 1"),
+        (lambda: model.cost_per_unit(9_000_000, 0), r"count must be a number > 0"),
+        (lambda: model.cost_per_unit(-1, 10), r"budget must be a finite number ≥ 0"),
+        (lambda: model.share(700, 600), "part must be between 0 and whole"),
+        (lambda: model.share(1, 0), r"whole must be a number > 0"),
+    ],
+)
+def test_invalid_parameters_are_refused_with_a_clear_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+# --------------------------------------------------------------------------- chapter
+
+
+def test_the_cost_per_training_comes_from_the_budget_in_millions():
+    ds = load()
+    cost = ch.training_cost(ds.figure("trainings_planned", EDITION), ds.figure("training_budget", EDITION))
+    assert cost == pytest.approx(9e6 / 5300)
+
+
+def test_the_jobs_target_counts_horizons_from_the_year_of_the_statement():
+    jt = ch.jobs_target(load(), EDITION, [3, 10])
+    assert jt.start_year == 2009
+    assert list(jt.table["échéance"]) == [2012, 2019]
+    assert jt.total_change == pytest.approx(0.6)
+    assert jt.table["texte"].iloc[0] == "+17\u00a0% par an"
+
+
+def test_numericable_relies_on_six_external_advisers_per_internal_expert():
+    n = ch.numericable(load(), EDITION)
+    assert n is not None
+    assert n.external_per_internal == pytest.approx(6)
+    assert n.external_share == pytest.approx(600 / 700)
+    assert n.years_offshore == 6  # 2003 to the statement of 2009
+
+
+def test_the_workforce_shares_and_their_complements_add_up_to_100():
+    table = ch.workforce_table(ch.workforce(load(), EDITION))
+    assert len(table) == 6
+    assert table.groupby("ligne")["part"].sum().tolist() == [100, 100, 100]
+
+
+def test_the_agreement_and_the_assises_are_dated_events():
+    events = ch.agreement_events(load(), EDITION)
+    assert set(events["kind"]) == {"agreement", "conference"}
+    assert "juillet 2009" in set(events["date_texte"])
+
+
+def test_an_event_quote_is_attributed_and_loses_the_scan_guillemets():
+    ds = load()
+    events = ch.agreement_events(ds, EDITION)
+    text = ch.event_quote(ds, events[events["kind"] == "conference"].iloc[0])
+    assert text.startswith("«\u00a0Elles seront lancées") and "Michel Guido" in text
+    assert "»\u00a0»" not in text
+
+
+def test_every_partnership_chart_validates_and_is_titled_sourced_and_described():
+    ds = load()
+    figs = ch.workforce(ds, EDITION)
+    charts = [
+        ch.workforce_chart(ch.workforce_table(figs), figs, ds.figure("graduate_population_change", EDITION)),
+        ch.jobs_chart(ch.jobs_target(ds, EDITION, [3, 5, 10, 15]), 3),
+        ch.numericable_chart(ch.numericable(ds, EDITION)),
+    ]
+    for chart in charts:
+        chart.chart.to_dict()  # validates against the Vega-Lite schema
+        assert chart.title and chart.description and chart.source
+        assert chart.data is not None and "texte" in chart.data.columns
+    assert "250\u202f000" in charts[1].description
+    assert "modèle et hypothèses du livre" in charts[1].source
+
+
+def test_the_summary_depends_on_the_data_only_and_links_its_figures():
+    s = ch.summary(load(), EDITION)
+    assert s.chapter == "partnership"
+    assert "fig-2008-permanent-contract-share-market-2008" in s.key_figure
+    assert "fig-2008-customer-relation-jobs-target-2009" in s.takeaway
+
+
+# --------------------------------------------------------------------------- notebook
+
+
+def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
+    import papermill as pm
+
+    out = tmp_path / f"{name}.ipynb"
+    pm.execute_notebook(
+        str(CHAPTERS_DIR / "partnership.ipynb"), str(out), parameters=parameters, kernel_name="python3",
+        cwd=str(CHAPTERS_DIR), progress_bar=False,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def _markdown(nb) -> str:
+    return "\n".join(
+        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+
+
+def _spec(nb, name: str) -> dict:
+    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            if m:
+                return json.loads(m.group(1).replace("<\\/", "</"))
+    raise AssertionError(f"no chart {name}")
+
+
+@pytest.mark.slow
+def test_other_horizons_change_the_text_and_the_jobs_chart(tmp_path):
+    base = _execute(tmp_path, "base")
+    other = _execute(tmp_path, "other", horizons="8, 20")
+    assert "en 3 ans" in _markdown(base) and "en 8 ans" in _markdown(other)
+    assert _spec(base, "partenariat-objectif-emplois") != _spec(other, "partenariat-objectif-emplois")
+    assert _spec(base, "partenariat-numericable") == _spec(other, "partenariat-numericable")
+
+
+def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
+    path = data_dir / "editions" / f"{EDITION}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    for row in rows[1:]:
+        rec = dict(zip(header, row, strict=True))
+        if (rec["indicator"], rec["scope"]) == (indicator, scope):
+            for col in ("value", "low", "high"):
+                row[header.index(col)] = ""
+            row[header.index("qualifier")] = "not_published"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    write_sidecar(path)
+
+
+@pytest.mark.slow
+def test_the_chapter_says_non_publie_when_optional_figures_are_missing(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    for indicator, scope in [("trainings_planned", "framework_agreement"),
+                             ("numericable_external_advisers", "numericable"),
+                             ("framework_agreement_duration_years", "framework_agreement"),
+                             ("client_offshore_visit_weeks", "client_managers"),
+                             ("assises_duration_days", "assises_relation_client")]:
+        _not_published(data, indicator, scope)
+    nb = _execute(tmp_path, "missing", data_dir=str(data))
+    text = _markdown(nb)
+    assert text.count("non publié") >= 2
+    assert "Le plan de la Mission comprend" in text
+    _spec(nb, "partenariat-objectif-emplois")
+    with pytest.raises(AssertionError):
+        _spec(nb, "partenariat-numericable")

@@ -1,0 +1,120 @@
+"""The synthesis page: one summary per chapter, the same as the chapter's, and the dashboard."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from barometre import load
+from barometre.chapters import synthesis as ch
+from barometre.paths import CHAPTERS_DIR
+
+EDITION = 2008
+
+
+def test_value_and_partnership_provide_their_summary():
+    ds = load()
+    for chapter in ("value", "partnership"):
+        s = ch.chapter_summary(ds, EDITION, chapter)
+        assert isinstance(s, ch.ChapterSummary) and s.chapter == chapter
+        assert s.key_label and "{ref}" in s.key_figure and "{ref}" in s.takeaway
+
+
+def test_a_chapter_without_a_summary_function_is_shown_as_not_available(monkeypatch):
+    monkeypatch.setitem(sys.modules, "barometre.chapters.fake_chapter", types.ModuleType("fake_chapter"))
+    assert ch.chapter_summary(load(), EDITION, "fake_chapter") is None
+    assert ch.chapter_summary(load(), EDITION, "no_such_chapter") is None
+    table = ch.summary_table([("fake_chapter", None)])
+    assert "| {doc}`fake_chapter` | non disponible | non disponible |" in table
+
+
+def test_the_summary_table_has_one_linked_row_per_chapter_in_the_book_order():
+    rows = ch.summary_rows(load(), EDITION)
+    assert [c for c, _ in rows] == list(ch.CHAPTERS)
+    table = ch.summary_table(rows).splitlines()
+    assert table[0] == "| Chapitre | Chiffre clé | À retenir |"
+    assert len(table) == 2 + len(ch.CHAPTERS)
+    assert all(line.startswith("| {doc}`") for line in table[2:])
+
+
+def test_a_table_cell_keeps_one_line_and_escapes_pipes():
+    summary = ch.ChapterSummary("x", "Label | pipe", "a\nb", "c | d")
+    line = ch.summary_table([("x", summary)]).splitlines()[-1]
+    assert line.count("\n") == 0 and "c \\| d" in line and "Label \\| pipe" in line
+
+
+def test_the_chapter_title_is_the_first_heading_of_its_notebook():
+    assert ch.chapter_title("value") == "Plus de valeur ajoutée"
+    assert ch.chapter_title("partnership") == "Un métier de partenariat"
+    assert ch.chapter_title("no_such_chapter") == "no_such_chapter"
+
+
+def test_the_dashboard_holds_every_percentage_figure_once_under_its_first_chapter():
+    ds = load()
+    figs = ch.dashboard_figures(ds, EDITION)
+    keys = [(f.indicator, f.scope, f.period) for f in figs]
+    assert len(keys) == len(set(keys))
+    assert all(f.unit in ch.PERCENT_UNITS and f.published for f in figs)
+    expected = [
+        f for f in ds.figures(EDITION)
+        if f.unit in ch.PERCENT_UNITS and f.published
+        and ch._first_chapter(ds, f.indicator) in ch.CHAPTERS
+    ]
+    assert len(figs) == len(expected)
+    table = ch.dashboard_table(ds, EDITION)
+    assert len(table) == len(figs)
+    growth = table[table["indicateur"].str.startswith("Croissance du chiffre d'affaires")]
+    assert "Croissance du chiffre d'affaires (2008)" in set(growth["indicateur"])
+    assert "Croissance du chiffre d'affaires (France, 2008)" in set(growth["indicateur"])
+
+
+def test_the_dashboard_chart_validates_and_is_titled_sourced_and_described():
+    ds = load()
+    chart = ch.dashboard_chart(ch.dashboard_table(ds, EDITION), ch.dashboard_figures(ds, EDITION), EDITION)
+    spec = chart.chart.to_dict()  # validates against the Vega-Lite schema
+    assert "facet" in spec
+    assert chart.title and chart.source and "Plus de valeur ajoutée" in chart.description
+    assert "texte" in chart.data.columns
+
+
+def test_the_chapters_elide_with_the_typographic_apostrophe_before_a_link():
+    from barometre.chapters import partnership
+
+    ds = load()
+    trainings = ds.figure("trainings_planned", EDITION)
+    assert partnership.de(trainings, with_noun=True).startswith("d\u2019{ref}`environ")
+    assert partnership.de(ds.figure("training_budget", EDITION)).startswith("de {ref}`9")
+
+
+def test_a_quote_loses_the_guillemets_and_full_stop_of_the_scan():
+    ds = load()
+    text = ch.quote(ds.figure("adviser_salary_net", EDITION, scope="france"), attribution=False)
+    assert text.startswith("«\u00a0il est scandaleux") and text.endswith("nets\u00a0»")
+
+
+@pytest.mark.slow
+def test_the_synthesis_shows_the_takeaway_the_chapter_glues(tmp_path: Path):
+    import papermill as pm
+
+    outs = {}
+    for name in ("value", "synthesis"):
+        out = tmp_path / f"{name}.ipynb"
+        pm.execute_notebook(str(CHAPTERS_DIR / f"{name}.ipynb"), str(out), kernel_name="python3",
+                            cwd=str(CHAPTERS_DIR), progress_bar=False)
+        outs[name] = nbformat.read(out, as_version=4)
+    glued = next(
+        o["data"]["application/papermill.record/text/markdown"]
+        for c in outs["value"].cells for o in c.get("outputs", [])
+        if o.get("metadata", {}).get("scrapbook", {}).get("name") == "value_takeaway"
+    )
+    page = "\n".join(
+        o["data"]["text/markdown"] for c in outs["synthesis"].cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+    assert " ".join(glued.split()) in page
+    assert any('id="spec-synthese-tableau-de-bord"' in o.get("data", {}).get("text/html", "")
+               for c in outs["synthesis"].cells for o in c.get("outputs", []))

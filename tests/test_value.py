@@ -1,0 +1,324 @@
+"""Per-call versus outcome pricing, the adviser's pay, and the « Plus de valeur ajoutée » chapter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from barometre import load
+from barometre.chapters import value as ch
+from barometre.models import value as model
+from barometre.paths import CHAPTERS_DIR, DATA_DIR
+from barometre.provenance import write_sidecar
+
+EDITION = 2008
+
+
+def scenario(**kwargs) -> model.PricingInputs:
+    args = {"price_per_call": 1.0, "cost_per_call": 0.9, "target_rate": 0.75, "bonus_per_point": 0.02}
+    return model.PricingInputs(**{**args, **kwargs})
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+def test_without_a_cap_a_request_takes_one_over_r_contacts_and_is_always_resolved():
+    assert model.expected_contacts(0.6) == pytest.approx(1 / 0.6)
+    assert model.expected_contacts(0.25) == pytest.approx(4)
+    assert model.resolution_probability(0.25) == 1
+    assert model.unresolved_share(0.25) == 0
+
+
+def test_a_cap_truncates_the_geometric_series_and_leaves_requests_unresolved():
+    # r = 0.6, at most 2 contacts: 1 + 0.4 contacts, 0.4² = 16 % never resolved
+    assert model.expected_contacts(0.6, 2) == pytest.approx(sum(0.4**k for k in range(2)))
+    assert model.expected_contacts(0.6, 2) == pytest.approx(1.4)
+    assert model.unresolved_share(0.6, 2) == pytest.approx(0.16)
+    assert model.resolution_probability(0.6, 1) == pytest.approx(0.6)
+    assert model.expected_contacts(0.6, 1) == pytest.approx(1)
+
+
+def test_a_high_cap_converges_to_the_uncapped_series():
+    assert model.expected_contacts(0.3, 200) == pytest.approx(model.expected_contacts(0.3), rel=1e-9)
+    assert model.unresolved_share(0.3, 200) == pytest.approx(0, abs=1e-12)
+
+
+def test_a_perfect_first_contact_resolution_needs_one_contact_whatever_the_cap():
+    for cap in (None, 1, 3):
+        assert model.expected_contacts(1.0, cap) == 1
+        assert model.resolution_probability(1.0, cap) == 1
+
+
+# --------------------------------------------------------------------------- revenue
+
+
+def test_per_call_revenue_falls_by_a_third_when_resolution_rises_from_60_to_90_percent():
+    before = model.per_call_revenue(4.0, 0.6)
+    after = model.per_call_revenue(4.0, 0.9)
+    assert before == pytest.approx(4.0 / 0.6)
+    assert model.relative_change(before, after) == pytest.approx(-1 / 3)
+    assert round(model.relative_change(before, after) * 100, 1) == -33.3
+
+
+def test_per_resolution_revenue_is_flat_without_a_cap_and_rises_with_quality_with_one():
+    assert model.per_resolution_revenue(2.0, 0.6) == model.per_resolution_revenue(2.0, 0.9) == 2.0
+    assert model.per_resolution_revenue(2.0, 0.6, 2) == pytest.approx(2.0 * 0.84)
+    assert model.per_resolution_revenue(2.0, 0.9, 2) > model.per_resolution_revenue(2.0, 0.6, 2)
+
+
+def test_the_bonus_malus_price_moves_with_the_gap_to_the_target_and_never_goes_below_zero():
+    assert model.bonus_malus_price(1.0, 0.75, 0.75, 0.02) == pytest.approx(1.0)
+    assert model.bonus_malus_price(1.0, 0.85, 0.75, 0.02) == pytest.approx(1.2)  # +10 points × 2 %
+    assert model.bonus_malus_price(1.0, 0.65, 0.75, 0.02) == pytest.approx(0.8)
+    assert model.bonus_malus_price(1.0, 0.05, 0.95, 0.5) == 0.0
+
+
+def test_bonus_malus_rewards_quality_only_above_the_neutral_bonus():
+    neutral = model.neutral_bonus_per_point(0.75)
+    assert neutral == pytest.approx(1 / 75)
+
+    def change(bonus):
+        low = model.bonus_malus_revenue(1.0, 0.6, 0.75, bonus)
+        high = model.bonus_malus_revenue(1.0, 0.9, 0.75, bonus)
+        return model.relative_change(low, high)
+
+    assert change(0.02) > 0
+    assert change(0.005) < 0
+    assert change(neutral) == pytest.approx(0, abs=1e-12)
+    assert change(0) == pytest.approx(-1 / 3)  # no bonus: per-call pricing
+
+
+def test_the_three_schemes_pay_the_same_at_the_target_rate():
+    for cap in (None, 2):
+        inputs = scenario(max_contacts=cap)
+        values = [model.revenue(s, inputs, 0.75) for s in model.SCHEMES]
+        assert values == pytest.approx([values[0]] * 3)
+    assert scenario().resolution_price == pytest.approx(1 / 0.75)
+    assert scenario(price_per_resolution=2.5).resolution_price == 2.5
+
+
+def test_per_call_margin_falls_and_outcome_margins_rise_with_quality():
+    inputs = scenario()
+    assert model.margin("per_call", inputs, 0.9) < model.margin("per_call", inputs, 0.6)
+    assert model.margin("per_resolution", inputs, 0.9) > model.margin("per_resolution", inputs, 0.6)
+    assert model.margin("bonus_malus", inputs, 0.9) > model.margin("bonus_malus", inputs, 0.6)
+    assert model.margin("per_call", inputs, 0.6) == pytest.approx((1 - 0.9) / 0.6)
+    assert model.cost(inputs, 0.5) == pytest.approx(1.8)
+
+
+def test_the_pricing_table_has_one_row_per_rate_and_scheme():
+    table = model.pricing_table(scenario(), [0.5, 0.75, 1.0])
+    assert len(table) == 9
+    assert set(table["scheme"]) == set(model.SCHEMES)
+    assert (table["margin"] == table["revenue"] - table["cost"]).all()
+
+
+def test_the_rate_grid_includes_both_ends():
+    grid = model.rate_grid(0.4, 1.0, 0.01)
+    assert grid[0] == 0.4 and grid[-1] == 1.0 and len(grid) == 61
+
+
+# --------------------------------------------------------------------------- salaries
+
+
+def test_the_monthly_minimum_wage_is_the_hourly_rate_times_the_legal_151_67_hours():
+    assert abs(model.LEGAL_MONTHLY_HOURS - 35 * 52 / 12) < 0.01
+    assert model.monthly_minimum_wage(8.71) == pytest.approx(8.71 * 151.67)
+
+
+def test_the_previous_salary_is_derived_from_the_change_not_typed():
+    assert model.previous_value(1528, 5) == pytest.approx(1528 / 1.05)
+    assert model.previous_value(100, -20) == pytest.approx(125)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: model.expected_contacts(0), r"resolution_rate must be in \(0, 1\]"),
+        (lambda: model.expected_contacts(-0.2), r"resolution_rate must be in \(0, 1\]"),
+        (lambda: model.expected_contacts(1.2), r"resolution_rate must be in \(0, 1\].*got 1.2"),
+        (lambda: model.expected_contacts(float("nan")), "resolution_rate must be a number"),
+        (lambda: model.expected_contacts(True), "resolution_rate must be a number"),
+        (lambda: model.expected_contacts(0.5, 0), "max_contacts must be an integer ≥ 1"),
+        (lambda: model.expected_contacts(0.5, 2.5), "max_contacts must be an integer ≥ 1"),
+        (lambda: model.per_call_revenue(-1, 0.5), "price_per_call must be a finite number ≥ 0"),
+        (lambda: model.per_resolution_revenue(-0.1, 0.5), "price_per_resolution must be a finite number ≥ 0"),
+        (lambda: model.bonus_malus_revenue(-1, 0.5, 0.7, 0.02), "base_price_per_call must be"),
+        (lambda: model.bonus_malus_revenue(1, 0.5, 1.5, 0.02), r"target_rate must be in \(0, 1\]"),
+        (lambda: model.bonus_malus_revenue(1, 0.5, 0.7, -0.02), "bonus_per_point must be a finite number ≥ 0"),
+        (lambda: scenario(cost_per_call=-0.5), "cost_per_call must be a finite number ≥ 0"),
+        (lambda: scenario(max_contacts=0), "max_contacts must be an integer ≥ 1"),
+        (lambda: model.revenue("per_minute", scenario(), 0.5), "scheme must be one of"),
+        (lambda: model.rate_grid(0.9, 0.5), "high must be ≥ low"),
+        (lambda: model.monthly_minimum_wage(-8.71), "hourly_rate must be a finite number ≥ 0"),
+        (lambda: model.monthly_minimum_wage(8.71, 0), "monthly_hours must be a positive number"),
+        (lambda: model.previous_value(1528, -100), "change_percent must be a number > -100"),
+        (lambda: model.relative_change(0, 1), "starting value must be a finite non-zero number"),
+    ],
+)
+def test_invalid_parameters_are_refused_with_a_clear_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+# --------------------------------------------------------------------------- chapter
+
+
+def test_the_adviser_pay_is_compared_with_the_smic_of_the_edition_year():
+    pay = ch.salaries(load(), EDITION)
+    assert pay.gross.central == 1528
+    assert pay.previous_gross == pytest.approx(1528 / 1.05)
+    assert pay.smic_hourly == pytest.approx(8.71)  # in force on 1 July 2008
+    assert pay.smic_monthly == pytest.approx(8.71 * 151.67)
+    assert pay.gap_to_smic == pytest.approx(1528 / (8.71 * 151.67) - 1)
+    assert pay.uk_premium == pytest.approx(0.4)
+
+
+def test_the_smic_change_behind_the_claim_is_computed_from_the_official_series():
+    ds = load()
+    change = ch.smic_change(ds, ds.figure("smic_increase_claimed", EDITION))
+    assert change.start_value == pytest.approx(42.02 / 6.55957)  # francs converted
+    assert change.end_value == pytest.approx(8.71)
+    assert change.change > 0.35
+
+
+def test_schemes_are_compared_at_the_two_resolution_rates():
+    results = ch.compare_schemes(ch.pricing_inputs(0.9, 0.75, 0.02, 0), 0.6, 0.9)
+    assert results["per_call"].revenue_change == pytest.approx(-1 / 3)
+    assert results["per_resolution"].revenue_change == pytest.approx(0)
+    assert results["bonus_malus"].revenue_change > 0
+    assert ch.change_text(0.0) == "stable"
+
+
+def test_every_value_chart_validates_and_is_titled_sourced_and_described():
+    ds = load()
+    inputs = ch.pricing_inputs(0.9, 0.75, 0.02, 0)
+    results = ch.compare_schemes(inputs, 0.6, 0.9)
+    curves = ch.pricing_curves(inputs)
+    pay = ch.salaries(ds, EDITION)
+    source = ch.model_source(ds)
+    charts = [
+        ch.revenue_chart(curves, results, 0.6, 0.9, source=source),
+        ch.margin_chart(curves, results, inputs, 0.6, 0.9, source=source),
+        ch.cap_chart(ch.cap_table(ch.caps_to_show(4)), 0.6, 0.9, source=source),
+        ch.salary_chart(ch.salary_table(pay), pay),
+    ]
+    for chart in charts:
+        chart.chart.to_dict()  # validates against the Vega-Lite schema
+        assert chart.title and chart.description and chart.source
+        assert chart.data is not None and "texte" in " ".join(chart.data.columns)
+    assert charts[0].source.startswith("Modèle et hypothèses du livre")
+    assert "Relation Client Magazine (2009)" in charts[0].source
+    assert "1\u202f528\u00a0€" in charts[3].description
+
+
+def test_the_reader_cap_is_added_to_the_illustrated_caps():
+    assert ch.caps_to_show(0) == [1, 2, 3]
+    assert ch.caps_to_show(5) == [1, 2, 3, 5]
+
+
+def test_the_summary_depends_on_the_data_only_and_links_its_figures():
+    s = ch.summary(load(), EDITION)
+    assert s.chapter == "value"
+    assert "fig-2008-adviser-salary-gross-market-2008" in s.key_figure
+    assert "{ref}" in s.takeaway and "Smic" in s.takeaway
+
+
+# --------------------------------------------------------------------------- notebook
+
+
+def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
+    import papermill as pm
+
+    out = tmp_path / f"{name}.ipynb"
+    pm.execute_notebook(
+        str(CHAPTERS_DIR / "value.ipynb"), str(out), parameters=parameters, kernel_name="python3",
+        cwd=str(CHAPTERS_DIR), progress_bar=False,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def _markdown(nb) -> str:
+    return "\n".join(
+        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+
+
+def _spec(nb, name: str) -> dict:
+    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            if m:
+                return json.loads(m.group(1).replace("<\\/", "</"))
+    raise AssertionError(f"no chart {name}")
+
+
+def _glued(nb, key: str) -> str:
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            if o.get("metadata", {}).get("scrapbook", {}).get("name") == key:
+                return o["data"]["application/papermill.record/text/markdown"]
+    raise AssertionError(f"no glue {key}")
+
+
+@pytest.mark.slow
+def test_a_smaller_quality_gain_changes_the_text_and_the_charts_of_the_chapter(tmp_path):
+    base = _execute(tmp_path, "base")
+    smaller = _execute(tmp_path, "smaller", fcr_high=0.8)
+    assert "de 60\u00a0% à 90\u00a0%, soit -33,3\u00a0%" in _markdown(base)
+    assert "de 60\u00a0% à 80\u00a0%, soit -25\u00a0%" in _markdown(smaller)
+    for chart in ("valeur-revenu-par-demande", "valeur-marge-par-demande", "valeur-plafond-de-contacts"):
+        assert _spec(base, chart) != _spec(smaller, chart)
+    assert _spec(base, "valeur-salaires") == _spec(smaller, "valeur-salaires")
+    # the synthesis reads the same summary: scenario parameters never change it
+    assert _glued(base, "value_takeaway") == _glued(smaller, "value_takeaway")
+
+
+@pytest.mark.slow
+def test_a_weak_bonus_is_reported_as_not_rewarding_quality(tmp_path):
+    nb = _execute(tmp_path, "weak", bonus_per_point=0.01, max_contacts=2)
+    text = _markdown(nb)
+    assert "ce n'est pas le cas" in text
+    assert "le client renonce après 2 contacts" in text
+
+
+def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
+    path = data_dir / "editions" / f"{EDITION}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    for row in rows[1:]:
+        rec = dict(zip(header, row, strict=True))
+        if (rec["indicator"], rec["scope"]) == (indicator, scope):
+            for col in ("value", "low", "high"):
+                row[header.index(col)] = ""
+            row[header.index("qualifier")] = "not_published"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    write_sidecar(path)
+
+
+@pytest.mark.slow
+def test_the_chapter_says_non_publie_when_optional_figures_are_missing(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    for indicator, scope in [("satisfaction_survey_questions", "teleperformance"),
+                             ("adviser_salary_net", "france"), ("adviser_salary_net", "united_kingdom"),
+                             ("adviser_required_skills", "sales_adviser"),
+                             ("numericable_external_advisers", "numericable")]:
+        _not_published(data, indicator, scope)
+    nb = _execute(tmp_path, "missing", data_dir=str(data))
+    text = _markdown(nb)
+    assert text.count("non publié") >= 2
+    assert "Numericable a choisi le troisième contrat" in text
+    table = _spec(nb, "valeur-salaires")["datasets"]
+    assert not any("Net" in str(rows) for rows in table.values())  # no net bars without the figures
