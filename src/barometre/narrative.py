@@ -45,13 +45,19 @@ def de(fig: Figure, **fmt) -> str:
     return prefix + cite(fig, shown)
 
 
-def quote(fig: Figure, *, attribution: bool = True) -> str:
-    """« the article's words » — Who (role), escaped."""
-    # the article's own guillemets are dropped: the quote gets ours
-    body = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", fig.quote)
+def quote_body(text: str) -> str:
+    """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
+    body = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", text)
     if body.count("«") != body.count("»"):
         body = body.replace("«", "").replace("»", "")
-    text = f"«\u00a0{md_escape(body)}\u00a0»"
+    if body.endswith(".") and not body.endswith("..."):
+        body = body[:-1]  # the sentence around the quote carries the full stop
+    return body
+
+
+def quote(fig: Figure, *, attribution: bool = True) -> str:
+    """« the article's words » — Who (role), escaped."""
+    text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
     if attribution:
         text += f" — {md_escape(fig.attribution)}"
     return text
@@ -70,7 +76,8 @@ def source_line(figures: Iterable[Figure], *, article: str = "Relation Client Ma
         editions = ", ".join(str(e) for e in barometer)
         parts.append(f"baromètre BearingPoint/SP2C des outsourceurs (édition {editions})")
     if people:
-        parts.append("propos de " + ", ".join(people))
+        elided = people[0][:1].lower() in "aeiouyéèêàh"
+        parts.append(("propos d’" if elided else "propos de ") + ", ".join(people))
     if not parts:
         return article
     text = "; ".join(parts)

@@ -26,6 +26,7 @@ def _tooltips(app) -> dict[str, str]:
     from barometre import formatting
     from barometre.chapters.sources import scope_label
     from barometre.data import load
+    from barometre.narrative import quote_body
 
     data_dir = app.config.barometre_data_dir
     out: dict[str, str] = {}
@@ -36,7 +37,7 @@ def _tooltips(app) -> dict[str, str]:
                 out[fig.anchor] = (
                     f"{fig.label} : {formatting.figure_text(fig)} — édition {fig.edition}, "
                     f"{scope_label(fig.scope)}, {formatting.period_text(fig.period)} — "
-                    f"Source : {fig.attribution} — « {fig.quote} »"
+                    f"Source : {fig.attribution} — « {quote_body(fig.quote)} »"
                 )
     app.env.barometre_tooltips = out
     return out

@@ -569,3 +569,31 @@ def model_setup(
     )
     figs = [premium_fig] + ([gap_fig] if gap_fig is not None else [])
     return ModelSetup(inputs, premium_fig.central / 100, premium_fig, gap_fig, figs), []
+
+
+def summary(ds: Dataset, edition: int):
+    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis."""
+    from barometre.chapters.synthesis import ChapterSummary
+
+    growth_fr = ds.find("revenue_growth", edition, scope="france", period=edition)
+    growth_off = ds.find("revenue_growth", edition, scope="offshore", period=edition)
+    province = ds.find("new_jobs_province_share", edition)
+    label = ds.indicators["revenue_growth"].label_fr
+    if growth_fr is None or growth_off is None or not (growth_fr.published and growth_off.published):
+        return ChapterSummary(
+            chapter="offshore",
+            key_label=label,
+            key_figure=narrative.not_published(label, edition),
+            takeaway="Le baromètre de cette édition ne distingue pas la croissance en France et offshore.",
+        )
+    takeaway = f"L'activité française croît {narrative.de(growth_fr)} contre {narrative.cite(growth_off)} offshore en {edition}"
+    if province is not None and province.published:
+        takeaway += f", et {narrative.cite(province)} des nouveaux emplois vont à la province."
+    else:
+        takeaway += "."
+    return ChapterSummary(
+        chapter="offshore",
+        key_label=f"{label} en France",
+        key_figure=f"{narrative.cite(growth_fr)} en {edition}",
+        takeaway=takeaway,
+    )

@@ -527,3 +527,30 @@ def squeeze_summary(inputs: model.MarginInputs, ds: Dataset, price: Figure, star
             )
         )
     return out[0], out[1]
+
+
+def summary(ds: Dataset, edition: int):
+    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis."""
+    from barometre.chapters.synthesis import ChapterSummary
+
+    price = ds.find("production_hour_price_change_since_2000", edition)
+    claim = ds.find("smic_increase_claimed", edition)
+    label = ds.indicators["production_hour_price_change_since_2000"].label_fr
+    if not published(price):
+        return ChapterSummary(
+            chapter="prices",
+            key_label=label,
+            key_figure=narrative.not_published(label, edition),
+            takeaway="Cette édition ne publie pas l'évolution du prix de l'heure de production.",
+        )
+    start, _ = period_years(price.period, edition)
+    takeaway = f"L'heure de production se vend {cite(price, magnitude=True)} moins cher qu'en {start}"
+    if published(claim):
+        takeaway += f", quand le Smic a augmenté {narrative.de(claim)}"
+    takeaway += " : la guerre des prix comprime les marges."
+    return ChapterSummary(
+        chapter="prices",
+        key_label=label,
+        key_figure=cite(price, magnitude=True) + " moins cher",
+        takeaway=takeaway,
+    )

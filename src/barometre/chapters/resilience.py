@@ -6,10 +6,11 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
+from barometre.chapters.synthesis import ChapterSummary
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import resilience as model
-from barometre.narrative import source_line
+from barometre.narrative import cite, de, source_line
 
 CHAPTER = "resilience"
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")
@@ -260,4 +261,19 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
             "l'écart de salaire augmente et augmente avec le coût de transition."
         ),
         data=table[["écart", "transition_cost_months", "économie", "texte"]],
+    )
+
+
+def summary(ds: Dataset, edition: int) -> ChapterSummary:
+    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis."""
+    growth = ds.figure("revenue_growth", edition, scope="market", period=edition)
+    share = ds.figure("outsourced_market_share", edition)
+    return ChapterSummary(
+        chapter=CHAPTER,
+        key_label=growth.label,
+        key_figure=f"{cite(growth)} en {edition}",
+        takeaway=(
+            f"La crise n'a pas freiné les outsourceurs : croissance {de(growth)} en {edition}, pour un marché "
+            f"externalisé à {cite(share)} seulement."
+        ),
     )

@@ -22,6 +22,19 @@ SCOPE_LABELS = {
     "target": "objectif",
     "large_groups": "grands groupes",
     "united_kingdom": "Royaume-Uni",
+    "acticall": "Acticall",
+    "assises_relation_client": "Assises de la relation client",
+    "client_managers": "directeurs de la relation client",
+    "framework_agreement": "accord-cadre",
+    "internet_subscription": "abonnement internet",
+    "large_players": "grands acteurs",
+    "numericable": "Numericable",
+    "sales_adviser": "conseiller de vente",
+    "technical_hotline": "hotline technique",
+    "teleperformance": "Teleperformance",
+    "teleperformance_france": "Teleperformance France",
+    "top10": "dix premiers",
+    "webhelp": "Webhelp",
 }
 
 SOURCE_TYPES_FR = {
