@@ -1,0 +1,228 @@
+"""Trust: reproducible, offline, escaped, and robust to crashes, kills and a full disk.
+
+Every test builds into temporary folders from a private copy of data/."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import set_value
+
+from barometre.build import Builder
+from barometre.paths import DATA_DIR
+from barometre.provenance import write_sidecar
+
+pytestmark = pytest.mark.slow
+NBSP = "\u00a0"
+STAMP_META = 'name="barometre-build"'
+
+
+def tree_hash(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.resolve().rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(folder.resolve())).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def cli(data: Path, build: Path, *args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "barometre", "--data-dir", str(data), "build", "--build-dir", str(build), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, **kwargs)
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    return {"data": data, "build": tmp_path / "_build", "root": tmp_path}
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_two_builds_of_the_same_commit_and_data_are_byte_identical(fresh):
+    first = Builder(data_dir=fresh["data"], build_dir=fresh["root"] / "b1", echo=lambda m: None)
+    second = Builder(data_dir=fresh["data"], build_dir=fresh["root"] / "b2", echo=lambda m: None)
+    first.run()
+    second.run()
+    one, two = (fresh["root"] / "b1" / "html").resolve(), (fresh["root"] / "b2" / "html").resolve()
+    files_one = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files_one == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    different = [str(rel) for rel in files_one if (one / rel).read_bytes() != (two / rel).read_bytes()]
+    assert different == []
+    # the declared build stamp is in every page
+    assert STAMP_META in (one / "chapters" / "resilience.html").read_text(encoding="utf-8")
+    # and so are the PDFs, to the byte (SOURCE_DATE_EPOCH fixes their dates)
+    assert first.pdf().read_bytes() == second.pdf().read_bytes()
+
+
+# --------------------------------------------------------------------------- offline
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root and unshare")
+def test_the_book_builds_with_no_network_at_all(fresh):
+    """A network namespace with only the loopback (the kernels talk to papermill over it)."""
+    script = (
+        f"ip link set lo up && {sys.executable} -m barometre --data-dir {fresh['data']} build "
+        f"--build-dir {fresh['build']}"
+    )
+    proc = subprocess.run(["unshare", "-n", "sh", "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "published" in proc.stdout
+    assert (fresh["build"] / "html" / "chapters" / "resilience.html").is_file()
+
+
+# --------------------------------------------------------------------------- escaping
+
+HOSTILE = (
+    "<script>alert('x')</script> {glue}`k` {ref}`t <x>` $x^2$ % & # _ { } ~ ^ \\ "
+    "**gras** [lien](http://example.org) <!-- c --> ``code``"
+)
+
+
+def typographic(text: str) -> str:
+    """Undo the one transformation Sphinx applies to all text, ours and the data's alike:
+    French smart quotes (' and " become curly quotes, -- becomes an en dash)."""
+    for curly, straight in (("“", "'"), ("”", "'"), ("’", "'"), ("‘", "'"), ("–", "--")):
+        text = text.replace(curly, straight)
+    return text
+
+
+def test_data_strings_render_literally_in_html_and_pdf(fresh):
+    path = fresh["data"] / "editions" / "2008.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    import csv
+    import io
+
+    header = next(csv.reader([lines[0]]))
+    for i, line in enumerate(lines):
+        row = next(csv.reader([line]))
+        if row[0] == "cost_savings_demanded" and row[header.index("scope")] == "now":
+            row[header.index("quote")] = HOSTILE
+            out = io.StringIO()
+            csv.writer(out, lineterminator="").writerow(row)
+            lines[i] = out.getvalue()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_sidecar(path)
+    builder = Builder(data_dir=fresh["data"], build_dir=fresh["build"], echo=lambda m: None)
+    builder.run()
+    html = fresh["build"] / "html" / "chapters"
+    for page in ("resilience", "sources"):
+        soup = BeautifulSoup((html / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        text = typographic(" ".join(soup.find("main").get_text(" ").split()))
+        assert " ".join(HOSTILE.split()) in text, page
+        assert not any("alert(" in (s.string or "") for s in soup.find_all("script")), page
+        assert soup.find("main").find("strong", string="gras") is None
+    pdf = builder.pdf()
+    pdf_text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = typographic(" ".join(pdf_text.split()))
+    for token in ("{glue}", "$x^2$", "% & # _ { }", "**gras**", "<script>"):
+        assert token in flat, token
+
+
+# --------------------------------------------------------------------------- fault injection
+
+
+@pytest.fixture
+def published(fresh):
+    proc = cli(fresh["data"], fresh["build"])
+    assert proc.returncode == 0, proc.stderr
+    fresh["before"] = tree_hash(fresh["build"] / "html")
+    return fresh
+
+
+def assert_recovers(book, value: str) -> None:
+    """The next build, with no manual cleanup, publishes the new value."""
+    proc = cli(book["data"], book["build"])
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = (book["build"] / "html" / "chapters" / "resilience.html").read_text(encoding="utf-8")
+    assert f'<span class="std std-ref">{value}{NBSP}%' in page
+
+
+@pytest.mark.parametrize("point", ["executed-one", "sphinx-done", "publish-copied", "publish-before-swap"])
+def test_a_build_killed_at_any_step_leaves_the_site_and_the_next_build_recovers(published, point):
+    set_value(published["data"], "revenue_growth", "market", "2008", "17")
+    proc = cli(published["data"], published["build"], env={"BAROMETRE_FAULT": point})
+    assert proc.returncode == -signal.SIGKILL
+    assert tree_hash(published["build"] / "html") == published["before"]
+    assert_recovers(published, "17")
+
+
+def test_a_build_killed_during_the_sphinx_run_leaves_the_site_and_the_next_build_recovers(published):
+    set_value(published["data"], "revenue_growth", "market", "2008", "18")
+    cmd = [sys.executable, "-m", "barometre", "--data-dir", str(published["data"]), "build", "--build-dir",
+           str(published["build"])]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    for line in proc.stdout:
+        if "jupyter-book build …" in line:
+            break
+    import time
+
+    time.sleep(1.0)  # Sphinx is reading and writing
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert tree_hash(published["build"] / "html") == published["before"]
+    assert_recovers(published, "18")
+
+
+def test_a_chapter_that_raises_is_named_and_nothing_is_published(published):
+    builder = Builder(data_dir=published["data"], build_dir=published["build"], echo=lambda m: None,
+                      extra_parameters={"provider_margin": -5.0})
+    from barometre.build import BuildError
+
+    with pytest.raises(BuildError, match=r"chapters/resilience failed at cell \d+"):
+        builder.run()
+    assert tree_hash(published["build"] / "html") == published["before"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root to mount a tmpfs")
+def test_a_full_disk_is_reported_and_the_site_is_untouched(fresh):
+    """The releases folder on a tmpfs that holds one site but not two."""
+    releases = fresh["build"] / "releases"
+    releases.mkdir(parents=True)
+    program = textwrap.dedent(
+        f"""
+        import hashlib, subprocess, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from conftest import set_value
+
+        def tree(folder):
+            h = hashlib.sha256()
+            for p in sorted(Path(folder).resolve().rglob("*")):
+                if p.is_file():
+                    h.update(str(p).encode()); h.update(p.read_bytes())
+            return h.hexdigest()
+
+        def build():
+            return subprocess.run([sys.executable, "-m", "barometre", "--data-dir", {str(fresh["data"])!r},
+                                   "build", "--build-dir", {str(fresh["build"])!r}], capture_output=True, text=True)
+
+        first = build()
+        assert first.returncode == 0, first.stderr
+        before = tree({str(fresh["build"] / "html")!r})
+        set_value(Path({str(fresh["data"])!r}), "revenue_growth", "market", "2008", "19")
+        second = build()
+        assert second.returncode == 1, second.stdout + second.stderr
+        assert "No space left on device" in second.stderr, second.stderr
+        assert "last published site is unchanged" in second.stderr
+        assert tree({str(fresh["build"] / "html")!r}) == before
+        assert not list(Path({str(releases)!r}).glob("*.tmp-*")), "half-written release left behind"
+        print("FULL-DISK-OK")
+        """
+    )
+    script_path = fresh["root"] / "full_disk.py"
+    script_path.write_text(program, encoding="utf-8")
+    shell = f"mount -t tmpfs -o size=14m tmpfs {releases} && {sys.executable} {script_path}"
+    proc = subprocess.run(["unshare", "-m", "sh", "-c", shell], capture_output=True, text=True)
+    assert proc.returncode == 0 and "FULL-DISK-OK" in proc.stdout, proc.stdout[-3000:] + proc.stderr[-3000:]
