@@ -4,6 +4,7 @@ Every test builds into temporary folders from a private copy of data/."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -35,9 +36,17 @@ def tree_hash(folder: Path) -> str:
     return h.hexdigest()
 
 
-def cli(data: Path, build: Path, *args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+def cli(data: Path, build: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The build command in its own process group; whatever it leaves running is ended after."""
     cmd = [sys.executable, "-m", "barometre", "--data-dir", str(data), "build", "--build-dir", str(build), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})}, **kwargs)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})}, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=600)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 @pytest.fixture

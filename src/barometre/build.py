@@ -119,6 +119,17 @@ def _clean_notebook(path: Path) -> None:
     nbformat.write(nb, path)
 
 
+def _die_with_parent() -> None:
+    """Worker initializer: if the build process is killed, its workers die with it (Linux)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
+        pass
+
+
 def _execute(task: dict) -> dict:
     """Run one notebook with papermill (in a worker process). Returns a plain dict."""
     import papermill as pm
@@ -294,7 +305,9 @@ class Builder:
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
-        config["author"] = article_attribution(self.data_dir)
+        sphinx_config.setdefault("latex_elements", {})["maketitle"] = title_page(
+            config["title"], config.get("author", ""), self.data_dir
+        )
         sphinx_config["barometre_edition"] = edition
         sphinx_config["barometre_editions"] = self._dataset_editions
         changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
@@ -388,7 +401,7 @@ class Builder:
                 self.echo(f"  [cached]   {run.name}")
         if tasks:
             (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
-            with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks))) as pool:
+            with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)), initializer=_die_with_parent) as pool:
                 futures = [(run, base, tmp, pool.submit(_execute, task)) for run, base, tmp, task in tasks]
                 for run, base, tmp, future in futures:
                     out = future.result()
@@ -541,16 +554,34 @@ def build_stamp(data_dir: Path, edition: int) -> str:
     )
 
 
-def article_attribution(data_dir: Path) -> str:
-    """The title page's byline: the source article, from the sources table."""
+LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+                  "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def latex_escape(text: str) -> str:
+    return "".join(LATEX_SPECIALS.get(c, c) for c in str(text))
+
+
+def title_page(title: str, author: str, data_dir: Path) -> str:
+    """The PDF's title page (LaTeX): title with the edition, the source article, the team, the date."""
     from barometre.data import load
 
     ds = load(data_dir)
     article = next((s for s in ds.sources.values() if s.type == "journalist"), None)
-    if article is None:
-        return "L'équipe du baromètre"
-    # short (the title page sets it on one line) and without ", " (LaTeX would read a list of authors)
-    return f"{article.publication_author} — {article.publication_outlet} ({article.publication_year})"
+    source = ""
+    if article is not None:
+        source = (
+            f"D'après « {latex_escape(article.publication_title)} », {latex_escape(article.publication_author)}, "
+            f"\\textit{{{latex_escape(article.publication_outlet)}}} ({article.publication_year}),\\\\ "
+            "et le baromètre BearingPoint/SP2C des outsourceurs"
+        )
+    return (
+        "\\begin{titlepage}\\centering\\vspace*{3cm}"
+        f"{{\\Huge\\bfseries {latex_escape(title)}\\par}}\\vspace{{2cm}}"
+        f"{{\\large {source}\\par}}\\vfill"
+        f"{{\\large {latex_escape(author)}\\par}}\\vspace{{0.5cm}}{{\\large \\today\\par}}"
+        "\\end{titlepage}"
+    )
 
 
 def source_date_epoch() -> str:
