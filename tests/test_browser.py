@@ -151,3 +151,20 @@ def test_charts_stay_readable_at_360_pixels(browser, published_book):
         assert overflow <= 370
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize(("chapter", "chart"), [("value", "valeur-explorer"), ("offshore", "offshore-explorer"),
+                                                ("prices", "prix-explorer")])
+def test_moving_a_slider_recomputes_the_model_in_the_page(browser, published_book, chapter, chart):
+    visit = Visit(browser, (published_book / "chapters" / f"{chapter}.html").as_uri())
+    try:
+        figure = visit.page.locator(f"#chart-{chart}")
+        slider = figure.locator("input[type=range]").first
+        path = figure.locator("svg .mark-line path").last
+        before = path.get_attribute("d")
+        slider.evaluate("el => { el.value = el.max; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+        visit.page.wait_for_timeout(300)
+        assert path.get_attribute("d") != before
+        assert visit.errors == []
+    finally:
+        visit.close()

@@ -554,3 +554,20 @@ def summary(ds: Dataset, edition: int):
         key_figure=cite(price, magnitude=True) + " moins cher",
         takeaway=takeaway,
     )
+
+
+def margin_factors(ds: Dataset, years: list[int], price: Figure, start: int, end: int) -> pd.DataFrame:
+    """The year factors of the margin model (wage, CPI, both ends of the price), for the explorer."""
+    years = [y for y in years if y <= end]
+    smic = smic_mid_year(ds, years)
+    cpi = ds.cpi()
+    return pd.DataFrame(
+        {
+            "year": years,
+            "years": [y - start for y in years],
+            "wage_factor": [smic[y] / smic[start] for y in years],
+            "cpi_factor": [float(cpi[y]) / float(cpi[start]) for y in years],
+            "price_factor_low": [model.linear_factor(price.bounds[0] / 100, start, end, y) for y in years],
+            "price_factor_high": [model.linear_factor(price.bounds[1] / 100, start, end, y) for y in years],
+        }
+    )
