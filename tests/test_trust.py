@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -171,15 +172,17 @@ def test_a_build_killed_during_the_sphinx_run_leaves_the_site_and_the_next_build
     set_value(published["data"], "revenue_growth", "market", "2008", "18")
     cmd = [sys.executable, "-m", "barometre", "--data-dir", str(published["data"]), "build", "--build-dir",
            str(published["build"])]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
     for line in proc.stdout:
         if "jupyter-book build …" in line:
             break
     import time
 
-    time.sleep(1.0)  # Sphinx is reading and writing
+    time.sleep(0.5)  # Sphinx has started reading and writing (a rebuild takes several seconds)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert proc.returncode == -signal.SIGKILL
     assert tree_hash(published["build"] / "html") == published["before"]
     assert_recovers(published, "18")
 
@@ -235,3 +238,91 @@ def test_a_full_disk_is_reported_and_the_site_is_untouched(fresh):
     shell = f"mount -t tmpfs -o size=14m tmpfs {releases} && {sys.executable} {script_path}"
     proc = subprocess.run(["unshare", "-m", "sh", "-c", shell], capture_output=True, text=True)
     assert proc.returncode == 0 and "FULL-DISK-OK" in proc.stdout, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+# --------------------------------------------------------------------------- bad-input sweep
+
+
+def _edit_line(data: Path, prefix: str, old: str, new: str) -> None:
+    path = data / "editions" / "2008.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = next(k for k, line in enumerate(lines) if line.startswith(prefix))
+    lines[i] = lines[i].replace(old, new, 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_sidecar(path)
+
+
+def _append(data: Path, text: str) -> None:
+    path = data / "editions" / "2008.csv"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    write_sidecar(path)
+
+
+def _drop_2009_row(data: Path) -> None:
+    from fixtures import EDITION_2009
+
+    for rel in ("editions/2009.csv", "events/2009.csv"):
+        shutil.copyfile(EDITION_2009 / rel, data / rel)
+        shutil.copyfile(EDITION_2009 / f"{rel}.meta.yaml", data / f"{rel}.meta.yaml")
+    path = data / "editions" / "2009.csv"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if not x.startswith("part_time_share,")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_sidecar(path)
+    write_sidecar(data / "events" / "2009.csv")
+
+
+BAD_INPUTS = {
+    "latin-1 file": lambda d: (
+        (d / "editions" / "2008.csv").write_bytes((d / "editions" / "2008.csv").read_text(encoding="utf-8")
+                                                  .encode("latin-1", errors="replace")),
+        write_sidecar(d / "editions" / "2008.csv"),
+    ),
+    "decimal comma": lambda d: _edit_line(d, "part_time_share", ",10,,,", ',"10,0",,,'),
+    "unknown unit": lambda d: _edit_line(d, "part_time_share", ",percent,", ",pourcent,"),
+    "share above 100": lambda d: _edit_line(d, "part_time_share", ",10,,,", ",150,,,"),
+    "low above high": lambda d: _edit_line(d, "inhouse_salary_premium", ",,60,70,", ",,80,70,"),
+    "unknown source": lambda d: _edit_line(d, "part_time_share", "barometer_bearingpoint_sp2c", "nobody"),
+    "non-numeric value": lambda d: _edit_line(d, "part_time_share", ",10,,,", ",dix,,,"),
+    "trailing junk": lambda d: _append(d, "Total,,\n"),
+    "changed without checksum": lambda d: (d / "editions" / "2008.csv").write_text(
+        (d / "editions" / "2008.csv").read_text(encoding="utf-8").replace(",69,,,", ",70,,,", 1), encoding="utf-8"
+    ),
+    "indicator gone from the new edition": _drop_2009_row,
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_every_bad_input_stops_the_build_with_a_located_message_and_the_site_untouched(book_build, tmp_path, case):
+    data = tmp_path / "data"
+    shutil.copytree(book_build["data"], data)
+    BAD_INPUTS[case](data)
+    site = book_build["build_dir"] / "html"
+    before = tree_hash(site)
+    proc = cli(data, book_build["build_dir"])
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "expected" in proc.stderr or "Error" in proc.stderr
+    assert re.search(r"\.csv(, row \d+)?", proc.stderr), proc.stderr
+    assert "Nothing was built or published" in proc.stderr or "last published site is unchanged" in proc.stderr
+    assert tree_hash(site) == before
+
+
+def test_a_bad_spreadsheet_is_refused_with_its_sheet_and_cell(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    import csv
+
+    rows = list(csv.reader((DATA_DIR / "editions" / "2008.csv").open(encoding="utf-8")))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Feuil1"
+    for row in rows:
+        sheet.append(row)
+    sheet["E2"] = "15,5"  # a decimal comma typed as text
+    path = tmp_path / "barometre-2009.xlsx"
+    book.save(path)
+    proc = subprocess.run([sys.executable, "-m", "barometre", "--data-dir", str(data), "import-xlsx", str(path),
+                           "--year", "2009"], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Feuil1!E2" in proc.stderr and "15,5" in proc.stderr
+    assert not (data / "editions" / "2009.csv").exists()

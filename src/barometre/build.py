@@ -455,9 +455,19 @@ class Builder:
         jb = Path(sys.executable).with_name("jupyter-book")
         cmd = [str(jb), "build", str(staging), "--builder", "html", "-W", "-n", "--keep-going", "-q"]
         t0 = time.perf_counter()
+        self.echo("  [html]     jupyter-book build …")
+        sentinel = staging / "_build" / ".in-progress"
+        if sentinel.exists():
+            # the last Sphinx run was interrupted: its output and environment cannot be trusted
+            shutil.rmtree(staging / "_build", ignore_errors=True)
+        sentinel.parent.mkdir(parents=True, exist_ok=True)
+        sentinel.touch()
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
         log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
+        fault_point("sphinx-done")
+        if proc.returncode == 0:
+            sentinel.unlink(missing_ok=True)
         if proc.returncode != 0:
             # a failed Sphinx run may leave a half-written environment: start clean next time
             shutil.rmtree(staging / "_build", ignore_errors=True)
@@ -482,10 +492,13 @@ class Builder:
             if release.exists():
                 shutil.rmtree(release)
             os.replace(tmp, release)
-        except OSError as exc:
+        except OSError as exc:  # shutil.Error (from copytree) gathers the errors of every file
             shutil.rmtree(tmp, ignore_errors=True)
+            reason = exc.strerror
+            if reason is None and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
+                reason = str(exc.args[0][0][-1])
             raise BuildError(
-                f"Could not write the new site: {exc.strerror} ({exc.filename}). "
+                f"Could not write the new site: {reason or exc}. "
                 "Free some space or fix the permissions, then run the build again. "
                 "Nothing was published; the last published site is unchanged."
             ) from exc
