@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -224,7 +225,17 @@ class Builder:
         staging = self.build_dir / "staging" / str(edition)
         self._dataset_editions = dataset.editions
         changed = self._assemble(staging, edition)
-        runs = self._execute_all(staging, edition)
+        # the Vega bundle (vl-convert, ~1.5 s the first time) is written while the chapters run
+        import threading
+
+        bundle: dict[str, bytes] = {}
+        writer = threading.Thread(target=lambda: bundle.update(js=self._vega_bundle()))
+        writer.start()
+        try:
+            runs = self._execute_all(staging, edition)
+        finally:
+            writer.join()
+        changed = _write_if_changed(staging / VEGA_BUNDLE, bundle["js"]) or changed
         changed = self._install_notebooks(staging, runs) or changed
         return dataset, edition, staging, runs, changed
 
@@ -317,7 +328,6 @@ class Builder:
                 changed |= _write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
         for path in sorted(CHAPTERS_DIR.rglob("*.md")):
             changed |= _write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
-        changed |= _write_if_changed(staging / VEGA_BUNDLE, self._vega_bundle())
         return changed
 
     def _vega_bundle(self) -> bytes:
@@ -354,6 +364,16 @@ class Builder:
                     shutil.rmtree(path, ignore_errors=True)
                 else:
                     path.unlink(missing_ok=True)
+
+    def _last_duration(self, name: str, fallback: Path | None = None) -> float:
+        """How long the chapter took when it last ran; unknown: a guess from the notebook's size."""
+        manifests = sorted(self._cache_dir(name).glob("*.json"), key=lambda p: p.stat().st_mtime)
+        if not manifests:
+            return fallback.stat().st_size / 4000 if fallback is not None else 0.0
+        try:
+            return float(json.loads(manifests[-1].read_text(encoding="utf-8")).get("seconds", 0.0))
+        except (OSError, ValueError):
+            return 0.0
 
     def _cache_dir(self, name: str) -> Path:
         return self.build_dir / "cache" / name.replace("/", "__")
@@ -400,8 +420,14 @@ class Builder:
             if run.status == "cached":
                 self.echo(f"  [cached]   {run.name}")
         if tasks:
+            # longest first (durations of earlier runs): two workers finish together
+            tasks.sort(key=lambda t: -self._last_duration(t[0].name, fallback=Path(t[3]["source"])))
             (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
-            with ProcessPoolExecutor(max_workers=min(self.jobs, len(tasks)), initializer=_die_with_parent) as pool:
+            # "spawn": a forked worker would inherit the locks of the bundle thread (vl-convert) and hang
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(
+                max_workers=min(self.jobs, len(tasks)), initializer=_die_with_parent, mp_context=context
+            ) as pool:
                 futures = [(run, base, tmp, pool.submit(_execute, task)) for run, base, tmp, task in tasks]
                 for run, base, tmp, future in futures:
                     out = future.result()
@@ -412,7 +438,10 @@ class Builder:
                         cache = self._cache_dir(run.name)
                         deps = dependency_hashes(out["deps"], self.data_dir)
                         os.replace(tmp / "executed.ipynb", cache / f"{base}.ipynb")
-                        _atomic_write(cache / f"{base}.json", json.dumps({"deps": deps}, indent=1).encode())
+                        _atomic_write(
+                            cache / f"{base}.json",
+                            json.dumps({"deps": deps, "seconds": round(run.seconds, 2)}, indent=1).encode(),
+                        )
                         shutil.rmtree(tmp, ignore_errors=True)
                         self.echo(f"  [executed] {run.name}  {run.seconds:.1f} s")
                     else:

@@ -970,7 +970,10 @@ def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
     """The body (MyST Markdown, French, no title) of the book page « Ce qui a changé »:
     the edition against the one before it, or a sentence when it is the first."""
     edition = dataset.resolve(edition)
-    return compare_editions(dataset, dataset.previous(edition), edition).to_markdown()
+    previous = dataset.previous(edition)
+    if previous is None:  # nothing to compare: read no figure (the page then depends on no data row)
+        return EditionReport(None, edition).to_markdown()
+    return compare_editions(dataset, previous, edition).to_markdown()
 
 
 def write_report(report: EditionReport, folder: Path | str) -> list[Path]:
