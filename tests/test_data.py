@@ -80,3 +80,23 @@ def test_series_take_each_period_from_the_latest_edition(data_copy):
     assert list(series["period"]) == ["2007", "2008"]
     set_value(data_copy, "revenue_growth", "market", "2007", "14")
     assert list(load(data_copy).series("revenue_growth")["central"]) == [14.0, 15.0]
+
+
+def test_opinions_are_quoted_from_data_rows_with_their_source():
+    ds = load()
+    quotes = ds.quotes(2008, "value")
+    assert {q.source for q in quotes} >= {"kim_neyret", "eric_klipfel", "jean_francois_guillot"}
+    for q in ds.quotes(2008):
+        assert 0 < len(q.quote) <= 300 and q.source in ds.sources and q.attribution
+    assert ds.quote("klipfel_bonus_malus", 2008).source == "eric_klipfel"
+
+
+def test_a_quote_with_an_unknown_source_is_refused(data_copy):
+    from conftest import rewrite
+
+    from barometre.validation import DataValidationError, validate
+
+    path = data_copy / "quotes" / "2008.csv"
+    rewrite(path, path.read_text(encoding="utf-8").replace(",kim_neyret,", ",kim_nobody,", 1))
+    with pytest.raises(DataValidationError, match=r"quotes/2008.csv, row \d+, column 'source': got 'kim_nobody'"):
+        validate(data_copy)

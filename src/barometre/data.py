@@ -91,6 +91,26 @@ class Figure:
         return self.source_name
 
 
+@dataclass(frozen=True)
+class Quote:
+    """A short attributed quote of the article that carries an opinion, not a figure."""
+
+    quote_id: str
+    edition: int
+    chapter: str
+    source: str
+    source_name: str
+    source_role: str
+    quote: str
+    note: str
+    file: str
+    row: int
+
+    @property
+    def attribution(self) -> str:
+        return f"{self.source_name} ({self.source_role})" if self.source_role else self.source_name
+
+
 def _record(*deps: str) -> None:
     target = os.environ.get(DEPS_ENV)
     if not target:
@@ -290,6 +310,26 @@ class Dataset:
         if any(r["city"] for r in records):
             _record(f"file:{self._v.cities.name}")
         return pd.DataFrame(records)
+
+    def quotes(self, edition: int | None = None, chapter: str | None = None) -> list[Quote]:
+        """The edition's quotes (``data/quotes/<edition>.csv``), optionally for one chapter."""
+        edition = self.latest if edition is None else int(edition)
+        table = self._v.quotes.get(edition)
+        if table is None:
+            return []
+        out = []
+        for row, line in zip(table.rows, table.lines, strict=True):
+            if chapter is not None and row.chapter != chapter:
+                continue
+            _record(f"row:{table.name}:{line}", f"indicator:{self._v.sources.name}:{row.source}")
+            src = self.sources[row.source]
+            out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
+                             row.quote, row.note, table.name, line))
+        return out
+
+    def quote(self, quote_id: str, edition: int | None = None) -> Quote | None:
+        """One quote by id, or None when the edition does not carry it."""
+        return next((q for q in self.quotes(edition) if q.quote_id == quote_id), None)
 
     def smic_hourly(self) -> pd.DataFrame:
         """The gross hourly SMIC at each revaluation, in euros.

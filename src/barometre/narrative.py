@@ -55,7 +55,7 @@ def quote_body(text: str) -> str:
     return body
 
 
-def quote(fig: Figure, *, attribution: bool = True) -> str:
+def quote(fig, *, attribution: bool = True) -> str:
     """« the article's words » — Who (role), escaped."""
     text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
     if attribution:

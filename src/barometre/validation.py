@@ -259,6 +259,17 @@ class SourceRow(_Row):
     publication_year: Annotated[int | None, BeforeValidator(lambda v: _empty_to_none(v) and _integer(v))]
 
 
+class QuoteRow(_Row):
+    """A short attributed quote that carries an opinion rather than a figure."""
+
+    quote_id: Snake
+    edition: Integer
+    chapter: Literal[CHAPTERS]  # type: ignore[valid-type]
+    source: Snake
+    quote: Quote
+    note: Text
+
+
 class EventRow(_Row):
     event: Snake
     edition: Integer
@@ -490,6 +501,7 @@ class ValidatedData:
     smic: Table
     cpi: Table
     cities: Table
+    quotes: dict[int, Table] = field(default_factory=dict)
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -620,10 +632,23 @@ def validate(data_dir: Path) -> ValidatedData:
                 )
         _unique(table, ("event",), problems)
 
+    quotes: dict[int, Table] = {}
+    for year, path in _edition_files(data_dir / "quotes").items():
+        table = read_table(path, QuoteRow, problems)
+        quotes[year] = table
+        for row, line in zip(table.rows, table.lines, strict=True):
+            if row.edition != year:
+                problems.append(Problem(table.name, line, "edition", str(row.edition), f"{year}"))
+            if row.source not in source_ids and sources.rows:
+                problems.append(
+                    Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv")
+                )
+        _unique(table, ("quote_id",), problems)
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes)
 
 
 def _unique(table: Table, key: tuple[str, ...], problems: list[Problem]) -> None:

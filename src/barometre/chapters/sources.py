@@ -73,6 +73,16 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
         parts.append(f"## Édition {ed}")
         figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period))
         parts.extend(figure_entry(f) for f in figs)
+        quotes = ds.quotes(ed)
+        if quotes:
+            parts.append(f"### Citations de l'édition {ed}")
+            parts.append(
+                "\n".join(
+                    f"- «\u00a0{md_escape(q.quote)}\u00a0» — {md_escape(q.attribution)} "
+                    f"*(ligne {q.row} de {md_escape(q.file)})*"
+                    for q in quotes
+                )
+            )
     return "\n\n".join(parts)
 
 
