@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
-import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
+from executed import execute_chapter, markdown, spec
 
 from barometre import load
 from barometre.chapters import offshore as ch
 from barometre.models import offshore as model
-from barometre.paths import CHAPTERS_DIR, DATA_DIR
+from barometre.paths import DATA_DIR
 from barometre.provenance import write_sidecar
 from barometre.validation import sha256_of
 
@@ -238,31 +237,10 @@ def test_the_map_has_no_sites_layer_when_the_edition_names_none():
 
 
 def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
-    import papermill as pm
-
-    out = tmp_path / f"{name}.ipynb"
-    pm.execute_notebook(
-        str(CHAPTERS_DIR / "offshore.ipynb"), str(out), parameters=parameters, kernel_name="python3",
-        cwd=str(CHAPTERS_DIR), progress_bar=False,
-    )
-    return nbformat.read(out, as_version=4)
+    return execute_chapter(tmp_path, "offshore", name, **parameters)
 
 
-def _markdown(nb) -> str:
-    return "\n".join(
-        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
-    )
-
-
-def _spec(nb, name: str) -> dict:
-    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
-    for c in nb.cells:
-        for o in c.get("outputs", []):
-            m = pattern.search(o.get("data", {}).get("text/html", ""))
-            if m:
-                return json.loads(m.group(1).replace("<\\/", "</"))
-    raise AssertionError(f"no chart {name}")
+_markdown, _spec = markdown, spec
 
 
 @pytest.mark.slow

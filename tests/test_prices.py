@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -13,12 +11,13 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from executed import execute_chapter, markdown, spec
 
 from barometre import load
 from barometre.chapters import prices as ch
 from barometre.data import FRF_PER_EUR
 from barometre.models import prices as model
-from barometre.paths import CHAPTERS_DIR, DATA_DIR
+from barometre.paths import DATA_DIR
 from barometre.provenance import write_sidecar
 
 EDITION = 2008
@@ -314,31 +313,10 @@ def test_the_margin_chart_title_follows_the_result():
 
 
 def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
-    import papermill as pm
-
-    out = tmp_path / f"{name}.ipynb"
-    pm.execute_notebook(
-        str(CHAPTERS_DIR / "prices.ipynb"), str(out), parameters=parameters, kernel_name="python3",
-        cwd=str(CHAPTERS_DIR), progress_bar=False,
-    )
-    return nbformat.read(out, as_version=4)
+    return execute_chapter(tmp_path, "prices", name, **parameters)
 
 
-def _markdown(nb) -> str:
-    return "\n".join(
-        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
-    )
-
-
-def _spec(nb, name: str) -> dict:
-    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
-    for c in nb.cells:
-        for o in c.get("outputs", []):
-            m = pattern.search(o.get("data", {}).get("text/html", ""))
-            if m:
-                return json.loads(m.group(1).replace("<\\/", "</"))
-    raise AssertionError(f"no chart {name}")
+_markdown, _spec = markdown, spec
 
 
 @pytest.mark.slow

@@ -35,22 +35,6 @@ CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
 # Units a percentage axis can show together.
 PERCENT_UNITS = ("percent", "percent_change")
 NOT_AVAILABLE = "non disponible"
-# Scopes that the sources annex does not name yet (see sources.SCOPE_LABELS).
-EXTRA_SCOPE_LABELS = {
-    "acticall": "Acticall",
-    "assises_relation_client": "Assises de la relation client",
-    "client_managers": "directeurs de la relation client",
-    "framework_agreement": "accord-cadre",
-    "internet_subscription": "abonnement internet",
-    "large_players": "grands acteurs",
-    "numericable": "Numericable",
-    "sales_adviser": "conseiller de vente",
-    "technical_hotline": "hotline technique",
-    "teleperformance": "Teleperformance",
-    "teleperformance_france": "Teleperformance France",
-    "top10": "dix premiers",
-    "webhelp": "Webhelp",
-}
 
 
 @dataclass(frozen=True)
@@ -147,7 +131,7 @@ def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
 def scope_text(scope: str) -> str:
     from barometre.chapters.sources import scope_label
 
-    return EXTRA_SCOPE_LABELS.get(scope) or scope_label(scope)
+    return scope_label(scope)
 
 
 # --------------------------------------------------------------------------- dashboard

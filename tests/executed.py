@@ -1,0 +1,42 @@
+"""Run a chapter notebook with papermill and read what it shows (shared by the chapter tests)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+
+from barometre.paths import CHAPTERS_DIR
+
+
+def execute_chapter(tmp_path: Path, chapter: str, label: str, **parameters) -> nbformat.NotebookNode:
+    """Execute ``chapters/<chapter>.ipynb`` with ``parameters`` (as ``papermill -p`` would)."""
+    import papermill as pm
+
+    out = tmp_path / f"{chapter}-{label}.ipynb"
+    pm.execute_notebook(
+        str(CHAPTERS_DIR / f"{chapter}.ipynb"), str(out), parameters=parameters, kernel_name="python3",
+        cwd=str(CHAPTERS_DIR), progress_bar=False,
+    )
+    return nbformat.read(out, as_version=4)
+
+
+def markdown(nb) -> str:
+    """Every Markdown output (the chapter's prose) of an executed notebook."""
+    return "\n".join(
+        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+
+
+def spec(nb, name: str) -> dict:
+    """The Vega-Lite spec of the chart ``name`` in an executed notebook."""
+    pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
+    for c in nb.cells:
+        for o in c.get("outputs", []):
+            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            if m:
+                return json.loads(m.group(1).replace("<\\/", "</"))
+    raise AssertionError(f"no chart {name}")
