@@ -50,3 +50,16 @@ def test_notebooks_define_no_functions_or_classes(path):
         if cell.cell_type == "code":
             for line in cell.source.splitlines():
                 assert not line.lstrip().startswith(("def ", "class ", "lambda")), f"{path.name}: {line}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_figure_is_typed_in_the_prose_of_a_notebook(path):
+    """Years, percentages, amounts and counts come from data through code, never typed in Markdown
+    (formulas such as 1/r are allowed)."""
+    import re
+
+    typed = re.compile(r"\b(19|20)\d\d\b|\d+\s*(%|€|euros?|emplois|points)|\d[\d\u202f ]{3,}")
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            assert not typed.search(cell.source), f"{path.name}: {typed.search(cell.source).group(0)!r} typed"
