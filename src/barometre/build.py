@@ -395,9 +395,11 @@ class Builder:
             run = ChapterRun(name, key=base)
             runs.append(run)
             if not self.force and manifest.is_file() and (cache / f"{base}.ipynb").is_file():
+                checked = time.perf_counter()
                 recorded = json.loads(manifest.read_text(encoding="utf-8"))["deps"]
                 if dependency_hashes(recorded, self.data_dir) == recorded:
                     run.status = "cached"
+                    run.seconds = time.perf_counter() - checked
                     continue
             cache.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix="run-", dir=cache))
@@ -418,7 +420,7 @@ class Builder:
             )
         for run in runs:
             if run.status == "cached":
-                self.echo(f"  [cached]   {run.name}")
+                self.echo(f"  [cached]   {run.name}  {run.seconds:.2f} s")
         if tasks:
             # longest first (durations of earlier runs): two workers finish together
             tasks.sort(key=lambda t: -self._last_duration(t[0].name, fallback=Path(t[3]["source"])))
