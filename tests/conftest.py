@@ -69,3 +69,23 @@ def book_build(tmp_path_factory) -> dict:
 @pytest.fixture(scope="session")
 def published_book(book_build) -> Path:
     return (book_build["build_dir"] / "html").resolve()
+
+
+def mark_not_published(data_dir: Path, indicator: str, scope: str | None = None, edition: int = 2008) -> None:
+    """Turn an indicator's rows (of one scope, or all) into ``not_published`` rows, as an edition
+    that drops a figure would; records the new checksum."""
+    import csv
+    import io
+
+    path = data_dir / "editions" / f"{edition}.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    for row in rows[1:]:
+        rec = dict(zip(header, row, strict=True))
+        if rec["indicator"] == indicator and (scope is None or rec["scope"] == scope):
+            for col in ("value", "low", "high"):
+                row[header.index(col)] = ""
+            row[header.index("qualifier")] = "not_published"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    rewrite(path, out.getvalue())

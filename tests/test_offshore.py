@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import shutil
 from pathlib import Path
@@ -11,13 +9,13 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
+from conftest import mark_not_published
 from executed import execute_chapter, markdown, spec
 
 from barometre import load
 from barometre.chapters import offshore as ch
 from barometre.models import offshore as model
 from barometre.paths import DATA_DIR
-from barometre.provenance import write_sidecar
 from barometre.validation import sha256_of
 
 EDITION = 2008
@@ -256,20 +254,7 @@ def test_a_worse_offshore_quality_changes_the_text_and_the_charts_of_the_chapter
 
 
 def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
-    """Mark one row of the edition as not published (value emptied), as a later edition might."""
-    path = data_dir / "editions" / f"{EDITION}.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    header = rows[0]
-    for row in rows[1:]:
-        rec = dict(zip(header, row, strict=True))
-        if (rec["indicator"], rec["scope"]) == (indicator, scope):
-            for col in ("value", "low", "high"):
-                row[header.index(col)] = ""
-            row[header.index("qualifier")] = "not_published"
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    write_sidecar(path)
+    mark_not_published(data_dir, indicator, scope, edition=EDITION)
 
 
 @pytest.mark.slow

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,6 +9,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from conftest import mark_not_published
 from executed import execute_chapter, markdown, spec
 
 from barometre import load
@@ -18,7 +17,6 @@ from barometre.chapters import prices as ch
 from barometre.data import FRF_PER_EUR
 from barometre.models import prices as model
 from barometre.paths import DATA_DIR
-from barometre.provenance import write_sidecar
 
 EDITION = 2008
 
@@ -333,18 +331,7 @@ def test_productivity_gains_change_the_margin_text_and_chart_of_the_chapter(tmp_
 
 
 def _not_published(data_dir: Path, indicator: str) -> None:
-    path = data_dir / "editions" / f"{EDITION}.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    header = rows[0]
-    for row in rows[1:]:
-        if row[header.index("indicator")] == indicator:
-            for col in ("value", "low", "high"):
-                row[header.index(col)] = ""
-            row[header.index("qualifier")] = "not_published"
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    write_sidecar(path)
+    mark_not_published(data_dir, indicator, edition=EDITION)
 
 
 @pytest.mark.slow

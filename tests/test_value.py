@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import mark_not_published
 from executed import execute_chapter, markdown, spec
 
 from barometre import load
 from barometre.chapters import value as ch
 from barometre.models import value as model
 from barometre.paths import DATA_DIR
-from barometre.provenance import write_sidecar
 
 EDITION = 2008
 
@@ -270,19 +268,7 @@ def test_a_weak_bonus_is_reported_as_not_rewarding_quality(tmp_path):
 
 
 def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
-    path = data_dir / "editions" / f"{EDITION}.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    header = rows[0]
-    for row in rows[1:]:
-        rec = dict(zip(header, row, strict=True))
-        if (rec["indicator"], rec["scope"]) == (indicator, scope):
-            for col in ("value", "low", "high"):
-                row[header.index(col)] = ""
-            row[header.index("qualifier")] = "not_published"
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-    write_sidecar(path)
+    mark_not_published(data_dir, indicator, scope, edition=EDITION)
 
 
 @pytest.mark.slow
