@@ -326,3 +326,16 @@ def test_a_bad_spreadsheet_is_refused_with_its_sheet_and_cell(tmp_path):
     assert proc.returncode == 1
     assert "Feuil1!E2" in proc.stderr and "15,5" in proc.stderr
     assert not (data / "editions" / "2009.csv").exists()
+
+
+def test_a_second_build_at_the_same_time_is_refused_clearly(fresh):
+    import fcntl
+
+    from barometre.build import BuildError
+
+    fresh["build"].mkdir(parents=True)
+    with open(fresh["build"] / ".lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(BuildError, match="Another build is running"):
+            Builder(data_dir=fresh["data"], build_dir=fresh["build"], echo=lambda m: None).run()
+    assert not (fresh["build"] / "html").exists()

@@ -240,6 +240,19 @@ class Builder:
         return dataset, edition, staging, runs, changed
 
     def run(self) -> BuildResult:
+        try:
+            return self._run()
+        finally:
+            self._unlock()
+
+    def pdf(self) -> Path:
+        """The PDF book from the same executed chapters (no re-execution when the cache is warm)."""
+        try:
+            return self._pdf()
+        finally:
+            self._unlock()
+
+    def _run(self) -> BuildResult:
         t0 = time.perf_counter()
         dataset, edition, staging, runs, changed = self.prepare()
         result = BuildResult(edition, runs)
@@ -263,8 +276,7 @@ class Builder:
                   f"(and {relative(self.build_dir)}/html for the latest edition), {result.seconds:.1f} s.")
         return result
 
-    def pdf(self) -> Path:
-        """The PDF book from the same executed chapters (no re-execution when the cache is warm)."""
+    def _pdf(self) -> Path:
         t0 = time.perf_counter()
         _, edition, staging, _, _ = self.prepare()
         logs = self.build_dir / "logs"
@@ -374,6 +386,12 @@ class Builder:
             return float(json.loads(manifests[-1].read_text(encoding="utf-8")).get("seconds", 0.0))
         except (OSError, ValueError):
             return 0.0
+
+    def _unlock(self) -> None:
+        handle = getattr(self, "_lock_file", None)
+        if handle is not None:
+            handle.close()  # closing the file releases the lock
+            self._lock_file = None
 
     def _cache_dir(self, name: str) -> Path:
         return self.build_dir / "cache" / name.replace("/", "__")
