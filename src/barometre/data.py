@@ -111,6 +111,33 @@ class Quote:
         return f"{self.source_name} ({self.source_role})" if self.source_role else self.source_name
 
 
+def figure_from_row(row, file: str, line: int, indicators: dict, sources: dict) -> Figure:
+    """A Figure from an edition row, its dictionary entry and its source (both looked up; an unknown
+    id falls back to the id itself, for reports on data that has not passed validation)."""
+    entry = indicators.get(row.indicator)
+    src = sources.get(row.source)
+    return Figure(
+        indicator=row.indicator,
+        edition=row.edition,
+        period=row.period,
+        scope=row.scope,
+        value=row.value,
+        low=row.low,
+        high=row.high,
+        qualifier=row.qualifier,
+        unit=row.unit,
+        label=entry.label_fr if entry else row.indicator,
+        source=row.source,
+        source_name=src.name if src else row.source,
+        source_role=src.role if src else "",
+        source_type=src.type if src else "",
+        quote=row.quote,
+        note=row.note,
+        file=file,
+        row=line,
+    )
+
+
 def _record(*deps: str) -> None:
     target = os.environ.get(DEPS_ENV)
     if not target:
@@ -165,28 +192,7 @@ class Dataset:
 
     def _figure_from(self, edition: int, index: int) -> Figure:
         table = self._v.editions[edition]
-        row = table.rows[index]
-        src = self.sources[row.source]
-        return Figure(
-            indicator=row.indicator,
-            edition=row.edition,
-            period=row.period,
-            scope=row.scope,
-            value=row.value,
-            low=row.low,
-            high=row.high,
-            qualifier=row.qualifier,
-            unit=row.unit,
-            label=self.indicators[row.indicator].label_fr,
-            source=row.source,
-            source_name=src.name,
-            source_role=src.role,
-            source_type=src.type,
-            quote=row.quote,
-            note=row.note,
-            file=table.name,
-            row=table.lines[index],
-        )
+        return figure_from_row(table.rows[index], table.name, table.lines[index], self.indicators, self.sources)
 
     def _rows(self, edition: int, indicator: str | None) -> list[Figure]:
         table = self._table(edition)

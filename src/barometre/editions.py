@@ -59,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from barometre import formatting
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, figure_from_row
 from barometre.paths import relative
 from barometre.provenance import read_sidecar, write_sidecar
 from barometre.validation import (
@@ -512,11 +512,10 @@ class Revision:
 
 
 @dataclass(frozen=True)
-class Change:
-    """A figure that moved between the previous edition and the new one."""
+class Change(Revision):
+    """A figure that moved between the previous edition and the new one (old and new texts and
+    sources as for a revision)."""
 
-    old: Figure
-    new: Figure
     jump: str = ""  # why the change is beyond the plausible bound ('' when it is not)
 
     @property
@@ -530,18 +529,6 @@ class Change:
     @property
     def relative(self) -> float | None:
         return None if self.old.central == 0 else self.delta / abs(self.old.central)
-
-    @property
-    def old_text(self) -> str:
-        return formatting.figure_text(self.old)
-
-    @property
-    def new_text(self) -> str:
-        return formatting.figure_text(self.new)
-
-    @property
-    def sources(self) -> str:
-        return _sources(self.old, self.new)
 
     @property
     def change_text(self) -> str:
@@ -763,33 +750,10 @@ class _Folder:
     def figures(self, edition: int) -> list[Figure]:
         ignored: list[Problem] = []
         table = read_table(self.data_dir / "editions" / f"{edition}.csv", EditionRow, ignored)
-        out = []
-        for row, line in zip(table.rows, table.lines, strict=True):
-            entry = self.indicators.get(row.indicator)
-            src = self.sources.get(row.source)
-            out.append(
-                Figure(
-                    indicator=row.indicator,
-                    edition=row.edition,
-                    period=row.period,
-                    scope=row.scope,
-                    value=row.value,
-                    low=row.low,
-                    high=row.high,
-                    qualifier=row.qualifier,
-                    unit=row.unit,
-                    label=entry.label_fr if entry else row.indicator,
-                    source=row.source,
-                    source_name=src.name if src else row.source,
-                    source_role=src.role if src else "",
-                    source_type=src.type if src else "",
-                    quote=row.quote,
-                    note=row.note,
-                    file=table.name,
-                    row=line,
-                )
-            )
-        return out
+        return [
+            figure_from_row(row, table.name, line, self.indicators, self.sources)
+            for row, line in zip(table.rows, table.lines, strict=True)
+        ]
 
 
 def _values(fig: Figure) -> tuple:
