@@ -19,6 +19,18 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def tree_hash(folder: Path) -> str:
+    """The content of a folder (names and bytes), to prove a published site was left untouched."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(folder.resolve().rglob("*")):
+        if path.is_file():
+            h.update(str(path.relative_to(folder.resolve())).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def rewrite(path: Path, content: str | bytes, *, refresh_sidecar: bool = True) -> None:
     """Replace a data file and (by default) record its new checksum, as the analyst would."""
     if isinstance(content, str):

@@ -5,12 +5,10 @@ build folder (the project's own _build/ is never touched)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from pathlib import Path
 
 import pytest
-from conftest import set_value
+from conftest import set_value, tree_hash
 
 from barometre.build import Builder, BuildError, toc_chapters
 from barometre.validation import DataValidationError
@@ -18,15 +16,6 @@ from barometre.validation import DataValidationError
 pytestmark = pytest.mark.slow
 
 NBSP = "\u00a0"
-
-
-def tree_hash(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(folder.resolve().rglob("*")):
-        if path.is_file():
-            h.update(str(path.relative_to(folder.resolve())).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture(scope="module")

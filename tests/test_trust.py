@@ -5,7 +5,6 @@ Every test builds into temporary folders from a private copy of data/."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import shutil
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import set_value
+from conftest import set_value, tree_hash
 
 from barometre.build import Builder
 from barometre.paths import DATA_DIR
@@ -26,15 +25,6 @@ from barometre.provenance import write_sidecar
 pytestmark = pytest.mark.slow
 NBSP = "\u00a0"
 STAMP_META = 'name="barometre-build"'
-
-
-def tree_hash(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(folder.resolve().rglob("*")):
-        if path.is_file():
-            h.update(str(path.relative_to(folder.resolve())).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 def cli(data: Path, build: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

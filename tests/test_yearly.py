@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import tree_hash
 from fixtures import data_with_2009
 
 from barometre.build import Builder
 
 pytestmark = pytest.mark.slow
 ANALYSIS = ["resilience", "offshore", "prices", "value", "partnership"]
-
-
-def tree_hash(folder: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(folder.resolve().rglob("*")):
-        if path.is_file():
-            h.update(str(path.relative_to(folder.resolve())).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture(scope="module")
