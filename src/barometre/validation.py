@@ -619,13 +619,8 @@ def validate(data_dir: Path) -> ValidatedData:
     for year, path in _edition_files(data_dir / "events").items():
         table = read_table(path, EventRow, problems, allow_no_rows=True)  # an edition may quote no event
         events[year] = table
+        _check_edition_and_sources(table, year, source_ids if sources.rows else None, problems)
         for row, line in zip(table.rows, table.lines, strict=True):
-            if row.edition != year:
-                problems.append(Problem(table.name, line, "edition", str(row.edition), f"{year}"))
-            if row.source not in source_ids and sources.rows:
-                problems.append(
-                    Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv")
-                )
             if row.city and row.city not in city_ids and cities.rows:
                 problems.append(
                     Problem(table.name, line, "city", row.city, "a city listed in data/reference/cities.csv")
@@ -636,19 +631,23 @@ def validate(data_dir: Path) -> ValidatedData:
     for year, path in _edition_files(data_dir / "quotes").items():
         table = read_table(path, QuoteRow, problems)
         quotes[year] = table
-        for row, line in zip(table.rows, table.lines, strict=True):
-            if row.edition != year:
-                problems.append(Problem(table.name, line, "edition", str(row.edition), f"{year}"))
-            if row.source not in source_ids and sources.rows:
-                problems.append(
-                    Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv")
-                )
+        _check_edition_and_sources(table, year, source_ids if sources.rows else None, problems)
         _unique(table, ("quote_id",), problems)
 
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
     return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes)
+
+
+def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,
+                               problems: list[Problem]) -> None:
+    """Rows of a per-edition file name that edition and a known source (``None``: sources unreadable)."""
+    for row, line in zip(table.rows, table.lines, strict=True):
+        if row.edition != year:
+            problems.append(Problem(table.name, line, "edition", str(row.edition), f"{year}"))
+        if source_ids is not None and row.source not in source_ids:
+            problems.append(Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv"))
 
 
 def _unique(table: Table, key: tuple[str, ...], problems: list[Problem]) -> None:
