@@ -417,30 +417,38 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
 
     from barometre.paths import ROOT
 
+    texts: dict[Path, str | None] = {}  # each file is read once, however many deps name it
+
+    def resolve(rel: str) -> Path:
+        return Path(rel) if Path(rel).is_absolute() else ROOT / rel
+
+    def text(path: Path) -> str | None:
+        if path not in texts:
+            texts[path] = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
+        return texts[path]
+
     out = {}
     for dep in sorted(set(deps)):
         kind, _, rest = dep.partition(":")
         h = hashlib.sha256()
         if kind == "file":
-            path = ROOT / rest if not Path(rest).is_absolute() else Path(rest)
+            path = resolve(rest)
             h.update(path.read_bytes() if path.is_file() else b"<missing>")
         elif kind in ("row", "keys"):
             rel, _, arg = rest.rpartition(":")
-            path = ROOT / rel if not Path(rel).is_absolute() else Path(rel)
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines() if path.is_file() else []
+            lines = (text(resolve(rel)) or "").splitlines()
             if kind == "row":
-                # the row's key and content; a row that moved is found again by its key
+                # the line's content: a row that moved to another line counts as changed
                 h.update(_row_at(lines, int(arg)).encode())
             else:
                 h.update("\n".join(sorted(_row_keys(lines, arg))).encode())
         elif kind == "list":
-            folder = ROOT / rest if not Path(rest).is_absolute() else Path(rest)
-            h.update("\n".join(sorted(p.name for p in folder.glob("*.csv"))).encode())
+            h.update("\n".join(sorted(p.name for p in resolve(rest).glob("*.csv"))).encode())
         elif kind == "indicator":
             rel, _, indicator = rest.rpartition(":")
-            path = ROOT / rel if not Path(rel).is_absolute() else Path(rel)
-            if path.is_file():
-                lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            content = text(resolve(rel))
+            if content is not None:
+                lines = content.splitlines()
                 h.update(lines[0].encode() if lines else b"")
                 for line in lines[1:]:
                     if line.startswith(indicator + ","):
