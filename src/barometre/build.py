@@ -37,6 +37,7 @@ CONFIG = "_config.yml"
 TOC = "_toc.yml"
 STATIC = "_static"
 VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
+KERNEL_START_TIMEOUT = 180  # seconds; papermill's default (60) is short on a busy 2-core machine
 CACHE_ENTRIES_KEPT = 6  # executed notebooks kept per chapter (editions, parameter sets)
 
 
@@ -144,16 +145,24 @@ def _execute(task: dict) -> dict:
     log = open(task["kernel_log"], "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
     os.dup2(log.fileno(), 2)
     try:
-        pm.execute_notebook(
-            task["source"],
-            task["output"],
-            parameters=task["parameters"],
-            kernel_name="python3",
-            cwd=task["cwd"],
-            progress_bar=False,
-            log_output=False,
-            report_mode=False,
-        )
+        for attempt in (1, 2):
+            try:
+                pm.execute_notebook(
+                    task["source"],
+                    task["output"],
+                    parameters=task["parameters"],
+                    kernel_name="python3",
+                    cwd=task["cwd"],
+                    progress_bar=False,
+                    log_output=False,
+                    report_mode=False,
+                    start_timeout=KERNEL_START_TIMEOUT,
+                )
+                break
+            except RuntimeError as exc:
+                # a kernel that did not start (a loaded machine) is retried once; a failing cell is not
+                if attempt == 2 or getattr(exc, "cell_index", None) is not None or "Kernel" not in str(exc):
+                    raise
     except Exception as exc:  # papermill raises PapermillExecutionError with the cell
         cell = getattr(exc, "cell_index", None)
         count = getattr(exc, "exec_count", None)
