@@ -1,8 +1,18 @@
-"""Loading the data: editions, figures with their provenance, reference series.
+"""Loading the data: editions as vintages of one series, figures with their provenance.
 
 ``load()`` validates the whole ``data/`` folder (see ``validation``) and returns
-a ``Dataset``. ``Dataset.figure()`` returns one ``Figure``: value(s), unit,
-qualifier, scope, period, the article's quote and the source's name and role.
+a ``Dataset``.
+
+**Editions are vintages.** An observation is indicator × period × scope,
+published in an edition (``data/editions/<edition>.csv``), from a source, with a
+quote. A book of edition E asks for "the latest value of X for period P as known
+in edition E" (``Dataset.known``): the newest edition up to E that publishes it
+wins, so a revised value replaces the earlier one, and a figure the edition does
+not republish comes from the last edition that did (the Figure then carries
+``as_of`` = E and its own ``edition``, and ``narrative.cite`` says so). The whole
+history of X is ``Dataset.series``; ``Dataset.revisions`` lists the values a
+later edition changed and ``Dataset.disagreements`` the figures two sources of
+the same edition give differently (the first row in the file is the primary one).
 
 Every read is recorded as a dependency (file, indicator) when the build asks
 for it (environment variable ``BAROMETRE_DEPS_FILE``): the build cache uses
@@ -14,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -53,6 +63,16 @@ class Figure:
     note: str
     file: str
     row: int
+    quote_type: str = "verbatim"
+    publication_title: str = ""
+    publication_outlet: str = ""
+    publication_year: int | None = None
+    as_of: int | None = None  # the edition of the book that asked for it, when that differs
+
+    @property
+    def from_older_edition(self) -> bool:
+        """True when the book of edition ``as_of`` shows a figure last published in an older edition."""
+        return self.as_of is not None and self.as_of != self.edition
 
     @property
     def published(self) -> bool:
@@ -135,7 +155,33 @@ def figure_from_row(row, file: str, line: int, indicators: dict, sources: dict) 
         note=row.note,
         file=file,
         row=line,
+        quote_type=getattr(row, "quote_type", "verbatim"),
+        publication_title=src.publication_title if src else "",
+        publication_outlet=src.publication_outlet if src else "",
+        publication_year=src.publication_year if src else None,
     )
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}|\d{4}))?$")
+
+
+def period_end(period: str) -> int:
+    """The calendar year a period ends in: '2008' -> 2008, '2007-2008' -> 2008, '2009-07' -> 2009."""
+    m = _PERIOD.match(str(period))
+    if not m:
+        raise ValueError(f"not a period: {period!r} (expected YYYY, YYYY-MM or YYYY-YYYY)")
+    first, second = m.groups()
+    return int(second) if second and len(second) == 4 else int(first)
+
+
+def period_key(period: str) -> tuple[int, str]:
+    """Order of periods: by the year they end in, then as text."""
+    return (period_end(period), str(period))
+
+
+def same_value(a: Figure, b: Figure) -> bool:
+    """Two rows state the same figure (value, bounds and qualifier)."""
+    return (a.value, a.low, a.high, a.qualifier) == (b.value, b.low, b.high, b.qualifier)
 
 
 def _record(*deps: str) -> None:
@@ -214,6 +260,56 @@ class Dataset:
             _record(*(f"indicator:{self._v.sources.name}:{s}" for s in sorted(cited)))
         return self._rows(edition, indicator)
 
+    def _vintages(self, indicator: str, upto: int) -> list[Figure]:
+        """Every published row of ``indicator`` in the editions up to ``upto``, newest edition first,
+        file order within an edition (the first row of a key is its primary source)."""
+        out = []
+        for ed in reversed(self.editions):
+            if ed > upto:
+                continue
+            out.extend(f for f in self.figures(ed, indicator) if f.published)
+        return out
+
+    def _resolved(self, indicator: str, upto: int) -> dict[tuple[str, str], Figure]:
+        """(scope, period) -> the figure as known in edition ``upto``: newest edition, primary source."""
+        best: dict[tuple[str, str], Figure] = {}
+        for f in self._vintages(indicator, upto):
+            best.setdefault((f.scope, f.period), f)
+        return best
+
+    def known(
+        self,
+        indicator: str,
+        edition: int | None = None,
+        *,
+        scope: str | None = None,
+        period: str | int | None = None,
+    ) -> Figure | None:
+        """The latest value of ``indicator`` as known in ``edition`` (``None`` if no edition up to it
+        publishes one). Without ``period``, the latest period known; without ``scope``, the scope
+        ``market`` when there are several (an ambiguous request is an error listing the candidates).
+        The figure carries ``as_of=edition``, so the prose can say when it comes from an older edition."""
+        edition = self.latest if edition is None else int(edition)
+        if indicator not in self.indicators:
+            raise FigureNotFound(f"unknown indicator {indicator!r} (see data/indicators.csv)")
+        self._table(edition)  # an unknown edition is an error, not a missing figure
+        rows = list(self._resolved(indicator, edition).values())
+        if scope is not None:
+            rows = [f for f in rows if f.scope == scope]
+        if period is not None:
+            rows = [f for f in rows if f.period == str(period)]
+        elif rows:
+            latest = max(period_key(f.period) for f in rows)
+            rows = [f for f in rows if period_key(f.period) == latest]
+        if len(rows) > 1 and scope is None:
+            rows = [f for f in rows if f.scope == "market"] or rows
+        if not rows:
+            return None
+        if len(rows) > 1:
+            options = "; ".join(f"scope={f.scope}, period={f.period}" for f in rows)
+            raise FigureNotFound(f"several rows match {indicator} (scope={scope}, period={period}): {options}")
+        return replace(rows[0], as_of=edition)
+
     def figure(
         self,
         indicator: str,
@@ -222,54 +318,73 @@ class Dataset:
         scope: str | None = None,
         period: str | int | None = None,
     ) -> Figure:
-        """One figure. Without scope/period, the row for the edition's own year is preferred,
-        then the scope ``market``; an ambiguous request is an error that lists the candidates.
-
-        The build's cache records what this read: the list of (scope, period) keys of the
-        indicator (the choice depends on it) and the content of the row returned."""
-        edition = self.latest if edition is None else int(edition)
-        if indicator not in self.indicators:
-            raise FigureNotFound(f"unknown indicator {indicator!r} (see data/indicators.csv)")
-        table = self._table(edition)
-        _record(f"keys:{table.name}:{indicator}", f"indicator:{self._v.indicators.name}:{indicator}")
-        rows = self._rows(edition, indicator)
-        if scope is not None:
-            rows = [f for f in rows if f.scope == scope]
-        if period is not None:
-            rows = [f for f in rows if f.period == str(period)]
-        if len(rows) > 1 and period is None:
-            own = [f for f in rows if f.period == str(edition)]
-            rows = own or rows
-        if len(rows) > 1 and scope is None:
-            market = [f for f in rows if f.scope == "market"]
-            rows = market or rows
-        if len(rows) == 1:
-            _record(f"row:{table.name}:{rows[0].row}", f"indicator:{self._v.sources.name}:{rows[0].source}")
-            return rows[0]
-        wanted = f"{indicator} (scope={scope}, period={period}) in edition {edition}"
-        if not rows:
-            raise FigureNotFound(f"no row for {wanted} in {relative(self._table(edition).path)}")
-        options = "; ".join(f"scope={f.scope}, period={f.period}" for f in rows)
-        raise FigureNotFound(f"several rows match {wanted}: {options}")
+        """Like ``known``, but an error when no edition up to ``edition`` publishes the figure."""
+        fig = self.known(indicator, edition, scope=scope, period=period)
+        if fig is None:
+            edition = self.latest if edition is None else int(edition)
+            raise FigureNotFound(
+                f"{indicator} (scope={scope}, period={period}) is published in no edition up to {edition}"
+            )
+        return fig
 
     def find(self, indicator: str, edition: int | None = None, **kwargs) -> Figure | None:
-        """Like ``figure`` but ``None`` when the edition has no such row (for optional figures)."""
-        try:
-            return self.figure(indicator, edition, **kwargs)
-        except FigureNotFound:
-            return None
+        """The same as ``known`` (kept for readability where a figure is optional)."""
+        return self.known(indicator, edition, **kwargs)
 
     def vintage(self, indicator: str, *, period: str | int, scope: str = "market",
                 upto: int | None = None) -> Figure | None:
-        """The figure for ``period`` from the latest edition up to ``upto`` that publishes it
-        (the 2007 growth may come from the 2008 edition when the 2009 edition omits it)."""
-        for ed in reversed(self.editions):
-            if upto is not None and ed > upto:
+        """The figure for ``period`` from the latest edition up to ``upto`` that publishes it."""
+        return self.known(indicator, upto, scope=scope, period=period)
+
+    def unknown(self, indicators: Iterable[str], edition: int) -> list[str]:
+        """The French labels of the indicators that no edition up to ``edition`` publishes."""
+        return [self.indicators[i].label_fr for i in indicators
+                if i in self.indicators and not self._resolved(i, edition)]
+
+    def revisions(self, edition: int) -> list[tuple[Figure, Figure]]:
+        """(earlier, later) pairs: a figure an edition up to ``edition`` republished with another value.
+        Only primary rows are compared (a second source of the same edition is a disagreement)."""
+        out = []
+        for indicator in sorted(self.indicators):
+            primary: dict[tuple[str, str], list[Figure]] = {}
+            seen: set[tuple[int, str, str]] = set()
+            for f in reversed(self._vintages(indicator, edition)):  # oldest edition first
+                if (f.edition, f.scope, f.period) in seen:
+                    continue
+                seen.add((f.edition, f.scope, f.period))
+                primary.setdefault((f.scope, f.period), []).append(f)
+            for figs in primary.values():
+                for a, b in zip(figs, figs[1:], strict=False):
+                    if not same_value(a, b):
+                        out.append((a, b))
+        return out
+
+    def disagreements(self, edition: int) -> list[tuple[Figure, Figure]]:
+        """(primary, other) pairs: two sources of the same edition (up to ``edition``) giving one figure
+        (indicator, scope, period) with different values."""
+        out = []
+        for indicator in sorted(self.indicators):
+            first: dict[tuple[int, str, str], Figure] = {}
+            for f in self._vintages(indicator, edition):
+                key = (f.edition, f.scope, f.period)
+                if key in first and not same_value(first[key], f):
+                    out.append((first[key], f))
+                first.setdefault(key, f)
+        return out
+
+    def forecasts(self, edition: int) -> list[tuple[Figure, Figure | None]]:
+        """(forecast, outcome) pairs: every forecast published up to ``edition`` (an indicator whose
+        dictionary entry names ``forecast_of``), with the actual figure for the same period and scope
+        as known in ``edition`` (``None`` while no edition publishes it)."""
+        out = []
+        for indicator, entry in sorted(self.indicators.items()):
+            target = getattr(entry, "forecast_of", "") or ""
+            if not target:
                 continue
-            fig = self.find(indicator, ed, scope=scope, period=period)
-            if fig is not None and fig.published:
-                return fig
-        return None
+            for f in self._vintages(indicator, edition):
+                outcome = self.known(target, edition, scope=f.scope, period=f.period)
+                out.append((f, outcome))
+        return sorted(out, key=lambda p: (period_key(p[0].period), p[0].edition, p[0].row))
 
     def frame(self, edition: int | None = None) -> pd.DataFrame:
         """One edition as a DataFrame, one row per figure, with labels and sources."""
@@ -278,19 +393,14 @@ class Dataset:
         return pd.DataFrame([f.__dict__ for f in figs])
 
     def series(self, indicator: str, *, scope: str = "market", upto: int | None = None) -> pd.DataFrame:
-        """An indicator across every edition up to ``upto``: one row per period, taken from the
-        latest edition that publishes it (so a revised value replaces the earlier one)."""
-        records = []
-        for ed in self.editions:
-            if upto is not None and ed > upto:
-                continue
-            for f in self.figures(ed, indicator):
-                if f.scope == scope and f.published:
-                    records.append({**f.__dict__, "central": f.central})
-        if not records:
+        """The history of an indicator as known in edition ``upto`` (default: the latest): one row per
+        period, from the newest edition that publishes it (so a revised value replaces the earlier one)."""
+        upto = self.latest if upto is None else int(upto)
+        figs = [f for (s, _), f in self._resolved(indicator, upto).items() if s == scope]
+        if not figs:
             return pd.DataFrame(columns=["period", "central", "edition"])
-        df = pd.DataFrame(records).sort_values(["period", "edition"])
-        return df.groupby("period", as_index=False).last().reset_index(drop=True)
+        figs.sort(key=lambda f: period_key(f.period))
+        return pd.DataFrame([{**f.__dict__, "central": f.central} for f in figs]).reset_index(drop=True)
 
     # -- events and reference series ----------------------------------------------------
 

@@ -4,24 +4,27 @@ the previous edition.
 The analyst's year, in four steps:
 
 1. ``python -m barometre new-edition --year 2009`` writes ``data/editions/2009.csv``
-   (one row per figure of the latest edition, periods moved on by one edition, values
-   empty, notes ``TO FILL``), ``data/events/2009.csv`` (header only) and their sidecars
-   (fields ``TO FILL``). The template does not validate: validation names every row
+   (one row per barometer figure of the latest edition whose period is that edition's
+   data year, moved on to the new year; fixed dates and the speakers' figures are not
+   copied; values, quote and source empty, notes ``TO FILL``; a figure the new edition
+   does not publish is simply deleted), ``data/events/2009.csv`` (header only) and their
+   sidecars (fields ``TO FILL``). The template does not validate: validation names every row
    still to fill. Or, when the figures arrive as a spreadsheet,
    ``python -m barometre import-xlsx barometre-2009.xlsx --year 2009`` transcribes its
    first sheet into ``data/editions/2009.csv`` (every problem named by its cell).
 2. ``python -m barometre compare`` checks the new edition against the previous one
    (``compare_editions``) and prints what changed:
 
-   - **errors** (the build stops): an indicator, or one of its scopes, present in the
-     previous edition and absent from the new one (a retired or unpublished figure is
-     kept as a row with qualifier ``not_published``); a unit that changed (an indicator
-     keeps its unit: a new unit is a new indicator); a ``TO FILL`` left in the edition's
-     rows or sidecars;
+   - **errors** (the build stops): a unit that changed (an indicator keeps its unit: a
+     new unit is a new indicator); a ``TO FILL`` left in the edition's rows or sidecars.
+     Editions are vintages and may be sparse: an indicator the new edition does not
+     republish is listed (the book shows its last published value, naming its edition),
+     not an error;
    - **warnings** (the build goes on, the analyst checks): a figure that moved beyond a
      plausible bound since the previous edition: more than ``points`` (20) points for
      units expressed in percent (``percent``, ``percent_change``, ``percentage_points``),
-     a relative change above ``threshold`` (50 %) for the other units;
+     or a fall of more than half of its value (15 % → 4,2 %); a relative change above
+     ``threshold`` (50 %) for the other units;
    - **revisions**: a figure of the same indicator, scope and period in both editions
      with a different value (the new edition revised it);
    - **changes**: every figure that moved since the previous edition.
@@ -149,6 +152,20 @@ def shift_period(period: str, years: int) -> str:
     return period
 
 
+def data_period(period: str, previous: int, year: int) -> str | None:
+    """The period of the new edition for a data period of the previous one, or ``None`` for a
+    fixed date: ``2008`` → ``2009`` and ``2007-2008`` → ``2008-2009`` (the edition's data year, a
+    yearly change) when the previous edition is 2008; ``2000-2008`` → ``2000-2009`` (a change since a
+    fixed year keeps its start); ``2003``, ``2009-07`` or ``1996-2009`` are fixed dates (``None``)."""
+    if period == str(previous):
+        return str(year)
+    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
+    if m and int(m.group(2)) == previous:
+        start = int(m.group(1))
+        return f"{start + (year - previous) if previous - start == 1 else start}-{year}"
+    return None
+
+
 def edition_years(data_dir: Path | str) -> list[int]:
     """The editions present in ``data_dir/editions`` (files named ``<YYYY>.csv``), sorted."""
     folder = Path(data_dir) / "editions"
@@ -219,25 +236,35 @@ def new_edition_template(data_dir: Path | str, year: int) -> list[Path]:
     previous = editions[-1]
     previous_path = data_dir / "editions" / f"{previous}.csv"
     header, records = _read_records(previous_path)
-    missing = [c for c in EDITION_COLUMNS if c not in header]
+    missing = [c for c in EDITION_COLUMNS if c not in header and EditionRow.model_fields[c].is_required()]
     if missing:
         raise EditionError(
             [Issue(relative(previous_path), f"row 1: the header lacks the columns {', '.join(missing)}")],
             title=f"Cannot create the template of edition {year}",
         )
     shift = year - previous
+    ignored: list[Problem] = []
+    barometers = {
+        r.source for r in read_table(data_dir / "sources.csv", SourceRow, ignored).rows if r.type == "barometer"
+    } if (data_dir / "sources.csv").is_file() else set()
     rows = []
     for rec in records:
         row = {c: (rec.get(c) or "").strip() for c in EDITION_COLUMNS}
+        period = data_period(row["period"], previous, year)
+        if row["source"] not in barometers or period is None or row["qualifier"] == "not_published":
+            continue  # a speaker's figure, a fixed date or a figure already retired: nothing to carry on
         row.update(
             edition=str(year),
-            period=shift_period(row["period"], shift),
+            period=period,
             value="",
             low="",
             high="",
+            source=TO_FILL,
             quote="",
             note=TO_FILL,
         )
+        if "quote_type" in row:
+            row["quote_type"] = "verbatim"
         rows.append([row[c] for c in EDITION_COLUMNS])
     edition_path.parent.mkdir(parents=True, exist_ok=True)
     events_path.parent.mkdir(parents=True, exist_ok=True)
@@ -400,7 +427,7 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
         else:
             columns[cell.column] = label
     for c in EDITION_COLUMNS:
-        if c not in columns.values():
+        if c not in columns.values() and EditionRow.model_fields[c].is_required():
             problems.append(Issue(f"{_header_ref(name)} (header row)", f"no column named {c!r}; expected "
                                   f"a header cell {c!r} (row 1 holds the columns {', '.join(EDITION_COLUMNS)})"))
     if problems:
@@ -425,6 +452,8 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
             continue
         record: dict[str, str] = {}
         for label in EDITION_COLUMNS:
+            if label not in col_of:  # an optional column the sheet does not have
+                continue
             col = col_of[label]
             ref = _cell_ref(name, r, col)
             v = raw[label]
@@ -474,7 +503,7 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
                                   f"(indicator, scope, period), the same key is on {seen[key]}"))
         else:
             seen[key] = here
-        out_rows.append([record[c] for c in EDITION_COLUMNS])
+        out_rows.append([record.get(c, "verbatim" if c == "quote_type" else "") for c in EDITION_COLUMNS])
     if not out_rows and not problems:
         problems.append(Issue(_cell_ref(name, 2, 1), "no data row; expected one row per figure under the header"))
     if problems:
@@ -571,6 +600,7 @@ class EditionReport:
     changes: list[Change] = field(default_factory=list)
     new: list[Figure] = field(default_factory=list)  # figures without counterpart in the previous edition
     not_published: list[tuple[Figure, Figure | None]] = field(default_factory=list)  # (current row, last figure)
+    not_republished: list[Figure] = field(default_factory=list)  # previous figures with no row in the new edition
     unchanged: int = 0
 
     @property
@@ -591,7 +621,8 @@ class EditionReport:
         return (
             f"Edition {self.current} against edition {self.previous}: {len(self.errors)} error(s), "
             f"{len(self.warnings)} warning(s), {len(self.changes)} change(s), {len(self.revisions)} revision(s), "
-            f"{len(self.new)} new, {len(self.not_published)} not published, {self.unchanged} unchanged."
+            f"{len(self.new)} new, {len(self.not_published)} not published, "
+            f"{len(self.not_republished)} not republished, {self.unchanged} unchanged."
         )
 
     # -- plain text (terminal) -----------------------------------------------------------
@@ -638,6 +669,11 @@ class EditionReport:
                 for cur, last in self.not_published
             ],
         )
+        section(
+            "Not republished (the book shows the last published value)",
+            [f"{f.indicator} ({f.scope}, {f.period}): {formatting.figure_text(f)} in {f.edition}"
+             for f in self.not_republished],
+        )
         return "\n".join(lines)
 
     # -- MyST Markdown (the book page « Ce qui a changé ») -------------------------------
@@ -661,7 +697,8 @@ class EditionReport:
         parts = [
             f"Cette page compare l'édition {cur} du baromètre à l'édition {prev}. "
             f"Chiffres modifiés : {len(self.changes)} ; révisions : {len(self.revisions)} ; "
-            f"nouveaux chiffres : {len(self.new)} ; non publiés : {len(self.not_published)} ; "
+            f"nouveaux chiffres : {len(self.new)} ; non republiés : "
+            f"{len(self.not_published) + len(self.not_republished)} ; "
             f"inchangés : {self.unchanged}."
         ]
         if self.changes:
@@ -709,6 +746,13 @@ class EditionReport:
             parts.append(f"L'édition {cur} n'ajoute aucun indicateur.")
 
         parts.append("## Indicateurs non publiés")
+        if self.not_republished:
+            labels = sorted({md_escape(f.label) for f in self.not_republished})
+            parts.append(
+                f"L'édition {cur} ne republie pas {formatting.count_words(len(labels), 'indicateur')} "
+                f"de l'édition {prev} ; le livre en montre la dernière valeur publiée, en nommant son "
+                "édition : " + ", ".join(labels) + "."
+            )
         if self.not_published:
             items = []
             for now, last in self.not_published:
@@ -720,7 +764,7 @@ class EditionReport:
                     text += f" ; {shown(last)} dans l'édition {last.edition}"
                 items.append(text + ".")
             parts.append("\n".join(items))
-        else:
+        elif not self.not_republished:
             parts.append(f"L'édition {cur} publie tous les indicateurs de l'édition {prev}.")
         return "\n\n".join(parts)
 
@@ -766,6 +810,8 @@ def _jump(old: Figure, new: Figure, threshold: float, points: float) -> str:
     if new.unit in PERCENT_UNITS:
         if abs(delta) > points:
             return f"{formatting.points(delta)}, beyond the bound of {points:g} points"
+        if old.central > 0 and new.central < old.central / 2:
+            return f"a fall of {(1 - new.central / old.central) * 100:.0f} % of its value, more than half"
         return ""
     if old.central == 0:
         return "a change from zero" if delta else ""
@@ -829,27 +875,14 @@ def compare_editions(
     shift = current - previous
     current_file = relative(source.data_dir / "editions" / f"{current}.csv")
 
-    # -- disappeared indicators and scopes; units --------------------------------------
+    # -- indicators not republished (editions are sparse vintages: listed, not an error); units --
     now_keys = {(f.indicator, f.scope) for f in now}
-    now_indicators = {f.indicator for f in now}
     reported: set[tuple[str, str]] = set()
     for f in before:
-        if (f.indicator, f.scope) in now_keys or (f.indicator, f.scope) in reported:
+        if (f.indicator, f.scope) in now_keys or (f.indicator, f.scope) in reported or not f.published:
             continue
         reported.add((f.indicator, f.scope))
-        what = (
-            f"indicator '{f.indicator}' ({f.label})"
-            if f.indicator not in now_indicators
-            else f"indicator '{f.indicator}', scope '{f.scope}'"
-        )
-        report.errors.append(
-            Issue(
-                current_file,
-                f"{what} is in edition {previous} ({_where(f)}) but has no row in edition {current}; "
-                f"expected its figure, or, if edition {current} does not publish it, a row with scope "
-                f"'{f.scope}' and qualifier not_published (value, low and high empty)",
-            )
-        )
+        report.not_republished.append(f)
     units_before: dict[str, set[str]] = {}
     for f in before:
         units_before.setdefault(f.indicator, set()).add(f.unit)
@@ -937,7 +970,42 @@ def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
     previous = dataset.previous(edition)
     if previous is None:  # nothing to compare: read no figure (the page then depends on no data row)
         return EditionReport(None, edition).to_markdown()
-    return compare_editions(dataset, previous, edition).to_markdown()
+    parts = [compare_editions(dataset, previous, edition).to_markdown()]
+    parts.append(forecasts_markdown(dataset, edition))
+    parts.append(disagreements_markdown(dataset, edition))
+    return "\n\n".join(p for p in parts if p)
+
+
+def forecasts_markdown(dataset: Dataset, edition: int) -> str:
+    """« Prévisions et réalisations »: every forecast published up to ``edition``, set against the
+    actual figure once an edition publishes it."""
+    from barometre.narrative import forecast_outcome
+
+    pairs = dataset.forecasts(edition)
+    if not pairs:
+        return ""
+    lines = ["## Prévisions et réalisations", ""]
+    lines += [f"- {forecast_outcome(f, o)}" for f, o in pairs]
+    return "\n".join(lines)
+
+
+def disagreements_markdown(dataset: Dataset, edition: int) -> str:
+    """« Sources en désaccord »: one figure given differently by two sources of the same edition."""
+    from barometre.narrative import cite, md_escape
+
+    pairs = dataset.disagreements(edition)
+    if not pairs:
+        return ""
+    lines = ["## Sources en désaccord", "",
+             "Pour ces chiffres, deux sources de la même édition ne donnent pas la même valeur ; "
+             "le livre retient la première et signale l'autre.", ""]
+    for a, b in pairs:
+        lines.append(
+            f"- {md_escape(a.label)} ({md_escape(_scope_label(a.scope))}, {md_escape(formatting.period_text(a.period))}) : "
+            f"{cite(a)} selon {md_escape(a.publication_outlet or a.source_name)}, {cite(b)} selon "
+            f"{md_escape(b.publication_outlet or b.source_name)}."
+        )
+    return "\n".join(lines)
 
 
 def write_report(report: EditionReport, folder: Path | str) -> list[Path]:

@@ -165,3 +165,17 @@ def event_date(text: str) -> str:
     if len(parts) == 2:
         return month_year(date(int(parts[0]), int(parts[1]), 1))
     return format_date(date.fromisoformat(text), "d MMMM y", locale=LOCALE)
+
+
+_SMALL = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+          "douze", "treize", "quatorze", "quinze", "seize")
+
+
+def count_words(n: int, noun_singular: str, noun_plural: str | None = None, *, feminine: bool = False) -> str:
+    """A count in prose: « deux indicateurs », « une source », « 21 sources » (words up to sixteen)."""
+    plural = noun_plural or noun_singular + "s"
+    word = plural if abs(n) >= 2 else noun_singular
+    if 0 <= n < len(_SMALL):
+        text = "une" if (n == 1 and feminine) else _SMALL[n]
+        return f"{text} {word}"
+    return f"{number(n, 0)}{NBSP}{word}"

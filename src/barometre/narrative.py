@@ -35,14 +35,25 @@ def cite(fig: Figure, text: str | None = None, **fmt) -> str:
     ``fmt`` goes to ``formatting.figure_text`` (signed, magnitude, with_noun...)."""
     shown = text if text is not None else formatting.figure_text(fig, **fmt)
     shown = shown.replace("<", "‹").replace("`", "'")
-    return f"{{ref}}`{shown} <{fig.anchor}>`"
+    return f"{{ref}}`{shown} <{fig.anchor}>`" + vintage_note(fig)
+
+
+def vintage_note(fig: Figure) -> str:
+    """« (édition 2008) » after a figure the book's edition does not republish: the last published value."""
+    return f" (dernier chiffre publié, édition\u00a0{fig.edition})" if fig.from_older_edition else ""
 
 
 def de(fig: Figure, **fmt) -> str:
     """« de 15 % » or « d'environ 18 % »: the preposition elided before a vowel, then ``cite``."""
     shown = formatting.figure_text(fig, **fmt)
-    prefix = "d’" if shown[:1].lower() in "aeiouyéèêàh" else "de "
-    return prefix + cite(fig, shown)
+    return elide("de", shown) + cite(fig, shown)
+
+
+def elide(word: str, following: str) -> str:
+    """« de » / « d’ », « que » / « qu’ » before the next word, with the space when not elided."""
+    if following[:1].lower() in "aeiouyéèêàh":
+        return word[:-1] + "’"
+    return word + " "
 
 
 def quote_body(text: str) -> str:
@@ -63,25 +74,38 @@ def quote(fig, *, attribution: bool = True) -> str:
     return text
 
 
-def source_line(figures: Iterable[Figure], *, article: str = "Relation Client Magazine") -> str:
-    """The source line of a chart or table, from the figures it shows."""
+def publication(fig: Figure) -> str:
+    """Where a figure was published: « Relation Client Magazine (2009) »."""
+    outlet = fig.publication_outlet or fig.source_name
+    return f"{outlet} ({fig.publication_year})" if fig.publication_year else outlet
+
+
+def source_line(figures: Iterable[Figure]) -> str:
+    """The source line of a chart or table, from the figures it shows: the barometer editions,
+    the people quoted, and the publications that report them."""
     figs = list(figures)
     barometer = sorted({f.edition for f in figs if f.source_type == "barometer"})
     people = []
     for f in figs:
-        if f.source_type != "barometer" and f.source_name not in people:
+        if f.source_type == "interview" and f.source_name not in people:
             people.append(f.source_name)
+    outlets = []
+    for f in sorted(figs, key=lambda f: (f.publication_year or 0, f.publication_outlet)):
+        if f.source_type in ("barometer", "interview", "journalist", "summary") and publication(f) not in outlets:
+            outlets.append(publication(f))
     parts = []
     if barometer:
         editions = ", ".join(str(e) for e in barometer)
-        parts.append(f"baromètre BearingPoint/SP2C des outsourceurs (édition {editions})")
+        label = "éditions" if len(barometer) > 1 else "édition"
+        parts.append(f"baromètre des outsourceurs BearingPoint/SP2C ({label} {editions})")
     if people:
-        elided = people[0][:1].lower() in "aeiouyéèêàh"
-        parts.append(("propos d’" if elided else "propos de ") + ", ".join(people))
-    if not parts:
-        return article
+        parts.append(elide("propos de", people[0]) + ", ".join(people))
     text = "; ".join(parts)
-    return text[0].upper() + text[1:] + f", cités par {article} (2009)"
+    if outlets:
+        text += (", d’après " if text else "D’après ") + ", ".join(outlets)
+    if not text:
+        return "Données du livre"
+    return text[0].upper() + text[1:]
 
 
 def direction(change: float, *, up: str = "en hausse", down: str = "en baisse", flat: str = "stable",
@@ -106,6 +130,42 @@ def say(text: str):
     return Markdown(text)
 
 
-def not_published(label: str, edition: int) -> str:
-    """The honest sentence for a figure an edition does not publish."""
-    return f"{md_escape(label)} : chiffre non publié dans l'édition {edition} du baromètre."
+def not_in_edition(labels: Iterable[str], edition: int) -> str:
+    """One plain sentence naming what no edition up to ``edition`` publishes ('' when nothing)."""
+    names = sorted(set(labels))
+    if not names:
+        return ""
+    listed = ", ".join(md_escape(n[:1].lower() + n[1:]) for n in names)
+    return (f"Aucune édition du baromètre jusqu’à celle de {edition} ne publie les chiffres suivants ; "
+            f"les passages qui en dépendent sont omis : {listed}.")
+
+
+def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
+    """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
+    prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
+    who = md_escape(forecast.source_name)
+    text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(formatting.period_text(forecast.period))} "
+            f"({who}) : {cite(forecast)}")
+    if outcome is None:
+        return text + " ; aucune édition ne publie encore le chiffre réalisé."
+    text += f" ; réalisé : {cite(outcome)} (édition {outcome.edition})"
+    verdict = forecast_verdict(forecast, outcome)
+    return text + f", {verdict}."
+
+
+def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
+    """« prévision tenue », « prévision dépassée » or « prévision démentie » (the outcome below the
+    forecast's lower bound); a bound (« au moins ») is judged as such, a range by its two ends."""
+    low, high = forecast.bounds
+    if forecast.qualifier in ("at_least", "more_than"):
+        high = float("inf")
+    elif forecast.qualifier in ("at_most", "less_than"):
+        low = float("-inf")
+    elif forecast.qualifier == "about":
+        low, high = low - abs(low) * 0.1, high + abs(high) * 0.1
+    o_low, o_high = outcome.bounds
+    if o_high < low:
+        return "prévision démentie (en deçà)"
+    if o_low > high:
+        return "prévision dépassée"
+    return "prévision tenue"

@@ -22,12 +22,22 @@ def write_sidecar(path: Path, **fields) -> Path:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such data file")
+    target = sidecar_path(path)
+    digest = sha256_of(path)
     meta = read_sidecar(path)
+    if target.is_file() and isinstance(meta, dict) and all(meta.get(k) == v for k, v in fields.items()):
+        # only the checksum changes: rewrite that one line, so the diff shows only what changed
+        text = target.read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        hits = [i for i, line in enumerate(lines) if line.startswith("sha256:")]
+        if len(hits) == 1:
+            lines[hits[0]] = f'sha256: "{digest}"\n' if '"' in lines[hits[0]] else f"sha256: {digest}\n"
+            target.write_text("".join(lines), encoding="utf-8")
+            return target
     for key in SIDECAR_KEYS:
         meta.setdefault(key, "")
     meta.update(fields)
-    meta["sha256"] = sha256_of(path)
-    ordered = {k: meta[k] for k in (*SIDECAR_KEYS, *sorted(set(meta) - set(SIDECAR_KEYS)))}
-    target = sidecar_path(path)
+    meta["sha256"] = digest
+    ordered = dict(meta)  # the file's own key order is kept; new keys go at the end
     target.write_text(yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target

@@ -219,6 +219,9 @@ RequiredText = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 Quote = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_QUOTE)]
 
 
+QuoteType = Annotated[Literal["verbatim", "summary"], BeforeValidator(lambda v: (str(v).strip() or "verbatim"))]
+
+
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -236,6 +239,7 @@ class EditionRow(_Row):
     source: Snake
     quote: Annotated[str, BeforeValidator(_text), Field(max_length=MAX_QUOTE)]  # required unless not_published
     note: Text
+    quote_type: QuoteType = "verbatim"  # optional column: verbatim (shown in « ») or summary (a press summary)
 
 
 class IndicatorRow(_Row):
@@ -245,6 +249,7 @@ class IndicatorRow(_Row):
     definition: RequiredText
     chapters: Annotated[tuple[str, ...], BeforeValidator(_chapter_list)]
     required: Annotated[bool, BeforeValidator(_boolean)]
+    forecast_of: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) and _snake(v) or "")] = ""
 
 
 class SourceRow(_Row):
@@ -257,6 +262,8 @@ class SourceRow(_Row):
     publication_outlet: Text
     publication_author: Text
     publication_year: Annotated[int | None, BeforeValidator(lambda v: _empty_to_none(v) and _integer(v))]
+    publication_date: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) and _event_date(v) or "")] = ""
+    url: Text = ""
 
 
 class QuoteRow(_Row):
@@ -268,6 +275,7 @@ class QuoteRow(_Row):
     source: Snake
     quote: Quote
     note: Text
+    quote_type: QuoteType = "verbatim"
 
 
 class EventRow(_Row):
@@ -380,7 +388,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
         header = [h.strip() for h in next(reader)]
     except StopIteration:  # pragma: no cover - guarded by the empty check
         return table
-    missing = [c for c in columns if c not in header]
+    missing = [c for c in columns if c not in header and model.model_fields[c].is_required()]
     unknown = [c for c in header if c not in columns]
     for c in missing:
         problems.append(Problem(name, 1, c, None, f"a column named '{c}' in the header"))
@@ -599,21 +607,14 @@ def validate(data_dir: Path) -> ValidatedData:
             if row.source not in source_ids and sources.rows:
                 problems.append(where("source", row.source, "a source listed in data/sources.csv"))
             problems.extend(check_edition_row(row, where))
-        _unique(table, ("indicator", "edition", "scope", "period"), problems)
-        if table.keys:
-            present = table.keys  # an invalid row is reported once, not again as "missing"
-            for ind in sorted(i for i, e in dictionary.items() if e.required and i not in present):
-                chapters = ", ".join(dictionary[ind].chapters)
-                problems.append(
-                    Problem(
-                        name,
-                        None,
-                        "indicator",
-                        None,
-                        f"a row for the required indicator '{ind}' (used by: {chapters}); "
-                        "if the edition does not publish it, add a row with qualifier not_published",
-                    )
-                )
+        _unique(table, ("indicator", "edition", "scope", "period", "source"), problems)
+
+    # Editions are vintages and may be sparse: no indicator is required of an edition (the book
+    # shows the last published value, or leaves the passage out when no edition publishes it).
+    for ind, entry in dictionary.items():
+        if entry.forecast_of and entry.forecast_of not in dictionary:
+            problems.append(Problem(indicators.name, None, "forecast_of", entry.forecast_of,
+                                    "an indicator listed in data/indicators.csv (the figure this one forecasts)"))
 
     events: dict[int, Table] = {}
     for year, path in _edition_files(data_dir / "events").items():
