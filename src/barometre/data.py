@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -354,7 +355,7 @@ class Dataset:
                 seen.add((f.edition, f.scope, f.period))
                 primary.setdefault((f.scope, f.period), []).append(f)
             for figs in primary.values():
-                for a, b in zip(figs, figs[1:], strict=False):
+                for a, b in pairwise(figs):
                     if not same_value(a, b):
                         out.append((a, b))
         return out

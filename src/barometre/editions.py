@@ -242,7 +242,6 @@ def new_edition_template(data_dir: Path | str, year: int) -> list[Path]:
             [Issue(relative(previous_path), f"row 1: the header lacks the columns {', '.join(missing)}")],
             title=f"Cannot create the template of edition {year}",
         )
-    shift = year - previous
     ignored: list[Problem] = []
     barometers = {
         r.source for r in read_table(data_dir / "sources.csv", SourceRow, ignored).rows if r.type == "barometer"
@@ -583,7 +582,7 @@ def _where(fig: Figure) -> str:
 
 
 def _scope_label(scope: str) -> str:
-    from barometre.chapters.sources import scope_label
+    from barometre.labels import scope_label
 
     return scope_label(scope)
 
@@ -873,7 +872,6 @@ def compare_editions(
         return report
     before = source.figures(previous)
     shift = current - previous
-    current_file = relative(source.data_dir / "editions" / f"{current}.csv")
 
     # -- indicators not republished (editions are sparse vintages: listed, not an error); units --
     now_keys = {(f.indicator, f.scope) for f in now}

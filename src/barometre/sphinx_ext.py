@@ -24,8 +24,8 @@ def _tooltips(app) -> dict[str, str]:
     if cached is not None:
         return cached
     from barometre import formatting
-    from barometre.chapters.sources import scope_label
     from barometre.data import load
+    from barometre.labels import scope_label
     from barometre.narrative import quote_body
 
     data_dir = app.config.barometre_data_dir

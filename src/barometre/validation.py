@@ -249,7 +249,7 @@ class IndicatorRow(_Row):
     definition: RequiredText
     chapters: Annotated[tuple[str, ...], BeforeValidator(_chapter_list)]
     required: Annotated[bool, BeforeValidator(_boolean)]
-    forecast_of: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) and _snake(v) or "")] = ""
+    forecast_of: Annotated[str, BeforeValidator(lambda v: (_empty_to_none(v) and _snake(v)) or "")] = ""
 
 
 class SourceRow(_Row):
@@ -262,7 +262,7 @@ class SourceRow(_Row):
     publication_outlet: Text
     publication_author: Text
     publication_year: Annotated[int | None, BeforeValidator(lambda v: _empty_to_none(v) and _integer(v))]
-    publication_date: Annotated[str, BeforeValidator(lambda v: _empty_to_none(v) and _event_date(v) or "")] = ""
+    publication_date: Annotated[str, BeforeValidator(lambda v: (_empty_to_none(v) and _event_date(v)) or "")] = ""
     url: Text = ""
 
 
@@ -611,7 +611,7 @@ def validate(data_dir: Path) -> ValidatedData:
 
     # Editions are vintages and may be sparse: no indicator is required of an edition (the book
     # shows the last published value, or leaves the passage out when no edition publishes it).
-    for ind, entry in dictionary.items():
+    for entry in dictionary.values():
         if entry.forecast_of and entry.forecast_of not in dictionary:
             problems.append(Problem(indicators.name, None, "forecast_of", entry.forecast_of,
                                     "an indicator listed in data/indicators.csv (the figure this one forecasts)"))

@@ -7,35 +7,8 @@ from __future__ import annotations
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
+from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
 from barometre.narrative import md_escape
-
-SCOPE_LABELS = {
-    "market": "ensemble du marché",
-    "france": "France",
-    "offshore": "offshore",
-    "province": "province",
-    "paris": "Paris",
-    "ile_de_france": "Île-de-France",
-    "before": "auparavant",
-    "now": "aujourd'hui",
-    "current": "aujourd'hui",
-    "target": "objectif",
-    "large_groups": "grands groupes",
-    "united_kingdom": "Royaume-Uni",
-    "acticall": "Acticall",
-    "assises_relation_client": "Assises de la relation client",
-    "client_managers": "directeurs de la relation client",
-    "framework_agreement": "accord-cadre",
-    "internet_subscription": "abonnement internet",
-    "large_players": "grands acteurs",
-    "numericable": "Numericable",
-    "sales_adviser": "conseiller de vente",
-    "technical_hotline": "hotline technique",
-    "teleperformance": "Teleperformance",
-    "teleperformance_france": "Teleperformance France",
-    "top10": "dix premiers",
-    "webhelp": "Webhelp",
-}
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -44,10 +17,6 @@ SOURCE_TYPES_FR = {
     "official_statistic": "statistique officielle",
     "reference": "référentiel",
 }
-
-
-def scope_label(scope: str) -> str:
-    return SCOPE_LABELS.get(scope, scope.replace("_", " "))
 
 
 def figure_entry(fig: Figure) -> str:

@@ -129,7 +129,7 @@ def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
 
 
 def scope_text(scope: str) -> str:
-    from barometre.chapters.sources import scope_label
+    from barometre.labels import scope_label
 
     return scope_label(scope)
 

@@ -1,0 +1,38 @@
+"""French labels of the data's ids (scopes), shared by every page: the lowest layer, it imports nothing
+of the package, so that no module has to import a page for a word."""
+
+from __future__ import annotations
+
+SCOPE_LABELS = {
+    "market": "ensemble du marché",
+    "france": "France",
+    "offshore": "offshore",
+    "province": "province",
+    "paris": "Paris",
+    "ile_de_france": "Île-de-France",
+    "before": "auparavant",
+    "now": "aujourd'hui",
+    "current": "aujourd'hui",
+    "target": "objectif",
+    "large_groups": "grands groupes",
+    "united_kingdom": "Royaume-Uni",
+    "acticall": "Acticall",
+    "assises_relation_client": "Assises de la relation client",
+    "client_managers": "directeurs de la relation client",
+    "framework_agreement": "accord-cadre",
+    "internet_subscription": "abonnement internet",
+    "large_players": "grands acteurs",
+    "numericable": "Numericable",
+    "sales_adviser": "conseiller de vente",
+    "technical_hotline": "hotline technique",
+    "teleperformance": "Teleperformance",
+    "teleperformance_france": "Teleperformance France",
+    "top10": "dix premiers",
+    "webhelp": "Webhelp",
+    "telecom": "télécoms",
+}
+
+
+def scope_label(scope: str) -> str:
+    """« ensemble du marché », « Île-de-France »… (the id with spaces when the data use a new scope)."""
+    return SCOPE_LABELS.get(scope, scope.replace("_", " "))
