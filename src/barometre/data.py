@@ -24,9 +24,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from itertools import pairwise
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd

@@ -61,7 +61,7 @@ QUALIFIERS = (
 Qualifier = Literal[QUALIFIERS]  # type: ignore[valid-type]
 
 CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
-SOURCE_TYPES = ("barometer", "interview", "journalist", "official_statistic", "reference")
+SOURCE_TYPES = ("barometer", "interview", "journalist", "official_statistic", "reference", "ranking")
 EVENT_KINDS = (
     "market_opening",
     "acquisition",

@@ -10,9 +10,9 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
+from barometre import formatting, history, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure, _record
+from barometre.data import Dataset, Figure, _record, period_key
 from barometre.models import offshore as model
 from barometre.narrative import source_line
 from barometre.paths import relative
@@ -73,39 +73,160 @@ def city_point(ds: Dataset, city: str) -> dict | None:
 # --------------------------------------------------------------------------- France and offshore
 
 
+def growth_pair(ds: Dataset, edition: int) -> tuple[Figure, Figure] | None:
+    """Revenue growth in France and offshore for the latest period both are known in ``edition``
+    (None when no period has both)."""
+    periods = {}
+    for scope in ("france", "offshore"):
+        series = ds.series("revenue_growth", scope=scope, upto=edition)
+        periods[scope] = set(series["period"]) if not series.empty else set()
+    common = sorted(periods["france"] & periods["offshore"], key=period_key)
+    if not common:
+        return None
+    period = common[-1]
+    return (ds.figure("revenue_growth", edition, scope="france", period=period),
+            ds.figure("revenue_growth", edition, scope="offshore", period=period))
+
+
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
-    """Revenue growth of the edition year: France, offshore and the whole sector (published rows only)."""
+    """Revenue growth of the latest period known for both France and offshore: France, offshore and the
+    whole sector for that period (empty when the pair is unknown)."""
     rows, figs = [], []
+    pair = growth_pair(ds, edition)
+    if pair is None:
+        return pd.DataFrame(columns=["périmètre", "croissance", "texte"]), figs
+    period = pair[0].period
     for scope, label in GROWTH_SCOPES.items():
-        fig = ds.find("revenue_growth", edition, scope=scope, period=edition)
-        if fig is None or not fig.published:
+        fig = ds.find("revenue_growth", edition, scope=scope, period=period)
+        if fig is None:
             continue
         figs.append(fig)
         rows.append({"périmètre": label, "croissance": fig.central, "texte": formatting.figure_text(fig)})
     return pd.DataFrame(rows, columns=["périmètre", "croissance", "texte"]), figs
 
 
+MOVES = {"up": "progresse", "down": "recule", "flat": "stagne"}
+
+
+def move(fig: Figure) -> str:
+    """« progresse », « recule » or « stagne »: the sign of a growth rate."""
+    return narrative.direction(fig.central, up=MOVES["up"], down=MOVES["down"], flat=MOVES["flat"])
+
+
+def growth_title(france: Figure, offshore: Figure) -> str:
+    """The growth chart's title, from the two rates: who grows faster, or who shrinks."""
+    a, b = france.central, offshore.central
+    when = formatting.period_text(france.period)
+    if move(france) != move(offshore):
+        return f"En {when}, l’activité {move(france)} en France et {move(offshore)} offshore"
+    if a == b:
+        return f"En {when}, la France et l’offshore au même rythme"
+    first, second = ("la France", "l’offshore") if a > b else ("l’offshore", "la France")
+    if move(france) == MOVES["up"]:
+        return f"En {when}, {first} croît plus vite que {second}"
+    # both shrink: the one with the higher rate shrinks less
+    return f"En {when}, {second} recule plus que {first}"
+
+
+def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str:
+    """« le chiffre d'affaires réalisé en France a reculé de 3 % en 2009, alors que l'activité offshore a
+    progressé de 12 % » — verbs from the signs, the ratio only when both grow, the barometer's gap only when
+    it is of the same period."""
+    past = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
+    when = formatting.period_text(france.period)
+
+    def part(fig: Figure) -> str:
+        verb = past[move(fig)]
+        return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
+
+    link = "et" if move(france) == move(offshore) else "alors que"
+    text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en {when}, "
+            f"{link} l’activité offshore {part(offshore)}")
+    a, b = france.central, offshore.central
+    if a > 0 and b > 0 and a != b:
+        ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
+        text += f" : une croissance {formatting.number(ratio, 1)} fois plus forte {where}"
+        if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
+            text += f" (écart relatif {narrative.de(gap, signed=True)} selon le baromètre)"
+    return text + "."
+
+
+def trend(ds: Dataset, indicator: str, edition: int, *, scope: str = "market") -> tuple[Figure, Figure | None] | None:
+    """The latest figure of ``indicator`` known in ``edition`` and the one of the period before it (same
+    kind of period), or None when nothing is known. Shared with the partnership chapter."""
+    latest = ds.known(indicator, edition, scope=scope)
+    if latest is None:
+        return None
+    series = ds.series(indicator, scope=scope, upto=edition)
+    same_kind = [p for p in series["period"]
+                 if len(str(p)) == len(latest.period) and period_key(p) < period_key(latest.period)]
+    previous = ds.known(indicator, edition, scope=scope, period=same_kind[-1]) if same_kind else None
+    return latest, previous
+
+
+def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse", down: str = "en baisse",
+               flat: str = "stable") -> str:
+    """« 74 % en 2009, en baisse par rapport à 80 % en 2008 » (only the latest when there is no earlier
+    figure). Shared with the partnership chapter."""
+    text = f"{narrative.cite(latest)} en {formatting.period_text(latest.period)}"
+    if previous is None:
+        return text
+    word = narrative.direction(latest.central - previous.central, up=up, down=down, flat=flat)
+    return (f"{text}, {word} par rapport {narrative.elide('à', formatting.figure_text(previous))}"
+            f"{narrative.cite(previous)} en {formatting.period_text(previous.period)}")
+
+
+def share_shift(latest: Figure, previous: Figure | None) -> str:
+    """What the change of France's share of revenue means: « l'offshore gagne du terrain » ('' without history)."""
+    if previous is None or latest.central == previous.central:
+        return ""
+    return "l’offshore gagne du terrain" if latest.central < previous.central else "la France gagne du terrain"
+
+
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
     colours = [PALETTE[0], PALETTE[1], "#9a9a9a"][: len(table)]
+    period = figs[0].period if figs else str(edition)
+    when = formatting.period_text(period)
+    low = min(0.0, float(table["croissance"].min())) if not table.empty else 0.0
     base = alt.Chart(table).encode(
         y=alt.Y("périmètre:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("croissance:Q", title=f"Croissance du chiffre d'affaires en {edition} (%)",
-                scale=alt.Scale(domainMin=0)),
+        x=alt.X("croissance:Q", title=f"Croissance du chiffre d'affaires en {when} (%)",
+                scale=alt.Scale(domainMin=low)),
         color=alt.Color("périmètre:N", legend=None, sort=None, scale=alt.Scale(range=colours)),
         tooltip=[alt.Tooltip("périmètre:N", title="Périmètre"), alt.Tooltip("texte:N", title="Croissance")],
     )
     bars = base.mark_bar(size=34)
-    labels = base.mark_text(align="left", dx=6).encode(text="texte:N", color=alt.value("#222"))
+    labels = base.mark_text(align="left", dx=6).encode(text="texte:N", color=alt.value("#222")).transform_filter(
+        "datum.croissance >= 0")
+    neg_labels = base.mark_text(align="right", dx=-6).encode(text="texte:N", color=alt.value("#222")).transform_filter(
+        "datum.croissance < 0")
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
     listing = "; ".join(f"{p} : {t}" for p, t in zip(table["périmètre"], table["texte"], strict=True))
+    by_scope = {f.scope: f for f in figs}
+    if "france" in by_scope and "offshore" in by_scope:
+        title = growth_title(by_scope["france"], by_scope["offshore"])
+    else:
+        title = f"Croissance du chiffre d'affaires en {when}"
     return chart_output(
-        (bars + labels).properties(height=40 * max(len(table), 1) + 40),
+        (bars + labels + neg_labels + zero).properties(height=40 * max(len(table), 1) + 40),
         name="offshore-croissance",
-        title="La France devance l'offshore",
+        title=title,
         source=source_line(figs),
-        description=f"Barres horizontales de la croissance du chiffre d'affaires des outsourceurs en {edition} : "
-        f"{listing}.",
+        description=f"Barres horizontales de la croissance du chiffre d'affaires des outsourceurs en {when} : "
+        f"{listing}. Une barre vers la gauche est une baisse.",
         data=table,
     )
+
+
+def history_table(ds: Dataset, edition: int) -> pd.DataFrame:
+    """Every indicator of the chapter (data/indicators.csv) with at least two yearly periods known in
+    ``edition``, one row per indicator, scope and year: a new indicator is drawn with no code change."""
+    return history.yearly_history(ds, ds.indicators_for(CHAPTER), edition)
+
+
+def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
+    return history.history_chart(table, name="offshore-historique",
+                                 title="Les indicateurs du chapitre, année par année", edition=edition)
 
 
 def split_table(revenue_share: Figure | None, province_share: Figure | None) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -11,7 +12,8 @@ import pandas as pd
 
 from barometre import formatting, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, period_end, period_key
+from barometre.labels import scope_label
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
 
@@ -21,7 +23,13 @@ OFFICIAL = "Smic : Légifrance (via OpenFisca France) ; prix à la consommation 
 CONSOLIDATION_KINDS = ("acquisition", "stake_acquisition")
 MID_YEAR = (7, 1)  # the SMIC is taken as in force on 1 July of each year
 VOLUME_FACTORS = (0.1, 0.5, 1, 5, 10)
-TOP_N = 10  # the indicator top10_market_share covers the ten largest outsourcers  # the volumes of the worked example, around the reader's volume
+TOP_N = 10  # the indicator top10_market_share covers the ten largest outsourcers
+# HHI thresholds of the 1992 US merger guidelines (also used by the European Commission's practice):
+# below 1 000 unconcentrated, 1 000 to 1 800 moderately concentrated, above highly concentrated
+HHI_THRESHOLDS = ((1000, "peu concentré"), (1800, "modérément concentré"), (math.inf, "très concentré"))
+ORDINALS = ("zéro", "première", "deuxième", "troisième", "quatrième", "cinquième", "sixième")
+HISTORY_UNITS = ("percent", "percent_change", "percentage_points", "count", "years", "companies", "people",
+                 "eur_per_month_gross", "eur_per_month_net")
 
 
 def quote(fig: Figure, *, attribution: bool = True) -> str:
@@ -33,7 +41,36 @@ def quote(fig: Figure, *, attribution: bool = True) -> str:
 
 
 def published(fig: Figure | None) -> bool:
+    """True when the figure is known in the edition (``Dataset.known`` returns None otherwise)."""
     return fig is not None and fig.published
+
+
+def price_direction(price: Figure) -> str:
+    """« moins cher », « plus cher » or « au même prix », from the sign of the price change's bounds."""
+    low, high = price.bounds
+    if high < 0:
+        return "moins cher"
+    if low > 0:
+        return "plus cher"
+    return "à peu près au même prix"
+
+
+def price_sentence(price: Figure, start: int) -> str:
+    """« se vend 5 à 10 % moins cher qu'en 2000 », the direction from the data."""
+    words = price_direction(price)
+    if words.startswith("à peu près"):
+        return f"se vend {words} qu'en {start} ({cite(price, signed=True)})"
+    return f"se vend {cite(price, magnitude=True)} {words} qu'en {start}"
+
+
+def smic_verb(claim: Figure) -> str:
+    """« augmenté » or « baissé », from the sign of the claimed change."""
+    return narrative.direction(claim.central, up="augmenté", down="baissé", flat="peu varié")
+
+
+def ordinal(n: int) -> str:
+    """« troisième » for 3 (feminine, as in « la troisième décimale »)."""
+    return ORDINALS[n] if 0 < n < len(ORDINALS) else f"{n}{formatting.NBSP}e"
 
 
 def period_years(period: str, default_end: int) -> tuple[int, int]:
@@ -66,6 +103,13 @@ def cost_structure_table(personnel: Figure | None, salaries: Figure | None) -> p
     return pd.DataFrame(rows, columns=["indicateur", "part", "texte", "borne"])
 
 
+def cost_structure_title(table: pd.DataFrame) -> str:
+    """« Le personnel, premier poste de coût » only when a share shows it weighs half or more."""
+    if (table["part"] >= 50).any():
+        return "Le personnel, premier poste de coût"
+    return "Le poids du personnel dans les coûts"
+
+
 def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     base = alt.Chart(table).encode(
         y=alt.Y("indicateur:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
@@ -88,7 +132,7 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
     return chart_output(
         (track + bars + arrows + labels).properties(height=45 * max(len(table), 1) + 30),
         name="prix-structure-couts",
-        title="Le personnel, premier poste de coût",
+        title=cost_structure_title(table),
         source=source_line(figs),
         description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}. Une flèche marque une borne "
         "inférieure (la part réelle est plus grande).",
@@ -144,6 +188,18 @@ def price_band(price: Figure, years: list[int], start: int, end: int) -> pd.Data
     return pd.DataFrame(rows)
 
 
+def index_title(smic_end: float, price_low: float, price_high: float) -> str:
+    """« Smic en hausse, prix en baisse », each word from the indices at the end (base 100)."""
+    smic = narrative.direction(smic_end - 100, flat="stable")
+    if price_high < 100:
+        price = "en baisse"
+    elif price_low > 100:
+        price = "en hausse"
+    else:
+        price = "stable"
+    return f"Smic {smic}, prix {price}"
+
+
 def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], base: int) -> ChartOutput:
     series = ["Smic horaire brut", "Smic en euros constants", "Prix à la consommation", "Prix de l'heure de production"]
     colours = [PALETTE[3], PALETTE[1], "#7a7a7a", PALETTE[0]]
@@ -171,7 +227,8 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
     return chart_output(
         (area + lines).properties(height=320),
         name="prix-indices",
-        title="Smic en hausse, prix en baisse",
+        title=index_title(float(end_rows.set_index("série")["indice"]["Smic horaire brut"]),
+                          float(band_end["bas"].iloc[0]), float(band_end["haut"].iloc[0])),
         source=OFFICIAL + " ; " + source_line(figs) + " ; trajectoire linéaire du prix : hypothèse du livre",
         description=(
             f"Indices base 100 en {base} jusqu'en {last} : {end_text} ; prix de l'heure de production "
@@ -326,6 +383,17 @@ def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
     return pd.DataFrame(rows)
 
 
+def hhi_class(hhi: float) -> str:
+    return next(label for limit, label in HHI_THRESHOLDS if hhi < limit)
+
+
+def hhi_title(low: float, high: float) -> str:
+    """The market's class when both bounds agree, else « Une concentration encore mal connue »."""
+    if hhi_class(low) == hhi_class(high):
+        return f"Un marché {hhi_class(low)}"
+    return "Une concentration encore mal connue"
+
+
 def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) -> ChartOutput:
     base = alt.Chart(table).encode(
         y=alt.Y("situation:N", title=None, sort=None, axis=alt.Axis(labelLimit=240)),
@@ -344,7 +412,7 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) ->
     return chart_output(
         (rule + ends + labels).properties(height=60 * len(table) + 40),
         name="prix-concentration",
-        title="Une concentration encore mal connue",
+        title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"])),
         source=source_line(figs) + MODEL_NOTE,
         description=(
             f"Fourchettes de l'indice de Herfindahl-Hirschman (somme des carrés des parts de marché) : {listing}. "
@@ -418,7 +486,15 @@ def activity_table(inbound: Figure | None, change: Figure | None, outbound: Figu
     return pd.DataFrame(rows, columns=["année", "activité", "part", "texte", "origine", "rang"])
 
 
-def activity_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+def activity_title(change: Figure | None) -> str:
+    """« Les appels entrants progressent » or « reculent » from the change in points, else a topic."""
+    if not published(change):
+        return "Le chiffre d'affaires par activité"
+    verb = narrative.direction(change.central, up="progressent", down="reculent", flat="se maintiennent")
+    return f"Les appels entrants {verb}"
+
+
+def activity_chart(table: pd.DataFrame, figs: list[Figure], change: Figure | None = None) -> ChartOutput:
     order = ["Appels entrants", "Appels sortants (vente, leads)", "Reste (non détaillé)"]
     base = alt.Chart(table).encode(
         y=alt.Y("année:N", title=None, sort="descending"),
@@ -444,7 +520,7 @@ def activity_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     return chart_output(
         (bars + labels).properties(height=150),
         name="prix-activites",
-        title="Les appels entrants progressent",
+        title=activity_title(change),
         source=source_line(figs),
         description=f"Barres empilées de la répartition du chiffre d'affaires par activité : {listing}.",
         data=table.drop(columns=["rang"]),
@@ -488,7 +564,7 @@ def price_step_chart(table: pd.DataFrame, decimals_fig: Figure) -> ChartOutput:
     return chart_output(
         (bars + labels).properties(height=40 * len(table) + 30),
         name="prix-trois-decimales",
-        title="Ce que vaut la troisième décimale",
+        title=f"Ce que vaut la {ordinal(int(decimals_fig.central))} décimale",
         source=source_line([decimals_fig]) + MODEL_NOTE,
         description=(
             f"Barres horizontales de ce que rapporte ou coûte, sur un an, un écart de {step} "
@@ -530,29 +606,112 @@ def squeeze_summary(inputs: model.MarginInputs, ds: Dataset, price: Figure, star
 
 
 def summary(ds: Dataset, edition: int):
-    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis."""
+    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis.
+    Built from what the edition knows: the price of a production hour, else the personnel cost share,
+    else a neutral line."""
     from barometre.chapters.synthesis import ChapterSummary
 
-    price = ds.find("production_hour_price_change_since_2000", edition)
-    claim = ds.find("smic_increase_claimed", edition)
-    label = ds.indicators["production_hour_price_change_since_2000"].label_fr
-    if not published(price):
+    price = ds.known("production_hour_price_change_since_2000", edition)
+    claim = ds.known("smic_increase_claimed", edition)
+    if published(price):
+        start, _ = period_years(price.period, edition)
+        takeaway = f"L'heure de production {price_sentence(price, start)}"
+        if published(claim):
+            joint = "quand" if (price.bounds[1] < 0) == (claim.central > 0) else "et"
+            takeaway += f", {joint} le Smic a {smic_verb(claim)} {narrative.de(claim)}"
+            if price.bounds[1] < 0 < claim.central:
+                takeaway += " : l'effet de ciseaux pèse sur les marges"
+        words = price_direction(price)
+        key = cite(price, magnitude=True) + " " + words if not words.startswith("à peu près") else cite(price)
         return ChapterSummary(
-            chapter="prices",
-            key_label=label,
-            key_figure=narrative.not_published(label, edition),
-            takeaway="Cette édition ne publie pas l'évolution du prix de l'heure de production.",
+            chapter=CHAPTER,
+            key_label=ds.indicators["production_hour_price_change_since_2000"].label_fr,
+            key_figure=key,
+            takeaway=takeaway + ".",
         )
-    start, _ = period_years(price.period, edition)
-    takeaway = f"L'heure de production se vend {cite(price, magnitude=True)} moins cher qu'en {start}"
-    if published(claim):
-        takeaway += f", quand le Smic a augmenté {narrative.de(claim)}"
-    takeaway += " : la guerre des prix comprime les marges."
+    personnel = ds.known("personnel_cost_share", edition)
+    if published(personnel):
+        return ChapterSummary(
+            chapter=CHAPTER,
+            key_label=personnel.label,
+            key_figure=f"{cite(personnel)} en {md_escape(formatting.period_text(personnel.period))}",
+            takeaway=(f"Le coût du personnel représente {cite(personnel)} du chiffre d'affaires des outsourceurs "
+                      f"en {md_escape(formatting.period_text(personnel.period))}."),
+        )
     return ChapterSummary(
-        chapter="prices",
-        key_label=label,
-        key_figure=cite(price, magnitude=True) + " moins cher",
-        takeaway=takeaway,
+        chapter=CHAPTER,
+        key_label="Prix et coûts",
+        key_figure="aucun chiffre publié",
+        takeaway="Aucune édition du baromètre jusqu'à celle-ci ne publie le prix de l'heure de production "
+        "ni la structure des coûts des outsourceurs.",
+    )
+
+
+# --------------------------------------------------------------------------- history of the chapter's indicators
+
+
+def history_table(ds: Dataset, edition: int, indicators: list[str]) -> pd.DataFrame:
+    """Every known value of the chapter's indicators, by period and scope, as known in ``edition``;
+    only the indicators with at least two known periods (one panel each)."""
+    rows = []
+    for indicator in indicators:
+        if ds.indicators[indicator].unit not in HISTORY_UNITS:
+            continue
+        scopes = sorted({f.scope for e in ds.editions if e <= edition for f in ds.figures(e, indicator)})
+        figs = []
+        for scope in scopes:
+            series = ds.series(indicator, scope=scope, upto=edition)
+            figs.extend(ds.known(indicator, edition, scope=scope, period=p) for p in series["period"])
+        figs = [f for f in figs if published(f)]
+        if len({f.period for f in figs}) < 2:
+            continue
+        label = ds.indicators[indicator].label_fr
+        for f in sorted(figs, key=lambda f: (f.scope, period_key(f.period))):
+            rows.append({
+                "indicateur": label, "indicator": indicator, "périmètre": scope_label(f.scope),
+                "année": period_end(f.period), "période": formatting.period_text(f.period), "valeur": f.central,
+                "texte": formatting.figure_text(f), "édition": f.edition,
+            })
+    return pd.DataFrame(rows, columns=["indicateur", "indicator", "périmètre", "année", "période", "valeur",
+                                       "texte", "édition"])
+
+
+def history_title(table: pd.DataFrame) -> str:
+    """« Part du coût de personnel dans le chiffre d'affaires : en hausse » for one panel; a topic for several."""
+    if table["indicator"].nunique() == 1 and table["périmètre"].nunique() == 1:
+        ordered = table.sort_values("année")
+        change = float(ordered["valeur"].iloc[-1] - ordered["valeur"].iloc[0])
+        return f"{ordered['indicateur'].iloc[0]} : {narrative.direction(change)}"
+    return "Les chiffres du chapitre, année par année"
+
+
+def history_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    """Small multiples: one panel per indicator (its own scale), one line per scope."""
+    listing = "; ".join(
+        f"{ind} ({per}), {p} : {t}" for ind, per, p, t in
+        zip(table["indicateur"], table["périmètre"], table["période"], table["texte"], strict=True)
+    )
+    scopes = sorted(table["périmètre"].unique())
+    chart = alt.Chart(table).mark_line(point=True).encode(
+        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False)),
+        color=alt.Color("périmètre:N", title=None, scale=alt.Scale(domain=scopes, range=PALETTE[:len(scopes)]),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("périmètre:N", title="Périmètre"),
+                 alt.Tooltip("période:N", title="Période"), alt.Tooltip("texte:N", title="Valeur"),
+                 alt.Tooltip("édition:Q", title="Édition", format="d")],
+    ).properties(width=150, height=120).facet(
+        facet=alt.Facet("indicateur:N", title=None, header=alt.Header(labelLimit=300, labelFontWeight="bold")),
+        columns=2,
+    ).resolve_scale(y="independent")
+    return chart_output(
+        chart,
+        name="prix-historique",
+        title=history_title(table),
+        source=source_line(figs),
+        description=f"Petits multiples, un panneau par indicateur et sa propre échelle, une ligne par périmètre : "
+        f"{listing}. Chaque valeur est la dernière publiée pour sa période.",
+        data=table.drop(columns=["indicator"]),
     )
 
 

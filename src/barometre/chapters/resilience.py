@@ -8,18 +8,20 @@ import pandas as pd
 from barometre import formatting
 from barometre.chapters.synthesis import ChapterSummary
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, period_end
 from barometre.models import resilience as model
-from barometre.narrative import cite, de, source_line
+from barometre.narrative import cite, de, growth_trend, source_line
 
 CHAPTER = "resilience"
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")
 
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
-    """Revenue growth for every year the editions up to ``edition`` publish, plus the forecast."""
+    """Revenue growth for every year known in ``edition`` (latest vintage), plus the forecasts of years
+    no edition has published yet."""
     series = ds.series("revenue_growth", scope="market", upto=edition)
-    figs = [ds.figure("revenue_growth", int(r.edition), scope="market", period=r.period) for r in series.itertuples()]
+    series = series[series["period"].astype(str).str.fullmatch(r"\d{4}")] if not series.empty else series
+    figs = [ds.figure("revenue_growth", edition, scope="market", period=r.period) for r in series.itertuples()]
     rows = [
         {
             "année": f.period,
@@ -30,14 +32,17 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
         }
         for f in figs
     ]
-    forecast = ds.find("revenue_growth_forecast", edition)
-    if forecast is not None and forecast.published:
+    known = {f.period for f in figs}
+    for forecast, outcome in ds.forecasts(edition):
+        if outcome is not None or forecast.period in known or forecast.scope != "market":
+            continue
+        known.add(forecast.period)
         figs.append(forecast)
         rows.append(
             {
                 "année": forecast.period,
                 "croissance": forecast.central,
-                "type": "Prévision (" + forecast.source_name + ")",
+                "type": "Prévision",
                 "texte": formatting.figure_text(forecast),
                 "édition": forecast.edition,
             }
@@ -45,29 +50,72 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
     return pd.DataFrame(rows), figs
 
 
+def growth_title(table: pd.DataFrame) -> str:
+    """The chart's title, chosen by the data: the last year's growth against the year before."""
+    done = table[table["type"] != "Prévision"] if not table.empty else table
+    if done.empty:
+        return "Croissance du chiffre d'affaires des outsourceurs"
+    last = done.iloc[-1]
+    if last["croissance"] < 0:
+        return f"L'activité des outsourceurs recule en {last['année']}"
+    if len(done) < 2:
+        return f"Croissance du chiffre d'affaires des outsourceurs en {last['année']}"
+    before = done.iloc[-2]
+    trend = growth_trend(last["croissance"], before["croissance"])
+    return f"La croissance des outsourceurs {trend} en {last['année']}"
+
+
+def growth_sentence(growth: Figure, previous: Figure | None) -> str:
+    """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, contre 13 % en 2007 : la
+    croissance accélère. » Every verb is chosen by the figures."""
+    year = formatting.period_text(growth.period)
+    if growth.central < 0:
+        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a reculé {de(growth, magnitude=True)} en {year}"
+    else:
+        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a progressé {de(growth)} en {year}"
+    if previous is not None:
+        text += f", contre {cite(previous)} en {formatting.period_text(previous.period)}"
+        if growth.central >= 0 and previous.central >= 0:
+            trend = growth_trend(growth.central, previous.central)
+            text += f" : la croissance {trend}"
+            if trend == "ralentit":
+                text += " sans que l'activité recule"
+        elif growth.central < 0 <= previous.central:
+            text += " : la croissance s'est retournée"
+        elif previous.central < 0 <= growth.central:
+            text += " : l'activité repart"
+    return text + "."
+
+
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
     base = alt.Chart(table).encode(
         x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)", scale=alt.Scale(domainMin=0)),
+        y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
-            "type:N", title=None, sort="descending", scale=alt.Scale(range=[PALETTE[0], PALETTE[1]]),
+            "type:N", title=None, scale=alt.Scale(domain=["Réalisé (baromètre)", "Prévision"],
+                                                  range=[PALETTE[0], PALETTE[1]]),
             legend=alt.Legend(orient="bottom")
         ),
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
                  alt.Tooltip("type:N", title="Nature")],
     )
-    bars = base.mark_bar(size=48)
+    bars = base.mark_bar(size=min(48, max(14, 360 // max(1, len(table)))))
     labels = base.mark_text(dy=-8).encode(text="texte:N", color=alt.value("#222"))
     years = ", ".join(table["année"])
+    forecasts = table[table["type"] == "Prévision"]
+    note = (
+        " Les barres « Prévision » sont des prévisions, données telles que publiées (borne ou fourchette)."
+        if not forecasts.empty else ""
+    )
     return chart_output(
         (bars + labels).properties(height=260),
         name="resilience-croissance",
-        title="La croissance des outsourceurs ne faiblit pas",
+        title=growth_title(table),
         source=source_line(figs),
         description=(
             f"Diagramme en barres de la croissance annuelle du chiffre d'affaires des outsourceurs pour "
-            f"{years} : " + "; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
-            + ". La dernière barre est une prévision, donnée comme un minimum."
+            f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
+            + "." + note
         ),
         data=table,
     )
@@ -99,7 +147,7 @@ def market_share_chart(share: Figure) -> ChartOutput:
     return chart_output(
         chart,
         name="resilience-part-externalisee",
-        title="Un quart seulement du marché est externalisé",
+        title=f"Part externalisée du marché de la relation client : {formatting.figure_text(share)}",
         source=source_line([share]),
         description=(
             f"Barre empilée : centres externalisés {formatting.figure_text(share)}, "
@@ -110,9 +158,12 @@ def market_share_chart(share: Figure) -> ChartOutput:
 
 
 def sector_events(ds: Dataset, edition: int) -> pd.DataFrame:
-    events = ds.events(edition)
-    if events.empty:
-        return events
+    """The sector openings reported by the editions up to ``edition`` (dated facts stay true)."""
+    frames = [ds.events(e) for e in ds.editions if e <= edition]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=["event", "date", "kind", "actor", "target", "city", "source", "quote"])
+    events = pd.concat(frames, ignore_index=True).drop_duplicates("event", keep="last")
     events = events[events["kind"].isin(SECTOR_EVENT_KINDS)].copy()
     events["date_texte"] = events["date"].map(formatting.event_date)
     events["année"] = events["date"].str[:4].astype(int)
@@ -122,7 +173,7 @@ def sector_events(ds: Dataset, edition: int) -> pd.DataFrame:
     return events.sort_values("date").reset_index(drop=True)
 
 
-def sectors_chart(events: pd.DataFrame) -> ChartOutput:
+def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
     table = events[["année", "date_texte", "secteur", "target", "actor", "quote"]].rename(
         columns={"target": "objet", "actor": "acteur", "quote": "citation"}
     )
@@ -142,8 +193,8 @@ def sectors_chart(events: pd.DataFrame) -> ChartOutput:
     return chart_output(
         chart,
         name="resilience-secteurs",
-        title="De nouveaux donneurs d'ordres : l'énergie et l'État",
-        source="Relation Client Magazine (2009), d'après les faits rapportés par l'article",
+        title="Secteurs nouvellement ouverts à l'externalisation, cités par l'édition",
+        source=source,
         description=f"Frise des ouvertures à l'externalisation citées par l'article : {text}.",
         data=table,
     )
@@ -218,7 +269,8 @@ def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figu
     return chart_output(
         (lines + zero + mark).properties(height=280),
         name="resilience-retour-sur-investissement",
-        title="Le coût de départ est remboursé en deux ans environ",
+        title=(f"Point mort de l'externalisation dans le modèle : {formatting.number(breakeven_months, 0)} mois "
+               "(hypothèse centrale)"),
         source=source_line(figs) + " ; modèle et hypothèses du livre",
         description=(
             "Courbes de l'économie nette cumulée après externalisation, pour les deux extrémités de l'écart de "
@@ -264,16 +316,43 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     )
 
 
-def summary(ds: Dataset, edition: int) -> ChapterSummary:
-    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis."""
-    growth = ds.figure("revenue_growth", edition, scope="market", period=edition)
-    share = ds.figure("outsourced_market_share", edition)
+def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
+    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis;
+    ``None`` when no edition up to ``edition`` publishes the sector's growth."""
+    growth = ds.known("revenue_growth", edition, scope="market")
+    if growth is None:
+        return None
+    previous = ds.known("revenue_growth", edition, scope="market", period=str(period_end(growth.period) - 1))
+    share = ds.known("outsourced_market_share", edition)
+    year = formatting.period_text(growth.period)
+    if growth.central < 0:
+        takeaway = f"L'activité des outsourceurs recule {de(growth, magnitude=True)} en {year}"
+    else:
+        takeaway = f"Les outsourceurs croissent {de(growth)} en {year}"
+        if previous is not None and previous.central >= 0:
+            trend = growth_trend(growth.central, previous.central)
+            takeaway += {"accélère": ", plus vite que l'année précédente",
+                         "ralentit": ", moins vite que l'année précédente",
+                         "se maintient": ", au même rythme que l'année précédente"}[trend]
+    if share is not None:
+        takeaway += f" ; le marché externalisé représente {cite(share)} de la relation client"
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=growth.label,
-        key_figure=f"{cite(growth)} en {edition}",
-        takeaway=(
-            f"La crise n'a pas freiné les outsourceurs : croissance {de(growth)} en {edition}, pour un marché "
-            f"externalisé à {cite(share)} seulement."
-        ),
+        key_figure=f"{cite(growth)} en {year}",
+        takeaway=takeaway + ".",
     )
+
+
+def events_source(ds: Dataset, events: pd.DataFrame) -> str:
+    """The source line of dated events: the publications that report them, from sources.csv."""
+    outlets = []
+    for sid in events["source"]:
+        src = ds.sources.get(sid)
+        if src is None:
+            continue
+        outlet = src.publication_outlet or src.name
+        text = f"{outlet} ({src.publication_year})" if src.publication_year else outlet
+        if text not in outlets:
+            outlets.append(text)
+    return "D’après " + ", ".join(outlets) + ", faits rapportés par la publication" if outlets else "Données du livre"
