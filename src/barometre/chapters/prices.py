@@ -10,10 +10,9 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
+from barometre import formatting, history, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure, period_end, period_key
-from barometre.labels import scope_label
+from barometre.data import Dataset, Figure
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
 
@@ -27,9 +26,14 @@ TOP_N = 10  # the indicator top10_market_share covers the ten largest outsourcer
 # HHI thresholds of the 1992 US merger guidelines (also used by the European Commission's practice):
 # below 1 000 unconcentrated, 1 000 to 1 800 moderately concentrated, above highly concentrated
 HHI_THRESHOLDS = ((1000, "peu concentré"), (1800, "modérément concentré"), (math.inf, "très concentré"))
+# the indicators the chapter's sentences read (the history chart draws every indicator of the chapter)
+USED_INDICATORS = (
+    "personnel_cost_share", "salary_cost_share_of_production", "production_hour_price_change_since_2000",
+    "smic_increase_claimed", "top10_market_share", "large_players_forecast", "acticall_stake_acquired",
+    "inbound_revenue_share", "inbound_revenue_share_change", "outbound_revenue_share", "hotline_inbound_growth",
+    "price_per_minute_decimals",
+)
 ORDINALS = ("zéro", "première", "deuxième", "troisième", "quatrième", "cinquième", "sixième")
-HISTORY_UNITS = ("percent", "percent_change", "percentage_points", "count", "years", "companies", "people",
-                 "eur_per_month_gross", "eur_per_month_net")
 
 
 def quote(fig: Figure, *, attribution: bool = True) -> str:
@@ -650,69 +654,21 @@ def summary(ds: Dataset, edition: int):
 # --------------------------------------------------------------------------- history of the chapter's indicators
 
 
-def history_table(ds: Dataset, edition: int, indicators: list[str]) -> pd.DataFrame:
-    """Every known value of the chapter's indicators, by period and scope, as known in ``edition``;
-    only the indicators with at least two known periods (one panel each)."""
-    rows = []
-    for indicator in indicators:
-        if ds.indicators[indicator].unit not in HISTORY_UNITS:
-            continue
-        scopes = sorted({f.scope for e in ds.editions if e <= edition for f in ds.figures(e, indicator)})
-        figs = []
-        for scope in scopes:
-            series = ds.series(indicator, scope=scope, upto=edition)
-            figs.extend(ds.known(indicator, edition, scope=scope, period=p) for p in series["period"])
-        figs = [f for f in figs if published(f)]
-        if len({f.period for f in figs}) < 2:
-            continue
-        label = ds.indicators[indicator].label_fr
-        for f in sorted(figs, key=lambda f: (f.scope, period_key(f.period))):
-            rows.append({
-                "indicateur": label, "indicator": indicator, "périmètre": scope_label(f.scope),
-                "année": period_end(f.period), "période": formatting.period_text(f.period), "valeur": f.central,
-                "texte": formatting.figure_text(f), "édition": f.edition,
-            })
-    return pd.DataFrame(rows, columns=["indicateur", "indicator", "périmètre", "année", "période", "valeur",
-                                       "texte", "édition"])
-
-
 def history_title(table: pd.DataFrame) -> str:
-    """« Part du coût de personnel dans le chiffre d'affaires : en hausse » for one panel; a topic for several."""
-    if table["indicator"].nunique() == 1 and table["périmètre"].nunique() == 1:
+    """The direction of the one panel (« Part … : en hausse »), or a topic when there are several."""
+    if table["panneau"].nunique() == 1:
         ordered = table.sort_values("année")
         change = float(ordered["valeur"].iloc[-1] - ordered["valeur"].iloc[0])
-        return f"{ordered['indicateur'].iloc[0]} : {narrative.direction(change)}"
+        return f"{ordered['panneau'].iloc[0]} : {narrative.direction(change)}"
     return "Les chiffres du chapitre, année par année"
 
 
-def history_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
-    """Small multiples: one panel per indicator (its own scale), one line per scope."""
-    listing = "; ".join(
-        f"{ind} ({per}), {p} : {t}" for ind, per, p, t in
-        zip(table["indicateur"], table["périmètre"], table["période"], table["texte"], strict=True)
-    )
-    scopes = sorted(table["périmètre"].unique())
-    chart = alt.Chart(table).mark_line(point=True).encode(
-        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
-        y=alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False)),
-        color=alt.Color("périmètre:N", title=None, scale=alt.Scale(domain=scopes, range=PALETTE[:len(scopes)]),
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
-        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("périmètre:N", title="Périmètre"),
-                 alt.Tooltip("période:N", title="Période"), alt.Tooltip("texte:N", title="Valeur"),
-                 alt.Tooltip("édition:Q", title="Édition", format="d")],
-    ).properties(width=150, height=120).facet(
-        facet=alt.Facet("indicateur:N", title=None, header=alt.Header(labelLimit=300, labelFontWeight="bold")),
-        columns=2,
-    ).resolve_scale(y="independent")
-    return chart_output(
-        chart,
-        name="prix-historique",
-        title=history_title(table),
-        source=source_line(figs),
-        description=f"Petits multiples, un panneau par indicateur et sa propre échelle, une ligne par périmètre : "
-        f"{listing}. Chaque valeur est la dernière publiée pour sa période.",
-        data=table.drop(columns=["indicator"]),
-    )
+def history_chart(ds: Dataset, edition: int) -> ChartOutput | None:
+    """Every indicator of the chapter with at least two known years, one panel each (None when none)."""
+    table = history.yearly_history(ds, ds.indicators_for(CHAPTER), edition)
+    if table.empty:
+        return None
+    return history.history_chart(table, name="prix-historique", title=history_title(table), edition=edition)
 
 
 def margin_factors(ds: Dataset, years: list[int], price: Figure, start: int, end: int) -> pd.DataFrame:
