@@ -338,7 +338,7 @@ class Builder:
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
         sphinx_config.setdefault("latex_elements", {})["maketitle"] = title_page(
-            config["title"], config.get("author", ""), self.data_dir
+            config["title"], config.get("author", ""), self.data_dir, edition
         )
         sphinx_config["barometre_edition"] = edition
         sphinx_config["barometre_editions"] = self._dataset_editions
@@ -633,19 +633,28 @@ def latex_escape(text: str) -> str:
     return "".join(LATEX_SPECIALS.get(c, c) for c in str(text))
 
 
-def title_page(title: str, author: str, data_dir: Path) -> str:
-    """The PDF's title page (LaTeX): title with the edition, the source article, the team, the date."""
+def title_page(title: str, author: str, data_dir: Path, edition: int | None = None) -> str:
+    """The PDF's title page (LaTeX): title with the edition, the edition's own sources, the team, the date."""
     from barometre.data import load
 
     ds = load(data_dir)
-    article = next((s for s in ds.sources.values() if s.type == "journalist"), None)
-    source = ""
-    if article is not None:
-        source = (
-            f"D'après « {latex_escape(article.publication_title)} », {latex_escape(article.publication_author)}, "
-            f"\\textit{{{latex_escape(article.publication_outlet)}}} ({article.publication_year}),\\\\ "
-            "et le baromètre BearingPoint/SP2C des outsourceurs"
-        )
+    edition = ds.resolve(edition)
+    pubs = ds.publications(edition)
+    shown = pubs[:3]
+    items = [
+        ", ".join(x for x in (
+            latex_escape(p["author"]) if p["author"] else "",
+            f"« {latex_escape(p['title'])} »" if p["title"] else "",
+            f"\\textit{{{latex_escape(p['outlet'])}}}" if p["outlet"] else "",
+            latex_escape(str(p["date"] or p["year"] or "")),
+        ) if x)
+        for p in shown
+    ]
+    more = len(pubs) - len(shown)
+    source = (
+        f"Baromètre des outsourceurs, édition {edition}, d'après :\\\\ " + "\\\\ ".join(items)
+        + (f"\\\\ et {more} autre{'s' if more > 1 else ''} publication{'s' if more > 1 else ''}" if more > 0 else "")
+    )
     return (
         "\\begin{titlepage}\\centering\\vspace*{3cm}"
         f"{{\\Huge\\bfseries {latex_escape(title)}\\par}}\\vspace{{2cm}}"

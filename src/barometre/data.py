@@ -69,6 +69,7 @@ class Figure:
     publication_outlet: str = ""
     publication_year: int | None = None
     as_of: int | None = None  # the edition of the book that asked for it, when that differs
+    secondary: bool = False  # a second source of a figure the same edition already gives (a disagreement)
 
     @property
     def from_older_edition(self) -> bool:
@@ -102,6 +103,8 @@ class Figure:
     def anchor(self) -> str:
         """A stable id of this row, used for links from the prose to the sources annex."""
         raw = f"fig-{self.edition}-{self.indicator}-{self.scope}-{self.period}"
+        if self.secondary:
+            raw += f"-{self.source}"
         return re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
 
     @property
@@ -243,11 +246,17 @@ class Dataset:
 
     def _rows(self, edition: int, indicator: str | None) -> list[Figure]:
         table = self._table(edition)
-        return [
-            self._figure_from(edition, i)
-            for i, r in enumerate(table.rows)
-            if indicator is None or r.indicator == indicator
-        ]
+        out, seen = [], set()
+        for i, r in enumerate(table.rows):
+            if indicator is not None and r.indicator != indicator:
+                continue
+            fig = self._figure_from(edition, i)
+            key = (r.indicator, r.scope, r.period)
+            if key in seen:
+                fig = replace(fig, secondary=True)
+            seen.add(key)
+            out.append(fig)
+        return out
 
     def figures(self, edition: int, indicator: str | None = None) -> list[Figure]:
         """Every figure of an edition, or every row of one indicator (all scopes and periods)."""
@@ -402,6 +411,26 @@ class Dataset:
             return pd.DataFrame(columns=["period", "central", "edition"])
         figs.sort(key=lambda f: period_key(f.period))
         return pd.DataFrame([{**f.__dict__, "central": f.central} for f in figs]).reset_index(drop=True)
+
+    def publications(self, edition: int) -> list[dict]:
+        """The publications the figures of ``edition`` come from (outlet, title, author, date, url),
+        most cited first: what the book of that edition names as its sources."""
+        counts: dict[tuple, int] = {}
+        info: dict[tuple, dict] = {}
+        for f in self.figures(edition):
+            src = self.sources.get(f.source)
+            if src is None:
+                continue
+            outlet = src.publication_outlet or src.organisation or src.name
+            key = (outlet, src.publication_title)
+            counts[key] = counts.get(key, 0) + 1
+            info.setdefault(key, {
+                "outlet": outlet, "title": src.publication_title, "author": src.publication_author,
+                "year": src.publication_year, "date": getattr(src, "publication_date", "") or "",
+                "url": getattr(src, "url", "") or "",
+            })
+        order = sorted(counts, key=lambda k: (-counts[k], str(info[k]["date"] or info[k]["year"] or ""), k))
+        return [{**info[k], "figures": counts[k]} for k in order]
 
     # -- events and reference series ----------------------------------------------------
 

@@ -169,3 +169,18 @@ def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
     if o_low > high:
         return "prévision dépassée"
     return "prévision tenue"
+
+
+def publication_text(pub: dict) -> str:
+    """« Claire Morel, « L'outsourcing ne connaît pas la crise », Relation Client Magazine, 2009 » (escaped)."""
+    parts = []
+    if pub.get("author"):
+        parts.append(md_escape(pub["author"]))
+    if pub.get("title"):
+        parts.append(f"«\u00a0{md_escape(pub['title'])}\u00a0»")
+    if pub.get("outlet"):
+        parts.append(f"*{md_escape(pub['outlet'])}*")
+    when = pub.get("date") or pub.get("year")
+    if when:
+        parts.append(md_escape(formatting.event_date(str(when))))
+    return ", ".join(parts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
-from barometre.narrative import md_escape
+from barometre.narrative import md_escape, publication_text
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -19,36 +19,60 @@ SOURCE_TYPES_FR = {
 }
 
 
-def figure_entry(fig: Figure) -> str:
-    """One annex entry (MyST): target, label and value, then the quote and the source."""
+def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure | None = None,
+                 other: Figure | None = None) -> str:
+    """One annex entry (MyST): target, label and value, then the excerpt and the source.
+
+    The analyst's working notes stay in the data and are not shown. A revised figure names the
+    edition that revised it, and a second source of the same figure is said to disagree."""
     lines = [
         f"({fig.anchor})=",
         f"**{md_escape(fig.label)}** : {md_escape(formatting.figure_text(fig))} — "
         f"périmètre : {md_escape(scope_label(fig.scope))} ; période : {md_escape(formatting.period_text(fig.period))} ; "
         f"édition {fig.edition}\\",
-        f"«\u00a0{md_escape(fig.quote)}\u00a0» — {md_escape(fig.attribution)}\\",
     ]
+    if fig.quote_type == "summary":
+        lines.append(f"Résumé de presse : {md_escape(fig.quote)} — {md_escape(fig.attribution)}\\")
+    else:
+        lines.append(f"«\u00a0{md_escape(fig.quote)}\u00a0» — {md_escape(fig.attribution)}\\")
     detail = f"Ligne {fig.row} de {md_escape(fig.file)}, indicateur {md_escape(fig.indicator)}"
-    if fig.note:
-        detail += f". Note : {md_escape(fig.note)}"
+    if revised_by is not None:
+        detail += (f". Révisé dans l'édition {revised_by.edition} : "
+                   f"{md_escape(formatting.figure_text(revised_by))}")
+    if revises is not None:
+        detail += (f". Révise le chiffre de l'édition {revises.edition} : "
+                   f"{md_escape(formatting.figure_text(revises))}")
+    if other is not None:
+        detail += (f". Une autre source de la même édition donne "
+                   f"{md_escape(formatting.figure_text(other))} ({md_escape(other.source_name)})")
     lines.append(f"*{detail}*")
     return "\n".join(lines)
 
 
 def annex_markdown(ds: Dataset, edition: int) -> str:
-    """Every figure of every edition up to ``edition``, the current edition first."""
+    """Every figure of every edition up to ``edition``, the current edition first; revised figures
+    and disagreeing sources show both values."""
+    later = {(a.anchor): b for a, b in ds.revisions(edition)}
+    earlier = {(b.anchor): a for a, b in ds.revisions(edition)}
+    others: dict[str, Figure] = {}
+    for a, b in ds.disagreements(edition):
+        others.setdefault(a.anchor, b)
+        others.setdefault(b.anchor, a)
     parts = []
     for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
         parts.append(f"## Édition {ed}")
-        figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period))
-        parts.extend(figure_entry(f) for f in figs)
+        figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period, f.row))
+        parts.extend(figure_entry(f, later.get(f.anchor), earlier.get(f.anchor), others.get(f.anchor))
+                     for f in figs)
         quotes = ds.quotes(ed)
         if quotes:
             parts.append(f"### Citations de l'édition {ed}")
             parts.append(
                 "\n".join(
-                    f"- «\u00a0{md_escape(q.quote)}\u00a0» — {md_escape(q.attribution)} "
-                    f"*(ligne {q.row} de {md_escape(q.file)})*"
+                    (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
+                     if getattr(q, "quote_type", "verbatim") == "summary"
+                     else f"- «\u00a0{md_escape(q.quote)}\u00a0» — {md_escape(q.attribution)}")
+                    + f" *(ligne {q.row} de {md_escape(q.file)})*"
                     for q in quotes
                 )
             )
@@ -56,23 +80,29 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
 
 
 def sources_list(ds: Dataset) -> str:
-    """The sources (MyST Markdown): one item per source, then where their words were published.
+    """The sources (MyST Markdown), grouped by the publication that reports them.
 
     A list rather than a table: it wraps on a phone and on the printed page alike."""
-    items, publications = [], {}
+    groups: dict[str, list[str]] = {}
     for s in ds.sources_frame().itertuples():
         kind = SOURCE_TYPES_FR.get(s.type, s.type)
         role = f", {md_escape(s.role)}" if s.role else ""
-        items.append(f"- **{md_escape(s.name)}**{role} ({kind})")
-        if s.publication_title and s.type in ("barometer", "interview", "journalist"):
-            year = "" if s.publication_year != s.publication_year else f", {int(s.publication_year)}"  # NaN check
-            key = (
-                f"« {md_escape(s.publication_title)} », *{md_escape(s.publication_outlet)}*, "
-                f"{md_escape(s.publication_author)}{year}"
-            )
-            publications.setdefault(key, 0)
-            publications[key] += 1
-    text = "\n".join(items)
-    for publication, count in publications.items():
-        text += f"\n\nLes chiffres et propos de ces {count} sources sont cités d'après {publication}."
-    return text
+        item = f"**{md_escape(s.name)}**{role} ({kind})"
+        if s.publication_title and s.type in ("barometer", "interview", "journalist", "ranking"):
+            year = "" if s.publication_year != s.publication_year else int(s.publication_year)  # NaN check
+            date = getattr(s, "publication_date", "") or ""
+            pub = publication_text({"author": s.publication_author, "title": s.publication_title,
+                                    "outlet": s.publication_outlet, "date": date, "year": year})
+            url = getattr(s, "url", "") or ""
+            if url:
+                pub += f" ({md_escape(url)})"
+        else:
+            pub = ""
+        groups.setdefault(pub, []).append(item)
+    parts = []
+    for pub, items in groups.items():
+        if pub:
+            parts.append(f"- {pub} : " + " ; ".join(items))
+        else:
+            parts.extend(f"- {i}" for i in items)
+    return "\n".join(parts)
