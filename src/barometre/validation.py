@@ -84,6 +84,7 @@ NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\u00a0\u202f ]\d{3})+([.]\d+)?$")  # 1,528 or 1 528 or 1,528.5
 MAX_PROBLEMS_SHOWN = 50
+MAX_FIELD = 2000  # characters in any one field; the longest note of the 2008 data has 231
 MAX_VALUE_SHOWN = 80
 
 
@@ -530,6 +531,14 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
             continue
         record = dict(zip(header, fields, strict=True))
         table.keys.add(record[columns[0]].strip())  # by name: the columns may come in any order
+        too_long = [c for c in header if len(record[c]) > MAX_FIELD]
+        for c in too_long:
+            problems.append(
+                Problem(name, first, c, record[c], f"at most {MAX_FIELD} characters in one field, not "
+                        f"{len(record[c])} (so long a field is usually a quote left open or pasted text)")
+            )
+        if too_long:
+            continue
         try:
             row = model.model_validate(record)
         except ValidationError as exc:
