@@ -593,7 +593,7 @@ def _(w, mp):
     return ["new-edition", "--year", "2009"]
 
 
-@case("import-xlsx: a read-only data/", "import-xlsx failed", "Permission denied", "permissions",
+@case("import-xlsx: a read-only data/", "editions/2009.csv: cannot be written", "Permission denied", "Nothing was written",
       unchanged_data=True)
 def _(w, mp):
     path = spreadsheet(w["tmp"])

@@ -516,10 +516,19 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
     if problems:
         raise EditionError(problems, title=title, footer=footer)
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.import")
-    tmp.write_text(_csv_text(EDITION_COLUMNS, out_rows), encoding="utf-8", newline="")
-    tmp.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(_csv_text(EDITION_COLUMNS, out_rows), encoding="utf-8", newline="")
+        tmp.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise EditionError(
+            [Issue(relative(target), f"cannot be written ({exc.strerror or exc}); check that data/editions/ is "
+                   "writable (ls -l; chmod u+w) and that the disk has space, then run the import again")],
+            title=title, footer="Nothing was written.",
+        ) from exc
     _ensure_sidecar(target, _template_sidecar(year), imported_from=xlsx_path.name)
     return target
 
