@@ -9,9 +9,20 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# EDITION and YEAR reach the commands through the environment, each as one quoted argument
+# ("$$EDITION"), never spliced into a shell line: `make compare EDITION='2008;touch x'` runs
+# nothing. They must be digits; the command line then checks the range of years.
 EDITION ?=
-EDITION_ARG := $(if $(EDITION),--edition $(EDITION),)
 YEAR ?=
+export EDITION YEAR
+not_digits = $(strip $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1))))))))))))
+ifneq ($(call not_digits,$(EDITION)),)
+$(error EDITION must be a year in digits, e.g. make book EDITION=2008 (got '$(EDITION)'))
+endif
+ifneq ($(call not_digits,$(YEAR)),)
+$(error YEAR must be a year in digits, e.g. make new-edition YEAR=2009 (got '$(YEAR)'))
+endif
+EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
 .PHONY: book pdf test lint bench validate env clean new-edition compare
 
@@ -27,8 +38,8 @@ validate: $(STAMP)
 	$(PY) -m barometre validate
 
 new-edition: $(STAMP)
-	@test -n "$(YEAR)" || { echo "usage: make new-edition YEAR=2009" >&2; exit 2; }
-	$(PY) -m barometre new-edition --year $(YEAR)
+	@test -n "$${YEAR}" || { echo "usage: make new-edition YEAR=2009" >&2; exit 2; }
+	$(PY) -m barometre new-edition --year "$$YEAR"
 
 compare: $(STAMP)
 	$(PY) -m barometre compare $(EDITION_ARG)

@@ -16,6 +16,7 @@ A failure at any step leaves the published site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -477,11 +478,8 @@ class Builder:
                         run.status = "failed"
                         run.error = out["error"]
                         failed = self.build_dir / "failed" / str(edition) / f"{Path(run.name).name}.ipynb"
-                        failed.parent.mkdir(parents=True, exist_ok=True)
-                        if (tmp / "executed.ipynb").is_file():
-                            shutil.copyfile(tmp / "executed.ipynb", failed)
+                        run.error += keep_failed_notebook(tmp / "executed.ipynb", failed)
                         shutil.rmtree(tmp, ignore_errors=True)
-                        run.error += f"\n    The executed notebook is kept for inspection: {relative(failed)}"
                         self.echo(f"  [failed]   {run.name}  {run.seconds:.1f} s")
         failed_runs = [r for r in runs if r.status == "failed"]
         if failed_runs:
@@ -693,6 +691,22 @@ def code_version() -> str:
 
 
 # --------------------------------------------------------------------------- file helpers
+
+
+def keep_failed_notebook(executed: Path, failed: Path) -> str:
+    """Copy a failed chapter's executed notebook to ``failed`` for inspection; the sentence that
+    says where it is, or why it could not be kept (a full disk must not hide the chapter's error)."""
+    try:
+        failed.parent.mkdir(parents=True, exist_ok=True)
+        if not executed.is_file():
+            return "\n    No executed notebook was written (the kernel stopped before the first cell)."
+        shutil.copyfile(executed, failed)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            failed.unlink(missing_ok=True)  # no half-written notebook
+        return (f"\n    The executed notebook could not be kept in {relative(failed)} ({exc.strerror or exc}): "
+                "free some space or fix the permissions of _build/ to keep it next time.")
+    return f"\n    The executed notebook is kept for inspection: {relative(failed)}"
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

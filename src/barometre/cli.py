@@ -1,9 +1,16 @@
-"""Command line: ``python -m barometre <command>`` (the Makefile calls these)."""
+"""Command line: ``python -m barometre <command>`` (the Makefile calls these).
+
+Every expected failure (bad data, a failed build, a refused edition, a sidecar, a file
+that cannot be read or written) is printed as one message saying what failed, where,
+and what to do, with a non-zero exit code. ``--debug`` shows the traceback instead."""
 
 from __future__ import annotations
 
 import argparse
+import errno
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from barometre.paths import DATA_DIR, relative
@@ -91,41 +98,99 @@ def _check_env(args) -> int:
     return 0
 
 
+FIRST_EDITION = 2000  # the earliest year an edition may name (the article's series start in 2000)
+
+
+def edition_year(text: str) -> int:
+    """An ``--edition``/``--year`` argument: a 4-digit year from FIRST_EDITION to next year."""
+    latest = date.today().year + 1
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        raise argparse.ArgumentTypeError(f"got {shown}; expected a 4-digit year such as 2009 (digits only)")
+    year = int(text)
+    if not FIRST_EDITION <= year <= latest:
+        raise argparse.ArgumentTypeError(f"got {year}; expected a year from {FIRST_EDITION} to {latest}")
+    return year
+
+
+def os_error_message(exc: OSError, command: str) -> str:
+    """One paragraph for a file that cannot be read or written: what, where, what to do."""
+    where = exc.filename if exc.filename is not None else "a file"
+    where = relative(where) if isinstance(where, str | Path) else str(where)
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        advice = "The disk is full: free some space (make clean removes _build/), then run the command again."
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        advice = ("You may not write (or read) there: check the permissions of the file and its folder "
+                  "(ls -l; chmod u+w), then run the command again.")
+    elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        advice = "Check the path (it does not exist), then run the command again."
+    else:
+        advice = "Check the file and the disk, then run the command again."
+    return (f"barometre {command} failed: cannot use {where} ({reason}). {advice} "
+            "Run it with --debug to see the traceback.")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="barometre", description=__doc__)
+    parser = argparse.ArgumentParser(prog="barometre", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of a failure")
+    debug = argparse.ArgumentParser(add_help=False)  # --debug is also accepted after the command
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show the traceback")
     sub = parser.add_subparsers(dest="command", required=True)
+    add_parser = sub.add_parser
+    sub.add_parser = lambda *a, **k: add_parser(*a, parents=[debug], **k)  # type: ignore[method-assign]
     sub.add_parser("validate", help="check every data file; list every problem")
     b = sub.add_parser("build", help="validate, execute the chapters, build and publish the HTML book")
-    b.add_argument("--edition", type=int, default=None, help="edition to build (default: the latest)")
+    b.add_argument("--edition", type=edition_year, default=None, help="edition to build (default: the latest)")
     b.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     b.add_argument("--force", action="store_true", help="ignore the execution cache")
     b.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     pdf = sub.add_parser("pdf", help="build the PDF book from the same executed chapters")
-    pdf.add_argument("--edition", type=int, default=None, help="edition to build (default: the latest)")
+    pdf.add_argument("--edition", type=edition_year, default=None, help="edition to build (default: the latest)")
     pdf.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
     sub.add_parser("check-env", help="check that installed packages equal the pins of requirements.txt")
     n = sub.add_parser("new-edition", help="create the files of a new edition from the latest one, to fill")
-    n.add_argument("--year", type=int, required=True, help="the new edition (e.g. 2009)")
+    n.add_argument("--year", type=edition_year, required=True, help="the new edition (e.g. 2009)")
     x = sub.add_parser("import-xlsx", help="write editions/<year>.csv from the first sheet of a spreadsheet")
     x.add_argument("file", type=Path, help="the .xlsx file (row 1: the columns of an edition file)")
-    x.add_argument("--year", type=int, required=True, help="the edition the spreadsheet holds")
+    x.add_argument("--year", type=edition_year, required=True, help="the edition the spreadsheet holds")
     x.add_argument("--replace", action="store_true", help="overwrite an edition file that already holds figures")
     c = sub.add_parser("compare", help="check an edition against the previous one; list what changed")
-    c.add_argument("--edition", type=int, default=None, help="edition to check (default: the latest)")
+    c.add_argument("--edition", type=edition_year, default=None, help="edition to check (default: the latest)")
     args = parser.parse_args(argv)
 
     from barometre.build import BuildError
     from barometre.data import FigureNotFound
     from barometre.editions import EditionError
+    from barometre.provenance import SidecarError
     from barometre.validation import DataValidationError
 
     commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf}
     commands.update({"new-edition": _new_edition, "import-xlsx": _import_xlsx, "compare": _compare})
     try:
         return commands[args.command](args)
-    except (DataValidationError, BuildError, EditionError, FigureNotFound) as exc:
+    except (DataValidationError, BuildError, EditionError, FigureNotFound, SidecarError) as exc:
+        if args.debug:
+            raise
         print(str(exc), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if args.debug:
+            raise
+        print(os_error_message(exc, args.command), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"barometre {args.command}: interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug, not the analyst's input: say so, in one paragraph
+        if args.debug:
+            raise
+        print(f"barometre {args.command} failed unexpectedly: {type(exc).__name__}: {str(exc)[:300]}. "
+              "This is a bug of the barometre package, not a problem of your data. Run the same command "
+              "with --debug (python -m barometre --debug ...) to see the traceback, and report it.",
+              file=sys.stderr)
         return 1

@@ -50,6 +50,7 @@ editions is a revision candidate, not a change.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
@@ -68,13 +69,17 @@ from barometre.provenance import read_sidecar, write_sidecar
 from barometre.validation import (
     DECIMAL_COMMA,
     NUMBER,
+    THOUSANDS,
     EditionRow,
     EventRow,
     IndicatorRow,
     Problem,
     SourceRow,
     _expected_from,
+    capped,
     check_edition_row,
+    number_expected,
+    read_csv_records,
     read_table,
     sidecar_path,
 )
@@ -129,7 +134,7 @@ class EditionError(Exception):
     def __str__(self) -> str:
         n = len(self.problems)
         lines = [f"{self.title}: {n} problem{'s' if n != 1 else ''} found."]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += capped([f"  - {p}" for p in self.problems])
         if self.footer:
             lines.append(self.footer)
         return "\n".join(lines)
@@ -181,10 +186,17 @@ def _csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def _read_records(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    records = [r for r in reader if any((v or "").strip() for v in r.values())]
-    return [h.strip() for h in reader.fieldnames or []], records
+    """The header and the non-blank records of a CSV file, read by the one strict reader."""
+    problems: list[Problem] = []
+    records = read_csv_records(path.read_text(encoding="utf-8-sig"), relative(path), problems)
+    if problems:
+        raise EditionError([Issue(relative(path), str(p).split(": ", 1)[1]) for p in problems],
+                           title=f"Cannot read {relative(path)}", footer="Nothing was written.")
+    if not records:
+        return [], []
+    header = [h.strip() for h in records[0].fields]
+    rows = [dict(zip(header, r.fields, strict=False)) for r in records[1:] if any(f.strip() for f in r.fields)]
+    return header, rows
 
 
 def _ensure_sidecar(path: Path, defaults: dict[str, str], **extra: str) -> Path:
@@ -265,18 +277,30 @@ def new_edition_template(data_dir: Path | str, year: int) -> list[Path]:
         if "quote_type" in row:
             row["quote_type"] = "verbatim"
         rows.append([row[c] for c in EDITION_COLUMNS])
-    edition_path.parent.mkdir(parents=True, exist_ok=True)
-    events_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(edition_path, "x", encoding="utf-8", newline="") as fh:
-        fh.write(_csv_text(EDITION_COLUMNS, rows))
-    with open(events_path, "x", encoding="utf-8", newline="") as fh:
-        fh.write(_csv_text(EVENT_COLUMNS, []))
-    meta = _template_sidecar(year)
-    sidecars = [
-        write_sidecar(edition_path, **meta, template_of=f"editions/{previous}.csv"),
-        write_sidecar(events_path, **{**meta, "title": f"{TO_FILL}: dated events of the {year} edition"}),
-    ]
-    return [edition_path, events_path, *sidecars]
+    written: list[Path] = []
+    try:  # all or nothing: a read-only data/ or a full disk leaves no half template behind
+        for path, text in ((edition_path, _csv_text(EDITION_COLUMNS, rows)), (events_path, _csv_text(EVENT_COLUMNS, []))):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="") as fh:
+                written.append(path)
+                fh.write(text)
+        meta = _template_sidecar(year)
+        written.append(sidecar_path(edition_path))
+        write_sidecar(edition_path, **meta, template_of=f"editions/{previous}.csv")
+        written.append(sidecar_path(events_path))
+        write_sidecar(events_path, **{**meta, "title": f"{TO_FILL}: dated events of the {year} edition"})
+    except OSError as exc:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        where = relative(exc.filename) if isinstance(exc.filename, str) else relative(data_dir)
+        raise EditionError(
+            [Issue(where, f"cannot be written ({exc.strerror or exc}); check that data/ is writable "
+                   "(ls -l; chmod u+w) and that the disk has space, then run the command again")],
+            title=f"Cannot create the template of edition {year}",
+            footer="Nothing was written (any file begun was removed).",
+        ) from exc
+    return [edition_path, events_path, sidecar_path(edition_path), sidecar_path(events_path)]
 
 
 # --------------------------------------------------------------------------- 2. spreadsheet import
@@ -286,7 +310,7 @@ def is_unfilled_template(path: Path) -> bool:
     """True when ``path`` is an edition file as new-edition wrote it: no value, bound or quote yet."""
     try:
         _, rows = _read_records(path)
-    except (OSError, UnicodeDecodeError, csv.Error):
+    except (OSError, UnicodeDecodeError, EditionError):
         return False
     blank = ("value", "low", "high", "quote")
     return bool(rows) and all(not (r.get(c) or "").strip() for r in rows for c in blank)
@@ -342,6 +366,8 @@ def _convert_cell(column: str, v: Any, year: int) -> tuple[str, str | None]:
                 return str(v), "a finite number"
             return _number_text(v), None
         text = str(v).strip()
+        if THOUSANDS.match(text):
+            return text, number_expected(text) + " in a number cell"
         if DECIMAL_COMMA.match(text):
             return text, (
                 "a number cell: this is text with a decimal comma; type the number again so that "
@@ -411,6 +437,16 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
     formulas = formula_book.worksheets[0]
     name = sheet.title
     problems: list[Issue] = []
+
+    merged = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
+    if merged:  # only the top-left cell of a merged range holds the value: the others would read empty
+        raise EditionError(
+            [Issue(f"{_cell_ref(name, r.min_row, r.min_col)}:{_cell_ref(name, r.max_row, r.max_col).split('!')[-1]}",
+                   "a merged cell range; expected one value per cell (unmerge the cells and type the value "
+                   "in each of them)") for r in merged],
+            title=title,
+            footer="Nothing was written: unmerge these cells, then run the import again.",
+        )
 
     header_cells = next(sheet.iter_rows(min_row=1, max_row=1), ())
     columns: dict[int, str] = {}
@@ -508,10 +544,19 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
     if problems:
         raise EditionError(problems, title=title, footer=footer)
 
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.import")
-    tmp.write_text(_csv_text(EDITION_COLUMNS, out_rows), encoding="utf-8", newline="")
-    tmp.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(_csv_text(EDITION_COLUMNS, out_rows), encoding="utf-8", newline="")
+        tmp.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise EditionError(
+            [Issue(relative(target), f"cannot be written ({exc.strerror or exc}); check that data/editions/ is "
+                   "writable (ls -l; chmod u+w) and that the disk has space, then run the import again")],
+            title=title, footer="Nothing was written.",
+        ) from exc
     _ensure_sidecar(target, _template_sidecar(year), imported_from=xlsx_path.name)
     return target
 

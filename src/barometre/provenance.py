@@ -6,12 +6,34 @@ from pathlib import Path
 
 import yaml
 
-from barometre.validation import SIDECAR_KEYS, sha256_of, sidecar_path
+from barometre.paths import relative
+from barometre.validation import SIDECAR_KEYS, SIDECAR_MAPPING_EXPECTED, sha256_of, sidecar_path
+
+
+class SidecarError(Exception):
+    """A sidecar cannot be read or written; the message says which file and what to do."""
 
 
 def read_sidecar(path: Path) -> dict:
+    """The fields of the sidecar of ``path`` (``{}`` when it has none)."""
     meta = sidecar_path(path)
-    return yaml.safe_load(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
+    if not meta.is_file():
+        return {}
+    try:
+        fields = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise SidecarError(
+            f"{relative(meta)}: expected valid UTF-8 YAML ({' '.join(str(exc).split())}). "
+            "Fix the sidecar (compare it with another .meta.yaml of data/), then run the command again."
+        ) from exc
+    if fields is None:
+        return {}
+    if not isinstance(fields, dict):
+        raise SidecarError(
+            f"{relative(meta)}: got a {type(fields).__name__}; expected {SIDECAR_MAPPING_EXPECTED}. "
+            "Fix the sidecar (compare it with another .meta.yaml of data/), then run the command again."
+        )
+    return fields
 
 
 def write_sidecar(path: Path, **fields) -> Path:
@@ -20,8 +42,12 @@ def write_sidecar(path: Path, **fields) -> Path:
     A new sidecar starts with every required key, empty ones marked TO FILL so that
     validation points at them."""
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such data file")
+    if path.is_symlink() or not path.is_file():
+        what = "a symbolic link" if path.is_symlink() else "no such file" if not path.exists() else "not a file"
+        raise SidecarError(
+            f"{relative(path)}: {what}; expected a data file of data/ (e.g. data/editions/2009.csv). "
+            "Check the path, then run the command again; no sidecar was written."
+        )
     target = sidecar_path(path)
     digest = sha256_of(path)
     meta = read_sidecar(path)

@@ -2,9 +2,10 @@
 
 Why pydantic (and not pandera or frictionless): the data are small hand-typed
 CSV files, and the analyst needs to know *which line of which file* is wrong,
-with the raw text as typed. We therefore read each file as text with the
-``csv`` module (so nothing is coerced before it is checked: "15,0" stays
-"15,0"), validate each row against a typed pydantic model, and run the
+with the raw text as typed. We therefore read each file as text with one
+strict CSV reader, ``read_csv_records`` (so nothing is coerced before it is
+checked: "15,0" stays "15,0"; a misplaced quote is an error, never a silent
+merge of two fields), read columns by their header name, validate each row against a typed pydantic model, and run the
 cross-row and cross-file checks in plain Python. Every problem is collected;
 nothing stops at the first one. pandera validates DataFrames after pandas has
 already parsed (and possibly mangled) the text, and frictionless would add a
@@ -13,9 +14,7 @@ second schema language next to the Python types the rest of the package uses.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -74,11 +73,19 @@ EVENT_KINDS = (
     "offshore_start",
 )
 SIDECAR_KEYS = ("title", "source", "producer", "publication_date", "licence", "sha256")
+SIDECAR_MAPPING_EXPECTED = (
+    "a YAML mapping, one 'key: value' per line (title, source, producer, publication_date, licence, "
+    "sha256), not a list or a single text"
+)
 MAX_QUOTE = 300
 
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\u00a0\u202f ]\d{3})+([.]\d+)?$")  # 1,528 or 1 528 or 1,528.5
+MAX_PROBLEMS_SHOWN = 50
+MAX_FIELD = 2000  # characters in any one field; the longest note of the 2008 data has 231
+MAX_VALUE_SHOWN = 80
 
 
 # --------------------------------------------------------------------------- problems
@@ -100,8 +107,26 @@ class Problem:
             where += f", row {self.row}"
         if self.column:
             where += f", column '{self.column}'"
-        got = "" if self.value is None else f"got {self.value!r}; "
+        got = "" if self.value is None else f"got {_shown(self.value)}; "
         return f"{where}: {got}expected {self.expected}"
+
+
+def _shown(value: str) -> str:
+    """A raw value as a message quotes it: whole when short, else its start and its length."""
+    if len(value) <= MAX_VALUE_SHOWN:
+        return repr(value)
+    return f"{value[:MAX_VALUE_SHOWN]!r}… ({len(value)} characters)"
+
+
+def capped(lines: list[str], what: str = "problem") -> list[str]:
+    """The first MAX_PROBLEMS_SHOWN lines, then the count of the others (a broken 50 MB file gives
+    one short message, not megabytes of them)."""
+    shown = lines[:MAX_PROBLEMS_SHOWN]
+    rest = len(lines) - len(shown)
+    if rest:
+        shown.append(f"  … and {rest} more {what}{'s' if rest != 1 else ''} (not shown; fix the ones above first, "
+                     "they often cause the others)")
+    return shown
 
 
 class DataValidationError(Exception):
@@ -114,7 +139,7 @@ class DataValidationError(Exception):
     def __str__(self) -> str:
         n = len(self.problems)
         lines = [f"Data validation failed: {n} problem{'s' if n != 1 else ''} found."]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += capped([f"  - {p}" for p in self.problems])
         lines.append("Nothing was built or published. Fix the data and run the command again.")
         return "\n".join(lines)
 
@@ -139,9 +164,22 @@ def _number(v: Any) -> Any:
     text = str(v).strip()
     if NUMBER.match(text):
         return float(text)
+    raise ValueError(number_expected(text))
+
+
+def number_expected(text: str) -> str:
+    """What was expected instead of ``text``, which is not a number: the likely fix when it is
+    a number with a thousands separator or a decimal comma."""
+    if THOUSANDS.match(text):
+        digits = re.sub(r"[,\u00a0\u202f ]", "", text)
+        if "," in text and "." not in text:
+            return (f"a number with no thousands separator: {digits} if ',' separates thousands "
+                    f"(thousands separator?), or {text.replace(',', '.')} if it is a decimal comma")
+        return f"a number with no thousands separator (thousands separator?), e.g. {digits}"
     if DECIMAL_COMMA.match(text):
-        raise ValueError("a number with '.' as the decimal separator, e.g. 15.0 (not a decimal comma)")
-    raise ValueError("a number, e.g. 15 or 1528.5")
+        return (f"a number with '.' as the decimal separator, e.g. {text.replace(',', '.')} "
+                "(not a decimal comma)")
+    return "a number, e.g. 15 or 1528.5 (digits and '.', no unit, no thousands separator)"
 
 
 def _integer(v: Any) -> Any:
@@ -324,7 +362,7 @@ class Table:
     rows: list[Any] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)  # the raw CSV text of each row
-    keys: set[str] = field(default_factory=set)  # first-column values of every row, valid or not
+    keys: set[str] = field(default_factory=set)  # key column (the model's first) of every row, valid or not
 
     @property
     def name(self) -> str:
@@ -338,8 +376,10 @@ def _expected_from(error: dict) -> str:
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
     if kind in ("literal_error", "enum"):
         return "one of: " + str(ctx.get("expected", "")).replace("'", "")
-    if kind == "string_too_long":
-        return f"at most {ctx.get('max_length')} characters (a short excerpt)"
+    if kind in ("string_too_long", "too_long"):  # too_long: the length checked after a BeforeValidator
+        length = ctx.get("actual_length")
+        got = f", not {length}" if length is not None else ""
+        return f"at most {ctx.get('max_length')} characters (a short excerpt){got}"
     if kind in ("string_too_short", "too_short"):
         return "a non-empty value"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
@@ -347,6 +387,87 @@ def _expected_from(error: dict) -> str:
     if kind == "missing":
         return "a value"
     return error["msg"]
+
+
+# --------------------------------------------------------------------------- strict CSV
+
+_QUOTED = re.compile(r'"((?:[^"]+|"")*)"')
+_PLAIN = re.compile(r'[^,"\r\n]*')
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+SYMLINK_EXPECTED = (
+    "a regular file, not a symbolic link (copy the file into data/ instead of linking to it; "
+    "its target is not read)"
+)
+
+
+@dataclass(frozen=True)
+class CsvRecord:
+    """One record of a CSV file: its fields and the lines it spans (a quoted field may hold line breaks)."""
+
+    fields: list[str]
+    first_line: int
+    last_line: int
+
+
+def read_csv_records(text: str, name: str, problems: list[Problem]) -> list[CsvRecord]:
+    """Split CSV ``text`` into records, strictly (RFC 4180), naming the line of every syntax error.
+
+    Python's ``csv`` reader is lenient: ``"a quote"note, text`` becomes one field
+    ``a quotenote`` and the note's comma a field separator, so a deleted comma can
+    validate and publish the note inside the quote. Here a field is either quoted
+    from its first character to a closing quote that a comma or the end of the line
+    follows, or holds no quote at all; anything else is a problem of ``name`` at its
+    line, and that line is skipped. There is no field size limit: long values are
+    reported by the row checks (e.g. a quote of at most 300 characters)."""
+    records: list[CsvRecord] = []
+    pos, line, end = 0, 1, len(text)
+    while pos < end:
+        first, fields, error = line, [], None
+        while True:
+            field_no = len(fields) + 1
+            quoted = text.startswith('"', pos)
+            if quoted:
+                m = _QUOTED.match(text, pos)
+                if m is None:
+                    excerpt = text[pos : pos + 60].split("\n", 1)[0]
+                    problems.append(
+                        Problem(name, line, None, excerpt, f"a closing quote: the quote that opens field {field_no} "
+                                "here is never closed, so the rest of the file would be read into this field "
+                                "(close the quote, or double a quote inside a quoted field: \"\")")
+                    )
+                    return records
+                fields.append(m.group(1).replace('""', '"'))
+                line += len(_NEWLINE.findall(m.group(0)))
+            else:
+                m = _PLAIN.match(text, pos)
+                fields.append(m.group(0))
+            pos = m.end()
+            if pos >= end:
+                break
+            char = text[pos]
+            if char == ",":
+                pos += 1
+                continue
+            if char in "\r\n":
+                break
+            if quoted:
+                error = (f"a comma right after the closing quote of field {field_no}; text follows it "
+                         "(a comma deleted between two fields? put it back)")
+            else:
+                error = (f"a quote only at the start of a field: a quote opens in the middle of field {field_no} "
+                         "(put the whole field in quotes and double the quotes inside it: \"\")")
+            break
+        newline = _NEWLINE.search(text, pos)
+        if error:
+            stop = newline.start() if newline else end
+            shown = text[text.rfind("\n", 0, pos) + 1 : stop]
+            problems.append(Problem(name, line, None, shown[:80], error))
+        else:
+            records.append(CsvRecord(fields, first, line))
+        pos = newline.end() if newline else end
+        line += 1
+    return records
+
 
 
 def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_no_rows: bool = False) -> Table:
@@ -357,6 +478,9 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
     table = Table(path)
     name = table.name
     columns = list(model.model_fields)
+    if path.is_symlink():
+        problems.append(Problem(name, expected=SYMLINK_EXPECTED))
+        return table
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -382,12 +506,11 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
             )
         )
         return table
-    lines = text.splitlines()
-    reader = csv.reader(io.StringIO(text))
-    try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:  # pragma: no cover - guarded by the empty check
+    records = read_csv_records(text, name, problems)
+    if not records or records[0].first_line != 1:  # the header itself is broken: reported above
         return table
+    lines = _NEWLINE.split(text)
+    header = [h.strip() for h in records[0].fields]
     missing = [c for c in columns if c not in header and model.model_fields[c].is_required()]
     unknown = [c for c in header if c not in columns]
     for c in missing:
@@ -398,12 +521,9 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
         if len(set(header)) != len(header):
             problems.append(Problem(name, 1, None, ",".join(header), "each column once"))
         return table
-    start = 1
-    for fields in reader:
-        line_no = reader.line_num
-        first = start + 1
-        start = line_no
-        if not fields or all(not f.strip() for f in fields):
+    for record_ in records[1:]:
+        fields, first = record_.fields, record_.first_line
+        if all(not f.strip() for f in fields):
             continue
         if len(fields) != len(header):
             problems.append(
@@ -413,12 +533,20 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
                     None,
                     ",".join(fields)[:80],
                     f"{len(header)} comma-separated fields, found {len(fields)} "
-                    "(a stray or truncated line? remove it or fill every column)",
+                    "(a stray or truncated line, or a missing or extra comma? remove it or fill every column)",
                 )
             )
             continue
         record = dict(zip(header, fields, strict=True))
-        table.keys.add(fields[0].strip())
+        table.keys.add(record[columns[0]].strip())  # by name: the columns may come in any order
+        too_long = [c for c in header if len(record[c]) > MAX_FIELD]
+        for c in too_long:
+            problems.append(
+                Problem(name, first, c, record[c], f"at most {MAX_FIELD} characters in one field, not "
+                        f"{len(record[c])} (so long a field is usually a quote left open or pasted text)")
+            )
+        if too_long:
+            continue
         try:
             row = model.model_validate(record)
         except ValidationError as exc:
@@ -429,7 +557,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
             continue
         table.rows.append(row)
         table.lines.append(first)
-        table.raw.append("\n".join(lines[first - 1 : line_no]))
+        table.raw.append("\n".join(lines[first - 1 : record_.last_line]))
     if not table.rows and not allow_no_rows and not any(p.file == name for p in problems):
         problems.append(Problem(name, 2, expected="at least one data row after the header"))
     return table
@@ -470,10 +598,16 @@ def check_sidecars(data_dir: Path, problems: list[Problem]) -> None:
                 )
             )
             continue
+        if path.is_symlink() or meta_path.is_symlink():
+            problems.append(Problem(relative(path if path.is_symlink() else meta_path), expected=SYMLINK_EXPECTED))
+            continue
         try:
             meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            problems.append(Problem(name, expected=f"valid UTF-8 YAML ({exc})"))
+            problems.append(Problem(name, expected=f"valid UTF-8 YAML ({' '.join(str(exc).split())})"))
+            continue
+        if not isinstance(meta, dict):
+            problems.append(Problem(name, value=type(meta).__name__, expected=SIDECAR_MAPPING_EXPECTED))
             continue
         for key in SIDECAR_KEYS:
             if not meta.get(key):
