@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, history
 from barometre.chapters.synthesis import ChapterSummary, percent_of_one, person, quote
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, FigureNotFound, period_end
+from barometre.models import prices as prices_model
 from barometre.models import value as model
 from barometre.models.value import LEGAL_MONTHLY_HOURS
-from barometre.narrative import cite, de, md_escape, source_line
+from barometre.narrative import cite, de, direction, md_escape, source_line
 
 CHAPTER = "value"
 ARTICLE_SOURCE = "claire_morel"  # the article's own row in sources.csv (outlet and year)
+PERIOD_SPAN = re.compile(r"\d{4}-\d{4}")  # a change between two years: '2007-2008'
+# the indicators the chapter's sentences read
+USED_INDICATORS = (
+    "satisfaction_survey_questions", "numericable_external_advisers", "adviser_training_weeks",
+    "adviser_required_skills", "adviser_job_comparison_year", "service_quality_gain_years",
+    "adviser_salary_gross", "adviser_salary_change", "adviser_salary_net",
+)
 
 SCHEME_LABELS = {
     "per_call": "Paiement à l'appel",
@@ -30,6 +39,22 @@ __all__ = ["LEGAL_MONTHLY_HOURS", "de", "percent_of_one", "person", "quote", "su
 
 
 # --------------------------------------------------------------------------- words
+
+
+def interviews_known(ds: Dataset, edition: int) -> bool:
+    """True when an edition up to ``edition`` publishes a figure of this chapter from an interview: the
+    testimonies the chapter reports (Canal+, Numericable, Teleperformance) come with those interviews."""
+    for indicator in USED_INDICATORS:
+        if indicator not in ds.indicators:
+            continue
+        for scope in (None, "france"):
+            try:
+                fig = ds.known(indicator, edition, scope=scope)
+            except FigureNotFound:  # several scopes and none is the market: the next scope is asked
+                fig = None
+            if fig is not None and fig.source_type == "interview":
+                return True
+    return False
 
 
 def model_source(ds: Dataset) -> str:
@@ -259,14 +284,24 @@ def caps_to_show(max_contacts: int) -> list[int]:
 
 @dataclass(frozen=True)
 class Salaries:
+    """The adviser's pay as known in an edition; the SMIC is the one in force on 1 July of the salary's year."""
+
     gross: Figure
-    change: Figure
+    change: Figure | None  # only when it ends in the salary's year (the previous salary is derived from it)
     net_france: Figure | None
     net_uk: Figure | None
-    previous_gross: float  # derived: gross / (1 + change)
     smic_hourly: float
     smic_monthly: float
     smic_date: date
+
+    @property
+    def previous_gross(self) -> float | None:
+        """Derived: gross / (1 + change)."""
+        return None if self.change is None else model.previous_value(self.gross.central, self.change.central)
+
+    @property
+    def previous_year(self) -> int | None:
+        return None if self.change is None else int(self.change.period[:4])
 
     @property
     def gap_to_smic(self) -> float:
@@ -283,43 +318,121 @@ class Salaries:
         return [f for f in (self.gross, self.change, self.net_france, self.net_uk) if f is not None]
 
 
-def salaries(ds: Dataset, edition: int) -> Salaries:
-    """The adviser's pay in the edition, the previous year's derived from the change, and the SMIC."""
-    gross = ds.figure("adviser_salary_gross", edition)
-    change = ds.figure("adviser_salary_change", edition)
-    net_fr = ds.find("adviser_salary_net", edition, scope="france")
-    net_uk = ds.find("adviser_salary_net", edition, scope="united_kingdom")
-    when = date(edition, 7, 1)
+def known(fig: Figure | None) -> Figure | None:
+    return fig if fig is not None and fig.published else None
+
+
+def salaries(ds: Dataset, edition: int) -> Salaries | None:
+    """The adviser's pay as known in the edition (None when no edition up to it publishes the salary),
+    the previous year's derived from the change when the change ends in the salary's year, and the
+    SMIC in force on 1 July of the salary's year."""
+    gross = known(ds.known("adviser_salary_gross", edition))
+    if gross is None:
+        return None
+    year = period_end(gross.period)
+    change = known(ds.known("adviser_salary_change", edition))
+    if change is not None and (period_end(change.period) != year or not PERIOD_SPAN.fullmatch(change.period)):
+        change = None
+    when = date(year, 7, 1)
     hourly = ds.smic_at(when)
     return Salaries(
         gross=gross,
         change=change,
-        net_france=net_fr if net_fr is not None and net_fr.published else None,
-        net_uk=net_uk if net_uk is not None and net_uk.published else None,
-        previous_gross=model.previous_value(gross.central, change.central),
+        net_france=known(ds.known("adviser_salary_net", edition, scope="france")),
+        net_uk=known(ds.known("adviser_salary_net", edition, scope="united_kingdom")),
         smic_hourly=hourly,
         smic_monthly=model.monthly_minimum_wage(hourly),
         smic_date=when,
     )
 
 
+def change_words(change: Figure) -> str:
+    """« en hausse de 5 % », « en baisse de 2,5 % » or « stable »: the direction from the data."""
+    word = direction(change.central)
+    if word == "stable":
+        return word
+    return f"{word} {de(change, magnitude=True)}"
+
+
+def smic_gap_words(s: Salaries) -> str:
+    """« le dépasse de 15 % » or « reste en deçà de 3 % »."""
+    gap = formatting.percent(abs(s.gap_to_smic) * 100)
+    return direction(s.gap_to_smic, up=f"le dépasse de {gap}", down=f"reste en deçà de {gap}",
+                     flat="lui est égal")
+
+
+def smic_comparison(s: Salaries) -> str:
+    """« 15 % de plus que le Smic » or « 3 % de moins que le Smic »."""
+    gap = formatting.percent(abs(s.gap_to_smic) * 100)
+    return direction(s.gap_to_smic, up=f"{gap} de plus que le Smic", down=f"{gap} de moins que le Smic",
+                     flat="autant que le Smic")
+
+
 def salary_table(s: Salaries) -> pd.DataFrame:
-    edition = s.gross.edition
     rows = [
         {"montant": f"Smic brut, juillet {s.smic_date.year}", "euros": s.smic_monthly,
          "nature": "Smic brut (référence)", "texte": formatting.euros(s.smic_monthly),
          "origine": f"{formatting.euros(s.smic_hourly, 2)} de l'heure × {formatting.number(LEGAL_MONTHLY_HOURS, 2)} h"},
-        {"montant": f"Salaire brut {edition - 1} (déduit)", "euros": s.previous_gross, "nature": "Brut",
-         "texte": formatting.euros(s.previous_gross),
-         "origine": f"{formatting.figure_text(s.gross)} ÷ (1 + {formatting.figure_text(s.change)})"},
-        {"montant": f"Salaire brut {s.gross.period}", "euros": s.gross.central, "nature": "Brut",
-         "texte": formatting.figure_text(s.gross), "origine": s.gross.source_name},
     ]
+    if s.change is not None:
+        rows.append({"montant": f"Salaire brut {s.previous_year} (déduit)", "euros": s.previous_gross, "nature": "Brut",
+                     "texte": formatting.euros(s.previous_gross),
+                     "origine": f"{formatting.figure_text(s.gross)} ÷ (1 + {formatting.figure_text(s.change)})"})
+    rows.append({"montant": f"Salaire brut {formatting.period_text(s.gross.period)}", "euros": s.gross.central,
+                 "nature": "Brut", "texte": formatting.figure_text(s.gross), "origine": s.gross.source_name})
     for fig, where in ((s.net_france, "France"), (s.net_uk, "Royaume-Uni")):
         if fig is not None:
-            rows.append({"montant": f"Net, {where}", "euros": fig.central, "nature": "Net",
-                         "texte": formatting.figure_text(fig), "origine": fig.source_name})
+            rows.append({"montant": f"Net, {where}, {formatting.period_text(fig.period)}", "euros": fig.central,
+                         "nature": "Net", "texte": formatting.figure_text(fig), "origine": fig.source_name})
     return pd.DataFrame(rows)
+
+
+def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
+    """The adviser's gross salary by year as known in the edition, with the monthly SMIC of 1 July of
+    each year; empty when fewer than two years are known."""
+    table = history.yearly_history(ds, ["adviser_salary_gross"], edition)
+    if table.empty:
+        return table
+    table = table[table["périmètre"] == table["périmètre"].iloc[0]]
+    smic = [model.monthly_minimum_wage(ds.smic_at(date(int(y), 7, 1))) for y in table["année"]]
+    return table.assign(smic=smic, **{"texte smic": [formatting.euros(v) for v in smic]})
+
+
+def salary_history_title(table: pd.DataFrame) -> str:
+    ordered = table.sort_values("année")
+    change = float(ordered["valeur"].iloc[-1] - ordered["valeur"].iloc[0])
+    verb = direction(change, up="progresse", down="baisse", flat="stagne")
+    return f"Le salaire moyen des conseillers {verb}"
+
+
+def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
+    data = table.drop(columns=["_figure"])
+    long = pd.concat([
+        pd.DataFrame({"année": data["année"], "série": "Salaire moyen brut des conseillers",
+                      "euros": data["valeur"], "texte": data["texte"]}),
+        pd.DataFrame({"année": data["année"], "série": "Smic mensuel brut (1er juillet)",
+                      "euros": data["smic"], "texte": data["texte smic"]}),
+    ])
+    series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1er juillet)"]
+    chart = alt.Chart(long).mark_line(point=True).encode(
+        x=alt.X("année:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=False)),
+        color=alt.Color("série:N", title=None, scale=alt.Scale(domain=series, range=[PALETTE[0], "#9a9a9a"]),
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)),
+        tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:O", title="Année"),
+                 alt.Tooltip("texte:N", title="Par mois")],
+    ).properties(height=240)
+    listing = "; ".join(f"{y} : {t} (Smic {m})" for y, t, m in
+                        zip(data["année"], data["texte"], data["texte smic"], strict=True))
+    return chart_output(
+        chart,
+        name="valeur-salaire-historique",
+        title=salary_history_title(table),
+        source=source_line(history.figures_of(table)) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
+        description=f"Courbes du salaire moyen brut des conseillers de vente et du Smic mensuel brut à temps plein, "
+        f"par année : {listing}. Chaque salaire est le dernier publié pour son année.",
+        data=long,
+    )
 
 
 def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
@@ -363,6 +476,10 @@ class SmicChange:
     def change(self) -> float:
         return model.relative_change(self.start_value, self.end_value)
 
+    def confirms(self, claim: Figure) -> bool:
+        """True when the official change meets the claim as its qualifier reads it (« plus de 35 % »)."""
+        return prices_model.claim_holds(self.change * 100, claim.central, claim.qualifier)
+
 
 def smic_change(ds: Dataset, claim: Figure) -> SmicChange:
     """The hourly SMIC on 1 July of the first and last year of a claim's period ('2000-2008')."""
@@ -377,19 +494,23 @@ def smic_change(ds: Dataset, claim: Figure) -> SmicChange:
 
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
-    """The chapter's key figure and takeaway (data only), for the chapter and the synthesis page."""
+    """The chapter's key figure and takeaway (data only), for the chapter and the synthesis page; built
+    from what the edition knows (the model's lesson holds whatever the data)."""
+    lesson = ("Payés à l'appel, les prestataires gagnent moins quand la qualité progresse : il faut payer la "
+              "résolution.")
     s = salaries(ds, edition)
-    training = ds.find("adviser_training_weeks", edition)
-    trained = (
-        f", formé en {cite(training, with_noun=True)}," if training is not None and training.published else ""
-    )
+    if s is None:
+        return ChapterSummary(chapter=CHAPTER, key_label="Payer la qualité",
+                              key_figure="modèle du livre", takeaway=lesson)
+    training = known(ds.known("adviser_training_weeks", edition))
+    trained = f", formé en {cite(training, with_noun=True)}," if training is not None else ""
+    when = md_escape(formatting.period_text(s.gross.period))
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=s.gross.label,
-        key_figure=f"{cite(s.gross)} par mois en {md_escape(s.gross.period)}",
+        key_figure=f"{cite(s.gross)} par mois en {when}",
         takeaway=(
-            "Payés à l'appel, les prestataires gagnent moins quand la qualité progresse : il faut payer la "
-            f"résolution. Le conseiller{trained} gagne en moyenne {cite(s.gross)} bruts par mois, "
-            f"{formatting.percent(s.gap_to_smic * 100)} de plus que le Smic."
+            f"{lesson} Le conseiller{trained} gagne en moyenne {cite(s.gross)} bruts par mois en {when}, "
+            f"{smic_comparison(s)}."
         ),
     )
