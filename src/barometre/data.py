@@ -590,8 +590,13 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
             if content is not None:
                 lines = content.splitlines()
                 h.update(lines[0].encode() if lines else b"")
+                header = _split(lines[0]) if lines else []
+                # the id column by its name (columns may come in any order); else the first column
+                key = header.index("indicator") if "indicator" in header else (
+                    header.index("source") if "source" in header else 0)
                 for line in lines[1:]:
-                    if line.startswith(indicator + ","):
+                    fields = _split(line)
+                    if len(fields) > key and fields[key] == indicator:
                         h.update(line.encode())
             else:
                 h.update(b"<missing>")

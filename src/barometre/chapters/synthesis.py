@@ -85,8 +85,7 @@ def summary_table(rows: list[tuple[str, ChapterSummary | None]]) -> str:
     lines = ["| Chapitre | Chiffre clé | À retenir |", "| --- | --- | --- |"]
     for chapter, s in rows:
         link = f"{{doc}}`{chapter}`"
-        if s is None:
-            lines.append(f"| {link} | {NOT_AVAILABLE} | {NOT_AVAILABLE} |")
+        if s is None:  # no edition up to this one publishes the chapter's key figure: no row, no filler
             continue
         key = f"{md_escape(s.key_label)} : {s.key_figure}"
         lines.append(f"| {link} | {_cell(key)} | {_cell(s.takeaway)} |")
@@ -151,7 +150,7 @@ def dashboard_figures(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHA
         for indicator in ds.indicators_for(chapter):
             if _first_chapter(ds, indicator) != chapter or ds.indicators[indicator].unit not in PERCENT_UNITS:
                 continue
-            figs.extend(f for f in ds.figures(edition, indicator) if f.published)
+            figs.extend(f for f in ds.figures(edition, indicator) if f.published and not f.secondary)
     return figs
 
 
