@@ -24,7 +24,7 @@ $(error YEAR must be a year in digits, e.g. make new-edition YEAR=2009 (got '$(Y
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: book pdf test lint bench validate env clean new-edition compare
+.PHONY: system-deps book pdf test lint bench validate env clean new-edition compare
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,13 +47,16 @@ compare: $(STAMP)
 book: $(STAMP)
 	$(PY) scripts/build.py $(EDITION_ARG)
 
-pdf: $(STAMP)
+pdf: $(STAMP) system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests scripts chapters
 
-test: $(STAMP)
+system-deps:
+	bash scripts/install-system-deps.sh
+
+test: $(STAMP) system-deps
 	$(PY) -m barometre check-env
 	$(VENV)/bin/ruff check src tests scripts chapters
 	$(PY) -m pytest

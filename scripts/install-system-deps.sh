@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# System packages the tests and the PDF need (Debian). Used by .ci/run; run it once as root
-# on a fresh machine before `make test` or `make pdf` (the HTML book itself needs none of them).
+# System packages the tests and the PDF need (Debian). `make test` and `make pdf` run it: as root it
+# installs what is missing, otherwise through sudo, or it says what to run (the HTML book needs none).
 #   chromium                      the browser tests (Playwright drives the system browser)
 #   texlive-* latexmk             the PDF (xelatex; babel-french; jupyter-book's LaTeX route)
 #   fonts-freefont-otf            the PDF's fonts (Sphinx's xelatex default, FreeSerif/FreeSans)
@@ -15,8 +15,17 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing system packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    as_root=(sudo)
+  else
+    echo "The tests need these Debian packages: ${missing[*]}." >&2
+    echo "Installing them needs root: run 'sudo bash scripts/install-system-deps.sh' once, then 'make test'." >&2
+    exit 1
+  fi
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 echo "System packages present: ${packages[*]}"
