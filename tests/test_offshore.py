@@ -9,8 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 import yaml
-from conftest import mark_not_published
+from conftest import mark_not_published, rewrite
 from executed import execute_chapter, markdown, spec
+from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
 from barometre import load
 from barometre.chapters import offshore as ch
@@ -257,8 +258,177 @@ def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
     mark_not_published(data_dir, indicator, scope, edition=EDITION)
 
 
+SPARSE = 2009
+NEVER_SHOWN = ("non publié", "None", "nan", "«\u00a0\u00a0»", "«  »", "ces 1 sources")
+
+
+def _clean(text: str) -> None:
+    import re
+
+    for bad in NEVER_SHOWN:
+        pattern = rf"\b{re.escape(bad)}\b" if bad.isalpha() else re.escape(bad)
+        assert not re.search(pattern, text), bad
+
+
+# --------------------------------------------------------------------------- any edition (functions)
+
+
+def test_the_growth_title_follows_the_signs_and_the_gap_of_the_two_rates(tmp_path):
+    ds = load()
+    france, offshore = ch.growth_pair(ds, EDITION)
+    assert ch.growth_title(france, offshore) == "En 2008, la France croît plus vite que l’offshore"
+    sparse = load(data_with_sparse_2009(tmp_path / "data"))
+    france, offshore = ch.growth_pair(sparse, SPARSE)
+    assert (france.period, france.central, offshore.central) == ("2009", -3, 12)
+    assert ch.growth_title(france, offshore) == "En 2009, l’activité recule en France et progresse offshore"
+    text = ch.growth_sentence(france, offshore, sparse.known("revenue_growth_gap_france_offshore", SPARSE))
+    assert "a reculé de" in text and "a progressé de" in text and "fois plus forte" not in text
+    assert "écart relatif" not in text  # the 2008 gap is of another period
+    assert ch.growth_title(offshore, france) == "En 2009, l’activité progresse en France et recule offshore"
+
+
+def test_the_share_of_france_says_offshore_gains_ground_when_it_falls(tmp_path):
+    ds = load(data_with_sparse_2009(tmp_path / "data"))
+    latest, previous = ch.trend(ds, "france_revenue_share", SPARSE)
+    assert (latest.central, previous.central) == (74, 80)
+    text = ch.trend_text(latest, previous)
+    assert "en baisse par rapport à" in text and "(dernier chiffre publié, édition\u00a02008) en 2008" in text
+    assert ch.share_shift(latest, previous) == "l’offshore gagne du terrain"
+    assert ch.share_shift(previous, None) == ""
+    only, before = ch.trend(load(), "france_revenue_share", EDITION)
+    assert before is None and ch.trend_text(only, before).endswith("en 2008")
+
+
+def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
+    assert "croît plus vite" in ch.summary(load(), EDITION).takeaway
+    sparse = ch.summary(load(data_with_sparse_2009(tmp_path / "a")), SPARSE)
+    assert "recule en France" in sparse.takeaway and "fig-2009-revenue-growth-france-2009" in sparse.key_figure
+    assert "dernier chiffre publié, édition\u00a02008" in sparse.takeaway  # the province share is 2008's
+    only = ch.summary(load(data_with_sparse_2009_only(tmp_path / "b")), SPARSE)
+    assert "fig-2008" not in only.takeaway and "province" not in only.takeaway
+    for s in (sparse, only):
+        _clean(s.key_figure + s.takeaway)
+
+
+def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    _not_published(data, "revenue_growth", "france")
+    _not_published(data, "france_revenue_share", "market")
+    s = ch.summary(load(data), EDITION)
+    assert s.key_figure == "aucun chiffre jusqu’à l’édition 2008" and "Aucune édition" in s.takeaway
+    _clean(s.takeaway)
+
+
+def test_voices_and_their_summaries_come_only_from_editions_that_cite_them(tmp_path):
+    assert all(v.cited_in == EDITION for v in ch.voices(load(), EDITION))
+    sparse = ch.voices(load(data_with_sparse_2009(tmp_path / "a")), SPARSE)
+    carrot = next(v for v in sparse if v.source == "olivier_carrot")
+    assert carrot.figure.from_older_edition and "(édition 2008)" in ch.voice_line(carrot)
+    regnier = next(v for v in sparse if v.source == "jean_regnier")
+    assert "résumé du livre, d'après l'édition 2008" in ch.voice_line(regnier)
+    assert ch.voices(load(data_with_sparse_2009_only(tmp_path / "b")), SPARSE) == []
+
+
+def test_directions_of_the_providers_figures_come_from_their_signs():
+    ds = load()
+    gap, headcount = ds.figure("offshore_hourly_rate_gap", EDITION), ds.figure(
+        "teleperformance_france_headcount_change", EDITION)
+    assert ch.rate_comparison(gap).startswith("inférieurs de")
+    assert ch.headcount_text(headcount).startswith("ses effectifs en France ont progressé de")
+    from dataclasses import replace
+
+    assert ch.rate_comparison(replace(gap, value=10)).startswith("supérieurs de")
+    assert "ont reculé de" in ch.headcount_text(replace(headcount, value=-20))
+
+
+def _with_staff_indicator(data: Path) -> None:
+    """A new indicator of the chapter (staff, France and offshore) in the dictionary and two editions."""
+    indicators = data / "indicators.csv"
+    rewrite(indicators, indicators.read_text(encoding="utf-8")
+            + "staff,Effectifs des outsourceurs,people,Staff of the outsourcers by scope.,offshore,false,\n")
+    sparse = data / "editions" / "2009.csv"
+    rows = "".join(
+        f"staff,2009,{period},{scope},{value},,,exact,people,barometer_bearingpoint_sp2c,"
+        f"FICTIF : effectifs.,FICTIF — données de test\n"
+        for period, scope, value in (("2008", "france", 50000), ("2009", "france", 48000),
+                                     ("2008", "offshore", 20000), ("2009", "offshore", 26000)))
+    rewrite(sparse, sparse.read_text(encoding="utf-8") + rows)
+
+
+def test_a_new_indicator_of_the_chapter_is_drawn_by_year_without_code(tmp_path):
+    data = data_with_sparse_2009(tmp_path / "data")
+    _with_staff_indicator(data)
+    ds = load(data)
+    table = ch.history_table(ds, SPARSE)
+    panels = set(table["panneau"])
+    assert {"Effectifs des outsourceurs (France)", "Effectifs des outsourceurs (offshore)"} <= panels
+    assert "Part de l'activité France dans le chiffre d'affaires" in panels
+    assert "Croissance du chiffre d'affaires (France)" in panels
+    chart = ch.history_chart(table, SPARSE)
+    chart.chart.to_dict()
+    assert "48\u202f000" in chart.description
+    assert ch.history_table(load(), EDITION)["panneau"].unique().tolist() == ["Croissance du chiffre d'affaires"]
+
+
+def test_the_split_chart_dates_its_bars_when_their_periods_differ(tmp_path):
+    ds = load(data_with_sparse_2009(tmp_path / "data"))
+    share, province = ds.known("france_revenue_share", SPARSE), ds.known("new_jobs_province_share", SPARSE)
+    table = ch.split_table(share, province)
+    assert set(table["mesure"]) == {"Chiffre d'affaires (2009)", "Nouveaux emplois (2008)"}
+    assert set(ch.split_table(share, None)["mesure"]) == {"Chiffre d'affaires"}
+    assert ch.split_chart(table, [share, province]).title == "Les parts de la France et de la province"
+
+
+# --------------------------------------------------------------------------- any edition (executed)
+
+
 @pytest.mark.slow
-def test_the_chapter_says_non_publie_when_the_edition_lacks_its_figures(tmp_path):
+def test_on_the_sparse_reversing_edition_the_words_flip_and_nothing_empty_is_printed(tmp_path):
+    data = data_with_sparse_2009(tmp_path / "data")
+    nb = _execute(tmp_path, "sparse", data_dir=str(data), edition=SPARSE)
+    text = _markdown(nb)
+    _clean(text)
+    assert "a reculé de" in text and "alors que l’activité offshore a progressé" in text
+    assert "l’offshore gagne du terrain" in text and "en baisse par rapport à" in text
+    assert "croît plus vite" not in text and "palier" not in text
+    assert _spec(nb, "offshore-croissance")["title"] == "En 2009, l’activité recule en France et progresse offshore"
+    history = _spec(nb, "offshore-historique")
+    assert "74" in history["description"] and "80" in history["description"]
+    with pytest.raises(AssertionError):
+        _spec(nb, "offshore-carte-sites")  # no site in the 2009 edition: no empty map
+    assert "(dernier chiffre publié, édition\u00a02008)" in text  # older figures say where they come from
+
+
+@pytest.mark.slow
+def test_an_edition_without_the_article_states_none_of_its_figures(tmp_path):
+    data = data_with_sparse_2009_only(tmp_path / "data")
+    nb = _execute(tmp_path, "only", data_dir=str(data), edition=SPARSE)
+    text = _markdown(nb)
+    _clean(text)
+    assert "fig-2008" not in text
+    for word in ("Webhelp", "Numericable", "Teleperformance", "Carrot", "Dadian", "province :"):
+        assert word not in text
+    assert text.count("Aucune édition du baromètre jusqu’à celle de 2009") == 1
+    assert "Le modèle n'est pas calculé" in text
+    assert "recule en France" in text
+
+
+@pytest.mark.slow
+def test_the_real_data_still_reads_as_the_2008_article(tmp_path):
+    nb = _execute(tmp_path, "real", edition=0)
+    text = _markdown(nb)
+    _clean(text)
+    assert "Aucune édition" not in text
+    assert "une croissance 2 fois plus forte en France" in text
+    assert _spec(nb, "offshore-croissance")["title"] == "En 2008, la France croît plus vite que l’offshore"
+    assert "Villeneuve" in text
+    _spec(nb, "offshore-carte-sites")
+    _spec(nb, "offshore-historique")
+
+
+@pytest.mark.slow
+def test_missing_figures_are_left_out_and_named_once(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     for indicator, scope in [("revenue_growth", "france"), ("offshore_hourly_rate_gap", "webhelp"),
@@ -267,6 +437,11 @@ def test_the_chapter_says_non_publie_when_the_edition_lacks_its_figures(tmp_path
         _not_published(data, indicator, scope)
     nb = _execute(tmp_path, "missing", data_dir=str(data))
     text = _markdown(nb)
-    assert text.count("non publié") >= 4
+    _clean(text)
+    assert text.count("Aucune édition du baromètre jusqu’à celle de 2008") == 1
+    assert "croissance du chiffre d\\'affaires \\(France et offshore\\)" in text
     assert "Le modèle n'est pas calculé" in text
+    assert "Teleperformance pratique l'offshore depuis" in text and "ses effectifs en France" not in text
     _spec(nb, "offshore-carte-sites")  # the map does not depend on the missing figures
+    with pytest.raises(AssertionError):
+        _spec(nb, "offshore-croissance")

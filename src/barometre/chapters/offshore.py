@@ -230,31 +230,50 @@ def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
 
 
 def split_table(revenue_share: Figure | None, province_share: Figure | None) -> pd.DataFrame:
-    """Two stacked bars: revenue France / offshore, new jobs province / Île-de-France (complements)."""
+    """Two stacked bars: revenue France / offshore, new jobs province / Île-de-France (complements).
+    Each bar names its period when the two periods differ."""
     rows = []
+    shown = [f for f in (revenue_share, province_share) if f is not None and f.published]
+    dated = len({f.period for f in shown}) > 1
+
+    def measure(name: str, fig: Figure) -> str:
+        return f"{name} ({formatting.period_text(fig.period)})" if dated else name
+
     if revenue_share is not None and revenue_share.published:
         x = revenue_share.central
+        m = measure("Chiffre d'affaires", revenue_share)
         rows += [
-            {"mesure": "Chiffre d'affaires", "composante": "France", "part": x,
+            {"mesure": m, "composante": "France", "part": x,
              "texte": formatting.figure_text(revenue_share), "rang": 1},
-            {"mesure": "Chiffre d'affaires", "composante": "Offshore (complément)", "part": 100 - x,
+            {"mesure": m, "composante": "Offshore (complément)", "part": 100 - x,
              "texte": formatting.percent(100 - x), "rang": 2},
         ]
     if province_share is not None and province_share.published:
         y = province_share.central
+        m = measure("Nouveaux emplois", province_share)
         rows += [
-            {"mesure": "Nouveaux emplois", "composante": "Province", "part": y,
+            {"mesure": m, "composante": "Province", "part": y,
              "texte": formatting.figure_text(province_share), "rang": 1},
-            {"mesure": "Nouveaux emplois", "composante": "Île-de-France (complément)", "part": 100 - y,
+            {"mesure": m, "composante": "Île-de-France (complément)", "part": 100 - y,
              "texte": formatting.percent(100 - y), "rang": 2},
         ]
     return pd.DataFrame(rows, columns=["mesure", "composante", "part", "texte", "rang"])
 
 
+def split_title(table: pd.DataFrame) -> str:
+    """« Les parts de la France et de la province »: what the bars show (a topic, not a claim)."""
+    shown = [c for c in ("France", "Province") if c in set(table["composante"])]
+    names = {"France": "de la France dans le chiffre d'affaires",
+             "Province": "de la province dans les nouveaux emplois"}
+    if len(shown) == 2:
+        return "Les parts de la France et de la province"
+    return "La part " + names[shown[0]] if shown else "Les parts"
+
+
 def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     order = ["France", "Province", "Offshore (complément)", "Île-de-France (complément)"]
     base = alt.Chart(table).encode(
-        y=alt.Y("mesure:N", title=None, sort=None),
+        y=alt.Y("mesure:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
         x=alt.X("part:Q", stack="zero", title="Part (%)", scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("rang:Q"),
     )
@@ -274,9 +293,9 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     return chart_output(
         (bars + labels).properties(height=150),
         name="offshore-repartition",
-        title="Les emplois vont en province",
+        title=split_title(table),
         source=source_line(figs),
-        description=f"Deux barres empilées à 100 % : {listing}. Les compléments sont calculés (100 moins la part "
+        description=f"Barres empilées à 100 % : {listing}. Les compléments sont calculés (100 moins la part "
         "publiée).",
         data=table.drop(columns=["rang"]),
     )
@@ -334,6 +353,16 @@ def article_credit(ds: Dataset, sources) -> str:
             if text not in credits:
                 credits.append(text)
     return ", ".join(credits) or "l'article"
+
+
+def sites_title(cities: pd.DataFrame) -> str:
+    """« Les nouveaux sites cités » with their count, or a neutral title when there are none."""
+    if cities.empty:
+        return "Les sites cités"
+    n = int(cities["nombre"].sum())
+    text = (f"{formatting.count_words(n, 'implantation ou transfert', 'implantations ou transferts', feminine=True)}"
+            f" de sites, dans {formatting.count_words(len(cities), 'ville', feminine=True)}")
+    return text[0].upper() + text[1:]
 
 
 def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: int,
@@ -394,8 +423,8 @@ def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: 
     listing = "; ".join(f"{v} : {e}, {d}" for v, e, d in
                         zip(cities.get("ville", []), cities.get("entreprises", []), cities.get("date", []), strict=True))
     description = (
-        f"Carte de la France métropolitaine avec les {len(sites)} implantations et transferts de sites cités "
-        f"par l'article (édition {edition}) : {listing}."
+        f"Carte de la France métropolitaine avec les implantations et transferts de sites cités "
+        f"dans l'édition {edition} ({formatting.count_words(len(sites), 'site')}) : {listing}."
         if not cities.empty
         else f"Carte de la France métropolitaine : l'édition {edition} ne cite aucune implantation de site."
     )
@@ -405,8 +434,8 @@ def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: 
     return chart_output(
         alt.layer(*layers).properties(height=430),
         name="offshore-carte-sites",
-        title="Nouveaux sites en province",
-        source=f"{credit}, d'après les faits rapportés par l'article ; fond de carte "
+        title=sites_title(cities),
+        source=f"{credit}, d'après les faits rapportés ; fond de carte "
         "Natural Earth (domaine public) via world-atlas ; coordonnées GeoNames",
         description=description,
         data=table,
@@ -427,6 +456,7 @@ class Voice:
     camp: str
     figure: Figure | None
     summary: str
+    cited_in: int | None = None  # the newest edition up to the book's that cites this source
 
 
 # The book's own summaries (not the article's words), used when no data row carries the view.
@@ -443,17 +473,62 @@ VOICES = (
 )
 
 
+def cited_sources(ds: Dataset, edition: int) -> dict[str, int]:
+    """source -> the newest edition up to ``edition`` whose figures or quotes cite it (a person the data
+    up to this edition never cite is not presented)."""
+    out: dict[str, int] = {}
+    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
+        for f in ds.figures(ed):
+            if f.published:
+                out.setdefault(f.source, ed)
+        for q in ds.quotes(ed):
+            out.setdefault(q.source, ed)
+    return out
+
+
 def voices(ds: Dataset, edition: int) -> list[Voice]:
-    """The voices of the debate, each with the edition's figure row of that source (if any)."""
-    rows = [f for ind in ds.indicators_for(CHAPTER) for f in ds.figures(edition, ind) if f.published]
+    """The voices of the debate the data up to ``edition`` cite, each with the figure of the chapter that
+    source gives (the newest known in ``edition``, if any), or the book's summary of the view."""
+    cited = cited_sources(ds, edition)
+    rows = []
+    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
+        rows += [replace(f, as_of=edition) for ind in ds.indicators_for(CHAPTER)
+                 for f in ds.figures(ed, ind) if f.published]
     out = []
     for source, camp, summary in VOICES:
-        if source not in ds.sources:
+        if source not in ds.sources or source not in cited:
             continue
         src = ds.sources[source]
         mine = [f for f in rows if f.source == source]
-        out.append(Voice(source, src.name, src.role, camp, mine[0] if mine else None, summary))
+        out.append(Voice(source, src.name, src.role, camp, mine[0] if mine else None, summary, cited[source]))
     return out
+
+
+def voice_line(v: Voice) -> str:
+    """One line of the debate: the source's quoted words (with the edition when it is an older one), or the
+    book's summary of the view, labelled as such."""
+    who = f"{narrative.md_escape(v.name)} ({narrative.md_escape(v.role)})"
+    if v.figure is not None:
+        older = f" (édition {v.figure.edition})" if v.figure.from_older_edition else ""
+        return f"- {who} : {quote(v.figure, attribution=False)}{older}"
+    where = f", d'après l'édition {v.cited_in}" if v.cited_in is not None else ""
+    return f"- {who} {narrative.md_escape(v.summary)} (résumé du livre{where})."
+
+
+PAST = {"progresse": "ont progressé", "recule": "ont reculé", "stagne": "sont restés stables"}
+
+
+def rate_comparison(gap: Figure) -> str:
+    """« inférieurs de 50 % », « supérieurs de 10 % » or « égaux »: offshore hourly rates against France."""
+    word = narrative.direction(gap.central, up="supérieurs", down="inférieurs", flat="égaux")
+    return word if word == "égaux" else f"{word} {narrative.de(gap, magnitude=True)}"
+
+
+def headcount_text(fig: Figure) -> str:
+    """« ses effectifs en France ont progressé de 100 % entre 2000 et 2009 » (verb from the sign)."""
+    verb = PAST[move(fig)]
+    amount = "" if move(fig) == MOVES["flat"] else f" {narrative.de(fig, magnitude=True)}"
+    return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
 
 
 def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
@@ -497,7 +572,7 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     return chart_output(
         (bars + labels + neg_labels + zero).properties(height=40 * max(len(table), 1) + 40),
         name="offshore-prestataires",
-        title="Deux usages de l'offshore",
+        title="Les chiffres des prestataires",
         source=source_line(figs),
         description=f"Barres horizontales des chiffres cités par les prestataires : {listing}. "
         "Une barre vers la gauche est une baisse.",
@@ -693,28 +768,42 @@ def model_setup(
 
 
 def summary(ds: Dataset, edition: int):
-    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis."""
+    """The chapter's key figure and takeaway, from what the editions up to ``edition`` publish: the growth
+    in France against offshore (directions computed), else France's share of revenue, else a neutral line."""
     from barometre.chapters.synthesis import ChapterSummary
 
-    growth_fr = ds.find("revenue_growth", edition, scope="france", period=edition)
-    growth_off = ds.find("revenue_growth", edition, scope="offshore", period=edition)
-    province = ds.find("new_jobs_province_share", edition)
     label = ds.indicators["revenue_growth"].label_fr
-    if growth_fr is None or growth_off is None or not (growth_fr.published and growth_off.published):
+    pair = growth_pair(ds, edition)
+    province = ds.known("new_jobs_province_share", edition)
+    if pair is not None:
+        france, offshore = pair
+        when = formatting.period_text(france.period)
+        takeaway = f"{growth_title(france, offshore)} : {narrative.cite(france, signed=True)} en France, " \
+                   f"{narrative.cite(offshore, signed=True)} offshore"
+        if province is not None:
+            takeaway += (f" ; {narrative.cite(province)} des nouveaux emplois créés en province en "
+                         f"{formatting.period_text(province.period)}")
         return ChapterSummary(
-            chapter="offshore",
-            key_label=label,
-            key_figure=narrative.not_published(label, edition),
-            takeaway="Le baromètre de cette édition ne distingue pas la croissance en France et offshore.",
+            chapter=CHAPTER,
+            key_label=f"{label} en France",
+            key_figure=f"{narrative.cite(france, signed=True)} en {when}",
+            takeaway=takeaway + ".",
         )
-    takeaway = f"L'activité française croît {narrative.de(growth_fr)} contre {narrative.cite(growth_off)} offshore en {edition}"
-    if province is not None and province.published:
-        takeaway += f", et {narrative.cite(province)} des nouveaux emplois vont à la province."
-    else:
-        takeaway += "."
+    found = trend(ds, "france_revenue_share", edition)
+    if found is not None:
+        latest, previous = found
+        shift = share_shift(latest, previous)
+        return ChapterSummary(
+            chapter=CHAPTER,
+            key_label=latest.label,
+            key_figure=trend_text(latest, previous),
+            takeaway=(f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
+                      + (f" ; {shift}" if shift else "") + "."),
+        )
     return ChapterSummary(
-        chapter="offshore",
-        key_label=f"{label} en France",
-        key_figure=f"{narrative.cite(growth_fr)} en {edition}",
-        takeaway=takeaway,
+        chapter=CHAPTER,
+        key_label=label,
+        key_figure=f"aucun chiffre jusqu’à l’édition {edition}",
+        takeaway=narrative.not_in_edition([f"{label} (France et offshore)",
+                                           ds.indicators["france_revenue_share"].label_fr], edition),
     )
