@@ -80,7 +80,7 @@ def test_every_resilience_chart_validates_against_the_vega_lite_schema():
     charts = [
         ch.growth_chart(table, figs, 2008),
         ch.market_share_chart(ds.figure("outsourced_market_share", 2008)),
-        ch.sectors_chart(ch.sector_events(ds, 2008)),
+        ch.sectors_chart(ch.sector_events(ds, 2008), "Source"),
         ch.premium_chart(premium, ds.figure("cost_savings_demanded", 2008, scope="before"),
                          ds.figure("cost_savings_demanded", 2008, scope="now")),
         ch.payback_chart(ch.payback_curves(premium, 0.69, 0.1, 4.0), 24.0, [premium]),
@@ -93,6 +93,22 @@ def test_every_resilience_chart_validates_against_the_vega_lite_schema():
 
 
 def test_the_growth_table_holds_every_published_year_and_the_forecast():
-    table, _ = ch.growth_table(load(), 2008)
-    assert list(table["année"]) == ["2007", "2008", "2009"]
+    ds = load()
+    table, _ = ch.growth_table(ds, 2008)
+    years = list(table["année"])
+    assert years == sorted(years) and years[-3:] == ["2007", "2008", "2009"]
+    known = set(ds.series("revenue_growth", scope="market", upto=2008)["period"])
+    assert set(years[:-1]) == known  # every year the editions up to 2008 publish, no other
     assert table["type"].iloc[-1].startswith("Prévision")
+
+
+def test_the_growth_title_follows_the_data():
+    import pandas as pd
+
+    def title(*values):
+        return ch.growth_title(pd.DataFrame({"année": [str(2006 + i) for i in range(len(values))],
+                                             "croissance": list(values), "type": "Réalisé (baromètre)"}))
+
+    assert title(13, 15) == "La croissance des outsourceurs accélère en 2007"
+    assert title(15, 4.2) == "La croissance des outsourceurs ralentit en 2007"
+    assert title(15, -2) == "L'activité des outsourceurs recule en 2007"

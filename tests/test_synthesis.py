@@ -24,12 +24,14 @@ def test_value_and_partnership_provide_their_summary():
         assert s.key_label and "{ref}" in s.key_figure and "{ref}" in s.takeaway
 
 
-def test_a_chapter_without_a_summary_function_is_shown_as_not_available(monkeypatch):
+def test_a_chapter_without_a_summary_gets_no_row_rather_than_a_filler(monkeypatch):
     monkeypatch.setitem(sys.modules, "barometre.chapters.fake_chapter", types.ModuleType("fake_chapter"))
     assert ch.chapter_summary(load(), EDITION, "fake_chapter") is None
     assert ch.chapter_summary(load(), EDITION, "no_such_chapter") is None
-    table = ch.summary_table([("fake_chapter", None)])
-    assert "| {doc}`fake_chapter` | non disponible | non disponible |" in table
+    summary = ch.ChapterSummary("value", "Label", "{ref}`1 <x>`", "Texte.")
+    table = ch.summary_table([("fake_chapter", None), ("value", summary)])
+    assert "fake_chapter" not in table and "non disponible" not in table
+    assert "| {doc}`value` |" in table
 
 
 def test_the_summary_table_has_one_linked_row_per_chapter_in_the_book_order():
@@ -61,7 +63,7 @@ def test_the_dashboard_holds_every_percentage_figure_once_under_its_first_chapte
     assert all(f.unit in ch.PERCENT_UNITS and f.published for f in figs)
     expected = [
         f for f in ds.figures(EDITION)
-        if f.unit in ch.PERCENT_UNITS and f.published
+        if f.unit in ch.PERCENT_UNITS and f.published and not f.secondary
         and ch._first_chapter(ds, f.indicator) in ch.CHAPTERS
     ]
     assert len(figs) == len(expected)

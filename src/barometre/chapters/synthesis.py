@@ -34,7 +34,6 @@ CHAPTER = "synthesis"
 CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
 # Units a percentage axis can show together.
 PERCENT_UNITS = ("percent", "percent_change")
-NOT_AVAILABLE = "non disponible"
 
 
 @dataclass(frozen=True)
