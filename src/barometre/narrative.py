@@ -148,7 +148,7 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
             f"({who}) : {cite(forecast)}")
     if outcome is None:
         return text + " ; aucune édition ne publie encore le chiffre réalisé."
-    text += f" ; réalisé : {cite(outcome)} (édition {outcome.edition})"
+    text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
     verdict = forecast_verdict(forecast, outcome)
     return text + f", {verdict}."
 

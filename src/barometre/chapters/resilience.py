@@ -121,6 +121,16 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     )
 
 
+def complement_text(share: Figure) -> str:
+    """The rest to 100 of a share, as the share is given: « 75 % », or « 75 à 80 % » for « 20 à 25 % »."""
+    low, high = share.bounds
+    if share.is_range:
+        return formatting.value_range(100 - high, 100 - low, share.unit)
+    words = {"more_than": "moins de ", "at_least": "au plus ", "less_than": "plus de ", "at_most": "au moins ",
+             "about": "environ "}
+    return words.get(share.qualifier, "") + formatting.percent(100 - share.central)
+
+
 def market_share_chart(share: Figure) -> ChartOutput:
     outsourced = share.central
     table = pd.DataFrame(
@@ -128,7 +138,7 @@ def market_share_chart(share: Figure) -> ChartOutput:
             {"mode": "Centres externalisés", "part": outsourced, "texte": formatting.figure_text(share),
              "rang": 1},
             {"mode": "Services clients internes", "part": 100 - outsourced,
-             "texte": formatting.percent(100 - outsourced), "rang": 2},
+             "texte": complement_text(share), "rang": 2},
         ]
     )
     chart = (
@@ -151,7 +161,7 @@ def market_share_chart(share: Figure) -> ChartOutput:
         source=source_line([share]),
         description=(
             f"Barre empilée : centres externalisés {formatting.figure_text(share)}, "
-            f"services clients internes {formatting.percent(100 - outsourced)} (complément à 100)."
+            f"services clients internes {complement_text(share)} (complément à 100)."
         ),
         data=table,
     )
