@@ -244,8 +244,8 @@ _markdown, _spec = markdown, spec
 
 @pytest.mark.slow
 def test_a_worse_offshore_quality_changes_the_text_and_the_charts_of_the_chapter(tmp_path):
-    base = _execute(tmp_path, "base", offshore_repeat_rate=0.15)
-    worse = _execute(tmp_path, "worse", offshore_repeat_rate=0.45)
+    base = _execute(tmp_path, "base", offshore_repeat_rate=0.15, edition=EDITION)
+    worse = _execute(tmp_path, "worse", offshore_repeat_rate=0.45, edition=EDITION)
     assert "15\u00a0% offshore" in _markdown(base) and "45\u00a0% offshore" in _markdown(worse)
     assert "La France revient 2 fois plus cher" in _markdown(base)
     assert "La France revient 2 fois plus cher" not in _markdown(worse)
@@ -295,8 +295,7 @@ def test_the_share_of_france_says_offshore_gains_ground_when_it_falls(tmp_path):
     assert "en baisse par rapport à" in text and "(dernier chiffre publié, édition\u00a02008) en 2008" in text
     assert ch.share_shift(latest, previous) == "l’offshore gagne du terrain"
     assert ch.share_shift(previous, None) == ""
-    only, before = ch.trend(load(), "france_revenue_share", EDITION)
-    assert before is None and ch.trend_text(only, before).endswith("en 2008")
+    assert ch.trend_text(latest, None).endswith("en 2009") and "par rapport" not in ch.trend_text(latest, None)
 
 
 def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
@@ -310,12 +309,10 @@ def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
         _clean(s.key_figure + s.takeaway)
 
 
-def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
-    _not_published(data, "revenue_growth", "france")
-    _not_published(data, "france_revenue_share", "market")
-    s = ch.summary(load(data), EDITION)
+def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share(monkeypatch):
+    monkeypatch.setattr(ch, "growth_pair", lambda ds, edition: None)
+    monkeypatch.setattr(ch, "trend", lambda ds, indicator, edition, scope="market": None)
+    s = ch.summary(load(), EDITION)
     assert s.key_figure == "aucun chiffre jusqu’à l’édition 2008" and "Aucune édition" in s.takeaway
     _clean(s.takeaway)
 
@@ -345,8 +342,9 @@ def test_directions_of_the_providers_figures_come_from_their_signs():
 def _with_staff_indicator(data: Path) -> None:
     """A new indicator of the chapter (staff, France and offshore) in the dictionary and two editions."""
     indicators = data / "indicators.csv"
-    rewrite(indicators, indicators.read_text(encoding="utf-8")
-            + "staff,Effectifs des outsourceurs,people,Staff of the outsourcers by scope.,offshore,false,\n")
+    text = indicators.read_text(encoding="utf-8")
+    if "\nstaff," not in text:  # the dictionary may list it already
+        rewrite(indicators, text + "staff,Effectifs des outsourceurs,people,Staff of the outsourcers by scope.,offshore,false,\n")
     sparse = data / "editions" / "2009.csv"
     rows = "".join(
         f"staff,2009,{period},{scope},{value},,,exact,people,barometer_bearingpoint_sp2c,"
@@ -362,13 +360,14 @@ def test_a_new_indicator_of_the_chapter_is_drawn_by_year_without_code(tmp_path):
     ds = load(data)
     table = ch.history_table(ds, SPARSE)
     panels = set(table["panneau"])
-    assert {"Effectifs des outsourceurs (France)", "Effectifs des outsourceurs (offshore)"} <= panels
+    label = ds.indicators["staff"].label_fr
+    assert {f"{label} (France)", f"{label} (offshore)"} <= panels
     assert "Part de l'activité France dans le chiffre d'affaires" in panels
     assert "Croissance du chiffre d'affaires (France)" in panels
     chart = ch.history_chart(table, SPARSE)
     chart.chart.to_dict()
     assert "48\u202f000" in chart.description
-    assert ch.history_table(load(), EDITION)["panneau"].unique().tolist() == ["Croissance du chiffre d'affaires"]
+    assert "Croissance du chiffre d'affaires" in set(ch.history_table(load(), EDITION)["panneau"])
 
 
 def test_the_split_chart_dates_its_bars_when_their_periods_differ(tmp_path):
@@ -407,8 +406,7 @@ def test_an_edition_without_the_article_states_none_of_its_figures(tmp_path):
     text = _markdown(nb)
     _clean(text)
     assert "fig-2008" not in text
-    for word in ("Webhelp", "Numericable", "Teleperformance", "Carrot", "Dadian", "province :"):
-        assert word not in text
+    assert "édition\u00a02008" not in text and "édition 2008" not in text
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2009") == 1
     assert "Le modèle n'est pas calculé" in text
     assert "recule en France" in text
@@ -416,7 +414,7 @@ def test_an_edition_without_the_article_states_none_of_its_figures(tmp_path):
 
 @pytest.mark.slow
 def test_the_real_data_still_reads_as_the_2008_article(tmp_path):
-    nb = _execute(tmp_path, "real", edition=0)
+    nb = _execute(tmp_path, "real", edition=EDITION)
     text = _markdown(nb)
     _clean(text)
     assert "Aucune édition" not in text
@@ -431,17 +429,17 @@ def test_the_real_data_still_reads_as_the_2008_article(tmp_path):
 def test_missing_figures_are_left_out_and_named_once(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
-    for indicator, scope in [("revenue_growth", "france"), ("offshore_hourly_rate_gap", "webhelp"),
+    for indicator, scope in [("offshore_hourly_rate_gap", "webhelp"),
                              ("new_jobs_province_share", "province"), ("numericable_external_advisers", "numericable"),
                              ("teleperformance_france_headcount_change", "teleperformance_france")]:
         _not_published(data, indicator, scope)
-    nb = _execute(tmp_path, "missing", data_dir=str(data))
+    nb = _execute(tmp_path, "missing", data_dir=str(data), edition=EDITION)
     text = _markdown(nb)
     _clean(text)
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2008") == 1
-    assert "croissance du chiffre d\\'affaires \\(France et offshore\\)" in text
+    assert "écart de taux horaire offshore" in text and "part des nouveaux emplois créés en province" in text
     assert "Le modèle n'est pas calculé" in text
     assert "Teleperformance pratique l'offshore depuis" in text and "ses effectifs en France" not in text
     _spec(nb, "offshore-carte-sites")  # the map does not depend on the missing figures
     with pytest.raises(AssertionError):
-        _spec(nb, "offshore-croissance")
+        _spec(nb, "offshore-cout-par-demande")
