@@ -9,8 +9,9 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from conftest import mark_not_published
+from conftest import mark_not_published, rewrite
 from executed import execute_chapter, markdown, spec
+from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
 from barometre import load
 from barometre.chapters import prices as ch
@@ -291,7 +292,7 @@ def test_every_prices_chart_validates_against_the_vega_lite_schema():
             ch.activity_table(ds.figure("inbound_revenue_share", EDITION),
                               ds.figure("inbound_revenue_share_change", EDITION),
                               ds.figure("outbound_revenue_share", EDITION), EDITION),
-            [price],
+            [price], ds.figure("inbound_revenue_share_change", EDITION),
         ),
         ch.price_step_chart(ch.price_step_table(3, 1e7), ds.figure("price_per_minute_decimals", EDITION)),
     ]
@@ -319,8 +320,8 @@ _markdown, _spec = markdown, spec
 
 @pytest.mark.slow
 def test_productivity_gains_change_the_margin_text_and_chart_of_the_chapter(tmp_path):
-    flat = _execute(tmp_path, "flat", productivity_gain=0.0)
-    gains = _execute(tmp_path, "gains", productivity_gain=0.07, tail_max_share=1.0)
+    flat = _execute(tmp_path, "flat", productivity_gain=0.0, edition=EDITION)
+    gains = _execute(tmp_path, "gains", productivity_gain=0.07, tail_max_share=1.0, edition=EDITION)
     assert "de productivité est de 0\u00a0% par an" in _markdown(flat)
     assert "de productivité est de 7\u00a0% par an" in _markdown(gains)
     assert _spec(flat, "prix-marge") != _spec(gains, "prix-marge")
@@ -334,15 +335,124 @@ def _not_published(data_dir: Path, indicator: str) -> None:
     mark_not_published(data_dir, indicator, edition=EDITION)
 
 
+FORBIDDEN = ("non publié", "None", "nan", "«\u00a0\u00a0»", "«  »")
+
+
+def _clean(text: str) -> None:
+    for bad in FORBIDDEN:
+        assert bad not in text, bad
+
+
 @pytest.mark.slow
-def test_the_chapter_says_non_publie_when_the_edition_lacks_its_figures(tmp_path):
+def test_the_chapter_leaves_out_sentences_whose_figures_no_edition_publishes(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     for indicator in ("production_hour_price_change_since_2000", "smic_increase_claimed", "top10_market_share",
                       "inbound_revenue_share_change", "price_per_minute_decimals"):
         _not_published(data, indicator)
-    nb = _execute(tmp_path, "missing", data_dir=str(data))
+    nb = _execute(tmp_path, "missing", data_dir=str(data), edition=EDITION)
     text = _markdown(nb)
-    assert text.count("non publié") >= 4
-    assert "Le modèle de marge n'est pas calculé" in text
-    _spec(nb, "prix-activites")  # still drawn, without the derived previous year
+    _clean(text)
+    assert text.count("Aucune édition du baromètre jusqu’à celle de 2008") == 1
+    for label in load(data).unknown(ch.USED_INDICATORS, EDITION):  # named once, in the one sentence
+        assert label[1:].replace("'", "\\'").replace("(", "\\(").replace(")", "\\)") in text, label
+    assert "évolution du prix de l\\'heure de production depuis 2000" in text
+    assert "moins cher" not in text and "Vérification" not in text and "Hypothèses." not in text
+    assert _spec(nb, "prix-activites")["title"] == "Le chiffre d'affaires par activité"  # no change: a topic
+
+
+# --------------------------------------------------------------------------- any edition
+
+
+def test_titles_follow_the_data():
+    assert ch.index_title(137, 90, 95) == "Smic en hausse, prix en baisse"
+    assert ch.index_title(97, 101, 104) == "Smic en baisse, prix en hausse"
+    assert ch.hhi_title(494, 2800) == "Une concentration encore mal connue"
+    assert ch.hhi_title(2000, 2800) == "Un marché très concentré"
+    assert ch.hhi_title(300, 900) == "Un marché peu concentré"
+    assert ch.ordinal(3) == "troisième" and ch.ordinal(2) == "deuxième"
+    assert ch.cost_structure_title(pd.DataFrame({"part": [69.0]})) == "Le personnel, premier poste de coût"
+    assert ch.cost_structure_title(pd.DataFrame({"part": [40.0]})) == "Le poids du personnel dans les coûts"
+    ds = load()
+    change = ds.figure("inbound_revenue_share_change", EDITION)
+    assert ch.activity_title(change) == "Les appels entrants progressent"
+    from dataclasses import replace
+    assert ch.activity_title(replace(change, value=-3.0)) == "Les appels entrants reculent"
+    assert ch.activity_title(None) == "Le chiffre d'affaires par activité"
+    price = ds.figure("production_hour_price_change_since_2000", EDITION)
+    assert ch.price_direction(price) == "moins cher"
+    assert ch.price_direction(replace(price, low=4.0, high=6.0)) == "plus cher"
+
+
+def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
+    full = ch.summary(load(), EDITION)
+    assert "moins cher" in full.key_figure and "{ref}" in full.takeaway and "effet de ciseaux" in full.takeaway
+    only = load(data_with_sparse_2009_only(tmp_path / "only"))
+    neutral = ch.summary(only, 2009)
+    assert "{ref}" not in neutral.key_figure + neutral.takeaway
+    for text in (neutral.key_figure, neutral.takeaway):
+        _clean(text)
+
+
+def _with_personnel_history(target: Path) -> Path:
+    """The sparse 2009 fixture plus personnel cost shares for 2009 by scope, and a new indicator of the
+    chapter (listed in indicators.csv only) published for two years."""
+    data = data_with_sparse_2009(target)
+    indicators = data / "indicators.csv"
+    rewrite(indicators, indicators.read_text(encoding="utf-8") + (
+        "average_price_per_minute,Prix moyen à la minute,count,Average price per minute (test).,prices,false,\n"))
+    edition = data / "editions" / "2009.csv"
+    rows = [
+        "personnel_cost_share,2009,2009,market,72,,,exact,percent,barometer_bearingpoint_sp2c,FICTIF : 72 %.,FICTIF",
+        "personnel_cost_share,2009,2009,france,75,,,exact,percent,barometer_bearingpoint_sp2c,FICTIF : 75 %.,FICTIF",
+        "personnel_cost_share,2009,2008,france,71,,,exact,percent,barometer_bearingpoint_sp2c,FICTIF : 71 %.,FICTIF",
+        "average_price_per_minute,2009,2008,market,40,,,exact,count,barometer_bearingpoint_sp2c,FICTIF : 40.,FICTIF",
+        "average_price_per_minute,2009,2009,market,38,,,exact,count,barometer_bearingpoint_sp2c,FICTIF : 38.,FICTIF",
+    ]
+    rewrite(edition, edition.read_text(encoding="utf-8") + "\n".join(rows) + "\n")
+    return data
+
+
+def test_every_indicator_of_the_chapter_with_two_known_years_gets_a_panel(tmp_path):
+    ds = load(_with_personnel_history(tmp_path / "data"))
+    chart = ch.history_chart(ds, 2009)
+    assert chart is not None
+    panels = set(chart.data["panneau"])
+    assert any("Prix moyen à la minute" in p for p in panels)  # a new indicator, no code
+    assert sum("coût de personnel" in p for p in panels) == 2  # market and France: one quantity per panel
+    chart.chart.to_dict()
+
+
+@pytest.mark.slow
+def test_the_chapter_builds_on_the_sparse_reversing_edition_and_states_its_older_figures_as_such(tmp_path):
+    data = data_with_sparse_2009(tmp_path / "data")
+    nb = _execute(tmp_path, "sparse", data_dir=str(data), edition=2009)
+    text = _markdown(nb)
+    _clean(text)
+    assert "(dernier chiffre publié, édition\u00a02008)" in text
+    assert "moins cher qu'en 2000" in text
+    assert "Aucune édition du baromètre" not in text  # everything the chapter reads is known from 2008
+
+
+@pytest.mark.slow
+def test_the_chapter_builds_when_no_edition_publishes_the_article_figures(tmp_path):
+    data = data_with_sparse_2009_only(tmp_path / "data")
+    nb = _execute(tmp_path, "only", data_dir=str(data), edition=2009)
+    text = _markdown(nb)
+    _clean(text)
+    assert "fig-2008-" not in text  # nothing of the article
+    for claim in ("Smic a augmenté", "moins cher", "Hypothèses.", "se négocie au pas", "69\u00a0%"):
+        assert claim not in text, claim
+    assert text.count("Aucune édition du baromètre jusqu’à celle de 2009") == 1
+    for name in ("prix-marge", "prix-indices"):
+        with pytest.raises(AssertionError):
+            _spec(nb, name)
+
+
+@pytest.mark.slow
+def test_the_chapter_draws_the_history_of_its_indicators_in_the_book(tmp_path):
+    data = _with_personnel_history(tmp_path / "data")
+    nb = _execute(tmp_path, "history", data_dir=str(data), edition=2009)
+    _clean(_markdown(nb))
+    spec = _spec(nb, "prix-historique")
+    assert spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]

@@ -23,6 +23,7 @@ CONSOLIDATION_KINDS = ("acquisition", "stake_acquisition")
 MID_YEAR = (7, 1)  # the SMIC is taken as in force on 1 July of each year
 VOLUME_FACTORS = (0.1, 0.5, 1, 5, 10)
 TOP_N = 10  # the indicator top10_market_share covers the ten largest outsourcers
+WHOLE_MARKET_SCOPES = ("top10", "market")  # a share of the whole market (not of a ranking's perimeter)
 # HHI thresholds of the 1992 US merger guidelines (also used by the European Commission's practice):
 # below 1 000 unconcentrated, 1 000 to 1 800 moderately concentrated, above highly concentrated
 HHI_THRESHOLDS = ((1000, "peu concentré"), (1800, "modérément concentré"), (math.inf, "très concentré"))
