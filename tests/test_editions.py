@@ -23,6 +23,7 @@ from barometre.editions import (
     changes_markdown,
     compare_editions,
     import_xlsx,
+    data_period,
     new_edition_template,
     shift_period,
     write_report,
@@ -34,10 +35,28 @@ from barometre.validation import SIDECAR_KEYS, DataValidationError, sha256_of, v
 # --------------------------------------------------------------------------- helpers
 
 
+def copy_upto_2008(target: Path) -> Path:
+    """A copy of data/ without the editions after 2008 (and their events and quotes): 2008 is then
+    the latest edition, the one the template copies and the fictional 2009 edition follows."""
+    shutil.copytree(DATA_DIR, target)
+    for folder in ("editions", "events", "quotes"):
+        for path in (target / folder).glob("*.csv"):
+            if path.stem.isdigit() and int(path.stem) > 2008:
+                path.unlink()
+                path.with_name(path.name + ".meta.yaml").unlink(missing_ok=True)
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ up to the 2008 edition (overrides conftest's copy of the whole folder)."""
+    return copy_upto_2008(tmp_path / "data")
+
+
 @pytest.fixture
 def data_2009(tmp_path: Path) -> Path:
-    """A copy of data/ with the FICTIONAL 2009 edition of tests/fixtures/edition_2009 added."""
-    return data_with_2009(tmp_path / "data")
+    """A copy of data/ up to 2008 with the FICTIONAL 2009 edition of tests/fixtures/edition_2009 added."""
+    return data_with_2009(tmp_path / "data", source=copy_upto_2008(tmp_path / "upto_2008"))
 
 
 def records(path: Path) -> list[dict[str, str]]:
@@ -75,18 +94,28 @@ def typed(column: str, text: str):
     return text if text != "" else None
 
 
+def csv_header(path: Path) -> list[str]:
+    return next(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def with_default_quote_type(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Rows of a file without the optional column quote_type, as the tooling writes them (verbatim)."""
+    return [{**r, "quote_type": r.get("quote_type") or "verbatim"} for r in rows]
+
+
 def csv_to_xlsx(csv_path: Path, xlsx_path: Path, *, order: list[str] | None = None, sheet: str = "Feuil1") -> list[str]:
-    """Write an edition CSV as a spreadsheet (columns in ``order``); returns the column order."""
+    """Write an edition CSV as a spreadsheet (columns in ``order``, default: the CSV's own header,
+    which may lack the optional quote_type); returns the column order."""
     import openpyxl
 
     rows = records(csv_path)
-    order = order or list(EDITION_COLUMNS)
+    order = order or csv_header(csv_path)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = sheet
     ws.append(order)
     for rec in rows:
-        ws.append([typed(c, rec[c]) for c in order])
+        ws.append([typed(c, rec.get(c) or "") for c in order])
     wb.save(xlsx_path)
     return order
 
@@ -104,19 +133,29 @@ SHUFFLED = ["note", "quote", "value", "indicator", "scope", "period", "edition",
 # --------------------------------------------------------------------------- 1. template
 
 
-def test_a_new_edition_template_repeats_every_figure_of_the_latest_edition_with_empty_values(data_copy):
+def barometers(data_dir: Path) -> set[str]:
+    return {r["source"] for r in records(data_dir / "sources.csv") if r["type"] == "barometer"}
+
+
+def test_a_new_edition_template_repeats_the_barometer_figures_of_the_data_year_with_empty_values(data_copy):
     written = new_edition_template(data_copy, 2009)
     edition, events = data_copy / "editions" / "2009.csv", data_copy / "events" / "2009.csv"
     assert written[:2] == [edition, events]
     before, after = records(data_copy / "editions" / "2008.csv"), records(edition)
-    assert len(after) == len(before)
-    for old, new in zip(before, after, strict=True):
-        for col in ("indicator", "scope", "unit", "source", "qualifier"):
+    # only the barometer's figures of the edition's data year (2008), of its yearly change (2007-2008)
+    # or of a change since a fixed year (2005-2008)
+    moved = {"2008": "2009", "2007-2008": "2008-2009", "2005-2008": "2005-2009"}
+    copied = [r for r in before if r["source"] in barometers(data_copy) and r["period"] in moved]
+    assert copied and len(after) == len(copied) < len(before)
+    assert csv_header(edition) == list(EDITION_COLUMNS)
+    for old, new in zip(copied, after, strict=True):
+        for col in ("indicator", "scope", "unit", "qualifier"):
             assert new[col] == old[col]
         assert new["edition"] == "2009"
-        assert new["period"] == shift_period(old["period"], 1)
+        assert new["period"] == moved[old["period"]]
         assert (new["value"], new["low"], new["high"], new["quote"]) == ("", "", "", "")
-        assert new["note"] == TO_FILL
+        assert (new["source"], new["note"]) == (TO_FILL, TO_FILL)
+        assert new["quote_type"] == "verbatim"
     assert events.read_text(encoding="utf-8") == ",".join(EVENT_COLUMNS) + "\n"
     for path in (edition, events):
         meta = read_sidecar(path)
@@ -129,11 +168,17 @@ def test_periods_move_on_by_the_years_between_the_editions(data_copy):
     assert shift_period("2007-2008", 2) == "2009-2010"
     assert shift_period("2009-07", 1) == "2010-07"
     assert shift_period("printemps", 1) == "printemps"
+    # a data period of the latest edition moves on; a fixed date has no counterpart (None)
+    assert data_period("2008", 2008, 2010) == "2010"
+    assert data_period("2007-2008", 2008, 2010) == "2009-2010"  # a yearly change stays yearly
+    assert data_period("2000-2008", 2008, 2010) == "2000-2010"  # a change since a fixed year keeps its start
+    assert [data_period(p, 2008, 2010) for p in ("2007", "2003", "2009", "2009-07", "1996-2009")] == [None] * 5
     new_edition_template(data_copy, 2010)
     periods = {(r["indicator"], r["scope"], r["period"]) for r in records(data_copy / "editions" / "2010.csv")}
     assert ("revenue_growth", "market", "2010") in periods
-    assert ("acticall_stake_acquired", "acticall", "2011-07") in periods
     assert ("adviser_salary_change", "market", "2009-2010") in periods
+    assert not any(i == "acticall_stake_acquired" for i, _, _ in periods)  # 2009-07 is a fixed date
+    assert ("revenue_growth", "market", "2009") not in periods  # 2007 in 2008 is no data period
 
 
 def test_the_template_never_overwrites_an_existing_edition(data_copy):
@@ -151,9 +196,9 @@ def test_the_template_never_overwrites_an_existing_edition(data_copy):
 
 
 def test_a_template_for_a_year_before_the_latest_edition_is_refused(data_copy):
-    with pytest.raises(EditionError, match=r"later than it \(got 2007\)"):
-        new_edition_template(data_copy, 2007)
-    assert not (data_copy / "editions" / "2007.csv").exists()
+    with pytest.raises(EditionError, match=r"later than it \(got 2004\)"):
+        new_edition_template(data_copy, 2004)
+    assert not (data_copy / "editions" / "2004.csv").exists()
 
 
 def test_the_template_fails_validation_naming_every_row_still_to_fill(data_copy):
@@ -162,10 +207,53 @@ def test_the_template_fails_validation_naming_every_row_still_to_fill(data_copy)
         validate(data_copy)
     problems = info.value.problems
     rows = {p.row for p in problems if p.file.endswith("editions/2009.csv")}
-    n = len(records(data_copy / "editions" / "2008.csv"))
+    n = len(records(data_copy / "editions" / "2009.csv"))
+    assert n > 0
     assert rows == set(range(2, n + 2))  # every data row of the template is named
-    assert all(p.column in ("quote", "value", "low", "high") for p in problems if p.file.endswith("editions/2009.csv"))
+    # the source is TO FILL on every row (the template names no source: the analyst gives it)
+    assert {p.row for p in problems if p.file.endswith("editions/2009.csv") and p.column == "source"
+            and TO_FILL in str(p)} == rows
+    assert all(p.column in ("source", "quote", "value", "low", "high") for p in problems
+               if p.file.endswith("editions/2009.csv"))
     assert not any(p.file.endswith("editions/2008.csv") for p in problems)
+
+
+def test_the_template_keeps_fixed_dates_and_copies_no_speaker(data_copy):
+    sources = {r["source"]: r["type"] for r in records(data_copy / "sources.csv")}
+    before = records(data_copy / "editions" / "2008.csv")
+    assert any(r["source"] == "laurent_uberti" for r in before)  # the latest edition has a speaker's figures
+    assert sources["laurent_uberti"] != "barometer"
+    new_edition_template(data_copy, 2009)
+    after = records(data_copy / "editions" / "2009.csv")
+    keys = {(r["indicator"], r["scope"], r["period"]) for r in after}
+    indicators = {r["indicator"] for r in after}
+    # fixed dates are not copied
+    assert "numericable_offshore_start_year" not in indicators  # 2003
+    assert "acticall_stake_acquired" not in indicators  # 2009-07
+    assert "adviser_job_comparison_year" not in indicators  # 1996-2009
+    assert ("revenue_growth", "market", "2008") not in keys  # the 2007 figure does not become 2008
+    # no speaker's figure (the template's source is TO FILL: check by indicator, scope and period)
+    by_barometer = {(r["indicator"], r["scope"], r["period"]) for r in before if sources[r["source"]] == "barometer"}
+    speakers = {(r["indicator"], r["scope"], r["period"]) for r in before if r["source"] == "laurent_uberti"}
+    assert ("revenue_growth_forecast", "market", "2009") in speakers
+    assert not any((i, s, data_period(p, 2008, 2009)) in keys for i, s, p in speakers - by_barometer)
+    assert "revenue_growth_forecast" not in indicators
+    # a yearly change moves on as a yearly change
+    assert ("adviser_salary_change", "market", "2008-2009") in keys
+    # a change since 2000 is a data period, but a speaker gives it in 2008: not copied
+    [since_2000] = [r for r in before if r["indicator"] == "production_hour_price_change_since_2000"
+                    and r["period"] == "2000-2008"]
+    assert sources[since_2000["source"]] == "interview"
+    assert "production_hour_price_change_since_2000" not in indicators
+    # had the barometer given it, it would move on to 2000-2009
+    for name in ("editions/2009.csv", "events/2009.csv"):
+        (data_copy / name).unlink()
+        (data_copy / f"{name}.meta.yaml").unlink()
+    edit_row(data_copy, 2008, ("production_hour_price_change_since_2000", "market", "2000-2008"),
+             source="barometer_bearingpoint_sp2c")
+    new_edition_template(data_copy, 2009)
+    keys = {(r["indicator"], r["scope"], r["period"]) for r in records(data_copy / "editions" / "2009.csv")}
+    assert ("production_hour_price_change_since_2000", "market", "2000-2009") in keys
 
 
 # --------------------------------------------------------------------------- 2. spreadsheet import
@@ -175,17 +263,34 @@ def test_a_spreadsheet_import_equals_the_csv_it_was_made_from(tmp_path):
     original = DATA_DIR / "editions" / "2008.csv"
     xlsx = tmp_path / "barometre-2008.xlsx"
     csv_to_xlsx(original, xlsx, order=SHUFFLED)  # any column order, numbers in numeric cells
-    data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    data = copy_upto_2008(tmp_path / "data")
     (data / "editions" / "2008.csv").unlink()  # the sidecar stays: its fields are kept
     written = import_xlsx(xlsx, data, 2008)
     assert written == data / "editions" / "2008.csv"
-    assert records(written) == records(original)
-    assert written.read_bytes() == original.read_bytes()
+    assert "quote_type" not in csv_header(original)  # a sheet without the optional column is accepted
+    assert csv_header(written) == list(EDITION_COLUMNS)  # canonical order, quote_type written (verbatim)
+    assert records(written) == with_default_quote_type(records(original))
     meta = read_sidecar(written)
     assert meta["sha256"] == sha256_of(written) and meta["imported_from"] == xlsx.name
     assert meta["title"] == read_sidecar(original)["title"]
     validate(data)
+
+
+def test_a_spreadsheet_with_the_optional_quote_type_column_keeps_it(data_copy, tmp_path):
+    import openpyxl
+
+    xlsx = tmp_path / "b.xlsx"
+    order = csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx, order=list(EDITION_COLUMNS))
+    wb = openpyxl.load_workbook(xlsx)
+    wb.active.cell(2, order.index("quote_type") + 1).value = "summary"  # a press summary, not a verbatim quote
+    wb.save(xlsx)
+    import_xlsx(xlsx, data_copy, 2008, replace=True)
+    rows = records(data_copy / "editions" / "2008.csv")
+    assert rows[0]["quote_type"] == "summary" and {r["quote_type"] for r in rows[1:]} <= {"", "verbatim"}
+    figures = load(data_copy).figures(2008)  # an empty cell reads as verbatim
+    first = next(f for f in figures if (f.indicator, f.scope, f.period) == ("revenue_growth", "market", "2008"))
+    assert first.quote_type == "summary"
+    assert {f.quote_type for f in figures if f is not first} == {"verbatim"}
 
 
 def test_spreadsheet_numbers_are_written_with_a_dot_and_periods_typed_as_numbers_are_kept(data_copy, tmp_path):
@@ -253,9 +358,9 @@ def test_an_import_does_not_replace_an_edition_with_figures_unless_asked(data_co
         import_xlsx(xlsx, data_copy, 2008)
 
 
-def test_an_import_fills_the_template_written_by_new_edition(tmp_path):
-    data = data_with_2009(tmp_path / "data")
-    filled = (data / "editions" / "2009.csv").read_bytes()
+def test_an_import_fills_the_template_written_by_new_edition(data_2009, tmp_path):
+    data = data_2009
+    filled = records(data / "editions" / "2009.csv")
     for name in ("editions/2009.csv", "events/2009.csv"):
         (data / name).unlink()
         (data / f"{name}.meta.yaml").unlink()
@@ -263,7 +368,7 @@ def test_an_import_fills_the_template_written_by_new_edition(tmp_path):
     xlsx = tmp_path / "barometre-2009.xlsx"
     csv_to_xlsx(EDITION_2009 / "editions" / "2009.csv", xlsx)
     import_xlsx(xlsx, data, 2009)  # the untouched template is replaced without --replace
-    assert (data / "editions" / "2009.csv").read_bytes() == filled
+    assert records(data / "editions" / "2009.csv") == with_default_quote_type(filled)
 
 
 def test_a_formula_without_a_saved_result_and_cells_outside_the_header_are_errors(data_copy, tmp_path):
@@ -288,41 +393,69 @@ def test_a_formula_without_a_saved_result_and_cells_outside_the_header_are_error
 
 def test_the_fictional_2009_edition_validates_and_says_it_is_fictional(data_2009):
     ds = load(data_2009)
-    assert ds.editions == [2008, 2009]
+    assert ds.editions[-2:] == [2008, 2009]
     assert all(FICTIF in f.note for f in ds.figures(2009))
     assert all(FICTIF in e for e in ds.events(2009)["note"])
-    assert not (DATA_DIR / "editions" / "2009.csv").exists()
+    real = DATA_DIR / "editions" / "2009.csv"
+    assert not real.exists() or FICTIF not in real.read_text(encoding="utf-8")  # never in data/
     assert (EDITION_2009 / "README.md").read_text(encoding="utf-8").startswith("# FICTIF")
 
 
 # --------------------------------------------------------------------------- 3. comparison
 
 
-def test_the_fictional_2009_edition_passes_the_comparison(data_2009):
+def warned(report, indicator: str, scope: str = "market") -> list[str]:
+    return [str(w) for w in report.warnings if f"{indicator} ({scope})" in str(w)]
+
+
+def test_the_fictional_2009_edition_passes_the_comparison_and_asks_to_confirm_its_falls_of_more_than_half(data_2009):
     report = compare_editions(load(data_2009), 2008, 2009)
-    assert report.ok and not report.warnings, report.to_text()
+    assert report.ok, report.to_text()
+    republished = {(r["indicator"], r["scope"]) for r in records(data_2009 / "editions" / "2009.csv")}
+    assert all((f.indicator, f.scope) not in republished for f in report.not_republished)
     assert report.unchanged > 0
+    # the fixture's falls of more than half (within 20 points) warn; its other moves do not
+    falls = {("revenue_growth", "market"), ("revenue_growth", "france"), ("revenue_growth", "offshore"),
+             ("inbound_revenue_share_change", "market")}
+    assert {(i, s) for i, s in falls if warned(report, i, s)} == falls
+    assert len(report.warnings) == len(falls), report.to_text()
+    assert all("more than half" in str(w) for w in report.warnings)
+    report.raise_for_errors()  # warnings do not stop the build
 
 
-def test_a_removed_indicator_fails_the_comparison_with_a_clear_message(data_2009):
-    drop_rows(data_2009, 2009, "client_offshore_visit_weeks")  # not required: validation accepts it
+def not_republished(report) -> set[tuple[str, str]]:
+    return {(f.indicator, f.scope) for f in report.not_republished}
+
+
+def test_an_indicator_the_new_edition_does_not_republish_is_listed_not_an_error(data_2009):
+    baseline = compare_editions(load(data_2009), 2008, 2009)
+    assert ("client_offshore_visit_weeks", "client_managers") not in not_republished(baseline)
+    drop_rows(data_2009, 2009, "client_offshore_visit_weeks")
     report = compare_editions(load(data_2009), 2008, 2009)
-    [error] = report.errors
-    text = str(error)
-    assert "editions/2009.csv" in text
-    assert "indicator 'client_offshore_visit_weeks'" in text
-    assert "is in edition 2008" in text and "has no row in edition 2009" in text
-    assert "qualifier not_published" in text
-    assert "ERRORS" in report.to_text()
-    with pytest.raises(EditionError, match="client_offshore_visit_weeks"):
-        report.raise_for_errors()
+    assert report.ok and not report.errors
+    report.raise_for_errors()  # does not raise
+    [last] = [f for f in report.not_republished if f.indicator == "client_offshore_visit_weeks"]
+    assert not_republished(report) - not_republished(baseline) == {("client_offshore_visit_weeks", "client_managers")}
+    assert (last.indicator, last.scope, last.edition, last.period) == (
+        "client_offshore_visit_weeks", "client_managers", 2008, "2009")
+    text = report.to_text()
+    assert "ERRORS" not in text and f"{len(report.not_republished)} not republished" in text
+    assert "Not republished (the book shows the last published value)" in text
+    assert "client_offshore_visit_weeks (client_managers, 2009)" in text and "in 2008" in text
+    page = report.to_markdown()
+    assert "## Indicateurs non publiés" in page and last.label in page
+    assert "L'édition 2009 ne republie pas" in page
 
 
-def test_a_removed_scope_fails_the_comparison_too(data_2009):
+def test_a_scope_the_new_edition_does_not_republish_is_listed_too(data_2009):
     path = data_2009 / "editions" / "2009.csv"
+    baseline = compare_editions(load(data_2009), 2008, 2009)
     write_rows(path, [r for r in records(path) if (r["indicator"], r["scope"]) != ("adviser_salary_net", "united_kingdom")])
-    [error] = compare_editions(load(data_2009), 2008, 2009).errors
-    assert "indicator 'adviser_salary_net', scope 'united_kingdom'" in str(error)
+    report = compare_editions(load(data_2009), 2008, 2009)
+    assert not report.errors
+    # the France scope is still published: only the United Kingdom is listed
+    assert not_republished(report) - not_republished(baseline) == {("adviser_salary_net", "united_kingdom")}
+    assert all(f.edition == 2008 for f in report.not_republished)
 
 
 def test_an_indicator_marked_not_published_is_listed_not_reported_as_missing(data_2009):
@@ -380,9 +513,7 @@ def test_changes_pair_each_figure_with_the_same_figure_one_edition_earlier(data_
 def test_an_implausible_jump_warns_and_asks_for_confirmation(data_2009):
     set_value(data_2009, "part_time_share", "market", "2009", "35", edition=2009)  # 10 % -> 35 %
     report = compare_editions(load(data_2009), 2008, 2009)
-    [warning] = report.warnings
-    text = str(warning)
-    assert "part_time_share (market)" in text
+    [text] = warned(report, "part_time_share")
     assert f"10{formatting.NBSP}% (2008, edition 2008) to 35{formatting.NBSP}% (2009)" in text
     assert "beyond the bound of 20 points" in text
     assert "'confirmed'" in text and "note" in text
@@ -393,19 +524,48 @@ def test_a_confirmed_jump_does_not_warn(data_2009):
     report = compare_editions(load(data_2009), 2008, 2009)
     hotline = next(c for c in report.changes if c.new.indicator == "hotline_inbound_growth")
     assert hotline.jump and hotline.confirmed  # -85 points, confirmed in the fixture's note
-    assert not report.warnings
+    assert not warned(report, "hotline_inbound_growth", "technical_hotline")
+    before = [str(w) for w in report.warnings]
     set_value(data_2009, "part_time_share", "market", "2009", "35", edition=2009)
+    assert warned(compare_editions(load(data_2009), 2008, 2009), "part_time_share")  # unconfirmed: warns
     edit_row(data_2009, 2009, ("part_time_share", "market", "2009"),
              note=f"{FICTIF}. Jump confirmed: checked against the barometer.")
-    assert not compare_editions(load(data_2009), 2008, 2009).warnings
+    report = compare_editions(load(data_2009), 2008, 2009)
+    assert not warned(report, "part_time_share")
+    assert [str(w) for w in report.warnings] == before
+    assert next(c for c in report.changes if c.new.indicator == "part_time_share").confirmed
 
 
 def test_a_relative_jump_warns_for_amounts_and_counts_with_a_tunable_threshold(data_2009):
     set_value(data_2009, "adviser_salary_gross", "market", "2009", "2500", edition=2009)  # +64 %
     ds = load(data_2009)
-    [warning] = compare_editions(ds, 2008, 2009).warnings
-    assert "adviser_salary_gross" in str(warning) and "beyond the bound of 50 %" in str(warning)
-    assert not compare_editions(ds, 2008, 2009, threshold=0.7).warnings
+    [warning] = warned(compare_editions(ds, 2008, 2009), "adviser_salary_gross")
+    assert "beyond the bound of 50 %" in warning
+    assert not warned(compare_editions(ds, 2008, 2009, threshold=0.7), "adviser_salary_gross")
+    set_value(data_2009, "adviser_salary_gross", "market", "2009", "1570", edition=2009)  # +2,7 %, the fixture's
+    assert not warned(compare_editions(load(data_2009), 2008, 2009), "adviser_salary_gross")
+
+
+def test_a_fall_of_more_than_half_warns_even_within_twenty_points(data_2009):
+    set_value(data_2009, "revenue_growth", "market", "2009", "4.2", edition=2009)  # 15 % -> 4,2 %: -10,8 points
+    report = compare_editions(load(data_2009), 2008, 2009)
+    [text] = warned(report, "revenue_growth")
+    assert f"from 15{formatting.NBSP}% (2008, edition 2008) to 4,2{formatting.NBSP}% (2009)" in text
+    assert "a fall of 72 % of its value, more than half" in text
+    assert "20 points" not in text  # within the bound in points
+    assert "'confirmed'" in text and report.ok
+    # a fall of less than half (15 % -> 8 %) does not warn, nor does a rise
+    for value in ("8", "20"):
+        set_value(data_2009, "revenue_growth", "market", "2009", value, edition=2009)
+        assert not warned(compare_editions(load(data_2009), 2008, 2009), "revenue_growth")
+    # confirmed in the note: listed among the changes, no warning
+    set_value(data_2009, "revenue_growth", "market", "2009", "4.2", edition=2009)
+    edit_row(data_2009, 2009, ("revenue_growth", "market", "2009"),
+             note=f"{FICTIF}. Fall confirmed: checked against the barometer.")
+    report = compare_editions(load(data_2009), 2008, 2009)
+    assert not warned(report, "revenue_growth")
+    change = next(c for c in report.changes if (c.new.indicator, c.new.scope) == ("revenue_growth", "market"))
+    assert change.jump and change.confirmed
 
 
 def test_a_to_fill_left_in_the_new_edition_stops_it(data_2009):
@@ -441,9 +601,10 @@ def test_the_changes_page_lists_every_changed_indicator_with_both_values(data_20
 
 
 def test_the_changes_page_of_the_first_edition_says_there_is_nothing_to_compare():
-    page = changes_markdown(load(), 2008)
-    assert "première édition" in page and "2008" in page
-    assert compare_editions(load(), None, 2008).to_text().startswith("Edition 2008 is the first edition")
+    first = load().editions[0]
+    page = changes_markdown(load(), first)
+    assert "première édition" in page and str(first) in page
+    assert compare_editions(load(), None, first).to_text().startswith(f"Edition {first} is the first edition")
 
 
 def test_the_brief_report_keeps_errors_warnings_and_revisions(data_2009):

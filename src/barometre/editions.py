@@ -531,11 +531,11 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
             problems.append(where("unit", row.unit, f"{entry.unit}, the unit of {row.indicator} in data/indicators.csv"))
         if sources and row.source not in sources:
             problems.append(where("source", row.source, "a source listed in data/sources.csv"))
-        key = (row.indicator, row.scope, row.period)
+        key = (row.indicator, row.scope, row.period, row.source)  # as validation: two sources may give one figure
         here = _cell_ref(name, r, col_of["indicator"])
         if key in seen:
             problems.append(Issue(here, f"got the figure {', '.join(key)} a second time; expected one row per "
-                                  f"(indicator, scope, period), the same key is on {seen[key]}"))
+                                  f"(indicator, scope, period, source), the same key is on {seen[key]}"))
         else:
             seen[key] = here
         out_rows.append([record.get(c, "verbatim" if c == "quote_type" else "") for c in EDITION_COLUMNS])
@@ -942,8 +942,12 @@ def compare_editions(
             )
 
     # -- pairing: revisions (same key) and changes (the same figure one edition later) --
-    before_by_key = {(f.indicator, f.scope, f.period): f for f in before}
-    now_by_key = {(f.indicator, f.scope, f.period): f for f in now}
+    before_by_key: dict[tuple, Figure] = {}  # the first row of a key is its primary source (data.py)
+    for f in before:
+        before_by_key.setdefault((f.indicator, f.scope, f.period), f)
+    now_by_key: dict[tuple, Figure] = {}
+    for f in now:
+        now_by_key.setdefault((f.indicator, f.scope, f.period), f)
     pairs: dict[tuple, Figure] = {}  # current key -> previous figure
     used: set[tuple] = set()
     for key, f in now_by_key.items():
