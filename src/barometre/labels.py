@@ -30,6 +30,9 @@ SCOPE_LABELS = {
     "top10": "dix premiers",
     "webhelp": "Webhelp",
     "telecom": "télécoms",
+    "top50": "cinquante premiers du classement",
+    "technical_support": "support technique",
+    "morocco": "Maroc",
 }
 
 
