@@ -7,12 +7,13 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, history, narrative
+from barometre.chapters.offshore import cited_sources, trend, trend_text
 from barometre.chapters.synthesis import ChapterSummary, Said, percent_of_one, person, quote
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import partnership as model
-from barometre.narrative import cite, de, md_escape, source_line
+from barometre.narrative import cite, de, source_line
 
 CHAPTER = "partnership"
 AGREEMENT_EVENT_KINDS = ("agreement", "conference")
@@ -30,7 +31,27 @@ WORKFORCE = {
 
 # --------------------------------------------------------------------------- words
 
-__all__ = ["de", "percent_of_one", "person", "quote", "summary"]
+__all__ = ["cited_sources", "de", "percent_of_one", "person", "quote", "summary", "trend", "trend_text"]
+
+MOVES = {"up": "en hausse", "down": "en baisse", "flat": "stable"}
+
+
+def change_text(fig: Figure) -> str:
+    """« en hausse de 15 % entre 2007 et 2008 », « en baisse de 4 % en 2009 »: the direction from the sign."""
+    word = narrative.direction(fig.central, **MOVES)
+    amount = "" if word == MOVES["flat"] else f" {de(fig, magnitude=True)}"
+    period = formatting.period_text(fig.period)
+    return f"{word}{amount} {period if period.startswith('entre') else 'en ' + period}"
+
+
+def reported(ds: Dataset, source: str, edition: int) -> int | None:
+    """The newest edition up to ``edition`` that cites ``source`` (None: the book does not present this person)."""
+    return cited_sources(ds, edition).get(source)
+
+
+def reported_note(cited_in: int, edition: int) -> str:
+    """« (propos rapportés dans l'édition 2008) » when the words come from an older edition ('' otherwise)."""
+    return f" (propos rapportés dans l’édition\u00a0{cited_in})" if cited_in != edition else ""
 
 
 def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> str:
@@ -52,8 +73,11 @@ def workforce(ds: Dataset, edition: int) -> list[Figure]:
 def workforce_table(figs: list[Figure]) -> pd.DataFrame:
     """Two rows per share: the share the barometer reports (« CDI ») and its complement."""
     rows = []
+    dated = len({f.period for f in figs}) > 1
     for fig in figs:
         _, part, rest = WORKFORCE[fig.indicator]
+        if dated:
+            part = f"{part} ({formatting.period_text(fig.period)})"
         rows.append({"ligne": part, "catégorie": part, "part": fig.central, "texte": formatting.figure_text(fig),
                      "ordre": 1, "mis en avant": "oui"})
         rows.append({"ligne": part, "catégorie": rest, "part": 100 - fig.central,
@@ -92,11 +116,14 @@ def workforce_chart(table: pd.DataFrame, figs: list[Figure], growth: Figure | No
         .mark_text(align="left", dx=6, color="#222", fontWeight="bold")
         .encode(y=y, x="part:Q", text="texte:N", tooltip=tooltip)
     )
-    shares = "; ".join(f"{WORKFORCE[f.indicator][1]} : {formatting.figure_text(f)}" for f in figs)
+    shares = "; ".join(f"{WORKFORCE[f.indicator][1]} ({formatting.period_text(f.period)}) : "
+                       f"{formatting.figure_text(f)}" for f in figs)
     extra = ""
     if growth is not None:
+        word = narrative.direction(growth.central, **MOVES)
+        amount = "" if word == MOVES["flat"] else f" de {formatting.figure_text(growth, magnitude=True)}"
         extra = (
-            f" Le nombre de salariés de niveau bac + 1 et plus a progressé de {formatting.figure_text(growth)} "
+            f" Le nombre de salariés de niveau bac + 1 et plus est {word}{amount} "
             f"{formatting.period_text(growth.period)}."
         )
     return chart_output(
@@ -110,6 +137,17 @@ def workforce_chart(table: pd.DataFrame, figs: list[Figure], growth: Figure | No
         ),
         data=table[["catégorie", "part", "texte"]],
     )
+
+
+def history_table(ds: Dataset, edition: int) -> pd.DataFrame:
+    """Every indicator of the chapter (data/indicators.csv) with at least two yearly periods known in
+    ``edition``: a new indicator (``male_staff_share``, ``jobs_created``…) is drawn with no code change."""
+    return history.yearly_history(ds, ds.indicators_for(CHAPTER), edition)
+
+
+def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
+    return history.history_chart(table, name="partenariat-historique",
+                                 title="Les indicateurs du chapitre, année par année", edition=edition)
 
 
 # --------------------------------------------------------------------------- jobs target
@@ -128,9 +166,13 @@ class JobsTarget:
         return self.target.central / self.current.central - 1
 
 
-def jobs_target(ds: Dataset, edition: int, horizons: list[int]) -> JobsTarget:
-    current = ds.figure("customer_relation_jobs", edition, scope="current")
-    target = ds.figure("customer_relation_jobs", edition, scope="target")
+def jobs_target(ds: Dataset, edition: int, horizons: list[int]) -> JobsTarget | None:
+    """The growth the jobs target needs by horizon; None when no edition up to ``edition`` publishes the
+    current number or the target."""
+    current = ds.known("customer_relation_jobs", edition, scope="current")
+    target = ds.known("customer_relation_jobs", edition, scope="target")
+    if current is None or target is None:
+        return None
     start = int(current.period[:4])
     df = model.required_growth_table(current.central, target.central, horizons)
     df["échéance"] = df["years"].map(lambda y: start + y)
@@ -169,7 +211,7 @@ def jobs_chart(jt: JobsTarget, agreement_years: int | None) -> ChartOutput:
         description=(
             "Barres de la croissance annuelle constante qu'il faudrait pour passer de "
             f"{formatting.figure_text(jt.current, with_noun=True)} à {formatting.figure_text(jt.target, with_noun=True)}"
-            f" (+{formatting.percent(jt.total_change * 100)} au total) selon l'échéance, comptée depuis "
+            f" ({formatting.percent(jt.total_change * 100, signed=True)} au total) selon l'échéance, comptée depuis "
             f"{jt.start_year} : {listing}."
         ),
         data=table[["horizon", "years", "croissance", "texte", "emplois par an"]],
@@ -273,22 +315,43 @@ def numericable_chart(n: Numericable) -> ChartOutput:
 
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
-    """The chapter's key figure and takeaway (data only), for the chapter and the synthesis page."""
-    cdi = ds.figure("permanent_contract_share", edition)
-    graduates = ds.find("graduate_share", edition)
-    current = ds.figure("customer_relation_jobs", edition, scope="current")
-    target = ds.figure("customer_relation_jobs", edition, scope="target")
-    profile = f"{cite(cdi)} de CDI"
-    if graduates is not None and graduates.published:
-        profile += f", {cite(graduates)} de salariés de niveau bac + 1 et plus"
-    change = target.central / current.central - 1
-    return ChapterSummary(
-        chapter=CHAPTER,
-        key_label=cdi.label,
-        key_figure=f"{cite(cdi)} en {md_escape(cdi.period)}",
-        takeaway=(
-            f"Un métier moins précaire qu'on ne le dit ({profile}). La Mission nationale de la relation client "
-            f"vise {cite(target, with_noun=True)} contre {cite(current)} aujourd'hui, soit "
-            f"{formatting.percent(change * 100, signed=True)}."
-        ),
-    )
+    """The chapter's key figure and takeaway from what the editions up to ``edition`` publish: the CDI share
+    and its direction, the graduates, the jobs target; a neutral line when none is known."""
+    cdi = trend(ds, "permanent_contract_share", edition)
+    graduates = ds.known("graduate_share", edition)
+    current = ds.known("customer_relation_jobs", edition, scope="current")
+    target = ds.known("customer_relation_jobs", edition, scope="target")
+    parts = []
+    if cdi is not None:
+        latest, previous = cdi
+        if previous is not None:
+            verb = narrative.direction(latest.central - previous.central, up="progresse", down="recule",
+                                       flat="se maintient")
+            parts.append(f"La part des CDI {verb} : {trend_text(latest, previous)}")
+        else:
+            parts.append(f"Part des CDI : {trend_text(latest, None)}")
+    if graduates is not None:
+        parts.append(f"{cite(graduates)} de salariés de niveau bac + 1 et plus en "
+                     f"{formatting.period_text(graduates.period)}")
+    if current is not None and target is not None:
+        change = target.central / current.central - 1
+        parts.append(f"la Mission nationale de la relation client vise {cite(target, with_noun=True)} contre "
+                     f"{cite(current)}, soit {formatting.percent(change * 100, signed=True)}")
+    if not parts:
+        labels = ["permanent_contract_share", "graduate_share", "customer_relation_jobs"]
+        return ChapterSummary(
+            chapter=CHAPTER,
+            key_label=ds.indicators["permanent_contract_share"].label_fr,
+            key_figure=f"aucun chiffre jusqu’à l’édition {edition}",
+            takeaway=narrative.not_in_edition([ds.indicators[i].label_fr for i in labels], edition),
+        )
+    if cdi is not None:
+        key = cdi[0]
+        key_label, key_figure = key.label, f"{cite(key)} en {formatting.period_text(key.period)}"
+    elif graduates is not None:
+        key_label, key_figure = graduates.label, f"{cite(graduates)} en {formatting.period_text(graduates.period)}"
+    else:
+        key_label, key_figure = "Objectif d’emplois de la relation client", cite(target, with_noun=True)
+    takeaway = " ; ".join(parts)
+    return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure,
+                          takeaway=takeaway[0].upper() + takeaway[1:] + ".")
