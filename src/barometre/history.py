@@ -18,6 +18,7 @@ from barometre.labels import scope_label
 from barometre.narrative import source_line
 
 YEARLY = r"^\d{4}$"
+PANEL_WIDTH = 260  # pixels: a panel, its axis and its labels fit in 360 px
 
 
 def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_periods: int = 2) -> pd.DataFrame:
@@ -64,12 +65,14 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         tooltip=[alt.Tooltip("panneau:N", title="Indicateur"), alt.Tooltip("année:O", title="Année"),
                  alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("édition:O", title="Édition")],
     )
+    # one column of panels, each narrow enough for a 360 px screen (a facet cannot shrink to its container)
     layered = (base.mark_line(color=PALETTE[0]) + base.mark_point(color=PALETTE[0])).properties(
-        width=240, height=140
+        width=PANEL_WIDTH, height=120
     )
     chart = layered.facet(
         facet=alt.Facet("panneau:N", title=None, sort=panels, header=alt.Header(labelLimit=260, labelFontSize=12)),
-        columns=2,
+        columns=1,
+        spacing=18,
     ).resolve_scale(y="independent")
     years = sorted(set(data["année"]))
     description = (
