@@ -22,11 +22,13 @@ NBSP = "\u00a0"
 def book(tmp_path_factory):
     import shutil
 
-    from barometre.paths import DATA_DIR
+    from fixtures import copy_upto
+
+from barometre.paths import DATA_DIR
 
     root = tmp_path_factory.mktemp("book")
     data = root / "data"
-    shutil.copytree(DATA_DIR, data)
+    copy_upto(DATA_DIR, data, 2008)  # these tests read the 2008 book
     build_dir = root / "_build"
     messages: list[str] = []
     result = Builder(data_dir=data, build_dir=build_dir, echo=messages.append).run()

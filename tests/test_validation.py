@@ -198,3 +198,16 @@ def test_the_command_line_exits_non_zero_and_names_file_row_column_and_expectati
     assert proc.returncode == 1
     assert f"2008.csv, row {i + 1}, column 'value': got 'dix'; expected a number" in proc.stderr
     assert "1 problem found" in proc.stderr
+
+
+def test_refreshing_a_sidecar_changes_only_its_checksum_line(data_copy):
+    from barometre.provenance import write_sidecar
+
+    path = edition_file(data_copy)
+    meta = path.with_name(path.name + ".meta.yaml")
+    before = meta.read_text(encoding="utf-8").splitlines()
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    write_sidecar(path)
+    after = meta.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert len(changed) == 1 and changed[0][0].startswith("sha256:") and changed[0][1].startswith("sha256:")

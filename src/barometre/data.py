@@ -129,6 +129,7 @@ class Quote:
     note: str
     file: str
     row: int
+    quote_type: str = "verbatim"
 
     @property
     def attribution(self) -> str:
@@ -184,8 +185,9 @@ def period_key(period: str) -> tuple[int, str]:
 
 
 def same_value(a: Figure, b: Figure) -> bool:
-    """Two rows state the same figure (value, bounds and qualifier)."""
-    return (a.value, a.low, a.high, a.qualifier) == (b.value, b.low, b.high, b.qualifier)
+    """Two rows state the same figure: the same number or bounds. A qualifier alone (« environ 1 840 »
+    against « 1 840 », « 80 % » against « plus de 80 % ») is a way of writing it, not a revision."""
+    return (a.value, a.low, a.high) == (b.value, b.low, b.high)
 
 
 def _record(*deps: str) -> None:
@@ -297,7 +299,8 @@ class Dataset:
     ) -> Figure | None:
         """The latest value of ``indicator`` as known in ``edition`` (``None`` if no edition up to it
         publishes one). Without ``period``, the latest period known; without ``scope``, the scope
-        ``market`` when there are several (an ambiguous request is an error listing the candidates).
+        ``market`` when there are several (``None`` when the figure is given only for parts of the
+        market).
         The figure carries ``as_of=edition``, so the prose can say when it comes from an older edition."""
         edition = self.latest if edition is None else int(edition)
         if indicator not in self.indicators:
@@ -312,7 +315,9 @@ class Dataset:
             latest = max(period_key(f.period) for f in rows)
             rows = [f for f in rows if period_key(f.period) == latest]
         if len(rows) > 1 and scope is None:
-            rows = [f for f in rows if f.scope == "market"] or rows
+            # no scope asked: the whole market; a figure given only for parts of it (Île-de-France,
+            # province, offshore) is not a market figure, so the request finds nothing
+            rows = [f for f in rows if f.scope == "market"]
         if not rows:
             return None
         if len(rows) > 1:
@@ -470,7 +475,7 @@ class Dataset:
             _record(f"row:{table.name}:{line}", f"indicator:{self._v.sources.name}:{row.source}")
             src = self.sources[row.source]
             out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
-                             row.quote, row.note, table.name, line))
+                             row.quote, row.note, table.name, line, getattr(row, "quote_type", "verbatim")))
         return out
 
     def quote(self, quote_id: str, edition: int | None = None) -> Quote | None:

@@ -67,7 +67,13 @@ def quote_body(text: str) -> str:
 
 
 def quote(fig, *, attribution: bool = True) -> str:
-    """« the article's words » — Who (role), escaped."""
+    """« the source's words » — Who (role), escaped. A press summary (``quote_type`` summary) is not
+    someone's words: it is shown without guillemets and named as a summary."""
+    if getattr(fig, "quote_type", "verbatim") == "summary":
+        text = f"selon un résumé de presse : {md_escape(quote_body(fig.quote))}"
+        if attribution:
+            text += f" ({md_escape(fig.attribution)})"
+        return text
     text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
     if attribution:
         text += f" — {md_escape(fig.attribution)}"
