@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from fixtures import copy_upto
 
 from barometre.paths import DATA_DIR

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 from conftest import tree_hash
+from fixtures import copy_upto
 
 from barometre.cli import main
 from barometre.paths import DATA_DIR, ROOT
-from fixtures import copy_upto
 from barometre.provenance import write_sidecar
 
 ROW = {  # a line of editions/2008.csv, by its start

@@ -20,11 +20,9 @@ NBSP = "\u00a0"
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
-    import shutil
-
     from fixtures import copy_upto
 
-from barometre.paths import DATA_DIR
+    from barometre.paths import DATA_DIR
 
     root = tmp_path_factory.mktemp("book")
     data = root / "data"

@@ -30,7 +30,7 @@ def test_an_ambiguous_request_lists_the_candidates():
 def test_an_unknown_indicator_or_edition_is_a_clear_error():
     with pytest.raises(FigureNotFound, match="unknown indicator"):
         figure("no_such_thing", edition=2008)
-    with pytest.raises(FigureNotFound, match="available: 2005, .*2008"):
+    with pytest.raises(FigureNotFound, match=r"available: 2005, .*2008"):
         load().resolve(1999)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import set_value, tree_hash
+from fixtures import copy_upto
 
 from barometre.build import Builder
 from barometre.paths import DATA_DIR

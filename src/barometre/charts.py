@@ -74,6 +74,18 @@ def javascript_bundle() -> str:
     )
 
 
+TITLE_LINE = 34  # characters of a 15 px bold title that fit a 360 px screen (about 9 px a character)
+
+
+def wrap_title(title: str, width: int = TITLE_LINE) -> str | list[str]:
+    """A chart title in lines that fit a phone (Vega-Lite draws a list as lines): never cut, never
+    wider than the screen, whatever the chart's own width."""
+    import textwrap
+
+    lines = textwrap.wrap(title, width=width, break_long_words=False, break_on_hyphens=False)
+    return title if len(lines) <= 1 else lines
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not slug:
@@ -99,7 +111,7 @@ class ChartOutput:
             if not str(getattr(self, attr)).strip():
                 raise ValueError(f"chart {self.name!r} needs a {attr}: every chart is titled, sourced and described")
         self.name = _slug(self.name)
-        spec = self.chart.properties(title=self.title).to_dict()
+        spec = self.chart.properties(title=wrap_title(self.title)).to_dict()
         spec["description"] = self.description
         self._spec = spec
 
@@ -120,7 +132,7 @@ class ChartOutput:
         spec = json.loads(json.dumps(self._spec))
         if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
             spec.setdefault("width", WIDTH)
-        spec["title"] = {"text": self.title, "subtitle": f"Source : {self.source}"}
+        spec["title"] = {"text": wrap_title(self.title), "subtitle": f"Source : {self.source}"}
         return spec
 
     def png(self) -> bytes:

@@ -12,13 +12,16 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, ChartOutput, chart_output, wrap_title
 from barometre.data import Dataset, Figure, period_end
 from barometre.labels import scope_label
 from barometre.narrative import source_line
 
 YEARLY = r"^\d{4}$"
-PANEL_WIDTH = 260  # pixels: a panel, its axis and its labels fit in 360 px
+UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_points": "\u00a0pt",
+               "eur_per_month_gross": "\u00a0€", "eur_per_month_net": "\u00a0€", "eur_million": "\u00a0M€"}
+PANEL_LINE = 40  # characters of a 12 px panel title on one line
+PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
 
 
 def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_periods: int = 2) -> pd.DataFrame:
@@ -59,22 +62,27 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     (one quantity per axis), the value as the text writes it in the tooltip."""
     data = table.drop(columns=["_figure"])
     panels = list(dict.fromkeys(data["panneau"]))
-    base = alt.Chart(data).encode(
-        x=alt.X("année:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-        y=alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(tickCount=4)),
-        tooltip=[alt.Tooltip("panneau:N", title="Indicateur"), alt.Tooltip("année:O", title="Année"),
-                 alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("édition:O", title="Édition")],
-    )
-    # one column of panels, each narrow enough for a 360 px screen (a facet cannot shrink to its container)
-    layered = (base.mark_line(color=PALETTE[0]) + base.mark_point(color=PALETTE[0])).properties(
-        width=PANEL_WIDTH, height=120
-    )
-    chart = layered.facet(
-        facet=alt.Facet("panneau:N", title=None, sort=panels, header=alt.Header(labelLimit=260, labelFontSize=12)),
-        columns=1,
-        spacing=18,
-    ).resolve_scale(y="independent")
     years = sorted(set(data["année"]))
+    charts = []
+    for panel in panels:
+        rows = data[data["panneau"] == panel]
+        suffix = UNIT_SUFFIX.get(rows["unité"].iloc[0], "")
+        y_axis = alt.Axis(tickCount=4, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(tickCount=4)
+        base = alt.Chart(rows).encode(
+            x=alt.X("année:O", title=None, scale=alt.Scale(domain=years),
+                    axis=alt.Axis(labelAngle=0, labelOverlap=True)),
+            y=alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis),
+            tooltip=[alt.Tooltip("panneau:N", title="Indicateur"), alt.Tooltip("année:O", title="Année"),
+                     alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("édition:O", title="Édition")],
+        )
+        charts.append(
+            (base.mark_line(color=PALETTE[0]) + base.mark_point(color=PALETTE[0])).properties(
+                width=PANEL_WIDTH, height=110,
+                title=alt.TitleParams(wrap_title(panel, PANEL_LINE), fontSize=12, fontWeight="normal"),
+            )
+        )
+    # one column of panels, each with its own title (wrapped, never cut) and its own scale
+    chart = alt.vconcat(*charts, spacing=22)
     description = (
         f"Petits multiples, un panneau par indicateur, de {years[0]} à {years[-1]} (valeurs connues dans "
         f"l'édition {edition}) : "

@@ -94,8 +94,8 @@ def sources_list(ds: Dataset) -> str:
             pub = publication_text({"author": s.publication_author, "title": s.publication_title,
                                     "outlet": s.publication_outlet, "date": date, "year": year})
             url = getattr(s, "url", "") or ""
-            if url:
-                pub += f" ({md_escape(url)})"
+            if url.startswith(("https://", "http://")) and not any(c in url for c in "()<> "):
+                pub += f" ([en ligne]({url}))"  # a link, not a long address that overflows a printed line
         else:
             pub = ""
         groups.setdefault(pub, []).append(item)
