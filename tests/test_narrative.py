@@ -41,3 +41,18 @@ def test_source_lines_name_the_barometer_edition_and_the_people():
     ds = load()
     line = source_line([ds.figure("revenue_growth", 2008), ds.figure("inhouse_salary_premium", 2008)])
     assert "édition 2008" in line and "David Targy" in line and line[0].isupper()
+
+
+def test_source_lines_tell_the_kpmg_study_from_the_bearingpoint_barometer():
+    ds = load()
+    figs = [ds.figure("revenue_growth", 2011, scope="market", period=p) for p in ("2005", "2009")]
+    line = source_line(figs)
+    assert "KPMG" in line and "BearingPoint" in line
+    assert "BearingPoint/SP2C (édition 2005" not in line  # the 2005 figure is the KPMG study's
+
+
+def test_a_press_summary_is_never_shown_as_someones_words():
+    from dataclasses import replace
+
+    fig = replace(load().figure("revenue_growth", 2008), quote_type="summary")
+    assert "«" not in quote(fig) and "résumé de presse" in quote(fig)

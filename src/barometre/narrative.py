@@ -90,7 +90,6 @@ def source_line(figures: Iterable[Figure]) -> str:
     """The source line of a chart or table, from the figures it shows: the barometer editions,
     the people quoted, and the publications that report them."""
     figs = list(figures)
-    barometer = sorted({f.edition for f in figs if f.source_type == "barometer"})
     people = []
     for f in figs:
         if f.source_type == "interview" and f.source_name not in people:
@@ -100,13 +99,17 @@ def source_line(figures: Iterable[Figure]) -> str:
         if f.source_type in ("barometer", "interview", "journalist", "summary") and publication(f) not in outlets:
             outlets.append(publication(f))
     parts = []
-    if barometer:
-        editions = ", ".join(str(e) for e in barometer)
-        label = "éditions" if len(barometer) > 1 else "édition"
-        parts.append(f"baromètre des outsourceurs BearingPoint/SP2C ({label} {editions})")
+    studies: dict[str, set[int]] = {}  # the study's name without its data year -> editions
+    for f in figs:
+        if f.source_type == "barometer":
+            name = re.sub(r"\s*\(données [^)]*\)\s*$", "", f.source_name).replace(" / ", "/").replace(" annuel ", " ")
+            studies.setdefault(name[:1].lower() + name[1:], set()).add(f.edition)
+    for name, eds in sorted(studies.items(), key=lambda kv: min(kv[1])):
+        label = "éditions" if len(eds) > 1 else "édition"
+        parts.append(f"{name} ({label} {', '.join(map(str, sorted(eds)))})")
     if people:
         parts.append(elide("propos de", people[0]) + ", ".join(people))
-    text = "; ".join(parts)
+    text = " ; ".join(parts)
     if outlets:
         text += (", d’après " if text else "D’après ") + ", ".join(outlets)
     if not text:
@@ -150,6 +153,8 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
     prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
     who = md_escape(forecast.source_name)
+    if forecast.publication_outlet:
+        who += f", d’après {md_escape(forecast.publication_outlet)}"
     text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(formatting.period_text(forecast.period))} "
             f"({who}) : {cite(forecast)}")
     if outcome is None:

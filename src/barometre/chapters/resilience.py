@@ -366,3 +366,11 @@ def events_source(ds: Dataset, events: pd.DataFrame) -> str:
         if text not in outlets:
             outlets.append(text)
     return "D’après " + ", ".join(outlets) + ", faits rapportés par la publication" if outlets else "Données du livre"
+
+
+def editions_text(events: pd.DataFrame) -> str:
+    """« de l'édition 2008 » or « des éditions 2008 et 2009 »: the editions whose sources report ``events``."""
+    editions = sorted({int(e) for e in events["edition"]})
+    if len(editions) == 1:
+        return f"de l'édition {editions[0]}"
+    return "des éditions " + ", ".join(map(str, editions[:-1])) + f" et {editions[-1]}"
