@@ -309,9 +309,9 @@ def test_every_prices_chart_validates_against_the_vega_lite_schema():
 
 
 def test_the_margin_chart_title_follows_the_result():
-    assert ch.margin_title(-5, -1, 8) == "La marge disparaît"
-    assert ch.margin_title(2, 5, 8) == "La marge se contracte"
-    assert ch.margin_title(8, 9, 8) == "La marge résiste"
+    assert ch.margin_title(-5, -1, 8) == "Sans autre facteur, les chiffres cités effaceraient la marge"
+    assert ch.margin_title(2, 5, 8) == "Sans autre facteur, les chiffres cités réduiraient la marge"
+    assert ch.margin_title(8, 9, 8) == "Même sans autre facteur, la marge résisterait"
 
 
 # --------------------------------------------------------------------------- the executed notebook
@@ -331,7 +331,7 @@ def test_productivity_gains_change_the_margin_text_and_chart_of_the_chapter(tmp_
     assert "de productivité est de 0\u00a0% par an" in _markdown(flat)
     assert "de productivité est de 7\u00a0% par an" in _markdown(gains)
     assert _spec(flat, "prix-marge") != _spec(gains, "prix-marge")
-    assert title_text(_spec(flat, "prix-marge")) == "La marge disparaît"
+    assert title_text(_spec(flat, "prix-marge")) == "Sans autre facteur, les chiffres cités effaceraient la marge"
     assert _spec(flat, "prix-concentration") != _spec(gains, "prix-concentration")
     assert _spec(flat, "prix-indices") == _spec(gains, "prix-indices")  # the official series do not move
     assert ":::{admonition} Vérification" in _markdown(flat) and "L'affirmation est vérifiée" in _markdown(flat)

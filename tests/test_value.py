@@ -313,7 +313,7 @@ def test_the_salary_is_compared_with_the_smic_of_its_own_year_and_its_direction_
     assert "en baisse de" in ch.change_words(pay.change) and "2,5" in ch.change_words(pay.change)
     assert "en hausse de" in ch.change_words(ch.salaries(load(), EDITION).change)
     assert ch.smic_gap_words(pay).startswith("le dépasse de")
-    assert ch.salary_history_title(ch.salary_history(ds, 2009)) == "Le salaire moyen des conseillers baisse"
+    assert ch.salary_history_title(ch.salary_history(ds, 2009)) == "Le salaire moyen des conseillers baisse de 2008 à 2009"
     assert ch.salary_history(load(), EDITION).empty  # one year known: no history
     ch.salary_history_chart(ch.salary_history(ds, 2009)).chart.to_dict()
 
@@ -362,3 +362,12 @@ def test_the_chapter_builds_when_no_edition_publishes_the_article_figures(tmp_pa
         assert article not in text, article
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2009") == 1
     assert "1\u202f490\u00a0€" in text
+
+
+def test_a_salary_that_barely_moves_over_years_is_said_to_stagnate():
+    import pandas as pd
+
+    table = pd.DataFrame({"année": [2008, 2009, 2011], "valeur": [1528.0, 1427.0, 1536.0]})
+    assert ch.salary_history_title(table) == "Le salaire moyen des conseillers stagne de 2008 à 2011"
+    table = pd.DataFrame({"année": [2008, 2011], "valeur": [1528.0, 1700.0]})
+    assert ch.salary_history_title(table) == "Le salaire moyen des conseillers progresse de 2008 à 2011"

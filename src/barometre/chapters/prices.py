@@ -324,11 +324,12 @@ def margin_range_text(a: float, b: float) -> str:
 
 
 def margin_title(end_low: float, end_high: float, start_margin: float) -> str:
+    """A model's result is said as the model's: these are the figures cited, taken alone."""
     if max(end_low, end_high) < 0:
-        return "La marge disparaît"
+        return "Sans autre facteur, les chiffres cités effaceraient la marge"
     if max(end_low, end_high) < start_margin:
-        return "La marge se contracte"
-    return "La marge résiste"
+        return "Sans autre facteur, les chiffres cités réduiraient la marge"
+    return "Même sans autre facteur, la marge résisterait"
 
 
 def margin_chart(paths: pd.DataFrame, start_margin: float, productivity_gain: float,

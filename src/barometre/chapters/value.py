@@ -399,10 +399,13 @@ def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
 
 
 def salary_history_title(table: pd.DataFrame) -> str:
+    """The direction from the first to the last known year; under 1 % a year apart, « stagne »."""
     ordered = table.sort_values("année")
-    change = float(ordered["valeur"].iloc[-1] - ordered["valeur"].iloc[0])
-    verb = direction(change, up="progresse", down="baisse", flat="stagne")
-    return f"Le salaire moyen des conseillers {verb}"
+    first, last = float(ordered["valeur"].iloc[0]), float(ordered["valeur"].iloc[-1])
+    years = max(1, int(ordered["année"].iloc[-1]) - int(ordered["année"].iloc[0]))
+    yearly = (last / first) ** (1 / years) - 1 if first > 0 else 0.0
+    verb = direction(yearly, up="progresse", down="baisse", flat="stagne", tolerance=0.01)
+    return f"Le salaire moyen des conseillers {verb} de {ordered['année'].iloc[0]} à {ordered['année'].iloc[-1]}"
 
 
 def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
