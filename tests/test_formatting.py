@@ -67,3 +67,12 @@ def test_a_figure_not_published_says_so():
     fig = ds.figure("part_time_share", 2008)
     hidden = type(fig)(**{**fig.__dict__, "qualifier": "not_published", "value": None})
     assert fr.figure_text(hidden) == "non publié"
+
+
+def test_french_spacing_binds_punctuation_to_the_word_before_it():
+    from barometre.sphinx_ext import french_spacing
+
+    assert french_spacing("Sources : le baromètre ; « oui » ! Vraiment ?") == (
+        "Sources\u00a0: le baromètre\u202f; «\u00a0oui\u00a0»\u202f! Vraiment\u202f?")
+    assert french_spacing("https://example.org/a:b") == "https://example.org/a:b"  # no space, no change
+    assert french_spacing("10:30") == "10:30"

@@ -7,6 +7,8 @@
   URL (unpkg.com) and, with togglebutton, is injected twice per page (a console
   error). The book runs no live code, so these scripts are dropped and
   duplicates removed.
+- French typography: no-break spaces before « : ; ! ? » and inside guillemets,
+  in every text of the page but code and raw HTML.
 - Build stamp: the edition, the data checksum and the code version are written
   into each page's metadata (``<meta name="barometre-build" ...>``).
 """
@@ -53,6 +55,34 @@ def add_provenance_tooltips(app, doctree, docname) -> None:
         if anchor in tips:
             ref["reftitle"] = tips[anchor]
             ref["classes"].append("provenance")
+
+
+_NO_TYPOGRAPHY = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block, nodes.comment,
+                  nodes.FixedTextElement)
+_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]+:(?=\s|$)")
+_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]+([;!?»])")
+_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]+")
+
+
+def french_spacing(text: str) -> str:
+    """The spaces French typography binds: a no-break space before « : » and inside guillemets, a narrow
+    no-break space before « ; », « ! » and « ? », so that no line starts with a punctuation mark."""
+    text = _BEFORE_COLON.sub("\u00a0:", text)
+    text = _BEFORE_HIGH.sub(lambda m: ("\u00a0" if m.group(1) == "»" else "\u202f") + m.group(1), text)
+    return _AFTER_GUILLEMET.sub("«\u00a0", text)
+
+
+def french_typography(app, doctree, docname) -> None:
+    """Every text of the page (not code, not raw HTML) gets French spacing, whoever wrote it."""
+    if getattr(app.builder, "format", "") != "html":
+        return  # the PDF's babel-french spaces punctuation itself
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, _NO_TYPOGRAPHY):
+            continue
+        new = french_spacing(str(text))
+        if new != str(text):
+            parent.replace(text, nodes.Text(new))
 
 
 def _script_key(script) -> tuple:
@@ -150,6 +180,7 @@ def setup(app):
     app.add_config_value("barometre_editions", [], "html")
     app.add_directive("barometre-colophon", _colophon_directive())
     app.connect("doctree-resolved", add_provenance_tooltips)
+    app.connect("doctree-resolved", french_typography)
     app.connect("html-page-context", clean_scripts)
     app.connect("build-finished", drop_fontawesome_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
