@@ -22,9 +22,13 @@ def test_a_range_is_low_and_high_with_a_central_value():
     assert fig.is_range and (fig.low, fig.high) == (60, 70) and fig.central == 65
 
 
-def test_an_ambiguous_request_lists_the_candidates():
-    with pytest.raises(FigureNotFound, match="scope=france"):
-        load().figure("adviser_salary_net", 2008)
+def test_a_request_without_scope_finds_the_market_figure_or_nothing():
+    ds = load()
+    assert ds.known("adviser_salary_net", 2008) is None  # given for France and the UK, not for the market
+    assert {ds.known("adviser_salary_net", 2008, scope=s).central for s in ("france", "united_kingdom")} == {1000, 1400}
+    assert ds.known("revenue_growth", 2008).scope == "market"
+    with pytest.raises(FigureNotFound, match="published in no edition up to 2008"):
+        ds.figure("adviser_salary_net", 2008)
 
 
 def test_an_unknown_indicator_or_edition_is_a_clear_error():

@@ -443,7 +443,7 @@ def test_an_indicator_the_new_edition_does_not_republish_is_listed_not_an_error(
     assert "Not republished (the book shows the last published value)" in text
     assert "client_offshore_visit_weeks (client_managers, 2009)" in text and "in 2008" in text
     page = report.to_markdown()
-    assert "## Indicateurs non publiés" in page and last.label in page
+    assert "## Indicateurs absents de cette édition" in page and last.label in page
     assert "L'édition 2009 ne republie pas" in page
 
 
@@ -596,7 +596,7 @@ def test_the_changes_page_lists_every_changed_indicator_with_both_values(data_20
         assert f"{{ref}}`{change.old_text} <{change.old.anchor}>`" in line
         assert f"{{ref}}`{change.new_text} <{change.new.anchor}>`" in line
     assert "## Révisions" in page and "<fig-2009-revenue-growth-market-2008>" in page
-    assert "## Indicateurs non publiés" in page and "Taux de rotation du personnel à Paris" in page
+    assert "## Indicateurs absents de cette édition" in page and "Taux de rotation du personnel à Paris" in page
     assert "## Nouveaux indicateurs" in page
 
 

@@ -789,7 +789,7 @@ class EditionReport:
         else:
             parts.append(f"L'édition {cur} n'ajoute aucun indicateur.")
 
-        parts.append("## Indicateurs non publiés")
+        parts.append("## Indicateurs absents de cette édition")
         if self.not_republished:
             labels = sorted({md_escape(f.label) for f in self.not_republished})
             parts.append(
@@ -802,7 +802,7 @@ class EditionReport:
             for now, last in self.not_published:
                 text = (
                     f"- **{md_escape(now.label)}** ({md_escape(_scope_label(now.scope))}) : "
-                    f"non publié dans l'édition {cur}"
+                    f"absent de l'édition {cur}"
                 )
                 if last is not None:
                     text += f" ; {shown(last)} dans l'édition {last.edition}"
