@@ -589,7 +589,7 @@ def test_the_changes_page_lists_every_changed_indicator_with_both_values(data_20
     ds = load(data_2009)
     page = changes_markdown(ds, 2009)
     assert not page.lstrip().startswith("#")  # the page gives the title
-    assert "| Indicateur | Périmètre | 2008 | 2009 | Variation | Sources |" in page
+    assert "| Indicateur (périmètre) | 2008 | 2009 | Variation |" in page
     report = compare_editions(ds, 2008, 2009)
     for change in report.changes:
         line = next(line for line in page.splitlines() if f"<{change.new.anchor}>" in line)

@@ -747,13 +747,13 @@ class EditionReport:
         ]
         if self.changes:
             rows = [
-                f"| Indicateur | Périmètre | {prev} | {cur} | Variation | Sources |",
-                "| --- | --- | --- | --- | --- | --- |",
+                f"| Indicateur (périmètre) | {prev} | {cur} | Variation |",
+                "| --- | --- | --- | --- |",
             ]
-            for c in self.changes:
+            for c in self.changes:  # four columns fit a phone and a printed page; sources are one click away
                 rows.append(
-                    f"| {md_escape(c.new.label)} | {md_escape(_scope_label(c.new.scope))} | {shown(c.old)} | "
-                    f"{shown(c.new)} | {md_escape(c.change_text)} | {md_escape(c.sources)} |"
+                    f"| {md_escape(c.new.label)} ({md_escape(_scope_label(c.new.scope))}) | {shown(c.old)} | "
+                    f"{shown(c.new)} | {md_escape(c.change_text)} |"
                 )
             parts.append("\n".join(rows))
         else:
@@ -764,14 +764,13 @@ class EditionReport:
             rows = [
                 f"L'édition {cur} publie à nouveau des chiffres de l'édition {prev}, avec une autre valeur.",
                 "",
-                f"| Indicateur | Périmètre | Période | Édition {prev} | Édition {cur} | Sources |",
-                "| --- | --- | --- | --- | --- | --- |",
+                f"| Indicateur (périmètre, période) | Édition {prev} | Édition {cur} |",
+                "| --- | --- | --- |",
             ]
             for r in self.revisions:
                 rows.append(
-                    f"| {md_escape(r.new.label)} | {md_escape(_scope_label(r.new.scope))} | "
-                    f"{md_escape(formatting.period_text(r.new.period))} | {cite(r.old)} | {cite(r.new)} | "
-                    f"{md_escape(r.sources)} |"
+                    f"| {md_escape(r.new.label)} ({md_escape(_scope_label(r.new.scope))}, "
+                    f"{md_escape(formatting.period_text(r.new.period))}) | {cite(r.old)} | {cite(r.new)} |"
                 )
             parts.append("\n".join(rows))
         else:
