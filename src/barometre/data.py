@@ -437,6 +437,18 @@ class Dataset:
         order = sorted(counts, key=lambda k: (-counts[k], str(info[k]["date"] or info[k]["year"] or ""), k))
         return [{**info[k], "figures": counts[k]} for k in order]
 
+    def cited_sources(self, edition: int) -> dict[str, int]:
+        """source -> the newest edition up to ``edition`` whose figures or quotes cite it (a person the data
+        up to this edition never cite is not presented)."""
+        out: dict[str, int] = {}
+        for ed in sorted((e for e in self.editions if e <= edition), reverse=True):
+            for f in self.figures(ed):
+                if f.published:
+                    out.setdefault(f.source, ed)
+            for q in self.quotes(ed):
+                out.setdefault(q.source, ed)
+        return out
+
     # -- events and reference series ----------------------------------------------------
 
     def events(self, edition: int | None = None) -> pd.DataFrame:

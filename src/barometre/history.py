@@ -13,7 +13,7 @@ import pandas as pd
 
 from barometre import formatting
 from barometre.charts import PALETTE, ChartOutput, chart_output, wrap_title
-from barometre.data import Dataset, Figure, period_end
+from barometre.data import Dataset, Figure, period_end, period_key
 from barometre.labels import scope_label
 from barometre.narrative import source_line
 
@@ -100,3 +100,16 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         description=description,
         data=data,
     )
+
+
+def trend(ds: Dataset, indicator: str, edition: int, *, scope: str = "market") -> tuple[Figure, Figure | None] | None:
+    """The latest figure of ``indicator`` known in ``edition`` and the one of the period before it (same
+    kind of period), or None when nothing is known. Shared by the chapters."""
+    latest = ds.known(indicator, edition, scope=scope)
+    if latest is None:
+        return None
+    series = ds.series(indicator, scope=scope, upto=edition)
+    same_kind = [p for p in series["period"]
+                 if len(str(p)) == len(latest.period) and period_key(p) < period_key(latest.period)]
+    previous = ds.known(indicator, edition, scope=scope, period=same_kind[-1]) if same_kind else None
+    return latest, previous

@@ -195,3 +195,15 @@ def publication_text(pub: dict) -> str:
     if when:
         parts.append(md_escape(formatting.event_date(str(when))))
     return ", ".join(parts)
+
+
+def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse", down: str = "en baisse",
+               flat: str = "stable") -> str:
+    """« 74 % en 2009, en baisse par rapport à 80 % en 2008 » (only the latest when there is no earlier
+    figure). Shared by the chapters."""
+    text = f"{cite(latest)} en {formatting.period_text(latest.period)}"
+    if previous is None:
+        return text
+    word = direction(latest.central - previous.central, up=up, down=down, flat=flat)
+    return (f"{text}, {word} par rapport {elide('à', formatting.figure_text(previous))}"
+            f"{cite(previous)} en {formatting.period_text(previous.period)}")

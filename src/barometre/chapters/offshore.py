@@ -13,8 +13,9 @@ import pandas as pd
 from barometre import formatting, history, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, _record, period_key
+from barometre.history import trend
 from barometre.models import offshore as model
-from barometre.narrative import source_line
+from barometre.narrative import source_line, trend_text
 from barometre.paths import relative
 
 CHAPTER = "offshore"
@@ -149,31 +150,6 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
             text += f" (écart relatif {narrative.de(gap, signed=True)} selon le baromètre)"
     return text + "."
-
-
-def trend(ds: Dataset, indicator: str, edition: int, *, scope: str = "market") -> tuple[Figure, Figure | None] | None:
-    """The latest figure of ``indicator`` known in ``edition`` and the one of the period before it (same
-    kind of period), or None when nothing is known. Shared with the partnership chapter."""
-    latest = ds.known(indicator, edition, scope=scope)
-    if latest is None:
-        return None
-    series = ds.series(indicator, scope=scope, upto=edition)
-    same_kind = [p for p in series["period"]
-                 if len(str(p)) == len(latest.period) and period_key(p) < period_key(latest.period)]
-    previous = ds.known(indicator, edition, scope=scope, period=same_kind[-1]) if same_kind else None
-    return latest, previous
-
-
-def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse", down: str = "en baisse",
-               flat: str = "stable") -> str:
-    """« 74 % en 2009, en baisse par rapport à 80 % en 2008 » (only the latest when there is no earlier
-    figure). Shared with the partnership chapter."""
-    text = f"{narrative.cite(latest)} en {formatting.period_text(latest.period)}"
-    if previous is None:
-        return text
-    word = narrative.direction(latest.central - previous.central, up=up, down=down, flat=flat)
-    return (f"{text}, {word} par rapport {narrative.elide('à', formatting.figure_text(previous))}"
-            f"{narrative.cite(previous)} en {formatting.period_text(previous.period)}")
 
 
 def share_shift(latest: Figure, previous: Figure | None) -> str:
@@ -473,23 +449,10 @@ VOICES = (
 )
 
 
-def cited_sources(ds: Dataset, edition: int) -> dict[str, int]:
-    """source -> the newest edition up to ``edition`` whose figures or quotes cite it (a person the data
-    up to this edition never cite is not presented)."""
-    out: dict[str, int] = {}
-    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
-        for f in ds.figures(ed):
-            if f.published:
-                out.setdefault(f.source, ed)
-        for q in ds.quotes(ed):
-            out.setdefault(q.source, ed)
-    return out
-
-
 def voices(ds: Dataset, edition: int) -> list[Voice]:
     """The voices of the debate the data up to ``edition`` cite, each with the figure of the chapter that
     source gives (the newest known in ``edition``, if any), or the book's summary of the view."""
-    cited = cited_sources(ds, edition)
+    cited = ds.cited_sources(edition)
     rows = []
     for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
         rows += [replace(f, as_of=edition) for ind in ds.indicators_for(CHAPTER)

@@ -8,12 +8,12 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative
-from barometre.chapters.offshore import cited_sources, trend, trend_text
 from barometre.chapters.synthesis import ChapterSummary, Said, percent_of_one, person, quote
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
+from barometre.history import trend
 from barometre.models import partnership as model
-from barometre.narrative import cite, de, source_line
+from barometre.narrative import cite, de, source_line, trend_text
 
 CHAPTER = "partnership"
 AGREEMENT_EVENT_KINDS = ("agreement", "conference")
@@ -31,7 +31,7 @@ WORKFORCE = {
 
 # --------------------------------------------------------------------------- words
 
-__all__ = ["cited_sources", "de", "percent_of_one", "person", "quote", "summary", "trend", "trend_text"]
+__all__ = ["de", "percent_of_one", "person", "quote", "summary", "trend", "trend_text"]
 
 MOVES = {"up": "en hausse", "down": "en baisse", "flat": "stable"}
 
@@ -46,7 +46,7 @@ def change_text(fig: Figure) -> str:
 
 def reported(ds: Dataset, source: str, edition: int) -> int | None:
     """The newest edition up to ``edition`` that cites ``source`` (None: the book does not present this person)."""
-    return cited_sources(ds, edition).get(source)
+    return ds.cited_sources(edition).get(source)
 
 
 def reported_note(cited_in: int, edition: int) -> str:
