@@ -24,7 +24,7 @@ $(error YEAR must be a year in digits, e.g. make new-edition YEAR=2009 (got '$(Y
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: system-deps book pdf test lint bench validate env clean new-edition compare
+.PHONY: system-deps book pdf test test-fast lint bench validate env clean new-edition compare
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,11 @@ test: $(STAMP) system-deps
 	$(PY) -m barometre check-env
 	$(VENV)/bin/ruff check src tests scripts chapters
 	$(PY) -m pytest
+
+# The inner loop: data, models, chapters' logic and lint; no browser, no PDF, no full build.
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check src tests scripts chapters
+	$(PY) -m pytest -q -m "not slow and not browser" --ignore=tests/test_browser.py
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py

@@ -63,7 +63,6 @@ def test_no_page_module_imports_another_page_for_a_word():
     chapter module except the synthesis, which still holds the summary type and the quote helpers
     (moving them down into narrative is left to the chapter-registry work)."""
     import ast
-    from pathlib import Path
 
     from barometre.paths import ROOT
 
