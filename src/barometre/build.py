@@ -634,6 +634,7 @@ def latex_escape(text: str) -> str:
 def title_page(title: str, author: str, data_dir: Path, edition: int | None = None) -> str:
     """The PDF's title page (LaTeX): title with the edition, the edition's own sources, the team, the date."""
     from barometre.data import load
+    from barometre.formatting import count_words, event_date
 
     ds = load(data_dir)
     edition = ds.resolve(edition)
@@ -644,14 +645,15 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
             latex_escape(p["author"]) if p["author"] else "",
             f"« {latex_escape(p['title'])} »" if p["title"] else "",
             f"\\textit{{{latex_escape(p['outlet'])}}}" if p["outlet"] else "",
-            latex_escape(str(p["date"] or p["year"] or "")),
+            latex_escape(event_date(str(p["date"] or p["year"] or "")) if (p["date"] or p["year"]) else ""),
         ) if x)
         for p in shown
     ]
     more = len(pubs) - len(shown)
     source = (
         f"Baromètre des outsourceurs, édition {edition}, d'après :\\\\ " + "\\\\ ".join(items)
-        + (f"\\\\ et {more} autre{'s' if more > 1 else ''} publication{'s' if more > 1 else ''}" if more > 0 else "")
+        + (f"\\\\ et {count_words(more, 'autre publication', 'autres publications', feminine=True)}"
+           if more > 0 else "")
     )
     return (
         "\\begin{titlepage}\\centering\\vspace*{3cm}"
