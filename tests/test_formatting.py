@@ -76,3 +76,15 @@ def test_french_spacing_binds_punctuation_to_the_word_before_it():
         "Sources\u00a0: le baromètre\u202f; «\u00a0oui\u00a0»\u202f! Vraiment\u202f?")
     assert french_spacing("https://example.org/a:b") == "https://example.org/a:b"  # no space, no change
     assert french_spacing("10:30") == "10:30"
+
+
+def test_the_complement_of_a_share_keeps_its_bound_or_range():
+    from dataclasses import replace
+
+    from barometre import formatting
+    from barometre.data import load
+
+    fig = load().figure("france_revenue_share", 2008)
+    assert formatting.complement_text(fig) == "20\u00a0%"
+    assert formatting.complement_text(replace(fig, qualifier="more_than", value=88.0)) == "moins de 12\u00a0%"
+    assert formatting.complement_text(replace(fig, qualifier="range", value=None, low=20.0, high=25.0)) == "75 à 80\u00a0%"

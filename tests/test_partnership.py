@@ -296,3 +296,12 @@ def test_missing_optional_figures_are_left_out_and_named_once(tmp_path):
     _spec(nb, "partenariat-objectif-emplois")
     with pytest.raises(AssertionError):
         _spec(nb, "partenariat-numericable")
+
+
+def test_a_share_given_only_by_region_is_said_by_region_not_called_unpublished():
+    ds = load()
+    regional = ch.regional_figures(ds, "permanent_contract_share", 2005)
+    assert {f.scope for f in regional} == {"ile_de_france", "province", "offshore"}
+    text = ch.summary(ds, 2005).takeaway
+    assert "Île-de-France" in text and "offshore" in text and "Aucune édition" not in text
+    assert ch.regional_figures(ds, "permanent_contract_share", 2011) == []  # the market figure is known

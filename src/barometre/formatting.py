@@ -179,3 +179,16 @@ def count_words(n: int, noun_singular: str, noun_plural: str | None = None, *, f
         text = "une" if (n == 1 and feminine) else _SMALL[n]
         return f"{text} {word}"
     return f"{number(n, 0)}{NBSP}{word}"
+
+
+_COMPLEMENT_WORDS = {"more_than": "moins de ", "at_least": "au plus ", "less_than": "plus de ",
+                     "at_most": "au moins ", "about": "environ "}
+
+
+def complement_text(fig) -> str:
+    """The rest to 100 of a share, as the share is given: « 20 % » for « 80 % », « moins de 12 % » for
+    « plus de 88 % », « 75 à 80 % » for « 20 à 25 % » (a bound stays a bound, a range a range)."""
+    low, high = fig.bounds
+    if fig.is_range:
+        return value_range(100 - high, 100 - low, fig.unit)
+    return _COMPLEMENT_WORDS.get(fig.qualifier, "") + percent(100 - fig.central)

@@ -314,6 +314,26 @@ def numericable_chart(n: Numericable) -> ChartOutput:
 # --------------------------------------------------------------------------- synthesis
 
 
+REGIONS = ("ile_de_france", "province", "offshore")
+
+
+def regional_figures(ds: Dataset, indicator: str, edition: int) -> list[Figure]:
+    """The figure by region (Île-de-France, province, offshore) when no edition gives it for the whole
+    market, as the 2005 study gives the CDI share; empty otherwise."""
+    if ds.known(indicator, edition) is not None:
+        return []
+    return [f for f in (ds.known(indicator, edition, scope=r) for r in REGIONS) if f is not None]
+
+
+def regional_text(figs: list[Figure]) -> str:
+    """« 77,2 % en Île-de-France, 73,1 % en province et 73 % offshore en 2005 »."""
+    from barometre.labels import scope_label
+
+    items = [f"{cite(f)} " + ("offshore" if f.scope == "offshore" else f"en {scope_label(f.scope)}") for f in figs]
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+    return f"{listed} en {formatting.period_text(figs[-1].period)}"
+
+
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
     """The chapter's key figure and takeaway from what the editions up to ``edition`` publish: the CDI share
     and its direction, the graduates, the jobs target; a neutral line when none is known."""
@@ -330,6 +350,9 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
             parts.append(f"La part des CDI {verb} : {trend_text(latest, previous)}")
         else:
             parts.append(f"Part des CDI : {trend_text(latest, None)}")
+    regional = regional_figures(ds, "permanent_contract_share", edition)
+    if regional:
+        parts.append(f"Part des CDI : {regional_text(regional)}")
     if graduates is not None:
         parts.append(f"{cite(graduates)} de salariés de niveau bac + 1 et plus en "
                      f"{formatting.period_text(graduates.period)}")
@@ -348,6 +371,8 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     if cdi is not None:
         key = cdi[0]
         key_label, key_figure = key.label, f"{cite(key)} en {formatting.period_text(key.period)}"
+    elif regional:
+        key_label, key_figure = regional[0].label, regional_text(regional)
     elif graduates is not None:
         key_label, key_figure = graduates.label, f"{cite(graduates)} en {formatting.period_text(graduates.period)}"
     else:

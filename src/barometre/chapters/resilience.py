@@ -122,13 +122,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
 
 
 def complement_text(share: Figure) -> str:
-    """The rest to 100 of a share, as the share is given: « 75 % », or « 75 à 80 % » for « 20 à 25 % »."""
-    low, high = share.bounds
-    if share.is_range:
-        return formatting.value_range(100 - high, 100 - low, share.unit)
-    words = {"more_than": "moins de ", "at_least": "au plus ", "less_than": "plus de ", "at_most": "au moins ",
-             "about": "environ "}
-    return words.get(share.qualifier, "") + formatting.percent(100 - share.central)
+    """The rest to 100 of a share, as the share is given (see ``formatting.complement_text``)."""
+    return formatting.complement_text(share)
 
 
 def market_share_chart(share: Figure) -> ChartOutput:
