@@ -55,8 +55,9 @@ def _new_edition(args) -> int:
     for path in new_edition_template(args.data_dir, args.year):
         print(f"created {relative(path)}")
     print(
-        f"Next: fill every row of editions/{args.year}.csv (value or low/high, quote, note; a figure the "
-        "edition does not publish keeps its row with qualifier not_published), add the dated events to "
+        f"Next: fill every row of editions/{args.year}.csv (value or low/high, source, quote, note), delete "
+        "the rows of figures the edition does not publish (editions are sparse: the book shows the last published "
+        "value), add the edition's publications to data/sources.csv, add the dated events to "
         f"events/{args.year}.csv, fill the TO FILL fields of both sidecars, record the checksums "
         f"(python -m barometre sidecar data/editions/{args.year}.csv data/events/{args.year}.csv), "
         "then run: python -m barometre compare"
