@@ -76,3 +76,12 @@ def test_no_page_module_imports_another_page_for_a_word():
     for path in (ROOT / "src" / "barometre").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "from barometre.chapters." not in text or path.name in ("build.py",), path.name
+
+
+def test_a_paragraph_explains_an_older_edition_once_and_names_it_for_every_figure():
+    from barometre.narrative import lighten_vintage_notes
+
+    note = " (dernier chiffre publié, édition\u00a02008)"
+    text = f"a 1{note}, b 2{note}, c 3 (dernier chiffre publié, édition\u00a02009).\n\nd 4{note}."
+    assert lighten_vintage_notes(text) == (
+        f"a 1{note}, b 2 (édition\u00a02008), c 3 (dernier chiffre publié, édition\u00a02009).\n\nd 4{note}.")

@@ -132,11 +132,32 @@ def growth_trend(current: float, previous: float) -> str:
     return direction(current - previous, up="accélère", down="ralentit", flat="se maintient")
 
 
+_VINTAGE_NOTE = re.compile(r" \(dernier chiffre publié, édition\u00a0(\d{4})\)")
+
+
+def lighten_vintage_notes(text: str) -> str:
+    """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »;
+    the next ones of the same edition say « (édition 2008) »: every figure still names its edition, and
+    the explanation is given once."""
+    def lighten(para: str) -> str:
+        seen: set[str] = set()
+
+        def shorten(m: re.Match) -> str:
+            if m.group(1) in seen:
+                return f" (édition\u00a0{m.group(1)})"
+            seen.add(m.group(1))
+            return m.group(0)
+
+        return _VINTAGE_NOTE.sub(shorten, para)
+
+    return "\n\n".join(lighten(p) for p in text.split("\n\n"))
+
+
 def say(text: str):
     """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
     from IPython.display import Markdown
 
-    return Markdown(text)
+    return Markdown(lighten_vintage_notes(text))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:
