@@ -1,5 +1,5 @@
 # The barometer book. Two commands on a fresh machine:
-#   make book   creates .venv, installs the pinned requirements, builds the HTML book
+#   make book   creates .venv, installs the hashed lock requirements.txt, builds the HTML book
 #   make test   same environment, runs the whole test suite (lint, data, models, build, browser)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -8,7 +8,6 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
 # EDITION and YEAR reach the commands through the environment, each as one quoted argument
 # ("$$EDITION"), never spliced into a shell line: `make compare EDITION='2008;touch x'` runs
 # nothing. They must be digits; the command line then checks the range of years.
@@ -24,49 +23,61 @@ $(error YEAR must be a year in digits, e.g. make new-edition YEAR=2009 (got '$(Y
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: system-deps book pdf test test-fast lint bench validate env clean new-edition compare
+.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean new-edition compare
 
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	touch $(STAMP)
+# The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
+# requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
+# is a no-op when the venv already holds that lock (scripts/sync-env.sh keeps a stamp).
+# (The tests of make's own argument checks set ENV_SYNC=: to skip it.)
+ENV_SYNC ?= bash $(dir $(abspath $(lastword $(MAKEFILE_LIST))))scripts/sync-env.sh
+env:
+	PYTHON=$(PYTHON) $(ENV_SYNC) runtime
 
-env: $(STAMP)
+env-test:
+	PYTHON=$(PYTHON) $(ENV_SYNC) test
 
-validate: $(STAMP)
+# Recompile both locks from pyproject.toml (needs the network). Versions already locked are
+# kept unless pyproject.toml excludes them; add --upgrade-package NAME to move one.
+lock: env
+	$(VENV)/.uv/bin/uv pip compile pyproject.toml --python-version 3.11.7 --generate-hashes \
+	  --annotation-style line --custom-compile-command "make lock" -q -o requirements.txt
+	$(VENV)/.uv/bin/uv pip compile pyproject.toml --extra test --python-version 3.11.7 \
+	  --generate-hashes --annotation-style line --custom-compile-command "make lock" -q \
+	  -o requirements-test.txt
+
+validate: env
 	$(PY) -m barometre validate
 
-new-edition: $(STAMP)
+new-edition: env
 	@test -n "$${YEAR}" || { echo "usage: make new-edition YEAR=2009" >&2; exit 2; }
 	$(PY) -m barometre new-edition --year "$$YEAR"
 
-compare: $(STAMP)
+compare: env
 	$(PY) -m barometre compare $(EDITION_ARG)
 
-book: $(STAMP)
+book: env
 	$(PY) scripts/build.py $(EDITION_ARG)
 
-pdf: $(STAMP) system-deps
+pdf: env system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)
 
-lint: $(STAMP)
+lint: env-test
 	$(VENV)/bin/ruff check src tests scripts chapters
 
 system-deps:
 	bash scripts/install-system-deps.sh
 
-test: $(STAMP) system-deps
-	$(PY) -m barometre check-env
+test: env-test system-deps
+	$(PY) -m barometre check-env --lock requirements-test.txt
 	$(VENV)/bin/ruff check src tests scripts chapters
 	$(PY) -m pytest
 
 # The inner loop: data, models, chapters' logic and lint; no browser, no PDF, no full build.
-test-fast: $(STAMP)
+test-fast: env-test
 	$(VENV)/bin/ruff check src tests scripts chapters
 	$(PY) -m pytest -q -m "not slow and not browser" --ignore=tests/test_browser.py
 
-bench: $(STAMP)
+bench: env
 	$(PY) scripts/bench.py
 
 clean:

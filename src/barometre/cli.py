@@ -86,16 +86,17 @@ def _compare(args) -> int:
 
 
 def _check_env(args) -> int:
-    from barometre.environment import check_pins
+    from barometre.environment import check_pins, synced_lock
 
-    problems = check_pins()
+    lock = args.lock or synced_lock()
+    problems = check_pins(lock)
     if problems:
-        print("The installed packages differ from the pins in requirements.txt:", file=sys.stderr)
+        print(f"The installed packages differ from the lock {lock.name}:", file=sys.stderr)
         for line in problems:
             print(f"  - {line}", file=sys.stderr)
-        print("Recreate the environment: rm -rf .venv && make env", file=sys.stderr)
+        print("Recreate the environment: rm -rf .venv && make env-test", file=sys.stderr)
         return 1
-    print("Environment matches requirements.txt.")
+    print(f"Environment matches {lock.name}.")
     return 0
 
 
@@ -153,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
-    sub.add_parser("check-env", help="check that installed packages equal the pins of requirements.txt")
+    ce = sub.add_parser("check-env", help="check that installed packages equal the hashed lock")
+    ce.add_argument("--lock", type=Path, default=None,
+                    help="the lock to compare with (default: the one .venv was synced to)")
     n = sub.add_parser("new-edition", help="create the files of a new edition from the latest one, to fill")
     n.add_argument("--year", type=edition_year, required=True, help="the new edition (e.g. 2009)")
     x = sub.add_parser("import-xlsx", help="write editions/<year>.csv from the first sheet of a spreadsheet")
