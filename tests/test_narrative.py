@@ -58,26 +58,6 @@ def test_a_press_summary_is_never_shown_as_someones_words():
     assert "«" not in quote(fig) and "résumé de presse" in quote(fig)
 
 
-def test_no_page_module_imports_another_page_for_a_word():
-    """Shared words live below the pages (labels, narrative, history): a chapter module imports no other
-    chapter module except the synthesis, which still holds the summary type and the quote helpers
-    (moving them down into narrative is left to the chapter-registry work)."""
-    import ast
-
-    from barometre.paths import ROOT
-
-    folder = ROOT / "src" / "barometre" / "chapters"
-    pages = {p.stem for p in folder.glob("*.py")} - {"__init__"}
-    for path in folder.glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("barometre.chapters."):
-                imported = node.module.rsplit(".", 1)[-1]
-                assert imported == "synthesis" or imported not in pages, f"{path.name} imports {node.module}"
-    for path in (ROOT / "src" / "barometre").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        assert "from barometre.chapters." not in text or path.name in ("build.py",), path.name
-
-
 def test_a_paragraph_explains_an_older_edition_once_and_names_it_for_every_figure():
     from barometre.narrative import lighten_vintage_notes
 

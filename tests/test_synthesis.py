@@ -11,6 +11,7 @@ import pytest
 
 from barometre import load
 from barometre.chapters import synthesis as ch
+from barometre.narrative import quote
 from barometre.paths import CHAPTERS_DIR
 
 EDITION = 2008
@@ -25,8 +26,13 @@ def test_value_and_partnership_provide_their_summary():
 
 
 def test_a_chapter_without_a_summary_gets_no_row_rather_than_a_filler(monkeypatch):
+    from barometre import book
+
     monkeypatch.setitem(sys.modules, "barometre.chapters.fake_chapter", types.ModuleType("fake_chapter"))
-    assert ch.chapter_summary(load(), EDITION, "fake_chapter") is None
+    monkeypatch.setattr(book, "CHAPTERS", (*book.CHAPTERS, book.Chapter("fake_chapter", "chapter",
+                                                                         "barometre.chapters.fake_chapter")))
+    assert book.chapter("fake_chapter").load() is sys.modules["barometre.chapters.fake_chapter"]
+    assert ch.chapter_summary(load(), EDITION, "fake_chapter") is None  # registered, no summary()
     assert ch.chapter_summary(load(), EDITION, "no_such_chapter") is None
     summary = ch.ChapterSummary("value", "Label", "{ref}`1 <x>`", "Texte.")
     table = ch.summary_table([("fake_chapter", None), ("value", summary)])
@@ -94,7 +100,7 @@ def test_the_chapters_elide_with_the_typographic_apostrophe_before_a_link():
 
 def test_a_quote_loses_the_guillemets_and_full_stop_of_the_scan():
     ds = load()
-    text = ch.quote(ds.figure("adviser_salary_net", EDITION, scope="france"), attribution=False)
+    text = quote(ds.figure("adviser_salary_net", EDITION, scope="france"), attribution=False)
     assert text.startswith("«\u00a0il est scandaleux") and text.endswith("nets\u00a0»")
 
 

@@ -85,6 +85,15 @@ def _compare(args) -> int:
     return 1 if report.errors else 0
 
 
+def _toc(args) -> int:
+    from barometre.book import toc_yaml
+    from barometre.paths import ROOT
+
+    (ROOT / "_toc.yml").write_text(toc_yaml(), encoding="utf-8")
+    print("_toc.yml written from the chapter registry (src/barometre/book.py).")
+    return 0
+
+
 def _check_env(args) -> int:
     from barometre.environment import check_pins, synced_lock
 
@@ -154,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
+    sub.add_parser("toc", help="write _toc.yml from the chapter registry (src/barometre/book.py)")
     ce = sub.add_parser("check-env", help="check that installed packages equal the hashed lock")
     ce.add_argument("--lock", type=Path, default=None,
                     help="the lock to compare with (default: the one .venv was synced to)")
@@ -173,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     from barometre.provenance import SidecarError
     from barometre.validation import DataValidationError
 
-    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf}
+    commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf,
+                "toc": _toc}
     commands.update({"new-edition": _new_edition, "import-xlsx": _import_xlsx, "compare": _compare})
     try:
         return commands[args.command](args)

@@ -192,3 +192,8 @@ def complement_text(fig) -> str:
     if fig.is_range:
         return value_range(100 - high, 100 - low, fig.unit)
     return _COMPLEMENT_WORDS.get(fig.qualifier, "") + percent(100 - fig.central)
+
+
+def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
+    """A share given as a fraction (0.75) written as a French percentage ('75 %')."""
+    return percent(x * 100, decimals, signed=signed)

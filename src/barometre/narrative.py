@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from barometre import formatting
-from barometre.data import Figure
+from barometre.data import Dataset, Figure
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 
@@ -78,6 +79,33 @@ def quote(fig, *, attribution: bool = True) -> str:
     if attribution:
         text += f" — {md_escape(fig.attribution)}"
     return text
+
+
+@dataclass(frozen=True)
+class Said:
+    """What ``quote`` needs from a row that is not a Figure (an event): excerpt and speaker."""
+
+    quote: str
+    attribution: str
+
+
+def person(ds: Dataset, source: str) -> str:
+    """« Kim Neyret (responsable … de Canal+) », from sources.csv, escaped."""
+    src = ds.sources[source]
+    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
+
+
+@dataclass(frozen=True)
+class ChapterSummary:
+    """What a chapter contributes to the synthesis page (MyST Markdown, links included).
+
+    ``key_label`` is plain text (escaped when rendered); ``key_figure`` and ``takeaway``
+    are Markdown built with ``cite`` so that every number links to its source."""
+
+    chapter: str
+    key_label: str
+    key_figure: str
+    takeaway: str
 
 
 def publication(fig: Figure) -> str:

@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from barometre.book import analysis_chapters
 from barometre.paths import relative
 
 # --------------------------------------------------------------------------- vocabularies
@@ -59,7 +60,7 @@ QUALIFIERS = (
 )
 Qualifier = Literal[QUALIFIERS]  # type: ignore[valid-type]
 
-CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
+CHAPTERS = analysis_chapters()  # from the registry, barometre.book
 SOURCE_TYPES = ("barometer", "interview", "journalist", "official_statistic", "reference", "ranking")
 EVENT_KINDS = (
     "market_opening",

@@ -733,7 +733,7 @@ def model_setup(
 def summary(ds: Dataset, edition: int):
     """The chapter's key figure and takeaway, from what the editions up to ``edition`` publish: the growth
     in France against offshore (directions computed), else France's share of revenue, else a neutral line."""
-    from barometre.chapters.synthesis import ChapterSummary
+    from barometre.narrative import ChapterSummary
 
     label = ds.indicators["revenue_growth"].label_fr
     pair = growth_pair(ds, edition)

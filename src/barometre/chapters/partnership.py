@@ -8,12 +8,21 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative
-from barometre.chapters.synthesis import ChapterSummary, Said, percent_of_one, person, quote
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
+from barometre.formatting import percent_of_one
 from barometre.history import trend
 from barometre.models import partnership as model
-from barometre.narrative import cite, de, source_line, trend_text
+from barometre.narrative import (
+    ChapterSummary,
+    Said,
+    cite,
+    de,
+    person,
+    quote,
+    source_line,
+    trend_text,
+)
 
 CHAPTER = "partnership"
 AGREEMENT_EVENT_KINDS = ("agreement", "conference")

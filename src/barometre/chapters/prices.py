@@ -615,7 +615,7 @@ def summary(ds: Dataset, edition: int):
     """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis.
     Built from what the edition knows: the price of a production hour, else the personnel cost share,
     else a neutral line."""
-    from barometre.chapters.synthesis import ChapterSummary
+    from barometre.narrative import ChapterSummary
 
     price = ds.known("production_hour_price_change_since_2000", edition)
     claim = ds.known("smic_increase_claimed", edition)

@@ -6,11 +6,10 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.chapters.synthesis import ChapterSummary
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, period_end
 from barometre.models import resilience as model
-from barometre.narrative import cite, de, growth_trend, source_line
+from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
 
 CHAPTER = "resilience"
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")

@@ -14,46 +14,30 @@ this page always agree.
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
-from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import book, formatting
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
-from barometre.narrative import md_escape, source_line
-from barometre.narrative import quote as _quote
+from barometre.narrative import ChapterSummary, md_escape, source_line
 from barometre.paths import CHAPTERS_DIR
 
 CHAPTER = "synthesis"
-# The chapters summarised, in the book's order.
-CHAPTERS = ("resilience", "offshore", "prices", "value", "partnership")
+# The chapters summarised, in the book's order (the registry's analysis chapters).
+CHAPTERS = book.analysis_chapters()
 # Units a percentage axis can show together.
 PERCENT_UNITS = ("percent", "percent_change")
 
 
-@dataclass(frozen=True)
-class ChapterSummary:
-    """What a chapter contributes to the synthesis page (MyST Markdown, links included).
-
-    ``key_label`` is plain text (escaped when rendered); ``key_figure`` and ``takeaway``
-    are Markdown built with ``narrative.cite`` so that every number links to its source."""
-
-    chapter: str
-    key_label: str
-    key_figure: str
-    takeaway: str
-
-
-def chapter_summary(ds: Dataset, edition: int, chapter: str) -> ChapterSummary | None:
+def chapter_summary(ds: Dataset, edition: int, name: str) -> ChapterSummary | None:
     """The chapter's own ``summary(ds, edition)``, or None when its module has none yet."""
     try:
-        module = importlib.import_module(f"barometre.chapters.{chapter}")
-    except ModuleNotFoundError:
+        module = book.chapter(name).load()
+    except (KeyError, ModuleNotFoundError):
         return None
     make = getattr(module, "summary", None)
     if make is None:
@@ -94,36 +78,6 @@ def summary_table(rows: list[tuple[str, ChapterSummary | None]]) -> str:
 def _cell(markdown: str) -> str:
     """Markdown made safe for one table cell: one line, no bare pipe."""
     return re.sub(r"(?<!\\)\|", r"\\|", " ".join(markdown.split()))
-
-
-# --------------------------------------------------------------------------- words shared by chapters
-
-
-def person(ds: Dataset, source: str) -> str:
-    """« Kim Neyret (responsable … de Canal+) », from sources.csv, escaped."""
-    src = ds.sources[source]
-    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
-
-
-@dataclass(frozen=True)
-class Said:
-    """What ``narrative.quote`` needs from a row that is not a Figure (an event): excerpt and speaker."""
-
-    quote: str
-    attribution: str
-
-
-def quote(fig: Figure | Said, *, attribution: bool = True) -> str:
-    """``narrative.quote`` without the excerpt's final full stop (the sentence around it has one)."""
-    text = fig.quote.strip().strip("«»").strip()
-    if text.endswith(".") and not text.endswith("..."):
-        text = text[:-1]  # the sentence around the quote carries the full stop
-    return _quote(replace(fig, quote=text), attribution=attribution)
-
-
-def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
-    """A share given as a fraction (0.75) written as a French percentage ('75 %')."""
-    return formatting.percent(x * 100, decimals, signed=signed)
 
 
 def scope_text(scope: str) -> str:

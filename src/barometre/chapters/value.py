@@ -10,13 +10,22 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history
-from barometre.chapters.synthesis import ChapterSummary, percent_of_one, person, quote
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
+from barometre.formatting import percent_of_one
 from barometre.models import prices as prices_model
 from barometre.models import value as model
 from barometre.models.value import LEGAL_MONTHLY_HOURS
-from barometre.narrative import cite, de, direction, md_escape, source_line
+from barometre.narrative import (
+    ChapterSummary,
+    cite,
+    de,
+    direction,
+    md_escape,
+    person,
+    quote,
+    source_line,
+)
 
 CHAPTER = "value"
 ARTICLE_SOURCE = "claire_morel"  # the article's own row in sources.csv (outlet and year)
