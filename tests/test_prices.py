@@ -99,7 +99,7 @@ def test_no_smic_before_the_series_starts_is_an_error():
 def test_periods_give_their_years():
     assert ch.period_years("2000-2008", 2008) == (2000, 2008)
     assert ch.period_years("2009", 2010) == (2009, 2010)
-    with pytest.raises(ValueError, match="cannot read years"):
+    with pytest.raises(ValueError, match="a span of years"):
         ch.period_years("bientôt", 2008)
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from barometre import periods
 from barometre.paths import DATA_DIR, relative
 from barometre.validation import ValidatedData, validate
 
@@ -167,21 +168,9 @@ def figure_from_row(row, file: str, line: int, indicators: dict, sources: dict) 
     )
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}|\d{4}))?$")
-
-
-def period_end(period: str) -> int:
-    """The calendar year a period ends in: '2008' -> 2008, '2007-2008' -> 2008, '2009-07' -> 2009."""
-    m = _PERIOD.match(str(period))
-    if not m:
-        raise ValueError(f"not a period: {period!r} (expected YYYY, YYYY-MM or YYYY-YYYY)")
-    first, second = m.groups()
-    return int(second) if second and len(second) == 4 else int(first)
-
-
-def period_key(period: str) -> tuple[int, str]:
-    """Order of periods: by the year they end in, then as text."""
-    return (period_end(period), str(period))
+# The period grammar lives in barometre.periods; these names stay for the chapters' use.
+period_end = periods.end
+period_key = periods.key
 
 
 def same_value(a: Figure, b: Figure) -> bool:

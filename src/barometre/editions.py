@@ -62,7 +62,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from barometre import formatting
+from barometre import formatting, periods
 from barometre.data import Dataset, Figure, figure_from_row
 from barometre.paths import relative
 from barometre.provenance import read_sidecar, write_sidecar
@@ -143,32 +143,8 @@ class EditionError(Exception):
 # --------------------------------------------------------------------------- periods and files
 
 
-def shift_period(period: str, years: int) -> str:
-    """Move a year-like period on by ``years``: ``2008`` → ``2009``, ``2007-2008`` →
-    ``2008-2009``, ``2009-07`` → ``2010-07``. Any other text is returned unchanged."""
-    if re.fullmatch(r"\d{4}", period):
-        return str(int(period) + years)
-    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
-    if m:
-        return f"{int(m.group(1)) + years}-{int(m.group(2)) + years}"
-    m = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if m:
-        return f"{int(m.group(1)) + years}-{m.group(2)}"
-    return period
-
-
-def data_period(period: str, previous: int, year: int) -> str | None:
-    """The period of the new edition for a data period of the previous one, or ``None`` for a
-    fixed date: ``2008`` → ``2009`` and ``2007-2008`` → ``2008-2009`` (the edition's data year, a
-    yearly change) when the previous edition is 2008; ``2000-2008`` → ``2000-2009`` (a change since a
-    fixed year keeps its start); ``2003``, ``2009-07`` or ``1996-2009`` are fixed dates (``None``)."""
-    if period == str(previous):
-        return str(year)
-    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
-    if m and int(m.group(2)) == previous:
-        start = int(m.group(1))
-        return f"{start + (year - previous) if previous - start == 1 else start}-{year}"
-    return None
+shift_period = periods.shift
+data_period = periods.data_period
 
 
 def edition_years(data_dir: Path | str) -> list[int]:

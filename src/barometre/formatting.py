@@ -7,11 +7,12 @@ narrow no-break space (U+202F, "1 528"), the decimal separator is the comma
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
+
+from barometre import periods
 
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
@@ -145,16 +146,15 @@ def month_year(d: date) -> str:
 
 
 def period_text(period: str) -> str:
-    """'2008', 'juillet 2009', 'entre 2007 et 2008'."""
-    if re.fullmatch(r"\d{4}", period):
+    """'2008', 'juillet 2009', 'entre 2007 et 2008' (any other text unchanged)."""
+    if not periods.is_period(period):
         return period
-    m = re.fullmatch(r"(\d{4})-(\d{2})", period)
-    if m:
-        return month_year(date(int(m.group(1)), int(m.group(2)), 1))
-    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
-    if m:
-        return f"entre {m.group(1)} et {m.group(2)}"
-    return period
+    p = periods.parse(period)
+    if p.kind == "month":
+        return month_year(date(p.start, p.month, 1))
+    if p.kind == "span":
+        return f"entre {p.start} et {p.end}"
+    return str(p.start)
 
 
 def event_date(text: str) -> str:

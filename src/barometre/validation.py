@@ -25,6 +25,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from barometre import periods
 from barometre.book import analysis_chapters
 from barometre.paths import relative
 
@@ -220,12 +221,9 @@ def _chapter_list(v: Any) -> Any:
 
 def _period(v: Any) -> Any:
     text = str(v or "").strip()
-    if re.fullmatch(r"\d{4}", text) or re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+    if periods.is_period(text) and str(periods.parse(text)) == text:
         return text
-    m = re.fullmatch(r"(\d{4})-(\d{4})", text)
-    if m and int(m.group(1)) < int(m.group(2)):
-        return text
-    raise ValueError("a period: a year (2008), a month (2009-07) or a span of years (2007-2008)")
+    raise ValueError(periods.GRAMMAR)
 
 
 def _event_date(v: Any) -> Any:

@@ -10,7 +10,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, narrative
+from barometre import formatting, history, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
@@ -80,13 +80,7 @@ def ordinal(n: int) -> str:
 
 def period_years(period: str, default_end: int) -> tuple[int, int]:
     """'2000-2008' -> (2000, 2008); a single year 'YYYY' -> (YYYY, default_end)."""
-    m = re.fullmatch(r"(\d{4})-(\d{4})", period)
-    if m:
-        return int(m.group(1)), int(m.group(2))
-    m = re.fullmatch(r"(\d{4})(-\d{2})?", period)
-    if m:
-        return int(m.group(1)), default_end
-    raise ValueError(f"cannot read years from the period {period!r}")
+    return periods.years(period, default_end)
 
 
 def euros_precise(x: float, decimals: int) -> str:

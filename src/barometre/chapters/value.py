@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history
+from barometre import formatting, history, periods
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.formatting import percent_of_one
@@ -29,7 +28,6 @@ from barometre.narrative import (
 
 CHAPTER = "value"
 ARTICLE_SOURCE = "claire_morel"  # the article's own row in sources.csv (outlet and year)
-PERIOD_SPAN = re.compile(r"\d{4}-\d{4}")  # a change between two years: '2007-2008'
 # the indicators the chapter's sentences read
 USED_INDICATORS = (
     "satisfaction_survey_questions", "numericable_external_advisers", "adviser_training_weeks",
@@ -340,7 +338,7 @@ def salaries(ds: Dataset, edition: int) -> Salaries | None:
         return None
     year = period_end(gross.period)
     change = known(ds.known("adviser_salary_change", edition))
-    if change is not None and (period_end(change.period) != year or not PERIOD_SPAN.fullmatch(change.period)):
+    if change is not None and (period_end(change.period) != year or periods.parse(change.period).kind != "span"):
         change = None
     when = date(year, 7, 1)
     hourly = ds.smic_at(when)
