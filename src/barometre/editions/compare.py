@@ -1,0 +1,538 @@
+"""Step 2: the check of a new edition against the previous one, and its two renderings (the
+terminal report and the « Ce qui a changé » page) (see barometre.editions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from barometre import formatting
+from barometre.data import Dataset, Figure, figure_from_row
+from barometre.editions.common import (
+    CONFIRMED,
+    DEFAULT_POINTS,
+    DEFAULT_THRESHOLD,
+    PERCENT_UNITS,
+    TO_FILL,
+    EditionError,
+    Issue,
+    _dictionary,
+    edition_years,
+    shift_period,
+)
+from barometre.paths import relative
+from barometre.provenance import read_sidecar
+from barometre.validation import (
+    EditionRow,
+    Problem,
+    SourceRow,
+    read_table,
+    sidecar_path,
+)
+
+# --------------------------------------------------------------------------- 3. comparison
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure (same indicator, scope, period) that the new edition publishes with another value."""
+
+    old: Figure
+    new: Figure
+
+    @property
+    def old_text(self) -> str:
+        return formatting.figure_text(self.old)
+
+    @property
+    def new_text(self) -> str:
+        return formatting.figure_text(self.new)
+
+    @property
+    def sources(self) -> str:
+        return _sources(self.old, self.new)
+
+
+@dataclass(frozen=True)
+class Change(Revision):
+    """A figure that moved between the previous edition and the new one (old and new texts and
+    sources as for a revision)."""
+
+    jump: str = ""  # why the change is beyond the plausible bound ('' when it is not)
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(CONFIRMED.search(self.new.note))
+
+    @property
+    def delta(self) -> float:
+        return self.new.central - self.old.central
+
+    @property
+    def relative(self) -> float | None:
+        return None if self.old.central == 0 else self.delta / abs(self.old.central)
+
+    @property
+    def change_text(self) -> str:
+        """'-9 points' for units in percent, '+2,7 %' for the others (relative change)."""
+        unit = self.new.unit
+        if unit in PERCENT_UNITS:
+            return formatting.points(self.delta)
+        if unit == "year":
+            return formatting.value(self.delta, "years", signed=True, with_noun=True)
+        if self.relative is None:
+            return formatting.value(self.delta, unit, signed=True)
+        return formatting.percent(self.relative * 100, signed=True)
+
+
+def _sources(old: Figure, new: Figure) -> str:
+    if old.source == new.source:
+        return new.source_name
+    return f"{old.source_name} ({old.edition}) ; {new.source_name} ({new.edition})"
+
+
+def _where(fig: Figure) -> str:
+    return f"{fig.file}, row {fig.row}"
+
+
+def _scope_label(scope: str) -> str:
+    from barometre.labels import scope_label
+
+    return scope_label(scope)
+
+
+@dataclass
+class EditionReport:
+    """What changed between two editions, and whether the new one may be built."""
+
+    previous: int | None
+    current: int
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    new: list[Figure] = field(default_factory=list)  # figures without counterpart in the previous edition
+    not_published: list[tuple[Figure, Figure | None]] = field(default_factory=list)  # (current row, last figure)
+    not_republished: list[Figure] = field(default_factory=list)  # previous figures with no row in the new edition
+    unchanged: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def raise_for_errors(self) -> None:
+        if self.errors:
+            raise EditionError(
+                self.errors,
+                title=f"Edition {self.current} does not pass the check against edition {self.previous}",
+                footer="Nothing was built or published. Fix the data and run the command again.",
+            )
+
+    def summary(self) -> str:
+        if self.previous is None:
+            return f"Edition {self.current} is the first edition in the data: nothing to compare."
+        return (
+            f"Edition {self.current} against edition {self.previous}: {len(self.errors)} error(s), "
+            f"{len(self.warnings)} warning(s), {len(self.changes)} change(s), {len(self.revisions)} revision(s), "
+            f"{len(self.new)} new, {len(self.not_published)} not published, "
+            f"{len(self.not_republished)} not republished, {self.unchanged} unchanged."
+        )
+
+    # -- plain text (terminal) -----------------------------------------------------------
+
+    def to_text(self, *, brief: bool = False) -> str:
+        """The report for the terminal; ``brief`` keeps errors, warnings and revisions only."""
+        lines = [self.summary()]
+        if self.previous is None:
+            return "\n".join(lines)
+
+        def section(title: str, items: list[str]) -> None:
+            if items:
+                lines.append("")
+                lines.append(f"{title} ({len(items)}):")
+                lines.extend(f"  - {i}" for i in items)
+
+        section("ERRORS, the edition cannot be built", [str(e) for e in self.errors])
+        section("WARNINGS, please check and confirm", [str(w) for w in self.warnings])
+        section(
+            "Revisions of figures already published",
+            [
+                f"{r.new.indicator} ({r.new.scope}, {r.new.period}): {r.old_text} in {r.old.edition} "
+                f"-> {r.new_text} in {r.new.edition} [{r.sources}; {_where(r.new)}]"
+                for r in self.revisions
+            ],
+        )
+        if brief:
+            return "\n".join(lines)
+        section(
+            "Changes",
+            [
+                f"{c.new.indicator} ({c.new.scope}): {c.old_text} ({c.old.period}) -> {c.new_text} "
+                f"({c.new.period}), {c.change_text}{' [jump confirmed]' if c.jump and c.confirmed else ''} "
+                f"[{c.sources}]"
+                for c in self.changes
+            ],
+        )
+        section("New figures", [f"{f.indicator} ({f.scope}, {f.period}): {formatting.figure_text(f)}" for f in self.new])
+        section(
+            "Not published",
+            [
+                f"{cur.indicator} ({cur.scope}, {cur.period})"
+                + (f", last published: {formatting.figure_text(last)} in {last.edition}" if last else "")
+                for cur, last in self.not_published
+            ],
+        )
+        section(
+            "Not republished (the book shows the last published value)",
+            [f"{f.indicator} ({f.scope}, {f.period}): {formatting.figure_text(f)} in {f.edition}"
+             for f in self.not_republished],
+        )
+        return "\n".join(lines)
+
+    # -- MyST Markdown (the book page « Ce qui a changé ») -------------------------------
+
+    def to_markdown(self) -> str:
+        from barometre.narrative import cite, md_escape
+
+        prev, cur = self.previous, self.current
+        if prev is None:
+            return (
+                f"L'édition {cur} est la première édition du baromètre dans les données : "
+                "il n'y a pas d'édition antérieure à laquelle la comparer."
+            )
+
+        def shown(fig: Figure) -> str:
+            text = cite(fig)
+            if fig.period != str(fig.edition):
+                text += f" ({md_escape(formatting.period_text(fig.period))})"
+            return text
+
+        parts = [
+            f"Cette page compare l'édition {cur} du baromètre à l'édition {prev}. "
+            f"Chiffres modifiés : {len(self.changes)} ; révisions : {len(self.revisions)} ; "
+            f"nouveaux chiffres : {len(self.new)} ; non republiés : "
+            f"{len(self.not_published) + len(self.not_republished)} ; "
+            f"inchangés : {self.unchanged}."
+        ]
+        if self.changes:
+            rows = [
+                f"| Indicateur (périmètre) | {prev} | {cur} | Variation |",
+                "| --- | --- | --- | --- |",
+            ]
+            for c in self.changes:  # four columns fit a phone and a printed page; sources are one click away
+                rows.append(
+                    f"| {md_escape(c.new.label)} ({md_escape(_scope_label(c.new.scope))}) | {shown(c.old)} | "
+                    f"{shown(c.new)} | {md_escape(c.change_text)} |"
+                )
+            parts.append("\n".join(rows))
+        else:
+            parts.append(f"Aucun chiffre n'a changé entre l'édition {prev} et l'édition {cur}.")
+
+        parts.append("## Révisions")
+        if self.revisions:
+            rows = [
+                f"L'édition {cur} publie à nouveau des chiffres de l'édition {prev}, avec une autre valeur.",
+                "",
+                f"| Indicateur (périmètre, période) | Édition {prev} | Édition {cur} |",
+                "| --- | --- | --- |",
+            ]
+            for r in self.revisions:
+                rows.append(
+                    f"| {md_escape(r.new.label)} ({md_escape(_scope_label(r.new.scope))}, "
+                    f"{md_escape(formatting.period_text(r.new.period))}) | {cite(r.old)} | {cite(r.new)} |"
+                )
+            parts.append("\n".join(rows))
+        else:
+            parts.append(f"L'édition {cur} ne révise aucun chiffre de l'édition {prev}.")
+
+        parts.append("## Nouveaux indicateurs")
+        if self.new:
+            parts.append(
+                "\n".join(
+                    f"- **{md_escape(f.label)}** ({md_escape(_scope_label(f.scope))}, "
+                    f"{md_escape(formatting.period_text(f.period))}) : {cite(f)} — {md_escape(f.source_name)}"
+                    for f in self.new
+                )
+            )
+        else:
+            parts.append(f"L'édition {cur} n'ajoute aucun indicateur.")
+
+        parts.append("## Indicateurs absents de cette édition")
+        if self.not_republished:
+            labels = sorted({md_escape(f.label) for f in self.not_republished})
+            parts.append(
+                f"L'édition {cur} ne republie pas {formatting.count_words(len(labels), 'indicateur')} "
+                f"de l'édition {prev} ; le livre en montre la dernière valeur publiée, en nommant son "
+                "édition : " + ", ".join(labels) + "."
+            )
+        if self.not_published:
+            items = []
+            for now, last in self.not_published:
+                text = (
+                    f"- **{md_escape(now.label)}** ({md_escape(_scope_label(now.scope))}) : "
+                    f"absent de l'édition {cur}"
+                )
+                if last is not None:
+                    text += f" ; {shown(last)} dans l'édition {last.edition}"
+                items.append(text + ".")
+            parts.append("\n".join(items))
+        elif not self.not_republished:
+            parts.append(f"L'édition {cur} publie tous les indicateurs de l'édition {prev}.")
+        return "\n\n".join(parts)
+
+
+class _Folder:
+    """A data folder read leniently (rows that do not validate are skipped; validation reports
+    them): the comparison can then run on files the analyst is still fixing."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir).resolve()
+        self.indicators, _ = _dictionary(self.data_dir)
+        ignored: list[Problem] = []
+        self.sources = (
+            {r.source: r for r in read_table(self.data_dir / "sources.csv", SourceRow, ignored).rows}
+            if (self.data_dir / "sources.csv").is_file()
+            else {}
+        )
+
+    @property
+    def editions(self) -> list[int]:
+        return edition_years(self.data_dir)
+
+    def previous(self, edition: int) -> int | None:
+        earlier = [e for e in self.editions if e < edition]
+        return earlier[-1] if earlier else None
+
+    def figures(self, edition: int) -> list[Figure]:
+        ignored: list[Problem] = []
+        table = read_table(self.data_dir / "editions" / f"{edition}.csv", EditionRow, ignored)
+        return [
+            figure_from_row(row, table.name, line, self.indicators, self.sources)
+            for row, line in zip(table.rows, table.lines, strict=True)
+        ]
+
+
+def _values(fig: Figure) -> tuple:
+    return (fig.value, fig.low, fig.high)
+
+
+def _jump(old: Figure, new: Figure, threshold: float, points: float) -> str:
+    """Why the move from ``old`` to ``new`` is beyond the plausible bound ('' when it is not)."""
+    delta = new.central - old.central
+    if new.unit in PERCENT_UNITS:
+        if abs(delta) > points:
+            return f"{formatting.points(delta)}, beyond the bound of {points:g} points"
+        if old.central > 0 and new.central < old.central / 2:
+            return f"a fall of {(1 - new.central / old.central) * 100:.0f} % of its value, more than half"
+        return ""
+    if old.central == 0:
+        return "a change from zero" if delta else ""
+    rel = delta / abs(old.central)
+    if abs(rel) > threshold:
+        return f"{rel * 100:+.0f} %, beyond the bound of {threshold * 100:g} %"
+    return ""
+
+
+def _unfilled(figs: Sequence[Figure], data_dir: Path, edition: int) -> list[Issue]:
+    """Every TO FILL left in the edition's rows and in its files' sidecars."""
+    out = []
+    for f in figs:
+        for col in ("quote", "note", "source", "scope"):
+            if TO_FILL in str(getattr(f, col)):
+                out.append(Issue(f"{_where(f)}, column '{col}'", f"still reads {TO_FILL!r}; fill it in"))
+    for path in (data_dir / "editions" / f"{edition}.csv", data_dir / "events" / f"{edition}.csv"):
+        if not path.is_file():
+            continue
+        meta = read_sidecar(path)
+        for key in sorted(meta):
+            if TO_FILL in str(meta[key]):
+                out.append(Issue(f"{relative(sidecar_path(path))}, field '{key}'",
+                                 f"still reads {str(meta[key])!r}; fill it in"))
+    return out
+
+
+def compare_editions(
+    dataset: Dataset | Path | str,
+    previous: int | None = None,
+    current: int | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    points: float = DEFAULT_POINTS,
+) -> EditionReport:
+    """Check edition ``current`` (default: the latest) against ``previous`` (default: the
+    edition before it). ``dataset`` is a loaded (validated) Dataset, or a data folder that
+    is then read leniently. See the module docstring for the rules."""
+    source: Any = dataset if isinstance(dataset, Dataset) else _Folder(Path(dataset))
+    editions = source.editions
+    if current is None or current == 0:
+        if not editions:
+            raise EditionError([Issue(relative(source.data_dir / "editions"), "no edition to compare")])
+        current = editions[-1]
+    current = int(current)
+    if previous is None:
+        previous = source.previous(current)
+    missing = [e for e in (previous, current) if e is not None and e not in editions]
+    if missing:
+        raise EditionError(
+            [Issue(relative(source.data_dir / "editions"), f"no edition {e} (available: "
+                   f"{', '.join(map(str, editions))})") for e in missing],
+            title="Cannot compare editions",
+        )
+    report = EditionReport(previous, current)
+    now = source.figures(current)
+    report.errors.extend(_unfilled(now, source.data_dir, current))
+    if previous is None:
+        return report
+    before = source.figures(previous)
+    shift = current - previous
+
+    # -- indicators not republished (editions are sparse vintages: listed, not an error); units --
+    now_keys = {(f.indicator, f.scope) for f in now}
+    reported: set[tuple[str, str]] = set()
+    for f in before:
+        if (f.indicator, f.scope) in now_keys or (f.indicator, f.scope) in reported or not f.published:
+            continue
+        reported.add((f.indicator, f.scope))
+        report.not_republished.append(f)
+    units_before: dict[str, set[str]] = {}
+    for f in before:
+        units_before.setdefault(f.indicator, set()).add(f.unit)
+    for f in now:
+        old_units = units_before.get(f.indicator)
+        if old_units and f.unit not in old_units:
+            report.errors.append(
+                Issue(
+                    f"{_where(f)}, column 'unit'",
+                    f"got {f.unit!r}; expected {', '.join(sorted(old_units))}, the unit of '{f.indicator}' in "
+                    f"edition {previous}: an indicator keeps its unit across editions (for a new unit, "
+                    "add a new indicator and mark this one not_published)",
+                )
+            )
+
+    # -- pairing: revisions (same key) and changes (the same figure one edition later) --
+    before_by_key: dict[tuple, Figure] = {}  # the first row of a key is its primary source (data.py)
+    for f in before:
+        before_by_key.setdefault((f.indicator, f.scope, f.period), f)
+    now_by_key: dict[tuple, Figure] = {}
+    for f in now:
+        now_by_key.setdefault((f.indicator, f.scope, f.period), f)
+    pairs: dict[tuple, Figure] = {}  # current key -> previous figure
+    used: set[tuple] = set()
+    for key, f in now_by_key.items():
+        if key in before_by_key:
+            continue
+        candidate = (f.indicator, f.scope, shift_period(f.period, -shift))
+        if candidate in before_by_key and candidate not in used:
+            pairs[key] = before_by_key[candidate]
+            used.add(candidate)
+    unmatched_now: dict[tuple, list[tuple]] = {}
+    for key in now_by_key:
+        if key not in before_by_key and key not in pairs:
+            unmatched_now.setdefault(key[:2], []).append(key)
+    unmatched_before: dict[tuple, list[tuple]] = {}
+    for key in before_by_key:
+        if key not in now_by_key and key not in used:
+            unmatched_before.setdefault(key[:2], []).append(key)
+    for group, keys in unmatched_now.items():
+        olds = unmatched_before.get(group, [])
+        if len(keys) == 1 and len(olds) == 1:
+            pairs[keys[0]] = before_by_key[olds[0]]
+
+    for key, f in sorted(now_by_key.items(), key=lambda kv: kv[1].row):
+        if key in before_by_key:
+            old = before_by_key[key]
+            if f.published and old.published and _values(f) != _values(old):
+                report.revisions.append(Revision(old, f))
+            elif not f.published and old.published:
+                report.not_published.append((f, old))
+            elif f.published and not old.published:
+                report.new.append(f)
+            elif f.published:
+                report.unchanged += 1
+            else:
+                report.not_published.append((f, None))
+            continue
+        old = pairs.get(key)
+        if not f.published:
+            last = old if old is not None and old.published else None
+            report.not_published.append((f, last))
+        elif old is None or not old.published:
+            report.new.append(f)
+        elif _values(f) == _values(old):
+            report.unchanged += 1
+        else:
+            change = Change(old, f, _jump(old, f, threshold, points))
+            report.changes.append(change)
+            if change.jump and not change.confirmed:
+                report.warnings.append(
+                    Issue(
+                        _where(f),
+                        f"{f.indicator} ({f.scope}) moves from {change.old_text} ({old.period}, edition "
+                        f"{previous}) to {change.new_text} ({f.period}), {change.jump}. Check the figure "
+                        "against its source; if it is right, confirm it by adding the word 'confirmed' "
+                        "and the reason to the row's note (e.g. \"Jump confirmed: checked against the "
+                        "barometer, p. 4.\"), then record the checksum: python -m barometre sidecar "
+                        f"{f.file}",
+                    )
+                )
+    return report
+
+
+def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
+    """The body (MyST Markdown, French, no title) of the book page « Ce qui a changé »:
+    the edition against the one before it, or a sentence when it is the first."""
+    edition = dataset.resolve(edition)
+    previous = dataset.previous(edition)
+    if previous is None:  # nothing to compare: read no figure (the page then depends on no data row)
+        return EditionReport(None, edition).to_markdown()
+    parts = [compare_editions(dataset, previous, edition).to_markdown()]
+    parts.append(forecasts_markdown(dataset, edition))
+    parts.append(disagreements_markdown(dataset, edition))
+    return "\n\n".join(p for p in parts if p)
+
+
+def forecasts_markdown(dataset: Dataset, edition: int) -> str:
+    """« Prévisions et réalisations »: every forecast published up to ``edition``, set against the
+    actual figure once an edition publishes it."""
+    from barometre.narrative import forecast_outcome
+
+    pairs = dataset.forecasts(edition)
+    if not pairs:
+        return ""
+    lines = ["## Prévisions et réalisations", ""]
+    lines += [f"- {forecast_outcome(f, o)}" for f, o in pairs]
+    return "\n".join(lines)
+
+
+def disagreements_markdown(dataset: Dataset, edition: int) -> str:
+    """« Sources en désaccord »: one figure given differently by two sources of the same edition."""
+    from barometre.narrative import cite, md_escape
+
+    pairs = dataset.disagreements(edition)
+    if not pairs:
+        return ""
+    lines = ["## Sources en désaccord", "",
+             "Pour ces chiffres, deux sources de la même édition ne donnent pas la même valeur ; "
+             "le livre retient la première et signale l'autre.", ""]
+    for a, b in pairs:
+        lines.append(
+            f"- {md_escape(a.label)} ({md_escape(_scope_label(a.scope))}, {md_escape(formatting.period_text(a.period))}) : "
+            f"{cite(a)} selon {md_escape(a.publication_outlet or a.source_name)}, {cite(b)} selon "
+            f"{md_escape(b.publication_outlet or b.source_name)}."
+        )
+    return "\n".join(lines)
+
+
+def write_report(report: EditionReport, folder: Path | str) -> list[Path]:
+    """Save the report as ``<folder>/<edition>-changes.txt`` (terminal text) and ``.md``."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for suffix, text in (("txt", report.to_text()), ("md", report.to_markdown())):
+        path = folder / f"{report.current}-changes.{suffix}"
+        path.write_text(text + "\n", encoding="utf-8")
+        out.append(path)
+    return out
+
