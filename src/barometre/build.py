@@ -3,7 +3,8 @@
 Steps, in order:
 
 1. validate ``data/`` (any problem stops everything, nothing is touched);
-2. execute each chapter notebook with papermill, in parallel processes, unless
+2. execute each chapter notebook (parameters injected by papermill, cells run by
+   ``barometre.engine`` in warm worker processes, in parallel), unless
    the cache holds a run with the same notebook, package code, requirements,
    parameters and the same content of every data row the chapter read;
 3. assemble a staging copy of the book (``_build/staging/<edition>``) and run
@@ -38,7 +39,6 @@ CONFIG = "_config.yml"
 TOC = "_toc.yml"
 STATIC = "_static"
 VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
-KERNEL_START_TIMEOUT = 180  # seconds; papermill's default (60) is short on a busy 2-core machine
 CACHE_ENTRIES_KEPT = 6  # executed notebooks kept per chapter (editions, parameter sets)
 
 
@@ -133,44 +133,34 @@ def _die_with_parent() -> None:
         pass
 
 
+def _start_worker() -> None:
+    """Worker initializer: die with the build, then import what every chapter uses, once."""
+    _die_with_parent()
+    from barometre import engine
+
+    engine.warm()
+
+
 def _execute(task: dict) -> dict:
-    """Run one notebook with papermill (in a worker process). Returns a plain dict."""
-    import papermill as pm
+    """Run one notebook in this warm worker (barometre.engine). Returns a plain dict."""
+    from barometre import engine
 
     start = time.perf_counter()
     deps_file = Path(task["deps_file"])
     deps_file.write_text("", encoding="utf-8")
     os.environ["BAROMETRE_DEPS_FILE"] = str(deps_file)
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    # the kernel inherits this process's stderr: keep its chatter in a log, not on the terminal
+    # what the chapters' libraries print on the side goes to a log, not to the terminal
     log = open(task["kernel_log"], "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
     os.dup2(log.fileno(), 2)
     try:
-        for attempt in (1, 2):
-            try:
-                pm.execute_notebook(
-                    task["source"],
-                    task["output"],
-                    parameters=task["parameters"],
-                    kernel_name="python3",
-                    cwd=task["cwd"],
-                    progress_bar=False,
-                    log_output=False,
-                    report_mode=False,
-                    start_timeout=KERNEL_START_TIMEOUT,
-                )
-                break
-            except RuntimeError as exc:
-                # a kernel that did not start (a loaded machine) is retried once; a failing cell is not
-                if attempt == 2 or getattr(exc, "cell_index", None) is not None or "Kernel" not in str(exc):
-                    raise
-    except Exception as exc:  # papermill raises PapermillExecutionError with the cell
+        engine.execute_notebook(task["source"], task["output"], task["parameters"], task["cwd"])
+    except Exception as exc:  # engine.CellError names the cell
         cell = getattr(exc, "cell_index", None)
         count = getattr(exc, "exec_count", None)
         ename = getattr(exc, "ename", type(exc).__name__)
         evalue = getattr(exc, "evalue", str(exc))
         source = (getattr(exc, "source", "") or "").strip().splitlines()
-        where = f"cell {cell} (execution count {count})" if cell is not None else "the kernel"
+        where = f"cell {cell} (execution count {count})" if cell is not None else "the notebook"
         first = f", starting «{source[0][:80]}»" if source else ""
         return {
             "ok": False,
@@ -456,7 +446,7 @@ class Builder:
             # "spawn": a forked worker would inherit the locks of the bundle thread (vl-convert) and hang
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(
-                max_workers=min(self.jobs, len(tasks)), initializer=_die_with_parent, mp_context=context
+                max_workers=min(self.jobs, len(tasks)), initializer=_start_worker, mp_context=context
             ) as pool:
                 futures = [(run, base, tmp, pool.submit(_execute, task)) for run, base, tmp, task in tasks]
                 for run, base, tmp, future in futures:
