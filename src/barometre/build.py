@@ -405,6 +405,7 @@ class Builder:
         pkg = package_hash()
         params = self._parameters(edition)
         runs, tasks = [], []
+        files: dict = {}  # the data files read for the cache check, shared by the chapters
         for name in toc_chapters():
             source = ROOT / f"{name}.ipynb"
             base = _sha(source.read_bytes(), pkg, json.dumps(params, sort_keys=True))
@@ -415,7 +416,7 @@ class Builder:
             if not self.force and manifest.is_file() and (cache / f"{base}.ipynb").is_file():
                 checked = time.perf_counter()
                 recorded = json.loads(manifest.read_text(encoding="utf-8"))["deps"]
-                if dependency_hashes(recorded, self.data_dir) == recorded:
+                if dependency_hashes(recorded, self.data_dir, files) == recorded:
                     run.status = "cached"
                     run.seconds = time.perf_counter() - checked
                     continue

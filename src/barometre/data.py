@@ -29,11 +29,22 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-import pandas as pd
-
 from barometre import periods
 from barometre.paths import DATA_DIR, relative
 from barometre.validation import ValidatedData, validate
+
+
+class _Pandas:
+    """pandas, imported on first use: a build that finds nothing to do (the no-op) validates the
+    data and compares editions without it, and pandas is most of its start-up time."""
+
+    def __getattr__(self, name: str):
+        import pandas
+
+        return getattr(pandas, name)
+
+
+pd = _Pandas()
 
 FRF_PER_EUR = 6.55957  # legal conversion rate, 1 EUR = 6.55957 FRF (Council Regulation 2866/98)
 DEPS_ENV = "BAROMETRE_DEPS_FILE"
@@ -553,17 +564,20 @@ def figure(
     return load(data_dir).figure(indicator, edition, scope=scope, period=period)
 
 
-def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
+def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = None) -> dict[str, str]:
     """The content hash of each recorded dependency, as it is now on disk.
 
     ``file:<path>`` hashes the whole file; ``indicator:<path>:<id>`` hashes only the
     raw CSV lines of that indicator (so changing another indicator's value does not
-    invalidate a chapter that never read it)."""
+    invalidate a chapter that never read it). ``cache`` (a dict the caller keeps) lets the
+    chapters of one build share the files read and their rows indexed by id."""
     import hashlib
 
     from barometre.paths import ROOT
 
-    texts: dict[Path, str | None] = {}  # each file is read once, however many deps name it
+    cache = {} if cache is None else cache
+    texts: dict[Path, str | None] = cache.setdefault("texts", {})  # each file is read once
+    indexes: dict[Path, tuple[str, dict[str, list[str]]] | None] = cache.setdefault("indexes", {})
 
     def resolve(rel: str) -> Path:
         return Path(rel) if Path(rel).is_absolute() else ROOT / rel
@@ -572,6 +586,26 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
         if path not in texts:
             texts[path] = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
         return texts[path]
+
+    def index(path: Path) -> tuple[str, dict[str, list[str]]] | None:
+        """The header line, and the raw lines of the file by id (parsed once per file)."""
+        if path not in indexes:
+            content = text(path)
+            if content is None:
+                indexes[path] = None
+            else:
+                lines = content.splitlines()
+                header = _split(lines[0]) if lines else []
+                # the id column by its name (columns may come in any order); else the first column
+                key = header.index("indicator") if "indicator" in header else (
+                    header.index("source") if "source" in header else 0)
+                rows: dict[str, list[str]] = {}
+                for line in lines[1:]:
+                    fields = _split(line)
+                    if len(fields) > key:
+                        rows.setdefault(fields[key], []).append(line)
+                indexes[path] = (lines[0] if lines else "", rows)
+        return indexes[path]
 
     out = {}
     for dep in sorted(set(deps)):
@@ -592,18 +626,12 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path) -> dict[str, str]:
             h.update("\n".join(sorted(p.name for p in resolve(rest).glob("*.csv"))).encode())
         elif kind == "indicator":
             rel, _, indicator = rest.rpartition(":")
-            content = text(resolve(rel))
-            if content is not None:
-                lines = content.splitlines()
-                h.update(lines[0].encode() if lines else b"")
-                header = _split(lines[0]) if lines else []
-                # the id column by its name (columns may come in any order); else the first column
-                key = header.index("indicator") if "indicator" in header else (
-                    header.index("source") if "source" in header else 0)
-                for line in lines[1:]:
-                    fields = _split(line)
-                    if len(fields) > key and fields[key] == indicator:
-                        h.update(line.encode())
+            indexed = index(resolve(rel))
+            if indexed is not None:
+                header_line, rows = indexed
+                h.update(header_line.encode())
+                for line in rows.get(indicator, []):
+                    h.update(line.encode())
             else:
                 h.update(b"<missing>")
         out[dep] = h.hexdigest()
