@@ -19,6 +19,11 @@ SOURCE_TYPES_FR = {
 }
 
 
+def quotes_anchor(edition: int) -> str:
+    """The target of an edition's quotes in the annex (the claims page links quotes to it)."""
+    return f"quotes-{edition}"
+
+
 def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure | None = None,
                  other: Figure | None = None) -> str:
     """One annex entry (MyST): target, label and value, then the excerpt and the source.
@@ -66,7 +71,7 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
                      for f in figs)
         quotes = ds.quotes(ed)
         if quotes:
-            parts.append(f"### Citations de l'édition {ed}")
+            parts.append(f"({quotes_anchor(ed)})=\n### Citations de l'édition {ed}")
             parts.append(
                 "\n".join(
                     (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
