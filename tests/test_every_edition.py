@@ -18,7 +18,7 @@ from barometre.paths import DATA_DIR
 
 pytestmark = pytest.mark.slow
 EDITIONS = load().editions
-PAGES = ["introduction", "resilience", "offshore", "prices", "value", "partnership", "synthesis", "changes"]
+PAGES = ["introduction", "resilience", "offshore", "prices", "value", "partnership", "synthesis", "changes", "claims"]
 PLACEHOLDERS = re.compile(r"non publié|\bNone\b|\bnan\b|\bNaN\b|«[\s\u00a0\u202f]*»")
 
 

@@ -40,7 +40,7 @@ from barometre import formatting
 from barometre.chapters.sources import quotes_anchor
 from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
-from barometre.narrative import cite, elide, md_escape, quote_body
+from barometre.narrative import cite, elide, md_escape, publication, quote_body
 
 VERIFIED = "vérifiée"
 OFFICIAL_REFUTED = "démentie par les statistiques officielles"
@@ -340,6 +340,18 @@ def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     return Verdict(CONFIRMED, text + ", sans ralentir.", (before, after))
 
 
+def _agrees(a: Figure, b: Figure) -> bool:
+    """Two publications of one figure agree when either's value lies within the other's rounding
+    (« 20 à 25 % » agrees with « 25 % »; « 14 % » revises « 15 % »)."""
+    def within(x: float, fig: Figure) -> bool:
+        lo, hi = interval(fig)
+        if fig.is_range or not (math.isfinite(lo) and math.isfinite(hi)):
+            return lo <= x <= hi
+        return abs(x - fig.central) < half_unit(fig.central, fig.unit)  # a half-unit apart is a revision
+
+    return within(a.central, b) or within(b.central, a)
+
+
 def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """A figure against what later editions republish for the same indicator, scope and period; with no
     later edition, against the other publications of the same edition."""
@@ -351,7 +363,7 @@ def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
                     later.append(f)
     if later:
         last = later[-1]
-        if overlap(interval(fig), interval(last)):
+        if _agrees(fig, last):
             return Verdict(CONFIRMED, f"L’édition {last.edition} republie {cite(last)} pour "
                                       f"{md_escape(_year(fig))}.", (fig, last))
         return Verdict(REFUTED, f"L’édition {last.edition} révise ce chiffre : {cite(last)} pour "
@@ -361,7 +373,7 @@ def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
     if not others:
         return Verdict(UNVERIFIABLE, f"Aucune autre publication jusqu’à l’édition {edition} ne donne ce chiffre.",
                        (fig,))
-    clash = [f for f in others if not overlap(interval(fig), interval(f))]
+    clash = [f for f in others if not _agrees(fig, f)]
     if clash:
         o = clash[0]
         return Verdict(INCONSISTENT, f"Une autre publication de la même édition donne {cite(o)} "
@@ -1008,10 +1020,14 @@ def said_text(said) -> str:
             text = f"«\u00a0{body}\u00a0» — {md_escape(said.attribution)}, édition {said.edition}"
         return text + f" ({{ref}}`citation et source <{quotes_anchor(said.edition)}>`)"
     fig: Figure = said
+    who = fig.source_name if fig.source_type == "barometer" else fig.attribution
+    outlet = publication(fig)
+    if outlet and outlet != fig.source_name:
+        who += f", d’après {outlet}"
     if fig.quote_type == "summary":
-        text = f"Selon un résumé de presse : {md_escape(quote_body(fig.quote))} ({md_escape(fig.attribution)})"
+        text = f"Selon un résumé de presse : {md_escape(quote_body(fig.quote))} ({md_escape(who)})"
     else:
-        text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0» — {md_escape(fig.attribution)}"
+        text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0» — {md_escape(who)}"
     return text + f", édition {fig.edition} ({cite(fig, 'chiffre et source')})"
 
 
@@ -1099,7 +1115,7 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
                 f"({j.anchor})=\n"
                 f"**{md_escape(topic(ds, j))}**\\\n"
                 f"{said_text(j.stated)}\\\n"
-                f"*Verdict : {j.verdict.verdict}.* {j.verdict.evidence}"
+                f"**Verdict : {j.verdict.verdict}.** {j.verdict.evidence}"
             )
     return "\n\n".join(parts)
 
