@@ -37,10 +37,10 @@ from datetime import date
 from itertools import pairwise, product
 
 from barometre import formatting
-from barometre.chapters.sources import quotes_anchor
 from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
-from barometre.narrative import cite, elide, md_escape, publication, quote_body
+from barometre.models.prices import claim_holds, percent_change
+from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
 
 VERIFIED = "vérifiée"
 OFFICIAL_REFUTED = "démentie par les statistiques officielles"
@@ -552,17 +552,20 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
 
 def check_smic_rise(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """« le Smic a augmenté de plus de 35 % » against the legal rates (the prices chapter's check)."""
-    from barometre.chapters.prices import smic_check
-
     first, last = (int(x) for x in fig.period.split("-"))
-    try:
-        chk = smic_check(ds, fig, first, last)
-    except ValueError:
+    smic = ds.smic_hourly()
+    start_day, end_day = date(first, *SMIC_DAY), date(last, *SMIC_DAY)
+    a = smic[smic["effective_date"] <= start_day.isoformat()]
+    b = smic[smic["effective_date"] <= end_day.isoformat()]
+    if a.empty or b.empty:
         return Verdict(UNVERIFIABLE, "La série du Smic ne couvre pas ces années.", (fig,))
-    text = (f"Le Smic horaire brut passe de {formatting.euros(chk.start_eur, 2)} au 1er juillet {first} "
-            f"({md_escape(chk.start_legal)}) à {formatting.euros(chk.end_eur, 2)} au 1er juillet {last} "
-            f"({md_escape(chk.end_legal)}) : {_p(chk.rise)}, pour {cite(fig)} annoncés")
-    return Verdict(VERIFIED if chk.holds else OFFICIAL_REFUTED, text + ".", (fig,))
+    a, b = a.iloc[-1], b.iloc[-1]
+    rise = percent_change(float(a["eur"]), float(b["eur"]))
+    holds = claim_holds(rise, fig.central, fig.qualifier)
+    text = (f"Le Smic horaire brut passe de {formatting.euros(float(a['eur']), 2)} au 1er juillet {first} "
+            f"({md_escape(str(a['legal_text']))}) à {formatting.euros(float(b['eur']), 2)} au 1er juillet {last} "
+            f"({md_escape(str(b['legal_text']))}) : {_p(rise)}, pour {cite(fig)} annoncés")
+    return Verdict(VERIFIED if holds else OFFICIAL_REFUTED, text + ".", (fig,))
 
 
 def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
-from barometre.narrative import md_escape, publication_text
+from barometre.narrative import md_escape, publication_text, quotes_anchor
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -17,11 +17,6 @@ SOURCE_TYPES_FR = {
     "official_statistic": "statistique officielle",
     "reference": "référentiel",
 }
-
-
-def quotes_anchor(edition: int) -> str:
-    """The target of an edition's quotes in the annex (the claims page links quotes to it)."""
-    return f"quotes-{edition}"
 
 
 def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure | None = None,
