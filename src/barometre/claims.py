@@ -1129,7 +1129,8 @@ def links_for(ds: Dataset, edition: int, chapter: str) -> str:
     if not judged:
         return ""
     c = counts(judged)
-    listed = ", ".join(f"{n}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items())
+    items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
     first = judged[0]
     return (f"Les affirmations de ce chapitre sont mises à l’épreuve dans "
             f"{{ref}}`Les affirmations à l’épreuve <{first.anchor}>` : {listed}.")
