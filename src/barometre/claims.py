@@ -830,18 +830,18 @@ def check_sp2c_panel(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
 
 
 def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
-    """People hired since January (gross) against the net jobs a later edition says were created that year:
-    hires cannot be fewer than net creations... unless the year ended weaker; reported, not judged."""
+    """People hired since January (gross hires) against the net jobs a later edition says were created that
+    year. Net creations can neither confirm nor refute gross hires: the claim stays unverifiable, and the
+    page shows what the later editions do publish."""
     year = period_end(fig.period)
     created = _known(ds, edition, "jobs_created", "france", year)
     if created is None:
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie les emplois créés en "
                                      f"France en {year}.", (fig,))
-    text = (f"Emplois nets créés en France en {year}, publiés ensuite : {cite(created)} (édition {created.edition}), "
-            f"pour {cite(fig)} recrutements annoncés en cours d’année")
-    if interval(created)[0] <= interval(fig)[1]:
-        return Verdict(CONFIRMED, text + " : les recrutements couvrent les créations nettes.", (fig, created))
-    return Verdict(REFUTED, text + " : les créations nettes dépassent les recrutements annoncés.", (fig, created))
+    return Verdict(UNVERIFIABLE, f"Les éditions suivantes publient des créations nettes d’emplois, pas des "
+                                 f"recrutements : {cite(created)} emplois nets créés en France en {year} (édition "
+                                 f"{created.edition}). Des recrutements comptent aussi les remplacements : ce chiffre "
+                                 "ne confirme ni ne dément le leur.", (fig, created))
 
 
 def unverifiable(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -1052,7 +1052,7 @@ CHECK_LABELS = {
     "check_staff_parts": "France plus offshore",
     "check_jobs_vs_staff": "face aux effectifs",
     "check_graduates": "face à l’autre seuil de diplôme",
-    "check_hires_vs_created": "face aux emplois créés",
+    "check_hires_vs_created": "face aux emplois créés ensuite",
 }
 
 
