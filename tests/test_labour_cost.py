@@ -105,3 +105,20 @@ def test_years_text_reads_a_run_or_a_list():
     assert ch.years_text([2000, 2001, 2002]) == "les années 2000 à 2002"
     assert ch.years_text([2000, 2003]) == "les années 2000 et 2003"
     assert ch.years_text([2004]) == "l'année 2004"
+
+
+def test_a_snapshot_whose_cost_does_not_add_up_is_refused_with_file_row_and_column(data_copy):
+    from barometre.validation import DataValidationError, validate
+
+    path = data_copy / "reference" / "smic_employer_cost.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("2008,"))
+    lines[number] = lines[number].replace(",1524.85,", ",1600.00,")
+    lines.append("2011,2011-07,9.00,,,,,,computed,")  # a second 2011, computed without amounts
+    rewrite(path, "\n".join(lines) + "\n")
+    with pytest.raises(DataValidationError) as err:
+        validate(data_copy)
+    text = str(err.value)
+    assert "smic_employer_cost.csv" in text
+    assert f"row {number + 1}" in text and "employer_cost" in text and "1600" in text
+    assert "gross_wage" in text and "year" in text  # the empty amounts and the duplicate year
