@@ -2,10 +2,10 @@
 
 Run by hand, never by the build (the book reads the CSV it writes and never imports openfisca)::
 
-    python3 -m venv /tmp/ofvenv
-    /tmp/ofvenv/bin/pip install openfisca-france==176.1.8
-    /tmp/ofvenv/bin/python scripts/snapshot_labour_cost.py            # writes data/reference/
-    /tmp/ofvenv/bin/python scripts/snapshot_labour_cost.py --check    # prints, writes nothing
+    python3 -m venv ../ofvenv                     # a throwaway venv, outside the repository
+    ../ofvenv/bin/pip install openfisca-france==176.1.8
+    ../ofvenv/bin/python scripts/snapshot_labour_cost.py            # writes data/reference/
+    ../ofvenv/bin/python scripts/snapshot_labour_cost.py --check    # prints, writes nothing
 
 Method, for each year from 2000 to 2011, in the month of July (the Smic is revalued on 1 July until
 2009, on 1 January from 2010; July sees the rate of the year's revaluation in every year of the series):
