@@ -171,7 +171,7 @@ def test_chapters_link_their_claims_to_the_page(ds):
     assert cl.links_for(ds, 2005, "value") == ""
 
 
-def test_data_copy_is_independent(tmp_path):
+def test_a_copy_of_the_data_carries_the_labour_cost_snapshot_and_its_sidecar(tmp_path):
     # guard for the fixtures above: copying data/ keeps the labour-cost snapshot and its sidecar
     target = tmp_path / "d"
     shutil.copytree(DATA_DIR, target)
