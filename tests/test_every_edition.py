@@ -18,7 +18,7 @@ from barometre.paths import DATA_DIR
 
 pytestmark = pytest.mark.slow
 EDITIONS = load().editions
-PAGES = ["introduction", "resilience", "offshore", "prices", "value", "partnership", "synthesis", "changes"]
+PAGES = ["introduction", "resilience", "offshore", "prices", "value", "partnership", "synthesis", "changes", "claims"]
 PLACEHOLDERS = re.compile(r"non publié|\bNone\b|\bnan\b|\bNaN\b|«[\s\u00a0\u202f]*»")
 
 
@@ -70,3 +70,13 @@ def test_the_latest_book_draws_the_series_of_its_chapters_by_year(site, chapter)
 def test_the_2008_book_still_reads_as_the_article(site):
     text = main_text(site, 2008, "resilience").replace("\u202f", " ").replace("\u00a0", " ")
     assert "15 % en 2008, contre 13 % en 2007 : la croissance accélère" in text
+
+
+def test_the_latest_book_puts_at_least_thirty_claims_to_the_test_and_every_chapter_links_them(site):
+    latest = EDITIONS[-1]
+    html = (site / str(latest) / "chapters" / "claims.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'id="claim-[a-z0-9-]+"', html)) >= 30
+    assert "Verdict" in main_text(site, latest, "claims")
+    for name in ("resilience", "offshore", "prices", "value", "partnership"):
+        chapter = (site / str(latest) / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        assert 'href="claims.html#claim-' in chapter, name

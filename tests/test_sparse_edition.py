@@ -19,7 +19,7 @@ from barometre.data import load
 from barometre.editions import compare_editions
 
 pytestmark = pytest.mark.slow
-PAGES = ["introduction", "resilience", "offshore", "prices", "value", "partnership", "synthesis", "changes"]
+PAGES = ["introduction", "resilience", "offshore", "prices", "value", "partnership", "synthesis", "changes", "claims"]
 FORBIDDEN = ["non publié", "None", "nan", "«\u00a0\u00a0»", "«  »", "NaN"]
 
 

@@ -57,6 +57,7 @@ CHAPTERS: tuple[Chapter, ...] = (
     _analysis("partnership"),
     Chapter("synthesis", "page", "barometre.chapters.synthesis"),
     Chapter("changes", "page"),
+    Chapter("claims", "page", "barometre.claims"),
     Chapter("sources", "appendix", "barometre.chapters.sources"),
     Chapter("colophon", "appendix"),
 )

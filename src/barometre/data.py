@@ -527,6 +527,18 @@ class Dataset:
         _record(f"file:{self._v.cpi.name}")
         return pd.Series({r.year: r.index_2015_100 for r in self._v.cpi.rows}, name="cpi").sort_index()
 
+    def labour_cost(self) -> pd.DataFrame:
+        """The monthly cost of a full-time employee at the Smic by year (``reference/smic_employer_cost.csv``,
+        a snapshot of OpenFisca France written by ``scripts/snapshot_labour_cost.py``); an empty frame when
+        the data folder has no such file. Years the snapshot does not cover have ``status`` not_covered."""
+        table = self._v.labour_cost
+        columns = ["year", "gross_wage", "employer_contributions", "general_reduction", "employer_cost",
+                   "net_wage", "status"]
+        if table is None:
+            return pd.DataFrame(columns=columns)
+        _record(f"file:{table.name}")
+        return pd.DataFrame([r.model_dump() for r in table.rows])
+
     def sources_frame(self) -> pd.DataFrame:
         _record(f"file:{self._v.sources.name}")
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])

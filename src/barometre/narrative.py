@@ -39,6 +39,11 @@ def cite(fig: Figure, text: str | None = None, **fmt) -> str:
     return f"{{ref}}`{shown} <{fig.anchor}>`" + vintage_note(fig)
 
 
+def quotes_anchor(edition: int) -> str:
+    """The target of an edition's quotes in the sources annex (the claims page links quotes to it)."""
+    return f"quotes-{edition}"
+
+
 def vintage_note(fig: Figure) -> str:
     """« (édition 2008) » after a figure the book's edition does not republish: the last published value."""
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})" if fig.from_older_edition else ""

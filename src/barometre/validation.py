@@ -341,6 +341,24 @@ class CpiRow(_Row):
     index_2015_100: Annotated[float, BeforeValidator(_number), Field(gt=0)]
 
 
+class LabourCostRow(_Row):
+    """A year of the OpenFisca snapshot (``reference/smic_employer_cost.csv``): amounts per month, in euros."""
+
+    year: Integer
+    month: Text
+    smic_hourly_gross: Number
+    gross_wage: Number
+    employer_contributions: Number
+    general_reduction: Number
+    employer_cost: Number
+    net_wage: Number
+    status: Literal["computed", "not_covered"]
+    note: Text
+
+
+LABOUR_AMOUNTS = ("gross_wage", "employer_contributions", "general_reduction", "employer_cost", "net_wage")
+
+
 class CityRow(_Row):
     city: Snake
     name_fr: RequiredText
@@ -643,6 +661,7 @@ class ValidatedData:
     cpi: Table
     cities: Table
     quotes: dict[int, Table] = field(default_factory=dict)
+    labour_cost: Table | None = None  # optional: the OpenFisca snapshot, absent from a minimal data folder
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -768,10 +787,29 @@ def validate(data_dir: Path) -> ValidatedData:
         _check_edition_and_sources(table, year, source_ids if sources.rows else None, problems)
         _unique(table, ("quote_id",), problems)
 
+    labour_path = data_dir / "reference" / "smic_employer_cost.csv"
+    labour = read_table(labour_path, LabourCostRow, problems) if labour_path.is_file() else None
+    if labour is not None:
+        _unique(labour, ("year",), problems)
+        for row, line in zip(labour.rows, labour.lines, strict=True):
+            if row.status != "computed":
+                continue
+            for col in LABOUR_AMOUNTS:
+                value = getattr(row, col)
+                if value is None or value < 0:
+                    problems.append(Problem(labour.name, line, col, "" if value is None else str(value),
+                                            "an amount in euros ≥ 0 (a computed year has all its amounts)"))
+            if all(getattr(row, c) is not None for c in LABOUR_AMOUNTS):
+                total = row.gross_wage + row.employer_contributions - row.general_reduction
+                if abs(total - row.employer_cost) > 0.05:
+                    problems.append(Problem(
+                        labour.name, line, "employer_cost", str(row.employer_cost),
+                        f"gross_wage + employer_contributions - general_reduction = {total:.2f}"))
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour)
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,

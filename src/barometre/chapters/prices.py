@@ -682,3 +682,166 @@ def margin_factors(ds: Dataset, years: list[int], price: Figure, start: int, end
             "price_factor_high": [model.linear_factor(price.bounds[1] / 100, start, end, y) for y in years],
         }
     )
+
+
+# --------------------------------------------------------------------------- the employer cost at the Smic
+
+LABOUR_SOURCE = "Coût employeur au Smic : OpenFisca France (instantané, voir l'annexe des données)"
+
+
+def labour_cost_years(ds: Dataset) -> pd.DataFrame:
+    """The years the OpenFisca snapshot covers (status computed), with the employer cost and its parts."""
+    table = ds.labour_cost()
+    if table.empty:
+        return table
+    covered = table[table["status"] == "computed"].copy()
+    covered["year"] = covered["year"].astype(int)
+    return covered.sort_values("year").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class LabourSqueeze:
+    """The margin model over the years the employer cost covers, with the personnel cost following the
+    gross Smic (the book's model) or the employer cost at the Smic (contributions and reductions)."""
+
+    base: int
+    end: int
+    smic_rise: float  # percent, gross Smic from base to end
+    cost_rise: float  # percent, employer cost at the Smic from base to end
+    reduction_share_base: float  # general reduction / gross wage, base year (fraction)
+    reduction_share_end: float
+    margin_smic: tuple[float, float]  # end-year margin (fraction) for the low and high price ends
+    margin_cost: tuple[float, float]
+    explained: tuple[float | None, float | None]  # share of the margin's fall the cost path removes
+
+
+def labour_squeeze(inputs: model.MarginInputs, ds: Dataset, price: Figure, start: int, end: int) -> LabourSqueeze | None:
+    """The squeeze from the first year the snapshot covers (at or after ``start``) to ``end``, both
+    ways. ``None`` when the snapshot covers fewer than two of these years. The price follows the
+    book's straight line from ``start`` to ``end``, rebased on the first covered year."""
+    covered = labour_cost_years(ds)
+    if covered.empty:
+        return None
+    years = [int(y) for y in covered["year"] if start <= int(y) <= end]
+    if len(years) < 2 or end not in years:
+        return None
+    base = years[0]
+    row = covered.set_index("year")
+    smic = smic_mid_year(ds, [base, end])
+    cpi = ds.cpi()
+    if base not in cpi.index or end not in cpi.index:
+        return None
+    wage_smic = smic[end] / smic[base]
+    wage_cost = float(row.loc[end, "employer_cost"]) / float(row.loc[base, "employer_cost"])
+    prices = float(cpi[end]) / float(cpi[base])
+    margins_smic, margins_cost, explained = [], [], []
+    for change in price.bounds:
+        factor = (model.linear_factor(change / 100, start, end, end)
+                  / model.linear_factor(change / 100, start, end, base))
+        m_smic = model.margin(inputs, wage_smic, prices, factor, end - base)
+        m_cost = model.margin(inputs, wage_cost, prices, factor, end - base)
+        margins_smic.append(m_smic)
+        margins_cost.append(m_cost)
+        explained.append(model.explained_share(inputs.start_margin - m_smic, inputs.start_margin - m_cost))
+    return LabourSqueeze(
+        base, end, (wage_smic - 1) * 100, (wage_cost - 1) * 100,
+        float(row.loc[base, "general_reduction"]) / float(row.loc[base, "gross_wage"]),
+        float(row.loc[end, "general_reduction"]) / float(row.loc[end, "gross_wage"]),
+        (margins_smic[0], margins_smic[1]), (margins_cost[0], margins_cost[1]), (explained[0], explained[1]),
+    )
+
+
+def labour_index_table(ds: Dataset, price: Figure, start: int, end: int) -> pd.DataFrame:
+    """The gross Smic, the employer cost at the Smic and the price of a production hour (the book's line,
+    both ends) on one index, 100 in the first year the snapshot covers; long format."""
+    covered = labour_cost_years(ds)
+    years = [int(y) for y in covered["year"]] if not covered.empty else []
+    if len(years) < 2:
+        return pd.DataFrame(columns=["année", "série", "indice", "texte"])
+    base = years[0]
+    row = covered.set_index("year")
+    smic = model.index_series({y: float(row.loc[y, "gross_wage"]) for y in years}, base)
+    cost = model.index_series({y: float(row.loc[y, "employer_cost"]) for y in years}, base)
+    rows = []
+    for name, series in (("Smic brut d'un temps plein", smic), ("Coût employeur au Smic", cost)):
+        for y in years:
+            rows.append({"année": y, "série": name, "indice": series[y], "texte": formatting.number(series[y], 1)})
+    if start <= base <= end:
+        for label, change in (("Prix de l'heure (borne basse)", price.bounds[0]),
+                              ("Prix de l'heure (borne haute)", price.bounds[1])):
+            for y in years:
+                if y > end:
+                    continue
+                v = 100 * (model.linear_factor(change / 100, start, end, y)
+                           / model.linear_factor(change / 100, start, end, base))
+                rows.append({"année": y, "série": label, "indice": v, "texte": formatting.number(v, 1)})
+    return pd.DataFrame(rows)
+
+
+def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    base = int(table["année"].min())
+    series = list(dict.fromkeys(table["série"]))
+    colours = [PALETTE[3], PALETTE[1], PALETTE[0], PALETTE[0]][: len(series)]
+    lines = alt.Chart(table).mark_line(point=True).encode(
+        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+        y=alt.Y("indice:Q", title=f"Indice, {base} = 100", scale=alt.Scale(zero=False)),
+        color=alt.Color("série:N", scale=alt.Scale(domain=series, range=colours), title=None,
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+        strokeDash=alt.condition("indexof(datum['série'], 'Prix') == 0", alt.value([5, 3]), alt.value([1, 0])),
+        tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
+                 alt.Tooltip("texte:N", title="Indice")],
+    )
+    last = table[table["année"] == table.groupby("série")["année"].transform("max")]
+    end_text = "; ".join(f"{s} : {t} en {a}" for s, t, a in zip(last["série"], last["texte"], last["année"],
+                                                                   strict=True))
+    cost_end = float(last.set_index("série")["indice"]["Coût employeur au Smic"])
+    smic_end = float(last.set_index("série")["indice"]["Smic brut d'un temps plein"])
+    word = narrative.direction(cost_end - smic_end, up="plus vite que", down="moins vite que",
+                               flat="au même rythme que", tolerance=0.5)
+    return chart_output(
+        lines.properties(height=300),
+        name="prix-cout-employeur",
+        title=f"Le coût employeur au Smic évolue {word} le Smic brut",
+        source=LABOUR_SOURCE + " ; " + OFFICIAL + " ; " + source_line(figs)
+        + " ; trajectoire linéaire du prix : hypothèse du livre",
+        description=(f"Indices base 100 en {base} : {end_text}. Le coût employeur est le salaire brut d'un temps "
+                     "plein au Smic plus les cotisations patronales, moins la réduction générale de cotisations."),
+        data=table,
+    )
+
+
+def labour_missing_years(ds: Dataset) -> list[int]:
+    """The years the snapshot lists but does not cover (status not_covered)."""
+    table = ds.labour_cost()
+    if table.empty:
+        return []
+    return sorted(int(y) for y in table.loc[table["status"] != "computed", "year"])
+
+
+def years_text(years: list[int]) -> str:
+    """« les années 2000 à 2005 » for a run, « les années 2000, 2002 et 2005 » otherwise."""
+    if not years:
+        return ""
+    if len(years) == 1:
+        return f"l'année {years[0]}"
+    if years == list(range(years[0], years[-1] + 1)):
+        return f"les années {years[0]} à {years[-1]}"
+    return "les années " + ", ".join(map(str, years[:-1])) + f" et {years[-1]}"
+
+
+def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
+    """How much of the margin's fall over the covered years the employer-cost path removes (the model's
+    output, said as such), and what the covered years cannot say."""
+    shares = [s for s in squeeze.explained if s is not None]
+    if not shares:
+        return (f"{'D' if capital else 'd'}ans le modèle, la marge ne baisse pas de {squeeze.base} à {squeeze.end} : il n'y a pas de "
+                "compression à expliquer sur ces années.")
+    lo, hi = min(shares) * 100, max(shares) * 100
+    part = formatting.percent(lo) if formatting.percent(lo) == formatting.percent(hi) else \
+        f"{formatting.number(lo, 1)} à {formatting.percent(hi)}"
+    text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations explique {part} de la compression "
+            f"de la marge de {squeeze.base} à {squeeze.end}")
+    if abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005:
+        text += (" : la réduction pèse autant sur le salaire à la fin qu'au début, le coût employeur suit donc le "
+                 "Smic. Ce qu'elle a changé tient aux années de sa mise en place, que la série ne couvre pas")
+    return text + "."

@@ -8,7 +8,7 @@ from __future__ import annotations
 from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
-from barometre.narrative import md_escape, publication_text
+from barometre.narrative import md_escape, publication_text, quotes_anchor
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -66,7 +66,7 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
                      for f in figs)
         quotes = ds.quotes(ed)
         if quotes:
-            parts.append(f"### Citations de l'édition {ed}")
+            parts.append(f"({quotes_anchor(ed)})=\n### Citations de l'édition {ed}")
             parts.append(
                 "\n".join(
                     (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"

@@ -265,3 +265,17 @@ def step_value_per_year(decimals: int, minutes_per_year: float) -> float:
     if minutes < 0:
         raise ValueError(f"minutes_per_year must be ≥ 0, got {minutes_per_year!r}")
     return price_step(decimals) * minutes
+
+
+# --------------------------------------------------------------------------- labour cost at the Smic
+
+
+def explained_share(drop_reference: float, drop_alternative: float) -> float | None:
+    """The share of a fall (of the margin, in points) that an alternative cost path removes:
+    (reference drop − alternative drop) / reference drop, as a fraction. ``None`` when the reference
+    path does not fall (nothing to explain)."""
+    ref = _finite("drop_reference", drop_reference)
+    alt_ = _finite("drop_alternative", drop_alternative)
+    if ref <= 0:
+        return None
+    return (ref - alt_) / ref

@@ -1,0 +1,1136 @@
+"""« Les affirmations à l'épreuve »: every claim of the article and of the later editions, put to the test.
+
+A *claim* is a statement a publication made: a figure of an edition (a row of ``data/editions``), a
+quote (a row of ``data/quotes``) or the article's title (``sources.csv``). Each claim names a *check*,
+a pure function of the data that returns a ``Verdict``:
+
+- « vérifiée » / « démentie par les statistiques officielles »: the claim set against an official
+  series of ``data/reference`` (the Smic);
+- « cohérente » / « incohérente »: the claim set against the other figures the same edition publishes
+  (a growth and its parts, shares that must add up, a pay against the minimum wage). Every figure is
+  taken with its rounding: a published « 15 % » stands for 14,5 to 15,5 %, « environ 18 % » for 17,5 to
+  18,5 %, « 1 840 M€ » for 1 835 to 1 845, « 80 000 » (two significant digits at least) for 79 500 to
+  80 500; a bound (« plus de 70 % ») for everything beyond it. *Cohérente* means some values within
+  these roundings make every figure true at once; *incohérente* means none do;
+- « confirmée par la suite » / « démentie par la suite »: a later edition (up to the book's edition)
+  gives the outcome of a forecast, republishes the figure, or shows the trend the claim describes;
+- « invérifiable »: no data of the book can test it (the reason is said).
+
+**Why a registry in code and not a CSV.** The claims' words are never typed here: a claim points at
+its data row (indicator, scope, period, edition, source) or its quote id, and the page shows that row's
+quote and links it to the sources annex. What a claim adds is its *check*, and checks are code of
+different shapes (a growth decomposition needs four indicators, a share sum a list of scopes, a forecast
+its outcome): a CSV would hold a function name and a bag of parameters that only this module can read,
+so a maintainer would edit two files for one claim and the CSV could not be validated without the code.
+``CLAIMS`` below is one list, read top to bottom like the article; ``tests/test_claims.py`` checks that
+every entry finds its row in the real data.
+
+Every function here is pure (data in, verdict out); ``claims_markdown`` renders the page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from itertools import pairwise, product
+
+from barometre import formatting
+from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
+from barometre.labels import scope_label
+from barometre.models.prices import claim_holds, percent_change
+from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
+
+VERIFIED = "vérifiée"
+OFFICIAL_REFUTED = "démentie par les statistiques officielles"
+CONSISTENT = "cohérente"
+INCONSISTENT = "incohérente"
+CONFIRMED = "confirmée par la suite"
+REFUTED = "démentie par la suite"
+UNVERIFIABLE = "invérifiable"
+VERDICTS = (VERIFIED, OFFICIAL_REFUTED, CONSISTENT, INCONSISTENT, CONFIRMED, REFUTED, UNVERIFIABLE)
+VERDICT_PLURALS = {VERIFIED: "vérifiées", OFFICIAL_REFUTED: "démenties par les statistiques officielles",
+                   CONSISTENT: "cohérentes", INCONSISTENT: "incohérentes", CONFIRMED: "confirmées par la suite",
+                   REFUTED: "démenties par la suite", UNVERIFIABLE: "invérifiables"}
+
+FULL_TIME_HOURS = 35 * 52 / 12  # the legal full-time month: 35 h a week, 52 weeks, 12 months (151,67 h)
+SMIC_DAY = (7, 1)  # the Smic of a year: the rate in force on 1 July (the revaluation date until 2009)
+ABOUT = ("about",)
+
+CHAPTER_TITLES = {
+    "resilience": "La crise et la croissance",
+    "offshore": "La France, la province et l'offshore",
+    "prices": "Les prix, les coûts et la concentration",
+    "value": "Le métier et les salaires",
+    "partnership": "L'emploi et les contrats",
+}
+
+
+# --------------------------------------------------------------------------- intervals (rounding)
+
+
+def half_unit(x: float, unit: str) -> float:
+    """Half the last unit a published number was rounded to.
+
+    Shares and rates (« 15 % », « 4,2 % ») are rounded to their last decimal shown; amounts and counts
+    to their last non-zero digit, but never to fewer than two significant digits (« 80 000 » is taken
+    as rounded to the thousand, « 1 840 » to the ten, « 1 528 » to the unit)."""
+    x = abs(float(x))
+    if unit in ("percent", "percent_change", "percentage_points") or not float(x).is_integer():
+        text = f"{x:.6f}".rstrip("0").rstrip(".")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return 0.5 * 10.0 ** -decimals
+    n = round(x)
+    if n == 0:
+        return 0.5
+    zeros = len(str(n)) - len(str(n).rstrip("0"))
+    zeros = min(zeros, max(len(str(n)) - 2, 0))
+    return 0.5 * 10.0 ** zeros
+
+
+def interval(fig: Figure) -> tuple[float, float]:
+    """The values a published figure stands for (see ``half_unit``); a bound is open on one side."""
+    if fig.is_range:
+        return fig.low - half_unit(fig.low, fig.unit), fig.high + half_unit(fig.high, fig.unit)
+    v = fig.central
+    h = half_unit(v, fig.unit)
+    if fig.qualifier in ("more_than", "at_least"):
+        return v, math.inf
+    if fig.qualifier in ("less_than", "at_most"):
+        return -math.inf, v
+    return v - h, v + h
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def corners(func: Callable[..., float], *ranges: tuple[float, float]) -> tuple[float, float]:
+    """(min, max) of a function monotone in each argument over a box of intervals."""
+    values = [func(*xs) for xs in product(*ranges)]
+    return min(values), max(values)
+
+
+def growth_from_parts(share_a: float, growth_a: float, growth_b: float) -> float:
+    """The growth of a whole (%) from the growths of its two parts and the share of part a in the whole
+    at the END of the year (both in %): last year's whole is a/(1+ga) + b/(1+gb)."""
+    s, ga, gb = share_a / 100, growth_a / 100, growth_b / 100
+    return (1 / (s / (1 + ga) + (1 - s) / (1 + gb)) - 1) * 100
+
+
+def growth_between(start: float, end: float) -> float:
+    return (end / start - 1) * 100
+
+
+def average_growth(growths: Iterable[float]) -> float:
+    """The compound yearly average of yearly growths (%)."""
+    gs = list(growths)
+    prod = math.prod(1 + g / 100 for g in gs)
+    return (prod ** (1 / len(gs)) - 1) * 100
+
+
+def smic_month(ds: Dataset, year: int) -> float:
+    """The gross monthly Smic of a full-time employee: the hourly rate in force on 1 July × 151,67 h."""
+    return ds.smic_at(date(year, *SMIC_DAY)) * FULL_TIME_HOURS
+
+
+# --------------------------------------------------------------------------- claims and verdicts
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str
+    evidence: str  # MyST Markdown: the computed numbers, formatted, figures linked to the annex
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: where it is said, and how it is tested.
+
+    Exactly one of ``indicator`` (a figure row), ``quote_id`` (a quote row) or ``title_of`` (the title of
+    a source's publication) names what is said; ``check(ds, edition, claim, stated)`` judges it."""
+
+    id: str
+    chapter: str
+    edition: int
+    check: Callable[..., Verdict]
+    indicator: str | None = None
+    scope: str = "market"
+    period: str | None = None
+    source: str | None = None
+    quote_id: str | None = None
+    title_of: str | None = None
+    topic: str = ""  # for a quote or a title: a few words, no number
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Title:
+    """The title of a publication, as a claim (the article's « L'outsourcing ne connaît pas la crise »)."""
+
+    text: str
+    source_name: str
+    edition: int
+
+
+@dataclass(frozen=True)
+class Judged:
+    claim: Claim
+    stated: Figure | Quote | Title
+    verdict: Verdict
+
+    @property
+    def anchor(self) -> str:
+        return claim_anchor(self.claim.id)
+
+
+def claim_anchor(claim_id: str) -> str:
+    return "claim-" + claim_id.replace("_", "-")
+
+
+def stated_figure(ds: Dataset, claim: Claim) -> Figure | None:
+    """The claim's own row: the edition's row of (indicator, scope, period), from ``source`` if named."""
+    if claim.edition not in ds.editions:
+        return None
+    for f in ds.figures(claim.edition, claim.indicator):
+        if f.scope == claim.scope and f.period == claim.period and f.published and (
+                claim.source is None or f.source == claim.source):
+            return f
+    return None
+
+
+def stated(ds: Dataset, claim: Claim) -> Figure | Quote | Title | None:
+    if claim.indicator:
+        return stated_figure(ds, claim)
+    if claim.quote_id:
+        return ds.quote(claim.quote_id, claim.edition) if claim.edition in ds.editions else None
+    if claim.title_of:
+        src = ds.sources.get(claim.title_of)
+        if src is None or not src.publication_title or claim.edition not in ds.editions:
+            return None
+        return Title(src.publication_title, src.name, claim.edition)
+    return None
+
+
+def judge(ds: Dataset, edition: int) -> list[Judged]:
+    """Every claim made by an edition up to ``edition``, with its verdict on the data known in
+    ``edition``. A claim whose row an edition does not carry is left out."""
+    out = []
+    for claim in CLAIMS:
+        if claim.edition > edition:
+            continue
+        said = stated(ds, claim)
+        if said is None:
+            continue
+        out.append(Judged(claim, said, claim.check(ds, edition, claim, said)))
+    return out
+
+
+def counts(judged: Iterable[Judged]) -> dict[str, int]:
+    out = {v: 0 for v in VERDICTS}
+    for j in judged:
+        out[j.verdict.verdict] += 1
+    return {k: v for k, v in out.items() if v}
+
+
+# --------------------------------------------------------------------------- helpers for the checks
+
+
+def _known(ds: Dataset, edition: int, indicator: str, scope: str = "market", period=None) -> Figure | None:
+    try:
+        fig = ds.known(indicator, edition, scope=scope, period=None if period is None else str(period))
+    except FigureNotFound:
+        return None
+    # the page names editions itself: no « dernier chiffre publié » note after each figure
+    return replace(fig, as_of=None) if fig is not None and fig.published else None
+
+
+def _precise(ds: Dataset, edition: int, indicator: str, scope: str, period) -> Figure | None:
+    """The most precise row of (indicator, scope, period) among the publications of the edition that
+    gives it (as known in ``edition``): each figure is used in the form that constrains it most."""
+    base = _known(ds, edition, indicator, scope, period)
+    if base is None:
+        return None
+    rows = [f for f in ds.figures(base.edition, indicator)
+            if f.scope == scope and f.period == str(period) and f.published]
+    finite = [f for f in rows if all(math.isfinite(x) for x in interval(f))]
+    if not finite:
+        return base
+    return min(finite, key=lambda f: (interval(f)[1] - interval(f)[0], f.secondary))
+
+
+def _missing(ds: Dataset, edition: int, labels: Iterable[str]) -> Verdict:
+    names = sorted({ds.indicators[i].label_fr for i in labels if i in ds.indicators})
+    listed = ", ".join(md_escape(n[:1].lower() + n[1:]) for n in names)
+    return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie de quoi la tester : {listed}.")
+
+
+def _p(x: float, decimals: int = 1) -> str:
+    return formatting.percent(x, decimals)
+
+
+def _span(lo: float, hi: float, decimals: int = 1) -> str:
+    return formatting.value_range(lo, hi, "percent", decimals=decimals)
+
+
+def _balance(x: float) -> str:
+    """« perd 500 emplois » / « gagne 500 emplois » / « ne gagne ni ne perd d’emploi »."""
+    n = round(abs(x), -2)
+    if n == 0:
+        return "ne gagne ni ne perd d’emploi"
+    return f"{'perd' if x < 0 else 'gagne'} {formatting.number(n, 0)}\u00a0emplois"
+
+
+def _balance_range(lo: float, hi: float) -> str:
+    a, b = round(lo, -2), round(hi, -2)
+    if b < 0:
+        return f"une perte de {formatting.number(-b, 0)} à {formatting.number(-a, 0)}\u00a0emplois"
+    if a > 0:
+        return f"un gain de {formatting.number(a, 0)} à {formatting.number(b, 0)}\u00a0emplois"
+    return f"entre une perte de {formatting.number(-a, 0)} et un gain de {formatting.number(b, 0)}\u00a0emplois"
+
+
+def _year(fig: Figure) -> str:
+    return formatting.period_text(fig.period)
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A forecast against the outcome a later edition publishes."""
+    from barometre.narrative import forecast_verdict
+
+    target = ds.indicators[fig.indicator].forecast_of
+    outcome = _known(ds, edition, target, fig.scope, fig.period)
+    if outcome is None:
+        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore le chiffre "
+                                     f"réalisé de {md_escape(_year(fig))}.", (fig,))
+    word = forecast_verdict(fig, outcome)
+    text = f"Réalisé : {cite(outcome)} (édition {outcome.edition}), pour une prévision {elide('de', formatting.figure_text(fig))}{cite(fig)}"
+    if word == "prévision tenue":
+        return Verdict(CONFIRMED, text + " : la prévision est tenue.", (fig, outcome))
+    side = "en deçà" if "démentie" in word else "au-delà"
+    return Verdict(REFUTED, text + f" : le chiffre réalisé tombe {side} de la prévision.", (fig, outcome))
+
+
+def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« La crise n'a pas d'emprise »: the growth of the year after the claim's data year against it.
+    Confirmed when growth does not fall (within rounding), refuted when it falls."""
+    year = int(claim.params["year"])
+    before = _known(ds, edition, "revenue_growth", "market", year)
+    after = _known(ds, edition, "revenue_growth", "market", year + 1)
+    if before is None:
+        return _missing(ds, edition, ["revenue_growth"])
+    if after is None:
+        return Verdict(UNVERIFIABLE, f"La croissance de {year} est {cite(before)} ; aucune édition jusqu’à celle de "
+                                     f"{edition} ne publie encore celle de {year + 1}, l’année de la crise.", (before,))
+    lo_a, hi_a = interval(after)
+    lo_b, _hi_b = interval(before)
+    sign = ("elle reste positive" if lo_a > 0 else "elle devient négative" if hi_a < 0 else "elle est à peu près nulle")
+    text = (f"La croissance du secteur passe de {cite(before)} en {year} à {cite(after)} en {year + 1} "
+            f"(édition {after.edition}) : {sign}")
+    if hi_a < lo_b:
+        ratio = before.central / after.central if after.central > 0 else None
+        extra = (f", mais elle est divisée par {formatting.number(ratio, 1)}" if ratio and ratio >= 1.5 else
+                 ", mais elle ralentit")
+        return Verdict(REFUTED, text + extra + ".", (before, after))
+    return Verdict(CONFIRMED, text + ", sans ralentir.", (before, after))
+
+
+def _agrees(a: Figure, b: Figure) -> bool:
+    """Two publications of one figure agree when either's value lies within the other's rounding
+    (« 20 à 25 % » agrees with « 25 % »; « 14 % » revises « 15 % »)."""
+    def within(x: float, fig: Figure) -> bool:
+        lo, hi = interval(fig)
+        if fig.is_range or not (math.isfinite(lo) and math.isfinite(hi)):
+            return lo <= x <= hi
+        return abs(x - fig.central) < half_unit(fig.central, fig.unit)  # a half-unit apart is a revision
+
+    return within(a.central, b) or within(b.central, a)
+
+
+def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A figure against what later editions republish for the same indicator, scope and period; with no
+    later edition, against the other publications of the same edition."""
+    later = []
+    for ed in ds.editions:
+        if fig.edition < ed <= edition:
+            for f in ds.figures(ed, fig.indicator):
+                if f.scope == fig.scope and f.period == fig.period and f.published and not f.secondary:
+                    later.append(f)
+    if later:
+        last = later[-1]
+        if _agrees(fig, last):
+            return Verdict(CONFIRMED, f"L’édition {last.edition} republie {cite(last)} pour "
+                                      f"{md_escape(_year(fig))}.", (fig, last))
+        return Verdict(REFUTED, f"L’édition {last.edition} révise ce chiffre : {cite(last)} pour "
+                                f"{md_escape(_year(fig))}.", (fig, last))
+    others = [f for f in ds.figures(fig.edition, fig.indicator)
+              if f.scope == fig.scope and f.period == fig.period and f.published and f.source != fig.source]
+    if not others:
+        return Verdict(UNVERIFIABLE, f"Aucune autre publication jusqu’à l’édition {edition} ne donne ce chiffre.",
+                       (fig,))
+    clash = [f for f in others if not _agrees(fig, f)]
+    if clash:
+        o = clash[0]
+        return Verdict(INCONSISTENT, f"Une autre publication de la même édition donne {cite(o)} "
+                                     f"({md_escape(o.source_name)}).", (fig, o))
+    o = others[0]
+    return Verdict(CONSISTENT, f"Les autres publications de la même édition donnent aussi {cite(o)} "
+                               f"({md_escape(o.source_name)}).", (fig, o))
+
+
+def check_decomposition(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """The market growth against its French and offshore parts weighted by the French share of revenue
+    (all of the same year, as published by the claim's edition)."""
+    year = claim.params.get("year", fig.period)
+    parts = {}
+    for key, (ind, scope) in {"market": ("revenue_growth", "market"), "france": ("revenue_growth", "france"),
+                              "offshore": ("revenue_growth", "offshore"),
+                              "share": ("france_revenue_share", "market")}.items():
+        if fig.indicator == ind and fig.scope == scope and fig.period == str(year):
+            parts[key] = fig
+        else:
+            parts[key] = _precise(ds, claim.edition, ind, scope, year)
+    if any(v is None for v in parts.values()):
+        return _missing(ds, claim.edition, ["revenue_growth", "france_revenue_share"])
+    share = interval(parts["share"])
+    share = (max(share[0], 0.0), min(share[1], 100.0))
+    lo, hi = corners(growth_from_parts, share, interval(parts["france"]), interval(parts["offshore"]))
+    central = growth_from_parts(parts["share"].central, parts["france"].central, parts["offshore"].central)
+    text = (f"La France ({cite(parts['share'])} du chiffre d’affaires en {year}) croît de {cite(parts['france'])}, "
+            f"l’offshore de {cite(parts['offshore'])} : ensemble, {_p(central)} (de {_span(lo, hi)} en tenant compte "
+            f"des arrondis), pour une croissance publiée de {cite(parts['market'])}")
+    figs = tuple(parts.values())
+    if overlap((lo, hi), interval(parts["market"])):
+        return Verdict(CONSISTENT, text + ".", figs)
+    # what the French growth would have to be for the published total
+    target = parts["market"].central
+    s, go = parts["share"].central / 100, parts["offshore"].central / 100
+    prev_total = 1 / (1 + target / 100)
+    rest = prev_total - (1 - s) / (1 + go)
+    need = (s / rest - 1) * 100 if rest > 0 else None
+    extra = (f" ; pour {formatting.figure_text(parts['market'])}, il faudrait que la France croisse de {_p(need)}"
+             if need is not None and need > -100 else "")
+    return Verdict(INCONSISTENT, text + extra + ".", figs)
+
+
+def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """Shares of one whole, of the same year, that must add up to 100 % (``total="equal"``) or not
+    exceed it (``total="at_most"``)."""
+    period = claim.params.get("period", fig.period)
+    members = []
+    for ind, scope in claim.params["parts"]:
+        if ind == fig.indicator and scope == fig.scope and period == fig.period:
+            members.append(fig)
+        else:
+            # the claim's own edition first (an internal check); a part it lacks, from a later edition
+            members.append(_precise(ds, claim.edition, ind, scope, period) or _precise(ds, edition, ind, scope, period))
+    if any(m is None for m in members):
+        return _missing(ds, claim.edition, [i for i, _ in claim.params["parts"]])
+    lo = sum(max(interval(m)[0], 0.0) for m in members)
+    hi = sum(min(interval(m)[1], 100.0) for m in members)
+    central = sum(m.central for m in members)
+    listed = " + ".join(cite(m) for m in members)
+    mode = claim.params.get("total", "equal")
+    text = f"{listed} = {_p(central)} en {md_escape(formatting.period_text(str(period)))}"
+    ok = lo <= 100 <= hi if mode == "equal" else lo <= 100
+    if ok:
+        tail = " : les parts s’additionnent à 100 % aux arrondis près." if mode == "equal" else \
+            " : les parts ne dépassent pas le tout."
+        return Verdict(CONSISTENT, text + tail, tuple(members))
+    if mode == "equal":
+        tail = f" : même aux arrondis près (de {_span(lo, hi)}), les parts ne font pas 100 %."
+    else:
+        tail = " : les parts dépassent le tout."
+    return Verdict(INCONSISTENT, text + tail, tuple(members))
+
+
+def check_revenue_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A yearly growth against the revenue of the year and of the year before."""
+    year = int(fig.period)
+    end = _precise(ds, claim.edition, "market_revenue", "market", year)
+    start = _precise(ds, claim.edition, "market_revenue", "market", year - 1)
+    if end is None or start is None:
+        return _missing(ds, claim.edition, ["market_revenue"])
+    lo, hi = corners(growth_between, interval(start), interval(end))
+    central = growth_between(start.central, end.central)
+    text = (f"Le chiffre d’affaires passe de {cite(start)} en {year - 1} à {cite(end)} en {year} : "
+            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour une croissance publiée de {cite(fig)}")
+    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
+    return Verdict(verdict, text + ".", (start, end, fig))
+
+
+def check_average_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A yearly average over Y1-Y2 against the yearly growths of those years."""
+    first, last = (int(x) for x in fig.period.split("-"))
+    years = list(range(first + 1, last + 1))  # the growths of the years after the base year Y1
+    figs = [_precise(ds, claim.edition, "revenue_growth", fig.scope, y) for y in years]
+    if any(f is None for f in figs):
+        return _missing(ds, claim.edition, ["revenue_growth"])
+    lo, hi = corners(lambda *gs: average_growth(gs), *(interval(f) for f in figs))
+    central = average_growth(f.central for f in figs)
+    listed = ", ".join(f"{cite(f)} en {f.period}" for f in figs)
+    text = (f"Croissances publiées : {listed} ; moyenne annuelle : {_p(central)} (de {_span(lo, hi)} aux "
+            f"arrondis près), pour {cite(fig)} annoncés")
+    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
+    return Verdict(verdict, text + ".", (fig, *figs))
+
+
+def check_growth_ratio(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """« deux fois plus forte »: the ratio of two growths against the stated relative gap."""
+    year = fig.period
+    a = _precise(ds, claim.edition, "revenue_growth", "france", year)
+    b = _precise(ds, claim.edition, "revenue_growth", "offshore", year)
+    if a is None or b is None:
+        return _missing(ds, claim.edition, ["revenue_growth"])
+    (alo, ahi), (blo, bhi) = interval(a), interval(b)
+    if blo <= 0:
+        return Verdict(UNVERIFIABLE, f"La croissance offshore ({cite(b)}) ne permet pas de rapport.", (a, b))
+    lo, hi = (alo / bhi - 1) * 100, (ahi / blo - 1) * 100
+    central = a.central / b.central
+    text = (f"France {cite(a)}, offshore {cite(b)} : la France croît {formatting.number(central, 1)} fois plus vite "
+            f"(un écart de {_span(lo, hi, 0)} aux arrondis près), pour un écart annoncé {elide('de', formatting.figure_text(fig))}{cite(fig)}")
+    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
+    return Verdict(verdict, text + ".", (fig, a, b))
+
+
+def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A net monthly pay against the net monthly Smic of a full-time employee (OpenFisca snapshot)."""
+    table = ds.labour_cost()
+    year = period_end(fig.period)
+    row = table[(table["year"] == year) & (table["status"] == "computed")] if not table.empty else table
+    if row.empty:
+        return Verdict(UNVERIFIABLE, f"Le Smic net de {year} n’est pas dans la série de référence.", (fig,))
+    net = float(row["net_wage"].iloc[0])
+    gross = float(row["gross_wage"].iloc[0])
+    text = (f"Le Smic d’un temps plein de {year} vaut {formatting.euros(gross)} bruts, soit {formatting.euros(net)} nets "
+            f"par mois (OpenFisca France), pour {cite(fig)} nets annoncés")
+    salary = _known(ds, claim.edition, "adviser_salary_gross", "market")
+    if salary is not None:
+        text += (f" ; le salaire brut moyen publié, {cite(salary)} en {_year(salary)}, donne environ "
+                 f"{formatting.euros(salary.central * net / gross)} nets au même taux")
+    _lo, hi = interval(fig)
+    if hi < net:
+        return Verdict(INCONSISTENT, text + " : la paie annoncée est sous le Smic net d’un temps plein.", (fig,))
+    return Verdict(CONSISTENT, text + " : la paie annoncée n’est pas sous le Smic net.", (fig,))
+
+
+def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """An average gross monthly salary (or, with ``above_minimum``, the collective minimum it implies)
+    against the gross monthly Smic of a full-time employee."""
+    year = period_end(fig.period)
+    try:
+        smic = smic_month(ds, year)
+    except FigureNotFound:
+        return Verdict(UNVERIFIABLE, f"Le Smic de {year} n’est pas dans la série de référence.", (fig,))
+    figs: tuple[Figure, ...] = (fig,)
+    if claim.params.get("above_minimum"):
+        salary = _known(ds, claim.edition, "adviser_salary_gross", "market", fig.period)
+        if salary is None:
+            return _missing(ds, claim.edition, ["adviser_salary_gross"])
+        interval(salary)[0] / (1 + interval(fig)[1] / 100)
+        hi = interval(salary)[1] / (1 + interval(fig)[0] / 100)
+        minimum = salary.central / (1 + fig.central / 100)
+        text = (f"Un salaire moyen de {cite(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
+                f"conventionnel place ce minimum vers {formatting.euros(minimum)} bruts par mois ; le Smic d’un temps "
+                f"plein de {year} est de {formatting.euros(smic)} bruts (taux horaire au 1er juillet × 151,67 h)")
+        figs = (fig, salary)
+    else:
+        _lo, hi = interval(fig)
+        minimum = fig.central
+        text = (f"Salaire moyen : {cite(fig)} ; Smic d’un temps plein de {year} : {formatting.euros(smic)} bruts "
+                f"(taux horaire au 1er juillet × 151,67 h), soit un salaire moyen "
+                f"{formatting.percent(growth_between(smic, fig.central), 0)} au-dessus")
+    if hi < smic:
+        return Verdict(OFFICIAL_REFUTED, text + " : le chiffre tombe sous le Smic.", figs)
+    return Verdict(VERIFIED, text + " : le chiffre est au-dessus du Smic, comme la loi l’exige.", figs)
+
+
+def check_smic_rise(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """« le Smic a augmenté de plus de 35 % » against the legal rates (the prices chapter's check)."""
+    first, last = (int(x) for x in fig.period.split("-"))
+    smic = ds.smic_hourly()
+    start_day, end_day = date(first, *SMIC_DAY), date(last, *SMIC_DAY)
+    a = smic[smic["effective_date"] <= start_day.isoformat()]
+    b = smic[smic["effective_date"] <= end_day.isoformat()]
+    if a.empty or b.empty:
+        return Verdict(UNVERIFIABLE, "La série du Smic ne couvre pas ces années.", (fig,))
+    a, b = a.iloc[-1], b.iloc[-1]
+    rise = percent_change(float(a["eur"]), float(b["eur"]))
+    holds = claim_holds(rise, fig.central, fig.qualifier)
+    text = (f"Le Smic horaire brut passe de {formatting.euros(float(a['eur']), 2)} au 1er juillet {first} "
+            f"({md_escape(str(a['legal_text']))}) à {formatting.euros(float(b['eur']), 2)} au 1er juillet {last} "
+            f"({md_escape(str(b['legal_text']))}) : {_p(rise)}, pour {cite(fig)} annoncés")
+    return Verdict(VERIFIED if holds else OFFICIAL_REFUTED, text + ".", (fig,))
+
+
+def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« L'offshore arriverait à un seuil », « stabilisation »: the offshore share of revenue after the
+    claim's year. Refuted when it keeps rising beyond rounding; confirmed when it stays put."""
+    since = int(claim.params["since"])
+    indicator = claim.params.get("indicator", "offshore_revenue_share")
+    series = ds.series(indicator, upto=edition)
+    if series.empty:
+        return _missing(ds, edition, [indicator])
+    series = series[series["period"].str.fullmatch(r"\d{4}")]
+    series = series.assign(year=series["period"].astype(int))
+    start_rows = series[series["year"] == since]
+    later = series[series["year"] > since]
+    if start_rows.empty or later.empty:
+        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie la part de l’offshore "
+                                     f"après {since}.")
+    start = ds.known(indicator, edition, scope="market", period=str(since))
+    end_year = int(later["year"].max())
+    end = ds.known(indicator, edition, scope="market", period=str(end_year))
+    text = f"La part de l’offshore dans le chiffre d’affaires passe de {cite(start)} en {since} à {cite(end)} en {end_year}"
+    if interval(end)[0] > interval(start)[1]:
+        gain = end.central - start.central
+        return Verdict(REFUTED, text + f" : elle gagne {formatting.points(gain, 1, signed=False)}, "
+                                       "sans palier.", (start, end))
+    if interval(end)[1] < interval(start)[0]:
+        return Verdict(REFUTED, text + " : elle recule.", (start, end))
+    return Verdict(CONFIRMED, text + " : elle se stabilise.", (start, end))
+
+
+def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« se poursuit, mais doucement »: growth of the year positive and below the year before."""
+    year = int(claim.params["year"])
+    now = _known(ds, edition, "revenue_growth", "market", year)
+    before = _known(ds, edition, "revenue_growth", "market", year - 1)
+    if now is None or before is None:
+        return _missing(ds, edition, ["revenue_growth"])
+    text = f"Croissance : {cite(before)} en {year - 1}, {cite(now)} en {year}"
+    if interval(now)[0] > 0 and interval(now)[1] < interval(before)[0]:
+        return Verdict(CONSISTENT, text + " : elle se poursuit en ralentissant.", (before, now))
+    return Verdict(INCONSISTENT, text + " : ce n’est pas une croissance qui se poursuit en ralentissant.",
+                   (before, now))
+
+
+def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« la crise renforce l'externalisation » / « forte croissance » in the crisis year: growth of the
+    crisis year against the years before it (as known in ``edition``)."""
+    year = int(claim.params["year"])
+    now = _known(ds, edition, "revenue_growth", "market", year)
+    if now is None:
+        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore la croissance de "
+                                     f"{year}.")
+    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 6, year))
+               if f is not None]
+    if not earlier:
+        return _missing(ds, edition, ["revenue_growth"])
+    low = min(earlier, key=lambda f: f.central)
+    text = (f"Croissance de {year} : {cite(now)} (édition {now.edition}) ; la plus faible des années précédentes "
+            f"publiées : {cite(low)} en {low.period}")
+    if interval(now)[1] < interval(low)[0]:
+        return Verdict(REFUTED, text + f" : {year} est l’année de plus faible croissance de la série.", (now, low))
+    return Verdict(CONFIRMED, text + ".", (now, low))
+
+
+def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« une croissance régulière depuis Y »: every yearly growth positive, and none below half the one
+    before (a halving is not regular)."""
+    first, last = int(claim.params["since"]), int(claim.params["until"])
+    figs = [_known(ds, edition, "revenue_growth", "market", y) for y in range(first, last + 1)]
+    if any(f is None for f in figs):
+        return _missing(ds, edition, ["revenue_growth"])
+    listed = ", ".join(f"{cite(f)} en {f.period}" for f in figs)
+    drops = [(a, b) for a, b in pairwise(figs) if interval(b)[1] < interval(a)[0] / 2]
+    if any(interval(f)[1] <= 0 for f in figs):
+        return Verdict(INCONSISTENT, f"Croissances : {listed} ; au moins une année sans croissance.", tuple(figs))
+    if drops:
+        a, b = drops[0]
+        return Verdict(INCONSISTENT, f"Croissances : {listed} ; de {a.period} à {b.period}, la croissance est plus "
+                                     "que divisée par deux : elle est positive chaque année, mais pas régulière.",
+                       tuple(figs))
+    return Verdict(CONSISTENT, f"Croissances : {listed} : positives chaque année, sans chute de moitié.", tuple(figs))
+
+
+def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« dans la continuité des années antérieures »: the year's growth within the range of the
+    earlier years' growths."""
+    year = int(claim.params["year"])
+    now = _known(ds, edition, "revenue_growth", "market", year)
+    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 8, year))
+               if f is not None]
+    if now is None or not earlier:
+        return _missing(ds, edition, ["revenue_growth"])
+    low, high = min(earlier, key=lambda f: f.central), max(earlier, key=lambda f: f.central)
+    text = (f"Croissance de {year} : {cite(now)} ; les années précédentes publiées vont de {cite(low)} "
+            f"({low.period}) à {cite(high)} ({high.period})")
+    if interval(low)[0] <= now.central <= interval(high)[1]:
+        return Verdict(CONSISTENT, text + " : l’année reste dans cette fourchette.", (now, low, high))
+    return Verdict(INCONSISTENT, text + " : l’année sort de cette fourchette.", (now, low, high))
+
+
+def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« une tendance à l'offshore qui s'est légèrement accélérée en Y »: the offshore growth and the
+    gain of offshore share in Y against Y−1. Inconsistent when neither rises."""
+    year = int(claim.params["year"])
+    g_now, g_before = (_known(ds, edition, "revenue_growth", "offshore", y) for y in (year, year - 1))
+    s = {y: _known(ds, edition, "offshore_revenue_share", "market", y) for y in (year - 2, year - 1, year)}
+    if g_now is None or g_before is None or any(v is None for v in s.values()):
+        return _missing(ds, edition, ["revenue_growth", "offshore_revenue_share"])
+    gain_now = s[year].central - s[year - 1].central
+    gain_before = s[year - 1].central - s[year - 2].central
+    text = (f"Croissance de l’offshore : {cite(g_before)} en {year - 1}, {cite(g_now)} en {year} ; sa part du chiffre "
+            f"d’affaires : {cite(s[year - 2])}, {cite(s[year - 1])} puis {cite(s[year])} "
+            f"({formatting.points(gain_before)} puis {formatting.points(gain_now)})")
+    faster = g_now.central > g_before.central or gain_now > gain_before
+    if faster:
+        return Verdict(CONSISTENT, text + ".", (g_before, g_now, *s.values()))
+    return Verdict(INCONSISTENT, text + " : ni la croissance ni le gain de part ne s’accélèrent.",
+                   (g_before, g_now, *s.values()))
+
+
+def check_top10_vs_top50(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """The ten largest firms' share of the whole market cannot exceed their share of the Top 50
+    (the Top 50 is part of the market)."""
+    year = claim.params["top50_period"]
+    top50 = _precise(ds, claim.edition, "top10_market_share", "top50", year)
+    if top50 is None:
+        return _missing(ds, claim.edition, ["top10_market_share"])
+    text = (f"Les dix premiers font {cite(top50)} du chiffre d’affaires du Top 50 en {year} ; leur part du "
+            f"marché entier, qui contient le Top 50, ne peut pas être plus forte : {cite(fig)} annoncés")
+    if interval(fig)[0] <= interval(top50)[1]:
+        return Verdict(CONSISTENT, text + " le permettent, si le reste du marché pèse peu.", (fig, top50))
+    return Verdict(INCONSISTENT, text + " dépassent cette borne.", (fig, top50))
+
+
+def check_province_jobs(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """« Pour la première fois, les effectifs en Île-de-France ont baissé et 75 % des nouveaux emplois
+    ont été créés en province »: the jobs created in the market, in the province (the share) and
+    offshore leave Île-de-France its change."""
+    year = period_end(fig.period)
+    total = _precise(ds, claim.edition, "jobs_created", "market", year)
+    offshore = _precise(ds, claim.edition, "jobs_created", "offshore", year)
+    if total is None or offshore is None:
+        return _missing(ds, claim.edition, ["jobs_created"])
+    (tlo, thi), (olo, ohi), (slo, shi) = interval(total), interval(offshore), interval(fig)
+    idf = lambda t, s, o: t - t * s / 100 - o  # noqa: E731
+    lo, hi = corners(idf, (tlo, thi), (slo, shi), (olo, ohi))
+    central = idf(total.central, fig.central, offshore.central)
+    text = (f"Sur {cite(total)} emplois créés en {year}, dont {cite(offshore)} à l’offshore, la province en prend "
+            f"{cite(fig)} : l’Île-de-France {_balance(central)} ({_balance_range(lo, hi)} aux arrondis près)")
+    figs: tuple[Figure, ...] = (fig, total, offshore)
+    france = _precise(ds, claim.edition, "jobs_created", "france", year)
+    if france is not None:
+        # the other reading: the share is of the jobs created in France only
+        rest = france.central * (1 - fig.central / 100)
+        text += (f" ; si la part ne porte que sur les {cite(france)} emplois créés en France, l’Île-de-France "
+                 f"{_balance(rest)}, et la baisse ne tient plus")
+        figs = (*figs, france)
+    if hi < 0:
+        return Verdict(CONSISTENT, text + " : lue sur tous les emplois créés, la part implique bien une baisse "
+                                          "en Île-de-France.", figs)
+    if lo < 0:
+        return Verdict(CONSISTENT, text + " : une baisse en Île-de-France reste possible.", figs)
+    return Verdict(INCONSISTENT, text + " : l’Île-de-France ne peut pas avoir baissé.", figs)
+
+
+def check_staff_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A staff growth against the staff of the two years (France + offshore when the market is not given)
+    or against the jobs created."""
+    year = int(fig.period)
+    edition_used = max(claim.edition, edition) if claim.params.get("later") else claim.edition
+
+    def staff(y):
+        whole = _precise(ds, edition_used, "staff", "market", y)
+        if whole is not None:
+            return [whole]
+        parts = [_precise(ds, edition_used, "staff", s, y) for s in ("france", "offshore")]
+        return parts if all(p is not None for p in parts) else None
+
+    end, start = staff(year), staff(year - 1)
+    figs: list[Figure] = [fig]
+    if end is not None and start is not None and claim.params.get("via") != "jobs":
+        e = (sum(interval(f)[0] for f in end), sum(interval(f)[1] for f in end))
+        s = (sum(interval(f)[0] for f in start), sum(interval(f)[1] for f in start))
+        lo, hi = e[0] / s[1] * 100 - 100, e[1] / s[0] * 100 - 100
+        central = sum(f.central for f in end) / sum(f.central for f in start) * 100 - 100
+        text = (f"Effectifs : {' + '.join(cite(f) for f in start)} en {year - 1}, {' + '.join(cite(f) for f in end)} "
+                f"en {year} : {_p(central)} (de {_span(lo, hi)} aux arrondis près), pour {cite(fig)} annoncés")
+        figs += [*start, *end]
+    else:
+        created = _precise(ds, edition_used, "jobs_created", "market", year)
+        end_staff = _precise(ds, edition_used, "staff", "market", year)
+        if created is None or end_staff is None:
+            return _missing(ds, edition_used, ["staff", "jobs_created"])
+        (clo, chi), (elo, ehi) = interval(created), interval(end_staff)
+        lo, hi = clo / (ehi - clo) * 100, chi / (elo - chi) * 100
+        central = created.central / (end_staff.central - created.central) * 100
+        text = (f"{cite(created)} emplois créés en {year} pour {cite(end_staff)} salariés en fin d’année : "
+                f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour {cite(fig)} annoncés")
+        figs += [created, end_staff]
+    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
+    return Verdict(verdict, text + ".", tuple(figs))
+
+
+def check_staff_parts(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """Staff in France + offshore = the market's staff."""
+    year = fig.period
+    parts = [_precise(ds, claim.edition, "staff", s, year) for s in ("france", "offshore")]
+    if any(p is None for p in parts):
+        return _missing(ds, claim.edition, ["staff"])
+    lo = sum(interval(p)[0] for p in parts)
+    hi = sum(interval(p)[1] for p in parts)
+    total = sum(p.central for p in parts)
+    text = (f"{cite(parts[0])} en France + {cite(parts[1])} à l’offshore = {formatting.number(total, 0)}, "
+            f"pour {cite(fig)} au total")
+    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
+    return Verdict(verdict, text + ".", (fig, *parts))
+
+
+def check_jobs_vs_staff(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """Net jobs created in France in Y against the French staff of Y and Y−1 (as known in the book)."""
+    year = int(fig.period)
+    end = _precise(ds, edition, "staff", fig.scope, year)
+    start = _precise(ds, edition, "staff", fig.scope, year - 1)
+    if end is None or start is None:
+        return _missing(ds, edition, ["staff"])
+    lo = interval(end)[0] - interval(start)[1]
+    hi = interval(end)[1] - interval(start)[0]
+    diff = end.central - start.central
+    text = (f"Effectifs en France : {cite(start)} en {year - 1}, {cite(end)} en {year}, soit "
+            f"{formatting.number(diff, 0)} de plus, pour {cite(fig)} emplois créés annoncés")
+    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
+    return Verdict(verdict, text + ".", (fig, start, end))
+
+
+def check_graduates(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """« plus de la moitié (56 %) ont un niveau supérieur à bac + 1 » against « 59 % bac + 1 et plus »:
+    a stricter threshold cannot give a larger share."""
+    wider = next((f for f in ds.figures(fig.edition, fig.indicator)
+                  if f.scope == fig.scope and f.period == fig.period and f.source == claim.params["wider_source"]),
+                 None)
+    if wider is None:
+        return _missing(ds, claim.edition, [fig.indicator])
+    text = (f"{cite(fig)} au-delà de bac + 1 ({md_escape(fig.source_name)}) et {cite(wider)} à bac + 1 et plus "
+            f"({md_escape(wider.source_name)}) : un seuil plus haut donne une part plus petite")
+    if interval(fig)[0] <= interval(wider)[1]:
+        return Verdict(CONSISTENT, text + ", ce qui est le cas.", (fig, wider))
+    return Verdict(INCONSISTENT, text + ", ce qui n’est pas le cas.", (fig, wider))
+
+
+def check_sp2c_panel(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« une trentaine de membres, environ 80 % du secteur »: the study's panel (SP2C members who
+    answered) cannot weigh more than the union."""
+    coverage = _known(ds, claim.edition, "sp2c_revenue_coverage", "market", claim.params["period"])
+    panel = _known(ds, claim.edition, "panel_market_share", "market", claim.params["period"])
+    if coverage is None or panel is None:
+        return _missing(ds, claim.edition, ["sp2c_revenue_coverage", "panel_market_share"])
+    text = (f"Les répondants de l’étude font {cite(panel)} du marché, le SP2C {cite(coverage)} : "
+            "le panel est une partie du syndicat")
+    if interval(panel)[0] <= interval(coverage)[1]:
+        return Verdict(CONSISTENT, text + ", et pèse moins que lui.", (panel, coverage))
+    return Verdict(INCONSISTENT, text + ", mais pèse plus que lui.", (panel, coverage))
+
+
+def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """People hired since January (gross hires) against the net jobs a later edition says were created that
+    year. Net creations can neither confirm nor refute gross hires: the claim stays unverifiable, and the
+    page shows what the later editions do publish."""
+    year = period_end(fig.period)
+    created = _known(ds, edition, "jobs_created", "france", year)
+    if created is None:
+        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie les emplois créés en "
+                                     f"France en {year}.", (fig,))
+    return Verdict(UNVERIFIABLE, f"Les éditions suivantes publient des créations nettes d’emplois, pas des "
+                                 f"recrutements : {cite(created)} emplois nets créés en France en {year} (édition "
+                                 f"{created.edition}). Des recrutements comptent aussi les remplacements : ce chiffre "
+                                 "ne confirme ni ne dément le leur.", (fig, created))
+
+
+def unverifiable(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """No data of the book can test the claim; ``params["why"]`` names what is missing (no number)."""
+    return Verdict(UNVERIFIABLE, claim.params["why"], (said,) if isinstance(said, Figure) else ())
+
+
+def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """« passer de 250 000 à 400 000 emplois »: no later edition counts the customer-relations jobs
+    (in-house and outsourced); the outsourcers' own staff is shown as what is known."""
+    staff = _known(ds, edition, "staff", "market")
+    text = ("Aucune édition ne recompte les emplois de la relation client, centres internes compris, "
+            "après cette déclaration")
+    figs: tuple[Figure, ...] = (fig,)
+    if staff is not None and staff.edition > fig.edition:
+        text += (f" ; les seuls effectifs des outsourceurs, une partie de ce total, sont de {cite(staff)} "
+                 f"en {_year(staff)}")
+        figs = (fig, staff)
+    return Verdict(UNVERIFIABLE, text + ".", figs)
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def _fig(id_, chapter, edition, check, indicator, period, scope="market", source=None, **params) -> Claim:
+    return Claim(id_, chapter, edition, check, indicator=indicator, scope=scope, period=str(period), source=source,
+                 params=params)
+
+
+def _quote(id_, chapter, edition, check, quote_id, topic, **params) -> Claim:
+    return Claim(id_, chapter, edition, check, quote_id=quote_id, topic=topic, params=params)
+
+
+_SHARES = [("france_revenue_share", "market"), ("offshore_revenue_share", "market")]
+
+CLAIMS: list[Claim] = [
+    # ---- la crise et la croissance (the article, edition 2008, and the other editions' words)
+    Claim("title_no_crisis", "resilience", 2008, check_crisis_year, title_of="claire_morel",
+          topic="Le titre de l’article", params={"year": 2008}),
+    _fig("growth_2008", "resilience", 2008, check_restated, "revenue_growth", 2008, source="barometer_bearingpoint_sp2c"),
+    _fig("growth_2008_revenue", "resilience", 2008, check_revenue_growth, "revenue_growth", 2008,
+         source="barometer_bearingpoint_sp2c"),
+    _fig("growth_2007_revenue", "resilience", 2007, check_revenue_growth, "revenue_growth", 2007,
+         source="contactdistance_2009_01_01"),
+    _fig("growth_2009_revenue", "resilience", 2009, check_revenue_growth, "revenue_growth", 2009,
+         source="carnetsdubusiness_2010_10_27"),
+    _fig("growth_2010_revenue", "resilience", 2010, check_revenue_growth, "revenue_growth", 2010,
+         source="strategies_170792"),
+    _fig("growth_2011_revenue", "resilience", 2011, check_revenue_growth, "revenue_growth", 2011,
+         source="investing_afp_47181"),
+    _fig("forecast_2009_two_digits", "resilience", 2008, check_forecast, "revenue_growth_forecast", 2009,
+         source="laurent_uberti"),
+    _fig("forecast_2009_range", "resilience", 2008, check_forecast, "revenue_growth_forecast", 2009,
+         source="rcm_breve_176373_uberti"),
+    _fig("forecast_2009_more_than", "resilience", 2008, check_forecast, "revenue_growth_forecast", 2009,
+         source="latribune_2009_09_28_uberti"),
+    _quote("crisis_drives_outsourcing", "resilience", 2007, check_crisis_drives, "uberti_crisis_drives_outsourcing",
+           "La crise, moteur de l’externalisation", year=2009),
+    _quote("strong_growth_2009", "resilience", 2007, check_crisis_drives, "uberti_strong_growth_2009",
+           "Une année de forte croissance annoncée", year=2009),
+    _fig("average_growth_2005_2008", "resilience", 2008, check_average_growth, "revenue_growth_annual_average",
+         "2005-2008", source="latribune_2009_09_27"),
+    _quote("growth_goes_on_slowly", "resilience", 2009, check_slowdown, "marque_value_added",
+           "L’externalisation se poursuit, mais doucement", year=2009),
+    _quote("continuity_2011", "resilience", 2011, check_continuity, "uberti_2011_continuity",
+           "Une année dans la continuité", year=2011),
+    _quote("regular_growth_since_2008", "resilience", 2011, check_regular_growth, "uberti_free_impact",
+           "Une croissance régulière", since=2008, until=2011),
+    _fig("outsourced_share_25", "resilience", 2008, check_restated, "outsourced_market_share", 2009),
+    _fig("inhouse_salary_premium", "resilience", 2008, unverifiable, "inhouse_salary_premium", 2009,
+         scope="large_groups", why="Le baromètre ne publie aucun salaire des centres internes des grands groupes."),
+    _fig("cost_savings_30", "resilience", 2008, unverifiable, "cost_savings_demanded", 2009, scope="now",
+         why="Aucune série ne mesure les économies demandées aux donneurs d’ordres."),
+    _fig("breakeven_two_years", "resilience", 2008, unverifiable, "outsourcing_breakeven_years", 2009,
+         why="Aucune donnée publiée ne suit la rentabilité d’un contrat d’externalisation dans le temps ; "
+             "le chapitre sur la résilience en fait un modèle, pas une vérification."),
+    _quote("sp2c_members_80", "resilience", 2005, check_sp2c_panel, "uberti_sp2c_members",
+           "Le poids du SP2C", period=2005),
+    # ---- la France, la province et l'offshore
+    _fig("decomposition_2008", "offshore", 2008, check_decomposition, "revenue_growth", 2008,
+         source="barometer_bearingpoint_sp2c"),
+    _fig("decomposition_2008_uberti", "offshore", 2008, check_decomposition, "revenue_growth", 2008,
+         scope="offshore", source="latribune_2009_09_28_uberti"),
+    _fig("decomposition_2006", "offshore", 2006, check_decomposition, "revenue_growth", 2006),
+    _fig("decomposition_2010", "offshore", 2010, check_decomposition, "revenue_growth", 2010,
+         source="finyear_2011_09_22"),
+    _fig("decomposition_2011", "offshore", 2011, check_decomposition, "revenue_growth", 2011,
+         source="investing_afp_47181"),
+    _fig("france_twice_offshore", "offshore", 2008, check_growth_ratio, "revenue_growth_gap_france_offshore", 2008,
+         scope="france"),
+    _fig("shares_2005", "offshore", 2005, check_share_sum, "france_revenue_share", 2005, parts=_SHARES),
+    _fig("shares_2008", "offshore", 2008, check_share_sum, "france_revenue_share", 2008,
+         source="barometer_bearingpoint_sp2c", parts=_SHARES),
+    _fig("shares_2009", "offshore", 2009, check_share_sum, "france_revenue_share", 2009, parts=_SHARES),
+    _fig("shares_2010", "offshore", 2010, check_share_sum, "france_revenue_share", 2010, parts=_SHARES),
+    _fig("shares_2011", "offshore", 2011, check_share_sum, "france_revenue_share", 2011,
+         source="investing_afp_47181", parts=_SHARES),
+    _quote("offshore_threshold_2006", "offshore", 2006, check_share_trend, "uberti_offshore_maturity",
+           "Un début de stabilisation de l’offshore", since=2006),
+    _fig("offshore_threshold_2008", "offshore", 2008, check_share_trend, "revenue_growth_gap_france_offshore", 2008,
+         scope="france", since=2008),
+    _quote("offshore_accelerated_2011", "offshore", 2011, check_offshore_acceleration, "offshore_trend_2012",
+           "L’offshore qui s’accélère", year=2011),
+    _fig("province_jobs_75", "offshore", 2008, check_province_jobs, "new_jobs_province_share", 2008, scope="province"),
+    _fig("staff_locations_2011", "offshore", 2011, check_share_sum, "staff_share", 2011, scope="offshore",
+         source="europe1_boursier_383594",
+         parts=[("staff_share", "offshore"), ("staff_share", "ile_de_france"), ("staff_share", "province")]),
+    _fig("staff_locations_2005", "offshore", 2005, check_share_sum, "staff_share", 2005, scope="offshore",
+         parts=[("staff_share", "offshore"), ("staff_share", "ile_de_france"), ("staff_share", "province")]),
+    _fig("sites_locations_2011", "offshore", 2011, check_share_sum, "sites_share", 2011, scope="offshore",
+         parts=[("sites_share", "offshore"), ("sites_share", "ile_de_france"), ("sites_share", "province")]),
+    _fig("webhelp_rates", "offshore", 2008, unverifiable, "offshore_hourly_rate_gap", 2009, scope="webhelp",
+         why="Le baromètre ne publie ni les taux horaires de Webhelp ni ceux du marché."),
+    _fig("paris_turnover", "offshore", 2008, unverifiable, "paris_turnover_rate", 2009, scope="paris",
+         why="Aucune édition ne publie le taux de rotation du personnel par région."),
+    # ---- les prix, les coûts et la concentration
+    _fig("smic_rise", "prices", 2008, check_smic_rise, "smic_increase_claimed", "2000-2008", scope="france"),
+    _fig("production_hour_price", "prices", 2008, unverifiable, "production_hour_price_change_since_2000",
+         "2000-2008", why="Aucune série publiée ne suit le prix de l’heure de production ; une autre publication "
+                          "de la même édition parle du prix des prestations, une autre mesure."),
+    _fig("personnel_cost_69", "prices", 2008, check_restated, "personnel_cost_share", 2008,
+         source="barometer_bearingpoint_sp2c"),
+    _fig("top10_70", "prices", 2008, check_top10_vs_top50, "top10_market_share", 2009, scope="top10",
+         top50_period="2008"),
+    _fig("inbound_outbound", "prices", 2008, check_share_sum, "inbound_revenue_share", 2008,
+         source="barometer_bearingpoint_sp2c",
+         parts=[("inbound_revenue_share", "market"), ("outbound_revenue_share", "market")], total="at_most"),
+    _fig("telecom_60", "prices", 2011, check_restated, "telecom_revenue_share", 2011,
+         source="missionrelationclient_uberti"),
+    # ---- le métier et les salaires
+    _fig("salary_2008", "value", 2008, check_salary_above_smic, "adviser_salary_gross", 2008,
+         source="barometer_bearingpoint_sp2c"),
+    _fig("salary_2009", "value", 2009, check_salary_above_smic, "adviser_salary_gross", 2009),
+    _fig("salary_2011", "value", 2011, check_salary_above_smic, "adviser_salary_gross", 2011,
+         source="investing_afp_47181"),
+    _fig("collective_minimum_2009", "value", 2009, check_salary_above_smic, "salary_above_collective_minimum", 2009,
+         above_minimum=True),
+    _fig("net_pay_1000", "value", 2008, check_net_pay_vs_smic, "adviser_salary_net", 2009, scope="france"),
+    _fig("uk_pay_1400", "value", 2008, unverifiable, "adviser_salary_net", 2009, scope="united_kingdom",
+         why="Le livre n’a pas encore de série de salaires britanniques, de taux de change ni de parité de "
+             "pouvoir d’achat sourcés pour comparer."),
+    # ---- l'emploi et les contrats
+    _fig("cdi_73", "partnership", 2008, check_restated, "permanent_contract_share", 2008,
+         source="barometer_bearingpoint_sp2c"),
+    _fig("part_time_10", "partnership", 2008, check_share_sum, "part_time_share", 2008,
+         parts=[("part_time_share", "market"), ("full_time_share", "market")]),
+    _fig("graduates_56", "partnership", 2008, check_graduates, "graduate_share", 2008,
+         source="latribune_2009_09_27_labbe", wider_source="barometer_bearingpoint_sp2c"),
+    _fig("staff_2008_parts", "partnership", 2008, check_staff_parts, "staff", 2008, source="rcm_breve_176373"),
+    _fig("staff_growth_2008", "partnership", 2009, check_staff_growth, "staff_growth", 2008,
+         source="carnetsdubusiness_2010_10_27", via="jobs"),
+    _fig("staff_growth_2009", "partnership", 2009, check_staff_growth, "staff_growth", 2009,
+         source="carnetsdubusiness_2010_10_27"),
+    _fig("staff_growth_2007", "partnership", 2007, check_staff_growth, "staff_growth", 2007,
+         source="contactdistance_2009_01_01"),
+    _fig("jobs_france_2009", "partnership", 2009, check_jobs_vs_staff, "jobs_created", 2009, scope="france"),
+    _fig("jobs_france_2010", "partnership", 2010, check_jobs_vs_staff, "jobs_created", 2010, scope="france"),
+    _fig("hires_2009", "partnership", 2008, check_hires_vs_created, "staff_hired_year_to_date", 2009,
+         source="rcm_breve_176373_uberti"),
+    _fig("jobs_target_400000", "partnership", 2008, check_jobs_target, "customer_relation_jobs", 2009,
+         scope="target"),
+    _fig("managers_employees", "partnership", 2008, check_share_sum, "employees_share", 2008,
+         parts=[("managers_share", "market"), ("supervisors_share", "market"), ("employees_share", "market")]),
+]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def said_text(said) -> str:
+    """What the claim says, as the page quotes it: the row's excerpt in guillemets, who, the edition."""
+    if isinstance(said, Title):
+        return f"«\u00a0{md_escape(said.text)}\u00a0» ({md_escape(said.source_name)}), édition {said.edition}"
+    if isinstance(said, Quote):
+        body = md_escape(quote_body(said.quote))
+        if getattr(said, "quote_type", "verbatim") == "summary":
+            text = f"Selon un résumé de presse : {body} ({md_escape(said.attribution)}), édition {said.edition}"
+        else:
+            text = f"«\u00a0{body}\u00a0» — {md_escape(said.attribution)}, édition {said.edition}"
+        return text + f" ({{ref}}`citation et source <{quotes_anchor(said.edition)}>`)"
+    fig: Figure = said
+    who = fig.source_name if fig.source_type == "barometer" else fig.attribution
+    outlet = publication(fig)
+    if outlet and outlet != fig.source_name:
+        who += f", d’après {outlet}"
+    if fig.quote_type == "summary":
+        text = f"Selon un résumé de presse : {md_escape(quote_body(fig.quote))} ({md_escape(who)})"
+    else:
+        text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0» — {md_escape(who)}"
+    return text + f", édition {fig.edition} ({cite(fig, 'chiffre et source')})"
+
+
+CHECK_LABELS = {
+    "check_restated": "repris ou révisé ensuite",
+    "check_revenue_growth": "face au chiffre d’affaires publié",
+    "check_decomposition": "face à ses parts France et offshore",
+    "check_share_sum": "les parts d’un même tout",
+    "check_forecast": "face au chiffre réalisé",
+    "check_average_growth": "face aux croissances de chaque année",
+    "check_growth_ratio": "face aux deux croissances",
+    "check_salary_above_smic": "face au Smic",
+    "check_net_pay_vs_smic": "face au Smic net",
+    "check_smic_rise": "face aux décrets",
+    "check_share_trend": "face à la part de l’offshore ensuite",
+    "check_top10_vs_top50": "face au Top 50",
+    "check_province_jobs": "face aux emplois créés",
+    "check_staff_growth": "face aux effectifs",
+    "check_staff_parts": "France plus offshore",
+    "check_jobs_vs_staff": "face aux effectifs",
+    "check_graduates": "face à l’autre seuil de diplôme",
+    "check_hires_vs_created": "face aux emplois créés ensuite",
+}
+
+
+def topic(ds: Dataset, j: Judged) -> str:
+    """A claim's heading: its own words for a quote or a title; for a figure, the indicator, its scope
+    and period, and what it is set against."""
+    if j.claim.topic:
+        return j.claim.topic
+    fig: Figure = j.stated  # type: ignore[assignment]
+    label = ds.indicators[fig.indicator].label_fr
+    scope = "" if fig.scope == "market" else f", {scope_label(fig.scope)}"
+    against = CHECK_LABELS.get(j.claim.check.__name__, "")
+    return f"{label}{scope}, {formatting.period_text(fig.period)}" + (f" : {against}" if against else "")
+
+
+def summary_text(judged: list[Judged], edition: int) -> str:
+    """« Jusqu’à l’édition 2011, le livre met à l’épreuve 65 affirmations : 5 vérifiées, … »."""
+    c = counts(judged)
+    parts = [f"{formatting.number(n, 0)}\u00a0{v if n == 1 else VERDICT_PLURALS[v]}" for v, n in c.items()]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+    total = formatting.count_words(len(judged), "affirmation", feminine=True)
+    return (f"Jusqu’à l’édition {edition}, le livre met à l’épreuve {total} du baromètre, de l’article et des "
+            f"personnes citées : {listed}.")
+
+
+def method_text(ds: Dataset, edition: int) -> str:
+    """How the verdicts are reached, with a rounding example taken from the data (a share or growth
+    published as a whole number, when the edition has one)."""
+    example = None
+    for f in ds.figures(edition):
+        if f.published and f.unit in ("percent", "percent_change") and f.qualifier == "exact" \
+                and float(f.central).is_integer() and f.central > 0:
+            example = f
+            break
+    rounding = ""
+    if example is not None:
+        lo, hi = interval(example)
+        rounding = (f" : un chiffre publié à l’unité, comme {cite(example)}, vaut de "
+                    f"{formatting.value_range(lo, hi, example.unit)}")
+    return (
+        "Une affirmation est *vérifiée* quand une série officielle la confirme (le Smic des décrets), *démentie par "
+        "les statistiques officielles* quand elle la contredit ; *cohérente* ou *incohérente* selon qu’elle "
+        "s’accorde ou non avec les autres chiffres publiés par la même édition, chacun pris avec son arrondi"
+        f"{rounding} ; *confirmée* ou *démentie par la suite* selon ce que publient les éditions suivantes, "
+        f"jusqu’à celle de {edition} ; *invérifiable* quand aucune donnée du livre ne permet de la tester."
+    )
+
+
+def claims_markdown(ds: Dataset, edition: int) -> str:
+    """The page: a summary of the verdicts, then each claim by theme with its verdict and evidence."""
+    judged = judge(ds, edition)
+    if not judged:
+        return ("Aucune affirmation de l’article ou des éditions suivantes ne peut encore être mise à l’épreuve "
+                f"avec les données jusqu’à l’édition {edition}.")
+    parts = [method_text(ds, edition), summary_text(judged, edition)]
+    for chapter, title in CHAPTER_TITLES.items():
+        group = [j for j in judged if j.claim.chapter == chapter]
+        if not group:
+            continue
+        parts.append(f"## {title}")
+        for j in group:
+            parts.append(
+                f"({j.anchor})=\n"
+                f"**{md_escape(topic(ds, j))}**\\\n"
+                f"{said_text(j.stated)}\\\n"
+                f"**Verdict : {j.verdict.verdict}.** {j.verdict.evidence}"
+            )
+    return "\n\n".join(parts)
+
+
+def links_for(ds: Dataset, edition: int, chapter: str) -> str:
+    """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none)."""
+    judged = [j for j in judge(ds, edition) if j.claim.chapter == chapter]
+    if not judged:
+        return ""
+    c = counts(judged)
+    items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+    first = judged[0]
+    return (f"Les affirmations de ce chapitre sont mises à l’épreuve dans "
+            f"{{ref}}`Les affirmations à l’épreuve <{first.anchor}>` : {listed}.")

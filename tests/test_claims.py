@@ -1,0 +1,178 @@
+"""« Les affirmations à l'épreuve »: every claim finds its row, gets a verdict computed from the data,
+and the verdict follows the data (a changed row changes it)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import set_value
+from fixtures import copy_upto, data_with_sparse_2009, data_with_sparse_2009_only
+
+from barometre import claims as cl
+from barometre.data import load
+from barometre.paths import DATA_DIR
+
+PLACEHOLDERS = re.compile(r"non publié|\bNone\b|\bnan\b|\bNaN\b|\binf\b|«[\s\u00a0\u202f]*»")
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load(DATA_DIR)
+
+
+def verdicts(ds, edition: int) -> dict[str, str]:
+    return {j.claim.id: j.verdict.verdict for j in cl.judge(ds, edition)}
+
+
+# --------------------------------------------------------------------------- pure functions
+
+
+def test_a_published_figure_stands_for_its_rounding():
+    assert cl.half_unit(15, "percent") == 0.5
+    assert cl.half_unit(4.2, "percent_change") == pytest.approx(0.05)
+    assert cl.half_unit(1840, "eur_million") == 5
+    assert cl.half_unit(1600, "eur_million") == 50  # two significant digits at least
+    assert cl.half_unit(80000, "people") == 500
+    assert cl.half_unit(1528, "eur_per_month_gross") == 0.5
+
+
+def test_growth_of_a_whole_from_its_parts_weights_them_by_last_years_revenue():
+    # 80 % of the end-of-year revenue growing 18 %, 20 % growing 9 %: last year's whole was
+    # 0.8/1.18 + 0.2/1.09, hence about 16,1 % (the naive end-of-year weighting gives 16,2 %)
+    assert cl.growth_from_parts(80, 18, 9) == pytest.approx(16.08, abs=0.01)
+    assert cl.growth_from_parts(100, 7, 40) == pytest.approx(7)
+    assert cl.growth_from_parts(50, 10, 10) == pytest.approx(10)
+
+
+def test_average_growth_is_compound():
+    assert cl.average_growth([10, 10]) == pytest.approx(10)
+    assert cl.average_growth([0, 21]) == pytest.approx(10)
+
+
+def test_corners_bound_a_monotone_function_over_the_roundings():
+    lo, hi = cl.corners(cl.growth_from_parts, (79.5, 80.5), (17.5, 18.5), (8.5, 9.5))
+    assert lo < cl.growth_from_parts(80, 18, 9) < hi
+    assert lo > 15.5, "even at the ends of their roundings, the parts give more than 15 %"
+
+
+# --------------------------------------------------------------------------- the real data
+
+
+def test_every_claim_of_the_registry_finds_its_row_in_the_real_data(ds):
+    missing = [c.id for c in cl.CLAIMS if cl.stated(ds, c) is None]
+    assert missing == []
+    assert len({c.id for c in cl.CLAIMS}) == len(cl.CLAIMS), "claim ids are unique"
+
+
+@pytest.mark.parametrize("edition", [2008, 2011])
+def test_at_least_thirty_claims_get_a_verdict_and_its_evidence(ds, edition):
+    judged = cl.judge(ds, edition)
+    assert len(judged) >= 30
+    for j in judged:
+        assert j.verdict.verdict in cl.VERDICTS
+        assert j.verdict.evidence.strip(), j.claim.id
+        assert not PLACEHOLDERS.search(j.verdict.evidence), (j.claim.id, j.verdict.evidence)
+    # the verdicts are not all of one kind: the data decide
+    assert len(cl.counts(judged)) >= 4
+
+
+def test_the_title_claim_is_set_against_data_year_2009(ds):
+    assert verdicts(ds, 2008)["title_no_crisis"] == cl.UNVERIFIABLE  # 2009 not yet known
+    assert verdicts(ds, 2011)["title_no_crisis"] == cl.REFUTED  # 15 % → 4,2 %
+    evidence = next(j for j in cl.judge(ds, 2011) if j.claim.id == "title_no_crisis").verdict.evidence
+    assert "4,2" in evidence and "reste positive" in evidence
+
+
+def test_the_checks_the_issue_names_come_out_as_computed(ds):
+    v = verdicts(ds, 2011)
+    assert v["forecast_2009_range"] == cl.REFUTED  # 11 à 14 % forecast, 4,2 % realised
+    assert v["decomposition_2008"] == cl.INCONSISTENT  # 80 % at about 18 % and 20 % at 9 % is not 15 %
+    assert v["decomposition_2011"] == cl.CONSISTENT
+    assert v["net_pay_1000"] == cl.INCONSISTENT  # below the full-time net Smic
+    assert v["smic_rise"] == cl.VERIFIED  # +36 % from July 2000 to July 2008
+    assert v["offshore_threshold_2008"] == cl.REFUTED  # the offshore share kept rising
+    assert v["uk_pay_1400"] == cl.UNVERIFIABLE
+
+
+# --------------------------------------------------------------------------- verdicts follow the data
+
+
+def test_a_2009_growth_as_strong_as_2008_would_confirm_the_title(data_copy):
+    assert verdicts(load(data_copy), 2011)["title_no_crisis"] == cl.REFUTED
+    for edition in (2009, 2010):
+        set_value(data_copy, "revenue_growth", "market", "2009", "16", edition=edition)
+    assert verdicts(load(data_copy), 2011)["title_no_crisis"] == cl.CONFIRMED
+
+
+def test_a_lower_french_growth_makes_the_decomposition_consistent(data_copy):
+    set_value(data_copy, "revenue_growth", "france", "2008", "16.5", edition=2008)
+    assert verdicts(load(data_copy), 2008)["decomposition_2008"] == cl.CONSISTENT
+
+
+def test_the_sparse_2009_fixture_revises_the_2008_growth_and_the_verdict_follows(tmp_path):
+    real = copy_upto(DATA_DIR, tmp_path / "real", 2009)
+    assert verdicts(load(real), 2009)["growth_2008"] == cl.CONFIRMED  # the 2009 edition republishes 15 %
+    sparse = data_with_sparse_2009(tmp_path / "sparse")
+    v = verdicts(load(sparse), 2009)
+    assert v["growth_2008"] == cl.REFUTED  # the fictional 2009 edition revises it to 14 %
+    assert v["title_no_crisis"] == cl.REFUTED  # 3,5 % in 2009
+
+
+def test_without_the_labour_cost_snapshot_the_net_pay_claim_is_unverifiable(data_copy):
+    (data_copy / "reference" / "smic_employer_cost.csv").unlink()
+    (data_copy / "reference" / "smic_employer_cost.csv.meta.yaml").unlink()
+    assert verdicts(load(data_copy), 2011)["net_pay_1000"] == cl.UNVERIFIABLE
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@pytest.mark.parametrize("edition", [2005, 2006, 2007, 2008, 2009, 2010, 2011])
+def test_the_page_renders_for_every_edition_without_placeholder(ds, edition):
+    text = cl.claims_markdown(ds, edition)
+    assert not PLACEHOLDERS.search(text), PLACEHOLDERS.search(text).group(0)
+    assert "(claim-" in text
+    # every claim later than the edition is left out
+    assert all(j.claim.edition <= edition for j in cl.judge(ds, edition))
+
+
+def test_the_page_renders_on_the_sparse_fixtures(tmp_path):
+    for make in (data_with_sparse_2009, data_with_sparse_2009_only):
+        ds = load(make(tmp_path / make.__name__))
+        text = cl.claims_markdown(ds, 2009)
+        assert not PLACEHOLDERS.search(text)
+
+
+def test_a_data_folder_with_no_claim_says_so(tmp_path):
+    data = tmp_path / "data"
+    data_with_sparse_2009_only(data)
+    ds = load(data)
+    judged = cl.judge(ds, 2009)
+    text = cl.claims_markdown(ds, 2009)
+    assert judged or "Aucune affirmation" in text
+
+
+def test_every_figure_of_the_evidence_links_to_a_row_the_annex_of_that_edition_lists(ds):
+    from barometre.chapters.sources import annex_markdown
+
+    for edition in (2008, 2011):
+        annex = annex_markdown(ds, edition)
+        targets = set(re.findall(r"^\(([a-z0-9-]+)\)=", annex, flags=re.M))
+        links = set(re.findall(r"<([a-z0-9-]+)>`", cl.claims_markdown(ds, edition)))
+        assert links, "the page links its figures"
+        assert links <= targets, sorted(links - targets)[:5]
+
+
+def test_chapters_link_their_claims_to_the_page(ds):
+    line = cl.links_for(ds, 2011, "resilience")
+    assert "{ref}`" in line and "claim-" in line
+    assert cl.links_for(ds, 2005, "value") == ""
+
+
+def test_a_copy_of_the_data_carries_the_labour_cost_snapshot_and_its_sidecar(tmp_path):
+    # guard for the fixtures above: copying data/ keeps the labour-cost snapshot and its sidecar
+    target = tmp_path / "d"
+    shutil.copytree(DATA_DIR, target)
+    assert (target / "reference" / "smic_employer_cost.csv.meta.yaml").is_file()

@@ -1,0 +1,124 @@
+"""The employer cost of a full-time Smic employee (OpenFisca France snapshot) and what it does to the
+margin squeeze of the prices chapter."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from conftest import rewrite
+
+from barometre import load
+from barometre.chapters import prices as ch
+from barometre.models import prices as model
+from barometre.paths import DATA_DIR
+from barometre.provenance import read_sidecar
+
+SNAPSHOT = DATA_DIR / "reference" / "smic_employer_cost.csv"
+
+
+def test_the_snapshot_states_its_package_variables_and_coverage():
+    meta = read_sidecar(SNAPSHOT)
+    assert meta["method"]["package"] == "openfisca-france==176.1.8"
+    assert {"allegement_general", "cout_du_travail", "cotisations_employeur"} <= set(meta["method"]["variables"])
+    assert "not covered" in meta["description"] and "2003" in meta["description"]
+
+
+def test_the_covered_years_add_up_and_the_uncovered_ones_are_left_empty():
+    rows = list(csv.DictReader(SNAPSHOT.open(encoding="utf-8")))
+    covered = [r for r in rows if r["status"] == "computed"]
+    assert covered, "the snapshot covers some years"
+    for r in covered:
+        cost = float(r["gross_wage"]) + float(r["employer_contributions"]) - float(r["general_reduction"])
+        assert cost == pytest.approx(float(r["employer_cost"]), abs=0.02), r["year"]
+        assert float(r["general_reduction"]) > 0
+    for r in rows:
+        if r["status"] != "computed":
+            assert r["employer_cost"] == "" and r["note"], r["year"]
+    # the issue's measurement: 2008, a full-time Smic of 1 321 €, cost 1 525 €, reduction 343 €
+    y2008 = next(r for r in covered if r["year"] == "2008")
+    assert round(float(y2008["gross_wage"])) == 1321
+    assert round(float(y2008["employer_cost"])) == 1525
+    assert round(float(y2008["general_reduction"])) == 343
+
+
+def test_explained_share_is_the_part_of_the_fall_the_other_path_removes():
+    assert model.explained_share(4.0, 3.0) == pytest.approx(0.25)
+    assert model.explained_share(4.0, 4.0) == 0
+    assert model.explained_share(0.0, -1.0) is None
+
+
+def _squeeze(ds):
+    price = ds.figure("production_hour_price_change_since_2000", 2008)
+    return ch.labour_squeeze(model.MarginInputs(0.08, 0.69), ds, price, 2000, 2008)
+
+
+def test_the_squeeze_is_redone_from_the_first_covered_year_with_the_real_cost_path():
+    squeeze = _squeeze(load())
+    assert squeeze is not None and squeeze.base == 2006 and squeeze.end == 2008
+    assert squeeze.cost_rise < squeeze.smic_rise  # the reduction grows a little with the Smic
+    assert all(s is not None and 0 <= s < 0.05 for s in squeeze.explained)
+    assert "explique" in ch.explained_text(squeeze) and "ne couvre pas" in ch.explained_text(squeeze)
+
+
+def test_a_cost_path_with_a_growing_reduction_explains_more_of_the_squeeze(data_copy):
+    before = _squeeze(load(data_copy))
+    path = data_copy / "reference" / "smic_employer_cost.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for r in rows:
+        if r["year"] == "2008":  # a reduction larger by 60 € a month in 2008
+            r["general_reduction"] = f"{float(r['general_reduction']) + 60:.2f}"
+            r["employer_cost"] = f"{float(r['employer_cost']) - 60:.2f}"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    rewrite(path, out.getvalue())
+    after = _squeeze(load(data_copy))
+    assert min(after.explained) > max(before.explained) + 0.1
+    assert "autant" not in ch.explained_text(after)
+
+
+def test_without_the_snapshot_the_squeeze_is_not_redone(data_copy):
+    (data_copy / "reference" / "smic_employer_cost.csv").unlink()
+    (data_copy / "reference" / "smic_employer_cost.csv.meta.yaml").unlink()
+    ds = load(data_copy)
+    assert _squeeze(ds) is None
+    assert ch.labour_cost_years(ds).empty
+
+
+def test_the_index_chart_draws_the_smic_the_employer_cost_and_the_price_from_one_base():
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", 2008)
+    table = ch.labour_index_table(ds, price, 2000, 2008)
+    assert set(table["série"]) >= {"Smic brut d'un temps plein", "Coût employeur au Smic",
+                                   "Prix de l'heure (borne basse)"}
+    base = int(table["année"].min())
+    assert list(table[table["année"] == base]["indice"]) == pytest.approx([100.0] * 4)
+    chart = ch.labour_index_chart(table, [price])
+    chart.chart.to_dict()
+    assert "Smic" in chart.title and chart.description and chart.source
+
+
+def test_years_text_reads_a_run_or_a_list():
+    assert ch.years_text([2000, 2001, 2002]) == "les années 2000 à 2002"
+    assert ch.years_text([2000, 2003]) == "les années 2000 et 2003"
+    assert ch.years_text([2004]) == "l'année 2004"
+
+
+def test_a_snapshot_whose_cost_does_not_add_up_is_refused_with_file_row_and_column(data_copy):
+    from barometre.validation import DataValidationError, validate
+
+    path = data_copy / "reference" / "smic_employer_cost.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("2008,"))
+    lines[number] = lines[number].replace(",1524.85,", ",1600.00,")
+    lines.append("2011,2011-07,9.00,,,,,,computed,")  # a second 2011, computed without amounts
+    rewrite(path, "\n".join(lines) + "\n")
+    with pytest.raises(DataValidationError) as err:
+        validate(data_copy)
+    text = str(err.value)
+    assert "smic_employer_cost.csv" in text
+    assert f"row {number + 1}" in text and "employer_cost" in text and "1600" in text
+    assert "gross_wage" in text and "year" in text  # the empty amounts and the duplicate year
