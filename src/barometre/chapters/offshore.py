@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,13 +31,8 @@ MODEL_NOTE = " ; modèle et hypothèses du livre"
 # --------------------------------------------------------------------------- quotes
 
 
-def quote(fig: Figure, *, attribution: bool = True) -> str:
-    """``narrative.quote`` without the article's own guillemets at the ends of the excerpt
-    (« «Le consommateur…» » otherwise); proposed upstream for narrative.quote."""
-    text = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", fig.quote)
-    if text.count("«") != text.count("»"):
-        text = text.replace("«", "").replace("»", "")
-    return narrative.quote(replace(fig, quote=text), attribution=attribution)
+# The excerpt tidied (no doubled guillemets, no final full stop) by the one helper, narrative.quote.
+quote = narrative.quote
 
 
 # --------------------------------------------------------------------------- data files

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import altair as alt
@@ -37,12 +37,8 @@ USED_INDICATORS = (
 ORDINALS = ("zéro", "première", "deuxième", "troisième", "quatrième", "cinquième", "sixième")
 
 
-def quote(fig: Figure, *, attribution: bool = True) -> str:
-    """``narrative.quote`` without the article's own guillemets at the ends of the excerpt."""
-    text = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", fig.quote)
-    if text.count("«") != text.count("»"):
-        text = text.replace("«", "").replace("»", "")
-    return narrative.quote(replace(fig, quote=text), attribution=attribution)
+# The excerpt tidied (no doubled guillemets, no final full stop) by the one helper, narrative.quote.
+quote = narrative.quote
 
 
 def published(fig: Figure | None) -> bool:
