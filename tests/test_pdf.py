@@ -269,3 +269,32 @@ def test_the_latex_run_has_no_page_overflow(pdf):
     overfull = [line for line in log.splitlines() if line.startswith("Overfull \\hbox")]
     big = [line for line in overfull if float(re.search(r"\(([\d.]+)pt too wide", line).group(1)) > 5]
     assert big == [], big[:5]
+def test_the_report_opens_with_the_introduction_then_l_essentiel(pdf):
+    toc = " ".join(pdf["text"][pdf["text"].index("Table des matières"):pdf["text"].index("Table des figures")].split())
+    intro, essentiel, first = toc.index("Introduction"), toc.index("L’essentiel"), toc.index("1 Résilience")
+    assert intro < essentiel < first  # unnumbered, before chapter 1
+    assert "Ce qu’il faut retenir" not in toc
+
+
+def test_title_page_and_running_heads_use_the_typographic_apostrophe(pages):
+    assert "'" not in pages[0] and "’" in pages[0]
+    assert "\nde la relation client" in pages[0] or "outsourceurs\nde la" in pages[0]  # not « de la / relation »
+    for text in pages[1:]:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if lines:
+            assert "'" not in lines[0] and "'" not in lines[-1], (lines[0], lines[-1])
+
+
+def test_no_hyphenation_of_names_or_short_words(pages):
+    broken = []
+    for text in pages:
+        lines = text.splitlines()
+        for line, following in itertools.pairwise(lines):
+            m = re.search(r"(\w+)-$", line)
+            if m and following.strip():
+                tail = re.match(r"\w+", following.strip())
+                left, right = m.group(1), tail.group(0) if tail else ""
+                if left[:1].isupper() or len(left) < 3 or len(right) < 3:
+                    broken.append(f"{left}-{right}")
+    assert broken == []
+    assert "BearingPoint" in " ".join(pages)

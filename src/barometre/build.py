@@ -699,17 +699,40 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
            if more > 0 else "")
     )
     name, _, subtitle = title.partition(" — ")
+    name = "\\\\ ".join(latex_escape(line) for line in balanced_lines(name))
     subtitle_line = f"\\vspace{{0.8cm}}{{\\LARGE {latex_escape(subtitle)}\\par}}" if subtitle else ""
     return (
         # the title page is page i (not printed): no page label is used twice
         "\\pagenumbering{roman}"
         "\\begin{titlepage}\\centering\\vspace*{3cm}"
         "{\\Huge\\bfseries\\hyphenpenalty=10000\\exhyphenpenalty=10000\\linespread{1.15}\\selectfont "
-        f"{latex_escape(name)}\\par}}{subtitle_line}\\vspace{{2cm}}"
+        f"{name}\\par}}{subtitle_line}\\vspace{{2cm}}"
         f"{{\\large {source}\\par}}\\vfill"
         f"{{\\large {latex_escape(author)}\\par}}\\vspace{{0.5cm}}{{\\large \\today\\par}}"
         "\\end{titlepage}"
     )
+
+
+SHORT_WORDS = {"à", "au", "aux", "d’", "de", "des", "du", "en", "et", "l’", "la", "le", "les", "ou", "un", "une",
+               "sur", "par", "pour"}
+TITLE_LINE = 30  # characters of a Huge title line on the A4 title page
+
+
+def balanced_lines(title: str, width: int = TITLE_LINE) -> list[str]:
+    """A title in two lines of about equal length when it does not fit one, never leaving a short
+    word (« de », « la ») at the end of a line: « Le baromètre des outsourceurs / de la relation client »."""
+    words = title.split()
+    if len(title) <= width or len(words) < 2:
+        return [title]
+    best = None
+    for k in range(1, len(words)):
+        if words[k - 1].lower() in SHORT_WORDS:
+            continue
+        first, second = " ".join(words[:k]), " ".join(words[k:])
+        score = max(len(first), len(second))
+        if best is None or score < best[0]:
+            best = (score, [first, second])
+    return best[1] if best else [title]
 
 
 def source_date_epoch() -> str:

@@ -154,7 +154,7 @@ class ChartOutput:
     def print_spec(self) -> dict:
         """The chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
         at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
-        spec = json.loads(json.dumps(self._spec))
+        spec = _curly_apostrophes(json.loads(json.dumps(self._spec)))
         spec.pop("title", None)
         spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
         _shrink_fonts(spec)
@@ -303,6 +303,23 @@ def _shrink_fonts(node) -> None:
     elif isinstance(node, list):
         for item in node:
             _shrink_fonts(item)
+
+
+# strings that are code or names, not text: left as they are
+_CODE_KEYS = {"expr", "labelExpr", "filter", "calculate", "test", "signal", "update", "field", "as", "format",
+              "formatType", "groupby", "fields", "$schema", "name", "type", "timeUnit", "op"}
+
+
+def _curly_apostrophes(node):
+    """The typographic apostrophe (« chiffre d’affaires ») in every text of the print chart: titles,
+    labels and the data's values (and the scale domains and sorts that name them, alike)."""
+    if isinstance(node, dict):
+        return {k: (v if k in _CODE_KEYS and isinstance(v, str) else _curly_apostrophes(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_curly_apostrophes(v) for v in node]
+    if isinstance(node, str):
+        return re.sub(r"(?<=\w)'(?=\w)", "’", node)
+    return node
 
 
 _LAYOUT_KEYS = ("yOffset", "labelOffset", "labelLineHeight", "step")

@@ -228,6 +228,8 @@ def latex_structure(app, doctree, docname) -> None:
 
     - the introduction (the root document, whose title is the book's) opens with an unnumbered
       chapter « Introduction » listed in the table of contents, with its own running head;
+    - the documents of ``barometre_front_matter`` (the synthesis) come right after it, unnumbered,
+      under their print title (« L’essentiel »);
     - from the first document of ``barometre_appendices`` on, chapters are appendices:
       « Annexe A », « Annexe B »."""
     if getattr(app.builder, "format", "") != "latex" or docname != app.config.root_doc:
@@ -240,6 +242,24 @@ def latex_structure(app, doctree, docname) -> None:
         raw = (f"\\chapter*{{{title}}}\\addcontentsline{{toc}}{{chapter}}{{{title}}}"
                f"\\markboth{{{title}}}{{{title}}}\n")
         section.insert(1, nodes.raw("", raw, format="latex"))
+    starts = list(doctree.findall(addnodes.start_of_file))
+    front = dict(app.config.barometre_front_matter or {})
+    first = next((s for s in starts if s.get("docname") not in front), None)
+    for start in starts:
+        if start.get("docname") not in front or first is None:
+            continue
+        # « L'essentiel » (the synthesis) opens the report, unnumbered, right after the introduction
+        start.parent.remove(start)
+        parent = first.parent
+        at = parent.index(first)
+        parent.insert(at, nodes.raw("", "\\edef\\barometresecnumdepth{\\arabic{secnumdepth}}"
+                                        "\\setcounter{secnumdepth}{-1}\n", format="latex"))
+        parent.insert(at + 1, start)
+        parent.insert(at + 2, nodes.raw("", "\\setcounter{secnumdepth}{\\barometresecnumdepth}\n",
+                                        format="latex"))
+        title = next(iter(start.findall(nodes.title)), None)
+        if title is not None:
+            title.replace_self(nodes.title("", front[start.get("docname")]))
     appendices = list(app.config.barometre_appendices or [])
     for start in list(doctree.findall(addnodes.start_of_file)):
         if start.get("docname") not in appendices:
@@ -259,6 +279,7 @@ def setup(app):
     app.add_config_value("barometre_edition", 0, "html")
     app.add_config_value("barometre_editions", [], "html")
     app.add_config_value("barometre_appendices", [], "env")
+    app.add_config_value("barometre_front_matter", {}, "env")
     app.add_directive("barometre-colophon", _colophon_directive())
     app.connect("doctree-resolved", latex_structure)
     app.connect("doctree-resolved", add_provenance_tooltips)
