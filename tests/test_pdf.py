@@ -37,6 +37,7 @@ def test_the_pdf_holds_every_chapter_title_in_french(pdf, published_book):
         h1 = BeautifulSoup((published_book / f"{name}.html").read_text(encoding="utf-8"), "html.parser").find("h1")
         title = " ".join(h1.get_text(" ", strip=True).replace("#", "").split())
         title = re.sub(r"^Annexe : (.)", lambda m: m.group(1).upper(), title)  # the PDF says « Annexe A »
+        title = _print_front_matter().get(name, title)  # the synthesis is « L’essentiel » in print
         assert title[:30] in pdf["text"], title
     assert "Table des matières" in pdf["text"]
     assert "Chapitre 1" in pdf["text"] or "CHAPITRE 1" in pdf["text"]
@@ -59,13 +60,28 @@ def test_the_pdf_shows_figures_formatted_from_data(pdf):
         assert re.sub(r"[\u00a0\u202f]", " ", shown) in normal, shown
 
 
+def _print_front_matter() -> dict[str, str]:
+    import yaml
+
+    from barometre.paths import ROOT
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["sphinx"]["config"]["barometre_front_matter"]
+
+
+def _print_order() -> list[str]:
+    """The chapters in the PDF's order: the introduction, the front matter (« L’essentiel »), the rest."""
+    names, front = toc_chapters(), _print_front_matter()
+    return names[:1] + [n for n in names if n in front] + [n for n in names[1:] if n not in front]
+
+
 def _print_forms(pdf) -> list[dict]:
     """The print form of every chart of the executed chapters, in the book's order."""
     from barometre.charts import PRINT_MIME
 
     staging = pdf["build_dir"] / "staging" / "2008"
     forms = []
-    for name in toc_chapters():
+    for name in _print_order():
         nb = json.loads((staging / f"{name}.ipynb").read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             for output in cell.get("outputs", []):
