@@ -3,7 +3,7 @@
 # installs what is missing, otherwise through sudo, or it says what to run (the HTML book needs none).
 #   chromium                      the browser tests (Playwright drives the system browser)
 #   texlive-* latexmk             the PDF (xelatex; babel-french; jupyter-book's LaTeX route)
-#   fonts-freefont-otf            the PDF's fonts (Sphinx's xelatex default, FreeSerif/FreeSans)
+#   fonts-freefont-otf            the PDF's fonts (Sphinx's xelatex default, FreeSerif/FreeSans), its charts' too
 #   fonts-dejavu-core             the charts' font (vl-convert)
 #   poppler-utils                 pdftotext, pdftoppm for the PDF tests
 set -euo pipefail

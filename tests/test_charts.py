@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from barometre.charts import THEME, chart_output
+from barometre.charts import PRINT_FONT, PRINT_MIME, PRINT_WIDTH, THEME, chart_output
 
 
 def sample():
@@ -22,11 +22,12 @@ def test_the_house_theme_is_registered_and_enabled():
     assert alt.theme.active == THEME
 
 
-def test_a_chart_has_both_an_interactive_and_a_static_form():
+def test_a_chart_has_both_an_interactive_and_a_print_form():
     bundle = sample()._repr_mimebundle_()
-    assert set(bundle) >= {"text/html", "image/png"}
-    png = base64.b64decode(bundle["image/png"])
-    assert png.startswith(b"\x89PNG")
+    assert set(bundle) >= {"text/html", PRINT_MIME}
+    form = bundle[PRINT_MIME]
+    assert form["caption"] == "Titre" and form["source"] == "Source : Baromètre"
+    assert all(base64.b64decode(part).startswith(b"%PDF") for part in form["pdf"])
     html = bundle["text/html"]
     assert "vegaEmbed('#vis-essai-1'" in html and "cdn" not in html.lower() and "https://" not in html.split("$schema")[0]
     assert "Source : Baromètre" in html and "Télécharger les données (CSV)" in html
@@ -46,6 +47,29 @@ def test_the_description_is_the_vega_lite_description_and_the_aria_label():
 
 def test_the_static_form_carries_the_source_line():
     assert sample().static_spec()["title"]["subtitle"] == "Source : Baromètre"
+
+
+def test_the_print_form_is_drawn_at_the_text_width_in_the_books_sans_serif():
+    spec = sample().print_spec()
+    assert "title" not in spec  # the caption typesets it
+    assert spec["width"] == PRINT_WIDTH and spec["config"]["font"] == PRINT_FONT
+    assert spec["config"]["axis"]["labelFontSize"] >= 7
+
+
+def test_an_explorer_has_no_print_form():
+    df = pd.DataFrame({"a": [1]})
+    out = chart_output(alt.Chart(df).mark_point().encode(x="a:Q"), name="x", title="T", source="S",
+                       description="D", printable=False)
+    assert out._repr_mimebundle_()[PRINT_MIME] == {"omit": True, "name": "x"}
+
+
+def test_a_column_of_small_multiples_taller_than_a_page_is_printed_in_parts():
+    df = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    panel = alt.Chart(df).mark_line().encode(x="x:Q", y="y:Q").properties(width=200, height=110, title="p")
+    out = chart_output(alt.vconcat(*[panel] * 12), name="m", title="T", source="S", description="D")
+    parts = out.print_parts()
+    assert len(parts) >= 2
+    assert sum(len(p["concat"]) for p in parts) == 12
 
 
 @pytest.mark.parametrize("missing", ["title", "source", "description"])

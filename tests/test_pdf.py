@@ -1,7 +1,12 @@
-"""The PDF book: built from the same executed chapters, French, every chart as an image."""
+"""The PDF book: built from the same executed chapters, French, a printed report.
+
+Measured on the built PDF: metadata and language, page labels, blank pages, what print
+cannot show (explorers, hover instructions), embedded fonts, chart text sizes, the list of
+figures, French numbers in the charts, English words, numbers bound to their units."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -31,10 +36,17 @@ def test_the_pdf_holds_every_chapter_title_in_french(pdf, published_book):
     for name in toc_chapters():
         h1 = BeautifulSoup((published_book / f"{name}.html").read_text(encoding="utf-8"), "html.parser").find("h1")
         title = " ".join(h1.get_text(" ", strip=True).replace("#", "").split())
+        title = re.sub(r"^Annexe : (.)", lambda m: m.group(1).upper(), title)  # the PDF says « Annexe A »
+        title = _print_front_matter().get(name, title)  # the synthesis is « L’essentiel » in print
         assert title[:30] in pdf["text"], title
     assert "Table des matières" in pdf["text"]
     assert "Chapitre 1" in pdf["text"] or "CHAPITRE 1" in pdf["text"]
     assert "CONTENTS" not in pdf["text"] and "CHAPTER ONE" not in pdf["text"]
+    # the introduction is in the table of contents; the annex and the colophon are appendices
+    toc = pdf["text"][pdf["text"].index("Table des matières"):pdf["text"].index("Table des figures")]
+    assert "Introduction" in toc
+    assert re.search(r"ANNEXE A|Annexe A", pdf["text"]) and re.search(r"ANNEXE B|Annexe B", pdf["text"])
+    assert not re.search(r"(?i)chapitre \d+ .{0,3}(annexe|colophon)", pdf["text"])
 
 
 def test_the_pdf_shows_figures_formatted_from_data(pdf):
@@ -48,21 +60,222 @@ def test_the_pdf_shows_figures_formatted_from_data(pdf):
         assert re.sub(r"[\u00a0\u202f]", " ", shown) in normal, shown
 
 
-def test_every_chart_is_an_image_in_the_pdf(pdf):
+def _print_front_matter() -> dict[str, str]:
+    import yaml
+
+    from barometre.paths import ROOT
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["sphinx"]["config"]["barometre_front_matter"]
+
+
+def _print_order() -> list[str]:
+    """The chapters in the PDF's order: the introduction, the front matter (« L’essentiel »), the rest."""
+    names, front = toc_chapters(), _print_front_matter()
+    return names[:1] + [n for n in names if n in front] + [n for n in names[1:] if n not in front]
+
+
+def _print_forms(pdf) -> list[dict]:
+    """The print form of every chart of the executed chapters, in the book's order."""
+    from barometre.charts import PRINT_MIME
+
     staging = pdf["build_dir"] / "staging" / "2008"
-    charts = 0
-    for name in toc_chapters():
+    forms = []
+    for name in _print_order():
         nb = json.loads((staging / f"{name}.ipynb").read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             for output in cell.get("outputs", []):
-                data = output.get("data", {})
-                if "image/png" in data and "barometre-chart" in "".join(data.get("text/html", "")):
-                    charts += 1
+                if PRINT_MIME in output.get("data", {}):
+                    forms.append(output["data"][PRINT_MIME])
+    return forms
+
+
+@pytest.fixture(scope="module")
+def pages(pdf) -> list[str]:
+    """The text of each page (pdftotext, reading order)."""
+    out = subprocess.run(["pdftotext", str(pdf["path"]), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+@pytest.fixture(scope="module")
+def charts(pdf) -> list[dict]:
+    """The charts as the PDF holds them (Form XObjects with text): each one's characters with
+    their printed size in points (a rotated axis title's size is its width across)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure
+
+    def chars(node):
+        for child in node:
+            if isinstance(child, LTChar):
+                yield child
+            elif isinstance(child, LTFigure):
+                yield from chars(child)
+
+    found = []
+    for number, page in enumerate(extract_pages(str(pdf["path"]), laparams=None), start=1):
+        for item in page:
+            if isinstance(item, LTFigure) and (cs := list(chars(item))):
+                sizes = [c.width if abs(c.matrix[1]) > abs(c.matrix[0]) else c.height for c in cs]
+                found.append({"page": number, "text": _runs(cs), "sizes": sizes, "bbox": item.bbox})
+    return found
+
+
+def _runs(chars) -> str:
+    """The characters of a chart as its separate texts, one a line: a new line wherever the next
+    character does not follow the previous one on the same baseline (an axis title after a tick)."""
+    out, prev = [], None
+    for c in chars:
+        if prev is not None:
+            gap = c.matrix[4] - prev.matrix[4] - (prev.x1 - prev.x0)
+            if abs(c.matrix[5] - prev.matrix[5]) >= 0.5 or abs(gap) > 1.5:
+                out.append("\n")
+        out.append(c.get_text())
+        prev = c
+    return "".join(out)
+
+
+def test_every_chart_is_a_vector_figure_and_explorers_are_left_out(pdf, charts):
+    forms = _print_forms(pdf)
+    printed = [f for f in forms if not f.get("omit")]
+    assert len(printed) >= 6
+    assert any(f.get("omit") for f in forms), "the 2008 book has explorers: the test would prove nothing"
+    parts = sum(len(f["pdf"]) for f in printed)
+    assert len(charts) == parts  # each part of each chart is in the PDF, as vector text and shapes
     listing = subprocess.run(["pdfimages", "-list", str(pdf["path"])], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]
-    images = [line for line in listing if line.split()[2] == "image"]
-    assert charts >= 6
-    assert len(images) == charts
+    assert [line for line in listing if line.split()[2] == "image"] == []  # no bitmap left
+
+
+def test_the_pdf_carries_its_title_author_subject_keywords_and_language(pdf):
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    info = dict(
+        line.split(":", 1) for line in subprocess.run(
+            ["pdfinfo", str(pdf["path"])], capture_output=True, text=True, check=True).stdout.splitlines()
+    )
+    info = {k: v.strip() for k, v in info.items()}
+    assert info["Title"].startswith("Le baromètre des outsourceurs") and "2008" in info["Title"]
+    assert info["Author"] == "L’équipe du baromètre"
+    assert "édition 2008" in info["Subject"] and "Résilience face à la crise" in info["Subject"]
+    assert "relation client" in info["Keywords"]
+    with open(pdf["path"], "rb") as fh:
+        catalog = PDFDocument(PDFParser(fh)).catalog
+        assert resolve1(catalog.get("Lang")) == b"fr-FR"
+
+
+def test_page_labels_match_the_printed_page_numbers(pdf, pages):
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    with open(pdf["path"], "rb") as fh:
+        labels = list(itertools.islice(PDFDocument(PDFParser(fh)).get_page_labels(), len(pages)))
+    assert len(labels) == len(set(labels)), [x for x in labels if labels.count(x) > 1]
+    assert labels[0] == "i"  # the title page
+    intro = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Introduction"))
+    assert labels[intro] == "1"
+    checked = 0
+    for label, text in zip(labels[1:], pages[1:], strict=True):  # the title page prints no number
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # the footer (« 1.1. La croissance…  4 ») ends the page's text: its number is the label
+        printed = [w for w in (lines[-1].split() if lines else []) if re.fullmatch(r"\d+|[ivxl]+", w)]
+        if printed:
+            assert printed[-1] == label, (label, lines[-1])
+            checked += 1
+    assert checked >= len(pages) - 3
+
+
+def test_no_page_is_blank_but_for_its_running_head(pages):
+    title = "Le baromètre des outsourceurs de la relation client"
+    blank = []
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith(title) and not re.fullmatch(r"[\divxl]+", line)
+                and line != lines[-1]]
+        if not body:
+            blank.append(number)
+    assert blank == []
+
+
+def test_print_leaves_out_explorers_and_hover_instructions(pdf):
+    for words in ("Explorer", "explorer", "survol", "curseurs?", "Déplacez", "cliquez", "Télécharger"):
+        assert not re.search(rf"\b{words}\b", pdf["text"]), words
+
+
+def test_every_font_is_embedded(pdf):
+    rows = subprocess.run(["pdffonts", str(pdf["path"])], capture_output=True, text=True,
+                          check=True).stdout.splitlines()[2:]
+    assert len(rows) >= 4
+    not_embedded = [row for row in rows if row.split()[-5] != "yes"]
+    assert not_embedded == []
+    assert any("FreeSans" in row for row in rows)  # the charts' typeface is the book's sans-serif
+
+
+def test_chart_text_is_never_under_7_points(charts):
+    assert charts
+    smallest = min((min(c["sizes"]), c["page"], c["text"][:40]) for c in charts)
+    assert smallest[0] >= 7, smallest
+    for chart in charts:  # drawn at the text width, never shrunk to a strip
+        assert chart["bbox"][2] - chart["bbox"][0] <= 452
+
+
+def test_the_list_of_figures_lists_every_chart_with_a_numbered_caption(pdf, pages):
+    captions = [f["caption"] for f in _print_forms(pdf) if not f.get("omit")]
+    front = next(i for i, text in enumerate(pages) if "Table des figures" in text)
+    listing = " ".join(" ".join(pages[front:front + 2]).split())
+    text = " ".join(pdf["text"].split())
+    for number, caption in enumerate(captions, start=1):
+        flat = " ".join(caption.replace("'", "’").split())
+        assert flat[:40] in listing, (number, caption)
+        assert f"Figure {number} – {flat[:30]}" in text, (number, caption)
+    assert f"Figure {len(captions) + 1} –" not in text
+    sources = re.findall(r"Source : ", text)
+    assert len(sources) >= len(captions)
+
+
+def test_chart_numbers_are_written_the_french_way(charts):
+    text = "\n".join(c["text"] for c in charts)
+    assert re.findall(r"\d\.\d", text) == []  # decimal comma: « 14,3 », never « 14.3 »
+    assert re.findall(r"\d%", text) == []  # « 15 % »
+    assert re.search(r"\d,\d", text) and re.search(r"\d[\u00a0\u202f ]%", text)
+
+
+@pytest.mark.xfail(strict=True, reason="value labels come from the formatter, whose minus sign "
+                   "(U+2212) is being fixed with the web book; strict: remove this mark once it is")
+def test_chart_numbers_use_one_minus_sign(charts):
+    text = "\n".join(c["text"] for c in charts)
+    assert "\u2212" in text
+    assert re.findall(r"(?<![\w\d])-\d", text) == []
+
+
+ENGLISH = re.compile(r"\b(the|and|of|with|for|Contents|Chapter|CHAPTER|Release|Index|Note:|See|Page|"
+                     r"Table of contents|continued|Fig\.)\b")
+
+
+def test_no_english_outside_quotes_and_foreign_terms(pdf):
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    # titles of publications and foreign terms (« le *once and done* ») are set in italics
+    italics = {t for t in re.findall(r"\\sphinxstyleemphasis\{([^{}]+)\}", tex) if len(t) > 2}
+    text = re.sub(r"«[^»]*»|“[^”]*”", " ", pdf["text"])
+    text = re.sub(r"\S*/\S*", " ", text)  # file paths and addresses of the sources annex
+    for term in sorted(italics, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", " ", text)
+    found = [text[max(0, m.start() - 40):m.end() + 40] for m in ENGLISH.finditer(text)]
+    assert found == []
+
+
+def test_numbers_stay_bound_to_their_units(pdf):
+    """In the LaTeX the PDF is typeset from, a number and its unit, or the groups of its digits,
+    are joined by no-break spaces (« 1 536 € » never breaks across lines)."""
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    body = tex[tex.index("\\begin{document}"):]
+    # the sources annex quotes the articles verbatim (their own spacing): only our text is checked
+    ours = re.sub(r"«[^»]*»", " ", body)
+    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)", ours)
+    assert loose == [], loose[:10]
 
 
 def test_the_latex_run_has_no_page_overflow(pdf):
@@ -72,3 +285,32 @@ def test_the_latex_run_has_no_page_overflow(pdf):
     overfull = [line for line in log.splitlines() if line.startswith("Overfull \\hbox")]
     big = [line for line in overfull if float(re.search(r"\(([\d.]+)pt too wide", line).group(1)) > 5]
     assert big == [], big[:5]
+def test_the_report_opens_with_the_introduction_then_l_essentiel(pdf):
+    toc = " ".join(pdf["text"][pdf["text"].index("Table des matières"):pdf["text"].index("Table des figures")].split())
+    intro, essentiel, first = toc.index("Introduction"), toc.index("L’essentiel"), toc.index("1 Résilience")
+    assert intro < essentiel < first  # unnumbered, before chapter 1
+    assert "Ce qu’il faut retenir" not in toc
+
+
+def test_title_page_and_running_heads_use_the_typographic_apostrophe(pages):
+    assert "'" not in pages[0] and "’" in pages[0]
+    assert "\nde la relation client" in pages[0] or "outsourceurs\nde la" in pages[0]  # not « de la / relation »
+    for text in pages[1:]:
+        lines = [line for line in text.splitlines() if line.strip()]
+        if lines:
+            assert "'" not in lines[0] and "'" not in lines[-1], (lines[0], lines[-1])
+
+
+def test_no_hyphenation_of_names_or_short_words(pages):
+    broken = []
+    for text in pages:
+        lines = text.splitlines()
+        for line, following in itertools.pairwise(lines):
+            m = re.search(r"(\w+)-$", line)
+            if m and following.strip():
+                tail = re.match(r"\w+", following.strip())
+                left, right = m.group(1), tail.group(0) if tail else ""
+                if left[:1].isupper() or len(left) < 3 or len(right) < 3:
+                    broken.append(f"{left}-{right}")
+    assert broken == []
+    assert "BearingPoint" in " ".join(pages)

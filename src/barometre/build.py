@@ -287,7 +287,10 @@ class Builder:
         env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
         log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
-        pdfs = sorted((staging / "_build" / "latex").glob("*.pdf"))
+        # the book's own PDF (latex_documents' target), not one of the charts' PDFs beside it
+        target_tex = yaml.safe_load((staging / CONFIG).read_text(encoding="utf-8"))["latex"]["latex_documents"]["targetname"]
+        book_pdf = staging / "_build" / "latex" / Path(target_tex).with_suffix(".pdf").name
+        pdfs = [book_pdf] if book_pdf.is_file() else []
         if proc.returncode != 0 or not pdfs:
             warnings = [
                 line for line in (proc.stdout + proc.stderr).splitlines()
@@ -328,9 +331,9 @@ class Builder:
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
-        sphinx_config.setdefault("latex_elements", {})["maketitle"] = title_page(
-            config["title"], config.get("author", ""), self.data_dir, edition
-        )
+        latex = sphinx_config.setdefault("latex_elements", {})
+        latex["maketitle"] = title_page(config["title"], config.get("author", ""), self.data_dir, edition)
+        latex["preamble"] = latex.get("preamble", "") + pdf_metadata(config, edition)
         sphinx_config["barometre_edition"] = edition
         sphinx_config["barometre_editions"] = self._dataset_editions
         changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
@@ -619,7 +622,47 @@ LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$",
 
 
 def latex_escape(text: str) -> str:
-    return "".join(LATEX_SPECIALS.get(c, c) for c in str(text))
+    """Text for LaTeX: specials escaped, and the typographic apostrophe (« l’équipe »)."""
+    return "".join(LATEX_SPECIALS.get(c, c) for c in str(text).replace("'", "’"))
+
+
+PDF_KEYWORDS = ("baromètre", "outsourcing", "externalisation", "relation client", "centres d’appels",
+                "centres de contacts", "offshore")
+
+
+def chapter_titles(root: Path = ROOT) -> list[str]:
+    """The first-level heading of each chapter the table of contents lists, in order."""
+    import nbformat
+
+    titles = []
+    for name in toc_chapters(root):
+        nb = nbformat.read(root / f"{name}.ipynb", as_version=4)
+        for cell in nb.cells:
+            heading = next((line[2:].strip() for line in cell.source.splitlines() if line.startswith("# ")), None)
+            if cell.cell_type == "markdown" and heading:
+                titles.append(heading.replace("'", "’"))
+                break
+    return titles
+
+
+def pdf_metadata(config: dict, edition: int) -> str:
+    """``\\hypersetup`` for the PDF's document information and catalogue: title, author, subject
+    (the edition and its chapters), keywords, and the language (``/Lang (fr-FR)``)."""
+
+    def value(text: str) -> str:
+        return "{" + latex_escape(text).replace(",", "{,}") + "}"
+
+    chapters = [t for t in chapter_titles()[1:] if t]
+    subject = f"Baromètre des outsourceurs de la relation client, édition {edition}"
+    if chapters:
+        subject += " : " + " ; ".join(chapters)
+    keywords = ", ".join((*PDF_KEYWORDS, f"édition {edition}"))
+    return (
+        "\n\\hypersetup{"
+        f"pdftitle={value(config['title'])}, pdfauthor={value(config.get('author', ''))}, "
+        f"pdfsubject={value(subject)}, pdfkeywords={{{latex_escape(keywords)}}}, pdflang={{fr-FR}}"
+        "}\n"
+    )
 
 
 def title_page(title: str, author: str, data_dir: Path, edition: int | None = None) -> str:
@@ -642,17 +685,45 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
     ]
     more = len(pubs) - len(shown)
     source = (
-        f"Baromètre des outsourceurs, édition {edition}, d'après :\\\\ " + "\\\\ ".join(items)
+        f"Baromètre des outsourceurs, édition {edition}, d’après :\\\\ " + "\\\\ ".join(items)
         + (f"\\\\ et {count_words(more, 'autre publication', 'autres publications', feminine=True)}"
            if more > 0 else "")
     )
+    name, _, subtitle = title.partition(" — ")
+    name = "\\\\ ".join(latex_escape(line) for line in balanced_lines(name))
+    subtitle_line = f"\\vspace{{0.8cm}}{{\\LARGE {latex_escape(subtitle)}\\par}}" if subtitle else ""
     return (
+        # the title page is page i (not printed): no page label is used twice
+        "\\pagenumbering{roman}"
         "\\begin{titlepage}\\centering\\vspace*{3cm}"
-        f"{{\\Huge\\bfseries {latex_escape(title)}\\par}}\\vspace{{2cm}}"
+        "{\\Huge\\bfseries\\hyphenpenalty=10000\\exhyphenpenalty=10000\\linespread{1.15}\\selectfont "
+        f"{name}\\par}}{subtitle_line}\\vspace{{2cm}}"
         f"{{\\large {source}\\par}}\\vfill"
         f"{{\\large {latex_escape(author)}\\par}}\\vspace{{0.5cm}}{{\\large \\today\\par}}"
         "\\end{titlepage}"
     )
+
+
+SHORT_WORDS = {"à", "au", "aux", "d’", "de", "des", "du", "en", "et", "l’", "la", "le", "les", "ou", "un", "une",
+               "sur", "par", "pour"}
+TITLE_LINE = 30  # characters of a Huge title line on the A4 title page
+
+
+def balanced_lines(title: str, width: int = TITLE_LINE) -> list[str]:
+    """A title in two lines of about equal length when it does not fit one, never leaving a short
+    word (« de », « la ») at the end of a line: « Le baromètre des outsourceurs / de la relation client »."""
+    words = title.split()
+    if len(title) <= width or len(words) < 2:
+        return [title]
+    best = None
+    for k in range(1, len(words)):
+        if words[k - 1].lower() in SHORT_WORDS:
+            continue
+        first, second = " ".join(words[:k]), " ".join(words[k:])
+        score = max(len(first), len(second))
+        if best is None or score < best[0]:
+            best = (score, [first, second])
+    return best[1] if best else [title]
 
 
 def source_date_epoch() -> str:

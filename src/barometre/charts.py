@@ -5,8 +5,12 @@ A chart leaves a notebook as one output with two forms:
 - ``text/html``: the interactive chart, drawn by vega-embed from the site's own
   ``_static/vega-bundle.js`` (never a CDN), in the fr-FR locale, with a visible
   source line, a text description and a link to download the chart's rows as CSV;
-- ``image/png``: the same chart rendered by vl-convert, with the source line
-  under the title, for the PDF.
+- ``application/vnd.barometre.print+json`` (``PRINT_MIME``): the chart for the PDF,
+  a vector PDF drawn by vl-convert at the width it is printed (the page's text width),
+  in the book's sans-serif with fonts embedded, text never under ``PRINT_MIN_FONT`` pt,
+  and, beside it, its caption (the title) and source line, which LaTeX typesets as text
+  (``barometre.sphinx_ext.PrintFigure``). An explorer has no print form: its print
+  entry says so and the PDF leaves it out.
 """
 
 from __future__ import annotations
@@ -30,6 +34,17 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
 PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print
+
+# ---- print (the PDF): vl-convert draws 1 px as 1 pt
+PRINT_MIME = "application/vnd.barometre.print+json"
+PRINT_WIDTH = 450  # pt: the text width of an A4 page with Sphinx's 1 in margins (450,7 pt)
+PRINT_MAX_HEIGHT = 560  # pt: a part of a chart, its caption and source fit in the text height (about 700 pt)
+PRINT_FONT = "FreeSans"  # the PDF's sans-serif (Sphinx's xelatex fonts: FreeSerif, FreeSans)
+PRINT_FONT_SIZE = 8  # pt, labels; titles of panels 9 pt
+PRINT_MIN_FONT = 7  # pt: no chart text is smaller in print
+PRINT_HEIGHT_RATIO = 0.75  # a chart's print height, as a share of its web height
+PRINT_LAYOUT_RATIO = 0.7  # a facet panel's steps and offsets in print, as a share of the web's
+PRINT_COLUMNS = 2  # small multiples (a vconcat of panels) are set in this many columns in print
 
 
 @alt.theme.register(THEME, enable=True)
@@ -104,6 +119,7 @@ class ChartOutput:
     description: str
     data: pd.DataFrame | None = None
     interactive_note: str = ""
+    printable: bool = True  # False: the chart needs a browser (an explorer) and the PDF leaves it out
     _spec: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -134,6 +150,52 @@ class ChartOutput:
             spec.setdefault("width", WIDTH)
         spec["title"] = {"text": wrap_title(self.title), "subtitle": f"Source : {self.source}"}
         return spec
+
+    def print_spec(self) -> dict:
+        """The chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
+        at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
+        spec = _curly_apostrophes(json.loads(json.dumps(self._spec)))
+        spec.pop("title", None)
+        spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
+        _shrink_fonts(spec)
+        if isinstance(spec.get("spec"), dict):  # a facet's panel: its rows, offsets and line heights
+            _scale_layout(spec["spec"], PRINT_LAYOUT_RATIO)
+        if "vconcat" in spec and len(spec["vconcat"]) > 2:
+            panels = spec.pop("vconcat")
+            spec["concat"] = panels
+            spec["columns"] = PRINT_COLUMNS
+            for panel in panels:
+                panel["height"] = min(panel.get("height", 90), 80) if isinstance(panel.get("height"), int) else 80
+        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+            spec["width"] = PRINT_WIDTH
+            spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+            height = spec.get("height")
+            if isinstance(height, int | float):  # 8 pt labels need less height than 12 px ones
+                spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
+            elif isinstance(height, dict) and "step" in height:
+                spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
+        else:
+            _fit_width(spec)
+        return spec
+
+    def print_parts(self) -> list[dict]:
+        """The print spec, cut into page-high parts when it is taller than a page (small
+        multiples, the dashboard's panels): each part is a whole number of panel rows."""
+        return _split_by_height(self.print_spec())
+
+    def pdfs(self) -> list[bytes]:
+        """The print form (vector PDF, fonts embedded) at the size it is printed, one per part."""
+        return [_to_pdf(part) for part in self.print_parts()]
+
+    def print_form(self) -> dict:
+        if not self.printable:
+            return {"omit": True, "name": self.name}
+        return {
+            "name": self.name,
+            "caption": self.title,
+            "source": f"Source : {self.source}",
+            "pdf": [base64.b64encode(pdf).decode("ascii") for pdf in self.pdfs()],
+        }
 
     def png(self) -> bytes:
         return vlc.vegalite_to_png(
@@ -187,7 +249,7 @@ class ChartOutput:
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {
             "text/html": self.html(),
-            "image/png": base64.b64encode(self.png()).decode("ascii"),
+            PRINT_MIME: self.print_form(),
             "text/plain": f"{self.title}. {self.description} Source : {self.source}",
         }
 
@@ -201,6 +263,177 @@ def chart_output(
     description: str,
     data: pd.DataFrame | None = None,
     interactive_note: str = "",
+    printable: bool = True,
 ) -> ChartOutput:
     """Wrap an Altair chart for display: ``display(chart_output(...))`` in a chapter."""
-    return ChartOutput(chart, name, title, source, description, data, interactive_note)
+    return ChartOutput(chart, name, title, source, description, data, interactive_note, printable)
+
+
+# --------------------------------------------------------------------------- print
+
+PRINT_CONFIG = {
+    "font": PRINT_FONT,
+    "axis": {"labelFontSize": PRINT_FONT_SIZE, "titleFontSize": PRINT_FONT_SIZE, "titleFontWeight": "normal"},
+    "legend": {"labelFontSize": PRINT_FONT_SIZE, "titleFontSize": PRINT_FONT_SIZE},
+    "header": {"labelFontSize": 9, "titleFontSize": 9},
+    "title": {"fontSize": 9, "subtitleFontSize": PRINT_FONT_SIZE},
+    "text": {"fontSize": PRINT_FONT_SIZE},
+    "concat": {"spacing": 18},
+    "facet": {"spacing": 14},
+}
+_FONT_KEYS = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out.get(key, {}), value) if isinstance(value, dict) else value
+    return out
+
+
+def _shrink_fonts(node) -> None:
+    """Sizes the web chart sets on its own marks and axes (11–14 px) become print sizes (8–9 pt),
+    never under ``PRINT_MIN_FONT``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _FONT_KEYS and isinstance(value, int | float) and key != "config":
+                node[key] = max(PRINT_MIN_FONT, min(9, round(value * 0.72, 1)))
+            elif key not in ("data", "datasets", "config"):
+                _shrink_fonts(value)
+    elif isinstance(node, list):
+        for item in node:
+            _shrink_fonts(item)
+
+
+# strings that are code or names, not text: left as they are
+_CODE_KEYS = {"expr", "labelExpr", "filter", "calculate", "test", "signal", "update", "field", "as", "format",
+              "formatType", "groupby", "fields", "$schema", "name", "type", "timeUnit", "op"}
+
+
+def _curly_apostrophes(node):
+    """The typographic apostrophe (« chiffre d’affaires ») in every text of the print chart: titles,
+    labels and the data's values (and the scale domains and sorts that name them, alike)."""
+    if isinstance(node, dict):
+        return {k: (v if k in _CODE_KEYS and isinstance(v, str) else _curly_apostrophes(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_curly_apostrophes(v) for v in node]
+    if isinstance(node, str):
+        return re.sub(r"(?<=\w)'(?=\w)", "’", node)
+    return node
+
+
+_LAYOUT_KEYS = ("yOffset", "labelOffset", "labelLineHeight", "step")
+
+
+def _scale_layout(node, ratio: float) -> None:
+    """Offsets and steps drawn for 11–14 px web text, scaled for 8 pt print text."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _LAYOUT_KEYS and isinstance(value, int | float):
+                node[key] = round(value * ratio, 1)
+            elif key not in ("data", "datasets"):
+                _scale_layout(value, ratio)
+    elif isinstance(node, list):
+        for item in node:
+            _scale_layout(item, ratio)
+
+
+def _to_pdf(spec: dict) -> bytes:
+    return vlc.vegalite_to_pdf(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+
+
+def _drawn_size(spec: dict) -> tuple[float, float]:
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    head = svg[: svg.index(">")]
+    return float(re.search(r'width="([\d.]+)"', head).group(1)), float(re.search(r'height="([\d.]+)"', head).group(1))
+
+
+def _fit_width(spec: dict) -> None:
+    """A composed chart (panels, facets) takes the text width: its panels widen or narrow by
+    what the drawn chart misses or exceeds (measured twice: labels change with the width)."""
+    if "facet" in spec or "repeat" in spec:
+        panels, across = [spec.setdefault("spec", {})], int(spec.get("columns", 1) or 1)
+    elif "hconcat" in spec:
+        panels, across = spec["hconcat"], len(spec["hconcat"])
+    elif "concat" in spec:
+        panels, across = spec["concat"], int(spec.get("columns") or len(spec["concat"]))
+    else:
+        panels, across = spec["vconcat"], 1
+    for panel in panels:
+        if not isinstance(panel.get("width"), int | float):
+            panel["width"] = 200
+    for _ in range(2):
+        width, _height = _drawn_size(spec)
+        step = (PRINT_WIDTH - width) / across
+        if abs(step) < 1:
+            break
+        for panel in panels:
+            panel["width"] = max(60, panel["width"] + step)
+
+
+def _units(spec: dict) -> list[dict]:
+    """The rows of a composed chart, each as a chart of its own (to measure and to regroup)."""
+    if "concat" in spec:
+        columns = int(spec.get("columns") or len(spec["concat"]))
+        panels = spec["concat"]
+        return [_with_panels(spec, panels[i:i + columns]) for i in range(0, len(panels), columns)]
+    facet = spec.get("facet", {})
+    if "row" in facet and "field" in facet["row"]:
+        return [_with_facet_values(spec, facet["row"]["field"], [v]) for v in _facet_values(spec, facet["row"])]
+    return [spec]
+
+
+def _with_panels(spec: dict, panels: list[dict]) -> dict:
+    part = {k: v for k, v in spec.items() if k != "concat"}
+    part["concat"] = panels
+    return part
+
+
+def _with_facet_values(spec: dict, field: str, values: list) -> dict:
+    part = json.loads(json.dumps(spec))
+    part["transform"] = [*part.get("transform", []), {"filter": {"field": field, "oneOf": values}}]
+    return part
+
+
+def _facet_values(spec: dict, row: dict) -> list:
+    data = spec.get("data", {})
+    rows = data.get("values") if "values" in data else spec.get("datasets", {}).get(data.get("name"), [])
+    sort = row.get("sort")
+    if isinstance(sort, dict) and "field" in sort:
+        rows = sorted(rows, key=lambda r: (r.get(sort["field"]) is None, r.get(sort["field"])))
+    seen: list = []
+    for r in rows:
+        if r.get(row["field"]) not in seen:
+            seen.append(r.get(row["field"]))
+    return seen
+
+
+def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]:
+    """Groups of consecutive rows, each group as tall as the budget allows (a row taller than
+    the budget stays whole: the test of chart text sizes then fails, as it should)."""
+    if _drawn_size(spec)[1] <= budget:
+        return [spec]
+    units = _units(spec)
+    if len(units) == 1:
+        return [spec]
+    gap = max(spec.get("config", {}).get("concat", {}).get("spacing", 20),
+              spec.get("config", {}).get("facet", {}).get("spacing", 20))
+    heights = [_drawn_size(u)[1] + gap for u in units]
+    groups: list[list[int]] = [[]]
+    total = 0.0
+    for i, h in enumerate(heights):
+        if groups[-1] and total + h > budget:
+            groups.append([])
+            total = 0.0
+        groups[-1].append(i)
+        total += h
+    parts = []
+    for group in groups:
+        if "concat" in spec:
+            columns = int(spec.get("columns") or len(spec["concat"]))
+            parts.append(_with_panels(spec, [p for i in group for p in spec["concat"][i * columns:(i + 1) * columns]]))
+        else:
+            row = spec["facet"]["row"]
+            values = _facet_values(spec, row)
+            parts.append(_with_facet_values(spec, row["field"], [values[i] for i in group]))
+    return parts

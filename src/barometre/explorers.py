@@ -86,6 +86,7 @@ def value_explorer(target_rate: float, bonus_per_point: float, source: str) -> C
             columns={"resolution_rate": "résolution", "scheme": "contrat", "revenue": "revenu_par_demande"}
         ),
         interactive_note=NOTE,
+        printable=False,  # sliders need a browser: the PDF leaves the explorer out
     )
 
 
@@ -159,6 +160,7 @@ def offshore_explorer(rate_gap: float, productivity_ratio: float, onshore_repeat
         ),
         data=table,
         interactive_note=NOTE,
+        printable=False,  # sliders need a browser: the PDF leaves the explorer out
     )
 
 
@@ -218,4 +220,5 @@ def prices_explorer(factors: pd.DataFrame, start_margin: float, personnel_share:
         ),
         data=long[["year", "fourchette", "wage_factor", "cpi_factor", "price_factor", "marge_au_depart"]],
         interactive_note=NOTE,
+        printable=False,  # sliders need a browser: the PDF leaves the explorer out
     )

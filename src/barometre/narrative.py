@@ -18,6 +18,7 @@ from barometre import formatting
 from barometre.data import Dataset, Figure
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+_ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def md_escape(text: str) -> str:
@@ -26,7 +27,7 @@ def md_escape(text: str) -> str:
     CommonMark allows a backslash before any ASCII punctuation; this turns HTML
     (``<script>``), roles (``{glue}`x```), emphasis, links and dollar math into
     plain text. Newlines become spaces (a quote is one run of text)."""
-    text = " ".join(str(text).split())
+    text = _ASCII_SPACES.sub(" ", str(text)).strip()  # no-break spaces (« 1 536 € ») are kept
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -11,6 +11,10 @@
   in every text of the page but code and raw HTML.
 - Build stamp: the edition, the data checksum and the code version are written
   into each page's metadata (``<meta name="barometre-build" ...>``).
+- Print: ``PrintFigure`` (a myst-nb mime renderer, declared in pyproject.toml) turns a
+  chart's print form into a numbered figure: the vector chart, its caption and its
+  source line; an explorer's print form is nothing. ``latex_structure`` gives the PDF
+  its introduction heading and its appendices (« Annexe A »).
 """
 
 from __future__ import annotations
@@ -173,12 +177,111 @@ def _colophon_directive():
     return Colophon
 
 
+# --------------------------------------------------------------------------- print
+
+
+class PrintFigure:
+    """Renders ``application/vnd.barometre.print+json`` (charts.PRINT_MIME) for myst-nb.
+
+    The LaTeX builder prefers this form of a chart (``mime_priority_overrides``); the HTML
+    builder never selects it, so the web pages keep the interactive chart."""
+
+    mime_priority_overrides = (("latex", "application/vnd.barometre.print+json", 5),)
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != "application/vnd.barometre.print+json" or inline:
+            return None
+        import base64
+        import hashlib
+        import json
+
+        form = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        if form.get("omit"):
+            # an explorer: print cannot move its sliders. A comment (which no writer prints) and not
+            # nothing: an empty rendering would let the LaTeX builder fall back on the text form
+            return [nodes.comment("", f"{form.get('name', 'chart')}: interactive only, left out of print")]
+        uris = []
+        for part in form["pdf"]:
+            pdf = base64.b64decode(part)
+            name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
+            uris.append(renderer.write_file([name], pdf, overwrite=False, exists_ok=True))
+        # a chart taller than a page comes in parts: the first ones run on, the last one carries
+        # the numbered caption and the source line
+        out: list[nodes.Element] = [
+            nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]), classes=["barometre-print-part"])
+            for uri in uris[:-1]
+        ]
+        figure = nodes.figure(classes=["barometre-print-figure"], ids=[f"figure-{form['name']}"])
+        figure += nodes.image(uri=uris[-1], alt=form["caption"])
+        figure += nodes.caption(text=form["caption"])
+        figure += nodes.legend("", nodes.paragraph(text=form["source"]))
+        return [*out, figure]
+
+
+_APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
+
+
+def latex_structure(app, doctree, docname) -> None:
+    """The PDF's structure, which the web book does not need (the LaTeX builder resolves the
+    whole book as one tree, the root document's):
+
+    - the introduction (the root document, whose title is the book's) opens with an unnumbered
+      chapter « Introduction » listed in the table of contents, with its own running head;
+    - the documents of ``barometre_front_matter`` (the synthesis) come right after it, unnumbered,
+      under their print title (« L’essentiel »);
+    - from the first document of ``barometre_appendices`` on, chapters are appendices:
+      « Annexe A », « Annexe B »."""
+    if getattr(app.builder, "format", "") != "latex" or docname != app.config.root_doc:
+        return
+    from sphinx import addnodes
+
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None:
+        title = "Introduction"
+        raw = (f"\\chapter*{{{title}}}\\addcontentsline{{toc}}{{chapter}}{{{title}}}"
+               f"\\markboth{{{title}}}{{{title}}}\n")
+        section.insert(1, nodes.raw("", raw, format="latex"))
+    starts = list(doctree.findall(addnodes.start_of_file))
+    front = dict(app.config.barometre_front_matter or {})
+    first = next((s for s in starts if s.get("docname") not in front), None)
+    for start in starts:
+        if start.get("docname") not in front or first is None:
+            continue
+        # « L'essentiel » (the synthesis) opens the report, unnumbered, right after the introduction
+        start.parent.remove(start)
+        parent = first.parent
+        at = parent.index(first)
+        parent.insert(at, nodes.raw("", "\\edef\\barometresecnumdepth{\\arabic{secnumdepth}}"
+                                        "\\setcounter{secnumdepth}{-1}\n", format="latex"))
+        parent.insert(at + 1, start)
+        parent.insert(at + 2, nodes.raw("", "\\setcounter{secnumdepth}{\\barometresecnumdepth}\n",
+                                        format="latex"))
+        title = next(iter(start.findall(nodes.title)), None)
+        if title is not None:
+            title.replace_self(nodes.title("", front[start.get("docname")]))
+    appendices = list(app.config.barometre_appendices or [])
+    for start in list(doctree.findall(addnodes.start_of_file)):
+        if start.get("docname") not in appendices:
+            continue
+        if start.get("docname") == appendices[0]:
+            start.parent.insert(start.parent.index(start), nodes.raw("", "\\appendix\n", format="latex"))
+        # « Annexe A – Les chiffres et leurs sources », not « Annexe A – Annexe : les chiffres… »
+        title = next(iter(start.findall(nodes.title)), None)
+        if title is not None and (m := _APPENDIX_WORD.match(title.astext())):
+            rest = title.astext()[m.end():]
+            title.replace_self(nodes.title("", rest[:1].upper() + rest[1:]))
+
+
 def setup(app):
     app.add_config_value("barometre_data_dir", "", "env")
     app.add_config_value("barometre_build_stamp", "", "html")
     app.add_config_value("barometre_edition", 0, "html")
     app.add_config_value("barometre_editions", [], "html")
+    app.add_config_value("barometre_appendices", [], "env")
+    app.add_config_value("barometre_front_matter", {}, "env")
     app.add_directive("barometre-colophon", _colophon_directive())
+    app.connect("doctree-resolved", latex_structure)
     app.connect("doctree-resolved", add_provenance_tooltips)
     app.connect("doctree-resolved", french_typography)
     app.connect("html-page-context", clean_scripts)

@@ -298,7 +298,9 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         .mark_rect()
         .encode(
             x=alt.X("écart:O", title="Écart de salaire interne / outsourceur (%)"),
-            y=alt.Y("transition_cost_months:O", title="Coût de transition (mois de coût interne)", sort="descending"),
+            # an ordinal axis shows the raw value (« 14.3 »): the locale's format writes « 14,3 »
+            y=alt.Y("transition_cost_months:O", title="Coût de transition (mois de coût interne)", sort="descending",
+                    axis=alt.Axis(labelExpr="format(datum.value, ',.1~f')")),
             color=alt.Color("mois:Q", title="Point mort (mois)", scale=alt.Scale(scheme="viridis", reverse=True)),
             tooltip=[alt.Tooltip("écart:O", title="Écart de salaire (%)"),
                      alt.Tooltip("transition_cost_months:O", title="Coût de transition (mois)"),

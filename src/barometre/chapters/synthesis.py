@@ -77,7 +77,8 @@ def summary_table(rows: list[tuple[str, ChapterSummary | None]]) -> str:
 
 def _cell(markdown: str) -> str:
     """Markdown made safe for one table cell: one line, no bare pipe."""
-    return re.sub(r"(?<!\\)\|", r"\\|", " ".join(markdown.split()))
+    # only ASCII whitespace is folded: the formatter's no-break spaces (« 1 536 € ») stay
+    return re.sub(r"(?<!\\)\|", r"\\|", re.sub(r"[ \t\r\n\f\v]+", " ", markdown).strip())
 
 
 def scope_text(scope: str) -> str:
@@ -234,4 +235,6 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
             "téléchargeables."
         ),
         data=table.drop(columns=["ordre", "à gauche"]),
+        # said on the web page only: print has no pointer (the PDF's panels print every value)
+        interactive_note="Le survol d’un point donne la valeur telle que le texte l’écrit et sa source.",
     )

@@ -1,0 +1,40 @@
+"""The print path's small rules (fast): the title page's lines, typographic apostrophes in charts."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from barometre.build import balanced_lines, latex_escape, pdf_metadata
+from barometre.charts import chart_output
+
+
+def test_a_long_title_breaks_into_balanced_lines_never_after_a_short_word():
+    assert balanced_lines("Le baromètre des outsourceurs de la relation client") == [
+        "Le baromètre des outsourceurs", "de la relation client"]
+    lines = balanced_lines("L’outsourcing ne connaît pas la crise : le baromètre")
+    assert all(line.split()[-1] not in {"le", "la", "de"} for line in lines)
+    assert balanced_lines("Le baromètre") == ["Le baromètre"]
+
+
+def test_latex_text_gets_the_typographic_apostrophe():
+    assert latex_escape("L'équipe & co") == "L’équipe \\& co"
+
+
+def test_the_pdf_metadata_names_the_edition_and_the_language():
+    meta = pdf_metadata({"title": "Le baromètre — édition 2009", "author": "L'équipe"}, 2009)
+    assert "pdflang={fr-FR}" in meta and "pdfauthor={L’équipe}" in meta
+    assert "édition 2009" in meta.split("pdfsubject=")[1]
+
+
+def test_print_charts_use_the_typographic_apostrophe_in_text_not_in_code():
+    df = pd.DataFrame({"contrat": ["Paiement à l'appel"], "v": [1]})
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X("v:Q", title="Chiffre d'affaires"),
+        color=alt.Color("contrat:N", scale=alt.Scale(domain=["Paiement à l'appel"])),
+    ).transform_filter("datum.v > 0")
+    spec = chart_output(chart, name="a", title="T", source="S", description="D").print_spec()
+    text = str(spec)
+    assert "Chiffre d’affaires" in text and "Paiement à l’appel" in text
+    assert "d'affaires" not in text and "l'appel" not in text
+    assert spec["transform"][0]["filter"] == "datum.v > 0"
