@@ -15,7 +15,6 @@ A chart leaves a notebook as one output with two forms:
 
 from __future__ import annotations
 
-import base64
 import html
 import json
 import re
@@ -152,50 +151,24 @@ class ChartOutput:
         return spec
 
     def print_spec(self) -> dict:
-        """The chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
-        at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
-        spec = _curly_apostrophes(json.loads(json.dumps(self._spec)))
-        spec.pop("title", None)
-        spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
-        _shrink_fonts(spec)
-        if isinstance(spec.get("spec"), dict):  # a facet's panel: its rows, offsets and line heights
-            _scale_layout(spec["spec"], PRINT_LAYOUT_RATIO)
-        if "vconcat" in spec and len(spec["vconcat"]) > 2:
-            panels = spec.pop("vconcat")
-            spec["concat"] = panels
-            spec["columns"] = PRINT_COLUMNS
-            for panel in panels:
-                panel["height"] = min(panel.get("height", 90), 80) if isinstance(panel.get("height"), int) else 80
-        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
-            spec["width"] = PRINT_WIDTH
-            spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-            height = spec.get("height")
-            if isinstance(height, int | float):  # 8 pt labels need less height than 12 px ones
-                spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
-            elif isinstance(height, dict) and "step" in height:
-                spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
-        else:
-            _fit_width(spec)
-        return spec
+        """The chart as the PDF prints it (``print_spec_of``)."""
+        return print_spec_of(self._spec)
 
     def print_parts(self) -> list[dict]:
-        """The print spec, cut into page-high parts when it is taller than a page (small
-        multiples, the dashboard's panels): each part is a whole number of panel rows."""
-        return _split_by_height(self.print_spec())
+        """The print spec, cut into page-high parts when it is taller than a page."""
+        return print_parts_of(self._spec)
 
     def pdfs(self) -> list[bytes]:
         """The print form (vector PDF, fonts embedded) at the size it is printed, one per part."""
         return [_to_pdf(part) for part in self.print_parts()]
 
     def print_form(self) -> dict:
+        """What the PDF needs, and nothing drawn yet: the chart's spec, its caption and source.
+        The LaTeX builder draws it (``print_pdfs``, called by ``sphinx_ext.PrintFigure``), so the
+        HTML build, which never prints, never pays for the drawing."""
         if not self.printable:
             return {"omit": True, "name": self.name}
-        return {
-            "name": self.name,
-            "caption": self.title,
-            "source": f"Source : {self.source}",
-            "pdf": [base64.b64encode(pdf).decode("ascii") for pdf in self.pdfs()],
-        }
+        return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}", "spec": self._spec}
 
     def png(self) -> bytes:
         return vlc.vegalite_to_png(
@@ -336,6 +309,45 @@ def _scale_layout(node, ratio: float) -> None:
     elif isinstance(node, list):
         for item in node:
             _scale_layout(item, ratio)
+
+
+def print_spec_of(spec: dict) -> dict:
+    """A chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
+    at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
+    spec = _curly_apostrophes(json.loads(json.dumps(spec)))
+    spec.pop("title", None)
+    spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
+    _shrink_fonts(spec)
+    if isinstance(spec.get("spec"), dict):  # a facet's panel: its rows, offsets and line heights
+        _scale_layout(spec["spec"], PRINT_LAYOUT_RATIO)
+    if "vconcat" in spec and len(spec["vconcat"]) > 2:
+        panels = spec.pop("vconcat")
+        spec["concat"] = panels
+        spec["columns"] = PRINT_COLUMNS
+        for panel in panels:
+            panel["height"] = min(panel.get("height", 90), 80) if isinstance(panel.get("height"), int) else 80
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        spec["width"] = PRINT_WIDTH
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+        height = spec.get("height")
+        if isinstance(height, int | float):  # 8 pt labels need less height than 12 px ones
+            spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
+        elif isinstance(height, dict) and "step" in height:
+            spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
+    else:
+        _fit_width(spec)
+    return spec
+
+
+def print_parts_of(spec: dict) -> list[dict]:
+    """The print spec, cut into page-high parts when it is taller than a page (small
+    multiples, the dashboard's panels): each part is a whole number of panel rows."""
+    return _split_by_height(print_spec_of(spec))
+
+
+def print_pdfs(form: dict) -> list[bytes]:
+    """The vector PDFs of a chart's print form (``ChartOutput.print_form``), one per part."""
+    return [_to_pdf(part) for part in print_parts_of(form["spec"])]
 
 
 def _to_pdf(spec: dict) -> bytes:

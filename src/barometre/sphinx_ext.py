@@ -184,7 +184,12 @@ class PrintFigure:
     """Renders ``application/vnd.barometre.print+json`` (charts.PRINT_MIME) for myst-nb.
 
     The LaTeX builder prefers this form of a chart (``mime_priority_overrides``); the HTML
-    builder never selects it, so the web pages keep the interactive chart."""
+    builder never selects it, so the web pages keep the interactive chart.
+
+    myst-nb renders every form of an output while it reads a page, whatever the builder. Drawing
+    the charts for print there would make every HTML build pay for it (two thirds of a cold
+    build, measured), so an HTML read leaves a comment and notes the page as not drawn for print;
+    the LaTeX build then re-reads those pages (``print_outdated``) and draws the charts."""
 
     mime_priority_overrides = (("latex", "application/vnd.barometre.print+json", 5),)
 
@@ -192,7 +197,6 @@ class PrintFigure:
     def handle_mime(renderer, data, inline):
         if data.mime_type != "application/vnd.barometre.print+json" or inline:
             return None
-        import base64
         import hashlib
         import json
 
@@ -201,9 +205,16 @@ class PrintFigure:
             # an explorer: print cannot move its sliders. A comment (which no writer prints) and not
             # nothing: an empty rendering would let the LaTeX builder fall back on the text form
             return [nodes.comment("", f"{form.get('name', 'chart')}: interactive only, left out of print")]
+        from myst_nb._compat import get_env_app
+
+        env = renderer.renderer.sphinx_env
+        if env is not None and get_env_app(env).builder.format != "latex":
+            _unprinted(env).add(env.docname)
+            return [nodes.comment("", f"{form['name']}: drawn for print by the LaTeX build only")]
+        from barometre.charts import print_pdfs
+
         uris = []
-        for part in form["pdf"]:
-            pdf = base64.b64decode(part)
+        for pdf in print_pdfs(form):  # drawn here, by the LaTeX builder only
             name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
             uris.append(renderer.write_file([name], pdf, overwrite=False, exists_ok=True))
         # a chart taller than a page comes in parts: the first ones run on, the last one carries
@@ -217,6 +228,26 @@ class PrintFigure:
         figure += nodes.caption(text=form["caption"])
         figure += nodes.legend("", nodes.paragraph(text=form["source"]))
         return [*out, figure]
+
+
+def _unprinted(env) -> set[str]:
+    """The pages read without their charts drawn for print (kept in the environment's pickle)."""
+    if not hasattr(env, "barometre_unprinted"):
+        env.barometre_unprinted = set()
+    return env.barometre_unprinted
+
+
+def print_outdated(app, env, added, changed, removed) -> list[str]:
+    """For the LaTeX builder: the pages an HTML build read without drawing their charts."""
+    if app.builder.format != "latex":
+        return []
+    outdated = sorted(_unprinted(env) & set(env.found_docs))
+    _unprinted(env).clear()
+    return outdated
+
+
+def forget_unprinted(app, env, docname) -> None:
+    _unprinted(env).discard(docname)
 
 
 _APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
@@ -281,6 +312,8 @@ def setup(app):
     app.add_config_value("barometre_appendices", [], "env")
     app.add_config_value("barometre_front_matter", {}, "env")
     app.add_directive("barometre-colophon", _colophon_directive())
+    app.connect("env-get-outdated", print_outdated)
+    app.connect("env-purge-doc", forget_unprinted)
     app.connect("doctree-resolved", latex_structure)
     app.connect("doctree-resolved", add_provenance_tooltips)
     app.connect("doctree-resolved", french_typography)
