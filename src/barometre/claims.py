@@ -439,11 +439,11 @@ def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ver
     text = f"{listed} = {_p(central)} en {md_escape(formatting.period_text(str(period)))}"
     ok = lo <= 100 <= hi if mode == "equal" else lo <= 100
     if ok:
-        tail = " : les parts s’additionnent à 100 % aux arrondis près." if mode == "equal" else \
+        tail = f" : les parts s’additionnent à {_p(100)} aux arrondis près." if mode == "equal" else \
             " : les parts ne dépassent pas le tout."
         return Verdict(CONSISTENT, text + tail, tuple(members))
     if mode == "equal":
-        tail = f" : même aux arrondis près (de {_span(lo, hi)}), les parts ne font pas 100 %."
+        tail = f" : même aux arrondis près (de {_span(lo, hi)}), les parts ne font pas {_p(100)}."
     else:
         tail = " : les parts dépassent le tout."
     return Verdict(INCONSISTENT, text + tail, tuple(members))
