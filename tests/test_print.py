@@ -38,3 +38,24 @@ def test_print_charts_use_the_typographic_apostrophe_in_text_not_in_code():
     assert "Chiffre d’affaires" in text and "Paiement à l’appel" in text
     assert "d'affaires" not in text and "l'appel" not in text
     assert spec["transform"][0]["filter"] == "datum.v > 0"
+
+
+def test_a_print_chart_is_byte_identical_from_one_process_to_the_next():
+    """vl-convert numbers a PDF's fonts in a per-process order: print charts use one font and one
+    weight, so that two builds give the same bytes (the web's bold titles and labels included)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib, altair as alt, pandas as pd\n"
+        "from barometre.charts import chart_output\n"
+        "df = pd.DataFrame({'a': ['x', 'y'], 'v': [1, 2]})\n"
+        "base = alt.Chart(df).encode(y='a:N', x='v:Q')\n"
+        "c = (base.mark_bar() + base.mark_text(fontWeight='bold', dx=8).encode(text='v:Q'))"
+        ".properties(title=alt.TitleParams('T', fontWeight='bold'))\n"
+        "out = chart_output(c, name='x', title='T', source='S', description='D')\n"
+        "print(hashlib.sha256(b''.join(out.pdfs())).hexdigest())\n"
+    )
+    digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                              check=True).stdout for _ in range(4)}
+    assert len(digests) == 1

@@ -244,13 +244,18 @@ def chart_output(
 
 # --------------------------------------------------------------------------- print
 
+# One font, one weight: vl-convert numbers the fonts of a PDF in a per-process order, so a chart
+# with two fonts (regular and bold) would not be byte-identical from one build to the next.
 PRINT_CONFIG = {
     "font": PRINT_FONT,
-    "axis": {"labelFontSize": PRINT_FONT_SIZE, "titleFontSize": PRINT_FONT_SIZE, "titleFontWeight": "normal"},
-    "legend": {"labelFontSize": PRINT_FONT_SIZE, "titleFontSize": PRINT_FONT_SIZE},
-    "header": {"labelFontSize": 9, "titleFontSize": 9},
-    "title": {"fontSize": 9, "subtitleFontSize": PRINT_FONT_SIZE},
-    "text": {"fontSize": PRINT_FONT_SIZE},
+    "axis": {"labelFontSize": PRINT_FONT_SIZE, "titleFontSize": PRINT_FONT_SIZE, "titleFontWeight": "normal",
+             "labelFontWeight": "normal"},
+    "legend": {"labelFontSize": PRINT_FONT_SIZE, "titleFontSize": PRINT_FONT_SIZE, "titleFontWeight": "normal",
+               "labelFontWeight": "normal"},
+    "header": {"labelFontSize": 9, "titleFontSize": 9, "labelFontWeight": "normal", "titleFontWeight": "normal"},
+    "title": {"fontSize": 9, "subtitleFontSize": PRINT_FONT_SIZE, "fontWeight": "normal",
+              "subtitleFontWeight": "normal"},
+    "text": {"fontSize": PRINT_FONT_SIZE, "fontWeight": "normal"},
     "concat": {"spacing": 18},
     "facet": {"spacing": 14},
 }
@@ -264,12 +269,17 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
+_WEIGHT_KEYS = ("fontWeight", "labelFontWeight", "titleFontWeight", "subtitleFontWeight")
+
+
 def _shrink_fonts(node) -> None:
     """Sizes the web chart sets on its own marks and axes (11–14 px) become print sizes (8–9 pt),
-    never under ``PRINT_MIN_FONT``."""
+    never under ``PRINT_MIN_FONT``; every text is in the one regular weight (see ``PRINT_CONFIG``)."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in _FONT_KEYS and isinstance(value, int | float) and key != "config":
+            if key in _WEIGHT_KEYS:
+                node[key] = "normal"
+            elif key in _FONT_KEYS and isinstance(value, int | float) and key != "config":
                 node[key] = max(PRINT_MIN_FONT, min(9, round(value * 0.72, 1)))
             elif key not in ("data", "datasets", "config"):
                 _shrink_fonts(value)
@@ -350,8 +360,15 @@ def print_pdfs(form: dict) -> list[bytes]:
     return [_to_pdf(part) for part in print_parts_of(form["spec"])]
 
 
+_REF_DICT = re.compile(rb"<<\n((?:[ \t]*/[A-Za-z0-9]+ \d+ 0 R\n)+)([ \t]*>>)")
+
+
 def _to_pdf(spec: dict) -> bytes:
-    return vlc.vegalite_to_pdf(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    """The PDF, byte-identical from one run to the next: vl-convert writes the entries of a
+    resource dictionary (``/Font << /fo1 2 0 R /fo0 1 0 R >>``) in a per-process order; sorting
+    them keeps every byte offset (the same lines, reordered) and the meaning."""
+    pdf = vlc.vegalite_to_pdf(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    return _REF_DICT.sub(lambda m: b"<<\n" + b"".join(sorted(m.group(1).splitlines(keepends=True))) + m.group(2), pdf)
 
 
 def _drawn_size(spec: dict) -> tuple[float, float]:
