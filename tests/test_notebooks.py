@@ -63,3 +63,41 @@ def test_no_figure_is_typed_in_the_prose_of_a_notebook(path):
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             assert not typed.search(cell.source), f"{path.name}: {typed.search(cell.source).group(0)!r} typed"
+
+
+def _typed_figures(source: str) -> list[str]:
+    """Figures with a unit typed in a string literal of Python code (docstrings excepted): the
+    chart titles, headings and sentences the package and the notebooks' code write. « 100 % » is
+    allowed: the whole a share is part of, not a figure of the barometer."""
+    import ast
+    import re
+
+    typed = re.compile(r"(?<![\w.{])\d+(?:[,.]\d+)?[\s\u00a0\u202f]*(%|€|M€|euros?\b|emplois\b|points\b|mois\b|ans\b)")
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value) for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            found += [m.group(0) for m in typed.finditer(node.value)
+                      if not re.fullmatch(r"100[\s\u00a0\u202f]*%", m.group(0))]
+    return found
+
+
+def test_no_figure_is_typed_in_the_code_that_writes_titles_and_sentences():
+    pages = [*sorted((ROOT / "src" / "barometre" / "chapters").glob("*.py")),
+             *(ROOT / "src" / "barometre" / f"{name}.py" for name in ("claims", "history", "narrative", "charts"))]
+    found = {str(p.relative_to(ROOT)): typed for p in pages if (typed := _typed_figures(p.read_text(encoding="utf-8")))}
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and (typed := _typed_figures(cell.source)):
+                found.setdefault(path.name, []).extend(typed)
+    assert found == {}
+
+
+def test_the_typed_figure_guard_sees_a_chart_title_in_code():
+    assert _typed_figures('title = f"La croissance atteint 15 % en {year}"\n') == ["15 %"]
+    assert _typed_figures('def f():\n    """A docstring may say 15 %."""\n    return "de 0 à 100 %"\n') == []
