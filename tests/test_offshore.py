@@ -135,7 +135,7 @@ def test_the_sweep_keeps_france_flat_and_raises_the_offshore_cost():
 
 
 def test_the_outline_keeps_only_metropolitan_france_and_corsica():
-    outline = ch.france_outline(DATA_DIR)
+    outline = ch.france_outline(load())
     polygons = outline["features"][0]["geometry"]["coordinates"]
     assert len(polygons) >= 2  # the mainland and Corsica at least
     for polygon in polygons:
@@ -156,13 +156,16 @@ def test_the_outline_ships_with_a_sidecar_whose_checksum_matches():
 def test_reading_the_outline_is_recorded_as_a_dependency(tmp_path, monkeypatch):
     deps = tmp_path / "deps.txt"
     monkeypatch.setenv("BAROMETRE_DEPS_FILE", str(deps))
-    ch.france_outline(DATA_DIR)
+    ch.france_outline(load())
     assert "file:data/reference/france_outline.geojson" in deps.read_text(encoding="utf-8").splitlines()
 
 
 def test_a_missing_outline_says_where_it_should_be(tmp_path):
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    ds = load(tmp_path / "data")
+    (tmp_path / "data" / "reference" / "france_outline.geojson").unlink()
     with pytest.raises(FileNotFoundError, match=r"france_outline\.geojson"):
-        ch.france_outline(tmp_path)
+        ch.france_outline(ds)
 
 
 def test_every_site_of_the_article_is_placed_and_shared_cities_are_grouped():
@@ -209,7 +212,7 @@ def test_every_offshore_chart_validates_against_the_vega_lite_schema():
     charts = [
         ch.growth_chart(growth, growth_figs, EDITION),
         ch.split_chart(ch.split_table(share, province), [share, province]),
-        ch.sites_map(ch.france_outline(DATA_DIR), ch.site_events(ds, EDITION), ch.city_point(ds, "paris"), EDITION),
+        ch.sites_map(ch.france_outline(load()), ch.site_events(ds, EDITION), ch.city_point(ds, "paris"), EDITION),
         ch.positions_chart(positions, [premium]),
         ch.cost_chart(ch.cost_sweep(scenario), scenario, model.parity_repeat_rate(scenario), [premium]),
         ch.breakeven_chart(ch.breakeven_table(0.25, scenario.cost_ratio), scenario.cost_ratio, premium, [premium]),
@@ -226,14 +229,14 @@ def test_the_map_credits_the_publication_of_the_events():
     sites = ch.site_events(ds, EDITION)
     credit = ch.article_credit(ds, sites["source"])
     assert credit == "Relation Client Magazine (2009)"
-    chart = ch.sites_map(ch.france_outline(DATA_DIR), sites, None, EDITION, credit)
+    chart = ch.sites_map(ch.france_outline(load()), sites, None, EDITION, credit)
     assert chart.source.startswith(credit) and "Natural Earth" in chart.source
 
 
 def test_the_map_has_no_sites_layer_when_the_edition_names_none():
     ds = load()
     empty = ch.site_events(ds, EDITION).iloc[0:0]
-    chart = ch.sites_map(ch.france_outline(DATA_DIR), empty, None, EDITION)
+    chart = ch.sites_map(ch.france_outline(load()), empty, None, EDITION)
     assert "aucune implantation" in chart.description
     chart.chart.to_dict()
 

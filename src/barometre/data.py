@@ -474,6 +474,30 @@ class Dataset:
             _record(f"file:{self._v.cities.name}")
         return pd.DataFrame(records)
 
+    def city(self, city: str) -> dict | None:
+        """Name and coordinates of one city of the validated ``reference/cities.csv`` (None if absent)."""
+        _record(f"file:{self._v.cities.name}")
+        row = next((c for c in self._v.cities.rows if c.city == city), None)
+        if row is None:
+            return None
+        return {"ville": row.name_fr, "latitude": float(row.latitude), "longitude": float(row.longitude)}
+
+    def france_outline(self) -> dict:
+        """The outline of metropolitan France and Corsica (GeoJSON FeatureCollection) shipped in
+        ``data/reference/``."""
+        import json
+
+        path = Path(self.data_dir) / "reference" / "france_outline.geojson"
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"{relative(path)}: the France outline is missing (it ships with the repository; see its .meta.yaml)"
+            )
+        _record(f"file:{relative(path)}")
+        outline = json.loads(path.read_text(encoding="utf-8"))
+        if outline.get("type") != "FeatureCollection" or not outline.get("features"):
+            raise ValueError(f"{relative(path)}: expected a GeoJSON FeatureCollection with at least one feature")
+        return outline
+
     def quotes(self, edition: int | None = None, chapter: str | None = None) -> list[Quote]:
         """The edition's quotes (``data/quotes/<edition>.csv``), optionally for one chapter."""
         edition = self.latest if edition is None else int(edition)

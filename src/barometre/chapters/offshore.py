@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure, _record, period_key
+from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
 from barometre.models import offshore as model
 from barometre.narrative import source_line, trend_text
-from barometre.paths import relative
 
 CHAPTER = "offshore"
-OUTLINE_FILE = Path("reference") / "france_outline.geojson"
-CITIES_FILE = Path("reference") / "cities.csv"
 SITE_EVENT_KINDS = ("site_opening", "site_transfer")
 KIND_FR = {"site_opening": "implantation", "site_transfer": "transfert depuis la région parisienne"}
 # The city the site transfers come from (« effectifs de la région parisienne »): Paris stands for it.
@@ -38,31 +33,14 @@ quote = narrative.quote
 # --------------------------------------------------------------------------- data files
 
 
-def france_outline(data_dir: Path | str) -> dict:
-    """The outline of metropolitan France and Corsica (GeoJSON FeatureCollection) shipped in
-    ``data/reference/``; recorded as a dependency of the chapter."""
-    path = Path(data_dir) / OUTLINE_FILE
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"{relative(path)}: the France outline is missing (it ships with the repository; see its .meta.yaml)"
-        )
-    _record(f"file:{relative(path)}")
-    outline = json.loads(path.read_text(encoding="utf-8"))
-    if outline.get("type") != "FeatureCollection" or not outline.get("features"):
-        raise ValueError(f"{relative(path)}: expected a GeoJSON FeatureCollection with at least one feature")
-    return outline
+def france_outline(ds: Dataset) -> dict:
+    """The outline of metropolitan France and Corsica (``Dataset.france_outline``)."""
+    return ds.france_outline()
 
 
 def city_point(ds: Dataset, city: str) -> dict | None:
-    """Name and coordinates of one city of ``reference/cities.csv`` (None if absent)."""
-    path = Path(ds.data_dir) / CITIES_FILE
-    _record(f"file:{relative(path)}")
-    cities = pd.read_csv(path, dtype={"department": str, "geonames_id": str})
-    row = cities[cities["city"] == city]
-    if row.empty:
-        return None
-    r = row.iloc[0]
-    return {"ville": r["name_fr"], "latitude": float(r["latitude"]), "longitude": float(r["longitude"])}
+    """Name and coordinates of one city of ``reference/cities.csv`` (``Dataset.city``)."""
+    return ds.city(city)
 
 
 # --------------------------------------------------------------------------- France and offshore
