@@ -108,3 +108,24 @@ def test_a_quote_with_an_unknown_source_is_refused(data_copy):
     rewrite(path, path.read_text(encoding="utf-8").replace(",kim_neyret,", ",kim_nobody,", 1))
     with pytest.raises(DataValidationError, match=r"quotes/2008.csv, row \d+, column 'source': got 'kim_nobody'"):
         validate(data_copy)
+
+
+def test_a_quote_dependency_follows_its_row_by_id_not_by_line(tmp_path):
+    """The cache keys a quote a chapter read by its quote_id: moving the row keeps the chapter
+    cached, editing the quote does not."""
+    import shutil
+
+    from barometre.data import dependency_hashes
+    from barometre.paths import DATA_DIR
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "quotes" / "2008.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    quote_id = rows[0].split(",", 1)[0]
+    dep = f"quote:{path}:{quote_id}"
+    before = dependency_hashes([dep], data)
+    path.write_text("\n".join([header, *rows[1:], rows[0]]) + "\n", encoding="utf-8")  # moved last
+    assert dependency_hashes([dep], data) == before
+    path.write_text("\n".join([header, rows[0].replace(",", ", ", 3), *rows[1:]]) + "\n", encoding="utf-8")
+    assert dependency_hashes([dep], data) != before

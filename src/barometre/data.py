@@ -508,7 +508,7 @@ class Dataset:
         for row, line in zip(table.rows, table.lines, strict=True):
             if chapter is not None and row.chapter != chapter:
                 continue
-            _record(f"row:{table.name}:{line}", f"indicator:{self._v.sources.name}:{row.source}")
+            _record(f"quote:{table.name}:{row.quote_id}", f"indicator:{self._v.sources.name}:{row.source}")
             src = self.sources[row.source]
             out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
                              row.quote, row.note, table.name, line, getattr(row, "quote_type", "verbatim")))
@@ -605,7 +605,8 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = 
 
     ``file:<path>`` hashes the whole file; ``indicator:<path>:<id>`` hashes only the
     raw CSV lines of that indicator (so changing another indicator's value does not
-    invalidate a chapter that never read it). ``cache`` (a dict the caller keeps) lets the
+    invalidate a chapter that never read it); ``quote:<path>:<quote_id>`` the lines of that
+    quote. Rows are found by their id, never by line number: a row that moves stays the same. ``cache`` (a dict the caller keeps) lets the
     chapters of one build share the files read and their rows indexed by id."""
     import hashlib
 
@@ -613,7 +614,7 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = 
 
     cache = {} if cache is None else cache
     texts: dict[Path, str | None] = cache.setdefault("texts", {})  # each file is read once
-    indexes: dict[Path, tuple[str, dict[str, list[str]]] | None] = cache.setdefault("indexes", {})
+    indexes: dict[tuple, tuple[str, dict[str, list[str]]] | None] = cache.setdefault("indexes", {})
 
     def resolve(rel: str) -> Path:
         return Path(rel) if Path(rel).is_absolute() else ROOT / rel
@@ -623,25 +624,28 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = 
             texts[path] = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
         return texts[path]
 
-    def index(path: Path) -> tuple[str, dict[str, list[str]]] | None:
-        """The header line, and the raw lines of the file by id (parsed once per file)."""
-        if path not in indexes:
+    def index(path: Path, column: str | None = None) -> tuple[str, dict[str, list[str]]] | None:
+        """The header line, and the raw lines of the file by id (parsed once per file and column)."""
+        if (path, column) not in indexes:
             content = text(path)
             if content is None:
-                indexes[path] = None
+                indexes[path, column] = None
             else:
                 lines = content.splitlines()
                 header = _split(lines[0]) if lines else []
                 # the id column by its name (columns may come in any order); else the first column
-                key = header.index("indicator") if "indicator" in header else (
-                    header.index("source") if "source" in header else 0)
+                if column is not None:
+                    key = header.index(column) if column in header else 0
+                else:
+                    key = header.index("indicator") if "indicator" in header else (
+                        header.index("source") if "source" in header else 0)
                 rows: dict[str, list[str]] = {}
                 for line in lines[1:]:
                     fields = _split(line)
                     if len(fields) > key:
                         rows.setdefault(fields[key], []).append(line)
-                indexes[path] = (lines[0] if lines else "", rows)
-        return indexes[path]
+                indexes[path, column] = (lines[0] if lines else "", rows)
+        return indexes[path, column]
 
     out = {}
     for dep in sorted(set(deps)):
@@ -650,19 +654,11 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = 
         if kind == "file":
             path = resolve(rest)
             h.update(path.read_bytes() if path.is_file() else b"<missing>")
-        elif kind in ("row", "keys"):
-            rel, _, arg = rest.rpartition(":")
-            lines = (text(resolve(rel)) or "").splitlines()
-            if kind == "row":
-                # the line's content: a row that moved to another line counts as changed
-                h.update(_row_at(lines, int(arg)).encode())
-            else:
-                h.update("\n".join(sorted(_row_keys(lines, arg))).encode())
         elif kind == "list":
             h.update("\n".join(sorted(p.name for p in resolve(rest).glob("*.csv"))).encode())
-        elif kind == "indicator":
+        elif kind in ("indicator", "quote"):
             rel, _, indicator = rest.rpartition(":")
-            indexed = index(resolve(rel))
+            indexed = index(resolve(rel), "quote_id" if kind == "quote" else None)
             if indexed is not None:
                 header_line, rows = indexed
                 h.update(header_line.encode())
@@ -670,6 +666,8 @@ def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = 
                     h.update(line.encode())
             else:
                 h.update(b"<missing>")
+        else:  # a kind this version does not know (an older cache entry): never a match
+            h.update(b"<unknown dependency kind>")
         out[dep] = h.hexdigest()
     return out
 
@@ -681,24 +679,3 @@ def _split(line: str) -> list[str]:
         return next(csv.reader([line]))
     except (StopIteration, csv.Error):
         return []
-
-
-def _row_at(lines: list[str], number: int) -> str:
-    """The text of line ``number`` (1-based) of an edition file, or '' if gone."""
-    return lines[number - 1] if 0 < number <= len(lines) else ""
-
-
-def _row_keys(lines: list[str], indicator: str) -> list[str]:
-    """The (scope, period) keys of an indicator's rows in an edition file."""
-    if not lines:
-        return []
-    header = _split(lines[0])
-    if not {"indicator", "scope", "period"} <= set(header):
-        return []
-    i, s, p = header.index("indicator"), header.index("scope"), header.index("period")
-    out = []
-    for line in lines[1:]:
-        fields = _split(line)
-        if len(fields) == len(header) and fields[i] == indicator:
-            out.append(f"{fields[s]}|{fields[p]}")
-    return out
