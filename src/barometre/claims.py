@@ -214,12 +214,14 @@ def stated(ds: Dataset, claim: Claim) -> Figure | Quote | Title | None:
     return None
 
 
-def judge(ds: Dataset, edition: int) -> list[Judged]:
-    """Every claim made by an edition up to ``edition``, with its verdict on the data known in
-    ``edition``. A claim whose row an edition does not carry is left out."""
+def judge(ds: Dataset, edition: int, chapter: str | None = None) -> list[Judged]:
+    """Every claim made by an edition up to ``edition`` (of one chapter, if given), with its verdict
+    on the data known in ``edition``. A claim whose row an edition does not carry is left out.
+    A chapter judges only its own claims: it then reads only their data, and the build's cache
+    re-executes it only when that data changes."""
     out = []
     for claim in CLAIMS:
-        if claim.edition > edition:
+        if claim.edition > edition or (chapter is not None and claim.chapter != chapter):
             continue
         said = stated(ds, claim)
         if said is None:
@@ -1125,7 +1127,7 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
 
 def links_for(ds: Dataset, edition: int, chapter: str) -> str:
     """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none)."""
-    judged = [j for j in judge(ds, edition) if j.claim.chapter == chapter]
+    judged = judge(ds, edition, chapter)
     if not judged:
         return ""
     c = counts(judged)
