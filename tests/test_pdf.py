@@ -274,7 +274,7 @@ def test_numbers_stay_bound_to_their_units(pdf):
     body = tex[tex.index("\\begin{document}"):]
     # the sources annex quotes the articles verbatim (their own spacing): only our text is checked
     ours = re.sub(r"«[^»]*»", " ", body)
-    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)", ours)
+    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)|\d à \d", ours)
     assert loose == [], loose[:10]
 
 
