@@ -160,7 +160,8 @@ def test_the_pdf_carries_its_title_author_subject_keywords_and_language(pdf):
     info = {k: v.strip() for k, v in info.items()}
     assert info["Title"].startswith("Le baromètre des outsourceurs") and "2008" in info["Title"]
     assert info["Author"] == "L’équipe du baromètre"
-    assert "édition 2008" in info["Subject"] and "Résilience face à la crise" in info["Subject"]
+    assert "édition 2008" in info["Subject"] and "L’essentiel ; Résilience face à la crise" in info["Subject"]
+    assert "Annexe :" not in info["Subject"]
     assert "relation client" in info["Keywords"]
     with open(pdf["path"], "rb") as fh:
         catalog = PDFDocument(PDFParser(fh)).catalog
@@ -276,7 +277,7 @@ def test_numbers_stay_bound_to_their_units(pdf):
     body = tex[tex.index("\\begin{document}"):]
     # the sources annex quotes the articles verbatim (their own spacing): only our text is checked
     ours = re.sub(r"«[^»]*»", " ", body)
-    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)", ours)
+    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)|\d à \d", ours)
     assert loose == [], loose[:10]
 
 

@@ -59,3 +59,10 @@ def test_a_print_chart_is_byte_identical_from_one_process_to_the_next():
     digests = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                               check=True).stdout for _ in range(4)}
     assert len(digests) == 1
+
+
+def test_a_range_is_bound_in_print():
+    from barometre.sphinx_ext import bind_ranges
+
+    assert bind_ranges("de 20 à 25\u00a0%") == "de 20\u00a0à\u00a025\u00a0%"
+    assert bind_ranges("de 2008 à 2011, à 3 ans") == "de 2008\u00a0à\u00a02011, à 3 ans"

@@ -22,6 +22,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -642,6 +643,8 @@ def chapter_titles(root: Path = ROOT) -> list[str]:
             if cell.cell_type == "markdown" and heading:
                 titles.append(heading.replace("'", "’"))
                 break
+        else:
+            titles.append("")  # one entry per chapter, in the order of toc_chapters()
     return titles
 
 
@@ -652,7 +655,11 @@ def pdf_metadata(config: dict, edition: int) -> str:
     def value(text: str) -> str:
         return "{" + latex_escape(text).replace(",", "{,}") + "}"
 
-    chapters = [t for t in chapter_titles()[1:] if t]
+    # the chapters as the PDF titles them: « L’essentiel » first, the annex without « Annexe : »
+    front = config.get("sphinx", {}).get("config", {}).get("barometre_front_matter", {}) or {}
+    named = list(zip(toc_chapters(), chapter_titles(), strict=True))[1:]
+    titles = [front[n] for n, _ in named if n in front] + [t for n, t in named if n not in front]
+    chapters = [re.sub(r"^Annexe\s*:\s*(.)", lambda m: m.group(1).upper(), t) for t in titles if t]
     subject = f"Baromètre des outsourceurs de la relation client, édition {edition}"
     if chapters:
         subject += " : " + " ; ".join(chapters)

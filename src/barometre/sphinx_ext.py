@@ -76,10 +76,31 @@ def french_spacing(text: str) -> str:
     return _AFTER_GUILLEMET.sub("«\u00a0", text)
 
 
+_RANGE = re.compile(r"(?<=\d)[ \u00a0\u202f]+à[ \u00a0\u202f]+(?=[+\-\u2212]?\d)")
+
+
+def bind_ranges(text: str) -> str:
+    """« 20 à 25 % » is one unit: no-break spaces around « à » between two numbers."""
+    return _RANGE.sub("\u00a0à\u00a0", text)
+
+
 def french_typography(app, doctree, docname) -> None:
-    """Every text of the page (not code, not raw HTML) gets French spacing, whoever wrote it."""
-    if getattr(app.builder, "format", "") != "html":
-        return  # the PDF's babel-french spaces punctuation itself
+    """Every text of the page (not code, not raw HTML) gets French spacing, whoever wrote it.
+
+    The PDF's babel-french spaces punctuation itself; there, ranges are bound (« 20 à 25 % »
+    never breaks between its numbers)."""
+    fmt = getattr(app.builder, "format", "")
+    if fmt == "latex":
+        for text in list(doctree.findall(nodes.Text)):
+            parent = text.parent
+            if parent is None or isinstance(parent, _NO_TYPOGRAPHY):
+                continue
+            new = bind_ranges(str(text))
+            if new != str(text):
+                parent.replace(text, nodes.Text(new))
+        return
+    if fmt != "html":
+        return
     for text in list(doctree.findall(nodes.Text)):
         parent = text.parent
         if parent is None or isinstance(parent, _NO_TYPOGRAPHY):
