@@ -65,3 +65,12 @@ def test_a_paragraph_explains_an_older_edition_once_and_names_it_for_every_figur
     text = f"a 1{note}, b 2{note}, c 3 (dernier chiffre publié, édition\u00a02009).\n\nd 4{note}."
     assert lighten_vintage_notes(text) == (
         f"a 1{note}, b 2 (édition\u00a02008), c 3 (dernier chiffre publié, édition\u00a02009).\n\nd 4{note}.")
+
+
+def test_a_table_cell_explains_an_older_edition_on_its_own():
+    from barometre.narrative import lighten_vintage_notes
+
+    note = " (dernier chiffre publié, édition\u00a02008)"
+    table = f"| Chapitre | Chiffre |\n| --- | --- |\n| a{note} | b{note} c{note} |"
+    rows = lighten_vintage_notes(table).splitlines()
+    assert rows[2] == f"| a{note} | b{note} c (édition\u00a02008) |"

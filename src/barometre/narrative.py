@@ -172,7 +172,7 @@ _VINTAGE_NOTE = re.compile(r" \(dernier chiffre publié, édition\u00a0(\d{4})\)
 def lighten_vintage_notes(text: str) -> str:
     """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »;
     the next ones of the same edition say « (édition 2008) »: every figure still names its edition, and
-    the explanation is given once."""
+    the explanation is given once. In a table, each cell is read on its own (a cell is quoted alone)."""
     def lighten(para: str) -> str:
         seen: set[str] = set()
 
@@ -184,7 +184,13 @@ def lighten_vintage_notes(text: str) -> str:
 
         return _VINTAGE_NOTE.sub(shorten, para)
 
-    return "\n\n".join(lighten(p) for p in text.split("\n\n"))
+    def lighten_block(block: str) -> str:
+        lines = block.split("\n")
+        if lines and all(line.lstrip().startswith("|") for line in lines if line.strip()):
+            return "\n".join("|".join(lighten(cell) for cell in re.split(r"(?<!\\)\|", line)) for line in lines)
+        return lighten(block)
+
+    return "\n\n".join(lighten_block(p) for p in text.split("\n\n"))
 
 
 def say(text: str):
