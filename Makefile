@@ -24,7 +24,7 @@ $(error YEAR must be a year in digits, e.g. make new-edition YEAR=2009 (got '$(Y
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: system-deps book pdf test test-fast lint bench validate env clean new-edition compare
+.PHONY: system-deps book pdf test test-fast lint bench validate env clean new-edition compare serve
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ compare: $(STAMP)
 
 book: $(STAMP)
 	$(PY) scripts/build.py $(EDITION_ARG)
+
+# Preview the published site on http://127.0.0.1:$(PORT)/html/ (every edition's banner link works:
+# _build/ holds the archive page and one folder per built edition). Local only; Ctrl+C stops it.
+PORT ?= 8000
+serve:
+	@test -e _build/html/index.html || { echo "No site yet: run make book first." >&2; exit 2; }
+	@echo "Serving the book on http://127.0.0.1:$(PORT)/html/index.html (Ctrl+C to stop)"
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build $(PORT)
 
 pdf: $(STAMP) system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)

@@ -55,7 +55,11 @@ def theme() -> alt.theme.ThemeConfig:
 
 @cache
 def format_locale() -> dict:
-    return vlc.get_format_locale(LOCALE)
+    """d3's fr-FR number locale, made to agree with the text's formatter: U+2212 for the minus sign,
+    a narrow no-break space between thousands and a no-break space before « % » (« −1 528 », « 15 % »)."""
+    loc = dict(vlc.get_format_locale(LOCALE))
+    loc.update({"minus": "\u2212", "thousands": "\u202f", "percent": "\u00a0%"})
+    return loc
 
 
 @cache
@@ -74,6 +78,8 @@ def javascript_bundle() -> str:
     )
 
 
+WEB_TITLE_LINE = 30  # the web chart's title at 360 px, with the page's margins (measured: 34 overflowed by 2 px)
+AXIS_TITLE_LINE = 26  # characters of a 12 px axis title on a phone's plot area (about 7 px a character)
 TITLE_LINE = 34  # characters of a 15 px bold title that fit a 360 px screen (about 9 px a character)
 
 
@@ -84,6 +90,32 @@ def wrap_title(title: str, width: int = TITLE_LINE) -> str | list[str]:
 
     lines = textwrap.wrap(title, width=width, break_long_words=False, break_on_hyphens=False)
     return title if len(lines) <= 1 else lines
+
+
+_POSITION_CHANNELS = ("x", "y", "x2", "y2", "color", "size", "shape", "opacity", "strokeDash")
+
+
+def _wrap_axis_titles(node) -> None:
+    """Every encoding's title (axis or legend) longer than a phone's plot, in lines, wherever it is in the
+    spec (layers, concatenations): Vega centres a title on its axis and would draw it past the chart."""
+    if isinstance(node, list):
+        for item in node:
+            _wrap_axis_titles(item)
+        return
+    if not isinstance(node, dict):
+        return
+    encoding = node.get("encoding")
+    if isinstance(encoding, dict):
+        for channel in _POSITION_CHANNELS:
+            enc = encoding.get(channel)
+            if not isinstance(enc, dict):
+                continue
+            for holder in (enc, enc.get("axis"), enc.get("legend")):
+                if isinstance(holder, dict) and isinstance(holder.get("title"), str):
+                    holder["title"] = wrap_title(holder["title"], AXIS_TITLE_LINE)
+    for key, value in node.items():
+        if key not in ("encoding", "data", "datasets"):
+            _wrap_axis_titles(value)
 
 
 def _slug(name: str) -> str:
@@ -104,6 +136,7 @@ class ChartOutput:
     description: str
     data: pd.DataFrame | None = None
     interactive_note: str = ""
+    sliders: dict[str, str] = field(default_factory=dict)  # parameter name -> how the page writes its value
     _spec: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -120,8 +153,11 @@ class ChartOutput:
         return self._spec
 
     def web_spec(self) -> dict:
-        """The interactive spec: single and layered views take the width of the page (360 px and up)."""
+        """The interactive spec: single and layered views take the width of the page (360 px and up);
+        the title and long axis or legend titles are wrapped in lines that fit a phone's plot."""
         spec = json.loads(json.dumps(self._spec))
+        spec["title"] = wrap_title(self.title, WEB_TITLE_LINE)
+        _wrap_axis_titles(spec)
         if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
             spec["width"] = "container"
             spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -159,8 +195,13 @@ class ChartOutput:
             "formatLocale": format_locale(),
             "timeFormatLocale": time_format_locale(),
         }
-        opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
         vis, spec_id = f"vis-{self.name}", f"spec-{self.name}"
+        controls = ""
+        if self.sliders:
+            # The sliders sit outside the chart's image role, so that they stay reachable and named.
+            options["bind"] = f"#controls-{self.name}"
+            controls = f'<div class="chart-controls" id="controls-{self.name}"></div>\n'
+        opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
         desc = html.escape(self.description)
         csv = self.csv()
         download = ""
@@ -171,12 +212,18 @@ class ChartOutput:
                 "Télécharger les données (CSV)</a>"
             )
         note = f'<p class="chart-interactive-note">{html.escape(self.interactive_note)}</p>' if self.interactive_note else ""
+        sliders = ""
+        if self.sliders:
+            sliders = f' data-sliders="{html.escape(json.dumps(self.sliders, sort_keys=True), quote=True)}"'
         return (
-            f'<figure class="barometre-chart" id="chart-{self.name}">\n'
+            f'<figure class="barometre-chart" id="chart-{self.name}"{sliders}>\n'
             f'<div class="vega-chart" id="{vis}" role="img" aria-label="{desc}"></div>\n'
+            f"{controls}"
             f'<script type="application/json" id="{spec_id}">{spec_json}</script>\n'
             "<script>document.addEventListener('DOMContentLoaded',function(){"
             f"vegaEmbed('#{vis}',JSON.parse(document.getElementById('{spec_id}').textContent),{opts_json})"
+            ".then(function(){if(window.barometreChart){window.barometreChart("
+            f"document.getElementById('chart-{self.name}'));}}}})"
             ".catch(function(e){console.error(e);});});</script>\n"
             f"{note}"
             f'<figcaption><span class="chart-description">{desc}</span><br>'
@@ -201,6 +248,7 @@ def chart_output(
     description: str,
     data: pd.DataFrame | None = None,
     interactive_note: str = "",
+    sliders: dict[str, str] | None = None,
 ) -> ChartOutput:
     """Wrap an Altair chart for display: ``display(chart_output(...))`` in a chapter."""
-    return ChartOutput(chart, name, title, source, description, data, interactive_note)
+    return ChartOutput(chart, name, title, source, description, data, interactive_note, dict(sliders or {}))
