@@ -52,3 +52,91 @@ def test_every_link_has_a_name(published_book, name):
             img = link.find("img")
             name_text = img.get("alt") if img else None
         assert name_text, f"{name}: link without a name: {link}"
+
+
+# --------------------------------------------------------------------------- French throughout
+
+import os  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+# Words a French page does not use, but an English interface or an analyst's note does.
+ENGLISH = re.compile(
+    r"\b(the|and|of|to|with|for|from|this|that|is|are|was|were|read|reads|scan|about|gross|net of|toggle|sidebar|"
+    r"search|copyright|previous|next|skip|contents|download|print|light|dark|show|hide|click|loading|results|"
+    r"back to top|on this page|built with|last updated|by the|should|would|which|when|full-time|month|year)\b",
+    re.IGNORECASE,
+)
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-bs-title", "aria-valuetext")
+
+
+def visible_strings(path) -> list[str]:
+    """What a reader sees or hears on a page: its text and its labels (not code, not the spec of charts)."""
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    for tag in page(["script", "style", "noscript", "template", "code", "pre"]):
+        tag.decompose()
+    strings = [page.get_text(" ")]
+    for tag in page.find_all(True):
+        for attr in ATTRIBUTES:
+            if isinstance(tag.get(attr), str):
+                strings.append(tag[attr])
+    return strings
+
+
+def english_outside_quotes(strings: list[str]) -> list[str]:
+    found = []
+    for text in strings:
+        text = QUOTED.sub(" ", text)
+        for m in ENGLISH.finditer(text):
+            found.append(text[max(0, m.start() - 40): m.end() + 40].strip())
+    return found
+
+
+def test_the_english_scan_would_catch_an_english_interface_string():
+    assert english_outside_quotes(["Toggle primary sidebar", "© Copyright 2026."])
+    assert english_outside_quotes(["Note : Scan reads « il y neuf ans »"]) == ["Note : Scan reads"]
+    assert english_outside_quotes(["Il a dit « the best » et « read »."]) == []
+
+
+@pytest.mark.parametrize("name", [*PAGES, "search.html", "genindex.html"])
+def test_no_english_outside_quotes_in_what_the_reader_sees(published_book, name):
+    assert english_outside_quotes(visible_strings(published_book / name)) == []
+
+
+# --------------------------------------------------------------------------- the edition banner
+
+
+def test_the_edition_banner_links_work_from_build_html_and_from_the_site_folder(book_build):
+    build = book_build["build_dir"]
+    built = {p.name for p in (build / "site").iterdir() if p.name.isdigit()}
+    assert built
+    for root in (build / "html", build / "site" / sorted(built)[0]):
+        for name in ("index.html", "chapters/resilience.html"):
+            page = BeautifulSoup((root / name).read_text(encoding="utf-8"), "html.parser")
+            links = page.select(".bd-header-announcement a[href]")
+            assert links, f"{root / name}: no edition banner"
+            for link in links:
+                edition = re.search(r"([0-9]{4})/index\.html$", link["href"])
+                # a browser resolves « .. » in the address, not through the folder a link points to
+                target = Path(os.path.normpath((root / name).parent / link["href"]))
+                if edition and edition.group(1) not in built:
+                    continue  # an edition not built here
+                assert target.is_file(), f"{root / name}: banner link {link['href']} leads nowhere"
+            assert any(link.get_text() == "toutes les éditions" for link in links)
+
+
+HYPHEN_MINUS = re.compile(r"(?<![\w\-–/.])-\d")
+
+
+def test_the_minus_scan_would_catch_a_hyphen_used_as_minus():
+    assert HYPHEN_MINUS.search("soit -33,3 %") and not HYPHEN_MINUS.search("soit \u221233,3 % en 2008-2009")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_negative_number_takes_the_minus_sign_not_a_hyphen(published_book, name):
+    found = []
+    for text in visible_strings(published_book / name):
+        text = QUOTED.sub(" ", text)
+        found += [text[max(0, m.start() - 30): m.end() + 10] for m in HYPHEN_MINUS.finditer(text)]
+    assert found == []

@@ -80,6 +80,7 @@ def javascript_bundle() -> str:
 
 WEB_TITLE_LINE = 30  # the web chart's title at 360 px, with the page's margins (measured: 34 overflowed by 2 px)
 AXIS_TITLE_LINE = 26  # characters of a 12 px axis title on a phone's plot area (about 7 px a character)
+VERTICAL_TITLE_LINE = 40  # a y axis title runs along the plot's height (240 to 300 px)
 TITLE_LINE = 34  # characters of a 15 px bold title that fit a 360 px screen (about 9 px a character)
 
 
@@ -110,12 +111,33 @@ def _wrap_axis_titles(node) -> None:
             enc = encoding.get(channel)
             if not isinstance(enc, dict):
                 continue
+            width = VERTICAL_TITLE_LINE if channel in ("y", "y2") else AXIS_TITLE_LINE
             for holder in (enc, enc.get("axis"), enc.get("legend")):
                 if isinstance(holder, dict) and isinstance(holder.get("title"), str):
-                    holder["title"] = wrap_title(holder["title"], AXIS_TITLE_LINE)
+                    holder["title"] = wrap_title(holder["title"], width)
     for key, value in node.items():
         if key not in ("encoding", "data", "datasets"):
             _wrap_axis_titles(value)
+
+
+ROW_LABEL_LINE = 40  # characters of a 12 px row label on a 312 px plot (a 360 px screen less the margins)
+
+
+def row_labels(table: pd.DataFrame, field: str, *, bar_size: int, sort=None) -> alt.Chart:
+    """Each horizontal bar's category written above it, from the plot's left edge, in lines that fit a phone.
+
+    A category axis beside the bars takes most of a phone's width (the plot shrank to 70 px) and its labels
+    ran into the values; above the bar, a label has the whole width."""
+    import textwrap
+
+    values = table[field] if field in table else pd.Series([], dtype=str)
+    labels = pd.DataFrame({field: values.astype(str)})
+    labels["_ligne"] = [
+        "\n".join(textwrap.wrap(v, ROW_LABEL_LINE, break_long_words=False)) or v for v in labels[field]
+    ]
+    return alt.Chart(labels).mark_text(
+        align="left", baseline="bottom", dy=-(bar_size // 2 + 3), lineBreak="\n", color="#222", fontSize=12
+    ).encode(y=alt.Y(f"{field}:N", sort=sort, axis=None, title=None), x=alt.value(0), text="_ligne:N")
 
 
 def _slug(name: str) -> str:
@@ -158,6 +180,10 @@ class ChartOutput:
         spec = json.loads(json.dumps(self._spec))
         spec["title"] = wrap_title(self.title, WEB_TITLE_LINE)
         _wrap_axis_titles(spec)
+        # the first and last labels of a continuous axis stay inside the axis (« 1 500 » ran past a phone's edge)
+        spec.setdefault("config", {}).setdefault("axisX", {}).setdefault("labelFlush", True)
+        # legends in one column: a row of entries ran past a phone's edge
+        spec["config"].setdefault("legend", {}).setdefault("direction", "vertical")
         if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
             spec["width"] = "container"
             spec["autosize"] = {"type": "fit-x", "contains": "padding"}

@@ -217,11 +217,12 @@ def prices_explorer(factors: pd.DataFrame, start_margin: float, personnel_share:
         .transform_calculate(texte="format(datum.marge, ',.1f') + '\u00a0%'")
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            # a quantitative year axis takes as many years as the width holds (« 200020012002 » at 360 px)
+            x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("marge:Q", title="Marge opérationnelle (% du chiffre d'affaires)"),
             color=alt.Color("fourchette:N", title=None, scale=alt.Scale(range=[PALETTE[3], PALETTE[1]]),
                             legend=alt.Legend(orient="bottom", labelLimit=320)),
-            tooltip=[alt.Tooltip("year:O", title="Année"), alt.Tooltip("fourchette:N", title="Hypothèse"),
+            tooltip=[alt.Tooltip("year:Q", title="Année", format="d"), alt.Tooltip("fourchette:N", title="Hypothèse"),
                      alt.Tooltip("texte:N", title="Marge")],
         )
         .add_params(margin, gain)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from barometre import formatting, history
 from barometre.chapters.synthesis import ChapterSummary, percent_of_one, person, quote
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.models import prices as prices_model
 from barometre.models import value as model
@@ -175,7 +175,7 @@ def revenue_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], fcr_lo
         for r in results.values()
     )
     return chart_output(
-        _curve_chart(curves, "revenu", "Revenu par demande (prix de base d'un appel)", fcr_low, fcr_high),
+        _curve_chart(curves, "revenu", "Revenu par demande (prix d'un appel = 1)", fcr_low, fcr_high),
         name="valeur-revenu-par-demande",
         title="Revenu par demande selon le contrat",
         source=source,
@@ -198,7 +198,7 @@ def margin_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], inputs:
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
     return chart_output(
-        _curve_chart(curves, "marge", "Marge par demande (prix de base d'un appel)", fcr_low, fcr_high) + zero,
+        _curve_chart(curves, "marge", "Marge par demande (prix d'un appel = 1)", fcr_low, fcr_high) + zero,
         name="valeur-marge-par-demande",
         title="Marge par demande selon le contrat",
         source=source,
@@ -440,7 +440,7 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
 
 def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
     base = alt.Chart(table).encode(
-        y=alt.Y("montant:N", title=None, sort=None, axis=alt.Axis(labelLimit=170)),
+        y=alt.Y("montant:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("montant:N", title="Montant"), alt.Tooltip("texte:N", title="Par mois"),
                  alt.Tooltip("origine:N", title="Origine")],
     )
@@ -454,7 +454,7 @@ def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
     labels = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="euros:Q", text="texte:N")
     listing = "; ".join(f"{m} : {t}" for m, t in zip(table["montant"], table["texte"], strict=True))
     return chart_output(
-        (bars + labels).properties(height=alt.Step(36)),
+        (bars + labels + row_labels(table, "montant", bar_size=22)).properties(height=alt.Step(58)),
         name="valeur-salaires",
         title="Salaires des conseillers et Smic",
         source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
