@@ -18,7 +18,11 @@
 
   /* Called by each chart once drawn (see barometre.charts.ChartOutput.html). */
   window.barometreChart = function (figure) {
-    if (!figure || !figure.dataset.sliders) return;
+    if (!figure) return;
+    // The chart's box carries its description (role="img", aria-label, and the caption): the drawing's
+    // marks stay out of the accessibility tree instead of each announcing an unnamed image.
+    figure.querySelectorAll(".vega-chart svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
+    if (!figure.dataset.sliders) return;
     var formats = JSON.parse(figure.dataset.sliders);
     figure.querySelectorAll("input[type=range]").forEach(function (input) {
       var format = FORMATS[formats[input.name]];

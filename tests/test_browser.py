@@ -110,7 +110,7 @@ def test_a_number_links_to_its_source_with_the_quote(browser, published_book):
     visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri())
     try:
         link = visit.page.locator("a.provenance").first
-        title = link.get_attribute("title")
+        title = link.get_attribute("data-tip") or link.get_attribute("title")  # the page's script moves it
         assert "Source :" in title and "«" in title
         link.click()
         visit.page.wait_for_load_state("load")
@@ -177,8 +177,10 @@ CHART_PAGES = [p for p in PAGES if p.rsplit("/", 1)[-1] not in ("introduction.ht
 
 
 def wait_for_charts(page) -> None:
+    """Every chart drawn and handed to the page's script (which hides the drawing from assistive technology)."""
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.vega-chart')].every(c => c.querySelector('svg'))", timeout=15000
+        "() => [...document.querySelectorAll('.vega-chart')].every(c => c.querySelector('svg[aria-hidden=true]'))",
+        timeout=15000,
     )
     page.wait_for_timeout(200)
 
