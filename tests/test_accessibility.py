@@ -144,3 +144,31 @@ def test_a_negative_number_takes_the_minus_sign_not_a_hyphen(published_book, nam
         text = QUOTED.sub(" ", text)
         found += [text[max(0, m.start() - 30): m.end() + 10] for m in HYPHEN_MINUS.finditer(text)]
     assert found == []
+
+
+# --------------------------------------------------------------------------- sharing and indexing
+
+
+def site_address() -> str:
+    import yaml
+
+    from barometre.paths import ROOT
+
+    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_carries_opengraph_metadata_at_the_site_address(published_book, name):
+    page = soup(published_book, name)
+    og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+    assert og["og:locale"] == "fr_FR" and og["og:title"] and og["og:site_name"]
+    assert og["og:url"] == f"{site_address().rstrip('/')}/2008/{name}"
+    if name != "chapters/changes.html":
+        assert len(og.get("og:description", "")) > 40
+
+
+def test_the_sitemap_lists_every_page_at_the_site_address(published_book):
+    sitemap = (published_book / "sitemap.xml").read_text(encoding="utf-8")
+    for name in PAGES:
+        assert f"<loc>{site_address().rstrip('/')}/2008/{name}</loc>" in sitemap
+    assert "search.html" not in sitemap

@@ -27,6 +27,8 @@ THEME = "barometre"
 LOCALE = "fr-FR"
 # Okabe–Ito: readable by the three common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# The value chapter's three contracts (labels.VALUE_SCHEME_LABELS), coloured alike in its charts and explorer.
+VALUE_SCHEME_COLOURS = [PALETTE[3], PALETTE[0], PALETTE[2]]
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
 PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print

@@ -12,7 +12,8 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, VALUE_SCHEME_COLOURS, ChartOutput, chart_output
+from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import offshore as offshore_model
 from barometre.models import prices as prices_model
 from barometre.models import value as value_model
@@ -45,14 +46,8 @@ def _slider_formats(chart: alt.TopLevelMixin) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- value
 
-def _value_schemes() -> tuple[dict[str, str], list[str]]:
-    """The static value charts' labels and colours, so that a scheme keeps its colour across the page."""
-    from barometre.chapters.value import SCHEME_COLOURS, SCHEME_LABELS
-
-    return dict(SCHEME_LABELS), list(SCHEME_COLOURS)
-
-
-VALUE_SCHEMES, VALUE_COLOURS = _value_schemes()
+# The static value charts' labels and colours: a contract keeps its colour across the page.
+VALUE_SCHEMES, VALUE_COLOURS = VALUE_SCHEME_LABELS, VALUE_SCHEME_COLOURS
 
 
 def value_expressions(target: str, bonus: str) -> dict[str, str]:

@@ -11,8 +11,9 @@ import pandas as pd
 
 from barometre import formatting, history
 from barometre.chapters.synthesis import ChapterSummary, percent_of_one, person, quote
-from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
+from barometre.charts import PALETTE, VALUE_SCHEME_COLOURS, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
+from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import prices as prices_model
 from barometre.models import value as model
 from barometre.models.value import LEGAL_MONTHLY_HOURS
@@ -28,12 +29,8 @@ USED_INDICATORS = (
     "adviser_salary_gross", "adviser_salary_change", "adviser_salary_net",
 )
 
-SCHEME_LABELS = {
-    "per_call": "Paiement à l'appel",
-    "per_resolution": "Paiement à la demande résolue",
-    "bonus_malus": "Prix de base avec bonus/malus qualité",
-}
-SCHEME_COLOURS = [PALETTE[3], PALETTE[0], PALETTE[2]]
+SCHEME_LABELS = VALUE_SCHEME_LABELS
+SCHEME_COLOURS = VALUE_SCHEME_COLOURS
 
 __all__ = ["LEGAL_MONTHLY_HOURS", "de", "percent_of_one", "person", "quote", "summary"]
 
