@@ -329,3 +329,18 @@ def test_the_edition_banner_and_its_links_are_readable(browser, published_book):
             assert el.evaluate(CONTRAST) >= 4.5
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_is_wider_than_a_phone(browser, published_book, name):
+    visit = Visit(browser, (published_book / name).as_uri(), width=360)
+    try:
+        wide = visit.page.evaluate(
+            "() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 362)"
+            ".filter(e => !e.closest('.bd-sidebar-secondary, .bd-sidebar-primary')).slice(0, 5)"
+            ".map(e => e.tagName + ': ' + (e.textContent || '').trim().slice(0, 60))"
+        )
+        assert wide == []
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        visit.close()
