@@ -13,6 +13,7 @@ PY := $(VENV)/bin/python
 # nothing. They must be digits; the command line then checks the range of years.
 EDITION ?=
 YEAR ?=
+PORT ?= 8000
 export EDITION YEAR
 not_digits = $(strip $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1))))))))))))
 ifneq ($(call not_digits,$(EDITION)),)
@@ -21,9 +22,12 @@ endif
 ifneq ($(call not_digits,$(YEAR)),)
 $(error YEAR must be a year in digits, e.g. make new-edition YEAR=2009 (got '$(YEAR)'))
 endif
+ifneq ($(call not_digits,$(PORT)),)
+$(error PORT must be a port number in digits, e.g. make serve PORT=8001 (got '$(PORT)'))
+endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean new-edition compare
+.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean new-edition compare serve
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
 # requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
@@ -57,6 +61,13 @@ compare: env
 
 book: env
 	$(PY) scripts/build.py $(EDITION_ARG)
+
+# Preview the published site on http://127.0.0.1:$(PORT)/html/ (every edition's banner link works:
+# _build/ holds the archive page and one folder per built edition). Local only; Ctrl+C stops it.
+serve:
+	@test -e _build/html/index.html || { echo "No site yet: run make book first." >&2; exit 2; }
+	@echo "Serving the book on http://127.0.0.1:$(PORT)/html/index.html (Ctrl+C to stop)"
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build $(PORT)
 
 pdf: env system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)

@@ -110,7 +110,7 @@ def test_a_number_links_to_its_source_with_the_quote(browser, published_book):
     visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri())
     try:
         link = visit.page.locator("a.provenance").first
-        title = link.get_attribute("title")
+        title = link.get_attribute("data-tip") or link.get_attribute("title")  # the page's script moves it
         assert "Source :" in title and "«" in title
         link.click()
         visit.page.wait_for_load_state("load")
@@ -166,5 +166,181 @@ def test_moving_a_slider_recomputes_the_model_in_the_page(browser, published_boo
         visit.page.wait_for_timeout(300)
         assert path.get_attribute("d") != before
         assert visit.errors == []
+    finally:
+        visit.close()
+
+
+# --------------------------------------------------------------------------- charts' text at three widths
+
+CHART_TEXT = (Path(__file__).parent / "chart_text.js").read_text(encoding="utf-8")
+CHART_PAGES = [p for p in PAGES if p.rsplit("/", 1)[-1] not in ("introduction.html", "changes.html", "sources.html")]
+
+
+def wait_for_charts(page) -> None:
+    """Every chart drawn and handed to the page's script (which hides the drawing from assistive technology)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-chart')].every(c => c.querySelector('svg[aria-hidden=true]'))",
+        timeout=15000,
+    )
+    page.wait_for_timeout(200)
+
+
+@pytest.mark.parametrize("width", [360, 390, 1280])
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_no_chart_text_overlaps_another_or_leaves_its_chart(browser, published_book, name, width):
+    """Every SVG text of every chart (titles, axis labels and titles, legends, value labels) is measured in the
+    page: no two boxes intersect, no box leaves its chart's box or the screen."""
+    visit = Visit(browser, (published_book / name).as_uri(), width=width)
+    try:
+        wait_for_charts(visit.page)
+        result = visit.page.evaluate(CHART_TEXT)
+        assert result["charts"] == visit.page.locator(".vega-chart").count()
+        assert result["texts"] > 0
+        assert result["overlaps"] == [], f"{name} at {width} px: text boxes overlap"
+        assert result["outside"] == [], f"{name} at {width} px: text leaves its chart"
+    finally:
+        visit.close()
+
+
+# --------------------------------------------------------------------------- accessibility engine
+
+AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"  # axe-core, pinned in requirements
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(browser, published_book, name):
+    visit = Visit(browser, (published_book / name).as_uri())
+    try:
+        wait_for_charts(visit.page)
+        visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        results = visit.page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        bad = [
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in results["violations"] if v["impact"] in ("serious", "critical")
+        ]
+        assert bad == [], f"{name}: " + "\n".join(bad)
+        assert visit.outside == []  # axe ran from the page itself, nothing fetched
+    finally:
+        visit.close()
+
+
+# --------------------------------------------------------------------------- interface
+
+def test_sliders_show_their_values_in_french_with_units(browser, published_book):
+    visit = Visit(browser, (published_book / "chapters" / "offshore.html").as_uri(), width=390)
+    try:
+        figure = visit.page.locator("#chart-offshore-explorer")
+        figure.locator("output.slider-value").first.wait_for(state="visible", timeout=5000)
+        shown = figure.locator("output.slider-value").all_inner_texts()
+        assert len(shown) == figure.locator("input[type=range]").count() == 3
+        for text in shown:
+            assert text.endswith("\u00a0%") and "." not in text and "-" not in text, shown
+        raw = [s for s in figure.locator(".vega-bind span:not(.vega-bind-name)").all() if s.is_visible()]
+        assert raw == [], "Vega's raw value (« 0.08 ») is still shown"
+        slider = figure.locator("input[name=ecart]")
+        slider.evaluate("el => { el.value = el.min; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+        assert figure.locator("input[name=ecart] + output").inner_text() == "\u221280\u00a0%"
+        assert slider.get_attribute("aria-valuetext") == "\u221280\u00a0%"
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_one_search_box_is_visible(browser, published_book, width):
+    visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri(), width=width)
+    try:
+        boxes = [b for b in visit.page.locator(".search-button-field, .search-button, input[type=search]").all()
+                 if b.is_visible()]
+        assert len(boxes) == 1
+    finally:
+        visit.close()
+
+
+def test_a_numbers_provenance_opens_on_keyboard_focus(browser, published_book):
+    visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri())
+    try:
+        link = visit.page.locator("a.provenance").first
+        link.focus()
+        tip = visit.page.locator("#barometre-tip")
+        tip.wait_for(state="visible", timeout=2000)
+        assert "Source :" in tip.inner_text()
+        assert link.get_attribute("aria-describedby") == "barometre-tip"
+        visit.page.keyboard.press("Escape")
+        assert not tip.is_visible()
+    finally:
+        visit.close()
+
+
+def test_a_first_tap_on_a_number_shows_its_provenance_and_a_second_follows_the_link(browser, published_book):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        url = (published_book / "chapters" / "resilience.html").as_uri()
+        page.goto(url)
+        page.wait_for_load_state("load")
+        link = page.locator("a.provenance").first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        tip = page.locator("#barometre-tip")
+        tip.wait_for(state="visible", timeout=2000)
+        assert "Source :" in tip.inner_text()
+        assert page.url == url
+        link.tap()
+        page.wait_for_url("**/sources.html#fig-*", timeout=5000)
+    finally:
+        context.close()
+
+
+def test_the_annex_entry_reached_by_a_link_is_highlighted_and_leads_back(browser, published_book):
+    visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri())
+    try:
+        start = visit.page.url
+        visit.page.locator("a.provenance").first.click()
+        visit.page.wait_for_load_state("load")
+        anchor = visit.page.url.rsplit("#", 1)[1]
+        entry = visit.page.locator(f"[id='{anchor}']")
+        colour = entry.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+        back = entry.locator("a.back-to-text")
+        assert back.inner_text().endswith("Revenir au texte")
+        back.click()
+        visit.page.wait_for_url(start, timeout=5000)
+    finally:
+        visit.close()
+
+
+CONTRAST = """el => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let bg = "rgba(0, 0, 0, 0)";
+  for (let n = el; n && (bg === "rgba(0, 0, 0, 0)" || bg === "transparent"); n = n.parentElement) bg = getComputedStyle(n).backgroundColor;
+  const a = lum(getComputedStyle(el).color), b = lum(bg);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_the_edition_banner_and_its_links_are_readable(browser, published_book):
+    visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri(), width=390)
+    try:
+        banner = visit.page.locator(".bd-header-announcement")
+        assert "édition" in banner.inner_text()
+        for el in [banner, *banner.locator("a").all()]:
+            assert el.evaluate(CONTRAST) >= 4.5
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_is_wider_than_a_phone(browser, published_book, name):
+    visit = Visit(browser, (published_book / name).as_uri(), width=360)
+    try:
+        wide = visit.page.evaluate(
+            "() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 362)"
+            ".filter(e => !e.closest('.bd-sidebar-secondary, .bd-sidebar-primary')).slice(0, 5)"
+            ".map(e => e.tagName + ': ' + (e.textContent || '').trim().slice(0, 60))"
+        )
+        assert wide == []
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         visit.close()

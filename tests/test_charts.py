@@ -36,8 +36,28 @@ def test_a_chart_has_both_an_interactive_and_a_print_form():
 
 def test_the_interactive_chart_uses_the_french_number_locale():
     html = sample().html()
-    options = json.loads(html.split("textContent),")[1].split(").catch")[0])
+    options = json.loads(html.split("textContent),")[1].split(").then")[0])
     assert options["formatLocale"]["decimal"] == ","
+
+
+def test_axes_and_tooltips_write_the_minus_sign_and_thousands_as_the_text_does():
+    html = sample().html()
+    locale = json.loads(html.split("textContent),")[1].split(").then")[0])["formatLocale"]
+    assert locale["minus"] == "\u2212"
+    assert locale["thousands"] == "\u202f"
+    assert locale["percent"] == "\u00a0%"
+
+
+def test_long_axis_titles_are_wrapped_for_a_phone_in_the_web_chart_only():
+    chart = alt.Chart(pd.DataFrame({"a": [1], "b": [2]})).mark_bar().encode(
+        x=alt.X("a:Q", title="Écart de salaire interne / outsourceur (%)"), y=alt.Y("b:Q", title="Court"))
+    out = chart_output(chart, name="t", title="Un titre assez long pour tenir sur deux lignes au moins",
+                       source="S", description="D.")
+    web = out.web_spec()
+    assert web["encoding"]["x"]["title"] == ["Écart de salaire interne /", "outsourceur (%)"]
+    assert web["encoding"]["y"]["title"] == "Court"
+    assert all(len(line) <= 30 for line in web["title"])
+    assert out.static_spec()["encoding"]["x"]["title"] == "Écart de salaire interne / outsourceur (%)"
 
 
 def test_the_description_is_the_vega_lite_description_and_the_aria_label():

@@ -501,7 +501,7 @@ def test_changes_pair_each_figure_with_the_same_figure_one_edition_earlier(data_
     changes = {(c.new.indicator, c.new.scope): c for c in report.changes}
     growth = changes[("revenue_growth", "market")]
     assert (growth.old.period, growth.new.period, growth.old.value, growth.new.value) == ("2008", "2009", 15, 6)
-    assert growth.change_text == f"-9{formatting.NBSP}points"
+    assert growth.change_text == f"\u22129{formatting.NBSP}points"
     salary = changes[("adviser_salary_gross", "market")]
     assert (salary.old_text, salary.new_text) == (formatting.euros(1528), formatting.euros(1570))
     assert salary.change_text == formatting.percent(2.7, signed=True)

@@ -62,3 +62,29 @@ def test_explorers_are_valid_charts_with_sliders_at_the_notebook_defaults():
 def test_a_default_outside_the_slider_range_is_refused():
     with pytest.raises(ValueError, match="must lie between"):
         explorers.value_explorer(0.2, 0.02, source="S")
+
+
+def _colour_scale(spec: dict) -> dict:
+    return spec["encoding"]["color"]["scale"]
+
+
+def test_the_value_explorer_gives_each_contract_the_static_charts_colour():
+    from barometre.chapters.value import SCHEME_COLOURS, SCHEME_LABELS
+
+    scale = _colour_scale(explorers.value_explorer(0.75, 0.02, source="S").chart.to_dict())
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == dict(
+        zip(SCHEME_LABELS.values(), SCHEME_COLOURS, strict=True))
+
+
+def test_no_explorer_clamps_its_axis_to_a_fixed_domain():
+    out = explorers.offshore_explorer(-0.5, 1.0, 0.15, source="S")
+    y = out.chart.to_dict()["encoding"]["y"]["scale"]
+    assert "domain" not in y and not y.get("clamp")
+
+
+def test_every_slider_is_written_as_a_french_percent_in_the_page():
+    out = explorers.offshore_explorer(-0.5, 1.0, 0.15, source="S")
+    assert out.sliders == {"ecart": "percent", "productivite": "percent", "rappels_france": "percent"}
+    assert 'data-sliders="' in out.html() and 'id="controls-offshore-explorer"' in out.html()
+    assert explorers.slider_text(-0.5) == "\u221250\u00a0%"
+    assert explorers.slider_text(0.08) == "8\u00a0%"

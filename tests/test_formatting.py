@@ -18,7 +18,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
         (15, "percent", {}, f"15{NBSP}%"),
         (17.5, "percent", {}, f"17,5{NBSP}%"),
         (5, "percent_change", {"signed": True}, f"+5{NBSP}%"),
-        (-50, "percent_change", {}, f"-50{NBSP}%"),
+        (-50, "percent_change", {}, f"\u221250{NBSP}%"),
         (1528, "eur_per_month_gross", {}, f"1{NNBSP}528{NBSP}€"),
         (250000, "jobs", {}, f"250{NNBSP}000"),
         (250000, "jobs", {"with_noun": True}, f"250{NNBSP}000{NBSP}emplois"),
@@ -88,3 +88,21 @@ def test_the_complement_of_a_share_keeps_its_bound_or_range():
     assert formatting.complement_text(fig) == "20\u00a0%"
     assert formatting.complement_text(replace(fig, qualifier="more_than", value=88.0)) == "moins de 12\u00a0%"
     assert formatting.complement_text(replace(fig, qualifier="range", value=None, low=20.0, high=25.0)) == "75 à 80\u00a0%"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (lambda: fr.percent(-2.5), f"\u22122,5{NBSP}%"),
+        (lambda: fr.percent(-9, signed=True), f"\u22129{NBSP}%"),
+        (lambda: fr.points(-1.5), f"\u22121,5{NBSP}point"),
+        (lambda: fr.number(-1528), f"\u22121{NNBSP}528"),
+        (lambda: fr.euros(-40), f"\u221240{NBSP}€"),
+        (lambda: fr.value(-3, "jobs", with_noun=True), f"\u22123{NBSP}emplois"),
+        (lambda: fr.value_range(-10, -5, "percent"), f"\u221210 à \u22125{NBSP}%"),
+    ],
+)
+def test_a_negative_number_takes_the_true_minus_sign_never_a_hyphen(text, expected):
+    out = text()
+    assert out == expected
+    assert "-" not in out

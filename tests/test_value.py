@@ -252,8 +252,8 @@ def _glued(nb, key: str) -> str:
 def test_a_smaller_quality_gain_changes_the_text_and_the_charts_of_the_chapter(tmp_path):
     base = _execute(tmp_path, "base")
     smaller = _execute(tmp_path, "smaller", fcr_high=0.8)
-    assert "de 60\u00a0% à 90\u00a0%, soit -33,3\u00a0%" in _markdown(base)
-    assert "de 60\u00a0% à 80\u00a0%, soit -25\u00a0%" in _markdown(smaller)
+    assert "de 60\u00a0% à 90\u00a0%, soit \u221233,3\u00a0%" in _markdown(base)
+    assert "de 60\u00a0% à 80\u00a0%, soit \u221225\u00a0%" in _markdown(smaller)
     for chart in ("valeur-revenu-par-demande", "valeur-marge-par-demande", "valeur-plafond-de-contacts"):
         assert _spec(base, chart) != _spec(smaller, chart)
     assert _spec(base, "valeur-salaires") == _spec(smaller, "valeur-salaires")

@@ -586,6 +586,17 @@ class Builder:
             f"<ul>\n{items}\n</ul>\n</body>\n</html>\n"
         )
         _write_if_changed(site / "index.html", page)
+        # ``_build/html`` sits one level above ``site/<edition>``: the same archive page and a link per
+        # edition beside it make the edition banner's relative links (``../2008/index.html``,
+        # ``../index.html``) work from ``_build/html`` as from ``_build/site/<edition>``.
+        _write_if_changed(self.build_dir / "index.html", page)
+        for e in editions:
+            link = self.build_dir / str(e)
+            if not link.is_symlink() or os.readlink(link) != f"site/{e}":
+                if link.is_symlink():
+                    link.unlink()
+                if not link.exists():
+                    link.symlink_to(f"site/{e}", target_is_directory=True)
 
     def _collect_garbage(self, runs: list[ChapterRun] | None = None) -> None:
         """Drop unpublished releases, and cache entries beyond the most recent few per chapter."""

@@ -30,6 +30,8 @@ THEME = "barometre"
 LOCALE = "fr-FR"
 # Okabe–Ito: readable by the three common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# The value chapter's three contracts (labels.VALUE_SCHEME_LABELS), coloured alike in its charts and explorer.
+VALUE_SCHEME_COLOURS = [PALETTE[3], PALETTE[0], PALETTE[2]]
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
 PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print
@@ -69,7 +71,11 @@ def theme() -> alt.theme.ThemeConfig:
 
 @cache
 def format_locale() -> dict:
-    return vlc.get_format_locale(LOCALE)
+    """d3's fr-FR number locale, made to agree with the text's formatter: U+2212 for the minus sign,
+    a narrow no-break space between thousands and a no-break space before « % » (« −1 528 », « 15 % »)."""
+    loc = dict(vlc.get_format_locale(LOCALE))
+    loc.update({"minus": "\u2212", "thousands": "\u202f", "percent": "\u00a0%"})
+    return loc
 
 
 @cache
@@ -88,6 +94,9 @@ def javascript_bundle() -> str:
     )
 
 
+WEB_TITLE_LINE = 30  # the web chart's title at 360 px, with the page's margins (measured: 34 overflowed by 2 px)
+AXIS_TITLE_LINE = 26  # characters of a 12 px axis title on a phone's plot area (about 7 px a character)
+VERTICAL_TITLE_LINE = 40  # a y axis title runs along the plot's height (240 to 300 px)
 TITLE_LINE = 34  # characters of a 15 px bold title that fit a 360 px screen (about 9 px a character)
 
 
@@ -98,6 +107,53 @@ def wrap_title(title: str, width: int = TITLE_LINE) -> str | list[str]:
 
     lines = textwrap.wrap(title, width=width, break_long_words=False, break_on_hyphens=False)
     return title if len(lines) <= 1 else lines
+
+
+_POSITION_CHANNELS = ("x", "y", "x2", "y2", "color", "size", "shape", "opacity", "strokeDash")
+
+
+def _wrap_axis_titles(node) -> None:
+    """Every encoding's title (axis or legend) longer than a phone's plot, in lines, wherever it is in the
+    spec (layers, concatenations): Vega centres a title on its axis and would draw it past the chart."""
+    if isinstance(node, list):
+        for item in node:
+            _wrap_axis_titles(item)
+        return
+    if not isinstance(node, dict):
+        return
+    encoding = node.get("encoding")
+    if isinstance(encoding, dict):
+        for channel in _POSITION_CHANNELS:
+            enc = encoding.get(channel)
+            if not isinstance(enc, dict):
+                continue
+            width = VERTICAL_TITLE_LINE if channel in ("y", "y2") else AXIS_TITLE_LINE
+            for holder in (enc, enc.get("axis"), enc.get("legend")):
+                if isinstance(holder, dict) and isinstance(holder.get("title"), str):
+                    holder["title"] = wrap_title(holder["title"], width)
+    for key, value in node.items():
+        if key not in ("encoding", "data", "datasets"):
+            _wrap_axis_titles(value)
+
+
+ROW_LABEL_LINE = 40  # characters of a 12 px row label on a 312 px plot (a 360 px screen less the margins)
+
+
+def row_labels(table: pd.DataFrame, field: str, *, bar_size: int, sort=None) -> alt.Chart:
+    """Each horizontal bar's category written above it, from the plot's left edge, in lines that fit a phone.
+
+    A category axis beside the bars takes most of a phone's width (the plot shrank to 70 px) and its labels
+    ran into the values; above the bar, a label has the whole width."""
+    import textwrap
+
+    values = table[field] if field in table else pd.Series([], dtype=str)
+    labels = pd.DataFrame({field: values.astype(str)})
+    labels["_ligne"] = [
+        "\n".join(textwrap.wrap(v, ROW_LABEL_LINE, break_long_words=False)) or v for v in labels[field]
+    ]
+    return alt.Chart(labels).mark_text(
+        align="left", baseline="bottom", dy=-(bar_size // 2 + 3), lineBreak="\n", color="#222", fontSize=12
+    ).encode(y=alt.Y(f"{field}:N", sort=sort, axis=None, title=None), x=alt.value(0), text="_ligne:N")
 
 
 def _slug(name: str) -> str:
@@ -119,6 +175,7 @@ class ChartOutput:
     data: pd.DataFrame | None = None
     interactive_note: str = ""
     printable: bool = True  # False: the chart needs a browser (an explorer) and the PDF leaves it out
+    sliders: dict[str, str] = field(default_factory=dict)  # parameter name -> how the page writes its value
     _spec: dict = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -135,8 +192,15 @@ class ChartOutput:
         return self._spec
 
     def web_spec(self) -> dict:
-        """The interactive spec: single and layered views take the width of the page (360 px and up)."""
+        """The interactive spec: single and layered views take the width of the page (360 px and up);
+        the title and long axis or legend titles are wrapped in lines that fit a phone's plot."""
         spec = json.loads(json.dumps(self._spec))
+        spec["title"] = wrap_title(self.title, WEB_TITLE_LINE)
+        _wrap_axis_titles(spec)
+        # the first and last labels of a continuous axis stay inside the axis (« 1 500 » ran past a phone's edge)
+        spec.setdefault("config", {}).setdefault("axisX", {}).setdefault("labelFlush", True)
+        # legends in one column: a row of entries ran past a phone's edge
+        spec["config"].setdefault("legend", {}).setdefault("direction", "vertical")
         if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
             spec["width"] = "container"
             spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -194,8 +258,13 @@ class ChartOutput:
             "formatLocale": format_locale(),
             "timeFormatLocale": time_format_locale(),
         }
-        opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
         vis, spec_id = f"vis-{self.name}", f"spec-{self.name}"
+        controls = ""
+        if self.sliders:
+            # The sliders sit outside the chart's image role, so that they stay reachable and named.
+            options["bind"] = f"#controls-{self.name}"
+            controls = f'<div class="chart-controls" id="controls-{self.name}"></div>\n'
+        opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
         desc = html.escape(self.description)
         csv = self.csv()
         download = ""
@@ -206,12 +275,18 @@ class ChartOutput:
                 "Télécharger les données (CSV)</a>"
             )
         note = f'<p class="chart-interactive-note">{html.escape(self.interactive_note)}</p>' if self.interactive_note else ""
+        sliders = ""
+        if self.sliders:
+            sliders = f' data-sliders="{html.escape(json.dumps(self.sliders, sort_keys=True), quote=True)}"'
         return (
-            f'<figure class="barometre-chart" id="chart-{self.name}">\n'
+            f'<figure class="barometre-chart" id="chart-{self.name}"{sliders}>\n'
             f'<div class="vega-chart" id="{vis}" role="img" aria-label="{desc}"></div>\n'
+            f"{controls}"
             f'<script type="application/json" id="{spec_id}">{spec_json}</script>\n'
             "<script>document.addEventListener('DOMContentLoaded',function(){"
             f"vegaEmbed('#{vis}',JSON.parse(document.getElementById('{spec_id}').textContent),{opts_json})"
+            ".then(function(){if(window.barometreChart){window.barometreChart("
+            f"document.getElementById('chart-{self.name}'));}}}})"
             ".catch(function(e){console.error(e);});});</script>\n"
             f"{note}"
             f'<figcaption><span class="chart-description">{desc}</span><br>'
@@ -237,9 +312,11 @@ def chart_output(
     data: pd.DataFrame | None = None,
     interactive_note: str = "",
     printable: bool = True,
+    sliders: dict[str, str] | None = None,
 ) -> ChartOutput:
     """Wrap an Altair chart for display: ``display(chart_output(...))`` in a chapter."""
-    return ChartOutput(chart, name, title, source, description, data, interactive_note, printable)
+    return ChartOutput(chart, name, title, source, description, data, interactive_note, printable,
+                       dict(sliders or {}))
 
 
 # --------------------------------------------------------------------------- print

@@ -12,7 +12,8 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, VALUE_SCHEME_COLOURS, ChartOutput, chart_output
+from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import offshore as offshore_model
 from barometre.models import prices as prices_model
 from barometre.models import value as value_model
@@ -20,19 +21,33 @@ from barometre.models import value as value_model
 NOTE = "Déplacez les curseurs : le graphique recalcule le modèle dans la page."
 
 
-def _slider(name: str, value: float, low: float, high: float, step: float, label: str) -> alt.Parameter:
+# How the page writes a slider's value beside it (see _static/barometre.js): a share as a French percent
+# (0.08 -> « 8 % », -0.5 -> « −50 % »), never the raw number.
+SLIDER_FORMATS = ("percent",)
+
+
+def _slider(name: str, value: float, low: float, high: float, step: float, label: str,
+            fmt: str = "percent") -> alt.Parameter:
     if not low <= value <= high:
         raise ValueError(f"the default of {name} ({value!r}) must lie between {low!r} and {high!r}")
+    if fmt not in SLIDER_FORMATS:
+        raise ValueError(f"slider format must be one of {', '.join(SLIDER_FORMATS)}, got {fmt!r}")
     return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
+
+
+def slider_text(value: float, fmt: str = "percent") -> str:
+    """The value a slider shows, as the page writes it (the same rule as _static/barometre.js)."""
+    return formatting.percent(value * 100)
+
+
+def _slider_formats(chart: alt.TopLevelMixin) -> dict[str, str]:
+    return {p.name: "percent" for p in chart.params if getattr(p, "bind", alt.Undefined) is not alt.Undefined}
 
 
 # --------------------------------------------------------------------------- value
 
-VALUE_SCHEMES = {
-    "per_call": "Paiement à l'appel",
-    "per_resolution": "Paiement à la demande résolue",
-    "bonus_malus": "Prix de base avec bonus/malus",
-}
+# The static value charts' labels and colours: a contract keeps its colour across the page.
+VALUE_SCHEMES, VALUE_COLOURS = VALUE_SCHEME_LABELS, VALUE_SCHEME_COLOURS
 
 
 def value_expressions(target: str, bonus: str) -> dict[str, str]:
@@ -54,13 +69,14 @@ def value_explorer(target_rate: float, bonus_per_point: float, source: str) -> C
         .transform_fold(list(VALUE_SCHEMES), as_=["régime", "revenu"])
         .transform_calculate(
             contrat=_label_expression(VALUE_SCHEMES, "datum['régime']"),
-            texte="format(datum.revenu, ',.2f') + ' prix d\\'appel'",
+            texte="format(datum.revenu, ',.2f') + '\u00a0prix d\\'appel'",
         )
         .mark_line()
         .encode(
             x=alt.X("pct:Q", title="Résolution au premier contact (%)", scale=alt.Scale(domain=[40, 100])),
             y=alt.Y("revenu:Q", title="Revenu par demande (prix d'un appel = 1)"),
-            color=alt.Color("contrat:N", title=None, scale=alt.Scale(range=PALETTE[:3]),
+            color=alt.Color("contrat:N", title=None, sort=list(VALUE_SCHEMES.values()),
+                            scale=alt.Scale(domain=list(VALUE_SCHEMES.values()), range=VALUE_COLOURS),
                             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320)),
             tooltip=[alt.Tooltip("pct:Q", title="Résolution (%)"), alt.Tooltip("contrat:N", title="Contrat"),
                      alt.Tooltip("texte:N", title="Revenu par demande")],
@@ -87,6 +103,7 @@ def value_explorer(target_rate: float, bonus_per_point: float, source: str) -> C
         ),
         interactive_note=NOTE,
         printable=False,  # sliders need a browser: the PDF leaves the explorer out
+        sliders=_slider_formats(chart),
     )
 
 
@@ -114,7 +131,7 @@ def offshore_explorer(rate_gap: float, productivity_ratio: float, onshore_repeat
                       source: str) -> ChartOutput:
     gap = _slider("ecart", rate_gap, -0.8, 0.0, 0.01, "Écart de taux horaire offshore / France ")
     productivity = _slider("productivite", productivity_ratio, 0.5, 1.5, 0.05,
-                           "Productivité offshore / France ")
+                           "Productivité offshore (en % de la France) ")
     repeat = _slider("rappels_france", onshore_repeat_rate, 0.0, 0.6, 0.01, "Taux de rappel en France ")
     calc = offshore_expressions("ecart", "productivite", "rappels_france")
     chart = (
@@ -125,9 +142,12 @@ def offshore_explorer(rate_gap: float, productivity_ratio: float, onshore_repeat
         .mark_line()
         .encode(
             x=alt.X("pct:Q", title="Demandes rappelées offshore (%)"),
+            # No fixed domain: the axis follows the curves wherever the sliders take them (a clamped
+            # domain drew a false plateau).
             y=alt.Y("coût:Q", title="Coût par demande résolue (France, 0 rappel = 100)",
-                    scale=alt.Scale(domain=[0, 400], clamp=True)),
-            color=alt.Color("lieu:N", title=None, scale=alt.Scale(range=[PALETTE[0], PALETTE[1]]),
+                    scale=alt.Scale(zero=True)),
+            color=alt.Color("lieu:N", title=None, scale=alt.Scale(domain=["France", "Offshore"],
+                                                                  range=[PALETTE[0], PALETTE[1]]),
                             legend=alt.Legend(orient="bottom", labelLimit=320)),
             tooltip=[alt.Tooltip("pct:Q", title="Rappels offshore (%)"), alt.Tooltip("lieu:N", title="Lieu"),
                      alt.Tooltip("texte:N", title="Coût par demande résolue")],
@@ -156,11 +176,12 @@ def offshore_explorer(rate_gap: float, productivity_ratio: float, onshore_repeat
             "Coût d'une demande résolue en France et offshore selon la part des demandes qui rappellent "
             "offshore ; les curseurs règlent l'écart de taux horaire, la productivité offshore et le taux de "
             f"rappel en France (valeurs de départ : écart {formatting.percent(rate_gap * 100)}, productivité "
-            f"{formatting.number(productivity_ratio, 2)}, rappels {formatting.percent(onshore_repeat_rate * 100)})."
+            f"{formatting.percent(productivity_ratio * 100)} de la France, rappels {formatting.percent(onshore_repeat_rate * 100)})."
         ),
         data=table,
         interactive_note=NOTE,
         printable=False,  # sliders need a browser: the PDF leaves the explorer out
+        sliders=_slider_formats(chart),
     )
 
 
@@ -190,14 +211,15 @@ def prices_explorer(factors: pd.DataFrame, start_margin: float, personnel_share:
     chart = (
         alt.Chart(long)
         .transform_calculate(marge=expr)
-        .transform_calculate(texte="format(datum.marge, ',.1f') + ' %'")
+        .transform_calculate(texte="format(datum.marge, ',.1f') + '\u00a0%'")
         .mark_line(point=True)
         .encode(
-            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            # a quantitative year axis takes as many years as the width holds (« 200020012002 » at 360 px)
+            x=alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("marge:Q", title="Marge opérationnelle (% du chiffre d'affaires)"),
             color=alt.Color("fourchette:N", title=None, scale=alt.Scale(range=[PALETTE[3], PALETTE[1]]),
                             legend=alt.Legend(orient="bottom", labelLimit=320)),
-            tooltip=[alt.Tooltip("year:O", title="Année"), alt.Tooltip("fourchette:N", title="Hypothèse"),
+            tooltip=[alt.Tooltip("year:Q", title="Année", format="d"), alt.Tooltip("fourchette:N", title="Hypothèse"),
                      alt.Tooltip("texte:N", title="Marge")],
         )
         .add_params(margin, gain)
@@ -221,4 +243,5 @@ def prices_explorer(factors: pd.DataFrame, start_margin: float, personnel_share:
         data=long[["year", "fourchette", "wage_factor", "cpi_factor", "price_factor", "marge_au_depart"]],
         interactive_note=NOTE,
         printable=False,  # sliders need a browser: the PDF leaves the explorer out
+        sliders=_slider_formats(chart),
     )

@@ -17,6 +17,7 @@ from barometre import periods
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+MINUS = "\u2212"  # the minus sign of French typography (babel's fr_FR gives the hyphen-minus)
 
 # French nouns of the countable units, singular and plural.
 NOUNS: dict[str, tuple[str, str]] = {
@@ -45,28 +46,33 @@ def _clean(x: float, decimals: int) -> float | int:
     return int(x) if float(x).is_integer() else x
 
 
+def minus(text: str) -> str:
+    """A formatted number with U+2212 for its minus sign: '−2,5 %', never '-2,5 %'."""
+    return text.replace("-", MINUS)
+
+
 def number(x: float, decimals: int = 1) -> str:
-    """'1 528', '17,5', '250 000' (at most ``decimals`` decimals, none when whole)."""
-    return format_decimal(_clean(x, decimals), locale=LOCALE)
+    """'1 528', '17,5', '250 000', '−3' (at most ``decimals`` decimals, none when whole)."""
+    return minus(format_decimal(_clean(x, decimals), locale=LOCALE))
 
 
 def percent(x: float, decimals: int = 1, signed: bool = False) -> str:
-    """A value already in percent: 15 -> '15 %', -2.5 -> '-2,5 %', signed -> '+15 %'."""
+    """A value already in percent: 15 -> '15 %', -2.5 -> '−2,5 %', signed -> '+15 %'."""
     pattern = "+#,##0.###\u00a0%;-#,##0.###\u00a0%" if signed else "#,##0.###\u00a0%"
-    return format_percent(_clean(x, decimals) / 100, format=pattern, locale=LOCALE)
+    return minus(format_percent(_clean(x, decimals) / 100, format=pattern, locale=LOCALE))
 
 
 def euros(x: float, decimals: int = 0) -> str:
     """'1 528 €'."""
     pattern = ("#,##0." + "#" * decimals + "\u00a0¤") if decimals else "#,##0\u00a0¤"
-    return format_currency(_clean(x, decimals), "EUR", format=pattern, locale=LOCALE, currency_digits=False)
+    return minus(format_currency(_clean(x, decimals), "EUR", format=pattern, locale=LOCALE, currency_digits=False))
 
 
 def points(x: float, decimals: int = 1, signed: bool = True) -> str:
-    """'+5 points', '-1,5 point'."""
+    """'+5 points', '−1,5 point'."""
     value = _clean(x, decimals)
     text = format_decimal(value, format="+#,##0.###;-#,##0.###" if signed else None, locale=LOCALE)
-    return f"{text}{NBSP}{'point' if abs(value) < 2 else 'points'}"
+    return f"{minus(text)}{NBSP}{'point' if abs(value) < 2 else 'points'}"
 
 
 def year(x: float) -> str:

@@ -39,3 +39,11 @@ SCOPE_LABELS = {
 def scope_label(scope: str) -> str:
     """« ensemble du marché », « Île-de-France »… (the id with spaces when the data use a new scope)."""
     return SCOPE_LABELS.get(scope, scope.replace("_", " "))
+
+
+# The three contracts of the value chapter, named alike in its charts and in its explorer.
+VALUE_SCHEME_LABELS = {
+    "per_call": "Paiement à l'appel",
+    "per_resolution": "Paiement à la demande résolue",
+    "bonus_malus": "Prix de base avec bonus/malus qualité",
+}

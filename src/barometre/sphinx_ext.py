@@ -133,6 +133,7 @@ def clean_scripts(app, pagename, templatename, context, doctree) -> None:
     switcher = edition_switcher(pagename, app.config.barometre_edition, app.config.barometre_editions)
     if switcher:
         context["theme_announcement"] = switcher
+    context["metatags"] = context.get("metatags", "") + opengraph_tags(app, pagename, context)
     stamp = app.config.barometre_build_stamp
     if stamp:
         context["metatags"] = context.get("metatags", "") + (
@@ -143,16 +144,101 @@ def clean_scripts(app, pagename, templatename, context, doctree) -> None:
 FONTAWESOME_SCRIPT = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
 
 
+# The themes' strings that their French catalogues leave in English, as the reader sees them
+# (labels, tooltips, placeholders) and their French.
+INTERFACE_FR = {
+    'title="Toggle primary sidebar"': 'title="Afficher ou masquer la navigation"',
+    'aria-label="Toggle primary sidebar"': 'aria-label="Afficher ou masquer la navigation"',
+    'title="Toggle secondary sidebar"': 'title="Afficher ou masquer le sommaire de la page"',
+    'aria-label="Toggle secondary sidebar"': 'aria-label="Afficher ou masquer le sommaire de la page"',
+    'placeholder="Search..."': 'placeholder="Rechercher…"',
+    'aria-label="Search..."': 'aria-label="Rechercher"',
+    'aria-label="Main"': 'aria-label="Contenu principal"',
+    'aria-label="Announcement"': 'aria-label="Éditions du baromètre"',
+    "© Copyright": "©",
+    "&#169; Copyright": "&#169;",
+    ">Back to top<": ">Haut de page<",
+}
+
+
+def french_interface(text: str) -> str:
+    """The theme's English interface strings in French (a page's own text is untouched)."""
+    for english, french in INTERFACE_FR.items():
+        text = text.replace(english, french)
+    return text
+
+
 def drop_fontawesome_script(app, exception) -> None:
     """The theme loads fontawesome.js (1.5 MB) to swap icons for SVG; its CSS already draws the
-    same icons with the bundled web font, so the script only slows every page down."""
+    same icons with the bundled web font, so the script only slows every page down. The theme's
+    interface strings its French catalogue lacks are put in French on the way."""
     if exception is not None or app.builder.format != "html":
         return
     for path in Path(app.outdir).rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        new = FONTAWESOME_SCRIPT.sub("", text)
+        new = french_interface(FONTAWESOME_SCRIPT.sub("", text))
         if new != text:
             path.write_text(new, encoding="utf-8")
+
+
+def page_url(app, pagename: str) -> str:
+    """A page's public address: the site address (``html.baseurl`` in _config.yml, the one place it is set),
+    the edition's folder, the page. Empty when no address is set."""
+    base = (getattr(app.config, "html_baseurl", "") or "").strip()
+    if not base:
+        return ""
+    base = base.rstrip("/") + "/"
+    edition = app.config.barometre_edition
+    return f"{base}{edition}/{pagename}.html" if edition else f"{base}{pagename}.html"
+
+
+def _description(context) -> str:
+    import html as html_lib
+
+    body = context.get("body", "") or ""
+    for paragraph in re.findall(r"<p>(.*?)</p>", body, flags=re.S):
+        text = html_lib.unescape(re.sub(r"<[^>]+>", "", paragraph)).strip()
+        text = re.sub(r"\s+", " ", text)
+        if len(text) > 40:
+            return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def opengraph_tags(app, pagename: str, context) -> str:
+    """OpenGraph metadata of a page: what a link to it shows when shared."""
+    import html as html_lib
+
+    site = app.config.html_title or app.config.project
+    title = html_lib.unescape(re.sub(r"<[^>]+>", "", context.get("title", "") or site))
+    tags = {"og:type": "article", "og:locale": "fr_FR", "og:site_name": site, "og:title": title}
+    description = _description(context)
+    if description:
+        tags["og:description"] = description
+    url = page_url(app, pagename)
+    if url:
+        tags["og:url"] = url
+    return "".join(f'\n<meta property="{k}" content="{_escape_attr(v)}">' for k, v in tags.items())
+
+
+SITEMAP_SKIP = {"search", "genindex"}
+
+
+def write_sitemap(app, exception) -> None:
+    """``sitemap.xml`` of the edition's pages at their public addresses (none without a site address)."""
+    if exception is not None or app.builder.format != "html" or not page_url(app, "index"):
+        return
+    from xml.sax.saxutils import escape
+
+    pages = sorted(
+        p.relative_to(app.outdir).with_suffix("").as_posix() for p in Path(app.outdir).rglob("*.html")
+        if not p.relative_to(app.outdir).parts[0].startswith("_")
+    )
+    urls = "".join(f"  <url><loc>{escape(page_url(app, p))}</loc></url>\n" for p in pages if p not in SITEMAP_SKIP)
+    (Path(app.outdir) / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n",
+        encoding="utf-8",
+    )
 
 
 def edition_switcher(pagename: str, edition: int, editions: list[int]) -> str:
@@ -340,4 +426,5 @@ def setup(app):
     app.connect("doctree-resolved", french_typography)
     app.connect("html-page-context", clean_scripts)
     app.connect("build-finished", drop_fontawesome_script)
+    app.connect("build-finished", write_sitemap)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

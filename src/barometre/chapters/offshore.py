@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
 from barometre.models import offshore as model
@@ -156,7 +156,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     else:
         title = f"Croissance du chiffre d'affaires en {when}"
     return chart_output(
-        (bars + labels + neg_labels + zero).properties(height=40 * max(len(table), 1) + 40),
+        (bars + labels + neg_labels + zero + row_labels(table, "indicateur", bar_size=26)).properties(
+            height=66 * max(len(table), 1)),
         name="offshore-croissance",
         title=title,
         source=source_line(figs),
@@ -221,7 +222,7 @@ def split_title(table: pd.DataFrame) -> str:
 def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     order = ["France", "Province", "Offshore (complément)", "Île-de-France (complément)"]
     base = alt.Chart(table).encode(
-        y=alt.Y("mesure:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        y=alt.Y("mesure:N", title=None, sort=None, axis=None),
         x=alt.X("part:Q", stack="zero", title="Part (%)", scale=alt.Scale(domain=[0, 100])),
         order=alt.Order("rang:Q"),
     )
@@ -239,7 +240,8 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         f"{m}, {p} : {t}" for m, p, t in zip(table["mesure"], table["composante"], table["texte"], strict=True)
     )
     return chart_output(
-        (bars + labels).properties(height=150),
+        (bars + labels + row_labels(table.drop_duplicates("mesure"), "mesure", bar_size=38)).properties(
+            height=84 * max(table["mesure"].nunique(), 1)),
         name="offshore-repartition",
         title=split_title(table),
         source=source_line(figs),
@@ -484,14 +486,14 @@ def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
 def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     low = min([0.0, *table["valeur"]]) if not table.empty else 0.0
     high = max([100.0, *table["valeur"]]) if not table.empty else 100.0
+    pad = 0.3 * (high - low)  # room for the value labels beside the longest bars, at 360 px too
     base = alt.Chart(table).encode(
-        # two-line labels (company, then measure) keep the chart readable at 360 px
-        y=alt.Y("indicateur:N", title=None, sort=None,
-                axis=alt.Axis(labelLimit=200, labelAngle=0, labelExpr="split(datum.label, ' : ')")),
+        # the measure is written above its bar (row_labels): the whole width stays for the bars
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
     )
     bars = base.mark_bar(size=26).encode(
-        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - 30, high + 30]),
+        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - pad, high + pad]),
                 axis=alt.Axis(tickCount=4)),
         color=alt.Color("prestataire:N", title=None, scale=alt.Scale(range=[PALETTE[4], PALETTE[5]]),
                         sort=["Webhelp", "Teleperformance"], legend=None),
@@ -505,7 +507,8 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
     listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
     return chart_output(
-        (bars + labels + neg_labels + zero).properties(height=40 * max(len(table), 1) + 40),
+        (bars + labels + neg_labels + zero + row_labels(table, "indicateur", bar_size=26)).properties(
+            height=66 * max(len(table), 1)),
         name="offshore-prestataires",
         title="Les chiffres des prestataires",
         source=source_line(figs),

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative, periods
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
@@ -107,11 +107,11 @@ def cost_structure_title(table: pd.DataFrame) -> str:
 
 def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     base = alt.Chart(table).encode(
-        y=alt.Y("indicateur:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Part")],
     )
     track = alt.Chart(table).mark_bar(size=30, color="#e4e4e4").encode(
-        y=alt.Y("indicateur:N", sort=None), x=alt.datum(100)
+        y=alt.Y("indicateur:N", sort=None, axis=None), x=alt.datum(100)
     )
     bars = base.mark_bar(size=30, color=PALETTE[0]).encode(
         x=alt.X("part:Q", title="Part (%)", scale=alt.Scale(domain=[0, 100]))
@@ -125,7 +125,8 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
     )
     listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
     return chart_output(
-        (track + bars + arrows + labels).properties(height=45 * max(len(table), 1) + 30),
+        (track + bars + arrows + labels + row_labels(table, "indicateur", bar_size=30)).properties(
+            height=70 * max(len(table), 1)),
         name="prix-structure-couts",
         title=cost_structure_title(table),
         source=source_line(figs),
@@ -392,7 +393,7 @@ def hhi_title(low: float, high: float) -> str:
 
 def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) -> ChartOutput:
     base = alt.Chart(table).encode(
-        y=alt.Y("situation:N", title=None, sort=None, axis=alt.Axis(labelLimit=240)),
+        y=alt.Y("situation:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("situation:N", title="Situation"), alt.Tooltip("texte:N", title="Indice HHI")],
     )
     rule = base.mark_rule(strokeWidth=12, color=PALETTE[0], opacity=0.8).encode(
@@ -402,11 +403,11 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) ->
     )
     ends = alt.Chart(table).transform_fold(["HHI bas", "HHI haut"], as_=["borne", "valeur"]).mark_point(
         filled=True, size=90, color=PALETTE[0]
-    ).encode(y=alt.Y("situation:N", sort=None), x="valeur:Q")
+    ).encode(y=alt.Y("situation:N", sort=None, axis=None), x="valeur:Q")
     labels = base.mark_text(align="left", dx=10).encode(x="HHI haut:Q", text="texte:N")
     listing = "; ".join(f"{s} : {t}" for s, t in zip(table["situation"], table["texte"], strict=True))
     return chart_output(
-        (rule + ends + labels).properties(height=60 * len(table) + 40),
+        (rule + ends + labels + row_labels(table, "situation", bar_size=12)).properties(height=66 * len(table)),
         name="prix-concentration",
         title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"])),
         source=source_line(figs) + MODEL_NOTE,

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_end
 from barometre.models import resilience as model
 from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
@@ -216,16 +216,17 @@ def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) 
         ]
     )
     base = alt.Chart(table).encode(
-        y=alt.Y("indicateur:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
     )
+    names = row_labels(table, "indicateur", bar_size=10)
     rule = base.mark_rule(strokeWidth=10, color=PALETTE[0]).encode(
         x=alt.X("bas:Q", title="%", scale=alt.Scale(domain=[0, 100])), x2="haut:Q"
     )
     dots = base.mark_point(filled=True, size=140, color=PALETTE[0]).encode(x="haut:Q")
     labels = base.mark_text(align="left", dx=10).encode(x="haut:Q", text="texte:N")
     return chart_output(
-        (rule + dots + labels).properties(height=150),
+        (rule + dots + labels + names).properties(height=64 * len(table)),
         name="resilience-argument-cout",
         title="L'argument du coût",
         source=source_line([premium, savings_before, savings_now]),

@@ -144,6 +144,7 @@ def dashboard_table(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPT
                 "haut": high,
                 "texte": formatting.figure_text(fig),
                 "nature": "Part" if fig.unit == "percent" else "Évolution ou écart",
+                "panneau": PANELS["Part" if fig.unit == "percent" else "Évolution ou écart"],
                 "source": fig.source_name,
             }
         )
@@ -152,13 +153,15 @@ def dashboard_table(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPT
         table["à gauche"] = []
         return table
     # where a value's label goes: on the left of its dot when the dot is near the right edge
-    lo = table.groupby("chapitre")["bas"].transform("min").clip(upper=0)
-    hi = table.groupby("chapitre")["haut"].transform("max").clip(lower=0)
+    lo = table.groupby("nature")["bas"].transform("min").clip(upper=0)
+    hi = table.groupby("nature")["haut"].transform("max").clip(lower=0)
     position = (table["haut"] - lo) / (hi - lo).where(hi > lo, 1)
     table["à gauche"] = position > RIGHT_HALF
     return table
 
 
+# One panel per quantity: a share of a total is never drawn on the axis of a change or a gap.
+PANELS = {"Part": "Parts (en % d'un total)", "Évolution ou écart": "Évolutions et écarts (en %)"}
 ROW_STEP = 54  # pixels per indicator: its label (one or two lines) on top, its value below
 VALUE_OFFSET = 17  # pixels from the middle of the row down to the value's dot
 PANEL_WIDTH = 250  # a panel, its labels and its values fit a 360 px screen
@@ -173,7 +176,8 @@ WRAP_LABEL = (
 
 
 def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
-    """Small multiples: one panel per chapter, its percentage indicators on the panel's own scale.
+    """Small multiples: one panel per quantity (shares of a total; changes and gaps), each on its own scale
+    shared by all its indicators, so that no axis puts a share beside a change.
 
     Each indicator's label sits above its dot (no label column), so a panel fits a phone."""
     y = alt.Y("indicateur:N", title=None, sort=None,
@@ -181,7 +185,8 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
                             labelOffset=-4, labelLimit=PANEL_WIDTH, labelFontSize=11, labelColor="#222",
                             labelExpr=WRAP_LABEL, labelLineHeight=13,
                             domain=False, ticks=False, grid=False))
-    tooltip = [alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur"),
+    tooltip = [alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("chapitre:N", title="Chapitre"),
+               alt.Tooltip("texte:N", title="Valeur"),
                alt.Tooltip("période:N", title="Période"), alt.Tooltip("source:N", title="Source")]
     x = alt.X("bas:Q", title=None, axis=alt.Axis(format="~s", labelExpr="datum.label + ' %'", tickCount=5))
     zero = alt.Chart().mark_rule(color="#c8c8c8", strokeWidth=1).encode(x=alt.datum(0))
@@ -204,7 +209,7 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
     chart = (
         alt.layer(zero, span, dots, labels_right, labels_left, data=table)
         .properties(width=PANEL_WIDTH, height=alt.Step(ROW_STEP))
-        .facet(row=alt.Row("chapitre:N", title=None, sort=alt.SortField("ordre"),
+        .facet(row=alt.Row("panneau:N", title=None, sort=list(PANELS.values()),
                            header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
                                              labelOrient="top", labelFontSize=14, labelFontWeight="bold",
                                              labelPadding=6)))
@@ -213,7 +218,7 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         .configure_view(stroke=None)
     )
     parts = []
-    for _, group in table.sort_values("ordre").groupby("ordre", sort=True):
+    for _, group in table.sort_values("ordre").groupby("ordre", sort=True):  # the description, by chapter
         records = group.to_dict("records")
         low = min(records, key=lambda r: r["bas"])
         high = max(records, key=lambda r: r["haut"])
@@ -229,9 +234,9 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         title=f"Indicateurs de l'édition {edition}, en %",
         source=source_line(figs),
         description=(
-            "Petits multiples, un panneau par chapitre, chacun sur sa propre échelle : les parts (ronds bleus) et "
-            "les évolutions ou écarts (losanges orange) publiés pour l'édition ; une fourchette est tracée de sa "
-            "borne basse à sa borne haute. " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "
+            "Petits multiples, un panneau par grandeur, chacun sur sa propre échelle : les parts d'un total "
+            "(ronds bleus) dans l'un, les évolutions ou écarts (losanges orange) dans l'autre, publiés pour "
+            "l'édition ; une fourchette est tracée de sa borne basse à sa borne haute. Par chapitre : " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "
             "téléchargeables."
         ),
         data=table.drop(columns=["ordre", "à gauche"]),

@@ -9,9 +9,10 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, periods
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, VALUE_SCHEME_COLOURS, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.formatting import percent_of_one
+from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import prices as prices_model
 from barometre.models import value as model
 from barometre.models.value import LEGAL_MONTHLY_HOURS
@@ -35,12 +36,8 @@ USED_INDICATORS = (
     "adviser_salary_gross", "adviser_salary_change", "adviser_salary_net",
 )
 
-SCHEME_LABELS = {
-    "per_call": "Paiement à l'appel",
-    "per_resolution": "Paiement à la demande résolue",
-    "bonus_malus": "Prix de base avec bonus/malus qualité",
-}
-SCHEME_COLOURS = [PALETTE[3], PALETTE[0], PALETTE[2]]
+SCHEME_LABELS = VALUE_SCHEME_LABELS
+SCHEME_COLOURS = VALUE_SCHEME_COLOURS
 
 __all__ = ["LEGAL_MONTHLY_HOURS", "de", "percent_of_one", "person", "quote", "summary"]
 
@@ -182,7 +179,7 @@ def revenue_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], fcr_lo
         for r in results.values()
     )
     return chart_output(
-        _curve_chart(curves, "revenu", "Revenu par demande (prix de base d'un appel)", fcr_low, fcr_high),
+        _curve_chart(curves, "revenu", "Revenu par demande (prix d'un appel = 1)", fcr_low, fcr_high),
         name="valeur-revenu-par-demande",
         title="Revenu par demande selon le contrat",
         source=source,
@@ -205,7 +202,7 @@ def margin_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], inputs:
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
     return chart_output(
-        _curve_chart(curves, "marge", "Marge par demande (prix de base d'un appel)", fcr_low, fcr_high) + zero,
+        _curve_chart(curves, "marge", "Marge par demande (prix d'un appel = 1)", fcr_low, fcr_high) + zero,
         name="valeur-marge-par-demande",
         title="Marge par demande selon le contrat",
         source=source,
@@ -447,7 +444,7 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
 
 def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
     base = alt.Chart(table).encode(
-        y=alt.Y("montant:N", title=None, sort=None, axis=alt.Axis(labelLimit=170)),
+        y=alt.Y("montant:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("montant:N", title="Montant"), alt.Tooltip("texte:N", title="Par mois"),
                  alt.Tooltip("origine:N", title="Origine")],
     )
@@ -461,7 +458,7 @@ def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
     labels = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="euros:Q", text="texte:N")
     listing = "; ".join(f"{m} : {t}" for m, t in zip(table["montant"], table["texte"], strict=True))
     return chart_output(
-        (bars + labels).properties(height=alt.Step(36)),
+        (bars + labels + row_labels(table, "montant", bar_size=22)).properties(height=alt.Step(58)),
         name="valeur-salaires",
         title="Salaires des conseillers et Smic",
         source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
