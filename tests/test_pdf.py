@@ -244,12 +244,17 @@ def test_chart_numbers_are_written_the_french_way(charts):
     assert re.search(r"\d,\d", text) and re.search(r"\d[\u00a0\u202f ]%", text)
 
 
-@pytest.mark.xfail(strict=True, reason="value labels come from the formatter, whose minus sign "
-                   "(U+2212) is being fixed with the web book; strict: remove this mark once it is")
 def test_chart_numbers_use_one_minus_sign(charts):
     text = "\n".join(c["text"] for c in charts)
     assert "\u2212" in text
     assert re.findall(r"(?<![\w\d])-\d", text) == []
+
+
+def test_the_text_uses_the_same_minus_sign_as_the_charts(pdf):
+    ours = re.sub(r"«[^»]*»", " ", pdf["text"])  # the sources' own words keep their typography
+    assert "\u2212" in ours
+    found = [ours[max(0, m.start() - 30):m.end() + 10] for m in re.finditer(r"(?<![\w\d])-\d", ours)]
+    assert found == []
 
 
 ENGLISH = re.compile(r"\b(the|and|of|with|for|Contents|Chapter|CHAPTER|Release|Index|Note:|See|Page|"

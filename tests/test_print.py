@@ -66,3 +66,19 @@ def test_a_range_is_bound_in_print():
 
     assert bind_ranges("de 20 à 25\u00a0%") == "de 20\u00a0à\u00a025\u00a0%"
     assert bind_ranges("de 2008 à 2011, à 3 ans") == "de 2008\u00a0à\u00a02011, à 3 ans"
+
+
+def test_a_panel_taller_than_a_page_is_cut_between_its_rows():
+    from barometre.charts import PRINT_MAX_HEIGHT, PRINT_WIDTH, _drawn_size
+
+    rows = [{"panneau": "A", "indicateur": f"Indicateur {i}", "v": i} for i in range(40)]
+    rows += [{"panneau": "B", "indicateur": f"Autre {i}", "v": i} for i in range(3)]
+    chart = (alt.Chart(pd.DataFrame(rows)).mark_point()
+             .encode(y=alt.Y("indicateur:N", sort=None), x="v:Q")
+             .properties(width=250, height=alt.Step(40))
+             .facet(row=alt.Row("panneau:N")).resolve_scale(y="independent"))
+    parts = chart_output(chart, name="t", title="T", source="S", description="D").print_parts()
+    assert len(parts) >= 3
+    for part in parts:
+        width, height = _drawn_size(part)
+        assert height <= PRINT_MAX_HEIGHT and width <= PRINT_WIDTH + 2

@@ -515,12 +515,13 @@ def _facet_values(spec: dict, row: dict) -> list:
 
 
 def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]:
-    """Groups of consecutive rows, each group as tall as the budget allows (a row taller than
-    the budget stays whole: the test of chart text sizes then fails, as it should)."""
+    """Groups of consecutive rows, each group as tall as the budget allows. A facet row taller
+    than the budget (a panel listing many indicators) is cut between its own categories; a row
+    that cannot be cut stays whole (the test of chart text sizes then fails, as it should)."""
     if _drawn_size(spec)[1] <= budget:
         return [spec]
     units = _units(spec)
-    if len(units) == 1:
+    if len(units) == 1 and "facet" not in spec:
         return [spec]
     gap = max(spec.get("config", {}).get("concat", {}).get("spacing", 20),
               spec.get("config", {}).get("facet", {}).get("spacing", 20))
@@ -538,8 +539,44 @@ def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]
         if "concat" in spec:
             columns = int(spec.get("columns") or len(spec["concat"]))
             parts.append(_with_panels(spec, [p for i in group for p in spec["concat"][i * columns:(i + 1) * columns]]))
+        elif len(group) == 1 and heights[group[0]] - gap > budget:
+            parts += _split_categories(units[group[0]], budget)
         else:
             row = spec["facet"]["row"]
             values = _facet_values(spec, row)
             parts.append(_with_facet_values(spec, row["field"], [values[i] for i in group]))
+    return parts
+
+
+def _category_field(spec: dict) -> str | None:
+    """The field a faceted panel lists its rows by (its nominal y), if any."""
+    inner = spec.get("spec", {})
+    for layer in inner.get("layer", [inner]):
+        y = layer.get("encoding", {}).get("y") if isinstance(layer, dict) else None
+        if isinstance(y, dict) and y.get("field") and y.get("type") in ("nominal", "ordinal"):
+            return y["field"]
+    return None
+
+
+def _split_categories(unit: dict, budget: float) -> list[dict]:
+    """A facet row too tall for a page, cut into runs of its categories (in the data's order),
+    each run as long as fits the budget."""
+    field = _category_field(unit)
+    if field is None:
+        return [unit]
+    data = unit.get("data", {})
+    rows = data.get("values") if "values" in data else unit.get("datasets", {}).get(data.get("name"), [])
+    kept = [f for f in unit.get("transform", []) if isinstance(f.get("filter"), dict) and "oneOf" in f["filter"]]
+    rows = [r for r in rows if all(r.get(f["filter"]["field"]) in f["filter"]["oneOf"] for f in kept)]
+    categories: list = []
+    for r in rows:
+        if r.get(field) not in categories:
+            categories.append(r.get(field))
+    height = _drawn_size(unit)[1]
+    size = max(1, int(len(categories) * budget / height))
+    while size > 1 and _drawn_size(_with_facet_values(unit, field, categories[:size]))[1] > budget:
+        size -= 1
+    parts = [_with_facet_values(unit, field, categories[i:i + size]) for i in range(0, len(categories), size)]
+    for part in parts:  # each run has its own scale and labels: it takes the text width again
+        _fit_width(part)
     return parts
