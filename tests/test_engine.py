@@ -75,3 +75,13 @@ def test_a_chapter_has_the_outputs_papermill_and_a_kernel_give_it(tmp_path, chap
     code = [(c.source, c.outputs) for c in kernel.cells if c.cell_type == "code"]
     assert code == [(c.source, c.outputs) for c in warm.cells if c.cell_type == "code"]
     assert sum(len(o) for _, o in code) >= 3
+
+
+def test_the_callers_main_module_is_left_as_it_was(tmp_path):
+    """IPython swaps ``__main__`` for its namespace while cells run; a build started afterwards in the
+    same process (multiprocessing's spawn reads ``__main__.__spec__``) must find the caller's."""
+    import sys
+
+    main = sys.modules["__main__"]
+    _run(tmp_path, "x = 1")
+    assert sys.modules["__main__"] is main

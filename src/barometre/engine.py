@@ -57,7 +57,18 @@ def warm() -> None:
     """Worker initializer: import what the chapters use, and create the IPython shell."""
     for name in HEAVY_MODULES:
         importlib.import_module(name)
-    _shell()
+    main = sys.modules.get("__main__")
+    try:
+        _shell()
+    finally:
+        _restore_main(main)
+
+
+def _restore_main(main) -> None:
+    """IPython registers its user namespace as ``__main__``; the caller's ``__main__`` comes back
+    after a notebook (multiprocessing's spawn reads ``__main__.__spec__`` in the calling process)."""
+    if main is not None:
+        sys.modules["__main__"] = main
 
 
 _SHELL = None
@@ -138,6 +149,7 @@ def execute_notebook(source: str | Path, output: str | Path, parameters: dict, c
 
     nb = load_notebook_node(str(source))  # as papermill reads it (every cell gets its tags list)
     nb = parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
+    main = sys.modules.get("__main__")
     shell = _shell()
     shell.reset(new_session=True)
     shell.execution_count = 1
@@ -171,6 +183,7 @@ def execute_notebook(source: str | Path, output: str | Path, parameters: dict, c
         sys.stdout, sys.stderr = streams
         os.chdir(here)
         _OUTPUTS.clear()
+        _restore_main(main)
     nbformat.write(nb, str(output))
     if failure is not None:
         raise failure
