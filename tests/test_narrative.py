@@ -74,3 +74,14 @@ def test_a_table_cell_explains_an_older_edition_on_its_own():
     table = f"| Chapitre | Chiffre |\n| --- | --- |\n| a{note} | b{note} c{note} |"
     rows = lighten_vintage_notes(table).splitlines()
     assert rows[2] == f"| a{note} | b{note} c (édition\u00a02008) |"
+
+
+def test_the_annex_quotes_an_excerpt_in_one_pair_of_guillemets():
+    from barometre import load
+    from barometre.chapters.sources import figure_entry
+
+    ds = load()
+    fig = ds.figure("offshore_hourly_rate_gap", 2008, scope="webhelp")
+    assert fig.quote.startswith("«")  # the scan keeps the article's own opening guillemet
+    entry = figure_entry(fig)
+    assert "«\u00a0cette stratégie" in entry and "« «" not in entry.replace("\u00a0", " ")

@@ -63,11 +63,18 @@ def elide(word: str, following: str) -> str:
     return word + " "
 
 
-def quote_body(text: str) -> str:
-    """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
+def excerpt(text: str) -> str:
+    """The excerpt as the annex quotes it, whole: without the article's own guillemets at its ends
+    (ours frame it, never « « … » »), and without a guillemet left unpaired by the cut."""
     body = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", text)
     if body.count("«") != body.count("»"):
         body = body.replace("«", "").replace("»", "")
+    return body
+
+
+def quote_body(text: str) -> str:
+    """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
+    body = excerpt(text)
     if body.endswith(".") and not body.endswith("..."):
         body = body[:-1]  # the sentence around the quote carries the full stop
     return body

@@ -8,7 +8,7 @@ from __future__ import annotations
 from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
-from barometre.narrative import md_escape, publication_text, quotes_anchor
+from barometre.narrative import excerpt, md_escape, publication_text, quotes_anchor
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -34,7 +34,7 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
     if fig.quote_type == "summary":
         lines.append(f"Résumé de presse : {md_escape(fig.quote)} — {md_escape(fig.attribution)}\\")
     else:
-        lines.append(f"«\u00a0{md_escape(fig.quote)}\u00a0» — {md_escape(fig.attribution)}\\")
+        lines.append(f"«\u00a0{md_escape(excerpt(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
     detail = f"Ligne {fig.row} de {md_escape(fig.file)}, indicateur {md_escape(fig.indicator)}"
     if revised_by is not None:
         detail += (f". Révisé dans l'édition {revised_by.edition} : "
@@ -71,7 +71,7 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
                 "\n".join(
                     (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
                      if getattr(q, "quote_type", "verbatim") == "summary"
-                     else f"- «\u00a0{md_escape(q.quote)}\u00a0» — {md_escape(q.attribution)}")
+                     else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
                     + f" *(ligne {q.row} de {md_escape(q.file)})*"
                     for q in quotes
                 )
