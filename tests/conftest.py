@@ -48,6 +48,12 @@ def edition_lines(data_dir: Path, edition: int = 2008) -> list[str]:
 
 def set_value(data_dir: Path, indicator: str, scope: str, period: str, value: str, edition: int = 2008) -> int:
     """Change one figure's value in an edition file, touching only its line; returns the line number."""
+    return set_field(data_dir, indicator, scope, period, "value", value, edition)
+
+
+def set_field(data_dir: Path, indicator: str, scope: str, period: str, column: str, value: str,
+              edition: int = 2008) -> int:
+    """Change one column of one figure's row in an edition file, touching only its line."""
     import csv
     import io
 
@@ -58,7 +64,7 @@ def set_value(data_dir: Path, indicator: str, scope: str, period: str, value: st
         row = next(csv.reader([line]))
         rec = dict(zip(header, row, strict=True))
         if (rec["indicator"], rec["scope"], rec["period"]) == (indicator, scope, period):
-            row[header.index("value")] = value
+            row[header.index(column)] = value(row[header.index(column)]) if callable(value) else value
             out = io.StringIO()
             csv.writer(out, lineterminator="").writerow(row)
             lines[number - 1] = out.getvalue()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import set_value, tree_hash
+from conftest import set_field, set_value, tree_hash
 
 from barometre.build import Builder, BuildError, toc_chapters
 from barometre.validation import DataValidationError
@@ -83,6 +83,37 @@ def test_one_changed_value_reexecutes_only_the_chapters_that_read_it(book):
     resilience = page(book, "resilience")
     assert f'<span class="std std-ref">16{NBSP}%' in resilience
     assert f'<span class="std std-ref">15{NBSP}%' not in resilience
+
+
+def _staged_html(book, name: str):
+    return book["build"] / "staging" / "2008" / "_build" / "html" / "chapters" / f"{name}.html"
+
+
+def test_a_data_change_rewrites_only_the_pages_it_touches_and_the_colophon_states_the_new_data(book):
+    from barometre.build import build_stamp
+
+    set_value(book["data"], "revenue_growth", "market", "2008", "17")
+    before = {name: _staged_html(book, name.removeprefix("chapters/")).stat().st_mtime_ns for name in toc_chapters()}
+    result = Builder(data_dir=book["data"], build_dir=book["build"], echo=lambda m: None).run()
+    untouched = set(toc_chapters()) - set(result.executed)
+    assert untouched, "every chapter was re-executed"
+    for name in untouched:  # neither re-read nor rewritten: Sphinx leaves its page alone
+        assert _staged_html(book, name.removeprefix("chapters/")).stat().st_mtime_ns == before[name], name
+    # the colophon is not a notebook, yet it states the data it was built from
+    checksum = re.search(r"données sha256 (\w+)", build_stamp(book["data"], 2008)).group(1)
+    colophon = page(book, "colophon")
+    assert checksum in colophon
+
+
+def test_a_changed_quote_reaches_the_tooltips_of_pages_whose_text_did_not_change(book):
+    staged = book["build"] / "staging" / "2008" / "chapters" / "resilience.ipynb"
+    text_before = staged.read_bytes()
+    set_field(book["data"], "revenue_growth", "market", "2008", "quote", lambda old: old.replace("elle s", "Elle s", 1))
+    Builder(data_dir=book["data"], build_dir=book["build"], echo=lambda m: None).run()
+    assert staged.read_bytes() == text_before, "the page's text changed: this test needs a page that did not"
+    tip = re.search(r'href="sources.html#fig-2008-revenue-growth-market-2008"[^>]*title="([^"]*)"',
+                    page(book, "resilience"))
+    assert tip and "Elle s" in tip.group(1)
 
 
 def test_invalid_data_stops_the_build_and_leaves_the_site_untouched(book):

@@ -33,6 +33,14 @@ def test_parameters_are_injected_after_the_parameters_cell(tmp_path):
     assert nb.cells[-1].outputs[0]["text"] == "42\n"
 
 
+def test_the_same_inputs_give_the_same_notebook_to_the_byte(tmp_path):
+    """Sphinx reads again a page whose notebook changed: a run with the same inputs must not."""
+    source = _notebook(tmp_path / "in.ipynb", "print(x * 2)")
+    for name in ("a.ipynb", "b.ipynb"):
+        engine.execute_notebook(source, tmp_path / name, {"x": 21}, tmp_path)
+    assert (tmp_path / "a.ipynb").read_bytes() == (tmp_path / "b.ipynb").read_bytes()
+
+
 def test_streams_displays_and_the_last_value_keep_their_order(tmp_path):
     nb = _run(tmp_path, "from IPython.display import display, Markdown\n"
                         "print('a')\ndisplay(Markdown('**b**'))\nprint('c')\n'd'")

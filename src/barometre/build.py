@@ -390,6 +390,7 @@ class Builder:
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
+        sphinx_config["barometre_page_stamp"] = page_stamp(edition)
         latex = sphinx_config.setdefault("latex_elements", {})
         latex["maketitle"] = title_page(config["title"], config.get("author", ""), self.data_dir, edition)
         latex["preamble"] = latex.get("preamble", "") + pdf_metadata(config, edition)
@@ -672,17 +673,23 @@ class Builder:
 
 
 def build_stamp(data_dir: Path, edition: int) -> str:
-    """Edition, checksum of the data files, code version and key package versions."""
-    from importlib import metadata
-
+    """Edition, checksum of the data files, code version and key package versions (the colophon)."""
     from barometre.validation import data_files
 
     h = hashlib.sha256()
     for path in sorted(data_files(Path(data_dir))):
         h.update(str(path.relative_to(data_dir)).encode())
         h.update(path.read_bytes())
+    return page_stamp(edition).replace(" ; ", f" ; données sha256 {h.hexdigest()[:16]} ; ", 1)
+
+
+def page_stamp(edition: int) -> str:
+    """The stamp in every page's metadata: the build stamp without the data checksum, which
+    would make every data change rewrite every page."""
+    from importlib import metadata
+
     return (
-        f"édition {edition} ; données sha256 {h.hexdigest()[:16]} ; code {code_version()} ; "
+        f"édition {edition} ; code {code_version()} ; "
         + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
     )
 

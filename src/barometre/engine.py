@@ -149,6 +149,11 @@ def execute_notebook(source: str | Path, output: str | Path, parameters: dict, c
 
     nb = load_notebook_node(str(source))  # as papermill reads it (every cell gets its tags list)
     nb = parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
+    for cell in nb.cells:
+        # papermill gives the injected cell a random id: the same inputs would give a different
+        # notebook every run, which Sphinx would read again although nothing it shows changed
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell["id"] = "injected-parameters"
     main = sys.modules.get("__main__")
     shell = _shell()
     shell.reset(new_session=True)

@@ -9,8 +9,15 @@
   duplicates removed.
 - French typography: no-break spaces before « : ; ! ? » and inside guillemets,
   in every text of the page but code and raw HTML.
-- Build stamp: the edition, the data checksum and the code version are written
-  into each page's metadata (``<meta name="barometre-build" ...>``).
+- Build stamp: the edition, the code version and the key package versions are written into
+  each page's metadata (``<meta name="barometre-build" ...>``); the colophon prints the whole
+  stamp, data checksum included. The checksum is not in every page: a one-value change would
+  then rewrite every page (measured: the whole Sphinx step) where only the pages it touches
+  need it.
+- Pages rewritten when their data change without their text changing: a page whose notebook
+  output is the same is not re-read, yet its provenance tooltips (a row's value, source and
+  quote) and the colophon's stamp may be stale: ``pages_to_rewrite`` has Sphinx write again the
+  pages whose tooltips changed, and ``pages_to_reread`` read again the colophon when the stamp did.
 - Print: ``PrintFigure`` (a myst-nb mime renderer, declared in pyproject.toml) turns a
   chart's print form into a numbered figure: the vector chart, its caption and its
   source line; an explorer's print form is nothing. ``latex_structure`` gives the PDF
@@ -26,7 +33,9 @@ from docutils import nodes
 
 
 def _tooltips(app) -> dict[str, str]:
-    cached = getattr(app.env, "barometre_tooltips", None)
+    """Each row's tooltip, by anchor, from the data as they are now (computed once per build,
+    kept on the application: the environment is pickled and would carry them to the next build)."""
+    cached = getattr(app, "_barometre_tooltips", None)
     if cached is not None:
         return cached
     from barometre import formatting
@@ -45,8 +54,72 @@ def _tooltips(app) -> dict[str, str]:
                     f"{scope_label(fig.scope)}, {formatting.period_text(fig.period)} — "
                     f"Source : {fig.attribution} — « {quote_body(fig.quote)} »"
                 )
-    app.env.barometre_tooltips = out
+    app._barometre_tooltips = out
     return out
+
+
+_ANCHOR = re.compile(r"#(fig-[a-z0-9-]+)")
+
+
+def _page_inputs(env) -> dict[str, set[str]]:
+    """What each page shows that comes from outside its own source: the anchors of the rows it
+    links to (their tooltips) and ``"stamp"`` for the colophon (kept in the environment)."""
+    if not hasattr(env, "barometre_page_inputs"):
+        env.barometre_page_inputs = {}
+    return env.barometre_page_inputs
+
+
+def record_page_inputs(app, doctree) -> None:
+    """Note the rows a page links to: ``{ref}`fig-…``` cross-references, links to ``…#fig-…``
+    and raw HTML alike."""
+    found: set[str] = set()
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, nodes.raw):
+            found.update(_ANCHOR.findall(node.astext()))
+            continue
+        for attr in ("refuri", "reftarget", "refid"):
+            value = node.get(attr)
+            if isinstance(value, str) and "fig-" in value:
+                found.add(value.rsplit("#", 1)[-1])
+    inputs = _page_inputs(app.env)
+    if found or app.env.docname in inputs:
+        inputs[app.env.docname] = found | (inputs.get(app.env.docname, set()) & {"stamp"})
+
+
+def forget_page_inputs(app, env, docname) -> None:
+    _page_inputs(env).pop(docname, None)
+
+
+def merge_page_inputs(app, env, docnames, other) -> None:
+    theirs = _page_inputs(other)
+    _page_inputs(env).update({d: theirs[d] for d in docnames if d in theirs})
+
+
+def pages_to_rewrite(app, env) -> list[str]:
+    """The pages Sphinx did not re-read whose provenance tooltips changed since they were written
+    (the tooltips are added when a page is written, from the data as they are now)."""
+    import hashlib
+
+    now = {a: hashlib.sha256(t.encode()).hexdigest()[:16] for a, t in _tooltips(app).items()}
+    before = getattr(env, "barometre_written", None)
+    env.barometre_written = now
+    if before is None:  # a fresh environment: every page is read and written anyway
+        return []
+    changed = {k for k in set(now) | set(before) if now.get(k) != before.get(k)}
+    return sorted(d for d, used in _page_inputs(env).items() if used & changed and d in env.found_docs)
+
+
+def pages_to_reread(app, env, added, changed, removed) -> list[str]:
+    """The pages whose text comes from the build stamp (the colophon's directive) when the stamp
+    changed; every page once when the environment predates the record of page inputs."""
+    stamp, before = app.config.barometre_build_stamp, getattr(env, "barometre_stamp", None)
+    env.barometre_stamp = stamp
+    if not hasattr(env, "barometre_page_inputs"):
+        env.barometre_page_inputs = {}
+        return sorted(env.found_docs - added)
+    if stamp == before:
+        return []
+    return sorted(d for d, used in _page_inputs(env).items() if "stamp" in used and d in env.found_docs)
 
 
 def add_provenance_tooltips(app, doctree, docname) -> None:
@@ -134,7 +207,7 @@ def clean_scripts(app, pagename, templatename, context, doctree) -> None:
     if switcher:
         context["theme_announcement"] = switcher
     context["metatags"] = context.get("metatags", "") + opengraph_tags(app, pagename, context)
-    stamp = app.config.barometre_build_stamp
+    stamp = app.config.barometre_page_stamp
     if stamp:
         context["metatags"] = context.get("metatags", "") + (
             f'\n<meta name="barometre-build" content="{_escape_attr(stamp)}">'
@@ -271,6 +344,7 @@ def _colophon_directive():
 
         def run(self):
             env = self.state.document.settings.env
+            _page_inputs(env).setdefault(env.docname, set()).add("stamp")  # rewritten when it changes
             stamp = env.config.barometre_build_stamp or "construction hors du script de build"
             items = nodes.bullet_list()
             for part in stamp.split(" ; "):
@@ -413,7 +487,9 @@ def latex_structure(app, doctree, docname) -> None:
 
 def setup(app):
     app.add_config_value("barometre_data_dir", "", "env")
-    app.add_config_value("barometre_build_stamp", "", "html")
+    # the whole stamp changes with the data: only the colophon shows it (pages_to_rewrite)
+    app.add_config_value("barometre_build_stamp", "", "")
+    app.add_config_value("barometre_page_stamp", "", "html")
     app.add_config_value("barometre_edition", 0, "html")
     app.add_config_value("barometre_editions", [], "html")
     app.add_config_value("barometre_appendices", [], "env")
@@ -421,6 +497,11 @@ def setup(app):
     app.add_directive("barometre-colophon", _colophon_directive())
     app.connect("env-get-outdated", print_outdated)
     app.connect("env-purge-doc", forget_unprinted)
+    app.connect("env-purge-doc", forget_page_inputs)
+    app.connect("env-merge-info", merge_page_inputs)
+    app.connect("doctree-read", record_page_inputs)
+    app.connect("env-get-updated", pages_to_rewrite)
+    app.connect("env-get-outdated", pages_to_reread)
     app.connect("doctree-resolved", latex_structure)
     app.connect("doctree-resolved", add_provenance_tooltips)
     app.connect("doctree-resolved", french_typography)
