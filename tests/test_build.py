@@ -116,6 +116,28 @@ def test_a_changed_quote_reaches_the_tooltips_of_pages_whose_text_did_not_change
     assert tip and "Elle s" in tip.group(1)
 
 
+def test_a_chapter_reading_data_it_does_not_declare_fails_loudly_and_nothing_is_published(book, tmp_path,
+                                                                                         monkeypatch):
+    """The registry says what the prices chapter reads; without its reference series declared, its
+    first read of the Smic stops the build, named, instead of being cached on a key that omits it."""
+    import dataclasses
+
+    from barometre import book as registry
+
+    chapters = tuple(
+        dataclasses.replace(c, inputs=dataclasses.replace(c.inputs, references=())) if c.name == "prices" else c
+        for c in registry.CHAPTERS
+    )
+    monkeypatch.setattr(registry, "CHAPTERS", chapters)
+    with pytest.raises(BuildError) as caught:
+        Builder(data_dir=book["data"], build_dir=tmp_path / "_build", echo=lambda m: None).run()
+    message = str(caught.value)
+    assert "Chapter chapters/prices failed" in message
+    assert "UndeclaredInput" in message and "src/barometre/book.py" in message
+    assert "'smic'" in message or "'cpi'" in message or "'events'" in message
+    assert not (tmp_path / "_build" / "html").exists()
+
+
 def test_invalid_data_stops_the_build_and_leaves_the_site_untouched(book):
     before = tree_hash(book["build"] / "html")
     path = book["data"] / "editions" / "2008.csv"

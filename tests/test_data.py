@@ -110,22 +110,50 @@ def test_a_quote_with_an_unknown_source_is_refused(data_copy):
         validate(data_copy)
 
 
-def test_a_quote_dependency_follows_its_row_by_id_not_by_line(tmp_path):
-    """The cache keys a quote a chapter read by its quote_id: moving the row keeps the chapter
-    cached, editing the quote does not."""
+def _keys(data) -> dict[str, str]:
+    from barometre.book import CHAPTERS
+    from barometre.data import load
+
+    ds = load(data)
+    return {c.name: ds.inputs_key(c.inputs) for c in CHAPTERS}
+
+
+def test_a_chapters_cache_key_follows_its_declared_rows_and_no_others(tmp_path):
+    """Changing a prices figure changes the key of the prices chapter and of the pages that read every
+    figure; the offshore chapter, which does not declare it, keeps its key (and its cached output)."""
     import shutil
 
-    from barometre.data import dependency_hashes
+    from conftest import set_field
+
     from barometre.paths import DATA_DIR
 
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
-    path = data / "quotes" / "2008.csv"
+    before = _keys(data)
+    set_field(data, "production_hour_price_change_since_2000", "market", "2000-2008", "low", "-12")
+    after = _keys(data)
+    changed = {name for name in before if before[name] != after[name]}
+    assert {"prices", "synthesis", "claims", "sources", "changes", "introduction"} <= changed
+    assert "offshore" not in changed and "resilience" not in changed
+
+
+def test_a_moved_row_changes_only_the_keys_of_pages_that_print_line_numbers_or_whose_order_moved(tmp_path):
+    """A row of another family moved to the top shifts every line number: only the annex, which prints
+    them, is run again. A chapter's own rows keep their order, so its key stays."""
+    import shutil
+
+    from barometre.paths import DATA_DIR
+    from barometre.provenance import write_sidecar
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    before = _keys(data)
+    path = data / "editions" / "2008.csv"
     header, *rows = path.read_text(encoding="utf-8").splitlines()
-    quote_id = rows[0].split(",", 1)[0]
-    dep = f"quote:{path}:{quote_id}"
-    before = dependency_hashes([dep], data)
-    path.write_text("\n".join([header, *rows[1:], rows[0]]) + "\n", encoding="utf-8")  # moved last
-    assert dependency_hashes([dep], data) == before
-    path.write_text("\n".join([header, rows[0].replace(",", ", ", 3), *rows[1:]]) + "\n", encoding="utf-8")
-    assert dependency_hashes([dep], data) != before
+    last = rows[-1]
+    assert not last.startswith("production_hour_price")
+    path.write_text("\n".join([header, last, *rows[:-1]]) + "\n", encoding="utf-8")
+    write_sidecar(path)
+    after = _keys(data)
+    assert before["sources"] != after["sources"]
+    assert before["prices"] == after["prices"]

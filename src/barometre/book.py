@@ -9,6 +9,11 @@ is declared once, here, with:
 - ``role``: ``root`` (the first page), ``chapter`` (an analysis chapter: data rows and quotes may
   name it in their ``chapters`` column, and the synthesis summarises it), ``page`` (a numbered
   page that is not an analysis chapter) or ``appendix``;
+- ``inputs``: the data it reads (``Inputs``): indicators by family, quotes, reference series.
+  The build's cache key for the chapter hashes exactly these rows and files (``Dataset.inputs_key``),
+  and while the build runs the chapter, its ``Dataset`` refuses any other read
+  (``UndeclaredInput``, which names the chapter, the input and this file). So a chapter cannot
+  depend on data its key does not cover.
 
 ``_toc.yml`` is generated from this list (``python -m barometre toc``) and a test checks that the
 committed file is what the registry gives. The synthesis, the validation, the build and the
@@ -25,6 +30,46 @@ from typing import Literal
 import yaml
 
 Role = Literal["root", "chapter", "page", "appendix"]
+Reference = Literal["smic", "cpi", "labour_cost", "events", "cities", "outline"]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a chapter reads. ``families`` are indicator families: the tags of the ``chapters``
+    column of ``data/indicators.csv``; ``indicators`` adds single indicators of other families.
+    The indicator dictionary, the sources and the list of editions are every chapter's inputs."""
+
+    families: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    every_indicator: bool = False  # every figure of every edition (the annex, the changes page)
+    quotes: tuple[str, ...] | bool = ()  # the quotes of these chapters (their ``chapter`` column); True: all
+    citations: bool = False  # which sources each edition cites (``Dataset.cited_sources``)
+    references: tuple[Reference, ...] = ()
+    lines: bool = False  # the page prints rows' line numbers (« ligne 12 de … »): they are in its key
+
+    def indicator_names(self, dictionary: dict) -> frozenset[str] | None:
+        """The indicators declared, from the dictionary (None: every indicator)."""
+        if self.every_indicator:
+            return None
+        chosen = {i for i, entry in dictionary.items() if set(entry.chapters) & set(self.families)}
+        return frozenset(chosen | set(self.indicators))
+
+    def allows_quotes_of(self, chapter: str | None) -> bool:
+        return self.quotes is True or (chapter is not None and chapter in self.quotes)
+
+    def __or__(self, other: Inputs) -> Inputs:
+        def quotes(a, b):
+            return True if a is True or b is True else tuple(dict.fromkeys((*a, *b)))
+
+        return Inputs(
+            tuple(dict.fromkeys((*self.families, *other.families))),
+            tuple(dict.fromkeys((*self.indicators, *other.indicators))),
+            self.every_indicator or other.every_indicator,
+            quotes(self.quotes, other.quotes),
+            self.citations or other.citations,
+            tuple(dict.fromkeys((*self.references, *other.references))),
+            self.lines or other.lines,
+        )
 
 
 @dataclass(frozen=True)
@@ -32,6 +77,7 @@ class Chapter:
     name: str
     role: Role
     module: str | None = None
+    inputs: Inputs = Inputs()
 
     @property
     def file(self) -> str:
@@ -43,22 +89,58 @@ class Chapter:
         return importlib.import_module(self.module) if self.module else None
 
 
-def _analysis(name: str) -> Chapter:
-    return Chapter(name, "chapter", f"barometre.chapters.{name}")
+def _analysis(name: str, inputs: Inputs) -> Chapter:
+    return Chapter(name, "chapter", f"barometre.chapters.{name}", inputs)
 
+
+# What each analysis chapter reads (its own family, plus what it borrows, and why).
+_RESILIENCE = Inputs(
+    families=("resilience",),
+    indicators=("personnel_cost_share",),  # the labour share of the break-even model
+    quotes=True,  # the leaders' words on the crisis, whatever chapter they were filed under
+    references=("events",),
+)
+_OFFSHORE = Inputs(
+    families=("offshore",),
+    indicators=("jobs_created",),
+    quotes=True,
+    citations=True,  # the voices of the debate: only the people the data up to the edition cite
+    references=("events", "cities", "outline"),
+)
+_PRICES = Inputs(families=("prices",), quotes=("prices", "resilience"),
+                 references=("smic", "cpi", "labour_cost", "events"))
+_VALUE = Inputs(
+    families=("value",),
+    indicators=("numericable_external_advisers", "production_hour_price_change_since_2000",
+                "smic_increase_claimed"),
+    quotes=("value",),
+    references=("smic", "labour_cost"),
+)
+_PARTNERSHIP = Inputs(
+    families=("partnership",),
+    indicators=("numericable_external_advisers", "numericable_internal_experts",
+                "numericable_offshore_start_year"),
+    quotes=True,
+    citations=True,  # « propos rapportés dans l'édition … »: the newest edition citing a person
+    references=("events",),
+)
+_EVERY_CHAPTER = _RESILIENCE | _OFFSHORE | _PRICES | _VALUE | _PARTNERSHIP
 
 # The book's order.
 CHAPTERS: tuple[Chapter, ...] = (
-    Chapter("introduction", "root"),
-    _analysis("resilience"),
-    _analysis("offshore"),
-    _analysis("prices"),
-    _analysis("value"),
-    _analysis("partnership"),
-    Chapter("synthesis", "page", "barometre.chapters.synthesis"),
-    Chapter("changes", "page"),
-    Chapter("claims", "page", "barometre.claims"),
-    Chapter("sources", "appendix", "barometre.chapters.sources"),
+    # the publications the edition's figures come from, and the key figures
+    Chapter("introduction", "root", inputs=Inputs(every_indicator=True)),
+    _analysis("resilience", _RESILIENCE),
+    _analysis("offshore", _OFFSHORE),
+    _analysis("prices", _PRICES),
+    _analysis("value", _VALUE),
+    _analysis("partnership", _PARTNERSHIP),
+    # the synthesis and the claims page judge every chapter: they read what the chapters read
+    Chapter("synthesis", "page", "barometre.chapters.synthesis", _EVERY_CHAPTER),
+    Chapter("changes", "page", inputs=Inputs(every_indicator=True)),
+    Chapter("claims", "page", "barometre.claims", _EVERY_CHAPTER | Inputs(every_indicator=True)),
+    Chapter("sources", "appendix", "barometre.chapters.sources",
+            Inputs(every_indicator=True, quotes=True, references=("events", "cities"), lines=True)),
     Chapter("colophon", "appendix"),
 )
 

@@ -106,7 +106,7 @@ def toc_chapters(root: Path = ROOT) -> list[str]:
 class ChapterRun:
     name: str  # e.g. "chapters/resilience"
     status: str = "pending"  # executed | cached | failed
-    key: str = ""  # content hash of notebook, package, requirements and parameters
+    key: str = ""  # hash of the notebook, the package, the parameters and the declared inputs' data
     seconds: float = 0.0
     error: str = ""
 
@@ -145,16 +145,15 @@ def _start_worker() -> None:
 def _execute(task: dict) -> dict:
     """Run one notebook in this warm worker (barometre.engine). Returns a plain dict."""
     from barometre import engine
+    from barometre.data import declared
 
     start = time.perf_counter()
-    deps_file = Path(task["deps_file"])
-    deps_file.write_text("", encoding="utf-8")
-    os.environ["BAROMETRE_DEPS_FILE"] = str(deps_file)
     # what the chapters' libraries print on the side goes to a log, not to the terminal
     log = open(task["kernel_log"], "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
     os.dup2(log.fileno(), 2)
     try:
-        engine.execute_notebook(task["source"], task["output"], task["parameters"], task["cwd"])
+        with declared(task["inputs"], task["chapter"]):  # any other read raises UndeclaredInput
+            engine.execute_notebook(task["source"], task["output"], task["parameters"], task["cwd"])
     except Exception as exc:  # engine.CellError names the cell
         cell = getattr(exc, "cell_index", None)
         count = getattr(exc, "exec_count", None)
@@ -169,8 +168,7 @@ def _execute(task: dict) -> dict:
             "error": f"{where}{first}: {ename}: {evalue}",
         }
     _clean_notebook(Path(task["output"]))
-    deps = [d for d in deps_file.read_text(encoding="utf-8").splitlines() if d]
-    return {"ok": True, "seconds": time.perf_counter() - start, "deps": deps}
+    return {"ok": True, "seconds": time.perf_counter() - start}
 
 
 @dataclass
@@ -233,7 +231,7 @@ class Builder:
         writer = threading.Thread(target=lambda: bundle.update(js=self._vega_bundle()))
         writer.start()
         try:
-            runs = self._execute_all(staging, edition)
+            runs = self._execute_all(dataset, staging, edition)
         finally:
             writer.join()
         changed = _write_if_changed(staging / VEGA_BUNDLE, bundle["js"]) or changed
@@ -462,27 +460,26 @@ class Builder:
     def _parameters(self, edition: int) -> dict:
         return {"edition": edition, "data_dir": str(self.data_dir), **self.extra_parameters}
 
-    def _execute_all(self, staging: Path, edition: int) -> list[ChapterRun]:
-        from barometre.data import dependency_hashes
+    def _execute_all(self, dataset, staging: Path, edition: int) -> list[ChapterRun]:
+        from barometre.book import chapter as registered
 
         pkg = package_hash()
         params = self._parameters(edition)
         runs, tasks = [], []
-        files: dict = {}  # the data files read for the cache check, shared by the chapters
         for name in toc_chapters():
             source = ROOT / f"{name}.ipynb"
-            base = _sha(source.read_bytes(), pkg, json.dumps(params, sort_keys=True))
+            checked = time.perf_counter()
+            inputs = registered(Path(name).name).inputs
+            # the key: the notebook, the code, the parameters and the rows the chapter declares
+            base = _sha(source.read_bytes(), pkg, json.dumps(params, sort_keys=True), dataset.inputs_key(inputs))
             cache = self._cache_dir(name)
             manifest = cache / f"{base}.json"
             run = ChapterRun(name, key=base)
             runs.append(run)
             if not self.force and manifest.is_file() and (cache / f"{base}.ipynb").is_file():
-                checked = time.perf_counter()
-                recorded = json.loads(manifest.read_text(encoding="utf-8"))["deps"]
-                if dependency_hashes(recorded, self.data_dir, files) == recorded:
-                    run.status = "cached"
-                    run.seconds = time.perf_counter() - checked
-                    continue
+                run.status = "cached"
+                run.seconds = time.perf_counter() - checked
+                continue
             cache.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix="run-", dir=cache))
             tasks.append(
@@ -495,7 +492,8 @@ class Builder:
                         "output": str(tmp / "executed.ipynb"),
                         "parameters": params,
                         "cwd": str(source.parent),
-                        "deps_file": str(tmp / "deps.txt"),
+                        "chapter": name,
+                        "inputs": inputs,
                         "kernel_log": str(self.build_dir / "logs" / f"{edition}-kernels.log"),
                     },
                 )
@@ -520,12 +518,9 @@ class Builder:
                         fault_point("executed-one")
                         run.status = "executed"
                         cache = self._cache_dir(run.name)
-                        deps = dependency_hashes(out["deps"], self.data_dir)
                         os.replace(tmp / "executed.ipynb", cache / f"{base}.ipynb")
-                        _atomic_write(
-                            cache / f"{base}.json",
-                            json.dumps({"deps": deps, "seconds": round(run.seconds, 2)}, indent=1).encode(),
-                        )
+                        _atomic_write(cache / f"{base}.json",
+                                      json.dumps({"seconds": round(run.seconds, 2)}, indent=1).encode())
                         shutil.rmtree(tmp, ignore_errors=True)
                         self.echo(f"  [executed] {run.name}  {run.seconds:.1f} s")
                     else:
@@ -694,13 +689,13 @@ def page_stamp(edition: int) -> str:
     )
 
 
-LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-                  "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-
-
 def latex_escape(text: str) -> str:
-    """Text for LaTeX: specials escaped, and the typographic apostrophe (« l’équipe »)."""
-    return "".join(LATEX_SPECIALS.get(c, c) for c in str(text).replace("'", "’"))
+    """Text for LaTeX, escaped as Sphinx escapes the book's own text (``sphinx.util.texescape``),
+    with the typographic apostrophe (« l’équipe », not a straight quote)."""
+    from sphinx.util import texescape
+
+    texescape.init()  # idempotent: the tables Sphinx builds when its LaTeX builder starts
+    return texescape.escape(str(text).replace("'", "’"), "pdflatex")
 
 
 PDF_KEYWORDS = ("baromètre", "outsourcing", "externalisation", "relation client", "centres d’appels",

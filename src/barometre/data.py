@@ -14,16 +14,20 @@ history of X is ``Dataset.series``; ``Dataset.revisions`` lists the values a
 later edition changed and ``Dataset.disagreements`` the figures two sources of
 the same edition give differently (the first row in the file is the primary one).
 
-Every read is recorded as a dependency (file, indicator) when the build asks
-for it (environment variable ``BAROMETRE_DEPS_FILE``): the build cache uses
-this to re-execute only the chapters whose data changed.
+**Declared inputs.** A chapter declares what it reads in the registry
+(``barometre.book``). The build keys its cache on those rows and files
+(``Dataset.inputs_key``) and runs the chapter under ``declared(...)``: its
+``Dataset`` then refuses any other read with ``UndeclaredInput``. Nothing is
+recorded while a chapter runs, so the cache has no side channel to trust.
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
+import hashlib
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -47,7 +51,10 @@ class _Pandas:
 pd = _Pandas()
 
 FRF_PER_EUR = 6.55957  # legal conversion rate, 1 EUR = 6.55957 FRF (Council Regulation 2866/98)
-DEPS_ENV = "BAROMETRE_DEPS_FILE"
+
+
+class UndeclaredInput(LookupError):
+    """A chapter read data its declaration in ``barometre.book`` does not name."""
 
 
 class FigureNotFound(LookupError):
@@ -190,14 +197,6 @@ def same_value(a: Figure, b: Figure) -> bool:
     return (a.value, a.low, a.high) == (b.value, b.low, b.high)
 
 
-def _record(*deps: str) -> None:
-    target = os.environ.get(DEPS_ENV)
-    if not target:
-        return
-    with open(target, "a", encoding="utf-8") as fh:
-        for dep in deps:
-            fh.write(dep + "\n")
-
 
 class Dataset:
     """The validated data folder."""
@@ -207,12 +206,44 @@ class Dataset:
         self.data_dir = validated.data_dir
         self.indicators = {r.indicator: r for r in validated.indicators.rows}
         self.sources = {r.source: r for r in validated.sources.rows}
+        self._declared = None  # barometre.book.Inputs while the build runs a chapter
+        self._chapter = ""
+        self._allowed: frozenset[str] | None = None
+
+    def restricted(self, inputs, chapter: str) -> Dataset:
+        """The same data, readable only as ``inputs`` declares (``barometre.book.Inputs``)."""
+        import copy
+
+        view = copy.copy(self)
+        view._declared, view._chapter = inputs, chapter
+        view._allowed = inputs.indicator_names(self.indicators)
+        return view
+
+    def _refuse(self, what: str, fix: str) -> None:
+        raise UndeclaredInput(
+            f"chapter {self._chapter} read {what}, which its declared inputs do not include "
+            f"(src/barometre/book.py): {fix}"
+        )
+
+    def _check_indicator(self, indicator: str) -> None:
+        if self._declared is None or self._allowed is None or indicator in self._allowed:
+            return
+        families = ", ".join(self.indicators[indicator].chapters) if indicator in self.indicators else "?"
+        self._refuse(f"indicator {indicator!r} (family {families})",
+                     "add its family to `families` or the indicator to `indicators`")
+
+    def _check_every_indicator(self, what: str) -> None:
+        if self._declared is not None and self._allowed is not None:
+            self._refuse(what, "declare `every_indicator=True`")
+
+    def _check_reference(self, name: str) -> None:
+        if self._declared is not None and name not in self._declared.references:
+            self._refuse(f"the reference data {name!r}", f"add {name!r} to `references`")
 
     # -- editions -----------------------------------------------------------------------
 
     @property
     def editions(self) -> list[int]:
-        _record(f"list:{relative(self.data_dir / 'editions')}")
         return sorted(self._v.editions)
 
     def resolve(self, edition: int | None) -> int:
@@ -262,14 +293,10 @@ class Dataset:
 
     def figures(self, edition: int, indicator: str | None = None) -> list[Figure]:
         """Every figure of an edition, or every row of one indicator (all scopes and periods)."""
-        table = self._table(edition)
         if indicator is None:
-            _record(f"file:{table.name}", f"file:{self._v.indicators.name}", f"file:{self._v.sources.name}")
+            self._check_every_indicator(f"every figure of edition {edition}")
         else:
-            # the rows of this indicator, its dictionary entry and the sources it cites
-            _record(f"indicator:{table.name}:{indicator}", f"indicator:{self._v.indicators.name}:{indicator}")
-            cited = {r.source for r in table.rows if r.indicator == indicator}
-            _record(*(f"indicator:{self._v.sources.name}:{s}" for s in sorted(cited)))
+            self._check_indicator(indicator)
         return self._rows(edition, indicator)
 
     def _vintages(self, indicator: str, upto: int) -> list[Figure]:
@@ -440,12 +467,14 @@ class Dataset:
     def cited_sources(self, edition: int) -> dict[str, int]:
         """source -> the newest edition up to ``edition`` whose figures or quotes cite it (a person the data
         up to this edition never cite is not presented)."""
+        if self._declared is not None and not self._declared.citations:
+            self._refuse("the sources each edition cites", "declare `citations=True`")
         out: dict[str, int] = {}
         for ed in sorted((e for e in self.editions if e <= edition), reverse=True):
-            for f in self.figures(ed):
+            for f in self._rows(ed, None):
                 if f.published:
                     out.setdefault(f.source, ed)
-            for q in self.quotes(ed):
+            for q in self._quotes(ed):
                 out.setdefault(q.source, ed)
         return out
 
@@ -453,9 +482,8 @@ class Dataset:
 
     def events(self, edition: int | None = None) -> pd.DataFrame:
         edition = self.latest if edition is None else int(edition)
+        self._check_reference("events")
         table = self._v.events.get(edition)
-        if table is not None:
-            _record(f"file:{table.name}")
         if table is None or not table.rows:  # no events file, or one that holds no event
             return pd.DataFrame(columns=["event", "date", "kind", "actor", "target", "city"])
         cities = {c.city: c for c in self._v.cities.rows}
@@ -470,13 +498,11 @@ class Dataset:
             rec["latitude"] = city.latitude if city else None
             rec["longitude"] = city.longitude if city else None
             records.append(rec)
-        if any(r["city"] for r in records):
-            _record(f"file:{self._v.cities.name}")
         return pd.DataFrame(records)
 
     def city(self, city: str) -> dict | None:
         """Name and coordinates of one city of the validated ``reference/cities.csv`` (None if absent)."""
-        _record(f"file:{self._v.cities.name}")
+        self._check_reference("cities")
         row = next((c for c in self._v.cities.rows if c.city == city), None)
         if row is None:
             return None
@@ -485,14 +511,12 @@ class Dataset:
     def france_outline(self) -> dict:
         """The outline of metropolitan France and Corsica (GeoJSON FeatureCollection) shipped in
         ``data/reference/``."""
-        import json
-
         path = Path(self.data_dir) / "reference" / "france_outline.geojson"
         if not path.is_file():
             raise FileNotFoundError(
                 f"{relative(path)}: the France outline is missing (it ships with the repository; see its .meta.yaml)"
             )
-        _record(f"file:{relative(path)}")
+        self._check_reference("outline")
         outline = json.loads(path.read_text(encoding="utf-8"))
         if outline.get("type") != "FeatureCollection" or not outline.get("features"):
             raise ValueError(f"{relative(path)}: expected a GeoJSON FeatureCollection with at least one feature")
@@ -500,6 +524,12 @@ class Dataset:
 
     def quotes(self, edition: int | None = None, chapter: str | None = None) -> list[Quote]:
         """The edition's quotes (``data/quotes/<edition>.csv``), optionally for one chapter."""
+        if self._declared is not None and not self._declared.allows_quotes_of(chapter):
+            self._refuse(f"the quotes of {'every chapter' if chapter is None else chapter}",
+                         "add the chapter to `quotes` (or set it to True)")
+        return self._quotes(edition, chapter)
+
+    def _quotes(self, edition: int | None = None, chapter: str | None = None) -> list[Quote]:
         edition = self.latest if edition is None else int(edition)
         table = self._v.quotes.get(edition)
         if table is None:
@@ -508,7 +538,6 @@ class Dataset:
         for row, line in zip(table.rows, table.lines, strict=True):
             if chapter is not None and row.chapter != chapter:
                 continue
-            _record(f"quote:{table.name}:{row.quote_id}", f"indicator:{self._v.sources.name}:{row.source}")
             src = self.sources[row.source]
             out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
                              row.quote, row.note, table.name, line, getattr(row, "quote_type", "verbatim")))
@@ -516,14 +545,18 @@ class Dataset:
 
     def quote(self, quote_id: str, edition: int | None = None) -> Quote | None:
         """One quote by id, or None when the edition does not carry it."""
-        return next((q for q in self.quotes(edition) if q.quote_id == quote_id), None)
+        found = next((q for q in self._quotes(edition) if q.quote_id == quote_id), None)
+        if found is not None and self._declared is not None and not self._declared.allows_quotes_of(found.chapter):
+            self._refuse(f"the quote {quote_id!r} (chapter {found.chapter})",
+                         f"add {found.chapter!r} to `quotes` (or set it to True)")
+        return found
 
     def smic_hourly(self) -> pd.DataFrame:
         """The gross hourly SMIC at each revaluation, in euros.
 
         Values before 2002 are in francs in the data and converted here, explicitly,
         at the legal rate ``FRF_PER_EUR``; the original value and currency are kept."""
-        _record(f"file:{self._v.smic.name}")
+        self._check_reference("smic")
         rows = []
         for r in self._v.smic.rows:
             eur = r.value / FRF_PER_EUR if r.currency == "FRF" else r.value
@@ -548,27 +581,80 @@ class Dataset:
 
     def cpi(self) -> pd.Series:
         """The annual average CPI (2015 = 100), indexed by year."""
-        _record(f"file:{self._v.cpi.name}")
+        self._check_reference("cpi")
         return pd.Series({r.year: r.index_2015_100 for r in self._v.cpi.rows}, name="cpi").sort_index()
 
     def labour_cost(self) -> pd.DataFrame:
         """The monthly cost of a full-time employee at the Smic by year (``reference/smic_employer_cost.csv``,
         a snapshot of OpenFisca France written by ``scripts/snapshot_labour_cost.py``); an empty frame when
         the data folder has no such file. Years the snapshot does not cover have ``status`` not_covered."""
+        self._check_reference("labour_cost")
         table = self._v.labour_cost
         columns = ["year", "gross_wage", "employer_contributions", "general_reduction", "employer_cost",
                    "net_wage", "status"]
         if table is None:
             return pd.DataFrame(columns=columns)
-        _record(f"file:{table.name}")
         return pd.DataFrame([r.model_dump() for r in table.rows])
 
     def sources_frame(self) -> pd.DataFrame:
-        _record(f"file:{self._v.sources.name}")
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])
 
     def indicators_for(self, chapter: str) -> list[str]:
         return [i for i, r in self.indicators.items() if chapter in r.chapters]
+
+    # -- what a chapter's cache key is made of -------------------------------------------
+
+    def inputs_key(self, inputs) -> str:
+        """The hash of the data ``inputs`` (``barometre.book.Inputs``) declares: the rows of the declared
+        indicators in every edition, the declared quotes, the citations and reference files, and what
+        every chapter reads (the list of editions, the indicator dictionary, the sources).
+
+        Rows are chosen by their indicator or quote id, never by their place in the file. Their order
+        counts (the first row of a figure is its primary source; quotes are shown in file order), their
+        line numbers only for a page that prints them (``lines``: the annex's « ligne 12 »)."""
+        h = hashlib.sha256()
+
+        def row_bytes(row, line: int) -> bytes:
+            return json.dumps([line if inputs.lines else 0, row.model_dump()], sort_keys=True, default=str).encode()
+
+        def add(label: str, table) -> None:
+            h.update(f"\0{label}\0".encode())
+            for row, line in zip(table.rows, table.lines, strict=True):
+                h.update(row_bytes(row, line))
+
+        h.update(json.dumps(self.editions).encode())
+        add("indicators", self._v.indicators)
+        add("sources", self._v.sources)
+        allowed = inputs.indicator_names(self.indicators)
+        for ed in self.editions:
+            table = self._v.editions[ed]
+            h.update(f"\0edition {ed}\0".encode())
+            for row, line in zip(table.rows, table.lines, strict=True):
+                if allowed is None or row.indicator in allowed:
+                    h.update(row_bytes(row, line))
+                elif inputs.citations:  # only who is cited, and whether the figure is published
+                    h.update(json.dumps([row.source, row.qualifier == "not_published"]).encode())
+        for ed, table in sorted(self._v.quotes.items()):
+            h.update(f"\0quotes {ed}\0".encode())
+            for row, line in zip(table.rows, table.lines, strict=True):
+                if inputs.quotes is True or row.chapter in inputs.quotes:
+                    h.update(row_bytes(row, line))
+                elif inputs.citations:
+                    h.update(row.source.encode())
+        for name in sorted(inputs.references):
+            if name == "events":
+                for ed, table in sorted(self._v.events.items()):
+                    add(f"events {ed}", table)
+                add("cities", self._v.cities)  # the events' places
+            elif name == "outline":
+                path = Path(self.data_dir) / "reference" / "france_outline.geojson"
+                h.update(path.read_bytes() if path.is_file() else b"<missing>")
+            else:
+                table = {"smic": self._v.smic, "cpi": self._v.cpi, "labour_cost": self._v.labour_cost,
+                         "cities": self._v.cities}[name]
+                if table is not None:
+                    add(name, table)
+        return h.hexdigest()
 
 
 _CACHE: dict[tuple[str, tuple], Dataset] = {}
@@ -578,13 +664,29 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file())
 
 
+_DECLARED: list[tuple[object, str]] = []  # (inputs, chapter) while the build runs a chapter
+
+
+@contextlib.contextmanager
+def declared(inputs, chapter: str) -> Iterator[None]:
+    """While the build runs ``chapter``: every ``load()`` gives a Dataset that reads only ``inputs``."""
+    _DECLARED.append((inputs, chapter))
+    try:
+        yield
+    finally:
+        _DECLARED.pop()
+
+
 def load(data_dir: Path | str = DATA_DIR) -> Dataset:
-    """Validate ``data_dir`` and return the Dataset (raises DataValidationError)."""
+    """Validate ``data_dir`` and return the Dataset (raises DataValidationError); inside ``declared``,
+    a Dataset restricted to the chapter's declared inputs."""
     data_dir = Path(data_dir).resolve()
     key = (str(data_dir), _fingerprint(data_dir))
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = Dataset(validate(data_dir))
+    if _DECLARED:
+        return _CACHE[key].restricted(*_DECLARED[-1])
     return _CACHE[key]
 
 
@@ -598,78 +700,6 @@ def figure(
 ) -> Figure:
     """``figure("revenue_growth", edition=2008)``: one figure with its value, quote and source."""
     return load(data_dir).figure(indicator, edition, scope=scope, period=period)
-
-
-def dependency_hashes(deps: Iterable[str], data_dir: Path, cache: dict | None = None) -> dict[str, str]:
-    """The content hash of each recorded dependency, as it is now on disk.
-
-    ``file:<path>`` hashes the whole file; ``indicator:<path>:<id>`` hashes only the
-    raw CSV lines of that indicator (so changing another indicator's value does not
-    invalidate a chapter that never read it); ``quote:<path>:<quote_id>`` the lines of that
-    quote. Rows are found by their id, never by line number: a row that moves stays the same. ``cache`` (a dict the caller keeps) lets the
-    chapters of one build share the files read and their rows indexed by id."""
-    import hashlib
-
-    from barometre.paths import ROOT
-
-    cache = {} if cache is None else cache
-    texts: dict[Path, str | None] = cache.setdefault("texts", {})  # each file is read once
-    indexes: dict[tuple, tuple[str, dict[str, list[str]]] | None] = cache.setdefault("indexes", {})
-
-    def resolve(rel: str) -> Path:
-        return Path(rel) if Path(rel).is_absolute() else ROOT / rel
-
-    def text(path: Path) -> str | None:
-        if path not in texts:
-            texts[path] = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None
-        return texts[path]
-
-    def index(path: Path, column: str | None = None) -> tuple[str, dict[str, list[str]]] | None:
-        """The header line, and the raw lines of the file by id (parsed once per file and column)."""
-        if (path, column) not in indexes:
-            content = text(path)
-            if content is None:
-                indexes[path, column] = None
-            else:
-                lines = content.splitlines()
-                header = _split(lines[0]) if lines else []
-                # the id column by its name (columns may come in any order); else the first column
-                if column is not None:
-                    key = header.index(column) if column in header else 0
-                else:
-                    key = header.index("indicator") if "indicator" in header else (
-                        header.index("source") if "source" in header else 0)
-                rows: dict[str, list[str]] = {}
-                for line in lines[1:]:
-                    fields = _split(line)
-                    if len(fields) > key:
-                        rows.setdefault(fields[key], []).append(line)
-                indexes[path, column] = (lines[0] if lines else "", rows)
-        return indexes[path, column]
-
-    out = {}
-    for dep in sorted(set(deps)):
-        kind, _, rest = dep.partition(":")
-        h = hashlib.sha256()
-        if kind == "file":
-            path = resolve(rest)
-            h.update(path.read_bytes() if path.is_file() else b"<missing>")
-        elif kind == "list":
-            h.update("\n".join(sorted(p.name for p in resolve(rest).glob("*.csv"))).encode())
-        elif kind in ("indicator", "quote"):
-            rel, _, indicator = rest.rpartition(":")
-            indexed = index(resolve(rel), "quote_id" if kind == "quote" else None)
-            if indexed is not None:
-                header_line, rows = indexed
-                h.update(header_line.encode())
-                for line in rows.get(indicator, []):
-                    h.update(line.encode())
-            else:
-                h.update(b"<missing>")
-        else:  # a kind this version does not know (an older cache entry): never a match
-            h.update(b"<unknown dependency kind>")
-        out[dep] = h.hexdigest()
-    return out
 
 
 def _split(line: str) -> list[str]:
