@@ -153,11 +153,22 @@ def test_the_outline_ships_with_a_sidecar_whose_checksum_matches():
     assert "world-atlas" in meta["source"]["url"]
 
 
-def test_reading_the_outline_is_recorded_as_a_dependency(tmp_path, monkeypatch):
-    deps = tmp_path / "deps.txt"
-    monkeypatch.setenv("BAROMETRE_DEPS_FILE", str(deps))
-    ch.france_outline(load())
-    assert "file:data/reference/france_outline.geojson" in deps.read_text(encoding="utf-8").splitlines()
+def test_the_outline_is_a_declared_input_whose_change_reruns_the_chapter(tmp_path):
+    """Reading the outline needs the declaration, and editing it changes the chapter's cache key."""
+    from barometre.book import Inputs, chapter
+    from barometre.data import UndeclaredInput
+    from barometre.provenance import write_sidecar
+
+    with pytest.raises(UndeclaredInput, match=r"offshore read the reference data 'outline'"):
+        ch.france_outline(load().restricted(Inputs(families=("offshore",)), "offshore"))
+    inputs = chapter("offshore").inputs
+    assert ch.france_outline(load().restricted(inputs, "offshore"))["features"]
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    before = load(tmp_path / "data").inputs_key(inputs)
+    path = tmp_path / "data" / "reference" / "france_outline.geojson"
+    path.write_text(path.read_text(encoding="utf-8").replace("]]", "] ]", 1), encoding="utf-8")
+    write_sidecar(path)
+    assert load(tmp_path / "data").inputs_key(inputs) != before
 
 
 def test_a_missing_outline_says_where_it_should_be(tmp_path):
