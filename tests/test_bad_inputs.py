@@ -736,7 +736,7 @@ def test_debug_shows_the_traceback(world, monkeypatch):
 
 
 def test_a_full_disk_while_keeping_a_failed_notebook_keeps_the_chapter_error(tmp_path, monkeypatch):
-    from barometre import build
+    from barometre import execution
 
     executed = tmp_path / "executed.ipynb"
     executed.write_text("{}", encoding="utf-8")
@@ -745,9 +745,9 @@ def test_a_full_disk_while_keeping_a_failed_notebook_keeps_the_chapter_error(tmp
         Path(dst).write_bytes(b"{")  # half written, then the disk is full
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
 
-    monkeypatch.setattr(build.shutil, "copyfile", full)
+    monkeypatch.setattr(execution.shutil, "copyfile", full)
     failed = tmp_path / "_build" / "failed" / "2008" / "resilience.ipynb"
-    sentence = build.keep_failed_notebook(executed, failed)
+    sentence = execution.keep_failed_notebook(executed, failed)
     assert "could not be kept" in sentence and "No space left on device" in sentence
     assert not failed.exists()
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Literal
 
@@ -149,6 +150,14 @@ def analysis_chapters() -> tuple[str, ...]:
     """The analysis chapters' names, in order: what ``chapters`` columns may name, what the
     synthesis summarises."""
     return tuple(c.name for c in CHAPTERS if c.role == "chapter")
+
+
+def notebooks(root: Path | None = None) -> list[str]:
+    """The pages that are notebooks (executed by the build), as table-of-contents entries, in order."""
+    from barometre.paths import ROOT
+
+    root = ROOT if root is None else Path(root)
+    return [c.file for c in CHAPTERS if (root / f"{c.file}.ipynb").is_file()]
 
 
 def chapter(name: str) -> Chapter:

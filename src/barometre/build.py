@@ -1,174 +1,58 @@
 """The build: validate, execute (cached, in parallel), assemble, publish atomically.
 
-Steps, in order:
+Steps, in order (``Builder`` runs them; each step's code lives in its own module):
 
-1. validate ``data/`` (any problem stops everything, nothing is touched);
-2. execute each chapter notebook (parameters injected by papermill, cells run by
-   ``barometre.engine`` in warm worker processes, in parallel), unless
-   the cache holds a run with the same notebook, package code, requirements,
-   parameters and the same content of every data row the chapter read;
+1. validate ``data/`` (any problem stops everything, nothing is touched) and compare the
+   edition with the previous one (``barometre.editions``);
+2. execute each chapter notebook (``barometre.execution``: parameters injected by papermill,
+   cells run by ``barometre.engine`` in warm worker processes, in parallel), unless the
+   cache holds a run with the same notebook, package code, lock, parameters and the same
+   rows of the data the chapter declares (``barometre.book``);
 3. assemble a staging copy of the book (``_build/staging/<edition>``) and run
-   ``jupyter-book build`` on it with warnings as errors;
+   ``jupyter-book build`` on it with warnings as errors (the PDF's front matter comes from
+   ``barometre.latex``);
 4. copy the site to a new release folder and switch the published links
-   (``_build/site/<edition>`` and ``_build/html``) to it with an atomic rename.
+   (``_build/site/<edition>`` and ``_build/html``) to it with an atomic rename
+   (``barometre.publishing``).
 
 A failure at any step leaves the published site exactly as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, PACKAGE_DIR, ROOT, relative
+from barometre.book import notebooks as toc_chapters
+from barometre.errors import BuildError, fault_point
+from barometre.execution import (
+    ChapterCache,
+    ChapterRun,
+    execute_chapters,
+    keep_failed_notebook,
+    package_hash,
+)
+from barometre.files import atomic_write, swap_link, write_if_changed
+from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
+from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative
+from barometre.publishing import point_html, prune_releases, publish, write_archive_index
+
+__all__ = ["BuildError", "BuildResult", "Builder", "ChapterRun", "balanced_lines", "build", "build_stamp",
+           "fault_point", "keep_failed_notebook", "latex_escape", "pdf_metadata", "toc_chapters"]
 
 CONFIG = "_config.yml"
 TOC = "_toc.yml"
 STATIC = "_static"
 VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
-CACHE_ENTRIES_KEPT = 6  # executed notebooks kept per chapter (editions, parameter sets)
-
-
-FAULT_ENV = "BAROMETRE_FAULT"
-
-
-def fault_point(name: str) -> None:
-    """Test seam for fault injection: ``BAROMETRE_FAULT=<name>`` kills the build right here,
-    as a power cut or ``kill -9`` would (no cleanup, no exception handler runs)."""
-    if os.environ.get(FAULT_ENV) == name:
-        os.kill(os.getpid(), 9)
-
-
-class BuildError(Exception):
-    """A build step failed; the message says which and what to do."""
-
-
-# --------------------------------------------------------------------------- hashing
-
-
-def _sha(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()
-
-
-def package_hash() -> str:
-    """The content of the package code and of the pinned requirements."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        h.update(str(path.relative_to(PACKAGE_DIR)).encode())
-        h.update(path.read_bytes())
-    req = ROOT / "requirements.txt"
-    if req.is_file():
-        h.update(req.read_bytes())
-    return h.hexdigest()
-
-
-def toc_chapters(root: Path = ROOT) -> list[str]:
-    """The notebooks the table of contents lists, as paths relative to the book root."""
-    toc = yaml.safe_load((root / TOC).read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            for part in entry.get("parts", []) or []:
-                walk(part.get("chapters"))
-
-    walk(toc.get("chapters"))
-    for part in toc.get("parts", []) or []:
-        walk(part.get("chapters"))
-    return [f for f in files if (root / f"{f}.ipynb").is_file()]
-
-
-# --------------------------------------------------------------------------- execution
-
-
-@dataclass
-class ChapterRun:
-    name: str  # e.g. "chapters/resilience"
-    status: str = "pending"  # executed | cached | failed
-    key: str = ""  # hash of the notebook, the package, the parameters and the declared inputs' data
-    seconds: float = 0.0
-    error: str = ""
-
-
-def _clean_notebook(path: Path) -> None:
-    """Remove run-to-run noise (timestamps, durations) so that outputs are deterministic."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata.pop("papermill", None)
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-    nbformat.write(nb, path)
-
-
-def _die_with_parent() -> None:
-    """Worker initializer: if the build process is killed, its workers die with it (Linux)."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes
-        pass
-
-
-def _start_worker() -> None:
-    """Worker initializer: die with the build, then import what every chapter uses, once."""
-    _die_with_parent()
-    from barometre import engine
-
-    engine.warm()
-
-
-def _execute(task: dict) -> dict:
-    """Run one notebook in this warm worker (barometre.engine). Returns a plain dict."""
-    from barometre import engine
-    from barometre.data import declared
-
-    start = time.perf_counter()
-    # what the chapters' libraries print on the side goes to a log, not to the terminal
-    log = open(task["kernel_log"], "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the worker
-    os.dup2(log.fileno(), 2)
-    try:
-        with declared(task["inputs"], task["chapter"]):  # any other read raises UndeclaredInput
-            engine.execute_notebook(task["source"], task["output"], task["parameters"], task["cwd"])
-    except Exception as exc:  # engine.CellError names the cell
-        cell = getattr(exc, "cell_index", None)
-        count = getattr(exc, "exec_count", None)
-        ename = getattr(exc, "ename", type(exc).__name__)
-        evalue = getattr(exc, "evalue", str(exc))
-        source = (getattr(exc, "source", "") or "").strip().splitlines()
-        where = f"cell {cell} (execution count {count})" if cell is not None else "the notebook"
-        first = f", starting «{source[0][:80]}»" if source else ""
-        return {
-            "ok": False,
-            "seconds": time.perf_counter() - start,
-            "error": f"{where}{first}: {ename}: {evalue}",
-        }
-    _clean_notebook(Path(task["output"]))
-    return {"ok": True, "seconds": time.perf_counter() - start}
 
 
 @dataclass
@@ -203,6 +87,7 @@ class Builder:
         self.echo = echo
         self.requested_edition = edition
         self.extra_parameters = extra_parameters or {}
+        self._cache = ChapterCache(self.build_dir)
 
     # -- the steps ------------------------------------------------------------------------
 
@@ -234,7 +119,7 @@ class Builder:
             runs = self._execute_all(dataset, staging, edition)
         finally:
             writer.join()
-        changed = _write_if_changed(staging / VEGA_BUNDLE, bundle["js"]) or changed
+        changed = write_if_changed(staging / VEGA_BUNDLE, bundle["js"]) or changed
         changed = self._install_notebooks(staging, runs) or changed
         return dataset, edition, staging, runs, changed
 
@@ -285,7 +170,7 @@ class Builder:
             return None
         self.echo(f"Nothing changed since the last build of edition {edition}: the published site is up to date.")
         if edition == years[-1] or not (self.build_dir / "html").is_symlink():
-            _swap_link(self.build_dir / "html", release)
+            swap_link(self.build_dir / "html", release)
         self._write_archive_index()
         return BuildResult(edition, [], published=release)
 
@@ -315,18 +200,19 @@ class Builder:
         site_link = self.build_dir / "site" / str(edition)
         if not changed and release.is_dir() and site_link.is_symlink() and site_link.resolve() == release.resolve():
             self.echo("Nothing changed since the last build: the published site is up to date.")
-            self._point_html(dataset, edition, release)
+            point_html(self.build_dir, edition, dataset.latest, release)
             result.published = release
         else:
             self._sphinx(staging, edition)
             result.sphinx_ran = True
-            self._publish(staging, release, site_link)
-            self._point_html(dataset, edition, release)
+            publish(staging / "_build" / "html", release, site_link)
+            point_html(self.build_dir, edition, dataset.latest, release)
             result.published = release
-            self._collect_garbage(runs)
+            self._cache.prune(runs)
+            prune_releases(self.build_dir)
         self._write_archive_index()
         if inputs is not None and inputs[0] == edition:
-            _atomic_write(self._state_file(edition),
+            atomic_write(self._state_file(edition),
                           json.dumps({"inputs": inputs[1], "release": release.name}, indent=1).encode())
         result.seconds = time.perf_counter() - t0
         self.echo(f"Edition {edition} published: {relative(self.build_dir)}/site/{edition} "
@@ -359,7 +245,7 @@ class Builder:
                 "The last PDF is unchanged."
             )
         target = self.build_dir / "pdf" / f"barometre-outsourcing-{edition}.pdf"
-        _atomic_write(target, pdfs[0].read_bytes())
+        atomic_write(target, pdfs[0].read_bytes())
         self.echo(f"PDF of edition {edition}: {relative(target)} ({time.perf_counter() - t0:.1f} s).")
         return target
 
@@ -394,13 +280,13 @@ class Builder:
         latex["preamble"] = latex.get("preamble", "") + pdf_metadata(config, edition)
         sphinx_config["barometre_edition"] = edition
         sphinx_config["barometre_editions"] = self._dataset_editions
-        changed = _write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
-        changed |= _write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
+        changed = write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
+        changed |= write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
         for path in sorted((ROOT / STATIC).rglob("*")):
             if path.is_file():
-                changed |= _write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
+                changed |= write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
         for path in sorted(CHAPTERS_DIR.rglob("*.md")):
-            changed |= _write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
+            changed |= write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
         return changed
 
     def _vega_bundle(self) -> bytes:
@@ -411,7 +297,7 @@ class Builder:
             from barometre.charts import javascript_bundle
 
             cached.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(cached, javascript_bundle().encode("utf-8"))
+            atomic_write(cached, javascript_bundle().encode("utf-8"))
         return cached.read_bytes()
 
     def _lock(self) -> None:
@@ -438,109 +324,20 @@ class Builder:
                 else:
                     path.unlink(missing_ok=True)
 
-    def _last_duration(self, name: str, fallback: Path | None = None) -> float:
-        """How long the chapter took when it last ran; unknown: a guess from the notebook's size."""
-        manifests = sorted(self._cache_dir(name).glob("*.json"), key=lambda p: p.stat().st_mtime)
-        if not manifests:
-            return fallback.stat().st_size / 4000 if fallback is not None else 0.0
-        try:
-            return float(json.loads(manifests[-1].read_text(encoding="utf-8")).get("seconds", 0.0))
-        except (OSError, ValueError):
-            return 0.0
-
     def _unlock(self) -> None:
         handle = getattr(self, "_lock_file", None)
         if handle is not None:
             handle.close()  # closing the file releases the lock
             self._lock_file = None
 
-    def _cache_dir(self, name: str) -> Path:
-        return self.build_dir / "cache" / name.replace("/", "__")
-
     def _parameters(self, edition: int) -> dict:
         return {"edition": edition, "data_dir": str(self.data_dir), **self.extra_parameters}
-
-    def _execute_all(self, dataset, staging: Path, edition: int) -> list[ChapterRun]:
-        from barometre.book import chapter as registered
-
-        pkg = package_hash()
-        params = self._parameters(edition)
-        runs, tasks = [], []
-        for name in toc_chapters():
-            source = ROOT / f"{name}.ipynb"
-            checked = time.perf_counter()
-            inputs = registered(Path(name).name).inputs
-            # the key: the notebook, the code, the parameters and the rows the chapter declares
-            base = _sha(source.read_bytes(), pkg, json.dumps(params, sort_keys=True), dataset.inputs_key(inputs))
-            cache = self._cache_dir(name)
-            manifest = cache / f"{base}.json"
-            run = ChapterRun(name, key=base)
-            runs.append(run)
-            if not self.force and manifest.is_file() and (cache / f"{base}.ipynb").is_file():
-                run.status = "cached"
-                run.seconds = time.perf_counter() - checked
-                continue
-            cache.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix="run-", dir=cache))
-            tasks.append(
-                (
-                    run,
-                    base,
-                    tmp,
-                    {
-                        "source": str(source),
-                        "output": str(tmp / "executed.ipynb"),
-                        "parameters": params,
-                        "cwd": str(source.parent),
-                        "chapter": name,
-                        "inputs": inputs,
-                        "kernel_log": str(self.build_dir / "logs" / f"{edition}-kernels.log"),
-                    },
-                )
-            )
-        for run in runs:
-            if run.status == "cached":
-                self.echo(f"  [cached]   {run.name}  {run.seconds:.2f} s")
-        if tasks:
-            # longest first (durations of earlier runs): two workers finish together
-            tasks.sort(key=lambda t: -self._last_duration(t[0].name, fallback=Path(t[3]["source"])))
-            (self.build_dir / "logs").mkdir(parents=True, exist_ok=True)
-            # "spawn": a forked worker would inherit the locks of the bundle thread (vl-convert) and hang
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(
-                max_workers=min(self.jobs, len(tasks)), initializer=_start_worker, mp_context=context
-            ) as pool:
-                futures = [(run, base, tmp, pool.submit(_execute, task)) for run, base, tmp, task in tasks]
-                for run, base, tmp, future in futures:
-                    out = future.result()
-                    run.seconds = out["seconds"]
-                    if out["ok"]:
-                        fault_point("executed-one")
-                        run.status = "executed"
-                        cache = self._cache_dir(run.name)
-                        os.replace(tmp / "executed.ipynb", cache / f"{base}.ipynb")
-                        _atomic_write(cache / f"{base}.json",
-                                      json.dumps({"seconds": round(run.seconds, 2)}, indent=1).encode())
-                        shutil.rmtree(tmp, ignore_errors=True)
-                        self.echo(f"  [executed] {run.name}  {run.seconds:.1f} s")
-                    else:
-                        run.status = "failed"
-                        run.error = out["error"]
-                        failed = self.build_dir / "failed" / str(edition) / f"{Path(run.name).name}.ipynb"
-                        run.error += keep_failed_notebook(tmp / "executed.ipynb", failed)
-                        shutil.rmtree(tmp, ignore_errors=True)
-                        self.echo(f"  [failed]   {run.name}  {run.seconds:.1f} s")
-        failed_runs = [r for r in runs if r.status == "failed"]
-        if failed_runs:
-            lines = [f"Chapter {r.name} failed at {r.error}" for r in failed_runs]
-            raise BuildError("\n".join(lines) + "\nNothing was published; the last published site is unchanged.")
-        return runs
 
     def _install_notebooks(self, staging: Path, runs: list[ChapterRun]) -> bool:
         changed = False
         for run in runs:
-            cached = self._cache_dir(run.name) / f"{run.key}.ipynb"
-            changed |= _write_if_changed(staging / f"{run.name}.ipynb", cached.read_bytes())
+            cached = self._cache.notebook(run.name, run.key)
+            changed |= write_if_changed(staging / f"{run.name}.ipynb", cached.read_bytes())
         return changed
 
     def _tree_hash(self, staging: Path) -> str:
@@ -586,85 +383,16 @@ class Builder:
             )
         self.echo(f"  [html]     jupyter-book build  {time.perf_counter() - t0:.1f} s")
 
-    def _publish(self, staging: Path, release: Path, site_link: Path) -> None:
-        html = staging / "_build" / "html"
-        release.parent.mkdir(parents=True, exist_ok=True)
-        tmp = release.with_name(release.name + f".tmp-{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        try:
-            shutil.copytree(html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", "_sources"))
-            fault_point("publish-copied")
-            if release.exists():
-                shutil.rmtree(release)
-            os.replace(tmp, release)
-        except OSError as exc:  # shutil.Error (from copytree) gathers the errors of every file
-            shutil.rmtree(tmp, ignore_errors=True)
-            reason = exc.strerror
-            if reason is None and exc.args and isinstance(exc.args[0], list) and exc.args[0]:
-                reason = str(exc.args[0][0][-1])
-            raise BuildError(
-                f"Could not write the new site: {reason or exc}. "
-                "Free some space or fix the permissions, then run the build again. "
-                "Nothing was published; the last published site is unchanged."
-            ) from exc
-        fault_point("publish-before-swap")
-        _swap_link(site_link, release)
-
-    def _point_html(self, dataset, edition: int, release: Path) -> None:
-        """``_build/html`` opens the latest edition; an older edition's build leaves it alone."""
-        html_link = self.build_dir / "html"
-        if edition != dataset.latest and html_link.is_symlink():
-            return
-        if html_link.exists() and not html_link.is_symlink():
-            shutil.rmtree(html_link)  # a site from an older layout
-        _swap_link(html_link, release)
+    def _execute_all(self, dataset, staging: Path, edition: int) -> list[ChapterRun]:
+        return execute_chapters(
+            dataset, toc_chapters(), self._parameters(edition), cache=self._cache, jobs=self.jobs,
+            force=self.force, echo=self.echo, logs=self.build_dir / "logs",
+            failed_dir=self.build_dir / "failed" / str(edition),
+        )
 
     def _write_archive_index(self) -> None:
-        """``site/index.html``: the list of published editions, opening the latest."""
-        import html as html_lib
-
-        site = self.build_dir / "site"
-        editions = sorted(int(p.name) for p in site.glob("*") if p.is_symlink() and p.name.isdigit())
-        if not editions:
-            return
-        latest = editions[-1]
-        items = "\n".join(
-            f'<li><a href="{e}/index.html">Édition {e}</a></li>' for e in reversed(editions)
-        )
-        title = html_lib.escape(yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))["title"])
-        page = (
-            '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="refresh" content="0; url={latest}/index.html">\n'
-            f"<title>{title} — toutes les éditions</title>\n</head>\n<body>\n"
-            f"<h1>{title}</h1>\n<p>Dernière édition : <a href=\"{latest}/index.html\">{latest}</a>.</p>\n"
-            f"<ul>\n{items}\n</ul>\n</body>\n</html>\n"
-        )
-        _write_if_changed(site / "index.html", page)
-        # ``_build/html`` sits one level above ``site/<edition>``: the same archive page and a link per
-        # edition beside it make the edition banner's relative links (``../2008/index.html``,
-        # ``../index.html``) work from ``_build/html`` as from ``_build/site/<edition>``.
-        _write_if_changed(self.build_dir / "index.html", page)
-        for e in editions:
-            link = self.build_dir / str(e)
-            if not link.is_symlink() or os.readlink(link) != f"site/{e}":
-                if link.is_symlink():
-                    link.unlink()
-                if not link.exists():
-                    link.symlink_to(f"site/{e}", target_is_directory=True)
-
-    def _collect_garbage(self, runs: list[ChapterRun] | None = None) -> None:
-        """Drop unpublished releases, and cache entries beyond the most recent few per chapter."""
-        for run in runs or []:
-            entries = sorted(self._cache_dir(run.name).glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
-            for old in entries[:-CACHE_ENTRIES_KEPT]:
-                if old.stem != run.key:
-                    old.unlink(missing_ok=True)
-                    old.with_suffix(".json").unlink(missing_ok=True)
-        releases = self.build_dir / "releases"
-        keep = {p.resolve() for p in [self.build_dir / "html", *(self.build_dir / "site").glob("*")] if p.is_symlink()}
-        for path in releases.iterdir():
-            if path.resolve() not in keep:
-                shutil.rmtree(path, ignore_errors=True)
+        title = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))["title"]
+        write_archive_index(self.build_dir, title)
 
 
 def build_stamp(data_dir: Path, edition: int) -> str:
@@ -687,121 +415,6 @@ def page_stamp(edition: int) -> str:
         f"édition {edition} ; code {code_version()} ; "
         + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
     )
-
-
-def latex_escape(text: str) -> str:
-    """Text for LaTeX, escaped as Sphinx escapes the book's own text (``sphinx.util.texescape``),
-    with the typographic apostrophe (« l’équipe », not a straight quote)."""
-    from sphinx.util import texescape
-
-    texescape.init()  # idempotent: the tables Sphinx builds when its LaTeX builder starts
-    return texescape.escape(str(text).replace("'", "’"), "pdflatex")
-
-
-PDF_KEYWORDS = ("baromètre", "outsourcing", "externalisation", "relation client", "centres d’appels",
-                "centres de contacts", "offshore")
-
-
-def chapter_titles(root: Path = ROOT) -> list[str]:
-    """The first-level heading of each chapter the table of contents lists, in order."""
-    import nbformat
-
-    titles = []
-    for name in toc_chapters(root):
-        nb = nbformat.read(root / f"{name}.ipynb", as_version=4)
-        for cell in nb.cells:
-            heading = next((line[2:].strip() for line in cell.source.splitlines() if line.startswith("# ")), None)
-            if cell.cell_type == "markdown" and heading:
-                titles.append(heading.replace("'", "’"))
-                break
-        else:
-            titles.append("")  # one entry per chapter, in the order of toc_chapters()
-    return titles
-
-
-def pdf_metadata(config: dict, edition: int) -> str:
-    """``\\hypersetup`` for the PDF's document information and catalogue: title, author, subject
-    (the edition and its chapters), keywords, and the language (``/Lang (fr-FR)``)."""
-
-    def value(text: str) -> str:
-        return "{" + latex_escape(text).replace(",", "{,}") + "}"
-
-    # the chapters as the PDF titles them: « L’essentiel » first, the annex without « Annexe : »
-    front = config.get("sphinx", {}).get("config", {}).get("barometre_front_matter", {}) or {}
-    named = list(zip(toc_chapters(), chapter_titles(), strict=True))[1:]
-    titles = [front[n] for n, _ in named if n in front] + [t for n, t in named if n not in front]
-    chapters = [re.sub(r"^Annexe\s*:\s*(.)", lambda m: m.group(1).upper(), t) for t in titles if t]
-    subject = f"Baromètre des outsourceurs de la relation client, édition {edition}"
-    if chapters:
-        subject += " : " + " ; ".join(chapters)
-    keywords = ", ".join((*PDF_KEYWORDS, f"édition {edition}"))
-    return (
-        "\n\\hypersetup{"
-        f"pdftitle={value(config['title'])}, pdfauthor={value(config.get('author', ''))}, "
-        f"pdfsubject={value(subject)}, pdfkeywords={{{latex_escape(keywords)}}}, pdflang={{fr-FR}}"
-        "}\n"
-    )
-
-
-def title_page(title: str, author: str, data_dir: Path, edition: int | None = None) -> str:
-    """The PDF's title page (LaTeX): title with the edition, the edition's own sources, the team, the date."""
-    from barometre.data import load
-    from barometre.formatting import count_words, event_date
-
-    ds = load(data_dir)
-    edition = ds.resolve(edition)
-    pubs = ds.publications(edition)
-    shown = pubs[:3]
-    items = [
-        ", ".join(x for x in (
-            latex_escape(p["author"]) if p["author"] else "",
-            f"« {latex_escape(p['title'])} »" if p["title"] else "",
-            f"\\textit{{{latex_escape(p['outlet'])}}}" if p["outlet"] else "",
-            latex_escape(event_date(str(p["date"] or p["year"] or "")) if (p["date"] or p["year"]) else ""),
-        ) if x)
-        for p in shown
-    ]
-    more = len(pubs) - len(shown)
-    source = (
-        f"Baromètre des outsourceurs, édition {edition}, d’après :\\\\ " + "\\\\ ".join(items)
-        + (f"\\\\ et {count_words(more, 'autre publication', 'autres publications', feminine=True)}"
-           if more > 0 else "")
-    )
-    name, _, subtitle = title.partition(" — ")
-    name = "\\\\ ".join(latex_escape(line) for line in balanced_lines(name))
-    subtitle_line = f"\\vspace{{0.8cm}}{{\\LARGE {latex_escape(subtitle)}\\par}}" if subtitle else ""
-    return (
-        # the title page is page i (not printed): no page label is used twice
-        "\\pagenumbering{roman}"
-        "\\begin{titlepage}\\centering\\vspace*{3cm}"
-        "{\\Huge\\bfseries\\hyphenpenalty=10000\\exhyphenpenalty=10000\\linespread{1.15}\\selectfont "
-        f"{name}\\par}}{subtitle_line}\\vspace{{2cm}}"
-        f"{{\\large {source}\\par}}\\vfill"
-        f"{{\\large {latex_escape(author)}\\par}}\\vspace{{0.5cm}}{{\\large \\today\\par}}"
-        "\\end{titlepage}"
-    )
-
-
-SHORT_WORDS = {"à", "au", "aux", "d’", "de", "des", "du", "en", "et", "l’", "la", "le", "les", "ou", "un", "une",
-               "sur", "par", "pour"}
-TITLE_LINE = 30  # characters of a Huge title line on the A4 title page
-
-
-def balanced_lines(title: str, width: int = TITLE_LINE) -> list[str]:
-    """A title in two lines of about equal length when it does not fit one, never leaving a short
-    word (« de », « la ») at the end of a line: « Le baromètre des outsourceurs / de la relation client »."""
-    words = title.split()
-    if len(title) <= width or len(words) < 2:
-        return [title]
-    best = None
-    for k in range(1, len(words)):
-        if words[k - 1].lower() in SHORT_WORDS:
-            continue
-        first, second = " ".join(words[:k]), " ".join(words[k:])
-        score = max(len(first), len(second))
-        if best is None or score < best[0]:
-            best = (score, [first, second])
-    return best[1] if best else [title]
 
 
 def source_date_epoch() -> str:
@@ -830,56 +443,6 @@ def code_version() -> str:
     except (OSError, subprocess.CalledProcessError):
         return "inconnu (hors dépôt git)"
     return f"{commit} (modifications non commitées)" if dirty else commit
-
-
-# --------------------------------------------------------------------------- file helpers
-
-
-def keep_failed_notebook(executed: Path, failed: Path) -> str:
-    """Copy a failed chapter's executed notebook to ``failed`` for inspection; the sentence that
-    says where it is, or why it could not be kept (a full disk must not hide the chapter's error)."""
-    try:
-        failed.parent.mkdir(parents=True, exist_ok=True)
-        if not executed.is_file():
-            return "\n    No executed notebook was written (the kernel stopped before the first cell)."
-        shutil.copyfile(executed, failed)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            failed.unlink(missing_ok=True)  # no half-written notebook
-        return (f"\n    The executed notebook could not be kept in {relative(failed)} ({exc.strerror or exc}): "
-                "free some space or fix the permissions of _build/ to keep it next time.")
-    return f"\n    The executed notebook is kept for inspection: {relative(failed)}"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _write_if_changed(path: Path, data: bytes | str) -> bool:
-    """Write only when the content differs (Sphinx then rebuilds only what changed)."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    _atomic_write(path, data)
-    return True
-
-
-def _swap_link(link: Path, target: Path) -> None:
-    """Point ``link`` at ``target`` with one atomic rename (readers never see a half state)."""
-    link.parent.mkdir(parents=True, exist_ok=True)
-    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    os.symlink(os.path.relpath(target, link.parent), tmp)
-    os.replace(tmp, link)
 
 
 def build(edition: int | None = None, **kwargs) -> BuildResult:
