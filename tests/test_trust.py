@@ -134,12 +134,28 @@ def test_data_strings_render_literally_in_html_and_pdf(fresh):
 # --------------------------------------------------------------------------- fault injection
 
 
-@pytest.fixture
-def published(fresh):
-    proc = cli(fresh["data"], fresh["build"])
+@pytest.fixture(scope="module")
+def _published_once(tmp_path_factory):
+    """The 2008 book built once by the command line, and a copy of that state to restore."""
+    root = tmp_path_factory.mktemp("published")
+    work = root / "work"
+    copy_upto(DATA_DIR, work / "data", 2008)
+    proc = cli(work / "data", work / "_build")
     assert proc.returncode == 0, proc.stderr
-    fresh["before"] = tree_hash(fresh["build"] / "html")
-    return fresh
+    shutil.copytree(work, root / "snapshot", symlinks=True)
+    return work, root / "snapshot"
+
+
+@pytest.fixture
+def published(_published_once):
+    """A published site each test may break: the state after one build, restored at the same paths
+    (same parameters, so the cache and Sphinx's environment stay valid, as after a real build)."""
+    work, snapshot = _published_once
+    shutil.rmtree(work)
+    shutil.copytree(snapshot, work, symlinks=True)
+    book = {"data": work / "data", "build": work / "_build", "root": work}
+    book["before"] = tree_hash(book["build"] / "html")
+    return book
 
 
 def assert_recovers(book, value: str) -> None:
