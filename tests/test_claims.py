@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import set_value
+from conftest import rewrite, set_value
 from fixtures import copy_upto, data_with_sparse_2009, data_with_sparse_2009_only
 
 from barometre import claims as cl
@@ -97,6 +97,51 @@ def test_the_checks_the_issue_names_come_out_as_computed(ds):
 
 
 # --------------------------------------------------------------------------- verdicts follow the data
+
+
+def _evidence(ds, edition: int, claim_id: str) -> str:
+    return next(j for j in cl.judge(ds, edition) if j.claim.id == claim_id).verdict.evidence
+
+
+def test_the_title_verdict_says_in_what_sense_it_is_refuted_and_quotes_the_barometers_own_words(ds):
+    evidence = _evidence(ds, 2011, "title_no_crisis")
+    assert "non au sens d’un recul de son activité" in evidence
+    assert "attribue elle-même à la crise : « les effets de la crise se font sentir […] »" in evidence
+    judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "title_no_crisis")
+    assert any((f.edition, f.period) == (2009, "2009") for f in judged.verdict.figures)  # its row is linked
+
+
+def test_the_title_verdict_follows_the_words_and_the_sign_of_the_later_editions(data_copy):
+    for edition in (2009, 2010):
+        path = data_copy / "editions" / f"{edition}.csv"
+        rewrite(path, path.read_text(encoding="utf-8").replace("crise", "conjoncture"))
+    evidence = _evidence(load(data_copy), 2011, "title_no_crisis")
+    assert "attribue elle-même" not in evidence and "non au sens d’un recul" in evidence
+    for edition in (2009, 2010):
+        set_value(data_copy, "revenue_growth", "market", "2009", "-3", edition=edition)
+    evidence = _evidence(load(data_copy), 2011, "title_no_crisis")
+    assert "elle devient négative" in evidence and "l’activité recule" in evidence
+    assert "non au sens d’un recul" not in evidence
+
+
+def test_the_british_pay_is_set_against_eurostat_price_levels(ds):
+    evidence = _evidence(ds, 2011, "uk_pay_1400")
+    assert "France 111, Royaume-Uni 99" in evidence
+    assert "1\u202f570\u00a0€" in evidence  # 1 400 × 111 / 99, to the ten
+    assert "+57\u00a0% en pouvoir d’achat au lieu de +40\u00a0% en euros" in evidence
+    assert verdicts(ds, 2011)["uk_pay_1400"] == cl.UNVERIFIABLE  # the amount itself has no series
+
+
+def test_a_dearer_britain_narrows_the_pay_gap_and_no_price_levels_leave_it_unweighed(data_copy):
+    path = data_copy / "reference" / "price_level_index.csv"
+    rewrite(path, path.read_text(encoding="utf-8").replace("united_kingdom,household_final_consumption,99",
+                                                            "united_kingdom,household_final_consumption,140"))
+    evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
+    assert "Royaume-Uni 140" in evidence and "l’écart se réduit" in evidence
+    path.unlink()
+    path.with_name(path.name + ".meta.yaml").unlink()
+    evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
+    assert "ni de niveaux de prix comparés" in evidence
 
 
 def test_a_2009_growth_as_strong_as_2008_would_confirm_the_title(data_copy):

@@ -40,6 +40,7 @@ from barometre import formatting
 from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds, percent_change
+from barometre.models.value import price_level_equivalent
 from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
 
 VERIFIED = "vérifiée"
@@ -338,8 +339,46 @@ def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
         ratio = before.central / after.central if after.central > 0 else None
         extra = (f", mais elle est divisée par {formatting.number(ratio, 1)}" if ratio and ratio >= 1.5 else
                  ", mais elle ralentit")
-        return Verdict(REFUTED, text + extra + ".", (before, after))
+        figs: tuple[Figure, ...] = (before, after)
+        said_crisis = _crisis_words(ds, edition, year + 1)
+        if said_crisis is not None:
+            fig, words = said_crisis
+            extra += f", ce que l’édition {fig.edition} attribue elle-même à la crise : « {words} »"
+            figs = (*figs, fig) if fig not in figs else figs
+        if hi_a < 0:
+            extra += ". Le titre est démenti : l’activité recule"
+        elif lo_a > 0:
+            extra += (". Le titre est démenti au sens où le secteur a ressenti la crise, non au sens d’un recul "
+                      "de son activité")
+        return Verdict(REFUTED, text + extra + ".", figs)
     return Verdict(CONFIRMED, text + ", sans ralentir.", (before, after))
+
+
+CRISIS_WORD = "crise"
+CRISIS_WORDS_AFTER = 3  # words kept after « crise »: a short quote, not a passage
+
+
+def _crisis_words(ds: Dataset, edition: int, year: int) -> tuple[Figure, str] | None:
+    """The first publication (editions up to ``edition``) of the sector's growth in ``year`` whose quote
+    names the crisis, with the clause that does (cut at « , », « . » and « ; », and a few words after the
+    crisis), escaped for Markdown; None when none does."""
+    import re
+
+    for e in ds.editions:
+        if e > edition:
+            break
+        for fig in ds.figures(e, "revenue_growth"):
+            if fig.scope != "market" or fig.period != str(year) or not fig.published:
+                continue
+            for clause in re.split(r",\s|\.\s|;\s", fig.quote or ""):
+                words = clause.strip(" .«»").split()
+                at = next((i for i, w in enumerate(words) if CRISIS_WORD in w.lower()), None)
+                if at is None:
+                    continue
+                kept = words[: at + CRISIS_WORDS_AFTER + 1]
+                text = md_escape(" ".join(kept)) + (" […]" if len(kept) < len(words) else "")
+                return replace(fig, as_of=None), text
+    return None
 
 
 def _agrees(a: Figure, b: Figure) -> bool:
@@ -519,6 +558,36 @@ def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     if hi < net:
         return Verdict(INCONSISTENT, text + " : la paie annoncée est sous le Smic net d’un temps plein.", (fig,))
     return Verdict(CONSISTENT, text + " : la paie annoncée n’est pas sous le Smic net.", (fig,))
+
+
+def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A net pay abroad, quoted in euros: no series of the book measures it, so it stays unverifiable; the
+    evidence says what it buys at home at Eurostat's comparative price levels (when the data has them)."""
+    year = period_end(fig.period)
+    abroad = ds.price_level(claim.params["country"], year)
+    home = ds.price_level("france", year)
+    missing = ("Le livre n’a pas de série de salaires de ce pays ni du taux de change auquel ce montant a été "
+               "converti en euros")
+    if abroad is None or home is None or abroad[0] != home[0]:
+        return Verdict(UNVERIFIABLE, missing + ", ni de niveaux de prix comparés pour en juger le pouvoir d’achat.",
+                       (fig,))
+    levels_year = abroad[0]
+    equivalent = price_level_equivalent(fig.central, abroad[1], home[1])
+    where = scope_label(claim.scope)
+    text = (f"Aux niveaux de prix de {levels_year} publiés par Eurostat (consommation des ménages, UE à 27 = 100 : "
+            f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig)} nets "
+            f"dépensés au {where} achètent ce que {formatting.euros(round(equivalent, -1))} achètent en France")
+    figs: tuple[Figure, ...] = (fig,)
+    pay_home = _known(ds, claim.edition, fig.indicator, claim.params["home_scope"], fig.period)
+    if pay_home is not None and pay_home.central > 0:
+        nominal = (fig.central / pay_home.central - 1) * 100
+        real = (equivalent / pay_home.central - 1) * 100
+        text += (f" ; face aux {cite(pay_home)} nets cités pour la France, l’écart "
+                 + ("se creuse" if real > nominal else "se réduit")
+                 + f" : {formatting.percent(real, 0, signed=True)} en pouvoir d’achat au lieu de "
+                 f"{formatting.percent(nominal, 0, signed=True)} en euros")
+        figs = (fig, pay_home)
+    return Verdict(UNVERIFIABLE, text + ". " + missing + " : le montant lui-même reste invérifiable.", figs)
 
 
 def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -982,9 +1051,8 @@ CLAIMS: list[Claim] = [
     _fig("collective_minimum_2009", "value", 2009, check_salary_above_smic, "salary_above_collective_minimum", 2009,
          above_minimum=True),
     _fig("net_pay_1000", "value", 2008, check_net_pay_vs_smic, "adviser_salary_net", 2009, scope="france"),
-    _fig("uk_pay_1400", "value", 2008, unverifiable, "adviser_salary_net", 2009, scope="united_kingdom",
-         why="Le livre n’a pas encore de série de salaires britanniques, de taux de change ni de parité de "
-             "pouvoir d’achat sourcés pour comparer."),
+    _fig("uk_pay_1400", "value", 2008, check_pay_abroad, "adviser_salary_net", 2009, scope="united_kingdom",
+         country="united_kingdom", home_scope="france"),
     # ---- l'emploi et les contrats
     _fig("cdi_73", "partnership", 2008, check_restated, "permanent_contract_share", 2008,
          source="barometer_bearingpoint_sp2c"),

@@ -563,6 +563,19 @@ class Dataset:
         _record(f"file:{table.name}")
         return pd.DataFrame([r.model_dump() for r in table.rows])
 
+    def price_level(self, country: str, year: int, aggregate: str = "household_final_consumption") -> tuple[int, float] | None:
+        """The latest comparative price level (EU27 = 100) of ``country`` published for ``year`` or before, as
+        (year, index), from ``reference/price_level_index.csv``; None when the folder has no such value."""
+        table = self._v.price_levels
+        if table is None:
+            return None
+        _record(f"file:{table.name}")
+        rows = [r for r in table.rows if r.country == country and r.aggregate == aggregate and r.year <= year]
+        if not rows:
+            return None
+        row = max(rows, key=lambda r: r.year)
+        return row.year, row.index_eu27_100
+
     def sources_frame(self) -> pd.DataFrame:
         _record(f"file:{self._v.sources.name}")
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])

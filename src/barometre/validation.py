@@ -356,6 +356,16 @@ class LabourCostRow(_Row):
     note: Text
 
 
+class PriceLevelRow(_Row):
+    """A comparative price level (``reference/price_level_index.csv``): PPP / exchange rate, EU27 = 100."""
+
+    year: Integer
+    country: Snake
+    aggregate: Snake
+    index_eu27_100: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+    note: Text
+
+
 LABOUR_AMOUNTS = ("gross_wage", "employer_contributions", "general_reduction", "employer_cost", "net_wage")
 
 
@@ -662,6 +672,7 @@ class ValidatedData:
     cities: Table
     quotes: dict[int, Table] = field(default_factory=dict)
     labour_cost: Table | None = None  # optional: the OpenFisca snapshot, absent from a minimal data folder
+    price_levels: Table | None = None  # optional: Eurostat's comparative price levels
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -806,10 +817,15 @@ def validate(data_dir: Path) -> ValidatedData:
                         labour.name, line, "employer_cost", str(row.employer_cost),
                         f"gross_wage + employer_contributions - general_reduction = {total:.2f}"))
 
+    levels_path = data_dir / "reference" / "price_level_index.csv"
+    levels = read_table(levels_path, PriceLevelRow, problems) if levels_path.is_file() else None
+    if levels is not None:
+        _unique(levels, ("year", "country", "aggregate"), problems)
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels)
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,

@@ -521,3 +521,27 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
             f"{smic_comparison(s)}."
         ),
     )
+
+
+def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country: str = "united_kingdom") -> str:
+    """How to read a pay abroad quoted in euros: the currency conversion is not stated; at Eurostat's
+    comparative price levels (when the data folder has them for the pay's year or before), what the amount
+    buys at home, and the gap in purchasing power against the pay at home."""
+    text = ("L'écart se lit avec prudence : le salaire britannique est payé en livres, et l'article ne dit pas à "
+            "quel taux de change il l'a converti en euros.")
+    year = period_end(abroad.period)
+    there, here = ds.price_level(country, year), ds.price_level("france", year)
+    if there is None or here is None or there[0] != here[0]:
+        return text + " Il ne dit pas non plus ce que ce salaire permet d'acheter outre-Manche, où les prix ne sont pas ceux de la France."
+    equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
+    text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
+             f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "
+             f"100, au taux de change moyen de l'année) : {cite(abroad)} dépensés outre-Manche y achètent ce que "
+             f"{formatting.euros(round(equivalent, -1))} achètent en France")
+    if home is not None and home.central > 0:
+        real = (equivalent / home.central - 1) * 100
+        nominal = (abroad.central / home.central - 1) * 100
+        text += (f", soit {formatting.percent(real, 0)} de plus que les {cite(home)} français en pouvoir d'achat, "
+                 f"contre {formatting.percent(nominal, 0)} en euros" if real > 0 else
+                 f" : en pouvoir d'achat, l'écart avec les {cite(home)} français s'inverse")
+    return text + "."

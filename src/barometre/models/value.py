@@ -295,3 +295,17 @@ def previous_value(current: float, change_percent: float) -> float:
     if not (math.isfinite(change_percent) and change_percent > -100):
         raise ValueError(f"change_percent must be a number > -100 (a change in percent), got {change_percent!r}")
     return current / (1 + change_percent / 100)
+
+
+# --------------------------------------------------------------------------- comparing pay across countries
+
+
+def price_level_equivalent(amount: float, level_abroad: float, level_home: float) -> float:
+    """What ``amount`` (in euros, spent abroad) buys, in euros spent at home, given the two comparative price
+    levels (price level index = purchasing power parity / exchange rate, same base): amount × home / abroad.
+    1 400 € in a country at 99 buy what 1 400 × 111 / 99 ≈ 1 570 € buy in a country at 111."""
+    a = check_amount(amount, "amount")
+    for value, name in ((level_abroad, "level_abroad"), (level_home, "level_home")):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+            raise ValueError(f"{name} must be a price level index > 0 (e.g. 99 for 99 % of the EU average), got {value!r}")
+    return a * level_home / level_abroad
