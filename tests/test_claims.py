@@ -221,3 +221,53 @@ def test_a_copy_of_the_data_carries_the_labour_cost_snapshot_and_its_sidecar(tmp
     target = tmp_path / "d"
     shutil.copytree(DATA_DIR, target)
     assert (target / "reference" / "smic_employer_cost.csv.meta.yaml").is_file()
+
+
+# --------------------------------------------------------------------------- INSEE's call-centre sector (82.20Z)
+
+
+def test_the_market_is_set_against_insee_call_centre_sector_with_the_scopes_explained(ds):
+    judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "market_2010_insee")
+    assert judged.verdict.verdict == cl.CONSISTENT
+    evidence = judged.verdict.evidence
+    # 2 600 M€ in 2019 back-cast nine years at 4,05 to 4,15 % a year, every rounding taken
+    assert "1,77 à 1,85\u00a0milliard d’euros en 2010" in evidence
+    assert "soit environ 1,59\u00a0milliard d’euros : l’estimation de l’Insee se situe entre les deux" in evidence
+    assert "l’activité offshore" in evidence and "environ 25\u00a0% de la valeur ajoutée" in evidence
+    assert "market_2010_insee" not in verdicts(ds, 2009)  # a claim of the 2010 edition
+
+
+def _set_insee(data_dir, indicator: str, value: str) -> None:
+    import csv
+    import io
+
+    path = data_dir / "reference" / "insee_call_centres.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows[1:]:
+        if row[0] == indicator:
+            row[2] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    rewrite(path, out.getvalue())
+
+
+def test_the_insee_verdict_follows_the_official_figures(data_copy):
+    _set_insee(data_copy, "revenue", "5000")
+    judged = next(j for j in cl.judge(load(data_copy), 2011) if j.claim.id == "market_2010_insee")
+    assert judged.verdict.verdict == cl.INCONSISTENT and "dépasse tout le marché" in judged.verdict.evidence
+    _set_insee(data_copy, "revenue", "1200")
+    judged = next(j for j in cl.judge(load(data_copy), 2011) if j.claim.id == "market_2010_insee")
+    assert judged.verdict.verdict == cl.INCONSISTENT and "même l’activité en France" in judged.verdict.evidence
+    _set_insee(data_copy, "production_price_change_yearly_average", "0.9")
+    assert "ils montent de 0,9\u00a0%" in _evidence(load(data_copy), 2011, "production_hour_price")
+    path = data_copy / "reference" / "insee_call_centres.csv"
+    path.unlink()
+    path.with_name(path.name + ".meta.yaml").unlink()
+    assert verdicts(load(data_copy), 2011)["market_2010_insee"] == cl.UNVERIFIABLE
+    assert "Insee" not in _evidence(load(data_copy), 2011, "production_hour_price")
+
+
+def test_the_later_production_prices_are_said_as_what_came_next_not_as_a_verdict(ds):
+    judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "production_hour_price")
+    assert judged.verdict.verdict == cl.UNVERIFIABLE
+    assert "ils baissent de 0,9\u00a0% par an en moyenne de 2010 à 2019" in judged.verdict.evidence

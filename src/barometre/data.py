@@ -576,6 +576,15 @@ class Dataset:
         row = max(rows, key=lambda r: r.year)
         return row.year, row.index_eu27_100
 
+    def call_centres(self) -> dict[str, dict]:
+        """INSEE's figures of the call-centre sector (NAF 82.20Z) by indicator, each with its period, value,
+        qualifier, unit and quote (``reference/insee_call_centres.csv``); empty when the folder has none."""
+        table = self._v.call_centres
+        if table is None:
+            return {}
+        _record(f"file:{table.name}")
+        return {r.indicator: r.model_dump() for r in table.rows}
+
     def sources_frame(self) -> pd.DataFrame:
         _record(f"file:{self._v.sources.name}")
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])

@@ -366,6 +366,18 @@ class PriceLevelRow(_Row):
     note: Text
 
 
+class OfficialFigureRow(_Row):
+    """A figure of an official publication kept with its sentence (``reference/insee_call_centres.csv``)."""
+
+    indicator: Snake
+    period: RequiredText
+    value: Annotated[float, BeforeValidator(_number)]
+    qualifier: Qualifier
+    unit: RequiredText
+    quote: RequiredText
+    note: Text
+
+
 LABOUR_AMOUNTS = ("gross_wage", "employer_contributions", "general_reduction", "employer_cost", "net_wage")
 
 
@@ -673,6 +685,7 @@ class ValidatedData:
     quotes: dict[int, Table] = field(default_factory=dict)
     labour_cost: Table | None = None  # optional: the OpenFisca snapshot, absent from a minimal data folder
     price_levels: Table | None = None  # optional: Eurostat's comparative price levels
+    call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -821,11 +834,15 @@ def validate(data_dir: Path) -> ValidatedData:
     levels = read_table(levels_path, PriceLevelRow, problems) if levels_path.is_file() else None
     if levels is not None:
         _unique(levels, ("year", "country", "aggregate"), problems)
+    insee_path = data_dir / "reference" / "insee_call_centres.csv"
+    insee = read_table(insee_path, OfficialFigureRow, problems) if insee_path.is_file() else None
+    if insee is not None:
+        _unique(insee, ("indicator", "period"), problems)
 
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels, insee)
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,
