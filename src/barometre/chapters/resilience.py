@@ -394,12 +394,14 @@ def payback_takeaway(
     breakeven: Figure | None = None,
     transition_cost_months: float = -1.0,
     savings_demanded: Figure | None = None,
+    borrowed_labour_share: bool = False,
 ) -> Takeaway:
     """The model's « À retenir » line. The running saving is the model's result, given over the cited
     salary gap and a band of the provider's margin (no published figure). When the transition cost is
     not set (``transition_cost_months`` < 0), the model is calibrated on the cited break-even
     (``breakeven``): the line says so and answers the inverse question, what transition cost that
-    break-even implies, instead of giving the break-even back as a result."""
+    break-even implies, instead of giving the break-even back as a result. ``borrowed_labour_share``: the
+    labour share is the outsourcers' own, applied to the in-house centre, and the line says so."""
     margins = [provider_margin * k for k in MARGIN_BAND]
     # the lowest saving: smallest salary gap, highest margin; the highest: the opposite
     save_low = model.running_saving_rate(premium.bounds[0] / 100, labour_share, margins[1])
@@ -415,7 +417,9 @@ def payback_takeaway(
     findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
     findings["saving_high"] = Finding(save_high, s_hi, (-1, 1))
     text = (f"- Dans le modèle, l'externalisation économise {s_lo} à {s_hi} du coût interne de fonctionnement, "
-            f"selon l'écart de salaire cité, {cite(premium)}, et {band} (hypothèse du livre)")
+            f"selon l'écart de salaire cité, {cite(premium)}, et {band} (hypothèse du livre)"
+            + (", la part des salaires des outsourceurs étant appliquée faute de mieux au centre interne"
+               if borrowed_labour_share else ""))
     if savings_demanded is not None:
         lo_d, hi_d = savings_demanded.bounds
         where = ("en deçà" if save_high * 100 < lo_d else "au-delà" if max(save_low, 0) * 100 > hi_d
