@@ -4,7 +4,8 @@ Each model's « À retenir » line is built by a function of the chapter; the au
 (``barometre.models.findings.audit``) perturbs every assumption of the model (×0.5 and ×1.5)
 and fails when a number shown as a result is pinned by a calibration, equals what the cited
 inputs give on their own, is a band that always holds the calibration target, or is a
-reductio (outside what the quantity can be). Each test also builds the line the chapter
+reductio (outside what the quantity can be). Résilience, offshore, prices and value are audited;
+the jobs target of the partnership chapter is a required growth (an inverse question), not audited. Each test also builds the line the chapter
 used to show, a deliberately circular variant, and checks that the audit rejects it: the
 audit can fail.
 """
@@ -20,6 +21,7 @@ from barometre import load
 from barometre.chapters import offshore as offshore_ch
 from barometre.chapters import prices as prices_ch
 from barometre.chapters import resilience as resilience_ch
+from barometre.chapters import value as value_ch
 from barometre.models import offshore as offshore_model
 from barometre.models import resilience as resilience_model
 from barometre.models.findings import Finding, Takeaway, audit
@@ -243,3 +245,38 @@ def test_the_audit_rejects_the_margin_reductio_the_chapter_used_to_show():
     defaults = {"start_margin": 0.08, "personnel_share": personnel}
     problems = audit(build, defaults, defaults, restatements=restated)
     assert len([p for p in problems if "reductio" in p]) == 2
+
+
+# --------------------------------------------------------------------------- value (pricing a provider)
+
+VALUE_DEFAULTS = {"fcr_low": 0.6, "fcr_high": 0.9, "fcr_target": 0.75, "bonus_per_point": 0.02,
+                  "cost_ratio": 0.9}  # the chapter's parameters
+
+
+def _value_restated(p):
+    return {"the ratio of the two assumed resolution rates": p["fcr_low"] / p["fcr_high"] - 1,
+            "its opposite": 1 - p["fcr_low"] / p["fcr_high"], "the target": p["fcr_target"],
+            "the bonus set": p["bonus_per_point"]}
+
+
+def test_the_pricing_line_names_the_per_call_loss_as_a_definition_and_finds_a_threshold():
+    build = value_ch.pricing_takeaway
+    assert audit(build, VALUE_DEFAULTS, VALUE_DEFAULTS, restatements=_value_restated(VALUE_DEFAULTS)) == []
+    line = build(**VALUE_DEFAULTS)
+    assert "C'est la définition de ce contrat, pas un résultat du modèle" in line.text
+    assert set(line.findings) == {"neutral_bonus"}
+    assert "ce n'est pas le cas" in build(**{**VALUE_DEFAULTS, "bonus_per_point": 0.01}).text
+
+
+def _old_pricing_line(**p) -> Takeaway:
+    """The line the chapter showed before: the per-call loss as a finding."""
+    inputs = value_ch.pricing_inputs(p["cost_ratio"], p["fcr_target"], p["bonus_per_point"], 0)
+    change = value_ch.compare_schemes(inputs, p["fcr_low"], p["fcr_high"])["per_call"].revenue_change
+    shown = fr.percent(-change * 100)
+    return Takeaway(f"- Payé à l'appel, un prestataire perd {shown} de revenu par demande.",
+                    {"loss": Finding(-change, shown)})
+
+
+def test_the_audit_rejects_the_per_call_loss_the_chapter_used_to_show():
+    problems = audit(_old_pricing_line, VALUE_DEFAULTS, VALUE_DEFAULTS, restatements=_value_restated(VALUE_DEFAULTS))
+    assert any(p.startswith("loss = ") and "restates its opposite" in p for p in problems)
