@@ -4,10 +4,10 @@ Each model's « À retenir » line is built by a function of the chapter; the au
 (``barometre.models.findings.audit``) perturbs every assumption of the model (×0.5 and ×1.5)
 and fails when a number shown as a result is pinned by a calibration, equals what the cited
 inputs give on their own, is a band that always holds the calibration target, or is a
-reductio (outside what the quantity can be). Résilience, offshore, prices and value are audited;
-the jobs target of the partnership chapter is a required growth (an inverse question), not audited. Each test also builds the line the chapter
-used to show, a deliberately circular variant, and checks that the audit rejects it: the
-audit can fail.
+reductio (outside what the quantity can be). Résilience, offshore, prices and value are
+audited; the jobs target of the partnership chapter is a required growth (an inverse question)
+and is not. Each test also builds the line the chapter used to show, a deliberately circular
+variant, and checks that the audit rejects it: the audit can fail.
 """
 
 from __future__ import annotations
