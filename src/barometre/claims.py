@@ -1190,6 +1190,8 @@ CHECK_LABELS = {
     "check_salary_above_smic": "face au Smic",
     "check_net_pay_vs_smic": "face au Smic net",
     "check_smic_rise": "face aux décrets",
+    "check_market_vs_insee": "face au secteur des centres d’appels de l’Insee",
+    "check_pay_abroad": "face aux niveaux de prix",
     "check_share_trend": "face à la part de l’offshore ensuite",
     "check_top10_vs_top50": "face au Top 50",
     "check_province_jobs": "face aux emplois créés",
