@@ -110,7 +110,7 @@ def test_the_payback_line_answers_the_inverse_question_instead_of_giving_back_th
     assert fr.number(months, 0) + " mois" not in line.text
     assert "faute de mieux" not in line.text
     borrowed = build(**defaults, borrowed_labour_share=True).text
-    assert "la part des salaires des outsourceurs étant appliquée faute de mieux au centre interne" in borrowed
+    assert "la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne" in borrowed
 
 
 def test_a_reader_set_transition_cost_gives_a_break_even_that_moves_with_the_assumptions():

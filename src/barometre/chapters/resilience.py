@@ -416,16 +416,15 @@ def payback_takeaway(
     s_lo, s_hi = formatting.number(max(save_low, 0) * 100, 1), formatting.percent(save_high * 100)
     findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
     findings["saving_high"] = Finding(save_high, s_hi, (-1, 1))
-    text = (f"- Dans le modèle, l'externalisation économise {s_lo} à {s_hi} du coût interne de fonctionnement, "
-            f"selon l'écart de salaire cité, {cite(premium)}, et {band} (hypothèse du livre)"
-            + (", la part des salaires des outsourceurs étant appliquée faute de mieux au centre interne"
-               if borrowed_labour_share else ""))
+    text = f"- Dans le modèle, l'externalisation économise {s_lo} à {s_hi} du coût interne de fonctionnement"
     if savings_demanded is not None:
         lo_d, hi_d = savings_demanded.bounds
         where = ("en deçà" if save_high * 100 < lo_d else "au-delà" if max(save_low, 0) * 100 > hi_d
                  else "autour")
         text += f", {where} des {cite(savings_demanded)} exigés des donneurs d'ordres"
-    text += "."
+    text += (f", selon l'écart de salaire cité, {cite(premium)}, et {band} (hypothèse du livre)"
+             + (" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
+                if borrowed_labour_share else "") + ".")
     bands: tuple[tuple[str, str], ...] = ()
     if transition_cost_months < 0 and breakeven is not None:
         months = breakeven.central * 12
