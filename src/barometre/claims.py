@@ -41,7 +41,7 @@ from barometre import formatting, periods
 from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds, percent_change
-from barometre.models.value import price_level_equivalent
+from barometre.models.value import price_level_equivalent, rate_year
 from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
 from barometre.narrative import direction as narrative_direction
 
@@ -562,6 +562,24 @@ def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     return Verdict(CONSISTENT, text + " : la paie annoncée n’est pas sous le Smic net.", (fig,))
 
 
+def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
+    """What the conversion between pounds and euros does to a British pay quoted in euros, from the ECB's
+    daily reference rates of the latest year up to the pay's (empty when the data has none)."""
+    rates = ds.gbp_per_eur()
+    years = sorted({d.year for d in rates.index if d.year <= period_end(amount.period)})
+    if not years:
+        return ""
+    y = rate_year(rates, years[-1])
+    def rate(x: float) -> str:  # as the ECB publishes them, five decimals at most
+        return f"{x:.5f}".rstrip("0").replace(".", ",") + "\u00a0£"
+    return (f"En {y.year}, le cours de référence de la BCE va de {rate(y.low)} par euro "
+            f"({formatting.event_date(y.low_date.isoformat())}) à {rate(y.high)} "
+            f"({formatting.event_date(y.high_date.isoformat())}), pour une moyenne de {rate(y.mean)} : un même salaire "
+            f"en livres vaut {formatting.percent(y.swing * 100, 0)} d’euros de moins au cours le plus haut qu’au plus "
+            f"bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
+            "moyen.")
+
+
 def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """A net pay abroad, quoted in euros: no series of the book measures it, so it stays unverifiable; the
     evidence says what it buys at home at Eurostat's comparative price levels (when the data has them)."""
@@ -589,7 +607,9 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ve
                  + f" : {formatting.percent(real, 0, signed=True)} en pouvoir d’achat au lieu de "
                  f"{formatting.percent(nominal, 0, signed=True)} en euros")
         figs = (fig, pay_home)
-    return Verdict(UNVERIFIABLE, text + ". " + missing + " : le montant lui-même reste invérifiable.", figs)
+    conversion = gbp_conversion_text(ds, fig) if claim.params["country"] == "united_kingdom" else ""
+    return Verdict(UNVERIFIABLE, text + ". " + (conversion + " " if conversion else "") + missing
+                   + " : le montant lui-même reste invérifiable.", figs)
 
 
 def _billions(millions: float) -> str:

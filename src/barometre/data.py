@@ -585,6 +585,15 @@ class Dataset:
         _record(f"file:{table.name}")
         return {r.indicator: r.model_dump() for r in table.rows}
 
+    def gbp_per_eur(self) -> pd.Series:
+        """The ECB's daily reference rates of the pound sterling (pounds per euro), indexed by date
+        (``reference/ecb_gbp_per_eur_2008.csv``); empty when the folder has none."""
+        table = self._v.gbp_rates
+        if table is None:
+            return pd.Series(dtype=float, name="gbp_per_eur")
+        _record(f"file:{table.name}")
+        return pd.Series({r.date: r.gbp_per_eur for r in table.rows}, name="gbp_per_eur").sort_index()
+
     def sources_frame(self) -> pd.DataFrame:
         _record(f"file:{self._v.sources.name}")
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])

@@ -366,6 +366,13 @@ class PriceLevelRow(_Row):
     note: Text
 
 
+class ExchangeRateRow(_Row):
+    """A daily ECB reference rate (``reference/ecb_gbp_per_eur_2008.csv``): pounds sterling per euro."""
+
+    date: Annotated[date, BeforeValidator(_iso_date)]
+    gbp_per_eur: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+
+
 class OfficialFigureRow(_Row):
     """A figure of an official publication kept with its sentence (``reference/insee_call_centres.csv``)."""
 
@@ -686,6 +693,7 @@ class ValidatedData:
     labour_cost: Table | None = None  # optional: the OpenFisca snapshot, absent from a minimal data folder
     price_levels: Table | None = None  # optional: Eurostat's comparative price levels
     call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
+    gbp_rates: Table | None = None  # optional: the ECB's daily pound sterling reference rates
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -838,11 +846,15 @@ def validate(data_dir: Path) -> ValidatedData:
     insee = read_table(insee_path, OfficialFigureRow, problems) if insee_path.is_file() else None
     if insee is not None:
         _unique(insee, ("indicator", "period"), problems)
+    fx_path = data_dir / "reference" / "ecb_gbp_per_eur_2008.csv"
+    fx = read_table(fx_path, ExchangeRateRow, problems) if fx_path.is_file() else None
+    if fx is not None:
+        _unique(fx, ("date",), problems)
 
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels, insee)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels, insee, fx)
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,

@@ -529,8 +529,13 @@ def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country:
     """How to read a pay abroad quoted in euros: the currency conversion is not stated; at Eurostat's
     comparative price levels (when the data folder has them for the pay's year or before), what the amount
     buys at home, and the gap in purchasing power against the pay at home."""
+    from barometre.claims import gbp_conversion_text
+
     text = ("L'écart se lit avec prudence : le salaire britannique est payé en livres, et l'article ne dit pas à "
             "quel taux de change il l'a converti en euros.")
+    conversion = gbp_conversion_text(ds, abroad) if country == "united_kingdom" else ""
+    if conversion:
+        text += " Or le change a beaucoup bougé. " + conversion
     year = period_end(abroad.period)
     there, here = ds.price_level(country, year), ds.price_level("france", year)
     if there is None or here is None or there[0] != here[0]:

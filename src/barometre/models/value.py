@@ -309,3 +309,34 @@ def price_level_equivalent(amount: float, level_abroad: float, level_home: float
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
             raise ValueError(f"{name} must be a price level index > 0 (e.g. 99 for 99 % of the EU average), got {value!r}")
     return a * level_home / level_abroad
+
+
+@dataclass(frozen=True)
+class RateYear:
+    """A year of daily exchange rates (units of a currency per euro): mean, lowest and highest fixing."""
+
+    year: int
+    days: int
+    mean: float
+    low: float
+    low_date: object  # datetime.date
+    high: float
+    high_date: object
+
+    @property
+    def swing(self) -> float:
+        """How much less, in euros, a fixed amount in the other currency is worth at the year's highest
+        rate than at its lowest: 1 − low / high (0.24 = 24 % less)."""
+        return 1 - self.low / self.high
+
+
+def rate_year(rates: pd.Series, year: int) -> RateYear | None:
+    """The daily rates of ``year`` (a Series indexed by date) summed up; None when there are none."""
+    days = rates[[d.year == year for d in rates.index]] if len(rates) else rates
+    if len(days) == 0:
+        return None
+    values = [float(v) for v in days]
+    if any(not math.isfinite(v) or v <= 0 for v in values):
+        raise ValueError(f"exchange rates must be numbers > 0, got {values!r}")
+    return RateYear(year, len(values), sum(values) / len(values), float(days.min()), days.idxmin(),
+                    float(days.max()), days.idxmax())
