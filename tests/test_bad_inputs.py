@@ -403,6 +403,21 @@ def _(d):
     append(d, "reference/cpi_france_annual.csv", "2000,80\n")
 
 
+@data("an ECB rate on a day that does not exist", "ecb_gbp_per_eur_2008.csv", "date", "2008-02-30")
+def _(d):
+    edit(d, "reference/ecb_gbp_per_eur_2008.csv", "2008-02-29", "2008-02-29,", "2008-02-30,")
+
+
+@data("a negative price level", "price_level_index.csv", "index_eu27_100", "greater than 0")
+def _(d):
+    edit(d, "reference/price_level_index.csv", "2008,united_kingdom", ",99,", ",-99,")
+
+
+@data("an INSEE figure with an unknown qualifier", "insee_call_centres.csv", "qualifier", "roughly")
+def _(d):
+    edit(d, "reference/insee_call_centres.csv", "revenue,2019", ",about,", ",roughly,")
+
+
 # -- files and headers ------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from conftest import set_value
+from conftest import rewrite, set_value
 from fixtures import copy_upto, data_with_sparse_2009, data_with_sparse_2009_only
 
 from barometre import claims as cl
@@ -99,6 +99,71 @@ def test_the_checks_the_issue_names_come_out_as_computed(ds):
 # --------------------------------------------------------------------------- verdicts follow the data
 
 
+def _evidence(ds, edition: int, claim_id: str) -> str:
+    return next(j for j in cl.judge(ds, edition) if j.claim.id == claim_id).verdict.evidence
+
+
+def test_the_title_verdict_says_in_what_sense_it_is_refuted_and_quotes_the_barometers_own_words(ds):
+    evidence = _evidence(ds, 2011, "title_no_crisis")
+    assert "non au sens d’un recul de son activité" in evidence
+    assert "attribue elle-même à la crise : « les effets de la crise se font sentir […] »" in evidence
+    judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "title_no_crisis")
+    assert any((f.edition, f.period) == (2009, "2009") for f in judged.verdict.figures)  # its row is linked
+
+
+def test_the_title_verdict_follows_the_words_and_the_sign_of_the_later_editions(data_copy):
+    for edition in (2009, 2010):
+        path = data_copy / "editions" / f"{edition}.csv"
+        rewrite(path, path.read_text(encoding="utf-8").replace("crise", "conjoncture"))
+    evidence = _evidence(load(data_copy), 2011, "title_no_crisis")
+    assert "attribue elle-même" not in evidence and "non au sens d’un recul" in evidence
+    for edition in (2009, 2010):
+        set_value(data_copy, "revenue_growth", "market", "2009", "-3", edition=edition)
+    evidence = _evidence(load(data_copy), 2011, "title_no_crisis")
+    assert "elle devient négative" in evidence and "l’activité recule" in evidence
+    assert "non au sens d’un recul" not in evidence
+
+
+def test_the_british_pay_is_set_against_eurostat_price_levels(ds):
+    evidence = _evidence(ds, 2011, "uk_pay_1400")
+    assert "France 111, Royaume-Uni 99" in evidence
+    assert "1\u202f570\u00a0€" in evidence  # 1 400 × 111 / 99, to the ten
+    assert "+57\u00a0% en pouvoir d’achat au lieu de +40\u00a0% en euros" in evidence
+    assert verdicts(ds, 2011)["uk_pay_1400"] == cl.UNVERIFIABLE  # the amount itself has no series
+
+
+def test_the_british_pay_is_converted_at_the_ecb_rates_of_2008_with_their_range(ds):
+    evidence = _evidence(ds, 2011, "uk_pay_1400")
+    # 256 fixings: the mean is the ECB's annual average; the year runs from 2 January to 29 December
+    assert ("le cours de référence de la BCE va de 0,7413\u00a0£ par euro (2 janvier 2008) à 0,97855\u00a0£ "
+            "(29 décembre 2008), pour une moyenne de 0,79628\u00a0£") in evidence
+    assert "24\u00a0% d’euros de moins" in evidence and "font 1\u202f115\u00a0£ au cours moyen" in evidence
+    assert len(ds.gbp_per_eur()) == 256
+
+
+def test_the_conversion_follows_the_rates_and_goes_without_them(data_copy):
+    path = data_copy / "reference" / "ecb_gbp_per_eur_2008.csv"
+    rewrite(path, path.read_text(encoding="utf-8").replace("2008-12-29,0.97855", "2008-12-29,1.2"))
+    evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
+    assert "à 1,2\u00a0£ (29 décembre 2008)" in evidence and "38\u00a0% d’euros de moins" in evidence
+    path.unlink()
+    path.with_name(path.name + ".meta.yaml").unlink()
+    evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
+    assert "BCE" not in evidence and "Eurostat" in evidence
+
+
+def test_a_dearer_britain_narrows_the_pay_gap_and_no_price_levels_leave_it_unweighed(data_copy):
+    path = data_copy / "reference" / "price_level_index.csv"
+    rewrite(path, path.read_text(encoding="utf-8").replace("united_kingdom,household_final_consumption,99",
+                                                            "united_kingdom,household_final_consumption,140"))
+    evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
+    assert "Royaume-Uni 140" in evidence and "l’écart se réduit" in evidence
+    path.unlink()
+    path.with_name(path.name + ".meta.yaml").unlink()
+    evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
+    assert "ni de niveaux de prix comparés" in evidence
+
+
 def test_a_2009_growth_as_strong_as_2008_would_confirm_the_title(data_copy):
     assert verdicts(load(data_copy), 2011)["title_no_crisis"] == cl.REFUTED
     for edition in (2009, 2010):
@@ -176,3 +241,53 @@ def test_a_copy_of_the_data_carries_the_labour_cost_snapshot_and_its_sidecar(tmp
     target = tmp_path / "d"
     shutil.copytree(DATA_DIR, target)
     assert (target / "reference" / "smic_employer_cost.csv.meta.yaml").is_file()
+
+
+# --------------------------------------------------------------------------- INSEE's call-centre sector (82.20Z)
+
+
+def test_the_market_is_set_against_insee_call_centre_sector_with_the_scopes_explained(ds):
+    judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "market_2010_insee")
+    assert judged.verdict.verdict == cl.CONSISTENT
+    evidence = judged.verdict.evidence
+    # 2 600 M€ in 2019 back-cast nine years at 4,05 to 4,15 % a year, every rounding taken
+    assert "1,77 à 1,85\u00a0milliard d’euros en 2010" in evidence
+    assert "soit environ 1,59\u00a0milliard d’euros : l’estimation de l’Insee se situe entre les deux" in evidence
+    assert "l’activité offshore" in evidence and "environ 25\u00a0% de la valeur ajoutée" in evidence
+    assert "market_2010_insee" not in verdicts(ds, 2009)  # a claim of the 2010 edition
+
+
+def _set_insee(data_dir, indicator: str, value: str) -> None:
+    import csv
+    import io
+
+    path = data_dir / "reference" / "insee_call_centres.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows[1:]:
+        if row[0] == indicator:
+            row[2] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    rewrite(path, out.getvalue())
+
+
+def test_the_insee_verdict_follows_the_official_figures(data_copy):
+    _set_insee(data_copy, "revenue", "5000")
+    judged = next(j for j in cl.judge(load(data_copy), 2011) if j.claim.id == "market_2010_insee")
+    assert judged.verdict.verdict == cl.INCONSISTENT and "dépasse tout le marché" in judged.verdict.evidence
+    _set_insee(data_copy, "revenue", "1200")
+    judged = next(j for j in cl.judge(load(data_copy), 2011) if j.claim.id == "market_2010_insee")
+    assert judged.verdict.verdict == cl.INCONSISTENT and "même l’activité en France" in judged.verdict.evidence
+    _set_insee(data_copy, "production_price_change_yearly_average", "0.9")
+    assert "ils montent de 0,9\u00a0%" in _evidence(load(data_copy), 2011, "production_hour_price")
+    path = data_copy / "reference" / "insee_call_centres.csv"
+    path.unlink()
+    path.with_name(path.name + ".meta.yaml").unlink()
+    assert verdicts(load(data_copy), 2011)["market_2010_insee"] == cl.UNVERIFIABLE
+    assert "Insee" not in _evidence(load(data_copy), 2011, "production_hour_price")
+
+
+def test_the_later_production_prices_are_said_as_what_came_next_not_as_a_verdict(ds):
+    judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "production_hour_price")
+    assert judged.verdict.verdict == cl.UNVERIFIABLE
+    assert "ils baissent de 0,9\u00a0% par an en moyenne de 2010 à 2019" in judged.verdict.evidence

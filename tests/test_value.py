@@ -7,7 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import mark_not_published
+from conftest import mark_not_published, rewrite
 from executed import execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
@@ -371,3 +371,23 @@ def test_a_salary_that_barely_moves_over_years_is_said_to_stagnate():
     assert ch.salary_history_title(table) == "Le salaire moyen des conseillers stagne de 2008 à 2011"
     table = pd.DataFrame({"année": [2008, 2011], "valeur": [1528.0, 1700.0]})
     assert ch.salary_history_title(table) == "Le salaire moyen des conseillers progresse de 2008 à 2011"
+
+
+def test_the_british_pay_is_read_at_eurostat_price_levels_and_follows_them(tmp_path):
+    ds = load()
+    pay = ch.salaries(ds, 2011)
+    text = ch.pay_abroad_caveat(ds, pay.net_uk, pay.net_france)
+    assert "111 en France et 99 au Royaume-Uni" in text
+    assert "1\u202f570\u00a0€ achètent en France" in text  # 1 400 × 111 / 99, to the ten
+    assert "57\u00a0% de plus" in text and "contre 40\u00a0% en euros" in text
+    assert "Or le change a beaucoup bougé" in text and "pour une moyenne de 0,79628\u00a0£" in text
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "reference" / "price_level_index.csv"
+    rewrite(path, path.read_text(encoding="utf-8").replace(",99,", ",160,"))
+    text = ch.pay_abroad_caveat(load(data), pay.net_uk, pay.net_france)
+    assert "160 au Royaume-Uni" in text and "l'écart avec les" in text and "s'inverse" in text
+    path.unlink()
+    path.with_name(path.name + ".meta.yaml").unlink()
+    text = ch.pay_abroad_caveat(load(data), pay.net_uk, pay.net_france)
+    assert "Eurostat" not in text and "où les prix ne sont pas ceux de la France" in text

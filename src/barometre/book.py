@@ -31,7 +31,8 @@ from typing import Literal
 import yaml
 
 Role = Literal["root", "chapter", "page", "appendix"]
-Reference = Literal["smic", "cpi", "labour_cost", "events", "cities", "outline"]
+Reference = Literal["smic", "cpi", "labour_cost", "events", "cities", "outline", "price_level", "call_centres",
+                    "gbp_per_eur"]
 
 
 @dataclass(frozen=True)
@@ -97,9 +98,10 @@ def _analysis(name: str, inputs: Inputs) -> Chapter:
 # What each analysis chapter reads (its own family, plus what it borrows, and why).
 _RESILIENCE = Inputs(
     families=("resilience",),
-    indicators=("personnel_cost_share",),  # the labour share of the break-even model
+    # the labour share of the break-even model; France's share of revenue for the growth decomposition
+    indicators=("personnel_cost_share", "france_revenue_share"),
     quotes=True,  # the leaders' words on the crisis, whatever chapter they were filed under
-    references=("events",),
+    references=("events", "call_centres"),  # its claims are set against INSEE's call-centre sector
 )
 _OFFSHORE = Inputs(
     families=("offshore",),
@@ -109,13 +111,13 @@ _OFFSHORE = Inputs(
     references=("events", "cities", "outline"),
 )
 _PRICES = Inputs(families=("prices",), quotes=("prices", "resilience"),
-                 references=("smic", "cpi", "labour_cost", "events"))
+                 references=("smic", "cpi", "labour_cost", "events", "call_centres"))  # INSEE's later prices
 _VALUE = Inputs(
     families=("value",),
     indicators=("numericable_external_advisers", "production_hour_price_change_since_2000",
                 "smic_increase_claimed"),
     quotes=("value",),
-    references=("smic", "labour_cost"),
+    references=("smic", "labour_cost", "price_level", "gbp_per_eur"),  # the British salary in euros, at each country's prices
 )
 _PARTNERSHIP = Inputs(
     families=("partnership",),
@@ -139,7 +141,9 @@ CHAPTERS: tuple[Chapter, ...] = (
     # the synthesis and the claims page judge every chapter: they read what the chapters read
     Chapter("synthesis", "page", "barometre.chapters.synthesis", _EVERY_CHAPTER),
     Chapter("changes", "page", inputs=Inputs(every_indicator=True)),
-    Chapter("claims", "page", "barometre.claims", _EVERY_CHAPTER | Inputs(every_indicator=True)),
+    # the claims are also set against outside statistics (INSEE's call centres, exchange rates)
+    Chapter("claims", "page", "barometre.claims",
+            _EVERY_CHAPTER | Inputs(every_indicator=True, references=("call_centres", "gbp_per_eur"))),
     Chapter("sources", "appendix", "barometre.chapters.sources",
             Inputs(every_indicator=True, quotes=True, references=("events", "cities"), lines=True)),
     Chapter("colophon", "appendix"),

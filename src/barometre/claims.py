@@ -7,7 +7,8 @@ a pure function of the data that returns a ``Verdict``:
 - « vérifiée » / « démentie par les statistiques officielles »: the claim set against an official
   series of ``data/reference`` (the Smic);
 - « cohérente » / « incohérente »: the claim set against the other figures the same edition publishes
-  (a growth and its parts, shares that must add up, a pay against the minimum wage). Every figure is
+  (a growth and its parts, shares that must add up, a pay against the minimum wage), or, for the market's
+  size, against INSEE's call-centre sector (NAF 82.20Z), whose scope differs. Every figure is
   taken with its rounding: a published « 15 % » stands for 14,5 to 15,5 %, « environ 18 % » for 17,5 to
   18,5 %, « 1 840 M€ » for 1 835 to 1 845, « 80 000 » (two significant digits at least) for 79 500 to
   80 500; a bound (« plus de 70 % ») for everything beyond it. *Cohérente* means some values within
@@ -36,11 +37,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise, product
 
-from barometre import formatting
+from barometre import formatting, periods
 from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds, percent_change
+from barometre.models.value import price_level_equivalent, rate_year
 from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
+from barometre.narrative import direction as narrative_direction
 
 VERIFIED = "vérifiée"
 OFFICIAL_REFUTED = "démentie par les statistiques officielles"
@@ -338,8 +341,46 @@ def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
         ratio = before.central / after.central if after.central > 0 else None
         extra = (f", mais elle est divisée par {formatting.number(ratio, 1)}" if ratio and ratio >= 1.5 else
                  ", mais elle ralentit")
-        return Verdict(REFUTED, text + extra + ".", (before, after))
+        figs: tuple[Figure, ...] = (before, after)
+        said_crisis = _crisis_words(ds, edition, year + 1)
+        if said_crisis is not None:
+            fig, words = said_crisis
+            extra += f", ce que l’édition {fig.edition} attribue elle-même à la crise : « {words} »"
+            figs = (*figs, fig) if fig not in figs else figs
+        if hi_a < 0:
+            extra += ". Le titre est démenti : l’activité recule"
+        elif lo_a > 0:
+            extra += (". Le titre est démenti au sens où le secteur a ressenti la crise, non au sens d’un recul "
+                      "de son activité")
+        return Verdict(REFUTED, text + extra + ".", figs)
     return Verdict(CONFIRMED, text + ", sans ralentir.", (before, after))
+
+
+CRISIS_WORD = "crise"
+CRISIS_WORDS_AFTER = 3  # words kept after « crise »: a short quote, not a passage
+
+
+def _crisis_words(ds: Dataset, edition: int, year: int) -> tuple[Figure, str] | None:
+    """The first publication (editions up to ``edition``) of the sector's growth in ``year`` whose quote
+    names the crisis, with the clause that does (cut at « , », « . » and « ; », and a few words after the
+    crisis), escaped for Markdown; None when none does."""
+    import re
+
+    for e in ds.editions:
+        if e > edition:
+            break
+        for fig in ds.figures(e, "revenue_growth"):
+            if fig.scope != "market" or fig.period != str(year) or not fig.published:
+                continue
+            for clause in re.split(r",\s|\.\s|;\s", fig.quote or ""):
+                words = clause.strip(" .«»").split()
+                at = next((i for i, w in enumerate(words) if CRISIS_WORD in w.lower()), None)
+                if at is None:
+                    continue
+                kept = words[: at + CRISIS_WORDS_AFTER + 1]
+                text = md_escape(" ".join(kept)) + (" […]" if len(kept) < len(words) else "")
+                return replace(fig, as_of=None), text
+    return None
 
 
 def _agrees(a: Figure, b: Figure) -> bool:
@@ -519,6 +560,110 @@ def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     if hi < net:
         return Verdict(INCONSISTENT, text + " : la paie annoncée est sous le Smic net d’un temps plein.", (fig,))
     return Verdict(CONSISTENT, text + " : la paie annoncée n’est pas sous le Smic net.", (fig,))
+
+
+def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
+    """What the conversion between pounds and euros does to a British pay quoted in euros, from the ECB's
+    daily reference rates of the latest year up to the pay's (empty when the data has none)."""
+    rates = ds.gbp_per_eur()
+    years = sorted({d.year for d in rates.index if d.year <= period_end(amount.period)})
+    if not years:
+        return ""
+    y = rate_year(rates, years[-1])
+    def rate(x: float) -> str:  # as the ECB publishes them, five decimals at most
+        return f"{x:.5f}".rstrip("0").replace(".", ",") + "\u00a0£"
+    return (f"En {y.year}, le cours de référence de la BCE va de {rate(y.low)} par euro "
+            f"({formatting.event_date(y.low_date.isoformat())}) à {rate(y.high)} "
+            f"({formatting.event_date(y.high_date.isoformat())}), pour une moyenne de {rate(y.mean)} : un même salaire "
+            f"en livres vaut {formatting.percent(y.swing * 100, 0)} d’euros de moins au cours le plus haut qu’au plus "
+            f"bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
+            "moyen.")
+
+
+def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A net pay abroad, quoted in euros: no series of the book measures it, so it stays unverifiable; the
+    evidence says what it buys at home at Eurostat's comparative price levels (when the data has them)."""
+    year = period_end(fig.period)
+    abroad = ds.price_level(claim.params["country"], year)
+    home = ds.price_level("france", year)
+    missing = ("Le livre n’a pas de série de salaires de ce pays ni du taux de change auquel ce montant a été "
+               "converti en euros")
+    if abroad is None or home is None or abroad[0] != home[0]:
+        return Verdict(UNVERIFIABLE, missing + ", ni de niveaux de prix comparés pour en juger le pouvoir d’achat.",
+                       (fig,))
+    levels_year = abroad[0]
+    equivalent = price_level_equivalent(fig.central, abroad[1], home[1])
+    where = scope_label(claim.scope)
+    text = (f"Aux niveaux de prix de {levels_year} publiés par Eurostat (consommation des ménages, UE à 27 = 100 : "
+            f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig)} nets "
+            f"dépensés au {where} achètent ce que {formatting.euros(round(equivalent, -1))} achètent en France")
+    figs: tuple[Figure, ...] = (fig,)
+    pay_home = _known(ds, claim.edition, fig.indicator, claim.params["home_scope"], fig.period)
+    if pay_home is not None and pay_home.central > 0:
+        nominal = (fig.central / pay_home.central - 1) * 100
+        real = (equivalent / pay_home.central - 1) * 100
+        text += (f" ; face aux {cite(pay_home)} nets cités pour la France, l’écart "
+                 + ("se creuse" if real > nominal else "se réduit")
+                 + f" : {formatting.percent(real, 0, signed=True)} en pouvoir d’achat au lieu de "
+                 f"{formatting.percent(nominal, 0, signed=True)} en euros")
+        figs = (fig, pay_home)
+    conversion = gbp_conversion_text(ds, fig) if claim.params["country"] == "united_kingdom" else ""
+    return Verdict(UNVERIFIABLE, text + ". " + (conversion + " " if conversion else "") + missing
+                   + " : le montant lui-même reste invérifiable.", figs)
+
+
+def _billions(millions: float) -> str:
+    """« 1,8 milliard d’euros », « 2,04 milliards d’euros »."""
+    x = millions / 1000
+    return f"{formatting.number(x, 2)}\u00a0milliard{'s' if x >= 2 else ''} d’euros"
+
+
+def check_market_vs_insee(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """The outsourcers' market against INSEE's call-centre sector (NAF 82.20Z), whose revenue is published
+    for a later year with its average yearly growth: the level of the claim's year is back-cast at that
+    growth (every rounding taken) and must lie between the barometer's activity in France and its total,
+    the scopes differing by the offshore activity the barometer counts and the firms INSEE classifies."""
+    insee = ds.call_centres()
+    level, growth = insee.get("revenue"), insee.get("revenue_growth_yearly_average")
+    if level is None or growth is None:
+        return Verdict(UNVERIFIABLE, "Le dossier de données n’a pas les chiffres de l’Insee sur le secteur des "
+                                     "centres d’appels.", (fig,))
+    share = _known(ds, claim.edition, "france_revenue_share", "market", fig.period)
+    if share is None:
+        return _missing(ds, claim.edition, ["france_revenue_share"])
+    year, base = period_end(fig.period), int(level["period"])
+    steps = base - year
+    if steps < 0:
+        return Verdict(UNVERIFIABLE, f"Le chiffre de l’Insee ({level['period']}) précède celui du baromètre.", (fig,))
+    l_half, g_half = half_unit(level["value"], level["unit"]), half_unit(growth["value"], growth["unit"])
+    l_lo, l_hi = level["value"] - l_half, level["value"] + l_half
+    g_lo, g_hi = growth["value"] - g_half, growth["value"] + g_half
+    official = (l_lo / (1 + g_hi / 100) ** steps, l_hi / (1 + g_lo / 100) ** steps)
+    total = interval(fig)
+    s_lo, s_hi = interval(share)
+    france = (total[0] * s_lo / 100, total[1] * s_hi / 100)
+    text = (f"L’Insee mesure le chiffre d’affaires des entreprises dont l’activité principale est celle des centres "
+            f"d’appels (code 82.20Z) : {_billions(level['value'])} en {base}, après une croissance de "
+            f"{formatting.percent(growth['value'])} par an en moyenne sur la décennie précédente (Insee Première "
+            f"n°\u00a01931). En remontant le temps à ce rythme, supposé régulier, le secteur pèserait "
+            f"{formatting.number(official[0] / 1000, 2)} à {_billions(official[1])} en {year}. Le baromètre compte {cite(fig)} pour "
+            f"les outsourceurs, dont {cite(share)} réalisés en France, soit environ {_billions(fig.central * share.central / 100)}")
+    figs = (fig, share)
+    other = insee.get("other_sectors_value_added_share")
+    scope = (" Les champs diffèrent : le baromètre compte l’activité offshore des outsourceurs qu’il interroge ; "
+             "l’Insee compte tout le chiffre d’affaires des entreprises classées dans le secteur"
+             + (f", dont environ {formatting.percent(other['value'])} de la valeur ajoutée relève d’autres secteurs"
+                if other is not None else "")
+             + ", et aucun centre d’appels d’entreprises classées ailleurs.")
+    if official[1] < france[0]:
+        return Verdict(INCONSISTENT, text + " : même l’activité en France du baromètre dépasse le secteur de l’Insee."
+                       + scope, figs)
+    if official[0] > total[1]:
+        return Verdict(INCONSISTENT, text + " : le secteur de l’Insee dépasse tout le marché du baromètre, offshore "
+                       "compris." + scope, figs)
+    where = ("entre les deux" if official[0] >= france[0] and official[1] <= total[1]
+             else "au niveau de l’un ou de l’autre")
+    return Verdict(CONSISTENT, text + f" : l’estimation de l’Insee se situe {where}." + scope, figs)
 
 
 def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -851,6 +996,23 @@ def unverifiable(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     return Verdict(UNVERIFIABLE, claim.params["why"], (said,) if isinstance(said, Figure) else ())
 
 
+def check_price_later(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """A price claim no series tests (``params["why"]``); INSEE's later production prices of the call-centre
+    sector, when the data folder has them, say what came next, not whether the claim held."""
+    verdict = unverifiable(ds, edition, claim, said)
+    prices = ds.call_centres().get("production_price_change_yearly_average")
+    if prices is None:
+        return verdict
+    start, end = periods.years(prices["period"], period_end(prices["period"]))
+    if start <= period_end(getattr(said, "period", "0")):
+        return verdict  # only what came after the claim's years
+    word = narrative_direction(prices["value"], up="montent", down="baissent", flat="stagnent")
+    text = (verdict.evidence + f" Pour la suite, l’Insee mesure les prix de production du secteur des centres "
+            f"d’appels (code 82.20Z) : ils {word} de {formatting.percent(abs(prices['value']))} par an en moyenne "
+            f"de {start} à {end} (Insee Première n°\u00a01931), ce qui ne dit rien des années de l’affirmation.")
+    return Verdict(UNVERIFIABLE, text, verdict.figures)
+
+
 def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """« passer de 250 000 à 400 000 emplois »: no later edition counts the customer-relations jobs
     (in-house and outsourced); the outsourcers' own staff is shown as what is known."""
@@ -883,6 +1045,8 @@ CLAIMS: list[Claim] = [
     # ---- la crise et la croissance (the article, edition 2008, and the other editions' words)
     Claim("title_no_crisis", "resilience", 2008, check_crisis_year, title_of="claire_morel",
           topic="Le titre de l’article", params={"year": 2008}),
+    _fig("market_2010_insee", "resilience", 2010, check_market_vs_insee, "market_revenue", 2010,
+         source="finyear_2011_09_22"),
     _fig("growth_2008", "resilience", 2008, check_restated, "revenue_growth", 2008, source="barometer_bearingpoint_sp2c"),
     _fig("growth_2008_revenue", "resilience", 2008, check_revenue_growth, "revenue_growth", 2008,
          source="barometer_bearingpoint_sp2c"),
@@ -961,7 +1125,7 @@ CLAIMS: list[Claim] = [
          why="Aucune édition ne publie le taux de rotation du personnel par région."),
     # ---- les prix, les coûts et la concentration
     _fig("smic_rise", "prices", 2008, check_smic_rise, "smic_increase_claimed", "2000-2008", scope="france"),
-    _fig("production_hour_price", "prices", 2008, unverifiable, "production_hour_price_change_since_2000",
+    _fig("production_hour_price", "prices", 2008, check_price_later, "production_hour_price_change_since_2000",
          "2000-2008", why="Aucune série publiée ne suit le prix de l’heure de production ; une autre publication "
                           "de la même édition parle du prix des prestations, une autre mesure."),
     _fig("personnel_cost_69", "prices", 2008, check_restated, "personnel_cost_share", 2008,
@@ -982,9 +1146,8 @@ CLAIMS: list[Claim] = [
     _fig("collective_minimum_2009", "value", 2009, check_salary_above_smic, "salary_above_collective_minimum", 2009,
          above_minimum=True),
     _fig("net_pay_1000", "value", 2008, check_net_pay_vs_smic, "adviser_salary_net", 2009, scope="france"),
-    _fig("uk_pay_1400", "value", 2008, unverifiable, "adviser_salary_net", 2009, scope="united_kingdom",
-         why="Le livre n’a pas encore de série de salaires britanniques, de taux de change ni de parité de "
-             "pouvoir d’achat sourcés pour comparer."),
+    _fig("uk_pay_1400", "value", 2008, check_pay_abroad, "adviser_salary_net", 2009, scope="united_kingdom",
+         country="united_kingdom", home_scope="france"),
     # ---- l'emploi et les contrats
     _fig("cdi_73", "partnership", 2008, check_restated, "permanent_contract_share", 2008,
          source="barometer_bearingpoint_sp2c"),
@@ -1047,6 +1210,8 @@ CHECK_LABELS = {
     "check_salary_above_smic": "face au Smic",
     "check_net_pay_vs_smic": "face au Smic net",
     "check_smic_rise": "face aux décrets",
+    "check_market_vs_insee": "face au secteur des centres d’appels de l’Insee",
+    "check_pay_abroad": "face aux niveaux de prix",
     "check_share_trend": "face à la part de l’offshore ensuite",
     "check_top10_vs_top50": "face au Top 50",
     "check_province_jobs": "face aux emplois créés",
@@ -1097,7 +1262,8 @@ def method_text(ds: Dataset, edition: int) -> str:
     return (
         "Une affirmation est *vérifiée* quand une série officielle la confirme (le Smic des décrets), *démentie par "
         "les statistiques officielles* quand elle la contredit ; *cohérente* ou *incohérente* selon qu’elle "
-        "s’accorde ou non avec les autres chiffres publiés par la même édition, chacun pris avec son arrondi"
+        "s’accorde ou non avec les autres chiffres publiés par la même édition (ou, pour la taille du marché, avec le "
+        "secteur voisin que mesure l’Insee, de champ différent), chacun pris avec son arrondi"
         f"{rounding} ; *confirmée* ou *démentie par la suite* selon ce que publient les éditions suivantes, "
         f"jusqu’à celle de {edition} ; *invérifiable* quand aucune donnée du livre ne permet de la tester."
     )

@@ -596,6 +596,37 @@ class Dataset:
             return pd.DataFrame(columns=columns)
         return pd.DataFrame([r.model_dump() for r in table.rows])
 
+    def price_level(self, country: str, year: int, aggregate: str = "household_final_consumption") -> tuple[int, float] | None:
+        """The latest comparative price level (EU27 = 100) of ``country`` published for ``year`` or before, as
+        (year, index), from ``reference/price_level_index.csv``; None when the folder has no such value."""
+        self._check_reference("price_level")
+        table = self._v.price_levels
+        if table is None:
+            return None
+        rows = [r for r in table.rows if r.country == country and r.aggregate == aggregate and r.year <= year]
+        if not rows:
+            return None
+        row = max(rows, key=lambda r: r.year)
+        return row.year, row.index_eu27_100
+
+    def call_centres(self) -> dict[str, dict]:
+        """INSEE's figures of the call-centre sector (NAF 82.20Z) by indicator, each with its period, value,
+        qualifier, unit and quote (``reference/insee_call_centres.csv``); empty when the folder has none."""
+        self._check_reference("call_centres")
+        table = self._v.call_centres
+        if table is None:
+            return {}
+        return {r.indicator: r.model_dump() for r in table.rows}
+
+    def gbp_per_eur(self) -> pd.Series:
+        """The ECB's daily reference rates of the pound sterling (pounds per euro), indexed by date
+        (``reference/ecb_gbp_per_eur_2008.csv``); empty when the folder has none."""
+        self._check_reference("gbp_per_eur")
+        table = self._v.gbp_rates
+        if table is None:
+            return pd.Series(dtype=float, name="gbp_per_eur")
+        return pd.Series({r.date: r.gbp_per_eur for r in table.rows}, name="gbp_per_eur").sort_index()
+
     def sources_frame(self) -> pd.DataFrame:
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])
 
@@ -651,7 +682,8 @@ class Dataset:
                 h.update(path.read_bytes() if path.is_file() else b"<missing>")
             else:
                 table = {"smic": self._v.smic, "cpi": self._v.cpi, "labour_cost": self._v.labour_cost,
-                         "cities": self._v.cities}[name]
+                         "cities": self._v.cities, "price_level": self._v.price_levels,
+                         "call_centres": self._v.call_centres, "gbp_per_eur": self._v.gbp_rates}[name]
                 if table is not None:
                     add(name, table)
         return h.hexdigest()

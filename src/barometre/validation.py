@@ -356,6 +356,35 @@ class LabourCostRow(_Row):
     note: Text
 
 
+class PriceLevelRow(_Row):
+    """A comparative price level (``reference/price_level_index.csv``): PPP / exchange rate, EU27 = 100."""
+
+    year: Integer
+    country: Snake
+    aggregate: Snake
+    index_eu27_100: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+    note: Text
+
+
+class ExchangeRateRow(_Row):
+    """A daily ECB reference rate (``reference/ecb_gbp_per_eur_2008.csv``): pounds sterling per euro."""
+
+    date: Annotated[date, BeforeValidator(_iso_date)]
+    gbp_per_eur: Annotated[float, BeforeValidator(_number), Field(gt=0)]
+
+
+class OfficialFigureRow(_Row):
+    """A figure of an official publication kept with its sentence (``reference/insee_call_centres.csv``)."""
+
+    indicator: Snake
+    period: RequiredText
+    value: Annotated[float, BeforeValidator(_number)]
+    qualifier: Qualifier
+    unit: RequiredText
+    quote: RequiredText
+    note: Text
+
+
 LABOUR_AMOUNTS = ("gross_wage", "employer_contributions", "general_reduction", "employer_cost", "net_wage")
 
 
@@ -662,6 +691,9 @@ class ValidatedData:
     cities: Table
     quotes: dict[int, Table] = field(default_factory=dict)
     labour_cost: Table | None = None  # optional: the OpenFisca snapshot, absent from a minimal data folder
+    price_levels: Table | None = None  # optional: Eurostat's comparative price levels
+    call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
+    gbp_rates: Table | None = None  # optional: the ECB's daily pound sterling reference rates
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -806,10 +838,23 @@ def validate(data_dir: Path) -> ValidatedData:
                         labour.name, line, "employer_cost", str(row.employer_cost),
                         f"gross_wage + employer_contributions - general_reduction = {total:.2f}"))
 
+    levels_path = data_dir / "reference" / "price_level_index.csv"
+    levels = read_table(levels_path, PriceLevelRow, problems) if levels_path.is_file() else None
+    if levels is not None:
+        _unique(levels, ("year", "country", "aggregate"), problems)
+    insee_path = data_dir / "reference" / "insee_call_centres.csv"
+    insee = read_table(insee_path, OfficialFigureRow, problems) if insee_path.is_file() else None
+    if insee is not None:
+        _unique(insee, ("indicator", "period"), problems)
+    fx_path = data_dir / "reference" / "ecb_gbp_per_eur_2008.csv"
+    fx = read_table(fx_path, ExchangeRateRow, problems) if fx_path.is_file() else None
+    if fx is not None:
+        _unique(fx, ("date",), problems)
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels, insee, fx)
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,

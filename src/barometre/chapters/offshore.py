@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import altair as alt
@@ -12,6 +13,7 @@ from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
 from barometre.models import offshore as model
+from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import source_line, trend_text
 
 CHAPTER = "offshore"
@@ -745,3 +747,64 @@ def summary(ds: Dataset, edition: int):
         takeaway=narrative.not_in_edition([f"{label} (France et offshore)",
                                            ds.indicators["france_revenue_share"].label_fr], edition),
     )
+
+
+# the sensitivity band of the French repeat rate, a book's assumption with no published figure: the
+# « À retenir » line gives the parity threshold from half to one and a half times the rate set
+REPEAT_BAND = (0.5, 1.5)
+
+
+def model_takeaway(
+    premium_fig: Figure,
+    *,
+    rate_gap: float,
+    onshore_contacts_per_hour: float,
+    offshore_contacts_per_hour: float,
+    onshore_repeat_rate: float,
+    offshore_repeat_rate: float,
+) -> Takeaway:
+    """The model's « À retenir » line. The cost ratio France / offshore is a result only when
+    productivity or quality differ between the two sides: at equal ones it is the hourly-rate gap,
+    and the line says so instead of presenting it. The finding that does not restate the gap is
+    the quality threshold, the offshore repeat rate at which a resolved request costs the same on
+    both sides, given over a band of the French repeat rate (a book's assumption)."""
+    inputs = model.ContactCostInputs(rate_gap, onshore_contacts_per_hour, offshore_contacts_per_hour,
+                                     onshore_repeat_rate, offshore_repeat_rate)
+    k = inputs.cost_ratio
+    k_gap = 1 / (1 + rate_gap)  # the ratio of the hourly costs alone
+    findings: dict[str, Finding] = {}
+    premium_text = narrative.cite(premium_fig, magnitude=True)
+    if math.isclose(k, k_gap, rel_tol=0.005):
+        text = (f"- Dans le modèle, à productivité et qualité égales des deux côtés, une demande résolue coûte "
+                f"{formatting.number(k, 2)} fois plus en France qu'offshore : ce rapport ne fait que traduire "
+                "l'écart de taux horaire, ce n'est pas un résultat.")
+    elif k <= 1:
+        shown = formatting.number(k, 2)
+        findings["cost_ratio"] = Finding(k, shown, (0, math.inf))
+        text = (f"- Dans le modèle, avec ces hypothèses de productivité et de qualité, une demande résolue ne coûte "
+                f"pas moins cher offshore (rapport de {shown}) : rapatrier le service clients ne renchérirait pas "
+                "l'abonnement.")
+    else:
+        needed = model.breakeven_service_share(premium_fig.central / 100, k)
+        shown_k, shown_n = formatting.number(k, 2), formatting.percent(needed * 100)
+        findings["cost_ratio"] = Finding(k, shown_k, (0, math.inf))
+        findings["needed_service_share"] = Finding(needed, shown_n, (0, math.inf))
+        text = (f"- Dans le modèle, une demande résolue coûte {shown_k} fois plus en France qu'offshore, contre "
+                f"{formatting.number(k_gap, 2)} fois pour la seule heure de production ; un abonnement "
+                f"{premium_text} plus cher supposerait un service clients à {shown_n} du prix"
+                + (", plus que le prix entier : c'est impossible." if needed > 1 else "."))
+    rates = [onshore_repeat_rate * f for f in REPEAT_BAND]
+    parities = []
+    for rate in rates:
+        if not 0 <= rate < 1:
+            break
+        parities.append(model.parity_repeat_rate(replace(inputs, onshore_repeat_rate=rate)))
+    if len(parities) == len(rates) and all(p is not None for p in parities):
+        lo, hi = sorted(parities)
+        p_lo, p_hi = formatting.number(lo * 100, 1), formatting.percent(hi * 100)
+        findings["parity_low"] = Finding(lo, p_lo, (0, 1))
+        findings["parity_high"] = Finding(hi, p_hi, (0, 1))
+        text += (f" L'offshore perd son avantage de coût dès que {p_lo} à {p_hi} de ses demandes exigent un "
+                 f"nouveau contact, pour {formatting.number(rates[0] * 100, 1)} à {formatting.percent(rates[1] * 100)} "
+                 "en France (hypothèse du livre).")
+    return Takeaway(text, findings)

@@ -14,6 +14,7 @@ from barometre import formatting, history, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
+from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import cite, md_escape, source_line
 
 CHAPTER = "prices"
@@ -842,3 +843,41 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
         text += (" : la réduction pèse autant sur le salaire à la fin qu'au début, le coût employeur suit donc le "
                  "Smic. Ce qu'elle a changé tient aux années de sa mise en place, que la série ne couvre pas")
     return text + "."
+
+
+# the sensitivity band of the starting margin, a book's assumption with no published figure: the
+# « À retenir » line gives the result from half to one and a half times the margin set
+START_MARGIN_BAND = (0.5, 1.5)
+
+
+def model_takeaway(ds: Dataset, price: Figure, start: int, end: int, *, start_margin: float,
+                   personnel_share: float) -> Takeaway:
+    """The margin model's « À retenir » line. The margin the cited figures lead to, with nothing else
+    changing, is a reductio (it shows what the reasoning lacks) and is not given here; the line answers
+    the inverse question instead: what yearly productivity gain keeps the starting margin, over both
+    ends of the price range and a band of the starting margin (a book's assumption)."""
+    smic = smic_mid_year(ds, [start, end])
+    cpi = ds.cpi()
+    wage, prices_ = smic[end] / smic[start], float(cpi[end]) / float(cpi[start])
+    margins = [start_margin * k for k in START_MARGIN_BAND]
+    gains = []
+    for m in margins:
+        inputs = model.MarginInputs(m, personnel_share)
+        for change in price.bounds:
+            gains.append(model.required_productivity_gain(inputs, wage, prices_, 1 + change / 100, end - start))
+    band = (f"selon la borne du prix et une marge de départ de {formatting.number(margins[0] * 100, 1)} à "
+            f"{formatting.percent(margins[1] * 100)} (hypothèse du livre)")
+    if any(g is None for g in gains):
+        return Takeaway(f"- Dans le modèle, même une productivité infinie ne garderait pas la marge de {start} "
+                        f"jusqu'en {end}, {band} : les autres coûts, à eux seuls, dépasseraient ce que le prix laisse.")
+    lo, hi = min(gains), max(gains)
+    if hi <= 0:
+        return Takeaway(f"- Dans le modèle, la marge de {start} se maintient jusqu'en {end} sans gain de "
+                        f"productivité, {band}.")
+    shown_lo, shown_hi = formatting.number(lo * 100, 1), formatting.percent(hi * 100)
+    return Takeaway(
+        f"- Pour que le prix cité et la hausse du Smic tiennent ensemble à marge constante, il aurait fallu gagner "
+        f"{shown_lo} à {shown_hi} de productivité par an de {start} à {end}, {band}, ou que le coût du travail "
+        "suive le Smic moins vite (baisses de cotisations, salaires au-dessus du Smic qui progressent moins vite).",
+        {"gain_low": Finding(lo, shown_lo), "gain_high": Finding(hi, shown_hi)},
+    )

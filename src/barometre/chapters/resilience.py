@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -9,6 +11,7 @@ from barometre import formatting
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_end
 from barometre.models import resilience as model
+from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
 
 CHAPTER = "resilience"
@@ -255,7 +258,10 @@ def payback_curves(
     return pd.concat(frames, ignore_index=True)
 
 
-def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figure]) -> ChartOutput:
+def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figure], *,
+                  calibrated: bool = False) -> ChartOutput:
+    """The payback curves; ``calibrated``: the transition cost was set so as to give the cited break-even,
+    which the title then says instead of showing it as a result."""
     lines = (
         alt.Chart(curves)
         .mark_line()
@@ -274,7 +280,9 @@ def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figu
     return chart_output(
         (lines + zero + mark).properties(height=280),
         name="resilience-retour-sur-investissement",
-        title=(f"Point mort de l'externalisation dans le modèle : {formatting.number(breakeven_months, 0)} mois "
+        title=(f"Le coût de départ est calé pour que le point mort tombe à {formatting.number(breakeven_months, 0)} "
+               "mois, le retour cité" if calibrated else
+               f"Point mort de l'externalisation dans le modèle : {formatting.number(breakeven_months, 0)} mois "
                "(hypothèse centrale)"),
         source=source_line(figs) + " ; modèle et hypothèses du livre",
         description=(
@@ -371,3 +379,72 @@ def editions_text(events: pd.DataFrame) -> str:
     if len(editions) == 1:
         return f"de l'édition {editions[0]}"
     return "des éditions " + ", ".join(map(str, editions[:-1])) + f" et {editions[-1]}"
+
+
+# the sensitivity band of the provider's margin, a book's assumption with no published figure: the
+# « À retenir » line gives the result from half to one and a half times the margin set
+MARGIN_BAND = (0.5, 1.5)
+
+
+def payback_takeaway(
+    premium: Figure,
+    *,
+    labour_share: float,
+    provider_margin: float,
+    breakeven: Figure | None = None,
+    transition_cost_months: float = -1.0,
+    savings_demanded: Figure | None = None,
+    borrowed_labour_share: bool = False,
+) -> Takeaway:
+    """The model's « À retenir » line. The running saving is the model's result, given over the cited
+    salary gap and a band of the provider's margin (no published figure). When the transition cost is
+    not set (``transition_cost_months`` < 0), the model is calibrated on the cited break-even
+    (``breakeven``): the line says so and answers the inverse question, what transition cost that
+    break-even implies, instead of giving the break-even back as a result. ``borrowed_labour_share``: the
+    labour share is the outsourcers' own, applied to the in-house centre, and the line says so."""
+    margins = [provider_margin * k for k in MARGIN_BAND]
+    # the lowest saving: smallest salary gap, highest margin; the highest: the opposite
+    save_low = model.running_saving_rate(premium.bounds[0] / 100, labour_share, margins[1])
+    save_high = model.running_saving_rate(premium.bounds[1] / 100, labour_share, margins[0])
+    band = (f"une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
+            f"{formatting.percent(margins[1] * 100)}")
+    findings: dict[str, Finding] = {}
+    if save_high <= 0:
+        text = (f"- Dans le modèle, l'externalisation n'économise rien sur le fonctionnement, même avec l'écart de "
+                f"salaire cité, {cite(premium)}, et {band} : aucun coût de départ n'est remboursé.")
+        return Takeaway(text)
+    s_lo, s_hi = formatting.number(max(save_low, 0) * 100, 1), formatting.percent(save_high * 100)
+    findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
+    findings["saving_high"] = Finding(save_high, s_hi, (-1, 1))
+    text = f"- Dans le modèle, l'externalisation économise {s_lo} à {s_hi} du coût interne de fonctionnement"
+    if savings_demanded is not None:
+        lo_d, hi_d = savings_demanded.bounds
+        where = ("en deçà" if save_high * 100 < lo_d else "au-delà" if max(save_low, 0) * 100 > hi_d
+                 else "autour")
+        text += f", {where} des {cite(savings_demanded)} exigés des donneurs d'ordres"
+    text += (f", selon l'écart de salaire cité, {cite(premium)}, et {band} (hypothèse du livre)"
+             + (" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
+                if borrowed_labour_share else "") + ".")
+    bands: tuple[tuple[str, str], ...] = ()
+    if transition_cost_months < 0 and breakeven is not None:
+        months = breakeven.central * 12
+        cost_low = model.implied_transition_cost(months, max(save_low, 1e-9)) if save_low > 0 else 0.0
+        cost_high = model.implied_transition_cost(months, save_high)
+        c_lo, c_hi = formatting.number(cost_low, 1), formatting.number(cost_high, 1)
+        findings["implied_cost_low"] = Finding(cost_low, c_lo, (0, math.inf))
+        findings["implied_cost_high"] = Finding(cost_high, c_hi, (0, math.inf))
+        text += (f" Le retour cité, {cite(breakeven, with_noun=True)}, n'en découle pas : le modèle y est calé ; "
+                 f"ce retour suppose un coût de départ de {c_lo} à {c_hi} mois de coût interne.")
+    elif transition_cost_months >= 0:
+        m_lo = model.breakeven_months(transition_cost_months, save_high)
+        m_hi = model.breakeven_months(transition_cost_months, save_low)
+        t_lo = formatting.number(m_lo, 0)
+        t_hi = formatting.number(m_hi, 0) if math.isfinite(m_hi) else "jamais"
+        findings["breakeven_low"] = Finding(m_lo, t_lo, (0, math.inf))
+        if math.isfinite(m_hi):
+            findings["breakeven_high"] = Finding(m_hi, t_hi, (0, math.inf))
+            bands = (("breakeven_low", "breakeven_high"),)
+        text += (f" Avec un coût de départ de {formatting.number(transition_cost_months, 1)} mois de coût interne "
+                 f"(paramètre du lecteur), le point mort arrive au bout de {t_lo} à {t_hi} mois"
+                 + ("." if math.isfinite(m_hi) else " : au plus bas de l'écart, il n'arrive jamais."))
+    return Takeaway(text, findings, bands)

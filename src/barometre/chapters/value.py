@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,6 +16,7 @@ from barometre.formatting import percent_of_one
 from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import prices as prices_model
 from barometre.models import value as model
+from barometre.models.findings import Finding, Takeaway
 from barometre.models.value import LEGAL_MONTHLY_HOURS
 from barometre.narrative import (
     ChapterSummary,
@@ -521,3 +523,54 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
             f"{smic_comparison(s)}."
         ),
     )
+
+
+def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country: str = "united_kingdom") -> str:
+    """How to read a pay abroad quoted in euros: the currency conversion is not stated; at Eurostat's
+    comparative price levels (when the data folder has them for the pay's year or before), what the amount
+    buys at home, and the gap in purchasing power against the pay at home."""
+    from barometre.claims import gbp_conversion_text
+
+    text = ("L'écart se lit avec prudence : le salaire britannique est payé en livres, et l'article ne dit pas à "
+            "quel taux de change il l'a converti en euros.")
+    conversion = gbp_conversion_text(ds, abroad) if country == "united_kingdom" else ""
+    if conversion:
+        text += " Or le change a beaucoup bougé. " + conversion
+    year = period_end(abroad.period)
+    there, here = ds.price_level(country, year), ds.price_level("france", year)
+    if there is None or here is None or there[0] != here[0]:
+        return text + " Il ne dit pas non plus ce que ce salaire permet d'acheter outre-Manche, où les prix ne sont pas ceux de la France."
+    equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
+    text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
+             f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "
+             f"100, au taux de change moyen de l'année) : {cite(abroad)} dépensés outre-Manche y achètent ce que "
+             f"{formatting.euros(round(equivalent, -1))} achètent en France")
+    if home is not None and home.central > 0:
+        real = (equivalent / home.central - 1) * 100
+        nominal = (abroad.central / home.central - 1) * 100
+        text += (f", soit {formatting.percent(real, 0)} de plus que les {cite(home)} français en pouvoir d'achat, "
+                 f"contre {formatting.percent(nominal, 0)} en euros" if real > 0 else
+                 f" : en pouvoir d'achat, l'écart avec les {cite(home)} français s'inverse")
+    return text + "."
+
+
+def pricing_takeaway(*, fcr_low: float, fcr_high: float, fcr_target: float, bonus_per_point: float,
+                     cost_ratio: float, max_contacts: int = 0) -> Takeaway:
+    """The pricing model's « À retenir » lines. What per-call pay loses when resolution improves is the
+    fall in the number of calls, by definition of the contract: the line says so rather than present it
+    as a result. The model's finding is the threshold above which a bonus/malus rewards quality."""
+    inputs = pricing_inputs(cost_ratio, fcr_target, bonus_per_point, max_contacts)
+    per_call = compare_schemes(inputs, fcr_low, fcr_high)["per_call"]
+    neutral = model.neutral_bonus_per_point(fcr_target)
+    shown = formatting.percent(neutral * 100, 2)
+    lines = [
+        f"- Payé à l'appel, un prestataire est payé au nombre d'appels : quand la résolution au premier contact "
+        f"passe de {percent_of_one(fcr_low)} à {percent_of_one(fcr_high)} (hypothèses du livre), son revenu par "
+        f"demande baisse de {formatting.percent(-per_call.revenue_change * 100)}, autant que le nombre d'appels. "
+        "C'est la définition de ce contrat, pas un résultat du modèle.",
+        f"- Payé à la demande résolue, il a intérêt à la qualité ; avec un bonus/malus, seulement si le bonus "
+        f"dépasse {shown} du prix de l'appel par point de résolution, l'inverse de la cible de "
+        f"{percent_of_one(fcr_target)} : avec {percent_of_one(bonus_per_point)}, "
+        + ("c'est le cas." if bonus_per_point > neutral else "ce n'est pas le cas."),
+    ]
+    return Takeaway("\n".join(lines), {"neutral_bonus": Finding(neutral, shown, (0, math.inf))})

@@ -295,3 +295,48 @@ def previous_value(current: float, change_percent: float) -> float:
     if not (math.isfinite(change_percent) and change_percent > -100):
         raise ValueError(f"change_percent must be a number > -100 (a change in percent), got {change_percent!r}")
     return current / (1 + change_percent / 100)
+
+
+# --------------------------------------------------------------------------- comparing pay across countries
+
+
+def price_level_equivalent(amount: float, level_abroad: float, level_home: float) -> float:
+    """What ``amount`` (in euros, spent abroad) buys, in euros spent at home, given the two comparative price
+    levels (price level index = purchasing power parity / exchange rate, same base): amount × home / abroad.
+    1 400 € in a country at 99 buy what 1 400 × 111 / 99 ≈ 1 570 € buy in a country at 111."""
+    a = check_amount(amount, "amount")
+    for value, name in ((level_abroad, "level_abroad"), (level_home, "level_home")):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+            raise ValueError(f"{name} must be a price level index > 0 (e.g. 99 for 99 % of the EU average), got {value!r}")
+    return a * level_home / level_abroad
+
+
+@dataclass(frozen=True)
+class RateYear:
+    """A year of daily exchange rates (units of a currency per euro): mean, lowest and highest fixing."""
+
+    year: int
+    days: int
+    mean: float
+    low: float
+    low_date: object  # datetime.date
+    high: float
+    high_date: object
+
+    @property
+    def swing(self) -> float:
+        """How much less, in euros, a fixed amount in the other currency is worth at the year's highest
+        rate than at its lowest: 1 − low / high (0.24 = 24 % less)."""
+        return 1 - self.low / self.high
+
+
+def rate_year(rates: pd.Series, year: int) -> RateYear | None:
+    """The daily rates of ``year`` (a Series indexed by date) summed up; None when there are none."""
+    days = rates[[d.year == year for d in rates.index]] if len(rates) else rates
+    if len(days) == 0:
+        return None
+    values = [float(v) for v in days]
+    if any(not math.isfinite(v) or v <= 0 for v in values):
+        raise ValueError(f"exchange rates must be numbers > 0, got {values!r}")
+    return RateYear(year, len(values), sum(values) / len(values), float(days.min()), days.idxmin(),
+                    float(days.max()), days.idxmax())
