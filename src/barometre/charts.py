@@ -46,6 +46,8 @@ PRINT_MIN_FONT = 7  # pt: no chart text is smaller in print
 PRINT_HEIGHT_RATIO = 0.75  # a chart's print height, as a share of its web height
 PRINT_LAYOUT_RATIO = 0.7  # a facet panel's steps and offsets in print, as a share of the web's
 PRINT_COLUMNS = 2  # small multiples (a vconcat of panels) are set in this many columns in print
+PRINT_PANEL_HEIGHT = 80  # pt: the height of a small multiple's panel in print (at most)
+PRINT_X_AXIS_OFFSET = 7  # pt between a small multiple's plot and its x axis in print
 
 
 @alt.theme.register(THEME, enable=True)
@@ -194,7 +196,7 @@ class ChartOutput:
     def web_spec(self) -> dict:
         """The interactive spec: single and layered views take the width of the page (360 px and up);
         the title and long axis or legend titles are wrapped in lines that fit a phone's plot."""
-        spec = json.loads(json.dumps(self._spec))
+        spec = _drop_print_only(json.loads(json.dumps(self._spec)))
         spec["title"] = wrap_title(self.title, WEB_TITLE_LINE)
         _wrap_axis_titles(spec)
         # the first and last labels of a continuous axis stay inside the axis (« 1 500 » ran past a phone's edge)
@@ -411,8 +413,11 @@ def print_spec_of(spec: dict) -> dict:
         panels = spec.pop("vconcat")
         spec["concat"] = panels
         spec["columns"] = PRINT_COLUMNS
+        # the years' axis stands off the plot: a value labelled under its point has room there
+        spec["config"] = _merge(spec["config"], {"axisX": {"offset": PRINT_X_AXIS_OFFSET, "labelFontSize": PRINT_MIN_FONT}})
         for panel in panels:
-            panel["height"] = min(panel.get("height", 90), 80) if isinstance(panel.get("height"), int) else 80
+            height = panel.get("height")
+            panel["height"] = min(height, PRINT_PANEL_HEIGHT) if isinstance(height, int) else PRINT_PANEL_HEIGHT
     if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         spec["width"] = PRINT_WIDTH
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -580,3 +585,149 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
     for part in parts:  # each run has its own scale and labels: it takes the text width again
         _fit_width(part)
     return parts
+
+
+# --------------------------------------------------------------------------- print: value labels
+# A static chart carries the values a reader of the web page would hover for. The labels are drawn
+# in print only (layers named ``PRINT_ONLY``, which the web spec drops): on a phone's 205 px panel
+# they would run into each other, and there the pointer gives the value.
+
+PRINT_ONLY = "print-only"
+PRINT_LABEL_SIZE = PRINT_MIN_FONT  # pt
+_LABEL_GAP = 5.5  # pt between a point's centre (a 4,2 pt radius in print) and its label's nearest edge
+PRINT_Y_AXIS = 43  # pt: a small multiple's y axis (labels, ticks, padding) in print, measured
+# FreeSans (a Helvetica design) advance widths, in thousandths of the font size
+_ADVANCE = {**dict.fromkeys("0123456789", 556), " ": 278, "\u00a0": 278, "\u202f": 200, ",": 278, ".": 278,
+            "%": 889, "€": 556, "M": 833, "\u2212": 584, "-": 333, "+": 584, "à": 556, "(": 333, ")": 333}
+
+
+def label_width(text: str, size: float = PRINT_LABEL_SIZE) -> float:
+    """The printed width of a label in points (FreeSans metrics; 0,5 em for a letter not listed)."""
+    return sum(_ADVANCE.get(c, 500) for c in text) * size / 1000
+
+
+def _nice_domain(low: float, high: float, count: int = 10) -> tuple[float, float]:
+    """d3's ``linear.nice(count)``: the domain Vega draws a zero-free quantitative axis on."""
+    import math
+
+    if high == low:
+        return low - 1, high + 1
+    previous = None
+    for _ in range(10):
+        step = (high - low) / count
+        power = math.floor(math.log10(step))
+        error = step / 10**power
+        factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+        increment = factor * 10**power
+        if increment == previous:
+            break
+        low, high = math.floor(low / increment) * increment, math.ceil(high / increment) * increment
+        previous = increment
+    return low, high
+
+
+# where a label goes around its point: (name, Vega align, baseline, dx, dy) in pt
+_PLACES = {
+    "n": ("center", "bottom", 0, -_LABEL_GAP), "s": ("center", "top", 0, _LABEL_GAP),
+    "ne": ("left", "bottom", 3.5, -3.5), "nw": ("right", "bottom", -3.5, -3.5),
+    "se": ("left", "top", 3.5, 3.5), "sw": ("right", "top", -3.5, 3.5),
+    "e": ("left", "middle", _LABEL_GAP + 1, 0), "w": ("right", "middle", -_LABEL_GAP - 1, 0),
+}
+
+
+def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
+    align, baseline, dx, dy = _PLACES[place]
+    x0 = {"center": x + dx - width / 2, "left": x + dx, "right": x + dx - width}[align]
+    y0 = {"bottom": y + dy - height, "top": y + dy, "middle": y - height / 2}[baseline]
+    return x0, y0, x0 + width, y0 + height
+
+
+def _overlap(a, b) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _crosses(box, p, q) -> bool:
+    """Whether the segment p–q passes through the box (sampled finely: boxes are a few points wide)."""
+    for i in range(41):
+        t = i / 40
+        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+        if box[0] < x < box[2] and box[1] < y < box[3]:
+            return True
+    return False
+
+
+def place_value_labels(points: list[tuple[float, float, str]], width: float, height: float,
+                       size: float = PRINT_LABEL_SIZE) -> list[str]:
+    """For a line of points (x, y in pt from the plot's top left, and the label), where each label
+    goes (a key of ``_PLACES``): clear of the other labels, the points and the line, inside the plot
+    but for its top (the panel's title moves up to make room), a few points at the right and the
+    gap above the x axis (``PRINT_X_AXIS_OFFSET``). A peak is labelled above, a trough below, a point
+    on a slope on the side the line leaves free; a second pass moves a label its neighbours crowd."""
+    text_height = size * 1.05
+    widths = [label_width(text, size) for _, _, text in points]
+    marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for x, y, _ in points]
+    segments = list(zip(points, points[1:], strict=False))
+
+    def preference(i: int) -> list[str]:
+        y = points[i][1]
+        before = points[i - 1][1] if i > 0 else None
+        after = points[i + 1][1] if i + 1 < len(points) else None
+        # y grows downwards: a smaller y is a higher value
+        below = [v for v in (before, after) if v is not None and v > y]
+        above = [v for v in (before, after) if v is not None and v < y]
+        if below and not above:
+            return ["n", "nw", "ne", "e", "w", "s", "sw", "se"]
+        if above and not below:
+            return ["s", "sw", "se", "e", "w", "n", "nw", "ne"]
+        if before is not None and before > y:  # rising through
+            return ["nw", "se", "n", "s", "w", "e", "ne", "sw"]
+        if before is not None:  # falling through
+            return ["ne", "sw", "n", "s", "e", "w", "nw", "se"]
+        return ["n", "s", "e", "w", "ne", "nw", "se", "sw"]
+
+    def cost(i: int, place: str, others: dict[int, str]) -> float:
+        x, y, _ = points[i]
+        box = _box(place, x, y, widths[i], text_height)
+        total = sum(_overlap(box, _box(p, points[j][0], points[j][1], widths[j], text_height)) * 6
+                    for j, p in others.items() if j != i)
+        total += sum(_overlap(box, m) * 3 for j, m in enumerate(marks) if j != i)
+        total += sum(60 for p, q in segments if _crosses(box, p[:2], q[:2]))
+        outside = (max(0.0, -box[0]) + max(0.0, box[2] - width - 6) + max(0.0, -14 - box[1])
+                   + max(0.0, box[3] - height - PRINT_X_AXIS_OFFSET + 1))
+        return total + outside * 30
+
+    chosen: dict[int, str] = {}
+    for i in range(len(points)):
+        chosen[i] = min(preference(i), key=lambda p, i=i: (cost(i, p, chosen), preference(i).index(p)))
+    for i in range(len(points)):  # second pass: each label against all the others
+        chosen[i] = min(preference(i), key=lambda p, i=i: (cost(i, p, chosen), preference(i).index(p)))
+    return [chosen[i] for i in range(len(points))]
+
+
+def value_label_layers(rows: pd.DataFrame, *, x: alt.X, y: alt.Y, text: str, place: str = "_place",
+                       color: str = "#222") -> list[alt.Chart]:
+    """Print-only text layers that write each row's ``text`` at its ``place`` (``place_value_labels``)."""
+    layers = []
+    for name in dict.fromkeys(rows[place]):
+        align, baseline, dx, dy = _PLACES[name]
+        layers.append(
+            alt.Chart(rows).transform_filter(alt.FieldEqualPredicate(field=place, equal=name))
+            .mark_text(align=align, baseline=baseline, dx=dx, dy=dy, fontSize=PRINT_LABEL_SIZE, color=color)
+            .encode(x=x, y=y, text=f"{text}:N")
+            .properties(name=f"{PRINT_ONLY}-{name}")
+        )
+    return layers
+
+
+def _drop_print_only(node):
+    """The spec without its print-only layers (the web spec)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "layer" and isinstance(value, list):
+                value = [v for v in value if not str(v.get("name", "")).startswith(PRINT_ONLY)]
+            out[key] = value if key in ("data", "datasets") else _drop_print_only(value)
+        return out
+    if isinstance(node, list):
+        return [_drop_print_only(v) for v in node]
+    return node
