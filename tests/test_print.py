@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -82,3 +84,39 @@ def test_a_panel_taller_than_a_page_is_cut_between_its_rows():
     for part in parts:
         width, height = _drawn_size(part)
         assert height <= PRINT_MAX_HEIGHT and width <= PRINT_WIDTH + 2
+
+
+def test_the_yearly_panels_print_every_value_as_the_text_writes_it_and_the_web_leaves_it_to_the_pointer():
+    from barometre import load
+    from barometre.charts import PRINT_ONLY
+    from barometre.history import history_chart, yearly_history
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = yearly_history(ds, ds.indicators_for("resilience"), 2011)
+    assert len(set(table["panneau"])) > 2 and any("\u00a0M€" in t for t in table["texte"])
+    out = history_chart(table, name="h", title="T", edition=2011)
+    panels = out.print_spec()["concat"]
+    printed = 0
+    for panel in panels:
+        texts = [layer for layer in panel["layer"] if layer["mark"]["type"] == "text"]
+        assert texts and {t["encoding"]["text"]["field"] for t in texts} == {"texte"}
+        printed += len(texts)
+    dumped = json.dumps(out.print_spec(), ensure_ascii=False)
+    assert all(f'"texte": {json.dumps(t, ensure_ascii=False)}' in dumped for t in table["texte"])
+    assert PRINT_ONLY not in json.dumps(out.web_spec())
+
+
+def test_value_labels_are_placed_clear_of_each_other_the_points_and_the_line():
+    from barometre.charts import PRINT_LABEL_SIZE, _box, _crosses, _overlap, label_width, place_value_labels
+
+    # a rising line with close, wide labels, a peak at the top edge and a trough at the bottom edge
+    points = [(10 + 20 * i, y, text) for i, (y, text) in enumerate(
+        [(80, "environ 7\u00a0%"), (60, "1\u202f390\u00a0M€"), (0, "environ 18\u00a0%"), (80, "5\u00a0%"),
+         (50, "9\u00a0%"), (68, "11,7\u00a0%"), (40, "plus de 88\u00a0%"), (38, "80\u00a0%")])]
+    places = place_value_labels(points, 170, 80)
+    boxes = [_box(p, x, y, label_width(t), PRINT_LABEL_SIZE * 1.05) for p, (x, y, t) in zip(places, points, strict=True)]
+    for i, a in enumerate(boxes):
+        assert all(_overlap(a, b) == 0 for b in boxes[i + 1:]), (i, places)
+        assert not any(_crosses(a, p[:2], q[:2]) for p, q in zip(points, points[1:], strict=False)), (i, places)
+        assert all(_overlap(a, (x - 4.2, y - 4.2, x + 4.2, y + 4.2)) == 0 for j, (x, y, _) in enumerate(points) if j != i)
