@@ -322,3 +322,75 @@ def test_no_hyphenation_of_names_or_short_words(pages):
                     broken.append(f"{left}-{right}")
     assert broken == []
     assert "BearingPoint" in " ".join(pages)
+
+
+def _yearly_forms(pdf) -> list[dict]:
+    """The printed charts that draw a series year by year (a line over the field « année »)."""
+    def yearly(node) -> bool:
+        if isinstance(node, dict):
+            mark = node.get("mark")
+            mark = mark.get("type") if isinstance(mark, dict) else mark
+            if mark in ("line", "point") and node.get("encoding", {}).get("x", {}).get("field") == "année":
+                return True
+            return any(yearly(v) for k, v in node.items() if k not in ("data", "datasets"))
+        return isinstance(node, list) and any(yearly(v) for v in node)
+
+    return [f for f in _print_forms(pdf) if not f.get("omit") and yearly(f["spec"])]
+
+
+def test_charts_of_a_series_year_by_year_print_their_values(pdf, charts):
+    """What the web page gives on hover, print writes beside each point: every value of a yearly
+    series, as the text writes it, is in the chart's printed text."""
+    forms = _yearly_forms(pdf)
+    assert forms, "the 2008 book draws yearly series: the test would prove nothing"
+    from barometre.charts import print_parts_of
+
+    printed = [c for c in charts]
+    flat = lambda s: re.sub(r"[\s\u00a0\u202f]+", "", s)  # noqa: E731
+    everything = flat("".join(c["text"] for c in printed))
+    missing = []
+    for form in forms:
+        rows = [r for name, rows in print_parts_of(form["spec"])[0].get("datasets", {}).items() for r in rows]
+        texts = {r["texte"] for r in rows if "texte" in r and "année" in r}
+        assert texts, form["name"]
+        missing += [(form["name"], t) for t in sorted(texts) if flat(t) not in everything]
+    assert missing == []
+
+
+def test_no_two_texts_of_a_chart_overlap(pdf):
+    """In each printed chart, no label runs into another (value labels, axis labels, legends)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure
+
+    def chars(node):
+        for child in node:
+            if isinstance(child, LTChar):
+                yield child
+            elif isinstance(child, LTFigure):
+                yield from chars(child)
+
+    clashes = []
+    for number, page in enumerate(extract_pages(str(pdf["path"]), laparams=None), start=1):
+        for item in page:
+            if not isinstance(item, LTFigure):
+                continue
+            runs: list[list] = []
+            for c in chars(item):
+                if abs(c.matrix[1]) > abs(c.matrix[0]) or not c.get_text().strip():
+                    continue  # rotated axis titles; spaces
+                last = runs[-1] if runs else None
+                if (last and abs(c.matrix[5] - last[-1].matrix[5]) < 0.5
+                        and -1 <= c.x0 - last[-1].x1 <= 4):
+                    last.append(c)
+                else:
+                    runs.append([c])
+            boxes = [(min(c.x0 for c in r), min(c.y0 for c in r), max(c.x1 for c in r), max(c.y1 for c in r),
+                      "".join(c.get_text() for c in r)) for r in runs]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    # a shared margin of half a point is the font's own side bearing, not a clash
+                    dx = min(a[2], b[2]) - max(a[0], b[0])
+                    dy = min(a[3], b[3]) - max(a[1], b[1])
+                    if dx > 0.5 and dy > 1.5:
+                        clashes.append((number, a[4], b[4]))
+    assert clashes == [], clashes[:10]

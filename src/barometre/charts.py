@@ -178,7 +178,9 @@ class ChartOutput:
     interactive_note: str = ""
     printable: bool = True  # False: the chart needs a browser (an explorer) and the PDF leaves it out
     sliders: dict[str, str] = field(default_factory=dict)  # parameter name -> how the page writes its value
+    print_chart: alt.TopLevelMixin | None = None  # the chart laid out for the page, when it differs from the web's
     _spec: dict = field(init=False, repr=False)
+    _print: dict | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         for attr in ("title", "source", "description"):
@@ -188,6 +190,8 @@ class ChartOutput:
         spec = self.chart.properties(title=wrap_title(self.title)).to_dict()
         spec["description"] = self.description
         self._spec = spec
+        if self.print_chart is not None:
+            self._print = self.print_chart.to_dict()
 
     @property
     def spec(self) -> dict:
@@ -218,11 +222,11 @@ class ChartOutput:
 
     def print_spec(self) -> dict:
         """The chart as the PDF prints it (``print_spec_of``)."""
-        return print_spec_of(self._spec)
+        return print_spec_of(self._print or self._spec)
 
     def print_parts(self) -> list[dict]:
         """The print spec, cut into page-high parts when it is taller than a page."""
-        return print_parts_of(self._spec)
+        return print_parts_of(self._print or self._spec)
 
     def pdfs(self) -> list[bytes]:
         """The print form (vector PDF, fonts embedded) at the size it is printed, one per part."""
@@ -234,7 +238,8 @@ class ChartOutput:
         HTML build, which never prints, never pays for the drawing."""
         if not self.printable:
             return {"omit": True, "name": self.name}
-        return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}", "spec": self._spec}
+        return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}",
+                "spec": self._print or self._spec}
 
     def png(self) -> bytes:
         return vlc.vegalite_to_png(
@@ -315,10 +320,11 @@ def chart_output(
     interactive_note: str = "",
     printable: bool = True,
     sliders: dict[str, str] | None = None,
+    print_chart: alt.TopLevelMixin | None = None,
 ) -> ChartOutput:
     """Wrap an Altair chart for display: ``display(chart_output(...))`` in a chapter."""
     return ChartOutput(chart, name, title, source, description, data, interactive_note, printable,
-                       dict(sliders or {}))
+                       dict(sliders or {}), print_chart)
 
 
 # --------------------------------------------------------------------------- print
@@ -564,8 +570,8 @@ def _category_field(spec: dict) -> str | None:
 
 
 def _split_categories(unit: dict, budget: float) -> list[dict]:
-    """A facet row too tall for a page, cut into runs of its categories (in the data's order),
-    each run as long as fits the budget."""
+    """A facet row too tall for a page, cut into runs of its categories (in the data's order):
+    the fewest runs that fit the budget, of even lengths."""
     field = _category_field(unit)
     if field is None:
         return [unit]
@@ -577,11 +583,17 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
     for r in rows:
         if r.get(field) not in categories:
             categories.append(r.get(field))
-    height = _drawn_size(unit)[1]
-    size = max(1, int(len(categories) * budget / height))
-    while size > 1 and _drawn_size(_with_facet_values(unit, field, categories[:size]))[1] > budget:
-        size -= 1
-    parts = [_with_facet_values(unit, field, categories[i:i + size]) for i in range(0, len(categories), size)]
+    # as few runs as fit the budget, of even lengths: no run of a few rows left alone on a page
+    import math
+
+    count = max(2, math.ceil(_drawn_size(unit)[1] / budget))
+    while True:
+        size = math.ceil(len(categories) / count)
+        runs = [categories[i:i + size] for i in range(0, len(categories), size)]
+        if size == 1 or all(_drawn_size(_with_facet_values(unit, field, run))[1] <= budget for run in runs):
+            break
+        count += 1
+    parts = [_with_facet_values(unit, field, run) for run in runs]
     for part in parts:  # each run has its own scale and labels: it takes the text width again
         _fit_width(part)
     return parts
