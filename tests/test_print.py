@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import altair as alt
@@ -108,7 +109,14 @@ def test_the_yearly_panels_print_every_value_as_the_text_writes_it_and_the_web_l
 
 
 def test_value_labels_are_placed_clear_of_each_other_the_points_and_the_line():
-    from barometre.charts import PRINT_LABEL_SIZE, _box, _crosses, _overlap, label_width, place_value_labels
+    from barometre.charts import (
+        PRINT_LABEL_SIZE,
+        _box,
+        _crosses,
+        _overlap,
+        label_width,
+        place_value_labels,
+    )
 
     # a rising line with close, wide labels, a peak at the top edge and a trough at the bottom edge
     points = [(10 + 20 * i, y, text) for i, (y, text) in enumerate(
@@ -118,5 +126,5 @@ def test_value_labels_are_placed_clear_of_each_other_the_points_and_the_line():
     boxes = [_box(p, x, y, label_width(t), PRINT_LABEL_SIZE * 1.05) for p, (x, y, t) in zip(places, points, strict=True)]
     for i, a in enumerate(boxes):
         assert all(_overlap(a, b) == 0 for b in boxes[i + 1:]), (i, places)
-        assert not any(_crosses(a, p[:2], q[:2]) for p, q in zip(points, points[1:], strict=False)), (i, places)
+        assert not any(_crosses(a, p[:2], q[:2]) for p, q in itertools.pairwise(points)), (i, places)
         assert all(_overlap(a, (x - 4.2, y - 4.2, x + 4.2, y + 4.2)) == 0 for j, (x, y, _) in enumerate(points) if j != i)

@@ -16,6 +16,7 @@ A chart leaves a notebook as one output with two forms:
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import urllib.parse
@@ -678,7 +679,7 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
     text_height = size * 1.05
     widths = [label_width(text, size) for _, _, text in points]
     marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for x, y, _ in points]
-    segments = list(zip(points, points[1:], strict=False))
+    segments = list(itertools.pairwise(points))
 
     def preference(i: int) -> list[str]:
         y = points[i][1]
