@@ -128,3 +128,49 @@ def test_value_labels_are_placed_clear_of_each_other_the_points_and_the_line():
         assert all(_overlap(a, b) == 0 for b in boxes[i + 1:]), (i, places)
         assert not any(_crosses(a, p[:2], q[:2]) for p, q in itertools.pairwise(points)), (i, places)
         assert all(_overlap(a, (x - 4.2, y - 4.2, x + 4.2, y + 4.2)) == 0 for j, (x, y, _) in enumerate(points) if j != i)
+
+
+def test_the_references_name_the_article_and_each_edition_s_study_publisher_and_reporting_publications(tmp_path):
+    """The article (author, title, magazine, year, and that its issue and pages are not known until the
+    data give them) and, for each edition, the study's title and publisher, from data/sources.csv."""
+    import shutil
+
+    from barometre import load
+    from barometre.chapters.sources import references_markdown
+    from barometre.paths import DATA_DIR
+
+    text = references_markdown(load(DATA_DIR), 2011)
+    article = text.split("\n\n")[0]
+    assert "Claire Morel" in article and "Relation Client Magazine" in article and "2009" in article
+    assert "numéro et pages de l’édition imprimée : non connus" in article
+    for edition in range(2005, 2012):
+        assert f"- Édition {edition} : *" in text, edition
+    assert "BearingPoint et SP2C" in text and "KPMG et SP2C" in text
+    assert "- Édition 2012" not in text and "Édition 2009" not in references_markdown(load(DATA_DIR), 2008)
+
+    # once the data give the issue and the pages, the reference prints them instead
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    import csv
+    import hashlib
+    import io
+
+    import yaml
+
+    path = data / "sources.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows:
+        row["publication_issue"] = "n° 99" if row["source"] == "claire_morel" else ""
+        row["publication_pages"] = "p. 1-2" if row["source"] == "claire_morel" else ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    meta = data / "sources.csv.meta.yaml"
+    sidecar = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    sidecar["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    meta.write_text(yaml.safe_dump(sidecar, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    article = references_markdown(load(data), 2011).split("\n\n")[0]
+    assert "non connus" not in article, article
+    assert "n° 99, p\\. 1\\-2" in article, article
