@@ -174,3 +174,19 @@ def test_the_references_name_the_article_and_each_edition_s_study_publisher_and_
     article = references_markdown(load(data), 2011).split("\n\n")[0]
     assert "non connus" not in article, article
     assert "n° 99, p\\. 1\\-2" in article, article
+
+
+def test_a_chart_of_lines_year_by_year_prints_each_value_once_and_the_web_does_not():
+    from barometre.charts import PRINT_ONLY
+
+    rows = [{"année": y, "série": s, "indice": v, "texte": f"{v:.1f}".replace(".", ",")}
+            for s, values in (("Smic", [100, 104.1, 106.6, 112.2]), ("Prix", [100, 101.6, 103.6, 105.8]))
+            for y, v in zip(range(2000, 2004), values, strict=True)]
+    chart = alt.Chart(pd.DataFrame(rows)).mark_line(point=True).encode(
+        x=alt.X("année:Q"), y=alt.Y("indice:Q", scale=alt.Scale(zero=False)), color="série:N")
+    out = chart_output(chart, name="i", title="T", source="S", description="D")
+    spec = out.print_spec()
+    labels = [r for layer in spec["layer"] if layer["mark"]["type"] == "text" for r in layer["data"]["values"]]
+    assert sorted(r["texte"] for r in labels) == sorted({r["texte"] for r in rows} | {"100,0"})
+    assert [r["texte"] for r in labels].count("100,0") == 1  # the common base is written once
+    assert PRINT_ONLY not in json.dumps(out.web_spec())

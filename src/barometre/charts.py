@@ -433,6 +433,7 @@ def print_spec_of(spec: dict) -> dict:
             spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
         elif isinstance(height, dict) and "step" in height:
             spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
+        spec = _label_series(spec)
     else:
         _fit_width(spec)
     return spec
@@ -670,16 +671,21 @@ def _crosses(box, p, q) -> bool:
 
 
 def place_value_labels(points: list[tuple[float, float, str]], width: float, height: float,
-                       size: float = PRINT_LABEL_SIZE) -> list[str]:
+                       size: float = PRINT_LABEL_SIZE, *, others: list[list[tuple[float, float, str]]] = (),
+                       taken: list[tuple[float, float, float, float]] = ()) -> list[str]:
     """For a line of points (x, y in pt from the plot's top left, and the label), where each label
     goes (a key of ``_PLACES``): clear of the other labels, the points and the line, inside the plot
     but for its top (the panel's title moves up to make room), a few points at the right and the
     gap above the x axis (``PRINT_X_AXIS_OFFSET``). A peak is labelled above, a trough below, a point
-    on a slope on the side the line leaves free; a second pass moves a label its neighbours crowd."""
+    on a slope on the side the line leaves free; a second pass moves a label its neighbours crowd.
+    ``others``: the other lines of the chart (their points and segments are avoided too);
+    ``taken``: the boxes of labels already placed."""
     text_height = size * 1.05
     widths = [label_width(text, size) for _, _, text in points]
     marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for x, y, _ in points]
     segments = list(itertools.pairwise(points))
+    other_marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for line in others for x, y, _ in line]
+    segments += [pair for line in others for pair in itertools.pairwise(line)]
 
     def preference(i: int) -> list[str]:
         y = points[i][1]
@@ -704,6 +710,7 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
         total = sum(_overlap(box, _box(p, points[j][0], points[j][1], widths[j], text_height)) * 6
                     for j, p in others.items() if j != i)
         total += sum(_overlap(box, m) * 3 for j, m in enumerate(marks) if j != i)
+        total += sum(_overlap(box, m) * 3 for m in other_marks) + sum(_overlap(box, b) * 6 for b in taken)
         total += sum(60 for p, q in segments if _crosses(box, p[:2], q[:2]))
         outside = (max(0.0, -box[0]) + max(0.0, box[2] - width - 6) + max(0.0, -14 - box[1])
                    + max(0.0, box[3] - height - PRINT_X_AXIS_OFFSET + 1))
@@ -744,3 +751,97 @@ def _drop_print_only(node):
     if isinstance(node, list):
         return [_drop_print_only(v) for v in node]
     return node
+
+
+def _rows_of(unit: dict, spec: dict) -> list[dict]:
+    data = unit.get("data") or spec.get("data") or {}
+    if "values" in data:
+        return data["values"]
+    return spec.get("datasets", {}).get(data.get("name"), [])
+
+
+def _label_series(spec: dict) -> dict:
+    """A single chart of lines through points (year by year) whose rows carry their value as the text
+    writes it (« texte »): in print, each point gets its label (``place_value_labels``), at the
+    positions the drawn chart gives (its plot's size read from the drawing, the scales computed as
+    Vega does). A chart that already writes values (a text mark) is left as it is."""
+    units = spec.get("layer", [spec])
+    if any(not isinstance(u, dict) or "mark" not in u for u in units):
+        return spec
+    marks = [(u["mark"]["type"] if isinstance(u["mark"], dict) else u["mark"]) for u in units]
+    if "text" in marks:
+        return spec
+    lines = [u for u, m in zip(units, marks, strict=True)
+             if m == "line" and isinstance(u["mark"], dict) and u["mark"].get("point")]
+    if not lines:
+        return spec
+    enc = lines[0].get("encoding", {})
+    x, y, colour = enc.get("x", {}), enc.get("y", {}), enc.get("color", {})
+    rows = [r for u in lines for r in _rows_of(u, spec)]
+    if not rows or any("texte" not in r for r in rows) or not x.get("field") or not y.get("field"):
+        return spec
+    if y.get("type") != "quantitative" or y.get("scale", {}).get("zero", True) is not False:
+        return spec
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    frame = re.search(r'class="background"[^>]*d="M0,0h([\d.]+)v([\d.]+)h', svg)
+    if frame is None:
+        return spec
+    width, height = float(frame.group(1)), float(frame.group(2))
+    values = [r[y["field"]] for r in rows]
+    for u in units:  # every y the plot shares (a band's bounds) sets the domain
+        for channel in ("y", "y2"):
+            field_name = u.get("encoding", {}).get(channel, {}).get("field")
+            values += [r[field_name] for r in _rows_of(u, spec) if isinstance(r.get(field_name), int | float)]
+    low, high = _nice_domain(float(min(values)), float(max(values)))
+    xs = sorted({r[x["field"]] for u in units for r in _rows_of(u, spec) if x["field"] in r})
+    if x.get("type") == "quantitative":
+        x_low, x_high = _nice_domain(float(xs[0]), float(xs[-1]))
+
+        def position(v):
+            return width * (v - x_low) / (x_high - x_low)
+    else:
+        def position(v):
+            return width / len(xs) * (xs.index(v) + 0.5)
+
+    series: dict = {}
+    for r in rows:
+        series.setdefault(r.get(colour.get("field")) if colour.get("field") else None, []).append(r)
+    drawn = {key: sorted(rs, key=lambda r: r[x["field"]]) for key, rs in series.items()}
+    points: dict = {}
+    seen: list[tuple[float, float, str]] = []
+    for key, rs in drawn.items():  # where lines meet on one value (a common base 100), it is written once
+        kept = []
+        for r in rs:
+            point = (position(r[x["field"]]), height * (high - r[y["field"]]) / (high - low), r["texte"])
+            if not any(abs(point[0] - a) < 1 and abs(point[1] - b) < 2 and point[2] == t for a, b, t in seen):
+                kept.append(r)
+                seen.append(point)
+        drawn[key] = kept
+        points[key] = [(position(r[x["field"]]), height * (high - r[y["field"]]) / (high - low), r["texte"])
+                       for r in kept]
+    taken: list = []
+    labelled = []
+    for key, pts in points.items():
+        places = place_value_labels(pts, width, height, others=[p for k, p in points.items() if k != key],
+                                    taken=taken)
+        taken += [_box(p, px, py, label_width(t), PRINT_LABEL_SIZE * 1.05) for p, (px, py, t) in zip(places, pts, strict=True)]
+        labelled += [{x["field"]: r[x["field"]], y["field"]: r[y["field"]], "texte": r["texte"], "_place": p}
+                     for r, p in zip(drawn[key], places, strict=True)]
+    shared = {k: v for k, v in spec.items() if k in ("$schema", "config", "datasets", "width", "height", "autosize",
+                                                      "description", "padding", "background")}
+    body = {k: v for k, v in spec.items() if k not in shared}
+    layers = body.pop("layer") if "layer" in body else [body]
+    text_layers = []
+    for place in dict.fromkeys(r["_place"] for r in labelled):
+        align, baseline, dx, dy = _PLACES[place]
+        text_layers.append({
+            "name": f"{PRINT_ONLY}-{place}",
+            "data": {"values": [r for r in labelled if r["_place"] == place]},
+            "mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
+                     "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
+            "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
+        })
+    if "layer" in spec:
+        return {**shared, **body, "layer": [*layers, *text_layers]}
+    unit = {k: v for k, v in body.items() if k != "data"}
+    return {**shared, **({"data": body["data"]} if "data" in body else {}), "layer": [unit, *text_layers]}
