@@ -547,6 +547,11 @@ def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]
             total = 0.0
         groups[-1].append(i)
         total += h
+    # the same number of parts, of even lengths when they fit: no last row left alone on a page
+    size = -(-len(heights) // len(groups))
+    even = [list(range(i, min(i + size, len(heights)))) for i in range(0, len(heights), size)]
+    if len(even) == len(groups) and all(sum(heights[i] for i in g) <= budget for g in even):
+        groups = even
     parts = []
     for group in groups:
         if "concat" in spec:
@@ -596,9 +601,33 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
             break
         count += 1
     parts = [_with_facet_values(unit, field, run) for run in runs]
-    for part in parts:  # each run has its own scale and labels: it takes the text width again
+    for part in parts:  # the runs of one panel share its value scale; each takes the text width again
+        _share_value_scale(part, rows)
         _fit_width(part)
     return parts
+
+
+def _share_value_scale(part: dict, rows: list[dict]) -> None:
+    """The quantitative x of a faceted panel's layers, fixed to the domain of all the panel's rows
+    (a run of its categories would otherwise get its own scale, and « 80 % » fall elsewhere)."""
+    inner = part.get("spec", {})
+    layers = inner.get("layer", [inner])
+    fields = []
+    for layer in layers:
+        encoding = layer.get("encoding", {}) if isinstance(layer, dict) else {}
+        x = encoding.get("x")
+        if isinstance(x, dict) and x.get("type") == "quantitative" and x.get("field"):
+            fields.append(x["field"])
+            if isinstance(encoding.get("x2"), dict) and encoding["x2"].get("field"):
+                fields.append(encoding["x2"]["field"])
+    values = [r[f] for r in rows for f in fields if isinstance(r.get(f), int | float)]
+    if not values:
+        return
+    low, high = min(min(values), 0), max(max(values), 0)  # the panels' scales include zero (Vega-Lite's default)
+    for layer in layers:
+        x = layer.get("encoding", {}).get("x") if isinstance(layer, dict) else None
+        if isinstance(x, dict) and x.get("type") == "quantitative":
+            x.setdefault("scale", {})["domain"] = [low, high]
 
 
 # --------------------------------------------------------------------------- print: value labels
