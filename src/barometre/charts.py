@@ -433,7 +433,7 @@ def print_spec_of(spec: dict) -> dict:
             spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
         elif isinstance(height, dict) and "step" in height:
             spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
-        spec = _label_series(spec)
+        spec = _label_cells(_label_series(spec))
     else:
         _fit_width(spec)
     return spec
@@ -874,3 +874,40 @@ def _label_series(spec: dict) -> dict:
         return {**shared, **body, "layer": [*layers, *text_layers]}
     unit = {k: v for k, v in body.items() if k != "data"}
     return {**shared, **({"data": body["data"]} if "data" in body else {}), "layer": [unit, *text_layers]}
+
+
+_DARK_LOW_SCHEMES = ("viridis", "magma", "inferno", "plasma", "cividis", "turbo")  # dark at their low end
+
+
+def _label_cells(spec: dict) -> dict:
+    """A heat map (a single rect mark coloured by a quantity) whose rows carry their value as the text
+    writes it (« texte »): in print, each cell writes it, in white on the dark half of the scheme, and
+    the x labels are set level. A chart that already writes values is left as it is."""
+    if "mark" not in spec or "layer" in spec:
+        return spec
+    mark = spec["mark"]["type"] if isinstance(spec["mark"], dict) else spec["mark"]
+    encoding = spec.get("encoding", {})
+    colour = encoding.get("color", {})
+    rows = _rows_of(spec, spec)
+    if (mark != "rect" or colour.get("type") != "quantitative" or not rows
+            or any("texte" not in r or not isinstance(r.get(colour.get("field")), int | float) for r in rows)):
+        return spec
+    values = [r[colour["field"]] for r in rows]
+    middle = (min(values) + max(values)) / 2
+    scale = colour.get("scale", {})
+    dark_high = (scale.get("scheme") in _DARK_LOW_SCHEMES) == bool(scale.get("reverse"))
+    dark = f"datum['{colour['field']}'] {'>=' if dark_high else '<='} {middle}"
+    shared = {k: v for k, v in spec.items() if k in ("$schema", "config", "datasets", "width", "height", "autosize",
+                                                      "description", "padding", "background", "data")}
+    unit = {k: v for k, v in spec.items() if k not in shared}
+    for channel in ("x", "y"):
+        if isinstance(unit.get("encoding", {}).get(channel), dict):
+            unit["encoding"][channel].setdefault("axis", {})
+            if channel == "x" and isinstance(unit["encoding"]["x"]["axis"], dict):
+                unit["encoding"]["x"]["axis"]["labelAngle"] = 0
+    text = {"name": f"{PRINT_ONLY}-cells",
+            "mark": {"type": "text", "fontSize": PRINT_LABEL_SIZE, "baseline": "middle", "align": "center"},
+            "encoding": {"x": unit["encoding"]["x"], "y": unit["encoding"]["y"],
+                         "text": {"field": "texte", "type": "nominal"},
+                         "color": {"condition": {"test": dark, "value": "#ffffff"}, "value": "#222222"}}}
+    return {**shared, "layer": [unit, text]}
