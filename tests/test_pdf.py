@@ -218,7 +218,7 @@ def test_every_font_is_embedded(pdf):
 def test_chart_text_is_never_under_7_points(charts):
     assert charts
     smallest = min((min(c["sizes"]), c["page"], c["text"][:40]) for c in charts)
-    assert smallest[0] >= 7, smallest
+    assert round(smallest[0], 3) >= 7, smallest  # 6.99999…: a 7 pt size measured through a float matrix
     for chart in charts:  # drawn at the text width, never shrunk to a strip
         assert chart["bbox"][2] - chart["bbox"][0] <= 452
 
