@@ -398,6 +398,7 @@ def latex_structure(app, doctree, docname) -> None:
         title = next(iter(start.findall(nodes.title)), None)
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
+    _keep_run_in_titles_with_their_text(doctree)
     appendices = list(app.config.barometre_appendices or [])
     for start in list(doctree.findall(addnodes.start_of_file)):
         if start.get("docname") not in appendices:
@@ -409,6 +410,20 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None and (m := _APPENDIX_WORD.match(title.astext())):
             rest = title.astext()[m.end():]
             title.replace_self(nodes.title("", rest[:1].upper() + rest[1:]))
+
+
+def _keep_run_in_titles_with_their_text(doctree) -> None:
+    """A paragraph that opens with a bold title on its own line (« **Le poids du SP2C** » then a line
+    break: the claims, the annex) never leaves that line alone at the foot of a page: its line
+    break is LaTeX's ``\\*``, after which no page break is allowed."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        children = [c for c in paragraph.children if not (isinstance(c, nodes.Text) and not c.strip())
+                    and not (isinstance(c, nodes.raw) and c.get("format") != "latex")]
+        if len(children) < 3 or not isinstance(children[0], nodes.strong):
+            continue
+        brk = children[1]
+        if isinstance(brk, nodes.raw) and brk.astext().strip() == "\\\\":
+            brk.replace_self(nodes.raw("", "\\\\*\n", format="latex"))
 
 
 def setup(app):
