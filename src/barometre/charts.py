@@ -675,6 +675,9 @@ _PLACES = {
     "ne": ("left", "bottom", 3.5, -3.5), "nw": ("right", "bottom", -3.5, -3.5),
     "se": ("left", "top", 3.5, 3.5), "sw": ("right", "top", -3.5, 3.5),
     "e": ("left", "middle", _LABEL_GAP + 1, 0), "w": ("right", "middle", -_LABEL_GAP - 1, 0),
+    # further out, where lines crowd around a point
+    "nn": ("center", "bottom", 0, -_LABEL_GAP - 8), "ss": ("center", "top", 0, _LABEL_GAP + 8),
+    "see": ("left", "top", 8, 7), "sww": ("right", "top", -8, 7),
 }
 
 
@@ -723,23 +726,25 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
         # y grows downwards: a smaller y is a higher value
         below = [v for v in (before, after) if v is not None and v > y]
         above = [v for v in (before, after) if v is not None and v < y]
+        far = ["nn", "ss", "see", "sww"]
         if below and not above:
-            return ["n", "nw", "ne", "e", "w", "s", "sw", "se"]
+            return ["n", "nw", "ne", "e", "w", "s", "sw", "se", *far]
         if above and not below:
-            return ["s", "sw", "se", "e", "w", "n", "nw", "ne"]
+            return ["s", "sw", "se", "e", "w", "n", "nw", "ne", *far]
         if before is not None and before > y:  # rising through
-            return ["nw", "se", "n", "s", "w", "e", "ne", "sw"]
+            return ["nw", "se", "n", "s", "w", "e", "ne", "sw", *far]
         if before is not None:  # falling through
-            return ["ne", "sw", "n", "s", "e", "w", "nw", "se"]
-        return ["n", "s", "e", "w", "ne", "nw", "se", "sw"]
+            return ["ne", "sw", "n", "s", "e", "w", "nw", "se", *far]
+        return ["n", "s", "e", "w", "ne", "nw", "se", "sw", *far]
 
     def cost(i: int, place: str, others: dict[int, str]) -> float:
         x, y, _ = points[i]
         box = _box(place, x, y, widths[i], text_height)
-        total = sum(_overlap(box, _box(p, points[j][0], points[j][1], widths[j], text_height)) * 6
+        spaced = (box[0] - 2, box[1] - 1, box[2] + 2, box[3] + 1)  # two labels never touch
+        total = sum(_overlap(spaced, _box(p, points[j][0], points[j][1], widths[j], text_height)) * 6
                     for j, p in others.items() if j != i)
         total += sum(_overlap(box, m) * 3 for j, m in enumerate(marks) if j != i)
-        total += sum(_overlap(box, m) * 3 for m in other_marks) + sum(_overlap(box, b) * 6 for b in taken)
+        total += sum(_overlap(box, m) * 3 for m in other_marks) + sum(_overlap(spaced, b) * 6 for b in taken)
         total += sum(60 for p, q in segments if _crosses(box, p[:2], q[:2]))
         outside = (max(0.0, -box[0]) + max(0.0, box[2] - width - 6) + max(0.0, -14 - box[1])
                    + max(0.0, box[3] - height - PRINT_X_AXIS_OFFSET + 1))
