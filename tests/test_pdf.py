@@ -407,3 +407,20 @@ def test_no_two_texts_of_a_chart_overlap(pdf):
                     if dx > 0.5 and dy > 1.5:
                         clashes.append((number, a[4], b[4]))
     assert clashes == [], clashes[:10]
+
+
+def test_no_page_ends_with_a_run_in_title_left_alone(pdf, pages):
+    """A bold title on its own line (each claim tested, in the claims chapter) is never the last line
+    of a page, its text on the next one."""
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    titles = re.findall(r"\\sphinxstylestrong\{([^{}]+)\}\\par\\nopagebreak", tex)
+    assert len(titles) >= 20, "the claims chapter has run-in titles: the test would prove nothing"
+    stranded = []
+    for text in pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # the footer (running head and page number) closes the page; the body's last lines come before it
+        body = [line for line in lines if not re.fullmatch(r"[\divxl]+", line)][:-1]
+        if body and body[-1] in titles:
+            stranded.append(body[-1])
+    assert stranded == []

@@ -414,8 +414,9 @@ def latex_structure(app, doctree, docname) -> None:
 
 def _keep_run_in_titles_with_their_text(doctree) -> None:
     """A paragraph that opens with a bold title on its own line (« **Le poids du SP2C** » then a line
-    break: the claims, the annex) never leaves that line alone at the foot of a page: its line
-    break is LaTeX's ``\\*``, after which no page break is allowed."""
+    break: the claims, the annex) never leaves that line alone at the foot of a page: the title
+    ends its own paragraph and no page break is allowed after it (``\\par\\nopagebreak``; LaTeX's
+    ``\\\\*`` did not hold in the book's preamble, measured)."""
     for paragraph in doctree.findall(nodes.paragraph):
         children = [c for c in paragraph.children if not (isinstance(c, nodes.Text) and not c.strip())
                     and not (isinstance(c, nodes.raw) and c.get("format") != "latex")]
@@ -423,7 +424,7 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
             continue
         brk = children[1]
         if isinstance(brk, nodes.raw) and brk.astext().strip() == "\\\\":
-            brk.replace_self(nodes.raw("", "\\\\*\n", format="latex"))
+            brk.replace_self(nodes.raw("", "\\par\\nopagebreak\\noindent\n", format="latex"))
 
 
 def setup(app):
