@@ -414,7 +414,8 @@ def latex_structure(app, doctree, docname) -> None:
 
 def _keep_run_in_titles_with_their_text(doctree) -> None:
     """A paragraph that opens with a bold title on its own line (« **Le poids du SP2C** » then a line
-    break: the claims, the annex) never leaves that line alone at the foot of a page: the title
+    break: the claims; the annex's « **Part des CDI** : 84 % — … » then a line break) never leaves
+    that line alone at the foot of a page: the title
     ends its own paragraph and no page break is allowed after it (``\\par\\nopagebreak``; LaTeX's
     ``\\\\*`` did not hold in the book's preamble, measured)."""
     for paragraph in doctree.findall(nodes.paragraph):
@@ -422,9 +423,10 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
                     and not (isinstance(c, nodes.raw) and c.get("format") != "latex")]
         if len(children) < 3 or not isinstance(children[0], nodes.strong):
             continue
-        brk = children[1]
-        if isinstance(brk, nodes.raw) and brk.astext().strip() == "\\\\":
-            brk.replace_self(nodes.raw("", "\\par\\nopagebreak\\noindent\n", format="latex"))
+        # the first line break: after the title (claims) or after the title's line (the annex's entries)
+        brk = next((c for c in children[1:] if isinstance(c, nodes.raw)), None)
+        if brk is not None and brk.astext().strip() == "\\\\":
+            brk.replace_self(nodes.raw("", "\\par\\nopagebreak\\vspace{-\\parskip}\\noindent\n", format="latex"))
 
 
 def setup(app):
