@@ -190,3 +190,24 @@ def test_a_chart_of_lines_year_by_year_prints_each_value_once_and_the_web_does_n
     assert sorted(r["texte"] for r in labels) == sorted({r["texte"] for r in rows} | {"100,0"})
     assert [r["texte"] for r in labels].count("100,0") == 1  # the common base is written once
     assert PRINT_ONLY not in json.dumps(out.web_spec())
+
+
+def test_the_printed_dashboard_sets_its_labels_beside_the_dots_and_leaves_no_run_alone():
+    """The dashboard (31 indicators in 2011) printed its labels above the dots, one indicator per
+    58 pt, over four pages, the last holding three rows: in print the labels make a column beside
+    the dots, and a panel too tall for a page is cut into runs of even length."""
+    from barometre import load
+    from barometre.chapters import synthesis
+    from barometre.charts import _drawn_size
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = synthesis.dashboard_table(ds, 2011)
+    out = synthesis.dashboard_chart(table, synthesis.dashboard_figures(ds, 2011), 2011)
+    heights = [_drawn_size(part)[1] for part in out.print_parts()]
+    rows = len(table)
+    assert sum(heights) / rows < 32, heights  # pt per indicator, legends and axes included
+    assert min(heights) > max(heights) / 3, heights
+    y_axes = [layer["encoding"]["y"].get("axis", {}) for layer in out.print_spec()["spec"]["layer"]
+              if "y" in layer.get("encoding", {})]
+    assert y_axes and all("labelOffset" not in axis for axis in y_axes)  # the label beside, not above
