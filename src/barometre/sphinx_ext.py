@@ -426,7 +426,9 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
         # the first line break: after the title (claims) or after the title's line (the annex's entries)
         brk = next((c for c in children[1:] if isinstance(c, nodes.raw)), None)
         if brk is not None and brk.astext().strip() == "\\\\":
-            brk.replace_self(nodes.raw("", "\\par\\nopagebreak\\vspace{-\\parskip}\\noindent\n", format="latex"))
+            # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
+            brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
+                                       format="latex"))
 
 
 def setup(app):
