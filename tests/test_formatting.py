@@ -60,6 +60,8 @@ def test_dates_and_periods_read_in_french():
     assert fr.period_text("2009-07") == "juillet 2009"
     assert fr.event_date("2007-07") == "juillet 2007"
     assert fr.event_date("2006") == "2006"
+    assert fr.event_date("2009-01-01") == "1er\u00a0janvier 2009"  # the first of the month is an ordinal
+    assert fr.event_date("2008-12-09") == "9 décembre 2008"
 
 
 def test_a_figure_not_published_says_so():

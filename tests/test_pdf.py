@@ -218,7 +218,7 @@ def test_every_font_is_embedded(pdf):
 def test_chart_text_is_never_under_7_points(charts):
     assert charts
     smallest = min((min(c["sizes"]), c["page"], c["text"][:40]) for c in charts)
-    assert smallest[0] >= 7, smallest
+    assert round(smallest[0], 3) >= 7, smallest  # 6.99999…: a 7 pt size measured through a float matrix
     for chart in charts:  # drawn at the text width, never shrunk to a strip
         assert chart["bbox"][2] - chart["bbox"][0] <= 452
 
@@ -322,3 +322,108 @@ def test_no_hyphenation_of_names_or_short_words(pages):
                     broken.append(f"{left}-{right}")
     assert broken == []
     assert "BearingPoint" in " ".join(pages)
+
+
+def _yearly_values(spec: dict) -> set[str]:
+    """The values (as the text writes them, « texte ») of the points a chart draws year by year:
+    the rows of its line and point marks over the field « année »."""
+    datasets = spec.get("datasets", {})
+    found: set[str] = set()
+
+    def walk(node, data):
+        if isinstance(node, dict):
+            data = node.get("data", data)
+            mark = node.get("mark")
+            mark = mark.get("type") if isinstance(mark, dict) else mark
+            encoding = node.get("encoding", {})
+            if mark in ("line", "point") and encoding.get("x", {}).get("field") == "année":
+                y = encoding.get("y", {}).get("field")
+                rows = (data or {}).get("values") or datasets.get((data or {}).get("name"), [])
+                found.update(r["texte"] for r in rows if "texte" in r and y in r)
+            for k, v in node.items():
+                if k not in ("data", "datasets"):
+                    walk(v, data)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, data)
+
+    walk(spec, None)
+    return found
+
+
+def test_charts_of_a_series_year_by_year_print_their_values(pdf, charts):
+    """What the web page gives on hover, print writes beside each point: every value of a yearly
+    series, as the text writes it, is in the printed chart."""
+    from barometre.charts import print_parts_of
+
+    forms = [f for f in _print_forms(pdf) if not f.get("omit") and _yearly_values(f["spec"])]
+    assert len(forms) >= 4, "the 2008 book draws yearly series: the test would prove nothing"
+    flat = lambda s: re.sub(r"[\s\u00a0\u202f]+", "", s)  # noqa: E731
+    everything = flat("".join(c["text"] for c in charts))
+    missing = []
+    for form in forms:
+        printed = flat(json.dumps([part for part in print_parts_of(form["spec"])], ensure_ascii=False))
+        for text in sorted(_yearly_values(form["spec"])):
+            if flat(text) not in everything:
+                missing.append((form["name"], text))
+        assert "print-only" in printed, form["name"]  # each one has its print labels
+    assert missing == []
+
+
+def test_no_two_texts_of_a_chart_overlap(pdf):
+    """In each printed chart, no label runs into another (value labels, axis labels, legends)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure
+
+    def chars(node):
+        for child in node:
+            if isinstance(child, LTChar):
+                yield child
+            elif isinstance(child, LTFigure):
+                yield from chars(child)
+
+    clashes = []
+    for number, page in enumerate(extract_pages(str(pdf["path"]), laparams=None), start=1):
+        for item in page:
+            if not isinstance(item, LTFigure):
+                continue
+            runs: list[list] = []
+            for c in chars(item):
+                if abs(c.matrix[1]) > abs(c.matrix[0]) or not c.get_text().strip():
+                    continue  # rotated axis titles; spaces
+                last = runs[-1] if runs else None
+                if (last and abs(c.matrix[5] - last[-1].matrix[5]) < 0.5
+                        and -1 <= c.x0 - last[-1].x1 <= 4):
+                    last.append(c)
+                else:
+                    runs.append([c])
+            boxes = [(min(c.x0 for c in r), min(c.y0 for c in r), max(c.x1 for c in r), max(c.y1 for c in r),
+                      "".join(c.get_text() for c in r)) for r in runs]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1:]:
+                    # a shared margin of half a point is the font's own side bearing, not a clash
+                    dx = min(a[2], b[2]) - max(a[0], b[0])
+                    dy = min(a[3], b[3]) - max(a[1], b[1])
+                    if dx > 0.5 and dy > 1.5:
+                        clashes.append((number, a[4], b[4]))
+    assert clashes == [], clashes[:10]
+
+
+def test_no_page_ends_with_a_run_in_title_left_alone(pdf, pages):
+    """A bold title on its own line (each claim tested, in the claims chapter), or the first line of an
+    annex entry (« Part des CDI : 84 % — périmètre : … »), is never the last line of a page, its
+    text on the next one."""
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    titles = re.findall(r"\\sphinxstylestrong\{([^{}]+)\}\{\\interlinepenalty10000\\par\}\\nopagebreak", tex)
+    assert len(titles) >= 20, "the claims chapter has run-in titles: the test would prove nothing"
+    stranded = []
+    for text in pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # the footer closes the page: its number, and the section's running head (« 7.3. La France… »)
+        body = [line for line in lines if not re.fullmatch(r"[\divxl]+", line)]
+        if body and re.match(r"^[\dA-Z]+(\.\d+)*\.\s+\S", body[-1]):
+            body = body[:-1]
+        if body and (body[-1] in titles or " — périmètre : " in body[-1]):
+            stranded.append(body[-1])
+    assert stranded == []

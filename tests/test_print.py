@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -82,3 +85,129 @@ def test_a_panel_taller_than_a_page_is_cut_between_its_rows():
     for part in parts:
         width, height = _drawn_size(part)
         assert height <= PRINT_MAX_HEIGHT and width <= PRINT_WIDTH + 2
+
+
+def test_the_yearly_panels_print_every_value_as_the_text_writes_it_and_the_web_leaves_it_to_the_pointer():
+    from barometre import load
+    from barometre.charts import PRINT_ONLY
+    from barometre.history import history_chart, yearly_history
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = yearly_history(ds, ds.indicators_for("resilience"), 2011)
+    assert len(set(table["panneau"])) > 2 and any("\u00a0M€" in t for t in table["texte"])
+    out = history_chart(table, name="h", title="T", edition=2011)
+    panels = out.print_spec()["concat"]
+    printed = 0
+    for panel in panels:
+        texts = [layer for layer in panel["layer"] if layer["mark"]["type"] == "text"]
+        assert texts and {t["encoding"]["text"]["field"] for t in texts} == {"texte"}
+        printed += len(texts)
+    dumped = json.dumps(out.print_spec(), ensure_ascii=False)
+    assert all(f'"texte": {json.dumps(t, ensure_ascii=False)}' in dumped for t in table["texte"])
+    assert PRINT_ONLY not in json.dumps(out.web_spec())
+
+
+def test_value_labels_are_placed_clear_of_each_other_the_points_and_the_line():
+    from barometre.charts import (
+        PRINT_LABEL_SIZE,
+        _box,
+        _crosses,
+        _overlap,
+        label_width,
+        place_value_labels,
+    )
+
+    # a rising line with close, wide labels, a peak at the top edge and a trough at the bottom edge
+    points = [(10 + 20 * i, y, text) for i, (y, text) in enumerate(
+        [(80, "environ 7\u00a0%"), (60, "1\u202f390\u00a0M€"), (0, "environ 18\u00a0%"), (80, "5\u00a0%"),
+         (50, "9\u00a0%"), (68, "11,7\u00a0%"), (40, "plus de 88\u00a0%"), (38, "80\u00a0%")])]
+    places = place_value_labels(points, 170, 80)
+    boxes = [_box(p, x, y, label_width(t), PRINT_LABEL_SIZE * 1.05) for p, (x, y, t) in zip(places, points, strict=True)]
+    for i, a in enumerate(boxes):
+        assert all(_overlap(a, b) == 0 for b in boxes[i + 1:]), (i, places)
+        assert not any(_crosses(a, p[:2], q[:2]) for p, q in itertools.pairwise(points)), (i, places)
+        assert all(_overlap(a, (x - 4.2, y - 4.2, x + 4.2, y + 4.2)) == 0 for j, (x, y, _) in enumerate(points) if j != i)
+
+
+def test_the_references_name_the_article_and_each_edition_s_study_publisher_and_reporting_publications(tmp_path):
+    """The article (author, title, magazine, year, and that its issue and pages are not known until the
+    data give them) and, for each edition, the study's title and publisher, from data/sources.csv."""
+    import shutil
+
+    from barometre import load
+    from barometre.chapters.sources import references_markdown
+    from barometre.paths import DATA_DIR
+
+    text = references_markdown(load(DATA_DIR), 2011)
+    article = text.split("\n\n")[0]
+    assert "Claire Morel" in article and "Relation Client Magazine" in article and "2009" in article
+    assert "numéro et pages de l’édition imprimée : non connus" in article
+    for edition in range(2005, 2012):
+        assert f"- Édition {edition} : *" in text, edition
+    assert "BearingPoint et SP2C" in text and "KPMG et SP2C" in text
+    assert "- Édition 2012" not in text and "Édition 2009" not in references_markdown(load(DATA_DIR), 2008)
+
+    # once the data give the issue and the pages, the reference prints them instead
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    import csv
+    import hashlib
+    import io
+
+    import yaml
+
+    path = data / "sources.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    for row in rows:
+        row["publication_issue"] = "n° 99" if row["source"] == "claire_morel" else ""
+        row["publication_pages"] = "p. 1-2" if row["source"] == "claire_morel" else ""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    meta = data / "sources.csv.meta.yaml"
+    sidecar = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    sidecar["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    meta.write_text(yaml.safe_dump(sidecar, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    article = references_markdown(load(data), 2011).split("\n\n")[0]
+    assert "non connus" not in article, article
+    assert "n° 99, p\\. 1\\-2" in article, article
+
+
+def test_a_chart_of_lines_year_by_year_prints_each_value_once_and_the_web_does_not():
+    from barometre.charts import PRINT_ONLY
+
+    rows = [{"année": y, "série": s, "indice": v, "texte": f"{v:.1f}".replace(".", ",")}
+            for s, values in (("Smic", [100, 104.1, 106.6, 112.2]), ("Prix", [100, 101.6, 103.6, 105.8]))
+            for y, v in zip(range(2000, 2004), values, strict=True)]
+    chart = alt.Chart(pd.DataFrame(rows)).mark_line(point=True).encode(
+        x=alt.X("année:Q"), y=alt.Y("indice:Q", scale=alt.Scale(zero=False)), color="série:N")
+    out = chart_output(chart, name="i", title="T", source="S", description="D")
+    spec = out.print_spec()
+    labels = [r for layer in spec["layer"] if layer["mark"]["type"] == "text" for r in layer["data"]["values"]]
+    assert sorted(r["texte"] for r in labels) == sorted({r["texte"] for r in rows} | {"100,0"})
+    assert [r["texte"] for r in labels].count("100,0") == 1  # the common base is written once
+    assert PRINT_ONLY not in json.dumps(out.web_spec())
+
+
+def test_the_printed_dashboard_sets_its_labels_beside_the_dots_and_leaves_no_run_alone():
+    """The dashboard (31 indicators in 2011) printed its labels above the dots, one indicator per
+    58 pt, over four pages, the last holding three rows: in print the labels make a column beside
+    the dots, and a panel too tall for a page is cut into runs of even length."""
+    from barometre import load
+    from barometre.chapters import synthesis
+    from barometre.charts import _drawn_size
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = synthesis.dashboard_table(ds, 2011)
+    out = synthesis.dashboard_chart(table, synthesis.dashboard_figures(ds, 2011), 2011)
+    heights = [_drawn_size(part)[1] for part in out.print_parts()]
+    rows = len(table)
+    assert sum(heights) / rows < 32, heights  # pt per indicator, legends and axes included
+    assert min(heights) > max(heights) / 3, heights
+    y_axes = [layer["encoding"]["y"].get("axis", {}) for layer in out.print_spec()["spec"]["layer"]
+              if "y" in layer.get("encoding", {})]
+    assert y_axes and all("labelOffset" not in axis for axis in y_axes)  # the label beside, not above

@@ -16,6 +16,7 @@ A chart leaves a notebook as one output with two forms:
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import urllib.parse
@@ -46,6 +47,8 @@ PRINT_MIN_FONT = 7  # pt: no chart text is smaller in print
 PRINT_HEIGHT_RATIO = 0.75  # a chart's print height, as a share of its web height
 PRINT_LAYOUT_RATIO = 0.7  # a facet panel's steps and offsets in print, as a share of the web's
 PRINT_COLUMNS = 2  # small multiples (a vconcat of panels) are set in this many columns in print
+PRINT_PANEL_HEIGHT = 80  # pt: the height of a small multiple's panel in print (at most)
+PRINT_X_AXIS_OFFSET = 7  # pt between a small multiple's plot and its x axis in print
 
 
 @alt.theme.register(THEME, enable=True)
@@ -176,7 +179,9 @@ class ChartOutput:
     interactive_note: str = ""
     printable: bool = True  # False: the chart needs a browser (an explorer) and the PDF leaves it out
     sliders: dict[str, str] = field(default_factory=dict)  # parameter name -> how the page writes its value
+    print_chart: alt.TopLevelMixin | None = None  # the chart laid out for the page, when it differs from the web's
     _spec: dict = field(init=False, repr=False)
+    _print: dict | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         for attr in ("title", "source", "description"):
@@ -186,6 +191,8 @@ class ChartOutput:
         spec = self.chart.properties(title=wrap_title(self.title)).to_dict()
         spec["description"] = self.description
         self._spec = spec
+        if self.print_chart is not None:
+            self._print = self.print_chart.to_dict()
 
     @property
     def spec(self) -> dict:
@@ -194,7 +201,7 @@ class ChartOutput:
     def web_spec(self) -> dict:
         """The interactive spec: single and layered views take the width of the page (360 px and up);
         the title and long axis or legend titles are wrapped in lines that fit a phone's plot."""
-        spec = json.loads(json.dumps(self._spec))
+        spec = _drop_print_only(json.loads(json.dumps(self._spec)))
         spec["title"] = wrap_title(self.title, WEB_TITLE_LINE)
         _wrap_axis_titles(spec)
         # the first and last labels of a continuous axis stay inside the axis (« 1 500 » ran past a phone's edge)
@@ -216,11 +223,11 @@ class ChartOutput:
 
     def print_spec(self) -> dict:
         """The chart as the PDF prints it (``print_spec_of``)."""
-        return print_spec_of(self._spec)
+        return print_spec_of(self._print or self._spec)
 
     def print_parts(self) -> list[dict]:
         """The print spec, cut into page-high parts when it is taller than a page."""
-        return print_parts_of(self._spec)
+        return print_parts_of(self._print or self._spec)
 
     def pdfs(self) -> list[bytes]:
         """The print form (vector PDF, fonts embedded) at the size it is printed, one per part."""
@@ -232,7 +239,8 @@ class ChartOutput:
         HTML build, which never prints, never pays for the drawing."""
         if not self.printable:
             return {"omit": True, "name": self.name}
-        return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}", "spec": self._spec}
+        return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}",
+                "spec": self._print or self._spec}
 
     def png(self) -> bytes:
         return vlc.vegalite_to_png(
@@ -313,10 +321,11 @@ def chart_output(
     interactive_note: str = "",
     printable: bool = True,
     sliders: dict[str, str] | None = None,
+    print_chart: alt.TopLevelMixin | None = None,
 ) -> ChartOutput:
     """Wrap an Altair chart for display: ``display(chart_output(...))`` in a chapter."""
     return ChartOutput(chart, name, title, source, description, data, interactive_note, printable,
-                       dict(sliders or {}))
+                       dict(sliders or {}), print_chart)
 
 
 # --------------------------------------------------------------------------- print
@@ -411,8 +420,11 @@ def print_spec_of(spec: dict) -> dict:
         panels = spec.pop("vconcat")
         spec["concat"] = panels
         spec["columns"] = PRINT_COLUMNS
+        # the years' axis stands off the plot: a value labelled under its point has room there
+        spec["config"] = _merge(spec["config"], {"axisX": {"offset": PRINT_X_AXIS_OFFSET, "labelFontSize": PRINT_MIN_FONT}})
         for panel in panels:
-            panel["height"] = min(panel.get("height", 90), 80) if isinstance(panel.get("height"), int) else 80
+            height = panel.get("height")
+            panel["height"] = min(height, PRINT_PANEL_HEIGHT) if isinstance(height, int) else PRINT_PANEL_HEIGHT
     if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         spec["width"] = PRINT_WIDTH
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -421,6 +433,7 @@ def print_spec_of(spec: dict) -> dict:
             spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
         elif isinstance(height, dict) and "step" in height:
             spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
+        spec = _label_cells(_label_series(spec))
     else:
         _fit_width(spec)
     return spec
@@ -534,6 +547,11 @@ def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]
             total = 0.0
         groups[-1].append(i)
         total += h
+    # the same number of parts, of even lengths when they fit: no last row left alone on a page
+    size = -(-len(heights) // len(groups))
+    even = [list(range(i, min(i + size, len(heights)))) for i in range(0, len(heights), size)]
+    if len(even) == len(groups) and all(sum(heights[i] for i in g) <= budget for g in even):
+        groups = even
     parts = []
     for group in groups:
         if "concat" in spec:
@@ -559,8 +577,8 @@ def _category_field(spec: dict) -> str | None:
 
 
 def _split_categories(unit: dict, budget: float) -> list[dict]:
-    """A facet row too tall for a page, cut into runs of its categories (in the data's order),
-    each run as long as fits the budget."""
+    """A facet row too tall for a page, cut into runs of its categories (in the data's order):
+    the fewest runs that fit the budget, of even lengths."""
     field = _category_field(unit)
     if field is None:
         return [unit]
@@ -572,11 +590,329 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
     for r in rows:
         if r.get(field) not in categories:
             categories.append(r.get(field))
-    height = _drawn_size(unit)[1]
-    size = max(1, int(len(categories) * budget / height))
-    while size > 1 and _drawn_size(_with_facet_values(unit, field, categories[:size]))[1] > budget:
-        size -= 1
-    parts = [_with_facet_values(unit, field, categories[i:i + size]) for i in range(0, len(categories), size)]
-    for part in parts:  # each run has its own scale and labels: it takes the text width again
+    # as few runs as fit the budget, of even lengths: no run of a few rows left alone on a page
+    import math
+
+    count = max(2, math.ceil(_drawn_size(unit)[1] / budget))
+    while True:
+        size = math.ceil(len(categories) / count)
+        runs = [categories[i:i + size] for i in range(0, len(categories), size)]
+        if size == 1 or all(_drawn_size(_with_facet_values(unit, field, run))[1] <= budget for run in runs):
+            break
+        count += 1
+    parts = [_with_facet_values(unit, field, run) for run in runs]
+    for part in parts:  # the runs of one panel share its value scale; each takes the text width again
+        _share_value_scale(part, rows)
         _fit_width(part)
     return parts
+
+
+def _share_value_scale(part: dict, rows: list[dict]) -> None:
+    """The quantitative x of a faceted panel's layers, fixed to the domain of all the panel's rows
+    (a run of its categories would otherwise get its own scale, and « 80 % » fall elsewhere)."""
+    inner = part.get("spec", {})
+    layers = inner.get("layer", [inner])
+    fields = []
+    for layer in layers:
+        encoding = layer.get("encoding", {}) if isinstance(layer, dict) else {}
+        x = encoding.get("x")
+        if isinstance(x, dict) and x.get("type") == "quantitative" and x.get("field"):
+            fields.append(x["field"])
+            if isinstance(encoding.get("x2"), dict) and encoding["x2"].get("field"):
+                fields.append(encoding["x2"]["field"])
+    values = [r[f] for r in rows for f in fields if isinstance(r.get(f), int | float)]
+    if not values:
+        return
+    low, high = min(min(values), 0), max(max(values), 0)  # the panels' scales include zero (Vega-Lite's default)
+    for layer in layers:
+        x = layer.get("encoding", {}).get("x") if isinstance(layer, dict) else None
+        if isinstance(x, dict) and x.get("type") == "quantitative":
+            x.setdefault("scale", {})["domain"] = [low, high]
+
+
+# --------------------------------------------------------------------------- print: value labels
+# A static chart carries the values a reader of the web page would hover for. The labels are drawn
+# in print only (layers named ``PRINT_ONLY``, which the web spec drops): on a phone's 205 px panel
+# they would run into each other, and there the pointer gives the value.
+
+PRINT_ONLY = "print-only"
+PRINT_LABEL_SIZE = PRINT_MIN_FONT  # pt
+_LABEL_GAP = 5.5  # pt between a point's centre (a 4,2 pt radius in print) and its label's nearest edge
+PRINT_Y_AXIS = 43  # pt: a small multiple's y axis (labels, ticks, padding) in print, measured
+# FreeSans (a Helvetica design) advance widths, in thousandths of the font size
+_ADVANCE = {**dict.fromkeys("0123456789", 556), " ": 278, "\u00a0": 278, "\u202f": 200, ",": 278, ".": 278,
+            "%": 889, "€": 556, "M": 833, "\u2212": 584, "-": 333, "+": 584, "à": 556, "(": 333, ")": 333}
+
+
+def label_width(text: str, size: float = PRINT_LABEL_SIZE) -> float:
+    """The printed width of a label in points (FreeSans metrics; 0,5 em for a letter not listed)."""
+    return sum(_ADVANCE.get(c, 500) for c in text) * size / 1000
+
+
+def _nice_domain(low: float, high: float, count: int = 10) -> tuple[float, float]:
+    """d3's ``linear.nice(count)``: the domain Vega draws a zero-free quantitative axis on."""
+    import math
+
+    if high == low:
+        return low - 1, high + 1
+    previous = None
+    for _ in range(10):
+        step = (high - low) / count
+        power = math.floor(math.log10(step))
+        error = step / 10**power
+        factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+        increment = factor * 10**power
+        if increment == previous:
+            break
+        low, high = math.floor(low / increment) * increment, math.ceil(high / increment) * increment
+        previous = increment
+    return low, high
+
+
+# where a label goes around its point: (name, Vega align, baseline, dx, dy) in pt
+_PLACES = {
+    "n": ("center", "bottom", 0, -_LABEL_GAP), "s": ("center", "top", 0, _LABEL_GAP),
+    "ne": ("left", "bottom", 3.5, -3.5), "nw": ("right", "bottom", -3.5, -3.5),
+    "se": ("left", "top", 3.5, 3.5), "sw": ("right", "top", -3.5, 3.5),
+    "e": ("left", "middle", _LABEL_GAP + 1, 0), "w": ("right", "middle", -_LABEL_GAP - 1, 0),
+    # further out, where lines crowd around a point
+    "nn": ("center", "bottom", 0, -_LABEL_GAP - 8), "ss": ("center", "top", 0, _LABEL_GAP + 8),
+    "see": ("left", "top", 8, 7), "sww": ("right", "top", -8, 7),
+}
+
+
+def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
+    align, baseline, dx, dy = _PLACES[place]
+    x0 = {"center": x + dx - width / 2, "left": x + dx, "right": x + dx - width}[align]
+    y0 = {"bottom": y + dy - height, "top": y + dy, "middle": y - height / 2}[baseline]
+    return x0, y0, x0 + width, y0 + height
+
+
+def _overlap(a, b) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _crosses(box, p, q) -> bool:
+    """Whether the segment p–q passes through the box (sampled finely: boxes are a few points wide)."""
+    for i in range(41):
+        t = i / 40
+        x, y = p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t
+        if box[0] < x < box[2] and box[1] < y < box[3]:
+            return True
+    return False
+
+
+def place_value_labels(points: list[tuple[float, float, str]], width: float, height: float,
+                       size: float = PRINT_LABEL_SIZE, *, others: list[list[tuple[float, float, str]]] = (),
+                       taken: list[tuple[float, float, float, float]] = ()) -> list[str]:
+    """For a line of points (x, y in pt from the plot's top left, and the label), where each label
+    goes (a key of ``_PLACES``): clear of the other labels, the points and the line, inside the plot
+    but for its top (the panel's title moves up to make room), a few points at the right and the
+    gap above the x axis (``PRINT_X_AXIS_OFFSET``). A peak is labelled above, a trough below, a point
+    on a slope on the side the line leaves free; a second pass moves a label its neighbours crowd.
+    ``others``: the other lines of the chart (their points and segments are avoided too);
+    ``taken``: the boxes of labels already placed."""
+    text_height = size * 1.05
+    widths = [label_width(text, size) for _, _, text in points]
+    marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for x, y, _ in points]
+    segments = list(itertools.pairwise(points))
+    other_marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for line in others for x, y, _ in line]
+    segments += [pair for line in others for pair in itertools.pairwise(line)]
+
+    def preference(i: int) -> list[str]:
+        y = points[i][1]
+        before = points[i - 1][1] if i > 0 else None
+        after = points[i + 1][1] if i + 1 < len(points) else None
+        # y grows downwards: a smaller y is a higher value
+        below = [v for v in (before, after) if v is not None and v > y]
+        above = [v for v in (before, after) if v is not None and v < y]
+        far = ["nn", "ss", "see", "sww"]
+        if below and not above:
+            return ["n", "nw", "ne", "e", "w", "s", "sw", "se", *far]
+        if above and not below:
+            return ["s", "sw", "se", "e", "w", "n", "nw", "ne", *far]
+        if before is not None and before > y:  # rising through
+            return ["nw", "se", "n", "s", "w", "e", "ne", "sw", *far]
+        if before is not None:  # falling through
+            return ["ne", "sw", "n", "s", "e", "w", "nw", "se", *far]
+        return ["n", "s", "e", "w", "ne", "nw", "se", "sw", *far]
+
+    def cost(i: int, place: str, others: dict[int, str]) -> float:
+        x, y, _ = points[i]
+        box = _box(place, x, y, widths[i], text_height)
+        spaced = (box[0] - 2, box[1] - 1, box[2] + 2, box[3] + 1)  # two labels never touch
+        total = sum(_overlap(spaced, _box(p, points[j][0], points[j][1], widths[j], text_height)) * 6
+                    for j, p in others.items() if j != i)
+        total += sum(_overlap(box, m) * 3 for j, m in enumerate(marks) if j != i)
+        total += sum(_overlap(box, m) * 3 for m in other_marks) + sum(_overlap(spaced, b) * 6 for b in taken)
+        total += sum(60 for p, q in segments if _crosses(box, p[:2], q[:2]))
+        outside = (max(0.0, -box[0]) + max(0.0, box[2] - width - 6) + max(0.0, -14 - box[1])
+                   + max(0.0, box[3] - height - PRINT_X_AXIS_OFFSET + 1))
+        return total + outside * 30
+
+    chosen: dict[int, str] = {}
+    for i in range(len(points)):
+        chosen[i] = min(preference(i), key=lambda p, i=i: (cost(i, p, chosen), preference(i).index(p)))
+    for i in range(len(points)):  # second pass: each label against all the others
+        chosen[i] = min(preference(i), key=lambda p, i=i: (cost(i, p, chosen), preference(i).index(p)))
+    return [chosen[i] for i in range(len(points))]
+
+
+def value_label_layers(rows: pd.DataFrame, *, x: alt.X, y: alt.Y, text: str, place: str = "_place",
+                       color: str = "#222") -> list[alt.Chart]:
+    """Print-only text layers that write each row's ``text`` at its ``place`` (``place_value_labels``)."""
+    layers = []
+    for name in dict.fromkeys(rows[place]):
+        align, baseline, dx, dy = _PLACES[name]
+        layers.append(
+            alt.Chart(rows).transform_filter(alt.FieldEqualPredicate(field=place, equal=name))
+            .mark_text(align=align, baseline=baseline, dx=dx, dy=dy, fontSize=PRINT_LABEL_SIZE, color=color)
+            .encode(x=x, y=y, text=f"{text}:N")
+            .properties(name=f"{PRINT_ONLY}-{name}")
+        )
+    return layers
+
+
+def _drop_print_only(node):
+    """The spec without its print-only layers (the web spec)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "layer" and isinstance(value, list):
+                value = [v for v in value if not str(v.get("name", "")).startswith(PRINT_ONLY)]
+            out[key] = value if key in ("data", "datasets") else _drop_print_only(value)
+        return out
+    if isinstance(node, list):
+        return [_drop_print_only(v) for v in node]
+    return node
+
+
+def _rows_of(unit: dict, spec: dict) -> list[dict]:
+    data = unit.get("data") or spec.get("data") or {}
+    if "values" in data:
+        return data["values"]
+    return spec.get("datasets", {}).get(data.get("name"), [])
+
+
+def _label_series(spec: dict) -> dict:
+    """A single chart of lines through points (year by year) whose rows carry their value as the text
+    writes it (« texte »): in print, each point gets its label (``place_value_labels``), at the
+    positions the drawn chart gives (its plot's size read from the drawing, the scales computed as
+    Vega does). A chart that already writes values (a text mark) is left as it is."""
+    units = spec.get("layer", [spec])
+    if any(not isinstance(u, dict) or "mark" not in u for u in units):
+        return spec
+    marks = [(u["mark"]["type"] if isinstance(u["mark"], dict) else u["mark"]) for u in units]
+    if "text" in marks:
+        return spec
+    lines = [u for u, m in zip(units, marks, strict=True)
+             if m == "line" and isinstance(u["mark"], dict) and u["mark"].get("point")]
+    if not lines:
+        return spec
+    enc = lines[0].get("encoding", {})
+    x, y, colour = enc.get("x", {}), enc.get("y", {}), enc.get("color", {})
+    rows = [r for u in lines for r in _rows_of(u, spec)]
+    if not rows or any("texte" not in r for r in rows) or not x.get("field") or not y.get("field"):
+        return spec
+    if y.get("type") != "quantitative" or y.get("scale", {}).get("zero", True) is not False:
+        return spec
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    frame = re.search(r'class="background"[^>]*d="M0,0h([\d.]+)v([\d.]+)h', svg)
+    if frame is None:
+        return spec
+    width, height = float(frame.group(1)), float(frame.group(2))
+    values = [r[y["field"]] for r in rows]
+    for u in units:  # every y the plot shares (a band's bounds) sets the domain
+        for channel in ("y", "y2"):
+            field_name = u.get("encoding", {}).get(channel, {}).get("field")
+            values += [r[field_name] for r in _rows_of(u, spec) if isinstance(r.get(field_name), int | float)]
+    low, high = _nice_domain(float(min(values)), float(max(values)))
+    xs = sorted({r[x["field"]] for u in units for r in _rows_of(u, spec) if x["field"] in r})
+    if x.get("type") == "quantitative":
+        x_low, x_high = _nice_domain(float(xs[0]), float(xs[-1]))
+
+        def position(v):
+            return width * (v - x_low) / (x_high - x_low)
+    else:
+        def position(v):
+            return width / len(xs) * (xs.index(v) + 0.5)
+
+    series: dict = {}
+    for r in rows:
+        series.setdefault(r.get(colour.get("field")) if colour.get("field") else None, []).append(r)
+    drawn = {key: sorted(rs, key=lambda r: r[x["field"]]) for key, rs in series.items()}
+    points: dict = {}
+    seen: list[tuple[float, float, str]] = []
+    for key, rs in drawn.items():  # where lines meet on one value (a common base 100), it is written once
+        kept = []
+        for r in rs:
+            point = (position(r[x["field"]]), height * (high - r[y["field"]]) / (high - low), r["texte"])
+            if not any(abs(point[0] - a) < 1 and abs(point[1] - b) < 2 and point[2] == t for a, b, t in seen):
+                kept.append(r)
+                seen.append(point)
+        drawn[key] = kept
+        points[key] = [(position(r[x["field"]]), height * (high - r[y["field"]]) / (high - low), r["texte"])
+                       for r in kept]
+    taken: list = []
+    labelled = []
+    for key, pts in points.items():
+        places = place_value_labels(pts, width, height, others=[p for k, p in points.items() if k != key],
+                                    taken=taken)
+        taken += [_box(p, px, py, label_width(t), PRINT_LABEL_SIZE * 1.05) for p, (px, py, t) in zip(places, pts, strict=True)]
+        labelled += [{x["field"]: r[x["field"]], y["field"]: r[y["field"]], "texte": r["texte"], "_place": p}
+                     for r, p in zip(drawn[key], places, strict=True)]
+    shared = {k: v for k, v in spec.items() if k in ("$schema", "config", "datasets", "width", "height", "autosize",
+                                                      "description", "padding", "background")}
+    body = {k: v for k, v in spec.items() if k not in shared}
+    layers = body.pop("layer") if "layer" in body else [body]
+    text_layers = []
+    for place in dict.fromkeys(r["_place"] for r in labelled):
+        align, baseline, dx, dy = _PLACES[place]
+        text_layers.append({
+            "name": f"{PRINT_ONLY}-{place}",
+            "data": {"values": [r for r in labelled if r["_place"] == place]},
+            "mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
+                     "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
+            "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
+        })
+    if "layer" in spec:
+        return {**shared, **body, "layer": [*layers, *text_layers]}
+    unit = {k: v for k, v in body.items() if k != "data"}
+    return {**shared, **({"data": body["data"]} if "data" in body else {}), "layer": [unit, *text_layers]}
+
+
+_DARK_LOW_SCHEMES = ("viridis", "magma", "inferno", "plasma", "cividis", "turbo")  # dark at their low end
+
+
+def _label_cells(spec: dict) -> dict:
+    """A heat map (a single rect mark coloured by a quantity) whose rows carry their value as the text
+    writes it (« texte »): in print, each cell writes it, in white on the dark half of the scheme, and
+    the x labels are set level. A chart that already writes values is left as it is."""
+    if "mark" not in spec or "layer" in spec:
+        return spec
+    mark = spec["mark"]["type"] if isinstance(spec["mark"], dict) else spec["mark"]
+    encoding = spec.get("encoding", {})
+    colour = encoding.get("color", {})
+    rows = _rows_of(spec, spec)
+    if (mark != "rect" or colour.get("type") != "quantitative" or not rows
+            or any("texte" not in r or not isinstance(r.get(colour.get("field")), int | float) for r in rows)):
+        return spec
+    values = [r[colour["field"]] for r in rows]
+    middle = (min(values) + max(values)) / 2
+    scale = colour.get("scale", {})
+    dark_high = (scale.get("scheme") in _DARK_LOW_SCHEMES) == bool(scale.get("reverse"))
+    dark = f"datum['{colour['field']}'] {'>=' if dark_high else '<='} {middle}"
+    shared = {k: v for k, v in spec.items() if k in ("$schema", "config", "datasets", "width", "height", "autosize",
+                                                      "description", "padding", "background", "data")}
+    unit = {k: v for k, v in spec.items() if k not in shared}
+    for channel in ("x", "y"):
+        if isinstance(unit.get("encoding", {}).get(channel), dict):
+            unit["encoding"][channel].setdefault("axis", {})
+            if channel == "x" and isinstance(unit["encoding"]["x"]["axis"], dict):
+                unit["encoding"]["x"]["axis"]["labelAngle"] = 0
+    text = {"name": f"{PRINT_ONLY}-cells",
+            "mark": {"type": "text", "fontSize": PRINT_LABEL_SIZE, "baseline": "middle", "align": "center"},
+            "encoding": {"x": unit["encoding"]["x"], "y": unit["encoding"]["y"],
+                         "text": {"field": "texte", "type": "nominal"},
+                         "color": {"condition": {"test": dark, "value": "#ffffff"}, "value": "#222222"}}}
+    return {**shared, "layer": [unit, text]}

@@ -164,13 +164,16 @@ def period_text(period: str) -> str:
 
 
 def event_date(text: str) -> str:
-    """An event date as precise as the data: '2007', 'juillet 2007', '15 juillet 2007'."""
+    """An event date as precise as the data: '2007', 'juillet 2007', '15 juillet 2007', '1er janvier 2009'."""
     parts = text.split("-")
     if len(parts) == 1:
         return parts[0]
     if len(parts) == 2:
         return month_year(date(int(parts[0]), int(parts[1]), 1))
-    return format_date(date.fromisoformat(text), "d MMMM y", locale=LOCALE)
+    day = date.fromisoformat(text)
+    if day.day == 1:  # French writes the first of the month as an ordinal
+        return "1er\u00a0" + format_date(day, "MMMM y", locale=LOCALE)
+    return format_date(day, "d MMMM y", locale=LOCALE)
 
 
 _SMALL = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",

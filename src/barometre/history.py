@@ -12,7 +12,19 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output, wrap_title
+from barometre.charts import (
+    PALETTE,
+    PRINT_COLUMNS,
+    PRINT_PANEL_HEIGHT,
+    PRINT_WIDTH,
+    PRINT_Y_AXIS,
+    ChartOutput,
+    _nice_domain,
+    chart_output,
+    place_value_labels,
+    value_label_layers,
+    wrap_title,
+)
 from barometre.data import Dataset, Figure, period_end, period_key
 from barometre.labels import scope_label
 from barometre.narrative import source_line
@@ -57,26 +69,52 @@ def figures_of(table: pd.DataFrame) -> list[Figure]:
     return list(table["_figure"]) if not table.empty else []
 
 
+def print_plot_size(data: pd.DataFrame, panels: int) -> tuple[float, float]:
+    """The plot area of a panel as the PDF prints it (``charts.print_spec_of``): two columns of
+    panels 80 pt high from three panels on, one panel across the text width below that; the
+    y axis and the gap between columns come off the width (measured within 4 pt: the print
+    spec's width is fitted once drawn)."""
+    if panels > 2:
+        return (PRINT_WIDTH - 18) / PRINT_COLUMNS - PRINT_Y_AXIS, PRINT_PANEL_HEIGHT
+    return PRINT_WIDTH - PRINT_Y_AXIS, 110
+
+
+def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float]) -> list[str]:
+    """Where each value's label goes in print, from the panel's printed geometry: the years on a
+    point scale (half a step of padding each side), the values on the domain Vega draws."""
+    width, height = size
+    low, high = _nice_domain(float(rows["valeur"].min()), float(rows["valeur"].max()))
+    step = width / len(years)
+    points = [(step * (years.index(r["année"]) + 0.5), height * (high - r["valeur"]) / (high - low), r["texte"])
+              for _, r in rows.iterrows()]
+    return place_value_labels(points, width, height)
+
+
 def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -> ChartOutput:
     """Small multiples: one panel per indicator and scope, years on x, each with its own y scale
-    (one quantity per axis), the value as the text writes it in the tooltip."""
+    (one quantity per axis), the value as the text writes it in the tooltip and, in print, beside
+    each point."""
     data = table.drop(columns=["_figure"])
-    panels = list(dict.fromkeys(data["panneau"]))
+    panels = list(dict.fromkeys(table["panneau"]))
     years = sorted(set(data["année"]))
+    size = print_plot_size(data, len(panels))
     charts = []
     for panel in panels:
-        rows = data[data["panneau"] == panel]
+        rows = data[data["panneau"] == panel].sort_values("année", kind="stable")
+        rows = rows.assign(_place=_label_places(rows, years, size))
         suffix = UNIT_SUFFIX.get(rows["unité"].iloc[0], "")
         y_axis = alt.Axis(tickCount=4, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(tickCount=4)
+        x = alt.X("année:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0, labelOverlap=True))
+        y = alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis)
         base = alt.Chart(rows).encode(
-            x=alt.X("année:O", title=None, scale=alt.Scale(domain=years),
-                    axis=alt.Axis(labelAngle=0, labelOverlap=True)),
-            y=alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis),
+            x=x,
+            y=y,
             tooltip=[alt.Tooltip("panneau:N", title="Indicateur"), alt.Tooltip("année:O", title="Année"),
                      alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("édition:O", title="Édition")],
         )
         charts.append(
-            (base.mark_line(color=PALETTE[0]) + base.mark_point(color=PALETTE[0])).properties(
+            alt.layer(base.mark_line(color=PALETTE[0]), base.mark_point(color=PALETTE[0]),
+                      *value_label_layers(rows, x=x, y=y, text="texte")).properties(
                 width=PANEL_WIDTH, height=110,
                 title=alt.TitleParams(wrap_title(panel, PANEL_LINE), fontSize=12, fontWeight="normal"),
             )

@@ -472,6 +472,7 @@ def latex_structure(app, doctree, docname) -> None:
         title = next(iter(start.findall(nodes.title)), None)
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
+    _keep_run_in_titles_with_their_text(doctree)
     appendices = list(app.config.barometre_appendices or [])
     for start in list(doctree.findall(addnodes.start_of_file)):
         if start.get("docname") not in appendices:
@@ -483,6 +484,25 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None and (m := _APPENDIX_WORD.match(title.astext())):
             rest = title.astext()[m.end():]
             title.replace_self(nodes.title("", rest[:1].upper() + rest[1:]))
+
+
+def _keep_run_in_titles_with_their_text(doctree) -> None:
+    """A paragraph that opens with a bold title on its own line (« **Le poids du SP2C** » then a line
+    break: the claims; the annex's « **Part des CDI** : 84 % — … » then a line break) never leaves
+    that line alone at the foot of a page: the title
+    ends its own paragraph and no page break is allowed after it (``\\par\\nopagebreak``; LaTeX's
+    ``\\\\*`` did not hold in the book's preamble, measured)."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        children = [c for c in paragraph.children if not (isinstance(c, nodes.Text) and not c.strip())
+                    and not (isinstance(c, nodes.raw) and c.get("format") != "latex")]
+        if len(children) < 3 or not isinstance(children[0], nodes.strong):
+            continue
+        # the first line break: after the title (claims) or after the title's line (the annex's entries)
+        brk = next((c for c in children[1:] if isinstance(c, nodes.raw)), None)
+        if brk is not None and brk.astext().strip() == "\\\\":
+            # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
+            brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
+                                       format="latex"))
 
 
 def setup(app):

@@ -301,6 +301,8 @@ class SourceRow(_Row):
     publication_year: Annotated[int | None, BeforeValidator(lambda v: _empty_to_none(v) and _integer(v))]
     publication_date: Annotated[str, BeforeValidator(lambda v: (_empty_to_none(v) and _event_date(v)) or "")] = ""
     url: Text = ""
+    publication_issue: Text = ""  # the printed issue (« n° 93 »), when the source shows it
+    publication_pages: Text = ""  # the printed pages (« p. 28-31 »), when the source shows them
 
 
 class QuoteRow(_Row):

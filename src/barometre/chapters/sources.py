@@ -106,3 +106,52 @@ def sources_list(ds: Dataset) -> str:
         else:
             parts.extend(f"- {i}" for i in items)
     return "\n".join(parts)
+
+
+def _reference(s, *, with_role: bool = False) -> str:
+    """One publication as a reference: author, « title », *outlet*, issue and pages (or that the
+    data do not give them), date, link."""
+    year = "" if s.publication_year != s.publication_year or s.publication_year is None else int(s.publication_year)
+    text = publication_text({"author": s.publication_author, "title": s.publication_title,
+                             "outlet": s.publication_outlet, "date": getattr(s, "publication_date", "") or "",
+                             "year": year})
+    issue, pages = (getattr(s, "publication_issue", "") or ""), (getattr(s, "publication_pages", "") or "")
+    if issue or pages:
+        text += ", " + ", ".join(md_escape(v) for v in (issue, pages) if v)
+    url = getattr(s, "url", "") or ""
+    if url.startswith(("https://", "http://")) and not any(c in url for c in "()<> "):
+        text += f" ([en ligne]({url}))"
+    return text
+
+
+def references_markdown(ds: Dataset, edition: int) -> str:
+    """The references (MyST Markdown): the source article, then, edition by edition, the study
+    (its title and publisher, as the data name them) and the publications that report it."""
+    frame = ds.sources_frame()
+    if frame.empty:
+        return ""
+    parts = []
+    article = next((s for s in frame.itertuples() if s.type == "journalist"), None)
+    if article is not None:
+        ref = _reference(article)
+        if not (getattr(article, "publication_issue", "") or getattr(article, "publication_pages", "")):
+            ref += " ; numéro et pages de l’édition imprimée : non connus (la version en ligne ne les donne pas)"
+        parts.append(f"**Article de référence.** {ref}.")
+    items = []
+    rows = {s.source: s for s in frame.itertuples()}
+    for ed in sorted(e for e in ds.editions if e <= edition):
+        cited = {f.source for f in ds.figures(ed) if f.source in rows}
+        studies: dict[str, list] = {}
+        for src in sorted(cited):
+            s = rows[src]
+            if s.type == "barometer":
+                studies.setdefault(s.name, []).append(s)
+        for name, reporting in studies.items():
+            publisher = reporting[0].organisation
+            refs = list(dict.fromkeys(_reference(s) for s in reporting))
+            items.append(f"- Édition {ed} : *{md_escape(name)}*" + (f", {md_escape(publisher)}" if publisher else "")
+                         + " ; chiffres d’après " + " ; ".join(refs) + ".")
+    if items:
+        parts.append("**Le baromètre, édition par édition** (titre et éditeur de l’étude, publications qui en "
+                     "donnent les chiffres) :\n\n" + "\n".join(items))
+    return "\n\n".join(parts)

@@ -166,6 +166,9 @@ ROW_STEP = 54  # pixels per indicator: its label (one or two lines) on top, its 
 VALUE_OFFSET = 17  # pixels from the middle of the row down to the value's dot
 PANEL_WIDTH = 250  # a panel, its labels and its values fit a 360 px screen
 LABEL_LINE = 38  # characters: longer labels wrap on two lines
+PRINT_ROW_STEP = 26  # per indicator in print (0,7 of it in pt, charts.PRINT_LAYOUT_RATIO): a label of one or two lines beside its dot
+PRINT_LABEL_WIDTH = 190  # pt: the print label column
+PRINT_LABEL_LINE = 48  # characters of a 7,5 pt label in that column
 RIGHT_HALF = 0.6  # a value beyond this share of its panel's range is labelled on the left of its dot
 # Vega expression: split a long label at the last space before LABEL_LINE characters.
 WRAP_LABEL = (
@@ -173,26 +176,33 @@ WRAP_LABEL = (
     f"[slice(datum.label, 0, lastindexof(slice(datum.label, 0, {LABEL_LINE}), ' ')), "
     f"slice(datum.label, lastindexof(slice(datum.label, 0, {LABEL_LINE}), ' ') + 1)] : datum.label"
 )
+WRAP_PRINT_LABEL = WRAP_LABEL.replace(str(LABEL_LINE), str(PRINT_LABEL_LINE))
 
 
-def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
-    """Small multiples: one panel per quantity (shares of a total; changes and gaps), each on its own scale
-    shared by all its indicators, so that no axis puts a share beside a change.
-
-    Each indicator's label sits above its dot (no label column), so a panel fits a phone."""
-    y = alt.Y("indicateur:N", title=None, sort=None,
-              axis=alt.Axis(orient="left", labelAlign="left", labelBaseline="bottom", labelPadding=0,
-                            labelOffset=-4, labelLimit=PANEL_WIDTH, labelFontSize=11, labelColor="#222",
-                            labelExpr=WRAP_LABEL, labelLineHeight=13,
-                            domain=False, ticks=False, grid=False))
+def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
+    """The dashboard's panels. On the web each indicator's label sits above its dot (no label
+    column), so a panel fits a phone; in print the labels make a column on the left of the dots,
+    one row per indicator, so that the whole dashboard holds on one or two pages."""
+    if printed:
+        step, offset, label_size = PRINT_ROW_STEP, 0, 7.5
+        axis = alt.Axis(orient="left", labelLimit=PRINT_LABEL_WIDTH, labelFontSize=label_size, labelColor="#222",
+                        labelExpr=WRAP_PRINT_LABEL, labelLineHeight=12, labelPadding=6,
+                        domain=False, ticks=False, grid=False)
+    else:
+        step, offset, label_size = ROW_STEP, VALUE_OFFSET, 11
+        axis = alt.Axis(orient="left", labelAlign="left", labelBaseline="bottom", labelPadding=0,
+                        labelOffset=-4, labelLimit=PANEL_WIDTH, labelFontSize=label_size, labelColor="#222",
+                        labelExpr=WRAP_LABEL, labelLineHeight=13,
+                        domain=False, ticks=False, grid=False)
+    y = alt.Y("indicateur:N", title=None, sort=None, axis=axis)
     tooltip = [alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("chapitre:N", title="Chapitre"),
                alt.Tooltip("texte:N", title="Valeur"),
                alt.Tooltip("période:N", title="Période"), alt.Tooltip("source:N", title="Source")]
     x = alt.X("bas:Q", title=None, axis=alt.Axis(format="~s", labelExpr="datum.label + ' %'", tickCount=5))
     zero = alt.Chart().mark_rule(color="#c8c8c8", strokeWidth=1).encode(x=alt.datum(0))
-    span = alt.Chart().mark_rule(strokeWidth=5, yOffset=VALUE_OFFSET, color=PALETTE[0]).encode(y=y, x=x, x2="haut:Q",
-                                                                                     tooltip=tooltip)
-    dots = alt.Chart().mark_point(filled=True, size=70, yOffset=VALUE_OFFSET, opacity=1).encode(
+    span = alt.Chart().mark_rule(strokeWidth=5, yOffset=offset, color=PALETTE[0]).encode(y=y, x=x, x2="haut:Q",
+                                                                               tooltip=tooltip)
+    dots = alt.Chart().mark_point(filled=True, size=50 if printed else 70, yOffset=offset, opacity=1).encode(
         y=y, x="valeur:Q", tooltip=tooltip,
         color=alt.Color("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
                                                                 range=[PALETTE[0], PALETTE[3]]),
@@ -201,14 +211,14 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
                                                                 range=["circle", "diamond"])),
     )
     labels_right = alt.Chart().transform_filter("!datum['à gauche']").mark_text(
-        align="left", dx=8, yOffset=VALUE_OFFSET, fontSize=11, fontWeight="bold"
+        align="left", dx=8, yOffset=offset, fontSize=11, fontWeight="bold"
     ).encode(y=y, x="haut:Q", text="texte:N", tooltip=tooltip)
     labels_left = alt.Chart().transform_filter("datum['à gauche']").mark_text(
-        align="right", dx=-8, yOffset=VALUE_OFFSET, fontSize=11, fontWeight="bold"
+        align="right", dx=-8, yOffset=offset, fontSize=11, fontWeight="bold"
     ).encode(y=y, x="bas:Q", text="texte:N", tooltip=tooltip)
-    chart = (
+    return (
         alt.layer(zero, span, dots, labels_right, labels_left, data=table)
-        .properties(width=PANEL_WIDTH, height=alt.Step(ROW_STEP))
+        .properties(width=PANEL_WIDTH, height=alt.Step(step))
         .facet(row=alt.Row("panneau:N", title=None, sort=list(PANELS.values()),
                            header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
                                              labelOrient="top", labelFontSize=14, labelFontWeight="bold",
@@ -217,6 +227,12 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         .configure_facet(spacing=28)
         .configure_view(stroke=None)
     )
+
+
+def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
+    """Small multiples: one panel per quantity (shares of a total; changes and gaps), each on its own scale
+    shared by all its indicators, so that no axis puts a share beside a change (``_dashboard``)."""
+    chart = _dashboard(table)
     parts = []
     for _, group in table.sort_values("ordre").groupby("ordre", sort=True):  # the description, by chapter
         records = group.to_dict("records")
@@ -240,6 +256,7 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
             "téléchargeables."
         ),
         data=table.drop(columns=["ordre", "à gauche"]),
+        print_chart=_dashboard(table, printed=True),
         # said on the web page only: print has no pointer (the PDF's panels print every value)
         interactive_note="Le survol d’un point donne la valeur telle que le texte l’écrit et sa source.",
     )
