@@ -412,7 +412,7 @@ def page_stamp(edition: int) -> str:
     from importlib import metadata
 
     return (
-        f"édition {edition} ; code {code_version()} ; "
+        f"édition {edition} ; code {code_version()} ; logiciels "
         + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
     )
 
