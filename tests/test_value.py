@@ -371,3 +371,37 @@ def test_a_salary_that_barely_moves_over_years_is_said_to_stagnate():
     assert ch.salary_history_title(table) == "Le salaire moyen des conseillers stagne de 2008 à 2011"
     table = pd.DataFrame({"année": [2008, 2011], "valeur": [1528.0, 1700.0]})
     assert ch.salary_history_title(table) == "Le salaire moyen des conseillers progresse de 2008 à 2011"
+
+
+def _views_with_x(node, found=None):
+    """Every view of a spec that draws a quantitative x, with the data rows it draws."""
+    found = [] if found is None else found
+    if isinstance(node, dict):
+        x = node.get("encoding", {}).get("x") if isinstance(node.get("encoding"), dict) else None
+        if isinstance(x, dict) and x.get("type") == "quantitative":
+            found.append(node)
+        for key, value in node.items():
+            if key not in ("datasets",):
+                _views_with_x(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _views_with_x(item, found)
+    return found
+
+
+def test_gross_and_net_pay_are_never_drawn_on_one_axis():
+    pay = ch.salaries(load(), EDITION)
+    out = ch.salary_chart(ch.salary_table(pay), pay)
+    spec = out.spec
+    assert "vconcat" in spec and len(spec["vconcat"]) == 2  # one panel for gross amounts, one for net
+    titles = []
+    for panel in spec["vconcat"]:
+        natures = set()
+        for layer in panel["layer"]:
+            rows = spec["datasets"][layer["data"]["name"]] if "data" in layer else spec["datasets"][panel["data"]["name"]]
+            natures |= {r["nature"] for r in rows if "nature" in r}
+        scales = {ch.salary_scale(n) for n in natures}
+        assert len(scales) == 1, natures
+        x_titles = {v["encoding"]["x"].get("title") for v in _views_with_x(panel) if v["encoding"]["x"].get("title")}
+        titles.append((scales.pop(), x_titles))
+    assert titles == [("Brut", {"€ bruts par mois"}), ("Net", {"€ nets par mois"})]
