@@ -452,3 +452,21 @@ def test_missing_figures_are_left_out_and_named_once(tmp_path):
     _spec(nb, "offshore-carte-sites")  # the map does not depend on the missing figures
     with pytest.raises(AssertionError):
         _spec(nb, "offshore-cout-par-demande")
+
+
+def test_each_providers_figure_has_its_own_axis_titled_with_its_quantity():
+    ds = load()
+    table = ch.positions_table(ds.figure("webhelp_offshore_share", EDITION),
+                               ds.figure("offshore_hourly_rate_gap", EDITION),
+                               ds.find("teleperformance_france_headcount_change", EDITION))
+    spec = ch.positions_chart(table, [ds.figure("webhelp_offshore_share", EDITION)]).spec
+    assert len(spec["vconcat"]) == 3  # a share, a price gap, a headcount change: three axes
+    axes = []
+    for panel in spec["vconcat"]:
+        rows = spec["datasets"][panel["data"]["name"]] if "data" in panel else None
+        xs = [layer["encoding"]["x"] for layer in panel["layer"]
+              if layer.get("encoding", {}).get("x", {}).get("title")]
+        assert len(xs) == 1 and (rows is None or len({r["grandeur"] for r in rows}) == 1)
+        axes.append(xs[0]["title"])
+    assert axes == [ch.POSITION_AXES["share"], ch.POSITION_AXES["gap"], ch.POSITION_AXES["headcount"]]
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0.0, 100.0]

@@ -10,7 +10,7 @@ import pandas as pd
 from barometre import formatting, history, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_key
-from barometre.history import trend
+from barometre.history import PANEL_WIDTH, trend
 from barometre.models import offshore as model
 from barometre.narrative import source_line, trend_text
 
@@ -468,52 +468,79 @@ def headcount_text(fig: Figure) -> str:
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
 
 
+# Each provider's figure is its own quantity (a share of an activity, a gap between two prices, a change of
+# a headcount): one panel each, with its own axis titled with what it measures, never one shared axis.
+POSITION_AXES = {
+    "share": "% de l'activité",
+    "gap": "écart en % du taux pratiqué en France",
+    "headcount": "évolution en %",
+}
+
+
 def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
                     tp_headcount: Figure | None) -> pd.DataFrame:
     rows = []
     if webhelp_share is not None and webhelp_share.published:
         rows.append({"indicateur": "Webhelp : part de l'activité offshore", "valeur": webhelp_share.central,
-                     "texte": formatting.figure_text(webhelp_share), "prestataire": "Webhelp"})
+                     "texte": formatting.figure_text(webhelp_share), "prestataire": "Webhelp",
+                     "grandeur": "share"})
     if rate_gap is not None and rate_gap.published:
         rows.append({"indicateur": "Webhelp : écart de taux horaire offshore", "valeur": rate_gap.central,
-                     "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp"})
+                     "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp",
+                     "grandeur": "gap"})
     if tp_headcount is not None and tp_headcount.published:
-        rows.append({"indicateur": "Teleperformance : effectifs en France", "valeur": tp_headcount.central,
-                     "texte": formatting.figure_text(tp_headcount, signed=True), "prestataire": "Teleperformance"})
-    return pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire"])
+        when = formatting.period_text(tp_headcount.period)
+        rows.append({"indicateur": f"Teleperformance : effectifs en France, {when}", "valeur": tp_headcount.central,
+                     "texte": formatting.figure_text(tp_headcount, signed=True), "prestataire": "Teleperformance",
+                     "grandeur": "headcount"})
+    return pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire", "grandeur"])
 
 
-def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
-    low = min([0.0, *table["valeur"]]) if not table.empty else 0.0
-    high = max([100.0, *table["valeur"]]) if not table.empty else 100.0
-    pad = 0.3 * (high - low)  # room for the value labels beside the longest bars, at 360 px too
-    base = alt.Chart(table).encode(
-        # the measure is written above its bar (row_labels): the whole width stays for the bars
+def _position_panel(row: pd.DataFrame) -> alt.Chart:
+    """One provider's figure: its bar on its own axis (a share from 0 to 100 %, a change from 0 to beyond
+    its value), its label written above the bar and its value beside it."""
+    value = float(row["valeur"].iloc[0])
+    kind = row["grandeur"].iloc[0]
+    if kind == "share":
+        domain = [0.0, 100.0]
+    else:
+        low, high = min(0.0, value), max(0.0, value)
+        pad = 0.35 * (high - low or 1)  # room for the value's label beside the bar, at 360 px too
+        domain = [low - pad if low < 0 else 0.0, high + pad if high > 0 else 0.0]
+    base = alt.Chart(row).encode(
         y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
     )
     bars = base.mark_bar(size=26).encode(
-        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - pad, high + pad]),
+        x=alt.X("valeur:Q", title=POSITION_AXES[kind], scale=alt.Scale(domain=domain, nice=False),
                 axis=alt.Axis(tickCount=4)),
-        color=alt.Color("prestataire:N", title=None, scale=alt.Scale(range=[PALETTE[4], PALETTE[5]]),
-                        sort=["Webhelp", "Teleperformance"], legend=None),
+        color=alt.Color("prestataire:N", title=None, scale=alt.Scale(domain=["Webhelp", "Teleperformance"],
+                                                                     range=[PALETTE[4], PALETTE[5]]), legend=None),
     )
-    labels = base.mark_text(align="left", dx=6).encode(
-        x=alt.X("valeur:Q"), text="texte:N"
-    ).transform_filter("datum.valeur >= 0")
-    neg_labels = base.mark_text(align="right", dx=-6).encode(
-        x=alt.X("valeur:Q"), text="texte:N"
-    ).transform_filter("datum.valeur < 0")
+    inside = kind == "share" and value > 70  # a share near 100 %: its value inside the bar
+    if value >= 0:
+        text = base.mark_text(align="right" if inside else "left", dx=-6 if inside else 6,
+                              color="white" if inside else "#222", fontWeight="bold" if inside else "normal")
+    else:
+        text = base.mark_text(align="right", dx=-6)
+    labels = text.encode(x=alt.X("valeur:Q"), text="texte:N")
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
+    return (bars + labels + zero + row_labels(row, "indicateur", bar_size=26)).properties(
+        height=alt.Step(58), width=PANEL_WIDTH)
+
+
+def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    panels = [_position_panel(table.iloc[[i]]) for i in range(len(table))]
+    chart = alt.vconcat(*panels, spacing=24) if len(panels) > 1 else panels[0]
     listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
     return chart_output(
-        (bars + labels + neg_labels + zero + row_labels(table, "indicateur", bar_size=26)).properties(
-            height=66 * max(len(table), 1)),
+        chart,
         name="offshore-prestataires",
         title="Les chiffres des prestataires",
         source=source_line(figs),
-        description=f"Barres horizontales des chiffres cités par les prestataires : {listing}. "
-        "Une barre vers la gauche est une baisse.",
+        description=f"Un panneau par chiffre cité par les prestataires, chacun sur son propre axe (une part, un "
+        f"écart de prix, une évolution d'effectifs ne se lisent pas sur une même échelle) : {listing}. "
+        "Une barre vers la gauche est une baisse ou un écart négatif.",
         data=table,
     )
 
