@@ -470,3 +470,23 @@ def test_each_providers_figure_has_its_own_axis_titled_with_its_quantity():
         axes.append(xs[0]["title"])
     assert axes == [ch.POSITION_AXES["share"], ch.POSITION_AXES["gap"], ch.POSITION_AXES["headcount"]]
     assert spec["vconcat"][0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0.0, 100.0]
+
+
+def test_the_yearly_panels_draw_a_bound_as_an_open_dot_with_an_arrow_not_as_a_plain_dot():
+    ds = load()
+    table = ch.history_table(ds, 2011)
+    bound = table[table["texte"].str.startswith("plus de")]
+    assert not bound.empty and set(bound["borne"]) == {1}
+    spec = ch.history_chart(table, 2011).spec
+    panels = spec["vconcat"]
+    layers = [layer for panel in panels for layer in panel["layer"]]
+
+    def filters(layer):
+        return " ".join(t["filter"] for t in layer.get("transform", []) if isinstance(t.get("filter"), str))
+
+    filled = [la for la in layers if la["mark"].get("type") == "point" and la["mark"].get("filled") is True
+              and "shape" not in la["mark"]]
+    assert filled and all("datum.borne == 0" in filters(la) and "datum.bas == datum.haut" in filters(la)
+                          for la in filled)
+    ups = [la for la in layers if la["mark"].get("shape") == "triangle-up"]
+    assert ups and all("datum.borne == 1" in filters(la) for la in ups)

@@ -462,3 +462,17 @@ def test_the_chapter_draws_the_history_of_its_indicators_in_the_book(tmp_path):
     _clean(_markdown(nb))
     spec = _spec(nb, "prix-historique")
     assert spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
+
+
+def test_the_cost_structure_arrow_follows_the_bound_and_an_approximate_share_has_none():
+    from dataclasses import replace
+
+    ds = load()
+    salaries = ds.figure("salary_cost_share_of_production", EDITION)
+    assert salaries.qualifier == "more_than"
+    table = ch.cost_structure_table(None, salaries)
+    assert list(table["borne"]) == [1]
+    table = ch.cost_structure_table(replace(salaries, qualifier="about"), replace(salaries, qualifier="at_most"))
+    assert list(table["borne"]) == [0, -1]
+    description = ch.cost_structure_chart(table, [salaries]).description
+    assert "borne haute" in description and "borne basse" not in description

@@ -156,6 +156,30 @@ def row_labels(table: pd.DataFrame, field: str, *, bar_size: int, sort=None) -> 
     ).encode(y=alt.Y(f"{field}:N", sort=sort, axis=None, title=None), x=alt.value(0), text="_ligne:N")
 
 
+# A bound is drawn as a bound, never as a plain value: « plus de 50 % » and « au moins 10 % » point up
+# (the value lies beyond, to the right), « moins de » and « au plus » point down (to the left).
+BOUND_DIRECTION = {"more_than": 1, "at_least": 1, "less_than": -1, "at_most": -1}
+# What a mark is, for a tooltip: the qualifier of its figure in words.
+QUALIFIER_NATURE = {
+    "exact": "valeur publiée",
+    "about": "valeur approchée (« environ »)",
+    "range": "fourchette",
+    "more_than": "borne basse (« plus de ») : la valeur est au-delà",
+    "at_least": "borne basse (« au moins ») : la valeur est au-delà",
+    "less_than": "borne haute (« moins de ») : la valeur est en deçà",
+    "at_most": "borne haute (« au plus ») : la valeur est en deçà",
+}
+
+
+def bound_direction(qualifier: str) -> int:
+    """+1 for a lower bound (« plus de », « au moins »), −1 for an upper bound, 0 for a value or a range."""
+    return BOUND_DIRECTION.get(qualifier, 0)
+
+
+def qualifier_nature(qualifier: str) -> str:
+    return QUALIFIER_NATURE.get(qualifier, "valeur publiée")
+
+
 def _slug(name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     if not slug:

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative, periods
-from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
+from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
@@ -91,10 +91,10 @@ def cost_structure_table(personnel: Figure | None, salaries: Figure | None) -> p
     rows = []
     if published(personnel):
         rows.append({"indicateur": "Coût du personnel / chiffre d'affaires", "part": personnel.central,
-                     "texte": formatting.figure_text(personnel), "borne": personnel.qualifier != "exact"})
+                     "texte": formatting.figure_text(personnel), "borne": bound_direction(personnel.qualifier)})
     if published(salaries):
         rows.append({"indicateur": "Salaires / coûts de production", "part": salaries.central,
-                     "texte": formatting.figure_text(salaries), "borne": salaries.qualifier != "exact"})
+                     "texte": formatting.figure_text(salaries), "borne": bound_direction(salaries.qualifier)})
     return pd.DataFrame(rows, columns=["indicateur", "part", "texte", "borne"])
 
 
@@ -116,10 +116,13 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
     bars = base.mark_bar(size=30, color=PALETTE[0]).encode(
         x=alt.X("part:Q", title="Part (%)", scale=alt.Scale(domain=[0, 100]))
     )
-    # a bound ("plus de 50 %") is drawn up to the bound, with an arrow head showing it goes further
-    arrows = base.mark_point(shape="triangle-right", size=160, filled=True, color=PALETTE[0], xOffset=9).encode(
-        x="part:Q"
-    ).transform_filter("datum.borne")
+    # a bound (« plus de 50 % ») is drawn up to the bound, with an arrow head showing the side the share lies
+    # on (further for « plus de », « au moins »; short of it for « moins de », « au plus »); « environ » is no bound
+    arrows = alt.layer(*[
+        base.mark_point(shape=f"triangle-{side}", size=160, filled=True, color=PALETTE[0], xOffset=9).encode(
+            x="part:Q").transform_filter(f"datum.borne == {sign}")
+        for sign, side in ((1, "right"), (-1, "left"))
+    ])
     labels = base.mark_text(align="right", dx=-8, color="white", fontWeight="bold").encode(
         x="part:Q", text="texte:N"
     )
@@ -130,8 +133,12 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
         name="prix-structure-couts",
         title=cost_structure_title(table),
         source=source_line(figs),
-        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}. Une flèche marque une borne "
-        "inférieure (la part réelle est plus grande).",
+        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}." + "".join(
+            note for sign, note in ((1, " Une flèche vers la droite marque une borne basse (la part réelle est "
+                                        "plus grande)."),
+                                    (-1, " Une flèche vers la gauche marque une borne haute (la part réelle est "
+                                         "plus petite)."))
+            if (table["borne"] == sign).any()),
         data=table,
     )
 

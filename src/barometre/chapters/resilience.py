@@ -6,7 +6,14 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
+from barometre.charts import (
+    PALETTE,
+    ChartOutput,
+    bound_direction,
+    chart_output,
+    qualifier_nature,
+    row_labels,
+)
 from barometre.data import Dataset, Figure, period_end
 from barometre.models import resilience as model
 from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
@@ -46,7 +53,22 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
                 "édition": forecast.edition,
             }
         )
-    return pd.DataFrame(rows), figs
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table, figs
+    # what a bar spans: from 0 to a value or a bound, from the low to the high end of a range
+    by_year = {f.period: f for f in figs}
+    table["début"] = [by_year[y].bounds[0] if by_year[y].is_range else 0.0 for y in table["année"]]
+    table["fin"] = [by_year[y].bounds[1] if by_year[y].is_range else by_year[y].central for y in table["année"]]
+    table["borne"] = [bound_direction(by_year[y].qualifier) for y in table["année"]]
+    table["lecture"] = [qualifier_nature(by_year[y].qualifier) for y in table["année"]]
+    reach = max(float(table["fin"].abs().max()), 1.0)
+    table["flèche"] = table["fin"] + table["borne"] * ARROW_SHARE * reach
+    table["étiquette"] = table[["fin", "flèche"]].max(axis=1).where(table["borne"] > 0, table["fin"])
+    return table, figs
+
+
+ARROW_SHARE = 0.18  # a bound's arrow above (or below) its bar, as a share of the tallest bar
 
 
 def growth_title(table: pd.DataFrame) -> str:
@@ -96,18 +118,32 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
             legend=alt.Legend(orient="bottom")
         ),
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
-                 alt.Tooltip("type:N", title="Nature")],
+                 alt.Tooltip("type:N", title="Nature"), alt.Tooltip("lecture:N", title="Lecture")],
     )
-    bars = base.mark_bar(size=min(48, max(14, 360 // max(1, len(table)))))
-    labels = base.mark_text(dy=-8).encode(text="texte:N", color=alt.value("#222"))
+    size = min(48, max(14, 360 // max(1, len(table))))
+    # a value: a solid bar from 0; a range: a bar from its low to its high end; a bound (« au moins 10 % »):
+    # a pale bar up to the bound and an arrow beyond it, the side the value lies on
+    bars = base.mark_bar(size=size).encode(
+        y=alt.Y("fin:Q", title="Croissance du chiffre d'affaires (%)"), y2="début:Q",
+        opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)),
+    )
+    whisker = base.transform_filter("datum.borne != 0").mark_rule(strokeWidth=2).encode(y="fin:Q", y2="flèche:Q")
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=90, opacity=1).encode(y="flèche:Q")
+        for sign, side in ((1, "up"), (-1, "down"))]
+    labels = base.mark_text(dy=-10).encode(y="étiquette:Q", text="texte:N", color=alt.value("#222"))
     years = ", ".join(table["année"])
     forecasts = table[table["type"] == "Prévision"]
     note = (
-        " Les barres « Prévision » sont des prévisions, données telles que publiées (borne ou fourchette)."
+        " Les barres « Prévision » sont des prévisions, données telles que publiées"
+        + (" ; une borne (« au moins », « plus de ») est une barre pâle jusqu'à la borne, prolongée d'une flèche "
+           "du côté où se trouve la valeur" if (forecasts["borne"] != 0).any() else "")
+        + (" ; une fourchette va de sa borne basse à sa borne haute" if (forecasts["début"] != 0).any() else "")
+        + "."
         if not forecasts.empty else ""
     )
     return chart_output(
-        (bars + labels).properties(height=260),
+        alt.layer(bars, whisker, *heads, labels).properties(height=260),
         name="resilience-croissance",
         title=growth_title(table),
         source=source_line(figs),
