@@ -490,3 +490,24 @@ def test_the_yearly_panels_draw_a_bound_as_an_open_dot_with_an_arrow_not_as_a_pl
                           for la in filled)
     ups = [la for la in layers if la["mark"].get("shape") == "triangle-up"]
     assert ups and all("datum.borne == 1" in filters(la) for la in ups)
+
+
+def test_the_new_jobs_rest_is_not_given_to_ile_de_france_which_the_article_says_lost_jobs():
+    ds = load()
+    province = ds.figure("new_jobs_province_share", EDITION)
+    # the article: « les effectifs en Ile-de-France ont baissé et 75% des nouveaux emplois ont été créés en province »
+    assert "Ile-de-France ont baissé" in province.quote
+    table = ch.split_table(ds.figure("france_revenue_share", EDITION), province)
+    jobs = table[table["mesure"].str.startswith("Nouveaux emplois")]
+    assert set(jobs["composante"]) == {"Province", ch.PROVINCE_REST}
+    assert not table["composante"].str.contains("Île-de-France").any()
+    chart = ch.split_chart(table, [province])
+    assert "Île-de-France (complément)" not in str(chart.spec) and "ne dit pas" in chart.description
+
+
+def test_the_rest_of_a_bounded_share_is_a_bound_too():
+    from dataclasses import replace
+
+    share = replace(load().figure("france_revenue_share", EDITION), qualifier="more_than")
+    table = ch.split_table(share, None)
+    assert list(table["texte"]) == ["plus de 80\u00a0%", "moins de 20\u00a0%"]

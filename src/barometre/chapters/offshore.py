@@ -178,9 +178,17 @@ def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
                                  title="Les indicateurs du chapitre, année par année", edition=edition)
 
 
+# The rest of each share, named only as far as the article says where it lies: the activity not done in
+# France is done offshore (the barometer splits revenue between the two), but the new jobs not created in
+# the province are not placed by the article (and Île-de-France, it says, lost jobs): their rest is unnamed.
+FRANCE_REST = "Offshore (complément)"
+PROVINCE_REST = "Hors province (lieu non précisé)"
+
+
 def split_table(revenue_share: Figure | None, province_share: Figure | None) -> pd.DataFrame:
-    """Two stacked bars: revenue France / offshore, new jobs province / Île-de-France (complements).
-    Each bar names its period when the two periods differ."""
+    """Two stacked bars: revenue France / offshore, new jobs province / the rest (its place unstated).
+    Each bar names its period when the two periods differ; a rest is written as its share is given
+    (« moins de 20 % » for « plus de 80 % »)."""
     rows = []
     shown = [f for f in (revenue_share, province_share) if f is not None and f.published]
     dated = len({f.period for f in shown}) > 1
@@ -188,23 +196,15 @@ def split_table(revenue_share: Figure | None, province_share: Figure | None) -> 
     def measure(name: str, fig: Figure) -> str:
         return f"{name} ({formatting.period_text(fig.period)})" if dated else name
 
-    if revenue_share is not None and revenue_share.published:
-        x = revenue_share.central
-        m = measure("Chiffre d'affaires", revenue_share)
+    for fig, name, part, rest in ((revenue_share, "Chiffre d'affaires", "France", FRANCE_REST),
+                                  (province_share, "Nouveaux emplois", "Province", PROVINCE_REST)):
+        if fig is None or not fig.published:
+            continue
+        m = measure(name, fig)
         rows += [
-            {"mesure": m, "composante": "France", "part": x,
-             "texte": formatting.figure_text(revenue_share), "rang": 1},
-            {"mesure": m, "composante": "Offshore (complément)", "part": 100 - x,
-             "texte": formatting.percent(100 - x), "rang": 2},
-        ]
-    if province_share is not None and province_share.published:
-        y = province_share.central
-        m = measure("Nouveaux emplois", province_share)
-        rows += [
-            {"mesure": m, "composante": "Province", "part": y,
-             "texte": formatting.figure_text(province_share), "rang": 1},
-            {"mesure": m, "composante": "Île-de-France (complément)", "part": 100 - y,
-             "texte": formatting.percent(100 - y), "rang": 2},
+            {"mesure": m, "composante": part, "part": fig.central, "texte": formatting.figure_text(fig), "rang": 1},
+            {"mesure": m, "composante": rest, "part": 100 - fig.central,
+             "texte": formatting.complement_text(fig), "rang": 2},
         ]
     return pd.DataFrame(rows, columns=["mesure", "composante", "part", "texte", "rang"])
 
@@ -220,7 +220,7 @@ def split_title(table: pd.DataFrame) -> str:
 
 
 def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
-    order = ["France", "Province", "Offshore (complément)", "Île-de-France (complément)"]
+    order = ["France", "Province", FRANCE_REST, PROVINCE_REST]
     base = alt.Chart(table).encode(
         y=alt.Y("mesure:N", title=None, sort=None, axis=None),
         x=alt.X("part:Q", stack="zero", title="Part (%)", scale=alt.Scale(domain=[0, 100])),
@@ -245,8 +245,9 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         name="offshore-repartition",
         title=split_title(table),
         source=source_line(figs),
-        description=f"Barres empilées à 100 % : {listing}. Les compléments sont calculés (100 moins la part "
-        "publiée).",
+        description=f"Barres empilées à 100 % : {listing}. Les restes sont calculés (100 moins la part "
+        "publiée)" + (" ; l'article ne dit pas où ont été créés les nouveaux emplois qui ne l'ont pas été en "
+                      "province." if PROVINCE_REST in set(table["composante"]) else "."),
         data=table.drop(columns=["rang"]),
     )
 
