@@ -328,8 +328,8 @@ _markdown, _spec = markdown, spec
 def test_productivity_gains_change_the_margin_text_and_chart_of_the_chapter(tmp_path):
     flat = _execute(tmp_path, "flat", productivity_gain=0.0, edition=EDITION)
     gains = _execute(tmp_path, "gains", productivity_gain=0.07, tail_max_share=1.0, edition=EDITION)
-    assert "de productivité est de 0\u00a0% par an" in _markdown(flat)
-    assert "de productivité est de 7\u00a0% par an" in _markdown(gains)
+    assert "Aucun gain de productivité n'est supposé" in _markdown(flat)
+    assert "La productivité progresserait de 7\u00a0% par an" in _markdown(gains)
     assert _spec(flat, "prix-marge") != _spec(gains, "prix-marge")
     assert title_text(_spec(flat, "prix-marge")) == "Sans autre facteur, les chiffres cités effaceraient la marge"
     assert _spec(flat, "prix-concentration") != _spec(gains, "prix-concentration")

@@ -490,11 +490,15 @@ def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
                      "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp",
                      "grandeur": "gap"})
     if tp_headcount is not None and tp_headcount.published:
-        when = formatting.period_text(tp_headcount.period)
-        rows.append({"indicateur": f"Teleperformance : effectifs en France, {when}", "valeur": tp_headcount.central,
+        rows.append({"indicateur": "Teleperformance : effectifs en France", "valeur": tp_headcount.central,
                      "texte": formatting.figure_text(tp_headcount, signed=True), "prestataire": "Teleperformance",
                      "grandeur": "headcount"})
-    return pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire", "grandeur"])
+    table = pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire", "grandeur"])
+    periods = {"headcount": tp_headcount}
+    # each axis says what it measures, and over which period when the figure is a change over years
+    table["axe"] = [POSITION_AXES[k] + (f", {formatting.period_text(periods[k].period)}" if k in periods else "")
+                    for k in table["grandeur"]]
+    return table
 
 
 def _position_panel(row: pd.DataFrame) -> alt.Chart:
@@ -513,7 +517,7 @@ def _position_panel(row: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
     )
     bars = base.mark_bar(size=26).encode(
-        x=alt.X("valeur:Q", title=POSITION_AXES[kind], scale=alt.Scale(domain=domain, nice=False),
+        x=alt.X("valeur:Q", title=row["axe"].iloc[0], scale=alt.Scale(domain=domain, nice=False),
                 axis=alt.Axis(tickCount=4)),
         color=alt.Color("prestataire:N", title=None, scale=alt.Scale(domain=["Webhelp", "Teleperformance"],
                                                                      range=[PALETTE[4], PALETTE[5]]), legend=None),
