@@ -126,3 +126,18 @@ def test_a_forecast_bound_is_a_pale_bar_with_an_arrow_not_a_solid_bar_at_the_bou
     assert bar["encoding"]["opacity"]["condition"]["test"] == "datum.borne != 0"
     assert any(la["mark"].get("shape") == "triangle-up" for la in layers)
     assert "flèche" in ch.growth_chart(table, figs, 2008).description
+
+
+def test_the_cost_argument_puts_the_salary_gap_and_the_savings_on_separate_axes_and_draws_the_range_as_a_bar():
+    ds = load()
+    out = ch.premium_chart(ds.known("inhouse_salary_premium", 2008),
+                           ds.known("cost_savings_demanded", 2008, scope="before"),
+                           ds.known("cost_savings_demanded", 2008, scope="now"))
+    panels = out.spec["vconcat"]
+    assert len(panels) == 2
+    titles = [next(la["encoding"]["x"]["title"] for la in p["layer"] if la.get("encoding", {}).get("x", {}).get("title"))
+              for p in panels]
+    assert titles == [ch.PREMIUM_AXES["écart"], ch.PREMIUM_AXES["économies"]]
+    dots = [la for la in panels[0]["layer"] if la.get("mark", {}).get("type") == "point" and la["mark"].get("filled")
+            and "shape" not in la["mark"]]
+    assert dots and all("datum.bas == datum.haut" in t["filter"] for la in dots for t in la["transform"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -15,6 +17,7 @@ from barometre.charts import (
     row_labels,
 )
 from barometre.data import Dataset, Figure, period_end
+from barometre.history import PANEL_WIDTH
 from barometre.models import resilience as model
 from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
 
@@ -65,6 +68,9 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
     reach = max(float(table["fin"].abs().max()), 1.0)
     table["flèche"] = table["fin"] + table["borne"] * ARROW_SHARE * reach
     table["étiquette"] = table[["fin", "flèche"]].max(axis=1).where(table["borne"] > 0, table["fin"])
+    split = [re.match(r"^(\D*?)\s*([+\-\u2212]?\d.*)$", t) for t in table["texte"]]
+    table["qualificatif"] = [m.group(1).strip() if m else "" for m in split]
+    table["nombre"] = [m.group(2) if m else t for m, t in zip(split, table["texte"], strict=True)]
     return table, figs
 
 
@@ -110,7 +116,7 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
 
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
     base = alt.Chart(table).encode(
-        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(paddingInner=0.3)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
             "type:N", title=None, scale=alt.Scale(domain=["Réalisé (baromètre)", "Prévision"],
@@ -120,10 +126,10 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
                  alt.Tooltip("type:N", title="Nature"), alt.Tooltip("lecture:N", title="Lecture")],
     )
-    size = min(48, max(14, 360 // max(1, len(table))))
     # a value: a solid bar from 0; a range: a bar from its low to its high end; a bound (« au moins 10 % »):
     # a pale bar up to the bound and an arrow beyond it, the side the value lies on
-    bars = base.mark_bar(size=size).encode(
+    # bars take their band (a fixed size overlapped its neighbours on a phone, where a band is narrower)
+    bars = base.mark_bar().encode(
         y=alt.Y("fin:Q", title="Croissance du chiffre d'affaires (%)"), y2="début:Q",
         opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)),
     )
@@ -131,7 +137,11 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
         shape=f"triangle-{side}", filled=True, size=90, opacity=1).encode(y="flèche:Q")
         for sign, side in ((1, "up"), (-1, "down"))]
-    labels = base.mark_text(dy=-10).encode(y="étiquette:Q", text="texte:N", color=alt.value("#222"))
+    # the value above its bar, its qualifier (« environ », « au moins ») on a line above it: one word wider
+    # than a phone's band ran over the neighbouring bars
+    labels = base.mark_text(dy=-8, fontSize=11).encode(y="étiquette:Q", text="nombre:N", color=alt.value("#222"))
+    qualifiers = base.transform_filter("datum.qualificatif != ''").mark_text(dy=-21, fontSize=10).encode(
+        y="étiquette:Q", text="qualificatif:N", color=alt.value("#444"))
     years = ", ".join(table["année"])
     forecasts = table[table["type"] == "Prévision"]
     note = (
@@ -143,7 +153,7 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         if not forecasts.empty else ""
     )
     return chart_output(
-        alt.layer(bars, whisker, *heads, labels).properties(height=260),
+        alt.layer(bars, whisker, *heads, labels, qualifiers).properties(height=260),
         name="resilience-croissance",
         title=growth_title(table),
         source=source_line(figs),
@@ -240,36 +250,57 @@ def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
     )
 
 
-def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) -> ChartOutput:
-    table = pd.DataFrame(
-        [
-            {"indicateur": "Écart de salaire, grands groupes vs outsourceurs", "bas": premium.low,
-             "haut": premium.high, "texte": formatting.figure_text(premium)},
-            {"indicateur": "Économies demandées auparavant", "bas": savings_before.central,
-             "haut": savings_before.central, "texte": formatting.figure_text(savings_before)},
-            {"indicateur": "Économies demandées aujourd'hui", "bas": savings_now.central,
-             "haut": savings_now.central, "texte": formatting.figure_text(savings_now)},
-        ]
-    )
+# The cost argument's two quantities, each on its own axis: a gap between two salaries, and the savings
+# clients are asked for (a share of their costs).
+PREMIUM_AXES = {"écart": "% de salaire en plus", "économies": "% des coûts"}
+
+
+def _cost_panel(table: pd.DataFrame, axis: str) -> alt.LayerChart:
+    """One quantity: a range as a bar from its low to its high end, a value as a dot, a bound as an open dot
+    with an arrow; the value written beside it."""
+    high = max(100.0, float(table["haut"].max()) * 1.15)
     base = alt.Chart(table).encode(
         y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
-        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur"),
+                 alt.Tooltip("lecture:N", title="Nature")],
     )
+    x = alt.X("bas:Q", title=axis, scale=alt.Scale(domain=[0, high]), axis=alt.Axis(tickCount=5))
+    rule = base.transform_filter("datum.bas < datum.haut").mark_rule(strokeWidth=10, color=PALETTE[0]).encode(
+        x=x, x2="haut:Q")
+    dots = base.transform_filter("datum.bas == datum.haut && datum.borne == 0").mark_point(
+        filled=True, size=140, color=PALETTE[0], opacity=1).encode(x=x)
+    hollow = base.transform_filter("datum.borne != 0").mark_point(
+        filled=False, size=140, strokeWidth=2, color=PALETTE[0], opacity=1).encode(x=x)
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=80, color=PALETTE[0], opacity=1, xOffset=14 * sign).encode(x=x)
+        for sign, side in ((1, "right"), (-1, "left"))]
+    labels = base.mark_text(align="left", dx=12).encode(x="haut:Q", text="texte:N")
     names = row_labels(table, "indicateur", bar_size=10)
-    rule = base.mark_rule(strokeWidth=10, color=PALETTE[0]).encode(
-        x=alt.X("bas:Q", title="%", scale=alt.Scale(domain=[0, 100])), x2="haut:Q"
-    )
-    dots = base.mark_point(filled=True, size=140, color=PALETTE[0]).encode(x="haut:Q")
-    labels = base.mark_text(align="left", dx=10).encode(x="haut:Q", text="texte:N")
+    return alt.layer(rule, dots, hollow, *heads, labels, names).properties(
+        height=alt.Step(56), width=PANEL_WIDTH)
+
+
+def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) -> ChartOutput:
+    rows = []
+    for fig, label, kind in ((premium, "Écart de salaire, grands groupes / outsourceurs", "écart"),
+                             (savings_before, "Économies demandées auparavant", "économies"),
+                             (savings_now, "Économies demandées aujourd'hui", "économies")):
+        low, high = fig.bounds
+        rows.append({"indicateur": label, "bas": low, "haut": high, "texte": formatting.figure_text(fig),
+                     "borne": bound_direction(fig.qualifier), "lecture": qualifier_nature(fig.qualifier),
+                     "grandeur": kind})
+    table = pd.DataFrame(rows)
+    panels = [_cost_panel(table[table["grandeur"] == kind], axis) for kind, axis in PREMIUM_AXES.items()]
     return chart_output(
-        (rule + dots + labels + names).properties(height=64 * len(table)),
+        alt.vconcat(*panels, spacing=24),
         name="resilience-argument-cout",
         title="L'argument du coût",
         source=source_line([premium, savings_before, savings_now]),
         description=(
-            f"Salaires des grands groupes supérieurs de {formatting.figure_text(premium)} à ceux des "
-            f"outsourceurs ; économies demandées aux donneurs d'ordres : {formatting.figure_text(savings_before)} "
-            f"auparavant, {formatting.figure_text(savings_now)} aujourd'hui."
+            f"Deux panneaux, chacun sur son axe : les salaires des grands groupes, supérieurs de "
+            f"{formatting.figure_text(premium)} à ceux des outsourceurs ; les économies demandées aux donneurs "
+            f"d'ordres, {formatting.figure_text(savings_before)} auparavant, {formatting.figure_text(savings_now)} "
+            "aujourd'hui."
         ),
         data=table,
     )
