@@ -256,8 +256,8 @@ def test_a_worse_offshore_quality_changes_the_text_and_the_charts_of_the_chapter
     base = _execute(tmp_path, "base", offshore_repeat_rate=0.15, edition=EDITION)
     worse = _execute(tmp_path, "worse", offshore_repeat_rate=0.45, edition=EDITION)
     assert "15\u00a0% offshore" in _markdown(base) and "45\u00a0% offshore" in _markdown(worse)
-    assert "La France revient 2 fois plus cher" in _markdown(base)
-    assert "La France revient 2 fois plus cher" not in _markdown(worse)
+    assert "La France revient deux fois plus cher" in _markdown(base)
+    assert "La France revient deux fois plus cher" not in _markdown(worse)
     for chart in ("offshore-cout-par-demande", "offshore-seuil-abonnement"):
         assert _spec(base, chart) != _spec(worse, chart)
     assert _spec(base, "offshore-carte-sites") == _spec(worse, "offshore-carte-sites")

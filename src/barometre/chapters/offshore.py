@@ -118,7 +118,7 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
     a, b = france.central, offshore.central
     if a > 0 and b > 0 and a != b:
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
-        text += f" : une croissance {formatting.number(ratio, 1)} fois plus forte {where}"
+        text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
             text += f" (écart relatif {narrative.de(gap, signed=True)} selon le baromètre)"
     return text + "."
