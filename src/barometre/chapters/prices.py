@@ -236,7 +236,7 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
         description=(
             f"Indices base 100 en {base} jusqu'en {last} : {end_text} ; prix de l'heure de production "
             f"{band_end['texte'].iloc[0]} en {int(band_end['année'].iloc[0])} (bande, entre les deux bornes citées, "
-            "reliée à 100 par une droite). Le Smic est celui en vigueur au 1er juillet ; les prix sont des moyennes "
+            "reliée à 100 par une droite). Le Smic est celui en vigueur au 1ᵉʳ juillet ; les prix sont des moyennes "
             "annuelles."
         ),
         data=indices.merge(band.drop(columns=["série"]).rename(columns={"texte": "prix de l'heure"}),

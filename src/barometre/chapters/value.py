@@ -418,10 +418,10 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
     long = pd.concat([
         pd.DataFrame({"année": data["année"], "série": "Salaire moyen brut des conseillers",
                       "euros": data["valeur"], "texte": data["texte"]}),
-        pd.DataFrame({"année": data["année"], "série": "Smic mensuel brut (1er juillet)",
+        pd.DataFrame({"année": data["année"], "série": "Smic mensuel brut (1ᵉʳ juillet)",
                       "euros": data["smic"], "texte": data["texte smic"]}),
     ])
-    series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1er juillet)"]
+    series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1ᵉʳ juillet)"]
     chart = alt.Chart(long).mark_line(point=True).encode(
         x=alt.X("année:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=False)),
@@ -491,7 +491,7 @@ def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
         source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
         description=(
             "Barres horizontales des montants mensuels, en euros (salaire moyen des conseillers de vente, "
-            "salaire net des téléconseillers, Smic à temps plein au 1er juillet) : " + listing + "." + nets
+            "salaire net des téléconseillers, Smic à temps plein au 1ᵉʳ juillet) : " + listing + "." + nets
         ),
         data=table,
     )
