@@ -815,7 +815,7 @@ def source_date_epoch() -> str:
 
 
 def code_version() -> str:
-    """The git commit of the code, or 'modifications non commitées' when the tree differs from it."""
+    """The git commit of the code, or 'modifications non enregistrées dans git' when the tree differs from it."""
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
@@ -827,7 +827,7 @@ def code_version() -> str:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "inconnu (hors dépôt git)"
-    return f"{commit} (modifications non commitées)" if dirty else commit
+    return f"{commit} (modifications non enregistrées dans git)" if dirty else commit
 
 
 # --------------------------------------------------------------------------- file helpers
