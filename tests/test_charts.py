@@ -112,10 +112,10 @@ def test_a_data_string_cannot_close_the_script_element():
 def test_the_caption_of_a_chart_gets_french_spacing_like_the_prose():
     df = pd.DataFrame({"x": [1]})
     out = chart_output(alt.Chart(df).mark_point().encode(x="x:Q"), name="essai", title="Titre", source="Baromètre",
-                       description="Une borne (« plus de », « au moins ») : de 60 à 70 % ; voilà.", data=df)
+                       description="Une borne (« plus de », « au moins ») : de 60 à 70 % ; voilà; fin.", data=df)
     page = out.html()
     assert "«\u00a0plus de\u00a0»" in page and "«\u00a0au moins\u00a0»" in page
-    assert ")\u00a0: de 60\u00a0à\u00a070" in page and "\u202f; voilà" in page
+    assert ")\u00a0: de 60\u00a0à\u00a070" in page and "\u202f; voilà\u202f; fin" in page
     assert "Source\u00a0: Baromètre" in page
 
 

@@ -304,6 +304,8 @@ class ChartOutput:
         from barometre.sphinx_ext import bind_ranges, french_spacing
 
         def typeset(text: str) -> str:
+            # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon
+            text = re.sub(r"(?<=[^\s\u00a0\u202f]);(?=\s)", "\u202f;", text)
             return bind_ranges(french_spacing(text))
 
         desc = html.escape(typeset(self.description))
