@@ -512,3 +512,16 @@ def test_the_rest_of_a_bounded_share_is_a_bound_too():
     share = replace(load().figure("france_revenue_share", EDITION), qualifier="more_than")
     table = ch.split_table(share, None)
     assert list(table["texte"]) == ["plus de 80\u00a0%", "moins de 20\u00a0%"]
+
+
+def test_every_growth_bar_is_named_by_its_scope():
+    ds = load()
+    table, figs = ch.growth_table(ds, EDITION)
+    spec = ch.growth_chart(table, figs, EDITION).spec
+    written = set()
+    for layer in spec["layer"]:
+        for sub in layer.get("layer", [layer]):
+            if sub.get("encoding", {}).get("text", {}).get("field") == "_ligne":
+                data = sub.get("data", layer.get("data"))
+                written |= {r["_ligne"] for r in spec["datasets"][data["name"]]}
+    assert set(table["périmètre"]) <= written

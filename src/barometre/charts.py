@@ -149,6 +149,8 @@ def row_labels(table: pd.DataFrame, field: str, *, bar_size: int, sort=None) -> 
     the second line on the bar): each line is its own text, raised by the lines under it."""
     import textwrap
 
+    if field not in table and not table.empty:  # a misnamed field drew bars with no name (the growth chart did)
+        raise ValueError(f"row_labels: the table has no column {field!r} (columns: {', '.join(map(str, table.columns))})")
     values = table[field].astype(str) if field in table else pd.Series([], dtype=str)
     rows = []
     for value in dict.fromkeys(values):

@@ -136,10 +136,14 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     period = figs[0].period if figs else str(edition)
     when = formatting.period_text(period)
     low = min(0.0, float(table["croissance"].min())) if not table.empty else 0.0
+    high = max(0.0, float(table["croissance"].max())) if not table.empty else 0.0
+    pad = 0.4 * ((high - low) or 1.0)  # room for a value's label (« environ 18 % ») beside its bar, on a phone too
     base = alt.Chart(table).encode(
-        y=alt.Y("périmètre:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        # each bar's scope is written above it (row_labels): no axis beside the bars to squeeze them
+        y=alt.Y("périmètre:N", title=None, sort=None, axis=None),
         x=alt.X("croissance:Q", title=f"Croissance du chiffre d'affaires en {when} (%)",
-                scale=alt.Scale(domainMin=low)),
+                scale=alt.Scale(domain=[low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)], nice=False),
+                axis=alt.Axis(tickCount=5)),
         color=alt.Color("périmètre:N", legend=None, sort=None, scale=alt.Scale(range=colours)),
         tooltip=[alt.Tooltip("périmètre:N", title="Périmètre"), alt.Tooltip("texte:N", title="Croissance")],
     )
@@ -156,8 +160,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     else:
         title = f"Croissance du chiffre d'affaires en {when}"
     return chart_output(
-        (bars + labels + neg_labels + zero + row_labels(table, "indicateur", bar_size=26)).properties(
-            height=66 * max(len(table), 1)),
+        (bars + labels + neg_labels + zero + row_labels(table, "périmètre", bar_size=34)).properties(
+            height=alt.Step(66)),
         name="offshore-croissance",
         title=title,
         source=source_line(figs),
