@@ -782,19 +782,43 @@ def labour_index_table(ds: Dataset, price: Figure, start: int, end: int) -> pd.D
     return pd.DataFrame(rows)
 
 
+PRICE_BAND = "Prix de l'heure (entre les bornes citées)"
+
+
 def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    """The Smic and the employer cost as lines; the price of an hour, cited as a range, as a band between
+    its two ends (a range stays a range: never two lines that read as two prices)."""
     base = int(table["année"].min())
-    series = list(dict.fromkeys(table["série"]))
-    colours = [PALETTE[3], PALETTE[1], PALETTE[0], PALETTE[0]][: len(series)]
-    lines = alt.Chart(table).mark_line(point=True).encode(
-        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+    ends = table[table["série"].str.startswith("Prix de l'heure")]
+    lines_table = table[~table["série"].str.startswith("Prix de l'heure")]
+    band = pd.DataFrame(columns=["année", "série", "bas", "haut", "texte"])
+    if not ends.empty:
+        wide = ends.pivot_table(index="année", columns="série", values="indice").reset_index()
+        low_col = next(c for c in wide.columns if str(c).endswith("(borne basse)"))
+        high_col = next(c for c in wide.columns if str(c).endswith("(borne haute)"))
+        lo, hi = wide[[low_col, high_col]].min(axis=1), wide[[low_col, high_col]].max(axis=1)
+        band = pd.DataFrame({"année": wide["année"], "série": PRICE_BAND, "bas": lo, "haut": hi,
+                             "texte": [f"{formatting.number(a, 1)} à {formatting.number(b, 1)}" if round(a, 1) != round(b, 1)
+                                       else formatting.number(a, 1) for a, b in zip(lo, hi, strict=True)]})
+    series = list(dict.fromkeys(lines_table["série"])) + ([PRICE_BAND] if not band.empty else [])
+    colours = [PALETTE[3], PALETTE[1], PALETTE[0]][: len(series)]
+    colour = alt.Color("série:N", scale=alt.Scale(domain=series, range=colours), title=None,
+                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=300, symbolOpacity=1))
+    x = alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    lines = alt.Chart(lines_table).mark_line(point=True).encode(
+        x=x,
         y=alt.Y("indice:Q", title=f"Indice, {base} = 100", scale=alt.Scale(zero=False)),
-        color=alt.Color("série:N", scale=alt.Scale(domain=series, range=colours), title=None,
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
-        strokeDash=alt.condition("indexof(datum['série'], 'Prix') == 0", alt.value([5, 3]), alt.value([1, 0])),
+        color=colour,
         tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
                  alt.Tooltip("texte:N", title="Indice")],
     )
+    if not band.empty:
+        area = alt.Chart(band).mark_area(opacity=0.35).encode(
+            x=x, y=alt.Y("bas:Q"), y2="haut:Q", color=colour,
+            tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
+                     alt.Tooltip("texte:N", title="Indice")],
+        )
+        lines = alt.layer(area, lines)
     last = table[table["année"] == table.groupby("série")["année"].transform("max")]
     end_text = "; ".join(f"{s} : {t} en {a}" for s, t, a in zip(last["série"], last["texte"], last["année"],
                                                                    strict=True))
