@@ -202,7 +202,9 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
                alt.Tooltip("période:N", title="Période"), alt.Tooltip("source:N", title="Source")]
     x = alt.X("bas:Q", title=None, axis=alt.Axis(format="~s", labelExpr="datum.label + ' %'", tickCount=4,
                                                  labelOverlap=True))
-    zero = alt.Chart().mark_rule(color="#c8c8c8", strokeWidth=1).encode(x=alt.datum(0))
+    # zero marked on each value's line only: a rule the panel's height crossed the labels written above the values
+    zero = alt.Chart().mark_tick(color="#b0b0b0", thickness=1, size=14, yOffset=VALUE_OFFSET).encode(
+        y=y, x=alt.datum(0))
     colour = alt.Color("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
                                                               range=[PALETTE[0], PALETTE[3]]),
                        legend=alt.Legend(orient="bottom"))
