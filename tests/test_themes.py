@@ -65,3 +65,8 @@ def test_a_chapters_list_of_quotes_does_not_repeat_what_a_theme_tells():
     ds = load()
     listed = {q.quote_id for q in themes.unused_quotes(ds, EDITION, "prices")}
     assert "guido_reverse_auctions" not in listed and "uberti_price_danger" in listed
+
+
+def test_a_quote_inside_an_excerpt_takes_the_inner_quotation_marks():
+    text = themes.paragraph(load(), EDITION, "subsidies")
+    assert "“malsain”" in text and "«malsain»" not in text and text.count("«") == text.count("»") == 1

@@ -12,6 +12,8 @@ use, so that a chapter's list of quotes does not repeat them.
 
 from __future__ import annotations
 
+import re
+
 from barometre import formatting
 from barometre.data import Dataset, Quote
 from barometre.narrative import de, direction, md_escape, quote_body
@@ -20,7 +22,9 @@ JOURNALIST = "journalist"
 
 
 def _words(q: Quote) -> str:
-    return f"«\u00a0{md_escape(quote_body(q.quote))}\u00a0»"
+    """« the excerpt », a quote inside it in the inner marks French typography uses (« … “malsain” … »)."""
+    body = re.sub(r"«[\s\u00a0\u202f]*([^«»]*?)[\s\u00a0\u202f]*»", "“\\1”", quote_body(q.quote))
+    return f"«\u00a0{md_escape(body)}\u00a0»"
 
 
 def _who(ds: Dataset, q: Quote, *, again: bool = False) -> str:
