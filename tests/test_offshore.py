@@ -428,6 +428,7 @@ def test_the_real_data_still_reads_as_the_2008_article(tmp_path):
     _clean(text)
     assert "Aucune édition" not in text
     assert "une croissance deux fois plus forte en France" in text
+    assert "Les nouveaux emplois des outsourceurs se créent surtout en province" in text
     assert title_text(_spec(nb, "offshore-croissance")) == "En 2008, la France croît plus vite que l’offshore"
     assert "Villeneuve" in text
     _spec(nb, "offshore-carte-sites")
