@@ -67,6 +67,8 @@ ENGLISH = re.compile(
     r"back to top|on this page|built with|last updated|by the|should|would|which|when|full-time|month|year)\b",
     re.IGNORECASE,
 )
+# A code identifier (« revenue_growth », « ile_de_france ») shown in place of its French label.
+SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 PATHS = re.compile(r"\S*/\S*")  # file paths and addresses (« data/editions/2008.csv »)
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-bs-title", "aria-valuetext")
@@ -92,8 +94,9 @@ def english_outside_quotes(strings: list[str]) -> list[str]:
     found = []
     for text in strings:
         text = PATHS.sub(" ", QUOTED.sub(" ", text))
-        for m in ENGLISH.finditer(text):
-            found.append(text[max(0, m.start() - 40): m.end() + 40].strip())
+        for pattern in (ENGLISH, SNAKE_CASE):
+            for m in pattern.finditer(text):
+                found.append(text[max(0, m.start() - 40): m.end() + 40].strip())
     return found
 
 
@@ -101,6 +104,9 @@ def test_the_english_scan_would_catch_an_english_interface_string():
     assert english_outside_quotes(["Toggle primary sidebar", "© Copyright 2026."])
     assert english_outside_quotes(["Note : Scan reads « il y neuf ans »"])
     assert english_outside_quotes(["Il a dit « the best » et « read »."]) == []
+    assert english_outside_quotes(["Ligne 12 de data/editions/2008.csv, indicateur revenue_growth"])
+    assert english_outside_quotes(["Ligne 12 de data/editions/2008.csv, périmètre ile_de_france"])
+    assert english_outside_quotes(["Ligne 12 de data/editions/2008.csv"]) == []
 
 
 @pytest.mark.parametrize("name", [*PAGES, "search.html", "genindex.html"])

@@ -84,3 +84,14 @@ def test_the_import_guard_sees_an_import_by_name():
     tree = ast.parse('import importlib\nimportlib.import_module("barometre.chapters.value")\n'
                      "from barometre.chapters.synthesis import ChapterSummary\n")
     assert len(_chapter_imports(tree)) == 2
+
+
+def test_an_annex_entry_names_its_indicator_by_its_french_label_not_its_identifier():
+    from barometre import load
+    from barometre.chapters import sources
+    from barometre.narrative import md_escape
+
+    ds = load()
+    fig = ds.figure("revenue_growth", 2008, period="2008")
+    entry = sources.figure_entry(fig)
+    assert md_escape(fig.label) in entry and "revenue_growth" not in entry.replace("\\_", "_")

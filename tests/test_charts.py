@@ -31,7 +31,7 @@ def test_a_chart_has_both_an_interactive_and_a_print_form():
     assert all(part.startswith(b"%PDF") for part in print_pdfs(form))
     html = bundle["text/html"]
     assert "vegaEmbed('#vis-essai-1'" in html and "cdn" not in html.lower() and "https://" not in html.split("$schema")[0]
-    assert "Source : Baromètre" in html and "Télécharger les données (CSV)" in html
+    assert "Source\u00a0: Baromètre" in html and "Télécharger les données (CSV)" in html
 
 
 def test_the_interactive_chart_uses_the_french_number_locale():
@@ -107,3 +107,27 @@ def test_a_data_string_cannot_close_the_script_element():
                        description="D", data=df)
     html = out.html()
     assert html.count("</script>") == 2  # the spec element and the embed script, nothing from the data
+
+
+def test_the_caption_of_a_chart_gets_french_spacing_like_the_prose():
+    df = pd.DataFrame({"x": [1]})
+    out = chart_output(alt.Chart(df).mark_point().encode(x="x:Q"), name="essai", title="Titre", source="Baromètre",
+                       description="Une borne (« plus de », « au moins ») : de 60 à 70 % ; voilà; fin.", data=df)
+    page = out.html()
+    assert "«\u00a0plus de\u00a0»" in page and "«\u00a0au moins\u00a0»" in page
+    assert ")\u00a0: de 60\u00a0à\u00a070" in page and "\u202f; voilà\u202f; fin" in page
+    assert "Source\u00a0: Baromètre" in page
+
+
+def test_a_row_label_of_two_lines_grows_upwards_its_last_line_just_above_the_bar():
+    from barometre.charts import ROW_LABEL_LEADING, row_labels
+
+    table = pd.DataFrame({"i": ["Teleperformance : effectifs en France, entre 2000 et 2009", "Court"]})
+    spec = row_labels(table, "i", bar_size=26).to_dict()
+    offsets = {}
+    for layer in spec["layer"]:
+        rows = spec["datasets"][layer["data"]["name"]]
+        for r in rows:
+            offsets[r["_ligne"]] = layer["mark"]["dy"]
+    assert offsets["Court"] == offsets["entre 2000 et 2009"] == -16
+    assert offsets["Teleperformance : effectifs en France,"] == -16 - ROW_LABEL_LEADING

@@ -108,3 +108,13 @@ def test_a_negative_number_takes_the_true_minus_sign_never_a_hyphen(text, expect
     out = text()
     assert out == expected
     assert "-" not in out
+
+
+def test_a_small_whole_multiplier_is_written_in_words_and_another_in_figures():
+    from barometre import formatting
+
+    assert formatting.small_number(2.0, 2) == "deux"
+    assert formatting.small_number(6.0, 1) == "six"
+    assert formatting.small_number(1.2, 1) == "1,2"
+    assert formatting.small_number(2.35, 2) == "2,35"
+    assert formatting.small_number(25, 1) == "25"

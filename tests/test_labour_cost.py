@@ -122,3 +122,16 @@ def test_a_snapshot_whose_cost_does_not_add_up_is_refused_with_file_row_and_colu
     assert "smic_employer_cost.csv" in text
     assert f"row {number + 1}" in text and "employer_cost" in text and "1600" in text
     assert "gross_wage" in text and "year" in text  # the empty amounts and the duplicate year
+
+
+def test_the_cited_price_range_is_a_band_between_its_ends_not_two_lines():
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", 2008)
+    spec = ch.labour_index_chart(ch.labour_index_table(ds, price, 2000, 2008), [price]).spec
+    layers = spec["layer"]
+    area = [la for la in layers if (la["mark"] if isinstance(la["mark"], str) else la["mark"]["type"]) == "area"]
+    assert len(area) == 1 and area[0]["encoding"]["y2"]["field"] == "haut"
+    band_rows = spec["datasets"][area[0]["data"]["name"]]
+    assert band_rows and all(r["bas"] <= r["haut"] for r in band_rows)
+    line_rows = [r for la in layers if la is not area[0] for r in spec["datasets"][la["data"]["name"]]]
+    assert not any(str(r["série"]).startswith("Prix de l'heure (borne") for r in line_rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -101,3 +102,24 @@ def test_no_figure_is_typed_in_the_code_that_writes_titles_and_sentences():
 def test_the_typed_figure_guard_sees_a_chart_title_in_code():
     assert _typed_figures('title = f"La croissance atteint 15 % en {year}"\n') == ["15 %"]
     assert _typed_figures('def f():\n    """A docstring may say 15 %."""\n    return "de 0 à 100 %"\n') == []
+
+
+# A model section written as a form (« Hypothèses. … Résultats. … »), the same in every chapter.
+TEMPLATE_LABELS = re.compile(r"(?<![\w'’])(Hypothèses|Résultats|Résultat|Conclusion)\s*\.\s")
+
+
+def _template_labels(source: str) -> list[str]:
+    return [m.group(0) for m in TEMPLATE_LABELS.finditer(source)]
+
+
+def test_the_template_guard_sees_a_label_sentence():
+    assert _template_labels('text = f"Hypothèses. En {start}, la marge"')
+    assert _template_labels('"Résultats. Payé à l\'appel"')
+    assert _template_labels("Le calcul part de 2000. Faute de chiffre publié") == []
+
+
+@pytest.mark.parametrize("path", sorted(CHAPTERS_DIR.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_no_model_section_reads_as_a_form_of_labelled_paragraphs(path):
+    nb = nbformat.read(path, as_version=4)
+    found = [label for cell in nb.cells for label in _template_labels(cell.source)]
+    assert found == [], f"{path.name}: {found}"

@@ -267,8 +267,8 @@ def test_a_worse_offshore_quality_changes_the_text_and_the_charts_of_the_chapter
     base = _execute(tmp_path, "base", offshore_repeat_rate=0.15, edition=EDITION)
     worse = _execute(tmp_path, "worse", offshore_repeat_rate=0.45, edition=EDITION)
     assert "15\u00a0% offshore" in _markdown(base) and "45\u00a0% offshore" in _markdown(worse)
-    assert "La France revient 2 fois plus cher" in _markdown(base)
-    assert "La France revient 2 fois plus cher" not in _markdown(worse)
+    assert "La France revient deux fois plus cher" in _markdown(base)
+    assert "La France revient deux fois plus cher" not in _markdown(worse)
     for chart in ("offshore-cout-par-demande", "offshore-seuil-abonnement"):
         assert _spec(base, chart) != _spec(worse, chart)
     assert _spec(base, "offshore-carte-sites") == _spec(worse, "offshore-carte-sites")
@@ -438,7 +438,8 @@ def test_the_real_data_still_reads_as_the_2008_article(tmp_path):
     text = _markdown(nb)
     _clean(text)
     assert "Aucune édition" not in text
-    assert "une croissance 2 fois plus forte en France" in text
+    assert "une croissance deux fois plus forte en France" in text
+    assert "Les nouveaux emplois des outsourceurs se créent surtout en province" in text
     assert title_text(_spec(nb, "offshore-croissance")) == "En 2008, la France croît plus vite que l’offshore"
     assert "Villeneuve" in text
     _spec(nb, "offshore-carte-sites")
@@ -463,3 +464,76 @@ def test_missing_figures_are_left_out_and_named_once(tmp_path):
     _spec(nb, "offshore-carte-sites")  # the map does not depend on the missing figures
     with pytest.raises(AssertionError):
         _spec(nb, "offshore-cout-par-demande")
+
+
+def test_each_providers_figure_has_its_own_axis_titled_with_its_quantity():
+    ds = load()
+    table = ch.positions_table(ds.figure("webhelp_offshore_share", EDITION),
+                               ds.figure("offshore_hourly_rate_gap", EDITION),
+                               ds.find("teleperformance_france_headcount_change", EDITION))
+    spec = ch.positions_chart(table, [ds.figure("webhelp_offshore_share", EDITION)]).spec
+    assert len(spec["vconcat"]) == 3  # a share, a price gap, a headcount change: three axes
+    axes = []
+    for panel in spec["vconcat"]:
+        rows = spec["datasets"][panel["data"]["name"]] if "data" in panel else None
+        xs = [layer["encoding"]["x"] for layer in panel["layer"]
+              if layer.get("encoding", {}).get("x", {}).get("title")]
+        assert len(xs) == 1 and (rows is None or len({r["grandeur"] for r in rows}) == 1)
+        axes.append(xs[0]["title"])
+    assert axes[:2] == [ch.POSITION_AXES["share"], ch.POSITION_AXES["gap"]]
+    assert axes[2].startswith(ch.POSITION_AXES["headcount"] + ", entre 2000 et")
+    assert spec["vconcat"][0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0.0, 100.0]
+
+
+def test_the_yearly_panels_draw_a_bound_as_an_open_dot_with_an_arrow_not_as_a_plain_dot():
+    ds = load()
+    table = ch.history_table(ds, 2011)
+    bound = table[table["texte"].str.startswith("plus de")]
+    assert not bound.empty and set(bound["borne"]) == {1}
+    spec = ch.history_chart(table, 2011).spec
+    panels = spec["vconcat"]
+    layers = [layer for panel in panels for layer in panel["layer"]]
+
+    def filters(layer):
+        return " ".join(t["filter"] for t in layer.get("transform", []) if isinstance(t.get("filter"), str))
+
+    filled = [la for la in layers if la["mark"].get("type") == "point" and la["mark"].get("filled") is True
+              and "shape" not in la["mark"]]
+    assert filled and all("datum.borne == 0" in filters(la) and "datum.bas == datum.haut" in filters(la)
+                          for la in filled)
+    ups = [la for la in layers if la["mark"].get("shape") == "triangle-up"]
+    assert ups and all("datum.borne == 1" in filters(la) for la in ups)
+
+
+def test_the_new_jobs_rest_is_not_given_to_ile_de_france_which_the_article_says_lost_jobs():
+    ds = load()
+    province = ds.figure("new_jobs_province_share", EDITION)
+    # the article: « les effectifs en Ile-de-France ont baissé et 75% des nouveaux emplois ont été créés en province »
+    assert "Ile-de-France ont baissé" in province.quote
+    table = ch.split_table(ds.figure("france_revenue_share", EDITION), province)
+    jobs = table[table["mesure"].str.startswith("Nouveaux emplois")]
+    assert set(jobs["composante"]) == {"Province", ch.PROVINCE_REST}
+    assert not table["composante"].str.contains("Île-de-France").any()
+    chart = ch.split_chart(table, [province])
+    assert "Île-de-France (complément)" not in str(chart.spec) and "ne dit pas" in chart.description
+
+
+def test_the_rest_of_a_bounded_share_is_a_bound_too():
+    from dataclasses import replace
+
+    share = replace(load().figure("france_revenue_share", EDITION), qualifier="more_than")
+    table = ch.split_table(share, None)
+    assert list(table["texte"]) == ["plus de 80\u00a0%", "moins de 20\u00a0%"]
+
+
+def test_every_growth_bar_is_named_by_its_scope():
+    ds = load()
+    table, figs = ch.growth_table(ds, EDITION)
+    spec = ch.growth_chart(table, figs, EDITION).spec
+    written = set()
+    for layer in spec["layer"]:
+        for sub in layer.get("layer", [layer]):
+            if sub.get("encoding", {}).get("text", {}).get("field") == "_ligne":
+                data = sub.get("data", layer.get("data"))
+                written |= {r["_ligne"] for r in spec["datasets"][data["name"]]}
+    assert set(table["périmètre"]) <= written

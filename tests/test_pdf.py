@@ -177,7 +177,7 @@ def test_page_labels_match_the_printed_page_numbers(pdf, pages):
     assert len(labels) == len(set(labels)), [x for x in labels if labels.count(x) > 1]
     assert labels[0] == "i"  # the title page
     intro = next(i for i, text in enumerate(pages) if text.lstrip().startswith("Introduction"))
-    assert labels[intro] == "1"
+    assert labels[intro] == "1", (labels[:8], [p.lstrip()[:30] for p in pages[:8]])
     checked = 0
     for label, text in zip(labels[1:], pages[1:], strict=True):  # the title page prints no number
         lines = [line.strip() for line in text.splitlines() if line.strip()]

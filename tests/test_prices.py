@@ -328,8 +328,8 @@ _markdown, _spec = markdown, spec
 def test_productivity_gains_change_the_margin_text_and_chart_of_the_chapter(tmp_path):
     flat = _execute(tmp_path, "flat", productivity_gain=0.0, edition=EDITION)
     gains = _execute(tmp_path, "gains", productivity_gain=0.07, tail_max_share=1.0, edition=EDITION)
-    assert "de productivité est de 0\u00a0% par an" in _markdown(flat)
-    assert "de productivité est de 7\u00a0% par an" in _markdown(gains)
+    assert "Aucun gain de productivité n'est supposé" in _markdown(flat)
+    assert "La productivité progresserait de 7\u00a0% par an" in _markdown(gains)
     assert _spec(flat, "prix-marge") != _spec(gains, "prix-marge")
     assert title_text(_spec(flat, "prix-marge")) == "Sans autre facteur, les chiffres cités effaceraient la marge"
     assert _spec(flat, "prix-concentration") != _spec(gains, "prix-concentration")
@@ -363,7 +363,7 @@ def test_the_chapter_leaves_out_sentences_whose_figures_no_edition_publishes(tmp
     for label in load(data).unknown(ch.USED_INDICATORS, EDITION):  # named once, in the one sentence
         assert label[1:].replace("'", "\\'").replace("(", "\\(").replace(")", "\\)") in text, label
     assert "évolution du prix de l\\'heure de production depuis 2000" in text
-    assert "moins cher" not in text and "Vérification" not in text and "Hypothèses." not in text
+    assert "moins cher" not in text and "Vérification" not in text and "Le calcul part de" not in text
     assert title_text(_spec(nb, "prix-activites")) == "Le chiffre d'affaires par activité"  # no change: a topic
 
 
@@ -447,7 +447,7 @@ def test_the_chapter_builds_when_no_edition_publishes_the_article_figures(tmp_pa
     text = _markdown(nb)
     _clean(text)
     assert "fig-2008-" not in text  # nothing of the article
-    for claim in ("Smic a augmenté", "moins cher", "Hypothèses.", "se négocie au pas", "69\u00a0%"):
+    for claim in ("Smic a augmenté", "moins cher", "Le calcul part de", "se négocie au pas", "69\u00a0%"):
         assert claim not in text, claim
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2009") == 1
     for name in ("prix-marge", "prix-indices"):
@@ -462,3 +462,17 @@ def test_the_chapter_draws_the_history_of_its_indicators_in_the_book(tmp_path):
     _clean(_markdown(nb))
     spec = _spec(nb, "prix-historique")
     assert spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"]
+
+
+def test_the_cost_structure_arrow_follows_the_bound_and_an_approximate_share_has_none():
+    from dataclasses import replace
+
+    ds = load()
+    salaries = ds.figure("salary_cost_share_of_production", EDITION)
+    assert salaries.qualifier == "more_than"
+    table = ch.cost_structure_table(None, salaries)
+    assert list(table["borne"]) == [1]
+    table = ch.cost_structure_table(replace(salaries, qualifier="about"), replace(salaries, qualifier="at_most"))
+    assert list(table["borne"]) == [0, -1]
+    description = ch.cost_structure_chart(table, [salaries]).description
+    assert "borne haute" in description and "borne basse" not in description

@@ -112,3 +112,32 @@ def test_the_growth_title_follows_the_data():
     assert title(13, 15) == "La croissance des outsourceurs accélère en 2007"
     assert title(15, 4.2) == "La croissance des outsourceurs ralentit en 2007"
     assert title(15, -2) == "L'activité des outsourceurs recule en 2007"
+
+
+def test_a_forecast_bound_is_a_pale_bar_with_an_arrow_not_a_solid_bar_at_the_bound():
+    ds = load()
+    table, figs = ch.growth_table(ds, 2008)
+    forecast = table[table["type"] == "Prévision"].iloc[0]
+    assert forecast["texte"].startswith("au moins") and forecast["borne"] == 1
+    assert forecast["flèche"] > forecast["fin"] and "borne basse" in forecast["lecture"]
+    spec = ch.growth_chart(table, figs, 2008).spec
+    layers = spec["layer"]
+    bar = next(la for la in layers if la["mark"]["type"] == "bar")
+    assert bar["encoding"]["opacity"]["condition"]["test"] == "datum.borne != 0"
+    assert any(la["mark"].get("shape") == "triangle-up" for la in layers)
+    assert "flèche" in ch.growth_chart(table, figs, 2008).description
+
+
+def test_the_cost_argument_puts_the_salary_gap_and_the_savings_on_separate_axes_and_draws_the_range_as_a_bar():
+    ds = load()
+    out = ch.premium_chart(ds.known("inhouse_salary_premium", 2008),
+                           ds.known("cost_savings_demanded", 2008, scope="before"),
+                           ds.known("cost_savings_demanded", 2008, scope="now"))
+    panels = out.spec["vconcat"]
+    assert len(panels) == 2
+    titles = [next(la["encoding"]["x"]["title"] for la in p["layer"] if la.get("encoding", {}).get("x", {}).get("title"))
+              for p in panels]
+    assert titles == [ch.PREMIUM_AXES["écart"], ch.PREMIUM_AXES["économies"]]
+    dots = [la for la in panels[0]["layer"] if la.get("mark", {}).get("type") == "point" and la["mark"].get("filled")
+            and "shape" not in la["mark"]]
+    assert dots and all("datum.bas == datum.haut" in t["filter"] for la in dots for t in la["transform"])

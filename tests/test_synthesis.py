@@ -129,3 +129,33 @@ def test_the_synthesis_shows_the_takeaway_the_chapter_glues(tmp_path: Path):
     assert "\u202f" in page or "\u00a0" in page  # the table keeps the no-break spaces (« 1 536 € »)
     assert any('id="spec-synthese-tableau-de-bord"' in o.get("data", {}).get("text/html", "")
                for c in outs["synthesis"].cells for o in c.get("outputs", []))
+
+
+def _layers(spec):
+    return spec["spec"]["layer"]
+
+
+def _filters(layer):
+    return " ".join(t["filter"] for t in layer.get("transform", []) if isinstance(t.get("filter"), str))
+
+
+def test_the_dashboard_draws_a_bound_as_an_open_mark_with_an_arrow_and_a_range_as_a_bar():
+    ds = load()
+    table = ch.dashboard_table(ds, EDITION)
+    bound = table[table["texte"] == "plus de 50\u00a0%"].iloc[0]
+    assert bound["borne"] == 1 and bound["flèche"] > bound["valeur"] and "borne basse" in bound["lecture"]
+    ranged = table[table["texte"].str.contains(" à ")].iloc[0]
+    assert ranged["borne"] == 0 and ranged["bas"] < ranged["haut"] and ranged["lecture"] == "fourchette"
+    spec = ch.dashboard_chart(table, ch.dashboard_figures(ds, EDITION), EDITION).spec
+    layers = _layers(spec)
+    filled = [la for la in layers if isinstance(la["mark"], dict) and la["mark"].get("type") == "point"
+              and la["mark"].get("filled") and "shape" in la["encoding"]]
+    hollow = [la for la in layers if isinstance(la["mark"], dict) and la["mark"].get("type") == "point"
+              and la["mark"].get("filled") is False]
+    heads = [la for la in layers if isinstance(la["mark"], dict) and str(la["mark"].get("shape", "")).startswith("triangle")]
+    # the filled dot is only for a single published value: never a bound, never a range's middle
+    assert len(filled) == 1 and "datum.borne == 0" in _filters(filled[0]) and "datum.bas == datum.haut" in _filters(filled[0])
+    assert len(hollow) == 1 and "datum.borne != 0" in _filters(hollow[0])
+    assert {la["mark"]["shape"] for la in heads} == {"triangle-right", "triangle-left"}
+    tooltip_fields = {t["field"] for t in layers[-1]["encoding"]["tooltip"]}
+    assert "lecture" in tooltip_fields and "texte" in tooltip_fields

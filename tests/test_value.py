@@ -391,3 +391,37 @@ def test_the_british_pay_is_read_at_eurostat_price_levels_and_follows_them(tmp_p
     path.with_name(path.name + ".meta.yaml").unlink()
     text = ch.pay_abroad_caveat(load(data), pay.net_uk, pay.net_france)
     assert "Eurostat" not in text and "où les prix ne sont pas ceux de la France" in text
+
+
+def _views_with_x(node, found=None):
+    """Every view of a spec that draws a quantitative x, with the data rows it draws."""
+    found = [] if found is None else found
+    if isinstance(node, dict):
+        x = node.get("encoding", {}).get("x") if isinstance(node.get("encoding"), dict) else None
+        if isinstance(x, dict) and x.get("type") == "quantitative":
+            found.append(node)
+        for key, value in node.items():
+            if key not in ("datasets",):
+                _views_with_x(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _views_with_x(item, found)
+    return found
+
+
+def test_gross_and_net_pay_are_never_drawn_on_one_axis():
+    pay = ch.salaries(load(), EDITION)
+    out = ch.salary_chart(ch.salary_table(pay), pay)
+    spec = out.spec
+    assert "vconcat" in spec and len(spec["vconcat"]) == 2  # one panel for gross amounts, one for net
+    titles = []
+    for panel in spec["vconcat"]:
+        natures = set()
+        for layer in panel["layer"]:
+            rows = spec["datasets"][layer["data"]["name"]] if "data" in layer else spec["datasets"][panel["data"]["name"]]
+            natures |= {r["nature"] for r in rows if "nature" in r}
+        scales = {ch.salary_scale(n) for n in natures}
+        assert len(scales) == 1, natures
+        x_titles = {v["encoding"]["x"].get("title") for v in _views_with_x(panel) if v["encoding"]["x"].get("title")}
+        titles.append((scales.pop(), x_titles))
+    assert titles == [("Brut", {"€ bruts par mois"}), ("Net", {"€ nets par mois"})]

@@ -430,7 +430,7 @@ def source_date_epoch() -> str:
 
 
 def code_version() -> str:
-    """The git commit of the code, or 'modifications non commitées' when the tree differs from it."""
+    """The git commit of the code, or 'modifications non enregistrées dans git' when the tree differs from it."""
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
@@ -442,7 +442,7 @@ def code_version() -> str:
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "inconnu (hors dépôt git)"
-    return f"{commit} (modifications non commitées)" if dirty else commit
+    return f"{commit} (modifications non enregistrées dans git)" if dirty else commit
 
 
 def build(edition: int | None = None, **kwargs) -> BuildResult:

@@ -140,23 +140,60 @@ def _wrap_axis_titles(node) -> None:
 
 
 ROW_LABEL_LINE = 40  # characters of a 12 px row label on a 312 px plot (a 360 px screen less the margins)
+ROW_LABEL_LEADING = 15  # pixels between two lines of a row label
 
 
-def row_labels(table: pd.DataFrame, field: str, *, bar_size: int, sort=None) -> alt.Chart:
+def row_labels(table: pd.DataFrame, field: str, *, bar_size: int, sort=None) -> alt.LayerChart:
     """Each horizontal bar's category written above it, from the plot's left edge, in lines that fit a phone.
 
     A category axis beside the bars takes most of a phone's width (the plot shrank to 70 px) and its labels
-    ran into the values; above the bar, a label has the whole width."""
+    ran into the values; above the bar, a label has the whole width. A label of several lines grows upwards,
+    its last line just above the bar (Vega draws a multi-line text downwards from its first line, which put
+    the second line on the bar): each line is its own text, raised by the lines under it."""
     import textwrap
 
-    values = table[field] if field in table else pd.Series([], dtype=str)
-    labels = pd.DataFrame({field: values.astype(str)})
-    labels["_ligne"] = [
-        "\n".join(textwrap.wrap(v, ROW_LABEL_LINE, break_long_words=False)) or v for v in labels[field]
-    ]
-    return alt.Chart(labels).mark_text(
-        align="left", baseline="bottom", dy=-(bar_size // 2 + 3), lineBreak="\n", color="#222", fontSize=12
-    ).encode(y=alt.Y(f"{field}:N", sort=sort, axis=None, title=None), x=alt.value(0), text="_ligne:N")
+    if field not in table and not table.empty:  # a misnamed field drew bars with no name (the growth chart did)
+        raise ValueError(f"row_labels: the table has no column {field!r} (columns: {', '.join(map(str, table.columns))})")
+    values = table[field].astype(str) if field in table else pd.Series([], dtype=str)
+    rows = []
+    for value in dict.fromkeys(values):
+        lines = textwrap.wrap(value, ROW_LABEL_LINE, break_long_words=False) or [value]
+        for k, line in enumerate(lines):
+            rows.append({field: value, "_ligne": line,
+                         "_décalage": -(bar_size // 2 + 3) - (len(lines) - 1 - k) * ROW_LABEL_LEADING})
+    labels = pd.DataFrame(rows, columns=[field, "_ligne", "_décalage"])
+    offsets = sorted(set(labels["_décalage"]), reverse=True) or [-(bar_size // 2 + 3)]
+    y = alt.Y(f"{field}:N", sort=sort, axis=None, title=None)
+    return alt.layer(*[
+        alt.Chart(labels[labels["_décalage"] == dy] if not labels.empty else labels).mark_text(
+            align="left", baseline="bottom", dy=dy, color="#222", fontSize=12
+        ).encode(y=y, x=alt.value(0), text="_ligne:N")
+        for dy in offsets
+    ])
+
+
+# A bound is drawn as a bound, never as a plain value: « plus de 50 % » and « au moins 10 % » point up
+# (the value lies beyond, to the right), « moins de » and « au plus » point down (to the left).
+BOUND_DIRECTION = {"more_than": 1, "at_least": 1, "less_than": -1, "at_most": -1}
+# What a mark is, for a tooltip: the qualifier of its figure in words.
+QUALIFIER_NATURE = {
+    "exact": "valeur publiée",
+    "about": "valeur approchée («\u00a0environ\u00a0»)",
+    "range": "fourchette",
+    "more_than": "borne basse («\u00a0plus de\u00a0»)\u00a0: la valeur est au-delà",
+    "at_least": "borne basse («\u00a0au moins\u00a0»)\u00a0: la valeur est au-delà",
+    "less_than": "borne haute («\u00a0moins de\u00a0»)\u00a0: la valeur est en deçà",
+    "at_most": "borne haute («\u00a0au plus\u00a0»)\u00a0: la valeur est en deçà",
+}
+
+
+def bound_direction(qualifier: str) -> int:
+    """+1 for a lower bound (« plus de », « au moins »), −1 for an upper bound, 0 for a value or a range."""
+    return BOUND_DIRECTION.get(qualifier, 0)
+
+
+def qualifier_nature(qualifier: str) -> str:
+    return QUALIFIER_NATURE.get(qualifier, "valeur publiée")
 
 
 def _slug(name: str) -> str:
@@ -273,7 +310,15 @@ class ChartOutput:
             options["bind"] = f"#controls-{self.name}"
             controls = f'<div class="chart-controls" id="controls-{self.name}"></div>\n'
         opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
-        desc = html.escape(self.description)
+        # raw HTML escapes the page's typographic pass: the caption gets the same French spacing here
+        from barometre.sphinx_ext import bind_ranges, french_spacing
+
+        def typeset(text: str) -> str:
+            # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon
+            text = re.sub(r"(?<=[^\s\u00a0\u202f]);(?=\s)", "\u202f;", text)
+            return bind_ranges(french_spacing(text))
+
+        desc = html.escape(typeset(self.description))
         csv = self.csv()
         download = ""
         if csv:
@@ -282,7 +327,8 @@ class ChartOutput:
                 f' · <a class="chart-csv" download="{self.name}.csv" href="{href}">'
                 "Télécharger les données (CSV)</a>"
             )
-        note = f'<p class="chart-interactive-note">{html.escape(self.interactive_note)}</p>' if self.interactive_note else ""
+        note = (f'<p class="chart-interactive-note">{html.escape(typeset(self.interactive_note))}</p>'
+                if self.interactive_note else "")
         sliders = ""
         if self.sliders:
             sliders = f' data-sliders="{html.escape(json.dumps(self.sliders, sort_keys=True), quote=True)}"'
@@ -298,7 +344,7 @@ class ChartOutput:
             ".catch(function(e){console.error(e);});});</script>\n"
             f"{note}"
             f'<figcaption><span class="chart-description">{desc}</span><br>'
-            f'<span class="chart-source">Source : {html.escape(self.source)}</span>{download}</figcaption>\n'
+            f'<span class="chart-source">Source\u00a0: {html.escape(typeset(self.source))}</span>{download}</figcaption>\n'
             "</figure>"
         )
 

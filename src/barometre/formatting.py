@@ -190,6 +190,15 @@ def count_words(n: int, noun_singular: str, noun_plural: str | None = None, *, f
     return f"{number(n, 0)}{NBSP}{word}"
 
 
+def small_number(x: float, decimals: int = 1) -> str:
+    """A multiplier or a small count in prose: « deux » (fois plus cher), « six » (conseillers par expert)
+    when it rounds to a whole number up to sixteen, else in figures (« 1,2 », « 2,35 »)."""
+    rounded = round(float(x), decimals)
+    if rounded == int(rounded) and 0 <= int(rounded) < len(_SMALL):
+        return _SMALL[int(rounded)]
+    return number(x, decimals)
+
+
 _COMPLEMENT_WORDS = {"more_than": "moins de ", "at_least": "au plus ", "less_than": "plus de ",
                      "at_most": "au moins ", "about": "environ "}
 

@@ -20,8 +20,10 @@ from barometre.charts import (
     PRINT_Y_AXIS,
     ChartOutput,
     _nice_domain,
+    bound_direction,
     chart_output,
     place_value_labels,
+    qualifier_nature,
     value_label_layers,
     wrap_title,
 )
@@ -33,6 +35,7 @@ YEARLY = r"^\d{4}$"
 UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_points": "\u00a0pt",
                "eur_per_month_gross": "\u00a0€", "eur_per_month_net": "\u00a0€", "eur_million": "\u00a0M€"}
 PANEL_LINE = 40  # characters of a 12 px panel title on one line
+ARROW_SHARE = 0.15  # a bound's arrow, as a share of its panel's range
 PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
 
 
@@ -57,6 +60,10 @@ def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_peri
                     "panneau": fig.label + ("" if scope == "market" else f" ({scope_label(scope)})"),
                     "année": int(period_end(r.period)),
                     "valeur": float(fig.central),
+                    "bas": float(fig.bounds[0]),
+                    "haut": float(fig.bounds[1]),
+                    "borne": bound_direction(fig.qualifier),
+                    "lecture": qualifier_nature(fig.qualifier),
                     "texte": formatting.figure_text(fig),
                     "édition": int(fig.edition),
                     "unité": fig.unit,
@@ -106,15 +113,34 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         y_axis = alt.Axis(tickCount=4, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(tickCount=4)
         x = alt.X("année:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0, labelOverlap=True))
         y = alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis)
+        # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
+        reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
+        rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach)
         base = alt.Chart(rows).encode(
             x=x,
             y=y,
             tooltip=[alt.Tooltip("panneau:N", title="Indicateur"), alt.Tooltip("année:O", title="Année"),
-                     alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("édition:O", title="Édition")],
+                     alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("lecture:N", title="Nature"),
+                     alt.Tooltip("édition:O", title="Édition")],
         )
+        layers = [
+            base.mark_line(color=PALETTE[0]),
+            # a published value: a dot; a range: a bar from its low to its high end, no dot
+            base.transform_filter("datum.borne == 0 && datum.bas == datum.haut").mark_point(
+                color=PALETTE[0], filled=True),
+            base.transform_filter("datum.bas < datum.haut").mark_rule(color=PALETTE[0], strokeWidth=5).encode(
+                y="bas:Q", y2="haut:Q"),
+            # a bound: an open dot with an arrow towards the side the value lies on
+            base.transform_filter("datum.borne != 0").mark_rule(color=PALETTE[0], strokeWidth=2).encode(
+                y2="flèche:Q"),
+            *[base.transform_filter(f"datum.borne == {sign}").mark_point(
+                shape=f"triangle-{side}", filled=True, size=50, color=PALETTE[0], opacity=1).encode(y="flèche:Q")
+              for sign, side in ((1, "up"), (-1, "down"))],
+            base.transform_filter("datum.borne != 0").mark_point(color=PALETTE[0], filled=False, fill="white",
+                                                                 strokeWidth=2, opacity=1),
+        ]
         charts.append(
-            alt.layer(base.mark_line(color=PALETTE[0]), base.mark_point(color=PALETTE[0]),
-                      *value_label_layers(rows, x=x, y=y, text="texte")).properties(
+            alt.layer(*layers, *value_label_layers(rows, x=x, y=y, text="texte")).properties(
                 width=PANEL_WIDTH, height=110,
                 title=alt.TitleParams(wrap_title(panel, PANEL_LINE), fontSize=12, fontWeight="normal"),
             )

@@ -11,7 +11,7 @@ import pandas as pd
 from barometre import formatting, history, narrative
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_key
-from barometre.history import trend
+from barometre.history import PANEL_WIDTH, trend
 from barometre.models import offshore as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import source_line, trend_text
@@ -120,7 +120,7 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
     a, b = france.central, offshore.central
     if a > 0 and b > 0 and a != b:
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
-        text += f" : une croissance {formatting.number(ratio, 1)} fois plus forte {where}"
+        text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
             text += f" (écart relatif {narrative.de(gap, signed=True)} selon le baromètre)"
     return text + "."
@@ -138,10 +138,14 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     period = figs[0].period if figs else str(edition)
     when = formatting.period_text(period)
     low = min(0.0, float(table["croissance"].min())) if not table.empty else 0.0
+    high = max(0.0, float(table["croissance"].max())) if not table.empty else 0.0
+    pad = 0.4 * ((high - low) or 1.0)  # room for a value's label (« environ 18 % ») beside its bar, on a phone too
     base = alt.Chart(table).encode(
-        y=alt.Y("périmètre:N", title=None, sort=None, axis=alt.Axis(labelLimit=200)),
+        # each bar's scope is written above it (row_labels): no axis beside the bars to squeeze them
+        y=alt.Y("périmètre:N", title=None, sort=None, axis=None),
         x=alt.X("croissance:Q", title=f"Croissance du chiffre d'affaires en {when} (%)",
-                scale=alt.Scale(domainMin=low)),
+                scale=alt.Scale(domain=[low - (pad if low < 0 else 0), high + (pad if high > 0 else 0)], nice=False),
+                axis=alt.Axis(tickCount=5)),
         color=alt.Color("périmètre:N", legend=None, sort=None, scale=alt.Scale(range=colours)),
         tooltip=[alt.Tooltip("périmètre:N", title="Périmètre"), alt.Tooltip("texte:N", title="Croissance")],
     )
@@ -158,8 +162,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     else:
         title = f"Croissance du chiffre d'affaires en {when}"
     return chart_output(
-        (bars + labels + neg_labels + zero + row_labels(table, "indicateur", bar_size=26)).properties(
-            height=66 * max(len(table), 1)),
+        (bars + labels + neg_labels + zero + row_labels(table, "périmètre", bar_size=34)).properties(
+            height=alt.Step(66)),
         name="offshore-croissance",
         title=title,
         source=source_line(figs),
@@ -180,9 +184,17 @@ def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
                                  title="Les indicateurs du chapitre, année par année", edition=edition)
 
 
+# The rest of each share, named only as far as the article says where it lies: the activity not done in
+# France is done offshore (the barometer splits revenue between the two), but the new jobs not created in
+# the province are not placed by the article (and Île-de-France, it says, lost jobs): their rest is unnamed.
+FRANCE_REST = "Offshore (complément)"
+PROVINCE_REST = "Hors province (lieu non précisé)"
+
+
 def split_table(revenue_share: Figure | None, province_share: Figure | None) -> pd.DataFrame:
-    """Two stacked bars: revenue France / offshore, new jobs province / Île-de-France (complements).
-    Each bar names its period when the two periods differ."""
+    """Two stacked bars: revenue France / offshore, new jobs province / the rest (its place unstated).
+    Each bar names its period when the two periods differ; a rest is written as its share is given
+    (« moins de 20 % » for « plus de 80 % »)."""
     rows = []
     shown = [f for f in (revenue_share, province_share) if f is not None and f.published]
     dated = len({f.period for f in shown}) > 1
@@ -190,23 +202,15 @@ def split_table(revenue_share: Figure | None, province_share: Figure | None) -> 
     def measure(name: str, fig: Figure) -> str:
         return f"{name} ({formatting.period_text(fig.period)})" if dated else name
 
-    if revenue_share is not None and revenue_share.published:
-        x = revenue_share.central
-        m = measure("Chiffre d'affaires", revenue_share)
+    for fig, name, part, rest in ((revenue_share, "Chiffre d'affaires", "France", FRANCE_REST),
+                                  (province_share, "Nouveaux emplois", "Province", PROVINCE_REST)):
+        if fig is None or not fig.published:
+            continue
+        m = measure(name, fig)
         rows += [
-            {"mesure": m, "composante": "France", "part": x,
-             "texte": formatting.figure_text(revenue_share), "rang": 1},
-            {"mesure": m, "composante": "Offshore (complément)", "part": 100 - x,
-             "texte": formatting.percent(100 - x), "rang": 2},
-        ]
-    if province_share is not None and province_share.published:
-        y = province_share.central
-        m = measure("Nouveaux emplois", province_share)
-        rows += [
-            {"mesure": m, "composante": "Province", "part": y,
-             "texte": formatting.figure_text(province_share), "rang": 1},
-            {"mesure": m, "composante": "Île-de-France (complément)", "part": 100 - y,
-             "texte": formatting.percent(100 - y), "rang": 2},
+            {"mesure": m, "composante": part, "part": fig.central, "texte": formatting.figure_text(fig), "rang": 1},
+            {"mesure": m, "composante": rest, "part": 100 - fig.central,
+             "texte": formatting.complement_text(fig), "rang": 2},
         ]
     return pd.DataFrame(rows, columns=["mesure", "composante", "part", "texte", "rang"])
 
@@ -222,7 +226,7 @@ def split_title(table: pd.DataFrame) -> str:
 
 
 def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
-    order = ["France", "Province", "Offshore (complément)", "Île-de-France (complément)"]
+    order = ["France", "Province", FRANCE_REST, PROVINCE_REST]
     base = alt.Chart(table).encode(
         y=alt.Y("mesure:N", title=None, sort=None, axis=None),
         x=alt.X("part:Q", stack="zero", title="Part (%)", scale=alt.Scale(domain=[0, 100])),
@@ -247,8 +251,9 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         name="offshore-repartition",
         title=split_title(table),
         source=source_line(figs),
-        description=f"Barres empilées à 100 % : {listing}. Les compléments sont calculés (100 moins la part "
-        "publiée).",
+        description=f"Barres empilées à 100 % : {listing}. Les restes sont calculés (100 moins la part "
+        "publiée)" + (" ; l'article ne dit pas où ont été créés les nouveaux emplois qui ne l'ont pas été en "
+                      "province." if PROVINCE_REST in set(table["composante"]) else "."),
         data=table.drop(columns=["rang"]),
     )
 
@@ -470,52 +475,83 @@ def headcount_text(fig: Figure) -> str:
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
 
 
+# Each provider's figure is its own quantity (a share of an activity, a gap between two prices, a change of
+# a headcount): one panel each, with its own axis titled with what it measures, never one shared axis.
+POSITION_AXES = {
+    "share": "% de l'activité",
+    "gap": "écart en % du taux pratiqué en France",
+    "headcount": "évolution en %",
+}
+
+
 def positions_table(webhelp_share: Figure | None, rate_gap: Figure | None,
                     tp_headcount: Figure | None) -> pd.DataFrame:
     rows = []
     if webhelp_share is not None and webhelp_share.published:
         rows.append({"indicateur": "Webhelp : part de l'activité offshore", "valeur": webhelp_share.central,
-                     "texte": formatting.figure_text(webhelp_share), "prestataire": "Webhelp"})
+                     "texte": formatting.figure_text(webhelp_share), "prestataire": "Webhelp",
+                     "grandeur": "share"})
     if rate_gap is not None and rate_gap.published:
         rows.append({"indicateur": "Webhelp : écart de taux horaire offshore", "valeur": rate_gap.central,
-                     "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp"})
+                     "texte": formatting.figure_text(rate_gap, signed=True), "prestataire": "Webhelp",
+                     "grandeur": "gap"})
     if tp_headcount is not None and tp_headcount.published:
         rows.append({"indicateur": "Teleperformance : effectifs en France", "valeur": tp_headcount.central,
-                     "texte": formatting.figure_text(tp_headcount, signed=True), "prestataire": "Teleperformance"})
-    return pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire"])
+                     "texte": formatting.figure_text(tp_headcount, signed=True), "prestataire": "Teleperformance",
+                     "grandeur": "headcount"})
+    table = pd.DataFrame(rows, columns=["indicateur", "valeur", "texte", "prestataire", "grandeur"])
+    periods = {"headcount": tp_headcount}
+    # each axis says what it measures, and over which period when the figure is a change over years
+    table["axe"] = [POSITION_AXES[k] + (f", {formatting.period_text(periods[k].period)}" if k in periods else "")
+                    for k in table["grandeur"]]
+    return table
 
 
-def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
-    low = min([0.0, *table["valeur"]]) if not table.empty else 0.0
-    high = max([100.0, *table["valeur"]]) if not table.empty else 100.0
-    pad = 0.3 * (high - low)  # room for the value labels beside the longest bars, at 360 px too
-    base = alt.Chart(table).encode(
-        # the measure is written above its bar (row_labels): the whole width stays for the bars
+def _position_panel(row: pd.DataFrame) -> alt.Chart:
+    """One provider's figure: its bar on its own axis (a share from 0 to 100 %, a change from 0 to beyond
+    its value), its label written above the bar and its value beside it."""
+    value = float(row["valeur"].iloc[0])
+    kind = row["grandeur"].iloc[0]
+    if kind == "share":
+        domain = [0.0, 100.0]
+    else:
+        low, high = min(0.0, value), max(0.0, value)
+        pad = 0.35 * (high - low or 1)  # room for the value's label beside the bar, at 360 px too
+        domain = [low - pad if low < 0 else 0.0, high + pad if high > 0 else 0.0]
+    base = alt.Chart(row).encode(
         y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
     )
     bars = base.mark_bar(size=26).encode(
-        x=alt.X("valeur:Q", title="% (part, ou écart en %)", scale=alt.Scale(domain=[low - pad, high + pad]),
+        x=alt.X("valeur:Q", title=row["axe"].iloc[0], scale=alt.Scale(domain=domain, nice=False),
                 axis=alt.Axis(tickCount=4)),
-        color=alt.Color("prestataire:N", title=None, scale=alt.Scale(range=[PALETTE[4], PALETTE[5]]),
-                        sort=["Webhelp", "Teleperformance"], legend=None),
+        color=alt.Color("prestataire:N", title=None, scale=alt.Scale(domain=["Webhelp", "Teleperformance"],
+                                                                     range=[PALETTE[4], PALETTE[5]]), legend=None),
     )
-    labels = base.mark_text(align="left", dx=6).encode(
-        x=alt.X("valeur:Q"), text="texte:N"
-    ).transform_filter("datum.valeur >= 0")
-    neg_labels = base.mark_text(align="right", dx=-6).encode(
-        x=alt.X("valeur:Q"), text="texte:N"
-    ).transform_filter("datum.valeur < 0")
+    inside = kind == "share" and value > 70  # a share near 100 %: its value inside the bar
+    if value >= 0:
+        text = base.mark_text(align="right" if inside else "left", dx=-6 if inside else 6,
+                              color="white" if inside else "#222", fontWeight="bold" if inside else "normal")
+    else:
+        text = base.mark_text(align="right", dx=-6)
+    labels = text.encode(x=alt.X("valeur:Q"), text="texte:N")
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
+    return (bars + labels + zero + row_labels(row, "indicateur", bar_size=26)).properties(
+        height=alt.Step(58), width=PANEL_WIDTH)
+
+
+def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    panels = [_position_panel(table.iloc[[i]]) for i in range(len(table))]
+    chart = alt.vconcat(*panels, spacing=24) if len(panels) > 1 else panels[0]
     listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
     return chart_output(
-        (bars + labels + neg_labels + zero + row_labels(table, "indicateur", bar_size=26)).properties(
-            height=66 * max(len(table), 1)),
+        chart,
         name="offshore-prestataires",
         title="Les chiffres des prestataires",
         source=source_line(figs),
-        description=f"Barres horizontales des chiffres cités par les prestataires : {listing}. "
-        "Une barre vers la gauche est une baisse.",
+        description=f"Un panneau par chiffre cité par les prestataires, chacun sur son propre axe (une part, un "
+        f"écart de prix, une évolution d'effectifs ne se lisent pas sur une même échelle) : {listing}. "
+        "Une barre vers la gauche est une baisse ou un écart négatif.",
         data=table,
     )
 

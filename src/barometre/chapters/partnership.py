@@ -314,7 +314,7 @@ def numericable_chart(n: Numericable) -> ChartOutput:
             f"Barres du nombre de conseillers du service clients de Numericable : {formatting.figure_text(n.external)} "
             f"chez ses prestataires ({percent_of_one(n.external_share)} de l'ensemble) et "
             f"{formatting.figure_text(n.internal)} experts en interne, soit "
-            f"{formatting.number(n.external_per_internal, 1)} conseillers externes par expert interne."
+            f"{formatting.small_number(n.external_per_internal, 1)} conseillers externes par expert interne."
         ),
         data=table,
     )

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative, periods
-from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
+from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
@@ -92,10 +92,10 @@ def cost_structure_table(personnel: Figure | None, salaries: Figure | None) -> p
     rows = []
     if published(personnel):
         rows.append({"indicateur": "Coût du personnel / chiffre d'affaires", "part": personnel.central,
-                     "texte": formatting.figure_text(personnel), "borne": personnel.qualifier != "exact"})
+                     "texte": formatting.figure_text(personnel), "borne": bound_direction(personnel.qualifier)})
     if published(salaries):
         rows.append({"indicateur": "Salaires / coûts de production", "part": salaries.central,
-                     "texte": formatting.figure_text(salaries), "borne": salaries.qualifier != "exact"})
+                     "texte": formatting.figure_text(salaries), "borne": bound_direction(salaries.qualifier)})
     return pd.DataFrame(rows, columns=["indicateur", "part", "texte", "borne"])
 
 
@@ -117,10 +117,13 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
     bars = base.mark_bar(size=30, color=PALETTE[0]).encode(
         x=alt.X("part:Q", title="Part (%)", scale=alt.Scale(domain=[0, 100]))
     )
-    # a bound ("plus de 50 %") is drawn up to the bound, with an arrow head showing it goes further
-    arrows = base.mark_point(shape="triangle-right", size=160, filled=True, color=PALETTE[0], xOffset=9).encode(
-        x="part:Q"
-    ).transform_filter("datum.borne")
+    # a bound (« plus de 50 % ») is drawn up to the bound, with an arrow head showing the side the share lies
+    # on (further for « plus de », « au moins »; short of it for « moins de », « au plus »); « environ » is no bound
+    arrows = alt.layer(*[
+        base.mark_point(shape=f"triangle-{side}", size=160, filled=True, color=PALETTE[0], xOffset=9).encode(
+            x="part:Q").transform_filter(f"datum.borne == {sign}")
+        for sign, side in ((1, "right"), (-1, "left"))
+    ])
     labels = base.mark_text(align="right", dx=-8, color="white", fontWeight="bold").encode(
         x="part:Q", text="texte:N"
     )
@@ -131,8 +134,12 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
         name="prix-structure-couts",
         title=cost_structure_title(table),
         source=source_line(figs),
-        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}. Une flèche marque une borne "
-        "inférieure (la part réelle est plus grande).",
+        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}." + "".join(
+            note for sign, note in ((1, " Une flèche vers la droite marque une borne basse (la part réelle est "
+                                        "plus grande)."),
+                                    (-1, " Une flèche vers la gauche marque une borne haute (la part réelle est "
+                                         "plus petite)."))
+            if (table["borne"] == sign).any()),
         data=table,
     )
 
@@ -230,7 +237,7 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
         description=(
             f"Indices base 100 en {base} jusqu'en {last} : {end_text} ; prix de l'heure de production "
             f"{band_end['texte'].iloc[0]} en {int(band_end['année'].iloc[0])} (bande, entre les deux bornes citées, "
-            "reliée à 100 par une droite). Le Smic est celui en vigueur au 1er juillet ; les prix sont des moyennes "
+            "reliée à 100 par une droite). Le Smic est celui en vigueur au 1ᵉʳ juillet ; les prix sont des moyennes "
             "annuelles."
         ),
         data=indices.merge(band.drop(columns=["série"]).rename(columns={"texte": "prix de l'heure"}),
@@ -776,19 +783,43 @@ def labour_index_table(ds: Dataset, price: Figure, start: int, end: int) -> pd.D
     return pd.DataFrame(rows)
 
 
+PRICE_BAND = "Prix de l'heure (entre les bornes citées)"
+
+
 def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    """The Smic and the employer cost as lines; the price of an hour, cited as a range, as a band between
+    its two ends (a range stays a range: never two lines that read as two prices)."""
     base = int(table["année"].min())
-    series = list(dict.fromkeys(table["série"]))
-    colours = [PALETTE[3], PALETTE[1], PALETTE[0], PALETTE[0]][: len(series)]
-    lines = alt.Chart(table).mark_line(point=True).encode(
-        x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
+    ends = table[table["série"].str.startswith("Prix de l'heure")]
+    lines_table = table[~table["série"].str.startswith("Prix de l'heure")]
+    band = pd.DataFrame(columns=["année", "série", "bas", "haut", "texte"])
+    if not ends.empty:
+        wide = ends.pivot_table(index="année", columns="série", values="indice").reset_index()
+        low_col = next(c for c in wide.columns if str(c).endswith("(borne basse)"))
+        high_col = next(c for c in wide.columns if str(c).endswith("(borne haute)"))
+        lo, hi = wide[[low_col, high_col]].min(axis=1), wide[[low_col, high_col]].max(axis=1)
+        band = pd.DataFrame({"année": wide["année"], "série": PRICE_BAND, "bas": lo, "haut": hi,
+                             "texte": [f"{formatting.number(a, 1)} à {formatting.number(b, 1)}" if round(a, 1) != round(b, 1)
+                                       else formatting.number(a, 1) for a, b in zip(lo, hi, strict=True)]})
+    series = list(dict.fromkeys(lines_table["série"])) + ([PRICE_BAND] if not band.empty else [])
+    colours = [PALETTE[3], PALETTE[1], PALETTE[0]][: len(series)]
+    colour = alt.Color("série:N", scale=alt.Scale(domain=series, range=colours), title=None,
+                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=300, symbolOpacity=1))
+    x = alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    lines = alt.Chart(lines_table).mark_line(point=True).encode(
+        x=x,
         y=alt.Y("indice:Q", title=f"Indice, {base} = 100", scale=alt.Scale(zero=False)),
-        color=alt.Color("série:N", scale=alt.Scale(domain=series, range=colours), title=None,
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
-        strokeDash=alt.condition("indexof(datum['série'], 'Prix') == 0", alt.value([5, 3]), alt.value([1, 0])),
+        color=colour,
         tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
                  alt.Tooltip("texte:N", title="Indice")],
     )
+    if not band.empty:
+        area = alt.Chart(band).mark_area(opacity=0.35).encode(
+            x=x, y=alt.Y("bas:Q"), y2="haut:Q", color=colour,
+            tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
+                     alt.Tooltip("texte:N", title="Indice")],
+        )
+        lines = alt.layer(area, lines)
     last = table[table["année"] == table.groupby("série")["année"].transform("max")]
     end_text = "; ".join(f"{s} : {t} en {a}" for s, t, a in zip(last["série"], last["texte"], last["année"],
                                                                    strict=True))

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import math
+import re
 
 import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
+from barometre.charts import (
+    PALETTE,
+    ChartOutput,
+    bound_direction,
+    chart_output,
+    qualifier_nature,
+    row_labels,
+)
 from barometre.data import Dataset, Figure, period_end
+from barometre.history import PANEL_WIDTH
 from barometre.models import resilience as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
@@ -49,7 +58,25 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
                 "édition": forecast.edition,
             }
         )
-    return pd.DataFrame(rows), figs
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table, figs
+    # what a bar spans: from 0 to a value or a bound, from the low to the high end of a range
+    by_year = {f.period: f for f in figs}
+    table["début"] = [by_year[y].bounds[0] if by_year[y].is_range else 0.0 for y in table["année"]]
+    table["fin"] = [by_year[y].bounds[1] if by_year[y].is_range else by_year[y].central for y in table["année"]]
+    table["borne"] = [bound_direction(by_year[y].qualifier) for y in table["année"]]
+    table["lecture"] = [qualifier_nature(by_year[y].qualifier) for y in table["année"]]
+    reach = max(float(table["fin"].abs().max()), 1.0)
+    table["flèche"] = table["fin"] + table["borne"] * ARROW_SHARE * reach
+    table["étiquette"] = table[["fin", "flèche"]].max(axis=1).where(table["borne"] > 0, table["fin"])
+    split = [re.match(r"^(\D*?)\s*([+\-\u2212]?\d.*)$", t) for t in table["texte"]]
+    table["qualificatif"] = [m.group(1).strip() if m else "" for m in split]
+    table["nombre"] = [m.group(2) if m else t for m, t in zip(split, table["texte"], strict=True)]
+    return table, figs
+
+
+ARROW_SHARE = 0.18  # a bound's arrow above (or below) its bar, as a share of the tallest bar
 
 
 def growth_title(table: pd.DataFrame) -> str:
@@ -91,7 +118,7 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
 
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
     base = alt.Chart(table).encode(
-        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(paddingInner=0.3)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
             "type:N", title=None, scale=alt.Scale(domain=["Réalisé (baromètre)", "Prévision"],
@@ -99,18 +126,36 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
             legend=alt.Legend(orient="bottom")
         ),
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
-                 alt.Tooltip("type:N", title="Nature")],
+                 alt.Tooltip("type:N", title="Nature"), alt.Tooltip("lecture:N", title="Lecture")],
     )
-    bars = base.mark_bar(size=min(48, max(14, 360 // max(1, len(table)))))
-    labels = base.mark_text(dy=-8).encode(text="texte:N", color=alt.value("#222"))
+    # a value: a solid bar from 0; a range: a bar from its low to its high end; a bound (« au moins 10 % »):
+    # a pale bar up to the bound and an arrow beyond it, the side the value lies on
+    # bars take their band (a fixed size overlapped its neighbours on a phone, where a band is narrower)
+    bars = base.mark_bar().encode(
+        y=alt.Y("fin:Q", title="Croissance du chiffre d'affaires (%)"), y2="début:Q",
+        opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)),
+    )
+    whisker = base.transform_filter("datum.borne != 0").mark_rule(strokeWidth=2).encode(y="fin:Q", y2="flèche:Q")
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=90, opacity=1).encode(y="flèche:Q")
+        for sign, side in ((1, "up"), (-1, "down"))]
+    # the value above its bar, its qualifier (« environ », « au moins ») on a line above it: one word wider
+    # than a phone's band ran over the neighbouring bars
+    labels = base.mark_text(dy=-8, fontSize=11).encode(y="étiquette:Q", text="nombre:N", color=alt.value("#222"))
+    qualifiers = base.transform_filter("datum.qualificatif != ''").mark_text(dy=-21, fontSize=10).encode(
+        y="étiquette:Q", text="qualificatif:N", color=alt.value("#444"))
     years = ", ".join(table["année"])
     forecasts = table[table["type"] == "Prévision"]
     note = (
-        " Les barres « Prévision » sont des prévisions, données telles que publiées (borne ou fourchette)."
+        " Les barres « Prévision » sont des prévisions, données telles que publiées"
+        + (" ; une borne (« au moins », « plus de ») est une barre pâle jusqu'à la borne, prolongée d'une flèche "
+           "du côté où se trouve la valeur" if (forecasts["borne"] != 0).any() else "")
+        + (" ; une fourchette va de sa borne basse à sa borne haute" if (forecasts["début"] != 0).any() else "")
+        + "."
         if not forecasts.empty else ""
     )
     return chart_output(
-        (bars + labels).properties(height=260),
+        alt.layer(bars, whisker, *heads, labels, qualifiers).properties(height=260),
         name="resilience-croissance",
         title=growth_title(table),
         source=source_line(figs),
@@ -207,36 +252,57 @@ def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
     )
 
 
-def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) -> ChartOutput:
-    table = pd.DataFrame(
-        [
-            {"indicateur": "Écart de salaire, grands groupes vs outsourceurs", "bas": premium.low,
-             "haut": premium.high, "texte": formatting.figure_text(premium)},
-            {"indicateur": "Économies demandées auparavant", "bas": savings_before.central,
-             "haut": savings_before.central, "texte": formatting.figure_text(savings_before)},
-            {"indicateur": "Économies demandées aujourd'hui", "bas": savings_now.central,
-             "haut": savings_now.central, "texte": formatting.figure_text(savings_now)},
-        ]
-    )
+# The cost argument's two quantities, each on its own axis: a gap between two salaries, and the savings
+# clients are asked for (a share of their costs).
+PREMIUM_AXES = {"écart": "% de salaire en plus", "économies": "% des coûts"}
+
+
+def _cost_panel(table: pd.DataFrame, axis: str) -> alt.LayerChart:
+    """One quantity: a range as a bar from its low to its high end, a value as a dot, a bound as an open dot
+    with an arrow; the value written beside it."""
+    high = max(100.0, float(table["haut"].max()) * 1.15)
     base = alt.Chart(table).encode(
         y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
-        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur")],
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur"),
+                 alt.Tooltip("lecture:N", title="Nature")],
     )
+    x = alt.X("bas:Q", title=axis, scale=alt.Scale(domain=[0, high]), axis=alt.Axis(tickCount=5))
+    rule = base.transform_filter("datum.bas < datum.haut").mark_rule(strokeWidth=10, color=PALETTE[0]).encode(
+        x=x, x2="haut:Q")
+    dots = base.transform_filter("datum.bas == datum.haut && datum.borne == 0").mark_point(
+        filled=True, size=140, color=PALETTE[0], opacity=1).encode(x=x)
+    hollow = base.transform_filter("datum.borne != 0").mark_point(
+        filled=False, size=140, strokeWidth=2, color=PALETTE[0], opacity=1).encode(x=x)
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=80, color=PALETTE[0], opacity=1, xOffset=14 * sign).encode(x=x)
+        for sign, side in ((1, "right"), (-1, "left"))]
+    labels = base.mark_text(align="left", dx=12).encode(x="haut:Q", text="texte:N")
     names = row_labels(table, "indicateur", bar_size=10)
-    rule = base.mark_rule(strokeWidth=10, color=PALETTE[0]).encode(
-        x=alt.X("bas:Q", title="%", scale=alt.Scale(domain=[0, 100])), x2="haut:Q"
-    )
-    dots = base.mark_point(filled=True, size=140, color=PALETTE[0]).encode(x="haut:Q")
-    labels = base.mark_text(align="left", dx=10).encode(x="haut:Q", text="texte:N")
+    return alt.layer(rule, dots, hollow, *heads, labels, names).properties(
+        height=alt.Step(56), width=PANEL_WIDTH)
+
+
+def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) -> ChartOutput:
+    rows = []
+    for fig, label, kind in ((premium, "Écart de salaire, grands groupes / outsourceurs", "écart"),
+                             (savings_before, "Économies demandées auparavant", "économies"),
+                             (savings_now, "Économies demandées aujourd'hui", "économies")):
+        low, high = fig.bounds
+        rows.append({"indicateur": label, "bas": low, "haut": high, "texte": formatting.figure_text(fig),
+                     "borne": bound_direction(fig.qualifier), "lecture": qualifier_nature(fig.qualifier),
+                     "grandeur": kind})
+    table = pd.DataFrame(rows)
+    panels = [_cost_panel(table[table["grandeur"] == kind], axis) for kind, axis in PREMIUM_AXES.items()]
     return chart_output(
-        (rule + dots + labels + names).properties(height=64 * len(table)),
+        alt.vconcat(*panels, spacing=24),
         name="resilience-argument-cout",
         title="L'argument du coût",
         source=source_line([premium, savings_before, savings_now]),
         description=(
-            f"Salaires des grands groupes supérieurs de {formatting.figure_text(premium)} à ceux des "
-            f"outsourceurs ; économies demandées aux donneurs d'ordres : {formatting.figure_text(savings_before)} "
-            f"auparavant, {formatting.figure_text(savings_now)} aujourd'hui."
+            f"Deux panneaux, chacun sur son axe : les salaires des grands groupes, supérieurs de "
+            f"{formatting.figure_text(premium)} à ceux des outsourceurs ; les économies demandées aux donneurs "
+            f"d'ordres, {formatting.figure_text(savings_before)} auparavant, {formatting.figure_text(savings_now)} "
+            "aujourd'hui."
         ),
         data=table,
     )

@@ -35,7 +35,8 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
         lines.append(f"Résumé de presse : {md_escape(fig.quote)} — {md_escape(fig.attribution)}\\")
     else:
         lines.append(f"«\u00a0{md_escape(excerpt(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
-    detail = f"Ligne {fig.row} de {md_escape(fig.file)}, indicateur {md_escape(fig.indicator)}"
+    # the row of the data file the figure comes from (its indicator is named by its French label above)
+    detail = f"Ligne {fig.row} de {md_escape(fig.file)}"
     if revised_by is not None:
         detail += (f". Révisé dans l'édition {revised_by.edition} : "
                    f"{md_escape(formatting.figure_text(revised_by))}")

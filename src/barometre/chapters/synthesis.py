@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import book, formatting
-from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, qualifier_nature
 from barometre.data import Dataset, Figure
 from barometre.narrative import ChapterSummary, md_escape, source_line
 from barometre.paths import CHAPTERS_DIR
@@ -143,6 +143,8 @@ def dashboard_table(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPT
                 "bas": low,
                 "haut": high,
                 "texte": formatting.figure_text(fig),
+                "borne": bound_direction(fig.qualifier),
+                "lecture": qualifier_nature(fig.qualifier),
                 "nature": "Part" if fig.unit == "percent" else "Évolution ou écart",
                 "panneau": PANELS["Part" if fig.unit == "percent" else "Évolution ou écart"],
                 "source": fig.source_name,
@@ -150,12 +152,20 @@ def dashboard_table(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPT
         )
     table = pd.DataFrame(rows)
     if table.empty:
-        table["à gauche"] = []
+        for column in ("flèche", "droite", "gauche", "à gauche"):
+            table[column] = []
         return table
-    # where a value's label goes: on the left of its dot when the dot is near the right edge
     lo = table.groupby("nature")["bas"].transform("min").clip(upper=0)
     hi = table.groupby("nature")["haut"].transform("max").clip(lower=0)
-    position = (table["haut"] - lo) / (hi - lo).where(hi > lo, 1)
+    reach = (hi - lo).where(hi > lo, 1)
+    # a bound's arrow: from the bound, a share of its panel's range in the bound's direction
+    table["flèche"] = table["valeur"] + table["borne"] * ARROW_SHARE * reach
+    table["droite"] = table[["haut", "flèche"]].max(axis=1)
+    table["gauche"] = table[["bas", "flèche"]].min(axis=1)
+    # where a value's label goes: on the left of its mark when the mark is near the right edge
+    lo, hi = lo.combine(table.groupby("nature")["gauche"].transform("min"), min), hi.combine(
+        table.groupby("nature")["droite"].transform("max"), max)
+    position = (table["droite"] - lo) / (hi - lo).where(hi > lo, 1)
     table["à gauche"] = position > RIGHT_HALF
     return table
 
@@ -170,6 +180,7 @@ PRINT_ROW_STEP = 26  # per indicator in print (0,7 of it in pt, charts.PRINT_LAY
 PRINT_LABEL_WIDTH = 190  # pt: the print label column
 PRINT_LABEL_LINE = 48  # characters of a 7,5 pt label in that column
 RIGHT_HALF = 0.6  # a value beyond this share of its panel's range is labelled on the left of its dot
+ARROW_SHARE = 0.1  # a bound's arrow, as a share of its panel's range
 # Vega expression: split a long label at the last space before LABEL_LINE characters.
 WRAP_LABEL = (
     f"length(datum.label) > {LABEL_LINE} ? "
@@ -182,7 +193,12 @@ WRAP_PRINT_LABEL = WRAP_LABEL.replace(str(LABEL_LINE), str(PRINT_LABEL_LINE))
 def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
     """The dashboard's panels. On the web each indicator's label sits above its dot (no label
     column), so a panel fits a phone; in print the labels make a column on the left of the dots,
-    one row per indicator, so that the whole dashboard holds on one or two pages."""
+    one row per indicator, so that the whole dashboard holds on one or two pages.
+
+    A value is a dot, a range a bar from its low to its high end (no dot: its middle is not a
+    published value), a bound an open mark with an arrow towards the side where the value lies."""
+    # the table's order, whatever layer draws a row first (a bound is drawn by other layers than a value)
+    order = list(dict.fromkeys(table["indicateur"]))
     if printed:
         step, offset, label_size = PRINT_ROW_STEP, 0, 7.5
         axis = alt.Axis(orient="left", labelLimit=PRINT_LABEL_WIDTH, labelFontSize=label_size, labelColor="#222",
@@ -194,30 +210,45 @@ def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
                         labelOffset=-4, labelLimit=PANEL_WIDTH, labelFontSize=label_size, labelColor="#222",
                         labelExpr=WRAP_LABEL, labelLineHeight=13,
                         domain=False, ticks=False, grid=False)
-    y = alt.Y("indicateur:N", title=None, sort=None, axis=axis)
+    y = alt.Y("indicateur:N", title=None, sort=order, axis=axis)
     tooltip = [alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("chapitre:N", title="Chapitre"),
-               alt.Tooltip("texte:N", title="Valeur"),
+               alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("lecture:N", title="Nature"),
                alt.Tooltip("période:N", title="Période"), alt.Tooltip("source:N", title="Source")]
-    x = alt.X("bas:Q", title=None, axis=alt.Axis(format="~s", labelExpr="datum.label + ' %'", tickCount=5))
-    zero = alt.Chart().mark_rule(color="#c8c8c8", strokeWidth=1).encode(x=alt.datum(0))
-    span = alt.Chart().mark_rule(strokeWidth=5, yOffset=offset, color=PALETTE[0]).encode(y=y, x=x, x2="haut:Q",
-                                                                               tooltip=tooltip)
-    dots = alt.Chart().mark_point(filled=True, size=50 if printed else 70, yOffset=offset, opacity=1).encode(
-        y=y, x="valeur:Q", tooltip=tooltip,
-        color=alt.Color("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
-                                                                range=[PALETTE[0], PALETTE[3]]),
-                        legend=alt.Legend(orient="bottom")),
-        shape=alt.Shape("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
-                                                                range=["circle", "diamond"])),
-    )
+    x = alt.X("bas:Q", title=None, axis=alt.Axis(format="~s", labelExpr="datum.label + ' %'", tickCount=4,
+                                                 labelOverlap=True))
+    # zero marked on each value's line only: a rule the panel's height crossed the labels written above the values
+    zero = alt.Chart().mark_tick(color="#b0b0b0", thickness=1, size=14, yOffset=offset).encode(
+        y=y, x=alt.datum(0))
+    colour = alt.Color("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
+                                                              range=[PALETTE[0], PALETTE[3]]),
+                       legend=alt.Legend(orient="bottom"))
+    shape = alt.Shape("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
+                                                             range=["circle", "diamond"]))
+    size = 50 if printed else 70
+    span = alt.Chart().transform_filter("datum.borne == 0 && datum.bas < datum.haut").mark_rule(
+        strokeWidth=6, yOffset=offset).encode(y=y, x=x, x2="haut:Q", color=colour, tooltip=tooltip)
+    dots = alt.Chart().transform_filter("datum.borne == 0 && datum.bas == datum.haut").mark_point(
+        filled=True, size=size, yOffset=offset, opacity=1).encode(
+        y=y, x="valeur:Q", tooltip=tooltip, color=colour, shape=shape)
+    whisker = alt.Chart().transform_filter("datum.borne != 0").mark_rule(
+        strokeWidth=2, yOffset=offset).encode(y=y, x="valeur:Q", x2="flèche:Q", color=colour, tooltip=tooltip)
+    heads = [
+        alt.Chart().transform_filter(f"datum.borne == {sign}").mark_point(
+            shape=f"triangle-{side}", filled=True, size=size - 10, yOffset=offset, opacity=1).encode(
+            y=y, x="flèche:Q", color=colour, tooltip=tooltip)
+        for sign, side in ((1, "right"), (-1, "left"))
+    ]
+    open_dots = alt.Chart().transform_filter("datum.borne != 0").mark_point(
+        filled=False, size=size, strokeWidth=2, yOffset=offset, opacity=1, fill="white").encode(
+        y=y, x="valeur:Q", tooltip=tooltip, color=colour, shape=shape)
     labels_right = alt.Chart().transform_filter("!datum['à gauche']").mark_text(
         align="left", dx=8, yOffset=offset, fontSize=11, fontWeight="bold"
-    ).encode(y=y, x="haut:Q", text="texte:N", tooltip=tooltip)
+    ).encode(y=y, x="droite:Q", text="texte:N", tooltip=tooltip)
     labels_left = alt.Chart().transform_filter("datum['à gauche']").mark_text(
         align="right", dx=-8, yOffset=offset, fontSize=11, fontWeight="bold"
-    ).encode(y=y, x="bas:Q", text="texte:N", tooltip=tooltip)
+    ).encode(y=y, x="gauche:Q", text="texte:N", tooltip=tooltip)
     return (
-        alt.layer(zero, span, dots, labels_right, labels_left, data=table)
+        alt.layer(zero, span, dots, whisker, *heads, open_dots, labels_right, labels_left, data=table)
         .properties(width=PANEL_WIDTH, height=alt.Step(step))
         .facet(row=alt.Row("panneau:N", title=None, sort=list(PANELS.values()),
                            header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
@@ -252,10 +283,12 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         description=(
             "Petits multiples, un panneau par grandeur, chacun sur sa propre échelle : les parts d'un total "
             "(ronds bleus) dans l'un, les évolutions ou écarts (losanges orange) dans l'autre, publiés pour "
-            "l'édition ; une fourchette est tracée de sa borne basse à sa borne haute. Par chapitre : " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "
+            "l'édition ; une fourchette est tracée de sa borne basse à sa borne haute ; une borne (« plus de », "
+            "« au moins », « moins de », « au plus ») est un symbole vide prolongé d'une flèche du côté où se "
+            "trouve la valeur. Par chapitre : " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "
             "téléchargeables."
         ),
-        data=table.drop(columns=["ordre", "à gauche"]),
+        data=table.drop(columns=["ordre", "à gauche", "flèche", "droite", "gauche"]),
         print_chart=_dashboard(table, printed=True),
         # said on the web page only: print has no pointer (the PDF's panels print every value)
         interactive_note="Le survol d’un point donne la valeur telle que le texte l’écrit et sa source.",

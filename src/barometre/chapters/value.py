@@ -13,6 +13,7 @@ from barometre import formatting, history, periods
 from barometre.charts import PALETTE, VALUE_SCHEME_COLOURS, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.formatting import percent_of_one
+from barometre.history import PANEL_WIDTH
 from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import prices as prices_model
 from barometre.models import value as model
@@ -419,10 +420,10 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
     long = pd.concat([
         pd.DataFrame({"année": data["année"], "série": "Salaire moyen brut des conseillers",
                       "euros": data["valeur"], "texte": data["texte"]}),
-        pd.DataFrame({"année": data["année"], "série": "Smic mensuel brut (1er juillet)",
+        pd.DataFrame({"année": data["année"], "série": "Smic mensuel brut (1ᵉʳ juillet)",
                       "euros": data["smic"], "texte": data["texte smic"]}),
     ])
-    series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1er juillet)"]
+    series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1ᵉʳ juillet)"]
     chart = alt.Chart(long).mark_line(point=True).encode(
         x=alt.X("année:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=False)),
@@ -444,31 +445,55 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
     )
 
 
+# One panel per quantity: gross pay and net pay are never drawn on one axis (no sourced conversion
+# between them exists in the data); each panel has its own scale, titled with its quantity.
+SALARY_PANELS = {"Brut": "Montants bruts", "Net": "Montants nets"}
+SALARY_AXES = {"Brut": "€ bruts par mois", "Net": "€ nets par mois"}
+
+
+def salary_scale(nature: str) -> str:
+    """The quantity a row of the salary table is measured in: « Brut » (the SMIC is gross) or « Net »."""
+    return "Net" if nature == "Net" else "Brut"
+
+
 def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
-    base = alt.Chart(table).encode(
-        y=alt.Y("montant:N", title=None, sort=None, axis=None),
-        tooltip=[alt.Tooltip("montant:N", title="Montant"), alt.Tooltip("texte:N", title="Par mois"),
-                 alt.Tooltip("origine:N", title="Origine")],
-    )
-    bars = base.mark_bar(size=22).encode(
-        x=alt.X("euros:Q", title="€ par mois, bruts ou nets (voir légende)"),
-        color=alt.Color("nature:N", title=None, sort=["Smic brut (référence)", "Brut", "Net"],
-                        scale=alt.Scale(domain=["Smic brut (référence)", "Brut", "Net"],
-                                        range=["#9a9a9a", PALETTE[0], PALETTE[1]]),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
-    )
-    labels = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(x="euros:Q", text="texte:N")
+    """Small multiples: gross amounts (the SMIC, the adviser's gross salary) in one panel, net amounts in
+    another, each on its own euro scale."""
+    table = table.assign(échelle=[salary_scale(n) for n in table["nature"]])
+    colours = alt.Scale(domain=["Smic brut (référence)", "Brut", "Net"], range=["#9a9a9a", PALETTE[0], PALETTE[1]])
+    panels = []
+    for scale, panel_title in SALARY_PANELS.items():
+        rows = table[table["échelle"] == scale]
+        if rows.empty:
+            continue
+        base = alt.Chart(rows).encode(
+            y=alt.Y("montant:N", title=None, sort=None, axis=None),
+            tooltip=[alt.Tooltip("montant:N", title="Montant"), alt.Tooltip("texte:N", title="Par mois"),
+                     alt.Tooltip("origine:N", title="Origine")],
+        )
+        bars = base.mark_bar(size=22).encode(
+            x=alt.X("euros:Q", title=SALARY_AXES[scale], axis=alt.Axis(tickCount=4)),
+            color=alt.Color("nature:N", legend=None, scale=colours),
+        )
+        labels = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
+            x="euros:Q", text="texte:N")
+        panels.append((bars + labels + row_labels(rows, "montant", bar_size=22)).properties(
+            height=alt.Step(58), width=PANEL_WIDTH,
+            title=alt.TitleParams(panel_title, fontSize=13, anchor="start")))
+    chart = alt.vconcat(*panels, spacing=26) if len(panels) > 1 else panels[0]
     listing = "; ".join(f"{m} : {t}" for m, t in zip(table["montant"], table["texte"], strict=True))
+    nets = "" if "Net" not in set(table["échelle"]) else (
+        " Les montants nets ont leur propre panneau et leur propre échelle : un salaire net ne se compare pas "
+        "à un brut."
+    )
     return chart_output(
-        (bars + labels + row_labels(table, "montant", bar_size=22)).properties(height=alt.Step(58)),
+        chart,
         name="valeur-salaires",
         title="Salaires des conseillers et Smic",
         source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
         description=(
             "Barres horizontales des montants mensuels, en euros (salaire moyen des conseillers de vente, "
-            "salaire net des téléconseillers, Smic à temps plein au 1er juillet) : " + listing + ". Attention, les montants "
-            "bruts (en bleu, Smic en gris) et nets (en orange) partagent la même échelle mais ne se comparent pas "
-            "directement : un salaire net est inférieur au brut correspondant."
+            "salaire net des téléconseillers, Smic à temps plein au 1ᵉʳ juillet) : " + listing + "." + nets
         ),
         data=table,
     )

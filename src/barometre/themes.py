@@ -1,0 +1,127 @@
+"""Themes of the article that carry no figure, told from quoted rows (``data/quotes/<edition>.csv``).
+
+Each theme is a paragraph built from the rows of the edition that carry it, found by their
+``quote_id``: when an edition has none of a theme's rows, the paragraph is left out whole, and
+a sentence is written only when the row it quotes is there. The words around a quote say no
+more than the quote does; who said it comes from ``data/sources.csv`` (the article's own words
+are attributed to the article and its author, never to an interviewee).
+
+The chapters call ``paragraph(ds, edition, name)``; ``QUOTE_IDS`` lists the rows the themes
+use, so that a chapter's list of quotes does not repeat them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from barometre import formatting
+from barometre.data import Dataset, Quote
+from barometre.narrative import de, direction, md_escape, quote_body
+
+JOURNALIST = "journalist"
+
+
+def _words(q: Quote) -> str:
+    """« the excerpt », a quote inside it in the inner marks French typography uses (« … “malsain” … »)."""
+    body = re.sub(r"«[\s\u00a0\u202f]*([^«»]*?)[\s\u00a0\u202f]*»", "“\\1”", quote_body(q.quote))
+    return f"«\u00a0{md_escape(body)}\u00a0»"
+
+
+def _who(ds: Dataset, q: Quote, *, again: bool = False) -> str:
+    """« l'article de Claire Morel » for the article's own words (« l'article » when named just before),
+    else « Michel Guido (directeur …) »."""
+    src = ds.sources[q.source]
+    if src.type == JOURNALIST:
+        return "l’article" if again else f"l’article de {md_escape(src.name)}"
+    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def reverse_auctions(ds: Dataset, edition: int) -> str:
+    """The price war's mechanism: the reverse auctions a client runs, the price fall a source ties to them,
+    and the head of the Mission nationale calling them inadmissible."""
+    guido = ds.quote("guido_reverse_auctions", edition)
+    law = ds.quote("guido_law", edition)
+    control = ds.quote("article_clients_control_auctions", edition)
+    fall = ds.known("service_price_change_since_2000", edition)
+    sentences = []
+    if control is not None:
+        sentences.append(f"Dans les appels d’offres, l’acheteur a la main : {_words(control)}, note "
+                         f"{_who(ds, control)}.")
+    if fall is not None and fall.published and "enchères inversées" in fall.quote:
+        verb = direction(fall.central, up="a augmenté", down="a baissé", flat="n’a pas bougé")
+        amount = "" if fall.central == 0 else " " + de(fall, magnitude=True)
+        outlet = getattr(ds.sources.get(fall.source), "publication_outlet", "") or ""
+        who = f"D’après {md_escape(outlet)}" if outlet else "D’après le baromètre"
+        sentences.append(f"{who}, le prix des prestations externalisées {verb}{amount} "
+                         f"{md_escape(formatting.period_text(fall.period))}, « notamment sous l’effet de la mise en "
+                         "place du système des enchères inversées »" + ".")
+    if guido is not None:
+        text = f"{_first_upper(_who(ds, guido))} vise nommément {_words(guido)}"
+        if law is not None and law.source == guido.source:
+            text += f", et prévient : {_words(law)}"
+        sentences.append(text + ".")
+    return " ".join(sentences)
+
+
+def ile_de_france_losses(ds: Dataset, edition: int) -> str:
+    """The order in which Île-de-France lost jobs: to offshore first, then to the province."""
+    first = ds.quote("article_idf_first_decline", edition)
+    order = ds.quote("begoc_idf_decline_order", edition)
+    sentences = []
+    if first is not None:
+        sentences.append(f"{_first_upper(_who(ds, first))} le relève : {_words(first)}.")
+    if order is not None:
+        sentences.append(f"Le mouvement a changé de destination en chemin, comme l’explique {_who(ds, order)} : "
+                         f"{_words(order)}.")
+    return " ".join(sentences)
+
+
+def subsidies(ds: Dataset, edition: int) -> str:
+    """Régnier's point: destroying jobs in France for offshore while drawing French subsidies."""
+    q = ds.quote("regnier_subsidies", edition)
+    if q is None:
+        return ""
+    return (f"{_first_upper(_who(ds, q))} rapporte aussi une objection de principe, celle des subventions : "
+            f"{_words(q)}.")
+
+
+def inhouse_centres(ds: Dataset, edition: int) -> str:
+    """Takeovers of clients' in-house centres, and retirements emptying in-house posts."""
+    takeovers = ds.quote("article_inhouse_takeovers", edition)
+    retirements = ds.quote("article_baby_boomers", edition)
+    sentences = []
+    if takeovers is not None:
+        sentences.append(f"Les prestataires lorgnent aussi les centres que leurs clients gardent en interne : "
+                         f"{_words(takeovers)}, selon {_who(ds, takeovers)}.")
+    if retirements is not None:
+        lead = "La démographie pourrait faire le reste" if takeovers is not None else "La démographie pourrait y aider"
+        again = takeovers is not None and takeovers.source == retirements.source
+        sentences.append(f"{lead} : avec les départs à la retraite des baby-boomers, "
+                         f"{_who(ds, retirements, again=again)} avance que {_words(retirements)}.")
+    return " ".join(sentences)
+
+
+THEMES = {
+    "reverse_auctions": reverse_auctions,
+    "ile_de_france_losses": ile_de_france_losses,
+    "subsidies": subsidies,
+    "inhouse_centres": inhouse_centres,
+}
+QUOTE_IDS = frozenset({
+    "guido_reverse_auctions", "guido_law", "article_clients_control_auctions", "article_idf_first_decline",
+    "begoc_idf_decline_order", "regnier_subsidies", "article_inhouse_takeovers", "article_baby_boomers",
+})
+
+
+def paragraph(ds: Dataset, edition: int, name: str) -> str:
+    """The theme's paragraph in the edition ('' when the edition has none of its rows)."""
+    return THEMES[name](ds, edition)
+
+
+def unused_quotes(ds: Dataset, edition: int, chapter: str) -> list[Quote]:
+    """The chapter's quotes that no theme tells (the chapter lists them as the voices of the debate)."""
+    return [q for q in ds.quotes(edition, chapter) if q.quote_id not in QUOTE_IDS]

@@ -1,0 +1,72 @@
+"""Themes of the article told from quoted rows: present when the edition's rows are, left out whole when not."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+from fixtures import data_with_sparse_2009
+
+from barometre import load, themes
+from barometre.paths import DATA_DIR
+from barometre.provenance import write_sidecar
+
+EDITION = 2008
+
+
+def test_the_left_out_themes_are_told_from_the_articles_quoted_rows():
+    ds = load()
+    auctions = themes.paragraph(ds, EDITION, "reverse_auctions")
+    assert "enchères inversées qu\\'il est inadmissible de pratiquer" in auctions and "Michel Guido" in auctions
+    losses = themes.paragraph(ds, EDITION, "ile_de_france_losses")
+    assert "au bénéfice de l\\'offshore" in losses and "au bénéfice de la province" in losses
+    assert "Patrice Bégoc" in losses
+    assert "subventions françaises" in themes.paragraph(ds, EDITION, "subsidies")
+    inhouse = themes.paragraph(ds, EDITION, "inhouse_centres")
+    assert "reprise de centres internes" in inhouse and "postes vacants" in inhouse
+    # the article's own words are the article's, never an interviewee's
+    assert "l’article de Claire Morel" in inhouse and "Propos de Claire Morel" not in inhouse
+
+
+def test_every_theme_quote_is_a_row_of_the_edition_with_its_source():
+    ds = load()
+    rows = {q.quote_id: q for q in ds.quotes(EDITION)}
+    assert set(rows) >= themes.QUOTE_IDS
+    for quote_id in themes.QUOTE_IDS:
+        assert rows[quote_id].source in ds.sources and rows[quote_id].quote.strip()
+
+
+def test_an_edition_without_the_rows_leaves_each_theme_out_whole(tmp_path):
+    ds = load(data_with_sparse_2009(tmp_path / "data"))
+    for name in ("ile_de_france_losses", "subsidies", "inhouse_centres"):
+        assert themes.paragraph(ds, 2009, name) == ""
+    auctions = themes.paragraph(ds, 2009, "reverse_auctions")
+    assert "Guido" not in auctions and "inadmissible" not in auctions  # quotes are the edition's own
+
+
+def test_a_sentence_is_left_out_when_only_its_own_row_is_missing(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "quotes" / f"{EDITION}.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    kept = [r for r in rows if r[0] not in ("begoc_idf_decline_order", "article_baby_boomers")]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(kept)
+    write_sidecar(path)
+    ds = load(data)
+    losses = themes.paragraph(ds, EDITION, "ile_de_france_losses")
+    assert "Pour la première fois en 2008" in losses and "Bégoc" not in losses
+    inhouse = themes.paragraph(ds, EDITION, "inhouse_centres")
+    assert "reprise de centres internes" in inhouse and "baby-boomers" not in inhouse
+
+
+def test_a_chapters_list_of_quotes_does_not_repeat_what_a_theme_tells():
+    ds = load()
+    listed = {q.quote_id for q in themes.unused_quotes(ds, EDITION, "prices")}
+    assert "guido_reverse_auctions" not in listed and "uberti_price_danger" in listed
+
+
+def test_a_quote_inside_an_excerpt_takes_the_inner_quotation_marks():
+    text = themes.paragraph(load(), EDITION, "subsidies")
+    assert "“malsain”" in text and "«malsain»" not in text and text.count("«") == text.count("»") == 1
