@@ -334,9 +334,12 @@ def _yearly_values(spec: dict) -> set[str]:
         if isinstance(node, dict):
             data = node.get("data", data)
             mark = node.get("mark")
+            # a bound's arrow head (« au moins 10 % ») is drawn by a point mark, but it is not a point
+            # of the series: a bar chart with such arrows is not a line of values year by year
+            arrow = isinstance(mark, dict) and str(mark.get("shape", "")).startswith("triangle")
             mark = mark.get("type") if isinstance(mark, dict) else mark
             encoding = node.get("encoding", {})
-            if mark in ("line", "point") and encoding.get("x", {}).get("field") == "année":
+            if mark in ("line", "point") and not arrow and encoding.get("x", {}).get("field") == "année":
                 y = encoding.get("y", {}).get("field")
                 rows = (data or {}).get("values") or datasets.get((data or {}).get("name"), [])
                 found.update(r["texte"] for r in rows if "texte" in r and y in r)
