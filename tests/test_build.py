@@ -48,6 +48,16 @@ def test_the_first_build_executes_every_chapter_and_publishes_the_site(book):
     assert any("[executed] chapters/resilience" in m for m in book["messages"])
 
 
+def test_the_build_says_when_the_site_address_is_still_the_placeholder(book):
+    import yaml
+
+    from barometre.paths import ROOT
+
+    base = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+    said = any("html.baseurl" in m and "placeholder" in m for m in book["messages"])
+    assert said == ("example.org" in base)
+
+
 def test_pages_show_figures_formatted_from_data_and_linked_to_the_annex(book):
     resilience = page(book, "resilience")
     link = re.search(r'<a [^>]*href="sources.html#fig-2008-revenue-growth-market-2008"[^>]*>'

@@ -58,7 +58,7 @@ def _side_by_side(data: Path, builds: list[Path], *command: str) -> None:
                                "--build-dir", str(build)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for build in builds]
     for proc in procs:
-        out, err = proc.communicate(timeout=900)
+        _, err = proc.communicate(timeout=900)
         assert proc.returncode == 0, err[-3000:]
 
 

@@ -53,6 +53,7 @@ CONFIG = "_config.yml"
 TOC = "_toc.yml"
 STATIC = "_static"
 VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
+PLACEHOLDER_SITE = "example.org"  # html.baseurl until the team has its own address
 
 
 @dataclass
@@ -271,6 +272,10 @@ class Builder:
         staging.mkdir(parents=True, exist_ok=True)
         config = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))
         config["title"] = f"{config['title']} — édition {edition}"
+        base = str((config.get("html") or {}).get("baseurl") or "")
+        if PLACEHOLDER_SITE in base:
+            self.echo(f"Note: html.baseurl in {CONFIG} is the placeholder {base}: the pages' OpenGraph links and "
+                      "sitemap.xml point there. Set the site's public address there before publishing.")
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
