@@ -535,7 +535,7 @@ def check_growth_ratio(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> 
         return Verdict(UNVERIFIABLE, f"La croissance offshore ({cite(b)}) ne permet pas de rapport.", (a, b))
     lo, hi = (alo / bhi - 1) * 100, (ahi / blo - 1) * 100
     central = a.central / b.central
-    text = (f"France {cite(a)}, offshore {cite(b)} : la France croît {formatting.number(central, 1)} fois plus vite "
+    text = (f"France {cite(a)}, offshore {cite(b)} : la France croît {formatting.small_number(central, 1)} fois plus vite "
             f"(un écart de {_span(lo, hi, 0)} aux arrondis près), pour un écart annoncé {elide('de', formatting.figure_text(fig))}{cite(fig)}")
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
     return Verdict(verdict, text + ".", (fig, a, b))

@@ -812,7 +812,7 @@ def model_takeaway(
     premium_text = narrative.cite(premium_fig, magnitude=True)
     if math.isclose(k, k_gap, rel_tol=0.005):
         text = (f"- Dans le modèle, à productivité et qualité égales des deux côtés, une demande résolue coûte "
-                f"{formatting.number(k, 2)} fois plus en France qu'offshore : ce rapport ne fait que traduire "
+                f"{formatting.small_number(k, 2)} fois plus en France qu'offshore : ce rapport ne fait que traduire "
                 "l'écart de taux horaire, ce n'est pas un résultat.")
     elif k <= 1:
         shown = formatting.number(k, 2)
@@ -822,11 +822,11 @@ def model_takeaway(
                 "l'abonnement.")
     else:
         needed = model.breakeven_service_share(premium_fig.central / 100, k)
-        shown_k, shown_n = formatting.number(k, 2), formatting.percent(needed * 100)
+        shown_k, shown_n = formatting.small_number(k, 2), formatting.percent(needed * 100)
         findings["cost_ratio"] = Finding(k, shown_k, (0, math.inf))
         findings["needed_service_share"] = Finding(needed, shown_n, (0, math.inf))
         text = (f"- Dans le modèle, une demande résolue coûte {shown_k} fois plus en France qu'offshore, contre "
-                f"{formatting.number(k_gap, 2)} fois pour la seule heure de production ; un abonnement "
+                f"{formatting.small_number(k_gap, 2)} fois pour la seule heure de production ; un abonnement "
                 f"{premium_text} plus cher supposerait un service clients à {shown_n} du prix"
                 + (", plus que le prix entier : c'est impossible." if needed > 1 else "."))
     rates = [onshore_repeat_rate * f for f in REPEAT_BAND]
