@@ -211,3 +211,48 @@ def test_the_printed_dashboard_sets_its_labels_beside_the_dots_and_leaves_no_run
     y_axes = [layer["encoding"]["y"].get("axis", {}) for layer in out.print_spec()["spec"]["layer"]
               if "y" in layer.get("encoding", {})]
     assert y_axes and all("labelOffset" not in axis for axis in y_axes)  # the label beside, not above
+
+
+def _svg_texts(spec: dict) -> list[str]:
+    import re
+
+    import vl_convert as vlc
+
+    from barometre.charts import LOCALE
+
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    return [t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]
+
+
+def test_a_models_curves_print_their_end_values_and_its_marked_points_theirs():
+    """What the web gives on hover, print writes: each curve's value at its right end, each marked
+    point's value (an assumption of the book) beside it; the web chart is unchanged."""
+    from barometre.charts import print_spec_of
+
+    curves = [{"x": x, "y": y, "c": c} for c, a in (("a", 1.0), ("b", 3.0)) for x, y in ((0, a), (10, a + 1.25))]
+    spec = {"height": 200, "layer": [
+        {"mark": {"type": "line"}, "data": {"values": curves},
+         "encoding": {"x": {"field": "x", "type": "quantitative", "axis": None}, "y": {"field": "y", "type": "quantitative", "axis": None},
+                      "color": {"field": "c", "type": "nominal"}}},
+        {"mark": {"type": "point", "filled": True}, "data": {"values": [{"x": 4, "y": 1.5}]},
+         "encoding": {"x": {"field": "x", "type": "quantitative", "axis": None}, "y": {"field": "y", "type": "quantitative", "axis": None}}},
+    ]}
+    texts = _svg_texts(print_spec_of(spec))
+    assert {"2,25", "4,25", "1,5"} <= set(texts)  # the two curves' ends and the point, in French
+    assert "1" not in texts and "3" not in texts  # not every point of a curve: its end
+    assert len(spec["layer"]) == 2  # the web's spec is left as it was: the labels are the print form's
+
+
+def test_a_point_the_chart_labels_already_is_not_labelled_twice():
+    from barometre.charts import print_spec_of
+
+    point = {"values": [{"x": 4, "y": 1.5, "t": "1,5 %"}]}
+    spec = {"height": 200, "layer": [
+        {"mark": {"type": "point", "filled": True}, "data": point,
+         "encoding": {"x": {"field": "x", "type": "quantitative", "axis": None}, "y": {"field": "y", "type": "quantitative", "axis": None}}},
+        {"mark": {"type": "text", "dx": 8}, "data": point,
+         "encoding": {"x": {"field": "x", "type": "quantitative", "axis": None}, "y": {"field": "y", "type": "quantitative", "axis": None},
+                      "text": {"field": "t", "type": "nominal"}}},
+    ]}
+    texts = _svg_texts(print_spec_of(spec))
+    assert texts.count("1,5 %") == 1 and "1,5" not in texts

@@ -278,6 +278,7 @@ class Builder:
                       "sitemap.xml point there. Set the site's public address there before publishing.")
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
+        sphinx_config["barometre_code"] = package_hash()[:16]
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
         sphinx_config["barometre_page_stamp"] = page_stamp(edition)
         latex = sphinx_config.setdefault("latex_elements", {})

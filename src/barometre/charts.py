@@ -479,7 +479,7 @@ def print_spec_of(spec: dict) -> dict:
             spec["height"] = max(80, round(height * PRINT_HEIGHT_RATIO))
         elif isinstance(height, dict) and "step" in height:
             spec["height"] = {"step": max(16, round(height["step"] * PRINT_HEIGHT_RATIO))}
-        spec = _label_cells(_label_series(spec))
+        spec = _label_line_ends(_label_cells(_label_series(spec)))
     else:
         _fit_width(spec)
     return spec
@@ -928,6 +928,67 @@ def _label_series(spec: dict) -> dict:
 
 
 _DARK_LOW_SCHEMES = ("viridis", "magma", "inferno", "plasma", "cividis", "turbo")  # dark at their low end
+
+
+def _mark_type(unit: dict) -> str:
+    mark = unit.get("mark")
+    return mark.get("type", "") if isinstance(mark, dict) else str(mark or "")
+
+
+def _label_line_ends(spec: dict) -> dict:
+    """A model's curves (lines over a quantitative x): in print, each curve writes its value at its
+    right end, and each highlighted point (a few filled dots: the book's assumptions) its value beside
+    it, in the axis's unit: what the web gives on hover. A chart whose lines already carry printed
+    labels (``_label_series``) is left as it is."""
+    units = spec.get("layer")
+    if not isinstance(units, list) or any(not isinstance(u, dict) or "mark" not in u for u in units):
+        return spec
+    if any(str(u.get("name", "")).startswith(PRINT_ONLY) for u in units):
+        return spec
+    written = {json.dumps(u.get("data"), sort_keys=True) for u in units if _mark_type(u) == "text"}
+    added = []
+    for unit in units:
+        mark, enc = _mark_type(unit), unit.get("encoding", {})
+        x, y = enc.get("x", {}), enc.get("y", {})
+        if (mark not in ("line", "point") or x.get("type") != "quantitative" or y.get("type") != "quantitative"
+                or not x.get("field") or not y.get("field")):
+            continue
+        rows = _rows_of(unit, spec)
+        if not rows or any(not isinstance(r.get(y["field"]), int | float) for r in rows):
+            continue
+        if mark == "point":
+            shape = unit["mark"].get("shape", "") if isinstance(unit["mark"], dict) else ""
+            if (str(shape).startswith("triangle") or len(rows) > 4
+                    or json.dumps(unit.get("data"), sort_keys=True) in written):  # a label of its own already
+                continue
+        # the number alone, in the axis's unit (« 20,8 »): the text's « 20,8 % d'une heure en France »
+        # would squeeze the plot; a point's label sits above it on the left, clear of a rising curve
+        end = mark == "line"
+        text = {"name": f"{PRINT_ONLY}-{'end' if end else 'point'}-{len(added)}",
+                "mark": {"type": "text", "fontSize": PRINT_LABEL_SIZE, "align": "left" if end else "right",
+                         "baseline": "middle" if end else "bottom", "dx": 4 if end else -5,
+                         "dy": 0 if end else -5, "color": "#222222"},
+                "encoding": {"x": {k: v for k, v in x.items() if k not in ("axis", "title")},
+                             "y": {k: v for k, v in y.items() if k not in ("axis", "title")},
+                             "text": {"field": y["field"], "type": "quantitative", "format": ".3~r"}}}
+        if "data" in unit:
+            text["data"] = unit["data"]
+        transform = list(unit.get("transform", []))
+        if mark == "line":  # the curve's last point (one per colour, when a colour splits the curves)
+            colour = enc.get("color")
+            group = [colour["field"]] if isinstance(colour, dict) and colour.get("field") else []
+            transform += [{"joinaggregate": [{"op": "max", "field": x["field"], "as": "_fin"}], "groupby": group},
+                          {"filter": f"datum[{json.dumps(x['field'])}] == datum._fin"},
+                          # curves that end on the same value share one label
+                          {"aggregate": [{"op": "count", "as": "_courbes"}], "groupby": [x["field"], y["field"]]}]
+        if transform:
+            text["transform"] = transform
+        added.append(text)
+    if not added:
+        return spec
+    spec["layer"] = [*units, *added]
+    spec["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": 24}  # room for a value at a curve's end
+    return spec
 
 
 def _label_cells(spec: dict) -> dict:

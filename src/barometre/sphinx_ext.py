@@ -507,6 +507,8 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
 
 def setup(app):
     app.add_config_value("barometre_data_dir", "", "env")
+    # the package's code: a change re-reads every page (the print charts are drawn while a page is read)
+    app.add_config_value("barometre_code", "", "env")
     # the whole stamp changes with the data: only the colophon shows it (pages_to_rewrite)
     app.add_config_value("barometre_build_stamp", "", "")
     app.add_config_value("barometre_page_stamp", "", "html")
