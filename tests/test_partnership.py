@@ -162,7 +162,7 @@ _markdown, _spec = markdown, spec
 def test_other_horizons_change_the_text_and_the_jobs_chart(tmp_path):
     base = _execute(tmp_path, "base", edition=EDITION)
     other = _execute(tmp_path, "other", horizons="8, 20", edition=EDITION)
-    assert "en 3 ans" in _markdown(base) and "en 8 ans" in _markdown(other)
+    assert "en trois ans" in _markdown(base) and "en huit ans" in _markdown(other)  # small counts in words
     assert _spec(base, "partenariat-objectif-emplois") != _spec(other, "partenariat-objectif-emplois")
     assert _spec(base, "partenariat-numericable") == _spec(other, "partenariat-numericable")
 
