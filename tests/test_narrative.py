@@ -85,3 +85,12 @@ def test_the_annex_quotes_an_excerpt_in_one_pair_of_guillemets():
     assert fig.quote.startswith("«")  # the scan keeps the article's own opening guillemet
     entry = figure_entry(fig)
     assert "«\u00a0cette stratégie" in entry and "« «" not in entry.replace("\u00a0", " ")
+
+
+def test_a_title_with_its_own_guillemets_gets_inner_quotes_inside_ours():
+    from barometre.narrative import publication_text
+
+    text = publication_text({"title": "Laurent Uberti (SP2C). « Responsabiliser tous les acteurs »"})
+    assert "« «" not in text and "» »" not in text
+    assert text.count("«") == 1 and text.count("»") == 1
+    assert "“Responsabiliser tous les acteurs”" in text

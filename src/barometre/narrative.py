@@ -72,6 +72,12 @@ def excerpt(text: str) -> str:
     return body
 
 
+def inner_quotes(text: str) -> str:
+    """Guillemets inside a text we put between guillemets become the inner quotes of French
+    typography: « Laurent Uberti (SP2C). “Responsabiliser…” », never « … « … » »."""
+    return re.sub(r"\s*»", "”", re.sub(r"«\s*", "“", text))
+
+
 def quote_body(text: str) -> str:
     """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
     body = excerpt(text)
@@ -256,7 +262,7 @@ def publication_text(pub: dict) -> str:
     if pub.get("author"):
         parts.append(md_escape(pub["author"]))
     if pub.get("title"):
-        parts.append(f"«\u00a0{md_escape(pub['title'])}\u00a0»")
+        parts.append(f"«\u00a0{md_escape(inner_quotes(pub['title']))}\u00a0»")
     if pub.get("outlet"):
         parts.append(f"*{md_escape(pub['outlet'])}*")
     when = pub.get("date") or pub.get("year")
