@@ -97,24 +97,28 @@ def pages(pdf) -> list[str]:
     return out.split("\f")[:-1]
 
 
+def _chart_chars(node):
+    """The characters of a chart (a Form XObject, figures nested in it included)."""
+    from pdfminer.layout import LTChar, LTFigure
+
+    for child in node:
+        if isinstance(child, LTChar):
+            yield child
+        elif isinstance(child, LTFigure):
+            yield from _chart_chars(child)
+
+
 @pytest.fixture(scope="module")
 def charts(pdf) -> list[dict]:
     """The charts as the PDF holds them (Form XObjects with text): each one's characters with
     their printed size in points (a rotated axis title's size is its width across)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTFigure
-
-    def chars(node):
-        for child in node:
-            if isinstance(child, LTChar):
-                yield child
-            elif isinstance(child, LTFigure):
-                yield from chars(child)
+    from pdfminer.layout import LTFigure
 
     found = []
     for number, page in enumerate(extract_pages(str(pdf["path"]), laparams=None), start=1):
         for item in page:
-            if isinstance(item, LTFigure) and (cs := list(chars(item))):
+            if isinstance(item, LTFigure) and (cs := list(_chart_chars(item))):
                 sizes = [c.width if abs(c.matrix[1]) > abs(c.matrix[0]) else c.height for c in cs]
                 found.append({"page": number, "text": _runs(cs), "sizes": sizes, "bbox": item.bbox})
     return found
@@ -376,14 +380,7 @@ def test_charts_of_a_series_year_by_year_print_their_values(pdf, charts):
 def test_no_two_texts_of_a_chart_overlap(pdf):
     """In each printed chart, no label runs into another (value labels, axis labels, legends)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar, LTFigure
-
-    def chars(node):
-        for child in node:
-            if isinstance(child, LTChar):
-                yield child
-            elif isinstance(child, LTFigure):
-                yield from chars(child)
+    from pdfminer.layout import LTFigure
 
     clashes = []
     for number, page in enumerate(extract_pages(str(pdf["path"]), laparams=None), start=1):
@@ -391,7 +388,7 @@ def test_no_two_texts_of_a_chart_overlap(pdf):
             if not isinstance(item, LTFigure):
                 continue
             runs: list[list] = []
-            for c in chars(item):
+            for c in _chart_chars(item):
                 if abs(c.matrix[1]) > abs(c.matrix[0]) or not c.get_text().strip():
                     continue  # rotated axis titles; spaces
                 last = runs[-1] if runs else None

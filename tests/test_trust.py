@@ -28,9 +28,14 @@ NBSP = "\u00a0"
 STAMP_META = 'name="barometre-build"'
 
 
+def command(data: Path, build: Path, step: str = "build", *args: str) -> list[str]:
+    """The analyst's command (``build`` or ``pdf``) on a data folder, into a build folder."""
+    return [sys.executable, "-m", "barometre", "--data-dir", str(data), step, "--build-dir", str(build), *args]
+
+
 def cli(data: Path, build: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """The build command in its own process group; whatever it leaves running is ended after."""
-    cmd = [sys.executable, "-m", "barometre", "--data-dir", str(data), "build", "--build-dir", str(build), *args]
+    cmd = command(data, build, "build", *args)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})}, start_new_session=True)
     try:
@@ -51,11 +56,10 @@ def fresh(tmp_path):
 # --------------------------------------------------------------------------- determinism
 
 
-def _side_by_side(data: Path, builds: list[Path], *command: str) -> None:
-    """The same command for each build folder, run at the same time (each is its own process:
+def _side_by_side(data: Path, builds: list[Path], step: str) -> None:
+    """The same step for each build folder, run at the same time (each is its own process:
     two cores, and Sphinx and LaTeX use one each)."""
-    procs = [subprocess.Popen([sys.executable, "-m", "barometre", "--data-dir", str(data), *command,
-                               "--build-dir", str(build)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    procs = [subprocess.Popen(command(data, build, step), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for build in builds]
     for proc in procs:
         _, err = proc.communicate(timeout=900)
