@@ -80,3 +80,40 @@ def test_the_latest_book_puts_at_least_thirty_claims_to_the_test_and_every_chapt
     for name in ("resilience", "offshore", "prices", "value", "partnership"):
         chapter = (site / str(latest) / "chapters" / f"{name}.html").read_text(encoding="utf-8")
         assert 'href="claims.html#claim-' in chapter, name
+
+
+def test_every_chart_of_the_first_and_the_latest_edition_is_a_valid_vega_lite_spec(site):
+    """The build takes each chart's spec without Altair's validation (it cost a second a chapter):
+    this checks every spec a reader's browser draws (the page's) and every spec the PDF prints (the
+    executed notebook's print form) against the Vega-Lite schema Altair ships: the print forms of
+    the first and the latest edition (the sparsest and the fullest), and the latest's pages (the
+    web form only adds page layout to the same spec; the schema check costs about 50 ms a spec)."""
+    import json
+
+    import nbformat
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    from barometre.charts import PRINT_MIME
+
+    schema = load_schema()
+    checked, invalid = 0, []
+    web = re.compile(r'<script type="application/json" id="spec-([^"]+)">(.*?)</script>', re.S)
+    for page in sorted((site / str(EDITIONS[-1]) / "chapters").glob("*.html")):
+        for name, text in web.findall(page.read_text(encoding="utf-8")):
+            checked += 1
+            error = validate_jsonschema(json.loads(text.replace("<\\/", "</")), schema, raise_error=False)
+            if error is not None:
+                invalid.append(f"{EDITIONS[-1]} {page.name} {name} (web): {error.message[:200]}")
+    for edition in (EDITIONS[0], EDITIONS[-1]):
+        for notebook in sorted((site.parent / "staging" / str(edition) / "chapters").glob("*.ipynb")):
+            for cell in nbformat.read(notebook, as_version=4).cells:
+                for output in cell.get("outputs", []):
+                    form = output.get("data", {}).get(PRINT_MIME)
+                    if form and "spec" in form:
+                        checked += 1
+                        error = validate_jsonschema(form["spec"], schema, raise_error=False)
+                        if error is not None:
+                            invalid.append(f"{edition} {notebook.name} {form['name']} (print): {error.message[:200]}")
+    assert checked >= 40, checked
+    assert not invalid, "\n".join(invalid)

@@ -225,11 +225,16 @@ class ChartOutput:
             if not str(getattr(self, attr)).strip():
                 raise ValueError(f"chart {self.name!r} needs a {attr}: every chart is titled, sourced and described")
         self.name = _slug(self.name)
-        spec = self.chart.properties(title=wrap_title(self.title)).to_dict()
+        # Altair's own validation and its deep copies (``properties`` copies the whole chart, ``to_dict``
+        # again, and a copied layer re-copies its layers) cost more than a second for a chapter's small
+        # multiples. The spec is taken once, unvalidated, and titled as a dict; every spec the book
+        # publishes is validated against the Vega-Lite schema by the tests (test_charts.py).
+        spec = self.chart.to_dict(validate=False)
+        spec["title"] = wrap_title(self.title)
         spec["description"] = self.description
         self._spec = spec
         if self.print_chart is not None:
-            self._print = self.print_chart.to_dict()
+            self._print = self.print_chart.to_dict(validate=False)
 
     @property
     def spec(self) -> dict:
