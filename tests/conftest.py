@@ -90,6 +90,17 @@ def published_book(book_build) -> Path:
     return (book_build["build_dir"] / "html").resolve()
 
 
+@pytest.fixture(scope="session")
+def book_pdf(book_build) -> dict:
+    """The PDF of that book (``make pdf`` after ``make book``), built once: its path and what the
+    build said."""
+    from barometre.build import Builder
+
+    messages: list[str] = []
+    path = Builder(data_dir=book_build["data"], build_dir=book_build["build_dir"], echo=messages.append).pdf()
+    return {"path": path, "messages": messages}
+
+
 def mark_not_published(data_dir: Path, indicator: str, scope: str | None = None, edition: int = 2008) -> None:
     """Turn an indicator's rows (of one scope, or all) into ``not_published`` rows, as an edition
     that drops a figure would; records the new checksum."""

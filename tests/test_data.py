@@ -157,3 +157,15 @@ def test_a_moved_row_changes_only_the_keys_of_pages_that_print_line_numbers_or_w
     after = _keys(data)
     assert before["sources"] != after["sources"]
     assert before["prices"] == after["prices"]
+
+
+def test_the_book_names_a_data_file_from_the_data_folder_wherever_that_folder_is(data_copy):
+    """The annex cites « Ligne 20 de data/editions/2008.csv »: a data folder outside the project
+    (``--data-dir``) printed its absolute path, the analyst's machine, in the published pages."""
+    ds = load(data_copy)
+    from barometre.paths import ROOT
+
+    assert ROOT not in data_copy.resolve().parents  # a folder outside the project
+    assert ds.known("revenue_growth", 2008).file == "data/editions/2008.csv"
+    quotes = ds.quotes(2008)
+    assert quotes and all(q.file == "data/quotes/2008.csv" for q in quotes)

@@ -14,17 +14,16 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from barometre.build import Builder, toc_chapters
+from barometre.build import toc_chapters
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def pdf(book_build):
-    messages: list[str] = []
-    path = Builder(data_dir=book_build["data"], build_dir=book_build["build_dir"], echo=messages.append).pdf()
+def pdf(book_build, book_pdf):
+    path = book_pdf["path"]
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return {"path": path, "text": " ".join(text.split()), "messages": messages, **book_build}
+    return {"path": path, "text": " ".join(text.split()), "messages": book_pdf["messages"], **book_build}
 
 
 def test_the_pdf_reuses_the_executed_chapters(pdf):

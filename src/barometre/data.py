@@ -273,9 +273,16 @@ class Dataset:
             )
         return self._v.editions[edition]
 
+    def book_path(self, path: Path) -> str:
+        """A data file as the book names it: ``data/`` and its path inside the data folder, wherever
+        that folder is (an absolute path would put the analyst's machine in the published pages
+        and make two builds of the same data differ)."""
+        return "data/" + Path(path).resolve().relative_to(Path(self.data_dir).resolve()).as_posix()
+
     def _figure_from(self, edition: int, index: int) -> Figure:
         table = self._v.editions[edition]
-        return figure_from_row(table.rows[index], table.name, table.lines[index], self.indicators, self.sources)
+        return figure_from_row(table.rows[index], self.book_path(table.path), table.lines[index], self.indicators,
+                               self.sources)
 
     def _rows(self, edition: int, indicator: str | None) -> list[Figure]:
         table = self._table(edition)
@@ -491,7 +498,7 @@ class Dataset:
         for row, line in zip(table.rows, table.lines, strict=True):
             rec = row.model_dump()
             rec["row"] = line
-            rec["file"] = table.name
+            rec["file"] = self.book_path(table.path)
             rec["source_name"] = self.sources[row.source].name
             city = cities.get(row.city) if row.city else None
             rec["city_name"] = city.name_fr if city else None
@@ -540,7 +547,7 @@ class Dataset:
                 continue
             src = self.sources[row.source]
             out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
-                             row.quote, row.note, table.name, line, getattr(row, "quote_type", "verbatim")))
+                             row.quote, row.note, self.book_path(table.path), line, getattr(row, "quote_type", "verbatim")))
         return out
 
     def quote(self, quote_id: str, edition: int | None = None) -> Quote | None:
