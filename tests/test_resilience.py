@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import set_value
+from executed import execute_chapter, markdown
 
 from barometre import load
 from barometre.chapters import resilience as ch
@@ -141,3 +143,18 @@ def test_the_cost_argument_puts_the_salary_gap_and_the_savings_on_separate_axes_
     dots = [la for la in panels[0]["layer"] if la.get("mark", {}).get("type") == "point" and la["mark"].get("filled")
             and "shape" not in la["mark"]]
     assert dots and all("datum.bas == datum.haut" in t["filter"] for la in dots for t in la["transform"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("before", "now", "said", "not_said"), [
+    ("5", "30", "une exigence multipliée par six", "divisée"),
+    ("30", "5", "une exigence divisée par six", "multipliée"),
+])
+def test_the_savings_demanded_of_clients_read_in_the_direction_the_data_give(data_copy, tmp_path, before, now, said,
+                                                                                not_said):
+    set_value(data_copy, "cost_savings_demanded", "before", "2009", before)
+    set_value(data_copy, "cost_savings_demanded", "now", "2009", now)
+    text = " ".join(markdown(execute_chapter(tmp_path, "resilience", before, edition=2008,
+                                             data_dir=str(data_copy))).split())
+    assert said in text and not_said not in text
+    assert "devaient réaliser" in text and "d'économies, là où on leur en demandait auparavant" in text
