@@ -206,11 +206,78 @@ def lighten_vintage_notes(text: str) -> str:
     return "\n\n".join(lighten_block(p) for p in text.split("\n\n"))
 
 
+class PageMentions:
+    """Who a page has already introduced. A person is named with their role at the first mention on a
+    page (« Jean Régnier (p-dg de Comearth) », or the article's « Jean Régnier, p-dg de Comearth, »), by
+    name alone after (« Jean Régnier ») ; the article is « l’article de Claire Morel » once, then
+    « l’article ». The page's prose goes through ``introduce_once`` in the order the page shows it."""
+
+    def __init__(self, ds: Dataset | None = None):
+        self.met: set[str] = set()
+        self.article_named = False
+        self._people = None
+        self._authors = None
+        if ds is None:
+            return
+        roles: dict[str, set[str]] = {}
+        authors: set[str] = set()
+        for src in ds.sources.values():
+            if src.type == "interview" and src.role:
+                roles.setdefault(src.name, set()).add(src.role)
+            elif src.type == "journalist":
+                authors.add(src.name)
+        if roles:
+            names = sorted({v for n in roles for v in (n, md_escape(n))}, key=len, reverse=True)
+            role_texts = sorted({v for rs in roles.values() for r in rs for v in (r, md_escape(r))},
+                                key=len, reverse=True)
+            names_re = "|".join(map(re.escape, names))
+            roles_re = "|".join(map(re.escape, role_texts))
+            self._people = re.compile(
+                rf"(?<![\w\\])(?P<name>{names_re})"
+                rf"(?:(?P<paren> \\?\((?:{roles_re})\\?\))|(?P<apposition>\\?, (?:{roles_re})\\?,))?")
+        if authors:
+            authors_re = "|".join(map(re.escape, sorted({v for a in authors for v in (a, md_escape(a))},
+                                                        key=len, reverse=True)))
+            self._authors = re.compile(rf"(?P<article>[Ll](?:’|\\?')article) de (?:{authors_re})(?![\w])")
+
+    def introduce_once(self, text: str) -> str:
+        def person(m: re.Match) -> str:
+            name = m.group("name").replace("\\", "")
+            if m.group("paren") and name in self.met:
+                return m.group("name")
+            if m.group("paren") or m.group("apposition"):
+                self.met.add(name)
+            return m.group(0)
+
+        def article(m: re.Match) -> str:
+            if self.article_named:
+                return m.group("article")
+            self.article_named = True
+            return m.group(0)
+
+        if self._people is not None:
+            text = self._people.sub(person, text)
+        if self._authors is not None:
+            text = self._authors.sub(article, text)
+        return text
+
+
+_page = PageMentions()
+
+
+def new_page(ds: Dataset) -> None:
+    """Start a chapter page: from now on, ``say`` introduces each person of ``ds`` once (see
+    ``PageMentions``). A page that does not call it (the annexes, whose rows each stand alone) keeps
+    every role."""
+    global _page
+    _page = PageMentions(ds)
+
+
 def say(text: str):
     """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
     from IPython.display import Markdown
 
-    return Markdown(lighten_vintage_notes(text))
+    return Markdown(_page.introduce_once(lighten_vintage_notes(text)))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:

@@ -1,0 +1,63 @@
+"""The book reads as French prose a reader can quote: each person introduced once per page, the article
+named with its author once, small counts in words. Checked on the prose of every chapter page of the
+2008 book (the article's edition, where most people speak), figure captions and tables aside: a caption
+or a table row is read on its own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from barometre import load
+from barometre.build import toc_chapters
+
+pytestmark = pytest.mark.slow
+ANNEXES = {"claims", "sources", "changes"}  # each row of an annex stands alone and names its source in full
+PAGES = [name for name in toc_chapters() if name.rsplit("/", 1)[-1] not in ANNEXES]
+BLOCKS = ["p", "li", "h1", "h2", "h3"]
+
+
+def prose(published_book, name) -> str:
+    """The page's running text: paragraphs and list items, not captions, tables or chart descriptions."""
+    page = BeautifulSoup((published_book / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    main = page.find("article") or page
+    for node in main.select("figure, figcaption, table, script, style, .chart-description, .chart-source"):
+        node.decompose()
+    texts = [el.get_text() for el in main.find_all(BLOCKS) if not el.find_parent(BLOCKS)]
+    return "\n".join(re.sub(r"\s+", " ", t) for t in texts)
+
+
+def people() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for src in load().sources.values():
+        if src.type == "interview" and src.role:
+            out.setdefault(src.name, set()).add(src.role.replace("'", "’"))
+    return out
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_person_is_introduced_with_their_role_once_per_page(published_book, name):
+    text = prose(published_book, name)
+    for person, roles in people().items():
+        intros = [m.start() for role in roles for m in re.finditer(re.escape(f"{person} ({role})"), text)]
+        intros += [m.start() for role in roles for m in re.finditer(re.escape(f"{person}, {role},"), text)]
+        assert len(intros) <= 1, f"{name}: {person} is introduced {len(intros)} times"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_article_is_named_with_its_author_once_per_page(published_book, name):
+    text = prose(published_book, name)
+    assert len(re.findall(r"[Ll]’article de Claire Morel", text)) <= 1, name
+
+
+SMALL_COUNT = re.compile(r"(?<![\d,.\u202f\u00a0+])\b([1-9]|1[0-6])(?: à (?:[1-9]|1[0-6]))?[ \u00a0]"
+                         r"(ans?|semaines?|questions?|décimales?|contacts(?! par heure)|compétences?|gros acteurs|premiers|autres)\b")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_small_counts_are_written_in_words_in_the_prose(published_book, name):
+    """« neuf ans », « quatre à sept semaines », « les dix premiers », as the article writes them."""
+    text = re.sub(r"«[^«»]*»", "", prose(published_book, name))  # a quote keeps its own figures
+    assert not SMALL_COUNT.findall(text), f"{name}: {[m.group(0) for m in SMALL_COUNT.finditer(text)]}"
