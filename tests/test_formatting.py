@@ -129,3 +129,16 @@ def test_a_small_whole_multiplier_is_written_in_words_and_another_in_figures():
     assert formatting.small_number(1.2, 1) == "1,2"
     assert formatting.small_number(2.35, 2) == "2,35"
     assert formatting.small_number(25, 1) == "25"
+
+
+def test_the_first_of_the_month_takes_a_superscript_er_and_other_numbers_do_not():
+    from docutils import nodes
+
+    from barometre.sphinx_ext import ordinal_superscripts
+
+    para = nodes.paragraph("", "", nodes.Text(f"au 1er{NBSP}juillet 2000, au 1er juillet 2008, 11er, 21 rue"))
+    doc = nodes.document(None, None)
+    doc += para
+    ordinal_superscripts(doc)
+    assert [n.astext() for n in para.findall(nodes.superscript)] == ["er", "er"]
+    assert para.astext() == f"au 1er{NBSP}juillet 2000, au 1er juillet 2008, 11er, 21 rue"
