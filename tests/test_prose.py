@@ -61,3 +61,12 @@ def test_small_counts_are_written_in_words_in_the_prose(published_book, name):
     """« neuf ans », « quatre à sept semaines », « les dix premiers », as the article writes them."""
     text = re.sub(r"«[^«»]*»", "", prose(published_book, name))  # a quote keeps its own figures
     assert not SMALL_COUNT.findall(text), f"{name}: {[m.group(0) for m in SMALL_COUNT.finditer(text)]}"
+
+
+
+
+@pytest.mark.parametrize("name", [n for n in toc_chapters() if not n.endswith("sources")])
+def test_de_is_elided_before_a_vowel_even_before_a_qualified_figure(published_book, name):
+    """« passe d’environ 1 400 M€ », never « passe de environ »; the sources annex shows data as typed."""
+    text = re.sub(r"«[^«»]*»", "", prose(published_book, name))
+    assert not [m.group(0) for m in re.finditer(r"(?<![\w’'])de (environ|au moins|au plus)\b", text)], name

@@ -42,7 +42,7 @@ from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds, percent_change
 from barometre.models.value import price_level_equivalent, rate_year
-from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
+from barometre.narrative import cite, de, elide, md_escape, publication, quote_body, quotes_anchor
 from barometre.narrative import direction as narrative_direction
 
 VERIFIED = "vérifiée"
@@ -335,7 +335,7 @@ def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     lo_a, hi_a = interval(after)
     lo_b, _hi_b = interval(before)
     sign = ("elle reste positive" if lo_a > 0 else "elle devient négative" if hi_a < 0 else "elle est à peu près nulle")
-    text = (f"La croissance du secteur passe de {cite(before)} en {year} à {cite(after)} en {year + 1} "
+    text = (f"La croissance du secteur passe {de(before)} en {year} à {cite(after)} en {year + 1} "
             f"(édition {after.edition}) : {sign}")
     if hi_a < lo_b:
         ratio = before.central / after.central if after.central > 0 else None
@@ -444,9 +444,9 @@ def check_decomposition(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     share = (max(share[0], 0.0), min(share[1], 100.0))
     lo, hi = corners(growth_from_parts, share, interval(parts["france"]), interval(parts["offshore"]))
     central = growth_from_parts(parts["share"].central, parts["france"].central, parts["offshore"].central)
-    text = (f"La France ({cite(parts['share'])} du chiffre d’affaires en {year}) croît de {cite(parts['france'])}, "
-            f"l’offshore de {cite(parts['offshore'])} : ensemble, {_p(central)} (de {_span(lo, hi)} en tenant compte "
-            f"des arrondis), pour une croissance publiée de {cite(parts['market'])}")
+    text = (f"La France ({cite(parts['share'])} du chiffre d’affaires en {year}) croît {de(parts['france'])}, "
+            f"l’offshore {de(parts['offshore'])} : ensemble, {_p(central)} (de {_span(lo, hi)} en tenant compte "
+            f"des arrondis), pour une croissance publiée {de(parts['market'])}")
     figs = tuple(parts.values())
     if overlap((lo, hi), interval(parts["market"])):
         return Verdict(CONSISTENT, text + ".", figs)
@@ -501,8 +501,8 @@ def check_revenue_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -
         return _missing(ds, claim.edition, ["market_revenue"])
     lo, hi = corners(growth_between, interval(start), interval(end))
     central = growth_between(start.central, end.central)
-    text = (f"Le chiffre d’affaires passe de {cite(start)} en {year - 1} à {cite(end)} en {year} : "
-            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour une croissance publiée de {cite(fig)}")
+    text = (f"Le chiffre d’affaires passe {de(start)} en {year - 1} à {cite(end)} en {year} : "
+            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour une croissance publiée {de(fig)}")
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
     return Verdict(verdict, text + ".", (start, end, fig))
 
@@ -682,7 +682,7 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
         interval(salary)[0] / (1 + interval(fig)[1] / 100)
         hi = interval(salary)[1] / (1 + interval(fig)[0] / 100)
         minimum = salary.central / (1 + fig.central / 100)
-        text = (f"Un salaire moyen de {cite(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
+        text = (f"Un salaire moyen {de(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
                 f"conventionnel place ce minimum vers {formatting.euros(minimum)} bruts par mois ; le Smic d’un temps "
                 f"plein de {year} est de {formatting.euros(smic)} bruts (taux horaire au 1er juillet × 151,67 h)")
         figs = (fig, salary)
@@ -733,7 +733,7 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     start = ds.known(indicator, edition, scope="market", period=str(since))
     end_year = int(later["year"].max())
     end = ds.known(indicator, edition, scope="market", period=str(end_year))
-    text = f"La part de l’offshore dans le chiffre d’affaires passe de {cite(start)} en {since} à {cite(end)} en {end_year}"
+    text = f"La part de l’offshore dans le chiffre d’affaires passe {de(start)} en {since} à {cite(end)} en {end_year}"
     if interval(end)[0] > interval(start)[1]:
         gain = end.central - start.central
         return Verdict(REFUTED, text + f" : elle gagne {formatting.points(gain, 1, signed=False)}, "
@@ -806,7 +806,7 @@ def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if now is None or not earlier:
         return _missing(ds, edition, ["revenue_growth"])
     low, high = min(earlier, key=lambda f: f.central), max(earlier, key=lambda f: f.central)
-    text = (f"Croissance de {year} : {cite(now)} ; les années précédentes publiées vont de {cite(low)} "
+    text = (f"Croissance de {year} : {cite(now)} ; les années précédentes publiées vont {de(low)} "
             f"({low.period}) à {cite(high)} ({high.period})")
     if interval(low)[0] <= now.central <= interval(high)[1]:
         return Verdict(CONSISTENT, text + " : l’année reste dans cette fourchette.", (now, low, high))
@@ -1021,7 +1021,7 @@ def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> V
             "après cette déclaration")
     figs: tuple[Figure, ...] = (fig,)
     if staff is not None and staff.edition > fig.edition:
-        text += (f" ; les seuls effectifs des outsourceurs, une partie de ce total, sont de {cite(staff)} "
+        text += (f" ; les seuls effectifs des outsourceurs, une partie de ce total, sont {de(staff)} "
                  f"en {_year(staff)}")
         figs = (fig, staff)
     return Verdict(UNVERIFIABLE, text + ".", figs)
