@@ -1230,7 +1230,9 @@ def topic(ds: Dataset, j: Judged) -> str:
         return j.claim.topic
     fig: Figure = j.stated  # type: ignore[assignment]
     label = ds.indicators[fig.indicator].label_fr
-    scope = "" if fig.scope == "market" else f", {scope_label(fig.scope)}"
+    where = scope_label(fig.scope)
+    # the scope once: « Part de marché des dix premiers, 2009 », not « …, dix premiers, 2009 »
+    scope = "" if fig.scope == "market" or where.lower() in label.lower() else f", {where}"
     against = CHECK_LABELS.get(j.claim.check.__name__, "")
     return f"{label}{scope}, {formatting.period_text(fig.period)}" + (f" : {against}" if against else "")
 
