@@ -80,3 +80,16 @@ def test_the_latest_book_puts_at_least_thirty_claims_to_the_test_and_every_chapt
     for name in ("resilience", "offshore", "prices", "value", "partnership"):
         chapter = (site / str(latest) / "chapters" / f"{name}.html").read_text(encoding="utf-8")
         assert 'href="claims.html#claim-' in chapter, name
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_edition_reads_as_french_prose(site, edition):
+    """In every edition's chapters: each person introduced once per page, no « de environ », no edition's
+    note splitting a number from its noun or nested in another parenthesis (test_prose.py's rules)."""
+    from test_prose import NOT_ELIDED_QUALIFIER, PAGES, introduced_twice, misplaced_notes, prose
+
+    for name in PAGES:
+        text = prose(site / str(edition), name)
+        assert not introduced_twice(text), (edition, name, introduced_twice(text))
+        assert not misplaced_notes(text), (edition, name, misplaced_notes(text))
+        assert not NOT_ELIDED_QUALIFIER.search(text), (edition, name, NOT_ELIDED_QUALIFIER.search(text).group(0))

@@ -128,3 +128,9 @@ def test_a_page_without_people_keeps_every_role():
     page = PageMentions()
     text = "Jean Régnier (p-dg de Comearth) ; Jean Régnier (p-dg de Comearth)."
     assert page.introduce_once(text) == text
+
+
+def test_what_a_figure_counts_comes_before_its_editions_note():
+    fig = load().known("numericable_external_advisers", 2011)  # last published in 2008
+    assert fig.from_older_edition
+    assert cite(fig, then=" conseillers").endswith("` conseillers (dernier chiffre publié, édition\u00a02008)")

@@ -551,7 +551,7 @@ def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     net = float(row["net_wage"].iloc[0])
     gross = float(row["gross_wage"].iloc[0])
     text = (f"Le Smic d’un temps plein de {year} vaut {formatting.euros(gross)} bruts, soit {formatting.euros(net)} nets "
-            f"par mois (OpenFisca France), pour {cite(fig)} nets annoncés")
+            f"par mois (OpenFisca France), pour {cite(fig, then=' nets')} annoncés")
     salary = _known(ds, claim.edition, "adviser_salary_gross", "market")
     if salary is not None:
         text += (f" ; le salaire brut moyen publié, {cite(salary)} en {_year(salary)}, donne environ "
@@ -595,14 +595,14 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ve
     equivalent = price_level_equivalent(fig.central, abroad[1], home[1])
     where = scope_label(claim.scope)
     text = (f"Aux niveaux de prix de {levels_year} publiés par Eurostat (consommation des ménages, UE à 27 = 100 : "
-            f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig)} nets "
+            f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig, then=' nets')} "
             f"dépensés au {where} achètent ce que {formatting.euros(round(equivalent, -1))} achètent en France")
     figs: tuple[Figure, ...] = (fig,)
     pay_home = _known(ds, claim.edition, fig.indicator, claim.params["home_scope"], fig.period)
     if pay_home is not None and pay_home.central > 0:
         nominal = (fig.central / pay_home.central - 1) * 100
         real = (equivalent / pay_home.central - 1) * 100
-        text += (f" ; face aux {cite(pay_home)} nets cités pour la France, l’écart "
+        text += (f" ; face aux {cite(pay_home, then=' nets')} cités pour la France, l’écart "
                  + ("se creuse" if real > nominal else "se réduit")
                  + f" : {formatting.percent(real, 0, signed=True)} en pouvoir d’achat au lieu de "
                  f"{formatting.percent(nominal, 0, signed=True)} en euros")
@@ -860,14 +860,14 @@ def check_province_jobs(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     idf = lambda t, s, o: t - t * s / 100 - o  # noqa: E731
     lo, hi = corners(idf, (tlo, thi), (slo, shi), (olo, ohi))
     central = idf(total.central, fig.central, offshore.central)
-    text = (f"Sur {cite(total)} emplois créés en {year}, dont {cite(offshore)} à l’offshore, la province en prend "
+    text = (f"Sur {cite(total, then=' emplois')} créés en {year}, dont {cite(offshore)} à l’offshore, la province en prend "
             f"{cite(fig)} : l’Île-de-France {_balance(central)} ({_balance_range(lo, hi)} aux arrondis près)")
     figs: tuple[Figure, ...] = (fig, total, offshore)
     france = _precise(ds, claim.edition, "jobs_created", "france", year)
     if france is not None:
         # the other reading: the share is of the jobs created in France only
         rest = france.central * (1 - fig.central / 100)
-        text += (f" ; si la part ne porte que sur les {cite(france)} emplois créés en France, l’Île-de-France "
+        text += (f" ; si la part ne porte que sur les {cite(france, then=' emplois')} créés en France, l’Île-de-France "
                  f"{_balance(rest)}, et la baisse ne tient plus")
         figs = (*figs, france)
     if hi < 0:
@@ -909,7 +909,7 @@ def check_staff_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> 
         (clo, chi), (elo, ehi) = interval(created), interval(end_staff)
         lo, hi = clo / (ehi - clo) * 100, chi / (elo - chi) * 100
         central = created.central / (end_staff.central - created.central) * 100
-        text = (f"{cite(created)} emplois créés en {year} pour {cite(end_staff)} salariés en fin d’année : "
+        text = (f"{cite(created, then=' emplois')} créés en {year} pour {cite(end_staff, then=' salariés')} en fin d’année : "
                 f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour {cite(fig)} annoncés")
         figs += [created, end_staff]
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
@@ -942,7 +942,7 @@ def check_jobs_vs_staff(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     hi = interval(end)[1] - interval(start)[0]
     diff = end.central - start.central
     text = (f"Effectifs en France : {cite(start)} en {year - 1}, {cite(end)} en {year}, soit "
-            f"{formatting.number(diff, 0)} de plus, pour {cite(fig)} emplois créés annoncés")
+            f"{formatting.number(diff, 0)} de plus, pour {cite(fig, then=' emplois')} créés annoncés")
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
     return Verdict(verdict, text + ".", (fig, start, end))
 
@@ -986,7 +986,7 @@ def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure)
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie les emplois créés en "
                                      f"France en {year}.", (fig,))
     return Verdict(UNVERIFIABLE, f"Les éditions suivantes publient des créations nettes d’emplois, pas des "
-                                 f"recrutements : {cite(created)} emplois nets créés en France en {year} (édition "
+                                 f"recrutements : {cite(created, then=' emplois')} nets créés en France en {year} (édition "
                                  f"{created.edition}). Des recrutements comptent aussi les remplacements : ce chiffre "
                                  "ne confirme ni ne dément le leur.", (fig, created))
 
@@ -1302,5 +1302,5 @@ def links_for(ds: Dataset, edition: int, chapter: str) -> str:
     items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
     listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
     first = judged[0]
-    return (f"Les affirmations de ce chapitre sont mises à l’épreuve dans "
-            f"{{ref}}`Les affirmations à l’épreuve <{first.anchor}>` : {listed}.")
+    return (f"Les affirmations de ce chapitre sont jugées une à une dans « {{ref}}`Les affirmations à l’épreuve "
+            f"<{first.anchor}>` » : {listed}.")

@@ -31,13 +31,16 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def cite(fig: Figure, text: str | None = None, **fmt) -> str:
+def cite(fig: Figure, text: str | None = None, *, then: str = "", **fmt) -> str:
     """The figure as the prose shows it, linked to its row in the sources annex.
 
-    ``fmt`` goes to ``formatting.figure_text`` (signed, magnitude, with_noun...)."""
+    ``then`` is what the figure counts (« conseillers », « questions »): it comes before the edition's
+    note, so that the note never splits a number from its noun (« 600 conseillers (édition 2008) »,
+    not « 600 (édition 2008) conseillers »). ``fmt`` goes to ``formatting.figure_text`` (signed,
+    magnitude, with_noun, in_words...)."""
     shown = text if text is not None else formatting.figure_text(fig, **fmt)
     shown = shown.replace("<", "‹").replace("`", "'")
-    return f"{{ref}}`{shown} <{fig.anchor}>`" + vintage_note(fig)
+    return f"{{ref}}`{shown} <{fig.anchor}>`{then}" + vintage_note(fig)
 
 
 def quotes_anchor(edition: int) -> str:
@@ -50,10 +53,10 @@ def vintage_note(fig: Figure) -> str:
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})" if fig.from_older_edition else ""
 
 
-def de(fig: Figure, **fmt) -> str:
+def de(fig: Figure, *, then: str = "", **fmt) -> str:
     """« de 15 % » or « d'environ 18 % »: the preposition elided before a vowel, then ``cite``."""
     shown = formatting.figure_text(fig, **fmt)
-    return elide("de", shown) + cite(fig, shown)
+    return elide("de", shown) + cite(fig, shown, then=then)
 
 
 def elide(word: str, following: str) -> str:
