@@ -352,8 +352,10 @@ def test_directions_of_the_providers_figures_come_from_their_signs():
     gap, headcount = ds.figure("offshore_hourly_rate_gap", EDITION), ds.figure(
         "teleperformance_france_headcount_change", EDITION)
     assert ch.rate_comparison(gap).startswith("inférieurs de")
-    assert ch.headcount_text(headcount).startswith("ses effectifs en France ont progressé de")
+    assert ch.headcount_text(headcount).startswith("ses effectifs en France ont {ref}`doublé <")  # +100 %
     from dataclasses import replace
+
+    assert ch.headcount_text(replace(headcount, value=40)).startswith("ses effectifs en France ont progressé de")
 
     assert ch.rate_comparison(replace(gap, value=10)).startswith("supérieurs de")
     assert "ont reculé de" in ch.headcount_text(replace(headcount, value=-20))

@@ -268,6 +268,14 @@ class PageMentions:
 _page = PageMentions()
 
 
+def end_page() -> None:
+    """Forget the page's people: a warm worker of the build (``barometre.engine``) runs several chapters
+    one after the other in one process, and a page must never drop a role because another page
+    introduced the person."""
+    global _page
+    _page = PageMentions()
+
+
 def new_page(ds: Dataset) -> None:
     """Start a chapter page: from now on, ``say`` introduces each person of ``ds`` once (see
     ``PageMentions``). A page that does not call it (the annexes, whose rows each stand alone) keeps

@@ -482,7 +482,11 @@ def rate_comparison(gap: Figure) -> str:
 
 
 def headcount_text(fig: Figure) -> str:
-    """« ses effectifs en France ont progressé de 100 % entre 2000 et 2009 » (verb from the sign)."""
+    """« ses effectifs en France ont progressé de 40 % entre 2000 et 2009 » (verb from the sign); a rise of
+    exactly 100 % or 200 % is said as French says it, « ont doublé », « ont triplé », linked to its row."""
+    multiple = {100: "doublé", 200: "triplé"}.get(fig.central) if not fig.is_range and fig.qualifier == "exact" else None
+    if multiple:
+        return f"ses effectifs en France ont {narrative.cite(fig, multiple)} {formatting.period_text(fig.period)}"
     verb = PAST[move(fig)]
     amount = "" if move(fig) == MOVES["flat"] else f" {narrative.de(fig, magnitude=True)}"
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
