@@ -134,3 +134,11 @@ def test_what_a_figure_counts_comes_before_its_editions_note():
     fig = load().known("numericable_external_advisers", 2011)  # last published in 2008
     assert fig.from_older_edition
     assert cite(fig, then=" conseillers").endswith("` conseillers (dernier chiffre publié, édition\u00a02008)")
+
+
+def test_a_titles_glued_punctuation_gets_its_french_space_and_its_words_stay():
+    from barometre.narrative import title_typography
+
+    assert title_typography("Outsourcing: vers un avenir meilleur?") == "Outsourcing : vers un avenir meilleur ?"
+    assert title_typography("Centres d’appels : secteur en croissance") == "Centres d’appels : secteur en croissance"
+    assert title_typography("Le «once and done» à 10:30, voir http://x.fr") == "Le “once and done” à 10:30, voir http://x.fr"

@@ -81,6 +81,16 @@ def inner_quotes(text: str) -> str:
     return re.sub(r"\s*»", "”", re.sub(r"«\s*", "“", text))
 
 
+_ATTACHED_PUNCTUATION = re.compile(r"(?<=[\w)»”’])([:;?!])(?=\s|$)")
+
+
+def title_typography(title: str) -> str:
+    """A publication's title as French typography sets it, its words untouched: inner quotes inside
+    ours, and a space before « : ; ? ! » where the outlet glued them to the word (« Outsourcing: vers un
+    avenir meilleur? » → « Outsourcing : vers un avenir meilleur ? »; the page makes it a no-break one)."""
+    return _ATTACHED_PUNCTUATION.sub(r" \1", inner_quotes(title))
+
+
 def quote_body(text: str) -> str:
     """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
     body = excerpt(text)
@@ -340,7 +350,7 @@ def publication_text(pub: dict) -> str:
     if pub.get("author"):
         parts.append(md_escape(pub["author"]))
     if pub.get("title"):
-        parts.append(f"«\u00a0{md_escape(inner_quotes(pub['title']))}\u00a0»")
+        parts.append(f"«\u00a0{md_escape(title_typography(pub['title']))}\u00a0»")
     if pub.get("outlet"):
         parts.append(f"*{md_escape(pub['outlet'])}*")
     when = pub.get("date") or pub.get("year")
