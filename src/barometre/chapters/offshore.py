@@ -114,9 +114,13 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
         verb = past[move(fig)]
         return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
 
-    link = "et" if move(france) == move(offshore) else "alors que"
+    same = move(france) == move(offshore)
+    # the same verb twice is said once: « … a progressé de 9,6 %, et l’activité offshore, de 11,7 % »
+    second = (f"et l’activité offshore, {narrative.de(offshore, magnitude=True)}"
+              if same and move(offshore) != MOVES["flat"] else
+              f"{'et' if same else 'alors que'} l’activité offshore {part(offshore)}")
     text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en {when}, "
-            f"{link} l’activité offshore {part(offshore)}")
+            f"{second}")
     a, b = france.central, offshore.central
     if a > 0 and b > 0 and a != b:
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
