@@ -142,3 +142,11 @@ def test_a_titles_glued_punctuation_gets_its_french_space_and_its_words_stay():
     assert title_typography("Outsourcing: vers un avenir meilleur?") == "Outsourcing : vers un avenir meilleur ?"
     assert title_typography("Centres d’appels : secteur en croissance") == "Centres d’appels : secteur en croissance"
     assert title_typography("Le «once and done» à 10:30, voir http://x.fr") == "Le “once and done” à 10:30, voir http://x.fr"
+
+
+def test_de_and_que_are_elided_before_a_qualified_figure_whoever_wrote_the_sentence():
+    from barometre.narrative import elide_before_figures
+
+    assert elide_before_figures("est de {ref}`environ 83 % <x>`") == "est d’{ref}`environ 83 % <x>`"
+    assert elide_before_figures("plus que au moins 10 %, plus de une") == "plus qu’au moins 10 %, plus d’une"
+    assert elide_before_figures("passe de 15 %, de environnement") == "passe de 15 %, de environnement"

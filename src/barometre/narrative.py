@@ -294,11 +294,20 @@ def new_page(ds: Dataset) -> None:
     _page = PageMentions(ds)
 
 
+_UNELIDED = re.compile(r"(?<![\w’'\\])([Dd]e|[Qq]ue) ((?:\{ref\}`)?(?:environ|au moins|au plus|un|une)\b)")
+
+
+def elide_before_figures(text: str) -> str:
+    """« de environ 83 % » → « d’environ 83 % », « que au moins » → « qu’au moins », linked or not: a
+    sentence that writes « de » before a figure cannot know the figure's qualifier."""
+    return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
+
+
 def say(text: str):
     """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
     from IPython.display import Markdown
 
-    return Markdown(_page.introduce_once(lighten_vintage_notes(text)))
+    return Markdown(_page.introduce_once(elide_before_figures(lighten_vintage_notes(text))))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:

@@ -126,7 +126,7 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
         text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
-            text += f" (écart relatif {narrative.de(gap, signed=True)} selon le baromètre)"
+            text += f", soit un écart relatif {narrative.de(gap, signed=True)} selon le baromètre"
     return text + "."
 
 
