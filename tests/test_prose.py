@@ -6,6 +6,7 @@ or a table row is read on its own."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from bs4 import BeautifulSoup
@@ -92,3 +93,17 @@ def test_de_is_elided_before_a_vowel_even_before_a_qualified_figure(published_bo
 
 
 NOT_ELIDED_QUALIFIER = re.compile(r"(?<![\w’'])de (environ|au moins|au plus)\b")
+
+
+def repeated_openings(text: str) -> list[str]:
+    """Two sentences (or list items) in a row that open with the same three words (not two quoted titles
+    of publications: their words are theirs)."""
+    sentences = [s.strip() for block in text.split("\n")
+                 for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])", block) if s.strip()]
+    return [b[:60] for a, b in pairwise(sentences)
+            if len(a.split()) >= 3 and a.split()[:3] == b.split()[:3] and not a.startswith("«")]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_two_sentences_in_a_row_open_with_the_same_words(published_book, name):
+    assert not repeated_openings(prose(published_book, name)), name

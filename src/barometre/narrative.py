@@ -335,6 +335,37 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     return text + f", {verdict}."
 
 
+def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str]:
+    """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
+    period by one person, against one outcome, share one lead line and are listed under it, each with its
+    publication and verdict, so that no two lines open alike (« Prévision publiée avec l’édition 2008
+    pour 2009 (Laurent Uberti…) » three times)."""
+    groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
+    for forecast, outcome in pairs:
+        key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
+        groups.setdefault(key, []).append((forecast, outcome))
+    lines = []
+    for group in groups.values():
+        if len(group) == 1:
+            lines.append(f"- {forecast_outcome(*group[0])}")
+            continue
+        forecast, outcome = group[0]
+        lead = (f"- {formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} de "
+                f"{md_escape(forecast.source_name)} publiées avec l’édition {forecast.edition} pour "
+                f"{md_escape(formatting.period_text(forecast.period))}")
+        if outcome is None:
+            lead += " ; aucune édition ne publie encore le chiffre réalisé :"
+        else:
+            lead += (f" ; réalisé : {cite(outcome)}"
+                     + ("" if outcome.from_older_edition else f" (édition {outcome.edition})") + " :")
+        items = []
+        for f, o in group:
+            where = f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else ""
+            items.append(f"  - {cite(f)}{where}" + (f" : {forecast_verdict(f, o)}" if o is not None else ""))
+        lines.append(lead + "\n" + " ;\n".join(items) + ".")
+    return lines
+
+
 def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
     """« prévision tenue », « prévision dépassée » or « prévision démentie » (the outcome below the
     forecast's lower bound); a bound (« au moins ») is judged as such, a range by its two ends."""

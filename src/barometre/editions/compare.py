@@ -506,13 +506,13 @@ def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
 def forecasts_markdown(dataset: Dataset, edition: int) -> str:
     """« Prévisions et réalisations »: every forecast published up to ``edition``, set against the
     actual figure once an edition publishes it."""
-    from barometre.narrative import forecast_outcome
+    from barometre.narrative import forecast_outcomes
 
     pairs = dataset.forecasts(edition)
     if not pairs:
         return ""
     lines = ["## Prévisions et réalisations", ""]
-    lines += [f"- {forecast_outcome(f, o)}" for f, o in pairs]
+    lines += forecast_outcomes(pairs)
     return "\n".join(lines)
 
 
