@@ -291,3 +291,10 @@ def test_the_later_production_prices_are_said_as_what_came_next_not_as_a_verdict
     judged = next(j for j in cl.judge(ds, 2011) if j.claim.id == "production_hour_price")
     assert judged.verdict.verdict == cl.UNVERIFIABLE
     assert "ils baissent de 0,9\u00a0% par an en moyenne de 2010 à 2019" in judged.verdict.evidence
+
+
+def test_a_claims_heading_names_its_scope_once(ds):
+    headings = [cl.topic(ds, j) for j in cl.judge(ds, 2011) if not j.claim.topic]
+    assert any(h.startswith("Part de marché des dix premiers, 2009") for h in headings), headings
+    assert not [h for h in headings if "dix premiers, dix premiers" in h or "à Paris, Paris" in h]
+    assert any(h.startswith("Surcoût salarial des centres internes, grands groupes") for h in headings)

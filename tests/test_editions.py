@@ -619,3 +619,12 @@ def test_the_report_is_saved_as_text_and_markdown(data_2009, tmp_path):
     txt, md = write_report(report, tmp_path / "reports")
     assert txt.name == "2009-changes.txt" and "Revisions of figures already published (1)" in txt.read_text("utf-8")
     assert md.read_text("utf-8").startswith("Cette page compare l'édition 2009")
+
+
+def test_the_changes_page_counts_in_one_french_sentence_with_small_counts_in_words():
+    from barometre.editions.compare import changes_markdown
+
+    first = changes_markdown(load(), 2011).split("\n")[0]
+    assert first.startswith("Cette page compare l'édition 2011 du baromètre à l'édition 2010 : dix chiffres modifiés, "
+                            "aucune révision, 26\u00a0nouveaux chiffres"), first
+    assert "Chiffres modifiés :" not in first

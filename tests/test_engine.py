@@ -58,6 +58,16 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
     assert info.value.ename == "NameError"
 
 
+def test_a_notebook_does_not_inherit_the_people_the_previous_one_introduced(tmp_path):
+    """A warm worker runs chapters one after the other: a page introduces its people itself."""
+    line = "Jean Régnier (p-dg de Comearth) refuse."
+    introduce = (f"from barometre import load, narrative\nnarrative.new_page(load({str(DATA_DIR)!r}))\n"
+                 f"narrative.say({line!r})")
+    _run(tmp_path, introduce)
+    nb = _run(tmp_path, f"from barometre.narrative import say\nsay({line!r})")
+    assert nb.cells[-1].outputs[0]["data"]["text/markdown"] == line
+
+
 def test_a_failing_cell_stops_the_notebook_and_is_named(tmp_path):
     with pytest.raises(engine.CellError) as info:
         _run(tmp_path, "y = 1", "raise ValueError('no such figure')", "print('never')")

@@ -117,3 +117,25 @@ def test_every_chart_of_the_first_and_the_latest_edition_is_a_valid_vega_lite_sp
                             invalid.append(f"{edition} {notebook.name} {form['name']} (print): {error.message[:200]}")
     assert checked >= 40, checked
     assert not invalid, "\n".join(invalid)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_edition_reads_as_french_prose(site, edition):
+    """In every edition's chapters: each person introduced once per page, no « de environ », no edition's
+    note splitting a number from its noun or nested in another parenthesis, no two sentences in a row
+    opening alike (test_prose.py's rules)."""
+    from test_prose import (
+        NOT_ELIDED_QUALIFIER,
+        PAGES,
+        introduced_twice,
+        misplaced_notes,
+        prose,
+        repeated_openings,
+    )
+
+    for name in PAGES:
+        text = prose(site / str(edition), name)
+        assert not introduced_twice(text), (edition, name, introduced_twice(text))
+        assert not misplaced_notes(text), (edition, name, misplaced_notes(text))
+        assert not NOT_ELIDED_QUALIFIER.search(text), (edition, name, NOT_ELIDED_QUALIFIER.search(text).group(0))
+        assert not repeated_openings(text), (edition, name, repeated_openings(text))

@@ -22,7 +22,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
         (1528, "eur_per_month_gross", {}, f"1{NNBSP}528{NBSP}€"),
         (250000, "jobs", {}, f"250{NNBSP}000"),
         (250000, "jobs", {"with_noun": True}, f"250{NNBSP}000{NBSP}emplois"),
-        (1, "weeks", {"with_noun": True}, f"1{NBSP}semaine"),
+        (1, "weeks", {"with_noun": True}, "une semaine"),
         (5, "percentage_points", {}, f"+5{NBSP}points"),
         (9, "eur_million", {}, f"9{NBSP}M€"),
         (2003, "year", {}, "2003"),
@@ -35,7 +35,18 @@ def test_values_are_formatted_the_french_way(value, unit, kwargs, expected):
 
 def test_a_range_keeps_both_ends_and_one_unit():
     assert fr.value_range(60, 70, "percent") == f"60 à 70{NBSP}%"
-    assert fr.value_range(4, 7, "weeks", with_noun=True) == f"4 à 7{NBSP}semaines"
+    assert fr.value_range(4, 7, "weeks", with_noun=True) == "quatre à sept semaines"
+    assert fr.value_range(4, 20, "weeks", with_noun=True) == f"4 à 20{NBSP}semaines"
+
+
+def test_a_small_count_in_prose_is_written_in_words_and_a_large_one_in_figures():
+    assert fr.value(9, "years", with_noun=True) == "neuf ans"
+    assert fr.value(1, "weeks", with_noun=True) == "une semaine"
+    assert fr.value(3, "count", in_words=True, feminine=True) == "trois"
+    assert fr.value(1, "count", in_words=True, feminine=True) == "une"
+    assert fr.value(3500, "companies", with_noun=True) == f"3{NNBSP}500{NBSP}entreprises"
+    assert fr.value(2, "years", signed=True, with_noun=True) == f"+2{NBSP}ans"
+    assert fr.value(2.5, "years", with_noun=True) == f"2,5{NBSP}ans"
 
 
 def test_figures_keep_their_qualifiers_and_ranges():
@@ -118,3 +129,16 @@ def test_a_small_whole_multiplier_is_written_in_words_and_another_in_figures():
     assert formatting.small_number(1.2, 1) == "1,2"
     assert formatting.small_number(2.35, 2) == "2,35"
     assert formatting.small_number(25, 1) == "25"
+
+
+def test_the_first_of_the_month_takes_a_superscript_er_and_other_numbers_do_not():
+    from docutils import nodes
+
+    from barometre.sphinx_ext import ordinal_superscripts
+
+    para = nodes.paragraph("", "", nodes.Text(f"au 1er{NBSP}juillet 2000, au 1er juillet 2008, 11er, 21 rue"))
+    doc = nodes.document(None, None)
+    doc += para
+    ordinal_superscripts(doc)
+    assert [n.astext() for n in para.findall(nodes.superscript)] == ["er", "er"]
+    assert para.astext() == f"au 1er{NBSP}juillet 2000, au 1er juillet 2008, 11er, 21 rue"

@@ -94,3 +94,59 @@ def test_a_title_with_its_own_guillemets_gets_inner_quotes_inside_ours():
     assert "« «" not in text and "» »" not in text
     assert text.count("«") == 1 and text.count("»") == 1
     assert "“Responsabiliser tous les acteurs”" in text
+
+
+def test_a_page_introduces_a_person_with_their_role_once_then_by_name():
+    from barometre.narrative import PageMentions
+
+    page = PageMentions(load())
+    first = page.introduce_once(f"Selon {md_escape('Jean Régnier (p-dg de Comearth)')}, non.")
+    again = page.introduce_once("- Jean Régnier (p-dg de Comearth) refuse ; « mot » — Jean Régnier (p-dg de Comearth).")
+    assert first == "Selon Jean Régnier \\(p\\-dg de Comearth\\), non."
+    assert again == "- Jean Régnier refuse ; « mot » — Jean Régnier."
+
+
+def test_the_articles_own_apposition_introduces_the_person_it_names():
+    from barometre.narrative import PageMentions
+
+    page = PageMentions(load())
+    page.introduce_once(f"« {md_escape('Jean Régnier, p-dg de Comearth, a fait le choix')} »")
+    assert page.introduce_once("Jean Régnier (p-dg de Comearth) refuse.") == "Jean Régnier refuse."
+
+
+def test_the_article_is_named_with_its_author_once_then_as_the_article():
+    from barometre.narrative import PageMentions
+
+    page = PageMentions(load())
+    assert page.introduce_once("L’article de Claire Morel le relève.") == "L’article de Claire Morel le relève."
+    assert page.introduce_once("L’article de Claire Morel rapporte aussi.") == "L’article rapporte aussi."
+
+
+def test_a_page_without_people_keeps_every_role():
+    from barometre.narrative import PageMentions
+
+    page = PageMentions()
+    text = "Jean Régnier (p-dg de Comearth) ; Jean Régnier (p-dg de Comearth)."
+    assert page.introduce_once(text) == text
+
+
+def test_what_a_figure_counts_comes_before_its_editions_note():
+    fig = load().known("numericable_external_advisers", 2011)  # last published in 2008
+    assert fig.from_older_edition
+    assert cite(fig, then=" conseillers").endswith("` conseillers (dernier chiffre publié, édition\u00a02008)")
+
+
+def test_a_titles_glued_punctuation_gets_its_french_space_and_its_words_stay():
+    from barometre.narrative import title_typography
+
+    assert title_typography("Outsourcing: vers un avenir meilleur?") == "Outsourcing : vers un avenir meilleur ?"
+    assert title_typography("Centres d’appels : secteur en croissance") == "Centres d’appels : secteur en croissance"
+    assert title_typography("Le «once and done» à 10:30, voir http://x.fr") == "Le “once and done” à 10:30, voir http://x.fr"
+
+
+def test_de_and_que_are_elided_before_a_qualified_figure_whoever_wrote_the_sentence():
+    from barometre.narrative import elide_before_figures
+
+    assert elide_before_figures("est de {ref}`environ 83 % <x>`") == "est d’{ref}`environ 83 % <x>`"
+    assert elide_before_figures("plus que au moins 10 %, plus de une") == "plus qu’au moins 10 %, plus d’une"
+    assert elide_before_figures("passe de 15 %, de environnement") == "passe de 15 %, de environnement"

@@ -352,8 +352,10 @@ def test_directions_of_the_providers_figures_come_from_their_signs():
     gap, headcount = ds.figure("offshore_hourly_rate_gap", EDITION), ds.figure(
         "teleperformance_france_headcount_change", EDITION)
     assert ch.rate_comparison(gap).startswith("inférieurs de")
-    assert ch.headcount_text(headcount).startswith("ses effectifs en France ont progressé de")
+    assert ch.headcount_text(headcount).startswith("ses effectifs en France ont {ref}`doublé <")  # +100 %
     from dataclasses import replace
+
+    assert ch.headcount_text(replace(headcount, value=40)).startswith("ses effectifs en France ont progressé de")
 
     assert ch.rate_comparison(replace(gap, value=10)).startswith("supérieurs de")
     assert "ont reculé de" in ch.headcount_text(replace(headcount, value=-20))
@@ -537,3 +539,15 @@ def test_every_growth_bar_is_named_by_its_scope():
                 data = sub.get("data", layer.get("data"))
                 written |= {r["_ligne"] for r in spec["datasets"][data["name"]]}
     assert set(table["périmètre"]) <= written
+
+
+def test_a_position_quotes_the_sources_own_words_and_the_voices_do_not_repeat_them():
+    ds = load()
+    debate = ch.voices(ds, EDITION)
+    lines = {v.source: ch.voice_line(v) for v in debate}
+    # a fragment of a sentence keeps the book's words before it; a whole sentence stands alone
+    assert "refuse de délocaliser" in lines["jean_regnier"] and "proximité sociétale" in lines["jean_regnier"]
+    assert lines["tanguy_de_laubier"].startswith("- Tanguy de Laubier (président de BlueLink) : «")
+    told = [q.quote_id for q in ch.voices_quoted(ds, EDITION, debate)]
+    assert not {"regnier_proximity", "de_laubier_quality", "labarre_high_tech"} & set(told)
+    assert told, "quotes no position tells are still listed"

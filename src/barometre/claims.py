@@ -42,7 +42,7 @@ from barometre.data import Dataset, Figure, FigureNotFound, Quote, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds, percent_change
 from barometre.models.value import price_level_equivalent, rate_year
-from barometre.narrative import cite, elide, md_escape, publication, quote_body, quotes_anchor
+from barometre.narrative import cite, de, elide, md_escape, publication, quote_body, quotes_anchor
 from barometre.narrative import direction as narrative_direction
 
 VERIFIED = "vérifiée"
@@ -335,7 +335,7 @@ def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     lo_a, hi_a = interval(after)
     lo_b, _hi_b = interval(before)
     sign = ("elle reste positive" if lo_a > 0 else "elle devient négative" if hi_a < 0 else "elle est à peu près nulle")
-    text = (f"La croissance du secteur passe de {cite(before)} en {year} à {cite(after)} en {year + 1} "
+    text = (f"La croissance du secteur passe {de(before)} en {year} à {cite(after)} en {year + 1} "
             f"(édition {after.edition}) : {sign}")
     if hi_a < lo_b:
         ratio = before.central / after.central if after.central > 0 else None
@@ -444,9 +444,9 @@ def check_decomposition(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     share = (max(share[0], 0.0), min(share[1], 100.0))
     lo, hi = corners(growth_from_parts, share, interval(parts["france"]), interval(parts["offshore"]))
     central = growth_from_parts(parts["share"].central, parts["france"].central, parts["offshore"].central)
-    text = (f"La France ({cite(parts['share'])} du chiffre d’affaires en {year}) croît de {cite(parts['france'])}, "
-            f"l’offshore de {cite(parts['offshore'])} : ensemble, {_p(central)} (de {_span(lo, hi)} en tenant compte "
-            f"des arrondis), pour une croissance publiée de {cite(parts['market'])}")
+    text = (f"La France ({cite(parts['share'])} du chiffre d’affaires en {year}) croît {de(parts['france'])}, "
+            f"l’offshore {de(parts['offshore'])} : ensemble, {_p(central)} (de {_span(lo, hi)} en tenant compte "
+            f"des arrondis), pour une croissance publiée {de(parts['market'])}")
     figs = tuple(parts.values())
     if overlap((lo, hi), interval(parts["market"])):
         return Verdict(CONSISTENT, text + ".", figs)
@@ -501,8 +501,8 @@ def check_revenue_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -
         return _missing(ds, claim.edition, ["market_revenue"])
     lo, hi = corners(growth_between, interval(start), interval(end))
     central = growth_between(start.central, end.central)
-    text = (f"Le chiffre d’affaires passe de {cite(start)} en {year - 1} à {cite(end)} en {year} : "
-            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour une croissance publiée de {cite(fig)}")
+    text = (f"Le chiffre d’affaires passe {de(start)} en {year - 1} à {cite(end)} en {year} : "
+            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour une croissance publiée {de(fig)}")
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
     return Verdict(verdict, text + ".", (start, end, fig))
 
@@ -551,7 +551,7 @@ def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     net = float(row["net_wage"].iloc[0])
     gross = float(row["gross_wage"].iloc[0])
     text = (f"Le Smic d’un temps plein de {year} vaut {formatting.euros(gross)} bruts, soit {formatting.euros(net)} nets "
-            f"par mois (OpenFisca France), pour {cite(fig)} nets annoncés")
+            f"par mois (OpenFisca France), pour {cite(fig, then=' nets')} annoncés")
     salary = _known(ds, claim.edition, "adviser_salary_gross", "market")
     if salary is not None:
         text += (f" ; le salaire brut moyen publié, {cite(salary)} en {_year(salary)}, donne environ "
@@ -595,14 +595,14 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ve
     equivalent = price_level_equivalent(fig.central, abroad[1], home[1])
     where = scope_label(claim.scope)
     text = (f"Aux niveaux de prix de {levels_year} publiés par Eurostat (consommation des ménages, UE à 27 = 100 : "
-            f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig)} nets "
+            f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig, then=' nets')} "
             f"dépensés au {where} achètent ce que {formatting.euros(round(equivalent, -1))} achètent en France")
     figs: tuple[Figure, ...] = (fig,)
     pay_home = _known(ds, claim.edition, fig.indicator, claim.params["home_scope"], fig.period)
     if pay_home is not None and pay_home.central > 0:
         nominal = (fig.central / pay_home.central - 1) * 100
         real = (equivalent / pay_home.central - 1) * 100
-        text += (f" ; face aux {cite(pay_home)} nets cités pour la France, l’écart "
+        text += (f" ; face aux {cite(pay_home, then=' nets')} cités pour la France, l’écart "
                  + ("se creuse" if real > nominal else "se réduit")
                  + f" : {formatting.percent(real, 0, signed=True)} en pouvoir d’achat au lieu de "
                  f"{formatting.percent(nominal, 0, signed=True)} en euros")
@@ -682,7 +682,7 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
         interval(salary)[0] / (1 + interval(fig)[1] / 100)
         hi = interval(salary)[1] / (1 + interval(fig)[0] / 100)
         minimum = salary.central / (1 + fig.central / 100)
-        text = (f"Un salaire moyen de {cite(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
+        text = (f"Un salaire moyen {de(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
                 f"conventionnel place ce minimum vers {formatting.euros(minimum)} bruts par mois ; le Smic d’un temps "
                 f"plein de {year} est de {formatting.euros(smic)} bruts (taux horaire au 1er juillet × 151,67 h)")
         figs = (fig, salary)
@@ -733,7 +733,7 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     start = ds.known(indicator, edition, scope="market", period=str(since))
     end_year = int(later["year"].max())
     end = ds.known(indicator, edition, scope="market", period=str(end_year))
-    text = f"La part de l’offshore dans le chiffre d’affaires passe de {cite(start)} en {since} à {cite(end)} en {end_year}"
+    text = f"La part de l’offshore dans le chiffre d’affaires passe {de(start)} en {since} à {cite(end)} en {end_year}"
     if interval(end)[0] > interval(start)[1]:
         gain = end.central - start.central
         return Verdict(REFUTED, text + f" : elle gagne {formatting.points(gain, 1, signed=False)}, "
@@ -806,7 +806,7 @@ def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if now is None or not earlier:
         return _missing(ds, edition, ["revenue_growth"])
     low, high = min(earlier, key=lambda f: f.central), max(earlier, key=lambda f: f.central)
-    text = (f"Croissance de {year} : {cite(now)} ; les années précédentes publiées vont de {cite(low)} "
+    text = (f"Croissance de {year} : {cite(now)} ; les années précédentes publiées vont {de(low)} "
             f"({low.period}) à {cite(high)} ({high.period})")
     if interval(low)[0] <= now.central <= interval(high)[1]:
         return Verdict(CONSISTENT, text + " : l’année reste dans cette fourchette.", (now, low, high))
@@ -860,14 +860,14 @@ def check_province_jobs(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     idf = lambda t, s, o: t - t * s / 100 - o  # noqa: E731
     lo, hi = corners(idf, (tlo, thi), (slo, shi), (olo, ohi))
     central = idf(total.central, fig.central, offshore.central)
-    text = (f"Sur {cite(total)} emplois créés en {year}, dont {cite(offshore)} à l’offshore, la province en prend "
+    text = (f"Sur {cite(total, then=' emplois')} créés en {year}, dont {cite(offshore)} à l’offshore, la province en prend "
             f"{cite(fig)} : l’Île-de-France {_balance(central)} ({_balance_range(lo, hi)} aux arrondis près)")
     figs: tuple[Figure, ...] = (fig, total, offshore)
     france = _precise(ds, claim.edition, "jobs_created", "france", year)
     if france is not None:
         # the other reading: the share is of the jobs created in France only
         rest = france.central * (1 - fig.central / 100)
-        text += (f" ; si la part ne porte que sur les {cite(france)} emplois créés en France, l’Île-de-France "
+        text += (f" ; si la part ne porte que sur les {cite(france, then=' emplois')} créés en France, l’Île-de-France "
                  f"{_balance(rest)}, et la baisse ne tient plus")
         figs = (*figs, france)
     if hi < 0:
@@ -909,7 +909,7 @@ def check_staff_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> 
         (clo, chi), (elo, ehi) = interval(created), interval(end_staff)
         lo, hi = clo / (ehi - clo) * 100, chi / (elo - chi) * 100
         central = created.central / (end_staff.central - created.central) * 100
-        text = (f"{cite(created)} emplois créés en {year} pour {cite(end_staff)} salariés en fin d’année : "
+        text = (f"{cite(created, then=' emplois')} créés en {year} pour {cite(end_staff, then=' salariés')} en fin d’année : "
                 f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour {cite(fig)} annoncés")
         figs += [created, end_staff]
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
@@ -942,7 +942,7 @@ def check_jobs_vs_staff(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     hi = interval(end)[1] - interval(start)[0]
     diff = end.central - start.central
     text = (f"Effectifs en France : {cite(start)} en {year - 1}, {cite(end)} en {year}, soit "
-            f"{formatting.number(diff, 0)} de plus, pour {cite(fig)} emplois créés annoncés")
+            f"{formatting.number(diff, 0)} de plus, pour {cite(fig, then=' emplois')} créés annoncés")
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
     return Verdict(verdict, text + ".", (fig, start, end))
 
@@ -986,7 +986,7 @@ def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure)
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie les emplois créés en "
                                      f"France en {year}.", (fig,))
     return Verdict(UNVERIFIABLE, f"Les éditions suivantes publient des créations nettes d’emplois, pas des "
-                                 f"recrutements : {cite(created)} emplois nets créés en France en {year} (édition "
+                                 f"recrutements : {cite(created, then=' emplois')} nets créés en France en {year} (édition "
                                  f"{created.edition}). Des recrutements comptent aussi les remplacements : ce chiffre "
                                  "ne confirme ni ne dément le leur.", (fig, created))
 
@@ -1021,7 +1021,7 @@ def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> V
             "après cette déclaration")
     figs: tuple[Figure, ...] = (fig,)
     if staff is not None and staff.edition > fig.edition:
-        text += (f" ; les seuls effectifs des outsourceurs, une partie de ce total, sont de {cite(staff)} "
+        text += (f" ; les seuls effectifs des outsourceurs, une partie de ce total, sont {de(staff)} "
                  f"en {_year(staff)}")
         figs = (fig, staff)
     return Verdict(UNVERIFIABLE, text + ".", figs)
@@ -1230,7 +1230,9 @@ def topic(ds: Dataset, j: Judged) -> str:
         return j.claim.topic
     fig: Figure = j.stated  # type: ignore[assignment]
     label = ds.indicators[fig.indicator].label_fr
-    scope = "" if fig.scope == "market" else f", {scope_label(fig.scope)}"
+    where = scope_label(fig.scope)
+    # the scope once: « Part de marché des dix premiers, 2009 », not « …, dix premiers, 2009 »
+    scope = "" if fig.scope == "market" or where.lower() in label.lower() else f", {where}"
     against = CHECK_LABELS.get(j.claim.check.__name__, "")
     return f"{label}{scope}, {formatting.period_text(fig.period)}" + (f" : {against}" if against else "")
 
@@ -1300,5 +1302,5 @@ def links_for(ds: Dataset, edition: int, chapter: str) -> str:
     items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
     listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
     first = judged[0]
-    return (f"Les affirmations de ce chapitre sont mises à l’épreuve dans "
-            f"{{ref}}`Les affirmations à l’épreuve <{first.anchor}>` : {listed}.")
+    return (f"Les affirmations de ce chapitre sont jugées une à une dans « {{ref}}`Les affirmations à l’épreuve "
+            f"<{first.anchor}>` » : {listed}.")

@@ -19,7 +19,7 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 MINUS = "\u2212"  # the minus sign of French typography (babel's fr_FR gives the hyphen-minus)
 
-# French nouns of the countable units, singular and plural.
+# French nouns of the countable units, singular and plural; FEMININE ones count « une », not « un ».
 NOUNS: dict[str, tuple[str, str]] = {
     "jobs": ("emploi", "emplois"),
     "companies": ("entreprise", "entreprises"),
@@ -28,6 +28,7 @@ NOUNS: dict[str, tuple[str, str]] = {
     "weeks": ("semaine", "semaines"),
     "years": ("an", "ans"),
 }
+FEMININE = frozenset({"companies", "people", "trainings", "weeks"})
 
 QUALIFIER_WORDS = {
     "exact": "",
@@ -88,8 +89,11 @@ def noun(unit: str, x: float) -> str:
     return singular if abs(x) < 2 else plural
 
 
-def value(x: float, unit: str, *, signed: bool = False, with_noun: bool = False, decimals: int = 1) -> str:
-    """One number in its unit, the French way."""
+def value(x: float, unit: str, *, signed: bool = False, with_noun: bool = False, decimals: int = 1,
+          in_words: bool = False, feminine: bool = False) -> str:
+    """One number in its unit, the French way. A small count in running text is written in words, as
+    French prose does (« neuf ans », « quatre questions »): with its noun (``with_noun``), or alone for
+    the caller's noun (``in_words``); percentages, euros and signed changes stay in figures."""
     if unit in ("percent", "percent_change"):
         return percent(x, decimals, signed=signed)
     if unit == "percentage_points":
@@ -100,11 +104,13 @@ def value(x: float, unit: str, *, signed: bool = False, with_noun: bool = False,
         return f"{number(x, decimals)}{NBSP}M€"
     if unit == "year":
         return year(x)
-    text = number(x, decimals)
+    gender = (unit in FEMININE) if with_noun else feminine
+    words = _count_in_words(x, feminine=gender) if (in_words or with_noun) and not signed else None
+    text = words or number(x, decimals)
     if signed and x > 0:
         text = "+" + text
     if with_noun and noun(unit, x):
-        text += NBSP + noun(unit, x)
+        text += (" " if words else NBSP) + noun(unit, x)
     return text
 
 
@@ -121,6 +127,11 @@ def value_range(low: float, high: float, unit: str, *, with_noun: bool = False, 
     if suffix:
         sep = NBSP
         return f"{number(low, decimals)} à {number(high, decimals)}{sep}{suffix}"
+    feminine = unit in FEMININE
+    words = (_count_in_words(low, feminine=feminine), _count_in_words(high, feminine=feminine)) if with_noun else ()
+    if words and all(words):
+        text = f"{words[0]} à {words[1]}"
+        return text + (" " + noun(unit, high) if noun(unit, high) else "")
     text = f"{value(low, unit, decimals=decimals)} à {value(high, unit, decimals=decimals)}"
     if with_noun and noun(unit, high):
         text += NBSP + noun(unit, high)
@@ -128,7 +139,8 @@ def value_range(low: float, high: float, unit: str, *, with_noun: bool = False, 
 
 
 def figure_text(
-    fig, *, signed: bool = False, magnitude: bool = False, with_noun: bool = False, decimals: int = 1
+    fig, *, signed: bool = False, magnitude: bool = False, with_noun: bool = False, decimals: int = 1,
+    in_words: bool = False, feminine: bool = False,
 ) -> str:
     """A Figure as the text shows it, qualifier and range included.
 
@@ -142,7 +154,8 @@ def figure_text(
             low, high = sorted((abs(low), abs(high)))
         return value_range(low, high, fig.unit, with_noun=with_noun, decimals=decimals)
     x = abs(fig.value) if magnitude else fig.value
-    text = value(x, fig.unit, signed=signed, with_noun=with_noun, decimals=decimals)
+    text = value(x, fig.unit, signed=signed, with_noun=with_noun, decimals=decimals, in_words=in_words,
+                 feminine=feminine)
     return QUALIFIER_WORDS.get(fig.qualifier, "") + text
 
 
@@ -188,6 +201,13 @@ def count_words(n: int, noun_singular: str, noun_plural: str | None = None, *, f
         text = "une" if (n == 1 and feminine) else _SMALL[n]
         return f"{text} {word}"
     return f"{number(n, 0)}{NBSP}{word}"
+
+
+def _count_in_words(x: float, *, feminine: bool = False) -> str | None:
+    """« neuf », « une » (feminine one): a whole count up to sixteen in words, else None."""
+    if float(x) != int(x) or not 0 <= int(x) < len(_SMALL):
+        return None
+    return "une" if (int(x) == 1 and feminine) else _SMALL[int(x)]
 
 
 def small_number(x: float, decimals: int = 1) -> str:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from barometre.book import notebooks as toc_chapters
-from barometre.narrative import inner_quotes
+from barometre.narrative import title_typography
 from barometre.paths import ROOT
 
 
@@ -78,7 +78,7 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
     items = [
         ", ".join(x for x in (
             latex_escape(p["author"]) if p["author"] else "",
-            f"« {latex_escape(inner_quotes(p['title']))} »" if p["title"] else "",
+            f"« {latex_escape(title_typography(p['title']))} »" if p["title"] else "",
             f"\\textit{{{latex_escape(p['outlet'])}}}" if p["outlet"] else "",
             latex_escape(event_date(str(p["date"] or p["year"] or "")) if (p["date"] or p["year"]) else ""),
         ) if x)

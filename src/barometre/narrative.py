@@ -31,13 +31,16 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def cite(fig: Figure, text: str | None = None, **fmt) -> str:
+def cite(fig: Figure, text: str | None = None, *, then: str = "", **fmt) -> str:
     """The figure as the prose shows it, linked to its row in the sources annex.
 
-    ``fmt`` goes to ``formatting.figure_text`` (signed, magnitude, with_noun...)."""
+    ``then`` is what the figure counts (« conseillers », « questions »): it comes before the edition's
+    note, so that the note never splits a number from its noun (« 600 conseillers (édition 2008) »,
+    not « 600 (édition 2008) conseillers »). ``fmt`` goes to ``formatting.figure_text`` (signed,
+    magnitude, with_noun, in_words...)."""
     shown = text if text is not None else formatting.figure_text(fig, **fmt)
     shown = shown.replace("<", "‹").replace("`", "'")
-    return f"{{ref}}`{shown} <{fig.anchor}>`" + vintage_note(fig)
+    return f"{{ref}}`{shown} <{fig.anchor}>`{then}" + vintage_note(fig)
 
 
 def quotes_anchor(edition: int) -> str:
@@ -50,10 +53,10 @@ def vintage_note(fig: Figure) -> str:
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})" if fig.from_older_edition else ""
 
 
-def de(fig: Figure, **fmt) -> str:
+def de(fig: Figure, *, then: str = "", **fmt) -> str:
     """« de 15 % » or « d'environ 18 % »: the preposition elided before a vowel, then ``cite``."""
     shown = formatting.figure_text(fig, **fmt)
-    return elide("de", shown) + cite(fig, shown)
+    return elide("de", shown) + cite(fig, shown, then=then)
 
 
 def elide(word: str, following: str) -> str:
@@ -76,6 +79,16 @@ def inner_quotes(text: str) -> str:
     """Guillemets inside a text we put between guillemets become the inner quotes of French
     typography: « Laurent Uberti (SP2C). “Responsabiliser…” », never « … « … » »."""
     return re.sub(r"\s*»", "”", re.sub(r"«\s*", "“", text))
+
+
+_ATTACHED_PUNCTUATION = re.compile(r"(?<=[\w)»”’])([:;?!])(?=\s|$)")
+
+
+def title_typography(title: str) -> str:
+    """A publication's title as French typography sets it, its words untouched: inner quotes inside
+    ours, and a space before « : ; ? ! » where the outlet glued them to the word (« Outsourcing: vers un
+    avenir meilleur? » → « Outsourcing : vers un avenir meilleur ? »; the page makes it a no-break one)."""
+    return _ATTACHED_PUNCTUATION.sub(r" \1", inner_quotes(title))
 
 
 def quote_body(text: str) -> str:
@@ -206,11 +219,95 @@ def lighten_vintage_notes(text: str) -> str:
     return "\n\n".join(lighten_block(p) for p in text.split("\n\n"))
 
 
+class PageMentions:
+    """Who a page has already introduced. A person is named with their role at the first mention on a
+    page (« Jean Régnier (p-dg de Comearth) », or the article's « Jean Régnier, p-dg de Comearth, »), by
+    name alone after (« Jean Régnier ») ; the article is « l’article de Claire Morel » once, then
+    « l’article ». The page's prose goes through ``introduce_once`` in the order the page shows it."""
+
+    def __init__(self, ds: Dataset | None = None):
+        self.met: set[str] = set()
+        self.article_named = False
+        self._people = None
+        self._authors = None
+        if ds is None:
+            return
+        roles: dict[str, set[str]] = {}
+        authors: set[str] = set()
+        for src in ds.sources.values():
+            if src.type == "interview" and src.role:
+                roles.setdefault(src.name, set()).add(src.role)
+            elif src.type == "journalist":
+                authors.add(src.name)
+        if roles:
+            names = sorted({v for n in roles for v in (n, md_escape(n))}, key=len, reverse=True)
+            role_texts = sorted({v for rs in roles.values() for r in rs for v in (r, md_escape(r))},
+                                key=len, reverse=True)
+            names_re = "|".join(map(re.escape, names))
+            roles_re = "|".join(map(re.escape, role_texts))
+            self._people = re.compile(
+                rf"(?<![\w\\])(?P<name>{names_re})"
+                rf"(?:(?P<paren> \\?\((?:{roles_re})\\?\))|(?P<apposition>\\?, (?:{roles_re})\\?,))?")
+        if authors:
+            authors_re = "|".join(map(re.escape, sorted({v for a in authors for v in (a, md_escape(a))},
+                                                        key=len, reverse=True)))
+            self._authors = re.compile(rf"(?P<article>[Ll](?:’|\\?')article) de (?:{authors_re})(?![\w])")
+
+    def introduce_once(self, text: str) -> str:
+        def person(m: re.Match) -> str:
+            name = m.group("name").replace("\\", "")
+            if m.group("paren") and name in self.met:
+                return m.group("name")
+            if m.group("paren") or m.group("apposition"):
+                self.met.add(name)
+            return m.group(0)
+
+        def article(m: re.Match) -> str:
+            if self.article_named:
+                return m.group("article")
+            self.article_named = True
+            return m.group(0)
+
+        if self._people is not None:
+            text = self._people.sub(person, text)
+        if self._authors is not None:
+            text = self._authors.sub(article, text)
+        return text
+
+
+_page = PageMentions()
+
+
+def end_page() -> None:
+    """Forget the page's people: a warm worker of the build (``barometre.engine``) runs several chapters
+    one after the other in one process, and a page must never drop a role because another page
+    introduced the person."""
+    global _page
+    _page = PageMentions()
+
+
+def new_page(ds: Dataset) -> None:
+    """Start a chapter page: from now on, ``say`` introduces each person of ``ds`` once (see
+    ``PageMentions``). A page that does not call it (the annexes, whose rows each stand alone) keeps
+    every role."""
+    global _page
+    _page = PageMentions(ds)
+
+
+_UNELIDED = re.compile(r"(?<![\w’'\\])([Dd]e|[Qq]ue) ((?:\{ref\}`)?(?:environ|au moins|au plus|un|une)\b)")
+
+
+def elide_before_figures(text: str) -> str:
+    """« de environ 83 % » → « d’environ 83 % », « que au moins » → « qu’au moins », linked or not: a
+    sentence that writes « de » before a figure cannot know the figure's qualifier."""
+    return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
+
+
 def say(text: str):
     """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
     from IPython.display import Markdown
 
-    return Markdown(lighten_vintage_notes(text))
+    return Markdown(_page.introduce_once(elide_before_figures(lighten_vintage_notes(text))))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:
@@ -238,6 +335,37 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     return text + f", {verdict}."
 
 
+def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str]:
+    """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
+    period by one person, against one outcome, share one lead line and are listed under it, each with its
+    publication and verdict, so that no two lines open alike (« Prévision publiée avec l’édition 2008
+    pour 2009 (Laurent Uberti…) » three times)."""
+    groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
+    for forecast, outcome in pairs:
+        key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
+        groups.setdefault(key, []).append((forecast, outcome))
+    lines = []
+    for group in groups.values():
+        if len(group) == 1:
+            lines.append(f"- {forecast_outcome(*group[0])}")
+            continue
+        forecast, outcome = group[0]
+        lead = (f"- {formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} de "
+                f"{md_escape(forecast.source_name)} publiées avec l’édition {forecast.edition} pour "
+                f"{md_escape(formatting.period_text(forecast.period))}")
+        if outcome is None:
+            lead += " ; aucune édition ne publie encore le chiffre réalisé :"
+        else:
+            lead += (f" ; réalisé : {cite(outcome)}"
+                     + ("" if outcome.from_older_edition else f" (édition {outcome.edition})") + " :")
+        items = []
+        for f, o in group:
+            where = f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else ""
+            items.append(f"  - {cite(f)}{where}" + (f" : {forecast_verdict(f, o)}" if o is not None else ""))
+        lines.append(lead + "\n" + " ;\n".join(items) + ".")
+    return lines
+
+
 def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
     """« prévision tenue », « prévision dépassée » or « prévision démentie » (the outcome below the
     forecast's lower bound); a bound (« au moins ») is judged as such, a range by its two ends."""
@@ -262,7 +390,7 @@ def publication_text(pub: dict) -> str:
     if pub.get("author"):
         parts.append(md_escape(pub["author"]))
     if pub.get("title"):
-        parts.append(f"«\u00a0{md_escape(inner_quotes(pub['title']))}\u00a0»")
+        parts.append(f"«\u00a0{md_escape(title_typography(pub['title']))}\u00a0»")
     if pub.get("outlet"):
         parts.append(f"*{md_escape(pub['outlet'])}*")
     when = pub.get("date") or pub.get("year")

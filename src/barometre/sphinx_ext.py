@@ -157,12 +157,39 @@ def bind_ranges(text: str) -> str:
     return _RANGE.sub("\u00a0à\u00a0", text)
 
 
+_ORDINAL = re.compile(r"(?<![\w])1(er|re)(?=[ \u00a0\u202f])")
+
+
+def ordinal_superscripts(doctree) -> None:
+    """« 1er juillet » is written with a superscript « er » (and « 1re » with « re »), in the page and
+    in the PDF, whoever wrote the text (a date of the data, a sentence of a chapter)."""
+    for text in list(doctree.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or isinstance(parent, (*_NO_TYPOGRAPHY, nodes.superscript)):
+            continue
+        raw = str(text)
+        if not _ORDINAL.search(raw):
+            continue
+        parts: list[nodes.Node] = []
+        last = 0
+        for m in _ORDINAL.finditer(raw):
+            parts += [nodes.Text(raw[last:m.start()] + "1"), nodes.superscript(m.group(1), m.group(1))]
+            last = m.end()
+        parts.append(nodes.Text(raw[last:]))
+        index = parent.index(text)
+        parent.remove(text)
+        for offset, node in enumerate(p for p in parts if not (isinstance(p, nodes.Text) and not str(p))):
+            parent.insert(index + offset, node)
+
+
 def french_typography(app, doctree, docname) -> None:
     """Every text of the page (not code, not raw HTML) gets French spacing, whoever wrote it.
 
     The PDF's babel-french spaces punctuation itself; there, ranges are bound (« 20 à 25 % »
-    never breaks between its numbers)."""
+    never breaks between its numbers). In both, « 1er » takes its superscript."""
     fmt = getattr(app.builder, "format", "")
+    if fmt in ("latex", "html"):
+        ordinal_superscripts(doctree)
     if fmt == "latex":
         for text in list(doctree.findall(nodes.Text)):
             parent = text.parent

@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, narrative
+from barometre import formatting, history, narrative, themes
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
-from barometre.data import Dataset, Figure, period_key
+from barometre.data import Dataset, Figure, Quote, period_key
 from barometre.history import PANEL_WIDTH, trend
 from barometre.models import offshore as model
 from barometre.models.findings import Finding, Takeaway
@@ -114,15 +114,19 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
         verb = past[move(fig)]
         return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
 
-    link = "et" if move(france) == move(offshore) else "alors que"
+    same = move(france) == move(offshore)
+    # the same verb twice is said once: « … a progressé de 9,6 %, et l’activité offshore, de 11,7 % »
+    second = (f"et l’activité offshore, {narrative.de(offshore, magnitude=True)}"
+              if same and move(offshore) != MOVES["flat"] else
+              f"{'et' if same else 'alors que'} l’activité offshore {part(offshore)}")
     text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en {when}, "
-            f"{link} l’activité offshore {part(offshore)}")
+            f"{second}")
     a, b = france.central, offshore.central
     if a > 0 and b > 0 and a != b:
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
         text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
-            text += f" (écart relatif {narrative.de(gap, signed=True)} selon le baromètre)"
+            text += f", soit un écart relatif {narrative.de(gap, signed=True)} selon le baromètre"
     return text + "."
 
 
@@ -404,8 +408,8 @@ def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: 
 
 @dataclass(frozen=True)
 class Voice:
-    """One side of the offshore debate: who, which camp, and either a figure whose quote
-    carries the view or, when the edition has none, the book's own one-line summary."""
+    """One side of the offshore debate: who, which camp, and a figure whose quote carries the view, else
+    the source's own words of the edition (``said``), else the book's own one-line summary."""
 
     source: str
     name: str
@@ -414,6 +418,7 @@ class Voice:
     figure: Figure | None
     summary: str
     cited_in: int | None = None  # the newest edition up to the book's that cites this source
+    said: Quote | None = None  # the source's quote of the edition, told here rather than in the voices
 
 
 # The book's own summaries (not the article's words), used when no data row carries the view.
@@ -438,14 +443,23 @@ def voices(ds: Dataset, edition: int) -> list[Voice]:
     for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
         rows += [replace(f, as_of=edition) for ind in ds.indicators_for(CHAPTER)
                  for f in ds.figures(ed, ind) if f.published]
+    said = themes.unused_quotes(ds, edition, CHAPTER)
     out = []
     for source, camp, summary in VOICES:
         if source not in ds.sources or source not in cited:
             continue
         src = ds.sources[source]
         mine = [f for f in rows if f.source == source]
-        out.append(Voice(source, src.name, src.role, camp, mine[0] if mine else None, summary, cited[source]))
+        words = None if mine else next((q for q in said if q.source == source), None)
+        out.append(Voice(source, src.name, src.role, camp, mine[0] if mine else None, summary, cited[source],
+                         words))
     return out
+
+
+def voices_quoted(ds: Dataset, edition: int, debate: list[Voice]) -> list[Quote]:
+    """The chapter's quotes that neither a theme nor a position of the debate tells (each is told once)."""
+    told = {v.said.quote_id for v in debate if v.said is not None}
+    return [q for q in themes.unused_quotes(ds, edition, CHAPTER) if q.quote_id not in told]
 
 
 def voice_line(v: Voice) -> str:
@@ -455,6 +469,9 @@ def voice_line(v: Voice) -> str:
     if v.figure is not None:
         older = f" (édition {v.figure.edition})" if v.figure.from_older_edition else ""
         return f"- {who} : {quote(v.figure, attribution=False)}{older}"
+    if v.said is not None:  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
+        lead = "" if narrative.quote_body(v.said.quote)[:1].isupper() else f" {narrative.md_escape(v.summary)}"
+        return f"- {who}{lead} : {quote(v.said, attribution=False)}"
     where = f", d'après l'édition {v.cited_in}" if v.cited_in is not None else ""
     return f"- {who} {narrative.md_escape(v.summary)} (résumé du livre{where})."
 
@@ -469,7 +486,11 @@ def rate_comparison(gap: Figure) -> str:
 
 
 def headcount_text(fig: Figure) -> str:
-    """« ses effectifs en France ont progressé de 100 % entre 2000 et 2009 » (verb from the sign)."""
+    """« ses effectifs en France ont progressé de 40 % entre 2000 et 2009 » (verb from the sign); a rise of
+    exactly 100 % or 200 % is said as French says it, « ont doublé », « ont triplé », linked to its row."""
+    multiple = {100: "doublé", 200: "triplé"}.get(fig.central) if not fig.is_range and fig.qualifier == "exact" else None
+    if multiple:
+        return f"ses effectifs en France ont {narrative.cite(fig, multiple)} {formatting.period_text(fig.period)}"
     verb = PAST[move(fig)]
     amount = "" if move(fig) == MOVES["flat"] else f" {narrative.de(fig, magnitude=True)}"
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"

@@ -544,7 +544,7 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
         key_label=s.gross.label,
         key_figure=f"{cite(s.gross)} par mois en {when}",
         takeaway=(
-            f"{lesson} Le conseiller{trained} gagne en moyenne {cite(s.gross)} bruts par mois en {when}, "
+            f"{lesson} Le conseiller{trained} gagne en moyenne {cite(s.gross, then=' bruts')} par mois en {when}, "
             f"{smic_comparison(s)}."
         ),
     )

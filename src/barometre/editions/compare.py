@@ -209,12 +209,22 @@ class EditionReport:
                 text += f" ({md_escape(formatting.period_text(fig.period))})"
             return text
 
+        def counted(n: int, singular: str, plural: str, *, feminine: bool = False) -> str:
+            if n == 0:
+                return ("aucune " if feminine else "aucun ") + singular
+            return formatting.count_words(n, singular, plural, feminine=feminine)
+
+        tally = [
+            counted(len(self.changes), "chiffre modifié", "chiffres modifiés"),
+            counted(len(self.revisions), "révision", "révisions", feminine=True),
+            counted(len(self.new), "nouveau chiffre", "nouveaux chiffres"),
+            counted(len(self.not_published) + len(self.not_republished), "chiffre non republié",
+                    "chiffres non republiés"),
+            counted(self.unchanged, "chiffre inchangé", "chiffres inchangés"),
+        ]
         parts = [
-            f"Cette page compare l'édition {cur} du baromètre à l'édition {prev}. "
-            f"Chiffres modifiés : {len(self.changes)} ; révisions : {len(self.revisions)} ; "
-            f"nouveaux chiffres : {len(self.new)} ; non republiés : "
-            f"{len(self.not_published) + len(self.not_republished)} ; "
-            f"inchangés : {self.unchanged}."
+            f"Cette page compare l'édition {cur} du baromètre à l'édition {prev} : "
+            + ", ".join(tally[:-1]) + f" et {tally[-1]}."
         ]
         if self.changes:
             rows = [
@@ -496,13 +506,13 @@ def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
 def forecasts_markdown(dataset: Dataset, edition: int) -> str:
     """« Prévisions et réalisations »: every forecast published up to ``edition``, set against the
     actual figure once an edition publishes it."""
-    from barometre.narrative import forecast_outcome
+    from barometre.narrative import forecast_outcomes
 
     pairs = dataset.forecasts(edition)
     if not pairs:
         return ""
     lines = ["## Prévisions et réalisations", ""]
-    lines += [f"- {forecast_outcome(f, o)}" for f, o in pairs]
+    lines += forecast_outcomes(pairs)
     return "\n".join(lines)
 
 

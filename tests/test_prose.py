@@ -1,0 +1,109 @@
+"""The book reads as French prose a reader can quote: each person introduced once per page, the article
+named with its author once, small counts in words. Checked on the prose of every chapter page of the
+2008 book (the article's edition, where most people speak), figure captions and tables aside: a caption
+or a table row is read on its own."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+from bs4 import BeautifulSoup
+
+from barometre import load
+from barometre.build import toc_chapters
+
+pytestmark = pytest.mark.slow
+ANNEXES = {"claims", "sources", "changes"}  # each row of an annex stands alone and names its source in full
+PAGES = [name for name in toc_chapters() if name.rsplit("/", 1)[-1] not in ANNEXES]
+BLOCKS = ["p", "li", "h1", "h2", "h3"]
+
+
+def prose(published_book, name) -> str:
+    """The page's running text: paragraphs and list items, not captions, tables or chart descriptions."""
+    page = BeautifulSoup((published_book / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    main = page.find("article") or page
+    for node in main.select("figure, figcaption, table, script, style, .chart-description, .chart-source"):
+        node.decompose()
+    texts = [el.get_text() for el in main.find_all(BLOCKS) if not el.find_parent(BLOCKS)]
+    return "\n".join(re.sub(r"\s+", " ", t) for t in texts)
+
+
+def people() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for src in load().sources.values():
+        if src.type == "interview" and src.role:
+            out.setdefault(src.name, set()).add(src.role.replace("'", "’"))
+    return out
+
+
+def introduced_twice(text: str) -> list[str]:
+    """The people a text introduces with their role more than once."""
+    out = []
+    for person, roles in people().items():
+        intros = [m.start() for role in roles for m in re.finditer(re.escape(f"{person} ({role})"), text)]
+        intros += [m.start() for role in roles for m in re.finditer(re.escape(f"{person}, {role},"), text)]
+        if len(intros) > 1:
+            out.append(person)
+    return out
+
+
+NOTE_BEFORE_NOUN = re.compile(r"\((?:dernier chiffre publié, )?édition\s\d{4}\) (conseillers|questions|compétences|"
+                              r"décimales|gros acteurs|nets|bruts|emplois|salariés|jours|experts)\b")
+NESTED = re.compile(r"\([^()]*\([^()]*\)[^()]*\)")
+
+
+def misplaced_notes(text: str) -> list[str]:
+    """An edition's note between a number and what it counts (« 600 (édition 2008) conseillers »), or
+    inside another parenthesis (« (plus de 35 % (édition 2008)) »)."""
+    text = re.sub(r"«[^«»]*»", "", text)  # a quote keeps its own parentheses
+    return [m.group(0) for m in NOTE_BEFORE_NOUN.finditer(text)] + [m.group(0) for m in NESTED.finditer(text)]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_person_is_introduced_with_their_role_once_per_page(published_book, name):
+    assert not introduced_twice(prose(published_book, name)), name
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_article_is_named_with_its_author_once_per_page(published_book, name):
+    text = prose(published_book, name)
+    assert len(re.findall(r"[Ll]’article de Claire Morel", text)) <= 1, name
+
+
+SMALL_COUNT = re.compile(r"(?<![\d,.\u202f\u00a0+])\b([1-9]|1[0-6])(?: à (?:[1-9]|1[0-6]))?[ \u00a0]"
+                         r"(ans?|semaines?|questions?|décimales?|contacts(?! par heure)|compétences?|gros acteurs|premiers|autres)\b")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_small_counts_are_written_in_words_in_the_prose(published_book, name):
+    """« neuf ans », « quatre à sept semaines », « les dix premiers », as the article writes them."""
+    text = re.sub(r"«[^«»]*»", "", prose(published_book, name))  # a quote keeps its own figures
+    assert not SMALL_COUNT.findall(text), f"{name}: {[m.group(0) for m in SMALL_COUNT.finditer(text)]}"
+
+
+
+
+@pytest.mark.parametrize("name", [n for n in toc_chapters() if not n.endswith("sources")])
+def test_de_is_elided_before_a_vowel_even_before_a_qualified_figure(published_book, name):
+    """« passe d’environ 1 400 M€ », never « passe de environ »; the sources annex shows data as typed."""
+    text = re.sub(r"«[^«»]*»", "", prose(published_book, name))
+    assert not [m.group(0) for m in NOT_ELIDED_QUALIFIER.finditer(text)], name
+
+
+NOT_ELIDED_QUALIFIER = re.compile(r"(?<![\w’'])de (environ|au moins|au plus)\b")
+
+
+def repeated_openings(text: str) -> list[str]:
+    """Two sentences (or list items) in a row that open with the same three words (not two quoted titles
+    of publications: their words are theirs)."""
+    sentences = [s.strip() for block in text.split("\n")
+                 for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«])", block) if s.strip()]
+    return [b[:60] for a, b in pairwise(sentences)
+            if len(a.split()) >= 3 and a.split()[:3] == b.split()[:3] and not a.startswith("«")]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_two_sentences_in_a_row_open_with_the_same_words(published_book, name):
+    assert not repeated_openings(prose(published_book, name)), name
