@@ -187,6 +187,33 @@ QUALIFIER_NATURE = {
 }
 
 
+NO_LINE = -1  # the ``LINE_RUN`` of a year whose figure is not a point value (a range, a bound)
+LINE_RUN = "_tronçon"
+
+
+def line_runs(rows: pd.DataFrame, *, low: str = "bas", high: str = "haut", bound: str = "borne") -> list[int]:
+    """For rows in year order, the run of the connecting line each row belongs to, or ``NO_LINE``.
+
+    A line between two years says « the value went from here to there »; drawn through a range
+    (« 1 100 à 1 300 M€ ») it passes at the range's middle and states a value nobody published, and
+    through a bound (« plus de 30 000 ») it states the bound as the value. So the line joins only
+    point values (published or « environ ») and stops at a range or a bound, which keep their own
+    marks (a bar from end to end, an open dot with its arrow): the reader sees where the series is
+    exact and where it is not. Joining the points on either side over the range would still put a
+    y on the range's year; a band from range end to range end would invent a shape for the years
+    around it. A year with no figure does not break the run: no dot marks the missing year on
+    the time axis, and the line between two published points is read as the way between them.
+    """
+    runs, run, previous_point = [], 0, False
+    for r in rows.itertuples(index=False):
+        point = getattr(r, bound) == 0 and getattr(r, low) == getattr(r, high)
+        if point and not previous_point:
+            run += 1
+        runs.append(run if point else NO_LINE)
+        previous_point = point
+    return runs
+
+
 def bound_direction(qualifier: str) -> int:
     """+1 for a lower bound (« plus de », « au moins »), −1 for an upper bound, 0 for a value or a range."""
     return BOUND_DIRECTION.get(qualifier, 0)

@@ -13,6 +13,8 @@ import pandas as pd
 
 from barometre import formatting
 from barometre.charts import (
+    LINE_RUN,
+    NO_LINE,
     PALETTE,
     PRINT_COLUMNS,
     PRINT_PANEL_HEIGHT,
@@ -22,6 +24,7 @@ from barometre.charts import (
     _nice_domain,
     bound_direction,
     chart_output,
+    line_runs,
     place_value_labels,
     qualifier_nature,
     value_label_layers,
@@ -115,7 +118,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         y = alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis)
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
-        rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach)
+        rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach, **{LINE_RUN: line_runs(rows)})
         base = alt.Chart(rows).encode(
             x=x,
             y=y,
@@ -124,7 +127,9 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                      alt.Tooltip("édition:O", title="Édition")],
         )
         layers = [
-            base.mark_line(color=PALETTE[0]),
+            # the line joins point values only and stops at a range or a bound (charts.line_runs)
+            base.transform_filter(f"datum['{LINE_RUN}'] != {NO_LINE}").mark_line(color=PALETTE[0]).encode(
+                detail=f"{LINE_RUN}:N"),
             # a published value: a dot; a range: a bar from its low to its high end, no dot
             base.transform_filter("datum.borne == 0 && datum.bas == datum.haut").mark_point(
                 color=PALETTE[0], filled=True),
