@@ -64,3 +64,71 @@ def test_the_yearly_line_never_passes_through_a_ranges_year():
         for path in lines:
             assert all(abs(px - x) > 0.5 for px, _ in path), "a line passes through a range's year"
             assert not any(a[0] < x < b[0] for a, b in itertools.pairwise(path)), "a line jumps a range"
+
+
+def _points(svg: str) -> list[tuple[str, float, float]]:
+    """(tooltip, x, y) of every point mark of a drawn chart."""
+    return [(label, float(x), float(y)) for label, x, y in re.findall(
+        r'aria-label="([^"]*)"[^>]*aria-roledescription="point" transform="translate\((-?[\d.]+),(-?[\d.]+)\)', svg)]
+
+
+def _axis_labels(svg: str) -> list[list[str]]:
+    return [re.findall(r">([^<>]+)</text>", group)
+            for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg)]
+
+
+def test_the_salary_history_spaces_years_by_time_so_a_missing_year_shows():
+    from barometre.chapters import value as ch
+    from barometre.charts import format_locale
+
+    table = ch.salary_history(load(), 2011)
+    assert sorted(table["année"]) == [2008, 2009, 2011]  # 2010 is not published
+    spec = ch.salary_history_chart(table).web_spec()
+    svg = vlc.vegalite_to_svg(spec, format_locale=format_locale())
+    salary = {int(re.search(r"Année: (\d{4})", label).group(1)): x
+              for label, x, _ in _points(svg) if "Salaire moyen" in label}
+    assert set(salary) == {2008, 2009, 2011}
+    one_year = salary[2009] - salary[2008]
+    assert one_year > 20 and abs((salary[2011] - salary[2009]) - 2 * one_year) < 1
+    # the years read as years: « 2010 » has its tick, and no thousands separator (« 2 010 »)
+    years = next(labels for labels in _axis_labels(svg) if "2008" in labels)
+    assert years == ["2008", "2009", "2010", "2011"]
+
+
+def test_the_yearly_panels_give_a_missing_year_its_place_on_the_axis():
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2011)
+    respondents = table[table["indicateur"].str.startswith("Nombre de répondants")]
+    assert sorted(respondents["année"]) == [2008, 2011]
+    svg = vlc.vegalite_to_svg(history.history_chart(respondents, name="h", title="T", edition=2011).web_spec())
+    xs = {int(re.search(r"Année: (\d{4})", label).group(1)): x for label, x, _ in _points(svg)}
+    spec = history.history_chart(table, name="h", title="T", edition=2011).spec
+    domains = {tuple(layer["encoding"]["x"]["scale"]["domain"]) for panel in spec["vconcat"]
+               for layer in panel["layer"] if "scale" in layer.get("encoding", {}).get("x", {})}
+    first, last = int(table["année"].min()), int(table["année"].max())
+    assert domains == {tuple(range(first, last + 1))}
+    assert set(xs) == {2008, 2011} and xs[2011] - xs[2008] > 0
+    # three steps between 2008 and 2011 on a point scale of 2008-2011: the panel is 4 steps wide
+    step = xs[2011] - xs[2008]
+    assert abs(step / 3 * 4 - history.PANEL_WIDTH) < 1
+
+
+def test_a_salary_published_as_a_range_is_drawn_as_a_bar_the_line_stopping_at_it():
+    from barometre.chapters import value as ch
+
+    table = ch.salary_history(load(), 2011).sort_values("année").reset_index(drop=True)
+    middle = table["année"] == 2009
+    table.loc[middle, ["bas", "haut", "valeur"]] = [1400.0, 1460.0, 1430.0]
+    table.loc[middle, ["lecture", "texte"]] = ["fourchette", "1\u202f400 à 1\u202f460\u00a0€"]
+    svg = vlc.vegalite_to_svg(ch.salary_history_chart(table).web_spec())
+    rules = [re.search(r"translate\((-?[\d.]+),", attrs).group(1) for group in _marks(svg, "rule")
+             for attrs in re.findall(r"<line ([^>]*)/>", group)]
+    assert len(rules) == 1
+    x = float(rules[0])
+    salary_lines = [path for path in _line_vertices(svg) if len(path) >= 2]
+    assert salary_lines  # the SMIC's line, at least
+    for path in salary_lines:
+        crossing = any(a[0] < x < b[0] for a, b in itertools.pairwise(path))
+        through = any(abs(px - x) < 0.5 for px, _ in path)
+        assert not crossing or through  # only the SMIC (a point value each year) goes on through 2009
+    assert len([p for p in salary_lines if any(abs(px - x) < 0.5 for px, _ in p)]) == 1

@@ -106,7 +106,9 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     each point."""
     data = table.drop(columns=["_figure"])
     panels = list(dict.fromkeys(table["panneau"]))
-    years = sorted(set(data["année"]))
+    # every year from the first to the last has its place on the axis, published or not: a missing year
+    # leaves its gap (2008, 2009 and 2011 are not evenly spaced)
+    years = list(range(int(data["année"].min()), int(data["année"].max()) + 1))
     size = print_plot_size(data, len(panels))
     charts = []
     for panel in panels:
