@@ -132,3 +132,46 @@ def test_a_salary_published_as_a_range_is_drawn_as_a_bar_the_line_stopping_at_it
         through = any(abs(px - x) < 0.5 for px, _ in path)
         assert not crossing or through  # only the SMIC (a point value each year) goes on through 2009
     assert len([p for p in salary_lines if any(abs(px - x) < 0.5 for px, _ in p)]) == 1
+
+
+def test_a_panel_of_whole_figures_has_whole_ticks():
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2011)
+    respondents = table[table["indicateur"].str.startswith("Nombre de répondants")]
+    assert sorted(respondents["valeur"]) == [11.0, 12.0]
+    svg = vlc.vegalite_to_svg(history.history_chart(respondents, name="h", title="T", edition=2011).web_spec())
+    values = next(labels for labels in _axis_labels(svg) if "12" in labels)
+    assert values and all(re.fullmatch(r"\d+", v) for v in values), values
+
+
+def test_a_years_label_is_centred_under_its_point_in_the_panels():
+    table = _sector_panel()
+    svg = vlc.vegalite_to_svg(history.history_chart(table, name="h", title="T", edition=2011).web_spec())
+    years = next(group for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg)
+                 if ">2005<" in group)
+    assert 'text-anchor="start"' not in years and 'text-anchor="end"' not in years
+
+
+def _embed_options(html: str) -> dict:
+    import json
+
+    return json.loads(html.split("textContent),")[1].split(").then")[0])
+
+
+def test_a_column_of_panels_is_sized_to_the_page_in_the_browser_and_a_single_view_is_not_patched():
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2011)
+    out = history.history_chart(table, name="h", title="T", edition=2011)
+    patch = _embed_options(out.html())["patch"]
+    assert {"op": "remove", "path": "/width"} in patch
+    assert {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}} in patch
+    signals = next(op["value"] for op in patch if op["path"] == "/signals")
+    width = next(s for s in signals if s["name"] == "width")
+    assert "containerSize()[0]" in width["init"] and width["on"][0]["events"] == "window:resize"
+    # the compiled panels draw on that one signal, so the patch sizes every panel
+    compiled = vlc.vegalite_to_vega(out.web_spec())
+    assert compiled["width"] == history.PANEL_WIDTH
+    assert all(group["encode"]["update"]["width"] == {"signal": "width"} for group in compiled["marks"]
+               if group.get("type") == "group")
+    single = history.history_chart(table[table["panneau"] == SECTOR], name="s", title="T", edition=2011)
+    assert "patch" not in _embed_options(single.html())

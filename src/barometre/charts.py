@@ -35,6 +35,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 VALUE_SCHEME_COLOURS = [PALETTE[3], PALETTE[0], PALETTE[2]]
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
+PANEL_GROWTH = 1.5  # a column of panels on a wide page: each panel up to 1,5 times its phone height
+PANEL_HEIGHT_SHARE = 0.22  # ... as this share of the page's width (a 688 px column: 151 px panels)
 PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print
 
 # ---- print (the PDF): vl-convert draws 1 px as 1 pt
@@ -277,6 +279,46 @@ class ChartOutput:
             spec["autosize"] = {"type": "fit-x", "contains": "padding"}
         return spec
 
+    def web_patch(self) -> list[dict] | None:
+        """A column of panels sharing one width (small multiples) takes the width of the page.
+
+        Vega-Lite sizes only a single or layered view to its container (``width: "container"``); a
+        column of panels keeps the fixed width that fits a phone (205 px), a third of a desktop's
+        column. Compiled to Vega, the panels share one ``width`` signal: this JSON Patch (vega-embed's
+        ``patch`` option, applied to the compiled spec in the page) makes it the container's width,
+        kept up to date on resize, with Vega's ``fit-x`` taking the axes and titles off it, and lets
+        a panel grow taller on a wide page (up to ``PANEL_GROWTH`` times its height) so that it does
+        not flatten its lines. None for any other chart."""
+        spec = self.web_spec()
+        panels = spec.get("vconcat")
+        if not isinstance(panels, list) or len(panels) < 2:
+            return None
+        widths = {p.get("width") for p in panels if isinstance(p, dict)}
+        if len(widths) != 1 or not isinstance(next(iter(widths)), int | float):
+            return None
+        width = next(iter(widths))
+        compiled = vlc.vegalite_to_vega(spec)
+        signals = compiled.get("signals", [])
+        if compiled.get("width") != width or any(s.get("name") == "width" for s in signals):
+            return None  # the panels do not share the one top-level width: leave the chart as it is
+        container = f"(isFinite(containerSize()[0]) ? containerSize()[0] : {width})"
+        resize = [{"events": "window:resize", "update": container}]
+        patch = [
+            {"op": "remove", "path": "/width"},
+            {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}},
+            {"op": "add", "path": "/signals", "value": [
+                {"name": "width", "init": container, "on": resize},
+                *signals,
+            ]},
+        ]
+        for i, signal in enumerate(signals, start=1):
+            if signal.get("name") == "childHeight" and isinstance(signal.get("value"), int | float):
+                height = signal["value"]
+                grown = f"max({height}, min({round(height * PANEL_GROWTH)}, round({container} * {PANEL_HEIGHT_SHARE})))"
+                patch[-1]["value"][i] = {"name": "childHeight", "init": grown,
+                                         "on": [{"events": "window:resize", "update": grown}]}
+        return patch
+
     def static_spec(self) -> dict:
         """The print spec: a fixed width (the page's text width) and the source under the title."""
         spec = json.loads(json.dumps(self._spec))
@@ -330,6 +372,9 @@ class ChartOutput:
             "formatLocale": format_locale(),
             "timeFormatLocale": time_format_locale(),
         }
+        patch = self.web_patch()
+        if patch:
+            options["patch"] = patch
         vis, spec_id = f"vis-{self.name}", f"spec-{self.name}"
         controls = ""
         if self.sliders:

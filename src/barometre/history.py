@@ -115,8 +115,18 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         rows = data[data["panneau"] == panel].sort_values("année", kind="stable")
         rows = rows.assign(_place=_label_places(rows, years, size))
         suffix = UNIT_SUFFIX.get(rows["unité"].iloc[0], "")
-        y_axis = alt.Axis(tickCount=4, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(tickCount=4)
-        x = alt.X("année:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0, labelOverlap=True))
+        # whole figures (a number of companies, 11 and 12) get whole ticks: no « 11,4 » that no figure can be
+        figures = pd.concat([rows["valeur"], rows["bas"], rows["haut"]])
+        ticks: dict = {"tickCount": 4}
+        if all(float(v).is_integer() for v in figures):
+            ticks["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
+            low, high = int(figures.min()), int(figures.max())
+            if high - low < 4:  # Vega would tick every half unit: each whole number instead
+                ticks["values"] = list(range(low, high + 1))
+        y_axis = alt.Axis(**ticks, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(**ticks)
+        # a year's label centred under its point (the web's flush first label sat right of its tick)
+        x = alt.X("année:O", title=None, scale=alt.Scale(domain=years),
+                  axis=alt.Axis(labelAngle=0, labelOverlap=True, labelFlush=False))
         y = alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis)
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
