@@ -141,3 +141,12 @@ def test_the_cost_argument_puts_the_salary_gap_and_the_savings_on_separate_axes_
     dots = [la for la in panels[0]["layer"] if la.get("mark", {}).get("type") == "point" and la["mark"].get("filled")
             and "shape" not in la["mark"]]
     assert dots and all("datum.bas == datum.haut" in t["filter"] for la in dots for t in la["transform"])
+
+
+def test_the_growth_legend_lists_only_the_kinds_of_bars_drawn():
+    ds = load()
+    for edition, kinds in ((2008, ["Réalisé (baromètre)", "Prévision"]), (2011, ["Réalisé (baromètre)"])):
+        table, figs = ch.growth_table(ds, edition)
+        assert sorted(set(table["type"])) == sorted(kinds)
+        layer = ch.growth_chart(table, figs, edition).spec["layer"][0]
+        assert layer["encoding"]["color"]["scale"]["domain"] == kinds

@@ -116,13 +116,17 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
     return text + "."
 
 
+GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1]}
+
+
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
+    # the legend lists the kinds of bars drawn: no « Prévision » entry when the edition has no forecast
+    kinds = [k for k in GROWTH_KINDS if k in set(table["type"])]
     base = alt.Chart(table).encode(
         x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(paddingInner=0.3)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
-            "type:N", title=None, scale=alt.Scale(domain=["Réalisé (baromètre)", "Prévision"],
-                                                  range=[PALETTE[0], PALETTE[1]]),
+            "type:N", title=None, scale=alt.Scale(domain=kinds, range=[GROWTH_KINDS[k] for k in kinds]),
             legend=alt.Legend(orient="bottom")
         ),
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
