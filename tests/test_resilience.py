@@ -150,3 +150,28 @@ def test_the_growth_legend_lists_only_the_kinds_of_bars_drawn():
         assert sorted(set(table["type"])) == sorted(kinds)
         layer = ch.growth_chart(table, figs, edition).spec["layer"][0]
         assert layer["encoding"]["color"]["scale"]["domain"] == kinds
+
+
+def test_a_range_of_the_outsourced_share_is_not_cut_at_its_middle():
+    share = load().figure("outsourced_market_share", 2011)
+    assert share.is_range
+    rows = {r["mode"]: (r["début"], r["fin"]) for r in ch.market_share_chart(share).data.to_dict("records")}
+    assert rows["Centres externalisés"] == (0.0, share.low)
+    assert rows[ch.SHARE_BAND] == (share.low, share.high)
+    assert rows["Services clients internes"] == (share.high, 100.0)
+    assert all(share.central not in ends for ends in rows.values())
+
+
+def test_the_sector_timeline_spaces_years_by_time():
+    import re
+
+    import vl_convert as vlc
+
+    ds = load()
+    events = ch.sector_events(ds, 2011)
+    assert sorted(set(events["année"])) == [2006, 2007, 2009]
+    svg = vlc.vegalite_to_svg(ch.sectors_chart(events, "S").web_spec())
+    xs = {}
+    for label, x in re.findall(r'aria-label="([^"]*)"[^>]*aria-roledescription="point" transform="translate\(([\d.]+),', svg):
+        xs[int(re.search(r"année: (\d{4})", label).group(1))] = float(x)
+    assert abs((xs[2009] - xs[2007]) - 2 * (xs[2007] - xs[2006])) < 1
