@@ -160,6 +160,10 @@ def test_a_range_of_the_outsourced_share_is_not_cut_at_its_middle():
     assert rows[ch.SHARE_BAND] == (share.low, share.high)
     assert rows["Services clients internes"] == (share.high, 100.0)
     assert all(share.central not in ends for ends in rows.values())
+    import vl_convert as vlc  # the legend names the pale part in full (it was cut to « Zone d'incertitude (four… »)
+
+    svg = vlc.vegalite_to_svg(ch.market_share_chart(share).web_spec())
+    assert f">{ch.SHARE_BAND}<" in svg.replace("&apos;", "'").replace("&#39;", "'")
 
 
 def test_the_sector_timeline_spaces_years_by_time():

@@ -198,7 +198,7 @@ def market_share_chart(share: Figure) -> ChartOutput:
         .encode(
             x=alt.X("début:Q", title="Part du marché de la relation client (%)", scale=alt.Scale(domain=[0, 100])),
             x2="fin:Q",
-            color=alt.Color("mode:N", title=None, sort=modes,
+            color=alt.Color("mode:N", title=None, sort=modes, legend=alt.Legend(labelLimit=300),
                             scale=alt.Scale(domain=modes, range=[colours[m] for m in modes])),
             tooltip=[alt.Tooltip("mode:N", title="Mode"), alt.Tooltip("texte:N", title="Part")],
         )
