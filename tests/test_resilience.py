@@ -179,3 +179,19 @@ def test_the_sector_timeline_spaces_years_by_time():
     for label, x in re.findall(r'aria-label="([^"]*)"[^>]*aria-roledescription="point" transform="translate\(([\d.]+),', svg):
         xs[int(re.search(r"année: (\d{4})", label).group(1))] = float(x)
     assert abs((xs[2009] - xs[2007]) - 2 * (xs[2007] - xs[2006])) < 1
+
+
+def test_a_growth_value_at_the_plots_end_stays_clear_of_the_y_axis_on_a_phone():
+    import re
+
+    import vl_convert as vlc
+
+    ds = load()
+    table, figs = ch.growth_table(ds, 2011)
+    spec = ch.growth_chart(table, figs, 2011).web_spec()
+    spec["width"] = 270  # the plot of a 360 px screen
+    svg = vlc.vegalite_to_svg(spec)
+    labels = re.findall(r'text-anchor="middle" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>([^<]*%)</text>', svg)
+    assert labels
+    # DejaVu Sans at 11 px: about 0,62 em a character; the y axis is at x = 0 of the plot
+    assert all(float(x) - len(text) * 11 * 0.62 / 2 >= 1 for x, text in labels), labels

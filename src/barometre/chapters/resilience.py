@@ -116,6 +116,7 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
     return text + "."
 
 
+GROWTH_OUTER_PADDING = 0.6  # of a band: room for half a value wider than its bar at the plot's ends
 GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1]}
 
 
@@ -123,7 +124,9 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     # the legend lists the kinds of bars drawn: no « Prévision » entry when the edition has no forecast
     kinds = [k for k in GROWTH_KINDS if k in set(table["type"])]
     base = alt.Chart(table).encode(
-        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(paddingInner=0.3)),
+        # the outer bars stand off the axis: a value wider than its bar (« 18,4 % » on a phone) crossed the y axis
+        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0),
+                scale=alt.Scale(paddingInner=0.3, paddingOuter=GROWTH_OUTER_PADDING)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
             "type:N", title=None, scale=alt.Scale(domain=kinds, range=[GROWTH_KINDS[k] for k in kinds]),
