@@ -121,7 +121,30 @@
     entry.appendChild(back);
   }
 
+  /* A chart that takes its box's width (Vega's containerSize, read on window resize) can read the box
+     before the page's layout has followed the new window width: widened from a phone's width to a
+     desktop's, every such chart was drawn 1632 px wide in a 672 px column, cut by its box. Once the
+     layout has settled (its boxes resized), a drawing wider than its box gets one more resize. */
+  function refitCharts() {
+    if (!window.ResizeObserver) return;
+    var pending = false;
+    var observer = new ResizeObserver(function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        var wide = [].some.call(document.querySelectorAll(".vega-chart"), function (box) {
+          var svg = box.querySelector("svg");
+          return svg && svg.getBoundingClientRect().width > box.clientWidth + 1;
+        });
+        if (wide) window.dispatchEvent(new Event("resize"));
+      });
+    });
+    document.querySelectorAll(".vega-chart").forEach(function (box) { observer.observe(box); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    refitCharts();
     setupTooltips();
     backLink();
     window.addEventListener("hashchange", backLink);

@@ -154,6 +154,36 @@ def test_charts_stay_readable_at_360_pixels(browser, published_book):
         visit.close()
 
 
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_the_year_by_year_panels_take_the_width_of_the_page(browser, published_book, width):
+    visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri(), width=width)
+    try:
+        wait_for_charts(visit.page)
+        chart = visit.page.locator("#vis-resilience-series")
+        frame = chart.evaluate("e => e.getBoundingClientRect().width")
+        drawn = chart.locator("svg").first.evaluate("e => e.getBoundingClientRect().width")
+        # the drawing fills its box (the panels of 205 px left two thirds of a desktop column empty) and no more
+        assert 0.95 * frame <= drawn <= frame + 1, (frame, drawn)
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        visit.close()
+
+
+def test_charts_fit_their_box_after_the_window_is_widened_from_a_phone_to_a_desktop(browser, published_book):
+    visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri(), width=390)
+    measure = ("() => [...document.querySelectorAll('.vega-chart')].map(c => "
+               "[c.id, c.clientWidth, c.querySelector('svg').getBoundingClientRect().width])")
+    try:
+        wait_for_charts(visit.page)
+        for width in (1280, 800, 1280):
+            visit.page.set_viewport_size({"width": width, "height": 900})
+            visit.page.wait_for_timeout(800)
+            sizes = visit.page.evaluate(measure)
+            assert sizes and all(drawn <= box + 1 for _, box, drawn in sizes), (width, sizes)
+    finally:
+        visit.close()
+
+
 @pytest.mark.parametrize(("chapter", "chart"), [("value", "valeur-explorer"), ("offshore", "offshore-explorer"),
                                                 ("prices", "prix-explorer")])
 def test_moving_a_slider_recomputes_the_model_in_the_page(browser, published_book, chapter, chart):

@@ -131,3 +131,21 @@ def test_a_row_label_of_two_lines_grows_upwards_its_last_line_just_above_the_bar
             offsets[r["_ligne"]] = layer["mark"]["dy"]
     assert offsets["Court"] == offsets["entre 2000 et 2009"] == -16
     assert offsets["Teleperformance : effectifs en France,"] == -16 - ROW_LABEL_LEADING
+
+
+def test_two_labels_of_a_web_axis_keep_a_gap_vega_hides_one_otherwise():
+    import re
+
+    import vl_convert as vlc
+
+    from barometre.charts import LABEL_SEPARATION, format_locale
+
+    # « −20 % » flush left and « −10 % » a quarter along a 250 px axis touched on a phone
+    df = pd.DataFrame({"x": [-20.0, 20.0], "y": ["a", "b"]})
+    chart = alt.Chart(df).mark_point().encode(
+        x=alt.X("x:Q", axis=alt.Axis(labelExpr="datum.label + ' %'", tickCount=4)), y="y:N").properties(width=250)
+    spec = chart_output(alt.vconcat(chart, chart), name="t", title="T", source="S", description="D").web_spec()
+    assert spec["config"]["axis"]["labelSeparation"] == LABEL_SEPARATION >= 4
+    svg = vlc.vegalite_to_svg(spec, format_locale=format_locale())
+    shown = re.findall(r'opacity="1"[^>]*>([^<]*%)</text>', svg)
+    assert "\u221220 %" in shown and "\u221210 %" not in shown, shown

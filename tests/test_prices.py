@@ -476,3 +476,18 @@ def test_the_cost_structure_arrow_follows_the_bound_and_an_approximate_share_has
     assert list(table["borne"]) == [0, -1]
     description = ch.cost_structure_chart(table, [salaries]).description
     assert "borne haute" in description and "borne basse" not in description
+
+
+def test_the_index_legend_shows_the_lines_colours_not_the_bands_fading():
+    import re
+
+    import vl_convert as vlc
+
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", EDITION)
+    years = ch.available_years(ds, 2000, 2008)
+    chart = ch.index_chart(ch.index_table(ds, years), ch.price_band(price, years, 2000, 2008), [price], 2000)
+    svg = vlc.vegalite_to_svg(chart.web_spec())
+    legend = re.search(r'<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)</g>', svg).group(1)
+    opacities = re.findall(r'opacity="([\d.]+)"', legend)
+    assert opacities and all(float(o) == 1 for o in opacities), opacities

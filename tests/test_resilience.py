@@ -158,3 +158,57 @@ def test_the_savings_demanded_of_clients_read_in_the_direction_the_data_give(dat
                                              data_dir=str(data_copy))).split())
     assert said in text and not_said not in text
     assert "devaient réaliser" in text and "d'économies, là où on leur en demandait auparavant" in text
+
+
+def test_the_growth_legend_lists_only_the_kinds_of_bars_drawn():
+    ds = load()
+    for edition, kinds in ((2008, ["Réalisé (baromètre)", "Prévision"]), (2011, ["Réalisé (baromètre)"])):
+        table, figs = ch.growth_table(ds, edition)
+        assert sorted(set(table["type"])) == sorted(kinds)
+        layer = ch.growth_chart(table, figs, edition).spec["layer"][0]
+        assert layer["encoding"]["color"]["scale"]["domain"] == kinds
+
+
+def test_a_range_of_the_outsourced_share_is_not_cut_at_its_middle():
+    share = load().figure("outsourced_market_share", 2011)
+    assert share.is_range
+    rows = {r["mode"]: (r["début"], r["fin"]) for r in ch.market_share_chart(share).data.to_dict("records")}
+    assert rows["Centres externalisés"] == (0.0, share.low)
+    assert rows[ch.SHARE_BAND] == (share.low, share.high)
+    assert rows["Services clients internes"] == (share.high, 100.0)
+    assert all(share.central not in ends for ends in rows.values())
+    import vl_convert as vlc  # the legend names the pale part in full (it was cut to « Zone d'incertitude (four… »)
+
+    svg = vlc.vegalite_to_svg(ch.market_share_chart(share).web_spec())
+    assert f">{ch.SHARE_BAND}<" in svg.replace("&apos;", "'").replace("&#39;", "'")
+
+
+def test_the_sector_timeline_spaces_years_by_time():
+    import re
+
+    import vl_convert as vlc
+
+    ds = load()
+    events = ch.sector_events(ds, 2011)
+    assert sorted(set(events["année"])) == [2006, 2007, 2009]
+    svg = vlc.vegalite_to_svg(ch.sectors_chart(events, "S").web_spec())
+    xs = {}
+    for label, x in re.findall(r'aria-label="([^"]*)"[^>]*aria-roledescription="point" transform="translate\(([\d.]+),', svg):
+        xs[int(re.search(r"année: (\d{4})", label).group(1))] = float(x)
+    assert abs((xs[2009] - xs[2007]) - 2 * (xs[2007] - xs[2006])) < 1
+
+
+def test_a_growth_value_at_the_plots_end_stays_clear_of_the_y_axis_on_a_phone():
+    import re
+
+    import vl_convert as vlc
+
+    ds = load()
+    table, figs = ch.growth_table(ds, 2011)
+    spec = ch.growth_chart(table, figs, 2011).web_spec()
+    spec["width"] = 270  # the plot of a 360 px screen
+    svg = vlc.vegalite_to_svg(spec)
+    labels = re.findall(r'text-anchor="middle" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>([^<]*%)</text>', svg)
+    assert labels
+    # DejaVu Sans at 11 px: about 0,62 em a character; the y axis is at x = 0 of the plot
+    assert all(float(x) - len(text) * 11 * 0.62 / 2 >= 1 for x, text in labels), labels

@@ -35,6 +35,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 VALUE_SCHEME_COLOURS = [PALETTE[3], PALETTE[0], PALETTE[2]]
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
+PANEL_GROWTH = 1.5  # a column of panels on a wide page: each panel up to 1,5 times its phone height
+PANEL_HEIGHT_SHARE = 0.22  # ... as this share of the page's width (a 688 px column: 151 px panels)
 PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print
 
 # ---- print (the PDF): vl-convert draws 1 px as 1 pt
@@ -97,6 +99,7 @@ def javascript_bundle() -> str:
     )
 
 
+LABEL_SEPARATION = 4  # px between two labels of an axis, at least (web)
 WEB_TITLE_LINE = 30  # the web chart's title at 360 px, with the page's margins (measured: 34 overflowed by 2 px)
 AXIS_TITLE_LINE = 26  # characters of a 12 px axis title on a phone's plot area (about 7 px a character)
 VERTICAL_TITLE_LINE = 40  # a y axis title runs along the plot's height (240 to 300 px)
@@ -187,6 +190,33 @@ QUALIFIER_NATURE = {
 }
 
 
+NO_LINE = -1  # the ``LINE_RUN`` of a year whose figure is not a point value (a range, a bound)
+LINE_RUN = "_tronçon"
+
+
+def line_runs(rows: pd.DataFrame, *, low: str = "bas", high: str = "haut", bound: str = "borne") -> list[int]:
+    """For rows in year order, the run of the connecting line each row belongs to, or ``NO_LINE``.
+
+    A line between two years says « the value went from here to there »; drawn through a range
+    (« 1 100 à 1 300 M€ ») it passes at the range's middle and states a value nobody published, and
+    through a bound (« plus de 30 000 ») it states the bound as the value. So the line joins only
+    point values (published or « environ ») and stops at a range or a bound, which keep their own
+    marks (a bar from end to end, an open dot with its arrow): the reader sees where the series is
+    exact and where it is not. Joining the points on either side over the range would still put a
+    y on the range's year; a band from range end to range end would invent a shape for the years
+    around it. A year with no figure does not break the run: no dot marks the missing year on
+    the time axis, and the line between two published points is read as the way between them.
+    """
+    runs, run, previous_point = [], 0, False
+    for r in rows.itertuples(index=False):
+        point = getattr(r, bound) == 0 and getattr(r, low) == getattr(r, high)
+        if point and not previous_point:
+            run += 1
+        runs.append(run if point else NO_LINE)
+        previous_point = point
+    return runs
+
+
 def bound_direction(qualifier: str) -> int:
     """+1 for a lower bound (« plus de », « au moins »), −1 for an upper bound, 0 for a value or a range."""
     return BOUND_DIRECTION.get(qualifier, 0)
@@ -248,12 +278,54 @@ class ChartOutput:
         _wrap_axis_titles(spec)
         # the first and last labels of a continuous axis stay inside the axis (« 1 500 » ran past a phone's edge)
         spec.setdefault("config", {}).setdefault("axisX", {}).setdefault("labelFlush", True)
+        # two axis labels keep a gap: Vega hides one of two labels closer than this (« −20 %−10 % » touched on a phone)
+        spec["config"].setdefault("axis", {}).setdefault("labelSeparation", LABEL_SEPARATION)
         # legends in one column: a row of entries ran past a phone's edge
         spec["config"].setdefault("legend", {}).setdefault("direction", "vertical")
         if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
             spec["width"] = "container"
             spec["autosize"] = {"type": "fit-x", "contains": "padding"}
         return spec
+
+    def web_patch(self) -> list[dict] | None:
+        """A column of panels sharing one width (small multiples) takes the width of the page.
+
+        Vega-Lite sizes only a single or layered view to its container (``width: "container"``); a
+        column of panels keeps the fixed width that fits a phone (205 px), a third of a desktop's
+        column. Compiled to Vega, the panels share one ``width`` signal: this JSON Patch (vega-embed's
+        ``patch`` option, applied to the compiled spec in the page) makes it the container's width,
+        kept up to date on resize, with Vega's ``fit-x`` taking the axes and titles off it, and lets
+        a panel grow taller on a wide page (up to ``PANEL_GROWTH`` times its height) so that it does
+        not flatten its lines. None for any other chart."""
+        spec = self.web_spec()
+        panels = spec.get("vconcat")
+        if not isinstance(panels, list) or len(panels) < 2:
+            return None
+        widths = {p.get("width") for p in panels if isinstance(p, dict)}
+        if len(widths) != 1 or not isinstance(next(iter(widths)), int | float):
+            return None
+        width = next(iter(widths))
+        compiled = vlc.vegalite_to_vega(spec)
+        signals = compiled.get("signals", [])
+        if compiled.get("width") != width or any(s.get("name") == "width" for s in signals):
+            return None  # the panels do not share the one top-level width: leave the chart as it is
+        container = f"(isFinite(containerSize()[0]) ? containerSize()[0] : {width})"
+        resize = [{"events": "window:resize", "update": container}]
+        patch = [
+            {"op": "remove", "path": "/width"},
+            {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}},
+            {"op": "add", "path": "/signals", "value": [
+                {"name": "width", "init": container, "on": resize},
+                *signals,
+            ]},
+        ]
+        for i, signal in enumerate(signals, start=1):
+            if signal.get("name") == "childHeight" and isinstance(signal.get("value"), int | float):
+                height = signal["value"]
+                grown = f"max({height}, min({round(height * PANEL_GROWTH)}, round({container} * {PANEL_HEIGHT_SHARE})))"
+                patch[-1]["value"][i] = {"name": "childHeight", "init": grown,
+                                         "on": [{"events": "window:resize", "update": grown}]}
+        return patch
 
     def static_spec(self) -> dict:
         """The print spec: a fixed width (the page's text width) and the source under the title."""
@@ -308,6 +380,9 @@ class ChartOutput:
             "formatLocale": format_locale(),
             "timeFormatLocale": time_format_locale(),
         }
+        patch = self.web_patch()
+        if patch:
+            options["patch"] = patch
         vis, spec_id = f"vis-{self.name}", f"spec-{self.name}"
         controls = ""
         if self.sliders:

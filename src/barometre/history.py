@@ -13,6 +13,8 @@ import pandas as pd
 
 from barometre import formatting
 from barometre.charts import (
+    LINE_RUN,
+    NO_LINE,
     PALETTE,
     PRINT_COLUMNS,
     PRINT_PANEL_HEIGHT,
@@ -22,6 +24,7 @@ from barometre.charts import (
     _nice_domain,
     bound_direction,
     chart_output,
+    line_runs,
     place_value_labels,
     qualifier_nature,
     value_label_layers,
@@ -103,19 +106,31 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     each point."""
     data = table.drop(columns=["_figure"])
     panels = list(dict.fromkeys(table["panneau"]))
-    years = sorted(set(data["année"]))
+    # every year from the first to the last has its place on the axis, published or not: a missing year
+    # leaves its gap (2008, 2009 and 2011 are not evenly spaced)
+    years = list(range(int(data["année"].min()), int(data["année"].max()) + 1))
     size = print_plot_size(data, len(panels))
     charts = []
     for panel in panels:
         rows = data[data["panneau"] == panel].sort_values("année", kind="stable")
         rows = rows.assign(_place=_label_places(rows, years, size))
         suffix = UNIT_SUFFIX.get(rows["unité"].iloc[0], "")
-        y_axis = alt.Axis(tickCount=4, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(tickCount=4)
-        x = alt.X("année:O", title=None, scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0, labelOverlap=True))
+        # whole figures (a number of companies, 11 and 12) get whole ticks: no « 11,4 » that no figure can be
+        figures = pd.concat([rows["valeur"], rows["bas"], rows["haut"]])
+        ticks: dict = {"tickCount": 4}
+        if all(float(v).is_integer() for v in figures):
+            ticks["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
+            low, high = int(figures.min()), int(figures.max())
+            if high - low < 4:  # Vega would tick every half unit: each whole number instead
+                ticks["values"] = list(range(low, high + 1))
+        y_axis = alt.Axis(**ticks, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(**ticks)
+        # a year's label centred under its point (the web's flush first label sat right of its tick)
+        x = alt.X("année:O", title=None, scale=alt.Scale(domain=years),
+                  axis=alt.Axis(labelAngle=0, labelOverlap=True, labelFlush=False))
         y = alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis)
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
-        rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach)
+        rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach, **{LINE_RUN: line_runs(rows)})
         base = alt.Chart(rows).encode(
             x=x,
             y=y,
@@ -124,7 +139,9 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                      alt.Tooltip("édition:O", title="Édition")],
         )
         layers = [
-            base.mark_line(color=PALETTE[0]),
+            # the line joins point values only and stops at a range or a bound (charts.line_runs)
+            base.transform_filter(f"datum['{LINE_RUN}'] != {NO_LINE}").mark_line(color=PALETTE[0]).encode(
+                detail=f"{LINE_RUN}:N"),
             # a published value: a dot; a range: a bar from its low to its high end, no dot
             base.transform_filter("datum.borne == 0 && datum.bas == datum.haut").mark_point(
                 color=PALETTE[0], filled=True),

@@ -212,7 +212,8 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
     area = alt.Chart(band).mark_area(opacity=0.35).encode(
         x=alt.X("année:Q"), y="bas:Q", y2="haut:Q",
         color=alt.Color("série:N", scale=scale, title=None,
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+                        # the legend's symbols in the lines' colours, not faded like the band
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300, symbolOpacity=1)),
         tooltip=[alt.Tooltip("année:Q", title="Année", format="d"),
                  alt.Tooltip("texte:N", title="Prix de l'heure (indice)")],
     )

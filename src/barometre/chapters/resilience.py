@@ -116,13 +116,20 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
     return text + "."
 
 
+GROWTH_OUTER_PADDING = 0.6  # of a band: room for half a value wider than its bar at the plot's ends
+GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1]}
+
+
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
+    # the legend lists the kinds of bars drawn: no « Prévision » entry when the edition has no forecast
+    kinds = [k for k in GROWTH_KINDS if k in set(table["type"])]
     base = alt.Chart(table).encode(
-        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0), scale=alt.Scale(paddingInner=0.3)),
+        # the outer bars stand off the axis: a value wider than its bar (« 18,4 % » on a phone) crossed the y axis
+        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0),
+                scale=alt.Scale(paddingInner=0.3, paddingOuter=GROWTH_OUTER_PADDING)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
-            "type:N", title=None, scale=alt.Scale(domain=["Réalisé (baromètre)", "Prévision"],
-                                                  range=[PALETTE[0], PALETTE[1]]),
+            "type:N", title=None, scale=alt.Scale(domain=kinds, range=[GROWTH_KINDS[k] for k in kinds]),
             legend=alt.Legend(orient="bottom")
         ),
         tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
@@ -173,25 +180,29 @@ def complement_text(share: Figure) -> str:
     return formatting.complement_text(share)
 
 
+SHARE_BAND = "Zone d'incertitude (fourchette)"
+
+
 def market_share_chart(share: Figure) -> ChartOutput:
-    outsourced = share.central
-    table = pd.DataFrame(
-        [
-            {"mode": "Centres externalisés", "part": outsourced, "texte": formatting.figure_text(share),
-             "rang": 1},
-            {"mode": "Services clients internes", "part": 100 - outsourced,
-             "texte": complement_text(share), "rang": 2},
-        ]
-    )
+    """One bar of 100 %: the outsourced share, then the internal services. A range (« 20 à 25 % ») is
+    not cut at its middle: the bar is solid up to its low end, pale between its two ends (either
+    side may hold that part) and grey from its high end."""
+    low, high = share.bounds
+    rows = [{"mode": "Centres externalisés", "début": 0.0, "fin": low, "texte": formatting.figure_text(share)}]
+    if high > low:
+        rows.append({"mode": SHARE_BAND, "début": low, "fin": high, "texte": formatting.figure_text(share)})
+    rows.append({"mode": "Services clients internes", "début": high, "fin": 100.0, "texte": complement_text(share)})
+    table = pd.DataFrame(rows)
+    modes = list(table["mode"])
+    colours = {"Centres externalisés": PALETTE[0], SHARE_BAND: "#a9cce8", "Services clients internes": "#c9c9c9"}
     chart = (
         alt.Chart(table)
         .mark_bar(size=46)
         .encode(
-            x=alt.X("part:Q", stack="zero", title="Part du marché de la relation client (%)",
-                    scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color("mode:N", title=None, scale=alt.Scale(range=[PALETTE[0], "#c9c9c9"]),
-                            sort=["Centres externalisés"]),
-            order=alt.Order("rang:Q"),
+            x=alt.X("début:Q", title="Part du marché de la relation client (%)", scale=alt.Scale(domain=[0, 100])),
+            x2="fin:Q",
+            color=alt.Color("mode:N", title=None, sort=modes, legend=alt.Legend(labelLimit=300),
+                            scale=alt.Scale(domain=modes, range=[colours[m] for m in modes])),
             tooltip=[alt.Tooltip("mode:N", title="Mode"), alt.Tooltip("texte:N", title="Part")],
         )
         .properties(height=90)
@@ -204,6 +215,8 @@ def market_share_chart(share: Figure) -> ChartOutput:
         description=(
             f"Barre empilée : centres externalisés {formatting.figure_text(share)}, "
             f"services clients internes {complement_text(share)} (complément à 100)."
+            + (" Entre les deux bornes de la fourchette, la barre est pâle : cette part peut être de l'un ou "
+               "de l'autre." if share.is_range else "")
         ),
         data=table,
     )
@@ -233,7 +246,9 @@ def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
         alt.Chart(table)
         .mark_point(size=180, filled=True)
         .encode(
-            x=alt.X("année:O", title=None, axis=alt.Axis(labelAngle=0)),
+            # a time line: years apart by their distance (2006, 2007 and 2009 are not evenly spaced)
+            x=alt.X("année:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=24),
+                    axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0)),
             y=alt.Y("secteur:N", title=None),
             color=alt.Color("secteur:N", legend=None, scale=alt.Scale(range=[PALETTE[2], PALETTE[4]])),
             tooltip=[alt.Tooltip("date_texte:N", title="Date"), alt.Tooltip("objet:N", title="Objet"),

@@ -10,7 +10,16 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, periods
-from barometre.charts import PALETTE, VALUE_SCHEME_COLOURS, ChartOutput, chart_output, row_labels
+from barometre.charts import (
+    LINE_RUN,
+    NO_LINE,
+    PALETTE,
+    VALUE_SCHEME_COLOURS,
+    ChartOutput,
+    chart_output,
+    line_runs,
+    row_labels,
+)
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.formatting import percent_of_one
 from barometre.history import PANEL_WIDTH
@@ -416,22 +425,36 @@ def salary_history_title(table: pd.DataFrame) -> str:
 
 
 def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
-    data = table.drop(columns=["_figure"])
-    long = pd.concat([
-        pd.DataFrame({"année": data["année"], "série": "Salaire moyen brut des conseillers",
-                      "euros": data["valeur"], "texte": data["texte"]}),
-        pd.DataFrame({"année": data["année"], "série": "Smic mensuel brut (1ᵉʳ juillet)",
-                      "euros": data["smic"], "texte": data["texte smic"]}),
-    ])
+    """The salary and the SMIC by year on a time axis: years apart by their distance (a year with no
+    published salary leaves its gap), the line joining point values only (``charts.line_runs``)."""
+    data = table.drop(columns=["_figure"]).sort_values("année", kind="stable")
     series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1ᵉʳ juillet)"]
-    chart = alt.Chart(long).mark_line(point=True).encode(
-        x=alt.X("année:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=False)),
-        color=alt.Color("série:N", title=None, scale=alt.Scale(domain=series, range=[PALETTE[0], "#9a9a9a"]),
-                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)),
-        tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:O", title="Année"),
-                 alt.Tooltip("texte:N", title="Par mois")],
-    ).properties(height=240)
+    long = pd.concat([
+        pd.DataFrame({"année": data["année"], "série": series[0], "euros": data["valeur"], "texte": data["texte"],
+                      "bas": data["bas"], "haut": data["haut"], "borne": data["borne"]}),
+        pd.DataFrame({"année": data["année"], "série": series[1], "euros": data["smic"], "texte": data["texte smic"],
+                      "bas": data["smic"], "haut": data["smic"], "borne": 0}),
+    ], ignore_index=True)
+    drawn = long.assign(**{LINE_RUN: [run for s in series for run in line_runs(long[long["série"] == s])]})
+    # a true time scale: 2008, 2009 and 2011 are not evenly spaced when 2010 is missing; years as years (« 2011 »,
+    # not « 2 011 »), one tick a year at most
+    x = alt.X("année:Q", title=None, scale=alt.Scale(zero=False, nice=False),
+              axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0))
+    y = alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=False))
+    color = alt.Color("série:N", title=None, scale=alt.Scale(domain=series, range=[PALETTE[0], "#9a9a9a"]),
+                      legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300))
+    tooltip = [alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
+               alt.Tooltip("texte:N", title="Par mois")]
+    base = alt.Chart(drawn).encode(x=x, y=y, color=color, tooltip=tooltip)
+    chart = base.transform_filter(f"datum['{LINE_RUN}'] != {NO_LINE}").mark_line(point=True).encode(
+        detail=f"{LINE_RUN}:N")
+    if (drawn[LINE_RUN] == NO_LINE).any():  # a range as a bar from end to end, a bound as an open dot
+        chart = alt.layer(
+            chart,
+            base.transform_filter("datum.bas < datum.haut").mark_rule(strokeWidth=5).encode(y="bas:Q", y2="haut:Q"),
+            base.transform_filter("datum.borne != 0").mark_point(filled=False, fill="white", strokeWidth=2, opacity=1),
+        )
+    chart = chart.properties(height=240)
     listing = "; ".join(f"{y} : {t} (Smic {m})" for y, t, m in
                         zip(data["année"], data["texte"], data["texte smic"], strict=True))
     return chart_output(
