@@ -436,6 +436,34 @@ class ChartOutput:
         }
 
 
+class SpecChart:
+    """A chart written directly as its Vega-Lite dict, with the two calls the book makes of an Altair
+    chart (``to_dict``, ``properties``). Altair copies a layered concatenation deeply at each step
+    (each copied layer re-copies its layers): for a chapter's small multiples that cost two seconds
+    in every build (``history.history_chart``)."""
+
+    def __init__(self, spec: dict) -> None:
+        self._spec = spec
+
+    @classmethod
+    def of(cls, **spec) -> SpecChart:
+        """A top-level chart: Altair's schema address and the book's theme (the active one) added."""
+        top = alt.Chart(pd.DataFrame({"x": [0]})).mark_point().to_dict(validate=False)
+        return cls({"$schema": top["$schema"], "config": top["config"], **spec})
+
+    def to_dict(self, validate: bool = True) -> dict:
+        spec = json.loads(json.dumps(self._spec))
+        if validate:  # as Altair validates: against the Vega-Lite schema it ships
+            from altair.utils.schemapi import validate_jsonschema
+            from altair.vegalite.v6.schema.core import load_schema
+
+            validate_jsonschema(spec, load_schema())
+        return spec
+
+    def properties(self, **kwargs) -> SpecChart:
+        return SpecChart({**self._spec, **kwargs})
+
+
 def chart_output(
     chart: alt.TopLevelMixin,
     *,
@@ -796,7 +824,7 @@ def _nice_domain(low: float, high: float, count: int = 10) -> tuple[float, float
 
 
 # where a label goes around its point: (name, Vega align, baseline, dx, dy) in pt
-_PLACES = {
+PLACES = {
     "n": ("center", "bottom", 0, -_LABEL_GAP), "s": ("center", "top", 0, _LABEL_GAP),
     "ne": ("left", "bottom", 3.5, -3.5), "nw": ("right", "bottom", -3.5, -3.5),
     "se": ("left", "top", 3.5, 3.5), "sw": ("right", "top", -3.5, 3.5),
@@ -808,7 +836,7 @@ _PLACES = {
 
 
 def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
-    align, baseline, dx, dy = _PLACES[place]
+    align, baseline, dx, dy = PLACES[place]
     x0 = {"center": x + dx - width / 2, "left": x + dx, "right": x + dx - width}[align]
     y0 = {"bottom": y + dy - height, "top": y + dy, "middle": y - height / 2}[baseline]
     return x0, y0, x0 + width, y0 + height
@@ -832,7 +860,7 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
                        size: float = PRINT_LABEL_SIZE, *, others: list[list[tuple[float, float, str]]] = (),
                        taken: list[tuple[float, float, float, float]] = ()) -> list[str]:
     """For a line of points (x, y in pt from the plot's top left, and the label), where each label
-    goes (a key of ``_PLACES``): clear of the other labels, the points and the line, inside the plot
+    goes (a key of ``PLACES``): clear of the other labels, the points and the line, inside the plot
     but for its top (the panel's title moves up to make room), a few points at the right and the
     gap above the x axis (``PRINT_X_AXIS_OFFSET``). A peak is labelled above, a trough below, a point
     on a slope on the side the line leaves free; a second pass moves a label its neighbours crowd.
@@ -889,7 +917,7 @@ def value_label_layers(rows: pd.DataFrame, *, x: alt.X, y: alt.Y, text: str, pla
     """Print-only text layers that write each row's ``text`` at its ``place`` (``place_value_labels``)."""
     layers = []
     for name in dict.fromkeys(rows[place]):
-        align, baseline, dx, dy = _PLACES[name]
+        align, baseline, dx, dy = PLACES[name]
         layers.append(
             alt.Chart(rows).transform_filter(alt.FieldEqualPredicate(field=place, equal=name))
             .mark_text(align=align, baseline=baseline, dx=dx, dy=dy, fontSize=PRINT_LABEL_SIZE, color=color)
@@ -993,7 +1021,7 @@ def _label_series(spec: dict) -> dict:
     layers = body.pop("layer") if "layer" in body else [body]
     text_layers = []
     for place in dict.fromkeys(r["_place"] for r in labelled):
-        align, baseline, dx, dy = _PLACES[place]
+        align, baseline, dx, dy = PLACES[place]
         text_layers.append({
             "name": f"{PRINT_ONLY}-{place}",
             "data": {"values": [r for r in labelled if r["_place"] == place]},

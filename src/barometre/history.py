@@ -8,26 +8,29 @@ two periods of it.
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
+from altair.utils.data import to_values
 
 from barometre import formatting
 from barometre.charts import (
     LINE_RUN,
     NO_LINE,
     PALETTE,
+    PLACES,
     PRINT_COLUMNS,
+    PRINT_LABEL_SIZE,
+    PRINT_ONLY,
     PRINT_PANEL_HEIGHT,
     PRINT_WIDTH,
     PRINT_Y_AXIS,
     ChartOutput,
+    SpecChart,
     _nice_domain,
     bound_direction,
     chart_output,
     line_runs,
     place_value_labels,
     qualifier_nature,
-    value_label_layers,
     wrap_title,
 )
 from barometre.data import Dataset, Figure, period_end, period_key
@@ -110,60 +113,84 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     # leaves its gap (2008, 2009 and 2011 are not evenly spaced)
     years = list(range(int(data["année"].min()), int(data["année"].max()) + 1))
     size = print_plot_size(data, len(panels))
-    charts = []
-    for panel in panels:
+    # The panels are written as Vega-Lite dicts (charts.SpecChart): built with Altair (a layer chart per
+    # panel, then a concatenation), Altair's deep copies took two seconds for a chapter's seventeen
+    # panels, in every build. When this was written, the dicts equalled Altair's spec to the byte, its
+    # datasets inlined, for every panel chart of every edition (web, print); the tests validate them
+    # against the Vega-Lite schema (test_every_edition.py) and check their marks (test_yearly.py).
+    panel_specs = []
+    for i, panel in enumerate(panels):
         rows = data[data["panneau"] == panel].sort_values("année", kind="stable")
         rows = rows.assign(_place=_label_places(rows, years, size))
         suffix = UNIT_SUFFIX.get(rows["unité"].iloc[0], "")
         # whole figures (a number of companies, 11 and 12) get whole ticks: no « 11,4 » that no figure can be
         figures = pd.concat([rows["valeur"], rows["bas"], rows["haut"]])
-        ticks: dict = {"tickCount": 4}
+        y_axis: dict = {"tickCount": 4}
         if all(float(v).is_integer() for v in figures):
-            ticks["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
+            y_axis["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
             low, high = int(figures.min()), int(figures.max())
             if high - low < 4:  # Vega would tick every half unit: each whole number instead
-                ticks["values"] = list(range(low, high + 1))
-        y_axis = alt.Axis(**ticks, labelExpr=f"datum.label + '{suffix}'") if suffix else alt.Axis(**ticks)
+                y_axis["values"] = list(range(low, high + 1))
+        if suffix:
+            y_axis["labelExpr"] = f"datum.label + '{suffix}'"
         # a year's label centred under its point (the web's flush first label sat right of its tick)
-        x = alt.X("année:O", title=None, scale=alt.Scale(domain=years),
-                  axis=alt.Axis(labelAngle=0, labelOverlap=True, labelFlush=False))
-        y = alt.Y("valeur:Q", title=None, scale=alt.Scale(zero=False), axis=y_axis)
+        x = {"field": "année", "type": "ordinal", "title": None, "scale": {"domain": years},
+             "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False}}
+        y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": False}, "axis": y_axis}
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
         rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach, **{LINE_RUN: line_runs(rows)})
-        base = alt.Chart(rows).encode(
-            x=x,
-            y=y,
-            tooltip=[alt.Tooltip("panneau:N", title="Indicateur"), alt.Tooltip("année:O", title="Année"),
-                     alt.Tooltip("texte:N", title="Valeur"), alt.Tooltip("lecture:N", title="Nature"),
-                     alt.Tooltip("édition:O", title="Édition")],
-        )
+        encoding = {
+            "x": x, "y": y,
+            "tooltip": [{"field": "panneau", "type": "nominal", "title": "Indicateur"},
+                        {"field": "année", "type": "ordinal", "title": "Année"},
+                        {"field": "texte", "type": "nominal", "title": "Valeur"},
+                        {"field": "lecture", "type": "nominal", "title": "Nature"},
+                        {"field": "édition", "type": "ordinal", "title": "Édition"}],
+        }
+
+        def layer(mark: dict, where: str | dict, shared: dict = encoding, **channels) -> dict:
+            return {"mark": mark, "encoding": {**shared, **channels}, "transform": [{"filter": where}]}
+
+        solid = {"color": PALETTE[0]}
         layers = [
             # the line joins point values only and stops at a range or a bound (charts.line_runs)
-            base.transform_filter(f"datum['{LINE_RUN}'] != {NO_LINE}").mark_line(color=PALETTE[0]).encode(
-                detail=f"{LINE_RUN}:N"),
+            layer({"type": "line", **solid}, f"datum['{LINE_RUN}'] != {NO_LINE}",
+                  detail={"field": LINE_RUN, "type": "nominal"}),
             # a published value: a dot; a range: a bar from its low to its high end, no dot
-            base.transform_filter("datum.borne == 0 && datum.bas == datum.haut").mark_point(
-                color=PALETTE[0], filled=True),
-            base.transform_filter("datum.bas < datum.haut").mark_rule(color=PALETTE[0], strokeWidth=5).encode(
-                y="bas:Q", y2="haut:Q"),
+            layer({"type": "point", **solid, "filled": True}, "datum.borne == 0 && datum.bas == datum.haut"),
+            layer({"type": "rule", **solid, "strokeWidth": 5}, "datum.bas < datum.haut",
+                  y={"field": "bas", "type": "quantitative"}, y2={"field": "haut"}),
             # a bound: an open dot with an arrow towards the side the value lies on
-            base.transform_filter("datum.borne != 0").mark_rule(color=PALETTE[0], strokeWidth=2).encode(
-                y2="flèche:Q"),
-            *[base.transform_filter(f"datum.borne == {sign}").mark_point(
-                shape=f"triangle-{side}", filled=True, size=50, color=PALETTE[0], opacity=1).encode(y="flèche:Q")
+            layer({"type": "rule", **solid, "strokeWidth": 2}, "datum.borne != 0", y2={"field": "flèche"}),
+            *[layer({"type": "point", "shape": f"triangle-{side}", "filled": True, "size": 50, **solid, "opacity": 1},
+                    f"datum.borne == {sign}", y={"field": "flèche", "type": "quantitative"})
               for sign, side in ((1, "up"), (-1, "down"))],
-            base.transform_filter("datum.borne != 0").mark_point(color=PALETTE[0], filled=False, fill="white",
-                                                                 strokeWidth=2, opacity=1),
+            layer({"type": "point", **solid, "filled": False, "fill": "white", "strokeWidth": 2, "opacity": 1},
+                  "datum.borne != 0"),
+            # print only: each value written at its place (charts.value_label_layers)
+            *[{**layer({"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
+                        "fontSize": PRINT_LABEL_SIZE, "color": "#222"}, {"field": "_place", "equal": place},
+                       text={"field": "texte", "type": "nominal"}),
+               "name": f"{PRINT_ONLY}-{place}" + (f"_{i}" if len(panels) > 1 else "")}
+              for place in dict.fromkeys(rows["_place"]) for align, baseline, dx, dy in [PLACES[place]]],
         ]
-        charts.append(
-            alt.layer(*layers, *value_label_layers(rows, x=x, y=y, text="texte")).properties(
-                width=PANEL_WIDTH, height=110,
-                title=alt.TitleParams(wrap_title(panel, PANEL_LINE), fontSize=12, fontWeight="normal"),
-            )
-        )
+        for one in layers:  # the text layers carry only x, y and text, as value_label_layers draws them
+            if one.get("name", "").startswith(PRINT_ONLY):
+                del one["encoding"]["tooltip"]
+        panel_specs.append({
+            "data": to_values(rows),
+            "layer": layers,
+            "width": PANEL_WIDTH, "height": 110,
+            "title": {"text": wrap_title(panel, PANEL_LINE), "fontSize": 12, "fontWeight": "normal"},
+        })
     # one column of panels, each with its own title (wrapped, never cut) and its own scale
-    chart = alt.vconcat(*charts, spacing=22)
+    top = {}
+    if all(p["data"] == panel_specs[0]["data"] for p in panel_specs):  # one dataset: at the top, as Altair does
+        top["data"] = panel_specs[0]["data"]
+        for p in panel_specs:
+            del p["data"]
+    chart = SpecChart.of(**top, vconcat=panel_specs, spacing=22)
     description = (
         f"Petits multiples, un panneau par indicateur, de {years[0]} à {years[-1]} (valeurs connues dans "
         f"l'édition {edition}) : "
