@@ -178,3 +178,16 @@ def test_the_sitemap_lists_every_page_at_the_site_address(published_book):
     for name in PAGES:
         assert f"<loc>{site_address().rstrip('/')}/2008/{name}</loc>" in sitemap
     assert "search.html" not in sitemap
+
+
+def test_a_numbers_tooltip_is_set_in_french_typography(published_book):
+    """The title of a number's link (its provenance, read on hover, focus or tap) escapes Sphinx's
+    typography: it read « chiffre d'affaires : 69 % » with a straight apostrophe and a breakable space."""
+    html = (published_book / "chapters" / "prices.html").read_text(encoding="utf-8")
+    titles = [BeautifulSoup(a, "html.parser").a["title"]
+              for a in re.findall(r'<a class="provenance[^>]*>', html)]
+    assert titles
+    for title in titles:
+        assert "'" not in title, title
+        assert " :" not in title and "« " not in title, title
+    assert any("d\u2019affaires\u00a0: " in t for t in titles)

@@ -169,3 +169,23 @@ def test_the_book_names_a_data_file_from_the_data_folder_wherever_that_folder_is
     assert ds.known("revenue_growth", 2008).file == "data/editions/2008.csv"
     quotes = ds.quotes(2008)
     assert quotes and all(q.file == "data/quotes/2008.csv" for q in quotes)
+
+
+def test_a_quote_restores_what_the_scan_garbled():
+    """A row whose note says what the scan reads (« Scan reads 'S à 10%' ») quotes the restored text
+    (« se vend [5] à 10% »): readers quote the book, and the scan's « S à 10% » is not the article."""
+    import csv
+    import re
+
+    from barometre.paths import DATA_DIR
+
+    scanned = re.compile(r"Scan reads '(.+?)'(?=:|;|\.|,| without| the)")
+    checked, kept = 0, []
+    for path in sorted(DATA_DIR.glob("*/*.csv")):
+        for number, row in enumerate(csv.DictReader(path.open(encoding="utf-8")), start=2):
+            for reading in scanned.findall(row.get("note") or ""):
+                checked += 1
+                if reading in (row.get("quote") or ""):
+                    kept.append(f"{path.name} row {number}: {reading!r}")
+    assert checked >= 8
+    assert kept == []

@@ -49,11 +49,13 @@ def _tooltips(app) -> dict[str, str]:
         ds = load(Path(data_dir))
         for edition in ds.editions:
             for fig in ds._rows(edition, None):
-                out[fig.anchor] = (
+                text = (
                     f"{fig.label} : {formatting.figure_text(fig)} — édition {fig.edition}, "
                     f"{scope_label(fig.scope)}, {formatting.period_text(fig.period)} — "
                     f"Source : {fig.attribution} — « {quote_body(fig.quote)} »"
                 )
+                # a title attribute escapes the page's typography: its apostrophes and spaces are set here
+                out[fig.anchor] = bind_ranges(french_spacing(text.replace("'", "’")))
     app._barometre_tooltips = out
     return out
 
