@@ -391,7 +391,9 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         alt.Chart(table)
         .mark_rect()
         .encode(
-            x=alt.X("écart:O", title="Écart de salaire interne / outsourceur (%)"),
+            # level labels, every other one where they would touch (a phone turned all nine on their side)
+            x=alt.X("écart:O", title="Écart de salaire interne / outsourceur (%)",
+                    axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
             # an ordinal axis shows the raw value (« 14.3 »): the locale's format writes « 14,3 »
             y=alt.Y("transition_cost_months:O", title="Coût de transition (mois de coût interne)", sort="descending",
                     axis=alt.Axis(labelExpr="format(datum.value, ',.1~f')")),
