@@ -199,6 +199,7 @@ def test_the_sector_timeline_spaces_years_by_time():
 
 
 def test_a_growth_value_at_the_plots_end_stays_clear_of_the_y_axis_on_a_phone():
+    import itertools
     import re
 
     import vl_convert as vlc
@@ -206,9 +207,32 @@ def test_a_growth_value_at_the_plots_end_stays_clear_of_the_y_axis_on_a_phone():
     ds = load()
     table, figs = ch.growth_table(ds, 2011)
     spec = ch.growth_chart(table, figs, 2011).web_spec()
-    spec["width"] = 270  # the plot of a 360 px screen
+    spec["width"] = 328  # the chart's box on a 360 px screen (fitted: axes included)
     svg = vlc.vegalite_to_svg(spec)
     labels = re.findall(r'text-anchor="middle" transform="translate\(([\d.]+),[\d.]+\)"[^>]*>([^<]*%)</text>', svg)
     assert labels
-    # DejaVu Sans at 11 px: about 0,62 em a character; the y axis is at x = 0 of the plot
-    assert all(float(x) - len(text) * 11 * 0.62 / 2 >= 1 for x, text in labels), labels
+    # DejaVu Sans at 11 px: about 0,62 em a character; the y axis stands off the plot's left edge (x = 0)
+    axis = -ch.GROWTH_AXIS_OFFSET
+    assert all(float(x) - len(text) * 11 * 0.62 / 2 >= axis + 4 for x, text in labels), labels
+    # and the years under the bars keep a gap between them (« 2004 » is about 2,5 em wide)
+    years = [float(x) for x, _ in re.findall(r'translate\(([\d.]+),[\d.]+\)"[^>]*>(20\d\d)</text>', svg)]
+    assert len(years) == len(table) and min(b - a for a, b in itertools.pairwise(years)) >= ch.GROWTH_YEAR_SIZE * 2.5 + 3
+
+
+def test_the_breakeven_grid_writes_its_gaps_level_on_a_phone():
+    import itertools
+    import re
+
+    import vl_convert as vlc
+
+    gaps = [g / 10 for g in range(2, 11)]
+    grid = model.breakeven_grid(gaps, [2.1, 4.2, 6.2, 8.3, 12.5], labour_share=0.69, provider_margin=0.1)
+    spec = ch.breakeven_heatmap(grid, []).web_spec()
+    spec["width"] = 328  # the chart's box on a 360 px screen
+    svg = vlc.vegalite_to_svg(spec)
+    axis = next(group for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg)
+                if ">100<" in group)
+    shown = re.findall(r'transform="([^"]*)"[^>]*opacity="1"[^>]*>([^<]+)</text>', axis)
+    assert len(shown) >= 4 and not any("rotate" in t for t, _ in shown), shown
+    xs = [float(re.search(r"translate\(([\d.]+)", t).group(1)) for t, _ in shown]
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 3 * 12 * 0.64 + 4  # « 100 » and a gap

@@ -159,3 +159,16 @@ def test_the_dashboard_draws_a_bound_as_an_open_mark_with_an_arrow_and_a_range_a
     assert {la["mark"]["shape"] for la in heads} == {"triangle-right", "triangle-left"}
     tooltip_fields = {t["field"] for t in layers[-1]["encoding"]["tooltip"]}
     assert "lecture" in tooltip_fields and "texte" in tooltip_fields
+
+
+def test_a_value_label_does_not_run_across_its_rows_zero_mark():
+    table = ch.dashboard_table(load(), 2011).set_index("texte")
+    changes = table[table["nature"] != "Part"]
+    # « 6,6 % » on the left of its dot and « −1 % » on the right of its diamond crossed the zero mark on a phone
+    assert not changes.loc["6,6\u00a0%", "à gauche"] and changes.loc["\u22121\u00a0%", "à gauche"]
+    lo, hi = min(changes["gauche"].min(), 0), max(changes["droite"].max(), 0)
+    for text, row in changes.iterrows():
+        share = ch.label_share(text)
+        start = (row["gauche"] - lo) / (hi - lo) - share if row["à gauche"] else (row["droite"] - lo) / (hi - lo)
+        end = start + share
+        assert not start < -lo / (hi - lo) < end, text

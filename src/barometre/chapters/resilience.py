@@ -116,7 +116,9 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
     return text + "."
 
 
-GROWTH_OUTER_PADDING = 0.6  # of a band: room for half a value wider than its bar at the plot's ends
+GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)
+GROWTH_AXIS_OFFSET = 9  # px between the plot and the y axis: room for half a value wider than its bar
+GROWTH_YEAR_SIZE = 11  # px: eight years side by side on a phone keep a gap between them
 GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1]}
 
 
@@ -124,8 +126,9 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     # the legend lists the kinds of bars drawn: no « Prévision » entry when the edition has no forecast
     kinds = [k for k in GROWTH_KINDS if k in set(table["type"])]
     base = alt.Chart(table).encode(
-        # the outer bars stand off the axis: a value wider than its bar (« 18,4 % » on a phone) crossed the y axis
-        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0),
+        # the outer bars stand off the axis, the axis off the plot: a value wider than its bar (« 18,4 % » on a
+        # phone) crossed the y axis
+        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=GROWTH_YEAR_SIZE),
                 scale=alt.Scale(paddingInner=0.3, paddingOuter=GROWTH_OUTER_PADDING)),
         y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
         color=alt.Color(
@@ -139,7 +142,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     # a pale bar up to the bound and an arrow beyond it, the side the value lies on
     # bars take their band (a fixed size overlapped its neighbours on a phone, where a band is narrower)
     bars = base.mark_bar().encode(
-        y=alt.Y("fin:Q", title="Croissance du chiffre d'affaires (%)"), y2="début:Q",
+        y=alt.Y("fin:Q", title="Croissance du chiffre d'affaires (%)", axis=alt.Axis(offset=GROWTH_AXIS_OFFSET)),
+        y2="début:Q",
         opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)),
     )
     whisker = base.transform_filter("datum.borne != 0").mark_rule(strokeWidth=2).encode(y="fin:Q", y2="flèche:Q")
@@ -387,7 +391,9 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         alt.Chart(table)
         .mark_rect()
         .encode(
-            x=alt.X("écart:O", title="Écart de salaire interne / outsourceur (%)"),
+            # level labels, every other one where they would touch (a phone turned all nine on their side)
+            x=alt.X("écart:O", title="Écart de salaire interne / outsourceur (%)",
+                    axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
             # an ordinal axis shows the raw value (« 14.3 »): the locale's format writes « 14,3 »
             y=alt.Y("transition_cost_months:O", title="Coût de transition (mois de coût interne)", sort="descending",
                     axis=alt.Axis(labelExpr="format(datum.value, ',.1~f')")),

@@ -165,9 +165,22 @@ def dashboard_table(ds: Dataset, edition: int, chapters: tuple[str, ...] = CHAPT
     # where a value's label goes: on the left of its mark when the mark is near the right edge
     lo, hi = lo.combine(table.groupby("nature")["gauche"].transform("min"), min), hi.combine(
         table.groupby("nature")["droite"].transform("max"), max)
-    position = (table["droite"] - lo) / (hi - lo).where(hi > lo, 1)
-    table["à gauche"] = position > RIGHT_HALF
+    span = (hi - lo).where(hi > lo, 1)
+    right_end, left_end, zero = (table["droite"] - lo) / span, (table["gauche"] - lo) / span, -lo / span
+    left = right_end > RIGHT_HALF
+    # a label never runs across its row's zero mark (« 6,6 % » on the left of its dot, « −1 % » on the right
+    # of its own crossed it on a phone): it goes to the other side of its mark when there is room there
+    width = table["texte"].map(label_share)
+    across_left = left & (left_end > zero) & (left_end - width < zero)
+    across_right = ~left & (right_end < zero) & (right_end + width > zero)
+    left = (left & ~(across_left & (right_end + width <= 1))) | (across_right & (left_end - width >= 0))
+    table["à gauche"] = left
     return table
+
+
+def label_share(text: str) -> float:
+    """A value's label on the web (11 px bold, 8 px off its mark), as a share of its panel's width (about)."""
+    return (len(text) * LABEL_CHAR + 8 + 5) / PANEL_WIDTH
 
 
 # One panel per quantity: a share of a total is never drawn on the axis of a change or a gap.
@@ -179,6 +192,7 @@ LABEL_LINE = 38  # characters: longer labels wrap on two lines
 PRINT_ROW_STEP = 26  # per indicator in print (0,7 of it in pt, charts.PRINT_LAYOUT_RATIO): a label of one or two lines beside its dot
 PRINT_LABEL_WIDTH = 190  # pt: the print label column
 PRINT_LABEL_LINE = 48  # characters of a 7,5 pt label in that column
+LABEL_CHAR = 7.2  # px: a character of an 11 px bold label (DejaVu Sans), about
 RIGHT_HALF = 0.6  # a value beyond this share of its panel's range is labelled on the left of its dot
 ARROW_SHARE = 0.1  # a bound's arrow, as a share of its panel's range
 # Vega expression: split a long label at the last space before LABEL_LINE characters.
