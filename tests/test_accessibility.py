@@ -191,3 +191,12 @@ def test_a_numbers_tooltip_is_set_in_french_typography(published_book):
         assert "'" not in title, title
         assert " :" not in title and "« " not in title, title
     assert any("d\u2019affaires\u00a0: " in t for t in titles)
+
+
+def test_a_charts_caption_is_set_in_french_typography(published_book):
+    """The caption under a chart (its description and source) is raw HTML that Sphinx's typography does
+    not reach: it read « chiffre d'affaires » with a straight apostrophe beside the text's « d’affaires »."""
+    soup = BeautifulSoup((published_book / "chapters" / "offshore.html").read_text(encoding="utf-8"), "html.parser")
+    captions = [c.get_text() for c in soup.select(".chart-description, .chart-source")]
+    assert captions and any("\u2019" in c for c in captions)
+    assert not [c for c in captions if "'" in c]

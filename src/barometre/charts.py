@@ -394,9 +394,10 @@ class ChartOutput:
         from barometre.sphinx_ext import bind_ranges, french_spacing
 
         def typeset(text: str) -> str:
-            # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon
+            # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon,
+            # and an apostrophe is typographic, as Sphinx sets the page's text (« chiffre d’affaires »)
             text = re.sub(r"(?<=[^\s\u00a0\u202f]);(?=\s)", "\u202f;", text)
-            return bind_ranges(french_spacing(text))
+            return bind_ranges(french_spacing(text.replace("'", "\u2019")))
 
         desc = html.escape(typeset(self.description))
         csv = self.csv()
