@@ -200,3 +200,11 @@ def test_a_charts_caption_is_set_in_french_typography(published_book):
     captions = [c.get_text() for c in soup.select(".chart-description, .chart-source")]
     assert captions and any("\u2019" in c for c in captions)
     assert not [c for c in captions if "'" in c]
+
+
+def test_the_footer_byline_reads_as_french(published_book):
+    """The theme writes « Par » and the author: « Par L’équipe du baromètre » had a capital after « Par »."""
+    footer = BeautifulSoup((published_book / "chapters" / "offshore.html").read_text(encoding="utf-8"),
+                           "html.parser").select_one(".component-author")
+    text = " ".join(footer.get_text(" ", strip=True).split())
+    assert text == "Par l\u2019équipe du baromètre", text

@@ -216,6 +216,12 @@ def _script_key(script) -> tuple:
     return (getattr(script, "filename", None) or str(script), getattr(script, "attributes", {}).get("body", ""))
 
 
+def byline_author(author: str) -> str:
+    """The author as the page footer's « Par … » writes it: « Par l’équipe du baromètre », the article
+    in lower case (the title page and the PDF's metadata keep « L’équipe du baromètre »)."""
+    return re.sub(r"^(L[’']|Le |La |Les )", lambda m: m.group(1).lower(), author)
+
+
 def clean_scripts(app, pagename, templatename, context, doctree) -> None:
     scripts = context.get("script_files")
     if scripts is None:
@@ -236,6 +242,7 @@ def clean_scripts(app, pagename, templatename, context, doctree) -> None:
     if switcher:
         context["theme_announcement"] = switcher
     context["metatags"] = context.get("metatags", "") + opengraph_tags(app, pagename, context)
+    context["author"] = byline_author(context.get("author") or "")
     stamp = app.config.barometre_page_stamp
     if stamp:
         context["metatags"] = context.get("metatags", "") + (
