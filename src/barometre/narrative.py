@@ -193,22 +193,28 @@ def growth_trend(current: float, previous: float) -> str:
 
 
 _VINTAGE_NOTE = re.compile(r" \(dernier chiffre publié, édition\u00a0(\d{4})\)")
+_REPORTED_NOTE = re.compile(r" \(propos rapportés dans l’édition\u00a0(\d{4})\)")
 
 
 def lighten_vintage_notes(text: str) -> str:
-    """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »;
-    the next ones of the same edition say « (édition 2008) »: every figure still names its edition, and
+    """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »
+    (and the first words it reported « (propos rapportés dans l’édition 2008) »); the next ones of the same
+    edition say « (édition 2008) »: every figure still names its edition, and
     the explanation is given once. In a table, each cell is read on its own (a cell is quoted alone)."""
     def lighten(para: str) -> str:
-        seen: set[str] = set()
+        def shortener():
+            seen: set[str] = set()
 
-        def shorten(m: re.Match) -> str:
-            if m.group(1) in seen:
-                return f" (édition\u00a0{m.group(1)})"
-            seen.add(m.group(1))
-            return m.group(0)
+            def shorten(m: re.Match) -> str:
+                if m.group(1) in seen:
+                    return f" (édition\u00a0{m.group(1)})"
+                seen.add(m.group(1))
+                return m.group(0)
 
-        return _VINTAGE_NOTE.sub(shorten, para)
+            return shorten
+
+        # the same for words an older edition reported: « (propos rapportés dans l’édition 2008) » once
+        return _REPORTED_NOTE.sub(shortener(), _VINTAGE_NOTE.sub(shortener(), para))
 
     def lighten_block(block: str) -> str:
         lines = block.split("\n")
