@@ -150,3 +150,11 @@ def test_de_and_que_are_elided_before_a_qualified_figure_whoever_wrote_the_sente
     assert elide_before_figures("est de {ref}`environ 83 % <x>`") == "est d’{ref}`environ 83 % <x>`"
     assert elide_before_figures("plus que au moins 10 %, plus de une") == "plus qu’au moins 10 %, plus d’une"
     assert elide_before_figures("passe de 15 %, de environnement") == "passe de 15 %, de environnement"
+
+
+def test_words_an_older_edition_reported_are_said_so_once_per_paragraph():
+    from barometre.narrative import lighten_vintage_notes
+
+    note = " (propos rapportés dans l’édition\u00a02008)"
+    text = f"A{note}. B{note}.\n\nC{note}."
+    assert lighten_vintage_notes(text) == f"A{note}. B (édition\u00a02008).\n\nC{note}."

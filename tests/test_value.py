@@ -266,7 +266,7 @@ def test_a_weak_bonus_is_reported_as_not_rewarding_quality(tmp_path):
     nb = _execute(tmp_path, "weak", bonus_per_point=0.01, max_contacts=2)
     text = _markdown(nb)
     assert "ce n'est pas le cas" in text
-    assert "le client renonce après 2 contacts" in text
+    assert "le client renonce après deux contacts" in text
 
 
 def _not_published(data_dir: Path, indicator: str, scope: str) -> None:

@@ -193,22 +193,28 @@ def growth_trend(current: float, previous: float) -> str:
 
 
 _VINTAGE_NOTE = re.compile(r" \(dernier chiffre publié, édition\u00a0(\d{4})\)")
+_REPORTED_NOTE = re.compile(r" \(propos rapportés dans l’édition\u00a0(\d{4})\)")
 
 
 def lighten_vintage_notes(text: str) -> str:
-    """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »;
-    the next ones of the same edition say « (édition 2008) »: every figure still names its edition, and
+    """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »
+    (and the first words it reported « (propos rapportés dans l’édition 2008) »); the next ones of the same
+    edition say « (édition 2008) »: every figure still names its edition, and
     the explanation is given once. In a table, each cell is read on its own (a cell is quoted alone)."""
     def lighten(para: str) -> str:
-        seen: set[str] = set()
+        def shortener():
+            seen: set[str] = set()
 
-        def shorten(m: re.Match) -> str:
-            if m.group(1) in seen:
-                return f" (édition\u00a0{m.group(1)})"
-            seen.add(m.group(1))
-            return m.group(0)
+            def shorten(m: re.Match) -> str:
+                if m.group(1) in seen:
+                    return f" (édition\u00a0{m.group(1)})"
+                seen.add(m.group(1))
+                return m.group(0)
 
-        return _VINTAGE_NOTE.sub(shorten, para)
+            return shorten
+
+        # the same for words an older edition reported: « (propos rapportés dans l’édition 2008) » once
+        return _REPORTED_NOTE.sub(shortener(), _VINTAGE_NOTE.sub(shortener(), para))
 
     def lighten_block(block: str) -> str:
         lines = block.split("\n")
@@ -337,9 +343,10 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
 
 def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str]:
     """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
-    period by one person, against one outcome, share one lead line and are listed under it, each with its
-    publication and verdict, so that no two lines open alike (« Prévision publiée avec l’édition 2008
-    pour 2009 (Laurent Uberti…) » three times)."""
+    period by one person, against one outcome, are told in one item, so that no two lines open alike
+    (« Prévision publiée avec l’édition 2008 pour 2009 (Laurent Uberti…) » three times): « Trois
+    prévisions de Laurent Uberti publiées avec l’édition 2008 pour 2009 : au moins 10 %, d’après …
+    ; … Réalisé : 4,2 % (édition 2010), prévisions démenties (en deçà). »"""
     groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
     for forecast, outcome in pairs:
         key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
@@ -350,20 +357,33 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
             lines.append(f"- {forecast_outcome(*group[0])}")
             continue
         forecast, outcome = group[0]
-        lead = (f"- {formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} de "
+        lead = (f"{formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} de "
                 f"{md_escape(forecast.source_name)} publiées avec l’édition {forecast.edition} pour "
                 f"{md_escape(formatting.period_text(forecast.period))}")
+
+        def item(f: Figure) -> str:
+            return cite(f) + (f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else "")
+
         if outcome is None:
-            lead += " ; aucune édition ne publie encore le chiffre réalisé :"
+            items = " ; ".join(item(f) for f, _ in group)
+            lines.append(f"- {lead} : {items} ; aucune édition ne publie encore le chiffre réalisé.")
+            continue
+        done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
+        verdicts = [forecast_verdict(f, o) for f, o in group]
+        if len(set(verdicts)) == 1:
+            items = " ; ".join(item(f) for f, _ in group)
+            lines.append(f"- {lead} : {items}. Réalisé : {done}, {_plural_verdict(verdicts[0])}.")
         else:
-            lead += (f" ; réalisé : {cite(outcome)}"
-                     + ("" if outcome.from_older_edition else f" (édition {outcome.edition})") + " :")
-        items = []
-        for f, o in group:
-            where = f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else ""
-            items.append(f"  - {cite(f)}{where}" + (f" : {forecast_verdict(f, o)}" if o is not None else ""))
-        lines.append(lead + "\n" + " ;\n".join(items) + ".")
+            items = " ; ".join(f"{item(f)}, {v}" for (f, _), v in zip(group, verdicts, strict=True))
+            lines.append(f"- {lead}, face au chiffre réalisé, {done} : {items}.")
     return lines
+
+
+def _plural_verdict(verdict: str) -> str:
+    """« prévisions démenties (en deçà) » for « prévision démentie (en deçà) »."""
+    words = verdict.split(" ", 2)
+    words[0], words[1] = words[0] + "s", words[1] + "s"
+    return " ".join(words)
 
 
 def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
