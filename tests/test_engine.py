@@ -103,3 +103,21 @@ def test_the_callers_main_module_is_left_as_it_was(tmp_path):
     main = sys.modules["__main__"]
     _run(tmp_path, "x = 1")
     assert sys.modules["__main__"] is main
+
+
+def test_a_build_worker_writes_no_ipython_history(tmp_path):
+    """IPython's shell keeps every cell in a history database in the home folder (157 MB here after
+    months of builds), written by both workers at once: a build writes nothing outside the project."""
+    import os
+    import subprocess
+    import sys
+
+    _notebook(tmp_path / "in.ipynb", "print(x * 2)")
+    script = ("from barometre import engine; import sys; "
+              "engine.execute_notebook(sys.argv[1], sys.argv[2], {'x': 21}, sys.argv[3])")
+    home = tmp_path / "ipython"
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / "in.ipynb"), str(tmp_path / "out.ipynb"),
+                           str(tmp_path)], env={**os.environ, "IPYTHONDIR": str(home)}, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert nbformat.read(tmp_path / "out.ipynb", as_version=4).cells[-1].outputs[0]["text"] == "42\n"
+    assert not list(home.rglob("history.sqlite"))

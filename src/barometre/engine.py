@@ -99,7 +99,11 @@ def _shell():
             def finish_displayhook(self):
                 pass
 
-        shell = InteractiveShell.instance(colors="nocolor")
+        from traitlets.config import Config
+
+        # no history database: a build writes nothing outside the project (IPython's history.sqlite
+        # in the home folder, shared by both workers), and a worker's exit does not wait on its writer
+        shell = InteractiveShell.instance(colors="nocolor", config=Config({"HistoryManager": {"enabled": False}}))
         shell.display_pub = Publisher(shell=shell, parent=shell)
         shell.displayhook = Hook(shell=shell, cache_size=0, parent=shell)
         shell.display_trap.hook = shell.displayhook
