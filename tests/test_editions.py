@@ -628,3 +628,18 @@ def test_the_changes_page_counts_in_one_french_sentence_with_small_counts_in_wor
     assert first.startswith("Cette page compare l'édition 2011 du baromètre à l'édition 2010 : dix chiffres modifiés, "
                             "aucune révision, 26\u00a0nouveaux chiffres"), first
     assert "Chiffres modifiés :" not in first
+
+
+def test_a_disagreement_is_one_line_per_figure_and_tells_two_articles_of_one_outlet_apart():
+    """The changes page listed « Part des CDI (…, 2008) : 73 % / 77 % » three times (one line per other
+    source) and « 59 % selon Relation Client Magazine, 56 % selon Relation Client Magazine »."""
+    from barometre import load
+    from barometre.editions import disagreements_markdown
+
+    text = disagreements_markdown(load(), 2009)
+    cdi = [line for line in text.splitlines() if line.startswith("- Part des CDI")]
+    assert len(cdi) == 1, cdi
+    assert "Contact Distance et La Tribune" in cdi[0]
+    assert cdi[0].count("selon") == 2  # one per value: 73 % ; 77 %
+    graduates = next(line for line in text.splitlines() if line.startswith("- Part des salariés de niveau bac"))
+    assert "selon Relation Client Magazine («" in graduates  # the two articles are named

@@ -1241,7 +1241,7 @@ def summary_text(judged: list[Judged], edition: int) -> str:
     """« Jusqu’à l’édition 2011, le livre met à l’épreuve 65 affirmations : 5 vérifiées, … »."""
     c = counts(judged)
     parts = [f"{formatting.number(n, 0)}\u00a0{v if n == 1 else VERDICT_PLURALS[v]}" for v, n in c.items()]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+    listed = formatting.enumeration(parts)
     total = formatting.count_words(len(judged), "affirmation", feminine=True)
     return (f"Jusqu’à l’édition {edition}, le livre met à l’épreuve {total} du baromètre, de l’article et des "
             f"personnes citées : {listed}.")
@@ -1300,7 +1300,7 @@ def links_for(ds: Dataset, edition: int, chapter: str) -> str:
         return ""
     c = counts(judged)
     items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
-    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+    listed = formatting.enumeration(items)
     first = judged[0]
     return (f"Les affirmations de ce chapitre sont jugées une à une dans « {{ref}}`Les affirmations à l’épreuve "
             f"<{first.anchor}>` » : {listed}.")

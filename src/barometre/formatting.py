@@ -7,6 +7,7 @@ narrow no-break space (U+202F, "1 528"), the decimal separator is the comma
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from babel.dates import format_date
@@ -191,6 +192,12 @@ def event_date(text: str) -> str:
 
 _SMALL = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
           "douze", "treize", "quatorze", "quinze", "seize")
+
+
+def enumeration(items: Sequence[str]) -> str:
+    """« a », « a et b », « a, b et c »: a French list."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1] if items else ""
 
 
 def count_words(n: int, noun_singular: str, noun_plural: str | None = None, *, feminine: bool = False) -> str:
