@@ -643,3 +643,15 @@ def test_a_disagreement_is_one_line_per_figure_and_tells_two_articles_of_one_out
     assert cdi[0].count("selon") == 2  # one per value: 73 % ; 77 %
     graduates = next(line for line in text.splitlines() if line.startswith("- Part des salariés de niveau bac"))
     assert "selon Relation Client Magazine («" in graduates  # the two articles are named
+
+
+def test_a_new_change_is_listed_with_its_sign():
+    """« Évolution du salaire moyen des conseillers (…) : 1 % » read as a level; a change is « +1 % »."""
+    from barometre import load
+    from barometre.editions import compare_editions
+
+    lines = compare_editions(load(), 2010, 2011).to_markdown().splitlines()
+    salary = next(line for line in lines if line.startswith("- **Évolution du salaire moyen"))
+    assert "`+1\u00a0%" in salary, salary
+    share = next(line for line in lines if line.startswith("- **Part des CDI"))
+    assert "`+" not in share  # a share is a level, not a change

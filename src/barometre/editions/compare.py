@@ -203,8 +203,12 @@ class EditionReport:
                 "il n'y a pas d'édition antérieure à laquelle la comparer."
             )
 
-        def shown(fig: Figure) -> str:
-            text = cite(fig)
+        def listed(fig: Figure) -> str:
+            # « label : value » lists a change with its sign (« Évolution du salaire moyen : +1 % »)
+            return cite(fig, signed=fig.unit in ("percent_change", "percentage_points"))
+
+        def shown(fig: Figure, *, listing: bool = False) -> str:
+            text = listed(fig) if listing else cite(fig)
             if fig.period != str(fig.edition):
                 text += f" ({md_escape(formatting.period_text(fig.period))})"
             return text
@@ -262,7 +266,7 @@ class EditionReport:
             parts.append(
                 "\n".join(
                     f"- **{md_escape(f.label)}** ({md_escape(_scope_label(f.scope))}, "
-                    f"{md_escape(formatting.period_text(f.period))}) : {cite(f)} — {md_escape(f.source_name)}"
+                    f"{md_escape(formatting.period_text(f.period))}) : {listed(f)} — {md_escape(f.source_name)}"
                     for f in self.new
                 )
             )
@@ -285,7 +289,7 @@ class EditionReport:
                     f"absent de l'édition {cur}"
                 )
                 if last is not None:
-                    text += f" ; {shown(last)} dans l'édition {last.edition}"
+                    text += f" ; {shown(last, listing=True)} dans l'édition {last.edition}"
                 items.append(text + ".")
             parts.append("\n".join(items))
         elif not self.not_republished:
