@@ -551,3 +551,14 @@ def test_a_position_quotes_the_sources_own_words_and_the_voices_do_not_repeat_th
     told = [q.quote_id for q in ch.voices_quoted(ds, EDITION, debate)]
     assert not {"regnier_proximity", "de_laubier_quality", "labarre_high_tech"} & set(told)
     assert told, "quotes no position tells are still listed"
+
+
+def test_a_small_growth_gap_is_told_in_points_not_as_a_multiple():
+    """2011: 9,6 % in France, 11,7 % offshore read « une croissance 1,2 fois plus forte offshore »."""
+    ds = load()
+    france, offshore = ch.growth_pair(ds, 2011)
+    text = ch.growth_sentence(france, offshore, None)
+    assert "fois plus forte" not in text
+    assert "la croissance est plus forte offshore, de 2,1\u00a0points" in text
+    france, offshore = ch.growth_pair(ds, 2010)  # 5 % against 12 %: a multiple says it
+    assert "une croissance 2,4 fois plus forte offshore" in ch.growth_sentence(france, offshore, None)

@@ -124,7 +124,10 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
     a, b = france.central, offshore.central
     if a > 0 and b > 0 and a != b:
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
-        text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
+        if ratio >= 1.5:
+            text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
+        else:  # « 1,2 fois plus forte » reads badly: the gap in points says it
+            text += f" : la croissance est plus forte {where}, de {formatting.points(abs(a - b), signed=False)}"
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
             text += f", soit un écart relatif {narrative.de(gap, signed=True)} selon le baromètre"
     return text + "."
