@@ -305,3 +305,12 @@ def test_a_share_given_only_by_region_is_said_by_region_not_called_unpublished()
     text = ch.summary(ds, 2005).takeaway
     assert "Île-de-France" in text and "offshore" in text and "Aucune édition" not in text
     assert ch.regional_figures(ds, "permanent_contract_share", 2011) == []  # the market figure is known
+
+
+@pytest.mark.slow
+def test_a_company_is_not_named_twice_when_its_spokesperson_is_introduced(tmp_path):
+    """« Chez GDF Suez, Eric Lestanguet (directeur client de GDF Suez) » named the company twice."""
+    text = " ".join(_markdown(_execute(tmp_path, "companies", edition=EDITION)).replace("\\", "").split())
+    assert "Chez GDF Suez" not in text and "Chez Numericable" not in text
+    assert "Eric Lestanguet (directeur client de GDF Suez) attend de ses prestataires" in text
+    assert "Le service clients de Numericable compte" in text
