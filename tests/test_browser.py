@@ -112,7 +112,7 @@ def test_a_number_links_to_its_source_with_the_quote(browser, published_book):
     try:
         link = visit.page.locator("a.provenance").first
         title = link.get_attribute("data-tip") or link.get_attribute("title")  # the page's script moves it
-        assert "Source :" in title and "«" in title
+        assert "Source\u00a0:" in title and "«" in title
         link.click()
         visit.page.wait_for_load_state("load")
         assert visit.page.url.split("/")[-1].startswith("sources.html#fig-")
@@ -295,7 +295,7 @@ def test_a_numbers_provenance_opens_on_keyboard_focus(browser, published_book):
         link.focus()
         tip = visit.page.locator("#barometre-tip")
         tip.wait_for(state="visible", timeout=2000)
-        assert "Source :" in tip.inner_text()
+        assert "Source\u00a0:" in tip.inner_text()
         assert link.get_attribute("aria-describedby") == "barometre-tip"
         visit.page.keyboard.press("Escape")
         assert not tip.is_visible()
@@ -315,7 +315,7 @@ def test_a_first_tap_on_a_number_shows_its_provenance_and_a_second_follows_the_l
         link.tap()
         tip = page.locator("#barometre-tip")
         tip.wait_for(state="visible", timeout=2000)
-        assert "Source :" in tip.inner_text()
+        assert "Source\u00a0:" in tip.inner_text()
         assert page.url == url
         link.tap()
         page.wait_for_url("**/sources.html#fig-*", timeout=5000)
