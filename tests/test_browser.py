@@ -376,3 +376,27 @@ def test_no_page_is_wider_than_a_phone(browser, published_book, name):
         assert visit.page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         visit.close()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_on_a_phone_the_previous_and_next_links_stack_and_break_no_word(browser, published_book, width):
+    """The theme floats the two links side by side at this width: « Les affirmations à l'épreuve », the
+    annex's previous page, broke inside a word (« affirmation / s à »)."""
+    visit = Visit(browser, (published_book / "chapters" / "sources.html").as_uri(), width=width)
+    try:
+        found = visit.page.evaluate("""() => {
+            const prev = document.querySelector('.prev-next-area a.left-prev');
+            const next = document.querySelector('.prev-next-area a.right-next');
+            const title = prev.querySelector('.prev-next-title');
+            const words = title.textContent.trim().split(/\\s+/);
+            title.innerHTML = words.map(w => '<span>' + w + '</span>').join(' ');
+            const broken = [...title.querySelectorAll('span')].filter(s => s.getClientRects().length > 1)
+                .map(s => s.textContent);
+            return {broken, stacked: next.getBoundingClientRect().top >= prev.getBoundingClientRect().bottom - 1,
+                    title: title.textContent};
+        }""")
+        assert "affirmations" in found["title"]
+        assert found["stacked"], found
+        assert found["broken"] == [], found
+    finally:
+        visit.close()
