@@ -236,3 +236,18 @@ def test_the_breakeven_grid_writes_its_gaps_level_on_a_phone():
     assert len(shown) >= 4 and not any("rotate" in t for t, _ in shown), shown
     xs = [float(re.search(r"translate\(([\d.]+)", t).group(1)) for t, _ in shown]
     assert min(b - a for a, b in itertools.pairwise(xs)) >= 3 * 12 * 0.64 + 4  # « 100 » and a gap
+
+
+@pytest.mark.parametrize(("qualifier", "solid_to", "pale"), [("more_than", 25.0, (25.0, 100.0)),
+                                                               ("less_than", None, (0.0, 25.0))])
+def test_a_bound_of_the_outsourced_share_is_drawn_as_a_bound(qualifier, solid_to, pale):
+    """« plus de 25 % » was drawn as a bar ending at 25 and in-house services from there: a value."""
+    from dataclasses import replace
+
+    share = replace(load().figure("outsourced_market_share", 2008), qualifier=qualifier)
+    rows = {r["mode"]: (r["début"], r["fin"]) for r in ch.market_share_chart(share).data.to_dict("records")}
+    assert rows[ch.SHARE_BOUND] == pale
+    if solid_to is None:
+        assert "Centres externalisés" not in rows and rows["Services clients internes"] == (25.0, 100.0)
+    else:
+        assert rows["Centres externalisés"] == (0.0, solid_to) and "Services clients internes" not in rows

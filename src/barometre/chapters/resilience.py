@@ -185,6 +185,7 @@ def complement_text(share: Figure) -> str:
 
 
 SHARE_BAND = "Zone d'incertitude (fourchette)"
+SHARE_BOUND = "Zone d'incertitude (borne)"
 
 
 def market_share_chart(share: Figure) -> ChartOutput:
@@ -192,13 +193,23 @@ def market_share_chart(share: Figure) -> ChartOutput:
     not cut at its middle: the bar is solid up to its low end, pale between its two ends (either
     side may hold that part) and grey from its high end."""
     low, high = share.bounds
+    side = bound_direction(share.qualifier)
+    if side > 0:  # « plus de 25 % »: at least that much is outsourced, the rest is not said
+        low, high = share.central, 100.0
+    elif side < 0:  # « moins de 25 % »: at most that much, at least the rest is in-house
+        low, high = 0.0, share.central
+    band = SHARE_BAND if side == 0 else SHARE_BOUND
     rows = [{"mode": "Centres externalisés", "début": 0.0, "fin": low, "texte": formatting.figure_text(share)}]
     if high > low:
-        rows.append({"mode": SHARE_BAND, "début": low, "fin": high, "texte": formatting.figure_text(share)})
-    rows.append({"mode": "Services clients internes", "début": high, "fin": 100.0, "texte": complement_text(share)})
+        rows.append({"mode": band, "début": low, "fin": high, "texte": formatting.figure_text(share)})
+    if high < 100.0:
+        rows.append({"mode": "Services clients internes", "début": high, "fin": 100.0,
+                     "texte": complement_text(share)})
+    rows = [r for r in rows if r["fin"] > r["début"]]
     table = pd.DataFrame(rows)
     modes = list(table["mode"])
-    colours = {"Centres externalisés": PALETTE[0], SHARE_BAND: "#a9cce8", "Services clients internes": "#c9c9c9"}
+    colours = {"Centres externalisés": PALETTE[0], SHARE_BAND: "#a9cce8", SHARE_BOUND: "#a9cce8",
+               "Services clients internes": "#c9c9c9"}
     chart = (
         alt.Chart(table)
         .mark_bar(size=46)
@@ -221,6 +232,8 @@ def market_share_chart(share: Figure) -> ChartOutput:
             f"services clients internes {complement_text(share)} (complément à 100)."
             + (" Entre les deux bornes de la fourchette, la barre est pâle : cette part peut être de l'un ou "
                "de l'autre." if share.is_range else "")
+            + (" Au-delà de la borne, la barre est pâle : la source ne dit pas où s'arrête la part."
+               if side != 0 else "")
         ),
         data=table,
     )
