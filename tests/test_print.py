@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from barometre.build import balanced_lines, latex_escape, pdf_metadata
-from barometre.charts import chart_output
+from barometre.charts import _crosses, _overlap, chart_output
 
 
 def test_a_long_title_breaks_into_balanced_lines_never_after_a_short_word():
@@ -256,3 +256,44 @@ def test_a_point_the_chart_labels_already_is_not_labelled_twice():
     ]}
     texts = _svg_texts(print_spec_of(spec))
     assert texts.count("1,5 %") == 1 and "1,5" not in texts
+
+
+def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
+    """A yearly panel's labels were placed on the domain of the values alone, while the panel draws
+    the bounds' arrows too (« plus de 88 % » in 2005, its arrow up to 101): every label sat off its
+    computed place, « plus de 88 % » under its own arrow. Read from the drawn print chart (SVG):
+    no value's label crosses an arrow, nor lies on its point or its arrowhead."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre import load
+    from barometre.charts import LOCALE, PRINT_LABEL_SIZE, label_width
+    from barometre.history import history_chart, yearly_history
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = yearly_history(ds, ds.indicators_for("offshore"), 2011)
+    for name in ("activité France", "Effectifs du secteur (France)"):
+        panel = table[table["panneau"].str.contains(name, regex=False)]
+        assert (panel["borne"] != 0).any(), name
+        svg = vlc.vegalite_to_svg(history_chart(panel, name="h", title="T", edition=2011).print_spec(),
+                                  format_locale=LOCALE, time_format_locale=LOCALE)
+        at = r'transform="translate\(([-\d.]+),([-\d.]+)\)'
+        arrows: dict[str, dict[str, tuple[float, float]]] = {}
+        for year, field, x, y in re.findall(r'aria-label="année: (\d{4}); (flèche|valeur): [^"]*"[^>]*?aria-roledescription="point" ' + at, svg):
+            arrows.setdefault(field, {})[year] = (float(x), float(y))
+        tips = arrows.get("flèche", {})
+        assert tips, name
+        boxes = []
+        for anchor, x, y, text in re.findall(r'<text[^>]*aria-roledescription="text mark" text-anchor="(\w+)" '
+                                             + at + r'[^>]*>([^<]*)</text>', svg):
+            width, x, y = label_width(text), float(x), float(y)
+            x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            boxes.append((text, (x0, y - 0.8 * PRINT_LABEL_SIZE, x0 + width, y + 0.25 * PRINT_LABEL_SIZE)))
+        assert len(boxes) == len(panel), (name, boxes)
+        for year, tip in tips.items():
+            base = arrows["valeur"][year]
+            for text, box in boxes:
+                assert not _crosses(box, base, tip), (name, year, text, box, base, tip)
+                assert _overlap(box, (tip[0] - 4, tip[1] - 4, tip[0] + 4, tip[1] + 4)) == 0, (name, year, text)
