@@ -297,3 +297,29 @@ def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
             for text, box in boxes:
                 assert not _crosses(box, base, tip), (name, year, text, box, base, tip)
                 assert _overlap(box, (tip[0] - 4, tip[1] - 4, tip[0] + 4, tip[1] + 4)) == 0, (name, year, text)
+
+
+def test_a_bar_s_name_above_it_prints_at_the_print_leading_with_no_grid_line_through_it():
+    """Bars named above them (row_labels): in print the web's 15 px between two 12 px lines left
+    15 pt between two 8,6 pt lines (« Écart de salaire, grands groupes / » far above
+    « outsourceurs »), and the vertical grid ran through the names. Read from the drawn print chart."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre.charts import LOCALE, row_labels
+
+    table = pd.DataFrame({"indicateur": ["Écart de salaire, grands groupes / outsourceurs", "Autre"], "v": [65, 30]})
+    bars = alt.Chart(table).mark_bar(size=10).encode(y=alt.Y("indicateur:N", axis=None), x="v:Q")
+    out = chart_output(bars + row_labels(table, "indicateur", bar_size=10), name="r", title="T", source="S",
+                       description="D")
+    svg = vlc.vegalite_to_svg(out.print_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+    lines = {text: (float(x), float(y), float(size)) for x, y, size, text in re.findall(
+        r'<text[^>]*translate\(([-\d.]+),([-\d.]+)\)"[^>]*font-size="([\d.]+)px"[^>]*>([^<]*)</text>', svg)}
+    (left, first, size), (_, second, _) = lines["Écart de salaire, grands groupes /"], lines["outsourceurs"]
+    assert 0 < second - first <= 1.3 * size, (first, second, size)
+    bar_left = float(re.search(r'role-mark[^"]*"[^>]*>\s*<path[^>]*d="M([-\d.]+),', svg).group(1))
+    assert left >= bar_left + 2, (left, bar_left)  # the name stands off the plot's edge
+    assert "role-axis-grid" not in svg  # no grid line runs through the names
+    web = vlc.vegalite_to_svg(out.web_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+    assert "role-axis-grid" in web  # the web chart keeps its grid
