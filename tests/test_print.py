@@ -323,3 +323,30 @@ def test_a_bar_s_name_above_it_prints_at_the_print_leading_with_no_grid_line_thr
     assert "role-axis-grid" not in svg  # no grid line runs through the names
     web = vlc.vegalite_to_svg(out.web_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
     assert "role-axis-grid" in web  # the web chart keeps its grid
+
+
+def test_a_white_value_label_on_a_light_bar_prints_dark():
+    """White value labels on their bars: on the light grey « 23 % » and the orange « 1 400 € » they
+    were under a 2:1 contrast at 7 pt in print. In print a label on a light bar is dark, on a dark
+    bar white; the web chart is unchanged. Read from the drawn print chart."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre.charts import LOCALE
+
+    table = pd.DataFrame({"mesure": ["CA", "CA"], "part": ["France", "Reste"], "v": [77, 23],
+                          "texte": ["77\u00a0%", "23\u00a0%"]})
+    base = alt.Chart(table).encode(y=alt.Y("mesure:N"), x=alt.X("v:Q", stack="zero"))
+    bars = base.mark_bar(size=30).encode(
+        color=alt.Color("part:N", scale=alt.Scale(domain=["France", "Reste"], range=["#0072B2", "#c9c9c9"])))
+    labels = base.mark_text(align="right", dx=-6, color="white").encode(text="texte:N")
+    single = alt.Chart(table.iloc[:1]).encode(y="mesure:N", x="v:Q")
+    orange = single.mark_bar(color="#E69F00") + single.mark_text(align="right", dx=-6, color="white").encode(text="texte:N")
+    for chart, expected in ((bars + labels, {"77\u00a0%": "#ffffff", "23\u00a0%": "#222222"}),
+                            (orange, {"77\u00a0%": "#222222"})):
+        out = chart_output(chart, name="c", title="T", source="S", description="D")
+        svg = vlc.vegalite_to_svg(out.print_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+        fills = {text: fill for fill, text in re.findall(r'<text[^>]*fill="([^"]+)"[^>]*>([^<]*)</text>', svg)}
+        assert {t: fills.get(t) for t in expected} == expected, fills
+        assert '"color": "white"' in json.dumps(out.web_spec())  # the web's labels stay white

@@ -614,6 +614,68 @@ def _print_row_labels(node) -> None:
             x["axis"] = {**x.get("axis", {}), "grid": False}
 
 
+_WHITE = ("white", "#fff", "#ffffff")
+PRINT_MIN_CONTRAST = 3.0  # a white value label on a bar lighter than this (WCAG contrast) prints dark
+
+
+def _luminance(colour: str) -> float | None:
+    """The relative luminance (WCAG) of a ``#rrggbb`` colour, None for another notation."""
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour or ""):
+        return None
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _on(colour: str) -> str:
+    """The colour of a value label written on a bar of ``colour``: white, or dark on a light bar."""
+    luminance = _luminance(colour)
+    light = luminance is not None and 1.05 / (luminance + 0.05) < PRINT_MIN_CONTRAST
+    return "#222222" if light else "#ffffff"
+
+
+def _print_label_contrast(node) -> None:
+    """Value labels written in white on their bars, in print: dark on a light bar (white on the
+    light grey, orange or beige bars was under a 2:1 contrast at 7 pt). The label's colour follows
+    its bar's: the bars' colour scale (its domain and range), or their one colour."""
+    if isinstance(node, list):
+        for item in node:
+            _print_label_contrast(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key in ("vconcat", "hconcat", "concat", "spec"):
+        if key in node:
+            _print_label_contrast(node[key])
+    if "layer" not in node:
+        return
+    layers = [layer for layer in _layers(node) if isinstance(layer, dict) and isinstance(layer.get("mark"), dict)]
+    bars = [layer for layer in layers if layer["mark"].get("type") == "bar"]
+    labels = [layer for layer in layers if layer["mark"].get("type") == "text"
+              and layer["mark"].get("color") in _WHITE and "color" not in layer.get("encoding", {})]
+    if not bars or not labels:
+        return
+    colours = {json.dumps(bar.get("encoding", {}).get("color") or bar["mark"].get("color"), sort_keys=True)
+               for bar in bars}
+    if len(colours) != 1:
+        return
+    colour = json.loads(colours.pop())
+    if isinstance(colour, str):
+        for label in labels:
+            label["mark"]["color"] = _on(colour)
+        return
+    scale = colour.get("scale") if isinstance(colour, dict) else None
+    if not (isinstance(scale, dict) and isinstance(scale.get("domain"), list) and isinstance(scale.get("range"), list)
+            and colour.get("field")):
+        return
+    dark = [value for value, fill in zip(scale["domain"], scale["range"], strict=False) if _on(fill) != "#ffffff"]
+    if not dark:
+        return
+    test = f"indexof({json.dumps(dark, ensure_ascii=False)}, datum[{json.dumps(colour['field'])}]) >= 0"
+    for label in labels:
+        label.setdefault("encoding", {})["color"] = {"condition": {"test": test, "value": "#222222"}, "value": "#ffffff"}
+
+
 def print_spec_of(spec: dict) -> dict:
     """A chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
     at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
@@ -622,6 +684,7 @@ def print_spec_of(spec: dict) -> dict:
     spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
     _shrink_fonts(spec)
     _print_row_labels(spec)
+    _print_label_contrast(spec)
     if isinstance(spec.get("spec"), dict):  # a facet's panel: its rows, offsets and line heights
         _scale_layout(spec["spec"], PRINT_LAYOUT_RATIO)
     if "vconcat" in spec and len(spec["vconcat"]) > 2:
