@@ -426,3 +426,24 @@ def test_no_page_ends_with_a_run_in_title_left_alone(pdf, pages):
         if body and (body[-1] in titles or " — périmètre : " in body[-1]):
             stranded.append(body[-1])
     assert stranded == []
+
+
+def test_each_part_of_a_figure_cut_over_pages_names_its_figure(pdf, pages):
+    """A chart taller than a page is printed in parts, the caption under the last one: the first
+    parts (panels under the previous figure's caption, on the 2011 edition's page 7) read as that
+    figure's. Each part but the last says which figure it begins, and its caption comes after."""
+    from barometre.charts import print_parts_of
+
+    forms = [f for f in _print_forms(pdf) if not f.get("omit")]
+    counts = [len(print_parts_of(f["spec"])) for f in forms]
+    expected = [(number, part, count) for number, count in enumerate(counts, start=1) for part in range(1, count)]
+    assert expected, counts  # the edition has at least one figure cut over pages
+    notes = []
+    for index, text in enumerate(pages):
+        flat = " ".join(text.split())
+        notes += [(int(n), int(p), int(c), index)
+                  for n, p, c in re.findall(r"Figure (\d+) \(partie (\d+) sur (\d+), suite ci-après\)", flat)]
+    assert [n[:3] for n in notes] == expected
+    for number, _part, _count, index in notes:
+        caption = next(i for i, text in enumerate(pages) if i >= index and f"Figure {number} –" in " ".join(text.split()))
+        assert caption - index <= 3, (number, index, caption)

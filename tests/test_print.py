@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from barometre.build import balanced_lines, latex_escape, pdf_metadata
-from barometre.charts import chart_output
+from barometre.charts import _crosses, _overlap, chart_output
 
 
 def test_a_long_title_breaks_into_balanced_lines_never_after_a_short_word():
@@ -256,3 +256,97 @@ def test_a_point_the_chart_labels_already_is_not_labelled_twice():
     ]}
     texts = _svg_texts(print_spec_of(spec))
     assert texts.count("1,5 %") == 1 and "1,5" not in texts
+
+
+def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
+    """A yearly panel's labels were placed on the domain of the values alone, while the panel draws
+    the bounds' arrows too (« plus de 88 % » in 2005, its arrow up to 101): every label sat off its
+    computed place, « plus de 88 % » under its own arrow. Read from the drawn print chart (SVG):
+    no value's label crosses an arrow, nor lies on its point or its arrowhead."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre import load
+    from barometre.charts import LOCALE, PRINT_LABEL_SIZE, label_width
+    from barometre.history import history_chart, yearly_history
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = yearly_history(ds, ds.indicators_for("offshore"), 2011)
+    for name in ("activité France", "Effectifs du secteur (France)"):
+        panel = table[table["panneau"].str.contains(name, regex=False)]
+        assert (panel["borne"] != 0).any(), name
+        svg = vlc.vegalite_to_svg(history_chart(panel, name="h", title="T", edition=2011).print_spec(),
+                                  format_locale=LOCALE, time_format_locale=LOCALE)
+        at = r'transform="translate\(([-\d.]+),([-\d.]+)\)'
+        arrows: dict[str, dict[str, tuple[float, float]]] = {}
+        for year, field, x, y in re.findall(r'aria-label="année: (\d{4}); (flèche|valeur): [^"]*"[^>]*?aria-roledescription="point" ' + at, svg):
+            arrows.setdefault(field, {})[year] = (float(x), float(y))
+        tips = arrows.get("flèche", {})
+        assert tips, name
+        boxes = []
+        for anchor, x, y, text in re.findall(r'<text[^>]*aria-roledescription="text mark" text-anchor="(\w+)" '
+                                             + at + r'[^>]*>([^<]*)</text>', svg):
+            width, x, y = label_width(text), float(x), float(y)
+            x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            boxes.append((text, (x0, y - 0.8 * PRINT_LABEL_SIZE, x0 + width, y + 0.25 * PRINT_LABEL_SIZE)))
+        assert len(boxes) == len(panel), (name, boxes)
+        for year, tip in tips.items():
+            base = arrows["valeur"][year]
+            for text, box in boxes:
+                assert not _crosses(box, base, tip), (name, year, text, box, base, tip)
+                assert _overlap(box, (tip[0] - 4, tip[1] - 4, tip[0] + 4, tip[1] + 4)) == 0, (name, year, text)
+
+
+def test_a_bar_s_name_above_it_prints_at_the_print_leading_with_no_grid_line_through_it():
+    """Bars named above them (row_labels): in print the web's 15 px between two 12 px lines left
+    15 pt between two 8,6 pt lines (« Écart de salaire, grands groupes / » far above
+    « outsourceurs »), and the vertical grid ran through the names. Read from the drawn print chart."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre.charts import LOCALE, row_labels
+
+    table = pd.DataFrame({"indicateur": ["Écart de salaire, grands groupes / outsourceurs", "Autre"], "v": [65, 30]})
+    bars = alt.Chart(table).mark_bar(size=10).encode(y=alt.Y("indicateur:N", axis=None), x="v:Q")
+    out = chart_output(bars + row_labels(table, "indicateur", bar_size=10), name="r", title="T", source="S",
+                       description="D")
+    svg = vlc.vegalite_to_svg(out.print_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+    lines = {text: (float(x), float(y), float(size)) for x, y, size, text in re.findall(
+        r'<text[^>]*translate\(([-\d.]+),([-\d.]+)\)"[^>]*font-size="([\d.]+)px"[^>]*>([^<]*)</text>', svg)}
+    (left, first, size), (_, second, _) = lines["Écart de salaire, grands groupes /"], lines["outsourceurs"]
+    assert 0 < second - first <= 1.3 * size, (first, second, size)
+    bar_left = float(re.search(r'role-mark[^"]*"[^>]*>\s*<path[^>]*d="M([-\d.]+),', svg).group(1))
+    assert left >= bar_left + 2, (left, bar_left)  # the name stands off the plot's edge
+    assert "role-axis-grid" not in svg  # no grid line runs through the names
+    web = vlc.vegalite_to_svg(out.web_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+    assert "role-axis-grid" in web  # the web chart keeps its grid
+
+
+def test_a_white_value_label_on_a_light_bar_prints_dark():
+    """White value labels on their bars: on the light grey « 23 % » and the orange « 1 400 € » they
+    were under a 2:1 contrast at 7 pt in print. In print a label on a light bar is dark, on a dark
+    bar white; the web chart is unchanged. Read from the drawn print chart."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre.charts import LOCALE
+
+    table = pd.DataFrame({"mesure": ["CA", "CA"], "part": ["France", "Reste"], "v": [77, 23],
+                          "texte": ["77\u00a0%", "23\u00a0%"]})
+    base = alt.Chart(table).encode(y=alt.Y("mesure:N"), x=alt.X("v:Q", stack="zero"))
+    bars = base.mark_bar(size=30).encode(
+        color=alt.Color("part:N", scale=alt.Scale(domain=["France", "Reste"], range=["#0072B2", "#c9c9c9"])))
+    labels = base.mark_text(align="right", dx=-6, color="white").encode(text="texte:N")
+    single = alt.Chart(table.iloc[:1]).encode(y="mesure:N", x="v:Q")
+    orange = single.mark_bar(color="#E69F00") + single.mark_text(align="right", dx=-6, color="white").encode(text="texte:N")
+    for chart, expected in ((bars + labels, {"77\u00a0%": "#ffffff", "23\u00a0%": "#222222"}),
+                            (orange, {"77\u00a0%": "#222222"})):
+        out = chart_output(chart, name="c", title="T", source="S", description="D")
+        svg = vlc.vegalite_to_svg(out.print_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+        fills = {text: fill for fill, text in re.findall(r'<text[^>]*fill="([^"]+)"[^>]*>([^<]*)</text>', svg)}
+        assert {t: fills.get(t) for t in expected} == expected, fills
+        assert '"color": "white"' in json.dumps(out.web_spec())  # the web's labels stay white

@@ -92,15 +92,33 @@ def print_plot_size(data: pd.DataFrame, panels: int) -> tuple[float, float]:
     return PRINT_WIDTH - PRINT_Y_AXIS, 110
 
 
+def arrow_ends(rows: pd.DataFrame) -> pd.Series:
+    """Where each bound's arrow ends: a share of the panel's range (``ARROW_SHARE``) up for « plus
+    de », down for « moins de »; a value that is no bound ends where it is."""
+    reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
+    return rows["valeur"] + rows["borne"] * ARROW_SHARE * reach
+
+
 def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float]) -> list[str]:
     """Where each value's label goes in print, from the panel's printed geometry: the years on a
-    point scale (half a step of padding each side), the values on the domain Vega draws."""
+    point scale (half a step of padding each side), the values on the domain Vega draws (which
+    takes in the ranges' ends and the bounds' arrows). A bound's arrow and a range's bar are
+    kept clear of every label, as the line is."""
     width, height = size
-    low, high = _nice_domain(float(rows["valeur"].min()), float(rows["valeur"].max()))
+    ends = arrow_ends(rows)
+    drawn = pd.concat([rows["valeur"], rows["bas"], rows["haut"], ends])
+    low, high = _nice_domain(float(drawn.min()), float(drawn.max()))
     step = width / len(years)
-    points = [(step * (years.index(r["année"]) + 0.5), height * (high - r["valeur"]) / (high - low), r["texte"])
-              for _, r in rows.iterrows()]
-    return place_value_labels(points, width, height)
+
+    def at(year: int, value: float) -> tuple[float, float]:
+        return step * (years.index(year) + 0.5), height * (high - value) / (high - low)
+
+    points = [(*at(r["année"], r["valeur"]), r["texte"]) for _, r in rows.iterrows()]
+    strokes = [[(*at(r["année"], r["valeur"]), ""), (*at(r["année"], end), "")]
+               for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0]
+    strokes += [[(*at(r["année"], r["bas"]), ""), (*at(r["année"], r["haut"]), "")]
+                for _, r in rows.iterrows() if r["bas"] < r["haut"]]
+    return place_value_labels(points, width, height, others=strokes)
 
 
 def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -> ChartOutput:
@@ -138,8 +156,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
              "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False}}
         y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": False}, "axis": y_axis}
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
-        reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
-        rows = rows.assign(flèche=rows["valeur"] + rows["borne"] * ARROW_SHARE * reach, **{LINE_RUN: line_runs(rows)})
+        rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: line_runs(rows)})
         encoding = {
             "x": x, "y": y,
             "tooltip": [{"field": "panneau", "type": "nominal", "title": "Indicateur"},

@@ -435,16 +435,28 @@ class PrintFigure:
             name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
             uris.append(renderer.write_file([name], pdf, overwrite=False, exists_ok=True))
         # a chart taller than a page comes in parts: the first ones run on, the last one carries
-        # the numbered caption and the source line
+        # the numbered caption and the source line; each first part says which figure it begins
+        # (without it, panels under another figure's caption read as that figure's)
+        label = f"figure-{form['name']}"
         out: list[nodes.Element] = [
-            nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]), classes=["barometre-print-part"])
-            for uri in uris[:-1]
+            nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]),
+                            nodes.raw("", continuation_note(env.docname, label, i + 1, len(uris)), format="latex"),
+                            classes=["barometre-print-part"])
+            for i, uri in enumerate(uris[:-1])
         ]
-        figure = nodes.figure(classes=["barometre-print-figure"], ids=[f"figure-{form['name']}"])
+        figure = nodes.figure(classes=["barometre-print-figure"], ids=[label])
         figure += nodes.image(uri=uris[-1], alt=form["caption"])
         figure += nodes.caption(text=form["caption"])
         figure += nodes.legend("", nodes.paragraph(text=form["source"]))
         return [*out, figure]
+
+
+def continuation_note(docname: str, label: str, part: int, parts: int) -> str:
+    """The line under a part of a figure cut over pages (but its last): « Figure 3 (partie 1 sur 2,
+    suite ci-après) », kept with the part (no page break between them), the number LaTeX gives the
+    figure's caption (its label: Sphinx's ``docname:id``)."""
+    return (f"\\par\\nobreak\\vspace{{3pt}}{{\\centering\\small Figure~\\ref{{\\detokenize{{{docname}:{label}}}}} "
+            f"(partie~{part} sur~{parts}, suite ci-après)\\par}}")
 
 
 def _unprinted(env) -> set[str]:
