@@ -74,6 +74,15 @@ def _print_order() -> list[str]:
     return names[:1] + [n for n in names if n in front] + [n for n in names[1:] if n not in front]
 
 
+@pytest.fixture(scope="module")
+def printed_parts(pdf) -> list[tuple[dict, list[dict]]]:
+    """Each printed chart's form with the parts print cuts it into (``print_parts_of`` draws each
+    chart to measure it: about ten seconds for the book, computed once for the tests that need it)."""
+    from barometre.charts import print_parts_of
+
+    return [(f, print_parts_of(f["spec"])) for f in _print_forms(pdf) if not f.get("omit")]
+
+
 def _print_forms(pdf) -> list[dict]:
     """The print form of every chart of the executed chapters, in the book's order."""
     from barometre.charts import PRINT_MIME
@@ -137,14 +146,12 @@ def _runs(chars) -> str:
     return "".join(out)
 
 
-def test_every_chart_is_a_vector_figure_and_explorers_are_left_out(pdf, charts):
+def test_every_chart_is_a_vector_figure_and_explorers_are_left_out(pdf, charts, printed_parts):
     forms = _print_forms(pdf)
     printed = [f for f in forms if not f.get("omit")]
     assert len(printed) >= 6
     assert any(f.get("omit") for f in forms), "the 2008 book has explorers: the test would prove nothing"
-    from barometre.charts import print_parts_of
-
-    parts = sum(len(print_parts_of(f["spec"])) for f in printed)
+    parts = sum(len(cut) for _, cut in printed_parts)
     assert len(charts) == parts  # each part of each chart is in the PDF, as vector text and shapes
     listing = subprocess.run(["pdfimages", "-list", str(pdf["path"])], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2:]
@@ -357,18 +364,16 @@ def _yearly_values(spec: dict) -> set[str]:
     return found
 
 
-def test_charts_of_a_series_year_by_year_print_their_values(pdf, charts):
+def test_charts_of_a_series_year_by_year_print_their_values(pdf, charts, printed_parts):
     """What the web page gives on hover, print writes beside each point: every value of a yearly
     series, as the text writes it, is in the printed chart."""
-    from barometre.charts import print_parts_of
-
-    forms = [f for f in _print_forms(pdf) if not f.get("omit") and _yearly_values(f["spec"])]
+    forms = [(f, cut) for f, cut in printed_parts if _yearly_values(f["spec"])]
     assert len(forms) >= 4, "the 2008 book draws yearly series: the test would prove nothing"
     flat = lambda s: re.sub(r"[\s\u00a0\u202f]+", "", s)  # noqa: E731
     everything = flat("".join(c["text"] for c in charts))
     missing = []
-    for form in forms:
-        printed = flat(json.dumps([part for part in print_parts_of(form["spec"])], ensure_ascii=False))
+    for form, cut in forms:
+        printed = flat(json.dumps(cut, ensure_ascii=False))
         for text in sorted(_yearly_values(form["spec"])):
             if flat(text) not in everything:
                 missing.append((form["name"], text))
@@ -428,14 +433,11 @@ def test_no_page_ends_with_a_run_in_title_left_alone(pdf, pages):
     assert stranded == []
 
 
-def test_each_part_of_a_figure_cut_over_pages_names_its_figure(pdf, pages):
+def test_each_part_of_a_figure_cut_over_pages_names_its_figure(pdf, pages, printed_parts):
     """A chart taller than a page is printed in parts, the caption under the last one: the first
     parts (panels under the previous figure's caption, on the 2011 edition's page 7) read as that
     figure's. Each part but the last says which figure it begins, and its caption comes after."""
-    from barometre.charts import print_parts_of
-
-    forms = [f for f in _print_forms(pdf) if not f.get("omit")]
-    counts = [len(print_parts_of(f["spec"])) for f in forms]
+    counts = [len(cut) for _, cut in printed_parts]
     expected = [(number, part, count) for number, count in enumerate(counts, start=1) for part in range(1, count)]
     assert expected, counts  # the edition has at least one figure cut over pages
     notes = []
