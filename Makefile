@@ -78,10 +78,14 @@ lint: env-test
 system-deps:
 	bash scripts/install-system-deps.sh
 
+# The test files that build whole books: one stream, the rest in another at the same time
+# (scripts/test-streams.sh says why).
+TEST_BUILDS := tests/test_trust.py tests/test_every_edition.py tests/test_pdf.py tests/test_sparse_edition.py \
+  tests/test_yearly.py
 test: env-test system-deps
 	$(PY) -m barometre check-env --lock requirements-test.txt
 	$(VENV)/bin/ruff check src tests scripts chapters
-	$(PY) -m pytest
+	bash scripts/test-streams.sh $(PY) $(TEST_BUILDS)
 
 # The inner loop: data, models, chapters' logic and lint; no browser, no PDF, no full build.
 test-fast: env-test
