@@ -825,3 +825,18 @@ def test_no_absolute_local_path_in_the_data_the_readme_or_a_sidecar():
              for n, line in enumerate(p.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
              if local.search(line)]
     assert found == []
+
+
+def test_a_file_the_build_writes_atomically_is_readable_by_all_as_a_plain_write_makes_it(tmp_path):
+    """The published PDF and the editions' archive page came out as 0600 (``mkstemp``'s mode)."""
+    import os
+    import stat
+
+    from barometre.files import atomic_write
+
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "a.pdf", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.pdf").stat().st_mode) == 0o644
