@@ -391,13 +391,11 @@ class ChartOutput:
             controls = f'<div class="chart-controls" id="controls-{self.name}"></div>\n'
         opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
         # raw HTML escapes the page's typographic pass: the caption gets the same French spacing here
-        from barometre.sphinx_ext import bind_ranges, french_spacing
+        from barometre.sphinx_ext import raw_typography
 
         def typeset(text: str) -> str:
-            # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon,
-            # and an apostrophe is typographic, as Sphinx sets the page's text (« chiffre d’affaires »)
-            text = re.sub(r"(?<=[^\s\u00a0\u202f]);(?=\s)", "\u202f;", text)
-            return bind_ranges(french_spacing(text.replace("'", "\u2019")))
+            # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon
+            return raw_typography(re.sub(r"(?<=[^\s\u00a0\u202f]);(?=\s)", "\u202f;", text))
 
         desc = html.escape(typeset(self.description))
         csv = self.csv()
@@ -582,23 +580,27 @@ def _layers(node: dict) -> list[dict]:
     return out
 
 
-def _print_row_labels(node) -> None:
-    """Bars named above them (``row_labels``), in print: the lines of a name set at the print
-    leading (the web's 15 px between two 12 px lines left 15 pt between 8,6 pt lines), a little in
-    from a zero line at the plot's edge, and no vertical grid (its lines ran through the names; each
-    bar has its value written)."""
+def _layered_views(node):
+    """Every layered view of a spec, through its concatenations and a facet's panel (inner ones first)."""
     if isinstance(node, list):
         for item in node:
-            _print_row_labels(item)
+            yield from _layered_views(item)
         return
     if not isinstance(node, dict):
         return
     for key in ("vconcat", "hconcat", "concat", "spec"):
         if key in node:
-            _print_row_labels(node[key])
-    if "layer" not in node:
-        return
-    layers = _layers(node)
+            yield from _layered_views(node[key])
+    if "layer" in node:
+        yield node
+
+
+def _print_row_labels(view: dict) -> None:
+    """Bars named above them (``row_labels``), in print: the lines of a name set at the print
+    leading (the web's 15 px between two 12 px lines left 15 pt between 8,6 pt lines), a little in
+    from a zero line at the plot's edge, and no vertical grid (its lines ran through the names; each
+    bar has its value written). ``view`` is a layered view."""
+    layers = _layers(view)
     labels = [layer for layer in layers if _is_row_label(layer)]
     if not labels:
         return
@@ -634,22 +636,12 @@ def _on(colour: str) -> str:
     return "#222222" if light else "#ffffff"
 
 
-def _print_label_contrast(node) -> None:
+def _print_label_contrast(view: dict) -> None:
     """Value labels written in white on their bars, in print: dark on a light bar (white on the
     light grey, orange or beige bars was under a 2:1 contrast at 7 pt). The label's colour follows
-    its bar's: the bars' colour scale (its domain and range), or their one colour."""
-    if isinstance(node, list):
-        for item in node:
-            _print_label_contrast(item)
-        return
-    if not isinstance(node, dict):
-        return
-    for key in ("vconcat", "hconcat", "concat", "spec"):
-        if key in node:
-            _print_label_contrast(node[key])
-    if "layer" not in node:
-        return
-    layers = [layer for layer in _layers(node) if isinstance(layer, dict) and isinstance(layer.get("mark"), dict)]
+    its bar's: the bars' colour scale (its domain and range), or their one colour. ``view`` is a
+    layered view."""
+    layers = [layer for layer in _layers(view) if isinstance(layer, dict) and isinstance(layer.get("mark"), dict)]
     bars = [layer for layer in layers if layer["mark"].get("type") == "bar"]
     labels = [layer for layer in layers if layer["mark"].get("type") == "text"
               and layer["mark"].get("color") in _WHITE and "color" not in layer.get("encoding", {})]
@@ -683,8 +675,11 @@ def print_spec_of(spec: dict) -> dict:
     spec.pop("title", None)
     spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
     _shrink_fonts(spec)
-    _print_row_labels(spec)
-    _print_label_contrast(spec)
+    views = list(_layered_views(spec))
+    for view in views:
+        _print_row_labels(view)
+    for view in views:
+        _print_label_contrast(view)
     if isinstance(spec.get("spec"), dict):  # a facet's panel: its rows, offsets and line heights
         _scale_layout(spec["spec"], PRINT_LAYOUT_RATIO)
     if "vconcat" in spec and len(spec["vconcat"]) > 2:

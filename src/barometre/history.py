@@ -185,16 +185,14 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
               for sign, side in ((1, "up"), (-1, "down"))],
             layer({"type": "point", **solid, "filled": False, "fill": "white", "strokeWidth": 2, "opacity": 1},
                   "datum.borne != 0"),
-            # print only: each value written at its place (charts.value_label_layers)
-            *[{**layer({"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
-                        "fontSize": PRINT_LABEL_SIZE, "color": "#222"}, {"field": "_place", "equal": place},
-                       text={"field": "texte", "type": "nominal"}),
+            # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
+            *[{"mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
+                        "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
+               "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
+               "transform": [{"filter": {"field": "_place", "equal": place}}],
                "name": f"{PRINT_ONLY}-{place}" + (f"_{i}" if len(panels) > 1 else "")}
               for place in dict.fromkeys(rows["_place"]) for align, baseline, dx, dy in [PLACES[place]]],
         ]
-        for one in layers:  # the text layers carry only x, y and text, as value_label_layers draws them
-            if one.get("name", "").startswith(PRINT_ONLY):
-                del one["encoding"]["tooltip"]
         panel_specs.append({
             "data": to_values(rows),
             "layer": layers,

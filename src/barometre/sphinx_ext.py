@@ -54,8 +54,7 @@ def _tooltips(app) -> dict[str, str]:
                     f"{scope_label(fig.scope)}, {formatting.period_text(fig.period)} — "
                     f"Source : {fig.attribution} — « {quote_body(fig.quote)} »"
                 )
-                # a title attribute escapes the page's typography: its apostrophes and spaces are set here
-                out[fig.anchor] = bind_ranges(french_spacing(text.replace("'", "’")))
+                out[fig.anchor] = raw_typography(text)  # a title attribute escapes the page's typography
     app._barometre_tooltips = out
     return out
 
@@ -157,6 +156,12 @@ _RANGE = re.compile(r"(?<=\d)[ \u00a0\u202f]+à[ \u00a0\u202f]+(?=[+\-\u2212]?\d
 def bind_ranges(text: str) -> str:
     """« 20 à 25 % » is one unit: no-break spaces around « à » between two numbers."""
     return _RANGE.sub("\u00a0à\u00a0", text)
+
+
+def raw_typography(text: str) -> str:
+    """What Sphinx's typography does to the page's text, for raw HTML it does not reach (a number's
+    tooltip, a chart's caption): typographic apostrophes, French spaces, ranges bound."""
+    return bind_ranges(french_spacing(text.replace("'", "\u2019")))
 
 
 _ORDINAL = re.compile(r"(?<![\w])1(er|re)(?=[ \u00a0\u202f])")

@@ -199,13 +199,10 @@ def market_share_chart(share: Figure) -> ChartOutput:
     elif side < 0:  # « moins de 25 % »: at most that much, at least the rest is in-house
         low, high = 0.0, share.central
     band = SHARE_BAND if side == 0 else SHARE_BOUND
-    rows = [{"mode": "Centres externalisés", "début": 0.0, "fin": low, "texte": formatting.figure_text(share)}]
-    if high > low:
-        rows.append({"mode": band, "début": low, "fin": high, "texte": formatting.figure_text(share)})
-    if high < 100.0:
-        rows.append({"mode": "Services clients internes", "début": high, "fin": 100.0,
-                     "texte": complement_text(share)})
-    rows = [r for r in rows if r["fin"] > r["début"]]
+    rows = [{"mode": "Centres externalisés", "début": 0.0, "fin": low, "texte": formatting.figure_text(share)},
+            {"mode": band, "début": low, "fin": high, "texte": formatting.figure_text(share)},
+            {"mode": "Services clients internes", "début": high, "fin": 100.0, "texte": complement_text(share)}]
+    rows = [r for r in rows if r["fin"] > r["début"]]  # a value has no band; a bound, no part on one side
     table = pd.DataFrame(rows)
     modes = list(table["mode"])
     colours = {"Centres externalisés": PALETTE[0], SHARE_BAND: "#a9cce8", SHARE_BOUND: "#a9cce8",
