@@ -24,6 +24,7 @@ recorded while a chapter runs, so the cache has no side channel to trust.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import re
@@ -198,6 +199,12 @@ def same_value(a: Figure, b: Figure) -> bool:
 
 
 
+@functools.cache
+def _book_path(path: Path, data_dir: Path) -> str:
+    """``path`` inside ``data_dir``, links resolved: once per file (every figure asks, on the build's path)."""
+    return path.resolve().relative_to(data_dir.resolve()).as_posix()
+
+
 class Dataset:
     """The validated data folder."""
 
@@ -277,7 +284,7 @@ class Dataset:
         """A data file as the book names it: ``data/`` and its path inside the data folder, wherever
         that folder is (an absolute path would put the analyst's machine in the published pages
         and make two builds of the same data differ)."""
-        return "data/" + Path(path).resolve().relative_to(Path(self.data_dir).resolve()).as_posix()
+        return "data/" + _book_path(Path(path), Path(self.data_dir))
 
     def _figure_from(self, edition: int, index: int) -> Figure:
         table = self._v.editions[edition]
