@@ -413,6 +413,17 @@ def _(d):
     edit(d, "reference/price_level_index.csv", "2008,united_kingdom", ",99,", ",-99,")
 
 
+@data("HHI classes with a gap between them", "hhi_thresholds.csv", "row 3", "hhi_above", "1200",
+      "where the class before it ends")
+def _(d):
+    edit(d, "reference/hhi_thresholds.csv", "us_1992,moderately", ",1000,1800,", ",1200,1800,")
+
+
+@data("an HHI class that ends before it starts", "hhi_thresholds.csv", "hhi_below", "a number above hhi_above")
+def _(d):
+    edit(d, "reference/hhi_thresholds.csv", "us_1992,moderately", ",1000,1800,", ",1000,900,")
+
+
 @data("an INSEE figure with an unknown qualifier", "insee_call_centres.csv", "qualifier", "roughly")
 def _(d):
     edit(d, "reference/insee_call_centres.csv", "revenue,2019", ",about,", ",roughly,")

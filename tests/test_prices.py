@@ -16,6 +16,7 @@ from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 from barometre import load
 from barometre.chapters import prices as ch
 from barometre.data import FRF_PER_EUR
+from barometre.formatting import NBSP, NNBSP
 from barometre.models import prices as model
 from barometre.paths import DATA_DIR
 
@@ -373,9 +374,10 @@ def test_the_chapter_leaves_out_sentences_whose_figures_no_edition_publishes(tmp
 def test_titles_follow_the_data():
     assert ch.index_title(137, 90, 95) == "Smic en hausse, prix en baisse"
     assert ch.index_title(97, 101, 104) == "Smic en baisse, prix en hausse"
-    assert ch.hhi_title(494, 2800) == "Une concentration encore mal connue"
-    assert ch.hhi_title(2000, 2800) == "Un marché très concentré"
-    assert ch.hhi_title(300, 900) == "Un marché peu concentré"
+    grid = ch.hhi_grid(load())
+    assert ch.hhi_title(494, 2800, grid) == "Une concentration encore mal connue"
+    assert ch.hhi_title(2000, 2800, grid) == "Un marché très concentré"
+    assert ch.hhi_title(300, 900, grid) == "Un marché peu concentré"
     assert ch.ordinal(3) == "troisième" and ch.ordinal(2) == "deuxième"
     assert ch.cost_structure_title(pd.DataFrame({"part": [69.0]})) == "Le personnel, premier poste de coût"
     assert ch.cost_structure_title(pd.DataFrame({"part": [40.0]})) == "Le poids du personnel dans les coûts"
@@ -491,3 +493,65 @@ def test_the_index_legend_shows_the_lines_colours_not_the_bands_fading():
     legend = re.search(r'<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)</g>', svg).group(1)
     opacities = re.findall(r'opacity="([\d.]+)"', legend)
     assert opacities and all(float(o) == 1 for o in opacities), opacities
+
+
+# --------------------------------------------------------------------------- the HHI read against sourced classes
+
+
+def _hhi_data(tmp_path, edit) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "reference" / "hhi_thresholds.csv"
+    edit(path)
+    if path.is_file():
+        from barometre.provenance import write_sidecar
+
+        write_sidecar(path)
+    else:
+        path.with_name(path.name + ".meta.yaml").unlink()
+    return data
+
+
+def test_the_hhi_classes_come_from_the_guidelines_in_the_data_not_from_the_code(tmp_path):
+    """The thresholds that name the market's class are the data's (merger guidelines, with their
+    words): moved in the file, the class and the sentence's numbers follow."""
+    grid = ch.hhi_grid(load())
+    assert [r["hhi_below"] for r in grid][:2] == [1000, 1800] and grid[0]["quote"].startswith("Post-Merger HHI Below")
+    text = ch.hhi_reading(494, 2800, grid, "2008")
+    assert text.startswith("Selon les seuils des lignes directrices américaines sur les concentrations horizontales de 1992 (")
+    assert f"peu concentré sous 1{NNBSP}000, très concentré au-dessus de 1{NNBSP}800" in text
+    assert "va d'un marché peu concentré à un marché très concentré" in text and "en vigueur" not in text
+
+    def lower(path):  # a grid where 494 is already moderately concentrated
+        path.write_text(path.read_text(encoding="utf-8").replace(",,1000,", ",,400,").replace(",1000,1800,", ",400,1800,"),
+                        encoding="utf-8")
+
+    moved = ch.hhi_grid(load(_hhi_data(tmp_path, lower)))
+    assert ch.hhi_class(494, moved) == "moderately_concentrated" and ch.hhi_class(494, grid) == "unconcentrated"
+    assert "sous 400," in ch.hhi_reading(494, 2800, moved, "2008")
+    assert ch.hhi_title(494, 1700, moved) == "Un marché modérément concentré"
+
+
+def test_a_share_published_after_the_guidelines_ended_says_until_when_they_were_in_force():
+    grid = ch.hhi_grid(load())
+    assert "en vigueur jusqu'au 19 août 2010" in ch.hhi_reading(494, 2800, grid, "2010")
+    assert ch.hhi_reading(2000, 2800, grid, "2007").endswith("les deux bornes désignent un marché très concentré.")
+
+
+def test_without_the_guidelines_file_the_hhi_is_not_classed(tmp_path):
+    data = _hhi_data(tmp_path, lambda path: path.unlink())
+    grid = ch.hhi_grid(load(data))
+    assert grid == [] and ch.hhi_reading(494, 2800, grid, "2008") == ""
+    assert ch.hhi_title(494, 2800, grid) == "La concentration du marché"
+    text = markdown(execute_chapter(tmp_path, "prices", "no-guidelines", data_dir=str(data)))
+    assert "Selon les seuils" not in text and "Herfindahl" in text
+
+
+def test_the_prices_chapter_reads_the_hhi_against_the_guidelines_and_cites_them(tmp_path):
+    nb = execute_chapter(tmp_path, "prices", "guidelines", data_dir=str(DATA_DIR))
+    text = markdown(nb)
+    assert "Selon les seuils des lignes directrices américaines" in text
+    assert title_text(spec(nb, "prix-concentration")) == "Une concentration encore mal connue"
+    figure = next(o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if 'id="spec-prix-concentration"' in o.get("data", {}).get("text/html", ""))
+    assert f"seuils{NBSP}: Département de la Justice et Federal Trade Commission des États-Unis" in figure

@@ -32,7 +32,7 @@ import yaml
 
 Role = Literal["root", "chapter", "page", "appendix"]
 Reference = Literal["smic", "cpi", "labour_cost", "events", "cities", "outline", "price_level", "call_centres",
-                    "gbp_per_eur"]
+                    "gbp_per_eur", "hhi_thresholds"]
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,8 @@ _OFFSHORE = Inputs(
     references=("events", "cities", "outline"),
 )
 _PRICES = Inputs(families=("prices",), quotes=("prices", "resilience"),
-                 references=("smic", "cpi", "labour_cost", "events", "call_centres"))  # INSEE's later prices
+                 # INSEE's later prices; the merger guidelines' classes the HHI bounds are read against
+                 references=("smic", "cpi", "labour_cost", "events", "call_centres", "hhi_thresholds"))
 _VALUE = Inputs(
     families=("value",),
     indicators=("numericable_external_advisers", "production_hour_price_change_since_2000",

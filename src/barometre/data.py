@@ -641,6 +641,18 @@ class Dataset:
             return pd.Series(dtype=float, name="gbp_per_eur")
         return pd.Series({r.date: r.gbp_per_eur for r in table.rows}, name="gbp_per_eur").sort_index()
 
+    def hhi_thresholds(self) -> list[dict]:
+        """The classes of market concentration by HHI of merger guidelines (``reference/hhi_thresholds.csv``),
+        least concentrated first, each with its bounds (``hhi_above``, ``hhi_below``; None: open), its dates
+        in force and its sentence; empty when the folder has none."""
+        self._check_reference("hhi_thresholds")
+        table = self._v.hhi_thresholds
+        if table is None:
+            return []
+        from barometre.validation import HHI_CLASSES
+
+        return sorted((r.model_dump() for r in table.rows), key=lambda r: (r["guidelines"], HHI_CLASSES.index(r["concentration"])))
+
     def sources_frame(self) -> pd.DataFrame:
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])
 
@@ -697,7 +709,8 @@ class Dataset:
             else:
                 table = {"smic": self._v.smic, "cpi": self._v.cpi, "labour_cost": self._v.labour_cost,
                          "cities": self._v.cities, "price_level": self._v.price_levels,
-                         "call_centres": self._v.call_centres, "gbp_per_eur": self._v.gbp_rates}[name]
+                         "call_centres": self._v.call_centres, "gbp_per_eur": self._v.gbp_rates,
+                         "hhi_thresholds": self._v.hhi_thresholds}[name]
                 if table is not None:
                     add(name, table)
         return h.hexdigest()

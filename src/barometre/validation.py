@@ -375,6 +375,26 @@ class ExchangeRateRow(_Row):
     gbp_per_eur: Annotated[float, BeforeValidator(_number), Field(gt=0)]
 
 
+HHI_CLASSES = ("unconcentrated", "moderately_concentrated", "highly_concentrated")
+HHIValue = Annotated[Annotated[float, Field(ge=0, le=10000)] | None, BeforeValidator(_number)]
+
+
+class HHIThresholdRow(_Row):
+    """A class of market concentration by HHI (``reference/hhi_thresholds.csv``): merger guidelines'
+    thresholds, each with the guidelines' own sentence. A class (``concentration``) runs from ``hhi_above`` (empty: 0)
+    to ``hhi_below`` (empty: 10 000, one firm holding the market)."""
+
+    guidelines: Snake
+    concentration: Literal[HHI_CLASSES]  # type: ignore[valid-type]
+    hhi_above: HHIValue
+    hhi_below: HHIValue
+    in_force_from: Annotated[date, BeforeValidator(_iso_date)]
+    in_force_until: Annotated[date | None, BeforeValidator(lambda v: None if v in ("", None) else _iso_date(v))]
+    quote: RequiredText
+    name_fr: RequiredText  # the guidelines as the book names them (« lignes directrices américaines … »)
+    source_fr: RequiredText  # the reference a chart's source line gives
+
+
 class OfficialFigureRow(_Row):
     """A figure of an official publication kept with its sentence (``reference/insee_call_centres.csv``)."""
 
@@ -696,6 +716,7 @@ class ValidatedData:
     price_levels: Table | None = None  # optional: Eurostat's comparative price levels
     call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
     gbp_rates: Table | None = None  # optional: the ECB's daily pound sterling reference rates
+    hhi_thresholds: Table | None = None  # optional: merger guidelines' classes of concentration
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -853,10 +874,46 @@ def validate(data_dir: Path) -> ValidatedData:
     if fx is not None:
         _unique(fx, ("date",), problems)
 
+    hhi_path = data_dir / "reference" / "hhi_thresholds.csv"
+    hhi = read_table(hhi_path, HHIThresholdRow, problems) if hhi_path.is_file() else None
+    if hhi is not None:
+        _check_hhi_thresholds(hhi, problems)
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels, insee, fx)
+    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels,
+                         insee, fx, hhi)
+
+
+def _check_hhi_thresholds(table: Table, problems: list[Problem]) -> None:
+    """Each guidelines' classes follow one another without gap or overlap, from 0 to 10 000, in the
+    order unconcentrated, moderately, highly concentrated."""
+    _unique(table, ("guidelines", "concentration"), problems)
+    by_guidelines: dict[str, list] = {}
+    for row, line in zip(table.rows, table.lines, strict=True):
+        by_guidelines.setdefault(row.guidelines, []).append((row, line))
+        if row.hhi_above is not None and row.hhi_below is not None and row.hhi_above >= row.hhi_below:
+            problems.append(Problem(table.name, line, "hhi_below", _fmt(row.hhi_below),
+                                    f"a number above hhi_above ({_fmt(row.hhi_above)})"))
+    for rows in by_guidelines.values():
+        rows.sort(key=lambda rl: HHI_CLASSES.index(rl[0].concentration))
+        previous = None
+        for row, line in rows:
+            if previous is None and row.hhi_above is not None:
+                problems.append(Problem(table.name, line, "hhi_above", _fmt(row.hhi_above),
+                                        "empty: the least concentrated class starts at 0"))
+            if previous is not None and row.hhi_above != previous.hhi_below:
+                problems.append(Problem(table.name, line, "hhi_above", _fmt(row.hhi_above),
+                                        f"{_fmt(previous.hhi_below)}, where the class before it ends"))
+            previous = row
+        if previous is not None and previous.hhi_below is not None:
+            problems.append(Problem(table.name, rows[-1][1], "hhi_below", _fmt(previous.hhi_below),
+                                    "empty: the most concentrated class runs to 10 000"))
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -12,7 +11,7 @@ import pandas as pd
 
 from barometre import formatting, history, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, period_end
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import cite, md_escape, source_line
@@ -25,9 +24,10 @@ MID_YEAR = (7, 1)  # the SMIC is taken as in force on 1 July of each year
 VOLUME_FACTORS = (0.1, 0.5, 1, 5, 10)
 TOP_N = 10  # the indicator top10_market_share covers the ten largest outsourcers
 WHOLE_MARKET_SCOPES = ("top10", "market")  # a share of the whole market (not of a ranking's perimeter)
-# HHI thresholds of the 1992 US merger guidelines (also used by the European Commission's practice):
-# below 1 000 unconcentrated, 1 000 to 1 800 moderately concentrated, above highly concentrated
-HHI_THRESHOLDS = ((1000, "peu concentré"), (1800, "modérément concentré"), (math.inf, "très concentré"))
+# The HHI's classes come from data/reference/hhi_thresholds.csv (merger guidelines, with their words);
+# their French names here
+HHI_CLASS_FR = {"unconcentrated": "peu concentré", "moderately_concentrated": "modérément concentré",
+                "highly_concentrated": "très concentré"}
 # the indicators the chapter's sentences read (the history chart draws every indicator of the chapter)
 USED_INDICATORS = (
     "personnel_cost_share", "salary_cost_share_of_production", "production_hour_price_change_since_2000",
@@ -389,18 +389,54 @@ def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
     return pd.DataFrame(rows)
 
 
-def hhi_class(hhi: float) -> str:
-    return next(label for limit, label in HHI_THRESHOLDS if hhi < limit)
+def hhi_grid(ds: Dataset) -> list[dict]:
+    """The classes of concentration the HHI is read against: the first guidelines of
+    ``reference/hhi_thresholds.csv``, least concentrated first (empty without the file)."""
+    rows = ds.hhi_thresholds()
+    return [r for r in rows if r["guidelines"] == rows[0]["guidelines"]] if rows else []
 
 
-def hhi_title(low: float, high: float) -> str:
-    """The market's class when both bounds agree, else « Une concentration encore mal connue »."""
-    if hhi_class(low) == hhi_class(high):
-        return f"Un marché {hhi_class(low)}"
+def hhi_class(hhi: float, grid: list[dict]) -> str:
+    """The class (``concentration``) of the grid that holds ``hhi``: from ``hhi_above`` (included)
+    to ``hhi_below`` (excluded)."""
+    for row in grid:
+        if (row["hhi_above"] is None or hhi >= row["hhi_above"]) and (row["hhi_below"] is None or hhi < row["hhi_below"]):
+            return row["concentration"]
+    raise ValueError(f"no class of the HHI grid holds {hhi}")
+
+
+def hhi_title(low: float, high: float, grid: list[dict]) -> str:
+    """The market's class when both bounds agree, « Une concentration encore mal connue » when they
+    do not, and a plain title without a grid to read them against."""
+    if not grid:
+        return "La concentration du marché"
+    if hhi_class(low, grid) == hhi_class(high, grid):
+        return f"Un marché {HHI_CLASS_FR[hhi_class(low, grid)]}"
     return "Une concentration encore mal connue"
 
 
-def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) -> ChartOutput:
+def hhi_reading(low: float, high: float, grid: list[dict], period: str) -> str:
+    """The HHI bounds of a share published for ``period`` read against the guidelines' classes, with
+    the thresholds the guidelines give and, when the period ends in or after the year they were
+    replaced, the date they were in force until. Empty without a grid."""
+    if not grid:
+        return ""
+    first, last = grid[0], grid[-1]
+    name = f"{first['name_fr']} de {first['in_force_from'].year}"
+    until = first["in_force_until"]
+    if until is not None and until.year <= period_end(period):
+        name += f", en vigueur jusqu'au {formatting.event_date(until.isoformat())}"
+    scale = (f"marché {HHI_CLASS_FR[first['concentration']]} sous {formatting.number(first['hhi_below'], 0)}, "
+             f"{HHI_CLASS_FR[last['concentration']]} au-dessus de {formatting.number(last['hhi_above'], 0)}")
+    lo, hi = HHI_CLASS_FR[hhi_class(low, grid)], HHI_CLASS_FR[hhi_class(high, grid)]
+    if lo == hi:
+        return f"Selon les seuils des {name} ({scale}), les deux bornes désignent un marché {lo}."
+    return (f"Selon les seuils des {name} ({scale}), la fourchette va d'un marché {lo} à un marché {hi} : "
+            "les chiffres publiés ne suffisent pas à classer le marché.")
+
+
+def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
+              grid: list[dict] | None = None) -> ChartOutput:
     base = alt.Chart(table).encode(
         y=alt.Y("situation:N", title=None, sort=None, axis=None),
         tooltip=[alt.Tooltip("situation:N", title="Situation"), alt.Tooltip("texte:N", title="Indice HHI")],
@@ -418,8 +454,8 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float) ->
     return chart_output(
         (rule + ends + labels + row_labels(table, "situation", bar_size=12)).properties(height=66 * len(table)),
         name="prix-concentration",
-        title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"])),
-        source=source_line(figs) + MODEL_NOTE,
+        title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"]), grid or []),
+        source=source_line(figs) + MODEL_NOTE + (f" ; seuils : {grid[0]['source_fr']}" if grid else ""),
         description=(
             f"Fourchettes de l'indice de Herfindahl-Hirschman (somme des carrés des parts de marché) : {listing}. "
             f"Hypothèse du livre : le premier acteur hors du groupe de tête pèse "
