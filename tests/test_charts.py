@@ -8,7 +8,19 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from barometre.charts import PRINT_FONT, PRINT_MIME, PRINT_WIDTH, THEME, chart_output, print_pdfs
+from barometre.charts import (
+    PRINT_FONT,
+    PRINT_MIME,
+    PRINT_WIDTH,
+    THEME,
+    WEB_BOX_SIGNAL,
+    WEB_PHONE_BOX,
+    WEB_TITLE_LINE,
+    chart_output,
+    print_pdfs,
+    title_wraps,
+    wrap_title,
+)
 
 
 def sample():
@@ -149,3 +161,41 @@ def test_two_labels_of_a_web_axis_keep_a_gap_vega_hides_one_otherwise():
     svg = vlc.vegalite_to_svg(spec, format_locale=format_locale())
     shown = re.findall(r'opacity="1"[^>]*>([^<]*%)</text>', svg)
     assert "\u221220 %" in shown and "\u221210 %" not in shown, shown
+
+
+def _embed_patch(out) -> list[dict] | None:
+    return json.loads(out.html().split("textContent),")[1].split(").then")[0]).get("patch")
+
+
+def test_a_title_wrapped_for_a_phone_takes_fewer_lines_in_a_wider_box():
+    title = "Le coût employeur au Smic évolue au même rythme que le Smic brut"
+    phone = wrap_title(title, WEB_TITLE_LINE)
+    wraps = title_wraps(title)
+    assert len(phone) == 3 and [len(lines) for _, lines in wraps] == [1, 2]
+    for need, lines in wraps:
+        assert " ".join(lines) == title  # never cut, words whole
+        assert need >= max(map(len, lines)) * WEB_PHONE_BOX / WEB_TITLE_LINE  # the phone's measured fit
+    assert wraps[0][0] <= 672  # one line in a desktop's column
+    df = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    out = chart_output(alt.Chart(df).mark_line().encode(x="x:Q", y="y:Q"), name="t", title=title, source="S",
+                       description="D.")
+    patch = _embed_patch(out)
+    expression = next(op["value"]["signal"] for op in patch if op["path"] == "/title/text")
+    assert expression.startswith(f"{WEB_BOX_SIGNAL} >= {wraps[0][0]} ? ") and json.dumps(phone, ensure_ascii=False) in expression
+    signals = next(op["value"] for op in patch if op["path"] == "/signals")
+    box = next(s for s in signals if s["name"] == WEB_BOX_SIGNAL)
+    assert "containerSize()[0]" in box["init"] and box["on"][0]["events"] == "window:resize"
+    # a title of one line on a phone is left alone
+    assert _embed_patch(chart_output(alt.Chart(df).mark_line().encode(x="x:Q", y="y:Q"), name="t",
+                                     title="Court", source="S", description="D.")) is None
+
+
+def test_a_facets_panels_follow_the_width_of_the_page_never_narrower_than_a_phones():
+    df = pd.DataFrame({"panneau": ["A", "B"], "x": [1, 2], "y": ["a", "b"]})
+    chart = alt.Chart(df).mark_point().encode(x="x:Q", y="y:N").properties(width=250).facet(row="panneau:N")
+    patch = _embed_patch(chart_output(chart, name="f", title="Court", source="S", description="D."))
+    assert {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}} in patch
+    signals = next(op["value"] for op in patch if op["path"] == "/signals")
+    assert {"name": "child_width", "update": "max(250, width)"} in signals
+    width = next(s for s in signals if s["name"] == "width")
+    assert "containerSize()[0]" in width["init"] and width["on"][0]["events"] == "window:resize"
