@@ -271,6 +271,29 @@ def test_on_a_desktop_a_chart_title_takes_one_line_or_two(browser, published_boo
         visit.close()
 
 
+# The plot of each panel of a chart of panels (a concatenation's, a facet's cells), and its chart's box.
+PANEL_PLOTS = """() => [...document.querySelectorAll('.vega-chart')].flatMap(chart =>
+  [...chart.querySelectorAll('svg g.role-scope')].filter(g => /(^| )(concat_\\d+_group|cell)( |$)/.test(g.getAttribute('class')))
+    .map(g => g.querySelector(':scope > g > path.background'))
+    .filter(Boolean)
+    .map(plot => [chart.id, Math.round(plot.getBoundingClientRect().width), chart.clientWidth]))"""
+PANEL_SHARE = 0.8  # of the chart's box, at least: the plot of a panel on a desktop (axes and padding take the rest)
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_on_a_desktop_every_panel_takes_the_width_of_its_chart(browser, published_book, name):
+    """Panels (year-by-year, bars by figure, the dashboard's) drawn at their phone width (205 or 250 px) left
+    most of a desktop's column empty."""
+    visit = Visit(browser, (published_book / name).as_uri(), width=1280)
+    try:
+        wait_for_charts(visit.page)
+        plots = visit.page.evaluate(PANEL_PLOTS)
+        narrow = [(chart, plot, box) for chart, plot, box in plots if plot < PANEL_SHARE * box]
+        assert narrow == [], f"{name}: panels narrower than {PANEL_SHARE:.0%} of their chart's box"
+    finally:
+        visit.close()
+
+
 DASHBOARD = "#vis-synthese-tableau-de-bord"
 
 
