@@ -246,22 +246,32 @@ CHART_TITLES = """() => [...document.querySelectorAll('.vega-chart')].map(chart 
   return {id: chart.id, lines: Math.max(1, lines.length), text: lines.length ? lines.join(' ') : text.textContent,
           right: text.getBoundingClientRect().right, box: chart.getBoundingClientRect().right};
 }).filter(Boolean)"""
+# The title of each panel of a column of panels (a concatenation's), its lines and its text.
+PANEL_TITLES = """() => [...document.querySelectorAll('.vega-chart svg g.role-scope')]
+  .filter(g => /(^| )concat_\\d+_group( |$)/.test(g.getAttribute('class')))
+  .map(g => [g.closest('.vega-chart').id, g.querySelector('g.role-title text')]).filter(([, t]) => t)
+  .map(([id, t]) => { const lines = [...t.querySelectorAll('tspan')].map(s => s.textContent);
+                      return {id, lines: Math.max(1, lines.length), text: lines.length ? lines.join(' ') : t.textContent}; })"""
 DESKTOP_ONE_LINE = 60  # characters: a title this short is on one line in a desktop's 672 px column
 
 
 def _titles_on_a_desktop(page) -> list[str]:
     """What is wrong with the charts' titles on a desktop: a title in more than two lines, a short one not
-    on one line, a title past its chart's box."""
+    on one line, a title past its chart's box; a short panel title not on one line."""
     bad = []
     for t in page.evaluate(CHART_TITLES):
         if t["lines"] > 2 or (len(t["text"]) <= DESKTOP_ONE_LINE and t["lines"] > 1) or t["right"] > t["box"] + 1:
             bad.append(f"{t['id']}: « {t['text']} » in {t['lines']} lines, right edge {t['right']:.0f} (box {t['box']:.0f})")
+    for t in page.evaluate(PANEL_TITLES):  # a panel's title (12 px) is on one line when it is this short
+        if len(t["text"]) <= DESKTOP_ONE_LINE and t["lines"] > 1:
+            bad.append(f"{t['id']}: panel « {t['text']} » in {t['lines']} lines")
     return bad
 
 
 @pytest.mark.parametrize("name", CHART_PAGES)
 def test_on_a_desktop_a_chart_title_takes_one_line_or_two(browser, published_book, name):
-    """Titles wrapped for a phone (30 characters a line) took two or three lines of a third of a desktop's column."""
+    """Titles wrapped for a phone (30 characters a line, a panel's 40) took two or three lines of a third of a
+    desktop's column."""
     visit = Visit(browser, (published_book / name).as_uri(), width=1280)
     try:
         wait_for_charts(visit.page)
