@@ -249,6 +249,7 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         tooltip=[alt.Tooltip("mesure:N", title="Mesure"), alt.Tooltip("composante:N", title="Part de"),
                  alt.Tooltip("texte:N", title="Part")],
     )
+
     def labels(fits: str) -> alt.Chart:
         return base.mark_text(dx=-6, align="right", color="white", fontWeight="bold").encode(
             x=alt.X("part:Q", stack="zero"), text="texte:N"
@@ -263,15 +264,17 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     listing = "; ".join(
         f"{m}, {p} : {t}" for m, p, t in zip(table["mesure"], table["composante"], table["texte"], strict=True)
     )
+    description = (f"Barres empilées à 100 % : {listing}. Les restes sont calculés (100 moins la part publiée)"
+                   + (" ; l'article ne dit pas où ont été créés les nouveaux emplois qui ne l'ont pas été en "
+                      "province." if PROVINCE_REST in set(table["composante"]) else "."))
     return chart_output(
         (bars + labels(web_fits) + names).properties(height=height),
-        print_chart=(bars + labels("datum.part >= 12") + names).properties(height=height),
+        # the print's chart as it was, described as the web's is (ChartOutput describes only the web's)
+        print_chart=(bars + labels("datum.part >= 12") + names).properties(height=height, description=description),
         name="offshore-repartition",
         title=split_title(table),
         source=source_line(figs),
-        description=f"Barres empilées à 100 % : {listing}. Les restes sont calculés (100 moins la part "
-        "publiée)" + (" ; l'article ne dit pas où ont été créés les nouveaux emplois qui ne l'ont pas été en "
-                      "province." if PROVINCE_REST in set(table["composante"]) else "."),
+        description=description,
         data=table.drop(columns=["rang"]),
     )
 
