@@ -234,6 +234,117 @@ def test_no_chart_text_overlaps_another_or_leaves_its_chart(browser, published_b
         visit.close()
 
 
+# --------------------------------------------------------------------------- charts on a desktop
+
+# Each chart's own title (not its panels'): its lines, its text, its right edge and its box's.
+CHART_TITLES = """() => [...document.querySelectorAll('.vega-chart')].map(chart => {
+  const svg = chart.querySelector('svg');
+  const group = [...svg.querySelectorAll('.role-title')].find(g => !g.parentElement.closest('.role-scope'));
+  const text = group && group.querySelector('text');
+  if (!text) return null;
+  const lines = [...text.querySelectorAll('tspan')].map(t => t.textContent);
+  return {id: chart.id, lines: Math.max(1, lines.length), text: lines.length ? lines.join(' ') : text.textContent,
+          right: text.getBoundingClientRect().right, box: chart.getBoundingClientRect().right};
+}).filter(Boolean)"""
+# The title of each panel of a column of panels (a concatenation's), its lines and its text.
+PANEL_TITLES = """() => [...document.querySelectorAll('.vega-chart svg g.role-scope')]
+  .filter(g => /(^| )concat_\\d+_group( |$)/.test(g.getAttribute('class')))
+  .map(g => [g.closest('.vega-chart').id, g.querySelector('g.role-title text')]).filter(([, t]) => t)
+  .map(([id, t]) => { const lines = [...t.querySelectorAll('tspan')].map(s => s.textContent);
+                      return {id, lines: Math.max(1, lines.length), text: lines.length ? lines.join(' ') : t.textContent}; })"""
+DESKTOP_ONE_LINE = 60  # characters: a title this short is on one line in a desktop's 672 px column
+
+
+def _titles_on_a_desktop(page) -> list[str]:
+    """What is wrong with the charts' titles on a desktop: a title in more than two lines, a short one not
+    on one line, a title past its chart's box; a short panel title not on one line."""
+    bad = []
+    for t in page.evaluate(CHART_TITLES):
+        if t["lines"] > 2 or (len(t["text"]) <= DESKTOP_ONE_LINE and t["lines"] > 1) or t["right"] > t["box"] + 1:
+            bad.append(f"{t['id']}: « {t['text']} » in {t['lines']} lines, right edge {t['right']:.0f} (box {t['box']:.0f})")
+    for t in page.evaluate(PANEL_TITLES):  # a panel's title (12 px) is on one line when it is this short
+        if len(t["text"]) <= DESKTOP_ONE_LINE and t["lines"] > 1:
+            bad.append(f"{t['id']}: panel « {t['text']} » in {t['lines']} lines")
+    return bad
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_on_a_desktop_a_chart_title_takes_one_line_or_two(browser, published_book, name):
+    """Titles wrapped for a phone (30 characters a line, a panel's 40) took two or three lines of a third of a
+    desktop's column."""
+    visit = Visit(browser, (published_book / name).as_uri(), width=1280)
+    try:
+        wait_for_charts(visit.page)
+        assert visit.page.evaluate(CHART_TITLES), f"{name}: no chart title found"
+        assert _titles_on_a_desktop(visit.page) == []
+    finally:
+        visit.close()
+
+
+# The plot of each panel of a chart of panels (a concatenation's, a facet's cells), and its chart's box.
+PANEL_PLOTS = """() => [...document.querySelectorAll('.vega-chart')].flatMap(chart =>
+  [...chart.querySelectorAll('svg g.role-scope')].filter(g => /(^| )(concat_\\d+_group|cell)( |$)/.test(g.getAttribute('class')))
+    .map(g => g.querySelector(':scope > g > path.background'))
+    .filter(Boolean)
+    .map(plot => [chart.id, Math.round(plot.getBoundingClientRect().width), chart.clientWidth]))"""
+PANEL_SHARE = 0.8  # of the chart's box, at least: the plot of a panel on a desktop (axes and padding take the rest)
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_on_a_desktop_every_panel_takes_the_width_of_its_chart(browser, published_book, name):
+    """Panels (year-by-year, bars by figure, the dashboard's) drawn at their phone width (205 or 250 px) left
+    most of a desktop's column empty."""
+    visit = Visit(browser, (published_book / name).as_uri(), width=1280)
+    try:
+        wait_for_charts(visit.page)
+        plots = visit.page.evaluate(PANEL_PLOTS)
+        narrow = [(chart, plot, box) for chart, plot, box in plots if plot < PANEL_SHARE * box]
+        assert narrow == [], f"{name}: panels narrower than {PANEL_SHARE:.0%} of their chart's box"
+    finally:
+        visit.close()
+
+
+DASHBOARD = "#vis-synthese-tableau-de-bord"
+
+
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_the_dashboard_takes_the_width_of_the_page(browser, published_book, width):
+    """The dashboard's panels kept their phone width (250 px): 262 px drawn in a 672 px desktop column."""
+    visit = Visit(browser, (published_book / "chapters" / "synthesis.html").as_uri(), width=width)
+    try:
+        wait_for_charts(visit.page)
+        chart = visit.page.locator(DASHBOARD)
+        frame = chart.evaluate("e => e.getBoundingClientRect().width")
+        drawn = chart.locator("svg").first.evaluate("e => e.getBoundingClientRect().width")
+        assert 0.95 * frame <= drawn <= frame + 1, (frame, drawn)
+        assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("name", ["chapters/synthesis.html", "chapters/resilience.html"])
+def test_titles_and_the_dashboard_follow_the_window_from_a_phone_to_a_desktop_and_back(browser, published_book, name):
+    visit = Visit(browser, (published_book / name).as_uri(), width=390)
+    sizes = ("() => [...document.querySelectorAll('.vega-chart')].map(c => "
+             "[c.id, c.clientWidth, c.querySelector('svg').getBoundingClientRect().width])")
+    try:
+        wait_for_charts(visit.page)
+        visit.page.set_viewport_size({"width": 1280, "height": 900})
+        visit.page.wait_for_timeout(800)
+        assert _titles_on_a_desktop(visit.page) == []
+        for chart, box, drawn in visit.page.evaluate(sizes):
+            assert drawn <= box + 1, (chart, box, drawn)
+            if chart == DASHBOARD[1:]:
+                assert drawn >= 0.95 * box, (box, drawn)
+        visit.page.set_viewport_size({"width": 360, "height": 900})
+        visit.page.wait_for_timeout(800)
+        result = visit.page.evaluate(CHART_TEXT)
+        assert result["outside"] == [] and result["overlaps"] == []
+        assert all(drawn <= box + 1 for _, box, drawn in visit.page.evaluate(sizes))
+    finally:
+        visit.close()
+
+
 # --------------------------------------------------------------------------- accessibility engine
 
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"  # axe-core, pinned in requirements

@@ -7,8 +7,21 @@ import json
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert as vlc
 
-from barometre.charts import PRINT_FONT, PRINT_MIME, PRINT_WIDTH, THEME, chart_output, print_pdfs
+from barometre.charts import (
+    PRINT_FONT,
+    PRINT_MIME,
+    PRINT_WIDTH,
+    THEME,
+    WEB_BOX_SIGNAL,
+    WEB_PHONE_BOX,
+    WEB_TITLE_LINE,
+    chart_output,
+    print_pdfs,
+    title_wraps,
+    wrap_title,
+)
 
 
 def sample():
@@ -149,3 +162,81 @@ def test_two_labels_of_a_web_axis_keep_a_gap_vega_hides_one_otherwise():
     svg = vlc.vegalite_to_svg(spec, format_locale=format_locale())
     shown = re.findall(r'opacity="1"[^>]*>([^<]*%)</text>', svg)
     assert "\u221220 %" in shown and "\u221210 %" not in shown, shown
+
+
+def _embed_patch(out) -> list[dict] | None:
+    return json.loads(out.html().split("textContent),")[1].split(").then")[0]).get("patch")
+
+
+def _apply(spec: dict, patch: list[dict]) -> dict:
+    """The JSON Patch operations the book uses (add, replace, remove), as vega-embed applies them; a path
+    that does not exist raises, as it fails in the page."""
+    import copy
+
+    spec = copy.deepcopy(spec)
+    for op in patch:
+        *parents, last = [part.replace("~1", "/").replace("~0", "~") for part in op["path"].split("/")[1:]]
+        node = spec
+        for part in parents:
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        if isinstance(node, list):
+            if op["op"] == "add":
+                node.insert(len(node) if last == "-" else int(last), op["value"])
+            elif op["op"] == "replace":
+                node[int(last)] = op["value"]
+            else:
+                del node[int(last)]
+        elif op["op"] == "remove" or (op["op"] == "replace" and last not in node):
+            del node[last]  # KeyError: nothing to remove or replace there
+            if op["op"] == "replace":
+                node[last] = op["value"]
+        else:
+            node[last] = op["value"]
+    return spec
+
+
+def test_a_title_wrapped_for_a_phone_takes_fewer_lines_in_a_wider_box():
+    title = "Le coût employeur au Smic évolue au même rythme que le Smic brut"
+    phone = wrap_title(title, WEB_TITLE_LINE)
+    wraps = title_wraps(title)
+    assert len(phone) == 3 and [len(lines) for _, lines in wraps] == [1, 2]
+    for need, lines in wraps:
+        assert " ".join(lines) == title  # never cut, words whole
+        assert need >= max(map(len, lines)) * WEB_PHONE_BOX / WEB_TITLE_LINE  # the phone's measured fit
+    assert wraps[0][0] <= 672  # one line in a desktop's column
+    df = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
+    out = chart_output(alt.Chart(df).mark_line().encode(x="x:Q", y="y:Q"), name="t", title=title, source="S",
+                       description="D.")
+    patched = _apply(vlc.vegalite_to_vega(out.web_spec()), _embed_patch(out))
+    expression = patched["title"]["text"]["signal"]
+    assert expression.startswith(f"{WEB_BOX_SIGNAL} >= {wraps[0][0]} ? ") and json.dumps(phone, ensure_ascii=False) in expression
+    box = next(s for s in patched["signals"] if s["name"] == WEB_BOX_SIGNAL)
+    assert "containerSize()[0]" in box["init"] and box["on"][0]["events"] == "window:resize"
+    # a title of one line on a phone is left alone
+    assert _embed_patch(chart_output(alt.Chart(df).mark_line().encode(x="x:Q", y="y:Q"), name="t",
+                                     title="Court", source="S", description="D.")) is None
+
+
+def test_the_panels_titles_take_fewer_lines_on_a_wide_box_as_the_charts_title():
+    from barometre import history, load
+
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2011)
+    out = history.history_chart(table, name="h", title="L'activité des outsourceurs, année par année", edition=2011)
+    patched = _apply(vlc.vegalite_to_vega(out.web_spec()), _embed_patch(out))
+    titles = [m["title"]["text"] for m in patched["marks"] if isinstance(m.get("title"), dict)]
+    chosen = [t for t in titles if isinstance(t, dict)]  # a panel title in two lines on a phone
+    assert chosen and all(t["signal"].startswith(f"{WEB_BOX_SIGNAL} >= ") for t in chosen)
+    assert isinstance(patched["title"]["text"], dict)
+    assert sum(s["name"] == WEB_BOX_SIGNAL for s in patched["signals"]) == 1
+
+
+def test_a_facets_panels_follow_the_width_of_the_page_never_narrower_than_a_phones():
+    df = pd.DataFrame({"panneau": ["A", "B"], "x": [1, 2], "y": ["a", "b"]})
+    chart = alt.Chart(df).mark_point().encode(x="x:Q", y="y:N").properties(width=250).facet(row="panneau:N")
+    patch = _embed_patch(chart_output(chart, name="f", title="Court", source="S", description="D."))
+    assert {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}} in patch
+    signals = next(op["value"] for op in patch if op["path"] == "/signals")
+    assert {"name": "child_width", "update": "max(250, width)"} in signals
+    width = next(s for s in signals if s["name"] == "width")
+    assert "containerSize()[0]" in width["init"] and width["on"][0]["events"] == "window:resize"

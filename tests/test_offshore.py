@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 from pathlib import Path
@@ -562,3 +563,30 @@ def test_a_small_growth_gap_is_told_in_points_not_as_a_multiple():
     assert "la croissance est plus forte offshore, de 2,1\u00a0points" in text
     france, offshore = ch.growth_pair(ds, 2010)  # 5 % against 12 %: a multiple says it
     assert "une croissance 2,4 fois plus forte offshore" in ch.growth_sentence(france, offshore, None)
+
+
+def _drawn_texts(spec: dict, width: int) -> set[str]:
+    import re
+
+    import vl_convert as vlc
+
+    svg = vlc.vegalite_to_svg({**spec, "width": width}, format_locale="fr-FR")
+    return {t.replace("&#160;", "\u00a0").replace("\u202f", " ") for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)}
+
+
+def test_a_share_is_written_on_its_bar_in_the_web_page_only_where_it_fits():
+    """2005: « moins de 12 % » on its 12 % bar ran into « plus de 88 % », on a phone and on a desktop."""
+    from dataclasses import replace
+
+    ds = load()
+    province = replace(ds.figure("new_jobs_province_share", EDITION), value=88.0, low=88.0, high=88.0,
+                       qualifier="more_than")
+    table = ch.split_table(None, province)
+    assert list(table["texte"]) == ["plus de 88\u00a0%", "moins de 12\u00a0%"]
+    chart = ch.split_chart(table, [province])
+    web = chart.web_spec()
+    phone, desktop = _drawn_texts(web, 300), _drawn_texts(web, 1200)
+    assert "plus de 88\u00a0%" in phone and "moins de 12\u00a0%" not in phone
+    assert {"plus de 88\u00a0%", "moins de 12\u00a0%"} <= desktop
+    # the print keeps its own rule (every share of 12 % or more written): its spec is the chart's as before
+    assert "width" not in json.dumps([la.get("transform") for la in chart.print_spec().get("layer", [])])

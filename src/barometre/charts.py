@@ -106,6 +106,47 @@ VERTICAL_TITLE_LINE = 40  # a y axis title runs along the plot's height (240 to 
 TITLE_LINE = 34  # characters of a 15 px bold title that fit a 360 px screen (about 9 px a character)
 
 
+WEB_PHONE_BOX = 312  # px: a chart's box on a 360 px screen, where a title line holds WEB_TITLE_LINE characters
+WEB_TITLE_CHAR = WEB_PHONE_BOX / WEB_TITLE_LINE  # px of box a character of a 15 px bold title needs (10,4)
+PANEL_TITLE_CHAR = 7.5  # px of plot a character of a 12 px panel title needs (the widest measured: 6,8)
+PANEL_AXIS = 80  # px of a chart's box a panel's title cannot use: its y axis and padding (measured: 59 to 72)
+WEB_BOX_SIGNAL = "barometreBox"  # the page's signal holding the chart's box width (web_patch)
+
+
+def title_wraps(title: str, char: float = WEB_TITLE_CHAR, fewer_than: int | None = None,
+                margin: int = 0) -> list[tuple[int, list[str]]]:
+    """The title in fewer lines than on a phone, for wider boxes: for each count of lines under
+    ``fewer_than`` (the phone's count: the lines of ``wrap_title``), the box width it needs and its
+    lines, the fewest lines first. A line of n characters needs n × ``char`` px (a title's: the phone's
+    measured fit, a 312 px box holds a 30-character line), plus ``margin`` px of the box it cannot use."""
+    import math
+    import textwrap
+
+    if fewer_than is None:
+        phone = wrap_title(title, WEB_TITLE_LINE)
+        fewer_than = len(phone) if isinstance(phone, list) else 1
+    best: dict[int, tuple[int, list[str]]] = {}
+    for width in range(1, len(title) + 1):
+        lines = textwrap.wrap(title, width=width, break_long_words=False, break_on_hyphens=False)
+        need = math.ceil(max(map(len, lines)) * char) + margin
+        if len(lines) < fewer_than and (len(lines) not in best or need < best[len(lines)][0]):
+            best[len(lines)] = (need, lines)
+    return [best[k] for k in sorted(best)]
+
+
+def web_title_expression(phone: list[str], box: str, char: float = WEB_TITLE_CHAR, margin: int = 0) -> str | None:
+    """A Vega expression of a title's lines for the width held by signal ``box``: the fewest lines that
+    fit (``title_wraps``), else ``phone``, its lines on a phone. None when there is no fewer lines to take."""
+    wraps = title_wraps(" ".join(phone), char, len(phone), margin)
+    if not wraps:
+        return None
+    expression = json.dumps(phone, ensure_ascii=False)
+    for need, lines in reversed(wraps):  # the most lines innermost, the fewest tested first
+        shown = json.dumps(lines if len(lines) > 1 else lines[0], ensure_ascii=False)
+        expression = f"{box} >= {need} ? {shown} : ({expression})"
+    return expression
+
+
 def wrap_title(title: str, width: int = TITLE_LINE) -> str | list[str]:
     """A chart title in lines that fit a phone (Vega-Lite draws a list as lines): never cut, never
     wider than the screen, whatever the chart's own width."""
@@ -288,44 +329,84 @@ class ChartOutput:
         return spec
 
     def web_patch(self) -> list[dict] | None:
-        """A column of panels sharing one width (small multiples) takes the width of the page.
+        """What the page changes in the compiled chart (vega-embed's ``patch`` option, a JSON Patch applied
+        to the Vega spec in the page) so that it uses a wide page as well as a phone's; None for a chart
+        that needs nothing.
 
-        Vega-Lite sizes only a single or layered view to its container (``width: "container"``); a
-        column of panels keeps the fixed width that fits a phone (205 px), a third of a desktop's
-        column. Compiled to Vega, the panels share one ``width`` signal: this JSON Patch (vega-embed's
-        ``patch`` option, applied to the compiled spec in the page) makes it the container's width,
-        kept up to date on resize, with Vega's ``fit-x`` taking the axes and titles off it, and lets
-        a panel grow taller on a wide page (up to ``PANEL_GROWTH`` times its height) so that it does
-        not flatten its lines. None for any other chart."""
+        - A column of panels sharing one width (small multiples): Vega-Lite sizes only a single or layered
+          view to its container (``width: "container"``); such a column keeps the fixed width that fits a
+          phone (205 px), a third of a desktop's column. Compiled to Vega, the panels share one ``width``
+          signal: the patch makes it the container's width, kept up to date on resize, with Vega's
+          ``fit-x`` taking the axes and titles off it, and lets a panel grow taller on a wide page (up to
+          ``PANEL_GROWTH`` times its height) so that it does not flatten its lines.
+        - A facet (the synthesis's dashboard): its panels share a ``child_width`` signal of the width that
+          fits a phone (250 px); the patch makes it follow the container's width the same way, never
+          narrower than that phone width.
+        - A title wrapped for a phone (``WEB_TITLE_LINE`` characters a line): on a wider box it takes
+          fewer lines (``web_title_expression``), chosen in the page from the box's width; so does the
+          title of each panel of such a column, from the box less its y axis (``PANEL_AXIS``). The box,
+          not the plot's width: Vega's ``fit-x`` changes that width while it lays the chart out, and a
+          title changing its lines then left the chart's title above the drawing's top edge.
+
+        Only a chart of panels is compiled here (tens of milliseconds a chart): a single view's title is
+        at ``/title`` of the compiled spec, which has signals (its container-sized ``width``)."""
         spec = self.web_spec()
-        panels = spec.get("vconcat")
-        if not isinstance(panels, list) or len(panels) < 2:
-            return None
-        widths = {p.get("width") for p in panels if isinstance(p, dict)}
-        if len(widths) != 1 or not isinstance(next(iter(widths)), int | float):
-            return None
-        width = next(iter(widths))
+        container = "(isFinite(containerSize()[0]) ? containerSize()[0] : {})"
+        on_resize = container.format(0)
+        box_signal = {"name": WEB_BOX_SIGNAL, "init": on_resize, "on": [{"events": "window:resize", "update": on_resize}]}
+        title = wrap_title(self.title, WEB_TITLE_LINE)
+        title_expression = web_title_expression(title, WEB_BOX_SIGNAL) if isinstance(title, list) else None
+        title_patch = ([{"op": "replace", "path": "/title/text", "value": {"signal": title_expression}}]
+                       if title_expression else [])
+        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+            if not title_patch or spec.get("width") != "container":
+                return None
+            return [*title_patch, {"op": "add", "path": "/signals/-", "value": box_signal}]
         compiled = vlc.vegalite_to_vega(spec)
-        signals = compiled.get("signals", [])
-        if compiled.get("width") != width or any(s.get("name") == "width" for s in signals):
-            return None  # the panels do not share the one top-level width: leave the chart as it is
-        container = f"(isFinite(containerSize()[0]) ? containerSize()[0] : {width})"
-        resize = [{"events": "window:resize", "update": container}]
-        patch = [
-            {"op": "remove", "path": "/width"},
-            {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}},
-            {"op": "add", "path": "/signals", "value": [
-                {"name": "width", "init": container, "on": resize},
-                *signals,
-            ]},
-        ]
-        for i, signal in enumerate(signals, start=1):
-            if signal.get("name") == "childHeight" and isinstance(signal.get("value"), int | float):
-                height = signal["value"]
-                grown = f"max({height}, min({round(height * PANEL_GROWTH)}, round({container} * {PANEL_HEIGHT_SHARE})))"
-                patch[-1]["value"][i] = {"name": "childHeight", "init": grown,
-                                         "on": [{"events": "window:resize", "update": grown}]}
-        return patch
+        signals = list(compiled.get("signals", []))
+        patch: list[dict] = []
+        names = {s.get("name") for s in signals}
+        fit = {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}}
+        panels = spec.get("vconcat")
+        widths = {p.get("width") for p in panels if isinstance(p, dict)} if isinstance(panels, list) else set()
+        child = next((s for s in signals if s.get("name") == "child_width"), None)
+        if (isinstance(panels, list) and len(panels) >= 2 and len(widths) == 1
+                and isinstance(next(iter(widths)), int | float) and compiled.get("width") == next(iter(widths))
+                and "width" not in names):
+            width = next(iter(widths))
+            box = container.format(width)
+            resize = [{"events": "window:resize", "update": box}]
+            for i, signal in enumerate(signals):
+                if signal.get("name") == "childHeight" and isinstance(signal.get("value"), int | float):
+                    height = signal["value"]
+                    grown = f"max({height}, min({round(height * PANEL_GROWTH)}, round({box} * {PANEL_HEIGHT_SHARE})))"
+                    signals[i] = {"name": "childHeight", "init": grown,
+                                  "on": [{"events": "window:resize", "update": grown}]}
+            signals.insert(0, {"name": "width", "init": box, "on": resize})
+            patch += [{"op": "remove", "path": "/width"}, fit]
+            for i, mark in enumerate(compiled.get("marks", [])):  # each panel's title
+                text = mark["title"].get("text") if isinstance(mark.get("title"), dict) else None
+                if not isinstance(text, list):
+                    continue
+                expression = web_title_expression(text, WEB_BOX_SIGNAL, PANEL_TITLE_CHAR, PANEL_AXIS)
+                if expression is not None:
+                    patch.append({"op": "replace", "path": f"/marks/{i}/title/text", "value": {"signal": expression}})
+        elif ("facet" in spec and child is not None and isinstance(child.get("value"), int | float)
+              and "width" not in compiled and "width" not in names):
+            # Vega's fit-x sets ``width`` to the box less what the panels' labels and padding take; the
+            # panels follow it (the phone's width at least: a narrower panel would crowd its value labels)
+            phone = child["value"]
+            box = container.format(phone)
+            signals[signals.index(child)] = {"name": "child_width", "update": f"max({phone}, width)"}
+            signals.insert(0, {"name": "width", "init": box, "on": [{"events": "window:resize", "update": box}]})
+            patch.append(fit)
+        if title_patch and isinstance(compiled.get("title"), dict):
+            patch += title_patch
+        if any(WEB_BOX_SIGNAL in json.dumps(op.get("value")) for op in patch):
+            signals.append(box_signal)
+        if not patch:
+            return None
+        return [*patch, {"op": "add", "path": "/signals", "value": signals}]
 
     def static_spec(self) -> dict:
         """The print spec: a fixed width (the page's text width) and the source under the title."""
