@@ -555,3 +555,19 @@ def test_the_prices_chapter_reads_the_hhi_against_the_guidelines_and_cites_them(
     figure = next(o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                   if 'id="spec-prix-concentration"' in o.get("data", {}).get("text/html", ""))
     assert f"seuils{NBSP}: Département de la Justice et Federal Trade Commission des États-Unis" in figure
+    assert f"Traits verticaux{NBSP}: seuils des lignes directrices américaines sur les concentrations horizontales de 1992, " \
+           f"1{NNBSP}000 et 1{NNBSP}800." in figure
+
+
+def test_the_hhi_chart_draws_the_class_limits_of_the_data_and_none_without_them():
+    ds = load()
+    top, forecast = ds.figure("top10_market_share", EDITION, scope="top10"), ds.figure("large_players_forecast", EDITION)
+    table = ch.hhi_table(top, ch.TOP_N, 2.0, forecast)
+
+    def rules(grid):
+        spec = ch.hhi_chart(table, [top, forecast], 2.0, grid).spec
+        return sorted({row["seuil"] for layer in spec["layer"] if layer.get("mark", {}).get("type") == "tick"
+                       for row in spec["datasets"][layer["data"]["name"]]})
+
+    assert rules(ch.hhi_grid(ds)) == [1000, 1800]
+    assert rules([]) == []

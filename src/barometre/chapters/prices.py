@@ -451,15 +451,24 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
     ).encode(y=alt.Y("situation:N", sort=None, axis=None), x="valeur:Q")
     labels = base.mark_text(align="left", dx=10).encode(x="HHI haut:Q", text="texte:N")
     listing = "; ".join(f"{s} : {t}" for s, t in zip(table["situation"], table["texte"], strict=True))
+    layers = rule + ends + labels + row_labels(table, "situation", bar_size=12)
+    limits = [r["hhi_above"] for r in grid or [] if r["hhi_above"] is not None]
+    thresholds = ""
+    if limits:  # the guidelines' class limits: a dark mark across each range, clear of the row labels
+        marks = pd.DataFrame([{"situation": s, "seuil": v} for s in table["situation"] for v in limits])
+        layers = layers + alt.Chart(marks).mark_tick(orient="vertical", size=18, thickness=2, color="#333").encode(
+            x="seuil:Q", y=alt.Y("situation:N", sort=None, axis=None))
+        thresholds = (f" Traits verticaux : seuils des {grid[0]['name_fr']} de {grid[0]['in_force_from'].year}, "
+                      f"{formatting.enumeration([formatting.number(v, 0) for v in limits])}.")
     return chart_output(
-        (rule + ends + labels + row_labels(table, "situation", bar_size=12)).properties(height=66 * len(table)),
+        layers.properties(height=66 * len(table)),
         name="prix-concentration",
         title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"]), grid or []),
         source=source_line(figs) + MODEL_NOTE + (f" ; seuils : {grid[0]['source_fr']}" if grid else ""),
         description=(
             f"Fourchettes de l'indice de Herfindahl-Hirschman (somme des carrés des parts de marché) : {listing}. "
             f"Hypothèse du livre : le premier acteur hors du groupe de tête pèse "
-            f"{formatting.percent(tail_max_share)} du marché."
+            f"{formatting.percent(tail_max_share)} du marché.{thresholds}"
         ),
         data=table,
     )
