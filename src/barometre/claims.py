@@ -575,8 +575,8 @@ def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
     return (f"En {y.year}, le cours de référence de la BCE va de {rate(y.low)} par euro "
             f"({formatting.event_date(y.low_date.isoformat())}) à {rate(y.high)} "
             f"({formatting.event_date(y.high_date.isoformat())}), pour une moyenne de {rate(y.mean)} : un même salaire "
-            f"en livres vaut {formatting.percent(y.swing * 100, 0)} d’euros de moins au cours le plus haut qu’au plus "
-            f"bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
+            f"en livres vaut {formatting.percent(y.swing * 100, 0)} de moins en euros au cours le plus haut qu’au "
+            f"plus bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
             "moyen.")
 
 
