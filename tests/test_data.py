@@ -189,3 +189,17 @@ def test_a_quote_restores_what_the_scan_garbled():
                     kept.append(f"{path.name} row {number}: {reading!r}")
     assert checked >= 8
     assert kept == []
+
+
+ARTICLE_PEOPLE = ["Laurent Uberti", "David Targy", "Fabrice Marque", "Patrice Bégoc", "Eric Dadian", "Jean Régnier",
+                  "Tanguy de Laubier", "Frédéric Jousset", "Marc Labarre", "Jean-François Guillot", "Oliver Carrot",
+                  "Michel Guido", "Eric Klipfel", "Dominique Decaestecker", "Kim Neyret", "Eric Lestanguet"]
+
+
+def test_the_people_of_the_article_are_spelt_as_the_article_spells_them():
+    """The article is the reference for its people's names (« Eric », not « Éric »; « Oliver Carrot », as
+    printed): every interview source of the article bears one of the names it prints."""
+    ds = load()
+    names = {s.name for s in ds.sources.values()
+             if s.type == "interview" and s.publication_title == "L'outsourcing ne connaît pas la crise"}
+    assert names == set(ARTICLE_PEOPLE), names ^ set(ARTICLE_PEOPLE)
