@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import date
 from pathlib import Path
@@ -491,3 +492,22 @@ def test_the_index_legend_shows_the_lines_colours_not_the_bands_fading():
     legend = re.search(r'<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)</g>', svg).group(1)
     opacities = re.findall(r'opacity="([\d.]+)"', legend)
     assert opacities and all(float(o) == 1 for o in opacities), opacities
+
+
+def test_the_hotline_figure_is_told_as_a_share_that_changed_and_in_french():
+    """The article: « La proportion d'appels entrants concernant la hot[line] technique a plus que doublé
+    (+125%) »: a share, not the number of calls; « plus que doublé » only above +100 %; no « leads »."""
+    ds = load()
+    hotline = ds.known("hotline_inbound_growth", 2008)
+    text = ch.hotline_text(hotline)
+    assert text.startswith("La part de l'assistance technique") and "a plus que doublé entre 2007 et 2008" in text
+    assert "Les appels entrants de hotline" not in text
+    assert "hotline" not in hotline.label.lower()
+    assert "a progressé entre" in ch.hotline_text(dataclasses.replace(hotline, value=40.0))
+    assert "a reculé entre" in ch.hotline_text(dataclasses.replace(hotline, value=-30.0))
+    outbound = ds.known("outbound_revenue_share", 2008)
+    assert "leads" not in ch.outbound_text(outbound) and "prospection" in ch.outbound_text(outbound)
+    table = ch.activity_table(ds.known("inbound_revenue_share", 2008), ds.known("inbound_revenue_share_change", 2008),
+                              outbound, 2008)
+    assert not any("leads" in a for a in table["activité"])
+    assert not any("(" in str(o) for o in table["origine"]), "a caption shows « (origin) »: no parenthesis inside"
