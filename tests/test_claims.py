@@ -298,3 +298,14 @@ def test_a_claims_heading_names_its_scope_once(ds):
     assert any(h.startswith("Part de marché des dix premiers, 2009") for h in headings), headings
     assert not [h for h in headings if "dix premiers, dix premiers" in h or "à Paris, Paris" in h]
     assert any(h.startswith("Surcoût salarial des centres internes, grands groupes") for h in headings)
+
+
+def test_a_sum_of_shares_with_a_bound_stays_a_bound_and_the_evidence_opens_with_a_capital(ds):
+    """« plus de 88 % » (KPMG, 2005) + 11,5 % is « plus de 99,5 % », not « 99,5 % »; and the evidence,
+    a sentence after « Verdict : cohérente. », opens with a capital (« Plus de 88 % + … »)."""
+    judged = {j.claim.id: j.verdict for j in cl.judge(ds, 2011)}
+    evidence = judged["shares_2005"].evidence
+    assert evidence.startswith("{ref}`Plus de 88\u00a0%"), evidence
+    assert "= plus de 99,5\u00a0% en 2005" in evidence, evidence
+    assert "= 100\u00a0% en 2011" in judged["shares_2011"].evidence  # exact parts: a plain sum
+    assert cl.sum_text([judged["shares_2005"].figures[1]], 11.5) == "11,5\u00a0%"
