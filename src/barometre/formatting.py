@@ -7,6 +7,7 @@ narrow no-break space (U+202F, "1 528"), the decimal separator is the comma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -242,3 +243,14 @@ def complement_text(fig) -> str:
 def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
     """A share given as a fraction (0.75) written as a French percentage ('75 %')."""
     return percent(x * 100, decimals, signed=signed)
+
+
+def in_sentence(label: str, *, bracketed: bool = False) -> str:
+    """A label inside a sentence: its first letter in lower case, and only that one (« part du chiffre
+    d'affaires … représentée par le SP2C », never « … le sp2c » nor « activité france »); an acronym that opens
+    it keeps its capitals (« SP2C… »). ``bracketed``: the label goes between parentheses, so its own
+    parenthesis becomes a comma (« (croissance des effectifs, Île-de-France) », not « (… (Île-de-France)) »)."""
+    text = label if label[:2].isupper() else label[:1].lower() + label[1:]
+    if bracketed:
+        text = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
+    return text
