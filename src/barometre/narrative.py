@@ -146,6 +146,21 @@ def publication(fig: Figure) -> str:
     return f"{outlet} ({fig.publication_year})" if fig.publication_year else outlet
 
 
+def _outlet_years(outlet: str, years: list) -> str:
+    """« Relation Client Magazine (2009) », and one outlet named once whatever its pages' years:
+    « Relation Client Magazine (s. d., 2009, 2012) » (« s. d. », sans date, for a page that shows none),
+    never « Relation Client Magazine, Relation Client Magazine (2009) »; no year at all: the name alone.
+    An outlet whose name ends with a parenthesis takes the years inside it: « Global Phoning (blog, 2011) »."""
+    dated = [str(y) for y in years if y]
+    if not dated:
+        return outlet
+    undated = [] if all(years) else ["s.\u00a0d."]
+    when = ", ".join(undated + dated)
+    if outlet.endswith(")"):  # « Investing.com France (dépêche AFP, 2012) », not « (dépêche AFP) (2012) »
+        return f"{outlet[:-1]}, {when})"
+    return f"{outlet} ({when})"
+
+
 def source_line(figures: Iterable[Figure]) -> str:
     """The source line of a chart or table, from the figures it shows: the barometer editions,
     the people quoted, and the publications that report them."""
@@ -154,10 +169,13 @@ def source_line(figures: Iterable[Figure]) -> str:
     for f in figs:
         if f.source_type == "interview" and f.source_name not in people:
             people.append(f.source_name)
-    outlets = []
+    years: dict[str, list] = {}  # outlet -> its years, once each (None: a page with no date)
     for f in sorted(figs, key=lambda f: (f.publication_year or 0, f.publication_outlet)):
-        if f.source_type in ("barometer", "interview", "journalist", "summary") and publication(f) not in outlets:
-            outlets.append(publication(f))
+        if f.source_type in ("barometer", "interview", "journalist", "summary"):
+            outlet = f.publication_outlet or f.source_name
+            if f.publication_year not in years.setdefault(outlet, []):
+                years[outlet].append(f.publication_year)
+    outlets = [_outlet_years(outlet, found) for outlet, found in years.items()]
     parts = []
     studies: dict[str, set[int]] = {}  # the study's name without its data year -> editions
     for f in figs:
