@@ -562,3 +562,36 @@ def test_a_small_growth_gap_is_told_in_points_not_as_a_multiple():
     assert "la croissance est plus forte offshore, de 2,1\u00a0points" in text
     france, offshore = ch.growth_pair(ds, 2010)  # 5 % against 12 %: a multiple says it
     assert "une croissance 2,4 fois plus forte offshore" in ch.growth_sentence(france, offshore, None)
+
+
+def test_what_a_provider_said_of_itself_is_dated_and_in_the_past_in_a_later_edition():
+    """Jean-François Guillot (2009): « il y [a] neuf ans »; Eric Klipfel: 600 advisers. The 2011 book read
+    « Teleperformance pratique l'offshore depuis neuf ans » and « 600 conseillers travaillent »: true when
+    said, not said since. The article's edition keeps the present."""
+    ds = load()
+
+    def texts(edition):
+        k = lambda indicator: ds.known(indicator, edition)  # noqa: E731
+        return (ch.teleperformance_text(k("teleperformance_offshore_years"), k("teleperformance_france_headcount_change")),
+                ch.numericable_text(k("numericable_offshore_start_year"), k("numericable_external_advisers"),
+                                    k("numericable_internal_experts")))
+
+    tp, nc = texts(2008)
+    assert tp.startswith("Teleperformance pratique l'offshore depuis") and "travaillent pour lui" in nc
+    tp, nc = texts(2011)
+    assert tp.startswith("En 2009, Teleperformance pratiquait l'offshore depuis"), tp
+    assert ": en 2009, {ref}`600" in nc and "travaillaient pour lui" in nc, nc
+
+
+def test_the_positions_section_opens_on_what_it_shows_and_never_credits_the_barometer_with_the_speakers_figures():
+    """The figures of the section (Webhelp's 75 %, Teleperformance's nine years) are the speakers' own, not
+    the barometer's; an edition with no position says so instead of announcing an empty section."""
+    assert "baromètre" not in ch.positions_intro(2008, True) and "eux-mêmes" in ch.positions_intro(2008, True)
+    assert ch.positions_intro(2009, False).startswith("Aucune édition du baromètre jusqu'à celle de 2009")
+
+
+def test_jean_regnier_is_summed_up_with_the_articles_words():
+    """The article: « Jean Régnier, p-dg de Comearth, a fait le choix de ne pas externaliser à l'étranger »;
+    the summary read « refuse de délocaliser à l'étranger », a word (and a charge) the article does not use."""
+    [summary] = [text for source, _, text in ch.VOICES if source == "jean_regnier"]
+    assert "ne pas externaliser à l'étranger" in summary and "délocaliser" not in summary

@@ -426,8 +426,8 @@ class Voice:
 
 # The book's own summaries (not the article's words), used when no data row carries the view.
 VOICES = (
-    ("jean_regnier", "proximité", "refuse de délocaliser à l'étranger au nom de l'éthique et de la proximité "
-     "culturelle avec le client"),
+    ("jean_regnier", "proximité", "a fait le choix de ne pas externaliser à l'étranger, au nom de l'éthique et "
+     "de la proximité sociale et culturelle avec le client"),
     ("tanguy_de_laubier", "proximité", "veut s'appuyer sur l'offshore sans lui confier toute l'activité, pour "
      "défendre la qualité et le métier"),
     ("frederic_jousset", "prix", "met en avant des taux horaires bien plus bas et des salariés plus diplômés"),
@@ -497,6 +497,52 @@ def headcount_text(fig: Figure) -> str:
     verb = PAST[move(fig)]
     amount = "" if move(fig) == MOVES["flat"] else f" {narrative.de(fig, magnitude=True)}"
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
+
+
+def as_said_then(fig: Figure, present: str, past: str) -> tuple[str, str]:
+    """The verb of a speaker's statement about their own firm, and its opening: in the present in the
+    edition that reports it (« Teleperformance pratique l'offshore depuis neuf ans »); when the book's
+    edition is a later one, in the past and dated, since the statement was true when said (« En 2009,
+    Teleperformance pratiquait l'offshore depuis neuf ans »), not necessarily since."""
+    if fig.from_older_edition:
+        return past, f"En {formatting.period_text(periods_end_text(fig.period))}, "
+    return present, ""
+
+
+def periods_end_text(period: str) -> str:
+    """The last year of a period (« 2000-2009 » → « 2009 »)."""
+    return str(period).split("-")[-1]
+
+
+def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
+    """Teleperformance's offshore seniority and French headcount, as Jean-François Guillot gave them."""
+    verb, opening = as_said_then(years, "pratique", "pratiquait")
+    text = f"{opening}Teleperformance {verb} l'offshore depuis {narrative.cite(years, with_noun=True)}"
+    if headcount is not None:
+        text += f" ; {headcount_text(headcount)} : {quote(headcount)}"
+    return text + "."
+
+
+def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
+    """Numericable's offshore start and its advisers, as Eric Klipfel gave them (present in the edition
+    that reports them, dated and in the past in a later one)."""
+    verb, opening = as_said_then(external, "travaillent", "travaillaient")
+    ratio = external.central / internal.central
+    return (f"Côté donneur d'ordres, Numericable a fait appel à l'offshore dès {narrative.cite(start)} : "
+            f"{opening.lower() if opening else ''}{narrative.cite(external, then=' conseillers')} {verb} pour lui chez "
+            f"ses prestataires, appuyés par {narrative.cite(internal, then=' conseillers experts')} en interne, soit "
+            f"{formatting.small_number(ratio, 1)} conseillers externes par expert interne, selon "
+            f"{narrative.md_escape(external.attribution)}.")
+
+
+def positions_intro(edition: int, anything: bool) -> str:
+    """The section's opening: what it shows when an edition reports positions, with the figures the speakers
+    gave themselves (they are not the barometer's); a plain sentence when none does."""
+    if anything:
+        return ("Les prestataires et leurs clients expliquent ici leur recours à l'offshore, avec les chiffres "
+                "qu'ils donnent eux-mêmes.")
+    return (f"Aucune édition du baromètre jusqu'à celle de {edition} ne rapporte la position d'un prestataire "
+            "ou d'un client sur l'offshore.")
 
 
 # Each provider's figure is its own quantity (a share of an activity, a gap between two prices, a change of
