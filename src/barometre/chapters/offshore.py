@@ -427,7 +427,7 @@ class Voice:
 # The book's own summaries (not the article's words), used when no data row carries the view.
 VOICES = (
     ("jean_regnier", "proximité", "a fait le choix de ne pas externaliser à l'étranger, au nom de l'éthique et "
-     "de la proximité sociale et culturelle avec le client"),
+     "de la proximité avec le client"),
     ("tanguy_de_laubier", "proximité", "veut s'appuyer sur l'offshore sans lui confier toute l'activité, pour "
      "défendre la qualité et le métier"),
     ("frederic_jousset", "prix", "met en avant des taux horaires bien plus bas et des salariés plus diplômés"),
