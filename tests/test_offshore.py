@@ -546,7 +546,7 @@ def test_a_position_quotes_the_sources_own_words_and_the_voices_do_not_repeat_th
     debate = ch.voices(ds, EDITION)
     lines = {v.source: ch.voice_line(v) for v in debate}
     # a fragment of a sentence keeps the book's words before it; a whole sentence stands alone
-    assert "ne pas externaliser à l'étranger" in lines["jean_regnier"] and "proximité sociétale" in lines["jean_regnier"]
+    assert "ne pas externaliser à l\\'étranger" in lines["jean_regnier"] and "proximité sociétale" in lines["jean_regnier"]
     assert lines["tanguy_de_laubier"].startswith("- Tanguy de Laubier (président de BlueLink) : «")
     told = [q.quote_id for q in ch.voices_quoted(ds, EDITION, debate)]
     assert not {"regnier_proximity", "de_laubier_quality", "labarre_high_tech"} & set(told)
