@@ -107,3 +107,35 @@ def repeated_openings(text: str) -> list[str]:
 @pytest.mark.parametrize("name", PAGES)
 def test_no_two_sentences_in_a_row_open_with_the_same_words(published_book, name):
     assert not repeated_openings(prose(published_book, name)), name
+
+
+def figures_repeated_by_a_quote(text: str) -> list[str]:
+    """A quote that gives again a figure the sentence has just given (« le taux de rotation atteint 30 % à
+    Paris : « … le turnover y est important (30%) » »): the reader reads the same number twice."""
+    out = []
+    for m in re.finditer(r"«([^«»]*)»", text):
+        before = text[max(0, m.start() - 160):m.start()]
+        before = before[before.rfind("\n") + 1:]
+        for number in re.findall(r"\d+(?:[,.]\d+)?", m.group(1)):
+            if re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,])[\u00a0\u202f ]?(%|€|\w)", before):
+                out.append(f"{number}: …{before[-60:]}«{m.group(1)[:40]}")
+    return out
+
+
+def words_repeated_by_a_quote(text: str) -> list[str]:
+    """A quote that opens with the very words the sentence has just said (« certains directeurs … passent
+    même une semaine … : « Certains directeurs de la relation client vont même… » »)."""
+    out = []
+    for m in re.finditer(r"«\s*([^«»]*)»", text):
+        opening = " ".join(re.findall(r"\w+", m.group(1).lower())[:4])
+        before = " ".join(re.findall(r"\w+", text[max(0, m.start() - 300):m.start()].lower()))
+        if len(opening.split()) == 4 and opening in before:
+            out.append(opening)
+    return out
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_quote_never_repeats_what_the_sentence_before_it_just_said(published_book, name):
+    text = prose(published_book, name)
+    assert not figures_repeated_by_a_quote(text), (name, figures_repeated_by_a_quote(text))
+    assert not words_repeated_by_a_quote(text), (name, words_repeated_by_a_quote(text))

@@ -535,6 +535,15 @@ def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
             f"{narrative.md_escape(external.attribution)}.")
 
 
+def turnover_text(turnover: Figure) -> str:
+    """Eric Dadian's turnover in Paris, said once (his words, « le turnover y est important (30%) », are in the
+    annex the figure links to), dated and in the past in a later edition."""
+    verb, opening = as_said_then(turnover, "atteint", "atteignait")
+    rents = "sont" if not opening else "étaient"
+    return (f"{opening}{'selon' if opening else 'Selon'} {narrative.md_escape(turnover.attribution)}, le taux de "
+            f"rotation du personnel {verb} {narrative.cite(turnover)} à Paris, où les loyers {rents} élevés.")
+
+
 def positions_intro(edition: int, anything: bool) -> str:
     """The section's opening: what it shows when an edition reports positions, with the figures the speakers
     gave themselves (they are not the barometer's); a plain sentence when none does."""
