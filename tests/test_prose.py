@@ -128,7 +128,9 @@ def words_repeated_by_a_quote(text: str) -> list[str]:
     out = []
     for m in re.finditer(r"«\s*([^«»]*)»", text):
         opening = " ".join(re.findall(r"\w+", m.group(1).lower())[:4])
-        before = " ".join(re.findall(r"\w+", text[max(0, m.start() - 300):m.start()].lower()))
+        before = text[max(0, m.start() - 300):m.start()]
+        before = re.sub(r"«[^«»]*»", "", before[before.rfind("\n") + 1:])  # the same paragraph, not another quote
+        before = " ".join(re.findall(r"\w+", before.lower()))
         if len(opening.split()) == 4 and opening in before:
             out.append(opening)
     return out

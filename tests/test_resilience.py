@@ -158,6 +158,11 @@ def test_the_savings_demanded_of_clients_read_in_the_direction_the_data_give(dat
                                              data_dir=str(data_copy))).split())
     assert said in text and not_said not in text
     assert "devaient réaliser" in text and "d'économies, là où on leur en demandait auparavant" in text
+    assert "ils doivent en réaliser" not in text  # the figure is said once, not quoted again
+    # the model's saving is a range over the cited salary gap, told as one (« va de 16 à 18,5 % »), and its
+    # middle is named as such (it read « Une économie de 17,3 % » and « au milieu de l'écart de salaire »)
+    assert "L'économie de fonctionnement va de " in text and "Au milieu de la fourchette, " in text
+    assert "au milieu de l'écart de salaire" not in text and "pris au milieu de la fourchette citée" in text
 
 
 def test_the_growth_legend_lists_only_the_kinds_of_bars_drawn():
