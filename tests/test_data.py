@@ -203,3 +203,22 @@ def test_the_people_of_the_article_are_spelt_as_the_article_spells_them():
     names = {s.name for s in ds.sources.values()
              if s.type == "interview" and s.publication_title == "L'outsourcing ne connaît pas la crise"}
     assert names == set(ARTICLE_PEOPLE), names ^ set(ARTICLE_PEOPLE)
+
+
+def test_no_quote_keeps_a_garble_of_the_scan_the_data_readme_restores():
+    """The data README lists each garble of a scanned page and its restoration (« "stabilisatbn" →
+    "[stabilisation]" »); no quote of any edition or quote file still shows the garbled text: the 2006
+    quotes read « stabilisatbn » and « de l'ordre de 1 1% » on the claims page."""
+    import re
+
+    from barometre.paths import DATA_DIR
+
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Corrections of the scanned text"):readme.index("## Editions 2003")]
+    garbles = [g for g, _ in re.findall(r'"([^"]+)" → "([^"]+)"', section)]
+    assert "stabilisatbn" in garbles and "de l'ordre de 1 1%" in garbles
+    ds = load()
+    quotes = [f.quote for e in ds.editions for f in ds.figures(e) if f.quote]
+    quotes += [q.quote for e in ds.editions for q in ds.quotes(e)] if hasattr(ds, "quotes") else []
+    shown = [(g, q[:60]) for g in garbles for q in quotes if g in q]
+    assert not shown, shown
