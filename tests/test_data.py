@@ -222,3 +222,17 @@ def test_no_quote_keeps_a_garble_of_the_scan_the_data_readme_restores():
     quotes += [q.quote for e in ds.editions for q in ds.quotes(e)] if hasattr(ds, "quotes") else []
     shown = [(g, q[:60]) for g in garbles for q in quotes if g in q]
     assert not shown, shown
+
+
+def test_an_attribution_never_sets_two_parentheses_side_by_side():
+    """« 01net (article repris par MC informactions) (rédaction) » on the offshore page: a name that ends with
+    a parenthesis takes the role inside it."""
+    from barometre.data import attribution
+
+    assert attribution("Laurent Uberti", "président du SP2C") == "Laurent Uberti (président du SP2C)"
+    assert attribution("Claire Morel", "") == "Claire Morel"
+    ds = load()
+    said = [q.attribution for e in ds.editions for q in ds.quotes(e)]
+    said += [f.attribution for e in ds.editions for f in ds.figures(e)]
+    assert "01net (article repris par MC informactions, rédaction)" in said
+    assert not [a for a in said if ") (" in a]

@@ -141,3 +141,10 @@ def test_a_quote_never_repeats_what_the_sentence_before_it_just_said(published_b
     text = prose(published_book, name)
     assert not figures_repeated_by_a_quote(text), (name, figures_repeated_by_a_quote(text))
     assert not words_repeated_by_a_quote(text), (name, words_repeated_by_a_quote(text))
+
+
+def test_the_introduction_names_where_the_editions_figures_come_from_in_good_french(published_book):
+    text = prose(published_book, "chapters/introduction")
+    assert "Les chiffres de cette édition viennent de ces publications, citées par de courts extraits attribués" in text
+    assert "par courts extraits" not in text and "Ses chiffres" not in text
+    assert "les propos de dirigeants et d’experts du secteur que le livre cite" in text
