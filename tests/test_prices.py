@@ -511,3 +511,14 @@ def test_the_hotline_figure_is_told_as_a_share_that_changed_and_in_french():
                               outbound, 2008)
     assert not any("leads" in a for a in table["activité"])
     assert not any("(" in str(o) for o in table["origine"]), "a caption shows « (origin) »: no parenthesis inside"
+
+
+def test_the_margin_band_caption_joins_its_ends_in_plain_french():
+    """It read « de 8 % au départ à −32,7 % à −25,8 % à la fin »: three things joined by « à »."""
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", EDITION)
+    years = ch.available_years(ds, 2000, 2008)
+    paths = ch.margin_paths(model.MarginInputs(0.08, 0.69), ds, years, price, 2000, 2008)
+    text = ch.margin_chart(paths, 0.08, 0.0, [price]).description
+    assert "citée : 8\u00a0% au départ, de −" in text and "% à la fin" in text, text
+    assert "au départ à" not in text

@@ -148,3 +148,13 @@ def test_the_introduction_names_where_the_editions_figures_come_from_in_good_fre
     assert "Les chiffres de cette édition viennent de ces publications, citées par de courts extraits attribués" in text
     assert "par courts extraits" not in text and "Ses chiffres" not in text
     assert "les propos de dirigeants et d’experts du secteur que le livre cite" in text
+
+
+SIGNED_AFTER_A_NOUN_OF_CHANGE = re.compile(r"\b(croissance|hausse|baisse|progression|recul)( des? [\w’']+)? d[e’] ?[+−]\d")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_change_named_by_its_noun_takes_no_sign(published_book, name):
+    """« une croissance des emplois de 17 % par an », not « de +17 % »: the noun already says the direction."""
+    text = re.sub(r"«[^«»]*»", "", prose(published_book, name))
+    assert not [m.group(0) for m in SIGNED_AFTER_A_NOUN_OF_CHANGE.finditer(text)], name

@@ -48,6 +48,12 @@ def published(fig: Figure | None) -> bool:
 
 
 
+def span_text(text: str) -> str:
+    """« de −32,7 % à −25,8 % » for a band's two ends, the value alone when they meet (« 8 % »): never
+    « de 8 % au départ à −32,7 % à −25,8 % à la fin », where « à » joins three things."""
+    return f"de {text}" if " à " in text else text
+
+
 def hotline_text(hotline: Figure) -> str:
     """The change of the technical-support share of inbound calls, as the article gives it: « la proportion
     d'appels entrants concernant la hot[line] technique a plus que doublé (+125%) » is a share that
@@ -372,8 +378,8 @@ def margin_chart(paths: pd.DataFrame, start_margin: float, productivity_gain: fl
         source=OFFICIAL + " ; " + source_line(figs) + MODEL_NOTE,
         description=(
             f"Bande de la marge opérationnelle d'une heure de production de {int(first['année'])} à "
-            f"{int(last['année'])}, entre les deux bornes de la baisse du prix citée : de "
-            f"{first['texte']} au départ à {last['texte']} à la fin, avec un gain de productivité de "
+            f"{int(last['année'])}, entre les deux bornes de la baisse du prix citée : {span_text(first['texte'])} "
+            f"au départ, {span_text(last['texte'])} à la fin, avec un gain de productivité de "
             f"{formatting.percent(productivity_gain * 100)} par an. Le personnel suit le Smic, les autres coûts "
             "les prix à la consommation ; la ligne pointillée marque la marge de départ."
         ),
