@@ -158,3 +158,11 @@ def test_a_change_named_by_its_noun_takes_no_sign(published_book, name):
     """« une croissance des emplois de 17 % par an », not « de +17 % »: the noun already says the direction."""
     text = re.sub(r"«[^«»]*»", "", prose(published_book, name))
     assert not [m.group(0) for m in SIGNED_AFTER_A_NOUN_OF_CHANGE.finditer(text)], name
+
+
+def test_the_value_page_keeps_the_articles_words_for_guillot_and_decaestecker(published_book):
+    """The article: « ce n'est que le début de l'innovation en matière de valeur ajoutée » (Jean-François
+    Guillot), « un mode de gestion industrielle » (Dominique Decaestecker)."""
+    text = prose(published_book, "chapters/value")
+    assert "n’est que le début de l’innovation en matière de valeur ajoutée" in text
+    assert "mode de gestion industrielle" in text and "gestion industriel " not in text
