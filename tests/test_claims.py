@@ -309,3 +309,16 @@ def test_a_sum_of_shares_with_a_bound_stays_a_bound_and_the_evidence_opens_with_
     assert "= plus de 99,5\u00a0% en 2005" in evidence, evidence
     assert "= 100\u00a0% en 2011" in judged["shares_2011"].evidence  # exact parts: a plain sum
     assert cl.sum_text([judged["shares_2005"].figures[1]], 11.5) == "11,5\u00a0%"
+
+
+def test_the_salary_above_the_smic_reads_as_the_value_chapter_reads_it(ds):
+    """The claims page read « 13 % au-dessus » where the value chapter read « le dépasse de 12,5 % », for
+    the same 1 536 € against the same 1 365 € Smic: one figure, one rounding."""
+    from barometre.chapters import value
+
+    judged = {j.claim.id: j for j in cl.judge(ds, 2011)}
+    [evidence] = [j.verdict.evidence for j in judged.values()
+                  if j.verdict.figures and j.verdict.figures[0].anchor == ds.known("adviser_salary_gross", 2011).anchor
+                  and "Salaire moyen :" in j.verdict.evidence]
+    gap = value.smic_gap_words(value.salaries(ds, 2011))
+    assert gap == "le dépasse de 12,5\u00a0%" and "soit un salaire moyen 12,5\u00a0% au-dessus" in evidence, evidence

@@ -709,7 +709,7 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
         minimum = fig.central
         text = (f"Salaire moyen : {cite(fig)} ; Smic d’un temps plein de {year} : {formatting.euros(smic)} bruts "
                 f"(taux horaire au 1er juillet × 151,67 h), soit un salaire moyen "
-                f"{formatting.percent(growth_between(smic, fig.central), 0)} au-dessus")
+                f"{formatting.percent(growth_between(smic, fig.central))} au-dessus")  # as the value chapter says it
     if hi < smic:
         return Verdict(OFFICIAL_REFUTED, text + " : le chiffre tombe sous le Smic.", figs)
     return Verdict(VERIFIED, text + " : le chiffre est au-dessus du Smic, comme la loi l’exige.", figs)
