@@ -137,7 +137,7 @@ def test_the_british_pay_is_converted_at_the_ecb_rates_of_2008_with_their_range(
     # 256 fixings: the mean is the ECB's annual average; the year runs from 2 January to 29 December
     assert ("le cours de référence de la BCE va de 0,7413\u00a0£ par euro (2 janvier 2008) à 0,97855\u00a0£ "
             "(29 décembre 2008), pour une moyenne de 0,79628\u00a0£") in evidence
-    assert "24\u00a0% d’euros de moins" in evidence and "font 1\u202f115\u00a0£ au cours moyen" in evidence
+    assert "24\u00a0% de moins en euros" in evidence and "font 1\u202f115\u00a0£ au cours moyen" in evidence
     assert len(ds.gbp_per_eur()) == 256
 
 
@@ -145,7 +145,7 @@ def test_the_conversion_follows_the_rates_and_goes_without_them(data_copy):
     path = data_copy / "reference" / "ecb_gbp_per_eur_2008.csv"
     rewrite(path, path.read_text(encoding="utf-8").replace("2008-12-29,0.97855", "2008-12-29,1.2"))
     evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
-    assert "à 1,2\u00a0£ (29 décembre 2008)" in evidence and "38\u00a0% d’euros de moins" in evidence
+    assert "à 1,2\u00a0£ (29 décembre 2008)" in evidence and "38\u00a0% de moins en euros" in evidence
     path.unlink()
     path.with_name(path.name + ".meta.yaml").unlink()
     evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")

@@ -256,3 +256,12 @@ def test_a_bound_of_the_outsourced_share_is_drawn_as_a_bound(qualifier, solid_to
         assert "Centres externalisés" not in rows and rows["Services clients internes"] == (25.0, 100.0)
     else:
         assert rows["Centres externalisés"] == (0.0, solid_to) and "Services clients internes" not in rows
+
+
+def test_the_energy_market_is_opened_to_outsourcing_by_the_suppliers_the_article_names():
+    """The list read « Juillet 2007 : marché de l'énergie — État (France) »: the article names no one for the
+    opening, but says who outsourced (Direct Energie and Poweo from the start, GDF through a provider)."""
+    events = ch.sector_events(load(), 2011)
+    actors = dict(zip(events["target"], events["actor"], strict=True))
+    assert actors["marché de l'énergie"] == "Direct Energie, Poweo et GDF"
+    assert "État (France)" not in actors.values()
