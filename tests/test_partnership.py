@@ -314,3 +314,10 @@ def test_a_company_is_not_named_twice_when_its_spokesperson_is_introduced(tmp_pa
     assert "Chez GDF Suez" not in text and "Chez Numericable" not in text
     assert "Eric Lestanguet (directeur client de GDF Suez) attend de ses prestataires" in text
     assert "Le service clients de Numericable compte" in text
+
+
+def test_the_summary_gives_the_cdi_direction_once():
+    """« La part des CDI progresse : 84 % en 2011, en hausse par rapport à 82 % en 2010 » said it twice."""
+    text = ch.summary(load(), 2011).takeaway
+    assert text.startswith("La part des CDI progresse : {ref}`84") and ", contre {ref}`82" in text, text
+    assert "en hausse" not in text
