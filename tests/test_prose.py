@@ -166,3 +166,13 @@ def test_the_value_page_keeps_the_articles_words_for_guillot_and_decaestecker(pu
     text = prose(published_book, "chapters/value")
     assert "n’est que le début de l’innovation en matière de valeur ajoutée" in text
     assert "mode de gestion industrielle" in text and "gestion industriel " not in text
+
+
+def test_the_outsourced_share_and_the_salaries_are_told_without_words_the_article_does_not_say(published_book):
+    """« d'où la marge de progression que le secteur revendique »: the article says there is room (« Il reste
+    donc de nombreuses possibilités »), not that the sector claims it; « que les salaires fassent plus de
+    50 % » was loose French for « représentent »."""
+    resilience = prose(published_book, "chapters/resilience")
+    assert "d’où la marge de progression qui reste à l’externalisation" in resilience and "revendique" not in resilience
+    prices = prose(published_book, "chapters/prices")
+    assert "les salaires représentent plus de 50" in prices and "fassent" not in prices

@@ -265,3 +265,10 @@ def test_the_energy_market_is_opened_to_outsourcing_by_the_suppliers_the_article
     actors = dict(zip(events["target"], events["actor"], strict=True))
     assert actors["marché de l'énergie"] == "Direct Energie, Poweo et GDF"
     assert "État (France)" not in actors.values()
+
+
+def test_the_breakeven_heatmap_caption_does_not_say_augmente_twice():
+    grid = model.breakeven_grid([0.6, 0.7], [4, 8], labour_share=0.69, provider_margin=0.1)
+    text = ch.breakeven_heatmap(grid, []).description
+    assert "l'écart de salaire se creuse et s'allonge avec le coût de transition" in text
+    assert text.count("augmente") == 0

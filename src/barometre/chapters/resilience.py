@@ -422,7 +422,7 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         source=source_line(figs) + " ; modèle et hypothèses du livre",
         description=(
             "Carte de chaleur du nombre de mois avant que l'externalisation ne soit rentable : il diminue quand "
-            "l'écart de salaire augmente et augmente avec le coût de transition."
+            "l'écart de salaire se creuse et s'allonge avec le coût de transition."
         ),
         data=table[["écart", "transition_cost_months", "économie", "texte"]],
     )
