@@ -595,3 +595,14 @@ def test_jean_regnier_is_summed_up_with_the_articles_words():
     the summary read « refuse de délocaliser à l'étranger », a word (and a charge) the article does not use."""
     [summary] = [text for source, _, text in ch.VOICES if source == "jean_regnier"]
     assert "ne pas externaliser à l'étranger" in summary and "délocaliser" not in summary
+
+
+def test_webhelps_offshore_share_is_dated_and_in_the_past_in_a_later_edition():
+    ds = load()
+
+    def text(edition):
+        return ch.webhelp_text(ds.known("webhelp_offshore_share", edition), ds.known("offshore_hourly_rate_gap", edition),
+                               ds.known("offshore_staff_education_level", edition))
+
+    assert text(2008).startswith("Chez Webhelp, l'offshore représente") and "il permet des taux" in text(2008)
+    assert text(2011).startswith("En 2009, chez Webhelp, l'offshore représentait") and "il permettait" in text(2011)

@@ -514,6 +514,18 @@ def periods_end_text(period: str) -> str:
     return str(period).split("-")[-1]
 
 
+def webhelp_text(share: Figure, gap: Figure, education: Figure | None) -> str:
+    """Webhelp's offshore share and hourly rates, as Frédéric Jousset gave them (dated and in the past in a
+    later edition, like the other providers' statements)."""
+    verb, opening = as_said_then(share, "représente", "représentait")
+    allows = "permet" if not opening else "permettait"
+    where = f"{opening}chez Webhelp" if opening else "Chez Webhelp"
+    return (f"{where}, l'offshore {verb} {narrative.cite(share)} de l'activité ; selon "
+            f"{narrative.md_escape(gap.attribution)}, il {allows} des taux horaires {rate_comparison(gap)} à ceux "
+            "pratiqués en France"
+            + (f", avec des salariés de niveau bac + {narrative.cite(education)}." if education is not None else "."))
+
+
 def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
     """Teleperformance's offshore seniority and French headcount, as Jean-François Guillot gave them."""
     verb, opening = as_said_then(years, "pratique", "pratiquait")
