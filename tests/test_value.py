@@ -442,3 +442,11 @@ def test_the_net_pays_are_told_once_and_the_british_one_where_the_article_places
         caveat = ch.pay_abroad_caveat(ds, pay.net_uk, pay.net_france)
         assert "ce montant a été converti en euros" in caveat and "il l'a converti" not in caveat
         assert "24\u00a0% de moins en euros au cours le plus haut" in caveat and "d’euros de moins" not in caveat
+
+
+def test_numericables_advisers_are_dated_and_in_the_past_in_a_later_edition():
+    ds = load()
+    assert ch.numericable_clause(ds.known("numericable_external_advisers", 2008)).startswith(", qui s'appuie sur")
+    assert ch.numericable_clause(ds.known("numericable_external_advisers", 2011)).startswith(
+        ", qui s'appuyait en 2009 sur")
+    assert ch.numericable_clause(None) == ""

@@ -437,6 +437,21 @@ def publication_text(pub: dict) -> str:
     return ", ".join(parts)
 
 
+def as_said_then(fig: Figure, present: str, past: str) -> tuple[str, str]:
+    """The verb of a speaker's statement about their own firm, and its opening: in the present in the
+    edition that reports it (« Teleperformance pratique l'offshore depuis neuf ans »); when the book's
+    edition is a later one, in the past and dated, since the statement was true when said (« En 2009,
+    Teleperformance pratiquait l'offshore depuis neuf ans »), not necessarily since."""
+    if fig.from_older_edition:
+        return past, f"En {formatting.period_text(_last_year(fig.period))}, "
+    return present, ""
+
+
+def _last_year(period: str) -> str:
+    """The last year of a period (« 2000-2009 » → « 2009 »)."""
+    return str(period).split("-")[-1]
+
+
 def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse", down: str = "en baisse",
                flat: str = "stable") -> str:
     """« 74 % en 2009, en baisse par rapport à 80 % en 2008 » (only the latest when there is no earlier

@@ -499,25 +499,10 @@ def headcount_text(fig: Figure) -> str:
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
 
 
-def as_said_then(fig: Figure, present: str, past: str) -> tuple[str, str]:
-    """The verb of a speaker's statement about their own firm, and its opening: in the present in the
-    edition that reports it (« Teleperformance pratique l'offshore depuis neuf ans »); when the book's
-    edition is a later one, in the past and dated, since the statement was true when said (« En 2009,
-    Teleperformance pratiquait l'offshore depuis neuf ans »), not necessarily since."""
-    if fig.from_older_edition:
-        return past, f"En {formatting.period_text(periods_end_text(fig.period))}, "
-    return present, ""
-
-
-def periods_end_text(period: str) -> str:
-    """The last year of a period (« 2000-2009 » → « 2009 »)."""
-    return str(period).split("-")[-1]
-
-
 def webhelp_text(share: Figure, gap: Figure, education: Figure | None) -> str:
     """Webhelp's offshore share and hourly rates, as Frédéric Jousset gave them (dated and in the past in a
     later edition, like the other providers' statements)."""
-    verb, opening = as_said_then(share, "représente", "représentait")
+    verb, opening = narrative.as_said_then(share, "représente", "représentait")
     allows = "permet" if not opening else "permettait"
     where = f"{opening}chez Webhelp" if opening else "Chez Webhelp"
     return (f"{where}, l'offshore {verb} {narrative.cite(share)} de l'activité ; selon "
@@ -528,7 +513,7 @@ def webhelp_text(share: Figure, gap: Figure, education: Figure | None) -> str:
 
 def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
     """Teleperformance's offshore seniority and French headcount, as Jean-François Guillot gave them."""
-    verb, opening = as_said_then(years, "pratique", "pratiquait")
+    verb, opening = narrative.as_said_then(years, "pratique", "pratiquait")
     text = f"{opening}Teleperformance {verb} l'offshore depuis {narrative.cite(years, with_noun=True)}"
     if headcount is not None:
         text += f" ; {headcount_text(headcount)} : {quote(headcount)}"
@@ -538,7 +523,7 @@ def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
 def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
     """Numericable's offshore start and its advisers, as Eric Klipfel gave them (present in the edition
     that reports them, dated and in the past in a later one)."""
-    verb, opening = as_said_then(external, "travaillent", "travaillaient")
+    verb, opening = narrative.as_said_then(external, "travaillent", "travaillaient")
     ratio = external.central / internal.central
     return (f"Côté donneur d'ordres, Numericable a fait appel à l'offshore dès {narrative.cite(start)} : "
             f"{opening.lower() if opening else ''}{narrative.cite(external, then=' conseillers')} {verb} pour lui chez "
@@ -550,7 +535,7 @@ def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
 def turnover_text(turnover: Figure) -> str:
     """Eric Dadian's turnover in Paris, said once (his words, « le turnover y est important (30%) », are in the
     annex the figure links to), dated and in the past in a later edition."""
-    verb, opening = as_said_then(turnover, "atteint", "atteignait")
+    verb, opening = narrative.as_said_then(turnover, "atteint", "atteignait")
     rents = "sont" if not opening else "étaient"
     return (f"{opening}{'selon' if opening else 'Selon'} {narrative.md_escape(turnover.attribution)}, le taux de "
             f"rotation du personnel {verb} {narrative.cite(turnover)} à Paris, où les loyers {rents} élevés.")

@@ -9,7 +9,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, periods
+from barometre import formatting, history, narrative, periods
 from barometre.charts import (
     LINE_RUN,
     NO_LINE,
@@ -414,6 +414,16 @@ def place_said(fig: Figure | None, scope: str) -> str:
         if name.lower() in str(fig.quote).lower():
             return name
     return label
+
+
+def numericable_clause(external: Figure | None) -> str:
+    """« , qui s'appuie sur 600 conseillers chez ses prestataires, » in the edition that reports it; dated and
+    in the past in a later one (« , qui s'appuyait en 2009 sur 600 conseillers … »); '' without the figure."""
+    if external is None:
+        return ""
+    verb, opening = narrative.as_said_then(external, "s'appuie", "s'appuyait")
+    when = f" {opening.strip().rstrip(',').replace('En ', 'en ')}" if opening else ""
+    return f", qui {verb}{when} sur {cite(external, then=' conseillers')} chez ses prestataires,"
 
 
 def in_place(name: str) -> str:
