@@ -236,3 +236,11 @@ def test_an_attribution_never_sets_two_parentheses_side_by_side():
     said += [f.attribution for e in ds.editions for f in ds.figures(e)]
     assert "01net (article repris par MC informactions, rédaction)" in said
     assert not [a for a in said if ") (" in a]
+
+
+def test_every_source_type_has_a_french_name_in_the_sources_annex():
+    """The annex read « Top 50 de l'outsourcing … (ranking) »: an English id shown to the reader."""
+    from barometre.chapters.sources import SOURCE_TYPES_FR
+    from barometre.validation import SOURCE_TYPES
+
+    assert set(SOURCE_TYPES) <= set(SOURCE_TYPES_FR) and SOURCE_TYPES_FR["ranking"] == "classement"

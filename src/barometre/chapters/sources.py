@@ -16,6 +16,7 @@ SOURCE_TYPES_FR = {
     "journalist": "article",
     "official_statistic": "statistique officielle",
     "reference": "référentiel",
+    "ranking": "classement",
 }
 
 
