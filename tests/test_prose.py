@@ -176,3 +176,8 @@ def test_the_outsourced_share_and_the_salaries_are_told_without_words_the_articl
     assert "d’où la marge de progression qui reste à l’externalisation" in resilience and "revendique" not in resilience
     prices = prose(published_book, "chapters/prices")
     assert "les salaires représentent plus de 50" in prices and "fassent" not in prices
+
+
+def test_the_colophon_cites_by_short_excerpts_in_good_french(published_book):
+    text = (published_book / "chapters" / "colophon.html").read_text(encoding="utf-8")
+    assert "citées par de courts extraits" in text and "par courts extraits" not in text
