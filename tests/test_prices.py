@@ -522,3 +522,10 @@ def test_the_margin_band_caption_joins_its_ends_in_plain_french():
     text = ch.margin_chart(paths, 0.08, 0.0, [price]).description
     assert "citée : 8\u00a0% au départ, de −" in text and "% à la fin" in text, text
     assert "au départ à" not in text
+
+
+def test_the_concentration_chart_dates_the_top_ten_share_instead_of_saying_today():
+    ds = load()
+    table = ch.hhi_table(ds.known("top10_market_share", 2011), ch.TOP_N, 2.0, ds.known("large_players_forecast", 2011))
+    assert table["situation"].iloc[0] == "En 2009 : les 10 premiers"
+    assert not any("Aujourd" in s for s in table["situation"])

@@ -395,7 +395,8 @@ def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
     """HHI bounds for the market as the article describes it, and for the forecast of a few large
     players holding the same share (the book's assumption)."""
     rows = []
-    scenarios = [(f"Aujourd'hui : les {top_n} premiers", top_n)]
+    # dated, not « Aujourd'hui »: a later edition shows an older figure
+    scenarios = [(f"En {formatting.period_text(top_share.period)} : les {top_n} premiers", top_n)]
     if published(forecast) and int(forecast.central) != top_n:
         scenarios.append((f"Scénario : {formatting.number(forecast.central, 0)} gros acteurs", int(forecast.central)))
     for label, n in scenarios:
