@@ -272,3 +272,10 @@ def test_the_breakeven_heatmap_caption_does_not_say_augmente_twice():
     text = ch.breakeven_heatmap(grid, []).description
     assert "l'écart de salaire se creuse et s'allonge avec le coût de transition" in text
     assert text.count("augmente") == 0
+
+
+def test_the_cost_argument_chart_dates_the_articles_today():
+    ds = load()
+    out = ch.premium_chart(ds.known("inhouse_salary_premium", 2011), ds.known("cost_savings_demanded", 2011, scope="before"),
+                           ds.known("cost_savings_demanded", 2011, scope="now"))
+    assert "30\u00a0% en 2009." in out.description and "aujourd'hui" not in out.description
