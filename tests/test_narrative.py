@@ -170,3 +170,11 @@ def test_a_source_line_names_each_outlet_once_with_its_years():
     assert "Relation Client Magazine (s.\u00a0d., 2009, 2012)" in line
     assert "Investing.com France (dépêche AFP, 2012)" in line and ") (" not in line
     assert source_line([ds.figure("revenue_growth", 2008)]).endswith("d’après Relation Client Magazine (2009)")
+
+
+def test_a_publication_sets_its_year_inside_the_outlets_own_parenthesis():
+    from barometre.narrative import publication
+
+    fig = load().figure("revenue_growth", 2011)
+    assert publication(fig) == "Investing.com France (dépêche AFP, 2012)"
+    assert publication(load().figure("revenue_growth", 2008)) == "Relation Client Magazine (2009)"

@@ -143,7 +143,7 @@ class ChapterSummary:
 def publication(fig: Figure) -> str:
     """Where a figure was published: « Relation Client Magazine (2009) »."""
     outlet = fig.publication_outlet or fig.source_name
-    return f"{outlet} ({fig.publication_year})" if fig.publication_year else outlet
+    return _outlet_years(outlet, [fig.publication_year])  # « Investing.com France (dépêche AFP, 2012) »
 
 
 def _outlet_years(outlet: str, years: list) -> str:
