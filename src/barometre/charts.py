@@ -106,43 +106,6 @@ VERTICAL_TITLE_LINE = 40  # a y axis title runs along the plot's height (240 to 
 TITLE_LINE = 34  # characters of a 15 px bold title that fit a 360 px screen (about 9 px a character)
 
 
-WEB_PHONE_BOX = 312  # px: a chart's box on a 360 px screen, where a title line holds WEB_TITLE_LINE characters
-WEB_BOX_SIGNAL = "barometreBox"  # the page's signal holding the chart's box width (web_patch)
-
-
-def title_wraps(title: str, line: int = WEB_TITLE_LINE, phone_box: float = WEB_PHONE_BOX) -> list[tuple[int, list[str]]]:
-    """The title in fewer lines than on a phone, for wider boxes: for each count of lines under the
-    phone's, the box width it needs and its lines, the fewest lines first. A line of n characters needs
-    n × (phone_box / line) px, the phone's measured fit (a 312 px box holds a 30-character line)."""
-    import math
-    import textwrap
-
-    def wrap(width: int) -> list[str]:
-        return textwrap.wrap(title, width=width, break_long_words=False, break_on_hyphens=False)
-
-    phone = wrap(line)
-    best: dict[int, tuple[int, list[str]]] = {}
-    for width in range(line + 1, len(title) + 1):
-        lines = wrap(width)
-        need = math.ceil(max(map(len, lines)) * phone_box / line)
-        if len(lines) < len(phone) and (len(lines) not in best or need < best[len(lines)][0]):
-            best[len(lines)] = (need, lines)
-    return [best[k] for k in sorted(best)]
-
-
-def web_title_expression(title: str, box: str, line: int = WEB_TITLE_LINE) -> str | None:
-    """A Vega expression of the title's lines for the box width held by signal ``box``: the fewest lines
-    that fit (``title_wraps``), the phone's lines on a phone. None when the title is one line on a phone."""
-    phone = wrap_title(title, line)
-    if not isinstance(phone, list):
-        return None
-    expression = json.dumps(phone, ensure_ascii=False)
-    for need, lines in reversed(title_wraps(title, line)):  # the most lines innermost, the fewest tested first
-        shown = json.dumps(lines if len(lines) > 1 else lines[0], ensure_ascii=False)
-        expression = f"{box} >= {need} ? {shown} : ({expression})"
-    return expression
-
-
 def wrap_title(title: str, width: int = TITLE_LINE) -> str | list[str]:
     """A chart title in lines that fit a phone (Vega-Lite draws a list as lines): never cut, never
     wider than the screen, whatever the chart's own width."""
@@ -325,65 +288,44 @@ class ChartOutput:
         return spec
 
     def web_patch(self) -> list[dict] | None:
-        """What the page changes in the compiled chart (vega-embed's ``patch`` option, a JSON Patch applied
-        to the Vega spec in the page) so that it uses a wide page as well as a phone's; None for a chart
-        that needs nothing.
+        """A column of panels sharing one width (small multiples) takes the width of the page.
 
-        - A column of panels sharing one width (small multiples): Vega-Lite sizes only a single or layered
-          view to its container (``width: "container"``); such a column keeps the fixed width that fits a
-          phone (205 px), a third of a desktop's column. Compiled to Vega, the panels share one ``width``
-          signal: the patch makes it the container's width, kept up to date on resize, with Vega's
-          ``fit-x`` taking the axes and titles off it, and lets a panel grow taller on a wide page (up to
-          ``PANEL_GROWTH`` times its height) so that it does not flatten its lines.
-        - A facet (the synthesis's dashboard): its panels share a ``child_width`` signal of the width that
-          fits a phone (250 px); the patch makes it follow the container's width the same way, never
-          narrower than that phone width.
-        - A title wrapped for a phone (``WEB_TITLE_LINE`` characters a line): on a wider box it takes
-          fewer lines (``web_title_expression``), chosen in the page from the box's width."""
+        Vega-Lite sizes only a single or layered view to its container (``width: "container"``); a
+        column of panels keeps the fixed width that fits a phone (205 px), a third of a desktop's
+        column. Compiled to Vega, the panels share one ``width`` signal: this JSON Patch (vega-embed's
+        ``patch`` option, applied to the compiled spec in the page) makes it the container's width,
+        kept up to date on resize, with Vega's ``fit-x`` taking the axes and titles off it, and lets
+        a panel grow taller on a wide page (up to ``PANEL_GROWTH`` times its height) so that it does
+        not flatten its lines. None for any other chart."""
         spec = self.web_spec()
-        compiled = vlc.vegalite_to_vega(spec)
-        signals = list(compiled.get("signals", []))
-        patch: list[dict] = []
-        names = {s.get("name") for s in signals}
-        container = "(isFinite(containerSize()[0]) ? containerSize()[0] : {})"
-        fit = {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}}
         panels = spec.get("vconcat")
-        widths = {p.get("width") for p in panels if isinstance(p, dict)} if isinstance(panels, list) else set()
-        child = next((s for s in signals if s.get("name") == "child_width"), None)
-        if (isinstance(panels, list) and len(panels) >= 2 and len(widths) == 1
-                and isinstance(next(iter(widths)), int | float) and compiled.get("width") == next(iter(widths))
-                and "width" not in names):
-            width = next(iter(widths))
-            box = container.format(width)
-            resize = [{"events": "window:resize", "update": box}]
-            for i, signal in enumerate(signals):
-                if signal.get("name") == "childHeight" and isinstance(signal.get("value"), int | float):
-                    height = signal["value"]
-                    grown = f"max({height}, min({round(height * PANEL_GROWTH)}, round({box} * {PANEL_HEIGHT_SHARE})))"
-                    signals[i] = {"name": "childHeight", "init": grown,
-                                  "on": [{"events": "window:resize", "update": grown}]}
-            signals.insert(0, {"name": "width", "init": box, "on": resize})
-            patch += [{"op": "remove", "path": "/width"}, fit]
-        elif ("facet" in spec and child is not None and isinstance(child.get("value"), int | float)
-              and "width" not in compiled and "width" not in names):
-            # Vega's fit-x sets ``width`` to the box less what the panels' labels and padding take; the
-            # panels follow it (the phone's width at least: a narrower panel would crowd its value labels)
-            phone = child["value"]
-            box = container.format(phone)
-            signals[signals.index(child)] = {"name": "child_width", "update": f"max({phone}, width)"}
-            signals.insert(0, {"name": "width", "init": box, "on": [{"events": "window:resize", "update": box}]})
-            patch.append(fit)
-        title = compiled.get("title")
-        if isinstance(title, dict) and isinstance(title.get("text"), list):
-            expression = web_title_expression(self.title, WEB_BOX_SIGNAL)
-            if expression is not None:
-                box = container.format(0)
-                signals.append({"name": WEB_BOX_SIGNAL, "init": box,
-                                "on": [{"events": "window:resize", "update": box}]})
-                patch.append({"op": "replace", "path": "/title/text", "value": {"signal": expression}})
-        if not patch:
+        if not isinstance(panels, list) or len(panels) < 2:
             return None
-        return [*patch, {"op": "add", "path": "/signals", "value": signals}]
+        widths = {p.get("width") for p in panels if isinstance(p, dict)}
+        if len(widths) != 1 or not isinstance(next(iter(widths)), int | float):
+            return None
+        width = next(iter(widths))
+        compiled = vlc.vegalite_to_vega(spec)
+        signals = compiled.get("signals", [])
+        if compiled.get("width") != width or any(s.get("name") == "width" for s in signals):
+            return None  # the panels do not share the one top-level width: leave the chart as it is
+        container = f"(isFinite(containerSize()[0]) ? containerSize()[0] : {width})"
+        resize = [{"events": "window:resize", "update": container}]
+        patch = [
+            {"op": "remove", "path": "/width"},
+            {"op": "add", "path": "/autosize", "value": {"type": "fit-x", "contains": "padding"}},
+            {"op": "add", "path": "/signals", "value": [
+                {"name": "width", "init": container, "on": resize},
+                *signals,
+            ]},
+        ]
+        for i, signal in enumerate(signals, start=1):
+            if signal.get("name") == "childHeight" and isinstance(signal.get("value"), int | float):
+                height = signal["value"]
+                grown = f"max({height}, min({round(height * PANEL_GROWTH)}, round({container} * {PANEL_HEIGHT_SHARE})))"
+                patch[-1]["value"][i] = {"name": "childHeight", "init": grown,
+                                         "on": [{"events": "window:resize", "update": grown}]}
+        return patch
 
     def static_spec(self) -> dict:
         """The print spec: a fixed width (the page's text width) and the source under the title."""
