@@ -244,3 +244,13 @@ def test_every_source_type_has_a_french_name_in_the_sources_annex():
     from barometre.validation import SOURCE_TYPES
 
     assert set(SOURCE_TYPES) <= set(SOURCE_TYPES_FR) and SOURCE_TYPES_FR["ranking"] == "classement"
+
+
+def test_the_annex_never_sets_a_quotes_line_in_parentheses_after_its_speakers_role():
+    """« — Laurent Uberti (président du SP2C) (ligne 2 de data/quotes/2011.csv) »: two parentheses side by
+    side; the line number follows a comma."""
+    from barometre.chapters.sources import annex_markdown
+
+    text = annex_markdown(load(), 2011).replace("\\", "")  # the page's Markdown escapes
+    assert "(président du SP2C), *ligne 2 de data/quotes/2011.csv*" in text
+    assert " *(ligne " not in text
