@@ -606,3 +606,14 @@ def test_webhelps_offshore_share_is_dated_and_in_the_past_in_a_later_edition():
 
     assert text(2008).startswith("Chez Webhelp, l'offshore représente") and "il permet des taux" in text(2008)
     assert text(2011).startswith("En 2009, chez Webhelp, l'offshore représentait") and "il permettait" in text(2011)
+
+
+def test_a_voice_does_not_quote_again_a_figure_the_page_has_just_told():
+    """The Webhelp paragraph gives « des taux horaires inférieurs de 50 % »; Frédéric Jousset's line in the
+    debate then quoted « des taux horaires 50% inférieurs » again: it gives the book's summary instead."""
+    ds = load()
+    told = {ds.known("offshore_hourly_rate_gap", 2011).anchor, ds.known("webhelp_offshore_share", 2011).anchor}
+    lines = {v.source: ch.voice_line(v, told) for v in ch.voices(ds, 2011)}
+    assert "50\\%" not in lines["frederic_jousset"] and "résumé du livre" in lines["frederic_jousset"]
+    assert "50\\%" in {v.source: ch.voice_line(v) for v in ch.voices(ds, 2011)}["frederic_jousset"]
+    assert "25\\%" in lines["olivier_carrot"]  # a figure not told before is still quoted

@@ -465,14 +465,15 @@ def voices_quoted(ds: Dataset, edition: int, debate: list[Voice]) -> list[Quote]
     return [q for q in themes.unused_quotes(ds, edition, CHAPTER) if q.quote_id not in told]
 
 
-def voice_line(v: Voice) -> str:
+def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset()) -> str:
     """One line of the debate: the source's quoted words (with the edition when it is an older one), or the
-    book's summary of the view, labelled as such."""
+    book's summary of the view, labelled as such. A figure the page has just told (``told``: anchors) is not
+    quoted again: Webhelp's « 50 % inférieurs » followed the paragraph that gives it."""
     who = f"{narrative.md_escape(v.name)} ({narrative.md_escape(v.role)})"
-    if v.figure is not None:
+    if v.figure is not None and v.figure.anchor not in told:
         older = f" (édition {v.figure.edition})" if v.figure.from_older_edition else ""
         return f"- {who} : {quote(v.figure, attribution=False)}{older}"
-    if v.said is not None:  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
+    if v.said is not None and (v.figure is None or v.figure.anchor not in told):  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
         lead = "" if narrative.quote_body(v.said.quote)[:1].isupper() else f" {narrative.md_escape(v.summary)}"
         return f"- {who}{lead} : {quote(v.said, attribution=False)}"
     where = f", d'après l'édition {v.cited_in}" if v.cited_in is not None else ""
