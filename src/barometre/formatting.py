@@ -66,8 +66,9 @@ def percent(x: float, decimals: int = 1, signed: bool = False) -> str:
 
 
 def euros(x: float, decimals: int = 0) -> str:
-    """'1 528 €'."""
-    pattern = ("#,##0." + "#" * decimals + "\u00a0¤") if decimals else "#,##0\u00a0¤"
+    """'1 528 €'; with cents, every cent is written ('9,00 €', '8,71 €'): an amount given to the cent
+    never drops its zeros (the 2011 hourly Smic read '9 €' beside '8,82 €')."""
+    pattern = ("#,##0." + "0" * decimals + "\u00a0¤") if decimals else "#,##0\u00a0¤"
     return minus(format_currency(_clean(x, decimals), "EUR", format=pattern, locale=LOCALE, currency_digits=False))
 
 
