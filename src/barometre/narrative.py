@@ -91,12 +91,22 @@ def title_typography(title: str) -> str:
     return _ATTACHED_PUNCTUATION.sub(r" \1", inner_quotes(title))
 
 
+_GLUED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
+
+
+def quote_typography(text: str) -> str:
+    """A quote set in French typography, its words untouched: « 25 % » for the web page's « 25% », a space
+    before « : ; ? ! » glued to the word (« métropole ? », « compétence : »). The sources annex keeps the
+    excerpt as typed; the chapters and the claims typeset it."""
+    return _ATTACHED_PUNCTUATION.sub(r" \1", _GLUED_PERCENT.sub("\u00a0%", text))
+
+
 def quote_body(text: str) -> str:
-    """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
+    """The excerpt without the article's own guillemets and final full stop (ours frame it), typeset."""
     body = excerpt(text)
     if body.endswith(".") and not body.endswith("..."):
         body = body[:-1]  # the sentence around the quote carries the full stop
-    return body
+    return quote_typography(body)
 
 
 def quote(fig, *, attribution: bool = True) -> str:
