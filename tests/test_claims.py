@@ -137,7 +137,7 @@ def test_the_british_pay_is_converted_at_the_ecb_rates_of_2008_with_their_range(
     # 256 fixings: the mean is the ECB's annual average; the year runs from 2 January to 29 December
     assert ("le cours de référence de la BCE va de 0,7413\u00a0£ par euro (2 janvier 2008) à 0,97855\u00a0£ "
             "(29 décembre 2008), pour une moyenne de 0,79628\u00a0£") in evidence
-    assert "24\u00a0% d’euros de moins" in evidence and "font 1\u202f115\u00a0£ au cours moyen" in evidence
+    assert "24\u00a0% de moins en euros" in evidence and "font 1\u202f115\u00a0£ au cours moyen" in evidence
     assert len(ds.gbp_per_eur()) == 256
 
 
@@ -145,7 +145,7 @@ def test_the_conversion_follows_the_rates_and_goes_without_them(data_copy):
     path = data_copy / "reference" / "ecb_gbp_per_eur_2008.csv"
     rewrite(path, path.read_text(encoding="utf-8").replace("2008-12-29,0.97855", "2008-12-29,1.2"))
     evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
-    assert "à 1,2\u00a0£ (29 décembre 2008)" in evidence and "38\u00a0% d’euros de moins" in evidence
+    assert "à 1,2\u00a0£ (29 décembre 2008)" in evidence and "38\u00a0% de moins en euros" in evidence
     path.unlink()
     path.with_name(path.name + ".meta.yaml").unlink()
     evidence = _evidence(load(data_copy), 2011, "uk_pay_1400")
@@ -298,3 +298,27 @@ def test_a_claims_heading_names_its_scope_once(ds):
     assert any(h.startswith("Part de marché des dix premiers, 2009") for h in headings), headings
     assert not [h for h in headings if "dix premiers, dix premiers" in h or "à Paris, Paris" in h]
     assert any(h.startswith("Surcoût salarial des centres internes, grands groupes") for h in headings)
+
+
+def test_a_sum_of_shares_with_a_bound_stays_a_bound_and_the_evidence_opens_with_a_capital(ds):
+    """« plus de 88 % » (KPMG, 2005) + 11,5 % is « plus de 99,5 % », not « 99,5 % »; and the evidence,
+    a sentence after « Verdict : cohérente. », opens with a capital (« Plus de 88 % + … »)."""
+    judged = {j.claim.id: j.verdict for j in cl.judge(ds, 2011)}
+    evidence = judged["shares_2005"].evidence
+    assert evidence.startswith("{ref}`Plus de 88\u00a0%"), evidence
+    assert "= plus de 99,5\u00a0% en 2005" in evidence, evidence
+    assert "= 100\u00a0% en 2011" in judged["shares_2011"].evidence  # exact parts: a plain sum
+    assert cl.sum_text([judged["shares_2005"].figures[1]], 11.5) == "11,5\u00a0%"
+
+
+def test_the_salary_above_the_smic_reads_as_the_value_chapter_reads_it(ds):
+    """The claims page read « 13 % au-dessus » where the value chapter read « le dépasse de 12,5 % », for
+    the same 1 536 € against the same 1 365 € Smic: one figure, one rounding."""
+    from barometre.chapters import value
+
+    judged = {j.claim.id: j for j in cl.judge(ds, 2011)}
+    [evidence] = [j.verdict.evidence for j in judged.values()
+                  if j.verdict.figures and j.verdict.figures[0].anchor == ds.known("adviser_salary_gross", 2011).anchor
+                  and "Salaire moyen :" in j.verdict.evidence]
+    gap = value.smic_gap_words(value.salaries(ds, 2011))
+    assert gap == "le dépasse de 12,5\u00a0%" and "soit un salaire moyen 12,5\u00a0% au-dessus" in evidence, evidence

@@ -189,3 +189,68 @@ def test_a_quote_restores_what_the_scan_garbled():
                     kept.append(f"{path.name} row {number}: {reading!r}")
     assert checked >= 8
     assert kept == []
+
+
+ARTICLE_PEOPLE = ["Laurent Uberti", "David Targy", "Fabrice Marque", "Patrice Bégoc", "Eric Dadian", "Jean Régnier",
+                  "Tanguy de Laubier", "Frédéric Jousset", "Marc Labarre", "Jean-François Guillot", "Oliver Carrot",
+                  "Michel Guido", "Eric Klipfel", "Dominique Decaestecker", "Kim Neyret", "Eric Lestanguet"]
+
+
+def test_the_people_of_the_article_are_spelt_as_the_article_spells_them():
+    """The article is the reference for its people's names (« Eric », not « Éric »; « Oliver Carrot », as
+    printed): every interview source of the article bears one of the names it prints."""
+    ds = load()
+    names = {s.name for s in ds.sources.values()
+             if s.type == "interview" and s.publication_title == "L'outsourcing ne connaît pas la crise"}
+    assert names == set(ARTICLE_PEOPLE), names ^ set(ARTICLE_PEOPLE)
+
+
+def test_no_quote_keeps_a_garble_of_the_scan_the_data_readme_restores():
+    """The data README lists each garble of a scanned page and its restoration (« "stabilisatbn" →
+    "[stabilisation]" »); no quote of any edition or quote file still shows the garbled text: the 2006
+    quotes read « stabilisatbn » and « de l'ordre de 1 1% » on the claims page."""
+    import re
+
+    from barometre.paths import DATA_DIR
+
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Corrections of the scanned text"):readme.index("## Editions 2003")]
+    garbles = [g for g, _ in re.findall(r'"([^"]+)" → "([^"]+)"', section)]
+    assert "stabilisatbn" in garbles and "de l'ordre de 1 1%" in garbles
+    ds = load()
+    quotes = [f.quote for e in ds.editions for f in ds.figures(e) if f.quote]
+    quotes += [q.quote for e in ds.editions for q in ds.quotes(e)] if hasattr(ds, "quotes") else []
+    shown = [(g, q[:60]) for g in garbles for q in quotes if g in q]
+    assert not shown, shown
+
+
+def test_an_attribution_never_sets_two_parentheses_side_by_side():
+    """« 01net (article repris par MC informactions) (rédaction) » on the offshore page: a name that ends with
+    a parenthesis takes the role inside it."""
+    from barometre.data import attribution
+
+    assert attribution("Laurent Uberti", "président du SP2C") == "Laurent Uberti (président du SP2C)"
+    assert attribution("Claire Morel", "") == "Claire Morel"
+    ds = load()
+    said = [q.attribution for e in ds.editions for q in ds.quotes(e)]
+    said += [f.attribution for e in ds.editions for f in ds.figures(e)]
+    assert "01net (article repris par MC informactions, rédaction)" in said
+    assert not [a for a in said if ") (" in a]
+
+
+def test_every_source_type_has_a_french_name_in_the_sources_annex():
+    """The annex read « Top 50 de l'outsourcing … (ranking) »: an English id shown to the reader."""
+    from barometre.chapters.sources import SOURCE_TYPES_FR
+    from barometre.validation import SOURCE_TYPES
+
+    assert set(SOURCE_TYPES) <= set(SOURCE_TYPES_FR) and SOURCE_TYPES_FR["ranking"] == "classement"
+
+
+def test_the_annex_never_sets_a_quotes_line_in_parentheses_after_its_speakers_role():
+    """« — Laurent Uberti (président du SP2C) (ligne 2 de data/quotes/2011.csv) »: two parentheses side by
+    side; the line number follows a comma."""
+    from barometre.chapters.sources import annex_markdown
+
+    text = annex_markdown(load(), 2011).replace("\\", "")  # the page's Markdown escapes
+    assert "(président du SP2C), *ligne 2 de data/quotes/2011.csv*" in text
+    assert " *(ligne " not in text

@@ -443,7 +443,7 @@ def test_an_indicator_the_new_edition_does_not_republish_is_listed_not_an_error(
     assert "Not republished (the book shows the last published value)" in text
     assert "client_offshore_visit_weeks (client_managers, 2009)" in text and "in 2008" in text
     page = report.to_markdown()
-    assert "## Indicateurs absents de cette édition" in page and last.label in page
+    assert "## Indicateurs absents de cette édition" in page and last.label[1:] in page
     assert "L'édition 2009 ne republie pas" in page
 
 
@@ -655,3 +655,14 @@ def test_a_new_change_is_listed_with_its_sign():
     assert "`+1\u00a0%" in salary, salary
     share = next(line for line in lines if line.startswith("- **Part des CDI"))
     assert "`+" not in share  # a share is a level, not a change
+
+
+def test_a_figure_not_republished_is_named_with_its_scope_and_period_not_as_an_absent_indicator():
+    """2011 does not republish the 2010 sector headcounts of France and offshore, but publishes the whole
+    sector's for 2011: the page listed « Effectifs du secteur » among the indicators absent from 2011, beside
+    a new 2011 « Effectifs du secteur ». It names the figures, with scope and period, and counts figures."""
+    page = compare_editions(load(), 2010, 2011).to_markdown()
+    section = page[page.index("## Indicateurs absents"):]
+    assert "ne republie pas sept chiffres de l'édition 2010" in section
+    assert "effectifs du secteur (France\\, 2010 \\; offshore\\, 2010)" in section, section[:600]
+    assert "Effectifs du secteur," not in section

@@ -142,3 +142,10 @@ def test_the_first_of_the_month_takes_a_superscript_er_and_other_numbers_do_not(
     ordinal_superscripts(doc)
     assert [n.astext() for n in para.findall(nodes.superscript)] == ["er", "er"]
     assert para.astext() == f"au 1er{NBSP}juillet 2000, au 1er juillet 2008, 11er, 21 rue"
+
+
+def test_an_amount_to_the_cent_keeps_its_zeros():
+    from barometre import formatting
+
+    assert formatting.euros(9, 2) == "9,00\u00a0€" and formatting.euros(8.71, 2) == "8,71\u00a0€"
+    assert formatting.euros(1528) == "1\u202f528\u00a0€"

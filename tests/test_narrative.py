@@ -158,3 +158,32 @@ def test_words_an_older_edition_reported_are_said_so_once_per_paragraph():
     note = " (propos rapportés dans l’édition\u00a02008)"
     text = f"A{note}. B{note}.\n\nC{note}."
     assert lighten_vintage_notes(text) == f"A{note}. B (édition\u00a02008).\n\nC{note}."
+
+
+def test_a_source_line_names_each_outlet_once_with_its_years():
+    """The growth chart's line read « d’après Relation Client Magazine, Relation Client Magazine (2009) » and
+    « Investing.com France (dépêche AFP) (2012) »: one outlet once, its years together (« s. d. » for a
+    page without a date), inside the outlet's own parenthesis when it has one."""
+    ds = load()
+    line = source_line([f for e in ds.editions for f in ds.figures(e, "revenue_growth")])
+    assert line.count("Relation Client Magazine") == 1, line
+    assert "Relation Client Magazine (s.\u00a0d., 2009, 2012)" in line
+    assert "Investing.com France (dépêche AFP, 2012)" in line and ") (" not in line
+    assert source_line([ds.figure("revenue_growth", 2008)]).endswith("d’après Relation Client Magazine (2009)")
+
+
+def test_a_publication_sets_its_year_inside_the_outlets_own_parenthesis():
+    from barometre.narrative import publication
+
+    fig = load().figure("revenue_growth", 2011)
+    assert publication(fig) == "Investing.com France (dépêche AFP, 2012)"
+    assert publication(load().figure("revenue_growth", 2008)) == "Relation Client Magazine (2009)"
+
+
+def test_a_quote_is_set_in_french_typography_its_words_untouched():
+    """The web page prints « 25% plus cher … en métropole? »: the book sets « 25 % » and « métropole ? »
+    (the sources annex keeps the excerpt as typed)."""
+    fig = load().figure("offshore_price_premium_question", 2008)
+    shown = quote(fig, attribution=False)
+    assert "25\u00a0\\% plus cher" in shown and "métropole \\?" in shown, shown
+    assert "25%" in fig.quote  # the data row is unchanged

@@ -167,6 +167,15 @@ def test_other_horizons_change_the_text_and_the_jobs_chart(tmp_path):
     assert _spec(base, "partenariat-numericable") == _spec(other, "partenariat-numericable")
 
 
+@pytest.mark.slow
+def test_numericables_advisers_are_in_the_present_in_the_articles_edition_and_dated_later(tmp_path):
+    base = " ".join(_markdown(_execute(tmp_path, "2008", edition=EDITION)).split())
+    later = " ".join(_markdown(_execute(tmp_path, "2011", edition=2011)).split())
+    assert "Le service clients de Numericable compte" in base and "qui s'appuient" in base
+    assert "En 2009, le service clients de Numericable comptait" in later and "qui s'appuyaient" in later
+    assert "Numericable compte" not in later
+
+
 def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
     mark_not_published(data_dir, indicator, scope, edition=EDITION)
 
@@ -314,3 +323,10 @@ def test_a_company_is_not_named_twice_when_its_spokesperson_is_introduced(tmp_pa
     assert "Chez GDF Suez" not in text and "Chez Numericable" not in text
     assert "Eric Lestanguet (directeur client de GDF Suez) attend de ses prestataires" in text
     assert "Le service clients de Numericable compte" in text
+
+
+def test_the_summary_gives_the_cdi_direction_once():
+    """« La part des CDI progresse : 84 % en 2011, en hausse par rapport à 82 % en 2010 » said it twice."""
+    text = ch.summary(load(), 2011).takeaway
+    assert text.startswith("La part des CDI progresse : {ref}`84") and ", contre {ref}`82" in text, text
+    assert "en hausse" not in text

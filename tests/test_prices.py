@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import date
 from pathlib import Path
@@ -571,3 +572,40 @@ def test_the_hhi_chart_draws_the_class_limits_of_the_data_and_none_without_them(
 
     assert rules(ch.hhi_grid(ds)) == [1000, 1800]
     assert rules([]) == []
+
+
+def test_the_hotline_figure_is_told_as_a_share_that_changed_and_in_french():
+    """The article: « La proportion d'appels entrants concernant la hot[line] technique a plus que doublé
+    (+125%) »: a share, not the number of calls; « plus que doublé » only above +100 %; no « leads »."""
+    ds = load()
+    hotline = ds.known("hotline_inbound_growth", 2008)
+    text = ch.hotline_text(hotline)
+    assert text.startswith("La part de l'assistance technique") and "a plus que doublé entre 2007 et 2008" in text
+    assert "Les appels entrants de hotline" not in text
+    assert "hotline" not in hotline.label.lower()
+    assert "a progressé entre" in ch.hotline_text(dataclasses.replace(hotline, value=40.0))
+    assert "a reculé entre" in ch.hotline_text(dataclasses.replace(hotline, value=-30.0))
+    outbound = ds.known("outbound_revenue_share", 2008)
+    assert "leads" not in ch.outbound_text(outbound) and "prospection" in ch.outbound_text(outbound)
+    table = ch.activity_table(ds.known("inbound_revenue_share", 2008), ds.known("inbound_revenue_share_change", 2008),
+                              outbound, 2008)
+    assert not any("leads" in a for a in table["activité"])
+    assert not any("(" in str(o) for o in table["origine"]), "a caption shows « (origin) »: no parenthesis inside"
+
+
+def test_the_margin_band_caption_joins_its_ends_in_plain_french():
+    """It read « de 8 % au départ à −32,7 % à −25,8 % à la fin »: three things joined by « à »."""
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", EDITION)
+    years = ch.available_years(ds, 2000, 2008)
+    paths = ch.margin_paths(model.MarginInputs(0.08, 0.69), ds, years, price, 2000, 2008)
+    text = ch.margin_chart(paths, 0.08, 0.0, [price]).description
+    assert "citée : 8\u00a0% au départ, de −" in text and "% à la fin" in text, text
+    assert "au départ à" not in text
+
+
+def test_the_concentration_chart_dates_the_top_ten_share_instead_of_saying_today():
+    ds = load()
+    table = ch.hhi_table(ds.known("top10_market_share", 2011), ch.TOP_N, 2.0, ds.known("large_players_forecast", 2011))
+    assert table["situation"].iloc[0] == "En 2009 : les 10 premiers"
+    assert not any("Aujourd" in s for s in table["situation"])

@@ -107,3 +107,77 @@ def repeated_openings(text: str) -> list[str]:
 @pytest.mark.parametrize("name", PAGES)
 def test_no_two_sentences_in_a_row_open_with_the_same_words(published_book, name):
     assert not repeated_openings(prose(published_book, name)), name
+
+
+def figures_repeated_by_a_quote(text: str) -> list[str]:
+    """A quote that gives again a figure the sentence has just given (« le taux de rotation atteint 30 % à
+    Paris : « … le turnover y est important (30%) » »): the reader reads the same number twice."""
+    out = []
+    for m in re.finditer(r"«([^«»]*)»", text):
+        before = text[max(0, m.start() - 160):m.start()]
+        before = before[before.rfind("\n") + 1:]
+        for number in re.findall(r"\d+(?:[,.]\d+)?", m.group(1)):
+            if re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,])[\u00a0\u202f ]?(%|€|\w)", before):
+                out.append(f"{number}: …{before[-60:]}«{m.group(1)[:40]}")
+    return out
+
+
+def words_repeated_by_a_quote(text: str) -> list[str]:
+    """A quote that opens with the very words the sentence has just said (« certains directeurs … passent
+    même une semaine … : « Certains directeurs de la relation client vont même… » »)."""
+    out = []
+    for m in re.finditer(r"«\s*([^«»]*)»", text):
+        opening = " ".join(re.findall(r"\w+", m.group(1).lower())[:4])
+        before = text[max(0, m.start() - 300):m.start()]
+        before = re.sub(r"«[^«»]*»", "", before[before.rfind("\n") + 1:])  # the same paragraph, not another quote
+        before = " ".join(re.findall(r"\w+", before.lower()))
+        if len(opening.split()) == 4 and opening in before:
+            out.append(opening)
+    return out
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_quote_never_repeats_what_the_sentence_before_it_just_said(published_book, name):
+    text = prose(published_book, name)
+    assert not figures_repeated_by_a_quote(text), (name, figures_repeated_by_a_quote(text))
+    assert not words_repeated_by_a_quote(text), (name, words_repeated_by_a_quote(text))
+
+
+def test_the_introduction_names_where_the_editions_figures_come_from_in_good_french(published_book):
+    text = prose(published_book, "chapters/introduction")
+    assert "Les chiffres de cette édition viennent de ces publications, citées par de courts extraits attribués" in text
+    assert "par courts extraits" not in text and "Ses chiffres" not in text
+    assert "les propos de dirigeants et d’experts du secteur que le livre cite" in text
+
+
+SIGNED_AFTER_A_NOUN_OF_CHANGE = re.compile(r"\b(croissance|hausse|baisse|progression|recul)( des? [\w’']+)? d[e’] ?[+−]\d")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_change_named_by_its_noun_takes_no_sign(published_book, name):
+    """« une croissance des emplois de 17 % par an », not « de +17 % »: the noun already says the direction."""
+    text = re.sub(r"«[^«»]*»", "", prose(published_book, name))
+    assert not [m.group(0) for m in SIGNED_AFTER_A_NOUN_OF_CHANGE.finditer(text)], name
+
+
+def test_the_value_page_keeps_the_articles_words_for_guillot_and_decaestecker(published_book):
+    """The article: « ce n'est que le début de l'innovation en matière de valeur ajoutée » (Jean-François
+    Guillot), « un mode de gestion industrielle » (Dominique Decaestecker)."""
+    text = prose(published_book, "chapters/value")
+    assert "n’est que le début de l’innovation en matière de valeur ajoutée" in text
+    assert "mode de gestion industrielle" in text and "gestion industriel " not in text
+
+
+def test_the_outsourced_share_and_the_salaries_are_told_without_words_the_article_does_not_say(published_book):
+    """« d'où la marge de progression que le secteur revendique »: the article says there is room (« Il reste
+    donc de nombreuses possibilités »), not that the sector claims it; « que les salaires fassent plus de
+    50 % » was loose French for « représentent »."""
+    resilience = prose(published_book, "chapters/resilience")
+    assert "d’où la marge de progression qui reste à l’externalisation" in resilience and "revendique" not in resilience
+    prices = prose(published_book, "chapters/prices")
+    assert "les salaires représentent plus de 50" in prices and "fassent" not in prices
+
+
+def test_the_colophon_cites_by_short_excerpts_in_good_french(published_book):
+    text = (published_book / "chapters" / "colophon.html").read_text(encoding="utf-8")
+    assert "citées par de courts extraits" in text and "par courts extraits" not in text

@@ -158,6 +158,11 @@ def test_the_savings_demanded_of_clients_read_in_the_direction_the_data_give(dat
                                              data_dir=str(data_copy))).split())
     assert said in text and not_said not in text
     assert "devaient réaliser" in text and "d'économies, là où on leur en demandait auparavant" in text
+    assert "ils doivent en réaliser" not in text  # the figure is said once, not quoted again
+    # the model's saving is a range over the cited salary gap, told as one (« va de 16 à 18,5 % »), and its
+    # middle is named as such (it read « Une économie de 17,3 % » and « au milieu de l'écart de salaire »)
+    assert "L'économie de fonctionnement va de " in text and "Au milieu de la fourchette, " in text
+    assert "au milieu de l'écart de salaire" not in text and "pris au milieu de la fourchette citée" in text
 
 
 def test_the_growth_legend_lists_only_the_kinds_of_bars_drawn():
@@ -251,3 +256,26 @@ def test_a_bound_of_the_outsourced_share_is_drawn_as_a_bound(qualifier, solid_to
         assert "Centres externalisés" not in rows and rows["Services clients internes"] == (25.0, 100.0)
     else:
         assert rows["Centres externalisés"] == (0.0, solid_to) and "Services clients internes" not in rows
+
+
+def test_the_energy_market_is_opened_to_outsourcing_by_the_suppliers_the_article_names():
+    """The list read « Juillet 2007 : marché de l'énergie — État (France) »: the article names no one for the
+    opening, but says who outsourced (Direct Energie and Poweo from the start, GDF through a provider)."""
+    events = ch.sector_events(load(), 2011)
+    actors = dict(zip(events["target"], events["actor"], strict=True))
+    assert actors["marché de l'énergie"] == "Direct Energie, Poweo et GDF"
+    assert "État (France)" not in actors.values()
+
+
+def test_the_breakeven_heatmap_caption_does_not_say_augmente_twice():
+    grid = model.breakeven_grid([0.6, 0.7], [4, 8], labour_share=0.69, provider_margin=0.1)
+    text = ch.breakeven_heatmap(grid, []).description
+    assert "l'écart de salaire se creuse et s'allonge avec le coût de transition" in text
+    assert text.count("augmente") == 0
+
+
+def test_the_cost_argument_chart_dates_the_articles_today():
+    ds = load()
+    out = ch.premium_chart(ds.known("inhouse_salary_premium", 2011), ds.known("cost_savings_demanded", 2011, scope="before"),
+                           ds.known("cost_savings_demanded", 2011, scope="now"))
+    assert "30\u00a0% en 2009." in out.description and "aujourd'hui" not in out.description

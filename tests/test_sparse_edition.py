@@ -122,3 +122,29 @@ def test_make_compare_is_green_on_the_sparse_edition(tmp_path):
 
     data = data_with_sparse_2009(tmp_path / "data")
     assert main(["--data-dir", str(data), "compare", "--edition", "2009"]) == 0
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_of_the_sparse_books_shows_a_heading_with_nothing_under_it(books, name):
+    """The sparse 2009 book without the 2008 edition listed « L'argument du coût », « La concentration du
+    marché »… with nothing under them (the cells print nothing when no edition publishes their figures); the
+    page's closing note says which passages are omitted. A section is left out when it shows nothing, and
+    the page's table of contents does not list it."""
+    for build, edition in ((books["build"], 2009), (books["only"], 2009)):
+        soup = page(build, edition, name)
+        for section in soup.find_all("section"):
+            heading = section.find(["h2", "h3"], recursive=False)
+            if heading is None:
+                continue
+            rest = [c for c in section.children if getattr(c, "name", None) and c is not heading]
+            shown = " ".join(c.get_text(" ", strip=True) for c in rest) + "".join(
+                str(c) for c in rest if c.find(["svg", "img", "canvas", "table", "script"]) is not None)
+            assert shown.strip(), (name, edition, heading.get_text(strip=True))
+
+
+def test_a_section_left_out_is_not_in_the_pages_table_of_contents(books):
+    path = books["only"] / "site" / "2009" / "chapters" / "prices.html"
+    titles = [a.get_text(strip=True) for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+              .select(".bd-toc a")]
+    assert "Le coût employeur au Smic" in titles, titles  # a section that shows something stays
+    assert "La concentration du marché" not in titles and "Le poids du personnel" not in titles

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from pathlib import Path
@@ -172,3 +173,14 @@ def test_a_value_label_does_not_run_across_its_rows_zero_mark():
         start = (row["gauche"] - lo) / (hi - lo) - share if row["à gauche"] else (row["droite"] - lo) / (hi - lo)
         end = start + share
         assert not start < -lo / (hi - lo) < end, text
+
+
+def test_the_dashboard_description_keeps_proper_nouns_and_nests_no_parenthesis():
+    """« (part du chiffre d'affaires du secteur représentée par le SP2C) », « (part de l'activité France…) »,
+    « (croissance des effectifs, Île-de-France) »: it read « le sp2c », « activité france » and
+    « (croissance des effectifs (île-de-france)) »."""
+    out = ch.dashboard_chart(ch.dashboard_table(load(), 2011), [], 2011)
+    text = out.description
+    assert "le SP2C)" in text and "l'activité France dans" in text and "effectifs, Île-de-France)" in text, text
+    assert "sp2c" not in text and "activité france" not in text and "île-de-france" not in text
+    assert not re.search(r"\([^()]*\([^()]*\)[^()]*\)", text), text

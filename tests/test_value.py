@@ -425,3 +425,28 @@ def test_gross_and_net_pay_are_never_drawn_on_one_axis():
         x_titles = {v["encoding"]["x"].get("title") for v in _views_with_x(panel) if v["encoding"]["x"].get("title")}
         titles.append((scales.pop(), x_titles))
     assert titles == [("Brut", {"€ bruts par mois"}), ("Net", {"€ nets par mois"})]
+
+
+def test_the_net_pays_are_told_once_and_the_british_one_where_the_article_places_it():
+    """The article: « En Grande-Bretagne, les salariés sont payés 1 400 euros nets »: the book reports
+    those words, so it says « en Grande-Bretagne » (Eurostat's « Royaume-Uni » stays for its own
+    figures); the « scandaleux » of Eric Dadian is said once, not said and then quoted again."""
+    ds = load()
+    for edition in (2008, 2011):
+        pay = ch.salaries(ds, edition)
+        text = ch.net_pay_text(ds, pay)
+        assert "en Grande-Bretagne" in text and "Royaume-Uni" not in text, text
+        assert "juge «\u00a0scandaleux\u00a0» que les téléconseillers touchent" in text
+        assert text.count("1\u202f000") == 1 and "rémunérés" not in text, text
+        assert "Net, Grande-Bretagne, 2009" in ch.salary_table(pay)["montant"].tolist()
+        caveat = ch.pay_abroad_caveat(ds, pay.net_uk, pay.net_france)
+        assert "ce montant a été converti en euros" in caveat and "il l'a converti" not in caveat
+        assert "24\u00a0% de moins en euros au cours le plus haut" in caveat and "d’euros de moins" not in caveat
+
+
+def test_numericables_advisers_are_dated_and_in_the_past_in_a_later_edition():
+    ds = load()
+    assert ch.numericable_clause(ds.known("numericable_external_advisers", 2008)).startswith(", qui s'appuie sur")
+    assert ch.numericable_clause(ds.known("numericable_external_advisers", 2011)).startswith(
+        ", qui s'appuyait en 2009 sur")
+    assert ch.numericable_clause(None) == ""

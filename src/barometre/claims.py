@@ -461,6 +461,23 @@ def check_decomposition(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     return Verdict(INCONSISTENT, text + extra + ".", figs)
 
 
+def sum_text(members: list[Figure], central: float) -> str:
+    """The sum of published figures as the figures allow it: « plus de 99,5 % » when a part is a lower
+    bound (« plus de 88 % + 11,5 % »), « moins de … » for upper bounds, « environ … » for approximations;
+    a bound is never added up into a value."""
+    qualifiers = {m.qualifier for m in members} - {"exact"}
+    lower, upper = qualifiers & {"more_than", "at_least"}, qualifiers & {"less_than", "at_most"}
+    if lower and upper:
+        return f"un total sans borne sûre autour de {_p(central)}"
+    if lower:
+        return ("plus de " if "more_than" in lower else "au moins ") + _p(central)
+    if upper:
+        return ("moins de " if "less_than" in upper else "au plus ") + _p(central)
+    if "about" in qualifiers:
+        return "environ " + _p(central)
+    return _p(central)
+
+
 def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """Shares of one whole, of the same year, that must add up to 100 % (``total="equal"``) or not
     exceed it (``total="at_most"``)."""
@@ -477,9 +494,10 @@ def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ver
     lo = sum(max(interval(m)[0], 0.0) for m in members)
     hi = sum(min(interval(m)[1], 100.0) for m in members)
     central = sum(m.central for m in members)
-    listed = " + ".join(cite(m) for m in members)
+    first = formatting.figure_text(members[0])
+    listed = " + ".join([cite(members[0], first[:1].upper() + first[1:])] + [cite(m) for m in members[1:]])
     mode = claim.params.get("total", "equal")
-    text = f"{listed} = {_p(central)} en {md_escape(formatting.period_text(str(period)))}"
+    text = f"{listed} = {sum_text(members, central)} en {md_escape(formatting.period_text(str(period)))}"
     ok = lo <= 100 <= hi if mode == "equal" else lo <= 100
     if ok:
         tail = f" : les parts s’additionnent à {_p(100)} aux arrondis près." if mode == "equal" else \
@@ -575,8 +593,8 @@ def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
     return (f"En {y.year}, le cours de référence de la BCE va de {rate(y.low)} par euro "
             f"({formatting.event_date(y.low_date.isoformat())}) à {rate(y.high)} "
             f"({formatting.event_date(y.high_date.isoformat())}), pour une moyenne de {rate(y.mean)} : un même salaire "
-            f"en livres vaut {formatting.percent(y.swing * 100, 0)} d’euros de moins au cours le plus haut qu’au plus "
-            f"bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
+            f"en livres vaut {formatting.percent(y.swing * 100, 0)} de moins en euros au cours le plus haut qu’au "
+            f"plus bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
             "moyen.")
 
 
@@ -691,7 +709,7 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
         minimum = fig.central
         text = (f"Salaire moyen : {cite(fig)} ; Smic d’un temps plein de {year} : {formatting.euros(smic)} bruts "
                 f"(taux horaire au 1er juillet × 151,67 h), soit un salaire moyen "
-                f"{formatting.percent(growth_between(smic, fig.central), 0)} au-dessus")
+                f"{formatting.percent(growth_between(smic, fig.central))} au-dessus")  # as the value chapter says it
     if hi < smic:
         return Verdict(OFFICIAL_REFUTED, text + " : le chiffre tombe sous le Smic.", figs)
     return Verdict(VERIFIED, text + " : le chiffre est au-dessus du Smic, comme la loi l’exige.", figs)

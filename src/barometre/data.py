@@ -130,9 +130,17 @@ class Figure:
     @property
     def attribution(self) -> str:
         """Who said it, as a French reader expects: "Laurent Uberti (président du groupe Acticall…)"."""
-        if self.source_role:
-            return f"{self.source_name} ({self.source_role})"
-        return self.source_name
+        return attribution(self.source_name, self.source_role)
+
+
+def attribution(name: str, role: str) -> str:
+    """« Laurent Uberti (président du SP2C) »; a name that already ends with a parenthesis takes the role
+    inside it: « 01net (article repris par MC informactions, rédaction) », never « … (…) (rédaction) »."""
+    if not role:
+        return name
+    if name.endswith(")"):
+        return f"{name[:-1]}, {role})"
+    return f"{name} ({role})"
 
 
 @dataclass(frozen=True)
@@ -153,7 +161,7 @@ class Quote:
 
     @property
     def attribution(self) -> str:
-        return f"{self.source_name} ({self.source_role})" if self.source_role else self.source_name
+        return attribution(self.source_name, self.source_role)
 
 
 def figure_from_row(row, file: str, line: int, indicators: dict, sources: dict) -> Figure:

@@ -7,6 +7,7 @@ narrow no-break space (U+202F, "1 528"), the decimal separator is the comma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -65,8 +66,9 @@ def percent(x: float, decimals: int = 1, signed: bool = False) -> str:
 
 
 def euros(x: float, decimals: int = 0) -> str:
-    """'1 528 €'."""
-    pattern = ("#,##0." + "#" * decimals + "\u00a0¤") if decimals else "#,##0\u00a0¤"
+    """'1 528 €'; with cents, every cent is written ('9,00 €', '8,71 €'): an amount given to the cent
+    never drops its zeros (the 2011 hourly Smic read '9 €' beside '8,82 €')."""
+    pattern = ("#,##0." + "0" * decimals + "\u00a0¤") if decimals else "#,##0\u00a0¤"
     return minus(format_currency(_clean(x, decimals), "EUR", format=pattern, locale=LOCALE, currency_digits=False))
 
 
@@ -242,3 +244,14 @@ def complement_text(fig) -> str:
 def percent_of_one(x: float, decimals: int = 1, signed: bool = False) -> str:
     """A share given as a fraction (0.75) written as a French percentage ('75 %')."""
     return percent(x * 100, decimals, signed=signed)
+
+
+def in_sentence(label: str, *, bracketed: bool = False) -> str:
+    """A label inside a sentence: its first letter in lower case, and only that one (« part du chiffre
+    d'affaires … représentée par le SP2C », never « … le sp2c » nor « activité france »); an acronym that opens
+    it keeps its capitals (« SP2C… »). ``bracketed``: the label goes between parentheses, so its own
+    parenthesis becomes a comma (« (croissance des effectifs, Île-de-France) », not « (… (Île-de-France)) »)."""
+    text = label if label[:2].isupper() else label[:1].lower() + label[1:]
+    if bracketed:
+        text = re.sub(r"\s*\(([^()]*)\)", r", \1", text)
+    return text

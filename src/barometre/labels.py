@@ -24,7 +24,7 @@ SCOPE_LABELS = {
     "large_players": "grands acteurs",
     "numericable": "Numericable",
     "sales_adviser": "conseiller de vente",
-    "technical_hotline": "hotline technique",
+    "technical_hotline": "assistance technique",
     "teleperformance": "Teleperformance",
     "teleperformance_france": "Teleperformance France",
     "top10": "dix premiers",

@@ -91,12 +91,22 @@ def title_typography(title: str) -> str:
     return _ATTACHED_PUNCTUATION.sub(r" \1", inner_quotes(title))
 
 
+_GLUED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
+
+
+def quote_typography(text: str) -> str:
+    """A quote set in French typography, its words untouched: « 25 % » for the web page's « 25% », a space
+    before « : ; ? ! » glued to the word (« métropole ? », « compétence : »). The sources annex keeps the
+    excerpt as typed; the chapters and the claims typeset it."""
+    return _ATTACHED_PUNCTUATION.sub(r" \1", _GLUED_PERCENT.sub("\u00a0%", text))
+
+
 def quote_body(text: str) -> str:
-    """The excerpt without the article's own guillemets and final full stop (ours frame it)."""
+    """The excerpt without the article's own guillemets and final full stop (ours frame it), typeset."""
     body = excerpt(text)
     if body.endswith(".") and not body.endswith("..."):
         body = body[:-1]  # the sentence around the quote carries the full stop
-    return body
+    return quote_typography(body)
 
 
 def quote(fig, *, attribution: bool = True) -> str:
@@ -143,7 +153,22 @@ class ChapterSummary:
 def publication(fig: Figure) -> str:
     """Where a figure was published: « Relation Client Magazine (2009) »."""
     outlet = fig.publication_outlet or fig.source_name
-    return f"{outlet} ({fig.publication_year})" if fig.publication_year else outlet
+    return _outlet_years(outlet, [fig.publication_year])  # « Investing.com France (dépêche AFP, 2012) »
+
+
+def _outlet_years(outlet: str, years: list) -> str:
+    """« Relation Client Magazine (2009) », and one outlet named once whatever its pages' years:
+    « Relation Client Magazine (s. d., 2009, 2012) » (« s. d. », sans date, for a page that shows none),
+    never « Relation Client Magazine, Relation Client Magazine (2009) »; no year at all: the name alone.
+    An outlet whose name ends with a parenthesis takes the years inside it: « Global Phoning (blog, 2011) »."""
+    dated = [str(y) for y in years if y]
+    if not dated:
+        return outlet
+    undated = [] if all(years) else ["s.\u00a0d."]
+    when = ", ".join(undated + dated)
+    if outlet.endswith(")"):  # « Investing.com France (dépêche AFP, 2012) », not « (dépêche AFP) (2012) »
+        return f"{outlet[:-1]}, {when})"
+    return f"{outlet} ({when})"
 
 
 def source_line(figures: Iterable[Figure]) -> str:
@@ -154,10 +179,13 @@ def source_line(figures: Iterable[Figure]) -> str:
     for f in figs:
         if f.source_type == "interview" and f.source_name not in people:
             people.append(f.source_name)
-    outlets = []
+    years: dict[str, list] = {}  # outlet -> its years, once each (None: a page with no date)
     for f in sorted(figs, key=lambda f: (f.publication_year or 0, f.publication_outlet)):
-        if f.source_type in ("barometer", "interview", "journalist", "summary") and publication(f) not in outlets:
-            outlets.append(publication(f))
+        if f.source_type in ("barometer", "interview", "journalist", "summary"):
+            outlet = f.publication_outlet or f.source_name
+            if f.publication_year not in years.setdefault(outlet, []):
+                years[outlet].append(f.publication_year)
+    outlets = [_outlet_years(outlet, found) for outlet, found in years.items()]
     parts = []
     studies: dict[str, set[int]] = {}  # the study's name without its data year -> editions
     for f in figs:
@@ -417,6 +445,21 @@ def publication_text(pub: dict) -> str:
     if when:
         parts.append(md_escape(formatting.event_date(str(when))))
     return ", ".join(parts)
+
+
+def as_said_then(fig: Figure, present: str, past: str) -> tuple[str, str]:
+    """The verb of a speaker's statement about their own firm, and its opening: in the present in the
+    edition that reports it (« Teleperformance pratique l'offshore depuis neuf ans »); when the book's
+    edition is a later one, in the past and dated, since the statement was true when said (« En 2009,
+    Teleperformance pratiquait l'offshore depuis neuf ans »), not necessarily since."""
+    if fig.from_older_edition:
+        return past, f"En {formatting.period_text(_last_year(fig.period))}, "
+    return present, ""
+
+
+def _last_year(period: str) -> str:
+    """The last year of a period (« 2000-2009 » → « 2009 »)."""
+    return str(period).split("-")[-1]
 
 
 def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse", down: str = "en baisse",

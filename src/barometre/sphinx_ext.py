@@ -189,6 +189,28 @@ def ordinal_superscripts(doctree) -> None:
             parent.insert(index + offset, node)
 
 
+def _shows_something(node) -> bool:
+    """Whether a node puts anything before the reader: a word, a chart, an image, a table."""
+    if isinstance(node, (nodes.raw, nodes.image, nodes.table)):
+        return True
+    return any(str(t).strip() for t in node.findall(nodes.Text)) or any(
+        True for _ in node.findall(lambda n: isinstance(n, (nodes.raw, nodes.image, nodes.table))))
+
+
+def drop_empty_sections(app, doctree) -> None:
+    """A section whose cells printed nothing (the edition publishes none of its figures) is left out,
+    heading included: an early or sparse edition's page listed bare headings (« L'argument du coût »,
+    « La concentration du marché ») with nothing under them, where the page's closing note already says
+    which passages are omitted and why. Innermost sections first, before the page's table of contents is
+    collected (connected with a higher priority than Sphinx's collectors)."""
+    for section in sorted(doctree.findall(nodes.section), key=lambda n: len(list(n.findall(nodes.section)))):
+        if section.parent is None or isinstance(section.parent, nodes.document):
+            continue  # the page's own title section always stays
+        body = [c for c in section.children if not isinstance(c, nodes.title)]
+        if not any(_shows_something(c) for c in body):
+            section.parent.remove(section)
+
+
 def french_typography(app, doctree, docname) -> None:
     """Every text of the page (not code, not raw HTML) gets French spacing, whoever wrote it.
 
@@ -575,6 +597,7 @@ def setup(app):
     app.connect("env-purge-doc", forget_page_inputs)
     app.connect("env-merge-info", merge_page_inputs)
     app.connect("doctree-read", record_page_inputs)
+    app.connect("doctree-read", drop_empty_sections, priority=400)
     app.connect("env-get-updated", pages_to_rewrite)
     app.connect("env-get-outdated", pages_to_reread)
     app.connect("doctree-resolved", latex_structure)

@@ -440,8 +440,8 @@ class Voice:
 
 # The book's own summaries (not the article's words), used when no data row carries the view.
 VOICES = (
-    ("jean_regnier", "proximité", "refuse de délocaliser à l'étranger au nom de l'éthique et de la proximité "
-     "culturelle avec le client"),
+    ("jean_regnier", "proximité", "a fait le choix de ne pas externaliser à l'étranger, au nom de l'éthique et "
+     "de la proximité avec le client"),
     ("tanguy_de_laubier", "proximité", "veut s'appuyer sur l'offshore sans lui confier toute l'activité, pour "
      "défendre la qualité et le métier"),
     ("frederic_jousset", "prix", "met en avant des taux horaires bien plus bas et des salariés plus diplômés"),
@@ -479,14 +479,15 @@ def voices_quoted(ds: Dataset, edition: int, debate: list[Voice]) -> list[Quote]
     return [q for q in themes.unused_quotes(ds, edition, CHAPTER) if q.quote_id not in told]
 
 
-def voice_line(v: Voice) -> str:
+def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset()) -> str:
     """One line of the debate: the source's quoted words (with the edition when it is an older one), or the
-    book's summary of the view, labelled as such."""
+    book's summary of the view, labelled as such. A figure the page has just told (``told``: anchors) is not
+    quoted again: Webhelp's « 50 % inférieurs » followed the paragraph that gives it."""
     who = f"{narrative.md_escape(v.name)} ({narrative.md_escape(v.role)})"
-    if v.figure is not None:
+    if v.figure is not None and v.figure.anchor not in told:
         older = f" (édition {v.figure.edition})" if v.figure.from_older_edition else ""
         return f"- {who} : {quote(v.figure, attribution=False)}{older}"
-    if v.said is not None:  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
+    if v.said is not None and (v.figure is None or v.figure.anchor not in told):  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
         lead = "" if narrative.quote_body(v.said.quote)[:1].isupper() else f" {narrative.md_escape(v.summary)}"
         return f"- {who}{lead} : {quote(v.said, attribution=False)}"
     where = f", d'après l'édition {v.cited_in}" if v.cited_in is not None else ""
@@ -511,6 +512,58 @@ def headcount_text(fig: Figure) -> str:
     verb = PAST[move(fig)]
     amount = "" if move(fig) == MOVES["flat"] else f" {narrative.de(fig, magnitude=True)}"
     return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
+
+
+def webhelp_text(share: Figure, gap: Figure, education: Figure | None) -> str:
+    """Webhelp's offshore share and hourly rates, as Frédéric Jousset gave them (dated and in the past in a
+    later edition, like the other providers' statements)."""
+    verb, opening = narrative.as_said_then(share, "représente", "représentait")
+    allows = "permet" if not opening else "permettait"
+    where = f"{opening}chez Webhelp" if opening else "Chez Webhelp"
+    return (f"{where}, l'offshore {verb} {narrative.cite(share)} de l'activité ; selon "
+            f"{narrative.md_escape(gap.attribution)}, il {allows} des taux horaires {rate_comparison(gap)} à ceux "
+            "pratiqués en France"
+            + (f", avec des salariés de niveau bac + {narrative.cite(education)}." if education is not None else "."))
+
+
+def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
+    """Teleperformance's offshore seniority and French headcount, as Jean-François Guillot gave them."""
+    verb, opening = narrative.as_said_then(years, "pratique", "pratiquait")
+    text = f"{opening}Teleperformance {verb} l'offshore depuis {narrative.cite(years, with_noun=True)}"
+    if headcount is not None:
+        text += f" ; {headcount_text(headcount)} : {quote(headcount)}"
+    return text + "."
+
+
+def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
+    """Numericable's offshore start and its advisers, as Eric Klipfel gave them (present in the edition
+    that reports them, dated and in the past in a later one)."""
+    verb, opening = narrative.as_said_then(external, "travaillent", "travaillaient")
+    ratio = external.central / internal.central
+    return (f"Côté donneur d'ordres, Numericable a fait appel à l'offshore dès {narrative.cite(start)} : "
+            f"{opening.lower() if opening else ''}{narrative.cite(external, then=' conseillers')} {verb} pour lui chez "
+            f"ses prestataires, appuyés par {narrative.cite(internal, then=' conseillers experts')} en interne, soit "
+            f"{formatting.small_number(ratio, 1)} conseillers externes par expert interne, selon "
+            f"{narrative.md_escape(external.attribution)}.")
+
+
+def turnover_text(turnover: Figure) -> str:
+    """Eric Dadian's turnover in Paris, said once (his words, « le turnover y est important (30%) », are in the
+    annex the figure links to), dated and in the past in a later edition."""
+    verb, opening = narrative.as_said_then(turnover, "atteint", "atteignait")
+    rents = "sont" if not opening else "étaient"
+    return (f"{opening}{'selon' if opening else 'Selon'} {narrative.md_escape(turnover.attribution)}, le taux de "
+            f"rotation du personnel {verb} {narrative.cite(turnover)} à Paris, où les loyers {rents} élevés.")
+
+
+def positions_intro(edition: int, anything: bool) -> str:
+    """The section's opening: what it shows when an edition reports positions, with the figures the speakers
+    gave themselves (they are not the barometer's); a plain sentence when none does."""
+    if anything:
+        return ("Les prestataires et leurs clients expliquent ici leur recours à l'offshore, avec les chiffres "
+                "qu'ils donnent eux-mêmes.")
+    return (f"Aucune édition du baromètre jusqu'à celle de {edition} ne rapporte la position d'un prestataire "
+            "ou d'un client sur l'offshore.")
 
 
 # Each provider's figure is its own quantity (a share of an activity, a gap between two prices, a change of

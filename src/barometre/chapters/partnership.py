@@ -356,7 +356,10 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
         if previous is not None:
             verb = narrative.direction(latest.central - previous.central, up="progresse", down="recule",
                                        flat="se maintient")
-            parts.append(f"La part des CDI {verb} : {trend_text(latest, previous)}")
+            # the verb gives the direction: « progresse : 84 % en 2011, contre 82 % en 2010 », not « progresse :
+            # …, en hausse par rapport à … »
+            parts.append(f"La part des CDI {verb} : {cite(latest)} en {formatting.period_text(latest.period)}, "
+                         f"contre {cite(previous)} en {formatting.period_text(previous.period)}")
         else:
             parts.append(f"Part des CDI : {trend_text(latest, None)}")
     regional = regional_figures(ds, "permanent_contract_share", edition)

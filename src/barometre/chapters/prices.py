@@ -47,6 +47,27 @@ def published(fig: Figure | None) -> bool:
     return fig is not None and fig.published
 
 
+
+def span_text(text: str) -> str:
+    """« de −32,7 % à −25,8 % » for a band's two ends, the value alone when they meet (« 8 % »): never
+    « de 8 % au départ à −32,7 % à −25,8 % à la fin », where « à » joins three things."""
+    return f"de {text}" if " à " in text else text
+
+
+def hotline_text(hotline: Figure) -> str:
+    """The change of the technical-support share of inbound calls, as the article gives it: « la proportion
+    d'appels entrants concernant la hot[line] technique a plus que doublé (+125%) » is a share that
+    changed, not a number of calls; « plus que doublé » only above +100 %."""
+    verb = ("a plus que doublé" if hotline.central > 100
+            else narrative.direction(hotline.central, up="a progressé", down="a reculé", flat="est restée stable"))
+    return (f"La part de l'assistance technique (la «\u00a0hotline\u00a0») dans les appels entrants {verb} "
+            f"{md_escape(formatting.period_text(hotline.period))} : {cite(hotline, signed=True)}. ")
+
+
+def outbound_text(outbound: Figure) -> str:
+    """The outbound calls' share, with the article's « vente et génération de leads » in French."""
+    return f"Les appels sortants, surtout liés à la vente et à la prospection, pèsent {cite(outbound)}."
+
 def price_direction(price: Figure) -> str:
     """« moins cher », « plus cher » or « au même prix », from the sign of the price change's bounds."""
     low, high = price.bounds
@@ -357,8 +378,8 @@ def margin_chart(paths: pd.DataFrame, start_margin: float, productivity_gain: fl
         source=OFFICIAL + " ; " + source_line(figs) + MODEL_NOTE,
         description=(
             f"Bande de la marge opérationnelle d'une heure de production de {int(first['année'])} à "
-            f"{int(last['année'])}, entre les deux bornes de la baisse du prix citée : de "
-            f"{first['texte']} au départ à {last['texte']} à la fin, avec un gain de productivité de "
+            f"{int(last['année'])}, entre les deux bornes de la baisse du prix citée : {span_text(first['texte'])} "
+            f"au départ, {span_text(last['texte'])} à la fin, avec un gain de productivité de "
             f"{formatting.percent(productivity_gain * 100)} par an. Le personnel suit le Smic, les autres coûts "
             "les prix à la consommation ; la ligne pointillée marque la marge de départ."
         ),
@@ -374,7 +395,8 @@ def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
     """HHI bounds for the market as the article describes it, and for the forecast of a few large
     players holding the same share (the book's assumption)."""
     rows = []
-    scenarios = [(f"Aujourd'hui : les {top_n} premiers", top_n)]
+    # dated, not « Aujourd'hui »: a later edition shows an older figure
+    scenarios = [(f"En {formatting.period_text(top_share.period)} : les {top_n} premiers", top_n)]
     if published(forecast) and int(forecast.central) != top_n:
         scenarios.append((f"Scénario : {formatting.number(forecast.central, 0)} gros acteurs", int(forecast.central)))
     for label, n in scenarios:
@@ -521,7 +543,7 @@ def activity_table(inbound: Figure | None, change: Figure | None, outbound: Figu
                      "texte": formatting.figure_text(inbound), "origine": "baromètre", "rang": 1})
         rest = 100 - inbound.central
         if published(outbound):
-            rows.append({"année": str(year), "activité": "Appels sortants (vente, leads)", "part": outbound.central,
+            rows.append({"année": str(year), "activité": "Appels sortants (vente, prospection)", "part": outbound.central,
                          "texte": formatting.figure_text(outbound), "origine": "baromètre", "rang": 2})
             rest -= outbound.central
         rows.append({"année": str(year), "activité": "Reste (non détaillé)", "part": rest,
@@ -530,7 +552,7 @@ def activity_table(inbound: Figure | None, change: Figure | None, outbound: Figu
             previous = int(change.period[:4]) if re.fullmatch(r"\d{4}-\d{4}", change.period) else year - 1
             before = inbound.central - change.central
             rows.append({"année": str(previous), "activité": "Appels entrants", "part": before,
-                         "texte": formatting.percent(before), "origine": "calculé (part moins évolution)",
+                         "texte": formatting.percent(before), "origine": "calculé : part moins évolution",
                          "rang": 1})
             rows.append({"année": str(previous), "activité": "Reste (non détaillé)", "part": 100 - before,
                          "texte": formatting.percent(100 - before), "origine": "complément calculé", "rang": 3})
@@ -546,7 +568,7 @@ def activity_title(change: Figure | None) -> str:
 
 
 def activity_chart(table: pd.DataFrame, figs: list[Figure], change: Figure | None = None) -> ChartOutput:
-    order = ["Appels entrants", "Appels sortants (vente, leads)", "Reste (non détaillé)"]
+    order = ["Appels entrants", "Appels sortants (vente, prospection)", "Reste (non détaillé)"]
     base = alt.Chart(table).encode(
         y=alt.Y("année:N", title=None, sort="descending"),
         x=alt.X("part:Q", stack="zero", title="Part du chiffre d'affaires (%)", scale=alt.Scale(domain=[0, 100]),

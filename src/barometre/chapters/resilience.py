@@ -312,10 +312,12 @@ def _cost_panel(table: pd.DataFrame, axis: str) -> alt.LayerChart:
 
 
 def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) -> ChartOutput:
+    # the article's « aujourd'hui » is its year, dated so that a later edition does not say it of 2009
+    now = f"en {formatting.period_text(savings_now.period)}"
     rows = []
     for fig, label, kind in ((premium, "Écart de salaire, grands groupes / outsourceurs", "écart"),
                              (savings_before, "Économies demandées auparavant", "économies"),
-                             (savings_now, "Économies demandées aujourd'hui", "économies")):
+                             (savings_now, f"Économies demandées {now}", "économies")):
         low, high = fig.bounds
         rows.append({"indicateur": label, "bas": low, "haut": high, "texte": formatting.figure_text(fig),
                      "borne": bound_direction(fig.qualifier), "lecture": qualifier_nature(fig.qualifier),
@@ -331,7 +333,7 @@ def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) 
             f"Deux panneaux, chacun sur son axe : les salaires des grands groupes, supérieurs de "
             f"{formatting.figure_text(premium)} à ceux des outsourceurs ; les économies demandées aux donneurs "
             f"d'ordres, {formatting.figure_text(savings_before)} auparavant, {formatting.figure_text(savings_now)} "
-            "aujourd'hui."
+            f"{now}."
         ),
         data=table,
     )
@@ -422,7 +424,7 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         source=source_line(figs) + " ; modèle et hypothèses du livre",
         description=(
             "Carte de chaleur du nombre de mois avant que l'externalisation ne soit rentable : il diminue quand "
-            "l'écart de salaire augmente et augmente avec le coût de transition."
+            "l'écart de salaire se creuse et s'allonge avec le coût de transition."
         ),
         data=table[["écart", "transition_cost_months", "économie", "texte"]],
     )

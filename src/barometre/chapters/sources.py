@@ -16,6 +16,7 @@ SOURCE_TYPES_FR = {
     "journalist": "article",
     "official_statistic": "statistique officielle",
     "reference": "référentiel",
+    "ranking": "classement",
 }
 
 
@@ -73,7 +74,8 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
                     (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
                      if getattr(q, "quote_type", "verbatim") == "summary"
                      else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
-                    + f" *(ligne {q.row} de {md_escape(q.file)})*"
+                    # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
+                    + f", *ligne {q.row} de {md_escape(q.file)}*"
                     for q in quotes
                 )
             )

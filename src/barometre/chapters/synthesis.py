@@ -284,8 +284,9 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         low = min(records, key=lambda r: r["bas"])
         high = max(records, key=lambda r: r["haut"])
         span = (
-            f"{low['indicateur'].lower()}, {low['texte']}" if low is high
-            else f"de {low['texte']} ({low['indicateur'].lower()}) à {high['texte']} ({high['indicateur'].lower()})"
+            f"{formatting.in_sentence(low['indicateur'])}, {low['texte']}" if low is high
+            else (f"de {low['texte']} ({formatting.in_sentence(low['indicateur'], bracketed=True)}) "
+                  f"à {high['texte']} ({formatting.in_sentence(high['indicateur'], bracketed=True)})")
         )
         count = len(records)
         parts.append(f"{group['chapitre'].iloc[0]} : {count} indicateur{'s' if count > 1 else ''}, {span}")

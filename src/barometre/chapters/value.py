@@ -9,7 +9,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, periods
+from barometre import formatting, history, narrative, periods
 from barometre.charts import (
     LINE_RUN,
     NO_LINE,
@@ -23,7 +23,7 @@ from barometre.charts import (
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.formatting import percent_of_one
 from barometre.history import PANEL_WIDTH
-from barometre.labels import VALUE_SCHEME_LABELS
+from barometre.labels import VALUE_SCHEME_LABELS, scope_label
 from barometre.models import prices as prices_model
 from barometre.models import value as model
 from barometre.models.findings import Finding, Takeaway
@@ -396,11 +396,62 @@ def salary_table(s: Salaries) -> pd.DataFrame:
                      "origine": f"{formatting.figure_text(s.gross)} ÷ (1 + {formatting.figure_text(s.change)})"})
     rows.append({"montant": f"Salaire brut {formatting.period_text(s.gross.period)}", "euros": s.gross.central,
                  "nature": "Brut", "texte": formatting.figure_text(s.gross), "origine": s.gross.source_name})
-    for fig, where in ((s.net_france, "France"), (s.net_uk, "Royaume-Uni")):
+    for fig, where in ((s.net_france, "France"), (s.net_uk, place_said(s.net_uk, "united_kingdom"))):
         if fig is not None:
             rows.append({"montant": f"Net, {where}, {formatting.period_text(fig.period)}", "euros": fig.central,
                          "nature": "Net", "texte": formatting.figure_text(fig), "origine": fig.source_name})
     return pd.DataFrame(rows)
+
+
+def place_said(fig: Figure | None, scope: str) -> str:
+    """The place as the figure's source names it when the book reports its words: the article says
+    « En Grande-Bretagne » for the pay Eric Dadian quotes, and the book says so too; the scope's own
+    label (« Royaume-Uni ») when the quote names no other."""
+    label = scope_label(scope)
+    if fig is None:
+        return label
+    for name in ("Grande-Bretagne", label):
+        if name.lower() in str(fig.quote).lower():
+            return name
+    return label
+
+
+def numericable_clause(external: Figure | None) -> str:
+    """« , qui s'appuie sur 600 conseillers chez ses prestataires, » in the edition that reports it; dated and
+    in the past in a later one (« , qui s'appuyait en 2009 sur 600 conseillers … »); '' without the figure."""
+    if external is None:
+        return ""
+    verb, opening = narrative.as_said_then(external, "s'appuie", "s'appuyait")
+    when = f" {opening.strip().rstrip(',').replace('En ', 'en ')}" if opening else ""
+    return f", qui {verb}{when} sur {cite(external, then=' conseillers')} chez ses prestataires,"
+
+
+def in_place(name: str) -> str:
+    """« en Grande-Bretagne », « au Royaume-Uni », « en France »."""
+    return f"au {name}" if name in ("Royaume-Uni", "Maroc") else f"en {name}"
+
+
+def net_pay_text(ds: Dataset, s: Salaries) -> str:
+    """The net pay a speaker quotes in France, and abroad when the data has it, told once: when the
+    speaker's words call it « scandaleux », the sentence says so between guillemets instead of quoting
+    the same figure again after it; otherwise the words follow the figures. The place abroad is named
+    as the speaker named it (« en Grande-Bretagne »)."""
+    france = s.net_france
+    when = md_escape(formatting.period_text(france.period))
+    words = str(france.quote).lower()
+    pay = f"les téléconseillers touchent {cite(france, then=' nets')} par mois en France en {when}"
+    if "scandaleux" in words:
+        text = f"En net, {person(ds, france.source)} juge «\u00a0scandaleux\u00a0» que {pay}"
+    else:
+        text = f"En net, selon {person(ds, france.source)}, {pay}"
+    if s.net_uk is not None:
+        more = direction(s.uk_premium, up="de plus", down="de moins", flat="")
+        text += f", quand ils en gagnent {cite(s.net_uk)} {in_place(place_said(s.net_uk, 'united_kingdom'))}"
+        if more:
+            text += f", soit {formatting.percent(abs(s.uk_premium) * 100)} {more}"
+    if "scandaleux" in words:
+        return text + "."
+    return text + f" : {quote(france, attribution=False)}."
 
 
 def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
@@ -580,14 +631,14 @@ def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country:
     from barometre.claims import gbp_conversion_text
 
     text = ("L'écart se lit avec prudence : le salaire britannique est payé en livres, et l'article ne dit pas à "
-            "quel taux de change il l'a converti en euros.")
+            "quel taux de change ce montant a été converti en euros.")
     conversion = gbp_conversion_text(ds, abroad) if country == "united_kingdom" else ""
     if conversion:
         text += " Or le change a beaucoup bougé. " + conversion
     year = period_end(abroad.period)
     there, here = ds.price_level(country, year), ds.price_level("france", year)
     if there is None or here is None or there[0] != here[0]:
-        return text + " Il ne dit pas non plus ce que ce salaire permet d'acheter outre-Manche, où les prix ne sont pas ceux de la France."
+        return text + " L'article ne dit pas non plus ce que ce salaire permet d'acheter outre-Manche, où les prix ne sont pas ceux de la France."
     equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
     text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
              f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "

@@ -275,11 +275,19 @@ class EditionReport:
 
         parts.append("## Indicateurs absents de cette édition")
         if self.not_republished:
-            labels = sorted({md_escape(f.label) for f in self.not_republished})
+            # each figure with its scope and period: an indicator the edition publishes for another year or
+            # scope is not « absent » (« effectifs du secteur (France, 2010) », while 2011 has the sector's)
+            where: dict[str, list[str]] = {}
+            for f in self.not_republished:
+                where.setdefault(f.label, []).append(
+                    f"{_scope_label(f.scope)}, {formatting.period_text(f.period)}")
+            listed_figures = ", ".join(
+                f"{md_escape(formatting.in_sentence(label))} ({md_escape(' ; '.join(sorted(set(w))))})"
+                for label, w in sorted(where.items(), key=lambda kv: kv[0].lower()))
+            count = len(self.not_republished)
             parts.append(
-                f"L'édition {cur} ne republie pas {formatting.count_words(len(labels), 'indicateur')} "
-                f"de l'édition {prev} ; le livre en montre la dernière valeur publiée, en nommant son "
-                "édition : " + ", ".join(labels) + "."
+                f"L'édition {cur} ne republie pas {formatting.count_words(count, 'chiffre')} de l'édition {prev} ; "
+                "le livre en montre la dernière valeur publiée, en nommant son édition : " + listed_figures + "."
             )
         if self.not_published:
             items = []
