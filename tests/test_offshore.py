@@ -565,7 +565,6 @@ def test_a_small_growth_gap_is_told_in_points_not_as_a_multiple():
     assert "une croissance 2,4 fois plus forte offshore" in ch.growth_sentence(france, offshore, None)
 
 
-<<<<<<< HEAD
 def _drawn_texts(spec: dict, width: int) -> set[str]:
     import re
 
@@ -591,7 +590,8 @@ def test_a_share_is_written_on_its_bar_in_the_web_page_only_where_it_fits():
     assert {"plus de 88\u00a0%", "moins de 12\u00a0%"} <= desktop
     # the print keeps its own rule (every share of 12 % or more written): its spec is the chart's as before
     assert "width" not in json.dumps([la.get("transform") for la in chart.print_spec().get("layer", [])])
-=======
+
+
 def test_what_a_provider_said_of_itself_is_dated_and_in_the_past_in_a_later_edition():
     """Jean-François Guillot (2009): « il y [a] neuf ans »; Eric Klipfel: 600 advisers. The 2011 book read
     « Teleperformance pratique l'offshore depuis neuf ans » and « 600 conseillers travaillent »: true when
@@ -645,4 +645,3 @@ def test_a_voice_does_not_quote_again_a_figure_the_page_has_just_told():
     assert "50\u00a0\\%" not in lines["frederic_jousset"] and "résumé du livre" in lines["frederic_jousset"]
     assert "50\u00a0\\%" in {v.source: ch.voice_line(v) for v in ch.voices(ds, 2011)}["frederic_jousset"]
     assert "25\u00a0\\%" in lines["olivier_carrot"]  # a figure not told before is still quoted
->>>>>>> review

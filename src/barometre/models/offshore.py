@@ -1,7 +1,7 @@
 """Cost per resolved request, France against offshore, and the article's 25 % question.
 
 The article: offshore hourly rates are « 50 % inférieurs à ceux pratiqués en
-France » (Frédéric Jousset, Webhelp), and Oliver Carrot (Teleperformance France; the article's spelling)
+France » (Frédéric Jousset, Webhelp), and Olivier Carrot (Teleperformance France; the article misprints « Oliver »)
 asks « Le consommateur est-il prêt à payer son abonnement internet 25 % plus cher
 pour conserver son service clients en métropole ? ».
 
