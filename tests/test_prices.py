@@ -609,3 +609,15 @@ def test_the_concentration_chart_dates_the_top_ten_share_instead_of_saying_today
     table = ch.hhi_table(ds.known("top10_market_share", 2011), ch.TOP_N, 2.0, ds.known("large_players_forecast", 2011))
     assert table["situation"].iloc[0] == "En 2009 : les 10 premiers"
     assert not any("Aujourd" in s for s in table["situation"])
+
+
+@pytest.mark.slow
+def test_an_earlier_editions_book_tells_the_employer_cost_of_its_own_years_not_later_ones(tmp_path):
+    """The 2009 book read « En 2011, un temps plein au Smic coûte … »: the snapshot runs to 2011, and a
+    book of 2009 does not tell years after its edition. Before the series starts, the book says so."""
+    text = _markdown(_execute(tmp_path, "e2009", edition=2009))
+    assert "En 2009, un temps plein au Smic coûte" in text and "En 2011," not in text
+    assert "La série couvre les années 2006 à 2009" in text
+    early = _markdown(_execute(tmp_path, "e2005", edition=2005))
+    assert "La série calculée par le livre commence en 2006, après l'édition 2005" in early.replace("\\'", "'")
+    assert "un temps plein au Smic coûte" not in early

@@ -762,13 +762,16 @@ def margin_factors(ds: Dataset, years: list[int], price: Figure, start: int, end
 LABOUR_SOURCE = "Coût employeur au Smic : OpenFisca France (instantané, voir l'annexe des données)"
 
 
-def labour_cost_years(ds: Dataset) -> pd.DataFrame:
-    """The years the OpenFisca snapshot covers (status computed), with the employer cost and its parts."""
+def labour_cost_years(ds: Dataset, until: int | None = None) -> pd.DataFrame:
+    """The years the OpenFisca snapshot covers (status computed), with the employer cost and its parts;
+    up to ``until`` (an edition's book does not tell the years after it)."""
     table = ds.labour_cost()
     if table.empty:
         return table
     covered = table[table["status"] == "computed"].copy()
     covered["year"] = covered["year"].astype(int)
+    if until is not None:
+        covered = covered[covered["year"] <= until]
     return covered.sort_values("year").reset_index(drop=True)
 
 
@@ -907,12 +910,13 @@ def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     )
 
 
-def labour_missing_years(ds: Dataset) -> list[int]:
-    """The years the snapshot lists but does not cover (status not_covered)."""
+def labour_missing_years(ds: Dataset, until: int | None = None) -> list[int]:
+    """The years the snapshot lists but does not cover (status not_covered), up to ``until``."""
     table = ds.labour_cost()
     if table.empty:
         return []
-    return sorted(int(y) for y in table.loc[table["status"] != "computed", "year"])
+    return sorted(y for y in (int(y) for y in table.loc[table["status"] != "computed", "year"])
+                  if until is None or y <= until)
 
 
 def years_text(years: list[int]) -> str:
