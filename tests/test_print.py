@@ -350,3 +350,31 @@ def test_a_white_value_label_on_a_light_bar_prints_dark():
         fills = {text: fill for fill, text in re.findall(r'<text[^>]*fill="([^"]+)"[^>]*>([^<]*)</text>', svg)}
         assert {t: fills.get(t) for t in expected} == expected, fills
         assert '"color": "white"' in json.dumps(out.web_spec())  # the web's labels stay white
+
+
+def test_the_printed_time_line_of_openings_writes_each_opening_under_its_dot_in_one_colour():
+    """Print has no pointer: each sector opening is written under its dot (inside the text width: a
+    label starts at a dot on the left, ends at one on the right), and the dots take one colour, the
+    rows naming the sector (coloured dots with no legend said nothing). The web chart is unchanged."""
+    import vl_convert as vlc
+
+    from barometre.chapters.resilience import sectors_chart
+    from barometre.charts import LOCALE
+
+    events = pd.DataFrame({"année": [2006, 2007, 2009], "date_texte": ["2006", "juillet 2007", "2009"],
+                           "secteur": ["Services publics", "Énergie", "Services publics"],
+                           "target": ["numéro spécial sur la grippe aviaire", "marché de l'énergie",
+                                      "service d'information sur la grippe A"],
+                           "actor": ["gouvernement", "État (France)", "État"], "quote": ["q1", "q2", "q3"]})
+    out = sectors_chart(events, "Source")
+    spec = out.print_spec()
+    texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    assert sorted(layer["mark"]["align"] for layer in texts) == ["center", "left", "right"]
+    assert {layer["encoding"]["text"]["field"] for layer in texts} == {"objet"}
+    dots = [layer for layer in spec["layer"] if layer["mark"]["type"] == "point"]
+    assert len(dots) == 1 and "color" not in dots[0]["encoding"] and dots[0]["mark"]["color"]
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    for target in events["target"]:
+        assert target.replace("'", "’") in svg
+    web = json.dumps(out.web_spec(), ensure_ascii=False)
+    assert '"color": {"field": "secteur"' in web and "numéro spécial" not in web.split('"datasets"')[0]
