@@ -378,3 +378,35 @@ def test_the_printed_time_line_of_openings_writes_each_opening_under_its_dot_in_
         assert target.replace("'", "’") in svg
     web = json.dumps(out.web_spec(), ensure_ascii=False)
     assert '"color": {"field": "secteur"' in web and "numéro spécial" not in web.split('"datasets"')[0]
+
+
+def test_the_titles_of_a_row_of_yearly_panels_in_print_start_and_end_on_the_same_lines():
+    """A row of two yearly panels in print: a title on one line beside one on two, and labels rising
+    more above one plot than the other, set the titles at different heights (the 2011 chapter on
+    offshore: « Croissance du chiffre d’affaires » sat between the lines of its neighbour's). Read
+    from the drawn chart: in each row, the plots and the titles start at the same height, and the
+    titles have as many lines."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre import load
+    from barometre.charts import LOCALE
+    from barometre.history import history_chart, yearly_history
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    table = yearly_history(ds, ds.indicators_for("offshore"), 2011)
+    spec = history_chart(table, name="h", title="T", edition=2011).print_spec()
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    chunks = re.split(r'class="mark-group role-scope concat_\d+_group"', svg)[1:]
+    assert len(chunks) == len(spec["concat"]) >= 4
+    at = r'<g transform="translate\(([-\d.e]+),([-\d.e]+)\)"'
+    plots = [float(re.match(r'[^>]*>' + at, chunk).group(2)) for chunk in chunks]
+    titles = [float(re.search(r'class="mark-group role-title">' + at, chunk).group(2)) for chunk in chunks]
+    lines = [len(re.findall(r"<tspan", re.search(r'role-title-text.*?</text>', chunk).group(0)) or [1])
+             for chunk in chunks]
+    rows = [range(i, min(i + spec["columns"], len(chunks))) for i in range(0, len(chunks), spec["columns"])]
+    uneven = [list(r) for r in rows if len({plots[i] for i in r}) > 1 or max(titles[i] for i in r) - min(titles[i] for i in r) > 0.1
+              or len({lines[i] for i in r}) > 1]
+    assert uneven == [], [(r, [plots[i] for i in r], [titles[i] for i in r], [lines[i] for i in r]) for r in uneven]

@@ -691,6 +691,7 @@ def print_spec_of(spec: dict) -> dict:
         for panel in panels:
             height = panel.get("height")
             panel["height"] = min(height, PRINT_PANEL_HEIGHT) if isinstance(height, int) else PRINT_PANEL_HEIGHT
+        _even_panel_titles(panels, PRINT_COLUMNS)
     if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         spec["width"] = PRINT_WIDTH
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -702,7 +703,67 @@ def print_spec_of(spec: dict) -> dict:
         spec = _label_line_ends(_label_cells(_label_series(spec)))
     else:
         _fit_width(spec)
+        if "concat" in spec and spec.get("columns"):
+            _align_panel_titles(spec)
     return spec
+
+
+def _title_lines(title) -> list[str] | None:
+    text = title.get("text") if isinstance(title, dict) else title
+    if text is None:
+        return None
+    return list(text) if isinstance(text, list) else [text]
+
+
+def _even_panel_titles(panels: list[dict], columns: int) -> None:
+    """The panels of a row (``columns`` a row) in print: a title on one line next to one on two gets
+    an empty first line, so that the titles of the row end on the same line, right over plots that
+    start at the same height (a one-line title sat between the two lines of its neighbour's)."""
+    for start in range(0, len(panels), columns):
+        row = panels[start:start + columns]
+        titled = [(panel, _title_lines(panel.get("title"))) for panel in row]
+        most = max((len(lines) for _, lines in titled if lines), default=0)
+        for panel, lines in titled:
+            if not lines or len(lines) == most:
+                continue
+            padded = ["\u00a0"] * (most - len(lines)) + lines
+            if isinstance(panel["title"], dict):
+                panel["title"] = {**panel["title"], "text": padded}
+            else:
+                panel["title"] = {"text": padded}
+
+
+def _panel_title_tops(spec: dict) -> list[float | None]:
+    """Where each panel's title starts, in pt from the top of its plot, as Vega draws it (a panel
+    title stands above whatever rises over the plot: a value label, a bound's arrow)."""
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    chunks = re.split(r'class="mark-group role-scope concat_\d+_group"', svg)[1:]
+    tops: list[float | None] = []
+    for chunk in chunks:
+        title = re.search(r'class="mark-group role-title"><g transform="translate\([-\d.e]+,([-\d.e]+)\)"', chunk)
+        tops.append(float(title.group(1)) if title else None)
+    return tops
+
+
+def _align_panel_titles(spec: dict) -> None:
+    """The titles of a row of panels in print, on the same lines: a title over a panel whose labels
+    rise less above the plot sat lower than its neighbour's (the plots themselves share a top). Each
+    title moves up (its ``offset`` grows) to the highest title of its row, never down onto a label."""
+    panels, columns = spec["concat"], int(spec["columns"])
+    tops = _panel_title_tops(spec)
+    if len(tops) != len(panels):
+        return
+    base = spec.get("config", {}).get("title", {}).get("offset", 0)
+    for start in range(0, len(panels), columns):
+        row = [(panel, top) for panel, top in zip(panels[start:start + columns], tops[start:start + columns],
+                                                   strict=True) if top is not None and isinstance(panel.get("title"), dict)]
+        if len(row) < 2:
+            continue
+        highest = min(top for _, top in row)
+        for panel, top in row:
+            if top - highest > 0.05:
+                panel["title"] = {**panel["title"],
+                                  "offset": round(panel["title"].get("offset", base) + top - highest, 2)}
 
 
 def print_parts_of(spec: dict) -> list[dict]:
