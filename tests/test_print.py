@@ -451,3 +451,57 @@ def test_no_value_label_of_the_yearly_panels_touches_a_bound_s_arrowhead():
                              if _overlap((box[0] - 1, box[1] - 1, box[2] + 1, box[3] + 1), head) > 0]
     assert checked >= 4, "the offshore panels draw bounds: the test would prove nothing"
     assert touching == []
+
+
+def test_the_printed_smic_and_prices_chart_writes_each_value_clear_of_the_lines_and_the_other_points():
+    """The three lines of the Smic and prices chart start together at 100 and stay a few points apart
+    in the first years: in print their values ran over the other lines (« 101,6 » on the Smic in
+    constant euros) and the points. Read from the drawn chart (2011 edition): no value's label is
+    crossed by a line or lies on a point but its own; each line's labels are in its colour, the
+    common 100 in the book's ink."""
+    import re
+
+    import vl_convert as vlc
+
+    from barometre import load
+    from barometre.chapters import prices as ch
+    from barometre.charts import LOCALE, PRINT_LABEL_SIZE, label_width
+    from barometre.paths import DATA_DIR
+
+    ds = load(DATA_DIR)
+    price = ds.known("production_hour_price_change_since_2000", 2011)
+    start, end = ch.period_years(price.period, 2011)
+    years = ch.available_years(ds, start, max(end, 2011))
+    out = ch.index_chart(ch.index_table(ds, years), ch.price_band(price, years, start, end), [price], start)
+    svg = vlc.vegalite_to_svg(out.print_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
+    at = r'transform="translate\(([-\d.e]+),([-\d.e]+)\)"'
+    points = [(year, value, series, float(x), float(y)) for year, value, series, x, y in re.findall(
+        r'aria-label="année: (\d{4}); Indice, \d{4} = 100: ([\d,]+); série: ([^;]+);[^"]*"[^>]*?'
+        r'aria-roledescription="point" ' + at, svg)]
+    lines: dict[str, list[tuple[float, float]]] = {}
+    for _year, _value, series, x, y in sorted(points, key=lambda p: p[0]):
+        lines.setdefault(series, []).append((x, y))
+    assert len(lines) == 3 and all(len(line) >= 8 for line in lines.values()), lines.keys()
+    labels = re.findall(r'<text aria-label="année: (\d{4}); Indice, \d{4} = 100: ([\d,]+); texte: [^"]*"[^>]*?'
+                        r'text-anchor="(\w+)" ' + at + r'[^>]*fill="(#\w+)"[^>]*>([^<]*)</text>', svg)
+    assert len(labels) >= 25, len(labels)
+    clashes, colours = [], {}
+    for year, value, anchor, x, y, fill, text in labels:
+        width, x, y = label_width(text), float(x), float(y)
+        x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+        box = (x0, y - 0.75 * PRINT_LABEL_SIZE, x0 + width, y + 0.2 * PRINT_LABEL_SIZE)
+        mine = [p for p in points if (p[0], p[1]) == (year, value)]
+        assert mine, (year, value)
+        # its point, and where lines meet on the value it writes once, theirs
+        own = [p for p in points if p[0] == year and abs(p[4] - mine[0][4]) < 2]
+        colours.setdefault(fill, set()).update(p[2] for p in own)
+        for series, line in lines.items():
+            for p, q in itertools.pairwise(line):
+                if _crosses(box, p, q):
+                    clashes.append((text, "crosses", series))
+        for p in points:
+            if p not in own and _overlap(box, (p[3] - 4.2, p[4] - 4.2, p[3] + 4.2, p[4] + 4.2)) > 0:
+                clashes.append((text, "on the point", p[:3]))
+    assert clashes == []
+    assert len(colours) == 4 and "#222" in colours, colours  # three lines' colours and the ink of the common 100
+    assert all(len(names) == 1 for fill, names in colours.items() if fill != "#222"), colours
