@@ -443,11 +443,9 @@ class PrintFigure:
         # the numbered caption and the source line; each first part says which figure it begins
         # (without it, panels under another figure's caption read as that figure's)
         label = f"figure-{form['name']}"
-        # the charts still floating before this one come out first (``\\FloatBarrier``): a chart may let
-        # the text that follows it fill its page, but never waits past the next chart's place (no queue
-        # of charts pages behind their text). A chart cut over pages is then set where the text places
-        # it, its parts in a row, its last part pinned there.
-        out: list[nodes.Element] = [nodes.raw("", "\\FloatBarrier\n", format="latex")]
+        # a figure cut over pages is set where the text places it, its parts in a row: the figures
+        # still floating before it come out first (``\\FloatBarrier``), its last part is pinned there
+        out: list[nodes.Element] = [nodes.raw("", "\\FloatBarrier\n", format="latex")] if len(uris) > 1 else []
         out += [
             nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]),
                             nodes.raw("", continuation_note(env.docname, label, i + 1, len(uris)), format="latex"),
