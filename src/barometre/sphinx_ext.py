@@ -443,41 +443,17 @@ class PrintFigure:
         # the numbered caption and the source line; each first part says which figure it begins
         # (without it, panels under another figure's caption read as that figure's)
         label = f"figure-{form['name']}"
-        # a figure cut over pages is set where the text places it, its parts in a row: the figures
-        # still floating before it come out first (``\\FloatBarrier``), its last part is pinned there
-        out: list[nodes.Element] = [nodes.raw("", "\\FloatBarrier\n", format="latex")] if len(uris) > 1 else []
-        out += [
+        out: list[nodes.Element] = [
             nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]),
                             nodes.raw("", continuation_note(env.docname, label, i + 1, len(uris)), format="latex"),
                             classes=["barometre-print-part"])
             for i, uri in enumerate(uris[:-1])
         ]
-        figure = nodes.figure(classes=["barometre-print-figure", *(["barometre-pinned"] if len(uris) > 1 else [])],
-                              ids=[label])
+        figure = nodes.figure(classes=["barometre-print-figure"], ids=[label])
         figure += nodes.image(uri=uris[-1], alt=form["caption"])
         figure += nodes.caption(text=form["caption"])
         figure += nodes.legend("", nodes.paragraph(text=form["source"]))
         return [*out, figure]
-
-
-def visit_figure_latex(translator, node) -> None:
-    """A figure floats where the book's ``figure_align`` lets it (a chart that does not fit the rest
-    of the page moves to the next one and the text fills the page), but the last part of a figure
-    cut over pages (class ``barometre-pinned``) stays right under its other parts (``[H]``)."""
-    from sphinx.writers.latex import LaTeXTranslator
-
-    pinned = "barometre-pinned" in node.get("classes", [])
-    translator.no_latex_floats += pinned
-    try:
-        LaTeXTranslator.visit_figure(translator, node)
-    finally:
-        translator.no_latex_floats -= pinned
-
-
-def depart_figure_latex(translator, node) -> None:
-    from sphinx.writers.latex import LaTeXTranslator
-
-    LaTeXTranslator.depart_figure(translator, node)
 
 
 def continuation_note(docname: str, label: str, part: int, parts: int) -> str:
@@ -594,7 +570,6 @@ def setup(app):
     app.add_config_value("barometre_appendices", [], "env")
     app.add_config_value("barometre_front_matter", {}, "env")
     app.add_directive("barometre-colophon", _colophon_directive())
-    app.add_node(nodes.figure, override=True, latex=(visit_figure_latex, depart_figure_latex))
     app.connect("env-get-outdated", print_outdated)
     app.connect("env-purge-doc", forget_unprinted)
     app.connect("env-purge-doc", forget_page_inputs)
