@@ -772,6 +772,7 @@ def print_spec_of(spec: dict) -> dict:
         for panel in panels:
             height = panel.get("height")
             panel["height"] = min(height, PRINT_PANEL_HEIGHT) if isinstance(height, int) else PRINT_PANEL_HEIGHT
+        _even_panel_titles(panels, PRINT_COLUMNS)
     if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
         spec["width"] = PRINT_WIDTH
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
@@ -783,7 +784,67 @@ def print_spec_of(spec: dict) -> dict:
         spec = _label_line_ends(_label_cells(_label_series(spec)))
     else:
         _fit_width(spec)
+        if "concat" in spec and spec.get("columns"):
+            _align_panel_titles(spec)
     return spec
+
+
+def _title_lines(title) -> list[str] | None:
+    text = title.get("text") if isinstance(title, dict) else title
+    if text is None:
+        return None
+    return list(text) if isinstance(text, list) else [text]
+
+
+def _even_panel_titles(panels: list[dict], columns: int) -> None:
+    """The panels of a row (``columns`` a row) in print: a title on one line next to one on two gets
+    an empty first line, so that the titles of the row end on the same line, right over plots that
+    start at the same height (a one-line title sat between the two lines of its neighbour's)."""
+    for start in range(0, len(panels), columns):
+        row = panels[start:start + columns]
+        titled = [(panel, _title_lines(panel.get("title"))) for panel in row]
+        most = max((len(lines) for _, lines in titled if lines), default=0)
+        for panel, lines in titled:
+            if not lines or len(lines) == most:
+                continue
+            padded = ["\u00a0"] * (most - len(lines)) + lines
+            if isinstance(panel["title"], dict):
+                panel["title"] = {**panel["title"], "text": padded}
+            else:
+                panel["title"] = {"text": padded}
+
+
+def _panel_title_tops(spec: dict) -> list[float | None]:
+    """Where each panel's title starts, in pt from the top of its plot, as Vega draws it (a panel
+    title stands above whatever rises over the plot: a value label, a bound's arrow)."""
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    chunks = re.split(r'class="mark-group role-scope concat_\d+_group"', svg)[1:]
+    tops: list[float | None] = []
+    for chunk in chunks:
+        title = re.search(r'class="mark-group role-title"><g transform="translate\([-\d.e]+,([-\d.e]+)\)"', chunk)
+        tops.append(float(title.group(1)) if title else None)
+    return tops
+
+
+def _align_panel_titles(spec: dict) -> None:
+    """The titles of a row of panels in print, on the same lines: a title over a panel whose labels
+    rise less above the plot sat lower than its neighbour's (the plots themselves share a top). Each
+    title moves up (its ``offset`` grows) to the highest title of its row, never down onto a label."""
+    panels, columns = spec["concat"], int(spec["columns"])
+    tops = _panel_title_tops(spec)
+    if len(tops) != len(panels):
+        return
+    base = spec.get("config", {}).get("title", {}).get("offset", 0)
+    for start in range(0, len(panels), columns):
+        row = [(panel, top) for panel, top in zip(panels[start:start + columns], tops[start:start + columns],
+                                                   strict=True) if top is not None and isinstance(panel.get("title"), dict)]
+        if len(row) < 2:
+            continue
+        highest = min(top for _, top in row)
+        for panel, top in row:
+            if top - highest > 0.05:
+                panel["title"] = {**panel["title"],
+                                  "offset": round(panel["title"].get("offset", base) + top - highest, 2)}
 
 
 def print_parts_of(spec: dict) -> list[dict]:
@@ -1025,7 +1086,12 @@ PLACES = {
     # further out, where lines crowd around a point
     "nn": ("center", "bottom", 0, -_LABEL_GAP - 8), "ss": ("center", "top", 0, _LABEL_GAP + 8),
     "see": ("left", "top", 8, 7), "sww": ("right", "top", -8, 7),
+    # further still, for the lines of a chart that crowd at a common start (labels in their line's colour)
+    "nnn": ("center", "bottom", 0, -_LABEL_GAP - 16), "sss": ("center", "top", 0, _LABEL_GAP + 16),
+    "nee": ("left", "bottom", 8, -8), "nww": ("right", "bottom", -8, -8),
+    "ee": ("left", "middle", _LABEL_GAP + 10, 0), "ww": ("right", "middle", -_LABEL_GAP - 10, 0),
 }
+CROWDED_PLACES = ("nnn", "sss", "nee", "nww", "ee", "ww")
 
 
 def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
@@ -1051,14 +1117,15 @@ def _crosses(box, p, q) -> bool:
 
 def place_value_labels(points: list[tuple[float, float, str]], width: float, height: float,
                        size: float = PRINT_LABEL_SIZE, *, others: list[list[tuple[float, float, str]]] = (),
-                       taken: list[tuple[float, float, float, float]] = ()) -> list[str]:
+                       taken: list[tuple[float, float, float, float]] = (), further: tuple[str, ...] = ()) -> list[str]:
     """For a line of points (x, y in pt from the plot's top left, and the label), where each label
     goes (a key of ``PLACES``): clear of the other labels, the points and the line, inside the plot
     but for its top (the panel's title moves up to make room), a few points at the right and the
     gap above the x axis (``PRINT_X_AXIS_OFFSET``). A peak is labelled above, a trough below, a point
     on a slope on the side the line leaves free; a second pass moves a label its neighbours crowd.
     ``others``: the other lines of the chart (their points and segments are avoided too);
-    ``taken``: the boxes of labels already placed."""
+    ``taken``: the boxes of labels already placed; ``further``: places (``CROWDED_PLACES``) tried
+    after all the others, for labels told apart by their colour."""
     text_height = size * 1.05
     widths = [label_width(text, size) for _, _, text in points]
     marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for x, y, _ in points]
@@ -1073,7 +1140,7 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
         # y grows downwards: a smaller y is a higher value
         below = [v for v in (before, after) if v is not None and v > y]
         above = [v for v in (before, after) if v is not None and v < y]
-        far = ["nn", "ss", "see", "sww"]
+        far = ["nn", "ss", "see", "sww", *further]
         if below and not above:
             return ["n", "nw", "ne", "e", "w", "s", "sw", "se", *far]
         if above and not below:
@@ -1141,6 +1208,29 @@ def _rows_of(unit: dict, spec: dict) -> list[dict]:
     return spec.get("datasets", {}).get(data.get("name"), [])
 
 
+_LABEL_INK = "#222"
+PRINT_LABEL_CONTRAST = 4.5  # a value label in its line's colour, darkened to this contrast on white (WCAG AA)
+
+
+def _label_colour(colour: dict, key) -> str:
+    """The colour of a value label where several lines cross (« 102,4 » sat between three lines at
+    their common start): its line's colour, darkened until it reads on white at 7 pt; the book's ink
+    for a single line or a colour the scale does not name."""
+    scale = colour.get("scale", {}) if isinstance(colour, dict) else {}
+    domain, hues = scale.get("domain"), scale.get("range")
+    if key is None or not isinstance(domain, list) or not isinstance(hues, list) or key not in domain:
+        return _LABEL_INK
+    hue = hues[domain.index(key)]
+    if _luminance(hue) is None:
+        return _LABEL_INK
+    channels = [int(hue[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(21):
+        shade = "#" + "".join(f"{round(c * (1 - step / 20)):02x}" for c in channels)
+        if 1.05 / (_luminance(shade) + 0.05) >= PRINT_LABEL_CONTRAST:
+            return shade
+    return _LABEL_INK
+
+
 def _label_series(spec: dict) -> dict:
     """A single chart of lines through points (year by year) whose rows carry their value as the text
     writes it (« texte »): in print, each point gets its label (``place_value_labels``), at the
@@ -1190,36 +1280,43 @@ def _label_series(spec: dict) -> dict:
     drawn = {key: sorted(rs, key=lambda r: r[x["field"]]) for key, rs in series.items()}
     points: dict = {}
     seen: list[tuple[float, float, str]] = []
+    common: set[int] = set()  # the points where lines meet, written once in the book's ink
     for key, rs in drawn.items():  # where lines meet on one value (a common base 100), it is written once
         kept = []
         for r in rs:
             point = (position(r[x["field"]]), height * (high - r[y["field"]]) / (high - low), r["texte"])
-            if not any(abs(point[0] - a) < 1 and abs(point[1] - b) < 2 and point[2] == t for a, b, t in seen):
+            same = [i for i, (a, b, t) in enumerate(seen) if abs(point[0] - a) < 1 and abs(point[1] - b) < 2
+                    and point[2] == t]
+            if same:
+                common.add(same[0])
+            else:
                 kept.append(r)
                 seen.append(point)
         drawn[key] = kept
         points[key] = [(position(r[x["field"]]), height * (high - r[y["field"]]) / (high - low), r["texte"])
                        for r in kept]
+    first = {id(r): i for i, r in enumerate(r for rs in drawn.values() for r in rs)}  # a row's index in ``seen``
     taken: list = []
     labelled = []
     for key, pts in points.items():
         places = place_value_labels(pts, width, height, others=[p for k, p in points.items() if k != key],
-                                    taken=taken)
+                                    taken=taken, further=CROWDED_PLACES if len(points) > 1 else ())
         taken += [_box(p, px, py, label_width(t), PRINT_LABEL_SIZE * 1.05) for p, (px, py, t) in zip(places, pts, strict=True)]
-        labelled += [{x["field"]: r[x["field"]], y["field"]: r[y["field"]], "texte": r["texte"], "_place": p}
+        labelled += [{x["field"]: r[x["field"]], y["field"]: r[y["field"]], "texte": r["texte"], "_place": p,
+                      "_colour": _LABEL_INK if first[id(r)] in common else _label_colour(colour, key)}
                      for r, p in zip(drawn[key], places, strict=True)]
     shared = {k: v for k, v in spec.items() if k in ("$schema", "config", "datasets", "width", "height", "autosize",
                                                       "description", "padding", "background")}
     body = {k: v for k, v in spec.items() if k not in shared}
     layers = body.pop("layer") if "layer" in body else [body]
     text_layers = []
-    for place in dict.fromkeys(r["_place"] for r in labelled):
+    for place, tint in dict.fromkeys((r["_place"], r["_colour"]) for r in labelled):
         align, baseline, dx, dy = PLACES[place]
         text_layers.append({
-            "name": f"{PRINT_ONLY}-{place}",
-            "data": {"values": [r for r in labelled if r["_place"] == place]},
+            "name": f"{PRINT_ONLY}-{place}" + (f"-{tint[1:]}" if tint != _LABEL_INK else ""),
+            "data": {"values": [r for r in labelled if (r["_place"], r["_colour"]) == (place, tint)]},
             "mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
-                     "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
+                     "fontSize": PRINT_LABEL_SIZE, "color": tint},
             "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
         })
     if "layer" in spec:

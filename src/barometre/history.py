@@ -8,6 +8,8 @@ two periods of it.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 from altair.utils.data import to_values
 
@@ -42,6 +44,10 @@ UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_po
                "eur_per_month_gross": "\u00a0€", "eur_per_month_net": "\u00a0€", "eur_million": "\u00a0M€"}
 PANEL_LINE = 40  # characters of a 12 px panel title on one line
 ARROW_SHARE = 0.15  # a bound's arrow, as a share of its panel's range
+ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square points
+# a label keeps this far from an arrowhead, beyond the head's own half-width: the panel's printed
+# geometry is predicted within a few points (``print_plot_size``)
+ARROW_HEAD_CLEARANCE = 2.5  # pt
 PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
 
 
@@ -118,7 +124,13 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
                for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0]
     strokes += [[(*at(r["année"], r["bas"]), ""), (*at(r["année"], r["haut"]), "")]
                 for _, r in rows.iterrows() if r["bas"] < r["haut"]]
-    return place_value_labels(points, width, height, others=strokes)
+    # an arrowhead (Vega's triangle: half-width √area / 2, half-height √3 / 2 of that) is kept clear
+    # like a placed label, with room to spare (« environ 64 000 » touched the head of « plus de 55 000 »)
+    half = math.sqrt(ARROW_HEAD) / 2 + ARROW_HEAD_CLEARANCE
+    heads = [(x - half, y - half, x + half, y + half)
+             for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0
+             for x, y in [at(r["année"], end)]]
+    return place_value_labels(points, width, height, others=strokes, taken=heads)
 
 
 def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -> ChartOutput:
@@ -180,7 +192,8 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                   y={"field": "bas", "type": "quantitative"}, y2={"field": "haut"}),
             # a bound: an open dot with an arrow towards the side the value lies on
             layer({"type": "rule", **solid, "strokeWidth": 2}, "datum.borne != 0", y2={"field": "flèche"}),
-            *[layer({"type": "point", "shape": f"triangle-{side}", "filled": True, "size": 50, **solid, "opacity": 1},
+            *[layer({"type": "point", "shape": f"triangle-{side}", "filled": True, "size": ARROW_HEAD, **solid,
+                           "opacity": 1},
                     f"datum.borne == {sign}", y={"field": "flèche", "type": "quantitative"})
               for sign, side in ((1, "up"), (-1, "down"))],
             layer({"type": "point", **solid, "filled": False, "fill": "white", "strokeWidth": 2, "opacity": 1},

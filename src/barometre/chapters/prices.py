@@ -225,6 +225,9 @@ def index_title(smic_end: float, price_low: float, price_high: float) -> str:
     return f"Smic {smic}, prix {price}"
 
 
+PRINT_INDEX_HEIGHT = 440  # the index chart's height for print, before print's 0,75 (charts.PRINT_HEIGHT_RATIO)
+
+
 def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], base: int) -> ChartOutput:
     series = ["Smic horaire brut", "Smic en euros constants", "Prix à la consommation", "Prix de l'heure de production"]
     colours = [PALETTE[3], PALETTE[1], "#7a7a7a", PALETTE[0]]
@@ -252,6 +255,9 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
     band_end = band[band["année"] == band["année"].max()]
     return chart_output(
         (area + lines).properties(height=320),
+        # print: taller (330 pt), so that the three lines, which start together at 100, leave room
+        # between them for their values in the first years
+        print_chart=(area + lines).properties(height=PRINT_INDEX_HEIGHT),
         name="prix-indices",
         title=index_title(float(end_rows.set_index("série")["indice"]["Smic horaire brut"]),
                           float(band_end["bas"].iloc[0]), float(band_end["haut"].iloc[0])),

@@ -252,6 +252,27 @@ def sector_events(ds: Dataset, edition: int) -> pd.DataFrame:
     return events.sort_values("date").reset_index(drop=True)
 
 
+def _sectors_print_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """The time line as print gives it: what the web's pointer tells (the opening) written under each
+    dot, the dots in one colour (the row already names the sector: a colour with no legend said
+    nothing). A label starts at its dot in the left third of the line, ends at it in the right third."""
+    years = table["année"]
+    span = max(1, int(years.max()) - int(years.min()))
+    where = (years - years.min()) / span
+    table = table.assign(_align=["left" if w < 1 / 3 else "right" if w > 2 / 3 else "center" for w in where])
+    x = alt.X("année:Q", title=None, scale=alt.Scale(zero=False, nice=False, padding=24),
+              axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0))
+    y = alt.Y("secteur:N", title=None)
+    dots = alt.Chart(table).mark_point(size=180, filled=True, color=PALETTE[0]).encode(x=x, y=y)
+    labels = [
+        alt.Chart(table).transform_filter(alt.FieldEqualPredicate(field="_align", equal=align))
+        .mark_text(align=align, baseline="top", dy=9, dx={"left": -5, "right": 5, "center": 0}[align])
+        .encode(x=x, y=y, text="objet:N")
+        for align in ("left", "center", "right") if (table["_align"] == align).any()
+    ]
+    return alt.layer(dots, *labels).properties(height=120)
+
+
 def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
     table = events[["année", "date_texte", "secteur", "target", "actor", "quote"]].rename(
         columns={"target": "objet", "actor": "acteur", "quote": "citation"}
@@ -273,6 +294,7 @@ def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
     text = ", ".join(f"{r.objet} ({r.date_texte})" for r in table.itertuples())
     return chart_output(
         chart,
+        print_chart=_sectors_print_chart(table),
         name="resilience-secteurs",
         title="Secteurs nouvellement ouverts à l'externalisation, cités par l'édition",
         source=source,
