@@ -555,7 +555,7 @@ def test_the_prices_chapter_reads_the_hhi_against_the_guidelines_and_cites_them(
     assert title_text(spec(nb, "prix-concentration")) == "Une concentration encore mal connue"
     figure = next(o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                   if 'id="spec-prix-concentration"' in o.get("data", {}).get("text/html", ""))
-    assert f"seuils{NBSP}: Département de la Justice et Federal Trade Commission des États-Unis" in figure
+    assert f"seuils (traits verticaux){NBSP}: Département de la Justice et Federal Trade Commission des États-Unis" in figure
     assert f"Traits verticaux{NBSP}: seuils des lignes directrices américaines sur les concentrations horizontales de 1992, " \
            f"1{NNBSP}000 et 1{NNBSP}800." in figure
 

@@ -492,7 +492,7 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
         layers.properties(height=66 * len(table)),
         name="prix-concentration",
         title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"]), grid or []),
-        source=source_line(figs) + MODEL_NOTE + (f" ; seuils : {grid[0]['source_fr']}" if grid else ""),
+        source=source_line(figs) + MODEL_NOTE + (f" ; seuils (traits verticaux) : {grid[0]['source_fr']}" if grid else ""),
         description=(
             f"Fourchettes de l'indice de Herfindahl-Hirschman (somme des carrés des parts de marché) : {listing}. "
             f"Hypothèse du livre : le premier acteur hors du groupe de tête pèse "
