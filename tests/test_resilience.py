@@ -279,3 +279,17 @@ def test_the_cost_argument_chart_dates_the_articles_today():
     out = ch.premium_chart(ds.known("inhouse_salary_premium", 2011), ds.known("cost_savings_demanded", 2011, scope="before"),
                            ds.known("cost_savings_demanded", 2011, scope="now"))
     assert "30\u00a0% en 2009." in out.description and "aujourd'hui" not in out.description
+
+
+def test_the_text_gives_the_band_of_margins_the_takeaway_line_uses():
+    """The 2011 text gave the saving at the book's 10 % margin (« va de 16 à 18,5 % ») and the « À retenir »
+    line another range (« 12,2 à 22,2 % ») over margins of 5 to 15 % the text never named: the text now
+    gives that band too, computed by the same function."""
+    ds = load()
+    premium = ds.known("inhouse_salary_premium", 2011)
+    sentence = ch.margin_sensitivity(premium, 0.63, 0.10)
+    line = ch.payback_takeaway(premium, labour_share=0.63, provider_margin=0.10).text
+    assert sentence.startswith(" Avec une marge du prestataire de 5 à 15\u00a0% au lieu de 10\u00a0%, elle irait de ")
+    band = sentence.split("elle irait de ")[1].split(" :")[0]
+    assert f"économise {band} du coût interne" in line, (band, line)
+    assert ch.margin_sensitivity(premium, 0.63, 0.95) == ""  # no saving left at any margin of the band

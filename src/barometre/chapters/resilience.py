@@ -507,6 +507,27 @@ def editions_text(events: pd.DataFrame) -> str:
 MARGIN_BAND = (0.5, 1.5)
 
 
+def saving_band(premium: Figure, labour_share: float, provider_margin: float) -> tuple[list[float], float, float]:
+    """The provider's margins of ``MARGIN_BAND`` and the running saving they give over the cited salary gap:
+    the lowest with the smallest gap and the highest margin, the highest with the opposite."""
+    margins = [provider_margin * k for k in MARGIN_BAND]
+    save_low = model.running_saving_rate(premium.bounds[0] / 100, labour_share, margins[1])
+    save_high = model.running_saving_rate(premium.bounds[1] / 100, labour_share, margins[0])
+    return margins, save_low, save_high
+
+
+def margin_sensitivity(premium: Figure, labour_share: float, provider_margin: float) -> str:
+    """The sentence that gives the saving over the band of margins the « À retenir » line uses, so that
+    its range is the text's (empty when no margin of the band leaves a saving)."""
+    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
+    if save_high <= 0:
+        return ""
+    return (f" Avec une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
+            f"{formatting.percent(margins[1] * 100)} au lieu de {formatting.percent(provider_margin * 100)}, elle "
+            f"irait de {formatting.value_range(max(save_low, 0) * 100, save_high * 100, 'percent')} : c'est la "
+            "fourchette que reprend « À retenir ».")
+
+
 def payback_takeaway(
     premium: Figure,
     *,
@@ -523,10 +544,7 @@ def payback_takeaway(
     (``breakeven``): the line says so and answers the inverse question, what transition cost that
     break-even implies, instead of giving the break-even back as a result. ``borrowed_labour_share``: the
     labour share is the outsourcers' own, applied to the in-house centre, and the line says so."""
-    margins = [provider_margin * k for k in MARGIN_BAND]
-    # the lowest saving: smallest salary gap, highest margin; the highest: the opposite
-    save_low = model.running_saving_rate(premium.bounds[0] / 100, labour_share, margins[1])
-    save_high = model.running_saving_rate(premium.bounds[1] / 100, labour_share, margins[0])
+    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
     band = (f"une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
             f"{formatting.percent(margins[1] * 100)}")
     findings: dict[str, Finding] = {}
