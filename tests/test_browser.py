@@ -154,17 +154,22 @@ def test_charts_stay_readable_at_360_pixels(browser, published_book):
         visit.close()
 
 
+def _assert_fills_its_box(page, selector: str, width: int) -> None:
+    """The chart's drawing fills its box and no more, and the page does not scroll sideways."""
+    wait_for_charts(page)
+    chart = page.locator(selector)
+    frame = chart.evaluate("e => e.getBoundingClientRect().width")
+    drawn = chart.locator("svg").first.evaluate("e => e.getBoundingClientRect().width")
+    assert 0.95 * frame <= drawn <= frame + 1, (frame, drawn)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 @pytest.mark.parametrize("width", [360, 390, 1280])
 def test_the_year_by_year_panels_take_the_width_of_the_page(browser, published_book, width):
     visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri(), width=width)
     try:
-        wait_for_charts(visit.page)
-        chart = visit.page.locator("#vis-resilience-series")
-        frame = chart.evaluate("e => e.getBoundingClientRect().width")
-        drawn = chart.locator("svg").first.evaluate("e => e.getBoundingClientRect().width")
         # the drawing fills its box (the panels of 205 px left two thirds of a desktop column empty) and no more
-        assert 0.95 * frame <= drawn <= frame + 1, (frame, drawn)
-        assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
+        _assert_fills_its_box(visit.page, "#vis-resilience-series", width)
     finally:
         visit.close()
 
@@ -312,12 +317,7 @@ def test_the_dashboard_takes_the_width_of_the_page(browser, published_book, widt
     """The dashboard's panels kept their phone width (250 px): 262 px drawn in a 672 px desktop column."""
     visit = Visit(browser, (published_book / "chapters" / "synthesis.html").as_uri(), width=width)
     try:
-        wait_for_charts(visit.page)
-        chart = visit.page.locator(DASHBOARD)
-        frame = chart.evaluate("e => e.getBoundingClientRect().width")
-        drawn = chart.locator("svg").first.evaluate("e => e.getBoundingClientRect().width")
-        assert 0.95 * frame <= drawn <= frame + 1, (frame, drawn)
-        assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
+        _assert_fills_its_box(visit.page, DASHBOARD, width)
     finally:
         visit.close()
 

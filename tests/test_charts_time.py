@@ -95,12 +95,19 @@ def test_the_salary_history_spaces_years_by_time_so_a_missing_year_shows():
     assert years == ["2008", "2009", "2010", "2011"]
 
 
-def test_the_yearly_panels_give_a_missing_year_its_place_on_the_axis():
+def _respondents_panel():
+    """The 2011 resilience history, its respondents' rows (published for 2008 and 2011 only) and
+    their panel drawn for the web (SVG)."""
     ds = load()
     table = history.yearly_history(ds, ds.indicators_for("resilience"), 2011)
     respondents = table[table["indicateur"].str.startswith("Nombre de répondants")]
-    assert sorted(respondents["année"]) == [2008, 2011]
     svg = vlc.vegalite_to_svg(history.history_chart(respondents, name="h", title="T", edition=2011).web_spec())
+    return table, respondents, svg
+
+
+def test_the_yearly_panels_give_a_missing_year_its_place_on_the_axis():
+    table, respondents, svg = _respondents_panel()
+    assert sorted(respondents["année"]) == [2008, 2011]
     xs = {int(re.search(r"Année: (\d{4})", label).group(1)): x for label, x, _ in _points(svg)}
     spec = history.history_chart(table, name="h", title="T", edition=2011).spec
     domains = {tuple(layer["encoding"]["x"]["scale"]["domain"]) for panel in spec["vconcat"]
@@ -135,11 +142,8 @@ def test_a_salary_published_as_a_range_is_drawn_as_a_bar_the_line_stopping_at_it
 
 
 def test_a_panel_of_whole_figures_has_whole_ticks():
-    ds = load()
-    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2011)
-    respondents = table[table["indicateur"].str.startswith("Nombre de répondants")]
+    _, respondents, svg = _respondents_panel()
     assert sorted(respondents["valeur"]) == [11.0, 12.0]
-    svg = vlc.vegalite_to_svg(history.history_chart(respondents, name="h", title="T", edition=2011).web_spec())
     values = next(labels for labels in _axis_labels(svg) if "12" in labels)
     assert values and all(re.fullmatch(r"\d+", v) for v in values), values
 

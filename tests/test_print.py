@@ -12,6 +12,25 @@ from barometre.build import balanced_lines, latex_escape, pdf_metadata
 from barometre.charts import _crosses, _overlap, chart_output
 
 
+def _label_box(text: str, anchor: str, x: float, y: float, *, ascent: float, descent: float) -> tuple:
+    """The box of a printed label drawn at (x, y) with ``text-anchor`` ``anchor``: its measured width,
+    ``ascent`` and ``descent`` in label sizes above and below the baseline."""
+    from barometre.charts import PRINT_LABEL_SIZE, label_width
+
+    width = label_width(text)
+    x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return x0, y - ascent * PRINT_LABEL_SIZE, x0 + width, y + descent * PRINT_LABEL_SIZE
+
+
+def _text_boxes(svg: str, at: str, *, ascent: float, descent: float) -> list[tuple[str, tuple]]:
+    """Every text mark of a drawn chart (SVG) with its box; ``at`` matches its translate(x, y)."""
+    import re
+
+    return [(text, _label_box(text, anchor, float(x), float(y), ascent=ascent, descent=descent))
+            for anchor, x, y, text in re.findall(r'<text[^>]*aria-roledescription="text mark" text-anchor="(\w+)" '
+                                                 + at + r'[^>]*>([^<]*)</text>', svg)]
+
+
 def test_a_long_title_breaks_into_balanced_lines_never_after_a_short_word():
     assert balanced_lines("Le baromètre des outsourceurs de la relation client") == [
         "Le baromètre des outsourceurs", "de la relation client"]
@@ -268,7 +287,7 @@ def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
     import vl_convert as vlc
 
     from barometre import load
-    from barometre.charts import LOCALE, PRINT_LABEL_SIZE, label_width
+    from barometre.charts import LOCALE
     from barometre.history import history_chart, yearly_history
     from barometre.paths import DATA_DIR
 
@@ -285,12 +304,7 @@ def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
             arrows.setdefault(field, {})[year] = (float(x), float(y))
         tips = arrows.get("flèche", {})
         assert tips, name
-        boxes = []
-        for anchor, x, y, text in re.findall(r'<text[^>]*aria-roledescription="text mark" text-anchor="(\w+)" '
-                                             + at + r'[^>]*>([^<]*)</text>', svg):
-            width, x, y = label_width(text), float(x), float(y)
-            x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-            boxes.append((text, (x0, y - 0.8 * PRINT_LABEL_SIZE, x0 + width, y + 0.25 * PRINT_LABEL_SIZE)))
+        boxes = _text_boxes(svg, at, ascent=0.8, descent=0.25)
         assert len(boxes) == len(panel), (name, boxes)
         for year, tip in tips.items():
             base = arrows["valeur"][year]
@@ -422,7 +436,7 @@ def test_no_value_label_of_the_yearly_panels_touches_a_bound_s_arrowhead():
     import vl_convert as vlc
 
     from barometre import load
-    from barometre.charts import LOCALE, PRINT_LABEL_SIZE, label_width
+    from barometre.charts import LOCALE
     from barometre.history import history_chart, yearly_history
     from barometre.paths import DATA_DIR
 
@@ -439,12 +453,7 @@ def test_no_value_label_of_the_yearly_panels_touches_a_bound_s_arrowhead():
                 coords = [float(v) for v in re.findall(r"-?[\d.]+", path)]
                 xs, ys = coords[0::2], coords[1::2]
                 heads.append((float(x) + min(xs), float(y) + min(ys), float(x) + max(xs), float(y) + max(ys)))
-            labels = []
-            for anchor, x, y, text in re.findall(r'<text[^>]*aria-roledescription="text mark" text-anchor="(\w+)" '
-                                                 + at + r'[^>]*>([^<]*)</text>', chunk):
-                width, x, y = label_width(text), float(x), float(y)
-                x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-                labels.append((text, (x0, y - 0.75 * PRINT_LABEL_SIZE, x0 + width, y + 0.2 * PRINT_LABEL_SIZE)))
+            labels = _text_boxes(chunk, at, ascent=0.75, descent=0.2)
             for head in heads:
                 checked += 1
                 touching += [(edition, text) for text, box in labels
@@ -465,7 +474,7 @@ def test_the_printed_smic_and_prices_chart_writes_each_value_clear_of_the_lines_
 
     from barometre import load
     from barometre.chapters import prices as ch
-    from barometre.charts import LOCALE, PRINT_LABEL_SIZE, label_width
+    from barometre.charts import LOCALE
     from barometre.paths import DATA_DIR
 
     ds = load(DATA_DIR)
@@ -487,9 +496,8 @@ def test_the_printed_smic_and_prices_chart_writes_each_value_clear_of_the_lines_
     assert len(labels) >= 25, len(labels)
     clashes, colours = [], {}
     for year, value, anchor, x, y, fill, text in labels:
-        width, x, y = label_width(text), float(x), float(y)
-        x0 = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-        box = (x0, y - 0.75 * PRINT_LABEL_SIZE, x0 + width, y + 0.2 * PRINT_LABEL_SIZE)
+        x, y = float(x), float(y)
+        box = _label_box(text, anchor, x, y, ascent=0.75, descent=0.2)
         mine = [p for p in points if (p[0], p[1]) == (year, value)]
         assert mine, (year, value)
         # its point, and where lines meet on the value it writes once, theirs

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from barometre import periods
 from barometre.paths import DATA_DIR, relative
-from barometre.validation import ValidatedData, validate
+from barometre.validation import HHI_CLASSES, ValidatedData, validate
 
 
 class _Pandas:
@@ -657,8 +657,6 @@ class Dataset:
         table = self._v.hhi_thresholds
         if table is None:
             return []
-        from barometre.validation import HHI_CLASSES
-
         return sorted((r.model_dump() for r in table.rows), key=lambda r: (r["guidelines"], HHI_CLASSES.index(r["concentration"])))
 
     def sources_frame(self) -> pd.DataFrame:

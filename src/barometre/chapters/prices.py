@@ -443,6 +443,12 @@ def hhi_title(low: float, high: float, grid: list[dict]) -> str:
     return "Une concentration encore mal connue"
 
 
+def guidelines_name(grid: list[dict]) -> str:
+    """« lignes directrices américaines sur les concentrations horizontales de 1992 »: the guidelines of
+    the grid as the book names them, with their year."""
+    return f"{grid[0]['name_fr']} de {grid[0]['in_force_from'].year}"
+
+
 def hhi_reading(low: float, high: float, grid: list[dict], period: str) -> str:
     """The HHI bounds of a share published for ``period`` read against the guidelines' classes, with
     the thresholds the guidelines give and, when the period ends in or after the year they were
@@ -450,7 +456,7 @@ def hhi_reading(low: float, high: float, grid: list[dict], period: str) -> str:
     if not grid:
         return ""
     first, last = grid[0], grid[-1]
-    name = f"{first['name_fr']} de {first['in_force_from'].year}"
+    name = guidelines_name(grid)
     until = first["in_force_until"]
     if until is not None and until.year <= period_end(period):
         name += f", en vigueur jusqu'au {formatting.event_date(until.isoformat())}"
@@ -486,7 +492,7 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
         marks = pd.DataFrame([{"situation": s, "seuil": v} for s in table["situation"] for v in limits])
         layers = layers + alt.Chart(marks).mark_tick(orient="vertical", size=18, thickness=2, color="#333").encode(
             x="seuil:Q", y=alt.Y("situation:N", sort=None, axis=None))
-        thresholds = (f" Traits verticaux : seuils des {grid[0]['name_fr']} de {grid[0]['in_force_from'].year}, "
+        thresholds = (f" Traits verticaux : seuils des {guidelines_name(grid)}, "
                       f"{formatting.enumeration([formatting.number(v, 0) for v in limits])}.")
     return chart_output(
         layers.properties(height=66 * len(table)),
