@@ -1,42 +1,17 @@
 """French typography of the page: no-break spaces before « : ; ! ? » and inside guillemets, ranges
-bound, « 1er » in superscript, in every text of the page but code and raw HTML."""
+bound, « 1er » in superscript, in every text of the page but code and raw HTML. The rules themselves
+are ``barometre.typography``'s (``french_spacing``, ``bind_ranges``, ``raw_typography`` are re-exported
+here)."""
 
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
+
+from barometre.typography import ORDINAL, bind_ranges, french_spacing, raw_typography
 
 _NO_TYPOGRAPHY = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block, nodes.comment,
                   nodes.FixedTextElement)
-_BEFORE_COLON = re.compile(r"[ \u00a0\u202f]+:(?=\s|$)")
-_BEFORE_HIGH = re.compile(r"[ \u00a0\u202f]+([;!?»])")
-_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]+")
-
-
-def french_spacing(text: str) -> str:
-    """The spaces French typography binds: a no-break space before « : » and inside guillemets, a narrow
-    no-break space before « ; », « ! » and « ? », so that no line starts with a punctuation mark."""
-    text = _BEFORE_COLON.sub("\u00a0:", text)
-    text = _BEFORE_HIGH.sub(lambda m: ("\u00a0" if m.group(1) == "»" else "\u202f") + m.group(1), text)
-    return _AFTER_GUILLEMET.sub("«\u00a0", text)
-
-
-_RANGE = re.compile(r"(?<=\d)[ \u00a0\u202f]+à[ \u00a0\u202f]+(?=[+\-\u2212]?\d)")
-
-
-def bind_ranges(text: str) -> str:
-    """« 20 à 25 % » is one unit: no-break spaces around « à » between two numbers."""
-    return _RANGE.sub("\u00a0à\u00a0", text)
-
-
-def raw_typography(text: str) -> str:
-    """What Sphinx's typography does to the page's text, for raw HTML it does not reach (a number's
-    tooltip, a chart's caption): typographic apostrophes, French spaces, ranges bound."""
-    return bind_ranges(french_spacing(text.replace("'", "\u2019")))
-
-
-_ORDINAL = re.compile(r"(?<![\w])1(er|re)(?=[ \u00a0\u202f])")
+_ORDINAL = ORDINAL
 
 
 def ordinal_superscripts(doctree) -> None:
@@ -87,3 +62,6 @@ def french_typography(app, doctree, docname) -> None:
         new = french_spacing(str(text))
         if new != str(text):
             parent.replace(text, nodes.Text(new))
+
+
+__all__ = ["bind_ranges", "french_spacing", "french_typography", "ordinal_superscripts", "raw_typography"]
