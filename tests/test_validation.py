@@ -91,7 +91,7 @@ def test_a_share_above_100_percent_is_rejected(data_copy):
     i = line_of(data_copy, "part_time_share")
     replace_line(data_copy, i, edition_lines(data_copy)[i].replace(",10,,,", ",150,,,", 1))
     [problem] = problems_for(data_copy)
-    assert (problem.column, problem.value) == ("value", "150.0")
+    assert (problem.column, problem.value) == ("value", "150")  # as typed, not as a float
     assert "between 0 and 100" in problem.expected
 
 
