@@ -7,7 +7,13 @@ from pathlib import Path
 import yaml
 
 from barometre.paths import relative
-from barometre.validation import SIDECAR_KEYS, SIDECAR_MAPPING_EXPECTED, load_sidecar_text, sha256_of, sidecar_path
+from barometre.validation import (
+    SIDECAR_KEYS,
+    SIDECAR_MAPPING_EXPECTED,
+    load_sidecar_text,
+    sha256_of,
+    sidecar_path,
+)
 
 
 class SidecarError(Exception):
