@@ -630,6 +630,13 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
             )
         )
         return table
+    first_line = _NEWLINE.split(text, maxsplit=1)[0]
+    delimiter = _other_delimiter([first_line.strip()], columns) if "," not in first_line else ""
+    if delimiter:  # before the rows are read: each would give its own problem of quotes or field counts
+        problems.append(Problem(name, 1, None, first_line, f"columns separated by commas: this file seems "
+                                f"to use {delimiter} as its separator (a spreadsheet's export in another "
+                                "language setting?); save it again as CSV with commas, UTF-8"))
+        return table
     records = read_csv_records(text, name, problems)
     if not records or records[0].first_line != 1:  # the header itself is broken: reported above
         return table
@@ -643,12 +650,6 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
     header = [h.strip() for h in records[0].fields]
     missing = [c for c in columns if c not in header and model.model_fields[c].is_required()]
     unknown = [c for c in header if c not in columns]
-    delimiter = _other_delimiter(header, columns)
-    if delimiter:
-        problems.append(Problem(name, 1, None, lines[0][:80], f"columns separated by commas: this file seems "
-                                f"to use {delimiter} as its separator (a spreadsheet's export in another "
-                                "language setting?); save it again as CSV with commas, UTF-8"))
-        return table
     for c in missing:
         problems.append(Problem(name, 1, c, None, f"a column named '{c}' in the header"))
     for c in unknown:
