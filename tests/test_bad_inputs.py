@@ -794,6 +794,13 @@ def _(w, mp):
     return ["new-edition", "--year", "2009"]
 
 
+@case("new-edition: the latest edition is a FIFO", "editions/2008.csv", "a named pipe (FIFO)", "Nothing was written")
+def _(w, mp):
+    (w["data"] / E).unlink()
+    os.mkfifo(w["data"] / E)
+    return ["new-edition", "--year", "2009"]
+
+
 @case("new-edition: a previous edition with a broken quote", "in the middle of field", "Nothing was written")
 def _(w, mp):
     edit(w["data"], E, ROW["part_time"], "barometer_bearingpoint_sp2c", 'barometer"x"')
@@ -848,6 +855,12 @@ def _(w, mp):
         notes["A1"] = "Chiffres copiés de la présentation"
 
     return ["import-xlsx", str(spreadsheet(w["tmp"], change)), "--year", "2009"]
+
+
+@case("import-xlsx: a FIFO named .xlsx is not opened", "a named pipe (FIFO)", "readable .xlsx", unchanged_data=True)
+def _(w, mp):
+    os.mkfifo(w["tmp"] / "barometre-2009.xlsx")
+    return ["import-xlsx", str(w["tmp"] / "barometre-2009.xlsx"), "--year", "2009"]
 
 
 @case("import-xlsx: --sheet names a sheet that is not there", "no sheet named 'Feuille 2'", "'Feuil1'",
@@ -1035,6 +1048,14 @@ MAKE_INJECTIONS = {
     "book EDITION with a command": ("book", "EDITION=2008&&touch pwned", "EDITION must be a year"),
     "pdf EDITION with a quote": ("pdf", "EDITION=2008'", "EDITION must be a year"),
     "new-edition YEAR 2100": ("new-edition", "YEAR=2100", "from 2000 to"),
+    "book PYTHON with a command": ("book", "PYTHON=python3;touch pwned", "PYTHON must be one path"),
+    "book PYTHON with a command substitution": ("book", "PYTHON=$$(touch pwned)", "PYTHON must be one path"),
+    "env PYTHON with an option": ("env", "PYTHON=python3 -c import os", "PYTHON must be one path"),
+    "validate VENV with a command": ("validate", "VENV=.venv;touch pwned", "VENV must be one folder path"),
+    "book PY with a command": ("book", "PY=.venv/bin/python&&touch pwned", "PY must be one path"),
+    "test TEST_BUILDS with a command": ("test", "TEST_BUILDS=tests/x.py;touch pwned", "TEST_BUILDS must be"),
+    "book ENV_SYNC with a command": ("book", "ENV_SYNC=touch pwned", "ENV_SYNC is the tests' seam"),
+    "serve PORT with a command": ("serve", "PORT=8000;touch pwned", "PORT must be a port number"),
 }
 
 
@@ -1043,8 +1064,9 @@ MAKE_INJECTIONS = {
 def test_make_variables_are_one_argument_and_never_run_as_commands(tmp_path, name):
     target, assignment, words = MAKE_INJECTIONS[name]
     before = tree_hash(DATA_DIR)
+    defaults = [d for d in ("ENV_SYNC=:", f"PY={sys.executable}") if d.split("=")[0] != assignment.split("=")[0]]
     proc = subprocess.run(
-        ["make", "-s", "-f", str(ROOT / "Makefile"), target, assignment, "ENV_SYNC=:", f"PY={sys.executable}"],
+        ["make", "-s", "-f", str(ROOT / "Makefile"), target, assignment, *defaults],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode != 0, proc.stdout + proc.stderr
@@ -1055,6 +1077,62 @@ def test_make_variables_are_one_argument_and_never_run_as_commands(tmp_path, nam
 
 
 # --------------------------------------------------------------------------- this machine's paths
+
+
+def test_the_sidecar_command_writes_nothing_outside_the_data_folder(world, capsys):
+    outside = world["tmp"] / "outside.csv"
+    outside.write_text("a,b\n1,2\n", encoding="utf-8")
+    for path in (str(outside), str(world["data"] / ".." / "outside.csv"), str(world["data"] / "editions" / ".." / ".." / "outside.csv")):
+        code, message = run_cli(["--data-dir", str(world["data"]), "sidecar", path], capsys)
+        assert code == 1 and "outside the data folder" in message
+    assert not (world["tmp"] / "outside.csv.meta.yaml").exists()
+
+
+def test_a_damaged_cache_entry_is_found_by_its_checksum(tmp_path):
+    from barometre.execution import ChapterCache
+
+    cache = ChapterCache(tmp_path)
+    cache.dir("chapters/x").mkdir(parents=True)
+    executed = tmp_path / "executed.ipynb"
+    executed.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', encoding="utf-8")
+    cache.store("chapters/x", "k", executed, 1.0)
+    assert cache.damage("chapters/x", "k") == ""
+    notebook = cache.notebook("chapters/x", "k")
+    notebook.write_bytes(notebook.read_bytes()[:20])  # truncated, as by a full disk or a kill
+    assert "checksum differs" in cache.damage("chapters/x", "k")
+    (cache.dir("chapters/x") / "k.json").write_text('{"seconds": 1.0}', encoding="utf-8")  # an entry of before
+    assert "no checksum" in cache.damage("chapters/x", "k")
+    cache.drop("chapters/x", "k")
+    assert not cache.has("chapters/x", "k")
+
+
+def test_a_long_execution_tells_each_chapter_as_it_finishes_and_what_is_still_running(tmp_path, monkeypatch):
+    """Progress, chapter by chapter: a line per finished chapter with its count, and a line when no chapter
+    finished for PROGRESS_EVERY seconds (here 0,05 s; the chapters are stand-ins that sleep)."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from barometre import execution
+    from barometre.data import load
+
+    def slow(task):
+        time.sleep(0.4 if "resilience" in task["chapter"] else 0.1)
+        Path(task["output"]).write_text("{}", encoding="utf-8")
+        return {"ok": True, "seconds": 0.4}
+
+    monkeypatch.setattr(execution, "_execute", slow)
+    monkeypatch.setattr(execution, "PROGRESS_EVERY", 0.05)
+    monkeypatch.setattr(execution, "ProcessPoolExecutor",
+                        lambda max_workers, initializer, mp_context: ThreadPoolExecutor(max_workers))
+    said: list[str] = []
+    names = ["chapters/resilience", "chapters/offshore"]
+    execution.execute_chapters(load(DATA_DIR), names, {"edition": 2008, "data_dir": str(DATA_DIR)},
+                               cache=execution.ChapterCache(tmp_path), jobs=2, force=True, echo=said.append,
+                               logs=tmp_path / "logs", failed_dir=tmp_path / "failed")
+    finished = [m for m in said if "[executed]" in m]
+    assert finished[0].startswith("  [executed] chapters/offshore") and finished[0].endswith("(1/2)")
+    assert finished[1].startswith("  [executed] chapters/resilience") and finished[1].endswith("(2/2)")
+    assert any("1/2 done after" in m and "chapters/resilience" in m for m in said), said
 
 
 def test_no_absolute_local_path_in_the_data_the_readme_or_a_sidecar():

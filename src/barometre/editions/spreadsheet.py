@@ -1,4 +1,4 @@
-"""Step 1, from a spreadsheet: an edition's first sheet transcribed into its CSV, every problem
+"""Step 1, from a spreadsheet: an edition's first visible sheet (or the one named) transcribed into its CSV, every problem
 named by its cell (see barometre.editions)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from barometre.editions.common import (
     _read_records,
     _template_sidecar,
 )
+from barometre.files import special_kind
 from barometre.paths import relative
 from barometre.validation import (
     DECIMAL_COMMA,
@@ -171,6 +172,10 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
             title=title,
             footer=footer,
         )
+    kind = special_kind(xlsx_path)
+    if kind and kind != "a symbolic link":  # a link to a spreadsheet is read; a FIFO would wait forever
+        raise EditionError([Issue(str(xlsx_path), f"got {kind}; expected a readable .xlsx file (nothing was read "
+                                  "from it)")], title=title, footer=footer)
     try:
         values_book = openpyxl.load_workbook(xlsx_path, data_only=True)
         formula_book = openpyxl.load_workbook(xlsx_path, data_only=False)
