@@ -369,6 +369,11 @@ def _(d):
     edit(d, V, "energy_market_opening", ",2007-07,", ",2007-13,")
 
 
+@data("an event dated 2999 in edition 2008", "events/2008.csv", "column 'date'", "a date from 1990 to 2011")
+def _(d):
+    edit(d, V, "energy_market_opening", ",2007-07,", ",2999-07,")
+
+
 @data("an unknown event kind", "kind", "acquisition")
 def _(d):
     edit(d, V, "energy_market_opening", ",market_opening,", ",opening,")

@@ -1007,6 +1007,9 @@ def validate(data_dir: Path) -> ValidatedData:
                 problems.append(
                     Problem(table.name, line, "city", row.city, "a city listed in data/reference/cities.csv")
                 )
+            if not FIRST_YEAR <= int(row.date[:4]) <= year + MAX_YEARS_AHEAD:
+                problems.append(Problem(table.name, line, "date", row.date, f"a date from {FIRST_YEAR} to "
+                                        f"{year + MAX_YEARS_AHEAD} (an event quoted in edition {year})"))
         _unique(table, ("event",), problems)
 
     quotes: dict[int, Table] = {}
