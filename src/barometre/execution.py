@@ -238,9 +238,10 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
             while pending:  # each chapter is told as it finishes, and a long wait is told too
                 finished, _ = wait(pending, timeout=PROGRESS_EVERY, return_when=FIRST_COMPLETED)
                 if not finished:
-                    names = ", ".join(sorted(run.name for run, _ in pending.values()))
-                    echo(f"  … {done}/{len(tasks)} done after {time.perf_counter() - started:.0f} s; "
-                         f"running or waiting: {names}")
+                    began = sorted(run.name for future, (run, _) in pending.items() if future.running())
+                    waiting = len(pending) - len(began)
+                    echo(f"  … {done}/{len(tasks)} done after {time.perf_counter() - started:.0f} s; started: "
+                         f"{', '.join(began) or 'none yet'}" + (f"; {waiting} waiting" if waiting else ""))
                     continue
                 for future in finished:
                     run, tmp = pending.pop(future)
