@@ -152,7 +152,7 @@ class ChapterCache:
         if not recorded:
             return "no checksum recorded with it"
         if recorded != actual:
-            return "its checksum differs from the one recorded with it (truncated or changed)"
+            return "its checksum differs from the one recorded with it: truncated or changed"
         return ""
 
     def drop(self, name: str, key: str) -> None:
