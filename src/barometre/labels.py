@@ -42,6 +42,20 @@ SCOPE_LABELS = {
     "top50": "cinquante premiers du classement",
     "technical_support": "support technique",
     "morocco": "Maroc",
+    # the scopes of the editions 2012-2024 (branch data24)
+    "germany": "Allemagne",
+    "china": "Chine",
+    "hauts_de_france": "Hauts-de-France",
+    "health": "santé",
+    "ecommerce": "e-commerce",
+    "tourism": "tourisme",
+    "training": "formation",
+    "consulting": "conseil",
+    "social_networks": "réseaux sociaux",
+    "sms": "SMS",
+    "bac3_4": "bac +3/4",
+    "bac5_plus": "bac +5 et plus",
+    "cap_bep_bac_bac2": "CAP, BEP, bac à bac +2",
 }
 
 
