@@ -852,7 +852,7 @@ def _(w, mp):
 
 
 @case("import-xlsx: a hidden first sheet is not read; the visible one is, and named", "Reading sheet 'Notes'",
-      "hidden sheet not read: Feuil1", "Notes!1:1", unchanged_data=True)
+      "hidden sheet not read: Feuil1", "Notes!1:1", "1 problem found", "--sheet", unchanged_data=True)
 def _(w, mp):
     def change(sheet):
         sheet.sheet_state = "hidden"

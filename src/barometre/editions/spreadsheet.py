@@ -215,6 +215,13 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
         )
 
     header_cells = next(sheet.iter_rows(min_row=1, max_row=1), ())
+    if not any(str(c.value or "").strip() in EDITION_COLUMNS for c in header_cells):
+        others = [ws.title for ws in values_book.worksheets if ws.title != name]
+        hint = (f"; the other sheets ({', '.join(others)}) were not read: name the one with the figures with "
+                "--sheet" + (", or make it visible" if hidden else "")) if others else ""
+        raise EditionError(
+            [Issue(f"{_header_ref(name)} (header row)", "no column of an edition file; expected row 1 to hold the "
+                   f"columns {', '.join(EDITION_COLUMNS)}{hint}")], title=title, footer=footer)
     columns: dict[int, str] = {}
     for cell in header_cells:
         if cell.value is None or not str(cell.value).strip():
