@@ -25,15 +25,41 @@ endif
 ifneq ($(call not_digits,$(PORT)),)
 $(error PORT must be a port number in digits, e.g. make serve PORT=8001 (got '$(PORT)'))
 endif
+# Every other variable that reaches a shell line is checked too: PYTHON, VENV and PY are one path each
+# (letters, digits and . _ / + -: no space, quote, ; or $), TEST_BUILDS paths; ENV_SYNC, the tests' seam
+# that skips the environment sync, is ':' or its default command.
+path_chars := a b c d e f g h i j k l m n o p q r s t u v w x y z A B C D E F G H I J K L M N O P Q R S T U V W X Y Z \
+  0 1 2 3 4 5 6 7 8 9 _ . / + -
+strip_chars = $(if $(2),$(call strip_chars,$(subst $(firstword $(2)),,$(1)),$(wordlist 2,$(words $(2)),$(2))),$(1))
+not_paths = $(strip $(call strip_chars,$(1),$(path_chars)))
+not_one_path = $(or $(filter-out 1,$(words $(1))),$(call not_paths,$(1)))
+ifneq ($(call not_one_path,$(PYTHON)),)
+$(error PYTHON must be one path to a Python 3.11, e.g. make book PYTHON=/usr/bin/python3.11 (letters, digits and ._/+- only; got '$(PYTHON)'))
+endif
+ifneq ($(call not_one_path,$(VENV)),)
+$(error VENV must be one folder path (letters, digits and ._/+- only; got '$(VENV)'))
+endif
+ifneq ($(call not_one_path,$(PY)),)
+$(error PY must be one path to the venv's python (letters, digits and ._/+- only; got '$(PY)'))
+endif
+ifneq ($(call not_paths,$(TEST_BUILDS)),)
+$(error TEST_BUILDS must be test file paths (letters, digits and ._/+- only; got '$(TEST_BUILDS)'))
+endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean new-edition compare serve
+.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean clean-cache new-edition compare serve
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
 # requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
 # is a no-op when the venv already holds that lock (scripts/sync-env.sh keeps a stamp).
 # (The tests of make's own argument checks set ENV_SYNC=: to skip it.)
-ENV_SYNC ?= bash $(dir $(abspath $(lastword $(MAKEFILE_LIST))))scripts/sync-env.sh
+ENV_SYNC_DEFAULT := bash $(dir $(abspath $(lastword $(MAKEFILE_LIST))))scripts/sync-env.sh
+ENV_SYNC ?= $(ENV_SYNC_DEFAULT)
+ifneq ($(strip $(ENV_SYNC)),:)
+ifneq ($(strip $(ENV_SYNC)),$(strip $(ENV_SYNC_DEFAULT)))
+$(error ENV_SYNC is the tests' seam: ':' (skip the environment sync) or unset (got '$(ENV_SYNC)'))
+endif
+endif
 env:
 	PYTHON=$(PYTHON) $(ENV_SYNC) runtime
 
@@ -97,3 +123,8 @@ bench: env
 
 clean:
 	rm -rf _build
+
+# The execution cache and the staging books only: the published site (_build/html, _build/site) stays.
+# A build heals a damaged cache entry by itself (a checksum is written with each); this is the hand tool.
+clean-cache:
+	rm -rf _build/cache _build/staging

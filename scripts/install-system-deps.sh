@@ -20,12 +20,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     as_root=(sudo)
   else
-    echo "The tests need these Debian packages: ${missing[*]}." >&2
-    echo "Installing them needs root: run 'sudo bash scripts/install-system-deps.sh' once, then 'make test'." >&2
+    echo "The tests and the PDF need these Debian packages, not installed: ${missing[*]}." >&2
+    echo "Installing them needs root: run 'sudo bash scripts/install-system-deps.sh' once, then the command again." >&2
     exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  if ! { "${as_root[@]}" apt-get update -qq &&
+         "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+           "${missing[@]}" >/dev/null; }; then
+    echo "Installing the Debian packages ${missing[*]} failed (no network, or no apt source?). Install them" >&2
+    echo "by hand (apt-get install ${missing[*]}), then run the command again." >&2
+    exit 1
+  fi
 fi
 echo "System packages present: ${packages[*]}"

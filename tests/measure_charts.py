@@ -38,8 +38,12 @@ def main(site: Path) -> int:
     from playwright.sync_api import sync_playwright
 
     bad = 0
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        sys.exit("Measuring the charts needs Chromium (Debian package chromium), not found on this machine. "
+                 "Install the system packages with: bash scripts/install-system-deps.sh, then run it again.")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+        browser = p.chromium.launch(executable_path=chromium,
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for name in toc_chapters():
             for width in WIDTHS:

@@ -369,6 +369,11 @@ def _(d):
     edit(d, V, "energy_market_opening", ",2007-07,", ",2007-13,")
 
 
+@data("an event dated 2999 in edition 2008", "events/2008.csv", "column 'date'", "a date from 1990 to 2011")
+def _(d):
+    edit(d, V, "energy_market_opening", ",2007-07,", ",2999-07,")
+
+
 @data("an unknown event kind", "kind", "acquisition")
 def _(d):
     edit(d, V, "energy_market_opening", ",market_opening,", ",opening,")
@@ -470,7 +475,15 @@ def _(d):
     append(d, E, "\nTotal,,\nSource : BearingPoint\n")
 
 
-@data("a 5 MB file of bad rows: the first 50 problems, then the count", "more problems (not shown")
+@data("4 000 bad rows: the first 50 problems, then the count", "more problems (not shown")
+def _(d):
+    line = next(x for x in (d / E).read_text(encoding="utf-8").splitlines() if x.startswith(ROW["part_time"]))
+    bad = line.replace(",10,,,", ",dix,,,", 1)
+    append(d, E, "".join(bad.replace("2008,2008", f"2008,{1000 + k % 999}", 1) + "\n" for k in range(4_000)))
+
+
+@data("a 5 MB file of 20 000 rows: refused by its row count before any row is checked", "at most 5000 rows",
+      "got '20", "1 problem found", absent=("more problems",))
 def _(d):
     line = next(x for x in (d / E).read_text(encoding="utf-8").splitlines() if x.startswith(ROW["part_time"]))
     bad = line.replace(",10,,,", ",dix,,,", 1)
@@ -491,6 +504,173 @@ def _(d):
     shutil.copyfile(d / f"{E}.meta.yaml", target)
     (d / f"{E}.meta.yaml").unlink()
     (d / f"{E}.meta.yaml").symlink_to(target)
+
+
+# -- issue 29: values that passed, files around validation, bounded work -------------------
+
+
+@data("a NUL byte in a quote", "column 'quote'", "control characters", "U+0000 at character 4")
+def _(d):
+    edit(d, E, ROW["growth"], '"En 2008', '"En \x002008')
+
+
+@data("a right-to-left override in a note", "column 'note'", "U+202E")
+def _(d):
+    edit(d, E, ROW["growth"], "'la croissance'", "'la \u202ecroissance'")
+
+
+@data("a scope typo names the closest known scope", "column 'scope'", "'marcket'", "did you mean 'market'?",
+      "data/scopes.csv")
+def _(d):
+    edit(d, E, ROW["growth"], ",market,", ",marcket,")
+
+
+@data("a scope dictionary missing", "scopes.csv")
+def _(d):
+    (d / "scopes.csv").unlink()
+    (d / "scopes.csv.meta.yaml").unlink()
+
+
+@data("full-width digits in a value", "column 'value'", "the digits 0-9", "FULLWIDTH DIGIT SEVEN")
+def _(d):
+    edit(d, E, ROW["growth"], ",15,", ",７７,")
+
+
+@data("Arabic-Indic digits in a value", "column 'value'", "the digits 0-9", "ARABIC-INDIC DIGIT SEVEN")
+def _(d):
+    edit(d, E, ROW["growth"], ",15,", ",٧٧,")
+
+
+@data("Arabic-Indic digits in the edition", "column 'edition'", "a whole number", "0-9")
+def _(d):
+    edit(d, E, ROW["growth"], "revenue_growth,2008,", "revenue_growth,٢٠٠٨,")
+
+
+@data("full-width digits in a period", "column 'period'", "a period")
+def _(d):
+    edit(d, E, ROW["growth"], "2008,2008,market", "2008,２００８,market")
+
+
+@data("a year unit of 2003.5", "column 'value'", "a whole number (unit year", "2003.5")
+def _(d):
+    edit(d, E, "numericable_offshore_start_year", ",2003,,,", ",2003.5,,,")
+
+
+@data("a year unit of 1850", "column 'value'", "from 1990 to")
+def _(d):
+    edit(d, E, "numericable_offshore_start_year", ",2003,,,", ",1850,,,")
+
+
+@data("a monthly salary of 1 000 000 000 euros", "row 51", "column 'value'", "1000000000", "from 100 to 20000",
+      "eur_per_month_gross")
+def _(d):
+    edit(d, E, ROW["salary"], ",1528,", ",1000000000,")
+
+
+@data("a period of 2999 in edition 2008", "column 'period'", "2999", "a period from 1990 to 2011")
+def _(d):
+    edit(d, E, ROW["growth"], "2008,2008,market", "2008,2999,market")
+
+
+@data("a 400-digit value, read as infinity by float()", "row 2", "column 'value'", "a finite number")
+def _(d):
+    edit(d, E, ROW["growth"], ",15,", "," + "9" * 400 + ",")
+
+
+@data("a 400-digit SMIC", "smic_horaire_brut.csv", "row 2", "a finite number")
+def _(d):
+    edit(d, "reference/smic_horaire_brut.csv", "1999-07-01", ",40.72,", "," + "4" * 400 + ",")
+
+
+@data("a FIFO named as an edition file is refused without being opened", "editions/2009.csv",
+      "a named pipe (FIFO)", "nothing was read from it")
+def _(d):
+    os.mkfifo(d / "editions" / "2009.csv")
+
+
+@data("a FIFO anywhere in data/", "reference/pipe.csv", "a named pipe (FIFO)")
+def _(d):
+    os.mkfifo(d / "reference" / "pipe.csv")
+
+
+@data("a device in data/", "editions/2009.csv", "a device")
+def _(d):
+    import stat
+
+    try:
+        os.mknod(d / "editions" / "2009.csv", 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # as /dev/null
+    except (PermissionError, OSError) as exc:
+        pytest.skip(f"cannot create a device node here ({exc})")
+
+
+@data("a folder of data/ that is a symbolic link: nothing under it is read", "quotes", "symbolic link",
+      absent=("SECRET",))
+def _(d):
+    elsewhere = d.parent / "elsewhere-quotes"
+    shutil.move(d / "quotes", elsewhere)
+    (elsewhere / "2008.csv").write_text("SECRET-FIRST-LINE\n", encoding="utf-8")
+    (d / "quotes").symlink_to(elsewhere)
+
+
+@data("a semicolon-separated file", "seems to use ';' as its separator", "1 problem found")
+def _(d):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((d / E).read_text(encoding="utf-8"))))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    write(d, E, out.getvalue())
+
+
+@data("a tab-separated file", "seems to use a tab as its separator", "1 problem found")
+def _(d):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((d / E).read_text(encoding="utf-8"))))
+    out = io.StringIO()
+    csv.writer(out, delimiter="\t", lineterminator="\n").writerows(rows)
+    write(d, E, out.getvalue())
+
+
+@data("a YAML 'billion laughs' sidecar is refused without expanding it", "cpi_france_annual.csv.meta.yaml",
+      "an anchor (&a)", "without anchors (&) or aliases (*)")
+def _(d):
+    laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    laughs += [f"{chr(98 + k)}: &{chr(98 + k)} [{', '.join(['*' + chr(97 + k)] * 9)}]" for k in range(8)]
+    (d / "reference" / "cpi_france_annual.csv.meta.yaml").write_text("\n".join(laughs) + "\n", encoding="utf-8")
+
+
+@case("build: a data file replaced by a link to an identical copy, after a build of the same inputs",
+      "symbolic link", "editions/2008.csv", absent=("Nothing changed",))
+def _(w, mp):
+    """The no-op shortcut compares the inputs with the last build's: a link to an identical copy leaves
+    them equal, so the shortcut must not decide alone (``make validate`` refused it, ``make book`` did not)."""
+    import json
+
+    from barometre.build import Builder
+
+    release = next((w["build"] / "releases").iterdir())
+    key = Builder(data_dir=w["data"], build_dir=w["build"])._inputs_key(2008)
+    (w["build"] / "state").mkdir()
+    (w["build"] / "state" / "2008-inputs.json").write_text(json.dumps({"inputs": key, "release": release.name}))
+    copy = w["tmp"] / "copy-2008.csv"
+    shutil.copy2(w["data"] / E, copy)
+    (w["data"] / E).unlink()
+    (w["data"] / E).symlink_to(copy)
+    assert Builder(data_dir=w["data"], build_dir=w["build"])._inputs_key(2008) == key  # the shortcut's view
+    return ["build", "--build-dir", str(w["build"])]
+
+
+@case("pdf: no TeX on the machine", "latexmk (Debian package latexmk)", "xelatex (Debian package texlive-xetex)",
+      "bash scripts/install-system-deps.sh", unchanged_data=True)
+def _(w, mp):
+    import barometre.build
+
+    real = shutil.which
+    mp.setattr(barometre.build.shutil, "which", lambda name, *a, **k: None if "latex" in name else real(name, *a, **k))
+    return ["pdf", "--build-dir", str(w["build"])]
 
 
 # -- sidecars ---------------------------------------------------------------------------
@@ -547,6 +727,13 @@ def _(w, mp):
 def _(w, mp):
     (w["data"] / f"{E}.meta.yaml").write_text("- a\n- b\n", encoding="utf-8")
     return ["sidecar", str(w["data"] / E)]
+
+
+@case("sidecar: a file outside the data folder", "outside the data folder", "No sidecar was written",
+      unchanged_data=True)
+def _(w, mp):
+    (w["tmp"] / "outside.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    return ["sidecar", str(w["data"] / E), str(w["data"] / ".." / "outside.csv")]
 
 
 @case("sidecar: a full disk", "disk is full", "2008.csv.meta.yaml")
@@ -612,6 +799,13 @@ def _(w, mp):
     return ["new-edition", "--year", "2009"]
 
 
+@case("new-edition: the latest edition is a FIFO", "editions/2008.csv", "a named pipe (FIFO)", "Nothing was written")
+def _(w, mp):
+    (w["data"] / E).unlink()
+    os.mkfifo(w["data"] / E)
+    return ["new-edition", "--year", "2009"]
+
+
 @case("new-edition: a previous edition with a broken quote", "in the middle of field", "Nothing was written")
 def _(w, mp):
     edit(w["data"], E, ROW["part_time"], "barometer_bearingpoint_sp2c", 'barometer"x"')
@@ -655,6 +849,45 @@ def _(w, mp):
     fake = w["tmp"] / "barometre-2009.xlsx"
     shutil.copyfile(DATA_DIR / E, fake)
     return ["import-xlsx", str(fake), "--year", "2009"]
+
+
+@case("import-xlsx: a hidden first sheet is not read; the visible one is, and named", "Reading sheet 'Notes'",
+      "hidden sheet not read: Feuil1", "Notes!1:1", "1 problem found", "--sheet", unchanged_data=True)
+def _(w, mp):
+    def change(sheet):
+        sheet.sheet_state = "hidden"
+        notes = sheet.parent.create_sheet("Notes")
+        notes["A1"] = "Chiffres copiés de la présentation"
+
+    return ["import-xlsx", str(spreadsheet(w["tmp"], change)), "--year", "2009"]
+
+
+@case("import-xlsx: a FIFO named .xlsx is not opened", "a named pipe (FIFO)", "readable .xlsx", unchanged_data=True)
+def _(w, mp):
+    os.mkfifo(w["tmp"] / "barometre-2009.xlsx")
+    return ["import-xlsx", str(w["tmp"] / "barometre-2009.xlsx"), "--year", "2009"]
+
+
+@case("import-xlsx: --sheet names a sheet that is not there", "no sheet named 'Feuille 2'", "'Feuil1'",
+      unchanged_data=True)
+def _(w, mp):
+    return ["import-xlsx", str(spreadsheet(w["tmp"])), "--year", "2009", "--sheet", "Feuille 2"]
+
+
+@case("import-xlsx: a text cell holding a formula", "column 'quote'", "=HYPERLINK", "run it as a formula",
+      unchanged_data=True)
+def _(w, mp):
+    def change(sheet):
+        sheet["K2"].value = '=HYPERLINK("http://example.invalid/x","clic")'
+        sheet["K2"].data_type = "s"  # typed as text: the file stores the text, not a formula
+
+    return ["import-xlsx", str(spreadsheet(w["tmp"], change)), "--year", "2009"]
+
+
+@case("import-xlsx: one cell at XFD1048576 is refused before any row is read", "XFD1048576", "1048576 rows",
+      "at most 5001 rows", unchanged_data=True, absent=("bug",))
+def _(w, mp):
+    return ["import-xlsx", str(spreadsheet(w["tmp"], lambda s: s.cell(1048576, 16384, "x"))), "--year", "2009"]
 
 
 @case("compare: an edition in words", "4-digit year", unchanged_data=True)
@@ -715,9 +948,25 @@ def no_execution(monkeypatch):
     monkeypatch.setattr(Builder, "_execute_all", refuse)
 
 
+@pytest.fixture
+def hang_guard():
+    """A case that hangs (a FIFO read, a billion laughs) fails after 60 s instead of stopping the suite: a
+    guard, not a timing (each case takes about a second)."""
+    import signal
+
+    def hung(*_):
+        raise AssertionError("still running after 60 s: a read that waits forever, or work without bound?")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_a_bad_input_is_refused_with_one_clear_message_and_the_site_untouched(world, name, capsys, monkeypatch,
-                                                                            no_execution):
+                                                                            no_execution, hang_guard):
     bad = CASES[name]
     site_before = tree_hash(world["site"])
     argv = bad.setup(world, monkeypatch)
@@ -804,6 +1053,14 @@ MAKE_INJECTIONS = {
     "book EDITION with a command": ("book", "EDITION=2008&&touch pwned", "EDITION must be a year"),
     "pdf EDITION with a quote": ("pdf", "EDITION=2008'", "EDITION must be a year"),
     "new-edition YEAR 2100": ("new-edition", "YEAR=2100", "from 2000 to"),
+    "book PYTHON with a command": ("book", "PYTHON=python3;touch pwned", "PYTHON must be one path"),
+    "book PYTHON with a command substitution": ("book", "PYTHON=$$(touch pwned)", "PYTHON must be one path"),
+    "env PYTHON with an option": ("env", "PYTHON=python3 -c import os", "PYTHON must be one path"),
+    "validate VENV with a command": ("validate", "VENV=.venv;touch pwned", "VENV must be one folder path"),
+    "book PY with a command": ("book", "PY=.venv/bin/python&&touch pwned", "PY must be one path"),
+    "test TEST_BUILDS with a command": ("test", "TEST_BUILDS=tests/x.py;touch pwned", "TEST_BUILDS must be"),
+    "book ENV_SYNC with a command": ("book", "ENV_SYNC=touch pwned", "ENV_SYNC is the tests' seam"),
+    "serve PORT with a command": ("serve", "PORT=8000;touch pwned", "PORT must be a port number"),
 }
 
 
@@ -812,8 +1069,9 @@ MAKE_INJECTIONS = {
 def test_make_variables_are_one_argument_and_never_run_as_commands(tmp_path, name):
     target, assignment, words = MAKE_INJECTIONS[name]
     before = tree_hash(DATA_DIR)
+    defaults = [d for d in ("ENV_SYNC=:", f"PY={sys.executable}") if d.split("=")[0] != assignment.split("=")[0]]
     proc = subprocess.run(
-        ["make", "-s", "-f", str(ROOT / "Makefile"), target, assignment, "ENV_SYNC=:", f"PY={sys.executable}"],
+        ["make", "-s", "-f", str(ROOT / "Makefile"), target, assignment, *defaults],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
     )
     assert proc.returncode != 0, proc.stdout + proc.stderr
@@ -824,6 +1082,62 @@ def test_make_variables_are_one_argument_and_never_run_as_commands(tmp_path, nam
 
 
 # --------------------------------------------------------------------------- this machine's paths
+
+
+def test_the_sidecar_command_writes_nothing_outside_the_data_folder(world, capsys):
+    outside = world["tmp"] / "outside.csv"
+    outside.write_text("a,b\n1,2\n", encoding="utf-8")
+    for path in (str(outside), str(world["data"] / ".." / "outside.csv"), str(world["data"] / "editions" / ".." / ".." / "outside.csv")):
+        code, message = run_cli(["--data-dir", str(world["data"]), "sidecar", path], capsys)
+        assert code == 1 and "outside the data folder" in message
+    assert not (world["tmp"] / "outside.csv.meta.yaml").exists()
+
+
+def test_a_damaged_cache_entry_is_found_by_its_checksum(tmp_path):
+    from barometre.execution import ChapterCache
+
+    cache = ChapterCache(tmp_path)
+    cache.dir("chapters/x").mkdir(parents=True)
+    executed = tmp_path / "executed.ipynb"
+    executed.write_text('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}', encoding="utf-8")
+    cache.store("chapters/x", "k", executed, 1.0)
+    assert cache.damage("chapters/x", "k") == ""
+    notebook = cache.notebook("chapters/x", "k")
+    notebook.write_bytes(notebook.read_bytes()[:20])  # truncated, as by a full disk or a kill
+    assert "checksum differs" in cache.damage("chapters/x", "k")
+    (cache.dir("chapters/x") / "k.json").write_text('{"seconds": 1.0}', encoding="utf-8")  # an entry of before
+    assert "no checksum" in cache.damage("chapters/x", "k")
+    cache.drop("chapters/x", "k")
+    assert not cache.has("chapters/x", "k")
+
+
+def test_a_long_execution_tells_each_chapter_as_it_finishes_and_what_is_still_running(tmp_path, monkeypatch):
+    """Progress, chapter by chapter: a line per finished chapter with its count, and a line when no chapter
+    finished for PROGRESS_EVERY seconds (here 0,05 s; the chapters are stand-ins that sleep)."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from barometre import execution
+    from barometre.data import load
+
+    def slow(task):
+        time.sleep(0.4 if "resilience" in task["chapter"] else 0.1)
+        Path(task["output"]).write_text("{}", encoding="utf-8")
+        return {"ok": True, "seconds": 0.4}
+
+    monkeypatch.setattr(execution, "_execute", slow)
+    monkeypatch.setattr(execution, "PROGRESS_EVERY", 0.05)
+    monkeypatch.setattr(execution, "ProcessPoolExecutor",
+                        lambda max_workers, initializer, mp_context: ThreadPoolExecutor(max_workers))
+    said: list[str] = []
+    names = ["chapters/resilience", "chapters/offshore"]
+    execution.execute_chapters(load(DATA_DIR), names, {"edition": 2008, "data_dir": str(DATA_DIR)},
+                               cache=execution.ChapterCache(tmp_path), jobs=2, force=True, echo=said.append,
+                               logs=tmp_path / "logs", failed_dir=tmp_path / "failed")
+    finished = [m for m in said if "[executed]" in m]
+    assert finished[0].startswith("  [executed] chapters/offshore") and finished[0].endswith("(1/2)")
+    assert finished[1].startswith("  [executed] chapters/resilience") and finished[1].endswith("(2/2)")
+    assert any("1/2 done after" in m and "chapters/resilience" in m for m in said), said
 
 
 def test_no_absolute_local_path_in_the_data_the_readme_or_a_sidecar():

@@ -20,7 +20,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():  # pragma: no cover - CI installs it (scripts/install-system-deps.sh)
-    pytest.fail("Chromium is required for the browser tests: run scripts/install-system-deps.sh", pytrace=False)
+    pytest.fail("The browser tests need Chromium (Debian package chromium), not found on this machine "
+                f"({CHROMIUM}). Install the system packages with: bash scripts/install-system-deps.sh (as root, or "
+                "through sudo; make test runs it), then run the tests again.", pytrace=False)
 
 PAGES = [f"{name}.html" for name in toc_chapters()]
 

@@ -174,4 +174,65 @@ def test_a_failing_chapter_is_named_with_its_cell_and_error_and_nothing_is_publi
     assert "ValueError: provider_margin must be > -1" in message
     assert (book["build"] / "failed" / "2008" / "resilience.ipynb").is_file()
     assert "last published site is unchanged" in message
+    assert "make clean-cache" in message  # a failure that could come from the cache says how to clear it
     assert tree_hash(book["build"] / "html") == before
+
+
+def _published_and_unchanged(book) -> list[str]:
+    """Build until the published site is up to date; the messages of a build that then changes nothing."""
+    Builder(data_dir=book["data"], build_dir=book["build"], echo=lambda m: None).run()
+    messages: list[str] = []
+    Builder(data_dir=book["data"], build_dir=book["build"], echo=messages.append).run()
+    assert any("Nothing changed" in m for m in messages), messages
+    return messages
+
+
+def test_a_data_file_replaced_by_a_link_to_an_identical_copy_is_refused_by_the_build_command(book, capsys):
+    """The no-op shortcut saw the same bytes through the link and said "Nothing changed", while
+    ``make validate`` refused the link: ``make book`` (``python -m barometre build``, what scripts/build.py
+    calls) must validate it, and refuse it, whatever the last build was."""
+    import shutil
+
+    from barometre.cli import main
+
+    _published_and_unchanged(book)
+    before = tree_hash(book["build"] / "html")
+    path = book["data"] / "editions" / "2008.csv"
+    copy = book["build"].parent / "identical-2008.csv"
+    shutil.copy2(path, copy)
+    path.unlink()
+    path.symlink_to(copy)
+    try:
+        code = main(["--data-dir", str(book["data"]), "build", "--build-dir", str(book["build"])])
+        out = capsys.readouterr()
+    finally:
+        path.unlink()
+        shutil.copy2(copy, path)
+    assert code == 1
+    assert "editions/2008.csv" in out.err and "symbolic link" in out.err and "Traceback" not in out.err
+    assert "Nothing changed" not in out.out + out.err
+    assert tree_hash(book["build"] / "html") == before
+
+
+def test_a_damaged_cache_entry_is_dropped_and_executed_again_and_the_build_heals(book):
+    """Truncated cached notebooks (a full disk, a kill, a hand edit) were used as they were, and every later
+    build failed until ``make clean``. Each entry now carries its checksum: the next build drops the bad
+    entry with a one-line note, executes that chapter again and publishes the same site."""
+    _published_and_unchanged(book)
+    before = tree_hash(book["build"] / "html")
+    cache = book["build"] / "cache" / "chapters__value"
+    damaged = sorted(cache.glob("*.ipynb"))
+    assert damaged
+    for notebook in damaged:
+        notebook.write_bytes(notebook.read_bytes()[: notebook.stat().st_size // 2])
+    for state in (book["build"] / "state").glob("*.json"):
+        state.unlink()  # otherwise the no-op shortcut is right not to look at the cache at all
+    messages: list[str] = []
+    result = Builder(data_dir=book["data"], build_dir=book["build"], echo=messages.append).run()
+    notes = [m for m in messages if "[cache]" in m]
+    assert len(notes) == 1 and "chapters/value" in notes[0] and "checksum differs" in notes[0], messages
+    assert result.executed == ["chapters/value"]
+    assert tree_hash(book["build"] / "html") == before  # the same notebook again: the same site
+    again: list[str] = []
+    assert Builder(data_dir=book["data"], build_dir=book["build"], echo=again.append).run().executed == []
+    assert not any("[cache]" in m for m in again)

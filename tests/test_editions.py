@@ -276,6 +276,26 @@ def test_a_spreadsheet_import_equals_the_csv_it_was_made_from(tmp_path):
     validate(data)
 
 
+def test_a_spreadsheet_import_reads_the_first_visible_sheet_or_the_one_named_and_says_which(data_copy, tmp_path):
+    import openpyxl
+
+    xlsx = tmp_path / "b.xlsx"
+    csv_to_xlsx(data_copy / "editions" / "2008.csv", xlsx, order=list(EDITION_COLUMNS))
+    wb = openpyxl.load_workbook(xlsx)
+    wb.active.title = "Chiffres"
+    draft = wb.create_sheet("Brouillon", 0)  # a hidden first sheet of other figures
+    draft.sheet_state = "hidden"
+    draft["A1"] = "indicator"
+    wb.save(xlsx)
+    said: list[str] = []
+    import_xlsx(xlsx, data_copy, 2008, replace=True, echo=said.append)
+    assert said == ["Reading sheet 'Chiffres' of b.xlsx (the first visible sheet; hidden sheet not read: Brouillon)."]
+    assert records(data_copy / "editions" / "2008.csv")[0]["indicator"] == "revenue_growth"
+    with pytest.raises(EditionError, match="Brouillon!1:1"):  # named, the hidden sheet is read
+        import_xlsx(xlsx, data_copy, 2008, replace=True, sheet="Brouillon", echo=said.append)
+    assert said[-1].startswith("Reading sheet 'Brouillon' of b.xlsx (the sheet named with --sheet")
+
+
 def test_a_spreadsheet_with_the_optional_quote_type_column_keeps_it(data_copy, tmp_path):
     import openpyxl
 

@@ -91,7 +91,7 @@ def test_a_share_above_100_percent_is_rejected(data_copy):
     i = line_of(data_copy, "part_time_share")
     replace_line(data_copy, i, edition_lines(data_copy)[i].replace(",10,,,", ",150,,,", 1))
     [problem] = problems_for(data_copy)
-    assert (problem.column, problem.value) == ("value", "150.0")
+    assert (problem.column, problem.value) == ("value", "150")  # as typed, not as a float
     assert "between 0 and 100" in problem.expected
 
 
@@ -211,3 +211,57 @@ def test_refreshing_a_sidecar_changes_only_its_checksum_line(data_copy):
     after = meta.read_text(encoding="utf-8").splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert len(changed) == 1 and changed[0][0].startswith("sha256:") and changed[0][1].startswith("sha256:")
+
+
+def test_the_scope_dictionary_and_the_labels_of_the_pages_say_the_same():
+    """data/scopes.csv is the declared list the validation checks scopes against; barometre.labels prints
+    them. Both must hold the same scopes with the same French label."""
+    from barometre.labels import SCOPE_LABELS
+    from barometre.paths import DATA_DIR
+
+    scopes = validate(DATA_DIR).scopes
+    dictionary = {row.scope: row.label_fr for row in scopes.rows}
+    assert dictionary == SCOPE_LABELS
+    for new in ("nearshore", "offshore_1", "offshore_2", "offshore_3"):  # the regions of offshore (issue 29)
+        assert new in dictionary
+
+
+def test_every_scope_of_the_data_and_of_the_fixtures_is_declared():
+    import csv
+
+    from barometre.paths import DATA_DIR, ROOT
+
+    declared = {row["scope"] for row in csv.DictReader((DATA_DIR / "scopes.csv").open(encoding="utf-8"))}
+    files = sorted(DATA_DIR.glob("editions/*.csv")) + sorted((ROOT / "tests" / "fixtures").glob("*/editions/*.csv"))
+    used = {row["scope"] for path in files for row in csv.DictReader(path.open(encoding="utf-8"))}
+    assert used and used <= declared, used - declared
+
+
+def test_a_new_scope_is_accepted_once_declared_in_the_dictionary(data_copy):
+    i = line_of(data_copy, "revenue_growth,2008,2008,market")
+    replace_line(data_copy, i, edition_lines(data_copy)[i].replace(",market,", ",nouvelle_zone,", 1))
+    [problem] = problems_for(data_copy)
+    assert (problem.column, problem.value) == ("scope", "nouvelle_zone")
+    path = data_copy / "scopes.csv"
+    rewrite(path, path.read_text(encoding="utf-8") + "nouvelle_zone,nouvelle zone,A region added for this test.\n")
+    assert "nouvelle_zone" in {r.scope for r in validate(data_copy).scopes.rows}
+
+
+@pytest.mark.parametrize(("unit", "inside", "outside"), [
+    ("year", "2003", "2003.5"), ("year", "1990", "1989"), ("eur_per_month_gross", "1528", "1000000000"),
+    ("eur_per_month_net", "1400", "50"), ("percent_change", "-50", "-101"), ("weeks", "7", "600"),
+])
+def test_each_unit_has_a_plausible_range(unit, inside, outside):
+    from barometre.validation import unit_range_expected
+
+    assert unit_range_expected(unit, float(inside)) == ""
+    assert unit_range_expected(unit, float(outside)) != ""
+
+
+def test_a_year_unit_may_name_next_year_but_not_the_one_after():
+    from datetime import date
+
+    from barometre.validation import unit_range_expected
+
+    assert unit_range_expected("year", date.today().year + 1) == ""
+    assert "from 1990 to" in unit_range_expected("year", date.today().year + 2)

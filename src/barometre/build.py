@@ -35,13 +35,14 @@ import yaml
 from barometre.book import notebooks as toc_chapters
 from barometre.errors import BuildError, fault_point
 from barometre.execution import (
+    CLEAR_CACHE,
     ChapterCache,
     ChapterRun,
     execute_chapters,
     keep_failed_notebook,
     package_hash,
 )
-from barometre.files import atomic_write, swap_link, write_if_changed
+from barometre.files import atomic_write, special_entries, swap_link, write_if_changed
 from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
 from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative
 from barometre.publishing import point_html, prune_releases, publish, write_archive_index
@@ -156,8 +157,8 @@ class Builder:
         """The fast no-op: when every input equals that of the last build that published this
         edition, and that release is still the published one, nothing is validated, executed or
         rebuilt (those inputs were). None otherwise: the full build decides."""
-        if self.force:
-            return None
+        if self.force or special_entries(self.data_dir):
+            return None  # a link or a special file in data/: the full build validates (and refuses) it
         try:
             years = sorted(int(p.stem) for p in (self.data_dir / "editions").glob("[0-9][0-9][0-9][0-9].csv"))
             edition = int(self.requested_edition or years[-1])
@@ -222,6 +223,9 @@ class Builder:
 
     def _pdf(self) -> Path:
         t0 = time.perf_counter()
+        missing_tex = missing_tools(PDF_TOOLS)
+        if missing_tex:  # before anything runs: jupyter-book would end in a traceback tail naming neither
+            raise BuildError(tools_message(missing_tex, "the PDF book (make pdf)"))
         _, edition, staging, _, _ = self.prepare()
         logs = self.build_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
@@ -243,7 +247,7 @@ class Builder:
             detail = "\n".join("    " + w for w in warnings[:30]) or "\n".join(proc.stderr.splitlines()[-20:])
             raise BuildError(
                 f"The PDF build failed for edition {edition}:\n{detail}\n    Full log: {relative(log)}\n"
-                "The last PDF is unchanged."
+                "The last PDF is unchanged.\n" + CLEAR_CACHE
             )
         target = self.build_dir / "pdf" / f"barometre-outsourcing-{edition}.pdf"
         atomic_write(target, pdfs[0].read_bytes())
@@ -385,7 +389,8 @@ class Builder:
             detail = "\n".join("    " + w for w in warnings[:30]) or "\n".join(proc.stderr.splitlines()[-20:])
             raise BuildError(
                 f"jupyter-book build failed for edition {edition} (warnings are errors):\n{detail}\n"
-                f"    Full log: {relative(log)}\nNothing was published; the last published site is unchanged."
+                f"    Full log: {relative(log)}\nNothing was published; the last published site is unchanged.\n"
+                + CLEAR_CACHE
             )
         self.echo(f"  [html]     jupyter-book build  {time.perf_counter() - t0:.1f} s")
 
@@ -399,6 +404,26 @@ class Builder:
     def _write_archive_index(self) -> None:
         title = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))["title"]
         write_archive_index(self.build_dir, title)
+
+
+PDF_TOOLS = {  # the programs the LaTeX route runs, and the Debian package of each
+    "latexmk": "latexmk",
+    "xelatex": "texlive-xetex",
+}
+INSTALL_SYSTEM_DEPS = "bash scripts/install-system-deps.sh"
+
+
+def missing_tools(tools: dict[str, str]) -> dict[str, str]:
+    """The programs of ``tools`` (program: Debian package) that are not on the PATH."""
+    return {tool: package for tool, package in tools.items() if shutil.which(tool) is None}
+
+
+def tools_message(missing: dict[str, str], needed_for: str) -> str:
+    """One paragraph: which programs are missing, for what, and the command that installs them."""
+    names = " and ".join(f"{tool} (Debian package {package})" for tool, package in missing.items())
+    return (f"{needed_for[:1].upper()}{needed_for[1:]} needs {names}, not found on this machine's PATH. Install the system "
+            f"packages with: {INSTALL_SYSTEM_DEPS} (as root, or through sudo; make test and make pdf run it), "
+            "then run the command again. Nothing was built; the last PDF is unchanged.")
 
 
 def build_stamp(data_dir: Path, edition: int) -> str:

@@ -41,8 +41,14 @@ def _pdf(args) -> int:
 
 
 def _sidecar(args) -> int:
-    from barometre.provenance import write_sidecar
+    from barometre.provenance import SidecarError, write_sidecar
 
+    data_dir = Path(args.data_dir).resolve()
+    outside = [p for p in args.files if not (Path(p).parent.resolve() / Path(p).name).is_relative_to(data_dir)]
+    if outside:  # checked for every file before any is written
+        raise SidecarError(
+            f"{', '.join(outside)}: outside the data folder {relative(data_dir)}; expected data files of it "
+            "(e.g. data/editions/2009.csv): copy the file into data/ first. No sidecar was written.")
     for path in args.files:
         meta = write_sidecar(Path(path))
         print(f"{relative(meta)}: sha256 recorded")
@@ -68,7 +74,7 @@ def _new_edition(args) -> int:
 def _import_xlsx(args) -> int:
     from barometre.editions import import_xlsx
 
-    path = import_xlsx(args.file, args.data_dir, args.year, replace=args.replace)
+    path = import_xlsx(args.file, args.data_dir, args.year, replace=args.replace, sheet=args.sheet, echo=print)
     print(f"{relative(path)} written from {args.file} (checksum recorded in its sidecar).")
     print("Next: fill the TO FILL fields of its sidecar, then run: python -m barometre compare")
     return 0
@@ -169,10 +175,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="the lock to compare with (default: the one .venv was synced to)")
     n = sub.add_parser("new-edition", help="create the files of a new edition from the latest one, to fill")
     n.add_argument("--year", type=edition_year, required=True, help="the new edition (e.g. 2009)")
-    x = sub.add_parser("import-xlsx", help="write editions/<year>.csv from the first sheet of a spreadsheet")
+    x = sub.add_parser("import-xlsx", help="write editions/<year>.csv from the first visible sheet of a spreadsheet")
     x.add_argument("file", type=Path, help="the .xlsx file (row 1: the columns of an edition file)")
     x.add_argument("--year", type=edition_year, required=True, help="the edition the spreadsheet holds")
     x.add_argument("--replace", action="store_true", help="overwrite an edition file that already holds figures")
+    x.add_argument("--sheet", default=None, help="the sheet to read (default: the first visible sheet)")
     c = sub.add_parser("compare", help="check an edition against the previous one; list what changed")
     c.add_argument("--edition", type=edition_year, default=None, help="edition to check (default: the latest)")
     args = parser.parse_args(argv)

@@ -726,7 +726,10 @@ _CACHE: dict[tuple[str, tuple], Dataset] = {}
 
 
 def _fingerprint(data_dir: Path) -> tuple:
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*")) if p.is_file())
+    """Every entry of the folder as it is, links and special files included (``lstat``: a file replaced by a
+    link to a copy, or a FIFO added, changes it, so the next ``load`` validates again)."""
+    return tuple((str(p), st.st_mode, st.st_mtime_ns, st.st_size)
+                 for p in sorted(data_dir.rglob("*")) for st in [p.lstat()])
 
 
 _DECLARED: list[tuple[object, str]] = []  # (inputs, chapter) while the build runs a chapter

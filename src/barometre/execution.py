@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +27,10 @@ from barometre.files import atomic_write
 from barometre.paths import PACKAGE_DIR, ROOT, relative
 
 CACHE_ENTRIES_KEPT = 6  # executed notebooks kept per chapter (editions, parameter sets)
+PROGRESS_EVERY = 20.0  # seconds without a chapter finishing before the build says which are still running
+CLEAR_CACHE = ("If the failure may come from the execution cache (a chapter that did not change now fails), "
+               "clear it: make clean-cache (removes _build/cache and _build/staging; the published site stays), "
+               "then run the build again.")
 
 
 def _sha(*parts: bytes | str) -> str:
@@ -135,9 +139,31 @@ class ChapterCache:
     def has(self, name: str, key: str) -> bool:
         return (self.dir(name) / f"{key}.json").is_file() and self.notebook(name, key).is_file()
 
+    def damage(self, name: str, key: str) -> str:
+        """Why the entry of ``name`` and ``key`` cannot be used ('' when it can): its notebook must have
+        the sha256 written with it (a truncated or edited notebook, a manifest without a checksum, are
+        not used)."""
+        try:
+            manifest = json.loads((self.dir(name) / f"{key}.json").read_text(encoding="utf-8"))
+            recorded = manifest.get("sha256") if isinstance(manifest, dict) else None
+            actual = hashlib.sha256(self.notebook(name, key).read_bytes()).hexdigest()
+        except (OSError, ValueError) as exc:
+            return f"unreadable: {exc}"
+        if not recorded:
+            return "no checksum recorded with it"
+        if recorded != actual:
+            return "its checksum differs from the one recorded with it: truncated or changed"
+        return ""
+
+    def drop(self, name: str, key: str) -> None:
+        self.notebook(name, key).unlink(missing_ok=True)
+        (self.dir(name) / f"{key}.json").unlink(missing_ok=True)
+
     def store(self, name: str, key: str, executed: Path, seconds: float) -> None:
+        digest = hashlib.sha256(executed.read_bytes()).hexdigest()
         os.replace(executed, self.notebook(name, key))
-        atomic_write(self.dir(name) / f"{key}.json", json.dumps({"seconds": round(seconds, 2)}, indent=1).encode())
+        atomic_write(self.dir(name) / f"{key}.json",
+                     json.dumps({"seconds": round(seconds, 2), "sha256": digest}, indent=1).encode())
 
     def last_duration(self, name: str, fallback: Path | None = None) -> float:
         """How long the chapter took when it last ran; unknown: a guess from the notebook's size."""
@@ -176,9 +202,13 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
         run = ChapterRun(name, key=key)
         runs.append(run)
         if not force and cache.has(name, key):
-            run.status = "cached"
-            run.seconds = time.perf_counter() - checked
-            continue
+            damage = cache.damage(name, key)
+            if not damage:
+                run.status = "cached"
+                run.seconds = time.perf_counter() - checked
+                continue
+            cache.drop(name, key)
+            echo(f"  [cache]    {name}: the cached notebook was dropped ({damage}); executing it again")
         cache.dir(name).mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix="run-", dir=cache.dir(name)))
         tasks.append((run, tmp, {
@@ -199,29 +229,47 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
         logs.mkdir(parents=True, exist_ok=True)
         # "spawn": a forked worker would inherit the locks of the bundle thread (vl-convert) and hang
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_start_worker,
-                                 mp_context=context) as pool:
-            futures = [(run, tmp, pool.submit(_execute, task)) for run, tmp, task in tasks]
-            for run, tmp, future in futures:
-                out = future.result()
-                run.seconds = out["seconds"]
-                if out["ok"]:
-                    fault_point("executed-one")
-                    run.status = "executed"
-                    cache.store(run.name, run.key, tmp / "executed.ipynb", run.seconds)
-                    shutil.rmtree(tmp, ignore_errors=True)
-                    echo(f"  [executed] {run.name}  {run.seconds:.1f} s")
-                else:
-                    run.status = "failed"
-                    run.error = out["error"]
-                    run.error += keep_failed_notebook(tmp / "executed.ipynb", failed_dir / f"{Path(run.name).name}.ipynb")
-                    shutil.rmtree(tmp, ignore_errors=True)
-                    echo(f"  [failed]   {run.name}  {run.seconds:.1f} s")
+        workers = min(jobs, len(tasks))
+        echo(f"  executing {len(tasks)} chapter{'s' if len(tasks) > 1 else ''} in {workers} "
+             f"worker{'s' if workers > 1 else ''}")
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, mp_context=context) as pool:
+            pending = {pool.submit(_execute, task): (run, tmp) for run, tmp, task in tasks}
+            started, done = time.perf_counter(), 0
+            while pending:  # each chapter is told as it finishes, and a long wait is told too
+                finished, _ = wait(pending, timeout=PROGRESS_EVERY, return_when=FIRST_COMPLETED)
+                if not finished:
+                    began = sorted(run.name for future, (run, _) in pending.items() if future.running())
+                    waiting = len(pending) - len(began)
+                    echo(f"  … {done}/{len(tasks)} done after {time.perf_counter() - started:.0f} s; started: "
+                         f"{', '.join(began) or 'none yet'}" + (f"; {waiting} waiting" if waiting else ""))
+                    continue
+                for future in finished:
+                    run, tmp = pending.pop(future)
+                    done += 1
+                    _finish(run, tmp, future.result(), cache, echo, failed_dir, f"({done}/{len(tasks)})")
     failed_runs = [r for r in runs if r.status == "failed"]
     if failed_runs:
         lines = [f"Chapter {r.name} failed at {r.error}" for r in failed_runs]
-        raise BuildError("\n".join(lines) + "\nNothing was published; the last published site is unchanged.")
+        raise BuildError("\n".join(lines) + "\nNothing was published; the last published site is unchanged.\n"
+                         + CLEAR_CACHE)
     return runs
+
+
+def _finish(run: ChapterRun, tmp: Path, out: dict, cache: ChapterCache, echo, failed_dir: Path, count: str) -> None:
+    """Record a chapter's run: its notebook into the cache, or kept for inspection when it failed."""
+    run.seconds = out["seconds"]
+    if out["ok"]:
+        fault_point("executed-one")
+        run.status = "executed"
+        cache.store(run.name, run.key, tmp / "executed.ipynb", run.seconds)
+        shutil.rmtree(tmp, ignore_errors=True)
+        echo(f"  [executed] {run.name}  {run.seconds:.1f} s  {count}")
+    else:
+        run.status = "failed"
+        run.error = out["error"]
+        run.error += keep_failed_notebook(tmp / "executed.ipynb", failed_dir / f"{Path(run.name).name}.ipynb")
+        shutil.rmtree(tmp, ignore_errors=True)
+        echo(f"  [failed]   {run.name}  {run.seconds:.1f} s  {count}")
 
 
 def keep_failed_notebook(executed: Path, failed: Path) -> str:

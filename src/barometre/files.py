@@ -45,3 +45,37 @@ def swap_link(link: Path, target: Path) -> None:
     tmp.unlink(missing_ok=True)
     os.symlink(os.path.relpath(target, link.parent), tmp)
     os.replace(tmp, link)
+
+
+def special_kind(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file or a folder, as a message names it: "a symbolic
+    link", "a named pipe (FIFO)", "a device", "a socket"; None for a regular file, a folder or nothing.
+    Checked with ``lstat``, so nothing is opened (reading a FIFO would wait forever for a writer)."""
+    import stat
+
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
+
+
+def special_entries(folder: Path) -> list[tuple[Path, str]]:
+    """Every entry under ``folder`` that is not a regular file or a folder (symbolic links included,
+    never followed), with its kind; sorted."""
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        for name in dirs + files:
+            path = Path(top) / name
+            kind = special_kind(path)
+            if kind:
+                found.append((path, kind))
+    return sorted(found)

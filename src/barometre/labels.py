@@ -1,5 +1,10 @@
 """French labels of the data's ids (scopes), shared by every page: the lowest layer, it imports nothing
-of the package, so that no module has to import a page for a word."""
+of the package, so that no module has to import a page for a word.
+
+The scope labels are those of the scope dictionary ``data/scopes.csv`` (which the validation checks every
+figure's scope against); ``tests/test_validation.py`` checks that the two say the same, scope by scope. They
+stay written here, in code, because the chapters' cache keys hash the package code: a label changed in both
+places re-executes the pages that print it."""
 
 from __future__ import annotations
 
@@ -7,6 +12,10 @@ SCOPE_LABELS = {
     "market": "ensemble du marché",
     "france": "France",
     "offshore": "offshore",
+    "nearshore": "nearshore (Europe)",
+    "offshore_1": "offshore 1 (Afrique du Nord)",
+    "offshore_2": "offshore 2 (Afrique subsaharienne)",
+    "offshore_3": "offshore 3 (océan Indien)",
     "province": "province",
     "paris": "Paris",
     "ile_de_france": "Île-de-France",
@@ -33,6 +42,20 @@ SCOPE_LABELS = {
     "top50": "cinquante premiers du classement",
     "technical_support": "support technique",
     "morocco": "Maroc",
+    # the scopes of the editions 2012-2024 (branch data24)
+    "germany": "Allemagne",
+    "china": "Chine",
+    "hauts_de_france": "Hauts-de-France",
+    "health": "santé",
+    "ecommerce": "e-commerce",
+    "tourism": "tourisme",
+    "training": "formation",
+    "consulting": "conseil",
+    "social_networks": "réseaux sociaux",
+    "sms": "SMS",
+    "bac3_4": "bac +3/4",
+    "bac5_plus": "bac +5 et plus",
+    "cap_bep_bac_bac2": "CAP, BEP, bac à bac +2",
 }
 
 

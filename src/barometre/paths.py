@@ -26,8 +26,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def relative(path: Path | str) -> str:
     """A path as the analyst reads it: relative to the project root when possible."""
-    p = Path(path).resolve()
-    try:
-        return str(p.relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    for p in (Path(path).resolve(), Path(os.path.abspath(path))):  # a link is named where it is, not its target
+        try:
+            return str(p.relative_to(ROOT))
+        except ValueError:
+            continue
+    return str(path)

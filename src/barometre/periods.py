@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 GRAMMAR = "a period: a year (2008), a month (2009-07) or a span of years (2007-2008)"
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2}|\d{4}))?")
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2}|\d{4}))?", re.ASCII)  # 0-9 only: \d alone takes any script's digits
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ from pathlib import Path
 import yaml
 
 from barometre.paths import relative
-from barometre.validation import SIDECAR_KEYS, SIDECAR_MAPPING_EXPECTED, sha256_of, sidecar_path
+from barometre.validation import (
+    SIDECAR_KEYS,
+    SIDECAR_MAPPING_EXPECTED,
+    load_sidecar_text,
+    sha256_of,
+    sidecar_path,
+)
 
 
 class SidecarError(Exception):
@@ -20,7 +26,7 @@ def read_sidecar(path: Path) -> dict:
     if not meta.is_file():
         return {}
     try:
-        fields = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        fields = load_sidecar_text(meta.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise SidecarError(
             f"{relative(meta)}: expected valid UTF-8 YAML ({' '.join(str(exc).split())}). "

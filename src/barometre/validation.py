@@ -14,8 +14,11 @@ second schema language next to the Python types the rest of the package uses.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +30,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from barometre import periods
 from barometre.book import analysis_chapters
+from barometre.files import special_entries, special_kind
 from barometre.paths import relative
 
 # --------------------------------------------------------------------------- vocabularies
@@ -82,12 +86,36 @@ SIDECAR_MAPPING_EXPECTED = (
 MAX_QUOTE = 300
 
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
-NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
-THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\u00a0\u202f ]\d{3})+([.]\d+)?$")  # 1,528 or 1 528 or 1,528.5
+# Numbers are ASCII digits (re.ASCII: \d alone, and float() and int(), take any Unicode digit, « ７７ » or « ٧٧ »)
+NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
+DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$", re.ASCII)
+THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,\u00a0\u202f ]\d{3})+([.]\d+)?$", re.ASCII)  # 1,528 or 1 528 or 1,528.5
 MAX_PROBLEMS_SHOWN = 50
 MAX_FIELD = 2000  # characters in any one field; the longest note of the 2008 data has 231
 MAX_VALUE_SHOWN = 80
+MAX_ROWS = 5000  # rows in any one data file (the largest, the ECB's daily rates of a year, has about 260)
+MAX_SIDECAR_BYTES = 64_000  # a sidecar is a few lines of YAML (the longest has about 2 000 bytes)
+FIRST_YEAR = 1990  # the earliest year a figure may name (the series start in 2000; 1996 is quoted)
+MAX_YEARS_AHEAD = 3  # a period may end this many years after its edition (a forecast, an objective)
+
+# The plausible range of each unit: (lowest, highest, whole numbers only). A value outside is refused
+# with its row; ``None`` is no bound. ``year``'s highest is next year, computed when checked.
+UNIT_RANGES: dict[str, tuple[float | None, float | None, bool]] = {
+    "percent": (0, 100, False),
+    "percent_change": (-100, 1000, False),
+    "percentage_points": (-100, 100, False),
+    "eur_per_month_gross": (100, 20_000, False),
+    "eur_per_month_net": (100, 20_000, False),
+    "eur_million": (0, 100_000, False),
+    "jobs": (0, 10_000_000, False),
+    "companies": (0, 1_000_000, False),
+    "people": (0, 10_000_000, False),
+    "trainings": (0, 10_000_000, False),
+    "weeks": (0, 520, False),
+    "years": (0, 100, False),
+    "count": (0, 10_000_000, False),
+    "year": (FIRST_YEAR, None, True),
+}
 
 
 # --------------------------------------------------------------------------- problems
@@ -162,16 +190,34 @@ def _empty_to_none(v: Any) -> Any:
 def _number(v: Any) -> Any:
     v = _empty_to_none(v)
     if v is None or isinstance(v, int | float):
+        if isinstance(v, float) and not math.isfinite(v):
+            raise ValueError(NOT_FINITE)
         return v
     text = str(v).strip()
     if NUMBER.match(text):
-        return float(text)
+        number = float(text)
+        if not math.isfinite(number):  # float() reads 400 digits as infinity
+            raise ValueError(NOT_FINITE)
+        return number
     raise ValueError(number_expected(text))
+
+
+NOT_FINITE = "a finite number of at most 15 significant digits (this one is too large to be read: a paste error?)"
+
+
+def _non_ascii_digits(text: str) -> str:
+    """The digits of ``text`` that are not 0-9 (« ７ », « ٧ »), as a message names them; '' when none."""
+    odd = sorted({c for c in text if c.isdigit() and not c.isascii()})
+    return ", ".join(f"{c!r} ({unicodedata.name(c, f'U+{ord(c):04X}')})" for c in odd)
 
 
 def number_expected(text: str) -> str:
     """What was expected instead of ``text``, which is not a number: the likely fix when it is
     a number with a thousands separator or a decimal comma."""
+    odd = _non_ascii_digits(text)
+    if odd:
+        return (f"a number written with the digits 0-9 (this one holds {odd}, digits of another script or "
+                "full-width digits: type the number again with the 0-9 keys)")
     if THOUSANDS.match(text):
         digits = re.sub(r"[,\u00a0\u202f ]", "", text)
         if "," in text and "." not in text:
@@ -188,9 +234,10 @@ def _integer(v: Any) -> Any:
     if isinstance(v, int):
         return v
     text = str(v).strip()
-    if re.fullmatch(r"[+-]?\d+", text):
+    if re.fullmatch(r"[+-]?[0-9]+", text):
         return int(text)
-    raise ValueError("a whole number, e.g. 2008")
+    odd = _non_ascii_digits(text)
+    raise ValueError("a whole number, e.g. 2008" + (f", in the digits 0-9 (not {odd})" if odd else ""))
 
 
 def _snake(v: Any) -> Any:
@@ -229,7 +276,7 @@ def _period(v: Any) -> Any:
 def _event_date(v: Any) -> Any:
     text = str(v or "").strip()
     for pattern, fmt in ((r"\d{4}", "%Y"), (r"\d{4}-\d{2}", "%Y-%m"), (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d")):
-        if re.fullmatch(pattern, text):
+        if re.fullmatch(pattern, text, re.ASCII):
             from datetime import datetime
 
             try:
@@ -287,6 +334,14 @@ class IndicatorRow(_Row):
     chapters: Annotated[tuple[str, ...], BeforeValidator(_chapter_list)]
     required: Annotated[bool, BeforeValidator(_boolean)]
     forecast_of: Annotated[str, BeforeValidator(lambda v: (_empty_to_none(v) and _snake(v)) or "")] = ""
+
+
+class ScopeRow(_Row):
+    """A scope of the scope dictionary (``scopes.csv``): what a figure covers, and its French label."""
+
+    scope: Snake
+    label_fr: RequiredText
+    definition: RequiredText
 
 
 class SourceRow(_Row):
@@ -546,8 +601,9 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
     table = Table(path)
     name = table.name
     columns = list(model.model_fields)
-    if path.is_symlink():
-        problems.append(Problem(name, expected=SYMLINK_EXPECTED))
+    kind = special_kind(path)
+    if kind:
+        problems.append(Problem(name, expected=special_expected(kind)))
         return table
     try:
         data = path.read_bytes()
@@ -574,8 +630,21 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
             )
         )
         return table
+    first_line = _NEWLINE.split(text, maxsplit=1)[0]
+    delimiter = _other_delimiter([first_line.strip()], columns) if "," not in first_line else ""
+    if delimiter:  # before the rows are read: each would give its own problem of quotes or field counts
+        problems.append(Problem(name, 1, None, first_line, f"columns separated by commas: this file seems "
+                                f"to use {delimiter} as its separator (a spreadsheet's export in another "
+                                "language setting?); save it again as CSV with commas, UTF-8"))
+        return table
     records = read_csv_records(text, name, problems)
     if not records or records[0].first_line != 1:  # the header itself is broken: reported above
+        return table
+    if len(records) - 1 > MAX_ROWS:  # checked before any row is: the work stays bounded
+        problems.append(Problem(name, records[MAX_ROWS + 1].first_line, None, f"{len(records) - 1} rows",
+                                f"at most {MAX_ROWS} rows in one data file (data/README.md, « Limits »): a file "
+                                "this long is not a barometer edition (a pasted export, rows repeated?); split "
+                                "or trim it"))
         return table
     lines = _NEWLINE.split(text)
     header = [h.strip() for h in records[0].fields]
@@ -607,6 +676,13 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
             continue
         record = dict(zip(header, fields, strict=True))
         table.keys.add(record[columns[0]].strip())  # by name: the columns may come in any order
+        controls = [(c, _control_characters(record[c])) for c in header]
+        for c, found in controls:
+            if found:
+                problems.append(Problem(name, first, c, record[c], f"text without control characters; found "
+                                        f"{found} (pasted from a binary file or a PDF? delete it)"))
+        if any(found for _, found in controls):
+            continue
         too_long = [c for c in header if len(record[c]) > MAX_FIELD]
         for c in too_long:
             problems.append(
@@ -631,7 +707,69 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
     return table
 
 
+_CONTROL_ALLOWED = "\n\r"  # a quoted field may hold a line break (data/README.md)
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _control_characters(text: str) -> str:
+    """The control characters of ``text`` (NUL, escape, bidirectional overrides…), as a message names
+    them with their position; '' when there is none."""
+    found = [(i, c) for i, c in enumerate(text)
+             if (unicodedata.category(c) == "Cc" and c not in _CONTROL_ALLOWED) or c in _BIDI_CONTROLS]
+    if not found:
+        return ""
+    shown = ", ".join(f"U+{ord(c):04X} at character {i + 1}" for i, c in found[:3])
+    return shown + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+
+
+def _other_delimiter(header: list[str], columns: list[str]) -> str:
+    """``';'`` or ``'a tab'`` when a one-field header splits on it into the expected columns."""
+    if len(header) != 1:
+        return ""
+    for char, shown in ((";", "';'"), ("\t", "a tab"), ("|", "'|'")):
+        parts = [h.strip() for h in header[0].split(char)]
+        if len(parts) > 1 and sum(part in columns for part in parts) >= 2:
+            return shown
+    return ""
+
+
+def special_expected(kind: str) -> str:
+    """What a data file must be instead of ``kind`` (a link, a FIFO, a device)."""
+    if kind == "a symbolic link":
+        return SYMLINK_EXPECTED
+    return (f"a regular file, not {kind} (nothing was read from it: reading it could wait forever); "
+            "put an ordinary file there, or remove it")
+
+
 # --------------------------------------------------------------------------- sidecars
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a sidecar needs none, and aliases nested in aliases (« billion
+    laughs ») make a few hundred bytes expand into billions of items."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"an alias (*{event.anchor}); a sidecar holds plain keys and values, without "
+                "anchors (&) or aliases (*)", event.start_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, f"an anchor (&{event.anchor}); a sidecar holds plain keys and values, without "
+                "anchors (&) or aliases (*)", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def load_sidecar_text(text: str) -> Any:
+    """A sidecar's YAML, read safely: no aliases or anchors, at most MAX_SIDECAR_BYTES; yaml.YAMLError otherwise."""
+    if len(text.encode("utf-8")) > MAX_SIDECAR_BYTES:
+        raise yaml.YAMLError(f"at most {MAX_SIDECAR_BYTES} bytes, not {len(text.encode('utf-8'))}: a sidecar "
+                             "is a few lines")
+    return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
+
+
 
 
 def sha256_of(path: Path) -> str:
@@ -666,11 +804,13 @@ def check_sidecars(data_dir: Path, problems: list[Problem]) -> None:
                 )
             )
             continue
-        if path.is_symlink() or meta_path.is_symlink():
-            problems.append(Problem(relative(path if path.is_symlink() else meta_path), expected=SYMLINK_EXPECTED))
+        kind = special_kind(path) or special_kind(meta_path)
+        if kind:
+            problems.append(Problem(relative(path if special_kind(path) else meta_path),
+                                    expected=special_expected(kind)))
             continue
         try:
-            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+            meta = load_sidecar_text(meta_path.read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             problems.append(Problem(name, expected=f"valid UTF-8 YAML ({' '.join(str(exc).split())})"))
             continue
@@ -717,14 +857,23 @@ class ValidatedData:
     call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
     gbp_rates: Table | None = None  # optional: the ECB's daily pound sterling reference rates
     hhi_thresholds: Table | None = None  # optional: merger guidelines' classes of concentration
+    scopes: Table | None = None  # the scope dictionary (scopes.csv)
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
     out = {}
     for p in sorted(folder.glob("*.csv")):
-        if re.fullmatch(r"\d{4}", p.stem):
+        if re.fullmatch(r"\d{4}", p.stem, re.ASCII):
             out[int(p.stem)] = p
     return out
+
+
+def scope_expected(scope: str, known: set[str]) -> str:
+    """What was expected instead of an unknown scope: the closest known scope, when one is close."""
+    close = difflib.get_close_matches(scope, sorted(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (f"a scope listed in data/scopes.csv ({hint}a new scope is added there with its French label and "
+            "its definition)")
 
 
 def check_edition_row(row: EditionRow, where: Callable[[str, Any, str], Problem]) -> list[Problem]:
@@ -752,20 +901,36 @@ def check_edition_row(row: EditionRow, where: Callable[[str, Any, str], Problem]
         for col in ("low", "high"):
             if getattr(row, col) is not None:
                 out.append(where(col, getattr(row, col), "empty unless the qualifier is range"))
-    if row.unit == "percent":
-        for col in ("value", "low", "high"):
-            v = getattr(row, col)
-            if v is not None and not 0 <= v <= 100:
-                out.append(
-                    where(col, v, "a share between 0 and 100 (unit percent); a change such as +125 % "
-                          "takes the unit percent_change")
-                )
-    if row.unit in ("jobs", "companies", "people", "trainings", "count", "weeks", "years", "eur_million"):
-        for col in ("value", "low", "high"):
-            v = getattr(row, col)
-            if v is not None and v < 0:
-                out.append(where(col, v, f"a non-negative number (unit {row.unit})"))
+    for col in ("value", "low", "high"):
+        v = getattr(row, col)
+        if v is not None:
+            expected = unit_range_expected(row.unit, v)
+            if expected:
+                out.append(where(col, _fmt(v), expected))
+    period = periods.parse(row.period)
+    if period.start < FIRST_YEAR or period.end > row.edition + MAX_YEARS_AHEAD:
+        out.append(where("period", row.period, f"a period from {FIRST_YEAR} to {row.edition + MAX_YEARS_AHEAD} "
+                         f"(edition {row.edition}: a figure, a forecast or an objective ends at most "
+                         f"{MAX_YEARS_AHEAD} years after its edition)"))
     return out
+
+
+def unit_range_expected(unit: str, v: float) -> str:
+    """What was expected of ``v`` in ``unit`` when it is outside the unit's plausible range (UNIT_RANGES); ''."""
+    low, high, whole = UNIT_RANGES.get(unit, (None, None, False))
+    if unit == "year":
+        high = date.today().year + 1
+    if unit == "percent" and not 0 <= v <= 100:
+        return "a share between 0 and 100 (unit percent); a change such as +125 % takes the unit percent_change"
+    if whole and not float(v).is_integer():
+        return f"a whole number (unit {unit}: {UNITS[unit]}), e.g. {int(v)}"
+    if low == 0 and v < 0:
+        return f"a non-negative number (unit {unit})"
+    if (low is not None and v < low) or (high is not None and v > high):
+        bounds = f"from {_fmt(low)} to {_fmt(high)}" if high is not None else f"from {_fmt(low)}"
+        return (f"a value {bounds} (unit {unit}: {UNITS[unit]}; the plausible range is written in "
+                "barometre.validation.UNIT_RANGES and data/README.md): check the figure against its source")
+    return ""
 
 
 def validate(data_dir: Path) -> ValidatedData:
@@ -777,6 +942,13 @@ def validate(data_dir: Path) -> ValidatedData:
     smic = read_table(data_dir / "reference" / "smic_horaire_brut.csv", SmicRow, problems)
     cpi = read_table(data_dir / "reference" / "cpi_france_annual.csv", CpiRow, problems)
     cities = read_table(data_dir / "reference" / "cities.csv", CityRow, problems)
+    special = special_entries(data_dir)  # links and special files are never followed nor read
+    problems.extend(Problem(relative(path), expected=special_expected(kind)) for path, kind in special)
+    if any(kind == "a symbolic link" and path.is_dir() for path, kind in special):
+        raise DataValidationError(problems)  # a linked folder: its files are outside data/, read none
+    scopes = read_table(data_dir / "scopes.csv", ScopeRow, problems)
+    scope_ids = {r.scope for r in scopes.rows}
+    _unique(scopes, ("scope",), problems)
 
     dictionary = {r.indicator: r for r in indicators.rows}
     source_ids = {r.source for r in sources.rows}
@@ -813,6 +985,8 @@ def validate(data_dir: Path) -> ValidatedData:
                 )
             if row.source not in source_ids and sources.rows:
                 problems.append(where("source", row.source, "a source listed in data/sources.csv"))
+            if row.scope not in scope_ids and scopes.rows:
+                problems.append(where("scope", row.scope, scope_expected(row.scope, scope_ids)))
             problems.extend(check_edition_row(row, where))
         _unique(table, ("indicator", "edition", "scope", "period", "source"), problems)
 
@@ -833,6 +1007,9 @@ def validate(data_dir: Path) -> ValidatedData:
                 problems.append(
                     Problem(table.name, line, "city", row.city, "a city listed in data/reference/cities.csv")
                 )
+            if not FIRST_YEAR <= int(row.date[:4]) <= year + MAX_YEARS_AHEAD:
+                problems.append(Problem(table.name, line, "date", row.date, f"a date from {FIRST_YEAR} to "
+                                        f"{year + MAX_YEARS_AHEAD} (an event quoted in edition {year})"))
         _unique(table, ("event",), problems)
 
     quotes: dict[int, Table] = {}
@@ -883,7 +1060,7 @@ def validate(data_dir: Path) -> ValidatedData:
     if problems:
         raise DataValidationError(problems)
     return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels,
-                         insee, fx, hhi)
+                         insee, fx, hhi, scopes)
 
 
 def _check_hhi_thresholds(table: Table, problems: list[Problem]) -> None:
@@ -913,7 +1090,9 @@ def _check_hhi_thresholds(table: Table, problems: list[Problem]) -> None:
 
 
 def _fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    if value is None:
+        return ""
+    return f"{value:.0f}" if float(value).is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 
 def _check_edition_and_sources(table: Table, year: int, source_ids: set[str] | None,

@@ -11,7 +11,8 @@ The analyst's year, in four steps:
    sidecars (fields ``TO FILL``). The template does not validate: validation names every row
    still to fill. Or, when the figures arrive as a spreadsheet,
    ``python -m barometre import-xlsx barometre-2009.xlsx --year 2009`` transcribes its
-   first sheet into ``data/editions/2009.csv`` (every problem named by its cell).
+   first visible sheet (or the one named with ``--sheet``) into ``data/editions/2009.csv`` (every
+   problem named by its cell).
 2. ``python -m barometre compare`` checks the new edition against the previous one
    (``compare_editions``) and prints what changed:
 

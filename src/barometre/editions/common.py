@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barometre import periods
+from barometre.files import special_kind
 from barometre.paths import relative
 from barometre.provenance import read_sidecar, write_sidecar
 from barometre.validation import (
@@ -22,6 +23,7 @@ from barometre.validation import (
     capped,
     read_csv_records,
     read_table,
+    special_expected,
 )
 
 TO_FILL = "TO FILL"
@@ -104,6 +106,10 @@ def _csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 def _read_records(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     """The header and the non-blank records of a CSV file, read by the one strict reader."""
     problems: list[Problem] = []
+    kind = special_kind(path)
+    if kind:  # never opened: a FIFO would wait forever
+        raise EditionError([Issue(relative(path), special_expected(kind))], title=f"Cannot read {relative(path)}",
+                           footer="Nothing was written.")
     records = read_csv_records(path.read_text(encoding="utf-8-sig"), relative(path), problems)
     if problems:
         raise EditionError([Issue(relative(path), str(p).split(": ", 1)[1]) for p in problems],

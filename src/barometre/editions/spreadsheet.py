@@ -1,4 +1,4 @@
-"""Step 1, from a spreadsheet: an edition's first sheet transcribed into its CSV, every problem
+"""Step 1, from a spreadsheet: an edition's first visible sheet (or the one named) transcribed into its CSV, every problem
 named by its cell (see barometre.editions)."""
 
 from __future__ import annotations
@@ -22,18 +22,26 @@ from barometre.editions.common import (
     _read_records,
     _template_sidecar,
 )
+from barometre.files import special_kind
 from barometre.paths import relative
 from barometre.validation import (
     DECIMAL_COMMA,
+    MAX_ROWS,
     NUMBER,
     THOUSANDS,
     EditionRow,
+    ScopeRow,
     _expected_from,
     check_edition_row,
     number_expected,
+    read_table,
+    scope_expected,
 )
 
 # --------------------------------------------------------------------------- 2. spreadsheet import
+
+MAX_SHEET_COLUMNS = 40  # an edition has 13 columns; a few empty ones beside them are tolerated
+FORMULA_SIGNS = ("=", "+", "-", "@")  # a spreadsheet reads text starting so as a formula (CSV injection)
 
 
 def is_unfilled_template(path: Path) -> bool:
@@ -115,11 +123,31 @@ def _convert_cell(column: str, v: Any, year: int) -> tuple[str, str | None]:
         if column == "period" and not float(v).is_integer():
             return _number_text(v), "a period typed as text (2008, 2009-07 or 2007-2008), not a decimal number"
         return _number_text(v), None
-    return str(v).strip(), None
+    text = str(v).strip()
+    if text.startswith(FORMULA_SIGNS) and not NUMBER.match(text):
+        return text, (f"text that does not start with {', '.join(FORMULA_SIGNS)}: a spreadsheet that opens the "
+                      "data would run it as a formula (=HYPERLINK, =cmd…); remove the sign, or write the text "
+                      "in words")
+    return text, None
 
 
-def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, replace: bool = False) -> Path:
-    """Transcribe the first sheet of a spreadsheet into ``editions/<year>.csv``.
+def _choose_sheet(book, wanted: str | None, source: str):
+    """The sheet named ``wanted``, or else the first visible sheet; an Issue list when there is none."""
+    names = ", ".join(repr(ws.title) for ws in book.worksheets)
+    if wanted is not None:
+        if wanted not in book.sheetnames:
+            return None, [Issue(source, f"no sheet named {wanted!r}; expected one of: {names}")]
+        return book[wanted], []
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    if not visible:
+        return None, [Issue(source, f"no visible sheet (sheets: {names}); name the one to read with --sheet")]
+    return visible[0], []
+
+
+def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, replace: bool = False,
+                sheet: str | None = None, echo=None) -> Path:
+    """Transcribe the first visible sheet of a spreadsheet (or the sheet named ``sheet``) into
+    ``editions/<year>.csv``; ``echo`` (e.g. ``print``) is told which sheet was read.
 
     Row 1 holds the column names of the edition CSV, in any order. Numbers come from
     numeric cells and are written with '.' decimals; a text cell holding a number with a
@@ -144,6 +172,10 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
             title=title,
             footer=footer,
         )
+    kind = special_kind(xlsx_path)
+    if kind and kind != "a symbolic link":  # a link to a spreadsheet is read; a FIFO would wait forever
+        raise EditionError([Issue(str(xlsx_path), f"got {kind}; expected a readable .xlsx file (nothing was read "
+                                  "from it)")], title=title, footer=footer)
     try:
         values_book = openpyxl.load_workbook(xlsx_path, data_only=True)
         formula_book = openpyxl.load_workbook(xlsx_path, data_only=False)
@@ -151,10 +183,26 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
         raise EditionError([Issue(str(xlsx_path), f"got {type(exc).__name__} ({exc}); expected a readable "
                                   ".xlsx file (save the spreadsheet as Excel .xlsx)")],
                            title=title, footer=footer) from exc
-    sheet = values_book.worksheets[0]
-    formulas = formula_book.worksheets[0]
+    wanted = sheet
+    sheet, issues = _choose_sheet(values_book, wanted, str(xlsx_path))
+    if issues:
+        raise EditionError(issues, title=title, footer=footer)
+    formulas = formula_book[sheet.title]
     name = sheet.title
+    hidden = [ws.title for ws in values_book.worksheets if ws.sheet_state != "visible"]
+    if echo is not None:
+        how = "the sheet named with --sheet" if wanted is not None else "the first visible sheet"
+        skipped = f"; hidden sheet{'s' if len(hidden) > 1 else ''} not read: {', '.join(hidden)}" if hidden else ""
+        echo(f"Reading sheet {name!r} of {xlsx_path.name} ({how}{skipped}).")
     problems: list[Issue] = []
+    # the used range, before any row is read: one stray cell at XFD1048576 would make 17 billion cells
+    if sheet.max_row > MAX_ROWS + 1 or sheet.max_column > MAX_SHEET_COLUMNS:
+        corner = _cell_ref(name, sheet.max_row, sheet.max_column)
+        raise EditionError(
+            [Issue(corner, f"the sheet's used range ends at {corner.split('!')[-1]} ({sheet.max_row} rows, "
+                   f"{sheet.max_column} columns); expected at most {MAX_ROWS + 1} rows and {MAX_SHEET_COLUMNS} "
+                   "columns (a stray cell far from the table? delete the rows and columns after the table)")],
+            title=title, footer=footer)
 
     merged = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
     if merged:  # only the top-left cell of a merged range holds the value: the others would read empty
@@ -167,6 +215,13 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
         )
 
     header_cells = next(sheet.iter_rows(min_row=1, max_row=1), ())
+    if not any(str(c.value or "").strip() in EDITION_COLUMNS for c in header_cells):
+        others = [ws.title for ws in values_book.worksheets if ws.title != name]
+        hint = (f"; the other sheets ({', '.join(others)}) were not read: name the one with the figures with "
+                "--sheet" + (", or make it visible" if hidden else "")) if others else ""
+        raise EditionError(
+            [Issue(f"{_header_ref(name)} (header row)", "no column of an edition file; expected row 1 to hold the "
+                   f"columns {', '.join(EDITION_COLUMNS)}{hint}")], title=title, footer=footer)
     columns: dict[int, str] = {}
     for cell in header_cells:
         if cell.value is None or not str(cell.value).strip():
@@ -187,6 +242,8 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
         raise EditionError(problems, title=title, footer=footer)
 
     indicators, sources = _dictionary(data_dir)
+    scope_file = data_dir / "scopes.csv"
+    scopes = {r.scope for r in read_table(scope_file, ScopeRow, []).rows} if scope_file.is_file() else set()
     col_of = {label: col for col, label in columns.items()}
     out_rows: list[list[str]] = []
     seen: dict[tuple, str] = {}
@@ -249,6 +306,8 @@ def import_xlsx(xlsx_path: Path | str, data_dir: Path | str, year: int, *, repla
             problems.append(where("unit", row.unit, f"{entry.unit}, the unit of {row.indicator} in data/indicators.csv"))
         if sources and row.source not in sources:
             problems.append(where("source", row.source, "a source listed in data/sources.csv"))
+        if scopes and row.scope not in scopes:
+            problems.append(where("scope", row.scope, scope_expected(row.scope, scopes)))
         key = (row.indicator, row.scope, row.period, row.source)  # as validation: two sources may give one figure
         here = _cell_ref(name, r, col_of["indicator"])
         if key in seen:
