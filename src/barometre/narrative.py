@@ -261,6 +261,7 @@ class PageMentions:
 
     def __init__(self, ds: Dataset | None = None):
         self.met: set[str] = set()
+        self.explained: set = set()  # what the page has explained once (a series break: ``first_time``)
         self.article_named = False
         self._people = None
         self._authors = None
@@ -335,6 +336,14 @@ def elide_before_figures(text: str) -> str:
     """« de environ 83 % » → « d’environ 83 % », « que au moins » → « qu’au moins », linked or not: a
     sentence that writes « de » before a figure cannot know the figure's qualifier."""
     return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
+
+
+def first_time(key) -> bool:
+    """True the first time a page asks for ``key`` (a break in a series is explained once a page)."""
+    if key in _page.explained:
+        return False
+    _page.explained.add(key)
+    return True
 
 
 def say(text: str):

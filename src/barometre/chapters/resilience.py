@@ -8,7 +8,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, history
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -43,6 +43,10 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
         }
         for f in figs
     ]
+    breaks = ds.series_breaks(figs)
+    starts = {b.after for b in breaks}  # a new series starts that year: marked, not compared
+    for row in rows:
+        row["rupture"] = history.BREAK_LABEL if row["année"] in starts else ""
     known = {f.period for f in figs}
     for forecast, outcome in ds.forecasts(edition):
         if outcome is not None or forecast.period in known or forecast.scope != "market":
@@ -56,9 +60,11 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
                 "type": "Prévision",
                 "texte": formatting.figure_text(forecast),
                 "édition": forecast.edition,
+                "rupture": "",
             }
         )
     table = pd.DataFrame(rows)
+    table.attrs["breaks"] = breaks  # the page explains them (``history.explain_breaks``)
     if table.empty:
         return table, figs
     # what a bar spans: from 0 to a value or a bound, from the low to the high end of a range
@@ -87,7 +93,7 @@ def growth_title(table: pd.DataFrame) -> str:
     last = done.iloc[-1]
     if last["croissance"] < 0:
         return f"L'activité des outsourceurs recule en {last['année']}"
-    if len(done) < 2:
+    if len(done) < 2 or last.get("rupture", ""):  # no trend across a break in the series
         return f"Croissance du chiffre d'affaires des outsourceurs en {last['année']}"
     before = done.iloc[-2]
     trend = growth_trend(last["croissance"], before["croissance"])
@@ -155,6 +161,12 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     labels = base.mark_text(dy=-8, fontSize=11).encode(y="étiquette:Q", text="nombre:N", color=alt.value("#222"))
     qualifiers = base.transform_filter("datum.qualificatif != ''").mark_text(dy=-21, fontSize=10).encode(
         y="étiquette:Q", text="qualificatif:N", color=alt.value("#444"))
+    breaks = table[table["rupture"] != ""] if "rupture" in table.columns else table.iloc[0:0]
+    if not breaks.empty:  # a break: a dashed rule between the last year of a series and the first of the next
+        marks = alt.Chart(breaks).encode(x=alt.X("année:N", bandPosition=-0.2))
+        labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3]) + marks.mark_text(
+            align="left", baseline="top", dx=3, fontSize=10, color=history.BREAK_COLOUR).encode(
+            y=alt.value(1), text="rupture:N")
     years = ", ".join(table["année"])
     forecasts = table[table["type"] == "Prévision"]
     note = (
@@ -174,6 +186,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
             f"Diagramme en barres de la croissance annuelle du chiffre d'affaires des outsourceurs pour "
             f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
             + "." + note
+            + "".join(f" Rupture de série en {a} : les barres de part et d'autre ne se comparent pas directement."
+                      for a in breaks["année"])
         ),
         data=table,
     )
