@@ -164,9 +164,7 @@ def explain_breaks(ds: Dataset, *tables: pd.DataFrame) -> str:
 
 def study_name(study) -> str:
     """« l'étude de BearingPoint pour le SP2C (« Baromètre des outsourceurs ») », « l'étude d'EY … »."""
-    firm = md_escape(study.firm)
-    of = "d'" if firm[:1].upper() in "AEIOUYÉH" else "de "
-    return (f"l'étude {of}{firm} pour le {md_escape(study.commissioner)} "
+    return (f"l'étude {narrative.of(md_escape(study.firm))} pour le {md_escape(study.commissioner)} "
             f"(« {md_escape(study.title)} »)")
 
 

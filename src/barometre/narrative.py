@@ -338,6 +338,11 @@ def elide_before_figures(text: str) -> str:
     return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
 
 
+def of(name: str) -> str:
+    """« de KPMG », « d'EY »: the preposition elided before a vowel or a mute h."""
+    return f"d'{name}" if name[:1].upper() in "AEIOUYÉÈÊHÂÎÔ" else f"de {name}"
+
+
 def first_time(key) -> bool:
     """True the first time a page asks for ``key`` (a break in a series is explained once a page)."""
     if key in _page.explained:

@@ -473,6 +473,8 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
     if growth is None:
         return None
     previous = ds.known("revenue_growth", edition, scope="market", period=str(period_end(growth.period) - 1))
+    if previous is not None and ds.break_between(previous, growth) is not None:
+        previous = None  # no comparison across a break in the series
     share = ds.known("outsourced_market_share", edition)
     year = formatting.period_text(growth.period)
     if growth.central < 0:
