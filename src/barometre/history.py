@@ -27,13 +27,13 @@ from barometre.charts import (
     PRINT_Y_AXIS,
     ChartOutput,
     SpecChart,
-    _nice_domain,
     bound_direction,
     chart_output,
     place_value_labels,
     qualifier_nature,
     wrap_title,
 )
+from barometre.charts.value_labels import _nice_domain
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label
 from barometre.narrative import md_escape, source_line
