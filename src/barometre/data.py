@@ -174,7 +174,7 @@ class Study:
     commissioner: str
     title: str
     first_edition: int
-    last_edition: int
+    last_edition: int | None  # None: the study still runs
     panel: str
     revenue_scope: str
     geography: str
@@ -187,7 +187,7 @@ class Study:
     row: int
 
     def covers(self, edition: int) -> bool:
-        return self.first_edition <= int(edition) <= self.last_edition
+        return self.first_edition <= int(edition) and (self.last_edition is None or int(edition) <= self.last_edition)
 
 
 @dataclass(frozen=True)
@@ -208,6 +208,7 @@ class SeriesBreak:
     quote: str = ""
     quote_type: str = "verbatim"
     edition: int | None = None  # the explicit break's first data year
+    pattern: tuple[str, str] = ("", "")  # the explicit break's (indicator, scope) as declared (``*``: every one)
 
     @property
     def year(self) -> int:
@@ -352,7 +353,7 @@ class Dataset:
                 continue
             if first < row.edition <= last:
                 return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb, row.reason, row.source,
-                                   row.quote, row.quote_type, row.edition)
+                                   row.quote, row.quote_type, row.edition, (row.indicator, row.scope))
         if sa is not None and sb is not None and sa.study != sb.study:
             return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb)
         return None

@@ -129,12 +129,20 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
     sentences = []
     for brk in breaks:
         if brk.reason:
-            if not narrative.first_time(("explicit", brk.indicator, brk.scope, brk.edition)):
+            indicator, scope = brk.pattern
+            if not narrative.first_time(("explicit", indicator, scope, brk.edition)):
                 continue
-            label = ds.indicators[brk.indicator].label_fr if brk.indicator in ds.indicators else brk.indicator
-            where = "" if brk.scope in ("market", "*") else f" ({scope_label(brk.scope)})"
-            sentences.append(f"La série « {md_escape(label)}{md_escape(where)} » est rompue en {brk.year} : "
-                             f"{md_escape(brk.reason.rstrip('.'))}.")
+            reason = md_escape(brk.reason.rstrip("."))
+            if indicator == "*" and scope == "*":
+                sentences.append(f"Rupture de toutes les séries en {brk.edition} : {reason}.")
+            elif indicator == "*":
+                sentences.append(f"Rupture des séries « {md_escape(scope_label(scope))} » en {brk.edition} : "
+                                 f"{reason}.")
+            else:
+                label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
+                where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
+                sentences.append(f"La série « {md_escape(label)}{md_escape(where)} » est rompue en {brk.edition} : "
+                                 f"{reason}.")
         elif brk.change_of_study:
             a, b = brk.study_before, brk.study_after
             if not narrative.first_time(("study", a.study, b.study)):
