@@ -315,7 +315,7 @@ def _year(fig: Figure) -> str:
 
 def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """A forecast against the outcome a later edition publishes."""
-    from barometre.narrative import forecast_verdict
+    from barometre.narrative import direction_forecast, forecast_verdict
 
     target = ds.indicators[fig.indicator].forecast_of
     outcome = _known(ds, edition, target, fig.scope, fig.period)
@@ -323,10 +323,13 @@ def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore le chiffre "
                                      f"réalisé de {md_escape(_year(fig))}.", (fig,))
     word = forecast_verdict(fig, outcome)
-    text = f"Réalisé : {cite(outcome)} (édition {outcome.edition}), pour une prévision {elide('de', formatting.figure_text(fig))}{cite(fig)}"
+    words = direction_forecast(fig)  # a forecast of direction (« un recul ») has no number to write
+    shown = cite(fig, words) if words else cite(fig)
+    text = (f"Réalisé : {cite(outcome)} (édition {outcome.edition}), pour une prévision "
+            f"{elide('de', words or formatting.figure_text(fig))}{shown}")
     if word == "prévision tenue":
         return Verdict(CONFIRMED, text + " : la prévision est tenue.", (fig, outcome))
-    side = "en deçà" if "démentie" in word else "au-delà"
+    side = "au-delà" if ("au-delà" in word or "dépassée" in word) else "en deçà"
     return Verdict(REFUTED, text + f" : le chiffre réalisé tombe {side} de la prévision.", (fig, outcome))
 
 

@@ -124,40 +124,42 @@ def breaks_of(table: pd.DataFrame) -> list[SeriesBreak]:
 
 def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
     """The words that explain the breaks a page's charts mark, each once a page (``narrative.first_time``):
-    a change of study names both studies and their editions; an explicit break (``data/breaks.csv``) its
-    series, its year and its reason. '' when there is nothing new to explain."""
+    an explicit break (``data/breaks.csv``) its series, its year and its reason; a change of study names
+    both studies and their editions (once, with the explicit break of the same year when there is one).
+    '' when there is nothing new to explain."""
     sentences = []
     for brk in breaks:
+        studies = ""
+        if brk.change_of_study:
+            a, b = brk.study_before, brk.study_after
+            if narrative.first_time(("study", a.study, b.study)):
+                end = f"jusqu'à l'édition {a.last_edition}" if a.last_edition is not None else "auparavant"
+                studies = (f"{end}, c'est {study_name(a)} ; à partir de l'édition {b.first_edition}, "
+                           f"{study_name(b)}")
         if brk.reason:
             indicator, scope = brk.pattern
-            if not narrative.first_time(("explicit", indicator, scope, brk.edition)):
+            if not narrative.first_time(("explicit", indicator, scope, brk.edition)) and not studies:
                 continue
             reason = md_escape(brk.reason.rstrip("."))
             if indicator == "*" and scope == "*":
-                sentences.append(f"Rupture de toutes les séries en {brk.edition} : {reason}.")
+                text = f"Rupture de toutes les séries en {brk.edition} : {reason}"
             elif indicator == "*":
-                sentences.append(f"Rupture des séries « {md_escape(scope_label(scope))} » en {brk.edition} : "
-                                 f"{reason}.")
+                text = f"Rupture des séries « {md_escape(scope_label(scope))} » en {brk.edition} : {reason}"
             else:
                 label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
                 where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
-                sentences.append(f"La série « {md_escape(label)}{md_escape(where)} » est rompue en {brk.edition} : "
-                                 f"{reason}.")
-        elif brk.change_of_study:
-            a, b = brk.study_before, brk.study_after
-            if not narrative.first_time(("study", a.study, b.study)):
-                continue
+                text = f"La série « {md_escape(label)}{md_escape(where)} » est rompue en {brk.edition} : {reason}"
+            sentences.append(text + (f" ; {studies}." if studies else "."))
+        elif studies:
             sentences.append(
-                f"Le baromètre a changé d'étude : jusqu'à l'édition {a.last_edition}, c'est {study_name(a)} ; "
-                f"à partir de l'édition {b.first_edition}, {study_name(b)}. Leurs panels et leurs périmètres "
-                "diffèrent : les valeurs de part et d'autre de cette rupture ne se comparent pas directement "
-                "(voir « Méthodes et ruptures de série » en annexe).")
+                f"Le baromètre a changé d'étude : {studies}. Leurs panels et leurs périmètres diffèrent : les "
+                "valeurs de part et d'autre de cette rupture ne se comparent pas directement.")
     if not sentences:
         return ""
     if narrative.first_time("break-marks"):
         sentences.append(f"Sur les graphiques, un trait vertical « {BREAK_LABEL} » marque une rupture de série ; "
                          "aucune ligne ne relie deux points de part et d'autre d'une rupture ni d'une année sans "
-                         "valeur publiée.")
+                         "valeur publiée (voir « Méthodes et ruptures de série » en annexe).")
     return " ".join(sentences)
 
 
@@ -171,9 +173,8 @@ def explain_breaks(ds: Dataset, *tables: pd.DataFrame) -> str:
 
 
 def study_name(study) -> str:
-    """« l'étude de BearingPoint pour le SP2C (« Baromètre des outsourceurs ») », « l'étude d'EY … »."""
-    return (f"l'étude {narrative.of(md_escape(study.firm))} pour le {md_escape(study.commissioner)} "
-            f"(« {md_escape(study.title)} »)")
+    """« l'étude de BearingPoint pour le SP2C », « l'étude d'EY pour le SP2C » (titles are in the annex)."""
+    return f"l'étude {narrative.of(md_escape(study.firm))} pour le {md_escape(study.commissioner)}"
 
 
 def figures_of(table: pd.DataFrame) -> list[Figure]:

@@ -21,7 +21,14 @@ from barometre.data import Dataset, Figure, period_end
 from barometre.history import PANEL_WIDTH
 from barometre.models import resilience as model
 from barometre.models.findings import Finding, Takeaway
-from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
+from barometre.narrative import (
+    ChapterSummary,
+    cite,
+    de,
+    direction_forecast,
+    growth_trend,
+    source_line,
+)
 
 CHAPTER = "resilience"
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")
@@ -58,7 +65,9 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
                 "année": forecast.period,
                 "croissance": forecast.central,
                 "type": "Prévision",
-                "texte": formatting.figure_text(forecast),
+                # a forecast of direction (« moins de 0 % ») in its words
+                "texte": direction_forecast(forecast).removeprefix("un ").removeprefix("une ")
+                or formatting.figure_text(forecast),
                 "édition": forecast.edition,
                 "rupture": "",
             }
