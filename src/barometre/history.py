@@ -142,13 +142,15 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
                 continue
             reason = md_escape(brk.reason.rstrip("."))
             if indicator == "*" and scope == "*":
-                text = f"Rupture de toutes les séries en {brk.edition} : {reason}"
+                text = f"Rupture de toutes les séries à l'édition {brk.edition} : {reason}"
             elif indicator == "*":
-                text = f"Rupture des séries « {md_escape(scope_label(scope))} » en {brk.edition} : {reason}"
+                text = (f"Rupture des séries « {md_escape(scope_label(scope))} » à l'édition {brk.edition} : "
+                        f"{reason}")
             else:
                 label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
                 where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
-                text = f"La série « {md_escape(label)}{md_escape(where)} » est rompue en {brk.edition} : {reason}"
+                text = (f"La série « {md_escape(label)}{md_escape(where)} » est rompue à l'édition {brk.edition} : "
+                        f"{reason}")
             sentences.append(text + (f" ; {studies}." if studies else "."))
         elif studies:
             sentences.append(

@@ -436,8 +436,9 @@ IndicatorOrAll = Annotated[str, BeforeValidator(_indicator_or_all)]
 
 
 class BreakRow(_Row):
-    """An explicit break in a series (``breaks.csv``): from data year ``edition`` on, ``indicator``
-    (``*``: every indicator) of ``scope`` (``*``: every scope) is not measured as before."""
+    """An explicit break in a series (``breaks.csv``): from edition ``edition`` on, ``indicator``
+    (``*``: every indicator) of ``scope`` (``*``: every scope) is not measured as before; a value an
+    edition before it publishes and one that edition or a later one publishes are not compared."""
 
     indicator: IndicatorOrAll
     scope: IndicatorOrAll

@@ -216,12 +216,12 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
                 label = ds.indicators[b.indicator].label_fr if b.indicator in ds.indicators else b.indicator
                 which = f"« {md_escape(label)} »" + ("" if b.scope in ("*", "market") else
                                                      f" ({md_escape(scope_label(b.scope))})")
-            line = f"- {b.edition}, {which} : {md_escape(b.reason.rstrip('.'))}."
+            line = f"- Édition {b.edition}, {which} : {md_escape(b.reason.rstrip('.'))}."
             src = rows.get(b.source)
             if src is not None:
                 line += f" Source : {_reference(src)}, {_quoted(b.quote, b.quote_type)}."
             lines.append(line)
-        parts.append("**Ruptures déclarées** (à partir de l'année de données indiquée) :\n\n" + "\n".join(lines))
+        parts.append("**Ruptures déclarées** (entre ce que publient les éditions antérieures et l'édition indiquée ou les suivantes) :\n\n" + "\n".join(lines))
     known = [e for e in ds.editions if e <= edition]
     gaps = [y for y in range(known[0], edition + 1) if y not in known]
     if gaps:
