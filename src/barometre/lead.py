@@ -1,0 +1,436 @@
+"""« L'essentiel de l'édition »: the few facts that matter most in an edition, chosen by the data.
+
+``facts(ds, edition)`` is a pure function of the data: it reads every yearly series as known in the
+edition and returns typed ``Fact``s, each with a ``kind`` and a ``score``; ``render(ds, edition)``
+writes the lead from them (MyST Markdown, every number through ``narrative.cite``). The introduction
+and the synthesis both open with it.
+
+**What counts as a fact.** Only a figure the edition itself publishes for its own year (the
+edition's data year) can be a fact: a figure carried over from an older edition is never told as
+news. It is compared with the latest earlier year of the same series (indicator × scope, yearly
+periods, as known in the edition: a revised value counts), and told with that year. Kinds:
+
+- ``first``: a growth (unit ``percent_change``) turns negative, or positive, for the first time in
+  the series (« une première depuis le début de la série, en 2004 »);
+- ``reversal``: a growth changes sign, and the series had already seen that sign;
+- ``record``: the highest or lowest value of the series (at least two earlier years), or the highest
+  or lowest since a year at least three years back (« au plus haut depuis 2008 »);
+- ``turn``: the direction of change reverses (a growth that accelerates after slowing down, a share
+  that falls after rising), the change being at least one point (percentages) or 2 % (levels);
+- ``move``: the change since the previous year, kept when it is at least one point or 2 %;
+- ``new``: a figure the series had never published (no earlier year);
+- ``forecast``: a forecast of an earlier edition (``Dataset.forecasts``) whose outcome this edition
+  publishes, confirmed, beaten or refuted (``narrative.forecast_verdict``);
+- ``outlook``: what the edition expects: its own forecasts (an indicator with ``forecast_of``, for a
+  later period) and its quotes marked as an outlook (a ``note`` that says « Outlook » or
+  « Forecast », the way ``data/quotes`` notes mark them).
+
+**Score.** ``score = importance × (strength of the kind + half the size of the change)``, where the
+strength follows the order of importance the lead tells them in (first 4, reversal 3,5, record of the
+series 3, record since a year 2, turn 1,5, move 1, new 1), the size of the change is the change
+divided by the series' usual change (the median of its earlier year-on-year changes; 3 points or
+5 % when it has fewer than two), capped at 3, and ``importance`` weighs the series: the market's
+revenue growth 4, growth in France and offshore and staff growth 3, shares of offshore, jobs and
+staff 2, everything else 1. A forecast scores 2,5 × the importance of its outcome. A share and its
+complement (France's share of revenue and offshore's) are one fact.
+
+**Comparability.** Two years of a series are compared only when ``comparable(ds, a, b)`` says so
+(the same study and scope; until ``Dataset`` has a break API, every pair is comparable).
+
+**The lead** is at most three data facts (the best score first; one per series), each with the
+forecasts its outcome settles, then one paragraph of outlook. An edition whose figures make no fact
+still gets one sentence: its most important figure, stated.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from barometre import formatting
+from barometre.data import Dataset, Figure, Quote
+from barometre.narrative import cite, elide, forecast_verdict, md_escape, quote_body
+
+# Importance of a series (indicator, scope); scope None: any scope. Everything else weighs 1.
+IMPORTANCE: dict[tuple[str, str | None], float] = {
+    ("revenue_growth", "market"): 4,
+    ("revenue_growth", "france"): 3,
+    ("revenue_growth", "offshore"): 3,
+    ("staff_growth", None): 3,
+    ("offshore_revenue_share", "market"): 2,
+    ("france_revenue_share", "market"): 2,
+    ("staff_share", "offshore"): 2,
+    ("jobs_created", None): 2,
+    ("staff", None): 2,
+    ("market_revenue", "market"): 2,
+    ("telecom_revenue_share", "market"): 1.5,
+}
+# A share told once: its complement is the same fact (the first name is the one told).
+COMPLEMENTS = {"offshore_revenue_share": "france_revenue_share"}
+STRENGTH = {"first": 4.0, "reversal": 3.5, "record": 3.0, "record_since": 2.0, "turn": 1.5, "move": 1.0,
+            "new": 1.0}
+FORECAST_STRENGTH = 2.5
+# Units a series can be told in (a year, a duration or a count of decimals is not a series).
+SERIES_UNITS = ("percent", "percent_change", "percentage_points", "people", "jobs", "eur_million",
+                "eur_per_month_gross", "eur_per_month_net", "count", "companies")
+POINT_UNITS = ("percent", "percent_change", "percentage_points")
+SINCE_YEARS = 3  # « au plus haut depuis Y » only when Y is at least this many years back
+MAX_FACTS = 3
+_OUTLOOK_NOTE = re.compile(r"\b(outlook|forecast)\b(?!s)", re.IGNORECASE)
+_YEAR = re.compile(r"^\d{4}$")
+
+# What a growth measures, to write « le chiffre d'affaires recule » rather than « la croissance … est négative ».
+SUBJECTS = {"revenue_growth": ("le chiffre d’affaires", False), "staff_growth": ("les effectifs", True),
+            "sites_growth": ("le nombre de sites", False)}
+SCOPE_PHRASES = {"market": "", "france": " en France", "offshore": " à l’offshore", "province": " en province",
+                 "ile_de_france": " en Île-de-France", "paris": " à Paris"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the edition. ``current`` is the edition's figure; ``previous`` the latest earlier year
+    of the series (None for a new figure); ``extreme`` « high » or « low » for a record, with ``since``
+    the year it is the highest or lowest since (None: of the whole series, which starts in ``start``);
+    ``forecasts`` are the earlier forecasts ``current`` settles."""
+
+    kind: str
+    score: float
+    indicator: str
+    scope: str
+    current: Figure
+    previous: Figure | None = None
+    before: Figure | None = None  # the year before ``previous`` (a turn)
+    extreme: str | None = None
+    since: int | None = None
+    start: int | None = None
+    forecasts: tuple[Figure, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """What the edition expects: its own forecasts and its quotes marked as an outlook."""
+
+    forecasts: tuple[Figure, ...]
+    quotes: tuple[Quote, ...]
+
+
+def comparable(ds: Dataset, a: Figure, b: Figure) -> bool:
+    """Two years of a series can be compared: no break between them (studies, scopes). Points at
+    ``Dataset.comparable`` once the data declare series breaks."""
+    check = getattr(ds, "comparable", None)
+    return bool(check(a, b)) if callable(check) else True
+
+
+def importance(indicator: str, scope: str) -> float:
+    return IMPORTANCE.get((indicator, scope), IMPORTANCE.get((indicator, None), 1.0))
+
+
+def _year(period: str) -> int | None:
+    return int(period) if _YEAR.match(str(period)) else None
+
+
+def series(ds: Dataset, indicator: str, scope: str, edition: int) -> list[Figure]:
+    """The yearly figures of a series as known in ``edition``, oldest first."""
+    years = set()
+    for e in ds.editions:
+        if e > edition:
+            break
+        for f in ds.figures(e, indicator):
+            if f.scope == scope and f.published and _year(f.period) is not None and not f.secondary:
+                years.add(f.period)
+    out = [ds.known(indicator, edition, scope=scope, period=p) for p in sorted(years, key=int)]
+    return [f for f in out if f is not None]
+
+
+def _scopes(ds: Dataset, indicator: str, edition: int) -> list[str]:
+    return sorted({f.scope for f in ds.figures(edition, indicator) if f.published and not f.secondary
+                   and _year(f.period) == edition})
+
+
+def _change(a: Figure, b: Figure) -> float:
+    """b against a: points for percentages, relative change (in %) for levels."""
+    if a.unit in POINT_UNITS:
+        return b.central - a.central
+    return (b.central - a.central) / abs(a.central) * 100 if a.central else 0.0
+
+
+def _size(history: list[Figure], cur: Figure, prev: Figure) -> float:
+    usual = [abs(_change(x, y)) for x, y in zip(history, history[1:], strict=False)]
+    usual = [u for u in usual if u > 0]
+    typical = statistics.median(usual) if len(usual) >= 2 else (3.0 if cur.unit in POINT_UNITS else 5.0)
+    return min(3.0, abs(_change(prev, cur)) / typical)
+
+
+def _threshold(unit: str) -> float:
+    return 1.0 if unit in POINT_UNITS else 2.0
+
+
+def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact | None:
+    """The strongest fact of one series in ``edition`` (None: the edition does not publish its year)."""
+    points = series(ds, indicator, scope, edition)
+    if not points or _year(points[-1].period) != edition or points[-1].from_older_edition:
+        return None
+    cur = points[-1]
+    history = [p for p in points[:-1] if comparable(ds, p, cur)]
+    weight = importance(indicator, scope)
+    if not history:
+        size = min(3.0, abs(cur.central) / 10) if cur.unit == "percent_change" else 0.0
+        return Fact("new", weight * (STRENGTH["new"] + size / 2), indicator, scope, cur)
+    prev = history[-1]
+    before = history[-2] if len(history) >= 2 else None
+    start = _year(history[0].period)
+    size = _size(history, cur, prev)
+    kind, extreme, since = None, None, None
+    if cur.unit == "percent_change" and cur.central * prev.central < 0:
+        same_sign = [h for h in history if h.central * cur.central > 0]
+        kind = "reversal" if same_sign else "first"
+        extreme = "low" if cur.central < 0 else "high"
+    if kind is None:
+        for side, beyond in (("high", lambda h: h.central >= cur.central),
+                             ("low", lambda h: h.central <= cur.central)):
+            if _change(prev, cur) == 0 or (side == "high") != (_change(prev, cur) > 0):
+                continue
+            reached = [h for h in history if beyond(h)]
+            if not reached and len(history) >= 2:
+                kind, extreme = "record", side
+            elif reached and edition - _year(reached[-1].period) >= SINCE_YEARS and len(history) >= 3:
+                kind, extreme, since = "record_since", side, _year(reached[-1].period)
+    moved = abs(_change(prev, cur)) >= _threshold(cur.unit)
+    if kind is None and before is not None and moved and _change(before, prev) * _change(prev, cur) < 0 \
+            and abs(_change(before, prev)) >= _threshold(cur.unit):
+        kind = "turn"
+    if kind is None and moved:
+        kind = "move"
+    if kind is None:
+        return None
+    return Fact(kind, weight * (STRENGTH[kind] + size / 2), indicator, scope, cur, prev, before, extreme, since,
+                start)
+
+
+def _forecasts_settled(ds: Dataset, edition: int) -> dict[str, list[Figure]]:
+    """Outcome anchor -> the earlier forecasts this edition's figure settles."""
+    out: dict[str, list[Figure]] = {}
+    for forecast, outcome in ds.forecasts(edition):
+        if outcome is None or outcome.from_older_edition or forecast.edition >= edition:
+            continue
+        out.setdefault(outcome.anchor, []).append(forecast)
+    return out
+
+
+def facts(ds: Dataset, edition: int) -> list[Fact]:
+    """Every fact of the edition, best score first (one per series; a share and its complement once)."""
+    found: list[Fact] = []
+    for indicator, entry in ds.indicators.items():
+        if getattr(entry, "forecast_of", "") or entry.unit not in SERIES_UNITS:
+            continue
+        for scope in _scopes(ds, indicator, edition):
+            fact = series_fact(ds, indicator, scope, edition)
+            if fact is not None:
+                found.append(fact)
+    settled = _forecasts_settled(ds, edition)
+    out = []
+    for fact in found:
+        forecasts = tuple(settled.get(fact.current.anchor, ()))
+        if forecasts:
+            fact = Fact(**{**fact.__dict__, "forecasts": forecasts,
+                           "score": fact.score + FORECAST_STRENGTH * importance(fact.indicator, fact.scope)})
+        out.append(fact)
+    out.sort(key=lambda f: (-f.score, f.indicator, f.scope))
+    told: set[tuple[str, str]] = set()
+    kept = []
+    for fact in out:
+        key = (COMPLEMENTS.get(fact.indicator, fact.indicator), fact.scope)
+        if key in told:
+            continue
+        told.add(key)
+        kept.append(fact)
+    return kept
+
+
+def outlook(ds: Dataset, edition: int) -> Outlook:
+    """The edition's own forecasts (for a later period) and its quotes marked as an outlook, those that
+    name the next year first."""
+    forecasts = []
+    for forecast, _ in ds.forecasts(edition):
+        end = str(forecast.period).split("-")[-1][:4]
+        if forecast.edition == edition and not forecast.secondary and end.isdigit() and int(end) > edition:
+            forecasts.append(forecast)
+    marked = [q for q in ds.quotes(edition) if q.edition == edition and _OUTLOOK_NOTE.search(q.note or "")]
+    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, q.row))
+    chosen, sources = [], set()
+    for q in marked:
+        if q.source in sources:
+            continue
+        sources.add(q.source)
+        chosen.append(q)
+    return Outlook(tuple(forecasts), tuple(chosen[:2]))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _noun(ds: Dataset, fact: Fact) -> str:
+    """« la croissance du chiffre d'affaires en France », « la part de l'offshore dans le chiffre d'affaires »."""
+    label = formatting.in_sentence(ds.indicators[fact.indicator].label_fr)
+    phrase = SCOPE_PHRASES.get(fact.scope)
+    if phrase is None:
+        from barometre.labels import scope_label
+
+        phrase = f" ({scope_label(fact.scope)})"
+    if fact.scope == "market" and fact.indicator in ("staff", "market_revenue"):
+        phrase = ""
+    article = "les " if label.split(" ")[0].endswith("s") and not label.startswith("nombre") else (
+        "l’" if label[:1] in "aeiouyéèêh" else ("la " if label.split(" ")[0] in _FEMININE else "le "))
+    return article + md_escape(label + phrase)
+
+
+_FEMININE = {"croissance", "part", "évolution", "marge", "répartition", "durée", "prévision", "rémunération"}
+
+
+def _pronoun(noun: str) -> str:
+    if noun.startswith("les "):
+        return "ils"
+    if noun.startswith("la "):
+        return "elle"
+    if noun.startswith("l’"):
+        return "elle" if noun[2:].split(" ")[0] in _FEMININE else "il"
+    return "il"
+
+
+def _plural(noun: str) -> bool:
+    return noun.startswith("les ")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _year_of(fig: Figure) -> str:
+    return formatting.period_text(fig.period)
+
+
+def _record_words(fact: Fact) -> str:
+    high = fact.extreme == "high"
+    if fact.kind == "record":
+        word = "au plus haut" if high else "au plus bas"
+        return f"{word} de la série, commencée en {fact.start}"
+    if fact.kind == "record_since":
+        return f"{'au plus haut' if high else 'au plus bas'} depuis {fact.since}"
+    return ""
+
+
+def fact_sentence(ds: Dataset, fact: Fact) -> str:
+    """One sentence for one fact (MyST Markdown)."""
+    cur, prev = fact.current, fact.previous
+    noun = _noun(ds, fact)
+    if fact.kind == "new" or prev is None:
+        return f"{_cap(noun)} : {cite(cur, signed=cur.unit == 'percent_change')} en {_year_of(cur)}, un chiffre que le baromètre publie pour la première fois."
+    after = f"après {cite(prev, signed=prev.unit == 'percent_change')} en {_year_of(prev)}"
+    subject = SUBJECTS.get(fact.indicator)
+    if fact.kind in ("first", "reversal") and subject is not None:
+        what, plural = subject
+        what += SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})")
+        down = cur.central < 0
+        verb = ("reculent" if plural else "recule") if down else ("progressent" if plural else "progresse")
+        text = f"{_cap(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}" \
+               f"{cite(cur, magnitude=True)} en {_year_of(cur)}, {after}"
+        if fact.kind == "first":
+            text += (f" : {'le premier recul' if down else 'la première hausse'} de la série, commencée en "
+                     f"{fact.start}")
+        return text + "."
+    if fact.kind in ("first", "reversal"):
+        sign = "négative" if cur.central < 0 else "positive"
+        text = f"{_cap(noun)} devient {sign} : {cite(cur, signed=True)} en {_year_of(cur)}, {after}"
+        if fact.kind == "first":
+            text += f", une première depuis le début de la série, en {fact.start}"
+        return text + "."
+    growth = cur.unit == "percent_change" and not _plural(noun) and cur.central > 0 and prev.central > 0
+    if growth:
+        verb = "accélère" if cur.central > prev.central else "ralentit"
+        text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}, {after}"
+    else:
+        verb = "passent" if _plural(noun) else "passe"
+        text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{cite(prev)} en {_year_of(prev)} "
+                f"à {cite(cur)} en {_year_of(cur)}")
+    words = _record_words(fact)
+    if words:
+        text += f", {words}"
+    elif fact.kind == "turn" and fact.before is not None:
+        rose = _change(fact.before, prev) > 0
+        if growth:
+            done = "accéléré" if rose else "ralenti"
+        else:
+            done = "augmenté" if rose else "baissé"
+        text += f" ; {_pronoun(noun)} avait {done} en {_year_of(prev)}"
+    return text + "."
+
+
+def forecast_sentence(fact: Fact) -> str:
+    """« Elle dément la prévision publiée avec l'édition 2008 pour 2009 : au moins 10 % (Laurent Uberti). »"""
+    parts = []
+    for forecast in fact.forecasts:
+        who = md_escape(forecast.source_name)
+        parts.append(f"{cite(forecast)} ({who}, édition {forecast.edition}), "
+                     f"{forecast_verdict(forecast, fact.current)}")
+    if len(parts) == 1:
+        return f"Prévision pour {_year_of(fact.current)} : {parts[0]}."
+    return f"Prévisions pour {_year_of(fact.current)} : {' ; '.join(parts)}."
+
+
+def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
+    """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed."""
+    sentences = []
+    for forecast in view.forecasts:
+        noun = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
+        sentences.append(f"pour {md_escape(formatting.period_text(forecast.period))}, {md_escape(forecast.attribution)} "
+                         f"annonce une {md_escape(noun)} {elide('de', formatting.figure_text(forecast))}"
+                         f"{cite(forecast)}")
+    for q in view.quotes:
+        src = ds.sources.get(q.source)
+        press = src is not None and src.type != "interview" and bool(src.publication_outlet)
+        who = src.publication_outlet if press else q.attribution
+        body = re.sub(r"«[\s\u00a0]*([^«»]*?)[\s\u00a0]*»", "“\\1”", quote_body(q.quote))
+        sentences.append(f"«\u00a0{md_escape(body)}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}")
+    if not sentences:
+        return ""
+    return "**Perspectives.** " + _cap(" ; ".join(sentences)) + "."
+
+
+def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
+    """The lead of the edition (MyST Markdown): its strongest facts, then its outlook ('' when the edition
+    publishes nothing)."""
+    chosen = facts(ds, edition)[:limit]
+    paragraphs = []
+    if chosen:
+        sentences = []
+        for fact in chosen:
+            sentences.append(fact_sentence(ds, fact))
+            if fact.forecasts:
+                sentences.append(forecast_sentence(fact))
+        paragraphs.append(" ".join(sentences))
+    else:
+        fallback = _headline_figure(ds, edition)
+        if fallback is not None:
+            paragraphs.append(f"{_cap(md_escape(formatting.in_sentence(fallback.label)))} : {cite(fallback)} en "
+                              f"{_year_of(fallback)}.")
+    view = outlook(ds, edition)
+    text = outlook_paragraph(ds, edition, view)
+    if text:
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _headline_figure(ds: Dataset, edition: int) -> Figure | None:
+    """The edition's most important figure, when no series makes a fact."""
+    best = None
+    for indicator, entry in ds.indicators.items():
+        if getattr(entry, "forecast_of", ""):
+            continue
+        for f in ds.figures(edition, indicator):
+            if not f.published or f.secondary:
+                continue
+            key = (importance(f.indicator, f.scope), _year(f.period) == edition)
+            if best is None or key > best[0]:
+                best = (key, f)
+    return None if best is None else best[1]
