@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from barometre import formatting
 from barometre.data import Dataset, Figure, Quote
@@ -66,8 +66,13 @@ IMPORTANCE: dict[tuple[str, str | None], float] = {
     ("market_revenue", "market"): 2,
     ("telecom_revenue_share", "market"): 1.5,
 }
-# A share told once: its complement is the same fact (the first name is the one told).
-COMPLEMENTS = {"offshore_revenue_share": "france_revenue_share"}
+# One story, one fact: a share and its complement (France's share of revenue and offshore's), a level and
+# its growth (the market's revenue and its growth, staff and staff growth) are told once, the best scored.
+STORIES = {"france_revenue_share": "offshore_revenue_share", "market_revenue": "revenue_growth",
+           "staff": "staff_growth"}
+# The parts of a market growth, told in its sentence (« dont 9,6 % en France et 11,7 % à l'offshore ») unless
+# their own fact is a reversal or a first, which gets its own sentence.
+PARTS = {"revenue_growth": ("france", "offshore"), "staff_growth": ("france", "offshore")}
 STRENGTH = {"first": 4.0, "reversal": 3.5, "record": 3.0, "record_since": 2.0, "turn": 1.5, "move": 1.0,
             "new": 1.0}
 FORECAST_STRENGTH = 2.5
@@ -105,6 +110,8 @@ class Fact:
     since: int | None = None
     start: int | None = None
     forecasts: tuple[Figure, ...] = field(default=())
+    study: str = ""  # the study the series is compared within, when earlier years belong to another one
+    parts: tuple[Figure, ...] = field(default=())  # the growth's parts (France, offshore), told with it
 
 
 @dataclass(frozen=True)
@@ -116,10 +123,17 @@ class Outlook:
 
 
 def comparable(ds: Dataset, a: Figure, b: Figure) -> bool:
-    """Two years of a series can be compared: no break between them (studies, scopes). Points at
-    ``Dataset.comparable`` once the data declare series breaks."""
-    check = getattr(ds, "comparable", None)
-    return bool(check(a, b)) if callable(check) else True
+    """Two years of a series can be compared: no series break between them (another study, another
+    scope: ``Dataset.break_between``, when the data declare studies and breaks)."""
+    between = getattr(ds, "break_between", None)
+    return not callable(between) or between(a, b) is None
+
+
+def study_name(ds: Dataset, edition: int) -> str:
+    """« BearingPoint »: the firm of the study an edition belongs to ('' when none is declared)."""
+    study_of = getattr(ds, "study_of", None)
+    study = study_of(edition) if callable(study_of) else None
+    return str(getattr(study, "firm", "") or "")
 
 
 def importance(indicator: str, scope: str) -> float:
@@ -173,6 +187,7 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
         return None
     cur = points[-1]
     history = [p for p in points[:-1] if comparable(ds, p, cur)]
+    study = study_name(ds, edition) if len(history) < len(points) - 1 else ""
     weight = importance(indicator, scope)
     if not history:
         size = min(3.0, abs(cur.central) / 10) if cur.unit == "percent_change" else 0.0
@@ -205,7 +220,7 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
     if kind is None:
         return None
     return Fact(kind, weight * (STRENGTH[kind] + size / 2), indicator, scope, cur, prev, before, extreme, since,
-                start)
+                start, study=study)
 
 
 def _forecasts_settled(ds: Dataset, edition: int) -> dict[str, list[Figure]]:
@@ -233,19 +248,45 @@ def facts(ds: Dataset, edition: int) -> list[Fact]:
     for fact in found:
         forecasts = tuple(settled.get(fact.current.anchor, ()))
         if forecasts:
-            fact = Fact(**{**fact.__dict__, "forecasts": forecasts,
-                           "score": fact.score + FORECAST_STRENGTH * importance(fact.indicator, fact.scope)})
+            fact = replace(fact, forecasts=forecasts,
+                           score=fact.score + FORECAST_STRENGTH * importance(fact.indicator, fact.scope))
         out.append(fact)
     out.sort(key=lambda f: (-f.score, f.indicator, f.scope))
     told: set[tuple[str, str]] = set()
     kept = []
     for fact in out:
-        key = (COMPLEMENTS.get(fact.indicator, fact.indicator), fact.scope)
+        key = (STORIES.get(fact.indicator, fact.indicator), fact.scope)
         if key in told:
             continue
         told.add(key)
         kept.append(fact)
-    return kept
+    return _fold_parts(ds, edition, kept)
+
+
+def _fold_parts(ds: Dataset, edition: int, found: list[Fact]) -> list[Fact]:
+    """A market growth takes its parts (France, offshore) into its sentence, and their best score; a part
+    whose own fact is a first or a reversal keeps its own sentence."""
+    by_key = {(f.indicator, f.scope): f for f in found}
+    folded: dict[tuple[str, str], Fact] = {}
+    for fact in found:
+        if fact.scope != "market" or fact.indicator not in PARTS:
+            continue
+        parts, score = [], fact.score
+        for scope in PARTS[fact.indicator]:
+            own = by_key.get((fact.indicator, scope))
+            if own is not None and own.kind in ("first", "reversal"):
+                continue
+            fig = own.current if own is not None else ds.known(fact.indicator, edition, scope=scope,
+                                                               period=fact.current.period)
+            if fig is None or fig.from_older_edition or not fig.published:
+                continue
+            parts.append(fig)
+            if own is not None:
+                folded[(fact.indicator, scope)] = own
+                score = max(score, own.score)
+        by_key[(fact.indicator, "market")] = replace(fact, parts=tuple(parts), score=score)
+    out = [by_key[(f.indicator, f.scope)] for f in found if (f.indicator, f.scope) not in folded]
+    return sorted(out, key=lambda f: (-f.score, f.indicator, f.scope))
 
 
 def outlook(ds: Dataset, edition: int) -> Outlook:
@@ -257,7 +298,12 @@ def outlook(ds: Dataset, edition: int) -> Outlook:
         if forecast.edition == edition and not forecast.secondary and end.isdigit() and int(end) > edition:
             forecasts.append(forecast)
     marked = [q for q in ds.quotes(edition) if q.edition == edition and _OUTLOOK_NOTE.search(q.note or "")]
-    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, q.row))
+    def interview(q: Quote) -> bool:
+        src = ds.sources.get(q.source)
+        return src is None or src.type == "interview"
+
+    # the next year named first, the press's summary of the study before a speaker's words
+    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, interview(q), q.row))
     chosen, sources = [], set()
     for q in marked:
         if q.source in sources:
@@ -314,6 +360,8 @@ def _record_words(fact: Fact) -> str:
     high = fact.extreme == "high"
     if fact.kind == "record":
         word = "au plus haut" if high else "au plus bas"
+        if fact.study:
+            return f"{word} depuis le début de l’étude {md_escape(fact.study)}, en {fact.start}"
         return f"{word} de la série, commencée en {fact.start}"
     if fact.kind == "record_since":
         return f"{'au plus haut' if high else 'au plus bas'} depuis {fact.since}"
@@ -326,7 +374,8 @@ def fact_sentence(ds: Dataset, fact: Fact) -> str:
     noun = _noun(ds, fact)
     if fact.kind == "new" or prev is None:
         return f"{_cap(noun)} : {cite(cur, signed=cur.unit == 'percent_change')} en {_year_of(cur)}, un chiffre que le baromètre publie pour la première fois."
-    after = f"après {cite(prev, signed=prev.unit == 'percent_change')} en {_year_of(prev)}"
+    signed = cur.unit == "percent_change" and min(cur.central, prev.central) < 0
+    after = f"après {cite(prev, signed=signed)} en {_year_of(prev)}"
     subject = SUBJECTS.get(fact.indicator)
     if fact.kind in ("first", "reversal") and subject is not None:
         what, plural = subject
@@ -336,19 +385,20 @@ def fact_sentence(ds: Dataset, fact: Fact) -> str:
         text = f"{_cap(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}" \
                f"{cite(cur, magnitude=True)} en {_year_of(cur)}, {after}"
         if fact.kind == "first":
-            text += (f" : {'le premier recul' if down else 'la première hausse'} de la série, commencée en "
-                     f"{fact.start}")
+            where = f"depuis le début de l’étude {md_escape(fact.study)}" if fact.study else "de la série"
+            text += f" : {'le premier recul' if down else 'la première hausse'} {where}, commencée en {fact.start}"
         return text + "."
     if fact.kind in ("first", "reversal"):
         sign = "négative" if cur.central < 0 else "positive"
         text = f"{_cap(noun)} devient {sign} : {cite(cur, signed=True)} en {_year_of(cur)}, {after}"
         if fact.kind == "first":
-            text += f", une première depuis le début de la série, en {fact.start}"
+            where = f"de l’étude {md_escape(fact.study)}" if fact.study else "de la série"
+            text += f", une première depuis le début {where}, en {fact.start}"
         return text + "."
     growth = cur.unit == "percent_change" and not _plural(noun) and cur.central > 0 and prev.central > 0
     if growth:
         verb = "accélère" if cur.central > prev.central else "ralentit"
-        text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}, {after}"
+        text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{_parts_text(fact)}, {after}"
     else:
         verb = "passent" if _plural(noun) else "passe"
         text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{cite(prev)} en {_year_of(prev)} "
@@ -366,16 +416,35 @@ def fact_sentence(ds: Dataset, fact: Fact) -> str:
     return text + "."
 
 
+def _parts_text(fact: Fact) -> str:
+    """« (9,6 % en France, 11,7 % à l'offshore) »: the parts of a growth, in its sentence."""
+    if not fact.parts:
+        return ""
+    shown = [f"{cite(p, signed=p.central < 0)}{SCOPE_PHRASES.get(p.scope, '')}" for p in fact.parts]
+    return f" ({', '.join(shown)})"
+
+
+VERDICT_VERBS = {"prévision tenue": "confirme", "prévision dépassée": "dépasse",
+                 "prévision démentie (en deçà)": "dément"}
+
+
 def forecast_sentence(fact: Fact) -> str:
-    """« Elle dément la prévision publiée avec l'édition 2008 pour 2009 : au moins 10 % (Laurent Uberti). »"""
-    parts = []
+    """« Ce chiffre dément les prévisions publiées avec l'édition 2008 par Laurent Uberti : au moins 10 %, 11 à
+    14 % et plus de 11 %. » One sentence per verdict."""
+    groups: dict[str, list[Figure]] = {}
     for forecast in fact.forecasts:
-        who = md_escape(forecast.source_name)
-        parts.append(f"{cite(forecast)} ({who}, édition {forecast.edition}), "
-                     f"{forecast_verdict(forecast, fact.current)}")
-    if len(parts) == 1:
-        return f"Prévision pour {_year_of(fact.current)} : {parts[0]}."
-    return f"Prévisions pour {_year_of(fact.current)} : {' ; '.join(parts)}."
+        groups.setdefault(forecast_verdict(forecast, fact.current), []).append(forecast)
+    sentences = []
+    for verdict, forecasts in groups.items():
+        many = len(forecasts) > 1
+        editions = sorted({f.edition for f in forecasts})
+        who = formatting.enumeration(list(dict.fromkeys(md_escape(f.source_name) for f in forecasts)))
+        subject = "Ce chiffre" if not sentences else "Il"
+        sentences.append(
+            f"{subject} {VERDICT_VERBS.get(verdict, 'départage')} {'les prévisions publiées' if many else 'la prévision publiée'} "
+            f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
+            f"{formatting.enumeration([cite(f) for f in forecasts])}.")
+    return " ".join(sentences)
 
 
 def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
