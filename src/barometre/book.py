@@ -32,7 +32,7 @@ import yaml
 
 Role = Literal["root", "chapter", "page", "appendix"]
 Reference = Literal["smic", "cpi", "labour_cost", "events", "cities", "outline", "price_level", "call_centres",
-                    "gbp_per_eur", "hhi_thresholds"]
+                    "gbp_per_eur", "hhi_thresholds", "studies"]
 
 
 @dataclass(frozen=True)
@@ -101,24 +101,25 @@ _RESILIENCE = Inputs(
     # the labour share of the break-even model; France's share of revenue for the growth decomposition
     indicators=("personnel_cost_share", "france_revenue_share"),
     quotes=True,  # the leaders' words on the crisis, whatever chapter they were filed under
-    references=("events", "call_centres"),  # its claims are set against INSEE's call-centre sector
+    references=("events", "call_centres", "studies"),  # its claims are set against INSEE's call-centre sector
 )
 _OFFSHORE = Inputs(
     families=("offshore",),
     indicators=("jobs_created",),
     quotes=True,
     citations=True,  # the voices of the debate: only the people the data up to the edition cite
-    references=("events", "cities", "outline"),
+    references=("events", "cities", "outline", "studies"),
 )
 _PRICES = Inputs(families=("prices",), quotes=("prices", "resilience"),
                  # INSEE's later prices; the merger guidelines' classes the HHI bounds are read against
-                 references=("smic", "cpi", "labour_cost", "events", "call_centres", "hhi_thresholds"))
+                 references=("smic", "cpi", "labour_cost", "events", "call_centres", "hhi_thresholds",
+                             "studies"))
 _VALUE = Inputs(
     families=("value",),
     indicators=("numericable_external_advisers", "production_hour_price_change_since_2000",
                 "smic_increase_claimed"),
     quotes=("value",),
-    references=("smic", "labour_cost", "price_level", "gbp_per_eur"),  # the British salary in euros, at each country's prices
+    references=("smic", "labour_cost", "price_level", "gbp_per_eur", "studies"),  # the British salary in euros, at each country's prices
 )
 _PARTNERSHIP = Inputs(
     families=("partnership",),
@@ -126,14 +127,14 @@ _PARTNERSHIP = Inputs(
                 "numericable_offshore_start_year"),
     quotes=True,
     citations=True,  # « propos rapportés dans l'édition … »: the newest edition citing a person
-    references=("events",),
+    references=("events", "studies"),
 )
 _EVERY_CHAPTER = _RESILIENCE | _OFFSHORE | _PRICES | _VALUE | _PARTNERSHIP
 
 # The book's order.
 CHAPTERS: tuple[Chapter, ...] = (
     # the publications the edition's figures come from, and the key figures
-    Chapter("introduction", "root", inputs=Inputs(every_indicator=True)),
+    Chapter("introduction", "root", inputs=Inputs(every_indicator=True, references=("studies",))),
     _analysis("resilience", _RESILIENCE),
     _analysis("offshore", _OFFSHORE),
     _analysis("prices", _PRICES),
@@ -141,12 +142,13 @@ CHAPTERS: tuple[Chapter, ...] = (
     _analysis("partnership", _PARTNERSHIP),
     # the synthesis and the claims page judge every chapter: they read what the chapters read
     Chapter("synthesis", "page", "barometre.chapters.synthesis", _EVERY_CHAPTER),
-    Chapter("changes", "page", inputs=Inputs(every_indicator=True)),
+    Chapter("changes", "page", inputs=Inputs(every_indicator=True, references=("studies",))),
     # the claims are also set against outside statistics (INSEE's call centres, exchange rates)
     Chapter("claims", "page", "barometre.claims",
             _EVERY_CHAPTER | Inputs(every_indicator=True, references=("call_centres", "gbp_per_eur"))),
     Chapter("sources", "appendix", "barometre.chapters.sources",
-            Inputs(every_indicator=True, quotes=True, references=("events", "cities"), lines=True)),
+            Inputs(every_indicator=True, quotes=True, references=("events", "cities", "studies"),
+                   lines=True)),
     Chapter("colophon", "appendix"),
 )
 

@@ -164,6 +164,62 @@ class Quote:
         return attribution(self.source_name, self.source_role)
 
 
+@dataclass(frozen=True)
+class Study:
+    """A study behind a run of editions (``data/studies.csv``): its firm, its commissioner and its
+    definitions, in French as its sources give them."""
+
+    study: str
+    firm: str
+    commissioner: str
+    title: str
+    first_edition: int
+    last_edition: int
+    panel: str
+    revenue_scope: str
+    geography: str
+    staff_scope: str
+    source: str
+    quote: str
+    quote_type: str
+    note: str
+    file: str
+    row: int
+
+    def covers(self, edition: int) -> bool:
+        return self.first_edition <= int(edition) <= self.last_edition
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    """Where a series of one indicator and scope breaks: between period ``before`` (the last of the old
+    series) and period ``after`` (the first of the new one). ``reason`` is the explicit break's French
+    reason (``data/breaks.csv``), empty when the break is only a change of study between the editions the
+    two values come from (``study_before`` and ``study_after``)."""
+
+    indicator: str
+    scope: str
+    before: str
+    after: str
+    study_before: Study | None = None
+    study_after: Study | None = None
+    reason: str = ""
+    source: str = ""
+    quote: str = ""
+    quote_type: str = "verbatim"
+    edition: int | None = None  # the explicit break's first data year
+
+    @property
+    def year(self) -> int:
+        """The first year of the new series."""
+        return int(periods.end(self.after))
+
+    @property
+    def change_of_study(self) -> bool:
+        return (self.study_before is not None and self.study_after is not None
+                and self.study_before.study != self.study_after.study)
+
+
 def figure_from_row(row, file: str, line: int, indicators: dict, sources: dict) -> Figure:
     """A Figure from an edition row, its dictionary entry and its source (both looked up; an unknown
     id falls back to the id itself, for reports on data that has not passed validation)."""
@@ -250,6 +306,62 @@ class Dataset:
     def _check_every_indicator(self, what: str) -> None:
         if self._declared is not None and self._allowed is not None:
             self._refuse(what, "declare `every_indicator=True`")
+
+    # -- studies and breaks in series -------------------------------------------------------
+
+    def studies(self) -> list[Study]:
+        """The studies behind the editions (``data/studies.csv``), oldest first; empty when the data
+        folder has no such file."""
+        self._check_reference("studies")
+        return self._studies()
+
+    def _studies(self) -> list[Study]:
+        table = self._v.studies
+        if table is None:
+            return []
+        path = self.book_path(table.path)
+        return sorted((Study(**r.model_dump(), file=path, row=line) for r, line in zip(table.rows, table.lines,
+                                                                                        strict=True)),
+                      key=lambda s: s.first_edition)
+
+    def study_of(self, edition: int) -> Study | None:
+        """The study edition ``edition`` belongs to (None when the data folder declares no study)."""
+        self._check_reference("studies")
+        return next((s for s in self._studies() if s.covers(edition)), None)
+
+    def _explicit_breaks(self) -> list:
+        table = self._v.breaks
+        return [] if table is None else list(table.rows)
+
+    def break_between(self, a: Figure, b: Figure) -> SeriesBreak | None:
+        """The break that lies between two figures of one series (one indicator and scope, or two
+        scopes compared), or None when they can be compared: their editions belong to different studies,
+        or ``data/breaks.csv`` declares a break of the indicator (or ``*``) and scope (or ``*``) that starts
+        after the earlier figure's period and no later than the later one's."""
+        self._check_reference("studies")
+        if periods.key(b.period) < periods.key(a.period):
+            a, b = b, a
+        studies = self._studies()
+        sa = next((s for s in studies if s.covers(a.edition)), None)
+        sb = next((s for s in studies if s.covers(b.edition)), None)
+        first, last = int(periods.end(a.period)), int(periods.end(b.period))
+        for row in self._explicit_breaks():
+            if row.indicator not in ("*", a.indicator) and row.indicator not in ("*", b.indicator):
+                continue
+            if row.scope not in ("*", a.scope, b.scope):
+                continue
+            if first < row.edition <= last:
+                return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb, row.reason, row.source,
+                                   row.quote, row.quote_type, row.edition)
+        if sa is not None and sb is not None and sa.study != sb.study:
+            return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb)
+        return None
+
+    def series_breaks(self, figures: Iterable[Figure]) -> list[SeriesBreak]:
+        """The breaks of a series given as its figures (any order): one between each two consecutive
+        periods that ``break_between`` separates."""
+        ordered = sorted(figures, key=lambda f: periods.key(f.period))
+        return [brk for a, b in pairwise(ordered) if (brk := self.break_between(a, b)) is not None]
 
     def _check_reference(self, name: str) -> None:
         if self._declared is not None and name not in self._declared.references:
@@ -716,7 +828,11 @@ class Dataset:
                 table = {"smic": self._v.smic, "cpi": self._v.cpi, "labour_cost": self._v.labour_cost,
                          "cities": self._v.cities, "price_level": self._v.price_levels,
                          "call_centres": self._v.call_centres, "gbp_per_eur": self._v.gbp_rates,
-                         "hhi_thresholds": self._v.hhi_thresholds}[name]
+                         "hhi_thresholds": self._v.hhi_thresholds, "studies": self._v.studies}[name]
+                if name == "studies":  # the breaks are read with the studies (``break_between``)
+                    h.update(b"\0breaks\0")
+                    if self._v.breaks is not None:
+                        add("breaks", self._v.breaks)
                 if table is not None:
                     add(name, table)
         return h.hexdigest()

@@ -407,6 +407,48 @@ class OfficialFigureRow(_Row):
     note: Text
 
 
+class StudyRow(_Row):
+    """One study behind the editions (``studies.csv``): who ran it, for whom, over which editions (data
+    years), and its definitions, as its sources give them (texts in French, shown in the annex)."""
+
+    study: Snake
+    firm: RequiredText
+    commissioner: RequiredText
+    title: RequiredText
+    first_edition: Integer
+    last_edition: Integer
+    panel: Text
+    revenue_scope: Text
+    geography: Text
+    staff_scope: Text
+    source: Snake
+    quote: Quote
+    quote_type: QuoteType = "verbatim"
+    note: Text
+
+
+def _indicator_or_all(v: Any) -> Any:
+    text = "" if v is None else str(v).strip()
+    return text if text == "*" else _snake(text)
+
+
+IndicatorOrAll = Annotated[str, BeforeValidator(_indicator_or_all)]
+
+
+class BreakRow(_Row):
+    """An explicit break in a series (``breaks.csv``): from data year ``edition`` on, ``indicator``
+    (``*``: every indicator) of ``scope`` (``*``: every scope) is not measured as before."""
+
+    indicator: IndicatorOrAll
+    scope: IndicatorOrAll
+    edition: Integer
+    reason: RequiredText
+    source: Snake
+    quote: Quote
+    quote_type: QuoteType = "verbatim"
+    note: Text
+
+
 LABOUR_AMOUNTS = ("gross_wage", "employer_contributions", "general_reduction", "employer_cost", "net_wage")
 
 
@@ -717,6 +759,8 @@ class ValidatedData:
     call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
     gbp_rates: Table | None = None  # optional: the ECB's daily pound sterling reference rates
     hhi_thresholds: Table | None = None  # optional: merger guidelines' classes of concentration
+    studies: Table | None = None  # optional: the studies behind the editions (firm, panel, scope definitions)
+    breaks: Table | None = None  # optional: explicit breaks in series
 
 
 def _edition_files(folder: Path) -> dict[int, Path]:
@@ -879,11 +923,62 @@ def validate(data_dir: Path) -> ValidatedData:
     if hhi is not None:
         _check_hhi_thresholds(hhi, problems)
 
+    studies_path = data_dir / "studies.csv"
+    studies = read_table(studies_path, StudyRow, problems) if studies_path.is_file() else None
+    if studies is not None:
+        _check_studies(studies, sorted(editions), source_ids if sources.rows else None, problems)
+    breaks_path = data_dir / "breaks.csv"
+    breaks = read_table(breaks_path, BreakRow, problems, allow_no_rows=True) if breaks_path.is_file() else None
+    if breaks is not None:
+        _check_breaks(breaks, set(dictionary) if indicators.rows else None, source_ids if sources.rows else None,
+                      problems)
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
     return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels,
-                         insee, fx, hhi)
+                         insee, fx, hhi, studies, breaks)
+
+
+def _check_studies(table: Table, editions: list[int], source_ids: set[str] | None,
+                   problems: list[Problem]) -> None:
+    """Studies are unique, each spans first_edition to last_edition, no two share an edition, and every
+    edition in ``data/editions/`` belongs to exactly one study."""
+    _unique(table, ("study",), problems)
+    spans: list[tuple[int, int, str, int]] = []
+    for row, line in zip(table.rows, table.lines, strict=True):
+        if source_ids is not None and row.source not in source_ids:
+            problems.append(Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv"))
+        if row.first_edition > row.last_edition:
+            problems.append(Problem(table.name, line, "last_edition", str(row.last_edition),
+                                    f"a year ≥ first_edition ({row.first_edition})"))
+            continue
+        for first, last, other, other_line in spans:
+            if row.first_edition <= last and first <= row.last_edition:
+                problems.append(Problem(
+                    table.name, line, "first_edition", f"{row.first_edition}-{row.last_edition}",
+                    f"editions no other study covers; study {other!r} (row {other_line}) covers {first}-{last}"))
+        spans.append((row.first_edition, row.last_edition, row.study, line))
+    if not table.rows:
+        return
+    for edition in editions:
+        if not any(first <= edition <= last for first, last, _, _ in spans):
+            problems.append(Problem(
+                table.name, None, "first_edition", str(edition),
+                f"a study whose first_edition..last_edition covers edition {edition} "
+                f"(data/editions/{edition}.csv): every edition belongs to exactly one study"))
+
+
+def _check_breaks(table: Table, indicators: set[str] | None, source_ids: set[str] | None,
+                  problems: list[Problem]) -> None:
+    """A break names a known indicator (or ``*``) and a known source, once per (indicator, scope, edition)."""
+    _unique(table, ("indicator", "scope", "edition"), problems)
+    for row, line in zip(table.rows, table.lines, strict=True):
+        if indicators is not None and row.indicator != "*" and row.indicator not in indicators:
+            problems.append(Problem(table.name, line, "indicator", row.indicator,
+                                    "an indicator listed in data/indicators.csv, or * (every indicator)"))
+        if source_ids is not None and row.source not in source_ids:
+            problems.append(Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv"))
 
 
 def _check_hhi_thresholds(table: Table, problems: list[Problem]) -> None:
