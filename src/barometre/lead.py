@@ -44,6 +44,7 @@ still gets one sentence: its most important figure, stated.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field, replace
@@ -72,10 +73,13 @@ STORIES = {"france_revenue_share": "offshore_revenue_share", "market_revenue": "
            "staff": "staff_growth"}
 # The parts of a market growth, told in its sentence (« dont 9,6 % en France et 11,7 % à l'offshore ») unless
 # their own fact is a reversal or a first, which gets its own sentence.
-PARTS = {"revenue_growth": ("france", "offshore"), "staff_growth": ("france", "offshore")}
+PARTS = {"revenue_growth": ("france", "offshore"), "staff_growth": ("france", "offshore"),
+         "staff": ("france", "offshore")}
 STRENGTH = {"first": 4.0, "reversal": 3.5, "record": 3.0, "record_since": 2.0, "turn": 1.5, "move": 1.0,
-            "new": 1.0}
-FORECAST_STRENGTH = 2.5
+            "new": 1.0, "steady": 0.5}
+FORECAST_STRENGTH = 1.0
+MAJOR = 3  # a first or a reversal of a series this important opens the lead, whatever the other scores
+HEADLINE = ("revenue_growth", "market")  # the barometer's headline figure: told whenever the edition publishes it
 # Units a series can be told in (a year, a duration or a count of decimals is not a series).
 SERIES_UNITS = ("percent", "percent_change", "percentage_points", "people", "jobs", "eur_million",
                 "eur_per_month_gross", "eur_per_month_net", "count", "companies")
@@ -111,6 +115,7 @@ class Fact:
     start: int | None = None
     forecasts: tuple[Figure, ...] = field(default=())
     study: str = ""  # the study the series is compared within, when earlier years belong to another one
+    break_words: str = ""  # why the earlier years are not compared (« mesurées par l’étude BearingPoint »)
     parts: tuple[Figure, ...] = field(default=())  # the growth's parts (France, offshore), told with it
 
 
@@ -127,6 +132,18 @@ def comparable(ds: Dataset, a: Figure, b: Figure) -> bool:
     scope: ``Dataset.break_between``, when the data declare studies and breaks)."""
     between = getattr(ds, "break_between", None)
     return not callable(between) or between(a, b) is None
+
+
+def break_words(ds: Dataset, a: Figure, b: Figure) -> str:
+    """Why ``a`` is not compared with ``b``, in French: the break's own reason, or the other study."""
+    between = getattr(ds, "break_between", None)
+    brk = between(a, b) if callable(between) else None
+    if brk is None:
+        return ""
+    if getattr(brk, "reason", ""):
+        return f"rupture de série : {md_escape(brk.reason)}"
+    before = getattr(getattr(brk, "study_before", None), "firm", "")
+    return f"les années précédentes, mesurées par l’étude {md_escape(before)}, ne s’y comparent pas" if before else ""
 
 
 def study_name(ds: Dataset, edition: int) -> str:
@@ -170,7 +187,7 @@ def _change(a: Figure, b: Figure) -> float:
 
 
 def _size(history: list[Figure], cur: Figure, prev: Figure) -> float:
-    usual = [abs(_change(x, y)) for x, y in zip(history, history[1:], strict=False)]
+    usual = [abs(_change(x, y)) for x, y in itertools.pairwise(history)]
     usual = [u for u in usual if u > 0]
     typical = statistics.median(usual) if len(usual) >= 2 else (3.0 if cur.unit in POINT_UNITS else 5.0)
     return min(3.0, abs(_change(prev, cur)) / typical)
@@ -187,11 +204,14 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
         return None
     cur = points[-1]
     history = [p for p in points[:-1] if comparable(ds, p, cur)]
-    study = study_name(ds, edition) if len(history) < len(points) - 1 else ""
+    dropped = [p for p in points[:-1] if p not in history]
+    study = study_name(ds, edition) if dropped else ""
+    why = break_words(ds, dropped[-1], cur) if dropped else ""
     weight = importance(indicator, scope)
     if not history:
         size = min(3.0, abs(cur.central) / 10) if cur.unit == "percent_change" else 0.0
-        return Fact("new", weight * (STRENGTH["new"] + size / 2), indicator, scope, cur)
+        return Fact("new", weight * (STRENGTH["new"] + size / 2), indicator, scope, cur, study=study,
+                    break_words=why)
     prev = history[-1]
     before = history[-2] if len(history) >= 2 else None
     start = _year(history[0].period)
@@ -217,10 +237,12 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
         kind = "turn"
     if kind is None and moved:
         kind = "move"
+    if kind is None and (indicator, scope) == HEADLINE:
+        kind = "steady"
     if kind is None:
         return None
     return Fact(kind, weight * (STRENGTH[kind] + size / 2), indicator, scope, cur, prev, before, extreme, since,
-                start, study=study)
+                start, study=study, break_words=why)
 
 
 def _forecasts_settled(ds: Dataset, edition: int) -> dict[str, list[Figure]]:
@@ -251,7 +273,7 @@ def facts(ds: Dataset, edition: int) -> list[Fact]:
             fact = replace(fact, forecasts=forecasts,
                            score=fact.score + FORECAST_STRENGTH * importance(fact.indicator, fact.scope))
         out.append(fact)
-    out.sort(key=lambda f: (-f.score, f.indicator, f.scope))
+    out.sort(key=order)
     told: set[tuple[str, str]] = set()
     kept = []
     for fact in out:
@@ -286,7 +308,13 @@ def _fold_parts(ds: Dataset, edition: int, found: list[Fact]) -> list[Fact]:
                 score = max(score, own.score)
         by_key[(fact.indicator, "market")] = replace(fact, parts=tuple(parts), score=score)
     out = [by_key[(f.indicator, f.scope)] for f in found if (f.indicator, f.scope) not in folded]
-    return sorted(out, key=lambda f: (-f.score, f.indicator, f.scope))
+    return sorted(out, key=order)
+
+
+def order(fact: Fact) -> tuple:
+    """The lead's order: a first or a reversal of a major series first, then the score."""
+    major = fact.kind in ("first", "reversal") and importance(fact.indicator, fact.scope) >= MAJOR
+    return (not major, -fact.score, fact.indicator, fact.scope)
 
 
 def outlook(ds: Dataset, edition: int) -> Outlook:
@@ -368,12 +396,18 @@ def _record_words(fact: Fact) -> str:
     return ""
 
 
-def fact_sentence(ds: Dataset, fact: Fact) -> str:
-    """One sentence for one fact (MyST Markdown)."""
+def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
+    """One sentence for one fact (MyST Markdown); ``told_break``: the series break was said just before."""
     cur, prev = fact.current, fact.previous
     noun = _noun(ds, fact)
     if fact.kind == "new" or prev is None:
-        return f"{_cap(noun)} : {cite(cur, signed=cur.unit == 'percent_change')} en {_year_of(cur)}, un chiffre que le baromètre publie pour la première fois."
+        shown = f"{_cap(noun)} : {cite(cur, signed=cur.unit == 'percent_change')} en {_year_of(cur)}"
+        if fact.study or fact.break_words:
+            if told_break:
+                return f"{shown}."
+            first = f"premier chiffre de l’étude {md_escape(fact.study)}" if fact.study else "premier chiffre de la série"
+            return f"{shown}, {first}{' ; ' + fact.break_words if fact.break_words else ''}."
+        return f"{shown}, un chiffre que le baromètre publie pour la première fois."
     signed = cur.unit == "percent_change" and min(cur.central, prev.central) < 0
     after = f"après {cite(prev, signed=signed)} en {_year_of(prev)}"
     subject = SUBJECTS.get(fact.indicator)
@@ -396,32 +430,34 @@ def fact_sentence(ds: Dataset, fact: Fact) -> str:
             text += f", une première depuis le début {where}, en {fact.start}"
         return text + "."
     growth = cur.unit == "percent_change" and not _plural(noun) and cur.central > 0 and prev.central > 0
+    words = _record_words(fact)
     if growth:
         verb = "accélère" if cur.central > prev.central else "ralentit"
-        text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{_parts_text(fact)}, {after}"
+        if fact.kind == "steady":
+            verb = {"accélère": "accélère légèrement", "ralentit": "ralentit légèrement"}[verb] \
+                if cur.central != prev.central else "se maintient"
+        text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
     else:
         verb = "passent" if _plural(noun) else "passe"
         text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{cite(prev)} en {_year_of(prev)} "
-                f"à {cite(cur)} en {_year_of(cur)}")
-    words = _record_words(fact)
-    if words:
-        text += f", {words}"
-    elif fact.kind == "turn" and fact.before is not None:
+                f"à {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}")
+    if not words and fact.kind == "turn" and fact.before is not None:
         rose = _change(fact.before, prev) > 0
-        if growth:
-            done = "accéléré" if rose else "ralenti"
-        else:
-            done = "augmenté" if rose else "baissé"
+        done = ("accéléré" if rose else "ralenti") if growth else "augmenté" if rose else "baissé"
         text += f" ; {_pronoun(noun)} avait {done} en {_year_of(prev)}"
     return text + "."
 
 
+PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore"}
+
+
 def _parts_text(fact: Fact) -> str:
-    """« (9,6 % en France, 11,7 % à l'offshore) »: the parts of a growth, in its sentence."""
+    """« En France, 9,6 % ; à l'offshore, 11,7 %. »: the parts of a growth, after its sentence."""
     if not fact.parts:
         return ""
-    shown = [f"{cite(p, signed=p.central < 0)}{SCOPE_PHRASES.get(p.scope, '')}" for p in fact.parts]
-    return f" ({', '.join(shown)})"
+    shown = [f"{PART_OPENINGS.get(p.scope, md_escape(p.scope))}, {cite(p, signed=p.central < 0)}" for p in fact.parts]
+    text = " ; ".join(shown)
+    return " " + text[:1].upper() + text[1:].replace("; À", "; à") + "."
 
 
 VERDICT_VERBS = {"prévision tenue": "confirme", "prévision dépassée": "dépasse",
@@ -451,10 +487,12 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
     """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed."""
     sentences = []
     for forecast in view.forecasts:
-        noun = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
+        label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
+        what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
+        verb = "prévoit une" if what != label else "prévoit :"
+        shown = formatting.figure_text(forecast)
         sentences.append(f"pour {md_escape(formatting.period_text(forecast.period))}, {md_escape(forecast.attribution)} "
-                         f"annonce une {md_escape(noun)} {elide('de', formatting.figure_text(forecast))}"
-                         f"{cite(forecast)}")
+                         f"{verb} {md_escape(what)} {elide('de', shown) if what != label else ''}{cite(forecast)}")
     for q in view.quotes:
         src = ds.sources.get(q.source)
         press = src is not None and src.type != "interview" and bool(src.publication_outlet)
@@ -472,11 +510,15 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     chosen = facts(ds, edition)[:limit]
     paragraphs = []
     if chosen:
-        sentences = []
+        sentences, breaks = [], set()
         for fact in chosen:
-            sentences.append(fact_sentence(ds, fact))
+            sentences.append(fact_sentence(ds, fact, told_break=(fact.study, fact.break_words) in breaks))
+            if fact.kind == "new" and (fact.study or fact.break_words):
+                breaks.add((fact.study, fact.break_words))
             if fact.forecasts:
                 sentences.append(forecast_sentence(fact))
+            if fact.parts:
+                sentences.append(_parts_text(fact).strip())
         paragraphs.append(" ".join(sentences))
     else:
         fallback = _headline_figure(ds, edition)
