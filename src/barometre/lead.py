@@ -491,7 +491,8 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
         what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
         verb = "prévoit une" if what != label else "prévoit :"
         shown = formatting.figure_text(forecast)
-        sentences.append(f"pour {md_escape(formatting.period_text(forecast.period))}, {md_escape(forecast.attribution)} "
+        who = md_escape(forecast.attribution) if forecast.source_type == "interview" else "le baromètre"
+        sentences.append(f"pour {md_escape(formatting.period_text(forecast.period))}, {who} "
                          f"{verb} {md_escape(what)} {elide('de', shown) if what != label else ''}{cite(forecast)}")
     for q in view.quotes:
         src = ds.sources.get(q.source)
@@ -523,7 +524,8 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     else:
         fallback = _headline_figure(ds, edition)
         if fallback is not None:
-            paragraphs.append(f"{_cap(md_escape(formatting.in_sentence(fallback.label)))} : {cite(fallback)} en "
+            paragraphs.append(f"{_cap(md_escape(formatting.in_sentence(fallback.label)))} : "
+                              f"{cite(fallback, with_noun=True)} en "
                               f"{_year_of(fallback)}.")
     view = outlook(ds, edition)
     text = outlook_paragraph(ds, edition, view)
