@@ -105,7 +105,7 @@ _RESILIENCE = Inputs(
 )
 _OFFSHORE = Inputs(
     families=("offshore",),
-    indicators=("jobs_created",),
+    indicators=("jobs_created", "staff_growth"),  # staff growth by region: the newer figure of where jobs go
     quotes=True,
     citations=True,  # the voices of the debate: only the people the data up to the edition cite
     references=("events", "cities", "outline", "studies"),
