@@ -155,3 +155,11 @@ def test_no_present_tense_sentence_rests_only_on_an_old_figure(site, edition):
         if name in ("offshore", "partnership"):
             stale = [s for s in stale if re.search(r"nouveaux emplois|effectifs|temps (plein|partiel)|Mission|objectif", s)]
         assert not stale, (edition, name, stale)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_gives_the_date_of_its_data_not_of_the_code(site, edition):
+    html = (site / str(edition) / "chapters" / "introduction.html").read_text(encoding="utf-8")
+    footer = " ".join(BeautifulSoup(html, "html.parser").select_one(".barometre-data-date").get_text().split())
+    assert footer.startswith(f"Données : édition {edition} du baromètre, publiée")
+    assert "Mis à jour" not in html

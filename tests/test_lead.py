@@ -241,3 +241,17 @@ def test_the_2012_lead_opens_on_the_first_fall_in_france(real, edition):
     opening = first_sentence(lead.render(real, edition))
     assert "France recule de 2,8 %" in opening and "premier recul" in opening
     assert "12,5 %" in text
+
+
+# --------------------------------------------------------------------------- the page's date
+
+
+def test_the_page_date_is_the_date_of_the_data_and_says_so(tmp_path):
+    """The pages' footer gives the edition's publication date from its sidecar (not the code's last commit),
+    and says it is the data's; a sidecar with a day gives « le 9 décembre 2008 »."""
+    from barometre.build import data_date_footer
+
+    assert "Données : édition 2011 du baromètre, publiée en octobre 2012." in data_date_footer(DATA_DIR, 2011)
+    assert "publiée le 9 décembre 2008" in data_date_footer(DATA_DIR, 2007)
+    data = edition_with(tmp_path, ["revenue_growth,2009,market,3,exact,percent_change"])
+    assert "publiée en 2010" in data_date_footer(data, 2009)
