@@ -84,11 +84,11 @@ def test_bad_study_rows_are_all_reported_at_once(broken):
 
 
 def test_a_break_of_an_unknown_indicator_or_a_bad_year_is_refused(broken):
-    edit(broken / "breaks.csv", "offshore_revenue_share,market,2010", "offshore_share,market,deux mille dix")
+    edit(broken / "breaks.csv", "offshore_revenue_share,market,2011", "offshore_share,market,deux mille dix")
     problems = problems_for(broken)
     assert any((p.file.endswith("breaks.csv"), p.row, p.column, p.value) == (True, 2, "edition", "deux mille dix")
                for p in problems), problems
-    edit(broken / "breaks.csv", "deux mille dix", "2010")
+    edit(broken / "breaks.csv", "deux mille dix", "2011")
     [problem] = problems_for(broken)
     assert (problem.row, problem.column, problem.value) == (2, "indicator", "offshore_share")
     assert "indicators.csv" in problem.expected
@@ -109,7 +109,8 @@ def test_an_explicit_break_splits_a_series_inside_one_study(broken):
     ds = load(broken)
     breaks = ds.series_breaks(figures(ds, "offshore_revenue_share", 2011))
     explicit = [b for b in breaks if b.reason]
-    assert [(b.before, b.after, b.year) for b in explicit] == [("2009", "2010", 2010)]
+    # the offshore share of 2008 is the 2010 edition's, that of 2009 the 2011 edition's: the break lies between
+    assert [(b.before, b.after, b.edition) for b in explicit] == [("2008", "2009", 2011)]
     assert not explicit[0].change_of_study and "nearshore" in explicit[0].reason
     # the break belongs to its indicator and scope only
     assert [b.reason for b in ds.series_breaks(figures(ds, "revenue_growth", 2011)) if b.reason] == []
@@ -125,7 +126,7 @@ def test_a_chapter_reads_studies_only_when_it_declares_them_and_its_key_covers_t
     offshore = chapter("offshore").inputs
     assert "studies" in offshore.references
     before = ds.inputs_key(offshore)
-    edit(broken / "breaks.csv", "2010", "2009")
+    edit(broken / "breaks.csv", ",2011,", ",2010,")
     assert load(broken).inputs_key(offshore) != before
     edit(broken / "studies.csv", "FICTIF : les membres du SP2C", "FICTIF : les adhérents du SP2C")
     changed = load(broken).inputs_key(offshore)

@@ -364,11 +364,17 @@ def test_the_chapter_builds_when_no_edition_publishes_the_article_figures(tmp_pa
     assert "1\u202f490\u00a0€" in text
 
 
-def test_a_salary_that_barely_moves_over_years_is_said_to_stagnate():
+def test_the_salary_title_follows_the_shape_of_its_curve():
+    """« stagne » was the title of a V-shaped curve (1 528, 1 427, 1 536 €; issue 30): the title follows
+    each move, and states no direction across a break in the series."""
     import pandas as pd
 
     table = pd.DataFrame({"année": [2008, 2009, 2011], "valeur": [1528.0, 1427.0, 1536.0]})
+    assert ch.salary_history_title(table) == "Le salaire moyen des conseillers baisse puis remonte de 2008 à 2011"
+    table = pd.DataFrame({"année": [2008, 2009, 2011], "valeur": [1528.0, 1530.0, 1536.0]})
     assert ch.salary_history_title(table) == "Le salaire moyen des conseillers stagne de 2008 à 2011"
+    table = pd.DataFrame({"année": [2008, 2009, 2011], "valeur": [1400.0, 1600.0, 1450.0], "segment": [0, 0, 1]})
+    assert ch.salary_history_title(table) == "Le salaire moyen des conseillers de 2008 à 2011"
     table = pd.DataFrame({"année": [2008, 2011], "valeur": [1528.0, 1700.0]})
     assert ch.salary_history_title(table) == "Le salaire moyen des conseillers progresse de 2008 à 2011"
 

@@ -272,6 +272,15 @@ def _missing(ds: Dataset, edition: int, labels: Iterable[str]) -> Verdict:
     return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie de quoi la tester : {listed}.")
 
 
+def _across_break(ds: Dataset, a: Figure, b: Figure) -> bool:
+    """Two figures a break in their series separates (``Dataset.break_between``): not compared silently."""
+    return ds.break_between(a, b) is not None
+
+
+SCOPES_DIFFER = ("une rupture de série sépare ces deux chiffres (l’étude ou son périmètre change) : ils ne se "
+                 "comparent pas directement")
+
+
 def _p(x: float, decimals: int = 1) -> str:
     return formatting.percent(x, decimals)
 
@@ -306,7 +315,7 @@ def _year(fig: Figure) -> str:
 
 def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """A forecast against the outcome a later edition publishes."""
-    from barometre.narrative import forecast_verdict
+    from barometre.narrative import direction_forecast, forecast_verdict
 
     target = ds.indicators[fig.indicator].forecast_of
     outcome = _known(ds, edition, target, fig.scope, fig.period)
@@ -314,10 +323,13 @@ def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore le chiffre "
                                      f"réalisé de {md_escape(_year(fig))}.", (fig,))
     word = forecast_verdict(fig, outcome)
-    text = f"Réalisé : {cite(outcome)} (édition {outcome.edition}), pour une prévision {elide('de', formatting.figure_text(fig))}{cite(fig)}"
+    words = direction_forecast(fig)  # a forecast of direction (« un recul ») has no number to write
+    shown = cite(fig, words) if words else cite(fig)
+    text = (f"Réalisé : {cite(outcome)} (édition {outcome.edition}), pour une prévision "
+            f"{elide('de', words or formatting.figure_text(fig))}{shown}")
     if word == "prévision tenue":
         return Verdict(CONFIRMED, text + " : la prévision est tenue.", (fig, outcome))
-    side = "en deçà" if "démentie" in word else "au-delà"
+    side = "au-delà" if ("au-delà" in word or "dépassée" in word) else "en deçà"
     return Verdict(REFUTED, text + f" : le chiffre réalisé tombe {side} de la prévision.", (fig, outcome))
 
 
@@ -749,7 +761,15 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie la part de l’offshore "
                                      f"après {since}.")
     start = ds.known(indicator, edition, scope="market", period=str(since))
-    end_year = int(later["year"].max())
+    # the latest year of the same series: a share after a break in the series is not compared with it
+    comparable = [int(y) for y in later["year"]
+                  if not _across_break(ds, start, ds.known(indicator, edition, scope="market", period=str(y)))]
+    if not comparable:
+        end_year = int(later["year"].max())
+        end = ds.known(indicator, edition, scope="market", period=str(end_year))
+        return Verdict(UNVERIFIABLE, f"La part de l’offshore dans le chiffre d’affaires est {de(start)} en {since} "
+                                     f"et {cite(end)} en {end_year}, mais {SCOPES_DIFFER}.", (start, end))
+    end_year = max(comparable)
     end = ds.known(indicator, edition, scope="market", period=str(end_year))
     text = f"La part de l’offshore dans le chiffre d’affaires passe {de(start)} en {since} à {cite(end)} en {end_year}"
     if interval(end)[0] > interval(start)[1]:
@@ -769,6 +789,8 @@ def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if now is None or before is None:
         return _missing(ds, edition, ["revenue_growth"])
     text = f"Croissance : {cite(before)} en {year - 1}, {cite(now)} en {year}"
+    if _across_break(ds, before, now):
+        return Verdict(UNVERIFIABLE, f"{text} ; {SCOPES_DIFFER}.", (before, now))
     if interval(now)[0] > 0 and interval(now)[1] < interval(before)[0]:
         return Verdict(CONSISTENT, text + " : elle se poursuit en ralentissant.", (before, now))
     return Verdict(INCONSISTENT, text + " : ce n’est pas une croissance qui se poursuit en ralentissant.",
@@ -783,8 +805,9 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     if now is None:
         return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore la croissance de "
                                      f"{year}.")
+    # only the years of the same series: a growth rate across a break measures another scope
     earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 6, year))
-               if f is not None]
+               if f is not None and not _across_break(ds, f, now)]
     if not earlier:
         return _missing(ds, edition, ["revenue_growth"])
     low = min(earlier, key=lambda f: f.central)
@@ -803,6 +826,10 @@ def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdi
     if any(f is None for f in figs):
         return _missing(ds, edition, ["revenue_growth"])
     listed = ", ".join(f"{cite(f)} en {f.period}" for f in figs)
+    if any(_across_break(ds, a, b) for a, b in pairwise(figs)):
+        return Verdict(UNVERIFIABLE, f"Croissances : {listed} ; une rupture de série coupe la période (l’étude ou "
+                                     "son périmètre change) : leur régularité ne se juge pas d’un bout à l’autre.",
+                       tuple(figs))
     drops = [(a, b) for a, b in pairwise(figs) if interval(b)[1] < interval(a)[0] / 2]
     if any(interval(f)[1] <= 0 for f in figs):
         return Verdict(INCONSISTENT, f"Croissances : {listed} ; au moins une année sans croissance.", tuple(figs))

@@ -174,7 +174,7 @@ class Study:
     commissioner: str
     title: str
     first_edition: int
-    last_edition: int
+    last_edition: int | None  # None: the study still runs
     panel: str
     revenue_scope: str
     geography: str
@@ -187,7 +187,7 @@ class Study:
     row: int
 
     def covers(self, edition: int) -> bool:
-        return self.first_edition <= int(edition) <= self.last_edition
+        return self.first_edition <= int(edition) and (self.last_edition is None or int(edition) <= self.last_edition)
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,8 @@ class SeriesBreak:
     source: str = ""
     quote: str = ""
     quote_type: str = "verbatim"
-    edition: int | None = None  # the explicit break's first data year
+    edition: int | None = None  # the explicit break's first edition
+    pattern: tuple[str, str] = ("", "")  # the explicit break's (indicator, scope) as declared (``*``: every one)
 
     @property
     def year(self) -> int:
@@ -336,15 +337,17 @@ class Dataset:
     def break_between(self, a: Figure, b: Figure) -> SeriesBreak | None:
         """The break that lies between two figures of one series (one indicator and scope, or two
         scopes compared), or None when they can be compared: their editions belong to different studies,
-        or ``data/breaks.csv`` declares a break of the indicator (or ``*``) and scope (or ``*``) that starts
-        after the earlier figure's period and no later than the later one's."""
+        or ``data/breaks.csv`` declares a break of the indicator (or ``*``) and scope (or ``*``) at an
+        edition after the older figure's edition and no later than the newer one's."""
         self._check_reference("studies")
         if periods.key(b.period) < periods.key(a.period):
             a, b = b, a
         studies = self._studies()
         sa = next((s for s in studies if s.covers(a.edition)), None)
         sb = next((s for s in studies if s.covers(b.edition)), None)
-        first, last = int(periods.end(a.period)), int(periods.end(b.period))
+        # a declared break starts at an edition: it separates what editions before it publish from what
+        # that edition and later ones publish (a period an edition restates is on that edition's basis)
+        first, last = sorted((a.edition, b.edition))
         for row in self._explicit_breaks():
             if row.indicator not in ("*", a.indicator) and row.indicator not in ("*", b.indicator):
                 continue
@@ -352,7 +355,7 @@ class Dataset:
                 continue
             if first < row.edition <= last:
                 return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb, row.reason, row.source,
-                                   row.quote, row.quote_type, row.edition)
+                                   row.quote, row.quote_type, row.edition, (row.indicator, row.scope))
         if sa is not None and sb is not None and sa.study != sb.study:
             return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb)
         return None

@@ -13,7 +13,7 @@ import math
 import pandas as pd
 from altair.utils.data import to_values
 
-from barometre import formatting
+from barometre import formatting, narrative
 from barometre.charts import (
     LINE_RUN,
     NO_LINE,
@@ -27,17 +27,16 @@ from barometre.charts import (
     PRINT_Y_AXIS,
     ChartOutput,
     SpecChart,
-    _nice_domain,
     bound_direction,
     chart_output,
-    line_runs,
     place_value_labels,
     qualifier_nature,
     wrap_title,
 )
-from barometre.data import Dataset, Figure, period_end, period_key
+from barometre.charts.value_labels import _nice_domain
+from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label
-from barometre.narrative import source_line
+from barometre.narrative import md_escape, source_line
 
 YEARLY = r"^\d{4}$"
 UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_points": "\u00a0pt",
@@ -49,6 +48,13 @@ ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square 
 # geometry is predicted within a few points (``print_plot_size``)
 ARROW_HEAD_CLEARANCE = 2.5  # pt
 PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
+# the unit of a panel whose axis labels do not carry one (« 3,6 » years, « 55 000 » jobs): in its title
+UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "nombre d'emplois", "people": "nombre de personnes",
+              "companies": "nombre d'entreprises", "trainings": "nombre de formations", "count": "nombre"}
+NO_ZERO_UNITS = ("year",)  # a calendar year's axis does not start at zero; every other axis does
+BREAK_LABEL = "rupture"  # the short label of the rule that marks a break in a series
+BREAK_COLOUR = "#6b6b6b"
+BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes right of its rule, at the top of a printed panel
 
 
 def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_periods: int = 2) -> pd.DataFrame:
@@ -64,13 +70,15 @@ def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_peri
             series = series[series["period"].astype(str).str.match(YEARLY)]
             if len(series) < min_periods:
                 continue
-            for r in series.itertuples():
-                fig = ds.figure(indicator, edition, scope=scope, period=r.period)
+            figs = [ds.figure(indicator, edition, scope=scope, period=p) for p in series["period"]]
+            breaks = ds.series_breaks(figs)
+            for fig in figs:
+                starts = next((b for b in breaks if b.after == fig.period), None)
                 rows.append({
                     "indicateur": fig.label,
                     "périmètre": scope_label(scope),
                     "panneau": fig.label + ("" if scope == "market" else f" ({scope_label(scope)})"),
-                    "année": int(period_end(r.period)),
+                    "année": int(period_end(fig.period)),
                     "valeur": float(fig.central),
                     "bas": float(fig.bounds[0]),
                     "haut": float(fig.bounds[1]),
@@ -79,9 +87,96 @@ def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_peri
                     "texte": formatting.figure_text(fig),
                     "édition": int(fig.edition),
                     "unité": fig.unit,
+                    # the series' part (a new one after each break) and, on a new part's first year, its label
+                    "segment": sum(period_key(b.after) <= period_key(fig.period) for b in breaks),
+                    "rupture": BREAK_LABEL if starts is not None else "",
                     "_figure": fig,
+                    "_break": starts,
                 })
     return pd.DataFrame(rows)
+
+
+def joined_runs(rows: pd.DataFrame, *, year: str = "année", segment: str = "segment", low: str = "bas",
+                high: str = "haut", bound: str = "borne") -> list[int]:
+    """For rows in year order, the run of the connecting line each row belongs to, or ``NO_LINE``: the
+    line joins point values of consecutive years of one series (``charts.line_runs`` for ranges and
+    bounds), and starts again after a missing year or at a break in the series (a new ``segment``).
+    A line across a missing year states values nobody published; across a break, a change that is
+    only a change of definition."""
+    runs, run, previous = [], 0, None
+    segments = rows[segment] if segment in rows.columns else pd.Series(0, index=rows.index)
+    for y, seg, lo, hi, b in zip(rows[year], segments, rows[low], rows[high], rows[bound], strict=True):
+        point = b == 0 and lo == hi
+        joined = previous is not None and previous == (True, int(y) - 1, seg)
+        if point and not joined:
+            run += 1
+        runs.append(run if point else NO_LINE)
+        previous = (point, int(y), seg)
+    return runs
+
+
+def breaks_of(table: pd.DataFrame) -> list[SeriesBreak]:
+    """The breaks a history table marks, in the order of its rows (each once)."""
+    if table.empty or "_break" not in table.columns:
+        return []
+    return [b for b in table["_break"] if b is not None and not (isinstance(b, float) and math.isnan(b))]
+
+
+def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
+    """The words that explain the breaks a page's charts mark, each once a page (``narrative.first_time``):
+    an explicit break (``data/breaks.csv``) its series, its year and its reason; a change of study names
+    both studies and their editions (once, with the explicit break of the same year when there is one).
+    '' when there is nothing new to explain."""
+    sentences = []
+    for brk in breaks:
+        studies = ""
+        if brk.change_of_study:
+            a, b = brk.study_before, brk.study_after
+            if narrative.first_time(("study", a.study, b.study)):
+                end = f"jusqu'à l'édition {a.last_edition}" if a.last_edition is not None else "auparavant"
+                studies = (f"{end}, c'est {study_name(a)} ; à partir de l'édition {b.first_edition}, "
+                           f"{study_name(b)}")
+        if brk.reason:
+            indicator, scope = brk.pattern
+            if not narrative.first_time(("explicit", indicator, scope, brk.edition)) and not studies:
+                continue
+            reason = md_escape(brk.reason.rstrip("."))
+            if indicator == "*" and scope == "*":
+                text = f"Rupture de toutes les séries à l'édition {brk.edition} : {reason}"
+            elif indicator == "*":
+                text = (f"Rupture des séries « {md_escape(scope_label(scope))} » à l'édition {brk.edition} : "
+                        f"{reason}")
+            else:
+                label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
+                where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
+                text = (f"La série « {md_escape(label)}{md_escape(where)} » est rompue à l'édition {brk.edition} : "
+                        f"{reason}")
+            sentences.append(text + (f" ; {studies}." if studies else "."))
+        elif studies:
+            sentences.append(
+                f"Le baromètre a changé d'étude : {studies}. Leurs panels et leurs périmètres diffèrent : les "
+                "valeurs de part et d'autre de cette rupture ne se comparent pas directement.")
+    if not sentences:
+        return ""
+    if narrative.first_time("break-marks"):
+        sentences.append(f"Sur les graphiques, un trait vertical « {BREAK_LABEL} » marque une rupture de série ; "
+                         "aucune ligne ne relie deux points de part et d'autre d'une rupture ni d'une année sans "
+                         "valeur publiée (voir « Méthodes et ruptures de série » en annexe).")
+    return " ".join(sentences)
+
+
+def explain_breaks(ds: Dataset, *tables: pd.DataFrame) -> str:
+    """``break_note`` for the breaks the history tables mark (``yearly_history``, or a table whose
+    ``attrs["breaks"]`` lists them)."""
+    breaks = []
+    for table in tables:
+        breaks += list(table.attrs.get("breaks", [])) + breaks_of(table)
+    return break_note(ds, breaks)
+
+
+def study_name(study) -> str:
+    """« l'étude de BearingPoint pour le SP2C », « l'étude d'EY pour le SP2C » (titles are in the annex)."""
+    return f"l'étude {narrative.of(md_escape(study.firm))} pour le {md_escape(study.commissioner)}"
 
 
 def figures_of(table: pd.DataFrame) -> list[Figure]:
@@ -105,14 +200,14 @@ def arrow_ends(rows: pd.DataFrame) -> pd.Series:
     return rows["valeur"] + rows["borne"] * ARROW_SHARE * reach
 
 
-def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float]) -> list[str]:
+def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float], *, zero: bool = False) -> list[str]:
     """Where each value's label goes in print, from the panel's printed geometry: the years on a
     point scale (half a step of padding each side), the values on the domain Vega draws (which
     takes in the ranges' ends and the bounds' arrows). A bound's arrow and a range's bar are
     kept clear of every label, as the line is."""
     width, height = size
     ends = arrow_ends(rows)
-    drawn = pd.concat([rows["valeur"], rows["bas"], rows["haut"], ends])
+    drawn = pd.concat([rows["valeur"], rows["bas"], rows["haut"], ends] + ([pd.Series([0.0])] if zero else []))
     low, high = _nice_domain(float(drawn.min()), float(drawn.max()))
     step = width / len(years)
 
@@ -130,6 +225,13 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     heads = [(x - half, y - half, x + half, y + half)
              for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0
              for x, y in [at(r["année"], end)]]
+    # a break's label, right of its rule at the top of the plot
+    if "rupture" in rows.columns:
+        late = years[0] + (len(years) * 2) // 3
+        heads += [(x, 0.0, x + BREAK_LABEL_BOX[0], BREAK_LABEL_BOX[1]) if year < late
+                  else (x - BREAK_LABEL_BOX[0], 0.0, x, BREAK_LABEL_BOX[1])
+                  for year, (x, _) in ((r["année"], at(r["année"], r["valeur"])) for _, r in rows.iterrows()
+                                       if r["rupture"])]
     return place_value_labels(points, width, height, others=strokes, taken=heads)
 
 
@@ -137,7 +239,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     """Small multiples: one panel per indicator and scope, years on x, each with its own y scale
     (one quantity per axis), the value as the text writes it in the tooltip and, in print, beside
     each point."""
-    data = table.drop(columns=["_figure"])
+    data = table.drop(columns=[c for c in ("_figure", "_break") if c in table.columns])
     panels = list(dict.fromkeys(table["panneau"]))
     # every year from the first to the last has its place on the axis, published or not: a missing year
     # leaves its gap (2008, 2009 and 2011 are not evenly spaced)
@@ -151,14 +253,17 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     panel_specs = []
     for i, panel in enumerate(panels):
         rows = data[data["panneau"] == panel].sort_values("année", kind="stable")
-        rows = rows.assign(_place=_label_places(rows, years, size))
-        suffix = UNIT_SUFFIX.get(rows["unité"].iloc[0], "")
+        unit = rows["unité"].iloc[0]
+        # shares, counts and amounts from zero: 12 → 11 respondents is not a cliff; a signed change shows its zero
+        zero = unit not in NO_ZERO_UNITS
+        rows = rows.assign(_place=_label_places(rows, years, size, zero=zero))
+        suffix = UNIT_SUFFIX.get(unit, "")
         # whole figures (a number of companies, 11 and 12) get whole ticks: no « 11,4 » that no figure can be
         figures = pd.concat([rows["valeur"], rows["bas"], rows["haut"]])
         y_axis: dict = {"tickCount": 4}
         if all(float(v).is_integer() for v in figures):
             y_axis["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
-            low, high = int(figures.min()), int(figures.max())
+            low, high = min(int(figures.min()), 0) if zero else int(figures.min()), int(figures.max())
             if high - low < 4:  # Vega would tick every half unit: each whole number instead
                 y_axis["values"] = list(range(low, high + 1))
         if suffix:
@@ -166,9 +271,10 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         # a year's label centred under its point (the web's flush first label sat right of its tick)
         x = {"field": "année", "type": "ordinal", "title": None, "scale": {"domain": years},
              "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False}}
-        y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": False}, "axis": y_axis}
+        y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": zero}, "axis": y_axis}
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
-        rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: line_runs(rows)})
+        rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: joined_runs(rows)})
+        late = years[0] + (len(years) * 2) // 3  # a break label from this year on goes left of its rule
         encoding = {
             "x": x, "y": y,
             "tooltip": [{"field": "panneau", "type": "nominal", "title": "Indicateur"},
@@ -198,6 +304,16 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
               for sign, side in ((1, "up"), (-1, "down"))],
             layer({"type": "point", **solid, "filled": False, "fill": "white", "strokeWidth": 2, "opacity": 1},
                   "datum.borne != 0"),
+            # a break in the series: a dashed rule through the plot at the new series' first year, labelled
+            *([layer({"type": "rule", "color": BREAK_COLOUR, "strokeDash": [4, 3], "strokeWidth": 1},
+                     "datum.rupture != ''", shared={"x": x}),
+               # its label on the side with room: right of the rule, left of it in the last third of the years
+               *[layer({"type": "text", "align": align, "baseline": "top", "dx": dx, "fontSize": 10,
+                        "color": BREAK_COLOUR},
+                       f"datum.rupture != '' && datum.année {side} {late}", shared={"x": x}, y={"value": 1},
+                       text={"field": "rupture"})
+                 for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
+              if (rows["rupture"] != "").any() else []),
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
             *[{"mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
                         "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
@@ -210,7 +326,8 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             "data": to_values(rows),
             "layer": layers,
             "width": PANEL_WIDTH, "height": 110,
-            "title": {"text": wrap_title(panel, PANEL_LINE), "fontSize": 12, "fontWeight": "normal"},
+            "title": {"text": wrap_title(panel + (f" ({UNIT_WORDS[unit]})" if unit in UNIT_WORDS else ""), PANEL_LINE),
+                      "fontSize": 12, "fontWeight": "normal"},
         })
     # one column of panels, each with its own title (wrapped, never cut) and its own scale
     top = {}
@@ -227,6 +344,8 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             for p in panels
         )
         + "."
+        + "".join(f" Rupture de série en {r['année']} ({r['panneau']}) : les points de part et d'autre ne sont pas reliés."
+                  for _, r in data[data["rupture"] != ""].iterrows())
     )
     return chart_output(
         chart,
@@ -248,4 +367,6 @@ def trend(ds: Dataset, indicator: str, edition: int, *, scope: str = "market") -
     same_kind = [p for p in series["period"]
                  if len(str(p)) == len(latest.period) and period_key(p) < period_key(latest.period)]
     previous = ds.known(indicator, edition, scope=scope, period=same_kind[-1]) if same_kind else None
+    if previous is not None and ds.break_between(previous, latest) is not None:
+        previous = None  # two periods across a break are not compared (``Dataset.break_between``)
     return latest, previous

@@ -261,6 +261,7 @@ class PageMentions:
 
     def __init__(self, ds: Dataset | None = None):
         self.met: set[str] = set()
+        self.explained: set = set()  # what the page has explained once (a series break: ``first_time``)
         self.article_named = False
         self._people = None
         self._authors = None
@@ -337,6 +338,19 @@ def elide_before_figures(text: str) -> str:
     return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
 
 
+def of(name: str) -> str:
+    """« de KPMG », « d'EY »: the preposition elided before a vowel or a mute h."""
+    return f"d'{name}" if name[:1].upper() in "AEIOUYÉÈÊHÂÎÔ" else f"de {name}"
+
+
+def first_time(key) -> bool:
+    """True the first time a page asks for ``key`` (a break in a series is explained once a page)."""
+    if key in _page.explained:
+        return False
+    _page.explained.add(key)
+    return True
+
+
 def say(text: str):
     """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
     from IPython.display import Markdown
@@ -354,6 +368,24 @@ def not_in_edition(labels: Iterable[str], edition: int) -> str:
             f"les passages qui en dépendent sont omis : {listed}.")
 
 
+def direction_forecast(fig: Figure) -> str:
+    """A forecast of direction without a number, stored as a bound at zero (« s'attend à une régression »:
+    ``less_than`` 0): « un recul » or « une progression »; '' for a forecast with a number."""
+    if fig.value != 0 or fig.unit not in ("percent_change", "percentage_points"):
+        return ""
+    if fig.qualifier in ("less_than", "at_most"):
+        return "un recul"
+    if fig.qualifier in ("more_than", "at_least"):
+        return "une progression"
+    return ""
+
+
+def forecast_cited(fig: Figure) -> str:
+    """The forecast as the prose cites it: its words for a forecast of direction (« un recul »), else its figure."""
+    words = direction_forecast(fig)
+    return cite(fig, words) if words else cite(fig)
+
+
 def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
     prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
@@ -361,7 +393,7 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     if forecast.publication_outlet:
         who += f", d’après {md_escape(forecast.publication_outlet)}"
     text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(formatting.period_text(forecast.period))} "
-            f"({who}) : {cite(forecast)}")
+            f"({who}) : {forecast_cited(forecast)}")
     if outcome is None:
         return text + " ; aucune édition ne publie encore le chiffre réalisé."
     text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
@@ -390,7 +422,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
                 f"{md_escape(formatting.period_text(forecast.period))}")
 
         def item(f: Figure) -> str:
-            return cite(f) + (f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else "")
+            return forecast_cited(f) + (f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else "")
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
@@ -416,8 +448,10 @@ def _plural_verdict(verdict: str) -> str:
 
 def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
     """« prévision tenue », « prévision dépassée » or « prévision démentie » (the outcome below the
-    forecast's lower bound); a bound (« au moins ») is judged as such, a range by its two ends."""
+    forecast's lower bound, or above an upper bound: « moins de 0 % », a forecast of a fall, is refuted
+    by growth); a bound (« au moins ») is judged as such, a range by its two ends."""
     low, high = forecast.bounds
+    upper = forecast.qualifier in ("at_most", "less_than")
     if forecast.qualifier in ("at_least", "more_than"):
         high = float("inf")
     elif forecast.qualifier in ("at_most", "less_than"):
@@ -428,7 +462,7 @@ def forecast_verdict(forecast: Figure, outcome: Figure) -> str:
     if o_high < low:
         return "prévision démentie (en deçà)"
     if o_low > high:
-        return "prévision dépassée"
+        return "prévision démentie (au-delà)" if upper else "prévision dépassée"
     return "prévision tenue"
 
 

@@ -416,7 +416,7 @@ class StudyRow(_Row):
     commissioner: RequiredText
     title: RequiredText
     first_edition: Integer
-    last_edition: Integer
+    last_edition: Annotated[int | None, BeforeValidator(lambda v: _empty_to_none(v) and _integer(v))]  # empty: running
     panel: Text
     revenue_scope: Text
     geography: Text
@@ -436,8 +436,9 @@ IndicatorOrAll = Annotated[str, BeforeValidator(_indicator_or_all)]
 
 
 class BreakRow(_Row):
-    """An explicit break in a series (``breaks.csv``): from data year ``edition`` on, ``indicator``
-    (``*``: every indicator) of ``scope`` (``*``: every scope) is not measured as before."""
+    """An explicit break in a series (``breaks.csv``): from edition ``edition`` on, ``indicator``
+    (``*``: every indicator) of ``scope`` (``*``: every scope) is not measured as before; a value an
+    edition before it publishes and one that edition or a later one publishes are not compared."""
 
     indicator: IndicatorOrAll
     scope: IndicatorOrAll
@@ -945,20 +946,22 @@ def _check_studies(table: Table, editions: list[int], source_ids: set[str] | Non
     """Studies are unique, each spans first_edition to last_edition, no two share an edition, and every
     edition in ``data/editions/`` belongs to exactly one study."""
     _unique(table, ("study",), problems)
-    spans: list[tuple[int, int, str, int]] = []
+    spans: list[tuple[int, float, str, int]] = []
     for row, line in zip(table.rows, table.lines, strict=True):
         if source_ids is not None and row.source not in source_ids:
             problems.append(Problem(table.name, line, "source", row.source, "a source listed in data/sources.csv"))
-        if row.first_edition > row.last_edition:
+        last_edition = float("inf") if row.last_edition is None else row.last_edition  # empty: still running
+        if row.first_edition > last_edition:
             problems.append(Problem(table.name, line, "last_edition", str(row.last_edition),
-                                    f"a year ≥ first_edition ({row.first_edition})"))
+                                    f"a year ≥ first_edition ({row.first_edition}), or empty for a running study"))
             continue
         for first, last, other, other_line in spans:
-            if row.first_edition <= last and first <= row.last_edition:
+            if row.first_edition <= last and first <= last_edition:
                 problems.append(Problem(
-                    table.name, line, "first_edition", f"{row.first_edition}-{row.last_edition}",
-                    f"editions no other study covers; study {other!r} (row {other_line}) covers {first}-{last}"))
-        spans.append((row.first_edition, row.last_edition, row.study, line))
+                    table.name, line, "first_edition", f"{row.first_edition}-{row.last_edition or ''}",
+                    f"editions no other study covers; study {other!r} (row {other_line}) covers "
+                    f"{first}-{'' if last == float('inf') else int(last)}"))
+        spans.append((row.first_edition, last_edition, row.study, line))
     if not table.rows:
         return
     for edition in editions:

@@ -745,6 +745,8 @@ def summary(ds: Dataset, edition: int):
 
 def history_title(table: pd.DataFrame) -> str:
     """The direction of the one panel (« Part … : en hausse »), or a topic when there are several."""
+    if table["panneau"].nunique() == 1 and "segment" in table.columns and table["segment"].nunique() > 1:
+        return str(table["panneau"].iloc[0])  # no direction across a break in the series
     if table["panneau"].nunique() == 1:
         ordered = table.sort_values("année")
         change = float(ordered["valeur"].iloc[-1] - ordered["valeur"].iloc[0])
@@ -752,9 +754,14 @@ def history_title(table: pd.DataFrame) -> str:
     return "Les chiffres du chapitre, année par année"
 
 
+def history_table(ds: Dataset, edition: int) -> pd.DataFrame:
+    """Every indicator of the chapter with at least two known years, by year (``history.yearly_history``)."""
+    return history.yearly_history(ds, ds.indicators_for(CHAPTER), edition)
+
+
 def history_chart(ds: Dataset, edition: int) -> ChartOutput | None:
     """Every indicator of the chapter with at least two known years, one panel each (None when none)."""
-    table = history.yearly_history(ds, ds.indicators_for(CHAPTER), edition)
+    table = history_table(ds, edition)
     if table.empty:
         return None
     return history.history_chart(table, name="prix-historique", title=history_title(table), edition=edition)

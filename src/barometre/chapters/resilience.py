@@ -8,7 +8,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, history
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -21,7 +21,14 @@ from barometre.data import Dataset, Figure, period_end
 from barometre.history import PANEL_WIDTH
 from barometre.models import resilience as model
 from barometre.models.findings import Finding, Takeaway
-from barometre.narrative import ChapterSummary, cite, de, growth_trend, source_line
+from barometre.narrative import (
+    ChapterSummary,
+    cite,
+    de,
+    direction_forecast,
+    growth_trend,
+    source_line,
+)
 
 CHAPTER = "resilience"
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")
@@ -43,6 +50,10 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
         }
         for f in figs
     ]
+    breaks = ds.series_breaks(figs)
+    starts = {b.after for b in breaks}  # a new series starts that year: marked, not compared
+    for row in rows:
+        row["rupture"] = history.BREAK_LABEL if row["année"] in starts else ""
     known = {f.period for f in figs}
     for forecast, outcome in ds.forecasts(edition):
         if outcome is not None or forecast.period in known or forecast.scope != "market":
@@ -54,11 +65,15 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
                 "année": forecast.period,
                 "croissance": forecast.central,
                 "type": "Prévision",
-                "texte": formatting.figure_text(forecast),
+                # a forecast of direction (« moins de 0 % ») in its words
+                "texte": direction_forecast(forecast).removeprefix("un ").removeprefix("une ")
+                or formatting.figure_text(forecast),
                 "édition": forecast.edition,
+                "rupture": "",
             }
         )
     table = pd.DataFrame(rows)
+    table.attrs["breaks"] = breaks  # the page explains them (``history.explain_breaks``)
     if table.empty:
         return table, figs
     # what a bar spans: from 0 to a value or a bound, from the low to the high end of a range
@@ -87,7 +102,7 @@ def growth_title(table: pd.DataFrame) -> str:
     last = done.iloc[-1]
     if last["croissance"] < 0:
         return f"L'activité des outsourceurs recule en {last['année']}"
-    if len(done) < 2:
+    if len(done) < 2 or last.get("rupture", ""):  # no trend across a break in the series
         return f"Croissance du chiffre d'affaires des outsourceurs en {last['année']}"
     before = done.iloc[-2]
     trend = growth_trend(last["croissance"], before["croissance"])
@@ -155,6 +170,12 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     labels = base.mark_text(dy=-8, fontSize=11).encode(y="étiquette:Q", text="nombre:N", color=alt.value("#222"))
     qualifiers = base.transform_filter("datum.qualificatif != ''").mark_text(dy=-21, fontSize=10).encode(
         y="étiquette:Q", text="qualificatif:N", color=alt.value("#444"))
+    breaks = table[table["rupture"] != ""] if "rupture" in table.columns else table.iloc[0:0]
+    if not breaks.empty:  # a break: a dashed rule between the last year of a series and the first of the next
+        marks = alt.Chart(breaks).encode(x=alt.X("année:N", bandPosition=-0.2))
+        labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3]) + marks.mark_text(
+            align="left", baseline="top", dx=3, fontSize=10, color=history.BREAK_COLOUR).encode(
+            y=alt.value(1), text="rupture:N")
     years = ", ".join(table["année"])
     forecasts = table[table["type"] == "Prévision"]
     note = (
@@ -174,6 +195,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
             f"Diagramme en barres de la croissance annuelle du chiffre d'affaires des outsourceurs pour "
             f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
             + "." + note
+            + "".join(f" Rupture de série en {a} : les barres de part et d'autre ne se comparent pas directement."
+                      for a in breaks["année"])
         ),
         data=table,
     )
@@ -459,6 +482,8 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
     if growth is None:
         return None
     previous = ds.known("revenue_growth", edition, scope="market", period=str(period_end(growth.period) - 1))
+    if previous is not None and ds.break_between(previous, growth) is not None:
+        previous = None  # no comparison across a break in the series
     share = ds.known("outsourced_market_share", edition)
     year = formatting.period_text(growth.period)
     if growth.central < 0:

@@ -8,7 +8,14 @@ from __future__ import annotations
 from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
-from barometre.narrative import excerpt, md_escape, publication_text, quotes_anchor
+from barometre.narrative import (
+    excerpt,
+    inner_quotes,
+    md_escape,
+    of,
+    publication_text,
+    quotes_anchor,
+)
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -157,4 +164,68 @@ def references_markdown(ds: Dataset, edition: int) -> str:
     if items:
         parts.append("**Le baromètre, édition par édition** (titre et éditeur de l’étude, publications qui en "
                      "donnent les chiffres) :\n\n" + "\n".join(items))
+    return "\n\n".join(parts)
+
+
+def _quoted(text: str, quote_type: str) -> str:
+    """A source's words as the annex gives them: a verbatim excerpt in guillemets, a summary without."""
+    if quote_type == "summary":
+        return md_escape(text)
+    return f"«\u00a0{md_escape(inner_quotes(excerpt(text)))}\u00a0»"
+
+
+def methods_markdown(ds: Dataset, edition: int) -> str:
+    """« Méthodes et ruptures de série » (MyST Markdown): each study behind the editions up to ``edition``
+    (``data/studies.csv``: firm, commissioner, editions, panel, revenue, geography and staff as its sources
+    define them, with its source), the breaks declared in ``data/breaks.csv``, and the years up to the
+    edition with no edition in the data; '' when the data folder declares no study."""
+    studies = [st for st in ds.studies() if st.first_edition <= edition]
+    if not studies:
+        return ""
+    rows = {s.source: s for s in ds.sources_frame().itertuples()}
+    rule = ("Le livre ne relie jamais deux valeurs de part et d'autre d'un changement d'étude ou d'une rupture "
+            "déclarée, et n'en compare pas les valeurs sans le dire.")
+    if len(studies) > 1:
+        rule = (f"Le baromètre n'est pas une seule série : {formatting.count_words(len(studies), 'étude', feminine=True)} "
+                "se sont succédé, chacune avec son panel et ses définitions. " + rule)
+    parts = [rule]
+    items = []
+    for st in studies:
+        last = min(st.last_edition, edition) if st.last_edition is not None else edition
+        span = f"édition {st.first_edition}" if last == st.first_edition else \
+            f"éditions {st.first_edition} à {last}"
+        head = f"- **L'étude {of(md_escape(st.firm))} pour le {md_escape(st.commissioner)}** ({span}), *{md_escape(st.title)}*."
+        details = [f"{name} : {md_escape(value.rstrip('.'))}" for name, value in (
+            ("Panel", st.panel), ("Chiffre d'affaires", st.revenue_scope), ("Géographie", st.geography),
+            ("Effectifs", st.staff_scope)) if value]
+        text = head + (" " + " ; ".join(details) + "." if details else "")
+        src = rows.get(st.source)
+        if src is not None:
+            text += f" Source : {_reference(src)}, {_quoted(st.quote, st.quote_type)}."
+        items.append(text)
+    parts.append("\n".join(items))
+    declared = [b for b in ds._explicit_breaks() if b.edition <= edition]
+    if declared:
+        lines = []
+        for b in sorted(declared, key=lambda b: (b.edition, b.indicator, b.scope)):
+            if b.indicator == "*" and b.scope == "*":
+                which = "toutes les séries"
+            elif b.indicator == "*":
+                which = f"les séries « {md_escape(scope_label(b.scope))} »"
+            else:
+                label = ds.indicators[b.indicator].label_fr if b.indicator in ds.indicators else b.indicator
+                which = f"« {md_escape(label)} »" + ("" if b.scope in ("*", "market") else
+                                                     f" ({md_escape(scope_label(b.scope))})")
+            line = f"- Édition {b.edition}, {which} : {md_escape(b.reason.rstrip('.'))}."
+            src = rows.get(b.source)
+            if src is not None:
+                line += f" Source : {_reference(src)}, {_quoted(b.quote, b.quote_type)}."
+            lines.append(line)
+        parts.append("**Ruptures déclarées** (entre ce que publient les éditions antérieures et l'édition indiquée ou les suivantes) :\n\n" + "\n".join(lines))
+    known = [e for e in ds.editions if e <= edition]
+    gaps = [y for y in range(known[0], edition + 1) if y not in known]
+    if gaps:
+        listed = ", ".join(map(str, gaps[:-1])) + (" et " if len(gaps) > 1 else "") + str(gaps[-1])
+        parts.append(f"Les données ne comptent aucune édition pour {'l’année' if len(gaps) == 1 else 'les années'} "
+                     f"{listed} : les graphiques y laissent un vide, sans ligne.")
     return "\n\n".join(parts)

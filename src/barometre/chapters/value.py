@@ -17,7 +17,6 @@ from barometre.charts import (
     VALUE_SCHEME_COLOURS,
     ChartOutput,
     chart_output,
-    line_runs,
     row_labels,
 )
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
@@ -456,42 +455,69 @@ def net_pay_text(ds: Dataset, s: Salaries) -> str:
 
 def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
     """The adviser's gross salary by year as known in the edition, with the monthly SMIC of 1 July of
-    each year; empty when fewer than two years are known."""
+    each year; empty when fewer than two years are known. The SMIC of every year from the first to the
+    last (``attrs["smic"]``: year -> amount) draws its line through the years with no published salary."""
     table = history.yearly_history(ds, ["adviser_salary_gross"], edition)
     if table.empty:
         return table
     table = table[table["périmètre"] == table["périmètre"].iloc[0]]
     smic = [model.monthly_minimum_wage(ds.smic_at(date(int(y), 7, 1))) for y in table["année"]]
-    return table.assign(smic=smic, **{"texte smic": [formatting.euros(v) for v in smic]})
+    table = table.assign(smic=smic, **{"texte smic": [formatting.euros(v) for v in smic]})
+    years = range(int(table["année"].min()), int(table["année"].max()) + 1)
+    table.attrs["smic"] = {y: model.monthly_minimum_wage(ds.smic_at(date(y, 7, 1))) for y in years}
+    return table
+
+
+SALARY_TOLERANCE = 0.01  # a move of less than 1 % a year is no move
 
 
 def salary_history_title(table: pd.DataFrame) -> str:
-    """The direction from the first to the last known year; under 1 % a year apart, « stagne »."""
+    """The shape of the curve, chosen by the data: each move between two published years (per year, under
+    1 % a year: none) gives its direction; one direction (« progresse », « baisse »), none (« stagne »), a
+    V (« baisse puis remonte ») or its reverse, and no direction at all across a break in the series (the
+    two parts measure different things) or for a curve that turns more than once."""
     ordered = table.sort_values("année")
-    first, last = float(ordered["valeur"].iloc[0]), float(ordered["valeur"].iloc[-1])
-    years = max(1, int(ordered["année"].iloc[-1]) - int(ordered["année"].iloc[0]))
-    yearly = (last / first) ** (1 / years) - 1 if first > 0 else 0.0
-    verb = direction(yearly, up="progresse", down="baisse", flat="stagne", tolerance=0.01)
-    return f"Le salaire moyen des conseillers {verb} de {ordered['année'].iloc[0]} à {ordered['année'].iloc[-1]}"
+    first, last = ordered["année"].iloc[0], ordered["année"].iloc[-1]
+    neutral = f"Le salaire moyen des conseillers de {first} à {last}"
+    if "segment" in ordered.columns and ordered["segment"].nunique() > 1:
+        return neutral
+    moves = []
+    for (y0, v0), (y1, v1) in zip(zip(ordered["année"], ordered["valeur"], strict=True),
+                                  zip(ordered["année"].iloc[1:], ordered["valeur"].iloc[1:], strict=True),
+                                  strict=False):
+        yearly = (float(v1) / float(v0)) ** (1 / max(1, int(y1) - int(y0))) - 1 if float(v0) > 0 else 0.0
+        move = direction(yearly, up="up", down="down", flat="", tolerance=SALARY_TOLERANCE)
+        if move and (not moves or moves[-1] != move):
+            moves.append(move)
+    verb = {(): "stagne", ("up",): "progresse", ("down",): "baisse", ("down", "up"): "baisse puis remonte",
+            ("up", "down"): "progresse puis recule"}.get(tuple(moves))
+    return neutral if verb is None else f"Le salaire moyen des conseillers {verb} de {first} à {last}"
 
 
 def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
     """The salary and the SMIC by year on a time axis: years apart by their distance (a year with no
-    published salary leaves its gap), the line joining point values only (``charts.line_runs``)."""
-    data = table.drop(columns=["_figure"]).sort_values("année", kind="stable")
+    published salary leaves its gap in the salary's line, ``history.joined_runs``), the line joining
+    point values only; the SMIC, known every year, drawn every year."""
+    data = table.drop(columns=[c for c in ("_figure", "_break") if c in table.columns]).sort_values("année",
+                                                                                                  kind="stable")
     series = ["Salaire moyen brut des conseillers", "Smic mensuel brut (1ᵉʳ juillet)"]
-    long = pd.concat([
-        pd.DataFrame({"année": data["année"], "série": series[0], "euros": data["valeur"], "texte": data["texte"],
-                      "bas": data["bas"], "haut": data["haut"], "borne": data["borne"]}),
-        pd.DataFrame({"année": data["année"], "série": series[1], "euros": data["smic"], "texte": data["texte smic"],
-                      "bas": data["smic"], "haut": data["smic"], "borne": 0}),
-    ], ignore_index=True)
-    drawn = long.assign(**{LINE_RUN: [run for s in series for run in line_runs(long[long["série"] == s])]})
+    smic = table.attrs.get("smic") or dict(zip(data["année"], data["smic"], strict=True))
+    smic_years = sorted(smic)
+    salary = pd.DataFrame({"année": data["année"], "série": series[0], "euros": data["valeur"], "texte": data["texte"],
+                           "bas": data["bas"], "haut": data["haut"], "borne": data["borne"],
+                           "segment": data["segment"] if "segment" in data.columns else 0,
+                           "rupture": data["rupture"] if "rupture" in data.columns else ""})
+    minimum = pd.DataFrame({"année": smic_years, "série": series[1], "euros": [smic[y] for y in smic_years],
+                            "texte": [formatting.euros(smic[y]) for y in smic_years],
+                            "bas": [smic[y] for y in smic_years], "haut": [smic[y] for y in smic_years],
+                            "borne": 0, "segment": 0, "rupture": ""})
+    long = pd.concat([salary, minimum], ignore_index=True)
+    drawn = long.assign(**{LINE_RUN: [run for s in series for run in history.joined_runs(long[long["série"] == s])]})
     # a true time scale: 2008, 2009 and 2011 are not evenly spaced when 2010 is missing; years as years (« 2011 »,
     # not « 2 011 »), one tick a year at most
     x = alt.X("année:Q", title=None, scale=alt.Scale(zero=False, nice=False),
               axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0))
-    y = alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=False))
+    y = alt.Y("euros:Q", title="€ bruts par mois", scale=alt.Scale(zero=True))
     color = alt.Color("série:N", title=None, scale=alt.Scale(domain=series, range=[PALETTE[0], "#9a9a9a"]),
                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300))
     tooltip = [alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
@@ -505,16 +531,27 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
             base.transform_filter("datum.bas < datum.haut").mark_rule(strokeWidth=5).encode(y="bas:Q", y2="haut:Q"),
             base.transform_filter("datum.borne != 0").mark_point(filled=False, fill="white", strokeWidth=2, opacity=1),
         )
+    if (salary["rupture"] != "").any():  # a break in the salary's series: a dashed rule, labelled
+        marks = alt.Chart(salary[salary["rupture"] != ""]).encode(x=x)
+        chart = alt.layer(
+            chart,
+            marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], strokeWidth=1),
+            marks.mark_text(align="left", baseline="top", dx=3, fontSize=10, color=history.BREAK_COLOUR).encode(
+                y=alt.value(1), text="rupture:N"),
+        )
     chart = chart.properties(height=240)
     listing = "; ".join(f"{y} : {t} (Smic {m})" for y, t, m in
                         zip(data["année"], data["texte"], data["texte smic"], strict=True))
+    breaks = "".join(f" Rupture de série en {y} : les salaires de part et d'autre ne sont pas reliés."
+                     for y in salary.loc[salary["rupture"] != "", "année"])
     return chart_output(
         chart,
         name="valeur-salaire-historique",
         title=salary_history_title(table),
         source=source_line(history.figures_of(table)) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
         description=f"Courbes du salaire moyen brut des conseillers de vente et du Smic mensuel brut à temps plein, "
-        f"par année : {listing}. Chaque salaire est le dernier publié pour son année.",
+        f"par année : {listing}. Chaque salaire est le dernier publié pour son année ; le Smic est tracé chaque "
+        f"année.{breaks}",
         data=long,
     )
 

@@ -117,6 +117,10 @@ class EditionReport:
     not_published: list[tuple[Figure, Figure | None]] = field(default_factory=list)  # (current row, last figure)
     not_republished: list[Figure] = field(default_factory=list)  # previous figures with no row in the new edition
     unchanged: int = 0
+    # filled by ``changes_markdown`` from the Dataset: the breaks between a change's two figures (its index
+    # in ``changes``) and the two editions' studies when they differ (the page computes no variation then)
+    breaks: dict = field(default_factory=dict)
+    studies: tuple | None = None
 
     @property
     def ok(self) -> bool:
@@ -194,7 +198,7 @@ class EditionReport:
     # -- MyST Markdown (the book page « Ce qui a changé ») -------------------------------
 
     def to_markdown(self) -> str:
-        from barometre.narrative import cite, md_escape
+        from barometre.narrative import cite, md_escape, of
 
         prev, cur = self.previous, self.current
         if prev is None:
@@ -230,15 +234,28 @@ class EditionReport:
             f"Cette page compare l'édition {cur} du baromètre à l'édition {prev} : "
             + ", ".join(tally[:-1]) + f" et {tally[-1]}."
         ]
+        if self.studies is not None:
+            before, after = self.studies
+            parts.append(
+                f"Les deux éditions ne viennent pas de la même étude : l'édition {prev} est celle "
+                f"{of(md_escape(before.firm))} pour le {md_escape(before.commissioner)}, l'édition {cur} celle "
+                f"{of(md_escape(after.firm))} pour le {md_escape(after.commissioner)}. Leurs panels et leurs périmètres "
+                "diffèrent : les chiffres sont mis côte à côte, sans variation calculée (voir « Méthodes et "
+                "ruptures de série » en annexe).")
+        elif self.breaks:
+            parts.append(
+                "Une variation n'est pas calculée quand une rupture de série sépare les deux chiffres : les "
+                "périmètres diffèrent (« périmètres différents » dans le tableau).")
         if self.changes:
             rows = [
                 f"| Indicateur (périmètre) | {prev} | {cur} | Variation |",
                 "| --- | --- | --- | --- |",
             ]
-            for c in self.changes:  # four columns fit a phone and a printed page; sources are one click away
+            for i, c in enumerate(self.changes):  # four columns fit a phone and a printed page
+                variation = "périmètres différents" if i in self.breaks else md_escape(c.change_text)
                 rows.append(
                     f"| {md_escape(c.new.label)} ({md_escape(_scope_label(c.new.scope))}) | {shown(c.old)} | "
-                    f"{shown(c.new)} | {md_escape(c.change_text)} |"
+                    f"{shown(c.new)} | {variation} |"
                 )
             parts.append("\n".join(rows))
         else:
@@ -509,7 +526,14 @@ def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
     previous = dataset.previous(edition)
     if previous is None:  # nothing to compare: read no figure (the page then depends on no data row)
         return EditionReport(None, edition).to_markdown()
-    parts = [compare_editions(dataset, previous, edition).to_markdown()]
+    report = compare_editions(dataset, previous, edition)
+    # no silent variation across a break: a change whose two figures a break separates shows none
+    report.breaks = {i: brk for i, c in enumerate(report.changes)
+                     if (brk := dataset.break_between(c.old, c.new)) is not None}
+    before, after = dataset.study_of(previous), dataset.study_of(edition)
+    if before is not None and after is not None and before.study != after.study:
+        report.studies = (before, after)
+    parts = [report.to_markdown()]
     parts.append(forecasts_markdown(dataset, edition))
     parts.append(disagreements_markdown(dataset, edition))
     return "\n\n".join(p for p in parts if p)

@@ -1,0 +1,128 @@
+"""A series that breaks (another study, or a break declared in data/breaks.csv) is never drawn as one line,
+never compared silently, and the page explains the break once.
+
+The FICTIONAL fixture ``break_2016`` (tests/fixtures/break_2016/README.md) adds an EY edition for data year
+2016 to the real editions up to 2011, with three fictional studies: every series breaks between 2011 and
+2016 (and 2012-2015 are missing years), and the offshore share also breaks in 2010 (declared)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+import vl_convert as vlc
+from bs4 import BeautifulSoup
+from fixtures import data_with_break
+from test_charts_time import _line_vertices, _marks, _points
+
+from barometre import history, narrative
+from barometre.build import Builder
+from barometre.chapters import offshore, resilience
+from barometre.data import load
+
+FRANCE_SHARE = "Part de l'activité France dans le chiffre d'affaires"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    return data_with_break(tmp_path_factory.mktemp("break") / "data")
+
+
+def _rule_xs(svg: str) -> list[float]:
+    """The x of every dashed rule (a break's mark) of a drawn chart."""
+    return [float(re.search(r"translate\((-?[\d.]+),", attrs).group(1)) for group in _marks(svg, "rule")
+            for attrs in re.findall(r"<line ([^>]*)/>", group) if "stroke-dasharray" in attrs]
+
+
+def test_a_panel_draws_no_line_across_a_break_or_a_missing_year_and_marks_the_break(data):
+    ds = load(data)
+    table = offshore.history_table(ds, 2016)
+    panel = table[table["panneau"] == FRANCE_SHARE]
+    assert sorted(panel["année"]) == [2005, 2006, 2007, 2008, 2009, 2010, 2011, 2016]
+    assert set(panel.loc[panel["rupture"] != "", "année"]) == {2006, 2016}  # KPMG → BearingPoint → EY
+    svg = vlc.vegalite_to_svg(history.history_chart(panel, name="h", title="T", edition=2016).web_spec())
+    xs = {int(re.search(r"Année: (\d{4})", label).group(1)): x for label, x, _ in _points(svg)}
+    rules = _rule_xs(svg)
+    assert len(rules) == 2 and min(abs(r - xs[2016]) for r in rules) < 0.5
+    assert "rupture" in svg
+    for path in _line_vertices(svg):
+        # no segment from one year to the next crosses a break's rule, or spans a year with no value
+        for a, b in itertools.pairwise(path):
+            assert not any(a[0] < r - 0.5 and b[0] > r - 0.5 for r in rules), "a line crosses a break"
+            assert b[0] - a[0] < (xs[2008] - xs[2007]) * 1.5, "a line bridges a missing year"
+    # the new series' one point stands alone: no line of two points or more reaches it
+    assert not any(abs(px - xs[2016]) < 0.5 for path in _line_vertices(svg) if len(set(path)) > 1 for px, _ in path)
+
+
+def test_the_latest_share_is_not_compared_across_the_break(data):
+    ds = load(data)
+    latest, previous = history.trend(ds, "france_revenue_share", 2016)
+    assert latest.period == "2016" and previous is None
+    # within one study the comparison stands
+    latest, previous = history.trend(ds, "france_revenue_share", 2011)
+    assert (latest.period, previous.period) == ("2011", "2010")
+    assert offshore.share_shift(*history.trend(ds, "france_revenue_share", 2016)) == ""
+
+
+def test_the_growth_title_compares_no_years_across_a_break(data, tmp_path):
+    from fixtures import copy_upto
+
+    ds = load(data)
+    table, _ = resilience.growth_table(ds, 2016)
+    assert set(table.loc[table["rupture"] != "", "année"]) == {"2007", "2015"}
+    # 2015 and 2016 are both the EY study's: their comparison stands
+    assert resilience.growth_title(table) == "La croissance des outsourceurs accélère en 2016"
+    # without the EY study's 2015, the last two years lie across the break: no trend in the title
+    edited = copy_upto(data, tmp_path / "data", 2016)
+    path = edited / "editions" / "2016.csv"
+    path.write_text("\n".join(line for line in path.read_text(encoding="utf-8").splitlines()
+                              if not line.startswith("revenue_growth,2016,2015,")) + "\n", encoding="utf-8")
+    from barometre.provenance import write_sidecar
+
+    write_sidecar(path)
+    table, _ = resilience.growth_table(load(edited), 2016)
+    assert resilience.growth_title(table) == "Croissance du chiffre d'affaires des outsourceurs en 2016"
+    _, previous = history.trend(load(edited), "revenue_growth", 2016)
+    assert previous is None
+
+
+def test_a_break_is_explained_once_a_page(data):
+    ds = load(data)
+    narrative.new_page(ds)
+    table = offshore.history_table(ds, 2016)
+    first = history.explain_breaks(ds, table)
+    assert first.count("changé d'étude") == 2  # KPMG → BearingPoint, BearingPoint → EY
+    assert "jusqu'à l'édition 2014, c'est l'étude de BearingPoint pour le SP2C" in first
+    assert "à partir de l'édition 2016, l'étude d'EY pour le SP2C" in first
+    assert "nearshore" in first and first.count("trait vertical") == 1
+    assert history.explain_breaks(ds, table) == ""  # the same page: said once
+    narrative.new_page(ds)
+    assert history.explain_breaks(ds, table) == first
+
+
+@pytest.mark.slow
+def test_the_book_of_a_broken_series_joins_nothing_compares_nothing_silently_and_says_why(data, tmp_path):
+    build = tmp_path / "_build"
+    Builder(2016, data_dir=data, build_dir=build, echo=lambda m: None).run()
+
+    def text(name: str) -> str:
+        path = build / "site" / "2016" / "chapters" / f"{name}.html"
+        main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("main")
+        return " ".join(main.get_text(" ", strip=True).split()).replace("\u202f", " ").replace("\u00a0", " ")
+
+    off = text("offshore")
+    assert off.count("Le baromètre a changé d’étude") == 1 or off.count("changé d’étude") >= 1
+    assert off.count("trait vertical « rupture »") == 1
+    # France's share in 2016 is given, not set against 2011's BearingPoint figure
+    assert "55 % en 2016" in off and not re.search(r"55 % en 2016, en (hausse|baisse) par rapport", off)
+    changes = text("changes")
+    assert "ne viennent pas de la même étude" in changes and "sans variation calculée" in changes
+    assert "périmètres" in changes
+    annex = text("sources")
+    assert "Méthodes et ruptures de série" in annex and "L’étude d’EY pour le SP2C" in annex
+    for name in ("offshore", "resilience", "changes", "claims", "sources"):
+        shown = text(name)
+        for word in ("None", "nan", "NaN", "«  »"):
+            assert not re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", shown), (name, word)
