@@ -58,7 +58,9 @@ IMPORTANCE: dict[tuple[str, str | None], float] = {
     ("revenue_growth", "market"): 4,
     ("revenue_growth", "france"): 3,
     ("revenue_growth", "offshore"): 3,
-    ("staff_growth", None): 3,
+    ("staff_growth", "market"): 3,
+    ("staff_growth", "france"): 3,
+    ("staff_growth", None): 2,
     ("offshore_revenue_share", "market"): 2,
     ("france_revenue_share", "market"): 2,
     ("staff_share", "offshore"): 2,
@@ -70,11 +72,12 @@ IMPORTANCE: dict[tuple[str, str | None], float] = {
 # One story, one fact: a share and its complement (France's share of revenue and offshore's), a level and
 # its growth (the market's revenue and its growth, staff and staff growth) are told once, the best scored.
 STORIES = {"france_revenue_share": "offshore_revenue_share", "market_revenue": "revenue_growth",
-           "staff": "staff_growth"}
+           "revenue_by_location": "revenue_growth", "staff": "staff_growth"}
 # The parts of a market growth, told in its sentence (« dont 9,6 % en France et 11,7 % à l'offshore ») unless
 # their own fact is a reversal or a first, which gets its own sentence.
-PARTS = {"revenue_growth": ("france", "offshore"), "staff_growth": ("france", "offshore"),
-         "staff": ("france", "offshore")}
+PARTS = {("revenue_growth", "market"): ("france", "offshore"), ("staff_growth", "market"): ("france", "offshore"),
+         ("staff_growth", "france"): ("province", "ile_de_france"), ("staff", "market"): ("france", "offshore")}
+MIN_NEW = 2  # a figure new to the book enters the lead only from a series this important
 STRENGTH = {"first": 4.0, "reversal": 3.5, "record": 3.0, "record_since": 2.0, "turn": 1.5, "move": 1.0,
             "new": 1.0, "steady": 0.5}
 FORECAST_STRENGTH = 1.0
@@ -141,9 +144,23 @@ def break_words(ds: Dataset, a: Figure, b: Figure) -> str:
     if brk is None:
         return ""
     if getattr(brk, "reason", ""):
-        return f"rupture de série : {md_escape(brk.reason)}"
+        return f". Rupture de série : {md_escape(brk.reason)}"
     before = getattr(getattr(brk, "study_before", None), "firm", "")
-    return f"les années précédentes, mesurées par l’étude {md_escape(before)}, ne s’y comparent pas" if before else ""
+    return f" ; les années précédentes, mesurées par l’étude {md_escape(before)}, ne s’y comparent pas" if before else ""
+
+
+def break_origin(ds: Dataset, a: Figure, b: Figure, edition: int) -> str:
+    """Where the series ``b`` belongs to starts, after the break that separates it from ``a``: « l’étude EY »
+    (a change of study) or « la rupture de série de 2018 » (a break declared inside a study)."""
+    between = getattr(ds, "break_between", None)
+    brk = between(a, b) if callable(between) else None
+    if brk is None:
+        return ""
+    if getattr(brk, "change_of_study", False) or not getattr(brk, "reason", ""):
+        firm = study_name(ds, edition)
+        return f"l’étude {md_escape(firm)}" if firm else "la série actuelle"
+    year = getattr(brk, "edition", None) or getattr(brk, "year", None)
+    return f"la rupture de série de {year}" if year else "la rupture de série"
 
 
 def study_name(ds: Dataset, edition: int) -> str:
@@ -205,7 +222,7 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
     cur = points[-1]
     history = [p for p in points[:-1] if comparable(ds, p, cur)]
     dropped = [p for p in points[:-1] if p not in history]
-    study = study_name(ds, edition) if dropped else ""
+    study = break_origin(ds, dropped[-1], cur, edition) if dropped else ""
     why = break_words(ds, dropped[-1], cur) if dropped else ""
     weight = importance(indicator, scope)
     if not history:
@@ -219,7 +236,7 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
     kind, extreme, since = None, None, None
     if cur.unit == "percent_change" and cur.central * prev.central < 0:
         same_sign = [h for h in history if h.central * cur.central > 0]
-        kind = "reversal" if same_sign else "first"
+        kind = "reversal" if same_sign or len(history) < 2 else "first"
         extreme = "low" if cur.central < 0 else "high"
     if kind is None:
         for side, beyond in (("high", lambda h: h.central >= cur.central),
@@ -274,14 +291,15 @@ def facts(ds: Dataset, edition: int) -> list[Fact]:
                            score=fact.score + FORECAST_STRENGTH * importance(fact.indicator, fact.scope))
         out.append(fact)
     out.sort(key=order)
-    told: set[tuple[str, str]] = set()
-    kept = []
+    # one story, one fact: the story's own indicator (the growth, offshore's share) tells it, with the best score
+    stories: dict[tuple[str, str], list[Fact]] = {}
     for fact in out:
-        key = (STORIES.get(fact.indicator, fact.indicator), fact.scope)
-        if key in told:
-            continue
-        told.add(key)
-        kept.append(fact)
+        stories.setdefault((STORIES.get(fact.indicator, fact.indicator), fact.scope), []).append(fact)
+    kept = []
+    for (story, _), told in stories.items():
+        teller = next((f for f in told if f.indicator == story), told[0])
+        kept.append(replace(teller, score=max(f.score for f in told)))
+    kept.sort(key=order)
     return _fold_parts(ds, edition, kept)
 
 
@@ -291,12 +309,12 @@ def _fold_parts(ds: Dataset, edition: int, found: list[Fact]) -> list[Fact]:
     by_key = {(f.indicator, f.scope): f for f in found}
     folded: dict[tuple[str, str], Fact] = {}
     for fact in found:
-        if fact.scope != "market" or fact.indicator not in PARTS:
+        if (fact.indicator, fact.scope) not in PARTS:
             continue
         parts, score = [], fact.score
-        for scope in PARTS[fact.indicator]:
+        for scope in PARTS[(fact.indicator, fact.scope)]:
             own = by_key.get((fact.indicator, scope))
-            if own is not None and own.kind in ("first", "reversal"):
+            if own is not None and own.kind in ("first", "reversal") and importance(fact.indicator, scope) >= MAJOR:
                 continue
             fig = own.current if own is not None else ds.known(fact.indicator, edition, scope=scope,
                                                                period=fact.current.period)
@@ -306,8 +324,10 @@ def _fold_parts(ds: Dataset, edition: int, found: list[Fact]) -> list[Fact]:
             if own is not None:
                 folded[(fact.indicator, scope)] = own
                 score = max(score, own.score)
-        by_key[(fact.indicator, "market")] = replace(fact, parts=tuple(parts), score=score)
+        by_key[(fact.indicator, fact.scope)] = replace(fact, parts=tuple(parts), score=score)
     out = [by_key[(f.indicator, f.scope)] for f in found if (f.indicator, f.scope) not in folded]
+    # a figure merely new to the book, of a minor series, is no news
+    out = [f for f in out if f.kind != "new" or importance(f.indicator, f.scope) >= MIN_NEW or f.parts]
     return sorted(out, key=order)
 
 
@@ -344,8 +364,17 @@ def outlook(ds: Dataset, edition: int) -> Outlook:
 # --------------------------------------------------------------------------- rendering
 
 
+NOUNS = {("staff_share", "offshore"): "la part de l’offshore dans les effectifs",
+         ("staff_share", "province"): "la part de la province dans les effectifs",
+         ("staff_share", "ile_de_france"): "la part de l’Île-de-France dans les effectifs",
+         ("staff", "market"): "les effectifs du secteur", ("staff", "france"): "les effectifs en France",
+         ("staff", "offshore"): "les effectifs à l’offshore"}
+
+
 def _noun(ds: Dataset, fact: Fact) -> str:
     """« la croissance du chiffre d'affaires en France », « la part de l'offshore dans le chiffre d'affaires »."""
+    if (fact.indicator, fact.scope) in NOUNS:
+        return NOUNS[(fact.indicator, fact.scope)]
     label = formatting.in_sentence(ds.indicators[fact.indicator].label_fr)
     phrase = SCOPE_PHRASES.get(fact.scope)
     if phrase is None:
@@ -384,12 +413,30 @@ def _year_of(fig: Figure) -> str:
     return formatting.period_text(fig.period)
 
 
+def _moved(fact: Fact, subject: tuple[str, bool], *, again: bool = False) -> str:
+    """« Le chiffre d'affaires en France recule de 2,8 % en 2012 » (« recule encore » after a fall)."""
+    cur = fact.current
+    what, plural = subject
+    what += SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})")
+    down = cur.central < 0
+    verb = ("reculent" if plural else "recule") if down else ("progressent" if plural else "progresse")
+    if again:
+        verb += " encore"
+    return (f"{_cap(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}"
+            f"{cite(cur, magnitude=True)} en {_year_of(cur)}")
+
+
+def _origin(fact: Fact) -> str:
+    """« début de l’étude BearingPoint », « depuis la rupture de série de 2018 »: where a compared series starts."""
+    return f"début de {fact.study}" if fact.study.startswith("l’étude") else f"série comparable depuis {fact.study}"
+
+
 def _record_words(fact: Fact) -> str:
     high = fact.extreme == "high"
     if fact.kind == "record":
         word = "au plus haut" if high else "au plus bas"
         if fact.study:
-            return f"{word} depuis le début de l’étude {md_escape(fact.study)}, en {fact.start}"
+            return f"{word} depuis {fact.start} ({_origin(fact)})"
         return f"{word} de la série, commencée en {fact.start}"
     if fact.kind == "record_since":
         return f"{'au plus haut' if high else 'au plus bas'} depuis {fact.since}"
@@ -400,34 +447,38 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
     """One sentence for one fact (MyST Markdown); ``told_break``: the series break was said just before."""
     cur, prev = fact.current, fact.previous
     noun = _noun(ds, fact)
+    subject = SUBJECTS.get(fact.indicator)
     if fact.kind == "new" or prev is None:
         shown = f"{_cap(noun)} : {cite(cur, signed=cur.unit == 'percent_change')} en {_year_of(cur)}"
+        if subject is not None and cur.unit == "percent_change":
+            shown = _moved(fact, subject)
         if fact.study or fact.break_words:
             if told_break:
                 return f"{shown}."
-            first = f"premier chiffre de l’étude {md_escape(fact.study)}" if fact.study else "premier chiffre de la série"
-            return f"{shown}, {first}{' ; ' + fact.break_words if fact.break_words else ''}."
+            first = (f"premier chiffre de {fact.study}" if fact.study.startswith("l’étude")
+                     else f"premier chiffre depuis {fact.study}" if fact.study else "premier chiffre de la série")
+            return f"{shown}, {first}{fact.break_words}."
         return f"{shown}, un chiffre que le baromètre publie pour la première fois."
     signed = cur.unit == "percent_change" and min(cur.central, prev.central) < 0
     after = f"après {cite(prev, signed=signed)} en {_year_of(prev)}"
-    subject = SUBJECTS.get(fact.indicator)
-    if fact.kind in ("first", "reversal") and subject is not None:
-        what, plural = subject
-        what += SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})")
+    both_down = cur.unit == "percent_change" and cur.central < 0 and prev.central < 0
+    if (fact.kind in ("first", "reversal") or both_down) and subject is not None:
         down = cur.central < 0
-        verb = ("reculent" if plural else "recule") if down else ("progressent" if plural else "progresse")
-        text = f"{_cap(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}" \
-               f"{cite(cur, magnitude=True)} en {_year_of(cur)}, {after}"
+        text = f"{_moved(fact, subject, again=both_down)}, {after}"
+        if both_down:  # « recule encore »: a record (« au plus haut ») would read against the verb
+            return text + "."
         if fact.kind == "first":
-            where = f"depuis le début de l’étude {md_escape(fact.study)}" if fact.study else "de la série"
-            text += f" : {'le premier recul' if down else 'la première hausse'} {where}, commencée en {fact.start}"
+            where = (f"depuis {fact.start} ({_origin(fact)})" if fact.study
+                     else f"de la série, commencée en {fact.start}")
+            text += f" : {'le premier recul' if down else 'la première hausse'} {where}"
         return text + "."
     if fact.kind in ("first", "reversal"):
         sign = "négative" if cur.central < 0 else "positive"
         text = f"{_cap(noun)} devient {sign} : {cite(cur, signed=True)} en {_year_of(cur)}, {after}"
         if fact.kind == "first":
-            where = f"de l’étude {md_escape(fact.study)}" if fact.study else "de la série"
-            text += f", une première depuis le début {where}, en {fact.start}"
+            where = (f"depuis {fact.start} ({_origin(fact)})" if fact.study
+                     else f"depuis le début de la série, en {fact.start}")
+            text += f", une première {where}"
         return text + "."
     growth = cur.unit == "percent_change" and not _plural(noun) and cur.central > 0 and prev.central > 0
     words = _record_words(fact)
@@ -448,7 +499,8 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
     return text + "."
 
 
-PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore"}
+PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
+                 "ile_de_france": "En Île-de-France"}
 
 
 def _parts_text(fact: Fact) -> str:
@@ -456,44 +508,84 @@ def _parts_text(fact: Fact) -> str:
     if not fact.parts:
         return ""
     shown = [f"{PART_OPENINGS.get(p.scope, md_escape(p.scope))}, {cite(p, signed=p.central < 0)}" for p in fact.parts]
-    text = " ; ".join(shown)
-    return " " + text[:1].upper() + text[1:].replace("; À", "; à") + "."
+    text = " ; ".join(shown[:1] + [o[:1].lower() + o[1:] for o in shown[1:]])
+    return " " + text + "."
 
 
 VERDICT_VERBS = {"prévision tenue": "confirme", "prévision dépassée": "dépasse",
-                 "prévision démentie (en deçà)": "dément"}
+                 "prévision démentie (en deçà)": "dément", "prévision démentie (au-delà)": "dément"}
+
+
+def forecaster(forecast: Figure) -> str:
+    """Who forecast: a person with their role, « le baromètre » for the study's own figure, else the source."""
+    if forecast.source_type == "interview" and not forecast.source_name.endswith(")"):
+        return md_escape(forecast.attribution)
+    if forecast.source_type == "barometer":
+        return "le baromètre"
+    return md_escape(re.sub(r"\s*\([^()]*\)\s*$", "", forecast.source_name))  # « SP2C », not its page
+
+
+def forecast_text(forecast: Figure) -> str:
+    """The forecast's figure, linked: « au moins 10 % », or the direction it gives (« un recul » for « moins
+    de 0 % », « une hausse » for « plus de 0 % »)."""
+    if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("less_than", "at_most"):
+        return cite(forecast, "un recul")
+    if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("more_than", "at_least"):
+        return cite(forecast, "une hausse")
+    return cite(forecast)
+
+
+def _distinct(forecasts) -> list[Figure]:
+    """One forecast per value (two pages giving the same forecast are told once)."""
+    seen, out = set(), []
+    for f in forecasts:
+        key = (f.value, f.low, f.high, f.qualifier)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def forecast_sentence(fact: Fact) -> str:
     """« Ce chiffre dément les prévisions publiées avec l'édition 2008 par Laurent Uberti : au moins 10 %, 11 à
     14 % et plus de 11 %. » One sentence per verdict."""
     groups: dict[str, list[Figure]] = {}
-    for forecast in fact.forecasts:
+    for forecast in _distinct(fact.forecasts):
         groups.setdefault(forecast_verdict(forecast, fact.current), []).append(forecast)
     sentences = []
     for verdict, forecasts in groups.items():
         many = len(forecasts) > 1
         editions = sorted({f.edition for f in forecasts})
-        who = formatting.enumeration(list(dict.fromkeys(md_escape(f.source_name) for f in forecasts)))
+        people: dict[str, str] = {}  # a person named once, with the role of their first forecast
+        for f in forecasts:
+            people.setdefault(re.sub(r"\s*\([^()]*\)\s*$", "", f.source_name), forecaster(f))
+        who = formatting.enumeration(list(people.values()))
         subject = "Ce chiffre" if not sentences else "Il"
         sentences.append(
             f"{subject} {VERDICT_VERBS.get(verdict, 'départage')} {'les prévisions publiées' if many else 'la prévision publiée'} "
             f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
-            f"{formatting.enumeration([cite(f) for f in forecasts])}.")
+            f"{formatting.enumeration([forecast_text(f) for f in forecasts])}.")
     return " ".join(sentences)
 
 
 def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
     """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed."""
     sentences = []
-    for forecast in view.forecasts:
+    for forecast in _distinct(view.forecasts):
         label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
         what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
-        verb = "prévoit une" if what != label else "prévoit :"
-        shown = formatting.figure_text(forecast)
-        who = md_escape(forecast.attribution) if forecast.source_type == "interview" else "le baromètre"
-        sentences.append(f"pour {md_escape(formatting.period_text(forecast.period))}, {who} "
-                         f"{verb} {md_escape(what)} {elide('de', shown) if what != label else ''}{cite(forecast)}")
+        when = formatting.period_text(forecast.period)
+        when = when if when.startswith("entre") else f"pour {when}"
+        direction = re.match(r"croissance (du |de la |des |de l’|de l')(.*)", what)
+        if forecast_text(forecast) != cite(forecast) and direction:  # « prévoit un recul du chiffre d'affaires »
+            said = f"{forecast_text(forecast)} {md_escape(direction.group(1) + direction.group(2))}"
+        elif forecast.unit == "percent_change" and what != label:
+            said = f"une {md_escape(what)} {elide('de', formatting.figure_text(forecast))}{cite(forecast)}"
+        elif what != label:
+            said = f"{cite(forecast)} {md_escape(what)}"  # « 6 000 à 7 000 emplois supprimés »
+        else:
+            said = f"{md_escape(label)} : {cite(forecast, with_noun=True)}"
+        sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
     for q in view.quotes:
         src = ds.sources.get(q.source)
         press = src is not None and src.type != "interview" and bool(src.publication_outlet)
