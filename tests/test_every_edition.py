@@ -194,3 +194,27 @@ def test_every_edition_reads_as_french_prose(site, edition):
         assert not misplaced_notes(text), (edition, name, misplaced_notes(text))
         assert not NOT_ELIDED_QUALIFIER.search(text), (edition, name, NOT_ELIDED_QUALIFIER.search(text).group(0))
         assert not repeated_openings(text), (edition, name, repeated_openings(text))
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_present_tense_sentence_rests_only_on_an_old_figure(site, edition):
+    """Nothing stale stated as current, on the pages that tell the edition as a whole (the introduction with
+    its lead, the synthesis with each chapter's takeaway) and on the two chapters' passages that had it (where
+    the jobs go, the working time): a sentence that rests only on figures more than one edition old is in the
+    past or gives each figure's year (test_prose.stale_as_current)."""
+    from test_prose import stale_as_current
+
+    for name in ("introduction", "synthesis", "offshore", "partnership"):
+        html = (site / str(edition) / "chapters" / f"{name}.html").read_text(encoding="utf-8")
+        stale = stale_as_current(html, edition)
+        if name in ("offshore", "partnership"):
+            stale = [s for s in stale if re.search(r"nouveaux emplois|effectifs|temps (plein|partiel)|Mission|objectif", s)]
+        assert not stale, (edition, name, stale)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_gives_the_date_of_its_data_not_of_the_code(site, edition):
+    html = (site / str(edition) / "chapters" / "introduction.html").read_text(encoding="utf-8")
+    footer = " ".join(BeautifulSoup(html, "html.parser").select_one(".barometre-data-date").get_text().split())
+    assert footer.startswith(f"Données : édition {edition} du baromètre, publiée")
+    assert "Mis à jour" not in html

@@ -181,3 +181,75 @@ def test_the_outsourced_share_and_the_salaries_are_told_without_words_the_articl
 def test_the_colophon_cites_by_short_excerpts_in_good_french(published_book):
     text = (published_book / "chapters" / "colophon.html").read_text(encoding="utf-8")
     assert "citées par de courts extraits" in text and "par courts extraits" not in text
+
+
+# --------------------------------------------------------------------------- nothing stale stated as current
+
+# A verb in the past: the imperfect (« représentait », « pesaient »), the passé composé or the pluperfect
+# (« a augmenté », « avaient été créés »).
+PAST_TENSE = re.compile(r"\b\w+(?:ait|aient)\b|\b(?:a|ont|avait|avaient) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+EDITION_NOTE = re.compile(r"\((?:dernier chiffre publié, )?édition\s\d{4}\)|\(propos rapportés[^)]*\)")
+FIGURE_LINK = re.compile(r"#fig-(\d{4})-.*-(\d{4})(?:-\d{2})?(?:-[a-z][a-z0-9-]*)?$")
+
+
+def figure_sentences(html: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The page's running text cut into sentences, each with the (edition, year) of the figures it links to
+    (the year is the last year of the figure's period). Captions, chart descriptions and tooltips aside."""
+    page = BeautifulSoup(html, "html.parser")
+    main = page.find("article") or page
+    for node in main.select("figure, figcaption, script, style, .chart-description, .chart-source, .barometre-tip"):
+        node.decompose()
+    for link in main.find_all("a", href=True):
+        m = FIGURE_LINK.search(link["href"])
+        if m:
+            link.replace_with(f"⟦{m.group(1)}:{m.group(2)}|{link.get_text()}⟧")
+    out = []
+    for block in main.find_all(["p", "li", "td"]):
+        if block.find_parent(["p", "li", "td"]):
+            continue
+        text = re.sub(r"\s+", " ", block.get_text(" "))
+        for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZÀ-Ý«])", text):
+            figs = [(int(e), int(y)) for e, y in re.findall(r"⟦(\d{4}):(\d{4})\|", sentence)]
+            out.append((re.sub(r"⟦[^|]*\|([^⟧]*)⟧", r"\1", sentence), figs))
+    return out
+
+
+def stale_as_current(html: str, edition: int) -> list[str]:
+    """The sentences that rest only on figures more than one edition old (every figure it cites comes from
+    an edition before ``edition`` − 1) and state them as current: with no verb in the past and without the
+    year of each figure (the edition's note « (édition 2008) » does not count: it says where the figure was
+    published, not when it was true). Words between guillemets are the source's and are not read."""
+    out = []
+    for sentence, figs in figure_sentences(html):
+        if not figs or any(e >= edition - 1 for e, _ in figs):
+            continue
+        bare = EDITION_NOTE.sub("", re.sub(r"«[^»]*»", "", sentence))
+        if PAST_TENSE.search(bare) or all(str(year) in bare for _, year in figs):
+            continue
+        out.append(sentence)
+    return out
+
+
+def _page(*sentences: str) -> str:
+    return "<article>" + "".join(f"<p>{s}</p>" for s in sentences) + "</article>"
+
+
+def test_a_sentence_resting_only_on_an_old_figure_is_caught_when_stated_as_current():
+    link = '<a href="#fig-2008-production-hour-price-change-since-2000-market-2000-2008">5 à 10 %</a>'
+    new = '<a href="#fig-2011-revenue-growth-market-2011">10,1 %</a>'
+    current = f"L’heure de production se vend {link} (édition 2008) moins cher qu’en 2000 : l’effet de ciseaux pèse."
+    past = f"En 2008, l’heure de production se vendait {link} (édition 2008) moins cher qu’en 2000."
+    dated = f"Part du prix : {link} (édition 2008) entre 2000 et 2008."
+    mixed = f"La croissance est de {new} en 2011 ; le prix baisse de {link} (édition 2008)."
+    assert stale_as_current(_page(current), 2011) == [re.sub(r"<[^>]+>", "", current)]
+    assert stale_as_current(_page(past, dated), 2011) == []
+    assert stale_as_current(_page(mixed), 2011) == []  # a sentence resting on the edition's own figure
+    assert stale_as_current(_page(current), 2009) == []  # one edition old is not stale
+
+
+@pytest.mark.parametrize("name", ["chapters/introduction", "chapters/synthesis"])
+def test_the_introduction_and_the_synthesis_state_nothing_stale_as_current(book_build, published_book, name):
+    """On the 2008 book (the shared build); every real edition is checked by test_every_edition.py."""
+    edition = load(book_build["data"]).resolve(0)
+    html = (published_book / f"{name}.html").read_text(encoding="utf-8")
+    assert not stale_as_current(html, edition), stale_as_current(html, edition)

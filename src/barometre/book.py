@@ -105,7 +105,7 @@ _RESILIENCE = Inputs(
 )
 _OFFSHORE = Inputs(
     families=("offshore",),
-    indicators=("jobs_created",),
+    indicators=("jobs_created", "staff_growth"),  # staff growth by region: the newer figure of where jobs go
     quotes=True,
     citations=True,  # the voices of the debate: only the people the data up to the edition cite
     references=("events", "cities", "outline", "studies"),
@@ -134,7 +134,8 @@ _EVERY_CHAPTER = _RESILIENCE | _OFFSHORE | _PRICES | _VALUE | _PARTNERSHIP
 # The book's order.
 CHAPTERS: tuple[Chapter, ...] = (
     # the publications the edition's figures come from, and the key figures
-    Chapter("introduction", "root", inputs=Inputs(every_indicator=True, references=("studies",))),
+    # the lead (« L'essentiel de l'édition », barometre.lead) tells the edition's outlook from its quotes
+    Chapter("introduction", "root", inputs=Inputs(every_indicator=True, quotes=True, references=("studies",))),
     _analysis("resilience", _RESILIENCE),
     _analysis("offshore", _OFFSHORE),
     _analysis("prices", _PRICES),

@@ -288,6 +288,11 @@ class Builder:
         latex = sphinx_config.setdefault("latex_elements", {})
         latex["maketitle"] = title_page(config["title"], config.get("author", ""), self.data_dir, edition)
         latex["preamble"] = latex.get("preamble", "") + pdf_metadata(config, edition)
+        # the page's date is the data's (the edition's publication, from its sidecar), said as such; not the
+        # date of the last commit of the code, which Sphinx's « Mis à jour le … » gave
+        sphinx_config.pop("html_last_updated_fmt", None)
+        # (the theme's options, which sphinx.config sets whole: html.extra_footer would be overridden)
+        sphinx_config.setdefault("html_theme_options", {})["extra_footer"] = data_date_footer(self.data_dir, edition)
         sphinx_config["barometre_edition"] = edition
         sphinx_config["barometre_editions"] = self._dataset_editions
         changed = write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
@@ -446,6 +451,28 @@ def page_stamp(edition: int) -> str:
         f"édition {edition} ; code {code_version()} ; logiciels "
         + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
     )
+
+
+def data_date(data_dir: Path, edition: int) -> str:
+    """The publication date of an edition's figures, in French (« octobre 2012 »), from the sidecar of
+    ``editions/<edition>.csv`` ('' when it gives none)."""
+    from barometre.formatting import event_date
+    from barometre.provenance import read_sidecar
+
+    when = str(read_sidecar(Path(data_dir) / "editions" / f"{edition}.csv").get("publication_date") or "").strip()
+    try:
+        return event_date(when) if when else ""
+    except ValueError:
+        return ""
+
+
+def data_date_footer(data_dir: Path, edition: int) -> str:
+    """The pages' date line: the date of the data, saying so (« Données : édition 2011 du baromètre, publiée en
+    octobre 2012. »). HTML: jupyter-book puts it in every page's footer."""
+    when = data_date(data_dir, edition)
+    day = when[:1].isdigit() and not when.isdigit()  # « le 9 décembre 2008 », « en octobre 2012 », « en 2010 »
+    published = f", publiée {'le' if day else 'en'} {when}" if when else ""
+    return f'<p class="barometre-data-date">Données : édition {edition} du baromètre{published}.</p>'
 
 
 def source_date_epoch() -> str:

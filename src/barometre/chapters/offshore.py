@@ -834,6 +834,58 @@ def model_setup(
     return ModelSetup(inputs, premium_fig.central / 100, premium_fig, gap_fig, figs), []
 
 
+REGIONS = {"province": "en province", "ile_de_france": "en Île-de-France"}
+
+
+def regional_staff_growth(ds: Dataset, edition: int) -> list[Figure]:
+    """Staff growth by region (province, Île-de-France) for the latest year an edition up to ``edition``
+    publishes it ([] when none)."""
+    figs = [ds.known("staff_growth", edition, scope=scope) for scope in REGIONS]
+    figs = [f for f in figs if f is not None and f.published]
+    if not figs:
+        return []
+    latest = max(period_key(f.period) for f in figs)
+    return [f for f in figs if period_key(f.period) == latest]
+
+
+def new_jobs_text(ds: Dataset, edition: int) -> str:
+    """Where the outsourcers' jobs go (MyST Markdown, '' when nothing is known). The staff growth by region
+    leads when an edition publishes it for a year at least as recent as the share of new jobs created in the
+    province (the newer figure of the family); a figure from an older edition is told in the past with its
+    year, never as current: « En 2011, les effectifs progressent de 16 % en province et reculent de 19 % en
+    Île-de-France. En 2008, 75 % des nouveaux emplois avaient été créés en province. »"""
+    found = trend(ds, "new_jobs_province_share", edition, scope="province")
+    share = found[0] if found is not None else None
+    growth = regional_staff_growth(ds, edition)
+    sentences = []
+    if growth and (share is None or period_key(growth[0].period) >= period_key(share.period)):
+        past = growth[0].from_older_edition
+        moves = []
+        for f in growth:
+            up = f.central >= 0
+            verb = ("progressaient" if up else "reculaient") if past else ("progressent" if up else "reculent")
+            moves.append(f"{verb} {narrative.de(f, magnitude=True)} {REGIONS[f.scope]}")
+        sentences.append(f"En {formatting.period_text(growth[0].period)}, les effectifs des outsourceurs "
+                         f"{formatting.enumeration(moves)}.")
+        if share is not None:
+            sentences.append(f"En {formatting.period_text(share.period)}, {narrative.cite(share)} des nouveaux emplois "
+                             "des outsourceurs avaient été créés en province, hors de l’Île-de-France.")
+    elif share is not None:
+        low, high = share.bounds
+        if share.from_older_edition:
+            where = ("surtout en province" if low > 50 else "surtout hors de la province" if high < 50
+                     else "à peu près autant en province qu’ailleurs")
+            sentences.append(f"En {formatting.period_text(share.period)}, les nouveaux emplois des outsourceurs se "
+                             f"créaient {where} : {narrative.cite(share)} d’entre eux l’étaient en province, hors "
+                             "de l’Île-de-France.")
+        else:
+            where = ("surtout en province" if low > 50 else "surtout hors de la province" if high < 50
+                     else "à peu près autant en province qu'ailleurs")
+            sentences.append(f"Les nouveaux emplois des outsourceurs se créent {where} : la part créée en province, "
+                             f"hors de l'Île-de-France, s'établit à {trend_text(*found)}.")
+    return " ".join(sentences)
+
+
 def summary(ds: Dataset, edition: int):
     """The chapter's key figure and takeaway, from what the editions up to ``edition`` publish: the growth
     in France against offshore (directions computed), else France's share of revenue, else a neutral line."""
@@ -841,13 +893,18 @@ def summary(ds: Dataset, edition: int):
 
     label = ds.indicators["revenue_growth"].label_fr
     pair = growth_pair(ds, edition)
-    province = ds.known("new_jobs_province_share", edition)
+    province = ds.known("new_jobs_province_share", edition, scope="province")
     if pair is not None:
         france, offshore = pair
         when = formatting.period_text(france.period)
         takeaway = f"{growth_title(france, offshore)} : {narrative.cite(france, signed=True)} en France, " \
                    f"{narrative.cite(offshore, signed=True)} offshore"
-        if province is not None:
+        regional = regional_staff_growth(ds, edition)
+        if regional and (province is None or period_key(regional[0].period) >= period_key(province.period)):
+            takeaway += " ; effectifs " + ", ".join(
+                f"{narrative.cite(f, signed=True)} {REGIONS[f.scope]}" for f in regional) + \
+                f" en {formatting.period_text(regional[0].period)}"
+        elif province is not None:
             takeaway += (f" ; {narrative.cite(province)} des nouveaux emplois créés en province en "
                          f"{formatting.period_text(province.period)}")
         return ChapterSummary(

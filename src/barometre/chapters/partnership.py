@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, narrative
+from barometre import formatting, history, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.formatting import percent_of_one
@@ -193,6 +193,64 @@ def jobs_target(ds: Dataset, edition: int, horizons: list[int]) -> JobsTarget | 
     return JobsTarget(current, target, horizons, df, start)
 
 
+def stated(fig: Figure, present: str, past: str) -> str:
+    """The verb of a figure: in the present when the book's edition publishes it, in the past when it comes
+    from an older edition (nothing stale is stated as current)."""
+    return past if fig.from_older_edition else present
+
+
+def working_time(ds: Dataset, edition: int) -> tuple[str, tuple[Figure, Figure | None]] | None:
+    """(« temps plein » or « temps partiel », its trend): the share of full-time staff when an edition
+    publishes it for a period at least as recent as the part-time share (the newer figure leads), else the
+    part-time share; None when neither is known."""
+    full = trend(ds, "full_time_share", edition)
+    part = trend(ds, "part_time_share", edition)
+    if full is not None and (part is None or periods.key(full[0].period) >= periods.key(part[0].period)):
+        return "temps plein", full
+    if part is not None:
+        return "temps partiel", part
+    return None
+
+
+def jobs_measured(ds: Dataset, edition: int, since: int) -> list[Figure]:
+    """The jobs the barometer measured as created in France each year from ``since`` to ``edition``, as
+    known in ``edition`` (the market's when France's is not published)."""
+    out = []
+    for year in range(since, edition + 1):
+        fig = ds.known("jobs_created", edition, scope="france", period=year)
+        if fig is None:
+            fig = ds.known("jobs_created", edition, scope="market", period=year)
+        if fig is not None and fig.published:
+            out.append(fig)
+    return out
+
+
+def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Figure | None) -> str:
+    """The jobs target set against the jobs measured since it was set (MyST Markdown; '' when no later
+    figure is known): « … les outsourceurs en ont créé environ 4 000 en France en 2009 et 2 000 en 2010, quand
+    l'objectif en demandait 50 000 par an sur les trois ans du projet ». The barometer counts the outsourcers'
+    jobs only, a part of the customer-relations jobs the target counts: the sentence says so."""
+    measured = jobs_measured(ds, edition, jt.start_year)
+    if not measured:
+        return ""
+    items = [f"{cite(f)} {'en France' if f.scope == 'france' else 'en tout'} en {formatting.period_text(f.period)}"
+             for f in measured]
+    text = (f"Objectif et réalité : depuis que l’objectif a été fixé en {jt.start_year}, le baromètre a mesuré "
+            f"les emplois créés par les outsourceurs, qui ne sont qu’une partie des emplois de la relation client "
+            f"comptés par l’objectif : {formatting.enumeration(items)}")
+    gap = jt.target.central - jt.current.central
+    if duration is not None and duration.central > 0 and gap > 0:
+        per_year = gap / duration.central
+        text += (f", quand atteindre l’objectif sur les {cite(duration, with_noun=True)} du projet de l’accord-cadre "
+                 f"demandait {formatting.number(per_year, 0)} emplois nouveaux par an")
+    text += "."
+    said = next((f for f in measured if "50 000" in f.quote or "objectif" in f.quote.lower()), None)
+    if said is not None:
+        outlet = said.publication_outlet or said.source_name
+        text += f" {narrative.md_escape(outlet)} le relevait alors : {quote(said, attribution=False)}."
+    return text
+
+
 def jobs_chart(jt: JobsTarget, agreement_years: int | None) -> ChartOutput:
     table = jt.table.copy()
     table["accord"] = table["years"].map(
@@ -370,8 +428,16 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
                      f"{formatting.period_text(graduates.period)}")
     if current is not None and target is not None:
         change = target.central / current.central - 1
-        parts.append(f"la Mission nationale de la relation client vise {cite(target, with_noun=True)} contre "
-                     f"{cite(current)}, soit {formatting.percent(change * 100, signed=True)}")
+        aimed = (f"en {formatting.period_text(target.period)}, la Mission nationale de la relation client visait"
+                 if target.from_older_edition else "la Mission nationale de la relation client vise")
+        text = (f"{aimed} {cite(target, with_noun=True)} contre {cite(current)}, soit "
+                f"{formatting.percent(change * 100, signed=True)}")
+        measured = jobs_measured(ds, edition, int(periods.end(current.period)))
+        if measured:
+            text += (" ; les outsourceurs ont créé depuis "
+                     + formatting.enumeration([f"{cite(f, then=' emplois')}{' en France' if f.scope == 'france' else ''} "
+                                               f"en {formatting.period_text(f.period)}" for f in measured]))
+        parts.append(text)
     if not parts:
         labels = ["permanent_contract_share", "graduate_share", "customer_relation_jobs"]
         return ChapterSummary(

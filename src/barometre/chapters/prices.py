@@ -695,15 +695,23 @@ def summary(ds: Dataset, edition: int):
     price = ds.known("production_hour_price_change_since_2000", edition)
     claim = ds.known("smic_increase_claimed", edition)
     if published(price):
-        start, _ = period_years(price.period, edition)
-        takeaway = f"L'heure de production {price_sentence(price, start)}"
+        start, end = period_years(price.period, edition)
+        # a figure of an older edition is told in the past, with its year, never as current
+        past = price.from_older_edition
+        sentence = price_sentence(price, start)
+        if past:
+            sentence = sentence.replace("se vend ", "se vendait ", 1)
+        takeaway = (f"En {end}, l'heure de production {sentence}" if past
+                    else f"L'heure de production {sentence}")
         if published(claim):
             joint = "quand" if (price.bounds[1] < 0) == (claim.central > 0) else "et"
-            takeaway += f", {joint} le Smic a {smic_verb(claim)} {narrative.de(claim)}"
+            takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(claim)}"
             if price.bounds[1] < 0 < claim.central:
-                takeaway += " : l'effet de ciseaux pèse sur les marges"
+                takeaway += f" : l'effet de ciseaux {'pesait' if past else 'pèse'} sur les marges"
         words = price_direction(price)
         key = cite(price, magnitude=True) + " " + words if not words.startswith("à peu près") else cite(price)
+        if past:
+            key += f" entre {start} et {end}"
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=ds.indicators["production_hour_price_change_since_2000"].label_fr,

@@ -486,17 +486,22 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
         previous = None  # no comparison across a break in the series
     share = ds.known("outsourced_market_share", edition)
     year = formatting.period_text(growth.period)
+    old = growth.from_older_edition  # an older edition's figure is told in the past (nothing stale as current)
     if growth.central < 0:
-        takeaway = f"L'activité des outsourceurs recule {de(growth, magnitude=True)} en {year}"
+        takeaway = f"L'activité des outsourceurs {'reculait' if old else 'recule'} {de(growth, magnitude=True)} en {year}"
     else:
-        takeaway = f"Les outsourceurs croissent {de(growth)} en {year}"
+        takeaway = f"Les outsourceurs {'croissaient' if old else 'croissent'} {de(growth)} en {year}"
         if previous is not None and previous.central >= 0:
             trend = growth_trend(growth.central, previous.central)
             takeaway += {"accélère": ", plus vite que l'année précédente",
                          "ralentit": ", moins vite que l'année précédente",
                          "se maintient": ", au même rythme que l'année précédente"}[trend]
     if share is not None:
-        takeaway += f" ; le marché externalisé représente {cite(share)} de la relation client"
+        if share.from_older_edition:
+            takeaway += (f" ; en {formatting.period_text(share.period)}, le marché externalisé représentait "
+                         f"{cite(share)} de la relation client")
+        else:
+            takeaway += f" ; le marché externalisé représente {cite(share)} de la relation client"
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=growth.label,

@@ -649,13 +649,17 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
                               key_figure="modèle du livre", takeaway=lesson)
     training = known(ds.known("adviser_training_weeks", edition))
     trained = f", formé en {cite(training, with_noun=True)}," if training is not None else ""
+    if training is not None and training.from_older_edition:  # an older figure, with its year
+        trained = (f", formé en {cite(training, with_noun=True)} selon les propos rapportés en "
+                   f"{md_escape(formatting.period_text(training.period))},")
     when = md_escape(formatting.period_text(s.gross.period))
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=s.gross.label,
         key_figure=f"{cite(s.gross)} par mois en {when}",
         takeaway=(
-            f"{lesson} Le conseiller{trained} gagne en moyenne {cite(s.gross, then=' bruts')} par mois en {when}, "
+            f"{lesson} Le conseiller{trained} {'gagnait' if s.gross.from_older_edition else 'gagne'} en moyenne "
+            f"{cite(s.gross, then=' bruts')} par mois en {when}, "
             f"{smic_comparison(s)}."
         ),
     )

@@ -1,0 +1,270 @@
+"""« L'essentiel de l'édition » (``barometre.lead``): the edition's few strongest facts, chosen by the data,
+in order of importance, and its outlook. Fixtures make each rule lead; every real edition's lead names its
+headline and states nothing stale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fixtures import copy_upto, data_with_break, data_with_sparse_2009
+
+from barometre import lead
+from barometre.data import load
+from barometre.paths import DATA_DIR
+from barometre.provenance import write_sidecar
+
+HEADER = "indicator,edition,period,scope,value,low,high,qualifier,unit,source,quote,note,quote_type\n"
+NOTE = "FICTIF — données de test"
+
+
+def plain(markdown: str) -> str:
+    """The lead as a reader reads it: links' texts, no escapes."""
+    text = re.sub(r"\{ref\}`([^<`]*?)\s*<[^>`]+>`", r"\1", markdown)
+    # Sphinx sets the straight apostrophes of the data as curly ones
+    return text.replace("\\", "").replace("\u00a0", " ").replace("\u202f", " ").replace("'", "’")
+
+
+def first_sentence(markdown: str) -> str:
+    return re.split(r"(?<=[.])\s+(?=[A-ZÀ-Ý«])", plain(markdown))[0]
+
+
+def edition_with(tmp_path: Path, rows: list[str], *, last: int = 2008, year: int = 2009,
+                 only: set[int] | None = None, quotes: list[str] | None = None) -> Path:
+    """data/ up to ``last`` (or only the editions in ``only``) and a FICTIONAL edition ``year`` with ``rows``
+    (« indicator,period,scope,value,qualifier,unit » each), from the barometer's source."""
+    data = copy_upto(DATA_DIR, tmp_path / "data", last, only=only)
+    for name in ("studies.csv", "breaks.csv"):  # the fixture's years are not a real study's
+        for p in (data / name, data / f"{name}.meta.yaml"):
+            p.unlink(missing_ok=True)
+    lines = []
+    for row in rows:
+        indicator, period, scope, value, qualifier, unit = row.split(",")
+        lines.append(f"{indicator},{year},{period},{scope},{value},,,{qualifier},{unit},barometer_bearingpoint_sp2c,"
+                     f"FICTIF : {indicator} {value}.,{NOTE},verbatim\n")
+    path = data / "editions" / f"{year}.csv"
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    meta = {"title": f"FICTIONAL {year} edition (tests of the lead)", "source": "FICTIF — no source",
+            "producer": "Test suite of the barometre package (fictional data)", "publication_date": str(year + 1),
+            "licence": "Fictional test data, free to reuse"}
+    write_sidecar(path, **meta)
+    if quotes:
+        qpath = data / "quotes" / f"{year}.csv"
+        qpath.write_text("quote_id,edition,chapter,source,quote,note,quote_type\n" + "".join(
+            f"q{i},{year},resilience,laurent_uberti,{q}\n" for i, q in enumerate(quotes)), encoding="utf-8")
+        write_sidecar(qpath, **meta)
+    return data
+
+
+# --------------------------------------------------------------------------- the rules, on fixtures
+
+
+def test_a_first_fall_of_a_major_series_opens_the_lead(tmp_path):
+    """A FICTIONAL 2012 edition: France's activity falls (−3 %) for the first time of its series (2005–2011
+    all grew), the market's growth only slows: the fall opens the lead, told as a first."""
+    ds = load(edition_with(tmp_path, ["revenue_growth,2012,market,2,exact,percent_change",
+                                      "revenue_growth,2012,france,-3,exact,percent_change"], last=2011, year=2012))
+    found = lead.facts(ds, 2012)
+    assert (found[0].kind, found[0].indicator, found[0].scope) == ("first", "revenue_growth", "france")
+    opening = first_sentence(lead.render(ds, 2012))
+    assert opening.startswith("Le chiffre d’affaires en France recule de 3 % en 2012")
+    assert opening.endswith("le premier recul de la série, commencée en 2005.")
+
+
+def test_a_fall_after_one_comparable_year_is_a_reversal_and_still_leads(tmp_path):
+    """The FICTIONAL sparse 2009 edition: France falls (−3 %) after +18 % in 2008, the only earlier year of
+    the BearingPoint study (KPMG's years are another study): not a « first », a reversal, and it leads."""
+    ds = load(data_with_sparse_2009(tmp_path / "data"))
+    found = lead.facts(ds, 2009)
+    assert (found[0].kind, found[0].indicator, found[0].scope) == ("reversal", "revenue_growth", "france")
+    opening = first_sentence(lead.render(ds, 2009))
+    assert opening.startswith("Le chiffre d’affaires en France recule de 3 % en 2009, après environ +18 %")
+    assert "premier" not in opening
+
+
+def test_a_reversal_leads_and_a_rebound_is_told_as_one(tmp_path):
+    """A growth back above zero after a fall it had already known is a reversal, and it leads."""
+    data = edition_with(tmp_path, ["revenue_growth,2009,france,-2,exact,percent_change"], year=2009)
+    # 2010: France grows again (+4 %): not a first (2005–2008 grew), a reversal
+    rows = "revenue_growth,2010,2010,france,4,,,exact,percent_change,barometer_bearingpoint_sp2c,FICTIF.,x,verbatim\n"
+    path = data / "editions" / "2010.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    write_sidecar(path, title="FICTIONAL 2010", source="FICTIF", producer="tests", publication_date="2011",
+                  licence="Fictional test data")
+    ds = load(data)
+    top = lead.facts(ds, 2010)[0]
+    assert (top.kind, top.scope) == ("reversal", "france")
+    assert first_sentence(lead.render(ds, 2010)).startswith(
+        "Le chiffre d’affaires en France progresse de 4 % en 2010, après −2 % (dernier chiffre publié, édition 2009) en 2009")
+
+
+def test_a_record_leads_over_a_small_move(tmp_path):
+    """Market growth at 25 % beats every earlier year (19,4 % in 2005 at most): a record of the series, told
+    first, before a one-point move of a minor share."""
+    ds = load(edition_with(tmp_path, ["revenue_growth,2009,market,25,exact,percent_change",
+                                      "permanent_contract_share,2009,market,78,exact,percent"]))
+    found = lead.facts(ds, 2009)
+    assert (found[0].kind, found[0].extreme, found[0].indicator) == ("record", "high", "revenue_growth")
+    assert "au plus haut de la série, commencée en 2004" in first_sentence(lead.render(ds, 2009))
+
+
+def test_a_record_since_a_year_names_that_year(tmp_path):
+    """12 % is the market's highest growth since 2008 (15 %), not of the whole series."""
+    ds = load(edition_with(tmp_path, ["revenue_growth,2011,market,12,exact,percent_change",
+                                      "revenue_growth,2010,market,6,exact,percent_change"],
+                           last=2009, year=2011))
+    top = lead.facts(ds, 2011)[0]
+    assert (top.kind, top.since) == ("record_since", 2008)
+    assert first_sentence(lead.render(ds, 2011)) == (
+        "La croissance du chiffre d’affaires accélère : 12 % en 2011, au plus haut depuis 2008, après 6 % en 2010.")
+
+
+def test_a_refuted_forecast_is_told_with_its_outcome():
+    """The 2009 edition's 4,2 % refutes the forecasts published with the 2008 edition (at least 10 %)."""
+    ds = load(DATA_DIR)
+    text = plain(lead.render(ds, 2009))
+    assert ("Ce chiffre dément les prévisions publiées avec l’édition 2008 par Laurent Uberti (président du groupe "
+            "Acticall et du SP2C) : au moins 10 %") in text
+
+
+def test_a_confirmed_forecast_is_told_as_confirmed(tmp_path):
+    ds = load(edition_with(tmp_path, ["revenue_growth,2009,market,12.5,exact,percent_change"]))
+    top = lead.facts(ds, 2009)[0]
+    assert top.forecasts, "the 2009 outcome settles the 2008 edition's forecasts"
+    text = plain(lead.render(ds, 2009))
+    assert "Ce chiffre confirme les prévisions publiées avec l’édition 2008" in text
+    assert "dément" not in text
+
+
+def test_a_sparse_edition_with_one_figure_still_gets_a_true_lead(tmp_path):
+    """The only edition, with one figure: the lead states it, compares it with nothing."""
+    ds = load(edition_with(tmp_path, ["staff,2009,market,70000,exact,people"], only=set()))
+    text = plain(lead.render(ds, 2009))
+    assert text.startswith("Les effectifs du secteur : 70 000 en 2009")
+    assert not re.search(r"après|au plus|depuis|accélère|ralentit|recule", text)
+
+
+def test_one_figure_after_others_is_compared_with_the_last_year_published(tmp_path):
+    ds = load(edition_with(tmp_path, ["revenue_growth,2009,market,14.5,exact,percent_change"]))
+    assert first_sentence(lead.render(ds, 2009)) == (
+        "La croissance du chiffre d’affaires ralentit légèrement : 14,5 % en 2009, après 15 % (dernier chiffre "
+        "publié, édition 2008) en 2008.")
+
+
+def test_a_turn_says_what_the_series_did_the_year_before(tmp_path):
+    ds = load(edition_with(tmp_path, ["revenue_growth,2009,market,14,exact,percent_change"]))
+    assert lead.facts(ds, 2009)[0].kind == "turn"
+    assert first_sentence(lead.render(ds, 2009)).endswith("; elle avait accéléré en 2008.")
+
+
+def test_an_edition_without_any_series_states_its_most_important_figure(tmp_path):
+    ds = load(edition_with(tmp_path, ["adviser_training_weeks,2009,sales_adviser,6,exact,weeks"], only=set()))
+    assert lead.facts(ds, 2009) == []
+    assert plain(lead.render(ds, 2009)) == "Durée de formation d’un conseiller : six semaines en 2009."
+
+
+def test_the_outlook_tells_the_editions_forecast_and_its_quotes_marked_as_outlook(tmp_path):
+    data = edition_with(tmp_path, ["revenue_growth,2009,market,6,exact,percent_change",
+                                   "revenue_growth_forecast,2010,market,8,about,percent_change"],
+                        quotes=["2010 sera une année de reprise.,Outlook for 2010.,verbatim",
+                                "Nous avons bien travaillé.,Said in June.,verbatim"])
+    ds = load(data)
+    text = plain(lead.render(ds, 2009))
+    outlook = text.split("Perspectives.")[1]
+    assert "Pour 2010, le baromètre" in outlook and "prévoit une croissance du chiffre d’affaires d’environ 8 %" in outlook
+    assert "« 2010 sera une année de reprise », dit Laurent Uberti" in outlook
+    assert "bien travaillé" not in text  # a quote not marked as an outlook is not the outlook
+
+
+def test_a_comparison_across_studies_is_not_told_as_a_move(tmp_path):
+    """The FICTIONAL EY edition 2016 after BearingPoint's 2011: France's −1 % is not a « first fall » after
+    +9,6 % (another study), and the lead says why it compares nothing across the break."""
+    ds = load(data_with_break(tmp_path / "data"))
+    found = {(f.indicator, f.scope): f for f in lead.facts(ds, 2016)}
+    assert all(f.previous is None or f.previous.edition == 2016 for f in found.values())
+    text = plain(lead.render(ds, 2016))
+    assert "premier recul" not in text and "2011" not in text
+    assert "premier chiffre de l’étude EY ; les années précédentes, mesurées par l’étude BearingPoint, ne s’y " \
+           "comparent pas" in text
+
+
+# --------------------------------------------------------------------------- every real edition
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load(DATA_DIR)
+
+
+def test_every_real_edition_has_a_lead_of_at_most_three_facts_and_an_outlook_paragraph_at_most(real):
+    for edition in real.editions:
+        text = lead.render(real, edition)
+        assert text, edition
+        assert len(text.split("\n\n")) <= 3, edition
+        assert len(lead.facts(real, edition)[:lead.MAX_FACTS]) <= 3
+
+
+def test_every_fact_of_a_lead_is_a_figure_of_its_own_edition_and_year(real):
+    """Nothing stale: a fact's figure is published by the edition, for the edition's year; what it is
+    compared with carries its year (« après 6,6 % en 2010 ») and, when it comes from an older edition, that
+    edition (« dernier chiffre publié, édition 2008 »)."""
+    for edition in real.editions:
+        for fact in lead.facts(real, edition):
+            assert fact.current.edition == edition and not fact.current.from_older_edition, (edition, fact)
+            assert fact.current.period == str(edition)
+            for part in fact.parts:
+                assert part.edition == edition and part.period == str(edition)
+        text = lead.render(real, edition).split("**Perspectives.**")[0]
+        for m in re.finditer(r"\{ref\}`[^`]*<fig-(\d{4})-[^>]*-(\d{4})>`( \(dernier chiffre publié, édition\u00a0\d{4}\)"
+                             r"| \(édition\u00a0\d{4}\))?", text):
+            published, period = int(m.group(1)), int(m.group(2))
+            if published == edition and period == edition:
+                continue
+            after = text[m.end():m.end() + 12]
+            forecast = "forecast" in m.group(0)
+            assert forecast or f"en {period}" in after, (edition, m.group(0), after)
+            if published != edition and not forecast:
+                assert m.group(3), (edition, m.group(0))
+
+
+def test_the_2011_lead_tells_growth_accelerating_to_10_1_and_the_regression_expected_for_2012(real):
+    text = lead.render(real, 2011)
+    assert first_sentence(text).startswith("La croissance du chiffre d’affaires accélère : 10,1 % en 2011")
+    assert "s’attend à une régression pour 2012" in plain(text).replace("'", "’")
+
+
+def test_the_2009_lead_opens_on_the_low_of_4_2_and_the_forecasts_it_refutes(real):
+    opening = first_sentence(lead.render(real, 2009))
+    assert re.search(r"4,2 % en 2009, au plus bas (de la série|depuis 2007)", opening)
+    assert "dément" in plain(lead.render(real, 2009))
+
+
+def test_the_2008_lead_opens_on_growth_of_15_percent_and_announces_the_2009_forecast(real):
+    text = lead.render(real, 2008)
+    assert "15 % en 2008" in first_sentence(text)
+    assert "Pour 2009, Laurent Uberti" in plain(text)
+
+
+@pytest.mark.parametrize("edition", [2012])
+def test_the_2012_lead_opens_on_the_first_fall_in_france(real, edition):
+    if edition not in real.editions:
+        pytest.skip("the 2012 edition is not in data/ yet")
+    text = plain(lead.render(real, edition))
+    opening = first_sentence(lead.render(real, edition))
+    assert "France recule de 2,8 %" in opening and "premier recul" in opening
+    assert "12,5 %" in text
+
+
+# --------------------------------------------------------------------------- the page's date
+
+
+def test_the_page_date_is_the_date_of_the_data_and_says_so(tmp_path):
+    """The pages' footer gives the edition's publication date from its sidecar (not the code's last commit),
+    and says it is the data's; a sidecar with a day gives « le 9 décembre 2008 »."""
+    from barometre.build import data_date_footer
+
+    assert "Données : édition 2011 du baromètre, publiée en octobre 2012." in data_date_footer(DATA_DIR, 2011)
+    assert "publiée le 9 décembre 2008" in data_date_footer(DATA_DIR, 2007)
+    data = edition_with(tmp_path, ["revenue_growth,2009,market,3,exact,percent_change"])
+    assert "publiée en 2010" in data_date_footer(data, 2009)
