@@ -27,7 +27,7 @@ $(error PORT must be a port number in digits, e.g. make serve PORT=8001 (got '$(
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean new-edition compare serve
+.PHONY: env-test lock system-deps book site pdf test test-fast lint bench validate env clean new-edition compare serve
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
 # requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
@@ -61,6 +61,12 @@ compare: env
 
 book: env
 	$(PY) scripts/build.py $(EDITION_ARG)
+
+# Every edition of data/editions/ and the archive page into _build/site/ (editions whose inputs
+# did not change are not rebuilt). PDF=1 also builds each edition's PDF (kept while current).
+PDF ?=
+site: env $(if $(PDF),system-deps)
+	$(PY) -m barometre site $(if $(PDF),--pdf)
 
 # Preview the published site on http://127.0.0.1:$(PORT)/html/ (every edition's banner link works:
 # _build/ holds the archive page and one folder per built edition). Local only; Ctrl+C stops it.

@@ -45,7 +45,16 @@ from barometre.execution import (
 from barometre.files import atomic_write, swap_link, write_if_changed
 from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
 from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative
-from barometre.publishing import point_html, prune_releases, publish, write_archive_index
+from barometre.publishing import (
+    current_pdf,
+    pdf_build_file,
+    pdf_name,
+    point_html,
+    prune_releases,
+    publish,
+    release_name,
+    write_archive_index,
+)
 
 __all__ = ["BuildError", "BuildResult", "Builder", "ChapterRun", "balanced_lines", "build", "build_stamp",
            "fault_point", "keep_failed_notebook", "latex_escape", "pdf_metadata", "toc_chapters"]
@@ -80,6 +89,7 @@ class Rendered:
     runs: list[ChapterRun]
     release: Path
     up_to_date: bool  # the published release already is this build
+    pdf: Path | None  # the edition's PDF, when built from this same staged book
     inputs: tuple[int, str] | None
 
 
@@ -252,13 +262,15 @@ class Builder:
         published release already is this build). Nothing is published."""
         inputs = self._inputs_before()  # before anything is read: what this build is made of
         dataset, edition, staging, runs, changed = self.prepare(dataset)
-        release = self.build_dir / "releases" / f"{edition}-{self._tree_hash(staging)[:16]}"
+        build = self._tree_hash(staging)
+        pdf = current_pdf(self.build_dir, edition, build)
+        release = self.build_dir / "releases" / release_name(edition, build, pdf is not None)
         site_link = self.build_dir / "site" / str(edition)
         up_to_date = (not changed and release.is_dir() and site_link.is_symlink()
                       and site_link.resolve() == release.resolve())
         if not up_to_date:
             self._sphinx(staging, edition)
-        return Rendered(edition, dataset.latest, staging, runs, release, up_to_date, inputs)
+        return Rendered(edition, dataset.latest, staging, runs, release, up_to_date, pdf, inputs)
 
     def publish(self, rendered: Rendered) -> BuildResult:
         """Step 4: publish a rendered edition atomically and record its inputs."""
@@ -267,7 +279,8 @@ class Builder:
         if rendered.up_to_date:
             self.echo("Nothing changed since the last build: the published site is up to date.")
         else:
-            publish(rendered.staging / "_build" / "html", release, self.build_dir / "site" / str(edition))
+            publish(rendered.staging / "_build" / "html", release, self.build_dir / "site" / str(edition),
+                    pdf=rendered.pdf, edition=edition)
         if not self.in_site:
             point_html(self.build_dir, edition, rendered.latest, release)
             if not rendered.up_to_date:
@@ -304,10 +317,37 @@ class Builder:
                 f"The PDF build failed for edition {edition}:\n{detail}\n    Full log: {relative(log)}\n"
                 "The last PDF is unchanged."
             )
-        target = self.build_dir / "pdf" / f"barometre-outsourcing-{edition}.pdf"
+        target = self.build_dir / "pdf" / pdf_name(edition)
+        build = self._tree_hash(staging)
+        pdf_build_file(target).unlink(missing_ok=True)  # never a new PDF beside an old build's hash
         atomic_write(target, pdfs[0].read_bytes())
+        atomic_write(pdf_build_file(target), build.encode())
         self.echo(f"PDF of edition {edition}: {relative(target)} ({time.perf_counter() - t0:.1f} s).")
+        self._attach_pdf(edition, build, target)
         return target
+
+    def _attach_pdf(self, edition: int, build: str, pdf: Path) -> None:
+        """When the published release of the edition is this build's HTML, publish it again with the
+        PDF and its link (a new release, switched atomically); another build's site is left alone."""
+        site_link = self.build_dir / "site" / str(edition)
+        plain = self.build_dir / "releases" / release_name(edition, build, False)
+        if not (site_link.is_symlink() and site_link.resolve() == plain.resolve()):
+            return
+        release = self.build_dir / "releases" / release_name(edition, build, True)
+        publish(plain, release, site_link, pdf=pdf, edition=edition)
+        html = self.build_dir / "html"
+        if html.is_symlink() and html.resolve() == plain.resolve():
+            swap_link(html, release)
+        try:
+            state = json.loads(self._state_file(edition).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = None
+        if isinstance(state, dict) and state.get("release") == plain.name:
+            atomic_write(self._state_file(edition), json.dumps({**state, "release": release.name}, indent=1).encode())
+        if not self.in_site:
+            prune_releases(self.build_dir)
+            self._write_archive_index()
+        self.echo(f"Edition {edition} published again with its PDF: {relative(site_link)}/{pdf.name}.")
 
     def _compare(self, dataset, edition: int) -> None:
         """Check the edition against the previous one before anything is executed.

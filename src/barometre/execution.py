@@ -179,12 +179,16 @@ class ChapterCache:
         except (OSError, ValueError):
             return 0.0
 
-    def prune(self, runs: list[ChapterRun]) -> None:
-        """Drop cache entries beyond the most recent few per chapter (never the one just used)."""
+    def prune(self, runs: list[ChapterRun], keep: int = CACHE_ENTRIES_KEPT) -> None:
+        """Drop cache entries beyond the most recent ``keep`` (at least CACHE_ENTRIES_KEPT) per chapter,
+        never one just used (``make site`` passes every edition's runs, and keeps one per edition)."""
+        used: dict[str, set[str]] = {}
         for run in runs:
-            entries = sorted(self.dir(run.name).glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
-            for old in entries[:-CACHE_ENTRIES_KEPT]:
-                if old.stem != run.key:
+            used.setdefault(run.name, set()).add(run.key)
+        for name, keys in used.items():
+            entries = sorted(self.dir(name).glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
+            for old in entries[:-max(keep, CACHE_ENTRIES_KEPT)]:
+                if old.stem not in keys:
                     old.unlink(missing_ok=True)
                     old.with_suffix(".json").unlink(missing_ok=True)
 
