@@ -87,7 +87,7 @@ system-deps:
 # The test files that build whole books: one stream, the rest in another at the same time
 # (scripts/test-streams.sh says why).
 TEST_BUILDS := tests/test_trust.py tests/test_every_edition.py tests/test_pdf.py tests/test_sparse_edition.py \
-  tests/test_yearly.py
+  tests/test_yearly.py tests/test_site.py
 test: env-test system-deps
 	$(PY) -m barometre check-env --lock requirements-test.txt
 	$(VENV)/bin/ruff check src tests scripts chapters

@@ -6,6 +6,7 @@ Built from a private copy of data/ with two editions (2007 and 2008) into a temp
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from conftest import set_value, tree_hash
@@ -83,6 +84,90 @@ def test_the_pdf_of_the_same_build_is_published_and_linked_from_the_colophon_and
     archive = (build / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="2008/barometre-outsourcing-2008.pdf"' in archive
     assert "2007/barometre-outsourcing-2007.pdf" not in archive
+
+
+@pytest.fixture(scope="module")
+def served(with_pdf):
+    """The temporary folder served over HTTP on the loopback: ``_build/site`` is then a sub-path."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(with_pdf["root"]))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/_build/site"
+    server.shutdown()
+    server.server_close()
+
+
+def _opens(page, edition: int | None) -> None:
+    """The page reached is the edition's first page (its banner names it), or the archive."""
+    if edition is None:
+        page.wait_for_url(re.compile(r".*/site/index\.html$"))
+        assert page.locator("h1").inner_text().startswith("Le baromètre")
+        assert page.locator("a.edition").count() == len(EDITIONS)
+    else:
+        page.wait_for_url(re.compile(rf".*/site/{edition}/chapters/introduction\.html$"))
+        banner = page.locator(".bd-header-announcement").inner_text()
+        assert f"édition {edition}" in banner, banner
+
+
+@pytest.mark.browser
+def test_every_edition_link_of_every_banner_and_of_the_archive_opens_its_page(with_pdf, served):
+    from playwright.sync_api import sync_playwright
+
+    from barometre.build import toc_chapters
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+
+    site_dir = with_pdf["build"] / "site"
+    pages = ["index.html", *(f"{name}.html" for name in toc_chapters())]
+    starts = [(site_dir.as_uri(), pages), (served, ["index.html", "chapters/resilience.html"])]
+    clicked = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        def visit(url: str) -> None:
+            page.goto(url)
+            if url.endswith("/index.html"):  # an edition's index.html sends the reader on to its first page
+                page.wait_for_url(re.compile(r".*/chapters/introduction\.html$"))
+            page.wait_for_load_state("load")
+        try:
+            for base, names in starts:
+                # the archive: every edition, and the PDF where there is one
+                page.goto(f"{base}/index.html")
+                for i, edition in enumerate(sorted(EDITIONS, reverse=True)):
+                    page.goto(f"{base}/index.html")
+                    page.locator("a.edition").nth(i).click()
+                    _opens(page, edition)
+                    clicked += 1
+                if base.startswith("http"):
+                    page.goto(f"{base}/index.html")
+                    href = page.locator("a.pdf-link").get_attribute("href")
+                    response = page.request.get(f"{base}/{href}")
+                    assert response.ok and response.body()[:5] == b"%PDF-"
+                # every banner of every page of every edition
+                for edition in EDITIONS:
+                    for name in names:
+                        visit(f"{base}/{edition}/{name}")
+                        links = page.locator(".bd-header-announcement a")
+                        texts = links.all_inner_texts()
+                        assert texts == [str(e) for e in EDITIONS if e != edition] + ["toutes les éditions"], texts
+                        for i, text in enumerate(texts):
+                            if i:
+                                visit(f"{base}/{edition}/{name}")
+                            page.locator(".bd-header-announcement a").nth(i).click()
+                            _opens(page, int(text) if text.isdigit() else None)
+                            clicked += 1
+        finally:
+            browser.close()
+    assert errors == []
+    assert clicked == 2 * len(EDITIONS) + len(EDITIONS) * len(EDITIONS) * (len(pages) + 2)
 
 
 def test_a_make_site_after_a_data_change_publishes_no_stale_pdf(with_pdf):
