@@ -27,7 +27,7 @@ $(error PORT must be a port number in digits, e.g. make serve PORT=8001 (got '$(
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: env-test lock system-deps book site pdf test test-fast lint bench validate env clean new-edition compare serve
+.PHONY: env-test lock system-deps book site preview pdf test test-fast lint bench validate env clean new-edition compare serve
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
 # requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
@@ -74,6 +74,12 @@ serve:
 	@test -e _build/html/index.html || { echo "No site yet: run make book first." >&2; exit 2; }
 	@echo "Serving the book on http://127.0.0.1:$(PORT)/html/index.html (Ctrl+C to stop)"
 	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build $(PORT)
+
+# A resident build of one edition (EDITION, default the latest) on http://127.0.0.1:$(PORT)/: after each
+# save in data/, chapters/ or the package it rebuilds what changed and the open page reloads; a bad edit
+# is shown in the terminal and on the page, the last good pages stay. Ctrl+C stops it.
+preview: env
+	$(PY) -m barometre preview $(EDITION_ARG) --port "$(PORT)"
 
 pdf: env system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)
