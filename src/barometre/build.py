@@ -132,7 +132,7 @@ class Builder:
 
     def _release_resources(self) -> None:
         if self._own_workers is not None:
-            self._own_workers.close()
+            self._own_workers.close(terminate=sys.exc_info()[0] is not None)
             self._own_workers = None
         self._unlock()
 

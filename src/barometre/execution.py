@@ -83,8 +83,12 @@ def _die_with_parent() -> None:
 
 
 def _start_worker() -> None:
-    """Worker initializer: die with the build, then import what every chapter uses, once."""
+    """Worker initializer: die with the build, leave Ctrl+C to it (it stops the workers), then import
+    what every chapter uses, once."""
+    import signal
+
     _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from barometre import engine
 
     engine.warm()
@@ -137,17 +141,21 @@ class Workers:
                                                  mp_context=multiprocessing.get_context("spawn"))
             return self._pool.submit(fn, *args)
 
-    def close(self) -> None:
+    def close(self, *, terminate: bool = False) -> None:
+        """Stop the workers: after their running task, or at once (``terminate``: an interrupted build)."""
         with self._guard:
             if self._pool is not None:
+                if terminate:
+                    for process in list(getattr(self._pool, "_processes", {}).values()):
+                        process.terminate()
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(terminate=exc_type is not None)
 
 
 class ChapterCache:
@@ -252,6 +260,10 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
                     run.error += keep_failed_notebook(tmp / "executed.ipynb", failed_dir / f"{Path(run.name).name}.ipynb")
                     shutil.rmtree(tmp, ignore_errors=True)
                     echo(f"  [failed]   {run.name}  {run.seconds:.1f} s")
+        except BaseException:
+            if own:
+                pool.close(terminate=True)
+            raise
         finally:
             if own:
                 pool.close()

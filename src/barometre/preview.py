@@ -203,6 +203,7 @@ class Preview:
                           f"{relative(self.data_dir)}, chapters/, src/barometre/; Ctrl+C stops it)")
                 self.watch(workers)
             except KeyboardInterrupt:
+                workers.close(terminate=True)
                 self.echo("Preview stopped.")
             finally:
                 httpd.shutdown()
