@@ -47,7 +47,7 @@ $(error TEST_BUILDS must be test file paths (letters, digits and ._/+- only; got
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
 
-.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean clean-cache new-edition compare serve
+.PHONY: env-test lock system-deps book site preview pdf test test-fast lint bench validate env clean clean-cache new-edition compare serve
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
 # requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
@@ -88,12 +88,24 @@ compare: env
 book: env
 	$(PY) scripts/build.py $(EDITION_ARG)
 
+# Every edition of data/editions/ and the archive page into _build/site/ (editions whose inputs
+# did not change are not rebuilt). PDF=1 also builds each edition's PDF (kept while current).
+PDF ?=
+site: env $(if $(PDF),system-deps)
+	$(PY) -m barometre site $(if $(PDF),--pdf)
+
 # Preview the published site on http://127.0.0.1:$(PORT)/html/ (every edition's banner link works:
 # _build/ holds the archive page and one folder per built edition). Local only; Ctrl+C stops it.
 serve:
 	@test -e _build/html/index.html || { echo "No site yet: run make book first." >&2; exit 2; }
 	@echo "Serving the book on http://127.0.0.1:$(PORT)/html/index.html (Ctrl+C to stop)"
 	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build $(PORT)
+
+# A resident build of one edition (EDITION, default the latest) on http://127.0.0.1:$(PORT)/: after each
+# save in data/, chapters/ or the package it rebuilds what changed and the open page reloads; a bad edit
+# is shown in the terminal and on the page, the last good pages stay. Ctrl+C stops it.
+preview: env
+	$(PY) -m barometre preview $(EDITION_ARG) --port "$(PORT)"
 
 pdf: env system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)
@@ -107,7 +119,7 @@ system-deps:
 # The test files that build whole books: one stream, the rest in another at the same time
 # (scripts/test-streams.sh says why).
 TEST_BUILDS := tests/test_trust.py tests/test_every_edition.py tests/test_pdf.py tests/test_sparse_edition.py \
-  tests/test_yearly.py
+  tests/test_yearly.py tests/test_site.py
 test: env-test system-deps
 	$(PY) -m barometre check-env --lock requirements-test.txt
 	$(VENV)/bin/ruff check src tests scripts chapters

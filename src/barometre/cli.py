@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import functools
 import re
 import sys
 from datetime import date
@@ -30,6 +31,28 @@ def _build(args) -> int:
     kwargs = {"build_dir": args.build_dir} if args.build_dir else {}
     build(args.edition, data_dir=args.data_dir, jobs=args.jobs, force=args.force, **kwargs)
     return 0
+
+
+def _site(args) -> int:
+    from barometre.website import build_site
+
+    kwargs = {"build_dir": args.build_dir} if args.build_dir else {}
+    build_site(data_dir=args.data_dir, jobs=args.jobs, force=args.force, pdf=args.pdf, **kwargs)
+    return 0
+
+
+def _preview(args) -> int:
+    import signal
+
+    from barometre.preview import Preview
+
+    def stop(signum, frame):  # SIGTERM stops it as Ctrl+C does: workers and server closed
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    kwargs = {"build_dir": args.build_dir} if args.build_dir else {}
+    print_now = functools.partial(print, flush=True)
+    return Preview(args.edition, data_dir=args.data_dir, port=args.port, echo=print_now, **kwargs).run()
 
 
 def _pdf(args) -> int:
@@ -164,6 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     b.add_argument("--force", action="store_true", help="ignore the execution cache")
     b.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
+    st = sub.add_parser("site", help="build every edition and the archive page (unchanged editions are skipped)")
+    st.add_argument("--jobs", type=int, default=2, help="workers shared by the editions (chapters and Sphinx)")
+    st.add_argument("--force", action="store_true", help="ignore the execution cache and rebuild every edition")
+    st.add_argument("--pdf", action="store_true", help="also build each edition's PDF (kept when still current)")
+    st.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
+    pv = sub.add_parser("preview", help="rebuild one edition after each save and serve it on 127.0.0.1, "
+                        "pages reloading by themselves")
+    pv.add_argument("--edition", type=edition_year, default=None, help="edition to preview (default: the latest)")
+    pv.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (0: any free port)")
+    pv.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     pdf = sub.add_parser("pdf", help="build the PDF book from the same executed chapters")
     pdf.add_argument("--edition", type=edition_year, default=None, help="edition to build (default: the latest)")
     pdf.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
@@ -191,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     from barometre.validation import DataValidationError
 
     commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf,
-                "toc": _toc}
+                "toc": _toc, "site": _site,
+                "preview": _preview}
     commands.update({"new-edition": _new_edition, "import-xlsx": _import_xlsx, "compare": _compare})
     try:
         return commands[args.command](args)
