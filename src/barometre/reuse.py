@@ -69,11 +69,12 @@ def sidecar_licences(data_dir: Path) -> list[dict]:
             meta = {}
         if not isinstance(meta, dict):
             meta = {}
+        # the colophon is read in French: a sidecar's title_fr and licence_fr, else its own words
         out.append({
             "file": path.relative_to(data_dir).as_posix(),
-            "title": " ".join(str(meta.get("title", "")).split()),
+            "title": " ".join(str(meta.get("title_fr") or meta.get("title", "")).split()),
             "producer": " ".join(str(meta.get("producer", "")).split()),
-            "licence": " ".join(str(meta.get("licence", "")).split()),
+            "licence": " ".join(str(meta.get("licence_fr") or meta.get("licence", "")).split()),
         })
     return out
 
