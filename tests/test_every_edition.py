@@ -139,3 +139,14 @@ def test_every_edition_reads_as_french_prose(site, edition):
         assert not misplaced_notes(text), (edition, name, misplaced_notes(text))
         assert not NOT_ELIDED_QUALIFIER.search(text), (edition, name, NOT_ELIDED_QUALIFIER.search(text).group(0))
         assert not repeated_openings(text), (edition, name, repeated_openings(text))
+
+
+def test_every_internal_link_and_anchor_of_every_edition_resolves(site):
+    """Every page of every edition, the archive page and the links between editions: each link to a
+    page, a file (a chart's bundle, a download) or an anchor (a figure's row in the annex) resolves
+    within the site (barometre.linkcheck, the check make publish runs)."""
+    from barometre.linkcheck import _pages, internal_problems
+
+    pages = _pages(site)
+    assert {p.relative_to(site).parts[0] for p in pages} >= {str(e) for e in EDITIONS} | {"index.html"}
+    assert internal_problems(site, pages) == []
