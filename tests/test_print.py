@@ -9,7 +9,8 @@ import altair as alt
 import pandas as pd
 
 from barometre.build import balanced_lines, latex_escape, pdf_metadata
-from barometre.charts import _crosses, _overlap, chart_output
+from barometre.charts import chart_output
+from barometre.charts.value_labels import _crosses, _overlap
 
 
 def _label_box(text: str, anchor: str, x: float, y: float, *, ascent: float, descent: float) -> tuple:
@@ -91,7 +92,8 @@ def test_a_range_is_bound_in_print():
 
 
 def test_a_panel_taller_than_a_page_is_cut_between_its_rows():
-    from barometre.charts import PRINT_MAX_HEIGHT, PRINT_WIDTH, _drawn_size
+    from barometre.charts import PRINT_MAX_HEIGHT, PRINT_WIDTH
+    from barometre.charts.printing import _drawn_size
 
     rows = [{"panneau": "A", "indicateur": f"Indicateur {i}", "v": i} for i in range(40)]
     rows += [{"panneau": "B", "indicateur": f"Autre {i}", "v": i} for i in range(3)]
@@ -128,14 +130,8 @@ def test_the_yearly_panels_print_every_value_as_the_text_writes_it_and_the_web_l
 
 
 def test_value_labels_are_placed_clear_of_each_other_the_points_and_the_line():
-    from barometre.charts import (
-        PRINT_LABEL_SIZE,
-        _box,
-        _crosses,
-        _overlap,
-        label_width,
-        place_value_labels,
-    )
+    from barometre.charts import PRINT_LABEL_SIZE, label_width, place_value_labels
+    from barometre.charts.value_labels import _box
 
     # a rising line with close, wide labels, a peak at the top edge and a trough at the bottom edge
     points = [(10 + 20 * i, y, text) for i, (y, text) in enumerate(
@@ -217,7 +213,7 @@ def test_the_printed_dashboard_sets_its_labels_beside_the_dots_and_leaves_no_run
     the dots, and a panel too tall for a page is cut into runs of even length."""
     from barometre import load
     from barometre.chapters import synthesis
-    from barometre.charts import _drawn_size
+    from barometre.charts.printing import _drawn_size
     from barometre.paths import DATA_DIR
 
     ds = load(DATA_DIR)

@@ -27,7 +27,6 @@ from barometre.charts import (
     PRINT_Y_AXIS,
     ChartOutput,
     SpecChart,
-    _nice_domain,
     bound_direction,
     chart_output,
     line_runs,
@@ -35,6 +34,7 @@ from barometre.charts import (
     qualifier_nature,
     wrap_title,
 )
+from barometre.charts.value_labels import _nice_domain
 from barometre.data import Dataset, Figure, period_end, period_key
 from barometre.labels import scope_label
 from barometre.narrative import source_line
