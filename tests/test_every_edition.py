@@ -150,3 +150,14 @@ def test_every_internal_link_and_anchor_of_every_edition_resolves(site):
     pages = _pages(site)
     assert {p.relative_to(site).parts[0] for p in pages} >= {str(e) for e in EDITIONS} | {"index.html"}
     assert internal_problems(site, pages) == []
+
+
+def test_every_chart_csv_of_every_edition_has_french_headers_with_units(site):
+    from chart_csv import downloads, header_problems
+
+    found = {}
+    for edition in EDITIONS:
+        found.update(downloads(site / str(edition)))
+    assert len(found) > 20
+    problems = [p for name, text in found.items() for p in header_problems(name, text)]
+    assert problems == []
