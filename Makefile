@@ -38,7 +38,7 @@ ifneq ($(words $(DEST)),$(if $(strip $(DEST)),1,0))
 $(error DEST must be a folder path without spaces, e.g. make publish DEST=/srv/www/barometre (got '$(DEST)'))
 endif
 
-.PHONY: env-test lock system-deps book pdf test test-fast lint bench validate env clean new-edition compare serve \
+.PHONY: env-test lock system-deps book site pdf test test-fast lint bench validate env clean new-edition compare serve \
   publish linkcheck datapackage
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
@@ -73,6 +73,12 @@ compare: env
 
 book: env
 	$(PY) scripts/build.py $(EDITION_ARG)
+
+# Every edition of data/editions/ and the archive page into _build/site/ (editions whose inputs
+# did not change are not rebuilt). PDF=1 also builds each edition's PDF (kept while current).
+PDF ?=
+site: env $(if $(PDF),system-deps)
+	$(PY) -m barometre site $(if $(PDF),--pdf)
 
 # Preview the published site on http://127.0.0.1:$(PORT)/html/ (every edition's banner link works:
 # _build/ holds the archive page and one folder per built edition). Local only; Ctrl+C stops it.

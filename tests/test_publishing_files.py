@@ -139,8 +139,8 @@ def test_the_workflow_tests_builds_the_whole_site_and_deploys_it_to_pages():
     flow = workflow()
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     runs = [s.get("run", "") for s in build["steps"]]
-    assert runs.index("make test") < runs.index("make site") < runs.index("make publish DEST=_site")
-    site_step = next(s for s in build["steps"] if s.get("run") == "make site")
+    assert runs.index("make test") < runs.index("make site PDF=1") < runs.index("make publish DEST=_site")
+    site_step = next(s for s in build["steps"] if s.get("run") == "make site PDF=1")
     pages = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/configure-pages@"))
     assert site_step["env"]["BAROMETRE_BASEURL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}/"
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
@@ -216,7 +216,9 @@ def small_site(root: Path) -> Path:
         (site / str(edition) / "chapters" / "sources.html").write_text(
             f'<h1 id="fig-{edition}">Annexe</h1><a href="../../{4015 - edition}/index.html">autre</a>'
             '<a href="mailto:x@y.fr">mail</a><img src="data:image/png;base64,AAA">', encoding="utf-8")
-    (site / "index.html").write_text('<a href="2007/index.html">2007</a><a href="2008/">2008</a>', encoding="utf-8")
+        (site / str(edition) / f"barometre-outsourcing-{edition}.pdf").write_bytes(b"%PDF-1.5")
+    (site / "index.html").write_text('<a href="2007/index.html">2007</a><a href="2008/">2008</a>'
+                                     '<a href="2008/barometre-outsourcing-2008.pdf">PDF</a>', encoding="utf-8")
     return site
 
 
@@ -265,6 +267,10 @@ def test_publish_refuses_an_incomplete_site_and_leaves_the_destination_untouched
     with pytest.raises(PublishError, match="edition 2009 is not built") as info:
         publish_to(dest, site, data_with(tmp_path, (2007, 2008, 2009)), echo=lambda m: None)
     assert "nothing was published" in str(info.value) and not dest.exists()
+    (site / "2007" / "barometre-outsourcing-2007.pdf").unlink()
+    with pytest.raises(PublishError, match=r"edition 2007 has no PDF .*make site PDF=1"):
+        publish_to(dest, site, data_with(tmp_path, (2007, 2008)), echo=lambda m: None)
+    (site / "2007" / "barometre-outsourcing-2007.pdf").write_bytes(b"%PDF-1.5")
     (site / "2008" / "index.html").write_text('<meta property="og:url" content="https://example.org/2008/">'
                                               '<a href="chapters/x.html">x</a>', encoding="utf-8")
     with pytest.raises(PublishError) as info:

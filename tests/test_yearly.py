@@ -38,9 +38,9 @@ def test_building_2009_leaves_the_2008_site_byte_identical(editions):
     assert tree_hash(editions["build"] / "site" / "2008") == editions["before_2008"]
 
 
-def test_the_archive_opens_the_latest_edition_and_lists_both(editions):
+def test_the_archive_names_the_latest_edition_and_lists_both(editions):
     index = (editions["build"] / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'url=2009/index.html' in index and "2008/index.html" in index
+    assert re.search(r'Dernière édition : <a href="2009/index.html">', index) and "2008/index.html" in index
     assert (editions["build"] / "html").resolve() == (editions["build"] / "site" / "2009").resolve()
 
 

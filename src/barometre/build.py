@@ -37,6 +37,7 @@ from barometre.errors import BuildError, fault_point
 from barometre.execution import (
     ChapterCache,
     ChapterRun,
+    Workers,
     execute_chapters,
     keep_failed_notebook,
     package_hash,
@@ -44,7 +45,16 @@ from barometre.execution import (
 from barometre.files import atomic_write, swap_link, write_if_changed
 from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
 from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative
-from barometre.publishing import point_html, prune_releases, publish, write_archive_index
+from barometre.publishing import (
+    current_pdf,
+    pdf_build_file,
+    pdf_name,
+    point_html,
+    prune_releases,
+    publish,
+    release_name,
+    write_archive_index,
+)
 from barometre.reuse import citation_parts, reference_licences
 
 __all__ = ["BuildError", "BuildResult", "Builder", "ChapterRun", "balanced_lines", "build", "build_stamp",
@@ -69,6 +79,20 @@ class BuildResult:
         return [r.name for r in self.runs if r.status == "executed"]
 
 
+@dataclass
+class Rendered:
+    """An edition built in its staging folder, not yet published (``Builder.render``)."""
+
+    edition: int
+    latest: int
+    staging: Path
+    runs: list[ChapterRun]
+    release: Path
+    up_to_date: bool  # the published release already is this build
+    pdf: Path | None  # the edition's PDF, when built from this same staged book
+    inputs: tuple[int, str] | None
+
+
 class Builder:
     def __init__(
         self,
@@ -80,6 +104,8 @@ class Builder:
         force: bool = False,
         echo=print,
         extra_parameters: dict | None = None,
+        workers: Workers | None = None,
+        in_site: bool = False,
     ):
         self.data_dir = Path(data_dir).resolve()
         self.build_dir = Path(build_dir).resolve()
@@ -89,16 +115,38 @@ class Builder:
         self.requested_edition = edition
         self.extra_parameters = extra_parameters or {}
         self._cache = ChapterCache(self.build_dir)
+        # warm workers for the chapters and Sphinx: the site's (shared by its editions) or our own
+        self._shared_workers = workers
+        self._own_workers: Workers | None = None
+        # part of ``make site`` (barometre.website): the site holds the lock, publishes every edition
+        # once all are built, then writes the archive and prunes the releases and the cache
+        self.in_site = in_site
+
+    @property
+    def workers(self) -> Workers:
+        if self._shared_workers is not None:
+            return self._shared_workers
+        if self._own_workers is None:
+            self._own_workers = Workers(self.jobs)
+        return self._own_workers
+
+    def _release_resources(self) -> None:
+        if self._own_workers is not None:
+            self._own_workers.close()
+            self._own_workers = None
+        self._unlock()
 
     # -- the steps ------------------------------------------------------------------------
 
-    def prepare(self):
-        """Steps 1 and 2: validate, execute (cached) and assemble the staging book."""
+    def prepare(self, dataset=None):
+        """Steps 1 and 2: validate, execute (cached) and assemble the staging book (``dataset``:
+        the data already loaded and validated, by ``make site``)."""
         from barometre.data import load
 
         self._lock()
 
-        dataset = load(self.data_dir)  # step 1: raises DataValidationError, nothing touched
+        if dataset is None:
+            dataset = load(self.data_dir)  # step 1: raises DataValidationError, nothing touched
         edition = self.requested_edition or dataset.latest
         if edition not in dataset.editions:
             raise BuildError(
@@ -128,14 +176,14 @@ class Builder:
         try:
             return self._run()
         finally:
-            self._unlock()
+            self._release_resources()
 
     def pdf(self) -> Path:
         """The PDF book from the same executed chapters (no re-execution when the cache is warm)."""
         try:
             return self._pdf()
         finally:
-            self._unlock()
+            self._release_resources()
 
     def _inputs_key(self, edition: int) -> str:
         """Everything a build of ``edition`` reads: every file of the data folder, the package code
@@ -153,15 +201,17 @@ class Builder:
                     h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes())
         return h.hexdigest()
 
-    def _unchanged(self) -> BuildResult | None:
-        """The fast no-op: when every input equals that of the last build that published this
-        edition, and that release is still the published one, nothing is validated, executed or
-        rebuilt (those inputs were). None otherwise: the full build decides."""
+    def _years(self) -> list[int]:
+        return sorted(int(p.stem) for p in (self.data_dir / "editions").glob("[0-9][0-9][0-9][0-9].csv"))
+
+    def current_release(self) -> Path | None:
+        """The published release of the edition when every input equals that of the build that
+        published it (nothing needs validating, executing or rebuilding: those inputs were); None
+        otherwise (or with ``force``): the full build decides."""
         if self.force:
             return None
         try:
-            years = sorted(int(p.stem) for p in (self.data_dir / "editions").glob("[0-9][0-9][0-9][0-9].csv"))
-            edition = int(self.requested_edition or years[-1])
+            edition = int(self.requested_edition or self._years()[-1])
             stamp = json.loads((self._state_file(edition)).read_text(encoding="utf-8"))
         except (OSError, ValueError, IndexError, KeyError):
             return None
@@ -170,6 +220,15 @@ class Builder:
         if not (stamp.get("inputs") == self._inputs_key(edition) and release.is_dir() and site_link.is_symlink()
                 and site_link.resolve() == release.resolve()):
             return None
+        return release
+
+    def _unchanged(self) -> BuildResult | None:
+        """The fast no-op: the published release when nothing changed (``current_release``)."""
+        release = self.current_release()
+        if release is None:
+            return None
+        years = self._years()
+        edition = int(self.requested_edition or years[-1])
         self.echo(f"Nothing changed since the last build of edition {edition}: the published site is up to date.")
         if edition == years[-1] or not (self.build_dir / "html").is_symlink():
             swap_link(self.build_dir / "html", release)
@@ -181,8 +240,7 @@ class Builder:
 
     def _inputs_before(self) -> tuple[int, str] | None:
         try:
-            years = sorted(int(p.stem) for p in (self.data_dir / "editions").glob("[0-9][0-9][0-9][0-9].csv"))
-            edition = int(self.requested_edition or years[-1])
+            edition = int(self.requested_edition or self._years()[-1])
         except (OSError, ValueError, IndexError):
             return None
         return edition, self._inputs_key(edition)
@@ -194,31 +252,45 @@ class Builder:
         if fast is not None:
             fast.seconds = time.perf_counter() - t0
             return fast
-        inputs = self._inputs_before()  # before anything is read: what this build is made of
-        dataset, edition, staging, runs, changed = self.prepare()
-        result = BuildResult(edition, runs)
-        release_name = f"{edition}-{self._tree_hash(staging)[:16]}"
-        release = self.build_dir / "releases" / release_name
-        site_link = self.build_dir / "site" / str(edition)
-        if not changed and release.is_dir() and site_link.is_symlink() and site_link.resolve() == release.resolve():
-            self.echo("Nothing changed since the last build: the published site is up to date.")
-            point_html(self.build_dir, edition, dataset.latest, release)
-            result.published = release
-        else:
-            self._sphinx(staging, edition)
-            result.sphinx_ran = True
-            publish(staging / "_build" / "html", release, site_link)
-            point_html(self.build_dir, edition, dataset.latest, release)
-            result.published = release
-            self._cache.prune(runs)
-            prune_releases(self.build_dir)
-        self._write_archive_index()
-        if inputs is not None and inputs[0] == edition:
-            atomic_write(self._state_file(edition),
-                          json.dumps({"inputs": inputs[1], "release": release.name}, indent=1).encode())
+        result = self.publish(self.render())
         result.seconds = time.perf_counter() - t0
-        self.echo(f"Edition {edition} published: {relative(self.build_dir)}/site/{edition} "
+        self.echo(f"Edition {result.edition} published: {relative(self.build_dir)}/site/{result.edition} "
                   f"(and {relative(self.build_dir)}/html for the latest edition), {result.seconds:.1f} s.")
+        return result
+
+    def render(self, dataset=None) -> Rendered:
+        """Steps 1 to 3: validate, execute, assemble and run Sphinx in the staging folder (unless the
+        published release already is this build). Nothing is published."""
+        inputs = self._inputs_before()  # before anything is read: what this build is made of
+        dataset, edition, staging, runs, changed = self.prepare(dataset)
+        build = self._tree_hash(staging)
+        pdf = current_pdf(self.build_dir, edition, build)
+        release = self.build_dir / "releases" / release_name(edition, build, pdf is not None)
+        site_link = self.build_dir / "site" / str(edition)
+        up_to_date = (not changed and release.is_dir() and site_link.is_symlink()
+                      and site_link.resolve() == release.resolve())
+        if not up_to_date:
+            self._sphinx(staging, edition)
+        return Rendered(edition, dataset.latest, staging, runs, release, up_to_date, pdf, inputs)
+
+    def publish(self, rendered: Rendered) -> BuildResult:
+        """Step 4: publish a rendered edition atomically and record its inputs."""
+        edition, release = rendered.edition, rendered.release
+        result = BuildResult(edition, rendered.runs, sphinx_ran=not rendered.up_to_date, published=release)
+        if rendered.up_to_date:
+            self.echo("Nothing changed since the last build: the published site is up to date.")
+        else:
+            publish(rendered.staging / "_build" / "html", release, self.build_dir / "site" / str(edition),
+                    pdf=rendered.pdf, edition=edition)
+        if not self.in_site:
+            point_html(self.build_dir, edition, rendered.latest, release)
+            if not rendered.up_to_date:
+                self._cache.prune(rendered.runs)
+                prune_releases(self.build_dir)
+            self._write_archive_index()
+        if rendered.inputs is not None and rendered.inputs[0] == edition:
+            atomic_write(self._state_file(edition),
+                          json.dumps({"inputs": rendered.inputs[1], "release": release.name}, indent=1).encode())
         return result
 
     def _pdf(self) -> Path:
@@ -246,10 +318,37 @@ class Builder:
                 f"The PDF build failed for edition {edition}:\n{detail}\n    Full log: {relative(log)}\n"
                 "The last PDF is unchanged."
             )
-        target = self.build_dir / "pdf" / f"barometre-outsourcing-{edition}.pdf"
+        target = self.build_dir / "pdf" / pdf_name(edition)
+        build = self._tree_hash(staging)
+        pdf_build_file(target).unlink(missing_ok=True)  # never a new PDF beside an old build's hash
         atomic_write(target, pdfs[0].read_bytes())
+        atomic_write(pdf_build_file(target), build.encode())
         self.echo(f"PDF of edition {edition}: {relative(target)} ({time.perf_counter() - t0:.1f} s).")
+        self._attach_pdf(edition, build, target)
         return target
+
+    def _attach_pdf(self, edition: int, build: str, pdf: Path) -> None:
+        """When the published release of the edition is this build's HTML, publish it again with the
+        PDF and its link (a new release, switched atomically); another build's site is left alone."""
+        site_link = self.build_dir / "site" / str(edition)
+        plain = self.build_dir / "releases" / release_name(edition, build, False)
+        if not (site_link.is_symlink() and site_link.resolve() == plain.resolve()):
+            return
+        release = self.build_dir / "releases" / release_name(edition, build, True)
+        publish(plain, release, site_link, pdf=pdf, edition=edition)
+        html = self.build_dir / "html"
+        if html.is_symlink() and html.resolve() == plain.resolve():
+            swap_link(html, release)
+        try:
+            state = json.loads(self._state_file(edition).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = None
+        if isinstance(state, dict) and state.get("release") == plain.name:
+            atomic_write(self._state_file(edition), json.dumps({**state, "release": release.name}, indent=1).encode())
+        if not self.in_site:
+            prune_releases(self.build_dir)
+            self._write_archive_index()
+        self.echo(f"Edition {edition} published again with its PDF: {relative(site_link)}/{pdf.name}.")
 
     def _compare(self, dataset, edition: int) -> None:
         """Check the edition against the previous one before anything is executed.
@@ -322,7 +421,7 @@ class Builder:
         """One build at a time per build folder; leftovers of a killed build are removed."""
         import fcntl
 
-        if getattr(self, "_lock_file", None) is not None:
+        if getattr(self, "_lock_file", None) is not None or self.in_site:
             return
         self.build_dir.mkdir(parents=True, exist_ok=True)
         handle = open(self.build_dir / ".lock", "w")  # noqa: SIM115 - held until the process ends
@@ -372,8 +471,6 @@ class Builder:
         logs = self.build_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         log = logs / f"{edition}-html.log"
-        jb = Path(sys.executable).with_name("jupyter-book")
-        cmd = [str(jb), "build", str(staging), "--builder", "html", "-W", "-n", "--keep-going", "-q"]
         t0 = time.perf_counter()
         self.echo("  [html]     jupyter-book build …")
         sentinel = staging / "_build" / ".in-progress"
@@ -382,19 +479,19 @@ class Builder:
             shutil.rmtree(staging / "_build", ignore_errors=True)
         sentinel.parent.mkdir(parents=True, exist_ok=True)
         sentinel.touch()
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
-        log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
+        from barometre import sphinx_run
+
+        # in a warm worker: jupyter-book's build without a process of its own (barometre.sphinx_run)
+        out = self.workers.submit(sphinx_run.html, str(staging), source_date_epoch()).result()
+        log.write_text(out["log"], encoding="utf-8")
         fault_point("sphinx-done")
-        if proc.returncode == 0:
+        if out["ok"]:
             sentinel.unlink(missing_ok=True)
-        if proc.returncode != 0:
+        else:
             # a failed Sphinx run may leave a half-written environment: start clean next time
             shutil.rmtree(staging / "_build", ignore_errors=True)
-            warnings = [
-                line for line in (proc.stdout + proc.stderr).splitlines() if "WARNING" in line or "ERROR" in line
-            ]
-            detail = "\n".join("    " + w for w in warnings[:30]) or "\n".join(proc.stderr.splitlines()[-20:])
+            warnings = [line for line in out["log"].splitlines() if "WARNING" in line or "ERROR" in line]
+            detail = "\n".join("    " + w for w in warnings[:30]) or "\n".join(out["log"].splitlines()[-20:])
             raise BuildError(
                 f"jupyter-book build failed for edition {edition} (warnings are errors):\n{detail}\n"
                 f"    Full log: {relative(log)}\nNothing was published; the last published site is unchanged."
@@ -405,7 +502,7 @@ class Builder:
         return execute_chapters(
             dataset, toc_chapters(), self._parameters(edition), cache=self._cache, jobs=self.jobs,
             force=self.force, echo=self.echo, logs=self.build_dir / "logs",
-            failed_dir=self.build_dir / "failed" / str(edition),
+            failed_dir=self.build_dir / "failed" / str(edition), workers=self.workers,
         )
 
     def _write_archive_index(self) -> None:

@@ -32,6 +32,14 @@ def _build(args) -> int:
     return 0
 
 
+def _site(args) -> int:
+    from barometre.website import build_site
+
+    kwargs = {"build_dir": args.build_dir} if args.build_dir else {}
+    build_site(data_dir=args.data_dir, jobs=args.jobs, force=args.force, pdf=args.pdf, **kwargs)
+    return 0
+
+
 def _pdf(args) -> int:
     from barometre.build import Builder
 
@@ -206,6 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel")
     b.add_argument("--force", action="store_true", help="ignore the execution cache")
     b.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
+    st = sub.add_parser("site", help="build every edition and the archive page (unchanged editions are skipped)")
+    st.add_argument("--jobs", type=int, default=2, help="workers shared by the editions (chapters and Sphinx)")
+    st.add_argument("--force", action="store_true", help="ignore the execution cache and rebuild every edition")
+    st.add_argument("--pdf", action="store_true", help="also build each edition's PDF (kept when still current)")
+    st.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
     pdf = sub.add_parser("pdf", help="build the PDF book from the same executed chapters")
     pdf.add_argument("--edition", type=edition_year, default=None, help="edition to build (default: the latest)")
     pdf.add_argument("--build-dir", type=Path, default=None, help="output folder (default: _build/)")
@@ -243,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     from barometre.validation import DataValidationError
 
     commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf,
-                "toc": _toc, "datapackage": _datapackage, "publish": _publish, "linkcheck": _linkcheck}
+                "toc": _toc, "datapackage": _datapackage, "publish": _publish, "linkcheck": _linkcheck,
+                "site": _site}
     commands.update({"new-edition": _new_edition, "import-xlsx": _import_xlsx, "compare": _compare})
     try:
         return commands[args.command](args)

@@ -2,7 +2,7 @@
 page) to a folder or a server path, for those who host it themselves.
 
 Nothing is copied unless the site is complete: the archive page, every edition of the data folder
-built, every internal link and anchor resolving (a PDF a page links to included), and no
+built with its PDF (``make site PDF=1``), every internal link and anchor resolving (a PDF a page links to included), and no
 placeholder address in a page. The destination is a new or empty folder, or one a previous
 ``make publish`` wrote (it holds ``MARKER``); anything else is refused, so that a mistyped path
 never empties a folder of other files. The copy is made beside the destination first; a failure
@@ -36,8 +36,15 @@ def site_problems(site: Path, data_dir: Path = DATA_DIR) -> list[str]:
     site = Path(site)
     if not (site / "index.html").is_file():
         return [f"{relative(site)} holds no site (no index.html): build it first with make site"]
-    problems = [f"edition {e} is not built ({relative(site / str(e))}/index.html is missing)"
-                for e in data_editions(data_dir) if not (site / str(e) / "index.html").is_file()]
+    from barometre.publishing import pdf_name
+
+    problems = []
+    for e in data_editions(data_dir):
+        if not (site / str(e) / "index.html").is_file():
+            problems.append(f"edition {e} is not built ({relative(site / str(e))}/index.html is missing)")
+        elif not (site / str(e) / pdf_name(e)).is_file():
+            problems.append(f"edition {e} has no PDF ({relative(site / str(e))}/{pdf_name(e)} is missing: "
+                            "make site PDF=1 builds them)")
     pages = _pages(site)
     for path in pages + sorted(site.glob("*/sitemap.xml")):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -71,7 +78,7 @@ def publish_to(dest: Path | str, site: Path | None = None, data_dir: Path = DATA
         raise PublishError("\n".join([
             f"The site in {relative(site)} is not complete: nothing was published ({len(problems)} problem(s)).",
             *capped([f"  - {p}" for p in problems]),
-            "Build the whole site (make site), then run make publish again.",
+            "Build the whole site (make site PDF=1), then run make publish again.",
         ]))
     refused = _refuse_destination(dest, site)
     if refused:

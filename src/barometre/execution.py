@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -118,6 +119,35 @@ def _execute(task: dict) -> dict:
     return {"ok": True, "seconds": time.perf_counter() - start}
 
 
+class Workers:
+    """The warm worker processes (``barometre.engine``), started at the first task and shared by
+    every edition of a build: each imports the heavy libraries once, then runs chapters and Sphinx
+    builds (``barometre.sphinx_run``) one after the other. ``submit`` is safe from several threads."""
+
+    def __init__(self, jobs: int = 2):
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+        self._guard = threading.Lock()
+
+    def submit(self, fn, *args):
+        with self._guard:
+            if self._pool is None:
+                # "spawn": a forked worker would inherit the locks of the bundle thread (vl-convert) and hang
+                self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker,
+                                                 mp_context=multiprocessing.get_context("spawn"))
+            return self._pool.submit(fn, *args)
+
+    def close(self) -> None:
+        with self._guard:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 class ChapterCache:
@@ -149,19 +179,25 @@ class ChapterCache:
         except (OSError, ValueError):
             return 0.0
 
-    def prune(self, runs: list[ChapterRun]) -> None:
-        """Drop cache entries beyond the most recent few per chapter (never the one just used)."""
+    def prune(self, runs: list[ChapterRun], keep: int = CACHE_ENTRIES_KEPT) -> None:
+        """Drop cache entries beyond the most recent ``keep`` (at least CACHE_ENTRIES_KEPT) per chapter,
+        never one just used (``make site`` passes every edition's runs, and keeps one per edition)."""
+        used: dict[str, set[str]] = {}
         for run in runs:
-            entries = sorted(self.dir(run.name).glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
-            for old in entries[:-CACHE_ENTRIES_KEPT]:
-                if old.stem != run.key:
+            used.setdefault(run.name, set()).add(run.key)
+        for name, keys in used.items():
+            entries = sorted(self.dir(name).glob("*.ipynb"), key=lambda p: p.stat().st_mtime)
+            for old in entries[:-max(keep, CACHE_ENTRIES_KEPT)]:
+                if old.stem not in keys:
                     old.unlink(missing_ok=True)
                     old.with_suffix(".json").unlink(missing_ok=True)
 
 
 def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: ChapterCache, jobs: int,
-                     force: bool, echo, logs: Path, failed_dir: Path) -> list[ChapterRun]:
-    """Run the chapters ``names`` (paths of notebooks from the book root) whose key is not cached;
+                     force: bool, echo, logs: Path, failed_dir: Path,
+                     workers: Workers | None = None) -> list[ChapterRun]:
+    """Run the chapters ``names`` (paths of notebooks from the book root) whose key is not cached,
+    in ``workers`` (shared with other editions) or in ``jobs`` workers of their own;
     raises BuildError naming every chapter that failed, with its cell."""
     from barometre.book import chapter as registered
 
@@ -197,10 +233,9 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
         # longest first (durations of earlier runs): two workers finish together
         tasks.sort(key=lambda t: -cache.last_duration(t[0].name, fallback=Path(t[2]["source"])))
         logs.mkdir(parents=True, exist_ok=True)
-        # "spawn": a forked worker would inherit the locks of the bundle thread (vl-convert) and hang
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_start_worker,
-                                 mp_context=context) as pool:
+        own = workers is None
+        pool = Workers(min(jobs, len(tasks))) if own else workers
+        try:
             futures = [(run, tmp, pool.submit(_execute, task)) for run, tmp, task in tasks]
             for run, tmp, future in futures:
                 out = future.result()
@@ -217,6 +252,9 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
                     run.error += keep_failed_notebook(tmp / "executed.ipynb", failed_dir / f"{Path(run.name).name}.ipynb")
                     shutil.rmtree(tmp, ignore_errors=True)
                     echo(f"  [failed]   {run.name}  {run.seconds:.1f} s")
+        finally:
+            if own:
+                pool.close()
     failed_runs = [r for r in runs if r.status == "failed"]
     if failed_runs:
         lines = [f"Chapter {r.name} failed at {r.error}" for r in failed_runs]

@@ -4,6 +4,11 @@
 ``_build/html`` (the latest edition) are symbolic links switched by one atomic rename, so a
 reader never sees half a site and a failed build leaves the published one as it was.
 ``_build/site/index.html`` lists the editions (a Jinja2 template, ``templates/archive.html``).
+
+An edition's PDF goes into its release only when it was built from the same staged book as the
+release's HTML (same executed chapters, data, code and configuration: ``current_pdf`` compares
+the staged book's hash the PDF build recorded): the colophon then links it, and the archive
+page too. A PDF of other data or code is never linked.
 """
 
 from __future__ import annotations
@@ -18,17 +23,67 @@ from barometre.files import swap_link, write_if_changed
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def publish(html: Path, release: Path, site_link: Path) -> None:
-    """Copy the built ``html`` to the folder ``release`` and point ``site_link`` at it."""
+PDF_MARK = '<div id="barometre-pdf"></div>'  # chapters/colophon.md: where the PDF's link goes
+
+
+def pdf_name(edition: int) -> str:
+    return f"barometre-outsourcing-{edition}.pdf"
+
+
+def pdf_build_file(pdf: Path) -> Path:
+    """Beside each PDF of ``_build/pdf/``: the hash of the staged book it was built from."""
+    return pdf.with_suffix(".build")
+
+
+def current_pdf(build_dir: Path, edition: int, build: str) -> Path | None:
+    """The edition's PDF in ``_build/pdf/`` when it was built from the staged book whose hash is
+    ``build``; None when there is none or it is of another build (stale)."""
+    pdf = build_dir / "pdf" / pdf_name(edition)
+    try:
+        recorded = pdf_build_file(pdf).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return pdf if recorded == build and pdf.is_file() else None
+
+
+def release_name(edition: int, build: str, with_pdf: bool) -> str:
+    return f"{edition}-{build[:16]}" + ("-pdf" if with_pdf else "")
+
+
+def add_pdf(site_dir: Path, edition: int, pdf: Path) -> None:
+    """Put the edition's PDF in the site folder about to be published and link it from the colophon."""
+    name = pdf_name(edition)
+    shutil.copyfile(pdf, site_dir / name)
+    colophon = site_dir / "chapters" / "colophon.html"
+    text = colophon.read_text(encoding="utf-8")
+    if PDF_MARK not in text:
+        raise BuildError(f"The colophon of edition {edition} has no place for the PDF's link ({PDF_MARK} "
+                         "in chapters/colophon.md): nothing was published.")
+    from barometre.formatting import number
+
+    size = number(pdf.stat().st_size / 1_000_000, 1)
+    link = (f'<p id="barometre-pdf">Ce livre existe aussi en PDF, de la même construction : '
+            f'<a class="barometre-pdf" href="../{name}" download>{name}</a> ({size}\u00a0Mo).</p>')
+    colophon.write_text(text.replace(PDF_MARK, link), encoding="utf-8")
+
+
+def publish(html: Path, release: Path, site_link: Path, *, pdf: Path | None = None, edition: int = 0) -> None:
+    """Copy the built ``html`` (and the edition's ``pdf``, linked) to the folder ``release`` and
+    point ``site_link`` at it."""
     release.parent.mkdir(parents=True, exist_ok=True)
     tmp = release.with_name(release.name + f".tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        shutil.copytree(html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", "_sources"))
+        shutil.copytree(html, tmp, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", "_sources", "*.pdf"))
+        if pdf is not None:
+            add_pdf(tmp, edition, pdf)
         fault_point("publish-copied")
         if release.exists():
             shutil.rmtree(release)
         os.replace(tmp, release)
+    except BuildError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     except OSError as exc:  # shutil.Error (from copytree) gathers the errors of every file
         shutil.rmtree(tmp, ignore_errors=True)
         reason = exc.strerror
@@ -53,14 +108,14 @@ def point_html(build_dir: Path, edition: int, latest: int, release: Path) -> Non
     swap_link(html_link, release)
 
 
-def archive_page(title: str, editions: list[int]) -> str:
-    """The page that lists the published editions and opens the latest."""
+def archive_page(title: str, editions: list[int], pdfs: dict[int, str] | None = None) -> str:
+    """The page that lists the published editions (and their PDFs, ``pdfs``: edition -> relative link)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                       keep_trailing_newline=True)
     return env.get_template("archive.html").render(title=title, latest=max(editions),
-                                                   editions=sorted(editions, reverse=True))
+                                                   editions=sorted(editions, reverse=True), pdfs=pdfs or {})
 
 
 def write_archive_index(build_dir: Path, title: str) -> None:
@@ -69,7 +124,8 @@ def write_archive_index(build_dir: Path, title: str) -> None:
     editions = sorted(int(p.name) for p in site.glob("*") if p.is_symlink() and p.name.isdigit())
     if not editions:
         return
-    page = archive_page(title, editions)
+    pdfs = {e: f"{e}/{pdf_name(e)}" for e in editions if (site / str(e) / pdf_name(e)).is_file()}
+    page = archive_page(title, editions, pdfs)
     write_if_changed(site / "index.html", page)
     # ``_build/html`` sits one level above ``site/<edition>``: the same archive page and a link per
     # edition beside it make the edition banner's relative links (``../2008/index.html``,
