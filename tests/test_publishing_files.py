@@ -306,3 +306,36 @@ def test_make_publish_checks_its_destination_before_running_anything():
     usage = subprocess.run(["make", "ENV_SYNC=:", "publish"], cwd=ROOT, capture_output=True, text=True,
                            env={"PATH": "/usr/bin:/bin"})
     assert usage.returncode != 0 and "usage: make publish DEST=" in usage.stderr
+
+
+def test_the_outside_link_check_reports_a_dead_address_and_says_when_there_is_no_network(tmp_path):
+    import http.server
+    import threading
+
+    from barometre.linkcheck import NoNetwork, check_external
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(200 if self.path == "/ok" else 404)
+            self.end_headers()
+
+        do_GET = do_HEAD
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        site = tmp_path / "site"
+        site.mkdir()
+        (site / "index.html").write_text(f'<a href="{base}/ok">a</a><a href="{base}/gone">b</a>', encoding="utf-8")
+        broken = check_external(site, echo=lambda m: None)
+        assert len(broken) == 1 and "/gone (HTTP 404)" in broken[0] and "index.html" in broken[0]
+    finally:
+        server.shutdown()
+        server.server_close()
+    (site / "index.html").write_text(f'<a href="{base}/ok">a</a>', encoding="utf-8")  # the server is gone
+    with pytest.raises(NoNetwork, match="no network"):
+        check_external(site, echo=lambda m: None)
