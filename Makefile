@@ -46,8 +46,20 @@ ifneq ($(call not_paths,$(TEST_BUILDS)),)
 $(error TEST_BUILDS must be test file paths (letters, digits and ._/+- only; got '$(TEST_BUILDS)'))
 endif
 EDITION_ARG := $${EDITION:+--edition "$$EDITION"}
+# DEST (make publish) reaches the command through the environment too; make refuses a path with
+# spaces or shell characters, which no publishing folder needs.
+DEST ?=
+export DEST
+DEST_FORBIDDEN := ; | & ` ' " < > ( ) * ? \ { } [ ] $$
+ifneq ($(strip $(foreach c,$(DEST_FORBIDDEN),$(findstring $(c),$(DEST)))),)
+$(error DEST must be a folder path without spaces or shell characters, e.g. make publish DEST=/srv/www/barometre (got '$(DEST)'))
+endif
+ifneq ($(words $(DEST)),$(if $(strip $(DEST)),1,0))
+$(error DEST must be a folder path without spaces, e.g. make publish DEST=/srv/www/barometre (got '$(DEST)'))
+endif
 
-.PHONY: env-test lock system-deps book site preview pdf test test-fast lint bench validate env clean clean-cache new-edition compare serve
+.PHONY: env-test lock system-deps book site preview pdf test test-fast lint bench validate env clean clean-cache new-edition \
+  compare serve publish linkcheck datapackage
 
 # The environment is the hashed lock, synced by uv: requirements.txt (runtime) for the book,
 # requirements-test.txt (runtime + the test extra of pyproject.toml) for the tests. Each call
@@ -107,6 +119,21 @@ serve:
 preview: env
 	$(PY) -m barometre preview $(EDITION_ARG) --port "$(PORT)"
 
+# Copy the built site (_build/site/, every edition: make site) to a folder or a server path. It
+# refuses an incomplete site (an edition missing, a broken internal link, a placeholder address) and
+# a destination that is neither new, empty, nor a previous publication.
+publish: env
+	@test -n "$${DEST}" || { echo "usage: make publish DEST=/path/to/folder (new, empty, or published before)" >&2; exit 2; }
+	$(PY) -m barometre publish --dest "$$DEST"
+
+# The site's links, the outside ones included: needs a network (not part of make test).
+linkcheck: env
+	$(PY) -m barometre linkcheck
+
+# Rewrite datapackage.json from the validation models and the sidecars (after a data file is added).
+datapackage: env
+	$(PY) -m barometre datapackage
+
 pdf: env system-deps
 	$(PY) -m barometre pdf $(EDITION_ARG)
 
@@ -123,6 +150,8 @@ TEST_BUILDS := tests/test_trust.py tests/test_every_edition.py tests/test_pdf.py
 test: env-test system-deps
 	$(PY) -m barometre check-env --lock requirements-test.txt
 	$(VENV)/bin/ruff check src tests scripts chapters
+	$(PY) -m barometre datapackage --check
+	$(VENV)/bin/frictionless validate datapackage.json
 	bash scripts/test-streams.sh $(PY) $(TEST_BUILDS)
 
 # The inner loop: data, models, chapters' logic and lint; no browser, no PDF, no full build.

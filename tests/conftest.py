@@ -73,16 +73,33 @@ def set_field(data_dir: Path, indicator: str, scope: str, period: str, column: s
     raise AssertionError(f"no row {indicator}/{scope}/{period}")
 
 
+# The site address the session's book is built with, as a deployment gives it (BAROMETRE_BASEURL);
+# the other builds of the tests have none (no OpenGraph URL, no sitemap).
+SITE_ADDRESS = "https://barometre.test/livre/"
+
+
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory) -> dict:
-    """The book built once from the real data into a temporary folder (read-only for tests)."""
+    """The book built once from the real data into a temporary folder (read-only for tests), at the
+    site address ``SITE_ADDRESS``."""
+    import os
+
     from barometre.build import Builder
+    from barometre.reuse import BASEURL_VARIABLE
 
     root = tmp_path_factory.mktemp("published")
     data = root / "data"
     copy_upto(DATA_DIR, data, 2008)  # these tests read the 2008 book
-    Builder(data_dir=data, build_dir=root / "_build", echo=lambda m: None).run()
-    return {"data": data, "build_dir": root / "_build"}
+    before = os.environ.get(BASEURL_VARIABLE)
+    os.environ[BASEURL_VARIABLE] = SITE_ADDRESS
+    try:
+        Builder(data_dir=data, build_dir=root / "_build", echo=lambda m: None).run()
+    finally:
+        if before is None:
+            os.environ.pop(BASEURL_VARIABLE, None)
+        else:
+            os.environ[BASEURL_VARIABLE] = before
+    return {"data": data, "build_dir": root / "_build", "site_address": SITE_ADDRESS}
 
 
 @pytest.fixture(scope="session")

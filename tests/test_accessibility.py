@@ -156,11 +156,10 @@ def test_a_negative_number_takes_the_minus_sign_not_a_hyphen(published_book, nam
 
 
 def site_address() -> str:
-    import yaml
+    # the address the session's book is built at (BAROMETRE_BASEURL)
+    from conftest import SITE_ADDRESS
 
-    from barometre.paths import ROOT
-
-    return yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["html"]["baseurl"]
+    return SITE_ADDRESS
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -218,3 +218,25 @@ def test_every_page_gives_the_date_of_its_data_not_of_the_code(site, edition):
     footer = " ".join(BeautifulSoup(html, "html.parser").select_one(".barometre-data-date").get_text().split())
     assert footer.startswith(f"Données : édition {edition} du baromètre, publiée")
     assert "Mis à jour" not in html
+
+
+def test_every_internal_link_and_anchor_of_every_edition_resolves(site):
+    """Every page of every edition, the archive page and the links between editions: each link to a
+    page, a file (a chart's bundle, a download) or an anchor (a figure's row in the annex) resolves
+    within the site (barometre.linkcheck, the check make publish runs)."""
+    from barometre.linkcheck import _pages, internal_problems
+
+    pages = _pages(site)
+    assert {p.relative_to(site).parts[0] for p in pages} >= {str(e) for e in EDITIONS} | {"index.html"}
+    assert internal_problems(site, pages) == []
+
+
+def test_every_chart_csv_of_every_edition_has_french_headers_with_units(site):
+    from chart_csv import downloads, header_problems
+
+    found = {}
+    for edition in EDITIONS:
+        found.update(downloads(site / str(edition)))
+    assert len(found) > 20
+    problems = [p for name, text in found.items() for p in header_problems(name, text)]
+    assert problems == []

@@ -26,6 +26,17 @@ def pdf(book_build, book_pdf):
     return {"path": path, "text": " ".join(text.split()), "messages": book_pdf["messages"], **book_build}
 
 
+def test_the_pdf_s_colophon_gives_the_licences_and_how_to_cite_this_edition(pdf):
+    from importlib import metadata
+
+    text = pdf["text"][pdf["text"].rindex("Colophon"):]
+    assert re.search(r"Pour citer ce livre : L’équipe du baromètre, Le baromètre des outsourceurs de la relation "
+                     rf"client, édition 2008, version {re.escape(metadata.version('barometre'))} \(code ", text), text[:600]
+    for needle in ("Licence Ouverte / Etalab 2.0", "licence MIT", "L122-5", "Code de la propriété intellectuelle",
+                   "reference/cpi_france_annual.csv", "Tous les indicateurs, année par année"):
+        assert needle in text, needle
+
+
 def test_the_pdf_reuses_the_executed_chapters(pdf):
     assert not any("[executed]" in m for m in pdf["messages"])
     assert pdf["path"].name == "barometre-outsourcing-2008.pdf"

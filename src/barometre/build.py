@@ -56,6 +56,7 @@ from barometre.publishing import (
     release_name,
     write_archive_index,
 )
+from barometre.reuse import citation_parts, reference_licences
 
 __all__ = ["BuildError", "BuildResult", "Builder", "ChapterRun", "balanced_lines", "build", "build_stamp",
            "fault_point", "keep_failed_notebook", "latex_escape", "pdf_metadata", "toc_chapters"]
@@ -64,7 +65,6 @@ CONFIG = "_config.yml"
 TOC = "_toc.yml"
 STATIC = "_static"
 VEGA_BUNDLE = Path(STATIC) / "vega" / "vega-bundle.js"
-PLACEHOLDER_SITE = "example.org"  # html.baseurl until the team has its own address
 
 
 @dataclass
@@ -192,6 +192,7 @@ class Builder:
         the code version the colophon prints."""
         h = hashlib.sha256(package_hash().encode())
         h.update(code_version().encode())
+        h.update(os.environ.get("BAROMETRE_BASEURL", "").strip().encode())  # the site address (barometre.reuse)
         h.update(json.dumps(self._parameters(edition), sort_keys=True).encode())
         trees = [(self.data_dir, sorted(self.data_dir.rglob("*"))), (ROOT, [ROOT / CONFIG, ROOT / TOC]),
                  (ROOT, sorted(CHAPTERS_DIR.rglob("*"))), (ROOT, sorted((ROOT / STATIC).rglob("*")))]
@@ -376,14 +377,15 @@ class Builder:
         staging.mkdir(parents=True, exist_ok=True)
         config = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))
         config["title"] = f"{config['title']} — édition {edition}"
-        base = str((config.get("html") or {}).get("baseurl") or "")
-        if PLACEHOLDER_SITE in base:
-            self.echo(f"Note: html.baseurl in {CONFIG} is the placeholder {base}: the pages' OpenGraph links and "
-                      "sitemap.xml point there. Set the site's public address there before publishing.")
+        base = self._site_address(config)
+        config.setdefault("html", {})["baseurl"] = base
         sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
         sphinx_config["barometre_data_dir"] = str(self.data_dir)
         sphinx_config["barometre_code"] = package_hash()[:16]
         sphinx_config["barometre_build_stamp"] = build_stamp(self.data_dir, edition)
+        sphinx_config["barometre_citation"] = citation_parts(
+            config, edition, sphinx_config["barometre_build_stamp"], f"{base}{edition}/" if base else "")
+        sphinx_config["barometre_licences"] = reference_licences(self.data_dir)
         sphinx_config["barometre_page_stamp"] = page_stamp(edition)
         latex = sphinx_config.setdefault("latex_elements", {})
         latex["maketitle"] = title_page(config["title"], config.get("author", ""), self.data_dir, edition)
@@ -403,6 +405,16 @@ class Builder:
         for path in sorted(CHAPTERS_DIR.rglob("*.md")):
             changed |= write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
         return changed
+
+    def _site_address(self, config: dict) -> str:
+        """The site's public address: ``BAROMETRE_BASEURL`` (the deployment's), else ``html.baseurl``
+        of the configuration, else '' (no OpenGraph URL, no sitemap). A placeholder is refused."""
+        from barometre.reuse import BASEURL_VARIABLE, BaseUrlError, site_baseurl
+
+        try:
+            return site_baseurl() or site_baseurl({BASEURL_VARIABLE: str((config.get("html") or {}).get("baseurl") or "")})
+        except BaseUrlError as exc:
+            raise BuildError(f"{exc}. Nothing was built or published; the last published site is unchanged.") from None
 
     def _vega_bundle(self) -> bytes:
         import vl_convert as vlc

@@ -123,6 +123,54 @@ def _toc(args) -> int:
     return 0
 
 
+def _datapackage(args) -> int:
+    from barometre.datapackage import OUTPUT, render
+    from barometre.files import write_if_changed
+
+    output = args.output or OUTPUT
+    text = render(args.data_dir)
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.is_file() else ""
+        if current != text:
+            print(f"{relative(output)} is not what the data and the validation models give: "
+                  "run python -m barometre datapackage, check the change, and commit it.", file=sys.stderr)
+            return 1
+        print(f"{relative(output)} is up to date.")
+        return 0
+    changed = write_if_changed(output, text.encode("utf-8"))
+    print(f"{relative(output)} {'written' if changed else 'unchanged'} "
+          "(generated from the validation models and the sidecars of the data folder).")
+    return 0
+
+
+def _publish(args) -> int:
+    from barometre.deploy import publish_to
+
+    publish_to(args.dest, args.site, data_dir=args.data_dir)
+    return 0
+
+
+def _linkcheck(args) -> int:
+    from barometre.linkcheck import NoNetwork, check_external, internal_problems
+    from barometre.paths import BUILD_DIR
+    from barometre.reuse import site_baseurl
+
+    site = args.site or BUILD_DIR / "site"
+    if not (site / "index.html").is_file():
+        print(f"No site in {relative(site)}: build it first (make site).", file=sys.stderr)
+        return 2
+    broken = [f"internal: {p}" for p in internal_problems(site)]
+    try:
+        broken += [f"outside: {p}" for p in check_external(site, ignore_prefix=site_baseurl())]
+    except NoNetwork as exc:
+        print(f"{exc}. Internal links: {len(broken)} broken.", file=sys.stderr)
+        return 2
+    for line in broken:
+        print(f"  - {line}", file=sys.stderr)
+    print(f"Links of {relative(site)}: {len(broken)} broken.", file=sys.stderr if broken else sys.stdout)
+    return 1 if broken else 0
+
+
 def _check_env(args) -> int:
     from barometre.environment import check_pins, synced_lock
 
@@ -203,6 +251,14 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("sidecar", help="record the sha256 of data files in their provenance sidecars")
     s.add_argument("files", nargs="+")
     sub.add_parser("toc", help="write _toc.yml from the chapter registry (src/barometre/book.py)")
+    dp = sub.add_parser("datapackage", help="write datapackage.json (Frictionless) from the validation models")
+    dp.add_argument("--output", type=Path, default=None, help="where to write it (default: datapackage.json)")
+    dp.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+    pu = sub.add_parser("publish", help="copy the complete built site (_build/site/) to a folder")
+    pu.add_argument("--dest", type=Path, required=True, help="a new or empty folder, or one publish wrote before")
+    pu.add_argument("--site", type=Path, default=None, help="the built site (default: _build/site/)")
+    lc = sub.add_parser("linkcheck", help="check the site's links, the outside ones too (needs a network)")
+    lc.add_argument("--site", type=Path, default=None, help="the built site (default: _build/site/)")
     ce = sub.add_parser("check-env", help="check that installed packages equal the hashed lock")
     ce.add_argument("--lock", type=Path, default=None,
                     help="the lock to compare with (default: the one .venv was synced to)")
@@ -219,17 +275,21 @@ def main(argv: list[str] | None = None) -> int:
 
     from barometre.build import BuildError
     from barometre.data import FigureNotFound
+    from barometre.datapackage import DataPackageError
+    from barometre.deploy import PublishError
     from barometre.editions import EditionError
     from barometre.provenance import SidecarError
+    from barometre.reuse import BaseUrlError
     from barometre.validation import DataValidationError
 
     commands = {"validate": _validate, "build": _build, "sidecar": _sidecar, "check-env": _check_env, "pdf": _pdf,
-                "toc": _toc, "site": _site,
-                "preview": _preview}
+                "toc": _toc, "datapackage": _datapackage, "publish": _publish, "linkcheck": _linkcheck,
+                "site": _site, "preview": _preview}
     commands.update({"new-edition": _new_edition, "import-xlsx": _import_xlsx, "compare": _compare})
     try:
         return commands[args.command](args)
-    except (DataValidationError, BuildError, EditionError, FigureNotFound, SidecarError) as exc:
+    except (DataValidationError, BuildError, EditionError, FigureNotFound, SidecarError, DataPackageError,
+            PublishError, BaseUrlError) as exc:
         if args.debug:
             raise
         print(str(exc), file=sys.stderr)

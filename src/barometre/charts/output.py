@@ -108,9 +108,13 @@ class ChartOutput:
         return vlc.vegalite_to_svg(self.static_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
 
     def csv(self) -> str:
+        """The rows behind the chart, as the reader downloads them: French headers, with units
+        (``charts.csv_headers``)."""
         if self.data is None:
             return ""
-        return self.data.to_csv(index=False, lineterminator="\n")
+        from barometre.charts.csv_headers import for_download
+
+        return for_download(self.name, self.data).to_csv(index=False, lineterminator="\n")
 
     def html(self) -> str:
         """The interactive figure (``web.chart_html``)."""

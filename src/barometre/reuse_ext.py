@@ -1,0 +1,172 @@
+"""Sphinx directives of the colophon for reuse (``barometre.reuse``): the licences, the
+« Pour citer ce livre » line, and the download of every indicator by year.
+
+- ``barometre-licences``: the project's licences, the right of quotation, and each reference
+  series with the licence its sidecar names (``barometre_licences``, set by the build);
+- ``barometre-citation``: the citation of this edition (``barometre_citation``, set by the build);
+- ``barometre-downloads``: « Tous les indicateurs, année par année », a CSV the extension writes
+  into the staging book when the builder starts, and Sphinx copies to ``_downloads/``.
+
+The colophon is read again when one of these values changes (``outdated``), as it is when the
+build stamp changes (``sphinx_ext.pages_to_reread``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+
+DOWNLOADS_DIR = "_donnees"  # in the staging book, beside chapters/
+USES = "barometre_reuse_pages"
+
+
+def _fingerprint(app) -> str:
+    c = app.config
+    blob = json.dumps([c.barometre_citation, c.barometre_licences, c.barometre_all_indicators_sha],
+                      sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _record(env) -> None:
+    pages = getattr(env, USES, None)
+    if pages is None:
+        pages = {}
+        setattr(env, USES, pages)
+    pages[env.docname] = _fingerprint(env.app)
+
+
+def outdated(app, env, added, changed, removed) -> list[str]:
+    """The pages that show these values, when the values changed since they were read."""
+    now = _fingerprint(app)
+    return [doc for doc, seen in (getattr(env, USES, None) or {}).items()
+            if seen != now and doc not in removed and doc in env.found_docs]
+
+
+def forget(app, env, docname) -> None:
+    (getattr(env, USES, None) or {}).pop(docname, None)
+
+
+def merge(app, env, docnames, other) -> None:
+    mine = getattr(env, USES, None)
+    if mine is None:
+        mine = {}
+        setattr(env, USES, mine)
+    for doc in docnames:
+        if doc in (getattr(other, USES, None) or {}):
+            mine[doc] = other.barometre_reuse_pages[doc]
+
+
+def _link(text: str, url: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=url)
+
+
+def _para(*parts) -> nodes.paragraph:
+    p = nodes.paragraph()
+    for part in parts:
+        p += nodes.Text(part) if isinstance(part, str) else part
+    return p
+
+
+def _directive(run_fn):
+    from docutils.parsers.rst import Directive
+
+    class _D(Directive):
+        has_content = False
+
+        def run(self):
+            env = self.state.document.settings.env
+            _record(env)
+            return run_fn(env)
+
+    return _D
+
+
+def licences(env) -> list[nodes.Node]:
+    from barometre.reuse import CODE_LICENCE, QUOTATION_RIGHT, QUOTATION_URL, TEXT_LICENCE
+
+    items = nodes.bullet_list()
+    items += nodes.list_item("", _para(
+        "Le texte du livre, ses données et les tableaux qu’il publie : ",
+        _link("Licence Ouverte / Etalab 2.0", TEXT_LICENCE["path"]),
+        " (paternité : le titre du livre, l’édition et son adresse ; voir « Pour citer ce livre »)."))
+    items += nodes.list_item("", _para(
+        "Le code qui construit le livre : ", _link("licence MIT", CODE_LICENCE["path"]), "."))
+    items += nodes.list_item("", _para(
+        "Les extraits de presse (300 caractères au plus, chacun attribué à son auteur et à sa "
+        "publication) ne sont pas au projet : ils restent à leurs auteurs et éditeurs, et sont cités au "
+        "titre du ", _link(QUOTATION_RIGHT, QUOTATION_URL), ". La Licence Ouverte ne s’applique pas à eux."))
+    series = env.config.barometre_licences or []
+    if series:
+        sub = nodes.bullet_list()
+        for entry in series:
+            sub += nodes.list_item("", _para(nodes.emphasis(text=entry["title"] or entry["file"]), " (",
+                                             nodes.literal(text=entry["file"]), ") : ", entry["licence"]))
+        item = nodes.list_item("", _para("Les séries de référence ne sont pas au projet : chacune garde la "
+                                         "licence de sa source, nommée dans son fichier de provenance :"))
+        item += sub
+        items += item
+    return [items]
+
+
+def citation(env) -> list[nodes.Node]:
+    parts = env.config.barometre_citation or {}
+    if not parts:
+        return [_para("Pour citer ce livre : construction hors du script de build.")]
+    p = _para(nodes.strong(text="Pour citer ce livre : "), f"{parts['author']}, ",
+              nodes.emphasis(text=parts["title"]),
+              f", édition {parts['edition']}, version {parts['version']} (code ",
+              nodes.literal(text=parts["code"]), ", données sha256 ", nodes.literal(text=parts["data_sha"]),
+              f"), {parts['year']}. Licence Ouverte / Etalab 2.0.")
+    if parts.get("url"):
+        p += nodes.Text(" En ligne : ")
+        p += _link(parts["url"], parts["url"])
+    return [p]
+
+
+def downloads(env) -> list[nodes.Node]:
+    from barometre.reuse import all_indicators_name
+
+    edition = env.config.barometre_edition
+    if not edition or not env.config.barometre_all_indicators_sha:
+        return []
+    name = all_indicators_name(edition)
+    target = f"/{DOWNLOADS_DIR}/{name}"
+    ref = addnodes.download_reference("", "", reftarget=target, refdoc=env.docname, refdomain="",
+                                      reftype="download", refexplicit=True, refwarn=True)
+    ref += nodes.literal(text=name)
+    env.note_dependency(str(Path(env.srcdir) / DOWNLOADS_DIR / name))
+    return [_para(nodes.strong(text="Tous les indicateurs, année par année : "), ref,
+                  f" (tableau CSV, en-têtes en français : chaque chiffre tel que l’édition {edition} le "
+                  "connaît, avec l’édition qui le publie, sa source, sa publication et son extrait).")]
+
+
+def write_downloads(app) -> None:
+    """Write the table of every indicator into the staging book (only when its content changed)."""
+    from barometre.files import write_if_changed
+    from barometre.reuse import all_indicators_csv, all_indicators_name
+
+    edition, data_dir = app.config.barometre_edition, app.config.barometre_data_dir
+    if not edition or not data_dir:
+        app.config.barometre_all_indicators_sha = ""
+        return
+    text = all_indicators_csv(Path(data_dir), int(edition))
+    write_if_changed(Path(app.srcdir) / DOWNLOADS_DIR / all_indicators_name(int(edition)), text.encode("utf-8"))
+    app.config.barometre_all_indicators_sha = hashlib.sha256(text.encode()).hexdigest()
+
+
+def setup(app):
+    app.setup_extension("barometre.sphinx_ext")  # barometre_edition, barometre_data_dir
+    app.add_config_value("barometre_citation", {}, "")
+    app.add_config_value("barometre_licences", [], "")
+    app.add_config_value("barometre_all_indicators_sha", "", "")
+    app.add_directive("barometre-licences", _directive(licences))
+    app.add_directive("barometre-citation", _directive(citation))
+    app.add_directive("barometre-downloads", _directive(downloads))
+    app.connect("builder-inited", write_downloads)
+    app.connect("env-get-outdated", outdated)
+    app.connect("env-purge-doc", forget)
+    app.connect("env-merge-info", merge)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
