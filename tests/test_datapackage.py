@@ -75,20 +75,20 @@ def test_fields_take_their_types_and_constraints_from_the_models():
 def test_a_new_table_with_its_model_is_described_with_no_other_change(monkeypatch, data_copy):
     from typing import Literal
 
-    class ScopeRow(validation._Row):
-        scope: validation.Snake
+    class ZoneRow(validation._Row):
+        zone: validation.Snake
         label_fr: validation.RequiredText
         kind: Literal["area", "company"]
         weight: validation.Number
 
-    ScopeRow.__module__ = validation.__name__
-    monkeypatch.setattr(validation, "ScopeRow", ScopeRow, raising=False)
-    (data_copy / "scopes_test.csv").write_text("scope,label_fr,kind,weight\nmarket,ensemble du marché,area,\n",
+    ZoneRow.__module__ = validation.__name__
+    monkeypatch.setattr(validation, "ZoneRow", ZoneRow, raising=False)
+    (data_copy / "zones_test.csv").write_text("zone,label_fr,kind,weight\nmarket,ensemble du marché,area,\n",
                                                encoding="utf-8")
-    (data_copy / "scopes_test.csv.meta.yaml").write_text("title: Scopes\nlicence: Licence Ouverte / Etalab 2.0\n",
+    (data_copy / "zones_test.csv.meta.yaml").write_text("title: Zones\nlicence: Licence Ouverte / Etalab 2.0\n",
                                                          encoding="utf-8")
-    resource = next(r for r in datapackage.package(data_copy)["resources"] if r["path"] == "data/scopes_test.csv")
-    assert resource["schema"]["x-barometre-model"].endswith(".ScopeRow")
+    resource = next(r for r in datapackage.package(data_copy)["resources"] if r["path"] == "data/zones_test.csv")
+    assert resource["schema"]["x-barometre-model"].endswith(".ZoneRow")
     fields = {f["name"]: f for f in resource["schema"]["fields"]}
     assert fields["kind"]["constraints"] == {"enum": ["area", "company"], "required": True}
     assert fields["weight"]["type"] == "number" and "constraints" not in fields["weight"]

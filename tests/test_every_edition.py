@@ -42,7 +42,7 @@ def test_the_data_hold_every_edition_found_from_2005_to_2024_and_none_invented()
     assert EDITIONS[0] <= 2005 and EDITIONS[-1] == 2024
     assert 2015 not in EDITIONS, "no study was found for data year 2015"
     assert 2020 not in EDITIONS, "data year 2020 is left to a later yearly rerun"
-    assert EDITIONS == sorted(int(p.stem) for p in (DATA_DIR / "editions").glob("*.csv"))
+    assert sorted(int(p.stem) for p in (DATA_DIR / "editions").glob("*.csv")) == EDITIONS
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -45,7 +45,7 @@ from barometre.execution import (
 )
 from barometre.files import atomic_write, special_entries, swap_link, write_if_changed
 from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
-from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative
+from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative, source_date_epoch
 from barometre.publishing import (
     current_pdf,
     pdf_build_file,
@@ -583,18 +583,6 @@ def data_date_footer(data_dir: Path, edition: int) -> str:
     day = when[:1].isdigit() and not when.isdigit()  # « le 9 décembre 2008 », « en octobre 2012 », « en 2010 »
     published = f", publiée {'le' if day else 'en'} {when}" if when else ""
     return f'<p class="barometre-data-date">Données : édition {edition} du baromètre{published}.</p>'
-
-
-def source_date_epoch() -> str:
-    """A fixed date for the build (the last commit's), so that two builds of a commit are identical."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        return subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
 
 
 def code_version() -> str:

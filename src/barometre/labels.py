@@ -70,3 +70,25 @@ VALUE_SCHEME_LABELS = {
     "per_resolution": "Paiement à la demande résolue",
     "bonus_malus": "Prix de base avec bonus/malus qualité",
 }
+
+# French names of the data's qualifiers and units (the downloadable tables, the charts' CSV headers)
+QUALIFIERS_FR = {
+    "exact": "exact", "about": "environ", "more_than": "plus de", "at_least": "au moins",
+    "less_than": "moins de", "at_most": "au plus", "range": "fourchette", "not_published": "non publié",
+}
+UNITS_FR = {
+    "percent": "% (part, de 0 à 100)",
+    "percent_change": "% (variation)",
+    "percentage_points": "points de pourcentage",
+    "eur_per_month_gross": "euros bruts par mois",
+    "eur_per_month_net": "euros nets par mois",
+    "eur_million": "millions d’euros",
+    "jobs": "emplois",
+    "companies": "entreprises",
+    "people": "personnes",
+    "trainings": "formations",
+    "weeks": "semaines",
+    "years": "années",
+    "count": "nombre",
+    "year": "année civile",
+}

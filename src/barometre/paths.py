@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 
@@ -32,3 +33,15 @@ def relative(path: Path | str) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+def source_date_epoch() -> str:
+    """A fixed date for the build (the last commit's), so that two builds of a commit are identical."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        return subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"

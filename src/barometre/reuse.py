@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from barometre.labels import QUALIFIERS_FR, UNITS_FR
+
 # The licences the project chose (LICENSE, LICENCE-DONNEES.md); the colophon and the README say the same.
 CODE_LICENCE = {"name": "MIT", "title": "Licence MIT", "path": "https://opensource.org/license/mit"}
 TEXT_LICENCE = {
@@ -89,7 +91,7 @@ def reference_licences(data_dir: Path) -> list[dict]:
 
 def release_year(epoch: str | None = None) -> int:
     """The year of the build's fixed date (``SOURCE_DATE_EPOCH``, the last commit's)."""
-    from barometre.build import source_date_epoch
+    from barometre.paths import source_date_epoch
 
     return datetime.fromtimestamp(int(epoch or source_date_epoch() or 0), UTC).year
 
@@ -124,28 +126,6 @@ ALL_INDICATORS_COLUMNS = (
     "indicateur", "libellé", "périmètre", "code du périmètre", "période", "valeur", "borne basse", "borne haute", "qualificatif",
     "unité", "édition", "source", "publication", "adresse de la publication", "extrait",
 )
-QUALIFIERS_FR = {
-    "exact": "exact", "about": "environ", "more_than": "plus de", "at_least": "au moins",
-    "less_than": "moins de", "at_most": "au plus", "range": "fourchette", "not_published": "non publié",
-}
-UNITS_FR = {
-    "percent": "% (part, de 0 à 100)",
-    "percent_change": "% (variation)",
-    "percentage_points": "points de pourcentage",
-    "eur_per_month_gross": "euros bruts par mois",
-    "eur_per_month_net": "euros nets par mois",
-    "eur_million": "millions d’euros",
-    "jobs": "emplois",
-    "companies": "entreprises",
-    "people": "personnes",
-    "trainings": "formations",
-    "weeks": "semaines",
-    "years": "années",
-    "count": "nombre",
-    "year": "année civile",
-}
-
-
 def _number(x: float | None) -> str:
     if x is None:
         return ""

@@ -78,8 +78,7 @@ CHART_HEADERS: dict[str, dict[str, str]] = {
 
 
 def _values() -> dict[str, dict[str, str]]:
-    from barometre.labels import VALUE_SCHEME_LABELS
-    from barometre.reuse import UNITS_FR
+    from barometre.labels import UNITS_FR, VALUE_SCHEME_LABELS
 
     return {"unité": UNITS_FR, "contrat": VALUE_SCHEME_LABELS}
 
