@@ -759,12 +759,3 @@ def figure(
 ) -> Figure:
     """``figure("revenue_growth", edition=2008)``: one figure with its value, quote and source."""
     return load(data_dir).figure(indicator, edition, scope=scope, period=period)
-
-
-def _split(line: str) -> list[str]:
-    import csv
-
-    try:
-        return next(csv.reader([line]))
-    except (StopIteration, csv.Error):
-        return []

@@ -738,6 +738,7 @@ def _check_labour_cost(labour: Table, problems: list[Problem]) -> None:
 
 
 def _check_hhi(table: Table, problems: list[Problem]) -> None:
+    """``_check_hhi_thresholds`` (defined with the checks after ``validate``)."""
     _check_hhi_thresholds(table, problems)
 
 

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
-import vl_convert as vlc
 
 from barometre.charts import web
 from barometre.charts.printing import _to_pdf, print_parts_of, print_spec_of
-from barometre.charts.theme import LOCALE, PNG_SCALE, PRINT_MIME, WIDTH, wrap_title
+from barometre.charts.theme import PRINT_MIME, wrap_title
 
 
 def _slug(name: str) -> str:
@@ -67,14 +66,6 @@ class ChartOutput:
         """What the page changes in the compiled chart (``web.web_patch``)."""
         return web.web_patch(self)
 
-    def static_spec(self) -> dict:
-        """The print spec: a fixed width (the page's text width) and the source under the title."""
-        spec = json.loads(json.dumps(self._spec))
-        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
-            spec.setdefault("width", WIDTH)
-        spec["title"] = {"text": wrap_title(self.title), "subtitle": f"Source : {self.source}"}
-        return spec
-
     def print_spec(self) -> dict:
         """The chart as the PDF prints it (``print_spec_of``)."""
         return print_spec_of(self._print or self._spec)
@@ -95,17 +86,6 @@ class ChartOutput:
             return {"omit": True, "name": self.name}
         return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}",
                 "spec": self._print or self._spec}
-
-    def png(self) -> bytes:
-        return vlc.vegalite_to_png(
-            self.static_spec(),
-            scale=PNG_SCALE,
-            format_locale=LOCALE,
-            time_format_locale=LOCALE,
-        )
-
-    def svg(self) -> str:
-        return vlc.vegalite_to_svg(self.static_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
 
     def csv(self) -> str:
         if self.data is None:
