@@ -9,6 +9,7 @@ from pathlib import Path
 import nbformat
 
 from barometre.paths import CHAPTERS_DIR
+from barometre.prose import MYST_MIME
 
 
 def execute_chapter(tmp_path: Path, chapter: str, label: str, **parameters) -> nbformat.NotebookNode:
@@ -24,10 +25,11 @@ def execute_chapter(tmp_path: Path, chapter: str, label: str, **parameters) -> n
 
 
 def markdown(nb) -> str:
-    """Every Markdown output (the chapter's prose) of an executed notebook."""
+    """Every text output (the chapter's prose) of an executed notebook, as the book renders it: its MyST
+    form (``barometre.prose.MYST_MIME``; Jupyter shows the ``text/markdown`` form made of it)."""
     return "\n".join(
-        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+        o["data"][MYST_MIME] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if MYST_MIME in o.get("data", {})
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
+from barometre.prose import Prose
 from barometre.typography import elide, quote_typography, title_typography
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
@@ -305,11 +306,10 @@ def elide_before_figures(text: str) -> str:
     return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
 
 
-def say(text: str):
-    """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
-    from IPython.display import Markdown
-
-    return Markdown(_page.introduce_once(elide_before_figures(lighten_vintage_notes(text))))
+def say(text: str) -> Prose:
+    """Display MyST Markdown as the chapter's prose (the code cell itself is hidden): the book renders
+    the MyST, Jupyter a Markdown of it (``barometre.prose``)."""
+    return Prose(_page.introduce_once(elide_before_figures(lighten_vintage_notes(text))))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:

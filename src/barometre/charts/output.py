@@ -97,11 +97,25 @@ class ChartOutput:
         return web.chart_html(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        """The page's figure (``text/html``, which calls the site's own Vega bundle), the print form,
+        the Vega-Lite spec for Jupyter (JupyterLab and VS Code draw it with their own Vega) and a
+        line of text. The book's HTML builder takes the HTML and its LaTeX builder the print form
+        (``_config.yml``, ``sphinx_ext.printing``): neither reads the Vega-Lite form."""
         return {
             "text/html": self.html(),
             PRINT_MIME: self.print_form(),
+            vegalite_mime(self._spec): web.jupyter_spec(self),
             "text/plain": f"{self.title}. {self.description} Source : {self.source}",
         }
+
+
+def vegalite_mime(spec: dict) -> str:
+    """The Vega-Lite MIME type of the spec's major version, as Altair names it for its own charts
+    (``application/vnd.vegalite.v6+json`` for a ``…/vega-lite/v6.4.1.json`` schema)."""
+    match = re.search(r"/vega-lite/v(\d+)", str(spec.get("$schema", "")))
+    if match is None:
+        raise ValueError(f"a chart's spec names no Vega-Lite schema version ($schema: {spec.get('$schema')!r})")
+    return f"application/vnd.vegalite.v{match.group(1)}+json"
 
 
 class SpecChart:
