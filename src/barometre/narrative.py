@@ -278,25 +278,6 @@ class PageMentions:
         return text
 
 
-_page = PageMentions()
-
-
-def end_page() -> None:
-    """Forget the page's people: a warm worker of the build (``barometre.engine``) runs several chapters
-    one after the other in one process, and a page must never drop a role because another page
-    introduced the person."""
-    global _page
-    _page = PageMentions()
-
-
-def new_page(ds: Dataset) -> None:
-    """Start a chapter page: from now on, ``say`` introduces each person of ``ds`` once (see
-    ``PageMentions``). A page that does not call it (the annexes, whose rows each stand alone) keeps
-    every role."""
-    global _page
-    _page = PageMentions(ds)
-
-
 _UNELIDED = re.compile(r"(?<![\w’'\\])([Dd]e|[Qq]ue) ((?:\{ref\}`)?(?:environ|au moins|au plus|un|une)\b)")
 
 
@@ -306,10 +287,40 @@ def elide_before_figures(text: str) -> str:
     return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
 
 
+def render(text: str, page: PageMentions | None = None) -> str:
+    """The MyST a sentence is shown as: its vintage notes lightened, « de » elided before a figure and, on a
+    ``page``, each person introduced once."""
+    text = elide_before_figures(lighten_vintage_notes(text))
+    return page.introduce_once(text) if page is not None else text
+
+
+class Page(PageMentions):
+    """A chapter's page: ``page.say(text)`` shows ``text`` with each person of the data introduced with their
+    role at the first mention on the page (``PageMentions``), by name after.
+
+    Idempotent: a sentence said again (a cell run twice in Jupyter) is shown as it was the first time,
+    role included; the people it introduced stay introduced for the sentences after it."""
+
+    def __init__(self, ds: Dataset | None = None):
+        super().__init__(ds)
+        self._said: dict[str, str] = {}
+
+    def say(self, text: str) -> Prose:
+        if text not in self._said:
+            self._said[text] = render(text, self)
+        return Prose(self._said[text])
+
+
+def new_page(ds: Dataset) -> Page:
+    """A chapter's page (``Page``): ``say = narrative.new_page(ds).say`` at the top of a chapter."""
+    return Page(ds)
+
+
 def say(text: str) -> Prose:
-    """Display MyST Markdown as the chapter's prose (the code cell itself is hidden): the book renders
-    the MyST, Jupyter a Markdown of it (``barometre.prose``)."""
-    return Prose(_page.introduce_once(elide_before_figures(lighten_vintage_notes(text))))
+    """Display MyST Markdown as the prose of a page with no page object (the annexes, whose rows each stand
+    alone: every role is kept): the book renders the MyST, Jupyter a Markdown of it (``barometre.prose``).
+    Same text, same output: nothing is remembered between calls."""
+    return Prose(render(text))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:
