@@ -285,6 +285,8 @@ class Builder:
         latex["maketitle"] = title_page(config["title"], config.get("author", ""), self.data_dir, edition)
         latex["preamble"] = latex.get("preamble", "") + pdf_metadata(config, edition)
         sphinx_config["barometre_edition"] = edition
+        # sphinx-sitemap: each page at <html.baseurl><edition>/<page> (the editions are published side by side)
+        sphinx_config["sitemap_url_scheme"] = f"{edition}/{{link}}"
         sphinx_config["barometre_editions"] = self._dataset_editions
         changed = write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
         changed |= write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))
