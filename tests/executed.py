@@ -1,4 +1,8 @@
-"""Run a chapter notebook with papermill and read what it shows (shared by the chapter tests)."""
+"""Run a chapter notebook through the project's engine and read what it shows (shared by the chapter tests).
+
+The engine (``barometre.engine``) runs a notebook in this process as the build's warm workers do, with
+papermill's parameter injection: no Jupyter kernel is started per test (``tests/test_engine.py`` checks
+that its outputs are a kernel's)."""
 
 from __future__ import annotations
 
@@ -9,25 +13,40 @@ from pathlib import Path
 import nbformat
 
 from barometre.paths import CHAPTERS_DIR
+from barometre.prose import MYST_MIME
 
 
 def execute_chapter(tmp_path: Path, chapter: str, label: str, **parameters) -> nbformat.NotebookNode:
-    """Execute ``chapters/<chapter>.ipynb`` with ``parameters`` (as ``papermill -p`` would)."""
-    import papermill as pm
+    """Execute ``chapters/<chapter>.ipynb`` with ``parameters`` (as ``papermill -p`` would), through the
+    engine, reading only the data the chapter declares (``barometre.book``), as in the build."""
+    from barometre import engine
+    from barometre.book import chapter as registered
+    from barometre.data import declared
 
     out = tmp_path / f"{chapter}-{label}.ipynb"
-    pm.execute_notebook(
-        str(CHAPTERS_DIR / f"{chapter}.ipynb"), str(out), parameters=parameters, kernel_name="python3",
-        cwd=str(CHAPTERS_DIR), progress_bar=False,
-    )
+    with declared(registered(chapter).inputs, chapter):
+        engine.execute_notebook(CHAPTERS_DIR / f"{chapter}.ipynb", out, parameters, CHAPTERS_DIR)
     return nbformat.read(out, as_version=4)
 
 
+# What no page ever shows: a placeholder for a missing figure, a Python value, an empty quote, a plural
+# of one, a negated duration (the chapters' tests shared these lists, and their copies had drifted)
+NEVER_SHOWN = ("non publié", "None", "nan", "«\u00a0\u00a0»", "«  »", "ces 1 sources", "pendant non")
+
+
+def assert_clean(text: str) -> None:
+    """``text`` shows none of ``NEVER_SHOWN`` (a word as a whole word: « nan », not « financement »)."""
+    for bad in NEVER_SHOWN:
+        pattern = rf"\b{re.escape(bad)}\b" if bad.isalpha() else re.escape(bad)
+        assert not re.search(pattern, text), bad
+
+
 def markdown(nb) -> str:
-    """Every Markdown output (the chapter's prose) of an executed notebook."""
+    """Every text output (the chapter's prose) of an executed notebook, as the book renders it: its MyST
+    form (``barometre.prose.MYST_MIME``; Jupyter shows the ``text/markdown`` form made of it)."""
     return "\n".join(
-        o["data"]["text/markdown"] for c in nb.cells if c.cell_type == "code"
-        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+        o["data"][MYST_MIME] for c in nb.cells if c.cell_type == "code"
+        for o in c.get("outputs", []) if MYST_MIME in o.get("data", {})
     )
 
 

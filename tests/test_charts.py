@@ -70,7 +70,7 @@ def test_long_axis_titles_are_wrapped_for_a_phone_in_the_web_chart_only():
     assert web["encoding"]["x"]["title"] == ["Écart de salaire interne /", "outsourceur (%)"]
     assert web["encoding"]["y"]["title"] == "Court"
     assert all(len(line) <= 30 for line in web["title"])
-    assert out.static_spec()["encoding"]["x"]["title"] == "Écart de salaire interne / outsourceur (%)"
+    assert out.print_spec()["encoding"]["x"]["title"] == "Écart de salaire interne / outsourceur (%)"
 
 
 def test_the_description_is_the_vega_lite_description_and_the_aria_label():
@@ -79,8 +79,8 @@ def test_the_description_is_the_vega_lite_description_and_the_aria_label():
     assert 'aria-label="Deux barres."' in out.html()
 
 
-def test_the_static_form_carries_the_source_line():
-    assert sample().static_spec()["title"]["subtitle"] == "Source : Baromètre"
+def test_the_print_form_carries_the_source_line():
+    assert sample().print_form()["source"] == "Source : Baromètre"
 
 
 def test_the_print_form_is_drawn_at_the_text_width_in_the_books_sans_serif():

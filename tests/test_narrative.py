@@ -187,3 +187,22 @@ def test_a_quote_is_set_in_french_typography_its_words_untouched():
     shown = quote(fig, attribution=False)
     assert "25\u00a0\\% plus cher" in shown and "métropole \\?" in shown, shown
     assert "25%" in fig.quote  # the data row is unchanged
+
+
+def test_a_sentence_said_twice_on_a_page_is_shown_the_same_and_the_next_one_knows_the_person():
+    from barometre import narrative
+
+    page = narrative.new_page(load())
+    sentence = "Selon Jean Régnier (p-dg de Comearth), non."
+    first = page.say(sentence).myst
+    assert page.say(sentence).myst == first and "p-dg de Comearth" in first
+    assert page.say("Jean Régnier (p-dg de Comearth) refuse.").myst == "Jean Régnier refuse."
+    other = narrative.new_page(load())  # another page introduces the person again
+    assert "p-dg de Comearth" in other.say("Jean Régnier (p-dg de Comearth) refuse.").myst
+
+
+def test_saying_without_a_page_remembers_nothing():
+    from barometre.narrative import say
+
+    sentence = "Jean Régnier (p-dg de Comearth) refuse."
+    assert say(sentence).myst == say(sentence).myst == sentence

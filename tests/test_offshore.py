@@ -7,11 +7,10 @@ import math
 import shutil
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 from conftest import mark_not_published, rewrite
-from executed import execute_chapter, markdown, spec
+from executed import assert_clean, execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
 from barometre import load
@@ -256,17 +255,13 @@ def test_the_map_has_no_sites_layer_when_the_edition_names_none():
 # --------------------------------------------------------------------------- the executed notebook
 
 
-def _execute(tmp_path: Path, name: str, **parameters) -> nbformat.NotebookNode:
-    return execute_chapter(tmp_path, "offshore", name, **parameters)
-
-
 _markdown, _spec = markdown, spec
 
 
 @pytest.mark.slow
 def test_a_worse_offshore_quality_changes_the_text_and_the_charts_of_the_chapter(tmp_path):
-    base = _execute(tmp_path, "base", offshore_repeat_rate=0.15, edition=EDITION)
-    worse = _execute(tmp_path, "worse", offshore_repeat_rate=0.45, edition=EDITION)
+    base = execute_chapter(tmp_path, "offshore", "base", offshore_repeat_rate=0.15, edition=EDITION)
+    worse = execute_chapter(tmp_path, "offshore", "worse", offshore_repeat_rate=0.45, edition=EDITION)
     assert "15\u00a0% offshore" in _markdown(base) and "45\u00a0% offshore" in _markdown(worse)
     assert "La France revient deux fois plus cher" in _markdown(base)
     assert "La France revient deux fois plus cher" not in _markdown(worse)
@@ -280,15 +275,6 @@ def _not_published(data_dir: Path, indicator: str, scope: str) -> None:
 
 
 SPARSE = 2009
-NEVER_SHOWN = ("non publié", "None", "nan", "«\u00a0\u00a0»", "«  »", "ces 1 sources")
-
-
-def _clean(text: str) -> None:
-    import re
-
-    for bad in NEVER_SHOWN:
-        pattern = rf"\b{re.escape(bad)}\b" if bad.isalpha() else re.escape(bad)
-        assert not re.search(pattern, text), bad
 
 
 # --------------------------------------------------------------------------- any edition (functions)
@@ -327,7 +313,7 @@ def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
     only = ch.summary(load(data_with_sparse_2009_only(tmp_path / "b")), SPARSE)
     assert "fig-2008" not in only.takeaway and "province" not in only.takeaway
     for s in (sparse, only):
-        _clean(s.key_figure + s.takeaway)
+        assert_clean(s.key_figure + s.takeaway)
 
 
 def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share(monkeypatch):
@@ -335,7 +321,7 @@ def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_shar
     monkeypatch.setattr(ch, "trend", lambda ds, indicator, edition, scope="market": None)
     s = ch.summary(load(), EDITION)
     assert s.key_figure == "aucun chiffre jusqu’à l’édition 2008" and "Aucune édition" in s.takeaway
-    _clean(s.takeaway)
+    assert_clean(s.takeaway)
 
 
 def test_voices_and_their_summaries_come_only_from_editions_that_cite_them(tmp_path):
@@ -408,9 +394,9 @@ def test_the_split_chart_dates_its_bars_when_their_periods_differ(tmp_path):
 @pytest.mark.slow
 def test_on_the_sparse_reversing_edition_the_words_flip_and_nothing_empty_is_printed(tmp_path):
     data = data_with_sparse_2009(tmp_path / "data")
-    nb = _execute(tmp_path, "sparse", data_dir=str(data), edition=SPARSE)
+    nb = execute_chapter(tmp_path, "offshore", "sparse", data_dir=str(data), edition=SPARSE)
     text = _markdown(nb)
-    _clean(text)
+    assert_clean(text)
     assert "a reculé de" in text and "alors que l’activité offshore a progressé" in text
     assert "l’offshore gagne du terrain" in text and "en baisse par rapport à" in text
     assert "croît plus vite" not in text and "palier" not in text
@@ -425,9 +411,9 @@ def test_on_the_sparse_reversing_edition_the_words_flip_and_nothing_empty_is_pri
 @pytest.mark.slow
 def test_an_edition_without_the_article_states_none_of_its_figures(tmp_path):
     data = data_with_sparse_2009_only(tmp_path / "data")
-    nb = _execute(tmp_path, "only", data_dir=str(data), edition=SPARSE)
+    nb = execute_chapter(tmp_path, "offshore", "only", data_dir=str(data), edition=SPARSE)
     text = _markdown(nb)
-    _clean(text)
+    assert_clean(text)
     assert "fig-2008" not in text
     assert "édition\u00a02008" not in text and "édition 2008" not in text
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2009") == 1
@@ -437,9 +423,9 @@ def test_an_edition_without_the_article_states_none_of_its_figures(tmp_path):
 
 @pytest.mark.slow
 def test_the_real_data_still_reads_as_the_2008_article(tmp_path):
-    nb = _execute(tmp_path, "real", edition=EDITION)
+    nb = execute_chapter(tmp_path, "offshore", "real", edition=EDITION)
     text = _markdown(nb)
-    _clean(text)
+    assert_clean(text)
     assert "Aucune édition" not in text
     assert "une croissance deux fois plus forte en France" in text
     assert "Les nouveaux emplois des outsourceurs se créent surtout en province" in text
@@ -457,9 +443,9 @@ def test_missing_figures_are_left_out_and_named_once(tmp_path):
                              ("new_jobs_province_share", "province"), ("numericable_external_advisers", "numericable"),
                              ("teleperformance_france_headcount_change", "teleperformance_france")]:
         _not_published(data, indicator, scope)
-    nb = _execute(tmp_path, "missing", data_dir=str(data), edition=EDITION)
+    nb = execute_chapter(tmp_path, "offshore", "missing", data_dir=str(data), edition=EDITION)
     text = _markdown(nb)
-    _clean(text)
+    assert_clean(text)
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2008") == 1
     assert "écart de taux horaire offshore" in text and "part des nouveaux emplois créés en province" in text
     assert "Le modèle n'est pas calculé" in text

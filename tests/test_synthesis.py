@@ -7,13 +7,11 @@ import sys
 import types
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from barometre import load
 from barometre.chapters import synthesis as ch
 from barometre.narrative import quote
-from barometre.paths import CHAPTERS_DIR
 
 EDITION = 2008
 
@@ -108,28 +106,20 @@ def test_a_quote_loses_the_guillemets_and_full_stop_of_the_scan():
 
 
 @pytest.mark.slow
-def test_the_synthesis_shows_the_takeaway_the_chapter_glues(tmp_path: Path):
-    import papermill as pm
+def test_the_synthesis_shows_the_chapters_takeaway(tmp_path: Path):
+    from executed import execute_chapter, markdown
 
-    outs = {}
-    for name in ("value", "synthesis"):
-        out = tmp_path / f"{name}.ipynb"
-        pm.execute_notebook(str(CHAPTERS_DIR / f"{name}.ipynb"), str(out), kernel_name="python3",
-                            cwd=str(CHAPTERS_DIR), progress_bar=False)
-        outs[name] = nbformat.read(out, as_version=4)
-    glued = next(
-        o["data"]["application/papermill.record/text/markdown"]
-        for c in outs["value"].cells for o in c.get("outputs", [])
-        if o.get("metadata", {}).get("scrapbook", {}).get("name") == "value_takeaway"
-    )
-    page = "\n".join(
-        o["data"]["text/markdown"] for c in outs["synthesis"].cells if c.cell_type == "code"
-        for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
-    )
-    assert " ".join(glued.split()) in " ".join(page.split())
+    from barometre import narrative
+    from barometre.chapters import value
+
+    ds = load()
+    synthesis = execute_chapter(tmp_path, "synthesis", "latest")
+    takeaway = narrative.new_page(ds).say(value.summary(ds, ds.resolve(0)).takeaway).myst  # as its chapter says it
+    page = markdown(synthesis)
+    assert " ".join(takeaway.split()) in " ".join(page.split())
     assert "\u202f" in page or "\u00a0" in page  # the table keeps the no-break spaces (« 1 536 € »)
     assert any('id="spec-synthese-tableau-de-bord"' in o.get("data", {}).get("text/html", "")
-               for c in outs["synthesis"].cells for o in c.get("outputs", []))
+               for c in synthesis.cells for o in c.get("outputs", []))
 
 
 def _layers(spec):

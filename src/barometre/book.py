@@ -31,8 +31,9 @@ from typing import Literal
 import yaml
 
 Role = Literal["root", "chapter", "page", "appendix"]
-Reference = Literal["smic", "cpi", "labour_cost", "events", "cities", "outline", "price_level", "call_centres",
-                    "gbp_per_eur", "hhi_thresholds", "studies"]
+# A reference series by name: ``validation.REFERENCE_NAMES`` (the series of ``validation.REFERENCE_SERIES``, and
+# the events); a name no series has is refused when the chapter runs (``Dataset.restricted``)
+Reference = str
 
 
 @dataclass(frozen=True)

@@ -396,6 +396,8 @@ class Builder:
         # (the theme's options, which sphinx.config sets whole: html.extra_footer would be overridden)
         sphinx_config.setdefault("html_theme_options", {})["extra_footer"] = data_date_footer(self.data_dir, edition)
         sphinx_config["barometre_edition"] = edition
+        # sphinx-sitemap: each page at <html.baseurl><edition>/<page> (the editions are published side by side)
+        sphinx_config["sitemap_url_scheme"] = f"{edition}/{{link}}"
         sphinx_config["barometre_editions"] = self._dataset_editions
         changed = write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
         changed |= write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from barometre import periods
 from barometre.paths import DATA_DIR, relative
-from barometre.validation import HHI_CLASSES, ValidatedData, validate
+from barometre.validation import HHI_CLASSES, REFERENCE_NAMES, REFERENCES, ValidatedData, validate
 
 
 class _Pandas:
@@ -286,6 +286,10 @@ class Dataset:
         """The same data, readable only as ``inputs`` declares (``barometre.book.Inputs``)."""
         import copy
 
+        unknown = [name for name in inputs.references if name not in REFERENCE_NAMES]
+        if unknown:
+            raise ValueError(f"chapter {chapter} declares the reference data {', '.join(map(repr, unknown))}, which "
+                             f"no series is (src/barometre/validation.py, REFERENCE_SERIES: {', '.join(REFERENCE_NAMES)})")
         view = copy.copy(self)
         view._declared, view._chapter = inputs, chapter
         view._allowed = inputs.indicator_names(self.indicators)
@@ -623,7 +627,7 @@ class Dataset:
         table = self._v.events.get(edition)
         if table is None or not table.rows:  # no events file, or one that holds no event
             return pd.DataFrame(columns=["event", "date", "kind", "actor", "target", "city"])
-        cities = {c.city: c for c in self._v.cities.rows}
+        cities = {c.city: c for c in self._v.references["cities"].rows}
         records = []
         for row, line in zip(table.rows, table.lines, strict=True):
             rec = row.model_dump()
@@ -640,7 +644,7 @@ class Dataset:
     def city(self, city: str) -> dict | None:
         """Name and coordinates of one city of the validated ``reference/cities.csv`` (None if absent)."""
         self._check_reference("cities")
-        row = next((c for c in self._v.cities.rows if c.city == city), None)
+        row = next((c for c in self._v.references["cities"].rows if c.city == city), None)
         if row is None:
             return None
         return {"ville": row.name_fr, "latitude": float(row.latitude), "longitude": float(row.longitude)}
@@ -648,7 +652,7 @@ class Dataset:
     def france_outline(self) -> dict:
         """The outline of metropolitan France and Corsica (GeoJSON FeatureCollection) shipped in
         ``data/reference/``."""
-        path = Path(self.data_dir) / "reference" / "france_outline.geojson"
+        path = Path(self.data_dir) / REFERENCES["outline"].file
         if not path.is_file():
             raise FileNotFoundError(
                 f"{relative(path)}: the France outline is missing (it ships with the repository; see its .meta.yaml)"
@@ -693,9 +697,8 @@ class Dataset:
 
         Values before 2002 are in francs in the data and converted here, explicitly,
         at the legal rate ``FRF_PER_EUR``; the original value and currency are kept."""
-        self._check_reference("smic")
         rows = []
-        for r in self._v.smic.rows:
+        for r in self.reference_rows("smic"):
             eur = r.value / FRF_PER_EUR if r.currency == "FRF" else r.value
             rows.append(
                 {
@@ -718,61 +721,57 @@ class Dataset:
 
     def cpi(self) -> pd.Series:
         """The annual average CPI (2015 = 100), indexed by year."""
-        self._check_reference("cpi")
-        return pd.Series({r.year: r.index_2015_100 for r in self._v.cpi.rows}, name="cpi").sort_index()
+        return pd.Series({r.year: r.index_2015_100 for r in self.reference_rows("cpi")}, name="cpi").sort_index()
 
     def labour_cost(self) -> pd.DataFrame:
         """The monthly cost of a full-time employee at the Smic by year (``reference/smic_employer_cost.csv``,
         a snapshot of OpenFisca France written by ``scripts/snapshot_labour_cost.py``); an empty frame when
         the data folder has no such file. Years the snapshot does not cover have ``status`` not_covered."""
-        self._check_reference("labour_cost")
-        table = self._v.labour_cost
+        rows = self.reference_rows("labour_cost")
         columns = ["year", "gross_wage", "employer_contributions", "general_reduction", "employer_cost",
                    "net_wage", "status"]
-        if table is None:
+        if not rows:
             return pd.DataFrame(columns=columns)
-        return pd.DataFrame([r.model_dump() for r in table.rows])
+        return pd.DataFrame([r.model_dump() for r in rows])
 
     def price_level(self, country: str, year: int, aggregate: str = "household_final_consumption") -> tuple[int, float] | None:
         """The latest comparative price level (EU27 = 100) of ``country`` published for ``year`` or before, as
         (year, index), from ``reference/price_level_index.csv``; None when the folder has no such value."""
-        self._check_reference("price_level")
-        table = self._v.price_levels
-        if table is None:
-            return None
-        rows = [r for r in table.rows if r.country == country and r.aggregate == aggregate and r.year <= year]
+        rows = [r for r in self.reference_rows("price_level")
+                if r.country == country and r.aggregate == aggregate and r.year <= year]
         if not rows:
             return None
         row = max(rows, key=lambda r: r.year)
         return row.year, row.index_eu27_100
 
+    def reference_rows(self, name: str) -> list:
+        """The validated rows of the reference series ``name`` (``validation.REFERENCE_SERIES``), in file
+        order; empty when an optional series is absent. A chapter reads only the series it declares."""
+        if name not in REFERENCES or REFERENCES[name].row is None:
+            raise KeyError(f"{name!r} is not a reference series of rows (validation.REFERENCE_SERIES: "
+                           f"{', '.join(s for s, series in REFERENCES.items() if series.row is not None)})")
+        self._check_reference(name)
+        table = self._v.references[name]
+        return [] if table is None else list(table.rows)
+
     def call_centres(self) -> dict[str, dict]:
         """INSEE's figures of the call-centre sector (NAF 82.20Z) by indicator, each with its period, value,
         qualifier, unit and quote (``reference/insee_call_centres.csv``); empty when the folder has none."""
-        self._check_reference("call_centres")
-        table = self._v.call_centres
-        if table is None:
-            return {}
-        return {r.indicator: r.model_dump() for r in table.rows}
+        return {r.indicator: r.model_dump() for r in self.reference_rows("call_centres")}
 
     def gbp_per_eur(self) -> pd.Series:
         """The ECB's daily reference rates of the pound sterling (pounds per euro), indexed by date
         (``reference/ecb_gbp_per_eur_2008.csv``); empty when the folder has none."""
-        self._check_reference("gbp_per_eur")
-        table = self._v.gbp_rates
-        if table is None:
+        rows = self.reference_rows("gbp_per_eur")
+        if not rows:
             return pd.Series(dtype=float, name="gbp_per_eur")
-        return pd.Series({r.date: r.gbp_per_eur for r in table.rows}, name="gbp_per_eur").sort_index()
+        return pd.Series({r.date: r.gbp_per_eur for r in rows}, name="gbp_per_eur").sort_index()
 
     def hhi_thresholds(self) -> list[dict]:
         """The classes of market concentration by HHI of merger guidelines (``reference/hhi_thresholds.csv``),
         least concentrated first, each with its bounds (``hhi_above``, ``hhi_below``; None: open), its dates
         in force and its sentence; empty when the folder has none."""
-        self._check_reference("hhi_thresholds")
-        table = self._v.hhi_thresholds
-        if table is None:
-            return []
-        return sorted((r.model_dump() for r in table.rows), key=lambda r: (r["guidelines"], HHI_CLASSES.index(r["concentration"])))
+        return sorted((r.model_dump() for r in self.reference_rows("hhi_thresholds")), key=lambda r: (r["guidelines"], HHI_CLASSES.index(r["concentration"])))
 
     def sources_frame(self) -> pd.DataFrame:
         return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])
@@ -823,21 +822,18 @@ class Dataset:
             if name == "events":
                 for ed, table in sorted(self._v.events.items()):
                     add(f"events {ed}", table)
-                add("cities", self._v.cities)  # the events' places
-            elif name == "outline":
-                path = Path(self.data_dir) / "reference" / "france_outline.geojson"
+                add("cities", self._v.references["cities"])  # the events' places
+            elif REFERENCES[name].row is None:  # a file read whole (the outline)
+                path = Path(self.data_dir) / REFERENCES[name].file
                 h.update(path.read_bytes() if path.is_file() else b"<missing>")
-            else:
-                table = {"smic": self._v.smic, "cpi": self._v.cpi, "labour_cost": self._v.labour_cost,
-                         "cities": self._v.cities, "price_level": self._v.price_levels,
-                         "call_centres": self._v.call_centres, "gbp_per_eur": self._v.gbp_rates,
-                         "hhi_thresholds": self._v.hhi_thresholds, "studies": self._v.studies}[name]
-                if name == "studies":  # the breaks are read with the studies (``break_between``)
-                    h.update(b"\0breaks\0")
-                    if self._v.breaks is not None:
-                        add("breaks", self._v.breaks)
-                if table is not None:
-                    add(name, table)
+            elif name == "studies":  # the studies, and the breaks read with them (``break_between``)
+                if self._v.studies is not None:
+                    add("studies", self._v.studies)
+                h.update(b"\0breaks\0")
+                if self._v.breaks is not None:
+                    add("breaks", self._v.breaks)
+            elif (table := self._v.references[name]) is not None:
+                add(name, table)
         return h.hexdigest()
 
 
@@ -887,12 +883,3 @@ def figure(
 ) -> Figure:
     """``figure("revenue_growth", edition=2008)``: one figure with its value, quote and source."""
     return load(data_dir).figure(indicator, edition, scope=scope, period=period)
-
-
-def _split(line: str) -> list[str]:
-    import csv
-
-    try:
-        return next(csv.reader([line]))
-    except (StopIteration, csv.Error):
-        return []

@@ -160,10 +160,7 @@ def execute_notebook(source: str | Path, output: str | Path, parameters: dict, c
             cell["id"] = "injected-parameters"
     main = sys.modules.get("__main__")
     shell = _shell()
-    shell.reset(new_session=True)
-    from barometre import narrative
-
-    narrative.end_page()  # the people introduced by the previous notebook of this worker are not this page's
+    shell.reset(new_session=True)  # a chapter's page object (narrative.new_page) lives in its namespace
     shell.execution_count = 1
     here = os.getcwd()
     streams = sys.stdout, sys.stderr

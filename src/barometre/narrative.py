@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
+from barometre.prose import Prose
 from barometre.typography import elide, quote_typography, title_typography
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
@@ -278,25 +279,6 @@ class PageMentions:
         return text
 
 
-_page = PageMentions()
-
-
-def end_page() -> None:
-    """Forget the page's people: a warm worker of the build (``barometre.engine``) runs several chapters
-    one after the other in one process, and a page must never drop a role because another page
-    introduced the person."""
-    global _page
-    _page = PageMentions()
-
-
-def new_page(ds: Dataset) -> None:
-    """Start a chapter page: from now on, ``say`` introduces each person of ``ds`` once (see
-    ``PageMentions``). A page that does not call it (the annexes, whose rows each stand alone) keeps
-    every role."""
-    global _page
-    _page = PageMentions(ds)
-
-
 _UNELIDED = re.compile(r"(?<![\w’'\\])([Dd]e|[Qq]ue) ((?:\{ref\}`)?(?:environ|au moins|au plus|un|une)\b)")
 
 
@@ -312,18 +294,57 @@ def of(name: str) -> str:
 
 
 def first_time(key) -> bool:
-    """True the first time a page asks for ``key`` (a break in a series is explained once a page)."""
-    if key in _page.explained:
+    """True the first time the current page (the last ``new_page``) asks for ``key``: a break in a series
+    is explained once a page. Without a page (an annex, a test), always True."""
+    page = _current_page
+    if page is None:
+        return True
+    if key in page.explained:
         return False
-    _page.explained.add(key)
+    page.explained.add(key)
     return True
 
 
-def say(text: str):
-    """Display MyST Markdown as the chapter's prose (the code cell itself is hidden)."""
-    from IPython.display import Markdown
+def render(text: str, page: PageMentions | None = None) -> str:
+    """The MyST a sentence is shown as: its vintage notes lightened, « de » elided before a figure and, on a
+    ``page``, each person introduced once."""
+    text = elide_before_figures(lighten_vintage_notes(text))
+    return page.introduce_once(text) if page is not None else text
 
-    return Markdown(_page.introduce_once(elide_before_figures(lighten_vintage_notes(text))))
+
+class Page(PageMentions):
+    """A chapter's page: ``page.say(text)`` shows ``text`` with each person of the data introduced with their
+    role at the first mention on the page (``PageMentions``), by name after.
+
+    Idempotent: a sentence said again (a cell run twice in Jupyter) is shown as it was the first time,
+    role included; the people it introduced stay introduced for the sentences after it."""
+
+    def __init__(self, ds: Dataset | None = None):
+        super().__init__(ds)
+        self._said: dict[str, str] = {}
+
+    def say(self, text: str) -> Prose:
+        if text not in self._said:
+            self._said[text] = render(text, self)
+        return Prose(self._said[text])
+
+
+_current_page: Page | None = None  # the page ``first_time`` answers for (set by ``new_page``)
+
+
+def new_page(ds: Dataset) -> Page:
+    """A chapter's page (``Page``): ``say = narrative.new_page(ds).say`` at the top of a chapter. It is also
+    the page whose breaks ``first_time`` explains once."""
+    global _current_page
+    _current_page = Page(ds)
+    return _current_page
+
+
+def say(text: str) -> Prose:
+    """Display MyST Markdown as the prose of a page with no page object (the annexes, whose rows each stand
+    alone: every role is kept): the book renders the MyST, Jupyter a Markdown of it (``barometre.prose``).
+    Same text, same output: nothing is remembered between calls."""
+    return Prose(render(text))
 
 
 def not_in_edition(labels: Iterable[str], edition: int) -> str:

@@ -881,6 +881,87 @@ def check_sidecars(data_dir: Path, problems: list[Problem]) -> None:
             problems.append(Problem(relative(meta_path), expected="a data file of the same name beside it"))
 
 
+# --------------------------------------------------------------------------- reference series
+
+
+@dataclass(frozen=True)
+class ReferenceSeries:
+    """A reference series (the Smic, the price index, INSEE's call-centre figures…), declared once.
+
+    A new series is its row model (above) and one more entry of ``REFERENCE_SERIES``: ``validate``
+    reads and checks its file, ``ValidatedData.references`` holds it under ``name``, a chapter
+    declares it by that name (``barometre.book.Inputs.references``) and reads its rows with
+    ``Dataset.reference_rows(name)``, and its rows are in that chapter's cache key
+    (``Dataset.inputs_key``)."""
+
+    name: str  # as a chapter declares it and the dataset serves it
+    file: str  # from the data folder
+    row: type[_Row] | None = None  # None: a file read whole (the outline), hashed into the cache key
+    unique: tuple[str, ...] = ()  # the columns no two rows share
+    required: bool = False  # a minimal data folder has it; an optional series may be absent (None)
+    check: Callable[[Table, list[Problem]], None] | None = None  # checks across its rows
+
+
+def _check_labour_cost(labour: Table, problems: list[Problem]) -> None:
+    """A computed year has all its amounts, ≥ 0, and its employer cost adds up."""
+    for row, line in zip(labour.rows, labour.lines, strict=True):
+        if row.status != "computed":
+            continue
+        for col in LABOUR_AMOUNTS:
+            value = getattr(row, col)
+            if value is None or value < 0:
+                problems.append(Problem(labour.name, line, col, "" if value is None else str(value),
+                                        "an amount in euros ≥ 0 (a computed year has all its amounts)"))
+        if all(getattr(row, c) is not None for c in LABOUR_AMOUNTS):
+            total = row.gross_wage + row.employer_contributions - row.general_reduction
+            if abs(total - row.employer_cost) > 0.05:
+                problems.append(Problem(
+                    labour.name, line, "employer_cost", str(row.employer_cost),
+                    f"gross_wage + employer_contributions - general_reduction = {total:.2f}"))
+
+
+def _check_hhi(table: Table, problems: list[Problem]) -> None:
+    """``_check_hhi_thresholds`` (defined with the checks after ``validate``)."""
+    _check_hhi_thresholds(table, problems)
+
+
+REFERENCE_SERIES: tuple[ReferenceSeries, ...] = (
+    ReferenceSeries("smic", "reference/smic_horaire_brut.csv", SmicRow, ("effective_date",), required=True),
+    ReferenceSeries("cpi", "reference/cpi_france_annual.csv", CpiRow, ("year",), required=True),
+    ReferenceSeries("cities", "reference/cities.csv", CityRow, ("city",), required=True),
+    # the OpenFisca snapshot, absent from a minimal data folder
+    ReferenceSeries("labour_cost", "reference/smic_employer_cost.csv", LabourCostRow, ("year",),
+                    check=_check_labour_cost),
+    # Eurostat's comparative price levels
+    ReferenceSeries("price_level", "reference/price_level_index.csv", PriceLevelRow, ("year", "country", "aggregate")),
+    # INSEE's figures of the call-centre sector (NAF 82.20Z)
+    ReferenceSeries("call_centres", "reference/insee_call_centres.csv", OfficialFigureRow, ("indicator", "period")),
+    # the ECB's daily pound sterling reference rates
+    ReferenceSeries("gbp_per_eur", "reference/ecb_gbp_per_eur_2008.csv", ExchangeRateRow, ("date",)),
+    # merger guidelines' classes of concentration
+    ReferenceSeries("hhi_thresholds", "reference/hhi_thresholds.csv", HHIThresholdRow, check=_check_hhi),
+    # the outline of metropolitan France and Corsica (GeoJSON), read whole by ``Dataset.france_outline``
+    ReferenceSeries("outline", "reference/france_outline.geojson"),
+)
+REFERENCES = {series.name: series for series in REFERENCE_SERIES}
+# What a chapter may declare in ``Inputs.references``: the series, and the events (per-edition files, with
+# the cities they name)
+REFERENCE_NAMES = ("events", "studies", *REFERENCES)
+
+
+def read_reference(data_dir: Path, series: ReferenceSeries, problems: list[Problem]) -> Table | None:
+    """A reference series read and checked (None: an optional series whose file is absent)."""
+    path = Path(data_dir) / series.file
+    if series.row is None or not (series.required or path.is_file()):
+        return None
+    table = read_table(path, series.row, problems)
+    if series.unique:
+        _unique(table, series.unique, problems)
+    if series.check is not None:
+        series.check(table, problems)
+    return table
+
+
 # --------------------------------------------------------------------------- the whole folder
 
 
@@ -891,15 +972,9 @@ class ValidatedData:
     events: dict[int, Table]
     indicators: Table
     sources: Table
-    smic: Table
-    cpi: Table
-    cities: Table
     quotes: dict[int, Table] = field(default_factory=dict)
-    labour_cost: Table | None = None  # optional: the OpenFisca snapshot, absent from a minimal data folder
-    price_levels: Table | None = None  # optional: Eurostat's comparative price levels
-    call_centres: Table | None = None  # optional: INSEE's figures of the call-centre sector (NAF 82.20Z)
-    gbp_rates: Table | None = None  # optional: the ECB's daily pound sterling reference rates
-    hhi_thresholds: Table | None = None  # optional: merger guidelines' classes of concentration
+    # each reference series by its name (``REFERENCE_SERIES``); None: an optional series absent
+    references: dict[str, Table | None] = field(default_factory=dict)
     scopes: Table | None = None  # the scope dictionary (scopes.csv)
     studies: Table | None = None  # optional: the studies behind the editions (firm, panel, scope definitions)
     breaks: Table | None = None  # optional: explicit breaks in series
@@ -984,9 +1059,8 @@ def validate(data_dir: Path) -> ValidatedData:
     problems: list[Problem] = []
     indicators = read_table(data_dir / "indicators.csv", IndicatorRow, problems)
     sources = read_table(data_dir / "sources.csv", SourceRow, problems)
-    smic = read_table(data_dir / "reference" / "smic_horaire_brut.csv", SmicRow, problems)
-    cpi = read_table(data_dir / "reference" / "cpi_france_annual.csv", CpiRow, problems)
-    cities = read_table(data_dir / "reference" / "cities.csv", CityRow, problems)
+    references = {series.name: read_reference(data_dir, series, problems) for series in REFERENCE_SERIES}
+    cities = references["cities"]
     special = special_entries(data_dir)  # links and special files are never followed nor read
     problems.extend(Problem(relative(path), expected=special_expected(kind)) for path, kind in special)
     if any(kind == "a symbolic link" and path.is_dir() for path, kind in special):
@@ -1000,9 +1074,6 @@ def validate(data_dir: Path) -> ValidatedData:
     city_ids = {r.city for r in cities.rows}
     _unique(indicators, ("indicator",), problems)
     _unique(sources, ("source",), problems)
-    _unique(cities, ("city",), problems)
-    _unique(cpi, ("year",), problems)
-    _unique(smic, ("effective_date",), problems)
 
     edition_files = _edition_files(data_dir / "editions")
     if not edition_files:
@@ -1064,43 +1135,6 @@ def validate(data_dir: Path) -> ValidatedData:
         _check_edition_and_sources(table, year, source_ids if sources.rows else None, problems)
         _unique(table, ("quote_id",), problems)
 
-    labour_path = data_dir / "reference" / "smic_employer_cost.csv"
-    labour = read_table(labour_path, LabourCostRow, problems) if labour_path.is_file() else None
-    if labour is not None:
-        _unique(labour, ("year",), problems)
-        for row, line in zip(labour.rows, labour.lines, strict=True):
-            if row.status != "computed":
-                continue
-            for col in LABOUR_AMOUNTS:
-                value = getattr(row, col)
-                if value is None or value < 0:
-                    problems.append(Problem(labour.name, line, col, "" if value is None else str(value),
-                                            "an amount in euros ≥ 0 (a computed year has all its amounts)"))
-            if all(getattr(row, c) is not None for c in LABOUR_AMOUNTS):
-                total = row.gross_wage + row.employer_contributions - row.general_reduction
-                if abs(total - row.employer_cost) > 0.05:
-                    problems.append(Problem(
-                        labour.name, line, "employer_cost", str(row.employer_cost),
-                        f"gross_wage + employer_contributions - general_reduction = {total:.2f}"))
-
-    levels_path = data_dir / "reference" / "price_level_index.csv"
-    levels = read_table(levels_path, PriceLevelRow, problems) if levels_path.is_file() else None
-    if levels is not None:
-        _unique(levels, ("year", "country", "aggregate"), problems)
-    insee_path = data_dir / "reference" / "insee_call_centres.csv"
-    insee = read_table(insee_path, OfficialFigureRow, problems) if insee_path.is_file() else None
-    if insee is not None:
-        _unique(insee, ("indicator", "period"), problems)
-    fx_path = data_dir / "reference" / "ecb_gbp_per_eur_2008.csv"
-    fx = read_table(fx_path, ExchangeRateRow, problems) if fx_path.is_file() else None
-    if fx is not None:
-        _unique(fx, ("date",), problems)
-
-    hhi_path = data_dir / "reference" / "hhi_thresholds.csv"
-    hhi = read_table(hhi_path, HHIThresholdRow, problems) if hhi_path.is_file() else None
-    if hhi is not None:
-        _check_hhi_thresholds(hhi, problems)
-
     studies_path = data_dir / "studies.csv"
     studies = read_table(studies_path, StudyRow, problems) if studies_path.is_file() else None
     if studies is not None:
@@ -1111,11 +1145,12 @@ def validate(data_dir: Path) -> ValidatedData:
         _check_breaks(breaks, set(dictionary) if indicators.rows else None, source_ids if sources.rows else None,
                       problems)
 
+
     check_sidecars(data_dir, problems)
     if problems:
         raise DataValidationError(problems)
-    return ValidatedData(data_dir, editions, events, indicators, sources, smic, cpi, cities, quotes, labour, levels,
-                         insee, fx, hhi, scopes, studies, breaks)
+    return ValidatedData(data_dir, editions, events, indicators, sources, quotes, references,
+                         scopes=scopes, studies=studies, breaks=breaks)
 
 
 def _check_studies(table: Table, editions: list[int], source_ids: set[str] | None,

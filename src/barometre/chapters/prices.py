@@ -687,7 +687,7 @@ def squeeze_summary(inputs: model.MarginInputs, ds: Dataset, price: Figure, star
 
 
 def summary(ds: Dataset, edition: int):
-    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis.
+    """The chapter's key figure and takeaway (data only), shown by the synthesis.
     Built from what the edition knows: the price of a production hour, else the personnel cost share,
     else a neutral line."""
     from barometre.narrative import ChapterSummary

@@ -476,7 +476,7 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
 
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
-    """The chapter's key figure and takeaway (data only), glued by the chapter and shown by the synthesis;
+    """The chapter's key figure and takeaway (data only), shown by the synthesis;
     ``None`` when no edition up to ``edition`` publishes the sector's growth."""
     growth = ds.known("revenue_growth", edition, scope="market")
     if growth is None:

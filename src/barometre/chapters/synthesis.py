@@ -6,10 +6,10 @@ cross-document ``{glue}`doc::key``` is resolved by a Sphinx post-transform that
 renders only ``text/plain`` (as code), ``text/html`` and images: a glued Markdown
 object, which holds the ``{ref}`` links of the figures, pastes as
 ``<IPython.core.display.Markdown object>``. So the summaries are computed here by
-the same package function the chapter itself glues: ``summary(ds, edition)`` in
-``barometre.chapters.<chapter>``, returning a ``ChapterSummary``. Summaries depend
-on the data only (never on a chapter's scenario parameters), so the chapter and
-this page always agree.
+each chapter's package function ``summary(ds, edition)`` in
+``barometre.chapters.<chapter>``, returning a ``ChapterSummary`` (the chapters glue
+nothing). Summaries depend on the data only (never on a chapter's scenario
+parameters), so a chapter and this page always agree.
 """
 
 from __future__ import annotations

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
-import vl_convert as vlc
 
 from barometre.charts import web
 from barometre.charts.printing import _to_pdf, print_parts_of, print_spec_of
-from barometre.charts.theme import LOCALE, PNG_SCALE, PRINT_MIME, WIDTH, wrap_title
+from barometre.charts.theme import PRINT_MIME, wrap_title
 
 
 def _slug(name: str) -> str:
@@ -67,14 +66,6 @@ class ChartOutput:
         """What the page changes in the compiled chart (``web.web_patch``)."""
         return web.web_patch(self)
 
-    def static_spec(self) -> dict:
-        """The print spec: a fixed width (the page's text width) and the source under the title."""
-        spec = json.loads(json.dumps(self._spec))
-        if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
-            spec.setdefault("width", WIDTH)
-        spec["title"] = {"text": wrap_title(self.title), "subtitle": f"Source : {self.source}"}
-        return spec
-
     def print_spec(self) -> dict:
         """The chart as the PDF prints it (``print_spec_of``)."""
         return print_spec_of(self._print or self._spec)
@@ -96,17 +87,6 @@ class ChartOutput:
         return {"name": self.name, "caption": self.title, "source": f"Source : {self.source}",
                 "spec": self._print or self._spec}
 
-    def png(self) -> bytes:
-        return vlc.vegalite_to_png(
-            self.static_spec(),
-            scale=PNG_SCALE,
-            format_locale=LOCALE,
-            time_format_locale=LOCALE,
-        )
-
-    def svg(self) -> str:
-        return vlc.vegalite_to_svg(self.static_spec(), format_locale=LOCALE, time_format_locale=LOCALE)
-
     def csv(self) -> str:
         """The rows behind the chart, as the reader downloads them: French headers, with units
         (``charts.csv_headers``)."""
@@ -121,11 +101,25 @@ class ChartOutput:
         return web.chart_html(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        """The page's figure (``text/html``, which calls the site's own Vega bundle), the print form,
+        the Vega-Lite spec for Jupyter (JupyterLab and VS Code draw it with their own Vega) and a
+        line of text. The book's HTML builder takes the HTML and its LaTeX builder the print form
+        (``_config.yml``, ``sphinx_ext.printing``): neither reads the Vega-Lite form."""
         return {
             "text/html": self.html(),
             PRINT_MIME: self.print_form(),
+            vegalite_mime(self._spec): web.jupyter_spec(self),
             "text/plain": f"{self.title}. {self.description} Source : {self.source}",
         }
+
+
+def vegalite_mime(spec: dict) -> str:
+    """The Vega-Lite MIME type of the spec's major version, as Altair names it for its own charts
+    (``application/vnd.vegalite.v6+json`` for a ``…/vega-lite/v6.4.1.json`` schema)."""
+    match = re.search(r"/vega-lite/v(\d+)", str(spec.get("$schema", "")))
+    if match is None:
+        raise ValueError(f"a chart's spec names no Vega-Lite schema version ($schema: {spec.get('$schema')!r})")
+    return f"application/vnd.vegalite.v{match.group(1)}+json"
 
 
 class SpecChart:

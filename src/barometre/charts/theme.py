@@ -18,7 +18,6 @@ FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
 PANEL_GROWTH = 1.5  # a column of panels on a wide page: each panel up to 1,5 times its phone height
 PANEL_HEIGHT_SHARE = 0.22  # ... as this share of the page's width (a 688 px column: 151 px panels)
-PNG_SCALE = 3  # 3 × 72 dpi = 216 dpi in print
 
 # ---- print (the PDF): vl-convert draws 1 px as 1 pt
 PRINT_MIME = "application/vnd.barometre.print+json"

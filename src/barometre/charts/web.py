@@ -227,6 +227,16 @@ def web_patch(chart: WebChart) -> list[dict] | None:
 
 
 
+def jupyter_spec(chart: WebChart) -> dict:
+    """The web spec for Jupyter's Vega-Lite renderer: the page's spec, and the fr-FR locale as
+    vega-embed options in ``usermeta.embedOptions`` (where vega-embed reads them from a spec). Without
+    the page's width patch: a column of panels keeps its phone width."""
+    spec = chart.web_spec()
+    spec.setdefault("usermeta", {})["embedOptions"] = {
+        "actions": False, "formatLocale": format_locale(), "timeFormatLocale": time_format_locale()}
+    return spec
+
+
 def chart_html(chart: WebChart) -> str:
     spec_json = json.dumps(chart.web_spec(), sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
     options = {

@@ -9,10 +9,15 @@
 - ``page``: the HTML page's context (no third-party scripts, the ``banner`` of editions, the
   ``opengraph`` tags, the byline, the build stamp in the page's metadata);
 - ``interface``: the theme's English strings in French, its icon script dropped;
-- ``sitemap``: each edition's ``sitemap.xml``;
 - ``colophon``: the directive printing the whole build stamp;
 - ``printing``: ``PrintFigure``, the myst-nb mime renderer of a chart's print form;
 - ``latex``: the PDF's structure (introduction, synthesis up front, appendices).
+
+Each edition's ``sitemap.xml`` is sphinx-sitemap's (``_config.yml``; the build sets its URL scheme to the
+edition's folder). The OpenGraph tags stay the book's own (``opengraph``): sphinxext-opengraph 0.13,
+measured on the 2008 edition, gives the same tags but a description cut within a word and ended by
+« ... » (« un modèle c... »), and on the annex a heading glued to it without the French space
+(« Annexe : les chiffres et leurs sources: Chaque chiffre… »).
 """
 
 from __future__ import annotations
@@ -38,7 +43,6 @@ from barometre.sphinx_ext.rewrite import (
     record_page_inputs,
 )
 from barometre.sphinx_ext.sections import drop_empty_sections
-from barometre.sphinx_ext.sitemap import write_sitemap
 from barometre.sphinx_ext.typography import (
     bind_ranges,
     french_spacing,
@@ -74,7 +78,6 @@ __all__ = [
     "raw_typography",
     "record_page_inputs",
     "setup",
-    "write_sitemap",
 ]
 
 
@@ -103,5 +106,4 @@ def setup(app):
     app.connect("doctree-resolved", french_typography)
     app.connect("html-page-context", clean_scripts)
     app.connect("build-finished", drop_fontawesome_script)
-    app.connect("build-finished", write_sitemap)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,95 @@
+"""A chapter's text as a notebook output: the book's MyST, and a Markdown that Jupyter renders.
+
+The text a chapter prints (``narrative.say``) is MyST Markdown: its figures are cross-references to
+their rows in the sources annex (``{ref}`15 % <fig-2008-…>```), data strings are escaped character by
+character (``\\(buy\\-out\\)``), a row has its target (``(fig-…)=``), a check is an admonition
+(``:::{admonition}``). Jupyter (JupyterLab, VS Code) renders CommonMark with MathJax: it would show the
+roles raw and typeset ``\\(…\\)`` as mathematics. So the output carries two forms:
+
+- ``MYST_MIME`` (``text/vnd.barometre.myst``): the MyST, which the book renders exactly as before
+  (``barometre.sphinx_ext.prose.MystText``, a myst-nb mime renderer that ranks it first);
+- ``text/markdown``: the same text for Jupyter, its roles resolved to their text (a figure without its
+  link, « 1<sup>er</sup> »), its targets as HTML anchors, its admonitions as block quotes and its
+  escapes undone where Markdown does not need them;
+- ``text/plain``: the Markdown, for a console.
+
+myst-nb renders every form of an output while it reads a page and picks one later: the Jupyter form
+would be parsed too (its headings would take the MyST form's anchors). The output's metadata marks it
+(``JUPYTER_FORM``) and ``MystText`` renders it as nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+MYST_MIME = "text/vnd.barometre.myst"
+JUPYTER_FORM = "barometre-jupyter-form"  # output metadata of the Markdown made for Jupyter
+
+_ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>(?:[^`\\]|\\.)*)`")
+_LINK_TEXT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
+_TARGET = re.compile(r"^\((?P<label>[\w.:-]+)\)=[ \t]*$", re.M)
+_FENCE_OPEN = re.compile(r"^:::\{(?P<name>[a-z-]+)\}[ \t]*(?P<title>.*)$")
+# Backslash escapes Markdown needs (emphasis, code, links, HTML, headings, tables, math): kept. The others
+# (``\(``, ``\-``, ``\.``…, which ``narrative.md_escape`` writes for MyST) are undone: Jupyter reads ``\(``
+# as the start of a formula.
+_KEPT_ESCAPES = set("\\`*_[]<>#|$~")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _role(m: re.Match) -> str:
+    role, body = m.group("role"), m.group("body")
+    if role in ("ref", "doc", "numref", "term"):
+        link = _LINK_TEXT.match(body)
+        return link.group("text") if link else body
+    if role in ("sup", "sub"):
+        return f"<{role}>{body}</{role}>"
+    return body
+
+
+def _fences(text: str) -> str:
+    """``:::{admonition} Title`` … ``:::`` as a block quote opened by the title in bold."""
+    out: list[str] = []
+    inside = False
+    for line in text.split("\n"):
+        opening = _FENCE_OPEN.match(line)
+        if opening and not inside:
+            inside = True
+            title = opening.group("title").strip() or opening.group("name").capitalize()
+            out.append(f"> **{title}**")
+            out.append(">")
+        elif inside and line.strip() == ":::":
+            inside = False
+        elif inside:
+            out.append(f"> {line}" if line else ">")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def jupyter_markdown(myst: str) -> str:
+    """The MyST text as CommonMark that Jupyter renders: no role, target or fence left raw."""
+    text = _ROLE.sub(_role, myst)
+    text = _TARGET.sub(lambda m: f'<a id="{m.group("label")}"></a>', text)
+    text = _fences(text)
+    return _ESCAPE.sub(lambda m: m.group(0) if m.group(1) in _KEPT_ESCAPES else m.group(1), text)
+
+
+class Prose:
+    """A chapter's text, displayed: MyST for the book, Markdown for Jupyter (see the module)."""
+
+    def __init__(self, myst: str):
+        self.myst = myst
+
+    @property
+    def data(self) -> str:
+        """The MyST text (as IPython's ``Markdown(...).data``)."""
+        return self.myst
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict[str, str], dict]:
+        markdown = jupyter_markdown(self.myst)
+        # the output's metadata marks the Markdown as Jupyter's form: the book does not render it
+        return ({MYST_MIME: self.myst, "text/markdown": markdown, "text/plain": markdown},
+                {"text/markdown": {JUPYTER_FORM: True}})
+
+    def __repr__(self) -> str:
+        return f"Prose({self.myst!r})"
