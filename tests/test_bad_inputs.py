@@ -1111,6 +1111,18 @@ def test_a_damaged_cache_entry_is_found_by_its_checksum(tmp_path):
     assert not cache.has("chapters/x", "k")
 
 
+def test_a_damaged_vega_bundle_in_the_cache_is_written_again(tmp_path):
+    from barometre.build import Builder
+
+    said: list[str] = []
+    builder = Builder(data_dir=DATA_DIR, build_dir=tmp_path, echo=said.append)
+    first = builder._vega_bundle()
+    [cached] = (tmp_path / "cache").glob("vega-bundle-*.js")
+    cached.write_bytes(first[:1000])  # truncated: the published pages would draw no chart
+    assert builder._vega_bundle() == first and cached.read_bytes() == first
+    assert len(said) == 1 and "dropped (its checksum differs" in said[0]
+
+
 def test_a_long_execution_tells_each_chapter_as_it_finishes_and_what_is_still_running(tmp_path, monkeypatch):
     """Progress, chapter by chapter: a line per finished chapter with its count, and a line when no chapter
     finished for PROGRESS_EVERY seconds (here 0,05 s; the chapters are stand-ins that sleep)."""
