@@ -1111,6 +1111,7 @@ def test_a_damaged_cache_entry_is_found_by_its_checksum(tmp_path):
     assert not cache.has("chapters/x", "k")
 
 
+@pytest.mark.slow  # vl-convert writes the bundle: a few seconds
 def test_a_damaged_vega_bundle_in_the_cache_is_written_again(tmp_path):
     from barometre.build import Builder
 
