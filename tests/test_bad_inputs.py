@@ -612,6 +612,15 @@ def _(d):
     (d / "quotes").symlink_to(elsewhere)
 
 
+@data("a linked reference folder holding a FIFO: nothing under it is opened", "reference", "symbolic link")
+def _(d):
+    elsewhere = d.parent / "elsewhere-reference"
+    shutil.move(d / "reference", elsewhere)
+    (elsewhere / "smic_horaire_brut.csv").unlink()
+    os.mkfifo(elsewhere / "smic_horaire_brut.csv")  # read through the link, it would wait forever
+    (d / "reference").symlink_to(elsewhere)
+
+
 @data("a semicolon-separated file", "seems to use ';' as its separator", "1 problem found")
 def _(d):
     import csv

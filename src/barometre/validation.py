@@ -642,7 +642,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
         return table
     if len(records) - 1 > MAX_ROWS:  # checked before any row is: the work stays bounded
         problems.append(Problem(name, records[MAX_ROWS + 1].first_line, None, f"{len(records) - 1} rows",
-                                f"at most {MAX_ROWS} rows in one data file (data/README.md, « Limits »): a file "
+                                f"at most {MAX_ROWS} rows in one data file (data/README.md, « Plausible values and limits »): a file "
                                 "this long is not a barometer edition (a pasted export, rows repeated?); split "
                                 "or trim it"))
         return table
@@ -768,8 +768,6 @@ def load_sidecar_text(text: str) -> Any:
         raise yaml.YAMLError(f"at most {MAX_SIDECAR_BYTES} bytes, not {len(text.encode('utf-8'))}: a sidecar "
                              "is a few lines")
     return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
-
-
 
 
 def sha256_of(path: Path) -> str:
@@ -937,15 +935,15 @@ def validate(data_dir: Path) -> ValidatedData:
     """Validate the whole data folder; raise DataValidationError listing every problem."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
+    special = special_entries(data_dir)  # links and special files: named, never followed nor read
+    problems.extend(Problem(relative(path), expected=special_expected(kind)) for path, kind in special)
+    if any(kind == "a symbolic link" and path.is_dir() for path, kind in special):
+        raise DataValidationError(problems)  # a linked folder: its files are outside data/, read none
     indicators = read_table(data_dir / "indicators.csv", IndicatorRow, problems)
     sources = read_table(data_dir / "sources.csv", SourceRow, problems)
     smic = read_table(data_dir / "reference" / "smic_horaire_brut.csv", SmicRow, problems)
     cpi = read_table(data_dir / "reference" / "cpi_france_annual.csv", CpiRow, problems)
     cities = read_table(data_dir / "reference" / "cities.csv", CityRow, problems)
-    special = special_entries(data_dir)  # links and special files are never followed nor read
-    problems.extend(Problem(relative(path), expected=special_expected(kind)) for path, kind in special)
-    if any(kind == "a symbolic link" and path.is_dir() for path, kind in special):
-        raise DataValidationError(problems)  # a linked folder: its files are outside data/, read none
     scopes = read_table(data_dir / "scopes.csv", ScopeRow, problems)
     scope_ids = {r.scope for r in scopes.rows}
     _unique(scopes, ("scope",), problems)
