@@ -612,6 +612,15 @@ def _(d):
     (d / "quotes").symlink_to(elsewhere)
 
 
+@data("a linked reference folder holding a FIFO: nothing under it is opened", "reference", "symbolic link")
+def _(d):
+    elsewhere = d.parent / "elsewhere-reference"
+    shutil.move(d / "reference", elsewhere)
+    (elsewhere / "smic_horaire_brut.csv").unlink()
+    os.mkfifo(elsewhere / "smic_horaire_brut.csv")  # read through the link, it would wait forever
+    (d / "reference").symlink_to(elsewhere)
+
+
 @data("a semicolon-separated file", "seems to use ';' as its separator", "1 problem found")
 def _(d):
     import csv
@@ -1109,6 +1118,19 @@ def test_a_damaged_cache_entry_is_found_by_its_checksum(tmp_path):
     assert "no checksum" in cache.damage("chapters/x", "k")
     cache.drop("chapters/x", "k")
     assert not cache.has("chapters/x", "k")
+
+
+@pytest.mark.slow  # vl-convert writes the bundle: a few seconds
+def test_a_damaged_vega_bundle_in_the_cache_is_written_again(tmp_path):
+    from barometre.build import Builder
+
+    said: list[str] = []
+    builder = Builder(data_dir=DATA_DIR, build_dir=tmp_path, echo=said.append)
+    first = builder._vega_bundle()
+    [cached] = (tmp_path / "cache").glob("vega-bundle-*.js")
+    cached.write_bytes(first[:1000])  # truncated: the published pages would draw no chart
+    assert builder._vega_bundle() == first and cached.read_bytes() == first
+    assert len(said) == 1 and "dropped (its checksum differs" in said[0]
 
 
 def test_a_long_execution_tells_each_chapter_as_it_finishes_and_what_is_still_running(tmp_path, monkeypatch):

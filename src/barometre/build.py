@@ -422,12 +422,18 @@ class Builder:
         import vl_convert as vlc
 
         cached = self.build_dir / "cache" / f"vega-bundle-{vlc.__version__}-{package_hash()[:12]}.js"
-        if not cached.is_file():
-            from barometre.charts import javascript_bundle
+        recorded = cached.with_name(cached.name + ".sha256")  # checked before use, as the chapters' entries
+        if cached.is_file() and recorded.is_file():
+            data = cached.read_bytes()
+            if hashlib.sha256(data).hexdigest() == recorded.read_text(encoding="utf-8").strip():
+                return data
+            self.echo(f"  [cache]    {cached.name}: dropped (its checksum differs: truncated or changed); written again")
+        from barometre.charts import javascript_bundle
 
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(cached, javascript_bundle().encode("utf-8"))
-        return cached.read_bytes()
+        data = javascript_bundle().encode("utf-8")
+        atomic_write(cached, data)
+        atomic_write(recorded, hashlib.sha256(data).hexdigest().encode())
+        return data
 
     def _lock(self) -> None:
         """One build at a time per build folder; leftovers of a killed build are removed."""

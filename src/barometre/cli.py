@@ -226,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--debug", action="store_true", help="show the traceback of a failure")
     debug = argparse.ArgumentParser(add_help=False)  # --debug is also accepted after the command
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show the traceback")
+    debug.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,  # so scripts/build.py takes it too
+                       help="the data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
     add_parser = sub.add_parser
     sub.add_parser = lambda *a, **k: add_parser(*a, parents=[debug], **k)  # type: ignore[method-assign]

@@ -685,7 +685,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
         return table
     if len(records) - 1 > MAX_ROWS:  # checked before any row is: the work stays bounded
         problems.append(Problem(name, records[MAX_ROWS + 1].first_line, None, f"{len(records) - 1} rows",
-                                f"at most {MAX_ROWS} rows in one data file (data/README.md, « Limits »): a file "
+                                f"at most {MAX_ROWS} rows in one data file (data/README.md, « Plausible values and limits »): a file "
                                 "this long is not a barometer edition (a pasted export, rows repeated?); split "
                                 "or trim it"))
         return table
@@ -811,8 +811,6 @@ def load_sidecar_text(text: str) -> Any:
         raise yaml.YAMLError(f"at most {MAX_SIDECAR_BYTES} bytes, not {len(text.encode('utf-8'))}: a sidecar "
                              "is a few lines")
     return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader subclass
-
-
 
 
 def sha256_of(path: Path) -> str:
@@ -1057,14 +1055,14 @@ def validate(data_dir: Path) -> ValidatedData:
     """Validate the whole data folder; raise DataValidationError listing every problem."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
+    special = special_entries(data_dir)  # links and special files: named, never followed nor read
+    problems.extend(Problem(relative(path), expected=special_expected(kind)) for path, kind in special)
+    if any(kind == "a symbolic link" and path.is_dir() for path, kind in special):
+        raise DataValidationError(problems)  # a linked folder: its files are outside data/, read none
     indicators = read_table(data_dir / "indicators.csv", IndicatorRow, problems)
     sources = read_table(data_dir / "sources.csv", SourceRow, problems)
     references = {series.name: read_reference(data_dir, series, problems) for series in REFERENCE_SERIES}
     cities = references["cities"]
-    special = special_entries(data_dir)  # links and special files are never followed nor read
-    problems.extend(Problem(relative(path), expected=special_expected(kind)) for path, kind in special)
-    if any(kind == "a symbolic link" and path.is_dir() for path, kind in special):
-        raise DataValidationError(problems)  # a linked folder: its files are outside data/, read none
     scopes = read_table(data_dir / "scopes.csv", ScopeRow, problems)
     scope_ids = {r.scope for r in scopes.rows}
     _unique(scopes, ("scope",), problems)
