@@ -54,7 +54,7 @@ UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "nombre d'e
 NO_ZERO_UNITS = ("year",)  # a calendar year's axis does not start at zero; every other axis does
 BREAK_LABEL = "rupture"  # the short label of the rule that marks a break in a series
 BREAK_COLOUR = "#6b6b6b"
-BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes right of its rule, at the top of a printed panel
+BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes beside its rule, above the zero line of a printed panel
 
 
 def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_periods: int = 2) -> pd.DataFrame:
@@ -225,12 +225,12 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     heads = [(x - half, y - half, x + half, y + half)
              for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0
              for x, y in [at(r["année"], end)]]
-    # a break's label, right of its rule at the top of the plot
+    # a break's label, beside its rule, just above the zero line
     if "rupture" in rows.columns:
         late = years[0] + (len(years) * 2) // 3
-        heads += [(x, 0.0, x + BREAK_LABEL_BOX[0], BREAK_LABEL_BOX[1]) if year < late
-                  else (x - BREAK_LABEL_BOX[0], 0.0, x, BREAK_LABEL_BOX[1])
-                  for year, (x, _) in ((r["année"], at(r["année"], r["valeur"])) for _, r in rows.iterrows()
+        heads += [(x, y - BREAK_LABEL_BOX[1], x + BREAK_LABEL_BOX[0], y) if year < late
+                  else (x - BREAK_LABEL_BOX[0], y - BREAK_LABEL_BOX[1], x, y)
+                  for year, (x, y) in ((r["année"], at(r["année"], 0.0)) for _, r in rows.iterrows()
                                        if r["rupture"])]
     return place_value_labels(points, width, height, others=strokes, taken=heads)
 
@@ -308,10 +308,11 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             *([layer({"type": "rule", "color": BREAK_COLOUR, "strokeDash": [4, 3], "strokeWidth": 1},
                      "datum.rupture != ''", shared={"x": x}),
                # its label on the side with room: right of the rule, left of it in the last third of the years
-               *[layer({"type": "text", "align": align, "baseline": "top", "dx": dx, "fontSize": 10,
+               # at the foot of the rule, on the zero line (the axis starts there): arrows point away from it
+               *[layer({"type": "text", "align": align, "baseline": "bottom", "dx": dx, "dy": -2, "fontSize": 10,
                         "color": BREAK_COLOUR},
-                       f"datum.rupture != '' && datum.année {side} {late}", shared={"x": x}, y={"value": 1},
-                       text={"field": "rupture"})
+                       f"datum.rupture != '' && datum.année {side} {late}", shared={"x": x},
+                       y={"datum": 0, "type": "quantitative"}, text={"field": "rupture"})
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
