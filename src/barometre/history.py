@@ -49,8 +49,8 @@ ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square 
 ARROW_HEAD_CLEARANCE = 2.5  # pt
 PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
 # the unit of a panel whose axis labels do not carry one (« 3,6 » years, « 55 000 » jobs): in its title
-UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "nombre d'emplois", "people": "nombre de personnes",
-              "companies": "nombre d'entreprises", "trainings": "nombre de formations", "count": "nombre"}
+UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "en emplois", "people": "en personnes",
+              "companies": "en entreprises", "trainings": "en formations", "count": "en nombre"}
 NO_ZERO_UNITS = ("year",)  # a calendar year's axis does not start at zero; every other axis does
 BREAK_LABEL = "rupture"  # the short label of the rule that marks a break in a series
 BREAK_COLOUR = "#6b6b6b"
@@ -94,6 +94,18 @@ def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_peri
                     "_break": starts,
                 })
     return pd.DataFrame(rows)
+
+
+def panel_title(panel: str, unit: str) -> str:
+    """A panel's title with its unit when its axis labels carry none: « Âge moyen, en années », « Effectifs du
+    secteur (France), en personnes »; a count named as such (« Nombre de répondants », « Emplois créés ») needs
+    no unit."""
+    words = UNIT_WORDS.get(unit)
+    start = panel.lower()
+    named = start.startswith("nombre") and unit not in ("years", "weeks") or (unit == "jobs" and start.startswith("emplois"))
+    if words is None or named:
+        return panel
+    return f"{panel}, {words}"
 
 
 def joined_runs(rows: pd.DataFrame, *, year: str = "année", segment: str = "segment", low: str = "bas",
@@ -327,7 +339,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             "data": to_values(rows),
             "layer": layers,
             "width": PANEL_WIDTH, "height": 110,
-            "title": {"text": wrap_title(panel + (f" ({UNIT_WORDS[unit]})" if unit in UNIT_WORDS else ""), PANEL_LINE),
+            "title": {"text": wrap_title(panel_title(panel, unit), PANEL_LINE),
                       "fontSize": 12, "fontWeight": "normal"},
         })
     # one column of panels, each with its own title (wrapped, never cut) and its own scale
