@@ -102,7 +102,7 @@ def panel_title(panel: str, unit: str) -> str:
     no unit."""
     words = UNIT_WORDS.get(unit)
     start = panel.lower()
-    named = start.startswith("nombre") and unit not in ("years", "weeks") or (unit == "jobs" and start.startswith("emplois"))
+    named = (start.startswith("nombre") and unit not in ("years", "weeks")) or (unit == "jobs" and start.startswith("emplois"))
     if words is None or named:
         return panel
     return f"{panel}, {words}"
