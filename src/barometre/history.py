@@ -287,6 +287,12 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: joined_runs(rows)})
         late = years[0] + (len(years) * 2) // 3  # a break label from this year on goes left of its rule
+        # two breaks a few years apart: one label (the words are the same), each its rule
+        gap = math.ceil(BREAK_LABEL_BOX[0] * 1.2 / (PANEL_WIDTH / len(years)))
+        labelled: list[int] = []
+        for year in sorted(int(y) for y in rows.loc[rows["rupture"] != "", "année"]):
+            if not labelled or year - labelled[-1] >= gap:
+                labelled.append(year)
         encoding = {
             "x": x, "y": y,
             "tooltip": [{"field": "panneau", "type": "nominal", "title": "Indicateur"},
@@ -323,7 +329,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                # at the foot of the rule, on the zero line (the axis starts there): arrows point away from it
                *[layer({"type": "text", "align": align, "baseline": "bottom", "dx": dx, "dy": -2, "fontSize": 10,
                         "color": BREAK_COLOUR},
-                       f"datum.rupture != '' && datum.année {side} {late}", shared={"x": x},
+                       f"indexof({labelled}, datum.année) >= 0 && datum.année {side} {late}", shared={"x": x},
                        y={"datum": 0, "type": "quantitative"}, text={"field": "rupture"})
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
