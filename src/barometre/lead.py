@@ -516,6 +516,13 @@ VERDICT_VERBS = {"prévision tenue": "confirme", "prévision dépassée": "dépa
                  "prévision démentie (en deçà)": "dément", "prévision démentie (au-delà)": "dément"}
 
 
+def _verdict_verb(verdict: str, forecasts: list[Figure]) -> str:
+    """« confirme », « dément », « dépasse »; « fait mieux que » a forecast of a fall the outcome beats."""
+    if verdict == "prévision dépassée" and all(f.bounds[1] < 0 for f in forecasts):
+        return "fait mieux que"
+    return VERDICT_VERBS.get(verdict, "départage")
+
+
 def forecaster(forecast: Figure) -> str:
     """Who forecast: a person with their role, « le baromètre » for the study's own figure, else the source."""
     if forecast.source_type == "interview" and not forecast.source_name.endswith(")"):
@@ -532,6 +539,9 @@ def forecast_text(forecast: Figure) -> str:
         return cite(forecast, "un recul")
     if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("more_than", "at_least"):
         return cite(forecast, "une hausse")
+    if forecast.unit == "percent_change" and forecast.bounds[1] < 0:  # « un recul de 20 à 25 % », not « −25 à −20 % »
+        return cite(forecast, "un recul " + elide("de", formatting.figure_text(forecast, magnitude=True))
+                    + formatting.figure_text(forecast, magnitude=True))
     return cite(forecast)
 
 
@@ -562,7 +572,7 @@ def forecast_sentence(fact: Fact) -> str:
         who = formatting.enumeration(list(people.values()))
         subject = "Ce chiffre" if not sentences else "Il"
         sentences.append(
-            f"{subject} {VERDICT_VERBS.get(verdict, 'départage')} {'les prévisions publiées' if many else 'la prévision publiée'} "
+            f"{subject} {_verdict_verb(verdict, forecasts)} {'les prévisions publiées' if many else 'la prévision publiée'} "
             f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
             f"{formatting.enumeration([forecast_text(f) for f in forecasts])}.")
     return " ".join(sentences)
@@ -603,7 +613,7 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     chosen = facts(ds, edition)[:limit]
     paragraphs = []
     if chosen:
-        sentences, breaks = [], set()
+        sentences, breaks, paragraph_ends = [], set(), []
         for fact in chosen:
             sentences.append(fact_sentence(ds, fact, told_break=(fact.study, fact.break_words) in breaks))
             if fact.kind == "new" and (fact.study or fact.break_words):
@@ -612,7 +622,11 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
                 sentences.append(forecast_sentence(fact))
             if fact.parts:
                 sentences.append(_parts_text(fact).strip())
-        paragraphs.append(" ".join(sentences))
+            paragraph_ends.append(len(sentences))
+        # the headline fact in a paragraph of its own, the others in a second one
+        paragraphs.append(" ".join(sentences[:paragraph_ends[0]]))
+        if len(paragraph_ends) > 1:
+            paragraphs.append(" ".join(sentences[paragraph_ends[0]:]))
     else:
         fallback = _headline_figure(ds, edition)
         if fallback is not None:
