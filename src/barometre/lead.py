@@ -180,15 +180,13 @@ def _year(period: str) -> int | None:
 
 def series(ds: Dataset, indicator: str, scope: str, edition: int) -> list[Figure]:
     """The yearly figures of a series as known in ``edition``, oldest first."""
-    years = set()
-    for e in ds.editions:
-        if e > edition:
-            break
-        for f in ds.figures(e, indicator):
-            if f.scope == scope and f.published and _year(f.period) is not None and not f.secondary:
-                years.add(f.period)
-    out = [ds.known(indicator, edition, scope=scope, period=p) for p in sorted(years, key=int)]
-    return [f for f in out if f is not None]
+    ds.figures(edition, indicator)  # a chapter's declared inputs are checked (UndeclaredInput otherwise)
+    # the rows as known in the edition, once per series (``Dataset.known`` for each year would read every
+    # edition again for each year): the newest edition's primary row of each period
+    resolved = ds._resolved(indicator, edition)
+    figs = [replace(f, as_of=edition) for (s, period), f in resolved.items()
+            if s == scope and f.published and _year(period) is not None]
+    return sorted(figs, key=lambda f: int(f.period))
 
 
 def _scopes(ds: Dataset, indicator: str, edition: int) -> list[str]:
@@ -262,17 +260,17 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
                 start, study=study, break_words=why)
 
 
-def _forecasts_settled(ds: Dataset, edition: int) -> dict[str, list[Figure]]:
+def _forecasts_settled(pairs, edition: int) -> dict[str, list[Figure]]:
     """Outcome anchor -> the earlier forecasts this edition's figure settles."""
     out: dict[str, list[Figure]] = {}
-    for forecast, outcome in ds.forecasts(edition):
+    for forecast, outcome in pairs:
         if outcome is None or outcome.from_older_edition or forecast.edition >= edition:
             continue
         out.setdefault(outcome.anchor, []).append(forecast)
     return out
 
 
-def facts(ds: Dataset, edition: int) -> list[Fact]:
+def facts(ds: Dataset, edition: int, pairs: list | None = None) -> list[Fact]:
     """Every fact of the edition, best score first (one per series; a share and its complement once)."""
     found: list[Fact] = []
     for indicator, entry in ds.indicators.items():
@@ -282,7 +280,7 @@ def facts(ds: Dataset, edition: int) -> list[Fact]:
             fact = series_fact(ds, indicator, scope, edition)
             if fact is not None:
                 found.append(fact)
-    settled = _forecasts_settled(ds, edition)
+    settled = _forecasts_settled(ds.forecasts(edition) if pairs is None else pairs, edition)
     out = []
     for fact in found:
         forecasts = tuple(settled.get(fact.current.anchor, ()))
@@ -337,11 +335,11 @@ def order(fact: Fact) -> tuple:
     return (not major, -fact.score, fact.indicator, fact.scope)
 
 
-def outlook(ds: Dataset, edition: int) -> Outlook:
+def outlook(ds: Dataset, edition: int, pairs: list | None = None) -> Outlook:
     """The edition's own forecasts (for a later period) and its quotes marked as an outlook, those that
     name the next year first."""
     forecasts = []
-    for forecast, _ in ds.forecasts(edition):
+    for forecast, _ in (ds.forecasts(edition) if pairs is None else pairs):
         end = str(forecast.period).split("-")[-1][:4]
         if forecast.edition == edition and not forecast.secondary and end.isdigit() and int(end) > edition:
             forecasts.append(forecast)
@@ -610,7 +608,8 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
 def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     """The lead of the edition (MyST Markdown): its strongest facts, then its outlook ('' when the edition
     publishes nothing)."""
-    chosen = facts(ds, edition)[:limit]
+    pairs = ds.forecasts(edition)  # (forecast, outcome) pairs, read once for the facts and the outlook
+    chosen = facts(ds, edition, pairs)[:limit]
     paragraphs = []
     if chosen:
         sentences, breaks, paragraph_ends = [], set(), []
@@ -633,7 +632,7 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
             paragraphs.append(f"{_cap(md_escape(formatting.in_sentence(fallback.label)))} : "
                               f"{cite(fallback, with_noun=True)} en "
                               f"{_year_of(fallback)}.")
-    view = outlook(ds, edition)
+    view = outlook(ds, edition, pairs)
     text = outlook_paragraph(ds, edition, view)
     if text:
         paragraphs.append(text)
