@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from barometre import formatting
 from barometre.data import Dataset, Figure, Quote
-from barometre.narrative import cite, elide, forecast_verdict, md_escape, quote_body
+from barometre.narrative import PageMentions, cite, elide, forecast_verdict, md_escape, quote_body
 
 # Importance of a series (indicator, scope); scope None: any scope. Everything else weighs 1.
 IMPORTANCE: dict[tuple[str, str | None], float] = {
@@ -636,7 +636,8 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     text = outlook_paragraph(ds, edition, view)
     if text:
         paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+    # a person named with their role once in the lead, by name alone after (the page may not do it for us)
+    return PageMentions(ds).introduce_once("\n\n".join(paragraphs))
 
 
 def _headline_figure(ds: Dataset, edition: int) -> Figure | None:
