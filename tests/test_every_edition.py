@@ -6,6 +6,7 @@ no placeholder, and the latest must draw the series since 2003 and set forecasts
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 
@@ -42,7 +43,7 @@ def test_the_data_hold_every_edition_found_from_2005_to_2024_and_none_invented()
     assert EDITIONS[0] <= 2005 and EDITIONS[-1] == 2024
     assert 2015 not in EDITIONS, "no study was found for data year 2015"
     assert 2020 not in EDITIONS, "data year 2020 is left to a later yearly rerun"
-    assert EDITIONS == sorted(int(p.stem) for p in (DATA_DIR / "editions").glob("*.csv"))
+    assert sorted(int(p.stem) for p in (DATA_DIR / "editions").glob("*.csv")) == EDITIONS
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -83,7 +84,7 @@ def test_the_latest_book_draws_frances_share_of_revenue_since_2005_with_its_brea
             runs.setdefault(r[LINE_RUN], []).append(r)
     for run in runs.values():  # a line joins consecutive years of one series only
         assert len({r["segment"] for r in run}) == 1, run
-        assert all(b["année"] == a["année"] + 1 for a, b in zip(run, run[1:], strict=False)), run
+        assert all(b["année"] == a["année"] + 1 for a, b in itertools.pairwise(run)), run
     text = main_text(site, EDITIONS[-1], "offshore")
     assert "rupture" in text and "Méthodes et ruptures de série" in text
     assert "Méthodes et ruptures de série" in main_text(site, EDITIONS[-1], "sources")
@@ -101,7 +102,7 @@ def test_no_panel_of_any_edition_joins_two_points_across_a_break_or_a_missing_ye
                     runs.setdefault(r[LINE_RUN], []).append(r)
             for run in runs.values():
                 assert len({r["segment"] for r in run}) == 1, (edition, name, title)
-                assert all(b["année"] == a["année"] + 1 for a, b in zip(run, run[1:], strict=False)), \
+                assert all(b["année"] == a["année"] + 1 for a, b in itertools.pairwise(run)), \
                     (edition, name, title)
 
 

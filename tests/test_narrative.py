@@ -137,7 +137,7 @@ def test_what_a_figure_counts_comes_before_its_editions_note():
 
 
 def test_a_titles_glued_punctuation_gets_its_french_space_and_its_words_stay():
-    from barometre.narrative import title_typography
+    from barometre.typography import title_typography
 
     assert title_typography("Outsourcing: vers un avenir meilleur?") == "Outsourcing : vers un avenir meilleur ?"
     assert title_typography("Centres d’appels : secteur en croissance") == "Centres d’appels : secteur en croissance"

@@ -122,7 +122,9 @@ def test_the_yearly_panels_print_every_value_as_the_text_writes_it_and_the_web_l
     printed = 0
     for panel in panels:
         texts = [layer for layer in panel["layer"] if layer["mark"]["type"] == "text"]
-        assert texts and {t["encoding"]["text"]["field"] for t in texts} == {"texte"}
+        # the values, and the label of a break in the series (« rupture »), if any
+        assert texts and "texte" in {t["encoding"]["text"]["field"] for t in texts}
+        assert {t["encoding"]["text"]["field"] for t in texts} <= {"texte", "rupture"}
         printed += len(texts)
     dumped = json.dumps(out.print_spec(), ensure_ascii=False)
     assert all(f'"texte": {json.dumps(t, ensure_ascii=False)}' in dumped for t in table["texte"])
@@ -284,7 +286,7 @@ def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
 
     from barometre import load
     from barometre.charts import LOCALE
-    from barometre.history import history_chart, yearly_history
+    from barometre.history import BREAK_LABEL, history_chart, yearly_history
     from barometre.paths import DATA_DIR
 
     ds = load(DATA_DIR)
@@ -300,7 +302,8 @@ def test_a_bound_s_arrow_in_a_yearly_panel_keeps_clear_of_the_printed_values():
             arrows.setdefault(field, {})[year] = (float(x), float(y))
         tips = arrows.get("flèche", {})
         assert tips, name
-        boxes = _text_boxes(svg, at, ascent=0.8, descent=0.25)
+        boxes = [(text, box) for text, box in _text_boxes(svg, at, ascent=0.8, descent=0.25)
+                 if text != BREAK_LABEL]  # the values' labels (a break's label is at the foot of its rule)
         assert len(boxes) == len(panel), (name, boxes)
         for year, tip in tips.items():
             base = arrows["valeur"][year]

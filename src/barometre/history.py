@@ -49,12 +49,12 @@ ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square 
 ARROW_HEAD_CLEARANCE = 2.5  # pt
 PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
 # the unit of a panel whose axis labels do not carry one (« 3,6 » years, « 55 000 » jobs): in its title
-UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "nombre d'emplois", "people": "nombre de personnes",
-              "companies": "nombre d'entreprises", "trainings": "nombre de formations", "count": "nombre"}
+UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "en emplois", "people": "en personnes",
+              "companies": "en entreprises", "trainings": "en formations", "count": "en nombre"}
 NO_ZERO_UNITS = ("year",)  # a calendar year's axis does not start at zero; every other axis does
 BREAK_LABEL = "rupture"  # the short label of the rule that marks a break in a series
 BREAK_COLOUR = "#6b6b6b"
-BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes right of its rule, at the top of a printed panel
+BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes beside its rule, above the zero line of a printed panel
 
 
 def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_periods: int = 2) -> pd.DataFrame:
@@ -94,6 +94,18 @@ def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_peri
                     "_break": starts,
                 })
     return pd.DataFrame(rows)
+
+
+def panel_title(panel: str, unit: str) -> str:
+    """A panel's title with its unit when its axis labels carry none: « Âge moyen, en années », « Effectifs du
+    secteur (France), en personnes »; a count named as such (« Nombre de répondants », « Emplois créés ») needs
+    no unit."""
+    words = UNIT_WORDS.get(unit)
+    start = panel.lower()
+    named = (start.startswith("nombre") and unit not in ("years", "weeks")) or (unit == "jobs" and start.startswith("emplois"))
+    if words is None or named:
+        return panel
+    return f"{panel}, {words}"
 
 
 def joined_runs(rows: pd.DataFrame, *, year: str = "année", segment: str = "segment", low: str = "bas",
@@ -225,12 +237,12 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     heads = [(x - half, y - half, x + half, y + half)
              for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0
              for x, y in [at(r["année"], end)]]
-    # a break's label, right of its rule at the top of the plot
+    # a break's label, beside its rule, just above the zero line
     if "rupture" in rows.columns:
         late = years[0] + (len(years) * 2) // 3
-        heads += [(x, 0.0, x + BREAK_LABEL_BOX[0], BREAK_LABEL_BOX[1]) if year < late
-                  else (x - BREAK_LABEL_BOX[0], 0.0, x, BREAK_LABEL_BOX[1])
-                  for year, (x, _) in ((r["année"], at(r["année"], r["valeur"])) for _, r in rows.iterrows()
+        heads += [(x, y - BREAK_LABEL_BOX[1], x + BREAK_LABEL_BOX[0], y) if year < late
+                  else (x - BREAK_LABEL_BOX[0], y - BREAK_LABEL_BOX[1], x, y)
+                  for year, (x, y) in ((r["année"], at(r["année"], 0.0)) for _, r in rows.iterrows()
                                        if r["rupture"])]
     return place_value_labels(points, width, height, others=strokes, taken=heads)
 
@@ -275,6 +287,12 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: joined_runs(rows)})
         late = years[0] + (len(years) * 2) // 3  # a break label from this year on goes left of its rule
+        # two breaks a few years apart: one label (the words are the same), each its rule
+        gap = math.ceil(BREAK_LABEL_BOX[0] * 1.2 / (PANEL_WIDTH / len(years)))
+        labelled: list[int] = []
+        for year in sorted(int(y) for y in rows.loc[rows["rupture"] != "", "année"]):
+            if not labelled or year - labelled[-1] >= gap:
+                labelled.append(year)
         encoding = {
             "x": x, "y": y,
             "tooltip": [{"field": "panneau", "type": "nominal", "title": "Indicateur"},
@@ -308,10 +326,11 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             *([layer({"type": "rule", "color": BREAK_COLOUR, "strokeDash": [4, 3], "strokeWidth": 1},
                      "datum.rupture != ''", shared={"x": x}),
                # its label on the side with room: right of the rule, left of it in the last third of the years
-               *[layer({"type": "text", "align": align, "baseline": "top", "dx": dx, "fontSize": 10,
+               # at the foot of the rule, on the zero line (the axis starts there): arrows point away from it
+               *[layer({"type": "text", "align": align, "baseline": "bottom", "dx": dx, "dy": -2, "fontSize": 10,
                         "color": BREAK_COLOUR},
-                       f"datum.rupture != '' && datum.année {side} {late}", shared={"x": x}, y={"value": 1},
-                       text={"field": "rupture"})
+                       f"indexof({labelled}, datum.année) >= 0 && datum.année {side} {late}", shared={"x": x},
+                       y={"datum": 0, "type": "quantitative"}, text={"field": "rupture"})
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
@@ -326,7 +345,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             "data": to_values(rows),
             "layer": layers,
             "width": PANEL_WIDTH, "height": 110,
-            "title": {"text": wrap_title(panel + (f" ({UNIT_WORDS[unit]})" if unit in UNIT_WORDS else ""), PANEL_LINE),
+            "title": {"text": wrap_title(panel_title(panel, unit), PANEL_LINE),
                       "fontSize": 12, "fontWeight": "normal"},
         })
     # one column of panels, each with its own title (wrapped, never cut) and its own scale

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from barometre.book import notebooks as toc_chapters
-from barometre.narrative import title_typography
 from barometre.paths import ROOT
+from barometre.typography import title_typography
 
 
 def latex_escape(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
+from barometre.typography import elide, quote_typography, title_typography
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
@@ -59,13 +60,6 @@ def de(fig: Figure, *, then: str = "", **fmt) -> str:
     return elide("de", shown) + cite(fig, shown, then=then)
 
 
-def elide(word: str, following: str) -> str:
-    """« de » / « d’ », « que » / « qu’ » before the next word, with the space when not elided."""
-    if following[:1].lower() in "aeiouyéèêàh":
-        return word[:-1] + "’"
-    return word + " "
-
-
 def excerpt(text: str) -> str:
     """The excerpt as the annex quotes it, whole: without the article's own guillemets at its ends
     (ours frame it, never « « … » »), and without a guillemet left unpaired by the cut."""
@@ -73,32 +67,6 @@ def excerpt(text: str) -> str:
     if body.count("«") != body.count("»"):
         body = body.replace("«", "").replace("»", "")
     return body
-
-
-def inner_quotes(text: str) -> str:
-    """Guillemets inside a text we put between guillemets become the inner quotes of French
-    typography: « Laurent Uberti (SP2C). “Responsabiliser…” », never « … « … » »."""
-    return re.sub(r"\s*»", "”", re.sub(r"«\s*", "“", text))
-
-
-_ATTACHED_PUNCTUATION = re.compile(r"(?<=[\w)»”’])([:;?!])(?=\s|$)")
-
-
-def title_typography(title: str) -> str:
-    """A publication's title as French typography sets it, its words untouched: inner quotes inside
-    ours, and a space before « : ; ? ! » where the outlet glued them to the word (« Outsourcing: vers un
-    avenir meilleur? » → « Outsourcing : vers un avenir meilleur ? »; the page makes it a no-break one)."""
-    return _ATTACHED_PUNCTUATION.sub(r" \1", inner_quotes(title))
-
-
-_GLUED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
-
-
-def quote_typography(text: str) -> str:
-    """A quote set in French typography, its words untouched: « 25 % » for the web page's « 25% », a space
-    before « : ; ? ! » glued to the word (« métropole ? », « compétence : »). The sources annex keeps the
-    excerpt as typed; the chapters and the claims typeset it."""
-    return _ATTACHED_PUNCTUATION.sub(r" \1", _GLUED_PERCENT.sub("\u00a0%", text))
 
 
 def quote_body(text: str) -> str:

@@ -15,6 +15,7 @@ from barometre.data import Dataset, Figure, period_end
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import cite, md_escape, source_line
+from barometre.typography import elided
 
 CHAPTER = "prices"
 MODEL_NOTE = " ; modèle et hypothèses du livre"
@@ -517,11 +518,6 @@ def consolidation_events(ds: Dataset, edition: int) -> pd.DataFrame:
     return out.sort_values("date").reset_index(drop=True)
 
 
-def _elide(word: str) -> str:
-    """« de » before a name, elided before a vowel: « d'Acticall », « de Teleperformance »."""
-    return ("d'" if word[:1].lower() in "aeiouyéèêàh" else "de ") + word
-
-
 def consolidation_phrases(moves: pd.DataFrame, stake: Figure | None) -> list[str]:
     """One MyST phrase per consolidation event; the share of a stake comes from its figure row."""
 
@@ -530,14 +526,14 @@ def consolidation_phrases(moves: pd.DataFrame, stake: Figure | None) -> list[str
         target = re.sub(r"\s*\(.*\)\s*$", "", str(m.target or "")).strip()
         if m.kind == "stake_acquisition" and published(stake):
             phrases.append(
-                f"le rachat de {cite(stake)} des parts {md_escape(_elide(target))} ({md_escape(m.actor)}, "
+                f"le rachat de {cite(stake)} des parts {md_escape(elided('de', target))} ({md_escape(m.actor)}, "
                 f"{m.date_texte})"
             )
         elif m.kind == "stake_acquisition":
-            phrases.append(f"une prise de participation au capital {md_escape(_elide(target))} "
+            phrases.append(f"une prise de participation au capital {md_escape(elided('de', target))} "
                            f"({md_escape(m.actor)}, {m.date_texte})")
         else:
-            phrases.append(f"l'acquisition {md_escape(_elide(target))} par {md_escape(m.actor)} ({m.date_texte})")
+            phrases.append(f"l'acquisition {md_escape(elided('de', target))} par {md_escape(m.actor)} ({m.date_texte})")
     return phrases
 
 

@@ -137,6 +137,50 @@ GROWTH_YEAR_SIZE = 11  # px: eight years side by side on a phone keep a gap betw
 GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1]}
 
 
+GROWTH_ACROSS_FROM = 9  # years: from this many bars on, they lie across the page, the years down its side
+GROWTH_ACROSS_STEP = 24  # px a year when the bars lie across
+
+
+def _growth_across(table: pd.DataFrame, kinds: list[str], breaks: pd.DataFrame) -> alt.LayerChart:
+    """The growth bars lying across, one year a row: nine years and more side by side crowded a phone's
+    width (« 2004 2005 … » ran into each other, and so did the values above the bars). Each value is
+    written past its bar's end (its arrow's, for a bound), on the side the bar goes."""
+    left = (table["fin"] < 0) | (table["borne"] < 0)
+    at = table[["fin", "flèche"]].max(axis=1).where(~left, table[["fin", "flèche"]].min(axis=1))
+    drawn = table.assign(_au=at, _gauche=left)
+    low = min(0.0, float(drawn["début"].min()), float(drawn["_au"].min()))
+    high = max(0.0, float(drawn["_au"].max()))
+    span = (high - low) or 1.0
+    domain = [low - (0.4 * span if low < 0 else 0.0), high + 0.4 * span]  # room for « au moins 10 % »
+    base = alt.Chart(drawn).encode(
+        y=alt.Y("année:N", title=None, sort=None, axis=alt.Axis(labelFontSize=GROWTH_YEAR_SIZE),
+                scale=alt.Scale(paddingInner=0.25)),
+        color=alt.Color("type:N", title=None, scale=alt.Scale(domain=kinds, range=[GROWTH_KINDS[k] for k in kinds]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
+                 alt.Tooltip("type:N", title="Nature"), alt.Tooltip("lecture:N", title="Lecture")],
+    )
+    x = alt.X("fin:Q", title="Croissance du chiffre d'affaires (%)", scale=alt.Scale(domain=domain, nice=False),
+              axis=alt.Axis(tickCount=5))
+    bars = base.mark_bar().encode(x=x, x2="début:Q",
+                                  opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)))
+    whisker = base.transform_filter("datum.borne != 0").mark_rule(strokeWidth=2).encode(x="fin:Q", x2="flèche:Q")
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=70, opacity=1).encode(x="flèche:Q")
+        for sign, side in ((1, "right"), (-1, "left"))]
+    values = [base.transform_filter(f"{'' if gauche else '!'}datum._gauche").mark_text(
+        align="right" if gauche else "left", dx=-5 if gauche else 5, fontSize=11).encode(
+        x="_au:Q", text="texte:N", color=alt.value("#222")) for gauche in (False, True)]
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
+    layers = [bars, whisker, *heads, *values, zero]
+    if not breaks.empty:  # a break: a dashed rule at the top of the new series' first row, labelled at the right
+        marks = alt.Chart(breaks).encode(y=alt.Y("année:N", bandPosition=0))
+        layers += [marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], yOffset=-2),
+                   marks.mark_text(align="right", baseline="bottom", dy=-3, fontSize=10,
+                                   color=history.BREAK_COLOUR).encode(x=alt.datum(domain[1]), text="rupture:N")]
+    return alt.layer(*layers).properties(height=alt.Step(GROWTH_ACROSS_STEP))
+
+
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
     # the legend lists the kinds of bars drawn: no « Prévision » entry when the edition has no forecast
     kinds = [k for k in GROWTH_KINDS if k in set(table["type"])]
@@ -172,9 +216,10 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         y="étiquette:Q", text="qualificatif:N", color=alt.value("#444"))
     breaks = table[table["rupture"] != ""] if "rupture" in table.columns else table.iloc[0:0]
     if not breaks.empty:  # a break: a dashed rule between the last year of a series and the first of the next
-        marks = alt.Chart(breaks).encode(x=alt.X("année:N", bandPosition=-0.2))
-        labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3]) + marks.mark_text(
-            align="left", baseline="top", dx=3, fontSize=10, color=history.BREAK_COLOUR).encode(
+        # at the band's start, moved into the gap before the bar (a band position cannot be negative)
+        marks = alt.Chart(breaks).encode(x=alt.X("année:N", bandPosition=0))
+        labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], xOffset=-3) + marks.mark_text(
+            align="left", baseline="top", dx=0, fontSize=10, color=history.BREAK_COLOUR).encode(
             y=alt.value(1), text="rupture:N")
     years = ", ".join(table["année"])
     forecasts = table[table["type"] == "Prévision"]
@@ -186,13 +231,16 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         + "."
         if not forecasts.empty else ""
     )
+    across = len(table) >= GROWTH_ACROSS_FROM
     return chart_output(
+        _growth_across(table, kinds, breaks) if across else
         alt.layer(bars, whisker, *heads, labels, qualifiers).properties(height=260),
         name="resilience-croissance",
         title=growth_title(table),
         source=source_line(figs),
         description=(
-            f"Diagramme en barres de la croissance annuelle du chiffre d'affaires des outsourceurs pour "
+            f"Diagramme en barres{' horizontales' if across else ''} de la croissance annuelle du chiffre "
+            f"d'affaires des outsourceurs pour "
             f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
             + "." + note
             + "".join(f" Rupture de série en {a} : les barres de part et d'autre ne se comparent pas directement."

@@ -10,12 +10,12 @@ from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
 from barometre.narrative import (
     excerpt,
-    inner_quotes,
     md_escape,
     of,
     publication_text,
     quotes_anchor,
 )
+from barometre.typography import inner_quotes
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",

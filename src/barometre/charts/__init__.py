@@ -9,7 +9,7 @@ A chart leaves a notebook as one output with two forms:
   a vector PDF drawn by vl-convert at the width it is printed (the page's text width),
   in the book's sans-serif with fonts embedded, text never under ``PRINT_MIN_FONT`` pt,
   and, beside it, its caption (the title) and source line, which LaTeX typesets as text
-  (``barometre.sphinx_ext.PrintFigure``). An explorer has no print form: its print
+  (``barometre.sphinx_ext.printing.PrintFigure``). An explorer has no print form: its print
   entry says so and the PDF leaves it out.
 
 The package, by job: ``theme`` (palette, fonts, sizes, locale), ``marks`` (the marks chapters build

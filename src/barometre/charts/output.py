@@ -89,7 +89,7 @@ class ChartOutput:
 
     def print_form(self) -> dict:
         """What the PDF needs, and nothing drawn yet: the chart's spec, its caption and source.
-        The LaTeX builder draws it (``print_pdfs``, called by ``sphinx_ext.PrintFigure``), so the
+        The LaTeX builder draws it (``print_pdfs``, called by ``sphinx_ext.printing.PrintFigure``), so the
         HTML build, which never prints, never pays for the drawing."""
         if not self.printable:
             return {"omit": True, "name": self.name}

@@ -24,6 +24,7 @@ from barometre.charts.theme import (
     _luminance,
 )
 from barometre.charts.value_labels import _label_cells, _label_line_ends, _label_series
+from barometre.typography import curly_apostrophes
 
 # One font, one weight: vl-convert numbers the fonts of a PDF in a per-process order, so a chart
 # with two fonts (regular and bold) would not be byte-identical from one build to the next.
@@ -82,7 +83,7 @@ def _curly_apostrophes(node):
     if isinstance(node, list):
         return [_curly_apostrophes(v) for v in node]
     if isinstance(node, str):
-        return re.sub(r"(?<=\w)'(?=\w)", "’", node)
+        return curly_apostrophes(node)
     return node
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import urllib.parse
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import vl_convert as vlc
 
@@ -19,9 +18,28 @@ from barometre.charts.theme import (
     wrap_title,
 )
 from barometre.charts.value_labels import _drop_print_only
+from barometre.typography import caption_typography
 
-if TYPE_CHECKING:
-    from barometre.charts.output import ChartOutput
+
+class WebChart(Protocol):
+    """What the web form reads of a chart (``output.ChartOutput`` is one)."""
+
+    name: str
+    title: str
+    source: str
+    description: str
+    interactive_note: str
+    sliders: dict[str, str]
+
+    @property
+    def spec(self) -> dict: ...
+
+    def web_spec(self) -> dict: ...
+
+    def web_patch(self) -> list[dict] | None: ...
+
+    def csv(self) -> str: ...
+
 
 def javascript_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one classic script, from vl-convert.
@@ -108,7 +126,7 @@ def _wrap_axis_titles(node) -> None:
 
 
 
-def web_spec(chart: ChartOutput) -> dict:
+def web_spec(chart: WebChart) -> dict:
     """The interactive spec: single and layered views take the width of the page (360 px and up);
     the title and long axis or legend titles are wrapped in lines that fit a phone's plot."""
     spec = _drop_print_only(json.loads(json.dumps(chart.spec)))
@@ -127,7 +145,7 @@ def web_spec(chart: ChartOutput) -> dict:
 
 
 
-def web_patch(chart: ChartOutput) -> list[dict] | None:
+def web_patch(chart: WebChart) -> list[dict] | None:
     """What the page changes in the compiled chart (vega-embed's ``patch`` option, a JSON Patch applied
     to the Vega spec in the page) so that it uses a wide page as well as a phone's; None for a chart
     that needs nothing.
@@ -209,7 +227,7 @@ def web_patch(chart: ChartOutput) -> list[dict] | None:
 
 
 
-def chart_html(chart: ChartOutput) -> str:
+def chart_html(chart: WebChart) -> str:
     spec_json = json.dumps(chart.web_spec(), sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
     options = {
         "actions": False,
@@ -227,13 +245,8 @@ def chart_html(chart: ChartOutput) -> str:
         options["bind"] = f"#controls-{chart.name}"
         controls = f'<div class="chart-controls" id="controls-{chart.name}"></div>\n'
     opts_json = json.dumps(options, sort_keys=True, ensure_ascii=False)
-    # raw HTML escapes the page's typographic pass: the caption gets the same French spacing here
-    from barometre.sphinx_ext import raw_typography
-
-    def typeset(text: str) -> str:
-        # a listing joined by « ; » (« 75 %; Webhelp ») gets its narrow space before the semicolon
-        return raw_typography(re.sub(r"(?<=[^\s\u00a0\u202f]);(?=\s)", "\u202f;", text))
-
+    # raw HTML escapes the page's typographic pass: the caption gets the same French typography here
+    typeset = caption_typography
     desc = html.escape(typeset(chart.description))
     csv = chart.csv()
     download = ""

@@ -556,7 +556,8 @@ def disagreements_markdown(dataset: Dataset, edition: int) -> str:
     """« Sources en désaccord »: one figure given differently by sources of the same edition, one line per
     figure (« 73 % selon Relation Client Magazine ; 77 % selon Contact Distance et La Tribune »); an
     outlet named twice in a line is told apart by the title of its article."""
-    from barometre.narrative import cite, inner_quotes, md_escape
+    from barometre.narrative import cite, md_escape
+    from barometre.typography import inner_quotes
 
     pairs = dataset.disagreements(edition)
     if not pairs:

@@ -1,0 +1,81 @@
+"""The PDF's structure: its introduction heading, the synthesis up front and its appendices
+(« Annexe A »)."""
+
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+
+_APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
+
+
+def latex_structure(app, doctree, docname) -> None:
+    """The PDF's structure, which the web book does not need (the LaTeX builder resolves the
+    whole book as one tree, the root document's):
+
+    - the introduction (the root document, whose title is the book's) opens with an unnumbered
+      chapter « Introduction » listed in the table of contents, with its own running head;
+    - the documents of ``barometre_front_matter`` (the synthesis) come right after it, unnumbered,
+      under their print title (« L’essentiel »);
+    - from the first document of ``barometre_appendices`` on, chapters are appendices:
+      « Annexe A », « Annexe B »."""
+    if getattr(app.builder, "format", "") != "latex" or docname != app.config.root_doc:
+        return
+    from sphinx import addnodes
+
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None:
+        title = "Introduction"
+        raw = (f"\\chapter*{{{title}}}\\addcontentsline{{toc}}{{chapter}}{{{title}}}"
+               f"\\markboth{{{title}}}{{{title}}}\n")
+        section.insert(1, nodes.raw("", raw, format="latex"))
+    starts = list(doctree.findall(addnodes.start_of_file))
+    front = dict(app.config.barometre_front_matter or {})
+    first = next((s for s in starts if s.get("docname") not in front), None)
+    for start in starts:
+        if start.get("docname") not in front or first is None:
+            continue
+        # « L'essentiel » (the synthesis) opens the report, unnumbered, right after the introduction
+        start.parent.remove(start)
+        parent = first.parent
+        at = parent.index(first)
+        parent.insert(at, nodes.raw("", "\\edef\\barometresecnumdepth{\\arabic{secnumdepth}}"
+                                        "\\setcounter{secnumdepth}{-1}\n", format="latex"))
+        parent.insert(at + 1, start)
+        parent.insert(at + 2, nodes.raw("", "\\setcounter{secnumdepth}{\\barometresecnumdepth}\n",
+                                        format="latex"))
+        title = next(iter(start.findall(nodes.title)), None)
+        if title is not None:
+            title.replace_self(nodes.title("", front[start.get("docname")]))
+    _keep_run_in_titles_with_their_text(doctree)
+    appendices = list(app.config.barometre_appendices or [])
+    for start in list(doctree.findall(addnodes.start_of_file)):
+        if start.get("docname") not in appendices:
+            continue
+        if start.get("docname") == appendices[0]:
+            start.parent.insert(start.parent.index(start), nodes.raw("", "\\appendix\n", format="latex"))
+        # « Annexe A – Les chiffres et leurs sources », not « Annexe A – Annexe : les chiffres… »
+        title = next(iter(start.findall(nodes.title)), None)
+        if title is not None and (m := _APPENDIX_WORD.match(title.astext())):
+            rest = title.astext()[m.end():]
+            title.replace_self(nodes.title("", rest[:1].upper() + rest[1:]))
+
+
+def _keep_run_in_titles_with_their_text(doctree) -> None:
+    """A paragraph that opens with a bold title on its own line (« **Le poids du SP2C** » then a line
+    break: the claims; the annex's « **Part des CDI** : 84 % — … » then a line break) never leaves
+    that line alone at the foot of a page: the title
+    ends its own paragraph and no page break is allowed after it (``\\par\\nopagebreak``; LaTeX's
+    ``\\\\*`` did not hold in the book's preamble, measured)."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        children = [c for c in paragraph.children if not (isinstance(c, nodes.Text) and not c.strip())
+                    and not (isinstance(c, nodes.raw) and c.get("format") != "latex")]
+        if len(children) < 3 or not isinstance(children[0], nodes.strong):
+            continue
+        # the first line break: after the title (claims) or after the title's line (the annex's entries)
+        brk = next((c for c in children[1:] if isinstance(c, nodes.raw)), None)
+        if brk is not None and brk.astext().strip() == "\\\\":
+            # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
+            brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
+                                       format="latex"))

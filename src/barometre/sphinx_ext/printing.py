@@ -1,0 +1,89 @@
+"""Print: ``PrintFigure`` (a myst-nb mime renderer, declared in pyproject.toml) turns a chart's
+print form into a numbered figure: the vector chart, its caption and its source line; an
+explorer's print form is nothing."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class PrintFigure:
+    """Renders ``application/vnd.barometre.print+json`` (charts.PRINT_MIME) for myst-nb.
+
+    The LaTeX builder prefers this form of a chart (``mime_priority_overrides``); the HTML
+    builder never selects it, so the web pages keep the interactive chart.
+
+    myst-nb renders every form of an output while it reads a page, whatever the builder. Drawing
+    the charts for print there would make every HTML build pay for it (two thirds of a cold
+    build, measured), so an HTML read leaves a comment and notes the page as not drawn for print;
+    the LaTeX build then re-reads those pages (``print_outdated``) and draws the charts."""
+
+    mime_priority_overrides = (("latex", "application/vnd.barometre.print+json", 5),)
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != "application/vnd.barometre.print+json" or inline:
+            return None
+        import hashlib
+        import json
+
+        form = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        if form.get("omit"):
+            # an explorer: print cannot move its sliders. A comment (which no writer prints) and not
+            # nothing: an empty rendering would let the LaTeX builder fall back on the text form
+            return [nodes.comment("", f"{form.get('name', 'chart')}: interactive only, left out of print")]
+        from myst_nb._compat import get_env_app
+
+        env = renderer.renderer.sphinx_env
+        if env is not None and get_env_app(env).builder.format != "latex":
+            _unprinted(env).add(env.docname)
+            return [nodes.comment("", f"{form['name']}: drawn for print by the LaTeX build only")]
+        from barometre.charts import print_pdfs
+
+        uris = []
+        for pdf in print_pdfs(form):  # drawn here, by the LaTeX builder only
+            name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
+            uris.append(renderer.write_file([name], pdf, overwrite=False, exists_ok=True))
+        # a chart taller than a page comes in parts: the first ones run on, the last one carries
+        # the numbered caption and the source line; each first part says which figure it begins
+        # (without it, panels under another figure's caption read as that figure's)
+        label = f"figure-{form['name']}"
+        out: list[nodes.Element] = [
+            nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]),
+                            nodes.raw("", continuation_note(env.docname, label, i + 1, len(uris)), format="latex"),
+                            classes=["barometre-print-part"])
+            for i, uri in enumerate(uris[:-1])
+        ]
+        figure = nodes.figure(classes=["barometre-print-figure"], ids=[label])
+        figure += nodes.image(uri=uris[-1], alt=form["caption"])
+        figure += nodes.caption(text=form["caption"])
+        figure += nodes.legend("", nodes.paragraph(text=form["source"]))
+        return [*out, figure]
+
+
+def continuation_note(docname: str, label: str, part: int, parts: int) -> str:
+    """The line under a part of a figure cut over pages (but its last): « Figure 3 (partie 1 sur 2,
+    suite ci-après) », kept with the part (no page break between them), the number LaTeX gives the
+    figure's caption (its label: Sphinx's ``docname:id``)."""
+    return (f"\\par\\nobreak\\vspace{{3pt}}{{\\centering\\small Figure~\\ref{{\\detokenize{{{docname}:{label}}}}} "
+            f"(partie~{part} sur~{parts}, suite ci-après)\\par}}")
+
+
+def _unprinted(env) -> set[str]:
+    """The pages read without their charts drawn for print (kept in the environment's pickle)."""
+    if not hasattr(env, "barometre_unprinted"):
+        env.barometre_unprinted = set()
+    return env.barometre_unprinted
+
+
+def print_outdated(app, env, added, changed, removed) -> list[str]:
+    """For the LaTeX builder: the pages an HTML build read without drawing their charts."""
+    if app.builder.format != "latex":
+        return []
+    outdated = sorted(_unprinted(env) & set(env.found_docs))
+    _unprinted(env).clear()
+    return outdated
+
+
+def forget_unprinted(app, env, docname) -> None:
+    _unprinted(env).discard(docname)
