@@ -268,3 +268,11 @@ def test_the_page_date_is_the_date_of_the_data_and_says_so(tmp_path):
     assert "publiée le 9 décembre 2008" in data_date_footer(DATA_DIR, 2007)
     data = edition_with(tmp_path, ["revenue_growth,2009,market,3,exact,percent_change"])
     assert "publiée en 2010" in data_date_footer(data, 2009)
+
+
+def test_no_figure_is_typed_in_the_lead_s_code():
+    """The lead's sentences take every number from the data (test_notebooks' guard, on barometre.lead)."""
+    from test_notebooks import _typed_figures
+
+    assert _typed_figures((Path(lead.__file__)).read_text(encoding="utf-8")) == []
+    assert _typed_figures('text = f"au plus haut depuis 2008, 15 % en {year}"\n') == ["15 %"]

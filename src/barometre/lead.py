@@ -51,7 +51,7 @@ from dataclasses import dataclass, field, replace
 
 from barometre import formatting
 from barometre.data import Dataset, Figure, Quote
-from barometre.narrative import cite, elide, forecast_verdict, md_escape, quote_body
+from barometre.narrative import PageMentions, cite, elide, forecast_verdict, md_escape, quote_body
 
 # Importance of a series (indicator, scope); scope None: any scope. Everything else weighs 1.
 IMPORTANCE: dict[tuple[str, str | None], float] = {
@@ -180,15 +180,13 @@ def _year(period: str) -> int | None:
 
 def series(ds: Dataset, indicator: str, scope: str, edition: int) -> list[Figure]:
     """The yearly figures of a series as known in ``edition``, oldest first."""
-    years = set()
-    for e in ds.editions:
-        if e > edition:
-            break
-        for f in ds.figures(e, indicator):
-            if f.scope == scope and f.published and _year(f.period) is not None and not f.secondary:
-                years.add(f.period)
-    out = [ds.known(indicator, edition, scope=scope, period=p) for p in sorted(years, key=int)]
-    return [f for f in out if f is not None]
+    ds.figures(edition, indicator)  # a chapter's declared inputs are checked (UndeclaredInput otherwise)
+    # the rows as known in the edition, once per series (``Dataset.known`` for each year would read every
+    # edition again for each year): the newest edition's primary row of each period
+    resolved = ds._resolved(indicator, edition)
+    figs = [replace(f, as_of=edition) for (s, period), f in resolved.items()
+            if s == scope and f.published and _year(period) is not None]
+    return sorted(figs, key=lambda f: int(f.period))
 
 
 def _scopes(ds: Dataset, indicator: str, edition: int) -> list[str]:
@@ -262,17 +260,17 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
                 start, study=study, break_words=why)
 
 
-def _forecasts_settled(ds: Dataset, edition: int) -> dict[str, list[Figure]]:
+def _forecasts_settled(pairs, edition: int) -> dict[str, list[Figure]]:
     """Outcome anchor -> the earlier forecasts this edition's figure settles."""
     out: dict[str, list[Figure]] = {}
-    for forecast, outcome in ds.forecasts(edition):
+    for forecast, outcome in pairs:
         if outcome is None or outcome.from_older_edition or forecast.edition >= edition:
             continue
         out.setdefault(outcome.anchor, []).append(forecast)
     return out
 
 
-def facts(ds: Dataset, edition: int) -> list[Fact]:
+def facts(ds: Dataset, edition: int, pairs: list | None = None) -> list[Fact]:
     """Every fact of the edition, best score first (one per series; a share and its complement once)."""
     found: list[Fact] = []
     for indicator, entry in ds.indicators.items():
@@ -282,7 +280,7 @@ def facts(ds: Dataset, edition: int) -> list[Fact]:
             fact = series_fact(ds, indicator, scope, edition)
             if fact is not None:
                 found.append(fact)
-    settled = _forecasts_settled(ds, edition)
+    settled = _forecasts_settled(ds.forecasts(edition) if pairs is None else pairs, edition)
     out = []
     for fact in found:
         forecasts = tuple(settled.get(fact.current.anchor, ()))
@@ -337,11 +335,11 @@ def order(fact: Fact) -> tuple:
     return (not major, -fact.score, fact.indicator, fact.scope)
 
 
-def outlook(ds: Dataset, edition: int) -> Outlook:
+def outlook(ds: Dataset, edition: int, pairs: list | None = None) -> Outlook:
     """The edition's own forecasts (for a later period) and its quotes marked as an outlook, those that
     name the next year first."""
     forecasts = []
-    for forecast, _ in ds.forecasts(edition):
+    for forecast, _ in (ds.forecasts(edition) if pairs is None else pairs):
         end = str(forecast.period).split("-")[-1][:4]
         if forecast.edition == edition and not forecast.secondary and end.isdigit() and int(end) > edition:
             forecasts.append(forecast)
@@ -516,6 +514,13 @@ VERDICT_VERBS = {"prévision tenue": "confirme", "prévision dépassée": "dépa
                  "prévision démentie (en deçà)": "dément", "prévision démentie (au-delà)": "dément"}
 
 
+def _verdict_verb(verdict: str, forecasts: list[Figure]) -> str:
+    """« confirme », « dément », « dépasse »; « fait mieux que » a forecast of a fall the outcome beats."""
+    if verdict == "prévision dépassée" and all(f.bounds[1] < 0 for f in forecasts):
+        return "fait mieux que"
+    return VERDICT_VERBS.get(verdict, "départage")
+
+
 def forecaster(forecast: Figure) -> str:
     """Who forecast: a person with their role, « le baromètre » for the study's own figure, else the source."""
     if forecast.source_type == "interview" and not forecast.source_name.endswith(")"):
@@ -532,6 +537,9 @@ def forecast_text(forecast: Figure) -> str:
         return cite(forecast, "un recul")
     if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("more_than", "at_least"):
         return cite(forecast, "une hausse")
+    if forecast.unit == "percent_change" and forecast.bounds[1] < 0:  # « un recul de 20 à 25 % », not « −25 à −20 % »
+        return cite(forecast, "un recul " + elide("de", formatting.figure_text(forecast, magnitude=True))
+                    + formatting.figure_text(forecast, magnitude=True))
     return cite(forecast)
 
 
@@ -562,7 +570,7 @@ def forecast_sentence(fact: Fact) -> str:
         who = formatting.enumeration(list(people.values()))
         subject = "Ce chiffre" if not sentences else "Il"
         sentences.append(
-            f"{subject} {VERDICT_VERBS.get(verdict, 'départage')} {'les prévisions publiées' if many else 'la prévision publiée'} "
+            f"{subject} {_verdict_verb(verdict, forecasts)} {'les prévisions publiées' if many else 'la prévision publiée'} "
             f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
             f"{formatting.enumeration([forecast_text(f) for f in forecasts])}.")
     return " ".join(sentences)
@@ -600,10 +608,11 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
 def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     """The lead of the edition (MyST Markdown): its strongest facts, then its outlook ('' when the edition
     publishes nothing)."""
-    chosen = facts(ds, edition)[:limit]
+    pairs = ds.forecasts(edition)  # (forecast, outcome) pairs, read once for the facts and the outlook
+    chosen = facts(ds, edition, pairs)[:limit]
     paragraphs = []
     if chosen:
-        sentences, breaks = [], set()
+        sentences, breaks, paragraph_ends = [], set(), []
         for fact in chosen:
             sentences.append(fact_sentence(ds, fact, told_break=(fact.study, fact.break_words) in breaks))
             if fact.kind == "new" and (fact.study or fact.break_words):
@@ -612,18 +621,23 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
                 sentences.append(forecast_sentence(fact))
             if fact.parts:
                 sentences.append(_parts_text(fact).strip())
-        paragraphs.append(" ".join(sentences))
+            paragraph_ends.append(len(sentences))
+        # the headline fact in a paragraph of its own, the others in a second one
+        paragraphs.append(" ".join(sentences[:paragraph_ends[0]]))
+        if len(paragraph_ends) > 1:
+            paragraphs.append(" ".join(sentences[paragraph_ends[0]:]))
     else:
         fallback = _headline_figure(ds, edition)
         if fallback is not None:
             paragraphs.append(f"{_cap(md_escape(formatting.in_sentence(fallback.label)))} : "
                               f"{cite(fallback, with_noun=True)} en "
                               f"{_year_of(fallback)}.")
-    view = outlook(ds, edition)
+    view = outlook(ds, edition, pairs)
     text = outlook_paragraph(ds, edition, view)
     if text:
         paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+    # a person named with their role once in the lead, by name alone after (the page may not do it for us)
+    return PageMentions(ds).introduce_once("\n\n".join(paragraphs))
 
 
 def _headline_figure(ds: Dataset, edition: int) -> Figure | None:

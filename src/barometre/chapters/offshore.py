@@ -860,11 +860,13 @@ def new_jobs_text(ds: Dataset, edition: int) -> str:
     sentences = []
     if growth and (share is None or period_key(growth[0].period) >= period_key(share.period)):
         past = growth[0].from_older_edition
-        moves = []
+        moves, verbs = [], []
         for f in growth:
             up = f.central >= 0
             verb = ("progressaient" if up else "reculaient") if past else ("progressent" if up else "reculent")
-            moves.append(f"{verb} {narrative.de(f, magnitude=True)} {REGIONS[f.scope]}")
+            said = f"{narrative.de(f, magnitude=True)} {REGIONS[f.scope]}"
+            moves.append(said if verbs and verbs[-1] == verb else f"{verb} {said}")  # « reculent de 6 % … et de 18 % »
+            verbs.append(verb)
         sentences.append(f"En {formatting.period_text(growth[0].period)}, les effectifs des outsourceurs "
                          f"{formatting.enumeration(moves)}.")
         if share is not None:
