@@ -21,7 +21,7 @@ def html(staging: str | Path, source_date_epoch: str) -> dict:
     Sphinx status and warnings as the command line prints them."""
     from jupyter_book.sphinx import build_sphinx
 
-    staging = Path(staging)
+    staging = Path(staging).resolve()
     start = time.perf_counter()
     log = io.StringIO()
     here = os.getcwd()
