@@ -804,6 +804,8 @@ MAKE_INJECTIONS = {
     "book EDITION with a command": ("book", "EDITION=2008&&touch pwned", "EDITION must be a year"),
     "pdf EDITION with a quote": ("pdf", "EDITION=2008'", "EDITION must be a year"),
     "new-edition YEAR 2100": ("new-edition", "YEAR=2100", "from 2000 to"),
+    "preview EDITION with a command": ("preview", "EDITION=2008;touch pwned", "EDITION must be a year"),
+    "preview PORT with a command": ("preview", "PORT=8000;touch pwned", "PORT must be a port"),
 }
 
 
