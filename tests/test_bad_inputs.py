@@ -1070,6 +1070,8 @@ MAKE_INJECTIONS = {
     "test TEST_BUILDS with a command": ("test", "TEST_BUILDS=tests/x.py;touch pwned", "TEST_BUILDS must be"),
     "book ENV_SYNC with a command": ("book", "ENV_SYNC=touch pwned", "ENV_SYNC is the tests' seam"),
     "serve PORT with a command": ("serve", "PORT=8000;touch pwned", "PORT must be a port number"),
+    "preview EDITION with a command": ("preview", "EDITION=2008;touch pwned", "EDITION must be a year"),
+    "preview PORT with a command": ("preview", "PORT=8000;touch pwned", "PORT must be a port"),
 }
 
 

@@ -40,7 +40,7 @@ def test_building_2009_leaves_the_2008_site_byte_identical(editions):
 
 def test_the_archive_names_the_latest_edition_and_lists_both(editions):
     index = (editions["build"] / "site" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'Dernière édition : <a href="2009/index.html">', index) and "2008/index.html" in index
+    assert re.search(r'Dernière édition\u00a0: <a href="2009/index.html">', index) and "2008/index.html" in index
     assert (editions["build"] / "html").resolve() == (editions["build"] / "site" / "2009").resolve()
 
 

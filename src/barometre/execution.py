@@ -227,6 +227,15 @@ class ChapterCache:
                     old.with_suffix(".json").unlink(missing_ok=True)
 
 
+def _data_key(dataset, inputs) -> str:
+    """``dataset.inputs_key(inputs)``, computed once per dataset: ``make site`` asks it for every
+    edition of the same data (the key does not depend on the edition)."""
+    keys = dataset.__dict__.setdefault("_inputs_keys", {})
+    if inputs not in keys:
+        keys[inputs] = dataset.inputs_key(inputs)
+    return keys[inputs]
+
+
 def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: ChapterCache, jobs: int,
                      force: bool, echo, logs: Path, failed_dir: Path,
                      workers: Workers | None = None) -> list[ChapterRun]:
@@ -242,7 +251,7 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
         checked = time.perf_counter()
         inputs = registered(Path(name).name).inputs
         # the key: the notebook, the code, the parameters and the rows the chapter declares
-        key = _sha(source.read_bytes(), pkg, json.dumps(parameters, sort_keys=True), dataset.inputs_key(inputs))
+        key = _sha(source.read_bytes(), pkg, json.dumps(parameters, sort_keys=True), _data_key(dataset, inputs))
         run = ChapterRun(name, key=key)
         runs.append(run)
         if not force and cache.has(name, key):

@@ -198,7 +198,13 @@ class Preview:
         serving.start()
         with Workers(self.jobs) as workers:
             try:
+                from barometre import sphinx_run
+
+                # every worker started and warm now, Sphinx imported, not at the first save
+                warming = [workers.submit(sphinx_run.warm) for _ in range(self.jobs)]
                 self.rebuild(workers)
+                for future in warming:
+                    future.result()
                 self.echo(f"Preview: http://{host}:{port}/ (edition {self.edition}; watching "
                           f"{relative(self.data_dir)}, chapters/, src/barometre/; Ctrl+C stops it)")
                 self.watch(workers)

@@ -16,12 +16,21 @@ import time
 from pathlib import Path
 
 
+def warm() -> None:
+    """Import what a Sphinx build of the book loads (for a resident process: the preview)."""
+    import importlib
+
+    for name in ("jupyter_book.sphinx", "sphinx.application", "sphinx.builders.html", "myst_nb",
+                 "sphinx_book_theme", "pydata_sphinx_theme", "sphinx_external_toc", "barometre.sphinx_ext"):
+        importlib.import_module(name)
+
+
 def html(staging: str | Path, source_date_epoch: str) -> dict:
     """Build ``staging/_build/html`` from the staged book. Returns ``{"ok", "log", "seconds"}``: the
     Sphinx status and warnings as the command line prints them."""
     from jupyter_book.sphinx import build_sphinx
 
-    staging = Path(staging)
+    staging = Path(staging).resolve()
     start = time.perf_counter()
     log = io.StringIO()
     here = os.getcwd()
