@@ -56,7 +56,13 @@ from barometre.publishing import (
     release_name,
     write_archive_index,
 )
-from barometre.reuse import citation_parts, reference_licences
+from barometre.reuse import (
+    DOWNLOADS_DIR,
+    all_indicators_csv,
+    all_indicators_name,
+    citation_parts,
+    reference_licences,
+)
 
 __all__ = ["BuildError", "BuildResult", "Builder", "ChapterRun", "balanced_lines", "build", "build_stamp",
            "fault_point", "keep_failed_notebook", "latex_escape", "pdf_metadata", "toc_chapters"]
@@ -406,6 +412,9 @@ class Builder:
                 changed |= write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
         for path in sorted(CHAPTERS_DIR.rglob("*.md")):
             changed |= write_if_changed(staging / path.relative_to(ROOT), path.read_bytes())
+        # the table of every indicator by year the colophon offers (Sphinx copies it to _downloads/)
+        changed |= write_if_changed(staging / DOWNLOADS_DIR / all_indicators_name(edition),
+                                    all_indicators_csv(self.data_dir, edition))
         return changed
 
     def _site_address(self, config: dict) -> str:

@@ -41,9 +41,9 @@ def site_problems(site: Path, data_dir: Path = DATA_DIR) -> list[str]:
     problems = []
     for e in data_editions(data_dir):
         if not (site / str(e) / "index.html").is_file():
-            problems.append(f"edition {e} is not built ({relative(site / str(e))}/index.html is missing)")
+            problems.append(f"edition {e} is not built ({relative(site)}/{e}/index.html is missing)")
         elif not (site / str(e) / pdf_name(e)).is_file():
-            problems.append(f"edition {e} has no PDF ({relative(site / str(e))}/{pdf_name(e)} is missing: "
+            problems.append(f"edition {e} has no PDF ({relative(site)}/{e}/{pdf_name(e)} is missing: "
                             "make site PDF=1 builds them)")
     pages = _pages(site)
     for path in pages + sorted(site.glob("*/sitemap.xml")):

@@ -27,6 +27,7 @@ QUOTATION_RIGHT = ("droit de courte citation, article L122-5 du Code de la propr
 QUOTATION_URL = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069414/"
 
 BASEURL_VARIABLE = "BAROMETRE_BASEURL"
+DOWNLOADS_DIR = "_donnees"  # in the staging book, beside chapters/: the files the colophon offers
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
 
 

@@ -4,8 +4,8 @@
 - ``barometre-licences``: the project's licences, the right of quotation, and each reference
   series with the licence its sidecar names (``barometre_licences``, set by the build);
 - ``barometre-citation``: the citation of this edition (``barometre_citation``, set by the build);
-- ``barometre-downloads``: « Tous les indicateurs, année par année », a CSV the extension writes
-  into the staging book when the builder starts, and Sphinx copies to ``_downloads/``.
+- ``barometre-downloads``: « Tous les indicateurs, année par année », a CSV the build writes into
+  the staging book (``Builder._assemble``), and Sphinx copies to ``_downloads/``.
 
 The colophon is read again when one of these values changes (``outdated``), as it is when the
 build stamp changes (``sphinx_ext.pages_to_reread``)."""
@@ -19,7 +19,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 
-DOWNLOADS_DIR = "_donnees"  # in the staging book, beside chapters/
 USES = "barometre_reuse_pages"
 
 
@@ -127,7 +126,7 @@ def citation(env) -> list[nodes.Node]:
 
 
 def downloads(env) -> list[nodes.Node]:
-    from barometre.reuse import all_indicators_name
+    from barometre.reuse import DOWNLOADS_DIR, all_indicators_name
 
     edition = env.config.barometre_edition
     if not edition or not env.config.barometre_all_indicators_sha:
@@ -143,18 +142,16 @@ def downloads(env) -> list[nodes.Node]:
                   "connaît, avec l’édition qui le publie, sa source, sa publication et son extrait).")]
 
 
-def write_downloads(app) -> None:
-    """Write the table of every indicator into the staging book (only when its content changed)."""
-    from barometre.files import write_if_changed
-    from barometre.reuse import all_indicators_csv, all_indicators_name
+def read_downloads(app) -> None:
+    """The fingerprint of the table of every indicator, which the build writes into the staging book
+    (``Builder._assemble``, before its hash names the release): the colophon is read again when it
+    changes."""
+    from barometre.reuse import DOWNLOADS_DIR, all_indicators_name
 
-    edition, data_dir = app.config.barometre_edition, app.config.barometre_data_dir
-    if not edition or not data_dir:
-        app.config.barometre_all_indicators_sha = ""
-        return
-    text = all_indicators_csv(Path(data_dir), int(edition))
-    write_if_changed(Path(app.srcdir) / DOWNLOADS_DIR / all_indicators_name(int(edition)), text.encode("utf-8"))
-    app.config.barometre_all_indicators_sha = hashlib.sha256(text.encode()).hexdigest()
+    edition = app.config.barometre_edition
+    path = Path(app.srcdir) / DOWNLOADS_DIR / all_indicators_name(int(edition)) if edition else None
+    app.config.barometre_all_indicators_sha = (
+        hashlib.sha256(path.read_bytes()).hexdigest() if path is not None and path.is_file() else "")
 
 
 def setup(app):
@@ -165,7 +162,7 @@ def setup(app):
     app.add_directive("barometre-licences", _directive(licences))
     app.add_directive("barometre-citation", _directive(citation))
     app.add_directive("barometre-downloads", _directive(downloads))
-    app.connect("builder-inited", write_downloads)
+    app.connect("builder-inited", read_downloads)
     app.connect("env-get-outdated", outdated)
     app.connect("env-purge-doc", forget)
     app.connect("env-merge-info", merge)
