@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from barometre import load
+from barometre.data import period_end
 
 REAL_EDITIONS = (2005, 2006, 2007, 2008, 2009, 2010, 2011)
 
