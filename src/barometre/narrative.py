@@ -381,8 +381,10 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     who = md_escape(forecast.source_name)
     if forecast.publication_outlet:
         who += f", d’après {md_escape(forecast.publication_outlet)}"
-    text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(formatting.period_text(forecast.period))} "
-            f"({who}) : {forecast_cited(forecast)}")
+    # a name that holds a parenthesis (« Baromètre … (données 2011) ») is not set in another one
+    who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
+    text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(formatting.period_text(forecast.period))}"
+            f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
         return text + " ; aucune édition ne publie encore le chiffre réalisé."
     text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
