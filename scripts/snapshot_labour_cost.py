@@ -7,7 +7,7 @@ Run by hand, never by the build (the book reads the CSV it writes and never impo
     ../ofvenv/bin/python scripts/snapshot_labour_cost.py            # writes data/reference/
     ../ofvenv/bin/python scripts/snapshot_labour_cost.py --check    # prints, writes nothing
 
-Method, for each year from 2000 to 2011, in the month of July (the Smic is revalued on 1 July until
+Method, for each year from 2000 to 2024, in the month of July (the Smic is revalued on 1 July until
 2009, on 1 January from 2010; July sees the rate of the year's revaluation in every year of the series):
 
 - the gross hourly Smic in force (OpenFisca parameter
@@ -39,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "data" / "reference" / "smic_employer_cost.csv"
-YEARS = range(2000, 2012)
+YEARS = range(2000, 2025)
 MONTH = "07"
 FULL_TIME_HOURS = 35 * 52 / 12  # legal full-time month: 35 h a week (loi Aubry II, 2000), 52 weeks / 12 months
 HEADCOUNT = 50
@@ -48,6 +48,7 @@ VARIABLES = ("salaire_de_base", "cotisations_employeur", "allegement_general", "
 # décret 2003-487 du 11 juin 2003); before, the reductions were the « ristourne Juppé » and the
 # « aide Aubry II », which OpenFisca does not model under this variable.
 REDUCTION_FROM = dt.date(2003, 7, 1)
+CICE_YEARS = (2013, 2018)  # the crédit d'impôt pour la compétitivité et l'emploi, a tax credit on wages
 COLUMNS = ("year", "month", "smic_hourly_gross", "gross_wage", "employer_contributions", "general_reduction",
            "employer_cost", "net_wage", "status", "note")
 
@@ -85,13 +86,25 @@ def compute(year: int, tbs, builder_cls) -> dict:
                 "note": "OpenFisca gives no general reduction although the law applied one (from July 2003)"}
     # OpenFisca signs contributions negative; the CSV holds positive amounts
     employer = -out["cotisations_employeur"]
+    cost = gross + employer - reduction
+    note = ""
+    # From 2013 to 2018 OpenFisca's cout_du_travail also deducts the CICE, a tax credit on wages (loi
+    # 2012-1510 du 29 décembre 2012, art. 66; replaced by a cut of contributions in 2019): the CSV keeps the
+    # cost before that credit (gross + contributions - general reduction) and the note gives the credit.
+    credit = cost - out["cout_du_travail"]
+    if abs(credit) > 0.05:
+        if not CICE_YEARS[0] <= year <= CICE_YEARS[1]:
+            return {**row, "status": "not_covered",
+                    "note": f"OpenFisca's cout_du_travail differs from gross + contributions - reduction by {credit:.2f}"}
+        note = (f"before the CICE tax credit, which OpenFisca's cout_du_travail deducts ({credit:.2f} €; "
+                f"cout_du_travail {out['cout_du_travail']:.2f} €)")
     return {**row,
             "employer_contributions": f"{employer:.2f}",
             "general_reduction": f"{reduction:.2f}",
-            "employer_cost": f"{out['cout_du_travail']:.2f}",
+            "employer_cost": f"{cost:.2f}",
             "net_wage": f"{out['salaire_net']:.2f}",
             "status": "computed",
-            "note": ""}
+            "note": note}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     version = md.version("openfisca-france")
     core = md.version("openfisca-core")
     sidecar = {
-        "title": "Monthly employer cost of a full-time employee paid the Smic, France, 2000-2011 (OpenFisca France)",
+        "title": "Monthly employer cost of a full-time employee paid the Smic, France, 2000-2024 (OpenFisca France)",
         "description": (
             f"For each year, July: gross hourly Smic × 151.67 h (35 h × 52 / 12) as the gross wage of one "
             f"full-time private-sector non-executive employee in a firm of {HEADCOUNT}; OpenFisca France "
@@ -130,7 +143,9 @@ def main(argv: list[str] | None = None) -> int:
             f"Before July 2003 the reductions then in force (ristourne Juppé, aide Aubry II) are not modelled, so "
             f"those years are left out; in 2003-2005 OpenFisca {version} gives no general reduction (or fails) "
             f"although it applied from 1 July 2003 (loi 2003-47 du 17 janvier 2003, art. 12; décret 2003-487 du "
-            f"11 juin 2003): those years are left out rather than filled by hand."
+            f"11 juin 2003): those years are left out rather than filled by hand. From 2013 to 2018 the "
+            f"employer cost is before the CICE tax credit (crédit d'impôt pour la compétitivité et l'emploi), "
+            f"which OpenFisca's cout_du_travail deducts; each row's note gives it."
         ),
         "source": {
             "text": f"OpenFisca France {version} (openfisca-core {core}), variables {', '.join(VARIABLES)}; "

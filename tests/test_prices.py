@@ -278,7 +278,7 @@ def test_indices_are_one_hundred_in_the_base_year_and_the_smic_is_taken_on_1_jul
 def test_consolidation_phrases_take_the_stake_from_its_figure():
     ds = load()
     phrases = ch.consolidation_phrases(ch.consolidation_events(ds, EDITION), ds.figure("acticall_stake_acquired"))
-    assert any("fig-2008-acticall-stake-acquired" in p and "d\\'Acticall" in p for p in phrases)
+    assert any("fig-2008-acticall-stake-acquired" in p and "d’Acticall" in p for p in phrases)
     assert any("Intra Call Center" in p for p in phrases)
 
 

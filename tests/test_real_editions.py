@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from barometre import load
+from barometre.data import period_end
 
 REAL_EDITIONS = (2005, 2006, 2007, 2008, 2009, 2010, 2011)
 
@@ -34,6 +35,13 @@ def test_the_2008_cdi_share_of_the_article_stays_primary_and_the_release_disagre
            if a.indicator == "permanent_contract_share" and a.edition == 2008 and a.period == "2008"]
     assert cdi and all(a.value == 73 and b.value == 77 for a, b in cdi)
     assert all("Disagreement" in b.note for _, b in cdi)
+
+
+def test_no_figure_of_the_2005_to_2011_editions_is_an_outcome_of_2012_or_later(ds):
+    for edition in REAL_EDITIONS:
+        for f in ds.figures(edition):
+            forecast = bool(ds.indicators[f.indicator].forecast_of) or f.indicator.endswith("_forecast")
+            assert forecast or period_end(f.period) < 2012, (f.file, f.row, f.indicator, f.period)
 
 
 def test_no_edition_of_data_year_2020(ds):
