@@ -823,15 +823,15 @@ class Dataset:
                 for ed, table in sorted(self._v.events.items()):
                     add(f"events {ed}", table)
                 add("cities", self._v.references["cities"])  # the events' places
-            elif REFERENCES[name].row is None:  # a file read whole (the outline)
-                path = Path(self.data_dir) / REFERENCES[name].file
-                h.update(path.read_bytes() if path.is_file() else b"<missing>")
             elif name == "studies":  # the studies, and the breaks read with them (``break_between``)
                 if self._v.studies is not None:
                     add("studies", self._v.studies)
                 h.update(b"\0breaks\0")
                 if self._v.breaks is not None:
                     add("breaks", self._v.breaks)
+            elif REFERENCES[name].row is None:  # a file read whole (the outline)
+                path = Path(self.data_dir) / REFERENCES[name].file
+                h.update(path.read_bytes() if path.is_file() else b"<missing>")
             elif (table := self._v.references[name]) is not None:
                 add(name, table)
         return h.hexdigest()
