@@ -404,6 +404,11 @@ class Builder:
         sphinx_config["barometre_edition"] = edition
         # sphinx-sitemap: each page at <html.baseurl><edition>/<page> (the editions are published side by side)
         sphinx_config["sitemap_url_scheme"] = f"{edition}/{{link}}"
+        if base:  # no site address, no sitemap (sphinx-sitemap needs one: it warns, and warnings are errors)
+            config["sphinx"].setdefault("extra_extensions", []).append("sphinx_sitemap")
+        else:  # nor its settings, which Sphinx would call unknown
+            for name in [k for k in sphinx_config if k.startswith("sitemap_")]:
+                del sphinx_config[name]
         sphinx_config["barometre_editions"] = self._dataset_editions
         changed = write_if_changed(staging / CONFIG, yaml.safe_dump(config, allow_unicode=True, sort_keys=True))
         changed |= write_if_changed(staging / TOC, (ROOT / TOC).read_text(encoding="utf-8"))

@@ -230,7 +230,9 @@ class PageMentions:
 
     def __init__(self, ds: Dataset | None = None):
         self.met: set[str] = set()
-        self.explained: set = set()  # what the page has explained once (a series break: ``first_time``)
+        self.explained_at: dict = {}  # what the page has explained once, and where (a series break: ``first_time``)
+        self.ask_run: tuple | None = None  # the cell run ``first_time`` last counted asks in
+        self.ask_rank = 0
         self.article_named = False
         self._people = None
         self._authors = None
@@ -294,15 +296,31 @@ def of(name: str) -> str:
 
 
 def first_time(key) -> bool:
-    """True the first time the current page (the last ``new_page``) asks for ``key``: a break in a series
-    is explained once a page. Without a page (an annex, a test), always True."""
+    """True where the current page (the last ``new_page``) first asks for ``key``: a break in a series is
+    explained once a page. Idempotent like ``Page.say``: the ask is tied to the cell that made it (its source
+    and its rank among the asks of that cell's run), so running the cells again on the same page asks in the
+    same places and gets the same answers. Without a page (an annex, a test), always True."""
     page = _current_page
     if page is None:
         return True
-    if key in page.explained:
-        return False
-    page.explained.add(key)
-    return True
+    token = _ask_token(page)
+    owner = page.explained_at.setdefault(key, token)
+    return owner == token
+
+
+def _ask_token(page) -> tuple:
+    """(the running cell's source, the rank of this ask in that run); outside IPython, the rank on the page."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        shell = None
+    run = (shell.execution_count, (shell.user_ns.get("_ih") or [""])[-1]) if shell is not None else (None, "")
+    if page.ask_run != run:
+        page.ask_run, page.ask_rank = run, 0
+    page.ask_rank += 1
+    return (run[1], page.ask_rank)
 
 
 def render(text: str, page: PageMentions | None = None) -> str:

@@ -13,7 +13,7 @@
 - ``printing``: ``PrintFigure``, the myst-nb mime renderer of a chart's print form;
 - ``latex``: the PDF's structure (introduction, synthesis up front, appendices).
 
-Each edition's ``sitemap.xml`` is sphinx-sitemap's (``_config.yml``; the build sets its URL scheme to the
+Each edition's ``sitemap.xml`` is sphinx-sitemap's (added by the build when the site has an address; it sets its URL scheme to the
 edition's folder). The OpenGraph tags stay the book's own (``opengraph``): sphinxext-opengraph 0.13,
 measured on the 2008 edition, gives the same tags but a description cut within a word and ended by
 « ... » (« un modèle c... »), and on the annex a heading glued to it without the French space
