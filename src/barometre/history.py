@@ -37,6 +37,7 @@ from barometre.charts.value_labels import _nice_domain
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label
 from barometre.narrative import md_escape, source_line
+from barometre.typography import bind_numbers
 
 YEARLY = r"^\d{4}$"
 UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_points": "\u00a0pt",
@@ -152,17 +153,22 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
             indicator, scope = brk.pattern
             if not narrative.first_time(("explicit", indicator, scope, brk.edition)) and not studies:
                 continue
-            reason = md_escape(brk.reason.rstrip("."))
+            reason = md_escape(bind_numbers(brk.reason.rstrip(".")))
             if indicator == "*" and scope == "*":
                 text = f"Rupture de toutes les séries à l'édition {brk.edition} : {reason}"
+                again = f"À l'édition {brk.edition}, nouvelle rupture de toutes les séries : {reason}"
             elif indicator == "*":
-                text = (f"Rupture des séries « {md_escape(scope_label(scope))} » à l'édition {brk.edition} : "
-                        f"{reason}")
+                series = f"séries « {md_escape(scope_label(scope))} »"
+                text = f"Rupture des {series} à l'édition {brk.edition} : {reason}"
+                again = f"À l'édition {brk.edition}, rupture des {series} : {reason}"
             else:
                 label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
                 where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
-                text = (f"La série « {md_escape(label)}{md_escape(where)} » est rompue à l'édition {brk.edition} : "
-                        f"{reason}")
+                series = f"série « {md_escape(label)}{md_escape(where)} »"
+                text = f"La {series} est rompue à l'édition {brk.edition} : {reason}"
+                again = f"À l'édition {brk.edition}, la {series} est rompue : {reason}"
+            if sentences and sentences[-1].split()[:3] == text.split()[:3]:
+                text = again  # two sentences in a row do not open alike
             sentences.append(text + (f" ; {studies}." if studies else "."))
         elif studies:
             sentences.append(

@@ -112,3 +112,13 @@ def quote_typography(text: str) -> str:
     before « : ; ? ! » glued to the word (« métropole ? », « compétence : »). The sources annex keeps the
     excerpt as typed; the chapters and the claims typeset it."""
     return _ATTACHED_PUNCTUATION.sub(r" \1", _GLUED_PERCENT.sub(NBSP + "%", text))
+
+
+_DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}\b)")
+_BEFORE_UNIT = re.compile(r"(?<=\d) (?=(?:%|€|M€|Md€|k€)(?!\w))")
+
+
+def bind_numbers(text: str) -> str:
+    """A data text set as the book sets its numbers: « 21 000 », « 808 M€ », « 90 % », « 20 à 25 % » never
+    break across lines (narrow no-break spaces between digit groups, no-break spaces before a unit)."""
+    return bind_ranges(_BEFORE_UNIT.sub(NBSP, _DIGIT_GROUP.sub(NNBSP, text)))

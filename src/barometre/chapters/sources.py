@@ -15,7 +15,7 @@ from barometre.narrative import (
     publication_text,
     quotes_anchor,
 )
-from barometre.typography import inner_quotes
+from barometre.typography import bind_numbers, inner_quotes
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -195,7 +195,7 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
         span = f"édition {st.first_edition}" if last == st.first_edition else \
             f"éditions {st.first_edition} à {last}"
         head = f"- **L'étude {of(md_escape(st.firm))} pour le {md_escape(st.commissioner)}** ({span}), *{md_escape(st.title)}*."
-        details = [f"{name} : {md_escape(value.rstrip('.'))}" for name, value in (
+        details = [f"{name} : {md_escape(bind_numbers(value.rstrip('.')))}" for name, value in (
             ("Panel", st.panel), ("Chiffre d'affaires", st.revenue_scope), ("Géographie", st.geography),
             ("Effectifs", st.staff_scope)) if value]
         text = head + (" " + " ; ".join(details) + "." if details else "")

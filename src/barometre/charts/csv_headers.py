@@ -86,7 +86,8 @@ def _values() -> dict[str, dict[str, str]]:
 def for_download(name: str, data: pd.DataFrame) -> pd.DataFrame:
     """The chart's rows as the reader downloads them: French headers with units, French identifiers."""
     values = _values()
-    out = data.copy()
+    # the drawing's own columns (the run a line belongs to between two breaks, marks' helpers) are not data
+    out = data.drop(columns=[c for c in data.columns if c == "segment" or str(c).startswith("_")])
     for column, labels in values.items():
         if column in out.columns:
             out[column] = out[column].map(lambda v, labels=labels: labels.get(v, v) if isinstance(v, str) else v)
