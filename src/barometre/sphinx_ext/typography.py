@@ -44,22 +44,14 @@ def french_typography(app, doctree, docname) -> None:
     fmt = getattr(app.builder, "format", "")
     if fmt in ("latex", "html"):
         ordinal_superscripts(doctree)
-    if fmt == "latex":
-        for text in list(doctree.findall(nodes.Text)):
-            parent = text.parent
-            if parent is None or isinstance(parent, _NO_TYPOGRAPHY):
-                continue
-            new = bind_ranges(str(text))
-            if new != str(text):
-                parent.replace(text, nodes.Text(new))
-        return
-    if fmt != "html":
+    transform = {"latex": bind_ranges, "html": french_spacing}.get(fmt)
+    if transform is None:
         return
     for text in list(doctree.findall(nodes.Text)):
         parent = text.parent
         if parent is None or isinstance(parent, _NO_TYPOGRAPHY):
             continue
-        new = french_spacing(str(text))
+        new = transform(str(text))
         if new != str(text):
             parent.replace(text, nodes.Text(new))
 
