@@ -16,9 +16,15 @@
 
   var FORMATS = { percent: frenchPercent };
 
-  /* Called by each chart once drawn (see barometre.charts.ChartOutput.html). */
-  window.barometreChart = function (figure) {
+  var watchCharts = function () {}; // set by refitCharts
+  var views = new WeakMap(); // a chart's box → its Vega view (vega-embed's result)
+
+  /* Called by each chart once drawn, with its Vega view (see barometre.charts.web.chart_html). */
+  window.barometreChart = function (figure, view) {
     if (!figure) return;
+    var box = figure.querySelector(".vega-chart");
+    if (box && view) views.set(box, view);
+    watchCharts(figure);
     // The chart's box carries its description (role="img", aria-label, and the caption): the drawing's
     // marks stay out of the accessibility tree instead of each announcing an unnamed image.
     figure.querySelectorAll(".vega-chart svg").forEach(function (svg) { svg.setAttribute("aria-hidden", "true"); });
@@ -124,7 +130,9 @@
   /* A chart that takes its box's width (Vega's containerSize, read on window resize) can read the box
      before the page's layout has followed the new window width: widened from a phone's width to a
      desktop's, every such chart was drawn 1632 px wide in a 672 px column, cut by its box. Once the
-     layout has settled (its boxes resized), a drawing wider than its box gets one more resize. */
+     layout has settled (its boxes resized), a drawing wider than its box gets one more resize.
+     The drawings are watched as well as their boxes: on a loaded machine Vega can draw at a width it
+     read before the layout settled after the boxes last changed, and then only the drawing changes. */
   function refitCharts() {
     if (!window.ResizeObserver) return;
     var pending = false;
@@ -133,14 +141,28 @@
       pending = true;
       requestAnimationFrame(function () {
         pending = false;
-        var wide = [].some.call(document.querySelectorAll(".vega-chart"), function (box) {
+        var wide = [].filter.call(document.querySelectorAll(".vega-chart"), function (box) {
           var svg = box.querySelector("svg");
           return svg && svg.getBoundingClientRect().width > box.clientWidth + 1;
         });
-        if (wide) window.dispatchEvent(new Event("resize"));
+        if (!wide.length) return;
+        window.dispatchEvent(new Event("resize")); // each chart reads its box's width again
+        // and lays itself out again: a width signal that the resize leaves at the same value (the
+        // box's) does not re-run Vega's fit by itself, and a drawing laid out for a stale width stayed
+        wide.forEach(function (box) {
+          var view = views.get(box);
+          if (view) view.resize().runAsync();
+        });
       });
     });
-    document.querySelectorAll(".vega-chart").forEach(function (box) { observer.observe(box); });
+    watchCharts = function (root) {
+      root.querySelectorAll(".vega-chart").forEach(function (box) {
+        observer.observe(box);
+        var svg = box.querySelector("svg");
+        if (svg) observer.observe(svg); // drawn: its own size is watched too (observing twice is harmless)
+      });
+    };
+    watchCharts(document);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -78,27 +79,35 @@ def set_field(data_dir: Path, indicator: str, scope: str, period: str, column: s
 SITE_ADDRESS = "https://barometre.test/livre/"
 
 
-@pytest.fixture(scope="session")
-def book_build(tmp_path_factory) -> dict:
-    """The book built once from the real data into a temporary folder (read-only for tests), at the
-    site address ``SITE_ADDRESS``."""
+@contextlib.contextmanager
+def at_site_address():
+    """BAROMETRE_BASEURL set to ``SITE_ADDRESS`` for the time of a build in this process."""
     import os
 
-    from barometre.build import Builder
     from barometre.reuse import BASEURL_VARIABLE
 
-    root = tmp_path_factory.mktemp("published")
-    data = root / "data"
-    copy_upto(DATA_DIR, data, 2008)  # these tests read the 2008 book
     before = os.environ.get(BASEURL_VARIABLE)
     os.environ[BASEURL_VARIABLE] = SITE_ADDRESS
     try:
-        Builder(data_dir=data, build_dir=root / "_build", echo=lambda m: None).run()
+        yield
     finally:
         if before is None:
             os.environ.pop(BASEURL_VARIABLE, None)
         else:
             os.environ[BASEURL_VARIABLE] = before
+
+
+@pytest.fixture(scope="session")
+def book_build(tmp_path_factory) -> dict:
+    """The book built once from the real data into a temporary folder (read-only for tests), at the
+    site address ``SITE_ADDRESS``."""
+    from barometre.build import Builder
+
+    root = tmp_path_factory.mktemp("published")
+    data = root / "data"
+    copy_upto(DATA_DIR, data, 2008)  # these tests read the 2008 book
+    with at_site_address():
+        Builder(data_dir=data, build_dir=root / "_build", echo=lambda m: None).run()
     return {"data": data, "build_dir": root / "_build", "site_address": SITE_ADDRESS}
 
 
@@ -114,7 +123,8 @@ def book_pdf(book_build) -> dict:
     from barometre.build import Builder
 
     messages: list[str] = []
-    path = Builder(data_dir=book_build["data"], build_dir=book_build["build_dir"], echo=messages.append).pdf()
+    with at_site_address():  # the same address as its site, else its PDF is another build's and not attached
+        path = Builder(data_dir=book_build["data"], build_dir=book_build["build_dir"], echo=messages.append).pdf()
     return {"path": path, "messages": messages}
 
 

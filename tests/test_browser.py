@@ -324,9 +324,7 @@ def test_the_dashboard_takes_the_width_of_the_page(browser, published_book, widt
         visit.close()
 
 
-@pytest.mark.parametrize("name", ["chapters/synthesis.html", pytest.param("chapters/resilience.html", marks=pytest.mark.xfail(
-    strict=False, reason="known defect after the merge of issue 24 (stop 23): the resilience panels drew 744 px in a "
-    "672 px box after a resize from 390 to 1280 px, under load; to fix next"))])
+@pytest.mark.parametrize("name", ["chapters/synthesis.html", "chapters/resilience.html"])
 def test_titles_and_the_dashboard_follow_the_window_from_a_phone_to_a_desktop_and_back(browser, published_book, name):
     visit = Visit(browser, (published_book / name).as_uri(), width=390)
     sizes = ("() => [...document.querySelectorAll('.vega-chart')].map(c => "

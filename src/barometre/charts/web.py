@@ -278,8 +278,8 @@ def chart_html(chart: WebChart) -> str:
         f'<script type="application/json" id="{spec_id}">{spec_json}</script>\n'
         "<script>document.addEventListener('DOMContentLoaded',function(){"
         f"vegaEmbed('#{vis}',JSON.parse(document.getElementById('{spec_id}').textContent),{opts_json})"
-        ".then(function(){if(window.barometreChart){window.barometreChart("
-        f"document.getElementById('chart-{chart.name}'));}}}})"
+        ".then(function(r){if(window.barometreChart){window.barometreChart("
+        f"document.getElementById('chart-{chart.name}'),r.view);}}}})"
         ".catch(function(e){console.error(e);});});</script>\n"
         f"{note}"
         f'<figcaption><span class="chart-description">{desc}</span><br>'
