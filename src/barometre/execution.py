@@ -150,8 +150,14 @@ class Workers:
         with self._guard:
             if self._pool is not None:
                 if terminate:
-                    for process in list(getattr(self._pool, "_processes", {}).values()):
+                    processes = list(getattr(self._pool, "_processes", {}).values())
+                    for process in processes:
                         process.terminate()
+                    for process in processes:  # a worker that does not end on SIGTERM is killed
+                        process.join(5)
+                        if process.is_alive():
+                            process.kill()
+                            process.join(5)
                 self._pool.shutdown(wait=True, cancel_futures=True)
                 self._pool = None
 

@@ -17,10 +17,13 @@ server whose pages reload by themselves.
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import functools
 import http.server
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -184,7 +187,9 @@ class Preview:
                 self.wfile.write(body)
 
         handler = functools.partial(Handler, directory=str(site))
-        return http.server.ThreadingHTTPServer((self.host, self.port), handler)
+        httpd = http.server.ThreadingHTTPServer((self.host, self.port), handler)
+        httpd.block_on_close = False  # Ctrl+C does not wait for a browser's open request
+        return httpd
 
     # -- the whole -----------------------------------------------------------------------------
 
@@ -209,12 +214,15 @@ class Preview:
                           f"{relative(self.data_dir)}, chapters/, src/barometre/; Ctrl+C stops it)")
                 self.watch(workers)
             except KeyboardInterrupt:
+                # a stop that takes more than a minute prints where it waits and ends the process
+                faulthandler.dump_traceback_later(60, exit=True)
                 workers.close(terminate=True)
                 self.echo("Preview stopped.")
             finally:
                 httpd.shutdown()
                 httpd.server_close()
         stop_resource_tracker()
+        faulthandler.cancel_dump_traceback_later()
         if self.restart:
             sys.stdout.flush()
             os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
@@ -224,14 +232,29 @@ class Preview:
         self._stop.set()
 
 
-def stop_resource_tracker() -> None:
+def stop_resource_tracker(timeout: float = 5.0) -> None:
     """End the helper process that multiprocessing starts beside spawned workers (its resource
     tracker). It ignores Ctrl+C and ends only once every process holding its pipe has: after the
     preview had returned, it was still running (the test saw it in 1 stop in 1). Ended here, the
     preview leaves no process behind it when it returns (or restarts itself with ``execv``, which
-    would otherwise keep the tracker's pipe open in the new process)."""
+    would otherwise keep the tracker's pipe open in the new process). Closing our end of its pipe
+    ends it; one that has not ended after ``timeout`` seconds is killed: never a wait without end."""
     from multiprocessing import resource_tracker
 
-    stop = getattr(resource_tracker._resource_tracker, "_stop", None)  # CPython 3.8+; private API
-    if stop is not None:
-        stop()
+    tracker = resource_tracker._resource_tracker  # CPython's private API (3.8+): nothing to do without it
+    fd, pid = getattr(tracker, "_fd", None), getattr(tracker, "_pid", None)
+    if fd is None or pid is None:
+        return
+    with contextlib.suppress(OSError):
+        os.close(fd)
+    tracker._fd, tracker._pid = None, None
+    end = time.monotonic() + timeout
+    try:
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > end:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return
+            time.sleep(0.05)
+    except (ChildProcessError, ProcessLookupError):
+        pass
