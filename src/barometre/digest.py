@@ -105,7 +105,7 @@ def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] 
     for key in keys:
         figs = sorted(series[key], key=lambda f: (period_key(f.period), f.secondary))
         lines.extend(f"- {s}" for s in series_sentences(ds, edition, figs))
-    lines.extend(f"- {quote(q)}." for q in quotes or [])
+    lines.extend(f"- {lead._cap(quote(q))}." for q in quotes or [])  # « Selon un résumé de presse : … »
     if not lines:
         return ""
     return "\n".join(lines)
