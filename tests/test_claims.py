@@ -322,3 +322,20 @@ def test_the_salary_above_the_smic_reads_as_the_value_chapter_reads_it(ds):
                   and "Salaire moyen :" in j.verdict.evidence]
     gap = value.smic_gap_words(value.salaries(ds, 2011))
     assert gap == "le dépasse de 12,5\u00a0%" and "soit un salaire moyen 12,5\u00a0% au-dessus" in evidence, evidence
+
+
+def _jobs_target(ds, edition):
+    return next(j for j in cl.judge(ds, edition) if j.claim.id == "jobs_target_400000")
+
+
+def test_the_jobs_target_is_set_against_the_jobs_a_later_edition_counts(tmp_path):
+    """« passer de 250 000 à 400 000 emplois » (2009): the 2024 edition counts 290 000 jobs in 2025; before
+    it, no edition recounts them. Raised above the target, the count confirms it."""
+    ds = load()
+    assert _jobs_target(ds, 2011).verdict.verdict == cl.UNVERIFIABLE
+    late = _jobs_target(ds, 2024).verdict
+    assert late.verdict == cl.REFUTED and "fig-2024-customer-relation-jobs-france-2025" in late.evidence
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    set_value(data, "customer_relation_jobs", "france", "2025", "450000", edition=2024)
+    assert _jobs_target(load(data), 2024).verdict.verdict == cl.CONFIRMED

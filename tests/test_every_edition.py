@@ -241,3 +241,80 @@ def test_every_chart_csv_of_every_edition_has_french_headers_with_units(site):
     assert len(found) > 20
     problems = [p for name, text in found.items() for p in header_problems(name, text)]
     assert problems == []
+
+
+ANALYSIS_CHAPTERS = ["resilience", "offshore", "prices", "value", "partnership"]
+
+
+def _home_chapters() -> dict[str, str]:
+    """Each indicator's home: the first chapter the dictionary lists (read from the file, not the package)."""
+    import csv
+
+    with (DATA_DIR / "indicators.csv").open(encoding="utf-8") as f:
+        return {r["indicator"]: r["chapters"].split(";")[0] for r in csv.DictReader(f)}
+
+
+def _untold_rows(site, edition: int) -> list[tuple]:
+    """The published rows of ``edition`` whose home chapter's page has no link to them. A row that gives the
+    same figure as the first row of its key (another page reporting the same study) is told by that row."""
+    import csv
+
+    homes = _home_chapters()
+    pages = {n: (site / str(edition) / "chapters" / f"{n}.html").read_text(encoding="utf-8")
+             for n in ANALYSIS_CHAPTERS}
+    first: dict[tuple, dict] = {}
+    untold = []
+    with (DATA_DIR / "editions" / f"{edition}.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key = (row["indicator"], row["scope"], row["period"])
+            if key in first:
+                same = all(row[c] == first[key][c] for c in ("value", "low", "high", "qualifier"))
+                if same or row["qualifier"] == "not_published":
+                    continue
+                raw = f"fig-{edition}-{'-'.join(key)}-{row['source']}"
+            else:
+                first[key] = row
+                if row["qualifier"] == "not_published":
+                    continue
+                raw = f"fig-{edition}-{'-'.join(key)}"
+            anchor = re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
+            if f"#{anchor}\"" not in pages[homes[row["indicator"]]]:
+                untold.append((*key, homes[row["indicator"]]))
+    return untold
+
+
+def _untold_quotes(site, edition: int) -> list[tuple]:
+    """The quotes of ``edition`` whose words (their first thirty letters, typography aside) are on no
+    analysis chapter's page of the edition's book."""
+    import csv
+
+    path = DATA_DIR / "quotes" / f"{edition}.csv"
+    if not path.exists():
+        return []
+
+    def letters(text: str) -> str:
+        return re.sub(r"[^\w]", "", text.lower())
+
+    pages = {n: letters(main_text(site, edition, n)) for n in ANALYSIS_CHAPTERS}
+    with path.open(encoding="utf-8") as f:
+        return [(q["quote_id"], q["chapter"]) for q in csv.DictReader(f)
+                if letters(q["quote"])[:30] not in pages.get(q["chapter"], "")]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_row_and_quote_of_the_edition_is_told_in_its_chapter(site, edition):
+    """Issue 30: each figure of edition E is in the prose of its chapter in E's book (a link to its row from
+    the chapter's home page: the first chapter the dictionary lists), not only in the annex and « Ce qui a
+    changé »; each quote of E is in its chapter."""
+    assert _untold_rows(site, edition) == []
+    assert _untold_quotes(site, edition) == []
+
+
+def test_the_told_check_finds_a_row_and_a_quote_left_out(site, tmp_path):
+    """The check above can fail: chapter pages without the links and the words of one edition are caught."""
+    edition = max(e for e in EDITIONS if (DATA_DIR / "quotes" / f"{e}.csv").exists())
+    shutil.copytree(site / str(edition), tmp_path / str(edition))
+    for name in ANALYSIS_CHAPTERS:
+        (tmp_path / str(edition) / "chapters" / f"{name}.html").write_text("<main><p>Rien.</p></main>",
+                                                                          encoding="utf-8")
+    assert _untold_rows(tmp_path, edition) and _untold_quotes(tmp_path, edition)

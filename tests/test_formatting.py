@@ -149,3 +149,11 @@ def test_an_amount_to_the_cent_keeps_its_zeros():
 
     assert formatting.euros(9, 2) == "9,00\u00a0€" and formatting.euros(8.71, 2) == "8,71\u00a0€"
     assert formatting.euros(1528) == "1\u202f528\u00a0€"
+
+
+def test_a_figure_keeps_the_decimals_its_source_gives_beyond_the_first():
+    """« 0,12 % du PIB » (the 2024 edition) was printed « 0,1 % »: a figure is written as published."""
+    ds = load()
+    gdp = next(f for e in ds.editions for f in ds.figures(e, "gdp_share") if f.published and f.value == 0.12)
+    assert fr.figure_text(gdp) == "0,12\u00a0%"
+    assert [fr.published_decimals(x) for x in (15, 48.5, 0.12, 1.23456)] == [0, 1, 2, 3]

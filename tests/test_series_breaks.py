@@ -126,3 +126,17 @@ def test_the_book_of_a_broken_series_joins_nothing_compares_nothing_silently_and
         shown = text(name)
         for word in ("None", "nan", "NaN", "«  »"):
             assert not re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", shown), (name, word)
+
+
+def test_a_break_names_the_studies_on_either_side_of_it_not_those_of_the_two_figures():
+    """The jobs of customer relations: 2005 (KPMG) then 2024 (EY) straddle the 2007 break (KPMG →
+    BearingPoint) and the 2016 one. The 2024 book told the 2007 break as « KPMG → EY », then again as a
+    « nouvelle rupture »: the break names the studies it separates."""
+    from barometre import load
+
+    ds = load()
+    old = next(f for f in ds.figures(2005, "customer_relation_jobs") if f.published and not f.secondary)
+    new = next(f for f in ds.figures(2024, "customer_relation_jobs") if f.published and not f.secondary)
+    brk = ds.break_between(old, new)
+    assert brk is not None and brk.edition == 2007
+    assert (brk.study_before.firm, brk.study_after.firm) == ("KPMG", "BearingPoint")

@@ -1059,8 +1059,17 @@ def check_price_later(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
 
 
 def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
-    """« passer de 250 000 à 400 000 emplois »: no later edition counts the customer-relations jobs
-    (in-house and outsourced); the outsourcers' own staff is shown as what is known."""
+    """« passer de 250 000 à 400 000 emplois »: set against the customer-relations jobs (in-house and
+    outsourced) a later edition counts in France, when one does (the 2024 edition: 290 000 in 2025); else
+    invérifiable, with the outsourcers' own staff shown as what is known."""
+    later = _known(ds, edition, "customer_relation_jobs", "france")
+    if later is not None and later.edition > fig.edition:
+        reached = later.bounds[0] >= fig.central
+        who = md_escape(later.attribution) if later.source_type == "interview" else "une source citée"
+        text = (f"En {_year(later)}, la filière compte {cite(later)} emplois en France selon {who} "
+                f"(édition {later.edition}) : l’objectif {elide('de', formatting.figure_text(fig))}"
+                f"{cite(fig)} {'est atteint' if reached else 'n’est pas atteint'}.")
+        return Verdict(CONFIRMED if reached else REFUTED, text, (fig, later))
     staff = _known(ds, edition, "staff", "market")
     text = ("Aucune édition ne recompte les emplois de la relation client, centres internes compris, "
             "après cette déclaration")

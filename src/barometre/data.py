@@ -358,8 +358,14 @@ class Dataset:
             if row.scope not in ("*", a.scope, b.scope):
                 continue
             if first < row.edition <= last:
-                return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb, row.reason, row.source,
-                                   row.quote, row.quote_type, row.edition, (row.indicator, row.scope))
+                # the studies on either side of the break itself, not of the two figures: a 2006 and a 2016
+                # figure straddle the 2007 break (KPMG → BearingPoint), which the 2024 book told as « KPMG → EY »
+                # and then told again for another series as a « nouvelle rupture »
+                prior = [e for e in self.editions if e < row.edition]
+                at_before = next((s for s in studies if prior and s.covers(prior[-1])), sa)
+                at_after = next((s for s in studies if s.covers(row.edition)), sb)
+                return SeriesBreak(b.indicator, b.scope, a.period, b.period, at_before, at_after, row.reason,
+                                   row.source, row.quote, row.quote_type, row.edition, (row.indicator, row.scope))
         if sa is not None and sb is not None and sa.study != sb.study:
             return SeriesBreak(b.indicator, b.scope, a.period, b.period, sa, sb)
         return None

@@ -151,6 +151,11 @@ def figure_text(
     hold -10 to -5 and the sentence carries the direction)."""
     if not fig.published:
         return NOT_PUBLISHED
+    # a figure is written with the decimals its source gives beyond the first (« 0,12 % du PIB » was printed
+    # « 0,1 % »); a caller's choice of fewer decimals than one stands
+    given = max((published_decimals(v) for v in (fig.value, fig.low, fig.high) if v is not None), default=0)
+    if given > max(decimals, 1):
+        decimals = given
     if fig.is_range:
         low, high = fig.low, fig.high
         if magnitude:
@@ -160,6 +165,14 @@ def figure_text(
     text = value(x, fig.unit, signed=signed, with_noun=with_noun, decimals=decimals, in_words=in_words,
                  feminine=feminine)
     return QUALIFIER_WORDS.get(fig.qualifier, "") + text
+
+
+def published_decimals(x: float, most: int = 3) -> int:
+    """The decimals a source's value has (0.12 → 2, 48.5 → 1, 15 → 0), at most ``most``."""
+    for n in range(most + 1):
+        if abs(round(x, n) - x) < 1e-9:
+            return n
+    return most
 
 
 def month_year(d: date) -> str:

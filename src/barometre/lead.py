@@ -381,11 +381,13 @@ def _noun(ds: Dataset, fact: Fact) -> str:
         phrase = f" ({scope_label(fact.scope)})"
     if fact.scope == "market" and fact.indicator in ("staff", "market_revenue"):
         phrase = ""
-    article = "les " if label.split(" ")[0].endswith("s") and not label.startswith("nombre") else (
+    first = label.split(" ")[0]
+    article = "les " if first.endswith(("s", "x")) and first not in _SINGULAR_S else (
         "l’" if label[:1] in "aeiouyéèêh" else ("la " if label.split(" ")[0] in _FEMININE else "le "))
     return article + md_escape(label + phrase)
 
 
+_SINGULAR_S = {"poids", "prix", "taux", "nombre", "temps", "cours"}  # singular nouns ending in s or x
 _FEMININE = {"croissance", "part", "évolution", "marge", "répartition", "durée", "prévision", "rémunération"}
 
 

@@ -12,6 +12,7 @@ from barometre import formatting, history, narrative, themes
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, Quote, period_key
 from barometre.history import PANEL_WIDTH, trend
+from barometre.labels import scope_label
 from barometre.models import offshore as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import source_line, trend_text
@@ -61,6 +62,41 @@ def growth_pair(ds: Dataset, edition: int) -> tuple[Figure, Figure] | None:
     period = common[-1]
     return (ds.figure("revenue_growth", edition, scope="france", period=period),
             ds.figure("revenue_growth", edition, scope="offshore", period=period))
+
+
+def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None) -> list[Figure]:
+    """The growth of the activity in France, and of every other location the same edition gives for the
+    same year (nearshore, an offshore region), when France's latest growth is newer than the last year
+    France and offshore are published together (``growth_pair``): the 2024 edition gives France +2 % and
+    the nearshore +5 % but no offshore total, and the chapter told 2014 as the « dernier chiffre publié »
+    of France's growth. [] when the pair is the latest (or France's growth is unknown)."""
+    france = ds.known("revenue_growth", edition, scope="france")
+    if france is None or not france.published or (pair is not None and period_key(pair[0].period)
+                                                     >= period_key(france.period)):
+        return []
+    others = [f for f in ds.figures(france.edition, "revenue_growth")
+              if f.period == france.period and f.scope not in ("france", "market") and f.published
+              and not f.secondary]
+    return [france, *sorted(others, key=lambda f: f.scope)]
+
+
+def location_growth_sentence(figs: list[Figure]) -> str:
+    """« En 2024, le chiffre d'affaires réalisé en France a progressé de 2 %, et celui du nearshore
+    (Europe), de 5 %. » — one past verb per sign, the location named from the scope dictionary."""
+    past = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
+    france, *others = figs
+
+    def part(fig: Figure) -> str:
+        verb = past[move(fig)]
+        return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
+
+    text = (f"En {formatting.period_text(france.period)}, le chiffre d’affaires des outsourceurs réalisé en "
+            f"France {part(france)}")
+    for fig in others:
+        where = f"celui réalisé en {scope_label(fig.scope)}"
+        text += (f", et {where}, {narrative.de(fig, magnitude=True)}" if move(fig) == move(france)
+                 and move(fig) != MOVES["flat"] else f", alors que {where} {part(fig)}")
+    return text + "."
 
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
@@ -192,9 +228,9 @@ def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
 
 
 # The rest of each share, named only as far as the article says where it lies: the activity not done in
-# France is done offshore (the barometer splits revenue between the two), but the new jobs not created in
+# France is done outside France, offshore or nearshore (the barometer splits revenue between France and the rest), but the new jobs not created in
 # the province are not placed by the article (and Île-de-France, it says, lost jobs): their rest is unnamed.
-FRANCE_REST = "Offshore (complément)"
+FRANCE_REST = "Hors de France (complément)"
 PROVINCE_REST = "Hors province (lieu non précisé)"
 
 

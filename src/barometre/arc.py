@@ -1,0 +1,136 @@
+"""« Le baromètre depuis ses débuts »: the long story of the sector, as far as the editions up to the book's
+one tell it (issue 30, « the arc »).
+
+The lead (``barometre.lead``) tells what moved in the edition against the year before; it cannot say that
+France's share of the outsourcers' revenue went from the study's first years to under half, nor that the
+sector's revenue fell in the 2010s when it never did in the 2008–2009 crisis. The arc tells each long
+series of ``ARC_SERIES`` from its first known year to its latest, with its highest or lowest point in
+between, and each growth series with the years it fell. Every figure is a row as known in the edition (a
+revised year is told as revised); a series whose years come from different studies says so in the same
+sentence, since the studies' panels and scopes differ (``Dataset.break_between``): nothing is compared
+across a break without it being said. A series shorter than ``MIN_YEARS`` years is left out, and an edition
+with no long series has no arc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from barometre import formatting, lead
+from barometre.data import Dataset, Figure
+from barometre.narrative import cite, elide, md_escape
+
+# The long series the arc tells, most important first: where the activity is produced, the market's
+# size, jobs in France, the dependence on one client sector.
+ARC_SERIES = [("france_revenue_share", "market"), ("market_revenue", "market"), ("staff", "france"),
+              ("telecom_revenue_share", "market")]
+GROWTH_SERIES = [("revenue_growth", "market"), ("revenue_growth", "france")]
+MIN_YEARS = 5  # a series told from its first to its latest year spans at least this many years
+MIN_POINTS = 3
+
+
+def _long(points: list[Figure]) -> bool:
+    return len(points) >= MIN_POINTS and int(points[-1].period) - int(points[0].period) >= MIN_YEARS
+
+
+def _noun(ds: Dataset, indicator: str, scope: str, fig: Figure) -> str:
+    return lead._noun(ds, lead.Fact("new", 0.0, indicator, scope, fig))
+
+
+def studies_note(ds: Dataset, told: list[list[Figure]]) -> str:
+    """« Ces séries mêlent les études de KPMG, de BearingPoint et d'EY, … » when a told series crosses a
+    break ('' otherwise): said once, after the series."""
+    crossing = [points for points in told if ds.series_breaks(points)]
+    if not crossing:
+        return ""
+    firms = []
+    for points in crossing:
+        for fig in points:
+            study = ds.study_of(fig.edition)
+            if study is not None and study.firm not in firms:
+                firms.append(study.firm)
+    if len(firms) >= 2:
+        named = formatting.enumeration([f"{'d’' if f[:1] in 'AEIOUY' else 'de '}{md_escape(f)}" for f in firms])
+        return (f"Ces séries mêlent les études {named}, dont les panels et les périmètres diffèrent : leurs "
+                "premières et leurs dernières années se comparent comme des ordres de grandeur (voir « Méthodes "
+                "et ruptures de série » en annexe).")
+    return ("Ces séries connaissent des ruptures : leurs premières et leurs dernières années se comparent comme "
+            "des ordres de grandeur (voir « Méthodes et ruptures de série » en annexe).")
+
+
+def _agree(noun: str) -> tuple[bool, bool]:
+    """(feminine, plural) of « la part … », « les effectifs … », « le chiffre d'affaires … »."""
+    plural = lead._plural(noun)
+    word = noun.split(" ")[1] if " " in noun else noun
+    word = word[2:] if noun.startswith("l’") else word
+    return (noun.startswith("la ") or (noun.startswith("l’") and word in lead._FEMININE)), plural
+
+
+def _past(noun: str, participle: str = "passé") -> str:
+    """« est passée », « sont passés »: the compound past agreed with the noun (être)."""
+    feminine, plural = _agree(noun)
+    return ("sont " if plural else "est ") + participle + ("e" if feminine else "") + ("s" if plural else "")
+
+
+def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
+    """« La part de l'activité France dans le chiffre d'affaires est passée de plus de 88 % en 2005 à 46 % en
+    2024 ; ces chiffres viennent des études … »: the series' first and latest years, its highest or lowest
+    point in between when beyond both."""
+    first, last = points[0], points[-1]
+    noun = _noun(ds, indicator, scope, last)
+    if first.is_range:  # « de 1 100 à 1 300 M€ en 2005 à 3 560 M€ » would read as one range
+        was = "étaient" if lead._plural(noun) else "était"
+        text = (f"{lead._cap(noun)} {was} {elide('de', formatting.figure_text(first))}{cite(first)} en "
+                f"{first.period} ; {lead._pronoun(noun)} a atteint {cite(last)} en {last.period}")
+    else:
+        text = (f"{lead._cap(noun)} {_past(noun)} {elide('de', formatting.figure_text(first))}{cite(first)} en "
+                f"{first.period} à {cite(last)} en {last.period}")
+    inner = points[1:-1]
+    if inner:
+        top = max(inner, key=lambda f: f.central)
+        bottom = min(inner, key=lambda f: f.central)
+        if top.central > max(first.central, last.central):
+            text += f", avec un plus haut de {cite(top)} en {top.period}"
+        elif bottom.central < min(first.central, last.central):
+            text += f", avec un plus bas de {cite(bottom)} en {bottom.period}"
+    return text + "."
+
+
+def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
+    """The years the series fell, or that none of its years did; its strongest year."""
+    where = lead.SCOPE_PHRASES.get(scope, "")
+    falls = [f for f in points if f.central < 0]
+    top = max(points, key=lambda f: f.central)
+    span = f"de {points[0].period} à {points[-1].period}"
+    if falls:
+        listed = formatting.enumeration([f"{f.period} ({cite(f, signed=True)})" for f in falls])
+        only = "n’a reculé qu’en" if len(falls) == 1 else "a reculé en"
+        text = f"Le chiffre d’affaires des outsourceurs{where} {only} {listed}, parmi les années publiées {span}"
+    else:
+        text = f"Aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
+    text += f" ; sa plus forte croissance : {cite(top, signed=True)} en {top.period}"
+    return text + "."
+
+
+def _points(ds: Dataset, indicator: str, scope: str, edition: int) -> list[Figure]:
+    """The series' yearly rows as known in ``edition``, each without the « dernier chiffre publié » note:
+    the arc is history, every figure is given with its year and links to its row."""
+    return [replace(f, as_of=f.edition) for f in lead.series(ds, indicator, scope, edition)]
+
+
+def render(ds: Dataset, edition: int) -> str:
+    """The arc (MyST): a bullet a long series, then what the series' breaks mean; '' when no series of the
+    edition is long enough."""
+    sentences, told = [], []
+    for series, sentence in ((ARC_SERIES, level_sentence), (GROWTH_SERIES, growth_sentence)):
+        for indicator, scope in series:
+            if indicator not in ds.indicators:
+                continue
+            points = _points(ds, indicator, scope, edition)
+            if _long(points):
+                sentences.append(sentence(ds, indicator, scope, points))
+                told.append(points)
+    if not sentences:
+        return ""
+    note = studies_note(ds, told)
+    return "\n".join(f"- {s}" for s in sentences) + (f"\n\n{note}" if note else "")

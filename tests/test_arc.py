@@ -1,0 +1,48 @@
+"""« Le baromètre depuis ses débuts » (barometre.arc): the long series from their first year to the book's
+edition, chosen and worded by the data; nothing compared across a study change without saying so."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import set_value
+
+from barometre import arc, load
+from barometre.paths import DATA_DIR
+
+
+def test_the_latest_book_tells_frances_share_from_the_first_year_to_its_edition():
+    ds = load()
+    edition = ds.editions[-1]
+    text = arc.render(ds, edition)
+    share = next(line for line in text.splitlines() if "activité France" in line)
+    first = re.findall(r"<(fig-[a-z0-9-]+)>", share)
+    assert first[0].startswith(f"fig-{ds.editions[0]}-france-revenue-share") or "2005" in first[0]
+    assert first[-1] == f"fig-{edition}-france-revenue-share-market-{edition}"
+    assert "est passée de" in share  # agreed with « la part »
+
+
+def test_the_years_the_french_activity_fell_are_listed_and_the_study_change_is_said():
+    ds = load()
+    text = arc.render(ds, ds.editions[-1])
+    france = next(line for line in text.splitlines() if "outsourceurs en France a reculé" in line)
+    assert all(f"revenue-growth-france-{year}" in france for year in (2012, 2013))
+    assert "Ces séries mêlent les études de KPMG, de BearingPoint et d’EY" in text
+
+
+def test_an_edition_too_early_for_a_long_series_has_no_arc():
+    ds = load()
+    assert arc.render(ds, ds.editions[0]) == ""
+
+
+def test_without_a_fall_the_arc_says_no_published_year_shows_one(tmp_path):
+    """Reversed: the 2013 edition's market growth made positive, the sector never fell."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    set_value(data, "revenue_growth", "market", "2013", "1.7", edition=2013)
+    text = arc.render(load(data), 2014)
+    market = [line for line in text.splitlines() if "chiffre d’affaires des outsourceurs" in line
+              and "en France" not in line]
+    assert len(market) == 1 and market[0].startswith("- Aucune année publiée de"), market
+    assert "recul" not in market[0].split(";")[0].replace("ne montre de recul", "")

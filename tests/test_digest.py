@@ -1,0 +1,61 @@
+"""« Ce que dit cette édition »: each chapter opens with every figure its edition publishes on its theme
+(barometre.digest), told once, with nothing the edition does not publish."""
+
+from __future__ import annotations
+
+import re
+
+from barometre import digest, load
+
+ANCHOR = re.compile(r"<(fig-[a-z0-9-]+)>")
+
+
+def test_every_published_row_of_the_edition_homed_in_the_chapter_is_in_its_digest_once():
+    ds = load()
+    for edition in ds.editions:
+        for chapter in ("resilience", "offshore", "prices", "value", "partnership"):
+            text = digest.chapter_digest(ds, edition, chapter)
+            cited = ANCHOR.findall(text)
+            for fig in digest.rows(ds, edition, chapter):
+                figs = [f for f in digest.rows(ds, edition, chapter) if (f.indicator, f.scope) ==
+                        (fig.indicator, fig.scope)]
+                told_by = digest.confirmations(figs).get(fig.anchor, fig)
+                assert told_by.anchor in cited, (edition, chapter, fig.anchor)
+            own = [a for a in cited if a.startswith(f"fig-{edition}-")]
+            assert len(own) == len(set(own)), (edition, chapter)
+
+
+def test_a_row_that_only_confirms_another_sources_figure_is_not_told_again():
+    ds = load()
+    text = digest.chapter_digest(ds, 2011, "resilience")
+    # 10,1 % in 2011: the barometer's row, then three press pages giving the same figure
+    assert text.count("10,1") == 1
+    assert "fig-2011-revenue-growth-market-2011-" not in text
+
+
+def test_another_sources_different_figure_is_told_with_who_gives_it():
+    ds = load()
+    text = digest.chapter_digest(ds, 2024, "resilience")
+    assert re.search(r"plus de 3[\s\u00a0\u202f]500[\s\u00a0\u202f]M€ <fig-2024-market-revenue-market-2024-[a-z0-9-]+>` en 2024 selon "
+                     r"Caroline Adam", text)
+
+
+def test_an_edition_without_a_figure_on_the_theme_has_no_digest():
+    ds = load()
+    assert digest.chapter_digest(ds, 2024, "value") == ""  # the 2024 edition publishes nothing on value
+    assert digest.chapter_digest(ds, 2024, "prices") == ""
+
+
+def test_the_edition_s_quotes_given_to_the_digest_close_it():
+    ds = load()
+    quotes = ds.quotes(2024, "resilience")
+    text = digest.chapter_digest(ds, 2024, "resilience", quotes=quotes)
+    assert quotes and text.splitlines()[-1].startswith("- ")
+    assert "Le marché est stable" in text
+
+
+def test_a_forecast_of_direction_is_told_as_a_direction():
+    ds = load()
+    text = digest.chapter_digest(ds, 2011, "resilience")  # « une régression pour 2012 », stored as below zero
+    assert "un recul <fig-2011-revenue-growth-forecast-market-2012>` en 2012" in text
+    assert "moins de +0" not in text
