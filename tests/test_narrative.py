@@ -206,3 +206,15 @@ def test_saying_without_a_page_remembers_nothing():
 
     sentence = "Jean Régnier (p-dg de Comearth) refuse."
     assert say(sentence).myst == say(sentence).myst == sentence
+
+
+def test_a_forecast_of_a_fall_beaten_by_the_outcome_is_refuted_not_exceeded():
+    """The 2012 edition's −20 à −25 % for 2013 against −1,7 % realised: « démentie (recul moindre) », never
+    « dépassée », which reads as a deeper fall."""
+    from barometre.narrative import forecast_outcome
+
+    ds = load()
+    forecast = next(f for f in ds.figures(2012, "revenue_growth_forecast") if f.published)
+    outcome = ds.known("revenue_growth", 2013, period="2013")
+    text = forecast_outcome(forecast, outcome)
+    assert text.endswith("prévision démentie (recul moindre).") and "dépassée" not in text

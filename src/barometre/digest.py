@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from barometre import formatting, lead
 from barometre.data import Dataset, Figure, Quote, period_key
+from barometre.labels import scope_label
 from barometre.lead import forecaster
-from barometre.narrative import cite, quote
+from barometre.narrative import cite, md_escape, quote
 
 
 def home_chapter(ds: Dataset, indicator: str) -> str:
@@ -74,38 +75,73 @@ def _plain(ds: Dataset, figs: list[Figure]) -> str:
     return f"{noun} : " + " ; ".join(parts) + "."
 
 
-def series_sentences(ds: Dataset, edition: int, figs: list[Figure]) -> list[str]:
-    """The sentences of one series (an indicator and a scope): the lead's fact for the edition's year when
-    it has one, then the edition's other rows of the series told plainly (a row that only confirms another
-    source's figure is told by it)."""
-    out = []
-    same = confirmations(figs)
-    figs = [f for f in figs if f.anchor not in same]
-    fact = lead.series_fact(ds, figs[0].indicator, figs[0].scope, edition)
-    told = set()
-    if fact is not None and fact.current.edition == edition and not ds.indicators[figs[0].indicator].forecast_of:
+MAX_MOVES = 5  # the moves told in sentences before the table of the edition's figures
+MOVE_KINDS = ("reversal", "first", "record", "record_since", "turn", "move")
+
+
+def _opening(sentence: str) -> list[str]:
+    return sentence.split()[:3]
+
+
+def moves(ds: Dataset, edition: int, keys: list[tuple[str, str]]) -> list[str]:
+    """The sentences of the series the edition moves (``lead.series_fact``: a reversal, a record, a turn, a
+    change beyond the usual), most important first, at most ``MAX_MOVES``; a sentence that would open with
+    the same words as the one before it (« La part de … » twice) is left to the table."""
+    out: list[str] = []
+    for indicator, scope in keys:
+        if ds.indicators[indicator].forecast_of:
+            continue
+        fact = lead.series_fact(ds, indicator, scope, edition)
+        if fact is None or fact.kind not in MOVE_KINDS or fact.current.edition != edition:
+            continue
         sentence = lead.fact_sentence(ds, fact)
+        if out and _opening(out[-1]) == _opening(sentence):
+            continue
         out.append(sentence)
-        told = {f.anchor for f in figs if f"<{f.anchor}>" in sentence}
-    rest = [f for f in figs if f.anchor not in told]
-    if rest:
-        out.append(_plain(ds, rest))
+        if len(out) == MAX_MOVES:
+            break
     return out
 
 
+def _label(ds: Dataset, fig: Figure) -> str:
+    label = ds.indicators[fig.indicator].label_fr
+    return md_escape(label if fig.scope == "market" else f"{label} ({scope_label(fig.scope)})")
+
+
+def table(ds: Dataset, figs: list[Figure]) -> str:
+    """Every figure as a row of a Markdown table: what it measures, its period, its value (linked to its
+    row in the annex), and who gives it when another source than the edition's first gives another figure."""
+    lines = ["| Chiffre | Période | Valeur |", "| :-- | :-- | --: |"]
+    for fig in figs:
+        value = _shown(ds, fig)
+        if fig.secondary:
+            value += f" selon {forecaster(fig)}"
+        lines.append(f"| {_label(ds, fig)} | {md_escape(formatting.period_text(fig.period))} | {value} |")
+    return "\n".join(lines)
+
+
 def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] | None = None) -> str:
-    """The digest's Markdown ('' when the edition publishes nothing on the theme): a bullet a series,
-    then the edition's ``quotes`` (the chapter's quotes it shows nowhere else)."""
+    """The digest's Markdown ('' when the edition publishes nothing on the theme): the series the edition
+    moves in sentences, then every figure of the edition on the theme in a table (a figure that only
+    confirms another source's is told by it), then the edition's ``quotes`` (the chapter's quotes it shows
+    nowhere else)."""
     series: dict[tuple[str, str], list[Figure]] = {}
     for fig in rows(ds, edition, chapter):
         series.setdefault((fig.indicator, fig.scope), []).append(fig)
     order = list(series)  # the dictionary's order breaks ties of importance
     keys = sorted(series, key=lambda k: (-lead.importance(*k), order.index(k)))
-    lines = []
+    figs = []
     for key in keys:
-        figs = sorted(series[key], key=lambda f: (period_key(f.period), f.secondary))
-        lines.extend(f"- {s}" for s in series_sentences(ds, edition, figs))
-    lines.extend(f"- {lead._cap(quote(q))}." for q in quotes or [])  # « Selon un résumé de presse : … »
-    if not lines:
-        return ""
-    return "\n".join(lines)
+        told = sorted(series[key], key=lambda f: (period_key(f.period), f.secondary))
+        same = confirmations(told)
+        figs.extend(f for f in told if f.anchor not in same)
+    blocks = []
+    sentences = moves(ds, edition, keys)
+    if sentences:
+        blocks.append("\n".join(f"- {s}" for s in sentences))
+    if figs:
+        count = formatting.count_words(len(figs), "chiffre")
+        blocks.append(f"L’édition {edition} publie sur ce thème {count} :\n\n" + table(ds, figs))
+    if quotes:
+        blocks.append("\n".join(f"- {lead._cap(quote(q))}." for q in quotes))  # « Selon un résumé de presse »
+    return "\n\n".join(blocks)

@@ -428,7 +428,9 @@ def _moved(fact: Fact, subject: tuple[str, bool], *, again: bool = False) -> str
 
 def _origin(fact: Fact) -> str:
     """« début de l’étude BearingPoint », « depuis la rupture de série de 2018 »: where a compared series starts."""
-    return f"début de {fact.study}" if fact.study.startswith("l’étude") else f"série comparable depuis {fact.study}"
+    # the first data year the study measures (its first edition publishes the year before it)
+    return (f"première année mesurée par {fact.study}" if fact.study.startswith("l’étude")
+            else f"série comparable depuis {fact.study}")
 
 
 def _record_words(fact: Fact) -> str:

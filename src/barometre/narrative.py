@@ -406,8 +406,16 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     if outcome is None:
         return text + " ; aucune édition ne publie encore le chiffre réalisé."
     text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
-    verdict = forecast_verdict(forecast, outcome)
+    verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     return text + f", {verdict}."
+
+
+def verdict_words(verdict: str, forecast: Figure) -> str:
+    """The verdict as the page says it: a forecast of a fall that the outcome beats (−20 à −25 % forecast,
+    −1,7 % realised) is not « dépassée », which reads as a deeper fall: « démentie (recul moindre) »."""
+    if verdict == "prévision dépassée" and forecast.bounds[1] < 0:
+        return "prévision démentie (recul moindre)"
+    return verdict
 
 
 def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str]:
@@ -438,7 +446,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
             lines.append(f"- {lead} : {items} ; aucune édition ne publie encore le chiffre réalisé.")
             continue
         done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
-        verdicts = [forecast_verdict(f, o) for f, o in group]
+        verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]
         if len(set(verdicts)) == 1:
             items = " ; ".join(item(f) for f, _ in group)
             lines.append(f"- {lead} : {items}. Réalisé : {done}, {_plural_verdict(verdicts[0])}.")

@@ -434,7 +434,7 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
                 f"{formatting.percent(change * 100, signed=True)}")
         measured = jobs_measured(ds, edition, int(periods.end(current.period)))
         if measured:
-            text += (" ; les outsourceurs ont créé depuis "
+            text += (" ; depuis, les outsourceurs ont créé "  # not « créé depuis environ … » (since about)
                      + formatting.enumeration([f"{cite(f, then=' emplois')}{' en France' if f.scope == 'france' else ''} "
                                                f"en {formatting.period_text(f.period)}" for f in measured]))
         parts.append(text)
