@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import mark_not_published, rewrite
+from conftest import mark_not_published, rewrite, set_value
 from executed import assert_clean, execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
@@ -631,3 +631,18 @@ def test_a_voice_does_not_quote_again_a_figure_the_page_has_just_told():
     assert "50\u00a0\\%" not in lines["frederic_jousset"] and "résumé du livre" in lines["frederic_jousset"]
     assert "50\u00a0\\%" in {v.source: ch.voice_line(v) for v in ch.voices(ds, 2011)}["frederic_jousset"]
     assert "25\u00a0\\%" in lines["olivier_carrot"]  # a figure not told before is still quoted
+
+
+def test_offshore_staff_is_set_against_offshore_revenue_with_the_books_ratio(tmp_path):
+    """2011: 39 % of the staff offshore for 23 % of the revenue, about 2,1 times less revenue per head than in
+    France; a later book says it in the past; reversed data (fewer staff than revenue) turn the ratio."""
+    ds = load()
+    text = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(ds, 2011))
+    assert "emploie {ref}`39" in text and "que {ref}`23" in text and "2,1 fois moins" in text
+    later = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(ds, ds.editions[-1]))
+    assert "employait" in later and "emploie" not in later
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    set_value(data, "staff_share", "offshore", "2011", "10", edition=2011)  # the first row of its key
+    reversed_text = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(load(data), 2011))
+    assert "fois plus de chiffre d’affaires" in reversed_text and "ne réalise que" not in reversed_text

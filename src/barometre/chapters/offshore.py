@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, narrative, themes
+from barometre import formatting, history, lead, narrative, themes
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, Quote, period_key
 from barometre.history import PANEL_WIDTH, trend
@@ -1030,3 +1030,34 @@ def model_takeaway(
                  f"nouveau contact, pour {formatting.number(rates[0] * 100, 1)} à {formatting.percent(rates[1] * 100)} "
                  "en France (hypothèse du livre).")
     return Takeaway(text, findings)
+
+
+def staff_and_revenue(ds: Dataset, edition: int) -> tuple[Figure, Figure] | None:
+    """The offshore share of the outsourcers' staff and of their revenue for the latest year an edition up
+    to ``edition`` publishes both (None when no year has both)."""
+    for staff in reversed(lead.series(ds, "staff_share", "offshore", edition)):
+        revenue = ds.known("offshore_revenue_share", edition, period=staff.period)
+        if revenue is not None and revenue.published and not (staff.is_range or revenue.is_range):
+            return staff, revenue
+    return None
+
+
+def staff_and_revenue_sentence(staff: Figure, revenue: Figure) -> str:
+    """« En 2011, l'offshore emploie 39 % des effectifs des outsourceurs mais ne réalise que 23 % de leur
+    chiffre d'affaires : un salarié offshore y produit en moyenne 2,1 fois moins de chiffre d'affaires
+    qu'un salarié en France (calcul du livre). » The offshore debate in two shares: labour abroad is cheaper,
+    so the same revenue takes more people. In the past when the figures come from an older edition."""
+    s, r = staff.central, revenue.central
+    past = staff.from_older_edition or revenue.from_older_edition
+    employ, make, produce = (("employait", "réalisait", "produisait") if past else ("emploie", "réalise", "produit"))
+    text = (f"En {formatting.period_text(staff.period)}, l’offshore {employ} {narrative.cite(staff)} des effectifs des "
+            f"outsourceurs")
+    if not (0 < s < 100 and 0 < r < 100) or r == s:
+        return text + f" et {make} {narrative.cite(revenue)} de leur chiffre d’affaires."
+    ratio = (r / s) / ((100 - r) / (100 - s))  # revenue per head offshore against France
+    less = ratio < 1
+    times = formatting.small_number(1 / ratio if less else ratio, 1)
+    link = "mais ne " + make + " que" if less else "et " + make
+    return (text + f" {link} {narrative.cite(revenue)} de leur chiffre d’affaires : un salarié offshore {produce} "
+            f"en moyenne {times} fois {'moins' if less else 'plus'} de chiffre d’affaires qu’un salarié en France "
+            "(calcul du livre).")
