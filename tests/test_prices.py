@@ -608,3 +608,16 @@ def test_an_earlier_editions_book_tells_the_employer_cost_of_its_own_years_not_l
     early = _markdown(execute_chapter(tmp_path, "prices", "e2005", edition=2005))
     assert "La série calculée par le livre commence en 2006, après l'édition 2005" in early.replace("\\'", "'")
     assert "un temps plein au Smic coûte" not in early
+
+
+def test_the_smic_is_compared_with_the_price_in_the_prices_own_last_year(tmp_path):
+    """The price of the hour is published for 2000–2008; the 2024 book set the Smic's index of its last
+    reference year (2017) beside it. The comparison is made in the price's last year; the Smic after it is
+    said apart."""
+    import re
+
+    text = markdown(execute_chapter(tmp_path, "prices", "latest", edition=load().editions[-1]))
+    compared = re.search(r"Entre (\d{4}) et (\d{4}), le Smic horaire brut passe", text)
+    assert compared and compared.group(2) == "2008", text[:400]
+    assert re.search(r"Aucune édition ne publie ce prix après 2008 ; le Smic horaire brut, lui, atteint l.indice "
+                     r"[\d\u202f\u00a0 ,]+ en \d{4}\.", text)
