@@ -316,3 +316,18 @@ def test_the_summary_gives_the_cdi_direction_once():
     text = ch.summary(load(), 2011).takeaway
     assert text.startswith("La part des CDI progresse : {ref}`84") and ", contre {ref}`82" in text, text
     assert "en hausse" not in text
+
+
+def test_the_missions_target_is_not_merged_with_the_agreements_and_meets_the_later_count(tmp_path):
+    """The Mission's 400 000 jobs have no deadline; the framework agreement's « 50 000 emplois créés en trois
+    ans » is another target. The book had computed « 50 000 emplois nouveaux par an » from the first over the
+    second's three years. In the latest book, the jobs counted in 2025 (290 000) answer the target."""
+    from barometre.chapters import partnership as chapter
+
+    ds = load()
+    for edition in (2011, ds.editions[-1]):
+        jt = chapter.jobs_target(ds, edition, [3, 5])
+        text = chapter.jobs_against_target(ds, edition, jt, ds.known("framework_agreement_duration_years", edition))
+        assert "emplois nouveaux par an" not in text
+    latest = chapter.jobs_against_target(ds, ds.editions[-1], chapter.jobs_target(ds, ds.editions[-1], [3]), None)
+    assert "fig-2024-customer-relation-jobs-france-2025" in latest and "l’objectif n’est pas atteint" in latest

@@ -238,16 +238,23 @@ def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Fig
     text = (f"Objectif et réalité : depuis que l’objectif a été fixé en {jt.start_year}, le baromètre a mesuré "
             f"les emplois créés par les outsourceurs, qui ne sont qu’une partie des emplois de la relation client "
             f"comptés par l’objectif : {formatting.enumeration(items)}")
-    gap = jt.target.central - jt.current.central
-    if duration is not None and duration.central > 0 and gap > 0:
-        per_year = gap / duration.central
-        text += (f", quand atteindre l’objectif sur les {cite(duration, with_noun=True)} du projet de l’accord-cadre "
-                 f"demandait {formatting.number(per_year, 0)} emplois nouveaux par an")
+    # not « l'objectif demandait 50 000 emplois par an sur les trois ans de l'accord-cadre »: the Mission's
+    # target has no deadline, and the agreement's own (« 50 000 emplois créés en trois ans », quoted below) is
+    # another target; the book had merged the two
     text += "."
     said = next((f for f in measured if "50 000" in f.quote or "objectif" in f.quote.lower()), None)
     if said is not None:
         outlet = said.publication_outlet or said.source_name
         text += f" {narrative.md_escape(outlet)} le relevait alors : {quote(said, attribution=False)}."
+    later = ds.known("customer_relation_jobs", edition, scope="france")
+    if later is not None and later.published and later.edition > jt.target.edition:
+        reached = later.bounds[0] >= jt.target.central
+        who = (narrative.md_escape(later.attribution) if later.source_type == "interview"
+               else narrative.md_escape(later.source_name))
+        verb = "comptait" if later.from_older_edition else "compte"
+        text += (f" En {formatting.period_text(later.period)}, la filière relation client {verb} "
+                 f"{cite(later, then=' emplois')} en France selon {who} : l’objectif "
+                 f"{'est atteint' if reached else 'n’est pas atteint'}.")
     return text
 
 
