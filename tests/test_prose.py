@@ -186,11 +186,28 @@ def test_the_colophon_cites_by_short_excerpts_in_good_french(published_book):
 # --------------------------------------------------------------------------- nothing stale stated as current
 
 # A verb in the past: the imperfect (« représentait », « pesaient »), the passé composé or the pluperfect
-# (« a augmenté », « avaient été créés »). Words in -ait that are no imperfect (« le panel fait », « le
-# forfait ») do not count.
+# (« a augmenté », « avaient été créés »). Words in -ait that are no imperfect do not count: nouns and the
+# present (« le panel fait », « le forfait »), and the conditional (« il faudrait », « serait »), which
+# states a consequence, not a past. Nor does the passé composé in a sentence that says « depuis »: « le Smic
+# a augmenté de 35 % depuis 2000 » runs up to now, it is current.
 NOT_IMPERFECT = r"(?:(?:satis|par|bien|for|mé)?fait|(?:ex|at|por|re|abs|dis)?trait|souhait|lait)s?\b"
-PAST_TENSE = re.compile(rf"\b(?!{NOT_IMPERFECT})\w+(?:ait|aient)\b"
-                        r"|\b(?:a|ont|avait|avaient) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+CONDITIONAL = (r"(?:\w*(?:e|faud|pour|dev|au|sau|vaud|viend|tiend|voud|prend|mett|ver|suffi|recev|atteind)"
+               r"|i)rai(?:t|ent)\b")
+IMPERFECT = re.compile(rf"\b(?!{NOT_IMPERFECT})(?!{CONDITIONAL})\w+(?:ait|aient)\b")
+PERFECT = re.compile(r"\b(?:a|ont) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+PLUPERFECT = re.compile(r"\b(?:avait|avaient) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+
+
+class _PastTense:
+    """``search(text)``: the sentence has a verb in the past that dates it (see above)."""
+
+    @staticmethod
+    def search(text: str):
+        return (IMPERFECT.search(text) or PLUPERFECT.search(text)
+                or (None if re.search(r"\bdepuis\b", text) else PERFECT.search(text)))
+
+
+PAST_TENSE = _PastTense()
 EDITION_NOTE = re.compile(r"\((?:dernier chiffre publié, )?édition\s\d{4}\)|\(propos rapportés[^)]*\)")
 FIGURE_LINK = re.compile(r"#fig-(\d{4})-.*-(\d{4})(?:-\d{2})?(?:-[a-z][a-z0-9-]*)?$")
 
@@ -291,6 +308,20 @@ def test_a_word_in_ait_that_is_no_imperfect_does_not_make_a_sentence_past():
                     f"Selon l’extrait, les dix premiers détiennent {link} (édition 2008) du marché."):
         assert len(stale_as_current(_page(current), 2011)) == 1, current
     assert stale_as_current(_page(f"Les dix premiers faisaient {link} (édition 2008) du marché."), 2011) == []
+
+
+def test_the_conditional_and_a_perfect_running_up_to_now_do_not_date_a_sentence():
+    """« il faudrait » is no past, and « a augmenté … depuis 2000 » runs up to now: both stay current; the
+    imperfect of a verb in -rer (« durait ») and a pluperfect with « depuis » date it."""
+    link = '<a href="#fig-2008-smic-increase-claimed-france-2000-2008">plus de 35 %</a>'
+    for current in (f"Pour rattraper l’Allemagne, il faudrait {link} (édition 2008) d’emplois en plus.",
+                    f"Le Smic serait monté de {link} (édition 2008).",
+                    f"Frédéric Jousset affirme que le Smic a augmenté de {link} (édition 2008) depuis 2000."):
+        assert len(stale_as_current(_page(current), 2011)) == 1, current
+    for past in (f"Frédéric Jousset affirmait que le Smic avait augmenté de {link} (édition 2008) depuis 2000.",
+                 f"La hausse de {link} (édition 2008) durait depuis 2000.",
+                 f"Le Smic a augmenté de {link} (édition 2008) entre 2000 et la crise."):
+        assert stale_as_current(_page(past), 2011) == [], past
 
 
 def test_the_year_of_a_figure_is_read_from_its_period_not_from_a_second_sources_name():
