@@ -135,9 +135,9 @@ def test_the_british_pay_is_set_against_eurostat_price_levels(ds):
 def test_the_british_pay_is_converted_at_the_ecb_rates_of_2008_with_their_range(ds):
     evidence = _evidence(ds, 2011, "uk_pay_1400")
     # 256 fixings: the mean is the ECB's annual average; the year runs from 2 January to 29 December
-    assert ("le cours de référence de la BCE va de 0,7413\u00a0£ par euro (2 janvier 2008) à 0,97855\u00a0£ "
+    assert ("le cours de référence de la BCE allait de 0,7413\u00a0£ par euro (2 janvier 2008) à 0,97855\u00a0£ "
             "(29 décembre 2008), pour une moyenne de 0,79628\u00a0£") in evidence
-    assert "24\u00a0% de moins en euros" in evidence and "font 1\u202f115\u00a0£ au cours moyen" in evidence
+    assert "24\u00a0% de moins en euros" in evidence and "faisaient 1\u202f115\u00a0£ au cours moyen" in evidence
     assert len(ds.gbp_per_eur()) == 256
 
 
@@ -319,7 +319,7 @@ def test_the_salary_above_the_smic_reads_as_the_value_chapter_reads_it(ds):
     judged = {j.claim.id: j for j in cl.judge(ds, 2011)}
     [evidence] = [j.verdict.evidence for j in judged.values()
                   if j.verdict.figures and j.verdict.figures[0].anchor == ds.known("adviser_salary_gross", 2011).anchor
-                  and "Salaire moyen :" in j.verdict.evidence]
+                  and "Salaire moyen en " in j.verdict.evidence]
     gap = value.smic_gap_words(value.salaries(ds, 2011))
     assert gap == "le dépasse de 12,5\u00a0%" and "soit un salaire moyen 12,5\u00a0% au-dessus" in evidence, evidence
 

@@ -218,3 +218,18 @@ def test_a_forecast_of_a_fall_beaten_by_the_outcome_is_refuted_not_exceeded():
     outcome = ds.known("revenue_growth", 2013, period="2013")
     text = forecast_outcome(forecast, outcome)
     assert text.endswith("prévision démentie (recul moindre).") and "dépassée" not in text
+
+
+def test_a_figure_of_an_older_edition_is_dated_and_told_in_the_past_one_of_the_edition_is_not():
+    """Nothing stale stated as current: the choice is the figure's (its edition against the book's), never a
+    year written in code. The outsourced share of the market is published by the 2009 edition."""
+    from barometre.narrative import in_year, opening, tensed, when_done
+
+    ds = load()
+    own, older = ds.known("outsourced_market_share", 2009), ds.known("outsourced_market_share", 2011)
+    assert not own.from_older_edition and older.from_older_edition
+    assert (in_year(own), opening(own), tensed(own, "représentent", "représentaient")) == ("", "", "représentent")
+    year = older.period.split("-")[-1]
+    assert in_year(older) == f" en {year}" and opening(older) == f"En {year}, "
+    assert tensed(older, "représentent", "représentaient") == "représentaient"
+    assert when_done(ds.known("revenue_growth", 2011, scope="market", period="2009")) == "en 2009"

@@ -287,7 +287,7 @@ def test_missing_optional_figures_are_left_out_and_named_once(tmp_path):
     assert_clean(text)
     assert text.count("Aucune édition du baromètre jusqu’à celle de 2008") == 1
     assert "Le plan de la Mission comprend" in text
-    assert "le financement" not in text and "passent même" not in text
+    assert "le financement" not in text and "passent même" not in text and "passaient même" not in text
     _spec(nb, "partenariat-objectif-emplois")
     with pytest.raises(AssertionError):
         _spec(nb, "partenariat-numericable")

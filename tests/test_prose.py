@@ -186,32 +186,85 @@ def test_the_colophon_cites_by_short_excerpts_in_good_french(published_book):
 # --------------------------------------------------------------------------- nothing stale stated as current
 
 # A verb in the past: the imperfect (« représentait », « pesaient »), the passé composé or the pluperfect
-# (« a augmenté », « avaient été créés »).
-PAST_TENSE = re.compile(r"\b\w+(?:ait|aient)\b|\b(?:a|ont|avait|avaient) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+# (« a augmenté », « avaient été créés »). Words in -ait that are no imperfect do not count: nouns and the
+# present (« le panel fait », « le forfait »), and the conditional (« il faudrait », « serait »), which
+# states a consequence, not a past. Nor does the passé composé in a sentence that says « depuis »: « le Smic
+# a augmenté de 35 % depuis 2000 » runs up to now, it is current.
+NOT_IMPERFECT = r"(?:(?:satis|par|bien|for|mé)?fait|(?:ex|at|por|re|abs|dis)?trait|souhait|lait)s?\b"
+CONDITIONAL = (r"(?:\w*(?:e|faud|pour|dev|au|sau|vaud|viend|tiend|voud|prend|mett|ver|suffi|recev|atteind)"
+               r"|i)rai(?:t|ent)\b")
+IMPERFECT = re.compile(rf"\b(?!{NOT_IMPERFECT})(?!{CONDITIONAL})\w+(?:ait|aient)\b")
+PERFECT = re.compile(r"\b(?:a|ont) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+PLUPERFECT = re.compile(r"\b(?:avait|avaient) (?:été )?\w+(?:é|és|ée|ées|i|is|u|us)\b")
+
+
+class _PastTense:
+    """``search(text)``: the sentence has a verb in the past that dates it (see above)."""
+
+    @staticmethod
+    def search(text: str):
+        return (IMPERFECT.search(text) or PLUPERFECT.search(text)
+                or (None if re.search(r"\bdepuis\b", text) else PERFECT.search(text)))
+
+
+PAST_TENSE = _PastTense()
 EDITION_NOTE = re.compile(r"\((?:dernier chiffre publié, )?édition\s\d{4}\)|\(propos rapportés[^)]*\)")
 FIGURE_LINK = re.compile(r"#fig-(\d{4})-.*-(\d{4})(?:-\d{2})?(?:-[a-z][a-z0-9-]*)?$")
 
 
+def _source_suffixes() -> list[str]:
+    """The anchors' endings that name a second source (``Figure.anchor``: « …-2019-sp2c-2020 »), longest
+    first, so that a source id's digits are never read as the figure's year."""
+    slugs = {re.sub(r"[^a-z0-9]+", "-", sid.lower()).strip("-") for sid in load().sources}
+    return sorted((f"-{s}" for s in slugs if s), key=len, reverse=True)
+
+
+def figure_year(href: str, suffixes: list[str]) -> tuple[int, int] | None:
+    """(edition, year) of a link to a figure's row, the year being the last of the figure's period."""
+    if "#fig-" not in href:
+        return None
+    anchor = href.split("#", 1)[1]
+    suffix = next((s for s in suffixes if anchor.endswith(s) and FIGURE_LINK.search("#" + anchor[: -len(s)])), "")
+    m = FIGURE_LINK.search("#" + (anchor[: len(anchor) - len(suffix)] if suffix else anchor))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def figure_sentences(html: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """The page's running text cut into sentences, each with the (edition, year) of the figures it links to
-    (the year is the last year of the figure's period). Captions, chart descriptions and tooltips aside."""
+    (the year is the last year of the figure's period). Captions, chart descriptions and tooltips aside. A
+    table cell is read with its column's heading (« 2021 : 48,5 % »): a column of a year dates its figures."""
     page = BeautifulSoup(html, "html.parser")
     main = page.find("article") or page
     for node in main.select("figure, figcaption, script, style, .chart-description, .chart-source, .barometre-tip"):
         node.decompose()
+    suffixes = _source_suffixes()
     for link in main.find_all("a", href=True):
-        m = FIGURE_LINK.search(link["href"])
-        if m:
-            link.replace_with(f"⟦{m.group(1)}:{m.group(2)}|{link.get_text()}⟧")
+        found = figure_year(link["href"], suffixes)
+        if found:
+            link.replace_with(f"⟦{found[0]}:{found[1]}|{link.get_text()}⟧")
     out = []
     for block in main.find_all(["p", "li", "td"]):
         if block.find_parent(["p", "li", "td"]):
             continue
         text = re.sub(r"\s+", " ", block.get_text(" "))
+        if block.name == "td":
+            text = f"{_column_heading(block)} : {text}"
         for sentence in re.split(r"(?<=[.;])\s+(?=[A-ZÀ-Ý«])", text):
             figs = [(int(e), int(y)) for e, y in re.findall(r"⟦(\d{4}):(\d{4})\|", sentence)]
             out.append((re.sub(r"⟦[^|]*\|([^⟧]*)⟧", r"\1", sentence), figs))
     return out
+
+
+def _column_heading(cell) -> str:
+    """The heading of a table cell's column ('' when the table has none)."""
+    table = cell.find_parent("table")
+    row = cell.find_parent("tr")
+    heads = table.find("thead") if table is not None else None
+    if heads is None or row is None:
+        return ""
+    index = row.find_all(["td", "th"]).index(cell)
+    names = [th.get_text(" ", strip=True) for th in heads.find_all("th")]
+    return names[index] if index < len(names) else ""
 
 
 def stale_as_current(html: str, edition: int) -> list[str]:
@@ -245,6 +298,50 @@ def test_a_sentence_resting_only_on_an_old_figure_is_caught_when_stated_as_curre
     assert stale_as_current(_page(past, dated), 2011) == []
     assert stale_as_current(_page(mixed), 2011) == []  # a sentence resting on the edition's own figure
     assert stale_as_current(_page(current), 2009) == []  # one edition old is not stale
+
+
+def test_a_word_in_ait_that_is_no_imperfect_does_not_make_a_sentence_past():
+    """« fait », « forfait », « extrait » end like an imperfect but are not one: the sentence is still current."""
+    link = '<a href="#fig-2008-top10-market-share-top10-2009">70 %</a>'
+    for current in (f"Le groupe de tête fait {link} (édition 2008) du marché.",
+                    f"Le forfait des dix premiers vaut {link} (édition 2008) du marché.",
+                    f"Selon l’extrait, les dix premiers détiennent {link} (édition 2008) du marché."):
+        assert len(stale_as_current(_page(current), 2011)) == 1, current
+    assert stale_as_current(_page(f"Les dix premiers faisaient {link} (édition 2008) du marché."), 2011) == []
+
+
+def test_the_conditional_and_a_perfect_running_up_to_now_do_not_date_a_sentence():
+    """« il faudrait » is no past, and « a augmenté … depuis 2000 » runs up to now: both stay current; the
+    imperfect of a verb in -rer (« durait ») and a pluperfect with « depuis » date it."""
+    link = '<a href="#fig-2008-smic-increase-claimed-france-2000-2008">plus de 35 %</a>'
+    for current in (f"Pour rattraper l’Allemagne, il faudrait {link} (édition 2008) d’emplois en plus.",
+                    f"Le Smic serait monté de {link} (édition 2008).",
+                    f"Frédéric Jousset affirme que le Smic a augmenté de {link} (édition 2008) depuis 2000."):
+        assert len(stale_as_current(_page(current), 2011)) == 1, current
+    for past in (f"Frédéric Jousset affirmait que le Smic avait augmenté de {link} (édition 2008) depuis 2000.",
+                 f"La hausse de {link} (édition 2008) durait depuis 2000.",
+                 f"Le Smic a augmenté de {link} (édition 2008) entre 2000 et la crise."):
+        assert stale_as_current(_page(past), 2011) == [], past
+
+
+def test_the_year_of_a_figure_is_read_from_its_period_not_from_a_second_sources_name():
+    """A second source's id can end in digits (« …-2024-rcm-cx-impact-adam-2025 »): the figure's year is its
+    period's, so a sentence giving the period's year is dated, one giving only the source's digits is not."""
+    assert figure_year("sources.html#fig-2019-market-revenue-market-2019-rcm-cx-impact-adam-2025",
+                       _source_suffixes()) == (2019, 2019)
+    assert figure_year("sources.html#fig-2008-production-hour-price-change-since-2000-market-2000-2008",
+                       _source_suffixes()) == (2008, 2008)
+    link = '<a href="#fig-2019-market-revenue-market-2019-rcm-cx-impact-adam-2025">2 900 M€</a>'
+    assert stale_as_current(_page(f"Chiffre d’affaires du secteur (2019) : {link} (édition 2019)."), 2024) == []
+    assert len(stale_as_current(_page(f"Le chiffre d’affaires du secteur est de {link} (édition 2019)."), 2024)) == 1
+
+
+def test_a_table_cell_is_dated_by_its_columns_heading():
+    link = '<a href="#fig-2021-france-revenue-share-market-2021">48,5 %</a>'
+    table = ("<article><table><thead><tr><th>Indicateur</th><th>{head}</th></tr></thead>"
+             f"<tbody><tr><td>Part de l’activité France</td><td>{link}</td></tr></tbody></table></article>")
+    assert stale_as_current(table.format(head="2021"), 2024) == []
+    assert len(stale_as_current(table.format(head="Valeur"), 2024)) == 1
 
 
 @pytest.mark.parametrize("name", ["chapters/introduction", "chapters/synthesis"])

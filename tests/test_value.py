@@ -361,7 +361,7 @@ def test_the_british_pay_is_read_at_eurostat_price_levels_and_follows_them(tmp_p
     pay = ch.salaries(ds, 2011)
     text = ch.pay_abroad_caveat(ds, pay.net_uk, pay.net_france)
     assert "111 en France et 99 au Royaume-Uni" in text
-    assert "1\u202f570\u00a0€ achètent en France" in text  # 1 400 × 111 / 99, to the ten
+    assert "1\u202f570\u00a0€ achetaient en France" in text  # 1 400 × 111 / 99, to the ten
     assert "57\u00a0% de plus" in text and "contre 40\u00a0% en euros" in text
     assert "Or le change a beaucoup bougé" in text and "pour une moyenne de 0,79628\u00a0£" in text
     data = tmp_path / "data"

@@ -315,7 +315,7 @@ def _year(fig: Figure) -> str:
 
 def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """A forecast against the outcome a later edition publishes."""
-    from barometre.narrative import direction_forecast, forecast_verdict
+    from barometre.narrative import direction_forecast, forecast_verdict, when_done
 
     target = ds.indicators[fig.indicator].forecast_of
     outcome = _known(ds, edition, target, fig.scope, fig.period)
@@ -325,7 +325,7 @@ def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
     word = forecast_verdict(fig, outcome)
     words = direction_forecast(fig)  # a forecast of direction (« un recul ») has no number to write
     shown = cite(fig, words) if words else cite(fig)
-    text = (f"Réalisé : {cite(outcome)} (édition {outcome.edition}), pour une prévision "
+    text = (f"Réalisé {when_done(outcome)} : {cite(outcome)} (édition {outcome.edition}), pour une prévision "
             f"{elide('de', words or formatting.figure_text(fig))}{shown}")
     if word == "prévision tenue":
         return Verdict(CONFIRMED, text + " : la prévision est tenue.", (fig, outcome))
@@ -565,7 +565,9 @@ def check_growth_ratio(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> 
         return Verdict(UNVERIFIABLE, f"La croissance offshore ({cite(b)}) ne permet pas de rapport.", (a, b))
     lo, hi = (alo / bhi - 1) * 100, (ahi / blo - 1) * 100
     central = a.central / b.central
-    text = (f"France {cite(a)}, offshore {cite(b)} : la France croît {formatting.small_number(central, 1)} fois plus vite "
+    # the claim's year, told in the past in any edition (nothing stale told as current)
+    text = (f"En {period_end(a.period)}, France {cite(a)}, offshore {cite(b)} : la France croissait "
+            f"{formatting.small_number(central, 1)} fois plus vite "
             f"(un écart de {_span(lo, hi, 0)} aux arrondis près), pour un écart annoncé {elide('de', formatting.figure_text(fig))}{cite(fig)}")
     verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
     return Verdict(verdict, text + ".", (fig, a, b))
@@ -602,12 +604,13 @@ def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
     y = rate_year(rates, years[-1])
     def rate(x: float) -> str:  # as the ECB publishes them, five decimals at most
         return f"{x:.5f}".rstrip("0").replace(".", ",") + "\u00a0£"
-    return (f"En {y.year}, le cours de référence de la BCE va de {rate(y.low)} par euro "
+    # a past year's rates, told in the past in any edition (nothing stale told as current)
+    return (f"En {y.year}, le cours de référence de la BCE allait de {rate(y.low)} par euro "
             f"({formatting.event_date(y.low_date.isoformat())}) à {rate(y.high)} "
             f"({formatting.event_date(y.high_date.isoformat())}), pour une moyenne de {rate(y.mean)} : un même salaire "
-            f"en livres vaut {formatting.percent(y.swing * 100, 0)} de moins en euros au cours le plus haut qu’au "
-            f"plus bas, et {cite(amount)} font {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au cours "
-            "moyen.")
+            f"en livres valait {formatting.percent(y.swing * 100, 0)} de moins en euros au cours le plus haut qu’au "
+            f"plus bas, et {cite(amount)} faisaient {formatting.number(round(amount.central * y.mean), 0)}\u00a0£ au "
+            "cours moyen.")
 
 
 def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -626,7 +629,7 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ve
     where = scope_label(claim.scope)
     text = (f"Aux niveaux de prix de {levels_year} publiés par Eurostat (consommation des ménages, UE à 27 = 100 : "
             f"France {formatting.number(home[1], 0)}, {where} {formatting.number(abroad[1], 0)}), {cite(fig, then=' nets')} "
-            f"dépensés au {where} achètent ce que {formatting.euros(round(equivalent, -1))} achètent en France")
+            f"dépensés au {where} achetaient ce que {formatting.euros(round(equivalent, -1))} achetaient en France")
     figs: tuple[Figure, ...] = (fig,)
     pay_home = _known(ds, claim.edition, fig.indicator, claim.params["home_scope"], fig.period)
     if pay_home is not None and pay_home.central > 0:
@@ -677,7 +680,7 @@ def check_market_vs_insee(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
             f"{formatting.percent(growth['value'])} par an en moyenne sur la décennie précédente (Insee Première "
             f"n°\u00a01931). En remontant le temps à ce rythme, supposé régulier, le secteur pèserait "
             f"{formatting.number(official[0] / 1000, 2)} à {_billions(official[1])} en {year}. Le baromètre compte {cite(fig)} pour "
-            f"les outsourceurs, dont {cite(share)} réalisés en France, soit environ {_billions(fig.central * share.central / 100)}")
+            f"les outsourceurs en {year}, dont {cite(share)} réalisés en France, soit environ {_billions(fig.central * share.central / 100)}")
     figs = (fig, share)
     other = insee.get("other_sectors_value_added_share")
     scope = (" Les champs diffèrent : le baromètre compte l’activité offshore des outsourceurs qu’il interroge ; "
@@ -719,7 +722,7 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
     else:
         _lo, hi = interval(fig)
         minimum = fig.central
-        text = (f"Salaire moyen : {cite(fig)} ; Smic d’un temps plein de {year} : {formatting.euros(smic)} bruts "
+        text = (f"Salaire moyen en {period_end(fig.period)} : {cite(fig)} ; Smic d’un temps plein de {year} : {formatting.euros(smic)} bruts "
                 f"(taux horaire au 1er juillet × 151,67 h), soit un salaire moyen "
                 f"{formatting.percent(growth_between(smic, fig.central))} au-dessus")  # as the value chapter says it
     if hi < smic:
@@ -869,7 +872,7 @@ def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said) -
     gain_now = s[year].central - s[year - 1].central
     gain_before = s[year - 1].central - s[year - 2].central
     text = (f"Croissance de l’offshore : {cite(g_before)} en {year - 1}, {cite(g_now)} en {year} ; sa part du chiffre "
-            f"d’affaires : {cite(s[year - 2])}, {cite(s[year - 1])} puis {cite(s[year])} "
+            f"d’affaires de {year - 2} à {year} : {cite(s[year - 2])}, {cite(s[year - 1])} puis {cite(s[year])} "
             f"({formatting.points(gain_before)} puis {formatting.points(gain_now)})")
     faster = g_now.central > g_before.central or gain_now > gain_before
     if faster:
@@ -885,7 +888,7 @@ def check_top10_vs_top50(ds: Dataset, edition: int, claim: Claim, fig: Figure) -
     top50 = _precise(ds, claim.edition, "top10_market_share", "top50", year)
     if top50 is None:
         return _missing(ds, claim.edition, ["top10_market_share"])
-    text = (f"Les dix premiers font {cite(top50)} du chiffre d’affaires du Top 50 en {year} ; leur part du "
+    text = (f"Les dix premiers faisaient {cite(top50)} du chiffre d’affaires du Top 50 en {year} ; leur part du "
             f"marché entier, qui contient le Top 50, ne peut pas être plus forte : {cite(fig)} annoncés")
     if interval(fig)[0] <= interval(top50)[1]:
         return Verdict(CONSISTENT, text + " le permettent, si le reste du marché pèse peu.", (fig, top50))
@@ -1014,11 +1017,12 @@ def check_sp2c_panel(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     panel = _known(ds, claim.edition, "panel_market_share", "market", claim.params["period"])
     if coverage is None or panel is None:
         return _missing(ds, claim.edition, ["sp2c_revenue_coverage", "panel_market_share"])
-    text = (f"Les répondants de l’étude font {cite(panel)} du marché, le SP2C {cite(coverage)} : "
-            "le panel est une partie du syndicat")
+    # the claim's year, told in the past in any edition (nothing stale told as current)
+    text = (f"En {period_end(panel.period)}, les répondants de l’étude faisaient {cite(panel)} du marché, le SP2C "
+            f"{cite(coverage)} : le panel était une partie du syndicat")
     if interval(panel)[0] <= interval(coverage)[1]:
-        return Verdict(CONSISTENT, text + ", et pèse moins que lui.", (panel, coverage))
-    return Verdict(INCONSISTENT, text + ", mais pèse plus que lui.", (panel, coverage))
+        return Verdict(CONSISTENT, text + ", et pesait moins que lui.", (panel, coverage))
+    return Verdict(INCONSISTENT, text + ", mais pesait plus que lui.", (panel, coverage))
 
 
 def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:

@@ -449,11 +449,17 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]
         if len(set(verdicts)) == 1:
             items = " ; ".join(item(f) for f, _ in group)
-            lines.append(f"- {lead} : {items}. Réalisé : {done}, {_plural_verdict(verdicts[0])}.")
+            lines.append(f"- {lead} : {items}. Réalisé {when_done(outcome)} : {done}, {_plural_verdict(verdicts[0])}.")
         else:
             items = " ; ".join(f"{item(f)}, {v}" for (f, _), v in zip(group, verdicts, strict=True))
             lines.append(f"- {lead}, face au chiffre réalisé, {done} : {items}.")
     return lines
+
+
+def when_done(outcome: Figure) -> str:
+    """« en 2009 » or « entre 2007 et 2008 »: the outcome is dated, since it is told in any later edition."""
+    text = formatting.period_text(outcome.period)
+    return text if text.startswith("entre ") else f"en {text}"
 
 
 def _plural_verdict(verdict: str) -> str:
@@ -506,6 +512,23 @@ def as_said_then(fig: Figure, present: str, past: str) -> tuple[str, str]:
     if fig.from_older_edition:
         return past, f"En {formatting.period_text(_last_year(fig.period))}, "
     return present, ""
+
+
+def in_year(fig: Figure) -> str:
+    """« en 2008 », with its leading space, after the noun of a figure the book's edition does not
+    republish: a figure older than the edition is given with its year (« Part externalisée du marché
+    en 2009 : … »); nothing for a figure of the edition itself."""
+    return f" en {_last_year(fig.period)}" if fig.from_older_edition else ""
+
+
+def opening(fig: Figure) -> str:
+    """« En 2008, » before a sentence told in the past because its figure comes from an older edition."""
+    return as_said_then(fig, "", "")[1]
+
+
+def tensed(fig: Figure, present: str, past: str) -> str:
+    """``present`` for a figure of the book's edition, ``past`` for one last published in an older edition."""
+    return past if fig.from_older_edition else present
 
 
 def _last_year(period: str) -> str:

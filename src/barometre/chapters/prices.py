@@ -67,7 +67,10 @@ def hotline_text(hotline: Figure) -> str:
 
 def outbound_text(outbound: Figure) -> str:
     """The outbound calls' share, with the article's « vente et génération de leads » in French."""
-    return f"Les appels sortants, surtout liés à la vente et à la prospection, pèsent {cite(outbound)}."
+    weigh, when = narrative.as_said_then(outbound, "pèsent", "pesaient")  # dated and in the past when older
+    return (f"{when}{'les' if when else 'Les'} appels sortants, surtout liés à la vente et à la prospection, "
+            f"{weigh} {cite(outbound)}.")
+
 
 def price_direction(price: Figure) -> str:
     """« moins cher », « plus cher » or « au même prix », from the sign of the price change's bounds."""
@@ -79,12 +82,14 @@ def price_direction(price: Figure) -> str:
     return "à peu près au même prix"
 
 
-def price_sentence(price: Figure, start: int) -> str:
-    """« se vend 5 à 10 % moins cher qu'en 2000 », the direction from the data."""
+def price_sentence(price: Figure, start: int, *, past: bool = False) -> str:
+    """« se vend 5 à 10 % moins cher qu'en 2000 », the direction from the data; « se vendait » with ``past``
+    (a figure of an older edition, which the caller dates)."""
     words = price_direction(price)
+    verb = "se vendait" if past else "se vend"
     if words.startswith("à peu près"):
-        return f"se vend {words} qu'en {start} ({cite(price, signed=True)})"
-    return f"se vend {cite(price, magnitude=True)} {words} qu'en {start}"
+        return f"{verb} {words} qu'en {start} ({cite(price, signed=True)})"
+    return f"{verb} {cite(price, magnitude=True)} {words} qu'en {start}"
 
 
 def smic_verb(claim: Figure) -> str:
@@ -698,9 +703,7 @@ def summary(ds: Dataset, edition: int):
         start, end = period_years(price.period, edition)
         # a figure of an older edition is told in the past, with its year, never as current
         past = price.from_older_edition
-        sentence = price_sentence(price, start)
-        if past:
-            sentence = sentence.replace("se vend ", "se vendait ", 1)
+        sentence = price_sentence(price, start, past=past)
         takeaway = (f"En {end}, l'heure de production {sentence}" if past
                     else f"L'heure de production {sentence}")
         if published(claim):

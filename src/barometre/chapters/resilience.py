@@ -27,6 +27,7 @@ from barometre.narrative import (
     de,
     direction_forecast,
     growth_trend,
+    in_year,
     source_line,
 )
 
@@ -628,7 +629,7 @@ def payback_takeaway(
     findings: dict[str, Finding] = {}
     if save_high <= 0:
         text = (f"- Dans le modèle, l'externalisation n'économise rien sur le fonctionnement, même avec l'écart de "
-                f"salaire cité, {cite(premium)}, et {band} : aucun coût de départ n'est remboursé.")
+                f"salaire cité{in_year(premium)}, {cite(premium)}, et {band} : aucun coût de départ n'est remboursé.")
         return Takeaway(text)
     s_lo, s_hi = formatting.number(max(save_low, 0) * 100, 1), formatting.percent(save_high * 100)
     findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
@@ -638,8 +639,8 @@ def payback_takeaway(
         lo_d, hi_d = savings_demanded.bounds
         where = ("en deçà" if save_high * 100 < lo_d else "au-delà" if max(save_low, 0) * 100 > hi_d
                  else "autour")
-        text += f", {where} des {cite(savings_demanded)} exigés des donneurs d'ordres"
-    text += (f", selon l'écart de salaire cité, {cite(premium)}, et {band} (hypothèse du livre)"
+        text += f", {where} des {cite(savings_demanded)} exigés des donneurs d'ordres{in_year(savings_demanded)}"
+    text += (f", selon l'écart de salaire cité{in_year(premium)}, {cite(premium)}, et {band} (hypothèse du livre)"
              + (" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
                 if borrowed_labour_share else "") + ".")
     bands: tuple[tuple[str, str], ...] = ()
@@ -650,7 +651,7 @@ def payback_takeaway(
         c_lo, c_hi = formatting.number(cost_low, 1), formatting.number(cost_high, 1)
         findings["implied_cost_low"] = Finding(cost_low, c_lo, (0, math.inf))
         findings["implied_cost_high"] = Finding(cost_high, c_hi, (0, math.inf))
-        text += (f" Le retour cité, {cite(breakeven, with_noun=True)}, n'en découle pas : le modèle y est calé ; "
+        text += (f" Le retour cité{in_year(breakeven)}, {cite(breakeven, with_noun=True)}, n'en découle pas : le modèle y est calé ; "
                  f"ce retour suppose un coût de départ de {c_lo} à {c_hi} mois de coût interne.")
     elif transition_cost_months >= 0:
         m_lo = model.breakeven_months(transition_cost_months, save_high)

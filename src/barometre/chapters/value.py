@@ -683,8 +683,8 @@ def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country:
     equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
     text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
              f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "
-             f"100, au taux de change moyen de l'année) : {cite(abroad)} dépensés outre-Manche y achètent ce que "
-             f"{formatting.euros(round(equivalent, -1))} achètent en France")
+             f"100, au taux de change moyen de l'année) : {cite(abroad)} dépensés outre-Manche y achetaient ce que "
+             f"{formatting.euros(round(equivalent, -1))} achetaient en France")  # that year's prices: in the past
     if home is not None and home.central > 0:
         real = (equivalent / home.central - 1) * 100
         nominal = (abroad.central / home.central - 1) * 100
