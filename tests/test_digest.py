@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from barometre import digest, load
@@ -61,13 +60,3 @@ def test_a_forecast_of_direction_is_told_as_a_direction():
     text = digest.chapter_digest(ds, 2011, "resilience")  # « une régression pour 2012 », stored as below zero
     assert "| 2012 | {ref}`un recul <fig-2011-revenue-growth-forecast-market-2012>` |" in text
     assert "moins de +0" not in text
-
-
-def test_the_moves_never_open_two_sentences_in_a_row_alike_and_every_figure_is_in_the_table():
-    ds = load()
-    for edition in ds.editions:
-        for chapter in ("resilience", "offshore", "prices", "value", "partnership"):
-            sentences = digest.moves(ds, edition, sorted({(f.indicator, f.scope)
-                                                          for f in digest.rows(ds, edition, chapter)}))
-            assert len(sentences) <= digest.MAX_MOVES
-            assert all(a.split()[:3] != b.split()[:3] for a, b in itertools.pairwise(sentences)), sentences

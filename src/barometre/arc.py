@@ -29,6 +29,21 @@ MIN_YEARS = 5  # a series told from its first to its latest year spans at least 
 MIN_POINTS = 3
 
 
+def comparable_start(points: list[Figure]) -> list[Figure]:
+    """The series from its first year that can anchor a change to its latest: a bound can only when the latest
+    figure lies beyond it (« plus de 88 % » then 46 %: a fall whatever the value was); « plus de 30 000 » then
+    55 000 says nothing of the direction, and that start (the members of the SP2C only, in 2006) would have
+    read as a near doubling of jobs. Points before it are left out of the sentence."""
+    last = points[-1]
+    for i, first in enumerate(points[:-1]):
+        if first.qualifier in ("more_than", "at_least") and not last.bounds[1] < first.central:
+            continue
+        if first.qualifier in ("less_than", "at_most") and not last.bounds[0] > first.central:
+            continue
+        return points[i:]
+    return points[-1:]
+
+
 def _long(points: list[Figure]) -> bool:
     return len(points) >= MIN_POINTS and int(points[-1].period) - int(points[0].period) >= MIN_YEARS
 
@@ -127,6 +142,8 @@ def render(ds: Dataset, edition: int) -> str:
             if indicator not in ds.indicators:
                 continue
             points = _points(ds, indicator, scope, edition)
+            if sentence is level_sentence and points:
+                points = comparable_start(points)
             if _long(points):
                 sentences.append(sentence(ds, indicator, scope, points))
                 told.append(points)

@@ -817,7 +817,10 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     text = (f"Croissance de {year} : {cite(now)} (édition {now.edition}) ; la plus faible des années précédentes "
             f"publiées : {cite(low)} en {low.period}")
     if interval(now)[1] < interval(low)[0]:
-        return Verdict(REFUTED, text + f" : {year} est l’année de plus faible croissance de la série.", (now, low))
+        # compared with the years before it only: a later year (2013, −1,7 %) may fall lower
+        since = min(int(f.period) for f in earlier)
+        return Verdict(REFUTED, text + f" : {year} a connu la plus faible croissance des années publiées depuis "
+                                       f"{since}.", (now, low))
     return Verdict(CONFIRMED, text + ".", (now, low))
 
 

@@ -5,13 +5,13 @@ article's figures was told through older ones (« dernier chiffre publié, édit
 figures stayed in the annex: the 2024 book's chapters cited 2 of the edition's 13 rows, and its resilience
 page none of its 3 quotes (measured on the book of stop 31). The digest is the chapter's first section:
 every row of the edition whose indicator has the chapter as its home (the first chapter the indicator
-dictionary lists), one sentence a series, the most important series first (``lead.importance``), and the
-edition's quotes the chapter shows nowhere else.
+dictionary lists), in a table (figure, period, value linked to its row), the most important series first
+(``lead.importance``), then the edition's quotes the chapter shows nowhere else.
 
-A series the edition moves is told as the lead tells it (``lead.series_fact``: the change against the
-previous comparable year, a record, a reversal, a series break); any other row is told plainly, with its
-period. Nothing is told that the edition does not publish: an edition without a figure on the theme gives
-an empty digest, and the section is left out (``sphinx_ext.sections``).
+A row that only repeats another page's figure for the same study is told by that figure; another source's
+different figure is told with who gives it. The series the edition moves are told by the lead and by the
+chapter's own sections, not again here. Nothing is told that the edition does not publish: an edition
+without a figure on the theme gives an empty digest, and the section is left out (``sphinx_ext.sections``).
 """
 
 from __future__ import annotations
@@ -50,57 +50,10 @@ def confirmations(figs: list[Figure]) -> dict[str, Figure]:
             if f.secondary and f.period in primary and _same(f, primary[f.period])}
 
 
-def when(fig: Figure) -> str:
-    """« en 2024 », « entre 2017 et 2024 » (a span takes no « en »)."""
-    text = formatting.period_text(fig.period)
-    return text if text.startswith("entre ") else f"en {text}"
-
-
 def _shown(ds: Dataset, fig: Figure) -> str:
     if ds.indicators[fig.indicator].forecast_of:
         return lead.forecast_text(fig)  # « un recul » for « moins de 0 % »
     return cite(fig, signed=fig.unit == "percent_change")
-
-
-def _plain(ds: Dataset, figs: list[Figure]) -> str:
-    """« Le chiffre d'affaires du secteur : 3 560 M€ en 2024 (plus de 3 500 M€ selon Caroline Adam). »"""
-    first = figs[0]
-    noun = lead._cap(lead._noun(ds, lead.Fact("new", 0.0, first.indicator, first.scope, first)))
-    parts = []
-    for fig in figs:
-        text = f"{_shown(ds, fig)} {when(fig)}"
-        if fig.secondary:
-            text = f"{_shown(ds, fig)} {when(fig)} selon {forecaster(fig)}"
-        parts.append(text)
-    return f"{noun} : " + " ; ".join(parts) + "."
-
-
-MAX_MOVES = 5  # the moves told in sentences before the table of the edition's figures
-MOVE_KINDS = ("reversal", "first", "record", "record_since", "turn", "move")
-
-
-def _opening(sentence: str) -> list[str]:
-    return sentence.split()[:3]
-
-
-def moves(ds: Dataset, edition: int, keys: list[tuple[str, str]]) -> list[str]:
-    """The sentences of the series the edition moves (``lead.series_fact``: a reversal, a record, a turn, a
-    change beyond the usual), most important first, at most ``MAX_MOVES``; a sentence that would open with
-    the same words as the one before it (« La part de … » twice) is left to the table."""
-    out: list[str] = []
-    for indicator, scope in keys:
-        if ds.indicators[indicator].forecast_of:
-            continue
-        fact = lead.series_fact(ds, indicator, scope, edition)
-        if fact is None or fact.kind not in MOVE_KINDS or fact.current.edition != edition:
-            continue
-        sentence = lead.fact_sentence(ds, fact)
-        if out and _opening(out[-1]) == _opening(sentence):
-            continue
-        out.append(sentence)
-        if len(out) == MAX_MOVES:
-            break
-    return out
 
 
 def _label(ds: Dataset, fig: Figure) -> str:
@@ -121,8 +74,8 @@ def table(ds: Dataset, figs: list[Figure]) -> str:
 
 
 def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] | None = None) -> str:
-    """The digest's Markdown ('' when the edition publishes nothing on the theme): the series the edition
-    moves in sentences, then every figure of the edition on the theme in a table (a figure that only
+    """The digest's Markdown ('' when the edition publishes nothing on the theme): every figure of the
+    edition on the theme in a table (a figure that only
     confirms another source's is told by it), then the edition's ``quotes`` (the chapter's quotes it shows
     nowhere else)."""
     series: dict[tuple[str, str], list[Figure]] = {}
@@ -135,10 +88,9 @@ def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] 
         told = sorted(series[key], key=lambda f: (period_key(f.period), f.secondary))
         same = confirmations(told)
         figs.extend(f for f in told if f.anchor not in same)
+    # the series the edition moves are not told here: the lead tells the strongest, and the chapter's own
+    # sections tell theirs; told at the top as well, a move was read three times on a page (editor, stop 31)
     blocks = []
-    sentences = moves(ds, edition, keys)
-    if sentences:
-        blocks.append("\n".join(f"- {s}" for s in sentences))
     if figs:
         count = formatting.count_words(len(figs), "chiffre")
         blocks.append(f"L’édition {edition} publie sur ce thème {count} :\n\n" + table(ds, figs))

@@ -437,8 +437,10 @@ def _record_words(fact: Fact) -> str:
     high = fact.extreme == "high"
     if fact.kind == "record":
         word = "au plus haut" if high else "au plus bas"
+        if fact.study.startswith("l’étude"):  # « au plus haut depuis 2006 » would say 2006 was as high
+            return f"{word} de la série de {fact.study}, commencée en {fact.start}"
         if fact.study:
-            return f"{word} depuis {fact.start} ({_origin(fact)})"
+            return f"{word} depuis {fact.study}"
         return f"{word} de la série, commencée en {fact.start}"
     if fact.kind == "record_since":
         return f"{'au plus haut' if high else 'au plus bas'} depuis {fact.since}"

@@ -139,12 +139,14 @@ def growth_title(france: Figure, offshore: Figure) -> str:
     return f"En {when}, {second} recule plus que {first}"
 
 
-def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str:
+def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None, *, last_pair: bool = False) -> str:
     """« le chiffre d'affaires réalisé en France a reculé de 3 % en 2009, alors que l'activité offshore a
     progressé de 12 % » — verbs from the signs, the ratio only when both grow, the barometer's gap only when
     it is of the same period."""
     past = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
     when = formatting.period_text(france.period)
+    if last_pair:  # the year is dated in the sentence: no « dernier chiffre publié » (France has a newer one)
+        france, offshore = (replace(f, as_of=f.edition) for f in (france, offshore))
 
     def part(fig: Figure) -> str:
         verb = past[move(fig)]
@@ -155,8 +157,12 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None) -> str
     second = (f"et l’activité offshore, {narrative.de(offshore, magnitude=True)}"
               if same and move(offshore) != MOVES["flat"] else
               f"{'et' if same else 'alors que'} l’activité offshore {part(offshore)}")
-    text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en {when}, "
-            f"{second}")
+    if last_pair:  # France has a newer figure (``newer_location_growth``): this year is the pair's, not France's latest
+        opening = f"En {when}, dernière année où le baromètre publie aussi la croissance offshore, le chiffre"
+        text = f"{opening} d’affaires réalisé en France {part(france)}, {second}"
+    else:
+        text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en "
+                f"{when}, {second}")
     a, b = france.central, offshore.central
     if a > 0 and b > 0 and a != b:
         ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
