@@ -9,7 +9,7 @@ import pandas as pd
 
 from barometre import formatting, history, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, period_key
 from barometre.formatting import percent_of_one
 from barometre.history import trend
 from barometre.models import partnership as model
@@ -197,6 +197,16 @@ def stated(fig: Figure, present: str, past: str) -> str:
     """The verb of a figure: in the present when the book's edition publishes it, in the past when it comes
     from an older edition (nothing stale is stated as current)."""
     return past if fig.from_older_edition else present
+
+
+def newer_in_scope(ds: Dataset, indicator: str, scope: str, latest: Figure | None, edition: int) -> Figure | None:
+    """The figure of ``indicator`` for ``scope`` when it is newer than ``latest`` (the market's): the 2019
+    edition gives the share of CDI in France (about 75 %) where the latest for the whole sector is 2011's
+    84 %; the newer figure leads (None when it is not newer, or unknown)."""
+    other = ds.known(indicator, edition, scope=scope)
+    if other is None or not other.published or latest is None:
+        return None
+    return other if period_key(other.period) > period_key(latest.period) else None
 
 
 def working_time(ds: Dataset, edition: int) -> tuple[str, tuple[Figure, Figure | None]] | None:
