@@ -140,3 +140,14 @@ def test_a_break_names_the_studies_on_either_side_of_it_not_those_of_the_two_fig
     brk = ds.break_between(old, new)
     assert brk is not None and brk.edition == 2007
     assert (brk.study_before.firm, brk.study_after.firm) == ("KPMG", "BearingPoint")
+
+
+def test_a_break_in_a_year_without_an_edition_is_placed_between_the_editions_around_it():
+    """The SP2C widened its panel in 2018, a year the book has no edition of: « en 2018, entre les éditions
+    2017 et 2019 », not « à l'édition 2018 »."""
+    from barometre import history, load
+
+    ds = load()
+    assert 2018 not in ds.editions
+    assert history._break_when(ds, 2018)[0] == "en 2018, entre les éditions 2017 et 2019"
+    assert history._break_when(ds, 2016)[0] == "à l'édition 2016"

@@ -154,19 +154,20 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
             if not narrative.first_time(("explicit", indicator, scope, brk.edition)) and not studies:
                 continue
             reason = md_escape(bind_numbers(brk.reason.rstrip(".")))
+            at, at_cap = _break_when(ds, brk.edition)
             if indicator == "*" and scope == "*":
-                text = f"Rupture de toutes les séries à l'édition {brk.edition} : {reason}"
-                again = f"À l'édition {brk.edition}, nouvelle rupture de toutes les séries : {reason}"
+                text = f"Rupture de toutes les séries {at} : {reason}"
+                again = f"{at_cap}, nouvelle rupture de toutes les séries : {reason}"
             elif indicator == "*":
                 series = f"séries « {md_escape(scope_label(scope))} »"
-                text = f"Rupture des {series} à l'édition {brk.edition} : {reason}"
-                again = f"À l'édition {brk.edition}, rupture des {series} : {reason}"
+                text = f"Rupture des {series} {at} : {reason}"
+                again = f"{at_cap}, rupture des {series} : {reason}"
             else:
                 label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
                 where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
                 series = f"série « {md_escape(label)}{md_escape(where)} »"
-                text = f"La {series} est rompue à l'édition {brk.edition} : {reason}"
-                again = f"À l'édition {brk.edition}, la {series} est rompue : {reason}"
+                text = f"La {series} est rompue {at} : {reason}"
+                again = f"{at_cap}, la {series} est rompue : {reason}"
             if sentences and sentences[-1].split()[:3] == text.split()[:3]:
                 text = again  # two sentences in a row do not open alike
             sentences.append(text + (f" ; {studies}." if studies else "."))
@@ -181,6 +182,19 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
                          "aucune ligne ne relie deux points de part et d'autre d'une rupture ni d'une année sans "
                          "valeur publiée (voir « Méthodes et ruptures de série » en annexe).")
     return " ".join(sentences)
+
+
+def _break_when(ds: Dataset, edition: int) -> tuple[str, str]:
+    """« à l'édition 2016 » for an edition of the book; « en 2018, entre les éditions 2017 et 2019 » for a
+    break declared in a year the book has no edition of (the SP2C widened its panel in 2018)."""
+    if edition in ds.editions:
+        return f"à l'édition {edition}", f"À l'édition {edition}"
+    before = [e for e in ds.editions if e < edition]
+    after = [e for e in ds.editions if e > edition]
+    if before and after:
+        return (f"en {edition}, entre les éditions {before[-1]} et {after[0]}",
+                f"En {edition}, entre les éditions {before[-1]} et {after[0]}")
+    return f"en {edition}", f"En {edition}"
 
 
 def explain_breaks(ds: Dataset, *tables: pd.DataFrame) -> str:
