@@ -323,7 +323,8 @@ def test_on_the_sparse_reversing_edition_the_salary_falls_and_is_set_against_the
     assert "en hausse de" in before and "en baisse de" not in before
     assert "en baisse de" in after and "en hausse de" not in after
     assert "1\u202f490\u00a0€" in after and "juillet 2009" in after
-    assert "1\u202f528\u00a0€ en 2008" in after  # the previous year's salary, derived from the change
+    # the previous year's salary as the 2008 edition published it, not deduced from the change (« 1 528 € »)
+    assert "fig-2008-adviser-salary-gross-market-2008" in after and "une valeur déduite" not in after
     assert _spec(sparse, "valeur-salaire-historique")["title"]
     with pytest.raises(AssertionError):
         _spec(base, "valeur-salaire-historique")  # one year known in 2008: no history drawn
@@ -433,3 +434,12 @@ def test_numericables_advisers_are_dated_and_in_the_past_in_a_later_edition():
     assert ch.numericable_clause(ds.known("numericable_external_advisers", 2011)).startswith(
         ", qui s'appuyait en 2009 sur")
     assert ch.numericable_clause(None) == ""
+
+
+def test_the_salary_of_the_year_before_is_the_published_one_when_an_edition_gives_it(tmp_path):
+    """The 2014 edition publishes 1 572 € for 2013; the book deduced « environ 1 573 € » from the change."""
+    text = markdown(execute_chapter(tmp_path, "value", "2014", edition=2014))
+    assert "fig-2014-adviser-salary-gross-market-2013" in text
+    assert "une valeur déduite" not in text
+    # no edition publishes 2007's: the 2008 book deduces it from the change, and says so
+    assert "une valeur déduite" in markdown(execute_chapter(tmp_path, "value", "2008", edition=2008))
