@@ -53,7 +53,7 @@ def confirmations(figs: list[Figure]) -> dict[str, Figure]:
 def _shown(ds: Dataset, fig: Figure) -> str:
     if ds.indicators[fig.indicator].forecast_of:
         return lead.forecast_text(fig)  # « un recul » for « moins de 0 % »
-    return cite(fig, signed=fig.unit == "percent_change")
+    return cite(fig)  # « 15 % », « −2,8 % »: a fall keeps its sign, as in the prose
 
 
 def _label(ds: Dataset, fig: Figure) -> str:
