@@ -26,7 +26,7 @@ def test_the_latest_book_tells_frances_share_from_the_first_year_to_its_edition(
 def test_the_years_the_french_activity_fell_are_listed_and_the_study_change_is_said():
     ds = load()
     text = arc.render(ds, ds.editions[-1])
-    france = next(line for line in text.splitlines() if "outsourceurs en France a reculé" in line)
+    france = next(line for line in text.splitlines() if line.startswith("- En France, le chiffre d’affaires"))
     assert all(f"revenue-growth-france-{year}" in france for year in (2012, 2013))
     assert "Ces séries mêlent les études de KPMG, de BearingPoint et d’EY" in text
 
@@ -43,6 +43,17 @@ def test_without_a_fall_the_arc_says_no_published_year_shows_one(tmp_path):
     set_value(data, "revenue_growth", "market", "2013", "1.7", edition=2013)
     text = arc.render(load(data), 2014)
     market = [line for line in text.splitlines() if "chiffre d’affaires des outsourceurs" in line
-              and "en France" not in line]
+              and not line.startswith("- En France")]
     assert len(market) == 1 and market[0].startswith("- Aucune année publiée de"), market
     assert "recul" not in market[0].split(";")[0].replace("ne montre de recul", "")
+
+
+def test_no_two_series_of_the_arc_open_alike_in_any_edition():
+    """The every-edition prose rule (test_prose.repeated_openings) on the arc alone: the market's growth and
+    France's opened with the same words in nine editions."""
+    from test_prose import repeated_openings
+
+    ds = load()
+    for edition in ds.editions:
+        text = arc.render(ds, edition).replace("- ", "")
+        assert not repeated_openings(text), (edition, repeated_openings(text))

@@ -113,16 +113,19 @@ def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]
 
 def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
     """The years the series fell, or that none of its years did; its strongest year."""
-    where = lead.SCOPE_PHRASES.get(scope, "")
+    # a part of the market opens its sentence (« En France, … »): two growth sentences in a row never open alike
+    opening = f"{lead.PART_OPENINGS[scope]}, " if scope in lead.PART_OPENINGS else ""
+    where = "" if opening else lead.SCOPE_PHRASES.get(scope, "")
     falls = [f for f in points if f.central < 0]
     top = max(points, key=lambda f: f.central)
     span = f"de {points[0].period} à {points[-1].period}"
     if falls:
         listed = formatting.enumeration([f"{f.period} ({cite(f, signed=True)})" for f in falls])
         only = "n’a reculé qu’en" if len(falls) == 1 else "a reculé en"
-        text = f"Le chiffre d’affaires des outsourceurs{where} {only} {listed}, parmi les années publiées {span}"
+        text = f"le chiffre d’affaires des outsourceurs{where} {only} {listed}, parmi les années publiées {span}"
     else:
-        text = f"Aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
+        text = f"aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
+    text = opening + text if opening else lead._cap(text)
     text += f" ; sa plus forte croissance : {cite(top, signed=True)} en {top.period}"
     return text + "."
 
