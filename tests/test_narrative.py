@@ -233,3 +233,11 @@ def test_a_figure_of_an_older_edition_is_dated_and_told_in_the_past_one_of_the_e
     assert in_year(older) == f" en {year}" and opening(older) == f"En {year}, "
     assert tensed(older, "représentent", "représentaient") == "représentaient"
     assert when_done(ds.known("revenue_growth", 2011, scope="market", period="2009")) == "en 2009"
+
+
+def test_a_press_summary_names_its_source_after_a_dash_never_in_nested_parentheses():
+    """« Le marché est stable (Baromètre EY/SP2C … (données 2024, …)) » nested a study's own parentheses."""
+    ds = load()
+    summary = next(q for q in ds.quotes(2024, "resilience") if q.quote_type == "summary")
+    text = quote(summary)
+    assert " — " in text and not text.rstrip().endswith("))")

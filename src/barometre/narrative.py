@@ -83,8 +83,8 @@ def quote(fig, *, attribution: bool = True) -> str:
     someone's words: it is shown without guillemets and named as a summary."""
     if getattr(fig, "quote_type", "verbatim") == "summary":
         text = f"selon un résumé de presse : {md_escape(quote_body(fig.quote))}"
-        if attribution:
-            text += f" ({md_escape(fig.attribution)})"
+        if attribution:  # as for words, after a dash: a study's name holds its own parentheses (« (données 2024, …) »)
+            text += f" — {md_escape(fig.attribution)}"
         return text
     text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
     if attribution:
