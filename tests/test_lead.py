@@ -276,3 +276,11 @@ def test_no_figure_is_typed_in_the_lead_s_code():
 
     assert _typed_figures((Path(lead.__file__)).read_text(encoding="utf-8")) == []
     assert _typed_figures('text = f"au plus haut depuis 2008, 15 % en {year}"\n') == ["15 %"]
+
+
+def test_a_figure_starting_a_series_broken_in_its_own_year_is_the_first_of_a_new_series():
+    """2024: the estimated market is told apart from the SP2C members' revenue from 2024 on; « premier chiffre
+    depuis la rupture de série de 2024 » read as a fragment."""
+    text = lead.render(load(), 2024)
+    assert "premier chiffre d’une nouvelle série" in text
+    assert "depuis la rupture de série de 2024" not in text

@@ -460,6 +460,8 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
             if told_break:
                 return f"{shown}."
             first = (f"premier chiffre de {fact.study}" if fact.study.startswith("l’étude")
+                     # a break in the figure's own year: « depuis la rupture de série de 2024 » read as a fragment
+                     else "premier chiffre d’une nouvelle série" if fact.study == f"la rupture de série de {_year_of(cur)}"
                      else f"premier chiffre depuis {fact.study}" if fact.study else "premier chiffre de la série")
             return f"{shown}, {first}{fact.break_words}."
         return f"{shown}, un chiffre que le baromètre publie pour la première fois."
