@@ -6,9 +6,10 @@ France's share of the outsourcers' revenue went from the study's first years to 
 sector's revenue fell in the 2010s when it never did in the 2008–2009 crisis. The arc tells each long
 series of ``ARC_SERIES`` from its first known year to its latest, with its highest or lowest point in
 between, and each growth series with the years it fell. Every figure is a row as known in the edition (a
-revised year is told as revised); a series whose years come from different studies says so in the same
-sentence, since the studies' panels and scopes differ (``Dataset.break_between``): nothing is compared
-across a break without it being said. A series shorter than ``MIN_YEARS`` years is left out, and an edition
+revised year is told as revised); when a told series crosses a break (``Dataset.series_breaks``), one
+sentence after the series names the studies they mix, whose panels and scopes differ: nothing is compared
+across a break without it being said. A level series starts at a year that can anchor its change
+(``comparable_start``). A series shorter than ``MIN_YEARS`` years is left out, and an edition
 with no long series has no arc.
 """
 
@@ -73,24 +74,16 @@ def studies_note(ds: Dataset, told: list[list[Figure]]) -> str:
             "des ordres de grandeur (voir « Méthodes et ruptures de série » en annexe).")
 
 
-def _agree(noun: str) -> tuple[bool, bool]:
-    """(feminine, plural) of « la part … », « les effectifs … », « le chiffre d'affaires … »."""
-    plural = lead._plural(noun)
-    word = noun.split(" ")[1] if " " in noun else noun
-    word = word[2:] if noun.startswith("l’") else word
-    return (noun.startswith("la ") or (noun.startswith("l’") and word in lead._FEMININE)), plural
-
-
 def _past(noun: str, participle: str = "passé") -> str:
-    """« est passée », « sont passés »: the compound past agreed with the noun (être)."""
-    feminine, plural = _agree(noun)
+    """« est passée », « sont passés »: the compound past agreed with the noun (être), its gender and number
+    as the lead reads them (``lead._pronoun``, ``lead._plural``)."""
+    feminine, plural = lead._pronoun(noun) == "elle", lead._plural(noun)
     return ("sont " if plural else "est ") + participle + ("e" if feminine else "") + ("s" if plural else "")
 
 
 def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
     """« La part de l'activité France dans le chiffre d'affaires est passée de plus de 88 % en 2005 à 46 % en
-    2024 ; ces chiffres viennent des études … »: the series' first and latest years, its highest or lowest
-    point in between when beyond both."""
+    2024 »: the series' first and latest years, its highest or lowest point in between when beyond both."""
     first, last = points[0], points[-1]
     noun = _noun(ds, indicator, scope, last)
     if first.is_range:  # « de 1 100 à 1 300 M€ en 2005 à 3 560 M€ » would read as one range

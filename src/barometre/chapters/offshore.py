@@ -83,13 +83,8 @@ def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure]
 def location_growth_sentence(figs: list[Figure]) -> str:
     """« En 2024, le chiffre d'affaires réalisé en France a progressé de 2 %, et celui du nearshore
     (Europe), de 5 %. » — one past verb per sign, the location named from the scope dictionary."""
-    past = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
     france, *others = figs
-
-    def part(fig: Figure) -> str:
-        verb = past[move(fig)]
-        return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
-
+    part = moved_in_past
     text = (f"En {formatting.period_text(france.period)}, le chiffre d’affaires des outsourceurs réalisé en "
             f"France {part(france)}")
     for fig in others:
@@ -124,6 +119,15 @@ def move(fig: Figure) -> str:
     return narrative.direction(fig.central, up=MOVES["up"], down=MOVES["down"], flat=MOVES["flat"])
 
 
+PAST_MOVES = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
+
+
+def moved_in_past(fig: Figure) -> str:
+    """« a progressé de 9,6 % », « a reculé de 2,5 % », « est resté stable »: a growth rate told in the past."""
+    verb = PAST_MOVES[move(fig)]
+    return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
+
+
 def growth_title(france: Figure, offshore: Figure) -> str:
     """The growth chart's title, from the two rates: who grows faster, or who shrinks."""
     a, b = france.central, offshore.central
@@ -143,14 +147,10 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None, *, las
     """« le chiffre d'affaires réalisé en France a reculé de 3 % en 2009, alors que l'activité offshore a
     progressé de 12 % » — verbs from the signs, the ratio only when both grow, the barometer's gap only when
     it is of the same period."""
-    past = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
     when = formatting.period_text(france.period)
     if last_pair:  # the year is dated in the sentence: no « dernier chiffre publié » (France has a newer one)
         france, offshore = (replace(f, as_of=f.edition) for f in (france, offshore))
-
-    def part(fig: Figure) -> str:
-        verb = past[move(fig)]
-        return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
+    part = moved_in_past
 
     same = move(france) == move(offshore)
     # the same verb twice is said once: « … a progressé de 9,6 %, et l’activité offshore, de 11,7 % »
