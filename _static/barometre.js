@@ -146,12 +146,18 @@
           return svg && svg.getBoundingClientRect().width > box.clientWidth + 1;
         });
         if (!wide.length) return;
-        window.dispatchEvent(new Event("resize")); // each chart reads its box's width again
-        // and lays itself out again: a width signal that the resize leaves at the same value (the
-        // box's) does not re-run Vega's fit by itself, and a drawing laid out for a stale width stayed
+        window.dispatchEvent(new Event("resize")); // each chart reads its box's width again (titles, heights)
+        // Vega fits a chart (autosize fit-x) to the width its width signal last asked for, and sets
+        // that signal to the plot's width. A box read mid-layout (744 px, then 672) left the signal
+        // at 744 less the axes: 672, the new box's width, so that asking 672 again changed nothing
+        // and neither a resize event nor view.resize() fitted the drawing again (744 px in 672, at
+        // random under load). The signal is moved off that value first, then set to the box's width.
         wide.forEach(function (box) {
           var view = views.get(box);
-          if (view) view.resize().runAsync();
+          if (!view) return;
+          var width = (view.container() || box).clientWidth;
+          if (view.width() === width) view.width(width + 1);
+          view.width(width).runAsync();
         });
       });
     });

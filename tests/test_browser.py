@@ -5,6 +5,7 @@ On samples: tooltips appear on hover, a number's provenance link opens its sourc
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
@@ -177,18 +178,34 @@ def test_the_year_by_year_panels_take_the_width_of_the_page(browser, published_b
 
 
 def test_charts_fit_their_box_after_the_window_is_widened_from_a_phone_to_a_desktop(browser, published_book):
+    """A drawing fitted to a box width read mid-layout stayed wider than its box for good (744 px in a
+    672 px box, 5 widenings in 50 under a CPU hog): resizing again asked Vega for the width it already had."""
     visit = Visit(browser, (published_book / "chapters" / "resilience.html").as_uri(), width=390)
-    measure = ("() => [...document.querySelectorAll('.vega-chart')].map(c => "
-               "[c.id, c.clientWidth, c.querySelector('svg').getBoundingClientRect().width])")
     try:
         wait_for_charts(visit.page)
         for width in (1280, 800, 1280):
             visit.page.set_viewport_size({"width": width, "height": 900})
-            visit.page.wait_for_timeout(800)
-            sizes = visit.page.evaluate(measure)
+            sizes = _drawings_once_settled(visit.page)
             assert sizes and all(drawn <= box + 1 for _, box, drawn in sizes), (width, sizes)
     finally:
         visit.close()
+
+
+DRAWINGS = ("() => [...document.querySelectorAll('.vega-chart')].map(c => "
+            "[c.id, c.clientWidth, c.querySelector('svg').getBoundingClientRect().width])")
+
+
+def _drawings_once_settled(page, timeout: int = 5000) -> list:
+    """Each chart's box width and drawn width, once every drawing fits its box or ``timeout`` ms have
+    passed (a window resize is laid out, then drawn, in turns that a loaded machine spreads over a
+    second or more; a drawing that never fits is measured as it stays)."""
+    page.wait_for_timeout(300)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):  # the caller asserts on what is measured
+        page.wait_for_function(f"() => ({DRAWINGS})().every(([, box, drawn]) => drawn <= box + 1)", timeout=timeout)
+    page.wait_for_timeout(200)
+    return page.evaluate(DRAWINGS)
 
 
 @pytest.mark.parametrize(("chapter", "chart"), [("value", "valeur-explorer"), ("offshore", "offshore-explorer"),
@@ -327,22 +344,20 @@ def test_the_dashboard_takes_the_width_of_the_page(browser, published_book, widt
 @pytest.mark.parametrize("name", ["chapters/synthesis.html", "chapters/resilience.html"])
 def test_titles_and_the_dashboard_follow_the_window_from_a_phone_to_a_desktop_and_back(browser, published_book, name):
     visit = Visit(browser, (published_book / name).as_uri(), width=390)
-    sizes = ("() => [...document.querySelectorAll('.vega-chart')].map(c => "
-             "[c.id, c.clientWidth, c.querySelector('svg').getBoundingClientRect().width])")
     try:
         wait_for_charts(visit.page)
         visit.page.set_viewport_size({"width": 1280, "height": 900})
-        visit.page.wait_for_timeout(800)
+        sizes = _drawings_once_settled(visit.page)
         assert _titles_on_a_desktop(visit.page) == []
-        for chart, box, drawn in visit.page.evaluate(sizes):
+        for chart, box, drawn in sizes:
             assert drawn <= box + 1, (chart, box, drawn)
             if chart == DASHBOARD[1:]:
                 assert drawn >= 0.95 * box, (box, drawn)
         visit.page.set_viewport_size({"width": 360, "height": 900})
-        visit.page.wait_for_timeout(800)
+        sizes = _drawings_once_settled(visit.page)
         result = visit.page.evaluate(CHART_TEXT)
         assert result["outside"] == [] and result["overlaps"] == []
-        assert all(drawn <= box + 1 for _, box, drawn in visit.page.evaluate(sizes))
+        assert all(drawn <= box + 1 for _, box, drawn in sizes), sizes
     finally:
         visit.close()
 
