@@ -294,13 +294,14 @@ def test_the_growth_title_follows_the_signs_and_the_gap_of_the_two_rates(tmp_pat
     assert ch.growth_title(offshore, france) == "En 2009, l’activité progresse en France et recule offshore"
 
 
-def test_the_share_of_france_says_offshore_gains_ground_when_it_falls(tmp_path):
+def test_the_share_of_france_says_production_outside_france_gains_ground_when_it_falls(tmp_path):
     ds = load(data_with_sparse_2009(tmp_path / "data"))
     latest, previous = ch.trend(ds, "france_revenue_share", SPARSE)
     assert (latest.central, previous.central) == (74, 80)
     text = ch.trend_text(latest, previous)
     assert "en baisse par rapport à" in text and "(dernier chiffre publié, édition\u00a02008) en 2008" in text
-    assert ch.share_shift(latest, previous) == "l’offshore gagne du terrain"
+    assert ch.share_shift(latest, previous) == "la production hors de France gagne du terrain"
+    assert ch.share_shift(previous, latest) == "la France regagne du terrain"
     assert ch.share_shift(previous, None) == ""
     assert ch.trend_text(latest, None).endswith("en 2009") and "par rapport" not in ch.trend_text(latest, None)
 
@@ -318,6 +319,7 @@ def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
 
 def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share(monkeypatch):
     monkeypatch.setattr(ch, "growth_pair", lambda ds, edition: None)
+    monkeypatch.setattr(ch, "newer_location_growth", lambda ds, edition, pair: [])
     monkeypatch.setattr(ch, "trend", lambda ds, indicator, edition, scope="market": None)
     s = ch.summary(load(), EDITION)
     assert s.key_figure == "aucun chiffre jusqu’à l’édition 2008" and "Aucune édition" in s.takeaway
@@ -398,7 +400,7 @@ def test_on_the_sparse_reversing_edition_the_words_flip_and_nothing_empty_is_pri
     text = _markdown(nb)
     assert_clean(text)
     assert "a reculé de" in text and "alors que l’activité offshore a progressé" in text
-    assert "l’offshore gagne du terrain" in text and "en baisse par rapport à" in text
+    assert "la production hors de France gagne du terrain" in text and "en baisse par rapport à" in text
     assert "croît plus vite" not in text and "palier" not in text
     assert title_text(_spec(nb, "offshore-croissance")) == "En 2009, l’activité recule en France et progresse offshore"
     history = _spec(nb, "offshore-historique")

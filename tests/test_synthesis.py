@@ -174,3 +174,70 @@ def test_the_dashboard_description_keeps_proper_nouns_and_nests_no_parenthesis()
     assert "le SP2C)" in text and "l'activité France dans" in text and "effectifs, Île-de-France)" in text, text
     assert "sp2c" not in text and "activité france" not in text and "île-de-france" not in text
     assert not re.search(r"\([^()]*\([^()]*\)[^()]*\)", text), text
+
+
+# --------------------------------------------------------------------------- the edition's own key figures
+
+def _plain(text: str) -> str:
+    """A summary's text without its links: « {ref}`5 à 6 % <fig-…>` » → « 5 à 6 % »."""
+    return re.sub(r"\{ref\}`([^<`]*?)\s*<[^>]*>`", r"\1", text).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_a_chapter_s_key_figure_is_what_the_edition_publishes_not_an_older_edition_s(data_copy):
+    """In the 2024 book the synthesis gave 6,1 % (2019) for résilience, −2,5 % (2014) for offshore and 84 %
+    of CDI (2011) for partnership, beside an edition that publishes 5 to 6 % a year, 46 % in France and
+    290 000 jobs."""
+    from barometre.chapters import offshore, partnership, resilience
+
+    ds = load(data_copy)
+    latest = ds.latest
+    res, off, part = (m.summary(ds, latest) for m in (resilience, offshore, partnership))
+    average = ds.known("revenue_growth_annual_average", latest)
+    assert average is not None and not average.from_older_edition
+    assert average.anchor in res.key_figure and "par an" in res.key_figure
+    assert "dernier chiffre publié" not in res.key_figure + res.takeaway
+    share = ds.known("france_revenue_share", latest)
+    assert share.anchor in off.key_figure and "2014" not in _plain(off.key_figure + off.takeaway)
+    jobs = ds.known("customer_relation_jobs", latest, scope="france")
+    assert jobs.anchor in part.key_figure
+    assert "n’est pas atteint" in part.takeaway and _plain(part.takeaway).startswith("En 2025,")
+    # the older editions' figures stay, told in the past
+    assert "progressait" in part.takeaway
+
+    # reversed: a count above the target reaches it; an edition without the average falls back to the last
+    # yearly growth published, in the past
+    from conftest import mark_not_published, set_value
+
+    set_value(data_copy, "customer_relation_jobs", "france", "2025", "410000", edition=latest)
+    mark_not_published(data_copy, "revenue_growth_annual_average", edition=latest)
+    ds = load(data_copy)
+    assert "l’objectif" in partnership.summary(ds, latest).takeaway
+    assert "est atteint" in partnership.summary(ds, latest).takeaway
+    assert "n’est pas atteint" not in partnership.summary(ds, latest).takeaway
+    fallback = resilience.summary(ds, latest)
+    assert "par an" not in fallback.key_figure and "dernier chiffre publié" in fallback.key_figure
+    assert "croissaient" in fallback.takeaway or "reculait" in fallback.takeaway
+
+
+def test_the_share_of_france_rising_says_france_regains_ground(data_copy):
+    from conftest import set_value
+
+    from barometre.chapters import offshore
+
+    ds = load(data_copy)
+    latest = ds.latest
+    previous = ds.known("france_revenue_share", latest, period="2021")
+    set_value(data_copy, "france_revenue_share", "market", str(latest), "55", edition=latest)
+    s = offshore.summary(load(data_copy), latest)
+    assert previous is not None and "en hausse par rapport à" in s.takeaway
+    assert "la France regagne du terrain" in s.takeaway and "hors de France gagne" not in s.takeaway
+
+
+def test_a_price_no_later_edition_publishes_is_said_to_be_unfollowed_since(data_copy):
+    from barometre.chapters import prices
+
+    ds = load(data_copy)
+    price = ds.known("production_hour_price_change_since_2000", ds.latest)
+    assert price.from_older_edition
+    assert f"Aucune édition après celle de {price.edition} ne publie le prix" in prices.summary(ds, ds.latest).takeaway
+    assert "Aucune édition après" not in prices.summary(ds, price.edition).takeaway

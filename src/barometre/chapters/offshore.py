@@ -176,10 +176,12 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None, *, las
 
 
 def share_shift(latest: Figure, previous: Figure | None) -> str:
-    """What the change of France's share of revenue means: « l'offshore gagne du terrain » ('' without history)."""
+    """What the change of France's share of revenue means: « la production hors de France gagne du terrain » ('' without history)."""
     if previous is None or latest.central == previous.central:
         return ""
-    return "l’offshore gagne du terrain" if latest.central < previous.central else "la France gagne du terrain"
+    # the share outside France counts the nearshore as well as the offshore
+    return ("la production hors de France gagne du terrain" if latest.central < previous.central
+            else "la France regagne du terrain")
 
 
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
@@ -937,6 +939,31 @@ def summary(ds: Dataset, edition: int):
 
     label = ds.indicators["revenue_growth"].label_fr
     pair = growth_pair(ds, edition)
+    newer = newer_location_growth(ds, edition, pair)
+    found = trend(ds, "france_revenue_share", edition)
+    share_now = found is not None and not found[0].from_older_edition
+    growth_now = bool(newer) and not newer[0].from_older_edition
+    if newer and (share_now or growth_now):
+        # the edition gives France's share or its growth, but no growth offshore: the last pair (2014) is
+        # history, and the summary tells what the edition publishes
+        parts = []
+        if share_now:
+            latest, previous = found
+            shift = share_shift(latest, previous)
+            parts.append(f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
+                         + (f" ; {shift}" if shift else ""))
+        if growth_now:
+            moves = ", ".join(f"{narrative.cite(f, signed=True)} "
+                              f"{'en France' if f.scope == 'france' else scope_label(f.scope)}" for f in newer)
+            parts.append(f"croissance en {formatting.period_text(newer[0].period)} : {moves}")
+        text = " ; ".join(parts)
+        return ChapterSummary(
+            chapter=CHAPTER,
+            key_label=found[0].label if share_now else f"{label} en France",
+            key_figure=(trend_text(*found) if share_now else
+                        f"{narrative.cite(newer[0], signed=True)} en {formatting.period_text(newer[0].period)}"),
+            takeaway=text[0].upper() + text[1:] + ".",
+        )
     province = ds.known("new_jobs_province_share", edition, scope="province")
     if pair is not None:
         france, offshore = pair
@@ -957,7 +984,6 @@ def summary(ds: Dataset, edition: int):
             key_figure=f"{narrative.cite(france, signed=True)} en {when}",
             takeaway=takeaway + ".",
         )
-    found = trend(ds, "france_revenue_share", edition)
     if found is not None:
         latest, previous = found
         shift = share_shift(latest, previous)

@@ -429,21 +429,32 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     if cdi is not None:
         latest, previous = cdi
         if previous is not None:
-            verb = narrative.direction(latest.central - previous.central, up="progresse", down="recule",
-                                       flat="se maintient")
+            past = latest.from_older_edition  # an older edition's move is told in the past
+            verb = narrative.direction(latest.central - previous.central,
+                                       up="progressait" if past else "progresse", down="reculait" if past else "recule",
+                                       flat="se maintenait" if past else "se maintient")
             # the verb gives the direction: « progresse : 84 % en 2011, contre 82 % en 2010 », not « progresse :
             # …, en hausse par rapport à … »
-            parts.append(f"La part des CDI {verb} : {cite(latest)} en {formatting.period_text(latest.period)}, "
+            parts.append(f"la part des CDI {verb} : {cite(latest)} en {formatting.period_text(latest.period)}, "
                          f"contre {cite(previous)} en {formatting.period_text(previous.period)}")
         else:
-            parts.append(f"Part des CDI : {trend_text(latest, None)}")
+            parts.append(f"part des CDI : {trend_text(latest, None)}")
     regional = regional_figures(ds, "permanent_contract_share", edition)
     if regional:
-        parts.append(f"Part des CDI : {regional_text(regional)}")
+        parts.append(f"part des CDI : {regional_text(regional)}")
     if graduates is not None:
         parts.append(f"{cite(graduates)} de salariés de niveau bac + 1 et plus en "
                      f"{formatting.period_text(graduates.period)}")
-    if current is not None and target is not None:
+    jobs = ds.known("customer_relation_jobs", edition, scope="france")
+    if jobs is not None and (jobs.from_older_edition or target is None
+                             or period_key(jobs.period) <= period_key(target.period)):
+        jobs = None  # only this edition's count, set against the target it comes after
+    if jobs is not None:
+        reached = jobs.central >= target.central
+        parts.insert(0, f"en {formatting.period_text(jobs.period)}, la relation client compte "
+                     f"{cite(jobs, then=' emplois')} en France : l’objectif de {cite(target)} fixé en "
+                     f"{formatting.period_text(target.period)} {'est atteint' if reached else 'n’est pas atteint'}")
+    elif current is not None and target is not None:
         change = target.central / current.central - 1
         aimed = (f"en {formatting.period_text(target.period)}, la Mission nationale de la relation client visait"
                  if target.from_older_edition else "la Mission nationale de la relation client vise")
@@ -463,7 +474,10 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
             key_figure=f"aucun chiffre jusqu’à l’édition {edition}",
             takeaway=narrative.not_in_edition([ds.indicators[i].label_fr for i in labels], edition),
         )
-    if cdi is not None:
+    if jobs is not None:
+        key_label, key_figure = ("Emplois de la relation client en France",
+                                 f"{cite(jobs)} en {formatting.period_text(jobs.period)}")
+    elif cdi is not None:
         key = cdi[0]
         key_label, key_figure = key.label, f"{cite(key)} en {formatting.period_text(key.period)}"
     elif regional:

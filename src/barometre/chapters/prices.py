@@ -711,6 +711,8 @@ def summary(ds: Dataset, edition: int):
             takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(claim)}"
             if price.bounds[1] < 0 < claim.central:
                 takeaway += f" : l'effet de ciseaux {'pesait' if past else 'pèse'} sur les marges"
+        if past:  # the reader of a later book is told that the price is not followed since
+            takeaway += f". Aucune édition après celle de {price.edition} ne publie le prix de l'heure"
         words = price_direction(price)
         key = cite(price, magnitude=True) + " " + words if not words.startswith("à peu près") else cite(price)
         if past:

@@ -524,16 +524,37 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     )
 
 
+# A share of the market published this many years before the growth the summary gives is no longer told
+# beside it (the body of the chapter still gives it, with its year).
+STALE_SHARE_YEARS = 2
+
+
+def edition_growth(ds: Dataset, edition: int) -> Figure | None:
+    """The sector's growth that ``edition`` itself publishes: its yearly rate, else its yearly average over
+    several years (the 2024 edition: 5 to 6 % a year from 2017 to 2024); ``None`` when it publishes neither."""
+    for indicator in ("revenue_growth", "revenue_growth_annual_average"):
+        found = ds.known(indicator, edition, scope="market")
+        if found is not None and not found.from_older_edition:
+            return found
+    return None
+
+
 def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
-    """The chapter's key figure and takeaway (data only), shown by the synthesis;
+    """The chapter's key figure and takeaway (data only), shown by the synthesis: the growth this edition
+    publishes (``edition_growth``), else the last yearly growth an older edition published, told in the past;
     ``None`` when no edition up to ``edition`` publishes the sector's growth."""
-    growth = ds.known("revenue_growth", edition, scope="market")
+    growth = edition_growth(ds, edition)
+    if growth is not None and growth.indicator == "revenue_growth_annual_average":
+        return _average_summary(ds, edition, growth)
+    growth = growth or ds.known("revenue_growth", edition, scope="market")
     if growth is None:
         return None
     previous = ds.known("revenue_growth", edition, scope="market", period=str(period_end(growth.period) - 1))
     if previous is not None and ds.break_between(previous, growth) is not None:
         previous = None  # no comparison across a break in the series
     share = ds.known("outsourced_market_share", edition)
+    if share is not None and period_end(growth.period) - period_end(share.period) > STALE_SHARE_YEARS:
+        share = None  # the 2009 share beside the growth of 2019: left to the chapter's body
     year = formatting.period_text(growth.period)
     old = growth.from_older_edition  # an older edition's figure is told in the past (nothing stale as current)
     if growth.central < 0:
@@ -557,6 +578,22 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
         key_figure=f"{cite(growth)} en {year}",
         takeaway=takeaway + ".",
     )
+
+
+def _average_summary(ds: Dataset, edition: int, average: Figure) -> ChapterSummary:
+    """An edition that gives the sector's yearly average growth over several years, not one year's rate:
+    that average, and the growth it forecasts for the next year (an older edition's rate is left to the
+    chapter's history)."""
+    span = formatting.period_text(average.period)
+    takeaway = f"Les outsourceurs ont crû {de(average)} par an en moyenne {span}"
+    from barometre import lead  # the edition's own forecasts, as its lead tells them
+
+    forecast = next((f for f in lead.outlook(ds, edition).forecasts
+                     if ds.indicators[f.indicator].forecast_of == "revenue_growth" and f.scope == "market"), None)
+    if forecast is not None:
+        takeaway += f" ; prévision pour {formatting.period_text(forecast.period)} : {lead.forecast_text(forecast)}"
+    return ChapterSummary(chapter=CHAPTER, key_label=average.label,
+                          key_figure=f"{cite(average)} par an {span}", takeaway=takeaway + ".")
 
 
 def events_source(ds: Dataset, events: pd.DataFrame) -> str:
