@@ -96,7 +96,7 @@ def test_a_reversal_leads_and_a_rebound_is_told_as_one(tmp_path):
     top = lead.facts(ds, 2010)[0]
     assert (top.kind, top.scope) == ("reversal", "france")
     assert first_sentence(lead.render(ds, 2010)).startswith(
-        "Le chiffre d’affaires en France progresse de 4 % en 2010, après −2 % (dernier chiffre publié, édition 2009) en 2009")
+        "Le chiffre d’affaires en France progresse de 4 % en 2010, après −2 % (édition 2009) en 2009")
 
 
 def test_a_record_leads_over_a_small_move(tmp_path):
@@ -141,15 +141,15 @@ def test_a_sparse_edition_with_one_figure_still_gets_a_true_lead(tmp_path):
     """The only edition, with one figure: the lead states it, compares it with nothing."""
     ds = load(edition_with(tmp_path, ["staff,2009,market,70000,exact,people"], only=set()))
     text = plain(lead.render(ds, 2009))
-    assert text.startswith("Les effectifs du secteur : 70 000 en 2009")
+    assert text.startswith("Les effectifs du secteur sont de 70 000 en 2009")
     assert not re.search(r"après|au plus|depuis|accélère|ralentit|recule", text)
 
 
 def test_one_figure_after_others_is_compared_with_the_last_year_published(tmp_path):
     ds = load(edition_with(tmp_path, ["revenue_growth,2009,market,14.5,exact,percent_change"]))
     assert first_sentence(lead.render(ds, 2009)) == (
-        "La croissance du chiffre d’affaires ralentit légèrement : 14,5 % en 2009, après 15 % (dernier chiffre "
-        "publié, édition 2008) en 2008.")
+        "La croissance du chiffre d’affaires ralentit légèrement : 14,5 % en 2009, après 15 % (édition 2008) en "
+        "2008.")
 
 
 def test_a_turn_says_what_the_series_did_the_year_before(tmp_path):
@@ -208,7 +208,7 @@ def test_every_real_edition_has_a_lead_of_at_most_three_facts_and_an_outlook_par
 def test_every_fact_of_a_lead_is_a_figure_of_its_own_edition_and_year(real):
     """Nothing stale: a fact's figure is published by the edition, for the edition's year; what it is
     compared with carries its year (« après 6,6 % en 2010 ») and, when it comes from an older edition, that
-    edition (« dernier chiffre publié, édition 2008 »)."""
+    edition (« édition 2008 »: never « dernier chiffre publié », which the newer figure beside it belies)."""
     for edition in real.editions:
         for fact in lead.facts(real, edition):
             assert fact.current.edition == edition and not fact.current.from_older_edition, (edition, fact)
@@ -225,7 +225,7 @@ def test_every_fact_of_a_lead_is_a_figure_of_its_own_edition_and_year(real):
             forecast = "forecast" in m.group(0)
             assert forecast or f"en {period}" in after, (edition, m.group(0), after)
             if published != edition and not forecast:
-                assert m.group(3), (edition, m.group(0))
+                assert m.group(3) == f" (édition\u00a0{published})", (edition, m.group(0))
 
 
 def test_the_2011_lead_tells_growth_accelerating_to_10_1_and_the_regression_expected_for_2012(real):

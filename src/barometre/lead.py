@@ -51,7 +51,15 @@ from dataclasses import dataclass, field, replace
 
 from barometre import formatting
 from barometre.data import Dataset, Figure, Quote
-from barometre.narrative import PageMentions, cite, elide, forecast_verdict, md_escape, quote_body
+from barometre.narrative import (
+    PageMentions,
+    cite,
+    cite_earlier,
+    elide,
+    forecast_verdict,
+    md_escape,
+    quote_body,
+)
 
 # Importance of a series (indicator, scope); scope None: any scope. Everything else weighs 1.
 IMPORTANCE: dict[tuple[str, str | None], float] = {
@@ -143,8 +151,8 @@ def break_words(ds: Dataset, a: Figure, b: Figure) -> str:
     brk = between(a, b) if callable(between) else None
     if brk is None:
         return ""
-    if getattr(brk, "reason", ""):
-        return f". Rupture de série : {md_escape(brk.reason)}"
+    if getattr(brk, "reason", ""):  # after « premier chiffre d'une nouvelle série » or « … de l'étude EY »;
+        return f" — {md_escape(brk.reason)}"  # a dash: a reason often has its own colon (« … : nouveau questionnaire »)
     before = getattr(getattr(brk, "study_before", None), "firm", "")
     return f" ; les années précédentes, mesurées par l’étude {md_escape(before)}, ne s’y comparent pas" if before else ""
 
@@ -453,7 +461,8 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
     noun = _noun(ds, fact)
     subject = SUBJECTS.get(fact.indicator)
     if fact.kind == "new" or prev is None:
-        shown = f"{_cap(noun)} : {cite(cur, signed=cur.unit == 'percent_change')} en {_year_of(cur)}"
+        shown = f"{_cap(noun)} {'sont' if _plural(noun) else 'est'} de {cite(cur, signed=cur.unit == 'percent_change')} " \
+                f"en {_year_of(cur)}"
         if subject is not None and cur.unit == "percent_change":
             shown = _moved(fact, subject)
         if fact.study or fact.break_words:
@@ -466,7 +475,8 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
             return f"{shown}, {first}{fact.break_words}."
         return f"{shown}, un chiffre que le baromètre publie pour la première fois."
     signed = cur.unit == "percent_change" and min(cur.central, prev.central) < 0
-    after = f"après {cite(prev, signed=signed)} en {_year_of(prev)}"
+    earlier = cite_earlier if not cur.from_older_edition else cite  # beside a newer figure: never « dernier »
+    after = f"après {earlier(prev, signed=signed)} en {_year_of(prev)}"
     both_down = cur.unit == "percent_change" and cur.central < 0 and prev.central < 0
     if (fact.kind in ("first", "reversal") or both_down) and subject is not None:
         down = cur.central < 0
@@ -496,7 +506,7 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
         text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
     else:
         verb = "passent" if _plural(noun) else "passe"
-        text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{cite(prev)} en {_year_of(prev)} "
+        text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{earlier(prev)} en {_year_of(prev)} "
                 f"à {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}")
     if not words and fact.kind == "turn" and fact.before is not None:
         rose = _change(fact.before, prev) > 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
@@ -48,6 +48,13 @@ def cite(fig: Figure, text: str | None = None, *, then: str = "", **fmt) -> str:
 def quotes_anchor(edition: int) -> str:
     """The target of an edition's quotes in the sources annex (the claims page links quotes to it)."""
     return f"quotes-{edition}"
+
+
+def cite_earlier(fig: Figure, text: str | None = None, *, then: str = "", **fmt) -> str:
+    """An earlier value set beside a newer one (« passe de 48,5 % (édition 2021) en 2021 à 46 % en 2024 »):
+    its edition named, never « dernier chiffre publié », which the newer figure beside it belies."""
+    note = f" (édition\u00a0{fig.edition})" if fig.from_older_edition else ""
+    return cite(replace(fig, as_of=fig.edition), text, then=then, **fmt) + note
 
 
 def vintage_note(fig: Figure) -> str:
@@ -545,4 +552,5 @@ def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse"
         return text
     word = direction(latest.central - previous.central, up=up, down=down, flat=flat)
     return (f"{text}, {word} par rapport {elide('à', formatting.figure_text(previous))}"
-            f"{cite(previous)} en {formatting.period_text(previous.period)}")
+            f"{cite_earlier(previous) if not latest.from_older_edition else cite(previous)} "
+            f"en {formatting.period_text(previous.period)}")
