@@ -80,6 +80,12 @@ def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure]
     return [france, *sorted(others, key=lambda f: f.scope)]
 
 
+def moves_text(figs: list[Figure]) -> str:
+    """« +2 % en France, +5 % nearshore (Europe) »: each location's growth, signed and linked."""
+    return ", ".join(f"{narrative.cite(f, signed=True)} {'en France' if f.scope == 'france' else scope_label(f.scope)}"
+                     for f in figs)
+
+
 def location_growth_sentence(figs: list[Figure]) -> str:
     """« En 2024, le chiffre d'affaires réalisé en France a progressé de 2 %, et celui du nearshore
     (Europe), de 5 %. » — one past verb per sign, the location named from the scope dictionary."""
@@ -953,9 +959,7 @@ def summary(ds: Dataset, edition: int):
             parts.append(f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
                          + (f" ; {shift}" if shift else ""))
         if growth_now:
-            moves = ", ".join(f"{narrative.cite(f, signed=True)} "
-                              f"{'en France' if f.scope == 'france' else scope_label(f.scope)}" for f in newer)
-            parts.append(f"croissance en {formatting.period_text(newer[0].period)} : {moves}")
+            parts.append(f"croissance en {formatting.period_text(newer[0].period)} : {moves_text(newer)}")
         text = " ; ".join(parts)
         return ChapterSummary(
             chapter=CHAPTER,

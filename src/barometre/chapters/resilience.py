@@ -24,6 +24,7 @@ from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import (
     ChapterSummary,
     cite,
+    cite_earlier,
     de,
     direction_forecast,
     growth_trend,
@@ -129,6 +130,27 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
             text += " : la croissance s'est retournée"
         elif previous.central < 0 <= growth.central:
             text += " : l'activité repart"
+    return text + "."
+
+
+def edition_average(ds: Dataset, edition: int) -> Figure | None:
+    """The yearly average growth over several years that ``edition`` publishes instead of one year's rate
+    (the 2024 edition: 5 to 6 % a year from 2017 to 2024); ``None`` otherwise."""
+    found = edition_growth(ds, edition)
+    return found if found is not None and found.indicator == "revenue_growth_annual_average" else None
+
+
+def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) -> str:
+    """« D'après l'édition 2024, le chiffre d'affaires des outsourceurs a progressé de 5 à 6 % par an en
+    moyenne entre 2017 et 2024 ; le dernier taux annuel publié, 6,1 % (édition 2019), est celui de 2019. »
+    The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
+    span = formatting.period_text(average.period)
+    moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0
+             else f"a progressé {de(average)}")
+    text = f"D'après l'édition {edition}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
+    if last_yearly is not None and last_yearly.period != average.period:
+        text += (f" ; le dernier taux annuel publié, {cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "
+                 f"est celui de {formatting.period_text(last_yearly.period)}")
     return text + "."
 
 
