@@ -241,3 +241,23 @@ def test_a_press_summary_names_its_source_after_a_dash_never_in_nested_parenthes
     summary = next(q for q in ds.quotes(2024, "resilience") if q.quote_type == "summary")
     text = quote(summary)
     assert " — " in text and not text.rstrip().endswith("))")
+
+
+def test_a_source_is_named_with_its_article_and_a_span_after_pour_reads_as_french():
+    """« Deux prévisions de SP2C », « selon Baromètre des outsourceurs … », « pour entre 2013 et 2014 »,
+    « démentie (au-delà) » for a forecast of a fall beaten by growth (editor, stop 31)."""
+    from barometre import narrative
+
+    ds = load()
+    pairs = ds.forecasts(ds.latest)
+    study = next(f for f, _ in pairs if f.source_type == "barometer")
+    org = next(f for f, _ in pairs if f.source_type == "interview" and " " not in f.source_name.strip())
+    person = next(f for f, _ in pairs if f.source_type == "interview" and " " in f.source_name.strip())
+    assert narrative.named_source(study).startswith("le baromètre")
+    assert narrative.of_source(org) == f"du {org.source_name}"
+    assert narrative.of_source(person) == f"de {person.source_name}"
+    assert narrative.for_period("2013-2014") == "2013-2014" and narrative.for_period("2009") == "2009"
+    text = "\n".join(narrative.forecast_outcomes(pairs))
+    assert "pour entre" not in text and "selon Baromètre" not in text and "de SP2C" not in text
+    fall = next(f for f, _ in pairs if f.bounds[1] == 0 and f.qualifier in ("less_than", "at_most"))
+    assert narrative.verdict_words("prévision démentie (au-delà)", fall) == "prévision démentie (hausse au lieu d’un recul)"

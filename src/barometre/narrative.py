@@ -400,15 +400,33 @@ def forecast_cited(fig: Figure) -> str:
     return cite(fig, words) if words else cite(fig)
 
 
+def named_source(fig: Figure) -> str:
+    """Who gives a figure, as a noun phrase with its article when it needs one: « le baromètre des
+    outsourceurs BearingPoint/SP2C (données 2011) » (the study), « le SP2C » (an organisation speaking under
+    its one-word name), a person's name as it is (« Laurent Uberti »). Markdown-escaped."""
+    name = fig.source_name.strip()
+    if fig.source_type == "barometer":
+        return "le " + md_escape(name[:1].lower() + name[1:])
+    if fig.source_type == "interview" and " " not in name:
+        return elide("le", name) + md_escape(name)
+    return md_escape(name)
+
+
+def of_source(fig: Figure) -> str:
+    """« de Laurent Uberti », « du SP2C », « du baromètre … »: ``named_source`` after « de »."""
+    named = named_source(fig)
+    return "du " + named[3:] if named.startswith("le ") else elide("de", named) + named
+
+
 def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
     prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
-    who = md_escape(forecast.source_name)
+    who = named_source(forecast)
     if forecast.publication_outlet:
         who += f", d’après {md_escape(forecast.publication_outlet)}"
-    # a name that holds a parenthesis (« Baromètre … (données 2011) ») is not set in another one
+    # a name that holds a parenthesis (« le baromètre … (données 2011) ») is not set in another one
     who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
-    text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(formatting.period_text(forecast.period))}"
+    text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
         return text + " ; aucune édition ne publie encore le chiffre réalisé."
@@ -422,6 +440,8 @@ def verdict_words(verdict: str, forecast: Figure) -> str:
     −1,7 % realised) is not « dépassée », which reads as a deeper fall: « démentie (recul moindre) »."""
     if verdict == "prévision dépassée" and forecast.bounds[1] < 0:
         return "prévision démentie (recul moindre)"
+    if verdict == "prévision démentie (au-delà)" and forecast.bounds[1] == 0:  # « moins de 0 % »: a fall
+        return "prévision démentie (hausse au lieu d’un recul)"
     return verdict
 
 
@@ -441,9 +461,9 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
             lines.append(f"- {forecast_outcome(*group[0])}")
             continue
         forecast, outcome = group[0]
-        lead = (f"{formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} de "
-                f"{md_escape(forecast.source_name)} publiées avec l’édition {forecast.edition} pour "
-                f"{md_escape(formatting.period_text(forecast.period))}")
+        lead = (f"{formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} "
+                f"{of_source(forecast)} publiées avec l’édition {forecast.edition} pour "
+                f"{md_escape(for_period(forecast.period))}")
 
         def item(f: Figure) -> str:
             return forecast_cited(f) + (f", d’après {md_escape(f.publication_outlet)}" if f.publication_outlet else "")
@@ -461,6 +481,13 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
             items = " ; ".join(f"{item(f)}, {v}" for (f, _), v in zip(group, verdicts, strict=True))
             lines.append(f"- {lead}, face au chiffre réalisé, {done} : {items}.")
     return lines
+
+
+def for_period(period: str) -> str:
+    """A period after « pour »: « 2009 », « 2013-2014 » (not « pour entre 2013 et 2014 »)."""
+    text = formatting.period_text(period)
+    match = re.fullmatch(r"entre (\d{4}) et (\d{4})", text)
+    return f"{match.group(1)}-{match.group(2)}" if match else text
 
 
 def when_done(outcome: Figure) -> str:
