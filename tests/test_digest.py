@@ -58,5 +58,24 @@ def test_the_edition_s_quotes_given_to_the_digest_close_it():
 def test_a_forecast_of_direction_is_told_as_a_direction():
     ds = load()
     text = digest.chapter_digest(ds, 2011, "resilience")  # « une régression pour 2012 », stored as below zero
-    assert "| 2012 | {ref}`un recul <fig-2011-revenue-growth-forecast-market-2012>` |" in text
+    assert "| 2012 : {ref}`un recul <fig-2011-revenue-growth-forecast-market-2012>` |" in text
     assert "moins de +0" not in text
+
+
+def test_a_series_is_one_row_with_its_years_in_one_cell_and_a_lone_figure_of_the_year_is_undated():
+    """The 2011 offshore table was a row a figure (18 rows, 1 301 px tall on a phone), its label repeated."""
+    ds = load()
+    text = digest.chapter_digest(ds, 2011, "offshore")
+    body = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith("| Chiffre")]
+    labels = [line.split(" | ")[0] for line in body]
+    assert len(labels) == len(set(labels)) and len(body) < len(ANCHOR.findall(text))
+    share = next(line for line in body if "offshore dans le chiffre" in line)
+    assert re.search(r"\| 2009 : \{ref\}`21.*; 2010 : .*; 2011 : ", share)
+    assert "pour 2011 sauf mention contraire" in text
+    for label in labels:  # « Croissance (nearshore (Europe)) » read as a slip: no parenthesis in another
+        assert not re.search(r"\([^)]*\(", label.replace("\\", "")), label
+    nearshore = digest.chapter_digest(ds, 2024, "resilience")
+    assert "nearshore (Europe)" in nearshore.replace("\\", "") and "(nearshore" not in nearshore.replace("\\", "")
+    # a table whose every figure is dated says no « sauf mention contraire »
+    only_dated = digest.table(ds, [[f for f in digest.rows(ds, 2011, "offshore") if f.period != "2011"]], 2011)
+    assert only_dated[1] is False

@@ -58,19 +58,38 @@ def _shown(ds: Dataset, fig: Figure) -> str:
 
 def _label(ds: Dataset, fig: Figure) -> str:
     label = ds.indicators[fig.indicator].label_fr
-    return md_escape(label if fig.scope == "market" else f"{label} ({scope_label(fig.scope)})")
+    if fig.scope == "market":
+        return md_escape(label)
+    where = scope_label(fig.scope)  # « nearshore (Europe) »: after a comma, not in a second parenthesis
+    return md_escape(f"{label}, {where}" if "(" in where else f"{label} ({where})")
 
 
-def table(ds: Dataset, figs: list[Figure]) -> str:
-    """Every figure as a row of a Markdown table: what it measures, its period, its value (linked to its
-    row in the annex), and who gives it when another source than the edition's first gives another figure."""
-    lines = ["| Chiffre | Période | Valeur |", "| :-- | :-- | --: |"]
-    for fig in figs:
-        value = _shown(ds, fig)
-        if fig.secondary:
-            value += f" selon {forecaster(fig)}"
-        lines.append(f"| {_label(ds, fig)} | {md_escape(formatting.period_text(fig.period))} | {value} |")
-    return "\n".join(lines)
+def _cell(ds: Dataset, figs: list[Figure], edition: int) -> tuple[str, bool]:
+    """One series' figures in one cell: « 2009 : 21 % ; 2010 : 22 % ; 2011 : 23 % », another source's
+    figure for the same period after a comma with who gives it; and whether the cell dates its figures
+    (a lone figure of the edition's own year is left undated)."""
+    periods = list(dict.fromkeys(f.period for f in figs))
+    dated = len(periods) > 1 or periods[0] != str(edition)
+    parts = []
+    for period in periods:
+        values = ", ".join(_shown(ds, f) + (f" selon {forecaster(f)}" if f.secondary else "")
+                           for f in figs if f.period == period)
+        parts.append(f"{md_escape(formatting.period_text(period))} : {values}" if dated else values)
+    text = " ; ".join(parts)
+    return text[:1].upper() + text[1:], dated  # « Entre 2017 et 2024 : … »
+
+
+def table(ds: Dataset, series: list[list[Figure]], edition: int) -> tuple[str, bool]:
+    """One row per series (what it measures, its figures, each linked to its row in the annex): a phone
+    reads a series' years in one cell instead of a row a year with its label repeated (the 2011 offshore
+    table was 18 rows, 1 301 px tall at 390 px); and whether a figure is left undated (the edition's year)."""
+    lines = ["| Chiffre | Valeur |", "| :-- | :-- |"]
+    undated = False
+    for figs in series:
+        cell, dated = _cell(ds, figs, edition)
+        undated |= not dated
+        lines.append(f"| {_label(ds, figs[0])} | {cell} |")
+    return "\n".join(lines), undated
 
 
 def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] | None = None) -> str:
@@ -83,17 +102,19 @@ def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] 
         series.setdefault((fig.indicator, fig.scope), []).append(fig)
     order = list(series)  # the dictionary's order breaks ties of importance
     keys = sorted(series, key=lambda k: (-lead.importance(*k), order.index(k)))
-    figs = []
+    told_series = []
     for key in keys:
         told = sorted(series[key], key=lambda f: (period_key(f.period), f.secondary))
         same = confirmations(told)
-        figs.extend(f for f in told if f.anchor not in same)
+        told_series.append([f for f in told if f.anchor not in same])
     # the series the edition moves are not told here: the lead tells the strongest, and the chapter's own
     # sections tell theirs; told at the top as well, a move was read three times on a page (editor, stop 31)
     blocks = []
-    if figs:
-        count = formatting.count_words(len(figs), "chiffre")
-        blocks.append(f"L’édition {edition} publie sur ce thème {count} :\n\n" + table(ds, figs))
+    if told_series:
+        count = formatting.count_words(sum(len(figs) for figs in told_series), "chiffre")
+        text, undated = table(ds, told_series, edition)
+        when = f", pour {edition} sauf mention contraire" if undated else ""
+        blocks.append(f"L’édition {edition} publie sur ce thème {count}{when} :\n\n" + text)
     if quotes:
         blocks.append("\n".join(f"- {lead._cap(quote(q))}." for q in quotes))  # « Selon un résumé de presse »
     return "\n\n".join(blocks)
