@@ -55,7 +55,13 @@ def test_a_press_summary_is_never_shown_as_someones_words():
     from dataclasses import replace
 
     fig = replace(load().figure("revenue_growth", 2008), quote_type="summary")
-    assert "«" not in quote(fig) and "résumé de presse" in quote(fig)
+    # the outlet's words, said to summarise the study: never the study's or a person's words
+    assert quote(fig).startswith("«") and f", résume {fig.publication_outlet}, d’après " in quote(fig)
+    assert "— " not in quote(fig)
+    stable = next(q for q in load().quotes(2024) if q.quote_type == "summary")
+    assert quote(stable).replace("\u00a0", " ") == (
+        "« Le marché est stable », résume Sens du client \\(blog\\), d’après le baromètre EY\\/SP2C des centres de "
+        "contact \\(données 2024\\)")
 
 
 def test_a_paragraph_explains_an_older_edition_once_and_names_it_for_every_figure():
@@ -235,12 +241,15 @@ def test_a_figure_of_an_older_edition_is_dated_and_told_in_the_past_one_of_the_e
     assert when_done(ds.known("revenue_growth", 2011, scope="market", period="2009")) == "en 2009"
 
 
-def test_a_press_summary_names_its_source_after_a_dash_never_in_nested_parentheses():
-    """« Le marché est stable (Baromètre EY/SP2C … (données 2024, …)) » nested a study's own parentheses."""
+def test_a_press_summary_names_its_outlet_and_its_study_never_in_nested_parentheses():
+    """« Le marché est stable (Baromètre EY/SP2C … (données 2024, …)) » nested a study's own parentheses;
+    « Selon un résumé de presse : Le marché est stable — Baromètre … » had no guillemets, a capital after the
+    colon and no outlet (editor, stop 31)."""
     ds = load()
     summary = next(q for q in ds.quotes(2024, "resilience") if q.quote_type == "summary")
     text = quote(summary)
-    assert " — " in text and not text.rstrip().endswith("))")
+    assert not text.rstrip().endswith("))") and "résumé de presse :" not in text
+    assert ", résume " in text and summary.publication_outlet.split(" (")[0] in text
 
 
 def test_a_source_is_named_with_its_article_and_a_span_after_pour_reads_as_french():

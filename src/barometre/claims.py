@@ -44,6 +44,7 @@ from barometre.models.prices import claim_holds, percent_change
 from barometre.models.value import price_level_equivalent, rate_year
 from barometre.narrative import cite, de, elide, md_escape, publication, quote_body, quotes_anchor
 from barometre.narrative import direction as narrative_direction
+from barometre.narrative import quote as narrative_quote
 
 VERIFIED = "vérifiée"
 OFFICIAL_REFUTED = "démentie par les statistiques officielles"
@@ -1244,7 +1245,7 @@ def said_text(said) -> str:
     if isinstance(said, Quote):
         body = md_escape(quote_body(said.quote))
         if getattr(said, "quote_type", "verbatim") == "summary":
-            text = f"Selon un résumé de presse : {body} ({md_escape(said.attribution)}), édition {said.edition}"
+            text = f"{narrative_quote(said)}, édition {said.edition}"  # « « … », résume X, d'après l'étude »
         else:
             text = f"«\u00a0{body}\u00a0» — {md_escape(said.attribution)}, édition {said.edition}"
         return text + f" ({{ref}}`citation et source <{quotes_anchor(said.edition)}>`)"
@@ -1254,7 +1255,7 @@ def said_text(said) -> str:
     if outlet and outlet != fig.source_name:
         who += f", d’après {outlet}"
     if fig.quote_type == "summary":
-        text = f"Selon un résumé de presse : {md_escape(quote_body(fig.quote))} ({md_escape(who)})"
+        text = narrative_quote(fig)
     else:
         text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0» — {md_escape(who)}"
     return text + f", édition {fig.edition} ({cite(fig, 'chiffre et source')})"

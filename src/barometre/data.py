@@ -158,6 +158,7 @@ class Quote:
     file: str
     row: int
     quote_type: str = "verbatim"
+    publication_outlet: str = ""  # the publication that prints the words (« Sens du client (blog) »)
 
     @property
     def attribution(self) -> str:
@@ -687,7 +688,8 @@ class Dataset:
                 continue
             src = self.sources[row.source]
             out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
-                             row.quote, row.note, self.book_path(table.path), line, getattr(row, "quote_type", "verbatim")))
+                             row.quote, row.note, self.book_path(table.path), line, getattr(row, "quote_type", "verbatim"),
+                             src.publication_outlet or ""))
         return out
 
     def quote(self, quote_id: str, edition: int | None = None) -> Quote | None:

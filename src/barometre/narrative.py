@@ -86,13 +86,20 @@ def quote_body(text: str) -> str:
 
 
 def quote(fig, *, attribution: bool = True) -> str:
-    """« the source's words » — Who (role), escaped. A press summary (``quote_type`` summary) is not
-    someone's words: it is shown without guillemets and named as a summary."""
+    """« the source's words » — Who (role), escaped. A press summary (``quote_type`` summary) is the
+    outlet's words about a study, not the study's: « « Le marché est stable », résume Sens du client (blog),
+    d'après le baromètre EY/SP2C des centres de contact (données 2024) » (without an outlet, « selon un
+    résumé de presse »)."""
     if getattr(fig, "quote_type", "verbatim") == "summary":
-        text = f"selon un résumé de presse : {md_escape(quote_body(fig.quote))}"
-        if attribution:  # as for words, after a dash: a study's name holds its own parentheses (« (données 2024, …) »)
-            text += f" — {md_escape(fig.attribution)}"
-        return text
+        words = f"«\u00a0{md_escape(quote_body(fig.quote).rstrip('.'))}\u00a0»"
+        outlet = getattr(fig, "publication_outlet", "")
+        if not attribution:
+            return words
+        study = fig.source_name.strip()
+        study = md_escape(study[:1].lower() + study[1:]) if study.startswith("Baromètre") else md_escape(study)
+        if outlet:
+            return f"{words}, résume {md_escape(outlet)}, d’après {'le ' if study.startswith('baromètre') else ''}{study}"
+        return f"{words}, selon un résumé de presse d’après {'le ' if study.startswith('baromètre') else ''}{study}"
     text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
     if attribution:
         text += f" — {md_escape(fig.attribution)}"
