@@ -443,3 +443,22 @@ def test_the_salary_of_the_year_before_is_the_published_one_when_an_edition_give
     assert "une valeur déduite" not in text
     # no edition publishes 2007's: the 2008 book deduces it from the change, and says so
     assert "une valeur déduite" in markdown(execute_chapter(tmp_path, "value", "2008", edition=2008))
+
+
+def test_the_salary_chart_shows_the_published_salary_of_the_year_before_and_an_older_salary_is_told_in_the_past():
+    """The 2024 book's chart drew « Salaire brut 2013 (déduit) : 1 573 € » beside a text citing the 1 572 € the
+    2014 edition publishes; its text said « Le baromètre établit » a 2014 salary, with no word that no edition
+    publishes one since."""
+    ds = load()
+    pay = ch.salaries(ds, 2014)
+    table = ch.salary_table(pay)
+    assert pay.before is not None and pay.before.period == "2013"
+    row = table[table["montant"] == "Salaire brut 2013"].iloc[0]
+    assert row["euros"] == pay.before.central and not table["montant"].str.contains("déduit").any()
+    deduced = ch.salary_table(ch.salaries(ds, 2008))
+    assert deduced["montant"].str.contains("déduit").any()  # no edition publishes 2007's
+    later = ch.salaries(ds, ds.latest)
+    assert later.gross.from_older_edition
+    assert "établissait" in ch.salary_opening(later) and "dépassait" in ch.smic_gap_words(later)
+    assert f"après celle de {later.gross.edition}" in ch.salary_not_followed(later)
+    assert ch.salary_not_followed(pay) == "" and "établit" in ch.salary_opening(pay)

@@ -308,6 +308,7 @@ class Salaries:
     smic_hourly: float
     smic_monthly: float
     smic_date: date
+    before: Figure | None = None  # the previous year's salary as an edition publishes it (2014: 1 572 € for 2013)
 
     @property
     def previous_gross(self) -> float | None:
@@ -350,7 +351,10 @@ def salaries(ds: Dataset, edition: int) -> Salaries | None:
         change = None
     when = date(year, 7, 1)
     hourly = ds.smic_at(when)
+    before = (known(ds.known("adviser_salary_gross", edition, period=str(int(change.period[:4]))))
+              if change is not None else None)
     return Salaries(
+        before=before,
         gross=gross,
         change=change,
         net_france=known(ds.known("adviser_salary_net", edition, scope="france")),
@@ -370,10 +374,28 @@ def change_words(change: Figure) -> str:
 
 
 def smic_gap_words(s: Salaries) -> str:
-    """« le dépasse de 15 % » or « reste en deçà de 3 % »."""
+    """« le dépasse de 15 % » or « reste en deçà de 3 % »; in the past (« le dépassait ») for a salary
+    an older edition published."""
     gap = formatting.percent(abs(s.gap_to_smic) * 100)
+    if s.gross.from_older_edition:
+        return direction(s.gap_to_smic, up=f"le dépassait de {gap}", down=f"restait en deçà de {gap}",
+                         flat="lui était égal")
     return direction(s.gap_to_smic, up=f"le dépasse de {gap}", down=f"reste en deçà de {gap}",
                      flat="lui est égal")
+
+
+def salary_opening(s: Salaries) -> str:
+    """« Le baromètre établit le salaire moyen … » (« établissait » for an older edition's salary)."""
+    verb = "établissait" if s.gross.from_older_edition else "établit"
+    return f"Le baromètre {verb} le salaire moyen des conseillers de vente à"
+
+
+def salary_not_followed(s: Salaries) -> str:
+    """« Aucune édition après celle de 2014 ne publie le salaire des conseillers. » for a book whose edition
+    does not publish it ('' otherwise)."""
+    if not s.gross.from_older_edition:
+        return ""
+    return f" Aucune édition après celle de {s.gross.edition} ne publie le salaire des conseillers."
 
 
 def smic_comparison(s: Salaries) -> str:
@@ -389,7 +411,10 @@ def salary_table(s: Salaries) -> pd.DataFrame:
          "nature": "Smic brut (référence)", "texte": formatting.euros(s.smic_monthly),
          "origine": f"{formatting.euros(s.smic_hourly, 2)} de l'heure × {formatting.number(LEGAL_MONTHLY_HOURS, 2)} h"},
     ]
-    if s.change is not None:
+    if s.before is not None:  # published: never the deduced value beside it (1 573 € against 1 572 €)
+        rows.append({"montant": f"Salaire brut {s.previous_year}", "euros": s.before.central, "nature": "Brut",
+                     "texte": formatting.figure_text(s.before), "origine": s.before.source_name})
+    elif s.change is not None:
         rows.append({"montant": f"Salaire brut {s.previous_year} (déduit)", "euros": s.previous_gross, "nature": "Brut",
                      "texte": formatting.euros(s.previous_gross),
                      "origine": f"{formatting.figure_text(s.gross)} ÷ (1 + {formatting.figure_text(s.change)})"})
