@@ -339,3 +339,16 @@ def test_the_jobs_target_is_set_against_the_jobs_a_later_edition_counts(tmp_path
     shutil.copytree(DATA_DIR, data)
     set_value(data, "customer_relation_jobs", "france", "2025", "450000", edition=2024)
     assert _jobs_target(load(data), 2024).verdict.verdict == cl.CONFIRMED
+
+
+def test_a_stated_share_is_set_against_the_ratio_of_the_two_revenues_the_edition_publishes(data_copy):
+    """The 2024 edition has the SP2C members at « 70 à 75 % » of the market and publishes 2 440 M€ and
+    3 560 M€: 68,5 %, just under the stated share (editor, stop 31: « none of the 2024 statements is tested »)."""
+    def verdict(ds):
+        return next(j.verdict for j in cl.judge(ds, 2024) if j.claim.id == "sp2c_coverage_2024")
+
+    found = verdict(load(data_copy))
+    assert found.verdict == cl.INCONSISTENT and "68,5" in found.evidence and "en deçà" in found.evidence
+    set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2580", edition=2024)  # 72,5 %
+    found = verdict(load(data_copy))
+    assert found.verdict == cl.CONSISTENT and "72,5" in found.evidence

@@ -899,6 +899,24 @@ def check_top10_vs_top50(ds: Dataset, edition: int, claim: Claim, fig: Figure) -
     return Verdict(INCONSISTENT, text + " dépassent cette borne.", (fig, top50))
 
 
+def check_share_of_revenues(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+    """A stated share (the SP2C members' « 70 à 75 % » of the market) against the two revenues the same
+    edition publishes (the members' and the market's): their ratio, with the rounding of each."""
+    part = _precise(ds, claim.edition, claim.params["part"], "market", fig.period)
+    whole = _precise(ds, claim.edition, claim.params["whole"], "market", fig.period)
+    if part is None or whole is None:
+        return _missing(ds, claim.edition, [claim.params["part"], claim.params["whole"]])
+    lo, hi = corners(lambda a, b: 100 * a / b, interval(part), interval(whole))
+    central = 100 * part.central / whole.central
+    text = (f"{cite(part)} sur {cite(whole)} en {md_escape(formatting.period_text(fig.period))} font "
+            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour {cite(fig)} annoncés")
+    if overlap((lo, hi), interval(fig)):
+        return Verdict(CONSISTENT, text + ".", (fig, part, whole))
+    side = "en deçà" if hi < interval(fig)[0] else "au-delà"
+    return Verdict(INCONSISTENT, text + f" : le rapport des deux chiffres publiés tombe {side} de la part annoncée.",
+                   (fig, part, whole))
+
+
 def check_province_jobs(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """« Pour la première fois, les effectifs en Île-de-France ont baissé et 75 % des nouveaux emplois
     ont été créés en province »: the jobs created in the market, in the province (the share) and
@@ -1230,6 +1248,8 @@ CLAIMS: list[Claim] = [
          source="rcm_breve_176373_uberti"),
     _fig("jobs_target_400000", "partnership", 2008, check_jobs_target, "customer_relation_jobs", 2009,
          scope="target"),
+    _fig("sp2c_coverage_2024", "resilience", 2024, check_share_of_revenues, "sp2c_revenue_coverage", 2024,
+         part="sp2c_members_revenue", whole="market_revenue"),
     _fig("managers_employees", "partnership", 2008, check_share_sum, "employees_share", 2008,
          parts=[("managers_share", "market"), ("supervisors_share", "market"), ("employees_share", "market")]),
 ]
@@ -1276,6 +1296,7 @@ CHECK_LABELS = {
     "check_pay_abroad": "face aux niveaux de prix",
     "check_share_trend": "face à la part de l’offshore ensuite",
     "check_top10_vs_top50": "face au Top 50",
+    "check_share_of_revenues": "face aux deux chiffres d’affaires publiés",
     "check_province_jobs": "face aux emplois créés",
     "check_staff_growth": "face aux effectifs",
     "check_staff_parts": "France plus offshore",
