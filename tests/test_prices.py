@@ -622,3 +622,17 @@ def test_the_smic_is_compared_with_the_price_in_the_prices_own_last_year(tmp_pat
     assert compared and compared.group(2) == "2008", text[:400]
     assert re.search(r"Aucune édition ne publie ce prix après 2008 ; le Smic horaire brut, lui, atteint l.indice "
                      r"[\d\u202f\u00a0 ,]+ en \d{4}\.", text)
+
+
+def test_a_later_share_of_the_sp2c_members_is_told_as_another_measure_of_concentration():
+    """The 2024 book measured concentration only by the ten largest's 70 % of 2009, beside an edition giving the
+    SP2C members « 70 à 75 % » of the market (editor, stop 31); an older top-ten share reads in the past."""
+    from barometre import narrative
+
+    ds = load()
+    top = ds.known("top10_market_share", 2024, scope="top10")
+    text = ch.members_share_sentence(ds, 2024, top)
+    coverage = ds.known("sp2c_revenue_coverage", 2024)
+    assert coverage.anchor in text and "ne s'y compare pas" in text and text.startswith("En 2024,")
+    assert ch.members_share_sentence(ds, 2008, ds.known("top10_market_share", 2008, scope="top10")) == ""
+    assert narrative.tensed(top, "représentent", "représentaient") == "représentaient"

@@ -691,6 +691,22 @@ def squeeze_summary(inputs: model.MarginInputs, ds: Dataset, price: Figure, star
     return out[0], out[1]
 
 
+def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
+    """The SP2C members' share of the market, when an edition gives it after the last share of the ten
+    largest (the 2024 edition: « 70 à 75 % »), told as another measure, not as a move of the ten's share;
+    '' otherwise."""
+    coverage = ds.known("sp2c_revenue_coverage", edition)
+    if not published(coverage) or (top is not None and period_end(coverage.period) <= period_end(top.period)):
+        return ""
+    who = md_escape(coverage.attribution) if coverage.source_type == "interview" else "le baromètre"
+    verb = narrative.tensed(coverage, "pèsent", "pesaient")
+    text = (f"En {md_escape(formatting.period_text(coverage.period))}, les membres du SP2C {verb} {cite(coverage)} du "
+            f"chiffre d'affaires du secteur, selon {who}")
+    if top is not None:
+        text += f" : une autre mesure que la part des {formatting.count_words(TOP_N, 'premier', 'premiers')}, qui ne s'y compare pas"
+    return text + ". "
+
+
 def summary(ds: Dataset, edition: int):
     """The chapter's key figure and takeaway (data only), shown by the synthesis.
     Built from what the edition knows: the price of a production hour, else the personnel cost share,
@@ -729,7 +745,8 @@ def summary(ds: Dataset, edition: int):
             chapter=CHAPTER,
             key_label=personnel.label,
             key_figure=f"{cite(personnel)} en {md_escape(formatting.period_text(personnel.period))}",
-            takeaway=(f"Le coût du personnel représente {cite(personnel)} du chiffre d'affaires des outsourceurs "
+            takeaway=(f"Le coût du personnel {narrative.tensed(personnel, 'représente', 'représentait')} "
+                      f"{cite(personnel)} du chiffre d'affaires des outsourceurs "
                       f"en {md_escape(formatting.period_text(personnel.period))}."),
         )
     return ChapterSummary(
