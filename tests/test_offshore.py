@@ -641,8 +641,14 @@ def test_offshore_staff_is_set_against_offshore_revenue_with_the_books_ratio(tmp
     ds = load()
     text = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(ds, 2011))
     assert "emploie {ref}`39" in text and "que {ref}`23" in text and "2,1 fois moins" in text
-    later = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(ds, ds.editions[-1]))
+    pair = ch.staff_and_revenue(ds, ds.editions[-1])
+    later = ch.staff_and_revenue_sentence(*pair, ch.newer_staff_share(ds, ds.editions[-1], pair[0]))
     assert "employait" in later and "emploie" not in later
+    # the 2012 pair is not the last staff share published: no « dernier chiffre publié », and the later one is told
+    newer = ch.newer_staff_share(ds, ds.editions[-1], pair[0])
+    assert newer is not None and newer.anchor in later and "dernier chiffre publié" not in later
+    assert f"En {newer.period}, dernière année publiée" in later
+    assert ch.newer_staff_share(ds, 2011, ch.staff_and_revenue(ds, 2011)[0]) is None
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     set_value(data, "staff_share", "offshore", "2011", "10", edition=2011)  # the first row of its key

@@ -16,6 +16,7 @@ from barometre.labels import scope_label
 from barometre.models import offshore as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import source_line, trend_text
+from barometre.typography import elide
 
 CHAPTER = "offshore"
 SITE_EVENT_KINDS = ("site_opening", "site_transfer")
@@ -1078,7 +1079,16 @@ def staff_and_revenue(ds: Dataset, edition: int) -> tuple[Figure, Figure] | None
     return None
 
 
-def staff_and_revenue_sentence(staff: Figure, revenue: Figure) -> str:
+def newer_staff_share(ds: Dataset, edition: int, staff: Figure) -> Figure | None:
+    """The offshore share of the staff for a later year than ``staff`` (the 2014 edition's « environ 50 % »
+    after the 2012 pair), published without the share of revenue that year; None when there is none."""
+    newer = ds.known("staff_share", edition, scope="offshore")
+    if newer is None or not newer.published or period_key(newer.period) <= period_key(staff.period):
+        return None
+    return newer
+
+
+def staff_and_revenue_sentence(staff: Figure, revenue: Figure, newer: Figure | None = None) -> str:
     """« En 2011, l'offshore emploie 39 % des effectifs des outsourceurs mais ne réalise que 23 % de leur
     chiffre d'affaires : un salarié offshore y produit en moyenne 2,1 fois moins de chiffre d'affaires
     qu'un salarié en France (calcul du livre). » The offshore debate in two shares: labour abroad is cheaper,
@@ -1086,14 +1096,19 @@ def staff_and_revenue_sentence(staff: Figure, revenue: Figure) -> str:
     s, r = staff.central, revenue.central
     past = staff.from_older_edition or revenue.from_older_edition
     employ, make, produce = (("employait", "réalisait", "produisait") if past else ("emploie", "réalise", "produit"))
-    text = (f"En {formatting.period_text(staff.period)}, l’offshore {employ} {narrative.cite(staff)} des effectifs des "
+    told = narrative.cite_earlier  # the year is in the sentence: an edition's note, never « dernier chiffre publié »
+    text = (f"En {formatting.period_text(staff.period)}, l’offshore {employ} {told(staff)} des effectifs des "
             f"outsourceurs")
+    later = "" if newer is None else (
+        f" En {formatting.period_text(newer.period)}, dernière année publiée, la part de l’offshore dans les effectifs "
+        f"{'était' if newer.from_older_edition else 'est'} {elide('de', formatting.figure_text(newer))}{told(newer)}, "
+        "sans part du chiffre d’affaires publiée pour cette année.")
     if not (0 < s < 100 and 0 < r < 100) or r == s:
-        return text + f" et {make} {narrative.cite(revenue)} de leur chiffre d’affaires."
+        return text + f" et {make} {told(revenue)} de leur chiffre d’affaires." + later
     ratio = (r / s) / ((100 - r) / (100 - s))  # revenue per head offshore against France
     less = ratio < 1
     times = formatting.small_number(1 / ratio if less else ratio, 1)
     link = "mais ne " + make + " que" if less else "et " + make
-    return (text + f" {link} {narrative.cite(revenue)} de leur chiffre d’affaires : un salarié offshore {produce} "
+    return (text + f" {link} {told(revenue)} de leur chiffre d’affaires : un salarié offshore {produce} "
             f"en moyenne {times} fois {'moins' if less else 'plus'} de chiffre d’affaires qu’un salarié en France "
-            "(calcul du livre).")
+            "(calcul du livre)." + later)
