@@ -352,3 +352,17 @@ def test_a_stated_share_is_set_against_the_ratio_of_the_two_revenues_the_edition
     set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2580", edition=2024)  # 72,5 %
     found = verdict(load(data_copy))
     assert found.verdict == cl.CONSISTENT and "72,5" in found.evidence
+
+
+def test_a_crisis_year_is_the_lowest_growth_of_its_series_until_then_not_of_all_years_published():
+    """The 2024 book said « 2009 a connu la plus faible croissance des années publiées depuis 2007 » with 2012
+    (+1 %) and 2013 (−1,7 %) lower in the same book, and « la plus faible des années précédentes publiées :
+    13 % en 2007 » with 2006 (about 11 %, the KPMG study's) before it."""
+    ds = load()
+    found = [j for j in cl.judge(ds, ds.latest) if j.claim.check is cl.check_crisis_drives]
+    assert found
+    for j in found:
+        text = j.verdict.evidence
+        assert "de la même série, commencée en" in text
+        assert j.verdict.verdict != cl.REFUTED or "jusque-là" in text
+        assert "des années publiées depuis" not in text
