@@ -270,3 +270,20 @@ def test_a_source_is_named_with_its_article_and_a_span_after_pour_reads_as_frenc
     assert "pour entre" not in text and "selon Baromètre" not in text and "de SP2C" not in text
     fall = next(f for f, _ in pairs if f.bounds[1] == 0 and f.qualifier in ("less_than", "at_most"))
     assert narrative.verdict_words("prévision démentie (au-delà)", fall) == "prévision démentie (hausse au lieu d’un recul)"
+
+
+def test_a_forecast_names_what_it_forecasts_and_counts_with_its_noun():
+    """« Prévision … : 6 000 à 7 000 ; aucune édition … » had no unit and did not say it forecast jobs cut;
+    « Ce qui a changé » listed « moins de +0 % » for the 2011 edition's forecast of a fall (editor, stop 32)."""
+    from barometre import narrative
+    from barometre.editions.compare import changes_markdown
+
+    ds = load()
+    jobs = next(f for f, _ in ds.forecasts(ds.latest) if f.indicator == "jobs_destroyed_forecast")
+    growth = next(f for f, _ in ds.forecasts(ds.latest) if f.indicator == "revenue_growth_forecast")
+    assert narrative.forecast_noun(jobs) == "Prévision d\\'emplois supprimés"
+    assert narrative.forecast_noun(jobs, 2) == "Deux prévisions d\\'emplois supprimés"
+    assert narrative.forecast_noun(growth) == "Prévision"
+    assert "emplois <" in narrative.forecast_cited(jobs) and "%" in narrative.forecast_cited(growth)
+    changes = changes_markdown(ds, 2011)
+    assert "moins de +0" not in changes and "un recul <fig-2011-revenue-growth-forecast" in changes

@@ -402,9 +402,22 @@ def direction_forecast(fig: Figure) -> str:
 
 
 def forecast_cited(fig: Figure) -> str:
-    """The forecast as the prose cites it: its words for a forecast of direction (« un recul »), else its figure."""
+    """The forecast as the prose cites it: its words for a forecast of direction (« un recul »), else its figure,
+    with its noun when it counts something (« 6 000 à 7 000 emplois »)."""
     words = direction_forecast(fig)
-    return cite(fig, words) if words else cite(fig)
+    if words:
+        return cite(fig, words)
+    return cite(fig, with_noun=fig.unit not in ("percent", "percent_change") and not fig.unit.startswith("eur"))
+
+
+def forecast_noun(fig: Figure, count: int = 1) -> str:
+    """« Prévision » of the sector's growth (the book's default forecast), else what it forecasts, from its label
+    (« Prévision d'emplois supprimés »); ``count`` > 1: « Deux prévisions d'emplois supprimés »."""
+    label = fig.label if fig.label.startswith("Prévision ") and fig.indicator != "revenue_growth_forecast" else "Prévision"
+    what = " " + md_escape(label[len("Prévision "):]) if label != "Prévision" else ""
+    if count == 1:
+        return "Prévision" + what
+    return formatting.count_words(count, "prévision", feminine=True).capitalize() + what
 
 
 def named_source(fig: Figure) -> str:
@@ -433,7 +446,7 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
         who += f", d’après {md_escape(forecast.publication_outlet)}"
     # a name that holds a parenthesis (« le baromètre … (données 2011) ») is not set in another one
     who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
-    text = (f"Prévision publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
+    text = (f"{forecast_noun(forecast)} publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
         return text + " ; aucune édition ne publie encore le chiffre réalisé."
@@ -468,7 +481,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
             lines.append(f"- {forecast_outcome(*group[0])}")
             continue
         forecast, outcome = group[0]
-        lead = (f"{formatting.count_words(len(group), 'prévision', feminine=True).capitalize()} "
+        lead = (f"{forecast_noun(forecast, len(group))} "
                 f"{of_source(forecast)} publiées avec l’édition {forecast.edition} pour "
                 f"{md_escape(for_period(forecast.period))}")
 

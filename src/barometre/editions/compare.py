@@ -208,7 +208,13 @@ class EditionReport:
             )
 
         def listed(fig: Figure) -> str:
-            # « label : value » lists a change with its sign (« Évolution du salaire moyen : +1 % »)
+            # « label : value » lists a change with its sign (« Évolution du salaire moyen : +1 % »); a forecast of
+            # direction in words (« un recul », not « moins de +0 % »)
+            from barometre.narrative import direction_forecast
+
+            words = direction_forecast(fig)
+            if words:
+                return cite(fig, words)
             return cite(fig, signed=fig.unit in ("percent_change", "percentage_points"))
 
         def shown(fig: Figure, *, listing: bool = False) -> str:
