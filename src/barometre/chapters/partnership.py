@@ -209,6 +209,14 @@ def newer_in_scope(ds: Dataset, indicator: str, scope: str, latest: Figure | Non
     return other if period_key(other.period) > period_key(latest.period) else None
 
 
+def cdi_with_france(cdi: tuple[Figure, Figure | None], france: Figure) -> str:
+    """« environ 75 % en France en 2019, après 84 % (édition 2011) en 2011 pour l'ensemble du secteur »: the
+    newer share of CDI in France first, then the sector's last one, dated with its edition."""
+    latest = cdi[0]
+    return (f"{cite(france)} en France en {formatting.period_text(france.period)}, après "
+            f"{narrative.cite_earlier(latest)} en {formatting.period_text(latest.period)} pour l'ensemble du secteur")
+
+
 def working_time(ds: Dataset, edition: int) -> tuple[str, tuple[Figure, Figure | None]] | None:
     """(« temps plein » or « temps partiel », its trend): the share of full-time staff when an edition
     publishes it for a period at least as recent as the part-time share (the newer figure leads), else the
@@ -436,7 +444,10 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     current = ds.known("customer_relation_jobs", edition, scope="current")
     target = ds.known("customer_relation_jobs", edition, scope="target")
     parts = []
-    if cdi is not None:
+    cdi_france = newer_in_scope(ds, "permanent_contract_share", "france", cdi[0] if cdi else None, edition)
+    if cdi is not None and cdi_france is not None:  # the newer share, in France, leads (as in the chapter)
+        parts.append(f"part des CDI : {cdi_with_france(cdi, cdi_france)}")
+    elif cdi is not None:
         latest, previous = cdi
         if previous is not None:
             past = latest.from_older_edition  # an older edition's move is told in the past
@@ -485,6 +496,9 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     if jobs is not None:
         key_label, key_figure = ("Emplois de la relation client en France",
                                  f"{cite(jobs)} en {formatting.period_text(jobs.period)}")
+    elif cdi_france is not None:
+        key_label, key_figure = (f"{cdi_france.label} (France)",
+                                 f"{cite(cdi_france)} en {formatting.period_text(cdi_france.period)}")
     elif cdi is not None:
         key = cdi[0]
         key_label, key_figure = key.label, f"{cite(key)} en {formatting.period_text(key.period)}"
