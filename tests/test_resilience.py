@@ -318,3 +318,14 @@ def test_the_text_gives_the_band_of_margins_the_takeaway_line_uses():
     band = sentence.split("elle irait de ")[1].split(" :")[0]
     assert f"économise {band} du coût interne" in line, (band, line)
     assert ch.margin_sensitivity(premium, 0.63, 0.95) == ""  # no saving left at any margin of the band
+
+
+def test_the_jobs_cut_in_2012_and_2013_are_told_in_the_text_once_an_edition_publishes_them():
+    """« Emplois supprimés (France) : 2012 4 000, 2013 4 000 » was only in a chart's caption (editors, stops 31
+    and 32): the sector's first contraction is told in the growth section, with the sites closed."""
+    ds = load()
+    assert ch.contraction_sentence(ds, 2011) == ""
+    text = ch.contraction_sentence(ds, ds.latest)
+    cut = [f for f in ds.figures(2013, "jobs_destroyed") if f.period == "2013"]
+    assert text.startswith("Les outsourceurs ont supprimé") and "en 2012" in text and "puis" in text
+    assert any(f.anchor in text for f in cut) and "sites" in text

@@ -154,6 +154,25 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
     return text + "."
 
 
+def contraction_sentence(ds: Dataset, edition: int) -> str:
+    """« Les outsourceurs ont supprimé 4 000 emplois en France en 2012, puis 4 000 en 2013, et fermé environ
+    10 sites en 2013. »: the jobs cut, year by year, that the editions up to ``edition`` publish (the sector's
+    contraction of 2012-2013, told before only in a chart's caption); '' when none is published."""
+    from barometre import lead  # the yearly rows of a series as known in the edition
+
+    cut = lead.series(ds, "jobs_destroyed", "france", edition)
+    if not cut:
+        return ""
+    first, *rest = cut
+    text = (f"Les outsourceurs ont supprimé {cite_earlier(first, then=' emplois')} en France en "
+            f"{formatting.period_text(first.period)}")
+    text += "".join(f", puis {cite_earlier(f)} en {formatting.period_text(f.period)}" for f in rest)
+    sites = ds.known("sites_closed", edition)
+    if sites is not None and sites.published and sites.period in {f.period for f in cut}:
+        text += f", et fermé {cite_earlier(sites, then=' sites')} en {formatting.period_text(sites.period)}"
+    return text + "."
+
+
 GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)
 GROWTH_AXIS_OFFSET = 9  # px between the plot and the y axis: room for half a value wider than its bar
 GROWTH_YEAR_SIZE = 11  # px: eight years side by side on a phone keep a gap between them
