@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from barometre import formatting, lead
 from barometre.data import Dataset, Figure, Quote, period_key
-from barometre.labels import scope_label
+from barometre.labels import with_scope
 from barometre.lead import forecaster
 from barometre.narrative import cite, md_escape, quote
 
@@ -57,11 +57,7 @@ def _shown(ds: Dataset, fig: Figure) -> str:
 
 
 def _label(ds: Dataset, fig: Figure) -> str:
-    label = ds.indicators[fig.indicator].label_fr
-    if fig.scope == "market":
-        return md_escape(label)
-    where = scope_label(fig.scope)  # « nearshore (Europe) »: after a comma, not in a second parenthesis
-    return md_escape(f"{label}, {where}" if "(" in where else f"{label} ({where})")
+    return md_escape(with_scope(ds.indicators[fig.indicator].label_fr, fig.scope))  # no parenthesis in another
 
 
 def _cell(ds: Dataset, figs: list[Figure], edition: int) -> tuple[str, bool]:

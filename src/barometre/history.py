@@ -35,7 +35,7 @@ from barometre.charts import (
 )
 from barometre.charts.value_labels import _nice_domain
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
-from barometre.labels import scope_label
+from barometre.labels import scope_label, with_scope
 from barometre.narrative import md_escape, source_line
 from barometre.typography import bind_numbers
 
@@ -78,7 +78,7 @@ def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_peri
                 rows.append({
                     "indicateur": fig.label,
                     "périmètre": scope_label(scope),
-                    "panneau": fig.label + ("" if scope == "market" else f" ({scope_label(scope)})"),
+                    "panneau": with_scope(fig.label, scope),
                     "année": int(period_end(fig.period)),
                     "valeur": float(fig.central),
                     "bas": float(fig.bounds[0]),
@@ -164,8 +164,8 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
                 again = f"{at_cap}, rupture des {series} : {reason}"
             else:
                 label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
-                where = "" if scope in ("market", "*") else f" ({scope_label(scope)})"
-                series = f"série « {md_escape(label)}{md_escape(where)} »"
+                named = label if scope in ("market", "*") else with_scope(label, scope)
+                series = f"série « {md_escape(named)} »"
                 text = f"La {series} est rompue {at} : {reason}"
                 again = f"{at_cap}, la {series} est rompue : {reason}"
             if sentences and sentences[-1].split()[:3] == text.split()[:3]:

@@ -64,6 +64,17 @@ def scope_label(scope: str) -> str:
     return SCOPE_LABELS.get(scope, scope.replace("_", " "))
 
 
+def with_scope(label: str, scope: str) -> str:
+    """A figure's label with its scope, as a caption or a table names it: « Croissance du chiffre d'affaires
+    (France) », or after a comma when the scope's own label has a parenthesis (« Croissance du chiffre
+    d'affaires, offshore 1 (Afrique du Nord) », not « (offshore 1 (Afrique du Nord)) »); the label alone
+    for the whole market."""
+    if scope == "market":
+        return label
+    where = scope_label(scope)
+    return f"{label}, {where}" if "(" in where else f"{label} ({where})"
+
+
 # The three contracts of the value chapter, named alike in its charts and in its explorer.
 VALUE_SCHEME_LABELS = {
     "per_call": "Paiement à l'appel",

@@ -152,7 +152,7 @@ def break_words(ds: Dataset, a: Figure, b: Figure) -> str:
     if brk is None:
         return ""
     if getattr(brk, "reason", ""):  # after « premier chiffre d'une nouvelle série » or « … de l'étude EY »;
-        return f" — {md_escape(brk.reason)}"  # a dash: a reason often has its own colon (« … : nouveau questionnaire »)
+        return f" — {md_escape(brk.reason)}"  # a dash: a reason may have its own colon
     before = getattr(getattr(brk, "study_before", None), "firm", "")
     return f" ; les années précédentes, mesurées par l’étude {md_escape(before)}, ne s’y comparent pas" if before else ""
 

@@ -97,6 +97,13 @@ def _where(fig: Figure) -> str:
     return f"{fig.file}, row {fig.row}"
 
 
+def _labelled(fig: Figure) -> str:
+    """« Croissance du chiffre d'affaires (France) », « …, offshore 1 (Afrique du Nord) »: no parenthesis in another."""
+    from barometre.labels import with_scope
+
+    return with_scope(fig.label, fig.scope) if fig.scope != "market" else f"{fig.label} ({_scope_label(fig.scope)})"
+
+
 def _scope_label(scope: str) -> str:
     from barometre.labels import scope_label
 
@@ -260,7 +267,7 @@ class EditionReport:
             for i, c in enumerate(self.changes):  # four columns fit a phone and a printed page
                 variation = "périmètres différents" if i in self.breaks else md_escape(c.change_text)
                 rows.append(
-                    f"| {md_escape(c.new.label)} ({md_escape(_scope_label(c.new.scope))}) | {shown(c.old)} | "
+                    f"| {md_escape(_labelled(c.new))} | {shown(c.old)} | "
                     f"{shown(c.new)} | {variation} |"
                 )
             parts.append("\n".join(rows))
@@ -316,7 +323,7 @@ class EditionReport:
             items = []
             for now, last in self.not_published:
                 text = (
-                    f"- **{md_escape(now.label)}** ({md_escape(_scope_label(now.scope))}) : "
+                    f"- **{md_escape(_labelled(now))}** : "
                     f"absent de l'édition {cur}"
                 )
                 if last is not None:
