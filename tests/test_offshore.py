@@ -654,3 +654,16 @@ def test_offshore_staff_is_set_against_offshore_revenue_with_the_books_ratio(tmp
     set_value(data, "staff_share", "offshore", "2011", "10", edition=2011)  # the first row of its key
     reversed_text = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(load(data), 2011))
     assert "fois plus de chiffre d’affaires" in reversed_text and "ne réalise que" not in reversed_text
+
+
+def test_every_production_zone_s_latest_share_is_told_newest_year_first():
+    """North Africa, the second production zone (about 33 % in 2021), was only in captions and in « Indicateurs
+    absents » of the 2024 book (editor, stop 32)."""
+    ds = load()
+    text = ch.zones_sentence(ds, ds.latest)
+    north = ds.known("revenue_share_by_location", ds.latest, scope="offshore_1")
+    near = ds.known("revenue_share_by_location", ds.latest, scope="nearshore")
+    assert north.anchor in text and near.anchor in text
+    assert text.index(near.anchor) < text.index(north.anchor)  # 2024 before 2021
+    assert "pour l’offshore 1" in text and "pour le offshore" not in text
+    assert ch.zones_sentence(ds, 2011) == ""  # no edition up to 2011 splits the offshore by zone

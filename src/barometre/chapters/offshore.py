@@ -81,6 +81,27 @@ def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure]
     return [france, *sorted(others, key=lambda f: f.scope)]
 
 
+def zones_sentence(ds: Dataset, edition: int) -> str:
+    """« Par zone de production, les dernières parts publiées sont de 10 % pour le nearshore (Europe) en 2024 ;
+    d'environ 33 % pour l'offshore 1 (Afrique du Nord) et de 5,1 % pour l'offshore 2 (…) en 2021. » The share of
+    revenue of each zone outside France, the latest each edition up to ``edition`` publishes, newest year first
+    ('' when no edition publishes one): North Africa, the second production zone, was told only in captions."""
+    scopes = sorted({f.scope for e in ds.editions if e <= edition for f in ds.figures(e, "revenue_share_by_location")})
+    latest = [f for f in (ds.known("revenue_share_by_location", edition, scope=s) for s in scopes)
+              if f is not None and f.published]
+    if not latest:
+        return ""
+    by_year: dict[str, list[Figure]] = {}
+    for fig in sorted(latest, key=lambda f: -f.central):
+        by_year.setdefault(fig.period, []).append(fig)
+    groups = []
+    for period in sorted(by_year, key=period_key, reverse=True):
+        items = [f"{narrative.de(f)} pour {elide('le', scope_label(f.scope))}{scope_label(f.scope)}"
+                 for f in by_year[period]]
+        groups.append(f"{formatting.enumeration(items)} en {formatting.period_text(period)}")
+    return "Par zone de production, les dernières parts publiées sont " + " ; ".join(groups) + "."
+
+
 def moves_text(figs: list[Figure]) -> str:
     """« +2 % en France, +5 % nearshore (Europe) »: each location's growth, signed and linked."""
     return ", ".join(f"{narrative.cite(f, signed=True)} {'en France' if f.scope == 'france' else scope_label(f.scope)}"
