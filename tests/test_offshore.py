@@ -667,3 +667,16 @@ def test_every_production_zone_s_latest_share_is_told_newest_year_first():
     assert text.index(near.anchor) < text.index(north.anchor)  # 2024 before 2021
     assert "pour l’offshore 1" in text and "pour le offshore" not in text
     assert ch.zones_sentence(ds, 2011) == ""  # no edition up to 2011 splits the offshore by zone
+
+
+def test_the_growth_chart_draws_france_s_newer_year_not_the_last_pair():
+    """The 2024 book drew 2014's bars (France −2,5 %, offshore +10 %) under a text giving France +2 % and the
+    nearshore +5 % in 2024 (editors, stops 31 and 32)."""
+    ds = load()
+    table, figs = ch.growth_table(ds, ds.latest)
+    france = ds.known("revenue_growth", ds.latest, scope="france")
+    assert {f.period for f in figs} == {france.period} and france.anchor in {f.anchor for f in figs}
+    assert "Activité en France" in set(table["périmètre"]) and len(table) >= 2
+    assert str(france.period) in ch.growth_chart(table, figs, ds.latest).title
+    _, old_figs = ch.growth_table(ds, 2014)  # the pair is the edition's own: France and offshore
+    assert {f.scope for f in old_figs} >= {"france", "offshore"}

@@ -124,9 +124,16 @@ def location_growth_sentence(figs: list[Figure]) -> str:
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
     """Revenue growth of the latest period known for both France and offshore: France, offshore and the
-    whole sector for that period (empty when the pair is unknown)."""
+    whole sector for that period; France and the other locations of a newer year when France's growth is
+    newer than that pair (``newer_location_growth``); empty when neither is known."""
     rows, figs = [], []
     pair = growth_pair(ds, edition)
+    newer = newer_location_growth(ds, edition, pair)
+    if newer:  # France's growth is newer than the last pair (2024: France and the nearshore, no offshore total)
+        for fig in newer:
+            label = GROWTH_SCOPES.get(fig.scope) or f"Activité {scope_label(fig.scope)}"
+            rows.append({"périmètre": label, "croissance": fig.central, "texte": formatting.figure_text(fig)})
+        return pd.DataFrame(rows, columns=["périmètre", "croissance", "texte"]), list(newer)
     if pair is None:
         return pd.DataFrame(columns=["périmètre", "croissance", "texte"]), figs
     period = pair[0].period
