@@ -680,3 +680,14 @@ def test_the_growth_chart_draws_france_s_newer_year_not_the_last_pair():
     assert str(france.period) in ch.growth_chart(table, figs, ds.latest).title
     _, old_figs = ch.growth_table(ds, 2014)  # the pair is the edition's own: France and offshore
     assert {f.scope for f in old_figs} >= {"france", "offshore"}
+
+
+def test_the_stacked_bars_never_set_one_era_s_revenue_beside_another_era_s_new_jobs():
+    """The 2024 book drew « Chiffre d'affaires (2024) » beside « Nouveaux emplois (2008) »."""
+    ds = load()
+    share = ds.known("france_revenue_share", ds.latest)
+    province = ds.known("new_jobs_province_share", ds.latest, scope="province")
+    table = ch.split_table(share, province)
+    assert set(table["mesure"]) == {"Nouveaux emplois"}
+    near = ds.known("france_revenue_share", 2009)
+    assert {m.split(" (")[0] for m in ch.split_table(near, province)["mesure"]} == {"Chiffre d'affaires", "Nouveaux emplois"}

@@ -277,11 +277,18 @@ FRANCE_REST = "Hors de France (complément)"
 PROVINCE_REST = "Hors province (lieu non précisé)"
 
 
+# At most this many years between the revenue share and the new jobs' share drawn side by side.
+SPLIT_GAP_YEARS = 2
+
+
 def split_table(revenue_share: Figure | None, province_share: Figure | None) -> pd.DataFrame:
     """Two stacked bars: revenue France / offshore, new jobs province / the rest (its place unstated).
     Each bar names its period when the two periods differ; a rest is written as its share is given
     (« moins de 20 % » for « plus de 80 % »)."""
     rows = []
+    if (revenue_share is not None and province_share is not None and province_share.published
+            and abs(period_key(revenue_share.period)[0] - period_key(province_share.period)[0]) > SPLIT_GAP_YEARS):
+        revenue_share = None  # 2024's revenue beside 2008's new jobs: two eras in one chart about jobs
     shown = [f for f in (revenue_share, province_share) if f is not None and f.published]
     dated = len({f.period for f in shown}) > 1
 
