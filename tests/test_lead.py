@@ -284,3 +284,21 @@ def test_a_figure_starting_a_series_broken_in_its_own_year_is_the_first_of_a_new
     text = lead.render(load(), 2024)
     assert "premier chiffre d’une nouvelle série" in text
     assert "depuis la rupture de série de 2024" not in text
+
+
+def test_an_edition_that_gives_the_sector_s_pace_over_several_years_opens_its_lead_on_it(real, tmp_path):
+    """The 2024 lead opened on staff (49 000 → 55 000), the sector's 5 to 6 % a year since 2017 only in the
+    résilience table (editors, stops 31 and 32)."""
+    import shutil
+
+    from conftest import mark_not_published
+
+    average = real.known("revenue_growth_annual_average", 2024)
+    text = lead.render(real, 2024)
+    assert text.startswith("D'après l'édition 2024, le chiffre d'affaires des outsourceurs a progressé de")
+    assert average.anchor in text.split("\n\n")[0]
+    assert "revenue-growth-annual-average" not in lead.render(real, 2011)  # 2011 has its yearly rate
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    mark_not_published(data, "revenue_growth_annual_average", edition=2024)
+    assert not lead.render(load(data), 2024).startswith("D'après")
