@@ -636,3 +636,17 @@ def test_a_later_share_of_the_sp2c_members_is_told_as_another_measure_of_concent
     assert coverage.anchor in text and "ne s'y compare pas" in text and text.startswith("En 2024,")
     assert ch.members_share_sentence(ds, 2008, ds.known("top10_market_share", 2008, scope="top10")) == ""
     assert narrative.tensed(top, "représentent", "représentaient") == "représentaient"
+
+
+def test_the_telecoms_share_is_told_in_a_sentence_with_its_parts_in_france_and_offshore():
+    """The 2011 prices chapter lost its only story, the telecoms' 60 % of revenue and 75 % offshore, to a table
+    (editor, stop 32); an older edition's share reads in the past."""
+    ds = load()
+    text = ch.telecom_sentence(ds, 2011)
+    market = ds.known("telecom_revenue_share", 2011)
+    offshore = ds.known("telecom_revenue_share", 2011, scope="offshore")
+    assert text.startswith("Les télécoms font") and market.anchor in text and offshore.anchor in text
+    assert "contre" in text and "à l'offshore" in text
+    later = ch.telecom_sentence(ds, ds.latest)
+    assert later.startswith("Les télécoms faisaient") and "en 2011" in later
+    assert ch.telecom_sentence(ds, 2008) == ""  # no edition up to 2008 publishes it

@@ -12,6 +12,7 @@ import pandas as pd
 from barometre import formatting, history, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_end
+from barometre.history import trend
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import cite, md_escape, source_line
@@ -689,6 +690,32 @@ def squeeze_summary(inputs: model.MarginInputs, ds: Dataset, price: Figure, star
             )
         )
     return out[0], out[1]
+
+
+def telecom_sentence(ds: Dataset, edition: int) -> str:
+    """« Les télécoms font 60 % du chiffre d'affaires des outsourceurs en 2011, contre 58 % en 2010 ; leur
+    part est de 55 % en France et de 75 % à l'offshore. » The sector's largest client, where the price war is
+    fought (the 2011 chapter told it only in its table); each part dated when it is not the total's year, each
+    verb in the past for an older edition's figure. '' when no edition up to ``edition`` publishes it."""
+    found = trend(ds, "telecom_revenue_share", edition)
+    if found is None:
+        return ""
+    latest, previous = found
+    when = formatting.period_text(latest.period)
+    text = (f"Les télécoms {narrative.tensed(latest, 'font', 'faisaient')} {cite(latest)} du chiffre d'affaires "
+            f"des outsourceurs en {when}")
+    if previous is not None:
+        text += f", contre {narrative.cite_earlier(previous)} en {formatting.period_text(previous.period)}"
+    parts = []
+    for scope, where in (("france", "en France"), ("offshore", "à l'offshore")):
+        fig = ds.known("telecom_revenue_share", edition, scope=scope)
+        if published(fig):
+            dated = "" if fig.period == latest.period else f" en {formatting.period_text(fig.period)}"
+            parts.append((fig, f"{narrative.de(fig)} {where}{dated}"))
+    if parts:
+        verb = "était" if all(f.from_older_edition for f, _ in parts) else "est"
+        text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in parts])
+    return text + "."
 
 
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
