@@ -634,6 +634,8 @@ def test_a_later_share_of_the_sp2c_members_is_told_as_another_measure_of_concent
     text = ch.members_share_sentence(ds, 2024, top)
     coverage = ds.known("sp2c_revenue_coverage", 2024)
     assert coverage.anchor in text and "ne s'y compare pas" in text and text.startswith("En 2024,")
+    # the members' earlier weight (90 % in 2014), with the break between the two
+    assert "contre" in text and "rupture de série" in text
     assert ch.members_share_sentence(ds, 2008, ds.known("top10_market_share", 2008, scope="top10")) == ""
     assert narrative.tensed(top, "représentent", "représentaient") == "représentaient"
 

@@ -729,9 +729,22 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     verb = narrative.tensed(coverage, "pèsent", "pesaient")
     text = (f"En {md_escape(formatting.period_text(coverage.period))}, les membres du SP2C {verb} {cite(coverage)} du "
             f"chiffre d'affaires du secteur, selon {who}")
+    from barometre import lead  # the yearly rows of a series as known in the edition
+
+    earlier = [f for f in lead.series(ds, "sp2c_revenue_coverage", "market", edition)
+               if period_end(f.period) < period_end(coverage.period)]
+    before = earlier[-1] if earlier else None
+    if before is not None:
+        year = md_escape(formatting.period_text(before.period))
+        text += (f", comme {narrative.cite_earlier(before, f'en {year}')}" if before.bounds == coverage.bounds
+                 else f", contre {narrative.cite_earlier(before)} en {year}")  # the same share: its year, linked
+        if ds.break_between(before, coverage) is not None:
+            text += " (une rupture de série les sépare)"
+    text += "."
     if top is not None:
-        text += f" : une autre mesure que la part des {formatting.count_words(TOP_N, 'premier', 'premiers')}, qui ne s'y compare pas"
-    return text + ". "
+        text += (f" C'est une autre mesure que la part des {formatting.count_words(TOP_N, 'premier', 'premiers')}, "
+                 "qui ne s'y compare pas.")
+    return text + " "
 
 
 def summary(ds: Dataset, edition: int):
