@@ -302,3 +302,12 @@ def test_an_edition_that_gives_the_sector_s_pace_over_several_years_opens_its_le
     shutil.copytree(DATA_DIR, data)
     mark_not_published(data, "revenue_growth_annual_average", edition=2024)
     assert not lead.render(load(data), 2024).startswith("D'après")
+
+
+def test_a_forecast_from_a_press_summary_is_the_outlet_s_and_its_words_are_told_once(real):
+    """« Pour 2012, le baromètre prévoit un recul » gave the barometer Relation Client Magazine's sentence, then
+    quoted that sentence again (editors, stops 31 and 32)."""
+    text = plain(lead.render(real, 2011)).replace("'", "’")
+    assert "Relation Client Magazine, résumant le baromètre, annonce un recul" in text
+    assert "le baromètre prévoit un recul" not in text
+    assert text.count("s’attend à une régression pour 2012") == 1

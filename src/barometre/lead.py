@@ -611,8 +611,17 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
             said = f"{cite(forecast)} {md_escape(what)}"  # « 6 000 à 7 000 emplois supprimés »
         else:
             said = f"{md_escape(label)} : {cite(forecast, with_noun=True)}"
-        sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
+        if forecast.quote_type == "summary" and forecast.publication_outlet:
+            # a press summary of the study (RCM's « le secteur … s'attend à une régression »): the outlet says it
+            words = re.sub(r"«[\s\u00a0]*([^«»]*?)[\s\u00a0]*»", "“\\1”", quote_body(forecast.quote)).rstrip(".")
+            sentences.append(f"{when}, {md_escape(forecast.publication_outlet)}, résumant le baromètre, annonce {said} : "
+                             f"«\u00a0{md_escape(words)}\u00a0»")
+        else:
+            sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
+    told = {quote_body(f.quote) for f in view.forecasts}
     for q in view.quotes:
+        if quote_body(q.quote) in told:  # the forecast's own words, just told
+            continue
         src = ds.sources.get(q.source)
         press = src is not None and src.type != "interview" and bool(src.publication_outlet)
         who = src.publication_outlet if press else q.attribution
