@@ -287,3 +287,15 @@ def test_a_forecast_names_what_it_forecasts_and_counts_with_its_noun():
     assert "emplois <" in narrative.forecast_cited(jobs) and "%" in narrative.forecast_cited(growth)
     changes = changes_markdown(ds, 2011)
     assert "moins de +0" not in changes and "un recul <fig-2011-revenue-growth-forecast" in changes
+
+
+def test_the_method_s_example_of_a_range_and_a_bound_comes_from_the_edition_itself():
+    """Every book printed the 2008 example (« 60 à 70 % … plus de 35 % ») in its method (editors, stops 31-32)."""
+    from barometre import narrative
+
+    ds = load()
+    text = narrative.ranges_and_bounds_example(ds, 2024)
+    own = [f for f in ds.figures(2024) if f.published and (f.is_range or f.qualifier == "more_than")]
+    assert "dans l'édition 2024" in text and any(f.anchor in text for f in own)
+    assert "fig-2008-" not in text and "prévision" not in text.lower()
+    assert "fig-2008-" in narrative.ranges_and_bounds_example(ds, 2008)

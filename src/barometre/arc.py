@@ -119,7 +119,7 @@ def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure
     else:
         text = f"aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
     text = opening + text if opening else lead._cap(text)
-    text += f" ; sa plus forte croissance : {cite(top, signed=True)} en {top.period}"
+    text += f" ; la plus forte hausse, {cite(top, signed=True)}, date de {top.period}"  # a verb, not « : … en 2005 »
     return text + "."
 
 
