@@ -652,3 +652,18 @@ def test_the_telecoms_share_is_told_in_a_sentence_with_its_parts_in_france_and_o
     later = ch.telecom_sentence(ds, ds.latest)
     assert later.startswith("Les télécoms faisaient") and "en 2011" in later
     assert ch.telecom_sentence(ds, 2008) == ""  # no edition up to 2008 publishes it
+
+
+def test_the_client_sectors_that_grow_are_told_with_a_verb_the_signs_choose(data_copy):
+    """Health, e-commerce and tourism in 2016 (the diversification away from the telecoms) were in no chapter
+    of the 2024 book (editors, stops 31 and 32)."""
+    from conftest import set_value
+
+    ds = load(data_copy)
+    text = ch.sectors_sentence(ds, ds.latest)
+    health = ds.known("sector_revenue_growth", ds.latest, scope="health")
+    assert health.anchor in text and "progressaient" in text and text.startswith("Entre 2015 et 2016")
+    assert ch.sectors_sentence(ds, 2011) == ""
+    for scope in ("health", "ecommerce", "tourism"):
+        set_value(data_copy, "sector_revenue_growth", scope, "2015-2016", "-5", edition=2016)
+    assert "reculaient" in ch.sectors_sentence(load(data_copy), 2024)

@@ -500,6 +500,14 @@ class Dataset:
             raise FigureNotFound(f"several rows match {indicator} (scope={scope}, period={period}): {options}")
         return replace(rows[0], as_of=edition)
 
+    def latest_by_scope(self, indicator: str, edition: int | None = None) -> list[Figure]:
+        """The latest published figure of ``indicator`` for each scope that an edition up to ``edition`` gives
+        (``known`` for each scope, in the scopes' order), e.g. each production zone's share of revenue."""
+        edition = self.latest if edition is None else int(edition)
+        scopes = sorted({f.scope for e in self.editions if e <= edition for f in self.figures(e, indicator)})
+        found = (self.known(indicator, edition, scope=s) for s in scopes)
+        return [f for f in found if f is not None and f.published and not f.secondary]
+
     def figure(
         self,
         indicator: str,

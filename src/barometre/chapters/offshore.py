@@ -86,9 +86,7 @@ def zones_sentence(ds: Dataset, edition: int) -> str:
     d'environ 33 % pour l'offshore 1 (Afrique du Nord) et de 5,1 % pour l'offshore 2 (…) en 2021. » The share of
     revenue of each zone outside France, the latest each edition up to ``edition`` publishes, newest year first
     ('' when no edition publishes one): North Africa, the second production zone, was told only in captions."""
-    scopes = sorted({f.scope for e in ds.editions if e <= edition for f in ds.figures(e, "revenue_share_by_location")})
-    latest = [f for f in (ds.known("revenue_share_by_location", edition, scope=s) for s in scopes)
-              if f is not None and f.published]
+    latest = ds.latest_by_scope("revenue_share_by_location", edition)
     if not latest:
         return ""
     by_year: dict[str, list[Figure]] = {}

@@ -718,6 +718,27 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
     return text + "."
 
 
+def sectors_sentence(ds: Dataset, edition: int) -> str:
+    """« Entre 2015 et 2016, d'autres secteurs clients progressent : la santé (environ +100 %), l'e-commerce
+    (environ +30 %) et le tourisme (environ +30 %). » The client sectors whose growth the latest edition up to
+    ``edition`` that gives it publishes, fastest first (the diversification away from the telecoms); ''
+    when none does. In the past for an older edition's figures."""
+    from barometre.labels import scope_label
+
+    figs = ds.latest_by_scope("sector_revenue_growth", edition)
+    if not figs:
+        return ""
+    last = max(period_end(f.period) for f in figs)
+    figs = sorted((f for f in figs if period_end(f.period) == last), key=lambda f: -f.central)
+    # no article (the labels have no gender), no parenthesis (an older edition's note has its own)
+    items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in figs]
+    up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
+    verb = narrative.tensed(figs[0], *(("progressent", "progressaient") if up else ("reculent", "reculaient") if down
+                                       else ("évoluent ainsi", "évoluaient ainsi")))
+    return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients dont le baromètre publie "
+            f"la croissance {verb} : {' ; '.join(items)}.")
+
+
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
     """The SP2C members' share of the market, when an edition gives it after the last share of the ten
     largest (the 2024 edition: « 70 à 75 % »), told as another measure, not as a move of the ten's share;
