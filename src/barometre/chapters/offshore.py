@@ -998,7 +998,7 @@ def summary(ds: Dataset, edition: int):
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=found[0].label if share_now else f"{label} en France",
-            key_figure=(trend_text(*found) if share_now else
+            key_figure=(trend_text(found[0], None) if share_now else  # the key alone: the takeaway compares it
                         f"{narrative.cite(newer[0], signed=True)} en {formatting.period_text(newer[0].period)}"),
             takeaway=text[0].upper() + text[1:] + ".",
         )
@@ -1028,7 +1028,7 @@ def summary(ds: Dataset, edition: int):
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=latest.label,
-            key_figure=trend_text(latest, previous),
+            key_figure=trend_text(latest, None),  # the key alone: the takeaway compares it
             takeaway=(f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
                       + (f" ; {shift}" if shift else "") + "."),
         )
