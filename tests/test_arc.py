@@ -57,3 +57,13 @@ def test_no_two_series_of_the_arc_open_alike_in_any_edition():
     for edition in ds.editions:
         text = arc.render(ds, edition).replace("- ", "")
         assert not repeated_openings(text), (edition, repeated_openings(text))
+
+
+def test_a_series_that_rose_above_and_fell_below_its_ends_gives_both_extremes():
+    """« de 60 000 en 2008 à 55 000 en 2024, avec un plus haut de 66 000 en 2010 » left out the low of 49 000 in
+    2019 (editor, stop 32)."""
+    from barometre import arc, load
+
+    text = arc.render(load(), 2024)
+    line = next(x for x in text.splitlines() if "effectifs en France" in x)
+    assert "un plus haut de" in line and " et un plus bas de" in line

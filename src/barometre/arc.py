@@ -97,10 +97,12 @@ def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]
     if inner:
         top = max(inner, key=lambda f: f.central)
         bottom = min(inner, key=lambda f: f.central)
-        if top.central > max(first.central, last.central):
-            text += f", avec un plus haut de {cite(top)} en {top.period}"
-        elif bottom.central < min(first.central, last.central):
-            text += f", avec un plus bas de {cite(bottom)} en {bottom.period}"
+        high = top.central > max(first.central, last.central)
+        low = bottom.central < min(first.central, last.central)
+        extremes = ([f"un plus haut de {cite(top)} en {top.period}"] if high else []) + \
+                   ([f"un plus bas de {cite(bottom)} en {bottom.period}"] if low else [])
+        if extremes:  # both when the series rose above and fell below its two ends (66 000 in 2010, 49 000 in 2019)
+            text += ", avec " + " et ".join(extremes)
     return text + "."
 
 
