@@ -636,6 +636,7 @@ def test_a_later_share_of_the_sp2c_members_is_told_as_another_measure_of_concent
     assert coverage.anchor in text and "ne s'y compare pas" in text and text.startswith("En 2024,")
     # the members' earlier weight (90 % in 2014), with the break between the two
     assert "contre" in text and "rupture de série" in text
+    assert "68,5 %" in text.replace("\u00a0", " ") and "calcul du livre" in text  # the two revenues' ratio
     assert ch.members_share_sentence(ds, 2008, ds.known("top10_market_share", 2008, scope="top10")) == ""
     assert narrative.tensed(top, "représentent", "représentaient") == "représentaient"
 
@@ -651,6 +652,8 @@ def test_the_telecoms_share_is_told_in_a_sentence_with_its_parts_in_france_and_o
     assert "contre" in text and "à l'offshore" in text
     later = ch.telecom_sentence(ds, ds.latest)
     assert later.startswith("Les télécoms faisaient") and "en 2011" in later
+    # each place's own series after the total's year (not « 60 % … 48 % en France en 2012 … 62 % offshore »)
+    assert "à l'offshore, de" in later and "leur part est ensuite passée" in later
     assert ch.telecom_sentence(ds, 2008) == ""  # no edition up to 2008 publishes it
 
 

@@ -116,7 +116,8 @@ _PRICES = Inputs(families=("prices",), quotes=("prices", "resilience"),
                  # INSEE's later prices; the merger guidelines' classes the HHI bounds are read against
                  references=("smic", "cpi", "labour_cost", "events", "call_centres", "hhi_thresholds",
                              "studies"),
-                 indicators=("sp2c_revenue_coverage",))  # the SP2C members' share, a later measure of concentration
+                 # the SP2C members' share, a later measure of concentration, checked against their revenue
+                 indicators=("sp2c_revenue_coverage", "sp2c_members_revenue", "market_revenue"))
 _VALUE = Inputs(
     families=("value",),
     indicators=("numericable_external_advisers", "production_hour_price_change_since_2000",

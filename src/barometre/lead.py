@@ -685,14 +685,16 @@ def edition_average(ds: Dataset, edition: int) -> Figure | None:
 
 def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) -> str:
     """« D'après l'édition 2024, le chiffre d'affaires des outsourceurs a progressé de 5 à 6 % par an en
-    moyenne entre 2017 et 2024 ; le dernier taux annuel publié, 6,1 % (édition 2019), est celui de 2019. »
+    moyenne entre 2017 et 2024 ; le dernier taux annuel publié pour l'ensemble du secteur, 6,1 % (édition 2019),
+    est celui de 2019. »
     The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
     span = formatting.period_text(average.period)
     moved = (f"a reculé {_de(average, magnitude=True)}" if average.bounds[1] < 0
              else f"a progressé {_de(average)}")
     text = f"D'après l'édition {edition}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
     if last_yearly is not None and last_yearly.period != average.period:
-        text += (f" ; le dernier taux annuel publié, {cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "
+        text += (f" ; le dernier taux annuel publié pour l'ensemble du secteur, "
+                 f"{cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "
                  f"est celui de {formatting.period_text(last_yearly.period)}")
     return text + "."
 

@@ -191,7 +191,9 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None, *, las
               if same and move(offshore) != MOVES["flat"] else
               f"{'et' if same else 'alors que'} l’activité offshore {part(offshore)}")
     if last_pair:  # France has a newer figure (``newer_location_growth``): this year is the pair's, not France's latest
-        opening = f"En {when}, dernière année où le baromètre publie aussi la croissance offshore, le chiffre"
+        # « de l'ensemble de l'offshore »: later editions give the growth of offshore zones (North Africa +13 % in 2016)
+        opening = (f"En {when}, dernière année où le baromètre publie aussi la croissance de l’ensemble de l’offshore, "
+                   "le chiffre")
         text = f"{opening} d’affaires réalisé en France {part(france)}, {second}"
     else:
         text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en "

@@ -16,7 +16,7 @@ from barometre.history import trend
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import cite, md_escape, source_line
-from barometre.typography import elided
+from barometre.typography import elide, elided
 
 CHAPTER = "prices"
 MODEL_NOTE = " ; modèle et hypothèses du livre"
@@ -706,15 +706,25 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
             f"des outsourceurs en {when}")
     if previous is not None:
         text += f", contre {narrative.cite_earlier(previous)} en {formatting.period_text(previous.period)}"
-    parts = []
+    same_year, later = [], []
     for scope, where in (("france", "en France"), ("offshore", "à l'offshore")):
         fig = ds.known("telecom_revenue_share", edition, scope=scope)
-        if published(fig):
-            dated = "" if fig.period == latest.period else f" en {formatting.period_text(fig.period)}"
-            parts.append((fig, f"{narrative.de(fig)} {where}{dated}"))
-    if parts:
-        verb = "était" if all(f.from_older_edition for f, _ in parts) else "est"
-        text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in parts])
+        if not published(fig):
+            continue
+        then = ds.known("telecom_revenue_share", edition, scope=scope, period=latest.period)
+        if fig.period == latest.period:
+            same_year.append((fig, f"{narrative.de(fig)} {where}"))
+        elif published(then):  # each place's own series: « à l'offshore, de 75 % en 2011 à 62 % en 2014 »
+            later.append(f"{where}, {elide('de', formatting.figure_text(then))}{narrative.cite_earlier(then)} en "
+                         f"{formatting.period_text(then.period)} à {narrative.cite_earlier(fig)} en "
+                         f"{formatting.period_text(fig.period)}")
+        else:
+            later.append(f"{where}, {narrative.cite_earlier(fig)} en {formatting.period_text(fig.period)}")
+    if same_year:
+        verb = "était" if latest.from_older_edition else "est"
+        text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in same_year])
+    if later:
+        text += " ; leur part est ensuite passée, " + " ; ".join(later)
     return text + "."
 
 
@@ -735,8 +745,9 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
     up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
     verb = narrative.tensed(figs[0], *(("progressent", "progressaient") if up else ("reculent", "reculaient") if down
                                        else ("évoluent ainsi", "évoluaient ainsi")))
-    return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients dont le baromètre publie "
-            f"la croissance {verb} : {' ; '.join(items)}.")
+    # « que cite le baromètre »: the study names some sectors, not every one
+    return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients que cite le baromètre "
+            f"{verb} : {' ; '.join(items)}.")
 
 
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
@@ -761,6 +772,11 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
                  else f", contre {narrative.cite_earlier(before)} en {year}")  # the same share: its year, linked
         if ds.break_between(before, coverage) is not None:
             text += " (une rupture de série les sépare)"
+    part, whole = (ds.known(i, edition, period=coverage.period) for i in ("sp2c_members_revenue", "market_revenue"))
+    if published(part) and published(whole) and part.unit == whole.unit:  # the book's check (claims page)
+        text += (f" ; les deux chiffres d'affaires publiés pour {md_escape(formatting.period_text(coverage.period))}, "
+                 f"{cite(part)} sur {cite(whole)}, en donnent "
+                 f"{formatting.percent(100 * part.central / whole.central, 1)} (calcul du livre)")
     text += "."
     if top is not None:
         text += (f" C'est une autre mesure que la part des {formatting.count_words(TOP_N, 'premier', 'premiers')}, "
