@@ -670,3 +670,14 @@ def test_the_client_sectors_that_grow_are_told_with_a_verb_the_signs_choose(data
     for scope in ("health", "ecommerce", "tourism"):
         set_value(data_copy, "sector_revenue_growth", scope, "2015-2016", "-5", edition=2016)
     assert "reculaient" in ch.sectors_sentence(load(data_copy), 2024)
+
+
+def test_the_summary_leads_with_the_edition_s_own_figure_when_the_price_is_an_older_edition_s():
+    """The synthesis gave the 2008 price of an hour as the key figure of the 2011 and 2024 books, beside their
+    telecoms' 60 % and the SP2C members' 70 à 75 % (editor, stop 32)."""
+    ds = load()
+    s2011, s2024 = ch.summary(ds, 2011), ch.summary(ds, 2024)
+    assert ds.known("telecom_revenue_share", 2011).anchor in s2011.key_figure
+    assert ds.known("sp2c_revenue_coverage", 2024).anchor in s2024.key_figure
+    assert "Aucune édition après celle de 2008" in s2024.takeaway  # the price, still told as history
+    assert "production-hour-price" in ch.summary(ds, 2008).key_figure  # the edition's own price

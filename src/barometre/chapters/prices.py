@@ -784,6 +784,18 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     return text + " "
 
 
+def _edition_key(ds: Dataset, edition: int) -> tuple[Figure, str] | None:
+    """The edition's own figure on the theme, with its sentence, when the price of an hour comes from an older
+    edition: the telecoms' share of revenue (2011: 60 %), else the SP2C members' weight (2024: 70 à 75 %)."""
+    telecoms = ds.known("telecom_revenue_share", edition)
+    if published(telecoms) and not telecoms.from_older_edition:
+        return telecoms, telecom_sentence(ds, edition)
+    coverage = ds.known("sp2c_revenue_coverage", edition)
+    if published(coverage) and not coverage.from_older_edition:
+        return coverage, members_share_sentence(ds, edition, None)
+    return None
+
+
 def summary(ds: Dataset, edition: int):
     """The chapter's key figure and takeaway (data only), shown by the synthesis.
     Built from what the edition knows: the price of a production hour, else the personnel cost share,
@@ -810,6 +822,12 @@ def summary(ds: Dataset, edition: int):
         key = cite(price, magnitude=True) + " " + words if not words.startswith("à peu près") else cite(price)
         if past:
             key += f" entre {start} et {end}"
+            own = _edition_key(ds, edition)  # the edition's own figure of the theme leads, the price is history
+            if own is not None:
+                figure, sentence = own
+                return ChapterSummary(chapter=CHAPTER, key_label=figure.label,
+                                      key_figure=f"{cite(figure)} en {formatting.period_text(figure.period)}",
+                                      takeaway=f"{sentence.strip()} {takeaway}.")
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=ds.indicators["production_hour_price_change_since_2000"].label_fr,
