@@ -366,3 +366,4 @@ def test_a_crisis_year_is_the_lowest_growth_of_its_series_until_then_not_of_all_
         assert "de la même série, commencée en" in text
         assert j.verdict.verdict != cl.REFUTED or "jusque-là" in text
         assert "des années publiées depuis" not in text
+        assert not re.search(r" : [^;.]* : ", text.split(" ; ", 1)[1])  # no two colons in a row

@@ -313,3 +313,15 @@ def test_one_forecast_relayed_by_two_outlets_is_one_forecast_with_both_outlets_l
     (line,) = narrative.forecast_outcomes(pairs)
     assert line.startswith("- Prévision publiée") and "Deux prévisions" not in line
     assert all(f.anchor in line for f, _ in pairs) and " et " in line
+
+
+def test_a_forecast_over_two_years_says_no_edition_gives_its_whole_period():
+    """« pour 2013-2014 … : 7 000 emplois ; aucune édition ne publie encore le chiffre réalisé » beside a résilience
+    page giving 4 000 jobs cut in 2013 (editor, stop 32): no edition gives the two years' total."""
+    from barometre import narrative
+
+    ds = load()
+    pairs = [(f, o) for f, o in ds.forecasts(ds.latest) if f.period == "2013-2014"]
+    assert pairs
+    for line in narrative.forecast_outcomes(pairs):
+        assert "chiffre réalisé sur toute la période" in line

@@ -818,10 +818,10 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     since = min(int(f.period) for f in earlier)
     # the years before it in the same series only (2006, about 11 %, is the KPMG study's): said so
     text = (f"Croissance de {year} : {cite(now)} (édition {now.edition}) ; la plus faible des années précédentes "
-            f"de la même série, commencée en {since} : {cite(low)} en {low.period}")
+            f"de la même série, commencée en {since}, était {de(low)} en {low.period}")
     if interval(now)[1] < interval(low)[0]:
         # compared with the years before it only: a later year (2013, −1,7 %) may fall lower, hence « jusque-là »
-        return Verdict(REFUTED, text + f" : {year} a connu la plus faible croissance de la série jusque-là.",
+        return Verdict(REFUTED, text + f" ; {year} a connu la plus faible croissance de la série jusque-là.",
                        (now, low))
     return Verdict(CONFIRMED, text + ".", (now, low))
 

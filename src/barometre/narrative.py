@@ -451,8 +451,9 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, relayed: list[Fig
     who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
     text = (f"{forecast_noun(forecast)} publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
-    if outcome is None:
-        return text + " ; aucune édition ne publie encore le chiffre réalisé."
+    if outcome is None:  # a span (2013-2014): no edition gives its total, though a year of it may be told elsewhere
+        whole = " sur toute la période" if "-" in str(forecast.period) else ""
+        return text + f" ; aucune édition ne publie encore le chiffre réalisé{whole}."
     text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     return text + f", {verdict}."
@@ -498,7 +499,8 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
-            lines.append(f"- {lead} : {items} ; aucune édition ne publie encore le chiffre réalisé.")
+            whole = " sur toute la période" if "-" in str(forecast.period) else ""
+            lines.append(f"- {lead} : {items} ; aucune édition ne publie encore le chiffre réalisé{whole}.")
             continue
         done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]
