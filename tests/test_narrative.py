@@ -325,3 +325,14 @@ def test_a_forecast_over_two_years_says_no_edition_gives_its_whole_period():
     assert pairs
     for line in narrative.forecast_outcomes(pairs):
         assert "chiffre réalisé sur toute la période" in line
+
+
+def test_a_calendar_year_carries_no_edition_note():
+    """« Numericable a fait appel à l'offshore dès 2003 (dernier chiffre publié, édition 2008) » tagged a date."""
+    from barometre import narrative
+
+    ds = load()
+    year = ds.known("numericable_offshore_start_year", ds.latest)
+    share = ds.known("top10_market_share", ds.latest, scope="top10")
+    assert year.from_older_edition and narrative.vintage_note(year) == ""
+    assert "dernier chiffre publié" in narrative.vintage_note(share)  # a figure still names its edition

@@ -58,7 +58,10 @@ def cite_earlier(fig: Figure, text: str | None = None, *, then: str = "", **fmt)
 
 
 def vintage_note(fig: Figure) -> str:
-    """« (édition 2008) » after a figure the book's edition does not republish: the last published value."""
+    """« (édition 2008) » after a figure the book's edition does not republish: the last published value. Not
+    after a calendar year (« dès 2003 »): a date does not age, and the note read as a tag on a word."""
+    if fig.unit == "year":
+        return ""
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})" if fig.from_older_edition else ""
 
 
