@@ -691,3 +691,10 @@ def test_the_stacked_bars_never_set_one_era_s_revenue_beside_another_era_s_new_j
     assert set(table["mesure"]) == {"Nouveaux emplois"}
     near = ds.known("france_revenue_share", 2009)
     assert {m.split(" (")[0] for m in ch.split_table(near, province)["mesure"]} == {"Chiffre d'affaires", "Nouveaux emplois"}
+
+
+def test_the_nearshore_is_named_only_once_an_edition_gives_it_apart():
+    """The 2011 book said « hors de France (offshore et nearshore) » of a study that did not separate them."""
+    ds = load()
+    assert ch.abroad_words(ds, 2011) == "offshore"
+    assert ch.abroad_words(ds, ds.latest) == "offshore et nearshore"

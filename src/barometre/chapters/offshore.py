@@ -100,6 +100,14 @@ def zones_sentence(ds: Dataset, edition: int) -> str:
     return "Par zone de production, les dernières parts publiées sont " + " ; ".join(groups) + "."
 
 
+def abroad_words(ds: Dataset, edition: int) -> str:
+    """« offshore et nearshore » once an edition up to ``edition`` gives the nearshore apart, else « offshore »
+    (the 2011 book spoke of a nearshore its study did not separate)."""
+    near = any(f.scope == "nearshore" for e in ds.editions if e <= edition
+               for ind in ("revenue_share_by_location", "revenue_growth") for f in ds.figures(e, ind))
+    return "offshore et nearshore" if near else "offshore"
+
+
 def moves_text(figs: list[Figure]) -> str:
     """« +2 % en France, +5 % nearshore (Europe) »: each location's growth, signed and linked."""
     return ", ".join(f"{narrative.cite(f, signed=True)} {'en France' if f.scope == 'france' else scope_label(f.scope)}"
