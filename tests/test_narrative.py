@@ -301,20 +301,6 @@ def test_the_method_s_example_of_a_range_and_a_bound_comes_from_the_edition_itse
     assert "fig-2008-" in narrative.ranges_and_bounds_example(ds, 2008)
 
 
-def test_one_forecast_relayed_by_two_outlets_is_one_forecast_with_both_outlets_linked():
-    """« Deux prévisions du SP2C … : −25 à −20 %, d'après Génération NT ; −25 à −20 %, d'après Freenews » told one
-    statement as two forecasts (editor, stop 32)."""
-    from barometre import narrative
-
-    ds = load()
-    pairs = [(f, o) for f, o in ds.forecasts(ds.latest) if f.edition == 2012 and f.period == "2013"
-             and f.indicator == "revenue_growth_forecast"]
-    assert len(pairs) == 2
-    (line,) = narrative.forecast_outcomes(pairs)
-    assert line.startswith("- Prévision publiée") and "Deux prévisions" not in line
-    assert all(f.anchor in line for f, _ in pairs) and " et " in line
-
-
 def test_a_forecast_over_two_years_says_no_edition_gives_its_whole_period():
     """« pour 2013-2014 … : 7 000 emplois ; aucune édition ne publie encore le chiffre réalisé » beside a résilience
     page giving 4 000 jobs cut in 2013 (editor, stop 32): no edition gives the two years' total."""

@@ -441,14 +441,12 @@ def of_source(fig: Figure) -> str:
     return "du " + named[3:] if named.startswith("le ") else elide("de", named) + named
 
 
-def forecast_outcome(forecast: Figure, outcome: Figure | None, relayed: list[Figure] | None = None) -> str:
+def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
     prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
     # « selon le baromètre … (données 2011) » with its article; in parentheses, the name alone (« (SP2C, d'après …) »)
     who = named_source(forecast) if "(" in forecast.source_name else md_escape(forecast.source_name)
-    if relayed and all(f.publication_outlet for f in relayed):  # one statement, several outlets: each linked
-        who += ", d’après " + formatting.enumeration([cite(f, md_escape(f.publication_outlet)) for f in relayed])
-    elif forecast.publication_outlet:
+    if forecast.publication_outlet:
         who += f", d’après {md_escape(forecast.publication_outlet)}"
     # a name that holds a parenthesis (« le baromètre … (données 2011) ») is not set in another one
     who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
@@ -486,11 +484,6 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
     for group in groups.values():
         if len(group) == 1:
             lines.append(f"- {forecast_outcome(*group[0])}")
-            continue
-        if len({(f.value, f.low, f.high, f.qualifier) for f, _ in group}) == 1:
-            # the same figure relayed by several outlets (the SP2C's −20 to −25 % in Génération NT and Freenews):
-            # one forecast, its outlets named
-            lines.append(f"- {forecast_outcome(*group[0], relayed=[f for f, _ in group])}")
             continue
         forecast, outcome = group[0]
         lead = (f"{forecast_noun(forecast, len(group))} "
