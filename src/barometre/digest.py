@@ -112,5 +112,5 @@ def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] 
         when = f", pour {edition} sauf mention contraire" if undated else ""
         blocks.append(f"L’édition {edition} publie sur ce thème {count}{when} :\n\n" + text)
     if quotes:
-        blocks.append("\n".join(f"- {lead._cap(quote(q))}." for q in quotes))  # « Selon un résumé de presse »
+        blocks.append("\n".join(f"- {lead._cap(quote(q))}." for q in quotes))  # a summary opens « « … », résume »
     return "\n\n".join(blocks)

@@ -55,6 +55,7 @@ from barometre.narrative import (
     PageMentions,
     cite,
     cite_earlier,
+    de,
     elide,
     forecast_verdict,
     md_escape,
@@ -594,6 +595,11 @@ def forecast_sentence(fact: Fact) -> str:
     return " ".join(sentences)
 
 
+def _inner_quotes(text: str) -> str:
+    """A quote's body with its own guillemets turned to “ ”, set inside ours."""
+    return re.sub(r"«[\s\u00a0]*([^«»]*?)[\s\u00a0]*»", "“\\1”", quote_body(text))
+
+
 def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
     """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed."""
     sentences = []
@@ -613,7 +619,7 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
             said = f"{md_escape(label)} : {cite(forecast, with_noun=True)}"
         if forecast.quote_type == "summary" and forecast.publication_outlet:
             # a press summary of the study (RCM's « le secteur … s'attend à une régression »): the outlet says it
-            words = re.sub(r"«[\s\u00a0]*([^«»]*?)[\s\u00a0]*»", "“\\1”", quote_body(forecast.quote)).rstrip(".")
+            words = _inner_quotes(forecast.quote).rstrip(".")
             sentences.append(f"{when}, {md_escape(forecast.publication_outlet)}, résumant le baromètre, annonce {said} : "
                              f"«\u00a0{md_escape(words)}\u00a0»")
         else:
@@ -625,7 +631,7 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
         src = ds.sources.get(q.source)
         press = src is not None and src.type != "interview" and bool(src.publication_outlet)
         who = src.publication_outlet if press else q.attribution
-        body = re.sub(r"«[\s\u00a0]*([^«»]*?)[\s\u00a0]*»", "“\\1”", quote_body(q.quote))
+        body = _inner_quotes(q.quote)
         sentences.append(f"«\u00a0{md_escape(body)}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}")
     if not sentences:
         return ""
@@ -654,7 +660,7 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
         if len(paragraph_ends) > 1:
             paragraphs.append(" ".join(sentences[paragraph_ends[0]:]))
     average = edition_average(ds, edition)
-    if average is not None and not any(f.indicator == "revenue_growth" and f.scope == "market" for f in chosen):
+    if average is not None:
         # an edition that gives the sector's pace over several years, not a yearly rate, opens on it (2024)
         paragraphs[:1] = [" ".join([average_sentence(average, edition, None), *paragraphs[:1]])]
     elif not chosen:
@@ -671,14 +677,12 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     return PageMentions(ds).introduce_once("\n\n".join(paragraphs))
 
 
-def _de(fig: Figure, **fmt) -> str:
-    shown = formatting.figure_text(fig, **fmt)
-    return elide("de", shown) + cite(fig, shown)
-
-
 def edition_average(ds: Dataset, edition: int) -> Figure | None:
-    """The sector's yearly average growth over several years that ``edition`` itself publishes (2024: 5 to 6 %
-    a year from 2017 to 2024); None otherwise."""
+    """The sector's yearly average growth over several years that ``edition`` itself publishes instead of a
+    yearly rate of its own (2024: 5 to 6 % a year from 2017 to 2024); None otherwise."""
+    yearly = ds.known("revenue_growth", edition, scope="market")
+    if yearly is not None and yearly.published and not yearly.from_older_edition:
+        return None
     found = ds.known("revenue_growth_annual_average", edition, scope="market")
     return found if found is not None and found.published and not found.from_older_edition else None
 
@@ -689,8 +693,8 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
     est celui de 2019. »
     The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
     span = formatting.period_text(average.period)
-    moved = (f"a reculé {_de(average, magnitude=True)}" if average.bounds[1] < 0
-             else f"a progressé {_de(average)}")
+    moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0
+             else f"a progressé {de(average)}")
     text = f"D'après l'édition {edition}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
     if last_yearly is not None and last_yearly.period != average.period:
         text += (f" ; le dernier taux annuel publié pour l'ensemble du secteur, "

@@ -98,11 +98,10 @@ def quote(fig, *, attribution: bool = True) -> str:
         outlet = getattr(fig, "publication_outlet", "")
         if not attribution:
             return words
-        study = fig.source_name.strip()
-        study = md_escape(study[:1].lower() + study[1:]) if study.startswith("Baromètre") else md_escape(study)
-        if outlet:
-            return f"{words}, résume {md_escape(outlet)}, d’après {'le ' if study.startswith('baromètre') else ''}{study}"
-        return f"{words}, selon un résumé de presse d’après {'le ' if study.startswith('baromètre') else ''}{study}"
+        study = fig.source_name.strip()  # « le baromètre … » (its article), another study's name as it is
+        study = "le " + md_escape(study[:1].lower() + study[1:]) if study.startswith("Baromètre") else md_escape(study)
+        who = f"résume {md_escape(outlet)}," if outlet else "selon un résumé de presse"
+        return f"{words}, {who} d’après {study}"
     text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
     if attribution:
         text += f" — {md_escape(fig.attribution)}"
@@ -452,12 +451,18 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
     text = (f"{forecast_noun(forecast)} publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
-    if outcome is None:  # a span (2013-2014): no edition gives its total, though a year of it may be told elsewhere
-        whole = " sur toute la période" if "-" in str(forecast.period) else ""
-        return text + f" ; aucune édition ne publie encore le chiffre réalisé{whole}."
+    if outcome is None:
+        return text + f" ; {_not_yet_done(forecast)}."
     text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     return text + f", {verdict}."
+
+
+def _not_yet_done(forecast: Figure) -> str:
+    """« aucune édition ne publie encore le chiffre réalisé », « … sur toute la période » for a span (2013-2014):
+    no edition gives its total, though a year of it may be told elsewhere."""
+    whole = " sur toute la période" if "-" in str(forecast.period) else ""
+    return f"aucune édition ne publie encore le chiffre réalisé{whole}"
 
 
 def verdict_words(verdict: str, forecast: Figure) -> str:
@@ -495,8 +500,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
-            whole = " sur toute la période" if "-" in str(forecast.period) else ""
-            lines.append(f"- {lead} : {items} ; aucune édition ne publie encore le chiffre réalisé{whole}.")
+            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast)}.")
             continue
         done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]

@@ -103,8 +103,8 @@ def zones_sentence(ds: Dataset, edition: int) -> str:
 def abroad_words(ds: Dataset, edition: int) -> str:
     """« offshore et nearshore » once an edition up to ``edition`` gives the nearshore apart, else « offshore »
     (the 2011 book spoke of a nearshore its study did not separate)."""
-    near = any(f.scope == "nearshore" for e in ds.editions if e <= edition
-               for ind in ("revenue_share_by_location", "revenue_growth") for f in ds.figures(e, ind))
+    near = any(f.scope == "nearshore" for ind in ("revenue_share_by_location", "revenue_growth")
+               for f in ds.latest_by_scope(ind, edition))
     return "offshore et nearshore" if near else "offshore"
 
 
@@ -216,6 +216,14 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None, *, las
         if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
             text += f", soit un écart relatif {narrative.de(gap, signed=True)} selon le baromètre"
     return text + "."
+
+
+def share_takeaway(latest: Figure, previous: Figure | None) -> str:
+    """« Part de la France dans le chiffre d'affaires des outsourceurs : 46 % en 2024, en baisse par rapport à
+    48,5 % en 2021 ; la production hors de France gagne du terrain » (the summary's line on the share)."""
+    shift = share_shift(latest, previous)
+    return (f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
+            + (f" ; {shift}" if shift else ""))
 
 
 def share_shift(latest: Figure, previous: Figure | None) -> str:
@@ -998,10 +1006,7 @@ def summary(ds: Dataset, edition: int):
         # history, and the summary tells what the edition publishes
         parts = []
         if share_now:
-            latest, previous = found
-            shift = share_shift(latest, previous)
-            parts.append(f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
-                         + (f" ; {shift}" if shift else ""))
+            parts.append(share_takeaway(*found))
         if growth_now:
             parts.append(f"croissance en {formatting.period_text(newer[0].period)} : {moves_text(newer)}")
         text = " ; ".join(parts)
@@ -1033,14 +1038,11 @@ def summary(ds: Dataset, edition: int):
             takeaway=takeaway + ".",
         )
     if found is not None:
-        latest, previous = found
-        shift = share_shift(latest, previous)
         return ChapterSummary(
             chapter=CHAPTER,
-            key_label=latest.label,
-            key_figure=trend_text(latest, None),  # the key alone: the takeaway compares it
-            takeaway=(f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
-                      + (f" ; {shift}" if shift else "") + "."),
+            key_label=found[0].label,
+            key_figure=trend_text(found[0], None),  # the key alone: the takeaway compares it
+            takeaway=share_takeaway(*found) + ".",
         )
     return ChapterSummary(
         chapter=CHAPTER,

@@ -9,7 +9,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, narrative, periods
+from barometre import formatting, history, lead, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_end
 from barometre.history import trend
@@ -761,8 +761,6 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     verb = narrative.tensed(coverage, "pèsent", "pesaient")
     text = (f"En {md_escape(formatting.period_text(coverage.period))}, les membres du SP2C {verb} {cite(coverage)} du "
             f"chiffre d'affaires du secteur, selon {who}")
-    from barometre import lead  # the yearly rows of a series as known in the edition
-
     earlier = [f for f in lead.series(ds, "sp2c_revenue_coverage", "market", edition)
                if period_end(f.period) < period_end(coverage.period)]
     before = earlier[-1] if earlier else None

@@ -8,7 +8,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history
+from barometre import formatting, history, lead
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -133,26 +133,10 @@ def growth_sentence(growth: Figure, previous: Figure | None) -> str:
     return text + "."
 
 
-def edition_average(ds: Dataset, edition: int) -> Figure | None:
-    """The yearly average growth over several years that ``edition`` publishes instead of one year's rate
-    (the 2024 edition: 5 to 6 % a year from 2017 to 2024); ``None`` otherwise."""
-    found = edition_growth(ds, edition)
-    return found if found is not None and found.indicator == "revenue_growth_annual_average" else None
-
-
-def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) -> str:
-    """The edition's yearly average growth, as the lead tells it (``lead.average_sentence``)."""
-    from barometre import lead
-
-    return lead.average_sentence(average, edition, last_yearly)
-
-
 def contraction_sentence(ds: Dataset, edition: int) -> str:
     """« Les outsourceurs ont supprimé 4 000 emplois en France en 2012, puis 4 000 en 2013, et fermé environ
     10 sites en 2013. »: the jobs cut, year by year, that the editions up to ``edition`` publish (the sector's
     contraction of 2012-2013, told before only in a chart's caption); '' when none is published."""
-    from barometre import lead  # the yearly rows of a series as known in the edition
-
     cut = lead.series(ds, "jobs_destroyed", "france", edition)
     if not cut:
         return ""
@@ -563,24 +547,15 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
 STALE_SHARE_YEARS = 2
 
 
-def edition_growth(ds: Dataset, edition: int) -> Figure | None:
-    """The sector's growth that ``edition`` itself publishes: its yearly rate, else its yearly average over
-    several years (the 2024 edition: 5 to 6 % a year from 2017 to 2024); ``None`` when it publishes neither."""
-    for indicator in ("revenue_growth", "revenue_growth_annual_average"):
-        found = ds.known(indicator, edition, scope="market")
-        if found is not None and not found.from_older_edition:
-            return found
-    return None
-
-
 def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
     """The chapter's key figure and takeaway (data only), shown by the synthesis: the growth this edition
-    publishes (``edition_growth``), else the last yearly growth an older edition published, told in the past;
+    publishes (its yearly rate, else ``lead.edition_average``), else the last yearly growth an older edition
+    published, told in the past;
     ``None`` when no edition up to ``edition`` publishes the sector's growth."""
-    growth = edition_growth(ds, edition)
-    if growth is not None and growth.indicator == "revenue_growth_annual_average":
-        return _average_summary(ds, edition, growth)
-    growth = growth or ds.known("revenue_growth", edition, scope="market")
+    average = lead.edition_average(ds, edition)
+    if average is not None:
+        return _average_summary(ds, edition, average)
+    growth = ds.known("revenue_growth", edition, scope="market")
     if growth is None:
         return None
     previous = ds.known("revenue_growth", edition, scope="market", period=str(period_end(growth.period) - 1))
@@ -620,8 +595,6 @@ def _average_summary(ds: Dataset, edition: int, average: Figure) -> ChapterSumma
     chapter's history)."""
     span = formatting.period_text(average.period)
     takeaway = f"Les outsourceurs ont crû {de(average)} par an en moyenne {span}"
-    from barometre import lead  # the edition's own forecasts, as its lead tells them
-
     forecast = next((f for f in lead.outlook(ds, edition).forecasts
                      if ds.indicators[f.indicator].forecast_of == "revenue_growth" and f.scope == "market"), None)
     if forecast is not None:
