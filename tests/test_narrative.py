@@ -139,7 +139,7 @@ def test_a_page_without_people_keeps_every_role():
 def test_what_a_figure_counts_comes_before_its_editions_note():
     fig = load().known("numericable_external_advisers", 2011)  # last published in 2008
     assert fig.from_older_edition
-    assert cite(fig, then=" conseillers").endswith("` conseillers (dernier chiffre publié, édition\u00a02008)")
+    assert cite(fig, then=" conseillers").endswith("` conseillers (édition\u00a02008)")
 
 
 def test_a_titles_glued_punctuation_gets_its_french_space_and_its_words_stay():
@@ -322,3 +322,42 @@ def test_a_calendar_year_carries_no_edition_note():
     share = ds.known("top10_market_share", ds.latest, scope="top10")
     assert year.from_older_edition and narrative.vintage_note(year) == ""
     assert "dernier chiffre publié" in narrative.vintage_note(share)  # a figure still names its edition
+
+
+def test_only_a_series_says_dernier_chiffre_publie_and_a_one_off_count_carries_no_note(data_copy):
+    """« dernier chiffre publié » says that a series was not brought up to date: a one-off statement names its
+    edition only (« 600 conseillers (édition 2008) »), and a duration or a count said once (« en quatre
+    questions ») carries nothing. Once a later edition gives the same indicator for another year, it is a
+    series, and its older figure is « dernier chiffre publié »."""
+    from conftest import rewrite
+
+    from barometre import narrative
+
+    ds = load()
+    advisers = ds.known("numericable_external_advisers", 2011)
+    questions = ds.known("satisfaction_survey_questions", 2011)
+    share = ds.known("top10_market_share", 2011, scope="top10")
+    assert advisers.one_off and narrative.vintage_note(advisers) == " (édition\u00a02008)"
+    assert questions.one_off and narrative.vintage_note(questions) == ""
+    assert not share.one_off and "dernier chiffre publié" in narrative.vintage_note(share)
+    # the 2008 figures as the 2008 book tells them: no note at all
+    assert narrative.vintage_note(ds.known("numericable_external_advisers", 2008)) == ""
+
+    # the 2010 edition gives the advisers and the survey's questions for 2010: both become series
+    path = data_copy / "editions" / "2010.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    for indicator, scope, value, unit in (("numericable_external_advisers", "numericable", "650", "people"),
+                                          ("satisfaction_survey_questions", "teleperformance", "5", "count")):
+        row = dict.fromkeys(header, "")
+        row.update(indicator=indicator, edition="2010", period="2010", scope=scope, value=value,
+                   qualifier="exact", unit=unit, source=lines[1].split(",")[header.index("source")],
+                   quote="Un chiffre de test.", quote_type="verbatim")
+        lines.append(",".join(row[h] for h in header))
+    rewrite(path, "\n".join(lines) + "\n")
+    later = load(data_copy)
+    advisers = later.known("numericable_external_advisers", 2011)
+    questions = later.known("satisfaction_survey_questions", 2011)
+    assert not advisers.one_off and advisers.period == "2010"
+    assert narrative.vintage_note(advisers) == " (dernier chiffre publié, édition\u00a02010)"
+    assert narrative.vintage_note(questions) == " (dernier chiffre publié, édition\u00a02010)"

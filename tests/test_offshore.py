@@ -310,7 +310,8 @@ def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
     assert "croît plus vite" in ch.summary(load(), EDITION).takeaway
     sparse = ch.summary(load(data_with_sparse_2009(tmp_path / "a")), SPARSE)
     assert "recule en France" in sparse.takeaway and "fig-2009-revenue-growth-france-2009" in sparse.key_figure
-    assert "dernier chiffre publié, édition\u00a02008" in sparse.takeaway  # the province share is 2008's
+    # the province's share of new jobs is 2008's, a one-off figure: its edition named, no « dernier chiffre »
+    assert "(édition\u00a02008)" in sparse.takeaway and "dernier chiffre" not in sparse.takeaway
     only = ch.summary(load(data_with_sparse_2009_only(tmp_path / "b")), SPARSE)
     assert "fig-2008" not in only.takeaway and "province" not in only.takeaway
     for s in (sparse, only):

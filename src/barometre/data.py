@@ -90,6 +90,9 @@ class Figure:
     publication_year: int | None = None
     as_of: int | None = None  # the edition of the book that asked for it, when that differs
     secondary: bool = False  # a second source of a figure the same edition already gives (a disagreement)
+    # the indicator has a single period in the editions up to ``as_of``: a one-off statement (Numericable's
+    # 600 advisers in 2009), not a series a later edition could bring up to date (``narrative.vintage_note``)
+    one_off: bool = False
 
     @property
     def from_older_edition(self) -> bool:
@@ -498,7 +501,11 @@ class Dataset:
         if len(rows) > 1:
             options = "; ".join(f"scope={f.scope}, period={f.period}" for f in rows)
             raise FigureNotFound(f"several rows match {indicator} (scope={scope}, period={period}): {options}")
-        return replace(rows[0], as_of=edition)
+        return replace(rows[0], as_of=edition, one_off=self.one_off(indicator, edition))
+
+    def one_off(self, indicator: str, edition: int) -> bool:
+        """True when the editions up to ``edition`` publish ``indicator`` for a single period (any scope)."""
+        return len({f.period for f in self._vintages(indicator, edition)}) <= 1
 
     def latest_by_scope(self, indicator: str, edition: int | None = None) -> list[Figure]:
         """The latest published figure of ``indicator`` for each scope that an edition up to ``edition`` gives

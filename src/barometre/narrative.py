@@ -57,12 +57,21 @@ def cite_earlier(fig: Figure, text: str | None = None, *, then: str = "", **fmt)
     return cite(replace(fig, as_of=fig.edition), text, then=then, **fmt) + note
 
 
+# The units of a date, a duration or a count of things: said once in a statement (« depuis neuf ans », « en
+# quatre questions », « une semaine »), such a number does not age as a measure does, and a note on it reads as
+# a tag on a word. A calendar year (« dès 2003 ») never carries one.
+UNDATED_UNITS = frozenset({"year", "years", "weeks", "count", "trainings"})
+
+
 def vintage_note(fig: Figure) -> str:
-    """« (édition 2008) » after a figure the book's edition does not republish: the last published value. Not
-    after a calendar year (« dès 2003 »): a date does not age, and the note read as a tag on a word."""
-    if fig.unit == "year":
+    """After a figure the book's edition does not republish: « (dernier chiffre publié, édition 2008) » for a
+    series (its indicator has several periods); for a one-off statement, which no edition was to bring up to
+    date, « (édition 2008) », or nothing after a date, a duration or a count (``UNDATED_UNITS``)."""
+    if not fig.from_older_edition or fig.unit == "year":
         return ""
-    return f" (dernier chiffre publié, édition\u00a0{fig.edition})" if fig.from_older_edition else ""
+    if fig.one_off:
+        return "" if fig.unit in UNDATED_UNITS else f" (édition\u00a0{fig.edition})"
+    return f" (dernier chiffre publié, édition\u00a0{fig.edition})"
 
 
 def de(fig: Figure, *, then: str = "", **fmt) -> str:

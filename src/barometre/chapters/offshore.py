@@ -560,7 +560,7 @@ def voices(ds: Dataset, edition: int) -> list[Voice]:
     cited = ds.cited_sources(edition)
     rows = []
     for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
-        rows += [replace(f, as_of=edition) for ind in ds.indicators_for(CHAPTER)
+        rows += [replace(f, as_of=edition, one_off=ds.one_off(ind, edition)) for ind in ds.indicators_for(CHAPTER)
                  for f in ds.figures(ed, ind) if f.published]
     said = themes.unused_quotes(ds, edition, CHAPTER)
     out = []
