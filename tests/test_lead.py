@@ -311,3 +311,61 @@ def test_a_forecast_from_a_press_summary_is_the_outlet_s_and_its_words_are_told_
     assert "Relation Client Magazine, résumant le baromètre, annonce un recul" in text
     assert "le baromètre prévoit un recul" not in text
     assert text.count("s’attend à une régression pour 2012") == 1
+
+
+def test_a_pace_given_while_the_year_runs_is_an_estimate_not_a_forecast(real, tmp_path):
+    """« Pour 2025, Caroline Adam prévoit une croissance de 2 à 3 % » turned her present pace (« entre 2 et 3 %
+    par an aujourd'hui », April 2025) into a forecast (editor34). An estimate is told with « estime », listed
+    as an « Estimation », and judged like a forecast once the year is measured."""
+    from barometre import narrative
+
+    text = plain(lead.render(real, 2024))
+    outlook = text.split("Perspectives.")[1]
+    assert "En 2025, Caroline Adam (déléguée générale du SP2C) estime la croissance du chiffre d’affaires à 2 à 3 %" in outlook
+    assert "prévoit" not in outlook
+    estimate = next(f for f, _ in real.forecasts(2024) if f.indicator == "revenue_growth_estimate")
+    assert narrative.forecast_noun(estimate).startswith("Estimation en cours d")
+    assert narrative.forecasts_heading([(estimate, None)]) == "Les estimations publiées"
+    line = narrative.forecast_outcome(estimate, None)
+    assert line.startswith("Estimation en cours d") and "prévision" not in line.lower()
+    # once measured: 1 % for 2025 falls below 2 to 3 %, « estimation démentie (en deçà) »
+    from dataclasses import replace
+    outcome = replace(real.known("revenue_growth", 2019, scope="market"), period="2025", value=1.0)
+    assert narrative.forecast_outcome(estimate, outcome).endswith("estimation démentie (en deçà).")
+    # the same row stored as a forecast is told as one: the wording follows the data's indicator
+    data = tmp_path / "data"
+    import shutil
+    shutil.copytree(DATA_DIR, data)
+    path = data / "editions" / "2024.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("revenue_growth_estimate,", "revenue_growth_forecast,"),
+                    encoding="utf-8")
+    write_sidecar(path)
+    as_forecast = plain(lead.render(load(data), 2024)).split("Perspectives.")[1]
+    assert "Pour 2025, Caroline Adam (déléguée générale du SP2C) prévoit une croissance" in as_forecast
+
+
+def test_an_average_without_a_yearly_rate_for_the_sector_is_followed_by_the_yearly_rates_by_place(real, tmp_path):
+    """The 2024 lead said 5 to 6 % a year since 2017 and nothing of 2024, which the edition gives only for France
+    (+2 %) and the nearshore (+5 %) (editor34: the 2024 slowdown was missing)."""
+    text = plain(lead.render(real, 2024))
+    first = text.split("\n\n")[0]
+    assert ("Pour 2024, l’édition ne publie la croissance que par lieu de production : 2 % en France et 5 % dans "
+            "le nearshore européen.") in first
+    average = real.known("revenue_growth_annual_average", 2024)
+    assert lead.average_parts_sentence(real, 2024, replace_period(average, "2000-2003")) == ""  # none for 2003
+    zones = plain(lead.average_parts_sentence(real, 2021, replace_period(average, "2014-2021")))
+    assert "en Afrique du Nord" in zones and "offshore 1" not in zones  # places in words, not the data's codes
+    # a fall by place is signed
+    data = tmp_path / "data"
+    import shutil
+
+    from conftest import set_value
+    shutil.copytree(DATA_DIR, data)
+    set_value(data, "revenue_growth", "france", "2024", "-3", edition=2024)
+    assert "−3 % en France" in plain(lead.average_parts_sentence(load(data), 2024, average))
+
+
+def replace_period(fig, period: str):
+    from dataclasses import replace
+
+    return replace(fig, period=period)

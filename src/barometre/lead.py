@@ -58,6 +58,7 @@ from barometre.narrative import (
     de,
     elide,
     forecast_verdict,
+    forecast_word,
     md_escape,
     quote_body,
 )
@@ -517,7 +518,9 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
 
 
 PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
-                 "ile_de_france": "En Île-de-France"}
+                 "ile_de_france": "En Île-de-France", "nearshore": "Dans le nearshore européen",
+                 "offshore_1": "En Afrique du Nord", "offshore_2": "En Afrique subsaharienne",
+                 "offshore_3": "Dans l’océan Indien"}
 
 
 def _parts_text(fact: Fact) -> str:
@@ -588,8 +591,9 @@ def forecast_sentence(fact: Fact) -> str:
             people.setdefault(re.sub(r"\s*\([^()]*\)\s*$", "", f.source_name), forecaster(f))
         who = formatting.enumeration(list(people.values()))
         subject = "Ce chiffre" if not sentences else "Il"
+        word = forecast_word(forecasts[0])
         sentences.append(
-            f"{subject} {_verdict_verb(verdict, forecasts)} {'les prévisions publiées' if many else 'la prévision publiée'} "
+            f"{subject} {_verdict_verb(verdict, forecasts)} {f'les {word}s publiées' if many else f'la {word} publiée'} "
             f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
             f"{formatting.enumeration([forecast_text(f) for f in forecasts])}.")
     return " ".join(sentences)
@@ -605,8 +609,15 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
     sentences = []
     for forecast in _distinct(view.forecasts):
         label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
-        what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
         when = formatting.period_text(forecast.period)
+        if forecast_word(forecast) == "estimation":
+            # a pace given while the year runs: « En 2025, Caroline Adam estime la croissance du chiffre
+            # d'affaires à 2 à 3 % », not « prévoit »
+            what = re.sub(r"^estimation (en cours d’année |en cours d'année )?de ", "", label)
+            when = when if when.startswith("entre") else f"en {when}"
+            sentences.append(f"{when}, {forecaster(forecast)} estime {md_escape(what)} à {cite(forecast)}")
+            continue
+        what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
         when = when if when.startswith("entre") else f"pour {when}"
         direction = re.match(r"croissance (du |de la |des |de l’|de l')(.*)", what)
         if forecast_text(forecast) != cite(forecast) and direction:  # « prévoit un recul du chiffre d'affaires »
@@ -662,7 +673,8 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     average = edition_average(ds, edition)
     if average is not None:
         # an edition that gives the sector's pace over several years, not a yearly rate, opens on it (2024)
-        paragraphs[:1] = [" ".join([average_sentence(average, edition, None), *paragraphs[:1]])]
+        opening = [average_sentence(average, edition, None), average_parts_sentence(ds, edition, average)]
+        paragraphs[:1] = [" ".join([s for s in opening if s] + paragraphs[:1])]
     elif not chosen:
         fallback = _headline_figure(ds, edition)
         if fallback is not None:
@@ -701,6 +713,22 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
                  f"{cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "
                  f"est celui de {formatting.period_text(last_yearly.period)}")
     return text + "."
+
+
+def average_parts_sentence(ds: Dataset, edition: int, average: Figure) -> str:
+    """After an edition's average (2017-2024), the yearly growths it publishes for the average's last year by
+    place of production, since it gives none for the whole sector: « Pour 2024, l'édition ne publie la
+    croissance que par lieu de production : 2 % en France, 5 % dans le nearshore européen. » '' when it
+    publishes none."""
+    year = str(average.period).split("-")[-1]
+    parts = [f for f in ds.figures(edition, "revenue_growth")
+             if f.published and not f.secondary and f.period == year and f.scope in PART_OPENINGS]
+    if not parts:
+        return ""
+    shown = [f"{cite(p, signed=p.central < 0)} {PART_OPENINGS[p.scope][:1].lower()}{PART_OPENINGS[p.scope][1:]}"
+             for p in parts]
+    return (f"Pour {year}, l'édition ne publie la croissance que par lieu de production : "
+            f"{formatting.enumeration(shown)}.")
 
 
 def _headline_figure(ds: Dataset, edition: int) -> Figure | None:

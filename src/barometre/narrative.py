@@ -421,14 +421,23 @@ def forecast_cited(fig: Figure) -> str:
     return cite(fig, with_noun=fig.unit not in ("percent", "percent_change") and not fig.unit.startswith("eur"))
 
 
+def forecast_word(fig: Figure) -> str:
+    """What a forecast-like figure is, from its label's first word: « prévision », or « estimation » for a pace
+    given while the year runs (« entre 2 et 3 % par an aujourd'hui »), which is not told as a forecast."""
+    return "estimation" if fig.label.startswith("Estimation ") else "prévision"
+
+
 def forecast_noun(fig: Figure, count: int = 1) -> str:
     """« Prévision » of the sector's growth (the book's default forecast), else what it forecasts, from its label
-    (« Prévision d'emplois supprimés »); ``count`` > 1: « Deux prévisions d'emplois supprimés »."""
-    label = fig.label if fig.label.startswith("Prévision ") and fig.indicator != "revenue_growth_forecast" else "Prévision"
-    what = " " + md_escape(label[len("Prévision "):]) if label != "Prévision" else ""
+    (« Prévision d'emplois supprimés », « Estimation en cours d'année de la croissance … »); ``count`` > 1:
+    « Deux prévisions d'emplois supprimés »."""
+    word = forecast_word(fig)
+    head = word.capitalize() + " "
+    what = " " + md_escape(fig.label[len(head):]) if (fig.label.startswith(head)
+                                                        and fig.indicator != "revenue_growth_forecast") else ""
     if count == 1:
-        return "Prévision" + what
-    return formatting.count_words(count, "prévision", feminine=True).capitalize() + what
+        return word.capitalize() + what
+    return formatting.count_words(count, word, feminine=True).capitalize() + what
 
 
 def named_source(fig: Figure) -> str:
@@ -478,10 +487,10 @@ def verdict_words(verdict: str, forecast: Figure) -> str:
     """The verdict as the page says it: a forecast of a fall that the outcome beats (−20 à −25 % forecast,
     −1,7 % realised) is not « dépassée », which reads as a deeper fall: « démentie (recul moindre) »."""
     if verdict == "prévision dépassée" and forecast.bounds[1] < 0:
-        return "prévision démentie (recul moindre)"
-    if verdict == "prévision démentie (au-delà)" and forecast.bounds[1] == 0:  # « moins de 0 % »: a fall
-        return "prévision démentie (hausse au lieu d’un recul)"
-    return verdict
+        verdict = "prévision démentie (recul moindre)"
+    elif verdict == "prévision démentie (au-delà)" and forecast.bounds[1] == 0:  # « moins de 0 % »: a fall
+        verdict = "prévision démentie (hausse au lieu d’un recul)"
+    return verdict.replace("prévision", forecast_word(forecast), 1)  # « estimation démentie »
 
 
 def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str]:
@@ -520,6 +529,13 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
             items = " ; ".join(f"{item(f)}, {v}" for (f, _), v in zip(group, verdicts, strict=True))
             lines.append(f"- {lead}, face au chiffre réalisé, {done} : {items}.")
     return lines
+
+
+def forecasts_heading(pairs: Iterable[tuple[Figure, Figure | None]]) -> str:
+    """« Les prévisions publiées », « Les estimations publiées » or « Les prévisions et estimations publiées »:
+    what a list of ``forecast_outcomes`` holds."""
+    words = sorted({forecast_word(f) for f, _ in pairs}, key=lambda w: w != "prévision")
+    return "Les " + " et ".join(w + "s" for w in words) + " publiées"
 
 
 def for_period(period: str) -> str:

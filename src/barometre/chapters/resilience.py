@@ -27,6 +27,7 @@ from barometre.narrative import (
     cite_earlier,
     de,
     direction_forecast,
+    forecast_word,
     growth_trend,
     in_year,
     source_line,
@@ -66,7 +67,7 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
             {
                 "année": forecast.period,
                 "croissance": forecast.central,
-                "type": "Prévision",
+                "type": forecast_word(forecast).capitalize(),  # « Estimation » for a pace given in the year
                 # a forecast of direction (« moins de 0 % ») in its words
                 "texte": direction_forecast(forecast).removeprefix("un ").removeprefix("une ")
                 or formatting.figure_text(forecast),
@@ -98,7 +99,7 @@ ARROW_SHARE = 0.18  # a bound's arrow above (or below) its bar, as a share of th
 
 def growth_title(table: pd.DataFrame) -> str:
     """The chart's title, chosen by the data: the last year's growth against the year before."""
-    done = table[table["type"] != "Prévision"] if not table.empty else table
+    done = table[~table["type"].isin(FORECAST_KINDS)] if not table.empty else table
     if done.empty:
         return "Croissance du chiffre d'affaires des outsourceurs"
     last = done.iloc[-1]
@@ -153,7 +154,9 @@ def contraction_sentence(ds: Dataset, edition: int) -> str:
 GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)
 GROWTH_AXIS_OFFSET = 9  # px between the plot and the y axis: room for half a value wider than its bar
 GROWTH_YEAR_SIZE = 11  # px: eight years side by side on a phone keep a gap between them
-GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1]}
+GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1], "Estimation": PALETTE[2]}
+FORECAST_KINDS = ("Prévision", "Estimation")  # bars of a figure not yet measured (``narrative.forecast_word``)
+KIND_WORDS = {"Prévision": "prévisions", "Estimation": "estimations faites en cours d'année"}
 
 
 GROWTH_ACROSS_FROM = 9  # years: from this many bars on, they lie across the page, the years down its side
@@ -241,9 +244,11 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
             align="left", baseline="top", dx=0, fontSize=10, color=history.BREAK_COLOUR).encode(
             y=alt.value(1), text="rupture:N")
     years = ", ".join(table["année"])
-    forecasts = table[table["type"] == "Prévision"]
+    forecasts = table[table["type"].isin(FORECAST_KINDS)]
+    drawn = [k for k in FORECAST_KINDS if k in set(forecasts["type"])]
     note = (
-        " Les barres « Prévision » sont des prévisions, données telles que publiées"
+        " Les barres " + " et ".join(f"« {k} »" for k in drawn) + " sont des "
+        + " et des ".join(KIND_WORDS[k] for k in drawn) + ", données telles que publiées"
         + (" ; une borne (« au moins », « plus de ») est une barre pâle jusqu'à la borne, prolongée d'une flèche "
            "du côté où se trouve la valeur" if (forecasts["borne"] != 0).any() else "")
         + (" ; une fourchette va de sa borne basse à sa borne haute" if (forecasts["début"] != 0).any() else "")
@@ -598,7 +603,8 @@ def _average_summary(ds: Dataset, edition: int, average: Figure) -> ChapterSumma
     forecast = next((f for f in lead.outlook(ds, edition).forecasts
                      if ds.indicators[f.indicator].forecast_of == "revenue_growth" and f.scope == "market"), None)
     if forecast is not None:
-        takeaway += f" ; prévision pour {formatting.period_text(forecast.period)} : {lead.forecast_text(forecast)}"
+        takeaway += (f" ; {forecast_word(forecast)} pour {formatting.period_text(forecast.period)} : "
+                     f"{lead.forecast_text(forecast)}")
     return ChapterSummary(chapter=CHAPTER, key_label=average.label,
                           key_figure=f"{cite(average)} par an {span}", takeaway=takeaway + ".")
 
