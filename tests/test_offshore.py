@@ -666,7 +666,7 @@ def test_every_production_zone_s_latest_share_is_told_newest_year_first():
     near = ds.known("revenue_share_by_location", ds.latest, scope="nearshore")
     assert north.anchor in text and near.anchor in text
     assert text.index(near.anchor) < text.index(north.anchor)  # 2024 before 2021
-    assert "pour l’offshore 1" in text and "pour le offshore" not in text
+    assert "pour l’Afrique du Nord" in text and "offshore 1" not in text and "pour le Afrique" not in text
     assert ch.zones_sentence(ds, 2011) == ""  # no edition up to 2011 splits the offshore by zone
 
 

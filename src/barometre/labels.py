@@ -13,9 +13,9 @@ SCOPE_LABELS = {
     "france": "France",
     "offshore": "offshore",
     "nearshore": "nearshore (Europe)",
-    "offshore_1": "offshore 1 (Afrique du Nord)",
-    "offshore_2": "offshore 2 (Afrique subsaharienne)",
-    "offshore_3": "offshore 3 (océan Indien)",
+    "offshore_1": "Afrique du Nord",
+    "offshore_2": "Afrique subsaharienne",
+    "offshore_3": "océan Indien",
     "province": "province",
     "paris": "Paris",
     "ile_de_france": "Île-de-France",
@@ -67,7 +67,7 @@ def scope_label(scope: str) -> str:
 def with_scope(label: str, scope: str) -> str:
     """A figure's label with its scope, as a caption or a table names it: « Croissance du chiffre d'affaires
     (France) », or after a comma when the scope's own label has a parenthesis (« Croissance du chiffre
-    d'affaires, offshore 1 (Afrique du Nord) », not « (offshore 1 (Afrique du Nord)) »); the label alone
+    d'affaires, nearshore (Europe) », not « (nearshore (Europe)) »); the label alone
     for the whole market."""
     if scope == "market":
         return label

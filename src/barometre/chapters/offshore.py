@@ -83,7 +83,7 @@ def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure]
 
 def zones_sentence(ds: Dataset, edition: int) -> str:
     """« Par zone de production, les dernières parts publiées sont de 10 % pour le nearshore (Europe) en 2024 ;
-    d'environ 33 % pour l'offshore 1 (Afrique du Nord) et de 5,1 % pour l'offshore 2 (…) en 2021. » The share of
+    d'environ 33 % pour l'Afrique du Nord et de 5,1 % pour l'Afrique subsaharienne en 2021. » The share of
     revenue of each zone outside France, the latest each edition up to ``edition`` publishes, newest year first
     ('' when no edition publishes one): North Africa, the second production zone, was told only in captions."""
     latest = ds.latest_by_scope("revenue_share_by_location", edition)

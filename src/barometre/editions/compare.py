@@ -98,7 +98,7 @@ def _where(fig: Figure) -> str:
 
 
 def _labelled(fig: Figure) -> str:
-    """« Croissance du chiffre d'affaires (France) », « …, offshore 1 (Afrique du Nord) »: no parenthesis in another."""
+    """« Croissance du chiffre d'affaires (France) », « …, nearshore (Europe) »: no parenthesis in another."""
     from barometre.labels import with_scope
 
     return with_scope(fig.label, fig.scope) if fig.scope != "market" else f"{fig.label} ({_scope_label(fig.scope)})"
