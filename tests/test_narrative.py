@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from barometre import load
 from barometre.narrative import cite, de, direction, growth_trend, md_escape, quote, source_line
 
@@ -361,3 +363,44 @@ def test_only_a_series_says_dernier_chiffre_publie_and_a_one_off_count_carries_n
     assert not advisers.one_off and advisers.period == "2010"
     assert narrative.vintage_note(advisers) == " (dernier chiffre publié, édition\u00a02010)"
     assert narrative.vintage_note(questions) == " (dernier chiffre publié, édition\u00a02010)"
+
+
+def test_a_forecast_for_two_years_is_set_against_the_year_already_measured():
+    """« 7 000 emplois [supprimés] pour 2013-2014 … aucune édition ne publie encore le chiffre réalisé » while
+    the same book told 4 000 jobs cut in 2013 (editor34): the measured year is told, the missing one named."""
+    from barometre import narrative
+
+    ds = load()
+    forecast = next(f for f, o in ds.forecasts(2024)
+                    if f.indicator == "jobs_destroyed_forecast" and f.edition == 2013 and o is None)
+    partial = ds.partial_outcomes(forecast, 2024)
+    assert [(f.period, f.central) for f in partial] == [("2013", 4000)]
+    line = narrative.forecast_outcome(forecast, None, partial)
+    assert re.search(r"réalisé en 2013 : \{ref\}`4\s000\semplois <fig-2013-jobs-destroyed-france-2013>` \(édition\s2013\)", line)
+    assert line.endswith("aucune édition ne publie encore le chiffre de 2014.")
+    assert "dernier chiffre publié" not in line
+    # the book of 2012 knows no year of the span yet; a single year is never split
+    assert ds.partial_outcomes(forecast, 2012) == []
+    single = next(f for f, _ in ds.forecasts(2024) if f.period == "2014")
+    assert ds.partial_outcomes(single, 2024) == []
+    lines = narrative.forecast_outcomes([(forecast, None)], lambda f: ds.partial_outcomes(f, 2024))
+    assert "réalisé en 2013" in lines[0]
+    assert "sur toute la période" in narrative.forecast_outcomes([(forecast, None)])[0]  # without the years
+
+
+def test_one_statement_relayed_by_two_outlets_is_one_forecast_and_two_figures_are_two():
+    """« Deux prévisions du SP2C … : −25 à −20 %, d'après Génération NT ; −25 à −20 %, d'après Freenews »: the
+    SP2C's one statement, relayed twice (editor34). Told once, each outlet linked to its row; Laurent Uberti's
+    three different figures for 2009 stay three forecasts."""
+    from barometre import narrative
+
+    ds = load()
+    pairs = ds.forecasts(2024)
+    lines = narrative.forecast_outcomes(pairs)
+    relayed = [f for f, _ in pairs if f.edition == 2012 and f.period == "2013" and f.indicator == "revenue_growth_forecast"]
+    assert len(relayed) == 2
+    line = next(line for line in lines if relayed[0].anchor in line)
+    assert relayed[1].anchor in line and line.startswith("- Prévision du SP2C publiée avec l’édition 2012 pour 2013")
+    assert "Deux prévisions" not in "".join(lines)
+    assert "prévision démentie (recul moindre)" in line
+    assert any(line.startswith("- Trois prévisions de Laurent Uberti") for line in lines)

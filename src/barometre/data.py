@@ -591,6 +591,21 @@ class Dataset:
                 out.append((f, outcome))
         return sorted(out, key=lambda p: (period_key(p[0].period), p[0].edition, p[0].row))
 
+    def partial_outcomes(self, forecast: Figure, edition: int) -> list[Figure]:
+        """The years of a forecast's span (« 2013-2014 ») whose outcome an edition up to ``edition`` publishes,
+        when none gives the span's own total: 4 000 jobs cut in 2013 against 7 000 forecast for 2013-2014.
+        Empty for a single year, or for an indicator that forecasts nothing."""
+        target = getattr(self.indicators[forecast.indicator], "forecast_of", "") or ""
+        start, _, end = str(forecast.period).partition("-")
+        if not target or not (start.isdigit() and end.isdigit()):
+            return []
+        out = []
+        for year in range(int(start), int(end) + 1):
+            found = self.known(target, edition, scope=forecast.scope, period=str(year))
+            if found is not None and found.published:
+                out.append(found)
+        return out
+
     def frame(self, edition: int | None = None) -> pd.DataFrame:
         """One edition as a DataFrame, one row per figure, with labels and sources."""
         edition = self.latest if edition is None else int(edition)

@@ -11,7 +11,7 @@ render literally, whatever characters they hold.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from barometre import formatting
@@ -458,7 +458,7 @@ def of_source(fig: Figure) -> str:
     return "du " + named[3:] if named.startswith("le ") else elide("de", named) + named
 
 
-def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
+def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence[Figure] = ()) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
     prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
     # « selon le baromètre … (données 2011) » with its article; in parentheses, the name alone (« (SP2C, d'après …) »)
@@ -470,17 +470,27 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None) -> str:
     text = (f"{forecast_noun(forecast)} publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
-        return text + f" ; {_not_yet_done(forecast)}."
+        return text + f" ; {_not_yet_done(forecast, partial)}."
     text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     return text + f", {verdict}."
 
 
-def _not_yet_done(forecast: Figure) -> str:
+def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = ()) -> str:
     """« aucune édition ne publie encore le chiffre réalisé », « … sur toute la période » for a span (2013-2014):
-    no edition gives its total, though a year of it may be told elsewhere."""
-    whole = " sur toute la période" if "-" in str(forecast.period) else ""
-    return f"aucune édition ne publie encore le chiffre réalisé{whole}"
+    no edition gives its total. The years of the span an edition does publish are told first (« réalisé en
+    2013 : 4 000 emplois (édition 2013) ; aucune édition ne publie encore le chiffre de 2014 »)."""
+    if "-" not in str(forecast.period):
+        return "aucune édition ne publie encore le chiffre réalisé"
+    if not partial:
+        return "aucune édition ne publie encore le chiffre réalisé sur toute la période"
+    done = " ; ".join(f"réalisé en {formatting.period_text(f.period)} : {cite_earlier(f, with_noun=True)}"
+                      + ("" if f.from_older_edition else f" (édition {f.edition})") for f in partial)
+    start, end = (int(y) for y in str(forecast.period).split("-"))
+    missing = [str(y) for y in range(start, end + 1) if str(y) not in {f.period for f in partial}]
+    if not missing:
+        return done + " ; aucune édition ne publie le total de la période"
+    return done + f" ; aucune édition ne publie encore le chiffre de {formatting.enumeration(missing)}"
 
 
 def verdict_words(verdict: str, forecast: Figure) -> str:
@@ -493,12 +503,15 @@ def verdict_words(verdict: str, forecast: Figure) -> str:
     return verdict.replace("prévision", forecast_word(forecast), 1)  # « estimation démentie »
 
 
-def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str]:
+def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
+                      by_year: Callable[[Figure], Sequence[Figure]] | None = None) -> list[str]:
     """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
     period by one person, against one outcome, are told in one item, so that no two lines open alike
     (« Prévision publiée avec l’édition 2008 pour 2009 (Laurent Uberti…) » three times): « Trois
     prévisions de Laurent Uberti publiées avec l’édition 2008 pour 2009 : au moins 10 %, d’après …
-    ; … Réalisé : 4,2 % (édition 2010), prévisions démenties (en deçà). »"""
+    ; … Réalisé : 4,2 % (édition 2010), prévisions démenties (en deçà). »
+    ``by_year`` (``Dataset.partial_outcomes``) gives the years of a span whose outcome is published while the
+    span's total is not."""
     groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
     for forecast, outcome in pairs:
         key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
@@ -506,9 +519,27 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
     lines = []
     for group in groups.values():
         if len(group) == 1:
-            lines.append(f"- {forecast_outcome(*group[0])}")
+            forecast, outcome = group[0]
+            partial = by_year(forecast) if by_year is not None and outcome is None else ()
+            lines.append(f"- {forecast_outcome(forecast, outcome, partial)}")
             continue
         forecast, outcome = group[0]
+        outlets = [f.publication_outlet for f, _ in group]
+        if len({(f.value, f.low, f.high, f.qualifier) for f, _ in group}) == 1 and all(outlets) \
+                and len(set(outlets)) == len(outlets):
+            # one statement relayed by several outlets (the SP2C's words in the Journal du dimanche, taken up by
+            # Génération NT and Freenews): one forecast, each outlet linked to its row
+            relays = formatting.enumeration([cite(f, md_escape(f.publication_outlet)) for f, _ in group])
+            said = (f"{forecast_noun(forecast)} {of_source(forecast)} publiée avec l’édition {forecast.edition} pour "
+                    f"{md_escape(for_period(forecast.period))}, d’après {relays} : {forecast_cited(forecast)}")
+            if outcome is None:
+                partial = by_year(forecast) if by_year is not None else ()
+                lines.append(f"- {said} ; {_not_yet_done(forecast, partial)}.")
+            else:
+                done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
+                lines.append(f"- {said} ; réalisé : {done}, "
+                             f"{verdict_words(forecast_verdict(forecast, outcome), forecast)}.")
+            continue
         lead = (f"{forecast_noun(forecast, len(group))} "
                 f"{of_source(forecast)} publiées avec l’édition {forecast.edition} pour "
                 f"{md_escape(for_period(forecast.period))}")
@@ -518,7 +549,8 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]]) -> list[str
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
-            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast)}.")
+            partial = by_year(forecast) if by_year is not None else ()
+            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, partial)}.")
             continue
         done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]

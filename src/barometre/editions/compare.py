@@ -561,7 +561,7 @@ def forecasts_markdown(dataset: Dataset, edition: int) -> str:
     if not pairs:
         return ""
     lines = ["## Prévisions et réalisations", ""]
-    lines += forecast_outcomes(pairs)
+    lines += forecast_outcomes(pairs, lambda f: dataset.partial_outcomes(f, edition))
     return "\n".join(lines)
 
 
