@@ -369,3 +369,33 @@ def replace_period(fig, period: str):
     from dataclasses import replace
 
     return replace(fig, period=period)
+
+
+def test_two_records_of_one_study_name_its_start_once(real):
+    """« … au plus haut de la série de l'étude BearingPoint, commencée en 2007. La part … au plus haut de la série
+    de l'étude BearingPoint, commencée en 2006. » (editor34): two start years for one study, in a row."""
+    text = plain(lead.render(real, 2011))
+    assert text.count("commencée en") == 1
+    assert "au plus haut des années que publie cette étude (depuis 2006)" in text
+
+
+def test_the_outlook_gives_one_quote_a_speaker_the_fuller_first_and_names_what_the_edition_feared(real, tmp_path):
+    """The 2011 book never named Free in its lead: Laurent Uberti's « 2012 est une année de rupture … depuis
+    l'arrivée de Free » lost to his shorter « année de transition », and RCM's sentence, told as the forecast,
+    took a place. One quote a speaker, the fuller first; a forecast's own words take no place."""
+    outlook = plain(lead.render(real, 2011)).split("Perspectives.")[1]
+    assert "l’arrivée de Free […]" in outlook and "dit Laurent Uberti" in outlook
+    assert "année de transition" not in outlook
+    assert outlook.count("dit Laurent Uberti") == 1
+    # the rule, on a fixture: two outlook quotes of one speaker, the longer told
+    data = edition_with(tmp_path, ["revenue_growth,2009,market,6,exact,percent_change"],
+                        quotes=["2010 sera une année de reprise.,Outlook for 2010.,verbatim",
+                                "2010 sera une année de reprise : les clients reviennent vers nous.,Outlook.,verbatim"])
+    fixture = plain(lead.render(load(data), 2009)).split("Perspectives.")[1]
+    assert "les clients reviennent vers nous" in fixture and fixture.count("dit Laurent Uberti") == 1
+
+
+def test_an_organisation_that_forecasts_takes_its_article(real):
+    outlook = plain(lead.render(real, 2012)).split("Perspectives.")[1]
+    assert "le SP2C (syndicat professionnel des centres de contacts" in outlook
+    assert "pour 2014, le SP2C prévoit" in outlook and ", SP2C prévoit" not in outlook

@@ -358,13 +358,19 @@ def outlook(ds: Dataset, edition: int, pairs: list | None = None) -> Outlook:
         src = ds.sources.get(q.source)
         return src is None or src.type == "interview"
 
-    # the next year named first, the press's summary of the study before a speaker's words
-    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, interview(q), q.row))
-    chosen, sources = [], set()
+    # the next year named first, the press's summary of the study before a speaker's words; the words of a
+    # forecast just told take no place (the 2011 outlook kept Laurent Uberti's « 2012 est une année de rupture »
+    # out for RCM's sentence, told already as the forecast)
+    # one quote a speaker, the fuller first: Laurent Uberti's « 2012 est une année de rupture … depuis l'arrivée
+    # de Free » before his shorter « 2012 est une année de transition »
+    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, interview(q), -len(q.quote), q.row))
+    told = {quote_body(f.quote) for f in forecasts}
+    chosen, speakers = [], set()
     for q in marked:
-        if q.source in sources:
+        speaker = q.attribution if interview(q) else q.source
+        if speaker in speakers or quote_body(q.quote) in told:
             continue
-        sources.add(q.source)
+        speakers.add(speaker)
         chosen.append(q)
     return Outlook(tuple(forecasts), tuple(chosen[:2]))
 
@@ -443,10 +449,15 @@ def _origin(fact: Fact) -> str:
             else f"série comparable depuis {fact.study}")
 
 
-def _record_words(fact: Fact) -> str:
+def _record_words(fact: Fact, *, study_told: bool = False) -> str:
+    """« au plus haut de la série de l'étude BearingPoint, commencée en 2007 »; ``study_told``: a record of the
+    same study was just told, and the study's series may start another year (the offshore share from 2006):
+    « au plus haut des années que publie cette étude (depuis 2006) », not a second « commencée en »."""
     high = fact.extreme == "high"
     if fact.kind == "record":
         word = "au plus haut" if high else "au plus bas"
+        if fact.study.startswith("l’étude") and study_told:
+            return f"{word} des années que publie cette étude (depuis {fact.start})"
         if fact.study.startswith("l’étude"):  # « au plus haut depuis 2006 » would say 2006 was as high
             return f"{word} de la série de {fact.study}, commencée en {fact.start}"
         if fact.study:
@@ -457,8 +468,9 @@ def _record_words(fact: Fact) -> str:
     return ""
 
 
-def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
-    """One sentence for one fact (MyST Markdown); ``told_break``: the series break was said just before."""
+def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_told: bool = False) -> str:
+    """One sentence for one fact (MyST Markdown); ``told_break``: the series break was said just before;
+    ``study_told``: a record in the same study's series was told just before."""
     cur, prev = fact.current, fact.previous
     noun = _noun(ds, fact)
     subject = SUBJECTS.get(fact.indicator)
@@ -499,7 +511,7 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False) -> str:
             text += f", une première {where}"
         return text + "."
     growth = cur.unit == "percent_change" and not _plural(noun) and cur.central > 0 and prev.central > 0
-    words = _record_words(fact)
+    words = _record_words(fact, study_told=study_told)
     if growth:
         verb = "accélère" if cur.central > prev.central else "ralentit"
         if fact.kind == "steady":
@@ -546,7 +558,9 @@ def _verdict_verb(verdict: str, forecasts: list[Figure]) -> str:
 def forecaster(forecast: Figure) -> str:
     """Who forecast: a person with their role, « le baromètre » for the study's own figure, else the source."""
     if forecast.source_type == "interview" and not forecast.source_name.endswith(")"):
-        return md_escape(forecast.attribution)
+        name = forecast.source_name.strip()
+        # an organisation under its one-word name takes its article: « le SP2C (syndicat …) prévoit »
+        return (elide("le", name) if " " not in name else "") + md_escape(forecast.attribution)
     if forecast.source_type == "barometer":
         return "le baromètre"
     return md_escape(re.sub(r"\s*\([^()]*\)\s*$", "", forecast.source_name))  # « SP2C », not its page
@@ -656,9 +670,12 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     chosen = facts(ds, edition, pairs)[:limit]
     paragraphs = []
     if chosen:
-        sentences, breaks, paragraph_ends = [], set(), []
+        sentences, breaks, records, paragraph_ends = [], set(), set(), []
         for fact in chosen:
-            sentences.append(fact_sentence(ds, fact, told_break=(fact.study, fact.break_words) in breaks))
+            sentences.append(fact_sentence(ds, fact, told_break=(fact.study, fact.break_words) in breaks,
+                                           study_told=fact.kind == "record" and fact.study in records))
+            if fact.kind == "record" and fact.study:
+                records.add(fact.study)
             if fact.kind == "new" and (fact.study or fact.break_words):
                 breaks.add((fact.study, fact.break_words))
             if fact.forecasts:
