@@ -387,7 +387,7 @@ def smic_gap_words(s: Salaries) -> str:
 def salary_opening(s: Salaries) -> str:
     """« Le baromètre établit le salaire moyen … » (« établissait » for an older edition's salary)."""
     verb = "établissait" if s.gross.from_older_edition else "établit"
-    return f"Le baromètre {verb} le salaire moyen des conseillers de vente à"
+    return f"Le baromètre {verb} le salaire moyen des conseillers à"
 
 
 def salary_not_followed(s: Salaries) -> str:
@@ -574,7 +574,7 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
         name="valeur-salaire-historique",
         title=salary_history_title(table),
         source=source_line(history.figures_of(table)) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
-        description=f"Courbes du salaire moyen brut des conseillers de vente et du Smic mensuel brut à temps plein, "
+        description=f"Courbes du salaire moyen brut des conseillers et du Smic mensuel brut à temps plein, "
         f"par année : {listing}. Chaque salaire est le dernier publié pour son année ; le Smic est tracé chaque "
         f"année.{breaks}",
         data=long,
@@ -628,7 +628,7 @@ def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
         title="Salaires des conseillers et Smic",
         source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
         description=(
-            "Barres horizontales des montants mensuels, en euros (salaire moyen des conseillers de vente, "
+            "Barres horizontales des montants mensuels, en euros (salaire moyen des conseillers, "
             "salaire net des téléconseillers, Smic à temps plein au 1ᵉʳ juillet) : " + listing + "." + nets
         ),
         data=table,
