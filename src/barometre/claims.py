@@ -817,13 +817,14 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     low = min(earlier, key=lambda f: f.central)
     since = min(int(f.period) for f in earlier)
     # the years before it in the same series only (2006, about 11 %, is the KPMG study's): said so
-    text = (f"Croissance de {year} : {cite(now)} (édition {now.edition}) ; la plus faible des années précédentes "
-            f"de la même série, commencée en {since}, était {de(low)} en {low.period}")
+    before = formatting.enumeration([f"{cite(f)} en {f.period}" for f in sorted(earlier, key=lambda f: f.period)])
+    text = (f"En {year}, la croissance a été {de(now)} (édition {now.edition}), contre {before}, "
+            f"{'l’année précédente' if len(earlier) == 1 else 'les années précédentes'} de la même série "
+            f"(commencée en {since})")
     if interval(now)[1] < interval(low)[0]:
         # compared with the years before it only: a later year (2013, −1,7 %) may fall lower, hence « jusque-là »
-        return Verdict(REFUTED, text + f" ; {year} a connu la plus faible croissance de la série jusque-là.",
-                       (now, low))
-    return Verdict(CONFIRMED, text + ".", (now, low))
+        return Verdict(REFUTED, text + " : la plus faible croissance de la série jusque-là.", (now, low))
+    return Verdict(CONFIRMED, text + " : pas moins que la plus faible d’entre elles.", (now, low))
 
 
 def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
