@@ -404,3 +404,19 @@ def test_one_statement_relayed_by_two_outlets_is_one_forecast_and_two_figures_ar
     assert "Deux prévisions" not in "".join(lines)
     assert "prévision démentie (recul moindre)" in line
     assert any(line.startswith("- Trois prévisions de Laurent Uberti") for line in lines)
+
+
+def test_a_figure_a_later_one_of_its_series_supersedes_is_not_the_last_published():
+    """« en passant de 250 000 (dernier chiffre publié, édition 2008) à 400 000 emplois » in the 2024 book, which
+    gives 290 000 jobs in France in 2025: the 2009 figure (« now ») is not the last published. The market's
+    growth is its own series: France's 2024 growth does not supersede the market's 2019 one."""
+    from barometre import narrative
+
+    ds = load()
+    jobs = ds.known("customer_relation_jobs", 2024, scope="current")
+    assert jobs.superseded and narrative.vintage_note(jobs) == " (édition\u00a02008)"
+    target = ds.known("customer_relation_jobs", 2024, scope="target")  # an objective is no measure
+    assert narrative.vintage_note(target) == " (édition\u00a02008)"
+    market = ds.known("revenue_growth", 2024, scope="market")
+    assert market.period == "2019" and not market.superseded
+    assert "dernier chiffre publié" in narrative.vintage_note(market)

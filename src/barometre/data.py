@@ -93,6 +93,9 @@ class Figure:
     # the indicator has a single period in the editions up to ``as_of``: a one-off statement (Numericable's
     # 600 advisers in 2009), not a series a later edition could bring up to date (``narrative.vintage_note``)
     one_off: bool = False
+    # a later period of the same series is known in edition ``as_of`` (250 000 jobs in 2009, 290 000 in 2025): the
+    # figure is not the « dernier chiffre publié »
+    superseded: bool = False
 
     @property
     def from_older_edition(self) -> bool:
@@ -501,11 +504,27 @@ class Dataset:
         if len(rows) > 1:
             options = "; ".join(f"scope={f.scope}, period={f.period}" for f in rows)
             raise FigureNotFound(f"several rows match {indicator} (scope={scope}, period={period}): {options}")
-        return replace(rows[0], as_of=edition, one_off=self.one_off(indicator, edition))
+        return replace(rows[0], as_of=edition, one_off=self.one_off(indicator, edition),
+                       superseded=self.superseded(rows[0], edition))
 
     def one_off(self, indicator: str, edition: int) -> bool:
         """True when the editions up to ``edition`` publish ``indicator`` for a single period (any scope)."""
         return len({f.period for f in self._vintages(indicator, edition)}) <= 1
+
+    # a figure given « now » (scope current) is the whole of what it counts: the market's or France's series
+    NOW_SCOPES = frozenset({"current", "now"})
+    WHOLE_SCOPES = frozenset({"market", "france"})
+
+    def superseded(self, fig: Figure, edition: int) -> bool:
+        """True when an edition up to ``edition`` publishes ``fig``'s indicator for a later period, in its scope
+        or, for a figure given « now » (``NOW_SCOPES``), for the market or France (250 000 jobs « now » in 2009,
+        290 000 in France in 2025). The market and France are two series."""
+        def same_series(other: Figure) -> bool:
+            pair = {other.scope, fig.scope}
+            return other.scope == fig.scope or (bool(pair & self.NOW_SCOPES)
+                                                and pair <= self.NOW_SCOPES | self.WHOLE_SCOPES)
+        return any(period_key(f.period) > period_key(fig.period)
+                   for f in self._vintages(fig.indicator, edition) if same_series(f))
 
     def latest_by_scope(self, indicator: str, edition: int | None = None) -> list[Figure]:
         """The latest published figure of ``indicator`` for each scope that an edition up to ``edition`` gives

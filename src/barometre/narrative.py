@@ -64,13 +64,16 @@ UNDATED_UNITS = frozenset({"year", "years", "weeks", "count", "trainings"})
 
 
 def vintage_note(fig: Figure) -> str:
-    """After a figure the book's edition does not republish: « (dernier chiffre publié, édition 2008) » for a
-    series (its indicator has several periods); for a one-off statement, which no edition was to bring up to
-    date, « (édition 2008) », or nothing after a date, a duration or a count (``UNDATED_UNITS``)."""
+    """After a figure the book's edition does not republish: « (dernier chiffre publié, édition 2008) » for the
+    latest figure of a series (its indicator has several periods); « (édition 2008) » for one a later figure of
+    the series supersedes, and for a one-off statement, which no edition was to bring up to date; nothing
+    after a date, a duration or a count said once (``UNDATED_UNITS``)."""
     if not fig.from_older_edition or fig.unit == "year":
         return ""
     if fig.one_off:
         return "" if fig.unit in UNDATED_UNITS else f" (édition\u00a0{fig.edition})"
+    if fig.superseded or fig.scope == "target":  # a later figure is known, or an objective: no « dernier chiffre »
+        return f" (édition\u00a0{fig.edition})"
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})"
 
 
