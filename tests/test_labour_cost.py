@@ -135,3 +135,13 @@ def test_the_cited_price_range_is_a_band_between_its_ends_not_two_lines():
     assert band_rows and all(r["bas"] <= r["haut"] for r in band_rows)
     line_rows = [r for la in layers if la is not area[0] for r in spec["datasets"][la["data"]["name"]]]
     assert not any(str(r["série"]).startswith("Prix de l'heure (borne") for r in line_rows)
+
+
+def test_an_editions_index_chart_stops_at_its_year():
+    """The 2011 book drew the Smic and the employer cost to 2024 (« 140,9 en 2024 ») while its text said
+    « La série couvre les années 2006 à 2011 » (editor35)."""
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", 2008)
+    table = ch.labour_index_table(ds, price, 2000, 2008, until=2011)
+    assert not table.empty and int(table["année"].max()) == 2011
+    assert int(ch.labour_index_table(ds, price, 2000, 2008)["année"].max()) > 2011  # the whole snapshot

@@ -965,10 +965,12 @@ def labour_squeeze(inputs: model.MarginInputs, ds: Dataset, price: Figure, start
     )
 
 
-def labour_index_table(ds: Dataset, price: Figure, start: int, end: int) -> pd.DataFrame:
+def labour_index_table(ds: Dataset, price: Figure, start: int, end: int, until: int | None = None) -> pd.DataFrame:
     """The gross Smic, the employer cost at the Smic and the price of a production hour (the book's line,
-    both ends) on one index, 100 in the first year the snapshot covers; long format."""
-    covered = labour_cost_years(ds)
+    both ends) on one index, 100 in the first year the snapshot covers; long format. ``until``: the book's
+    edition, whose chart stops at its year (the 2011 book drew the series to 2024 while its text stopped
+    in 2011)."""
+    covered = labour_cost_years(ds, until=until)
     years = [int(y) for y in covered["year"]] if not covered.empty else []
     if len(years) < 2:
         return pd.DataFrame(columns=["année", "série", "indice", "texte"])
