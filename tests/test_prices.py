@@ -681,3 +681,12 @@ def test_the_summary_leads_with_the_edition_s_own_figure_when_the_price_is_an_ol
     assert ds.known("sp2c_revenue_coverage", 2024).anchor in s2024.key_figure
     assert "Aucune édition après celle de 2008" in s2024.takeaway  # the price, still told as history
     assert "production-hour-price" in ch.summary(ds, 2008).key_figure  # the edition's own price
+
+
+def test_the_members_weight_is_the_sp2c_s_word_even_when_a_dispatch_on_the_barometer_relays_it():
+    """« les membres du SP2C pèsent 90 % …, selon le baromètre » for an AFP dispatch that reads « Le SP2C indique
+    représenter 90 % » (editors 34 and 35)."""
+    ds = load()
+    text = ch.members_share_sentence(ds, 2011, None)
+    assert "selon le SP2C" in text and "selon le baromètre" not in text
+    assert "selon Caroline Adam" in ch.members_share_sentence(ds, 2024, None)  # a person speaking is named

@@ -757,7 +757,8 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     coverage = ds.known("sp2c_revenue_coverage", edition)
     if not published(coverage) or (top is not None and period_end(coverage.period) <= period_end(top.period)):
         return ""
-    who = md_escape(coverage.attribution) if coverage.source_type == "interview" else "le baromètre"
+    # the members' weight is the SP2C's word about itself, whoever relays it (« Le SP2C indique représenter 90 % »)
+    who = md_escape(coverage.attribution) if coverage.source_type == "interview" else "le SP2C"
     verb = narrative.tensed(coverage, "pèsent", "pesaient")
     text = (f"En {md_escape(formatting.period_text(coverage.period))}, les membres du SP2C {verb} {cite(coverage)} du "
             f"chiffre d'affaires du secteur, selon {who}")
