@@ -377,7 +377,7 @@ def test_a_forecast_for_two_years_is_set_against_the_year_already_measured():
     assert [(f.period, f.central) for f in partial] == [("2013", 4000)]
     line = narrative.forecast_outcome(forecast, None, partial)
     assert re.search(r"réalisé en 2013 : \{ref\}`4\s000\semplois <fig-2013-jobs-destroyed-france-2013>` \(édition\s2013\)", line)
-    assert line.endswith("aucune édition ne publie encore le chiffre de 2014.")
+    assert line.endswith("aucune édition ne publie le chiffre de 2014.")
     assert "dernier chiffre publié" not in line
     # the book of 2012 knows no year of the span yet; a single year is never split
     assert ds.partial_outcomes(forecast, 2012) == []

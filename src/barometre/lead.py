@@ -579,6 +579,14 @@ def forecast_text(forecast: Figure) -> str:
     return cite(forecast)
 
 
+def between(fig: Figure) -> str:
+    """« entre 2 et 3 % » for a range, « à environ 2 % » otherwise: the figure after « situer », linked."""
+    if fig.is_range and fig.unit in ("percent", "percent_change"):
+        low, high = fig.bounds
+        return "entre " + cite(fig, f"{formatting.number(low)} et {formatting.percent(high)}")
+    return "à " + cite(fig)
+
+
 def _distinct(forecasts) -> list[Figure]:
     """One forecast per value (two pages giving the same forecast are told once)."""
     seen, out = set(), []
@@ -629,7 +637,7 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
             # d'affaires à 2 à 3 % », not « prévoit »
             what = re.sub(r"^estimation (en cours d’année |en cours d'année )?de ", "", label)
             when = when if when.startswith("entre") else f"en {when}"
-            sentences.append(f"{when}, {forecaster(forecast)} estime {md_escape(what)} à {cite(forecast)}")
+            sentences.append(f"{when}, {forecaster(forecast)} situe {md_escape(what)} {between(forecast)}")
             continue
         what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
         when = when if when.startswith("entre") else f"pour {when}"
@@ -724,7 +732,10 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
     span = formatting.period_text(average.period)
     moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0
              else f"a progressé {de(average)}")
-    text = f"D'après l'édition {edition}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
+    # a person's words (Caroline Adam's interview of April 2025) are hers, not the edition's
+    who = (f"Selon {md_escape(average.attribution)}" if average.source_type == "interview"
+           else f"D'après l'édition {edition}")
+    text = f"{who}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
     if last_yearly is not None and last_yearly.period != average.period:
         text += (f" ; le dernier taux annuel publié pour l'ensemble du secteur, "
                  f"{cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "

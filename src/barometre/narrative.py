@@ -480,20 +480,21 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence
 
 
 def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = ()) -> str:
-    """« aucune édition ne publie encore le chiffre réalisé », « … sur toute la période » for a span (2013-2014):
+    """« aucune édition ne publie le chiffre réalisé » (not « encore », which read as a figure still to come in a
+    book ten years on), « … sur toute la période » for a span (2013-2014):
     no edition gives its total. The years of the span an edition does publish are told first (« réalisé en
-    2013 : 4 000 emplois (édition 2013) ; aucune édition ne publie encore le chiffre de 2014 »)."""
+    2013 : 4 000 emplois (édition 2013) ; aucune édition ne publie le chiffre de 2014 »)."""
     if "-" not in str(forecast.period):
-        return "aucune édition ne publie encore le chiffre réalisé"
+        return "aucune édition ne publie le chiffre réalisé"
     if not partial:
-        return "aucune édition ne publie encore le chiffre réalisé sur toute la période"
+        return "aucune édition ne publie le chiffre réalisé sur toute la période"
     done = " ; ".join(f"réalisé en {formatting.period_text(f.period)} : {cite_earlier(f, with_noun=True)}"
                       + ("" if f.from_older_edition else f" (édition {f.edition})") for f in partial)
     start, end = (int(y) for y in str(forecast.period).split("-"))
     missing = [str(y) for y in range(start, end + 1) if str(y) not in {f.period for f in partial}]
     if not missing:
         return done + " ; aucune édition ne publie le total de la période"
-    return done + f" ; aucune édition ne publie encore le chiffre de {formatting.enumeration(missing)}"
+    return done + f" ; aucune édition ne publie le chiffre de {formatting.enumeration(missing)}"
 
 
 def verdict_words(verdict: str, forecast: Figure) -> str:
