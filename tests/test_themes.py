@@ -70,3 +70,17 @@ def test_a_chapters_list_of_quotes_does_not_repeat_what_a_theme_tells():
 def test_a_quote_inside_an_excerpt_takes_the_inner_quotation_marks():
     text = themes.paragraph(load(), EDITION, "subsidies")
     assert "“malsain”" in text and "«malsain»" not in text and text.count("«") == text.count("»") == 1
+
+
+def test_the_fall_of_service_prices_is_told_as_another_measure_than_the_hour_price(data_copy):
+    """« le prix des prestations externalisées a baissé de 40 % » a paragraph after « l'heure de production se
+    vendait 5 à 10 % moins cher »: only the claims page said they measure different things (editor35)."""
+    from conftest import mark_not_published
+
+    from barometre import load, themes
+
+    text = themes.reverse_auctions(load(), 2024)
+    assert "Ce n’est pas la même mesure que le prix de l’heure de production, en baisse de" in text
+    assert "fig-2008-production-hour-price-change-since-2000" in text
+    mark_not_published(data_copy, "production_hour_price_change_since_2000")
+    assert "même mesure" not in themes.reverse_auctions(load(data_copy), 2024)

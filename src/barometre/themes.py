@@ -59,6 +59,14 @@ def reverse_auctions(ds: Dataset, edition: int) -> str:
         sentences.append(f"{who}, le prix des prestations externalisées {verb}{amount} "
                          f"{md_escape(formatting.period_text(fall.period))}, « notamment sous l’effet de la mise en "
                          "place du système des enchères inversées »" + ".")
+        hour = ds.known("production_hour_price_change_since_2000", edition)
+        if hour is not None and hour.published:
+            # two falls side by side read as one fact told twice, or as a contradiction (editor35)
+            moved = direction(hour.bounds[1], up="en hausse", down="en baisse", flat="stable")
+            amount = "" if hour.bounds == (0, 0) else " " + de(hour, magnitude=True)
+            sentences.append(f"Ce n’est pas la même mesure que le prix de l’heure de production, {moved}{amount} "
+                             f"{md_escape(formatting.period_text(hour.period))} selon {md_escape(hour.source_name)} : "
+                             "les deux chiffres ne se comparent pas.")
     if guido is not None:
         text = f"{_first_upper(_who(ds, guido))} vise nommément {_words(guido)}"
         if law is not None and law.source == guido.source:
