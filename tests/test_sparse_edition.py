@@ -94,13 +94,26 @@ def test_the_revised_2008_growth_replaces_the_old_value_and_the_annex_shows_both
 
 def test_a_figure_of_an_older_edition_names_its_edition(books):
     """Nothing the 2009 edition does not publish is stated as its fact: every paragraph of the 2009 book
-    that cites a figure of the 2008 edition says « 2008 »."""
+    that cites a figure of the 2008 edition says « 2008 ». The one exception is the rule of
+    ``narrative.vintage_note``: a date, a duration or a count said once (« le retour cité en 2009, de deux
+    ans ») carries no edition note; its sentence dates it (``test_prose``'s stale-as-current test reads it)."""
+    from barometre.narrative import UNDATED_UNITS
+
+    ds = load(books["data"])
+    undated = {f.anchor for f in ds.figures(2008)
+               if f.unit in UNDATED_UNITS and ds.one_off(f.indicator, 2009)}
+    exempt = 0
     for name in ("resilience", "offshore", "prices", "value", "partnership"):
         main = page(books["build"], 2009, name)
         for block in main.find_all(["p", "li"]):
-            if block.find("a", href=re.compile(r"#fig-2008-")) is None:
+            older = {a["href"].split("#", 1)[1] for a in block.find_all("a", href=re.compile(r"#fig-2008-"))}
+            if not older:
+                continue
+            if older <= undated:
+                exempt += 1
                 continue
             assert "2008" in block.get_text(" "), (name, block.get_text(" ")[:200])
+    assert exempt < 10  # the exception stays an exception
 
 
 def test_an_edition_without_the_article_states_none_of_its_figures(books):
