@@ -504,12 +504,17 @@ class Dataset:
         if len(rows) > 1:
             options = "; ".join(f"scope={f.scope}, period={f.period}" for f in rows)
             raise FigureNotFound(f"several rows match {indicator} (scope={scope}, period={period}): {options}")
-        return replace(rows[0], as_of=edition, one_off=self.one_off(indicator, edition),
-                       superseded=self.superseded(rows[0], edition))
+        vintages = self._vintages(indicator, edition)  # read once for both flags
+        return replace(rows[0], as_of=edition, one_off=self._one_off(vintages),
+                       superseded=self._superseded(rows[0], vintages))
 
     def one_off(self, indicator: str, edition: int) -> bool:
         """True when the editions up to ``edition`` publish ``indicator`` for a single period (any scope)."""
-        return len({f.period for f in self._vintages(indicator, edition)}) <= 1
+        return self._one_off(self._vintages(indicator, edition))
+
+    @staticmethod
+    def _one_off(vintages: list[Figure]) -> bool:
+        return len({f.period for f in vintages}) <= 1
 
     # a figure given « now » (scope current) is the whole of what it counts: the market's or France's series
     NOW_SCOPES = frozenset({"current", "now"})
@@ -519,12 +524,14 @@ class Dataset:
         """True when an edition up to ``edition`` publishes ``fig``'s indicator for a later period, in its scope
         or, for a figure given « now » (``NOW_SCOPES``), for the market or France (250 000 jobs « now » in 2009,
         290 000 in France in 2025). The market and France are two series."""
+        return self._superseded(fig, self._vintages(fig.indicator, edition))
+
+    def _superseded(self, fig: Figure, vintages: list[Figure]) -> bool:
         def same_series(other: Figure) -> bool:
             pair = {other.scope, fig.scope}
             return other.scope == fig.scope or (bool(pair & self.NOW_SCOPES)
                                                 and pair <= self.NOW_SCOPES | self.WHOLE_SCOPES)
-        return any(period_key(f.period) > period_key(fig.period)
-                   for f in self._vintages(fig.indicator, edition) if same_series(f))
+        return any(period_key(f.period) > period_key(fig.period) for f in vintages if same_series(f))
 
     def latest_by_scope(self, indicator: str, edition: int | None = None) -> list[Figure]:
         """The latest published figure of ``indicator`` for each scope that an edition up to ``edition`` gives

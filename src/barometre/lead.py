@@ -579,7 +579,7 @@ def forecast_text(forecast: Figure) -> str:
     return cite(forecast)
 
 
-def between(fig: Figure) -> str:
+def situated(fig: Figure) -> str:
     """« entre 2 et 3 % » for a range, « à environ 2 % » otherwise: the figure after « situer », linked."""
     if fig.is_range and fig.unit in ("percent", "percent_change"):
         low, high = fig.bounds
@@ -633,11 +633,11 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
         label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
         when = formatting.period_text(forecast.period)
         if forecast_word(forecast) == "estimation":
-            # a pace given while the year runs: « En 2025, Caroline Adam estime la croissance du chiffre
-            # d'affaires à 2 à 3 % », not « prévoit »
+            # a pace given while the year runs: « En 2025, Caroline Adam situe la croissance du chiffre
+            # d'affaires entre 2 et 3 % », not « prévoit »
             what = re.sub(r"^estimation (en cours d’année |en cours d'année )?de ", "", label)
             when = when if when.startswith("entre") else f"en {when}"
-            sentences.append(f"{when}, {forecaster(forecast)} situe {md_escape(what)} {between(forecast)}")
+            sentences.append(f"{when}, {forecaster(forecast)} situe {md_escape(what)} {situated(forecast)}")
             continue
         what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
         when = when if when.startswith("entre") else f"pour {when}"
@@ -657,10 +657,7 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
                              f"«\u00a0{md_escape(words)}\u00a0»")
         else:
             sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
-    told = {quote_body(f.quote) for f in view.forecasts}
-    for q in view.quotes:
-        if quote_body(q.quote) in told:  # the forecast's own words, just told
-            continue
+    for q in view.quotes:  # ``outlook`` left out the forecasts' own words
         src = ds.sources.get(q.source)
         press = src is not None and src.type != "interview" and bool(src.publication_outlet)
         who = src.publication_outlet if press else q.attribution
@@ -725,9 +722,9 @@ def edition_average(ds: Dataset, edition: int) -> Figure | None:
 
 
 def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) -> str:
-    """« D'après l'édition 2024, le chiffre d'affaires des outsourceurs a progressé de 5 à 6 % par an en
+    """« Selon Caroline Adam (…), le chiffre d'affaires des outsourceurs a progressé de 5 à 6 % par an en
     moyenne entre 2017 et 2024 ; le dernier taux annuel publié pour l'ensemble du secteur, 6,1 % (édition 2019),
-    est celui de 2019. »
+    est celui de 2019. » (« D'après l'édition 2024 » when the study gives it.)
     The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
     span = formatting.period_text(average.period)
     moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0

@@ -474,9 +474,14 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
         return text + f" ; {_not_yet_done(forecast, partial)}."
-    text += f" ; réalisé : {cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
+    text += f" ; réalisé : {_realised(outcome)}"
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     return text + f", {verdict}."
+
+
+def _realised(outcome: Figure) -> str:
+    """The outcome, linked, with its edition (an older edition's note comes with ``cite``)."""
+    return cite(outcome) + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
 
 
 def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = ()) -> str:
@@ -520,12 +525,14 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     for forecast, outcome in pairs:
         key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
         groups.setdefault(key, []).append((forecast, outcome))
+    def years_done(forecast: Figure) -> Sequence[Figure]:
+        return by_year(forecast) if by_year is not None else ()
+
     lines = []
     for group in groups.values():
         if len(group) == 1:
             forecast, outcome = group[0]
-            partial = by_year(forecast) if by_year is not None and outcome is None else ()
-            lines.append(f"- {forecast_outcome(forecast, outcome, partial)}")
+            lines.append(f"- {forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else ())}")
             continue
         forecast, outcome = group[0]
         outlets = [f.publication_outlet for f, _ in group]
@@ -537,10 +544,9 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
             said = (f"{forecast_noun(forecast)} {of_source(forecast)} publiée avec l’édition {forecast.edition} pour "
                     f"{md_escape(for_period(forecast.period))}, d’après {relays} : {forecast_cited(forecast)}")
             if outcome is None:
-                partial = by_year(forecast) if by_year is not None else ()
-                lines.append(f"- {said} ; {_not_yet_done(forecast, partial)}.")
+                lines.append(f"- {said} ; {_not_yet_done(forecast, years_done(forecast))}.")
             else:
-                done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
+                done = _realised(outcome)
                 lines.append(f"- {said} ; réalisé : {done}, "
                              f"{verdict_words(forecast_verdict(forecast, outcome), forecast)}.")
             continue
@@ -553,10 +559,9 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
-            partial = by_year(forecast) if by_year is not None else ()
-            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, partial)}.")
+            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, years_done(forecast))}.")
             continue
-        done = f"{cite(outcome)}" + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
+        done = _realised(outcome)
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]
         if len(set(verdicts)) == 1:
             items = " ; ".join(item(f) for f, _ in group)
