@@ -369,3 +369,17 @@ def test_a_crisis_year_is_the_lowest_growth_of_its_series_until_then_not_of_all_
         assert text.count(" : ") <= 1  # no two colons in one sentence (editor34: « … en 2007 : 2009 a connu … »)
         # every earlier year of the series is named, not only the lowest
         assert "fig-2008-revenue-growth-market-2007" in text or "revenue-growth-market-2007" in text
+
+
+def test_the_offshore_verdicts_go_on_with_frances_share_once_the_offshore_series_stops(ds, data_copy):
+    # the BearingPoint offshore share ends in 2012; EY's France share (46 % in 2024) says what came after
+    for claim_id in ("offshore_threshold_2006", "offshore_threshold_2008"):
+        assert "hors de France" not in _evidence(ds, 2012, claim_id)
+        evidence = _evidence(ds, 2024, claim_id).replace("\u00a0", " ").replace("\u202f", " ")
+        assert "sur le champ de l’étude suivante, 54 % du chiffre d’affaires est produit hors de France en 2024" \
+            in evidence
+        assert "fig-2024-france-revenue-share-market-2024" in evidence  # the 46 % links to its row
+    # computed from the row, not typed: another France share gives another complement
+    set_value(data_copy, "france_revenue_share", "market", "2024", "63", edition=2024)
+    evidence = _evidence(load(data_copy), 2024, "offshore_threshold_2006").replace("\u00a0", " ")
+    assert "37 % du chiffre d’affaires est produit hors de France en 2024" in evidence

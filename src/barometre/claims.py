@@ -776,13 +776,36 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     end_year = max(comparable)
     end = ds.known(indicator, edition, scope="market", period=str(end_year))
     text = f"La part de l’offshore dans le chiffre d’affaires passe {de(start)} en {since} à {cite(end)} en {end_year}"
+    after, figs = _later_outside_france(ds, edition, end), (start, end)
+    if after is not None:
+        figs = (start, end, after[0])
     if interval(end)[0] > interval(start)[1]:
         gain = end.central - start.central
         return Verdict(REFUTED, text + f" : elle gagne {formatting.points(gain, 1, signed=False)}, "
-                                       "sans palier.", (start, end))
+                                       f"sans palier{after[1] if after else ''}.", figs)
     if interval(end)[1] < interval(start)[0]:
-        return Verdict(REFUTED, text + " : elle recule.", (start, end))
-    return Verdict(CONFIRMED, text + " : elle se stabilise.", (start, end))
+        return Verdict(REFUTED, text + f" : elle recule{after[1] if after else ''}.", figs)
+    return Verdict(CONFIRMED, text + f" : elle se stabilise{after[1] if after else ''}.", figs)
+
+
+def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> tuple[Figure, str] | None:
+    """The share of revenue made outside France in the latest year after ``end`` (the offshore series' last
+    figure) that France's share
+    (``france_revenue_share``) gives, once the offshore series itself has stopped: the later study splits the
+    rest of the world into zones (nearshore, Africa…) and no longer publishes one offshore share. Told as what
+    it is, France's complement on another basis: « ; sur le champ de l'étude suivante, 54 % du chiffre
+    d'affaires est produit hors de France en 2024 (46 % en France) »."""
+    series = ds.series("france_revenue_share", upto=edition)
+    series = series[(series["scope"] == "market") & series["period"].str.fullmatch(r"\d{4}")]
+    years = sorted(int(p) for p in series["period"] if int(p) > int(end.period))
+    if not years:
+        return None
+    fig = ds.known("france_revenue_share", edition, scope="market", period=str(years[-1]))
+    if fig is None:
+        return None
+    basis = "sur le champ de l’étude suivante" if ds.break_between(end, fig) else "ensuite"
+    return fig, (f" ; {basis}, {formatting.complement_text(fig)} du chiffre d’affaires est produit hors de France "
+                 f"en {years[-1]} ({cite(fig)} en France)")
 
 
 def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
