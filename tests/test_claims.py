@@ -383,3 +383,9 @@ def test_the_offshore_verdicts_go_on_with_frances_share_once_the_offshore_series
     set_value(data_copy, "france_revenue_share", "market", "2024", "63", edition=2024)
     evidence = _evidence(load(data_copy), 2024, "offshore_threshold_2006").replace("\u00a0", " ")
     assert "37 % du chiffre d’affaires est produit hors de France en 2024" in evidence
+
+
+def test_the_jobs_target_verdict_names_its_speaker_and_edition_in_one_parenthesis(ds):
+    evidence = _evidence(ds, 2024, "jobs_target_400000").replace("\\", "")
+    assert "selon Caroline Adam (déléguée générale du SP2C, édition 2024) : 16 ans après, l’objectif" in evidence
+    assert ") (" not in evidence

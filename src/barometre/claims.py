@@ -1116,9 +1116,14 @@ def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> V
     later = _known(ds, edition, "customer_relation_jobs", "france")
     if later is not None and later.edition > fig.edition:
         reached = later.bounds[0] >= fig.central
-        who = md_escape(later.attribution) if later.source_type == "interview" else "une source citée"
-        text = (f"En {_year(later)}, la filière compte {cite(later)} emplois en France selon {who} "
-                f"(édition {later.edition}) : l’objectif {elide('de', formatting.figure_text(fig))}"
+        who = later.attribution if later.source_type == "interview" else "une source citée"
+        # one parenthesis: « selon Caroline Adam (déléguée générale du SP2C, édition 2024) »
+        who = (who[:-1] + f", édition {later.edition})" if who.endswith(")")
+               else who + f" (édition {later.edition})")
+        elapsed = period_end(later.period) - period_end(fig.period)
+        after = f"{elapsed} ans après, " if elapsed > 1 else ""
+        text = (f"En {_year(later)}, la filière compte {cite(later)} emplois en France, selon {md_escape(who)} : "
+                f"{after}l’objectif {elide('de', formatting.figure_text(fig))}"
                 f"{cite(fig)} {'est atteint' if reached else 'n’est pas atteint'}.")
         return Verdict(CONFIRMED if reached else REFUTED, text, (fig, later))
     staff = _known(ds, edition, "staff", "market")
