@@ -1396,12 +1396,17 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
         if not group:
             continue
         parts.append(f"## {title}")
+        told: dict[str, str] = {}  # evidence already printed on the page → the topic it was printed under
         for j in group:
+            # two claims checked against the same figures get one evidence, and the second points back to it
+            evidence = (f"Mêmes chiffres que pour {told[j.verdict.evidence]}, plus haut."
+                        if j.verdict.evidence in told else j.verdict.evidence)
+            told.setdefault(j.verdict.evidence, f"{{ref}}`« {md_escape(topic(ds, j))} » <{j.anchor}>`")
             parts.append(
                 f"({j.anchor})=\n"
                 f"**{md_escape(topic(ds, j))}**\\\n"
                 f"{said_text(j.stated)}\\\n"
-                f"**Verdict : {j.verdict.verdict}.** {j.verdict.evidence}"
+                f"**Verdict : {j.verdict.verdict}.** {evidence}"
             )
     return "\n\n".join(parts)
 
