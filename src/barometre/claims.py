@@ -1345,7 +1345,9 @@ def topic(ds: Dataset, j: Judged) -> str:
     label = ds.indicators[fig.indicator].label_fr
     where = scope_label(fig.scope)
     # the scope once: « Part de marché des dix premiers, 2009 », not « …, dix premiers, 2009 »
-    scope = "" if fig.scope == "market" or where.lower() in label.lower() else f", {where}"
+    # and never « aujourd'hui » beside the year it stands for (« Économies demandées …, 2009 »)
+    scope = ("" if fig.scope in ("market", "now", "current") or where.lower() in label.lower()
+             else f", {where}")
     against = CHECK_LABELS.get(j.claim.check.__name__, "")
     return f"{label}{scope}, {formatting.period_text(fig.period)}" + (f" : {against}" if against else "")
 
