@@ -400,4 +400,12 @@ def test_the_outlook_gives_one_quote_a_speaker_the_fuller_first_and_names_what_t
 def test_an_organisation_that_forecasts_takes_its_article(real):
     outlook = plain(lead.render(real, 2012)).split("Perspectives.")[1]
     assert "le SP2C (syndicat professionnel des centres de contacts" in outlook
-    assert "pour 2014, le SP2C prévoit" in outlook and ", SP2C prévoit" not in outlook
+    assert "Pour 2014, le SP2C prévoit" in outlook and ", SP2C prévoit" not in outlook
+
+
+def test_the_outlook_gives_each_forecast_and_quote_its_own_sentence(real):
+    outlook = plain(lead.render(real, 2011)).split("Perspectives.")[1]
+    # RCM's forecast, then 01net's words, then Laurent Uberti's: three sentences, no semicolon between them
+    assert "régression pour 2012 ». « Cette tendance" in outlook
+    assert "(repris par MC informactions). « 2012 est une année de rupture" in outlook
+    assert "» ; «" not in outlook and "», écrit 01net (repris par MC informactions) ;" not in outlook

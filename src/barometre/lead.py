@@ -665,7 +665,8 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
         sentences.append(f"«\u00a0{md_escape(body)}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}")
     if not sentences:
         return ""
-    return "**Perspectives.** " + _cap(" ; ".join(sentences)) + "."
+    # one sentence each: three quotes strung on semicolons made a 560-character sentence (the 2011 outlook)
+    return "**Perspectives.** " + " ".join(_cap(s) + "." for s in sentences)
 
 
 def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
