@@ -79,3 +79,19 @@ def test_a_series_is_one_row_with_its_years_in_one_cell_and_a_lone_figure_of_the
     # a table whose every figure is dated says no « sauf mention contraire »
     only_dated = digest.table(ds, [[f for f in digest.rows(ds, 2011, "offshore") if f.period != "2011"]], 2011)
     assert only_dated[1] is False
+
+
+def test_quotes_on_several_years_are_grouped_by_the_year_they_speak_of():
+    from barometre import themes
+    from barometre.data import load
+
+    ds = load()
+    text = digest.quotes_by_year(themes.unused_quotes(ds, 2011, "resilience"))
+    order = [text.index(f"**Sur {y}.**") for y in (2011, 2012, 2013)]
+    assert order == sorted(order)
+    # « transition » and « rupture » both speak of 2012, and sit in the same item
+    item_2012 = next(line for line in text.splitlines() if line.startswith("- **Sur 2012.**"))
+    assert "transition" in item_2012 and "rupture" in item_2012 and "bouleversement en 2013" not in item_2012
+    # quotes of one year only are a plain list, with no year label
+    plain = digest.quotes_by_year(themes.unused_quotes(ds, 2024, "resilience"))
+    assert "**Sur" not in plain and plain.count("\n- ") >= 1

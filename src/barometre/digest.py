@@ -16,6 +16,8 @@ without a figure on the theme gives an empty digest, and the section is left out
 
 from __future__ import annotations
 
+import re
+
 from barometre import formatting, lead
 from barometre.data import Dataset, Figure, Quote, period_key
 from barometre.labels import with_scope
@@ -112,5 +114,33 @@ def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] 
         when = f", pour {edition} sauf mention contraire" if undated else ""
         blocks.append(f"L’édition {edition} publie sur ce thème {count}{when} :\n\n" + text)
     if quotes:
-        blocks.append("\n".join(f"- {lead._cap(quote(q))}." for q in quotes))  # a summary opens « « … », résume »
+        blocks.append(quotes_by_year(quotes))
     return "\n\n".join(blocks)
+
+
+_SPOKEN_OF = re.compile(r"\b(?:outlook|forecast) for (\d{4})\b", re.IGNORECASE)
+
+
+def spoken_year(q: Quote) -> int | None:
+    """The year a quote speaks of: the one its note names as its outlook (« Outlook for 2013 »), else the
+    latest year its words name (« … auront un impact négatif en 2013 »), else None."""
+    named = _SPOKEN_OF.search(q.note or "")
+    if named:
+        return int(named.group(1))
+    years = [int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", q.quote)]
+    return max(years) if years else None
+
+
+def quotes_by_year(quotes: list[Quote]) -> str:
+    """The chapter's other quotes as a list. When they speak of several years, they are grouped by that year,
+    in its order (« **Sur 2012.** « … » — Laurent Uberti ; « … » — Laurent Uberti. »): five undated quotes of
+    one speaker in a row read as contradictory (« transition », « rupture ») when the reader cannot tell which
+    year each is about (editor, stop 33). A quote that names no year comes first, on its own."""
+    years = {spoken_year(q) for q in quotes}
+    if len(years - {None}) < 2:
+        return "\n".join(f"- {lead._cap(quote(q))}." for q in quotes)  # a summary opens « « … », résume »
+    items = [f"- {lead._cap(quote(q))}." for q in quotes if spoken_year(q) is None]
+    for year in sorted(years - {None}):
+        said = " ; ".join(quote(q) for q in quotes if spoken_year(q) == year)
+        items.append(f"- **Sur {year}.** {lead._cap(said)}.")
+    return "\n".join(items)
