@@ -701,3 +701,31 @@ def test_the_nearshore_is_named_only_once_an_edition_gives_it_apart():
     ds = load()
     assert ch.abroad_words(ds, 2011) == "offshore"
     assert ch.abroad_words(ds, ds.latest) == "offshore et nearshore"
+
+
+def test_the_split_chart_legend_and_source_name_only_the_bars_drawn():
+    ds = load()
+    # the 2011 book: 2011's revenue share is too far from 2008's new jobs to share the chart, so only jobs are drawn
+    share = ds.known("france_revenue_share", 2011, scope="market")
+    province = ds.known("new_jobs_province_share", 2011)
+    table = ch.split_table(share, province)
+    out = ch.split_chart(table, [share, province])
+    spec_ = out.chart.to_dict()
+
+    def domains(node):
+        if isinstance(node, dict):
+            if node.get("field") == "composante" and "scale" in node:
+                yield node["scale"]["domain"]
+            for v in node.values():
+                yield from domains(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from domains(v)
+
+    assert list(domains(spec_)) and all(d == ["Province", ch.PROVINCE_REST] for d in domains(spec_))
+    assert "2011" not in out.source and "2008" in out.source
+    # both bars drawn (the 2008 book): all four parts in the legend, both editions' rows credited
+    both = ch.split_chart(ch.split_table(ds.known("france_revenue_share", 2008, scope="market"),
+                                         ds.known("new_jobs_province_share", 2008)),
+                          [ds.known("france_revenue_share", 2008, scope="market"), ds.known("new_jobs_province_share", 2008)])
+    assert all(len(d) == 4 for d in domains(both.chart.to_dict()))

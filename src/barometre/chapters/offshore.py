@@ -338,7 +338,13 @@ SPLIT_LABEL_CHAR = 7.5  # px: a character of a 12 px bold share written on its b
 
 
 def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
-    order = ["France", "Province", FRANCE_REST, PROVINCE_REST]
+    # the legend and the source line name only what is drawn: 2024's book draws 2008's new jobs alone, and its
+    # legend showed two empty swatches and credited the 2024 edition (editor, stop 33)
+    colours = dict(zip(["France", "Province", FRANCE_REST, PROVINCE_REST],
+                       [PALETTE[0], PALETTE[2], "#c9c9c9", "#e0c9a6"], strict=True))
+    drawn = set(table["composante"])
+    order = [c for c in colours if c in drawn]
+    figs = [f for f in figs if ("France" if f.indicator == "france_revenue_share" else "Province") in drawn]
     base = alt.Chart(table).encode(
         y=alt.Y("mesure:N", title=None, sort=None, axis=None),
         x=alt.X("part:Q", stack="zero", title="Part (%)", scale=alt.Scale(domain=[0, 100])),
@@ -346,7 +352,7 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     )
     bars = base.mark_bar(size=38).encode(
         color=alt.Color("composante:N", title=None, sort=order,
-                        scale=alt.Scale(domain=order, range=[PALETTE[0], PALETTE[2], "#c9c9c9", "#e0c9a6"]),
+                        scale=alt.Scale(domain=order, range=[colours[c] for c in order]),
                         legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
         tooltip=[alt.Tooltip("mesure:N", title="Mesure"), alt.Tooltip("composante:N", title="Part de"),
                  alt.Tooltip("texte:N", title="Part")],
