@@ -544,6 +544,7 @@ class Voice:
     summary: str
     cited_in: int | None = None  # the newest edition up to the book's that cites this source
     said: Quote | None = None  # the source's quote of the edition, told here rather than in the voices
+    published_in: str = ""  # « Relation Client Magazine, 2009 »: where the view was published
 
 
 # The book's own summaries (not the article's words), used when no data row carries the view.
@@ -576,8 +577,9 @@ def voices(ds: Dataset, edition: int) -> list[Voice]:
         src = ds.sources[source]
         mine = [f for f in rows if f.source == source]
         words = None if mine else next((q for q in said if q.source == source), None)
+        outlet = ", ".join(str(x) for x in (src.publication_outlet, src.publication_year) if x)
         out.append(Voice(source, src.name, src.role, camp, mine[0] if mine else None, summary, cited[source],
-                         words))
+                         words, outlet))
     return out
 
 
@@ -598,7 +600,9 @@ def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset()) -> str:
     if v.said is not None and (v.figure is None or v.figure.anchor not in told):  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
         lead = "" if narrative.quote_body(v.said.quote)[:1].isupper() else f" {narrative.md_escape(v.summary)}"
         return f"- {who}{lead} : {quote(v.said, attribution=False)}"
-    where = f", d'après l'édition {v.cited_in}" if v.cited_in is not None else ""
+    # the view's own publication (the 2009 article), not « l'édition 2008 »: the barometer did not say it
+    where = (f", d'après {narrative.md_escape(v.published_in)}" if v.published_in
+             else f", d'après l'édition {v.cited_in}" if v.cited_in is not None else "")
     return f"- {who} {narrative.md_escape(v.summary)} (résumé du livre{where})."
 
 
