@@ -310,7 +310,9 @@ def test_the_share_of_france_says_production_outside_france_gains_ground_when_it
 def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
     assert "croît plus vite" in ch.summary(load(), EDITION).takeaway
     sparse = ch.summary(load(data_with_sparse_2009(tmp_path / "a")), SPARSE)
-    assert "recule en France" in sparse.takeaway and "fig-2009-revenue-growth-france-2009" in sparse.key_figure
+    assert "recule en France" in sparse.takeaway and "fig-2009-revenue-growth-france-2009" in sparse.takeaway
+    # the chapter's key figure is the offshore's growth, France's is in the takeaway
+    assert sparse.key_label.endswith("offshore") and "fig-2009-revenue-growth-offshore-2009" in sparse.key_figure
     # the province's share of new jobs is 2008's, a one-off figure: its edition named, no « dernier chiffre »
     assert "(édition\u00a02008)" in sparse.takeaway and "dernier chiffre" not in sparse.takeaway
     only = ch.summary(load(data_with_sparse_2009_only(tmp_path / "b")), SPARSE)

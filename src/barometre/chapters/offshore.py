@@ -1041,10 +1041,11 @@ def summary(ds: Dataset, edition: int):
         elif province is not None:
             takeaway += (f" ; {narrative.cite(province)} des nouveaux emplois créés en province en "
                          f"{formatting.period_text(province.period)}")
+        # the chapter's subject is the offshore: its growth is the key figure, France's is in the takeaway
         return ChapterSummary(
             chapter=CHAPTER,
-            key_label=f"{label} en France",
-            key_figure=f"{narrative.cite(france, signed=True)} en {when}",
+            key_label=f"{label} offshore",
+            key_figure=f"{narrative.cite(offshore, signed=True)} en {formatting.period_text(offshore.period)}",
             takeaway=takeaway + ".",
         )
     if found is not None:
