@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import mark_not_published, rewrite
+from conftest import mark_not_published, rewrite, set_field
 from executed import assert_clean, execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
@@ -346,3 +346,17 @@ def test_the_newer_share_of_cdi_in_france_leads_the_older_one_of_the_sector(tmp_
     # « À retenir » gives the count a later edition publishes beside the 2009 target (editor35)
     bullet = next(line for line in text.splitlines() if line.startswith("- Emplois de la relation client en France"))
     assert "fig-2024-customer-relation-jobs-france-2025" in bullet and bullet.endswith("(non atteint).")
+
+
+def test_the_editions_own_diploma_figure_leads_and_the_older_one_keeps_its_year(data_copy):
+    ds = load()
+    text = ch.diplomas_text(ds, 2011).replace("\u00a0", " ")
+    # 2011 publishes « plus de 50 % » at bac + 2: it leads; 2008's 59 % at bac + 1 follows, in the past
+    assert text.index("fig-2011-bac2-plus-share-market-2011") < text.index("fig-2008-graduate-share-market-2008")
+    assert "des téléconseillers ont au moins un bac + 2 en 2011 ; en 2008," in text and "avaient au moins un bac + 1" in text
+    assert "bac + 2" in ch.summary(ds, 2011).takeaway
+    # 2008 has only bac + 1
+    assert "bac + 2" not in ch.diplomas_text(ds, 2008) and "fig-2008-graduate-share-market-2008" in ch.diplomas_text(ds, 2008)
+    # a bac + 2 share older than the bac + 1 share does not lead: the 2011 row moved to 2007 is dropped
+    set_field(data_copy, "bac2_plus_share", "market", "2011", "period", "2007", edition=2011)
+    assert "bac + 2" not in ch.diplomas_text(load(data_copy), 2011)

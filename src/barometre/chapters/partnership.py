@@ -440,6 +440,41 @@ def regional_text(figs: list[Figure]) -> str:
     return f"{listed} en {formatting.period_text(figs[-1].period)}"
 
 
+def diplomas(ds: Dataset, edition: int) -> tuple[Figure | None, Figure | None]:
+    """The diploma figures the chapter tells: the share at bac + 2 and more when an edition publishes one at
+    least as recent as the bac + 1 share (the 2011 edition: « plus de 50 % »), and the bac + 1 share. The
+    newer measure leads; the older one follows with its own year (the 2011 book gave 2008's bac + 1 and never
+    its own edition's bac + 2, editor, stop 33)."""
+    bac1 = ds.known("graduate_share", edition)
+    bac2 = ds.known("bac2_plus_share", edition)
+    if bac2 is not None and bac1 is not None and period_key(bac2.period) < period_key(bac1.period):
+        bac2 = None
+    return bac2, bac1
+
+
+def diplomas_text(ds: Dataset, edition: int, *, short: bool = False) -> str:
+    """« plus de 50 % des téléconseillers ont au moins un bac + 2 en 2011 ; en 2008, 59 % des salariés avaient au
+    moins un bac + 1 » (tenses from the figures' editions); '' when no edition publishes either."""
+    bac2, bac1 = diplomas(ds, edition)
+    parts = []
+    if bac2 is not None:
+        parts.append(f"{cite(bac2)} des téléconseillers {narrative.tensed(bac2, 'ont', 'avaient')} au moins un "
+                     f"bac + 2 en {formatting.period_text(bac2.period)}")
+    if bac1 is not None:
+        if bac2 is not None and short:  # one clause in a list already cut by semicolons
+            return (f"{parts[0]}, et {cite(bac1)} des salariés au moins un bac + 1 en "
+                    f"{formatting.period_text(bac1.period)}")
+        if bac2 is not None:
+            parts.append(f"en {formatting.period_text(bac1.period)}, {cite(bac1)} des salariés "
+                         f"{narrative.tensed(bac1, 'ont', 'avaient')} au moins un bac + 1")
+        elif short:
+            parts.append(f"{cite(bac1)} de salariés de niveau bac + 1 et plus en {formatting.period_text(bac1.period)}")
+        else:
+            parts.append(f"la part des salariés ayant au moins une année d'études supérieures (bac + 1 et plus) "
+                         f"{stated(bac1, 'est', 'était')} de {cite(bac1)} en {formatting.period_text(bac1.period)}")
+    return " ; ".join(parts)
+
+
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
     """The chapter's key figure and takeaway from what the editions up to ``edition`` publish: the CDI share
     and its direction, the graduates, the jobs target; a neutral line when none is known."""
@@ -467,9 +502,8 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     regional = regional_figures(ds, "permanent_contract_share", edition)
     if regional:
         parts.append(f"part des CDI : {regional_text(regional)}")
-    if graduates is not None:
-        parts.append(f"{cite(graduates)} de salariés de niveau bac + 1 et plus en "
-                     f"{formatting.period_text(graduates.period)}")
+    if diplomas_text(ds, edition):
+        parts.append(diplomas_text(ds, edition, short=True))
     found = count_after_target(ds, edition, target)
     jobs = found[0] if found is not None and not found[0].from_older_edition else None  # this edition's count
     if jobs is not None:
