@@ -462,3 +462,11 @@ def test_the_salary_chart_shows_the_published_salary_of_the_year_before_and_an_o
     assert "établissait" in ch.salary_opening(later) and "dépassait" in ch.smic_gap_words(later)
     assert f"après celle de {later.gross.edition}" in ch.salary_not_followed(later)
     assert ch.salary_not_followed(pay) == "" and "établit" in ch.salary_opening(pay)
+
+
+@pytest.mark.slow
+def test_the_price_war_scissors_are_told_in_prices_and_only_pointed_to_here(tmp_path):
+    text = _markdown(execute_chapter(tmp_path, "value", "scissors"))
+    # Frédéric Jousset's words and the hour price belong to « La guerre des prix »; the value chapter links there
+    assert "alors que le Smic" not in text and "fig-2008-production-hour-price-change-since-2000" not in text
+    assert "Sur la durée, le Smic a augmenté de 36\u00a0% entre 2000 et 2008" in text and "<prices>`" in text
