@@ -623,6 +623,9 @@ def test_the_smic_is_compared_with_the_price_in_the_prices_own_last_year(tmp_pat
     assert compared and compared.group(2) == "2008", text[:400]
     assert re.search(r"Aucune édition ne publie ce prix après 2008 ; le Smic horaire brut, lui, atteint l.indice "
                      r"[\d\u202f\u00a0 ,]+ en \d{4}\.", text)
+    # the real Smic is a gain of purchasing power with its computation, never a second « 116,6 » beside prices'
+    plain = text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert re.search(r"corrigé de l.inflation \(136 divisé par 1,166\), le Smic gagne 16,6 % de pouvoir d.achat", plain)
 
 
 def test_a_later_share_of_the_sp2c_members_is_told_as_another_measure_of_concentration():
