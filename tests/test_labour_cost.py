@@ -59,7 +59,10 @@ def test_the_squeeze_is_redone_from_the_first_covered_year_with_the_real_cost_pa
     assert squeeze is not None and squeeze.base == 2006 and squeeze.end == 2008
     assert squeeze.cost_rise < squeeze.smic_rise  # the reduction grows a little with the Smic
     assert all(s is not None and 0 <= s < 0.05 for s in squeeze.explained)
-    assert "explique" in ch.explained_text(squeeze) and "ne couvre pas" in ch.explained_text(squeeze)
+    text = ch.explained_text(squeeze).replace("\u00a0", " ")
+    # in margin points first, the share of the compression after it (« 0,7 à 0,9 % » read as margin points)
+    assert "ne relève la marge de 2008 que de 0,1 point (" in text and "% de sa compression de 2006 à 2008)" in text
+    assert "ne couvre pas" in text
 
 
 def test_a_cost_path_with_a_growing_reduction_explains_more_of_the_squeeze(data_copy):
@@ -78,6 +81,7 @@ def test_a_cost_path_with_a_growing_reduction_explains_more_of_the_squeeze(data_
     after = _squeeze(load(data_copy))
     assert min(after.explained) > max(before.explained) + 0.1
     assert "autant" not in ch.explained_text(after)
+    assert "ne relève" not in ch.explained_text(after) and "relève la marge de 2008 de" in ch.explained_text(after)
 
 
 def test_without_the_snapshot_the_squeeze_is_not_redone(data_copy):

@@ -1081,8 +1081,18 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
     lo, hi = min(shares) * 100, max(shares) * 100
     part = formatting.percent(lo) if formatting.percent(lo) == formatting.percent(hi) else \
         f"{formatting.number(lo, 1)} à {formatting.percent(hi)}"
-    text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations explique {part} de la compression "
-            f"de la marge de {squeeze.base} à {squeeze.end}")
+    # in margin points first: « explique 0,7 à 0,9 % de la compression » read as margin points (editor, stop 33)
+    gains = sorted((c - m) * 100 for c, m in zip(squeeze.margin_cost, squeeze.margin_smic, strict=True))
+    lo_p, hi_p = (formatting.points(g, 1, signed=False) for g in gains)
+    moved = lo_p if lo_p == hi_p else f"{formatting.number(gains[0], 1)} à {hi_p}"
+    if gains[0] > 0:
+        small = max(shares) < 0.1  # « ne … que » only for a small part of the compression
+        verb = "ne relève" if small else "relève"
+        text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations {verb} la marge de {squeeze.end} "
+                f"{'que ' if small else ''}de {moved} ({part} de sa compression de {squeeze.base} à {squeeze.end})")
+    else:
+        text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations explique {part} de la compression "
+                f"de la marge de {squeeze.base} à {squeeze.end}")
     if abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005:
         text += (" : la réduction pèse autant sur le salaire à la fin qu'au début, le coût employeur suit donc le "
                  "Smic. Ce qu'elle a changé tient aux années de sa mise en place, que la série ne couvre pas")
