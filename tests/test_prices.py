@@ -694,3 +694,14 @@ def test_the_members_weight_is_the_sp2c_s_word_even_when_a_dispatch_on_the_barom
     text = ch.members_share_sentence(ds, 2011, None)
     assert "selon le SP2C" in text and "selon le baromètre" not in text
     assert "selon Caroline Adam" in ch.members_share_sentence(ds, 2024, None)  # a person speaking is named
+
+
+def test_the_takeaways_open_on_the_editions_own_figure_of_the_theme(tmp_path):
+    """The 2011 « À retenir » opened on 2009's personnel cost while the synthesis opened on 2011's telecoms."""
+    text = markdown(execute_chapter(tmp_path, "prices", "own", edition=2011))
+    bullets = [line for line in text.splitlines() if line.startswith("- ")]
+    first = next(i for i, b in enumerate(bullets) if "fig-2011-telecom-revenue-share-market-2011" in b)
+    personnel = next(i for i, b in enumerate(bullets) if "Coût du personnel" in b)
+    assert first < personnel
+    key = ch.edition_key(load(), 2011)
+    assert key is not None and key[1].strip() in bullets[first]

@@ -783,7 +783,7 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     return text + " "
 
 
-def _edition_key(ds: Dataset, edition: int) -> tuple[Figure, str] | None:
+def edition_key(ds: Dataset, edition: int) -> tuple[Figure, str] | None:
     """The edition's own figure on the theme, with its sentence, when the price of an hour comes from an older
     edition: the telecoms' share of revenue (2011: 60 %), else the SP2C members' weight (2024: 70 à 75 %)."""
     telecoms = ds.known("telecom_revenue_share", edition)
@@ -821,7 +821,7 @@ def summary(ds: Dataset, edition: int):
         key = cite(price, magnitude=True) + " " + words if not words.startswith("à peu près") else cite(price)
         if past:
             key += f" entre {start} et {end}"
-            own = _edition_key(ds, edition)  # the edition's own figure of the theme leads, the price is history
+            own = edition_key(ds, edition)  # the edition's own figure of the theme leads, the price is history
             if own is not None:
                 figure, sentence = own
                 return ChapterSummary(chapter=CHAPTER, key_label=figure.label,
