@@ -731,3 +731,23 @@ def test_the_split_chart_legend_and_source_name_only_the_bars_drawn():
                                          ds.known("new_jobs_province_share", 2008)),
                           [ds.known("france_revenue_share", 2008, scope="market"), ds.known("new_jobs_province_share", 2008)])
     assert all(len(d) == 4 for d in domains(both.chart.to_dict()))
+
+
+def test_the_zones_growth_after_the_last_france_offshore_pair_is_told(data_copy):
+    ds = load()
+    pair = ch.growth_pair(ds, 2024)
+    text = ch.zone_growth_sentence(ds, 2024, pair, ch.newer_location_growth(ds, 2024, pair))
+    assert pair[0].period == "2014"
+    for anchor in ("fig-2016-revenue-growth-offshore-1-2016", "fig-2021-revenue-growth-offshore-1-2021",
+                   "fig-2021-revenue-growth-offshore-2-2021"):
+        assert anchor in text
+    assert "fig-2024" not in text  # the edition's own zone growth is told in the sentence before
+    assert text.index("Afrique du Nord") < text.index("Afrique subsaharienne")
+    # a book whose pair is its latest year has nothing to add
+    pair_2011 = ch.growth_pair(ds, 2011)
+    assert ch.zone_growth_sentence(ds, 2011, pair_2011, ch.newer_location_growth(ds, 2011, pair_2011)) == ""
+    # a reversed zone growth is told with its sign, from the row
+    set_value(data_copy, "revenue_growth", "offshore_1", "2016", "-4", edition=2016)
+    changed = load(data_copy)
+    p = ch.growth_pair(changed, 2024)
+    assert "−4\u00a0%" in ch.zone_growth_sentence(changed, 2024, p, ch.newer_location_growth(changed, 2024, p))

@@ -81,6 +81,45 @@ def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure]
     return [france, *sorted(others, key=lambda f: f.scope)]
 
 
+ZONES = ("offshore_1", "offshore_2", "offshore_3", "nearshore")
+
+
+def zone_growth_sentence(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None,
+                         newer: list[Figure]) -> str:
+    """« Par zone, le baromètre publie ensuite la croissance de l'Afrique du Nord (+13 % en 2016, +11 % en 2021)
+    et de l'Afrique subsaharienne (+19 % en 2021). » The growth of each production zone after the last year of
+    the France/offshore pair and before the year ``newer`` tells (the 2024 book left the reader with nothing
+    after 2014, editor, stop 33); '' when there is none."""
+    if pair is None:
+        return ""
+    after, told = period_key(pair[0].period), {f.anchor for f in newer}
+    by_zone: dict[str, list[Figure]] = {}
+    for ed in ds.editions:
+        if ed > edition:
+            break
+        for f in ds.figures(ed, "revenue_growth"):
+            if (f.scope in ZONES and f.published and not f.secondary and f.anchor not in told
+                    and period_key(f.period) > after and (not newer or f.period != newer[0].period)):
+                known = ds.known("revenue_growth", edition, scope=f.scope, period=f.period)
+                if known is not None and known.anchor == f.anchor:
+                    by_zone.setdefault(f.scope, []).append(replace(f, as_of=f.edition))
+    if not by_zone:
+        return ""
+    parts = []
+    for zone in sorted(by_zone, key=ZONES.index):
+        figs = sorted(by_zone[zone], key=lambda f: period_key(f.period))
+        listed = ", ".join(f"{narrative.cite(f, signed=True)} en {formatting.period_text(f.period)}" for f in figs)
+        parts.append(f"{elide_de(scope_label(zone))} ({listed})")
+    return f"Par zone, le baromètre publie ensuite la croissance {formatting.enumeration(parts)}."
+
+
+def elide_de(zone: str) -> str:
+    """« de l'Afrique du Nord », « du nearshore (Europe) », « de l'océan Indien »."""
+    if zone.startswith(("Afrique", "océan", "Europe")):
+        return f"de l’{zone}" if zone[:1] in "AEIOUÉaeiouéo" else f"de la {zone}"
+    return f"du {zone}"
+
+
 def zones_sentence(ds: Dataset, edition: int) -> str:
     """« Par zone de production, les dernières parts publiées sont de 10 % pour le nearshore (Europe) en 2024 ;
     d'environ 33 % pour l'Afrique du Nord et de 5,1 % pour l'Afrique subsaharienne en 2021. » The share of
