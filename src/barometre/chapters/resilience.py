@@ -8,7 +8,7 @@ import re
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, history, lead
+from barometre import formatting, history, lead, narrative
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -142,9 +142,16 @@ def contraction_sentence(ds: Dataset, edition: int) -> str:
     if not cut:
         return ""
     first, *rest = cut
-    text = (f"Les outsourceurs ont supprimé {cite_earlier(first, then=' emplois')} en France en "
+    # a count a speaker gives is his (the 2012 one is Laurent Uberti's, to LeMagIT), not the barometer's
+    said = f"Selon {narrative.md_escape(first.attribution)}, les" if first.source_type == "interview" else "Les"
+    text = (f"{said} outsourceurs ont supprimé {cite_earlier(first, then=' emplois')} en France en "
             f"{formatting.period_text(first.period)}")
-    text += "".join(f", puis {cite_earlier(f)} en {formatting.period_text(f.period)}" for f in rest)
+    if rest and first.source_type == "interview" and rest[0].source_type != "interview":
+        # the speaker's count, then the barometer's: each said by its own source
+        text += " ; selon le baromètre, ils en ont supprimé " + ", puis ".join(
+            f"{cite_earlier(f)} en {formatting.period_text(f.period)}" for f in rest)
+    else:
+        text += "".join(f", puis {cite_earlier(f)} en {formatting.period_text(f.period)}" for f in rest)
     sites = ds.known("sites_closed", edition)
     if sites is not None and sites.published and sites.period in {f.period for f in cut}:
         text += f", et fermé {cite_earlier(sites, then=' sites')} en {formatting.period_text(sites.period)}"
