@@ -409,3 +409,15 @@ def test_the_outlook_gives_each_forecast_and_quote_its_own_sentence(real):
     assert "régression pour 2012 ». « Cette tendance" in outlook
     assert "(repris par MC informactions). « 2012 est une année de rupture" in outlook
     assert "» ; «" not in outlook and "», écrit 01net (repris par MC informactions) ;" not in outlook
+
+
+def test_the_market_and_the_members_share_are_told_together_in_the_2024_lead(real, data_copy):
+    from conftest import mark_not_published
+
+    text = plain(lead.render(real, 2024))
+    assert "Le marché est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C" in text
+    assert "— le marché estimé est distingué" not in text  # the « dont » says it; the reason is not repeated
+    # without the members' revenue, the new series is told with its break's reason
+    mark_not_published(data_copy, "sp2c_members_revenue", edition=2024)
+    other = plain(lead.render(load(data_copy), 2024))
+    assert "dont" not in other.split("Perspectives")[0] and "3 560 M€" in other

@@ -468,6 +468,23 @@ def _record_words(fact: Fact, *, study_told: bool = False) -> str:
     return ""
 
 
+# A whole and the part the same source gives beside it, told together in the lead.
+MEMBERS_PART = {"market_revenue": ("sp2c_members_revenue", "pour les membres du SP2C")}
+
+
+def _part_of(ds: Dataset, fact: Fact) -> tuple[str, Figure] | None:
+    """The part of ``fact``'s figure the same edition publishes for the same period (``MEMBERS_PART``), or None."""
+    if fact.indicator not in MEMBERS_PART or fact.scope != "market":
+        return None
+    indicator, words = MEMBERS_PART[fact.indicator]
+    if indicator not in ds.indicators:
+        return None
+    fig = ds.known(indicator, fact.current.edition, scope="market", period=fact.current.period)
+    if fig is None or fig.edition != fact.current.edition or not fig.published:
+        return None
+    return words, fig
+
+
 def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_told: bool = False) -> str:
     """One sentence for one fact (MyST Markdown); ``told_break``: the series break was said just before;
     ``study_told``: a record in the same study's series was told just before."""
@@ -479,6 +496,13 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
                 f"en {_year_of(cur)}"
         if subject is not None and cur.unit == "percent_change":
             shown = _moved(fact, subject)
+        part = _part_of(ds, fact)
+        if part is not None:  # « Le marché est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C »
+            # the « dont » says what the new series distinguishes: the break's reason is not repeated after it
+            words, fig = part
+            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}, "
+                    "premier chiffre d’une nouvelle série." if fact.study or fact.break_words else
+                    f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}.")
         if fact.study or fact.break_words:
             if told_break:
                 return f"{shown}."
