@@ -645,8 +645,8 @@ def test_the_changes_page_counts_in_one_french_sentence_with_small_counts_in_wor
     from barometre.editions.compare import changes_markdown
 
     first = changes_markdown(load(), 2011).split("\n")[0]
-    assert first.startswith("Cette page compare l'édition 2011 du baromètre à l'édition 2010 : dix chiffres modifiés, "
-                            "aucune révision, 27\u00a0nouveaux chiffres"), first  # 27 since the forecast of a fall for 2012
+    assert first.startswith("Cette page compare l'édition 2011 du baromètre à l'édition 2010 : neuf chiffres modifiés, "
+                            "aucune révision, 28\u00a0nouveaux chiffres"), first  # 28: the 2009 offshore share is new, not a change
     assert "Chiffres modifiés :" not in first
 
 
@@ -686,3 +686,13 @@ def test_a_figure_not_republished_is_named_with_its_scope_and_period_not_as_an_a
     assert "ne republie pas sept chiffres de l'édition 2010" in section
     assert "effectifs du secteur (France\\, 2010 \\; offshore\\, 2010)" in section, section[:600]
     assert "Effectifs du secteur," not in section
+
+
+def test_a_change_pairs_each_series_newest_years_not_an_older_year_the_new_edition_adds():
+    from barometre.data import load
+    from barometre.editions.compare import compare_editions
+
+    report = compare_editions(load(), current=2011)
+    shares = [(c.old.period, c.new.period) for c in report.changes if c.new.indicator == "offshore_revenue_share"]
+    assert shares == [("2010", "2011")]  # not also 2008 (edition 2010) → 2009 (edition 2011)
+    assert any(f.indicator == "offshore_revenue_share" and f.period == "2009" for f in report.new)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from barometre import formatting
-from barometre.data import Dataset, Figure, figure_from_row
+from barometre.data import Dataset, Figure, figure_from_row, period_key
 from barometre.editions.common import (
     CONFIRMED,
     DEFAULT_POINTS,
@@ -472,10 +472,23 @@ def compare_editions(
         now_by_key.setdefault((f.indicator, f.scope, f.period), f)
     pairs: dict[tuple, Figure] = {}  # current key -> previous figure
     used: set[tuple] = set()
+
+    def newest(keys) -> dict[tuple, str]:
+        out: dict[tuple, str] = {}
+        for ind, scope, period in keys:
+            if (ind, scope) not in out or period_key(period) > period_key(out[(ind, scope)]):
+                out[(ind, scope)] = period
+        return out
+
+    # a change pairs each series' newest year in the two editions: the 2011 edition's 2009 offshore share (an
+    # older year it adds) set against the 2010 edition's 2008 one read as a change of two different years
+    newest_now, newest_before = newest(now_by_key), newest(before_by_key)
     for key, f in now_by_key.items():
         if key in before_by_key:
             continue
         candidate = (f.indicator, f.scope, shift_period(f.period, -shift))
+        if newest_now.get(key[:2]) != f.period or newest_before.get(key[:2]) != candidate[2]:
+            continue
         if candidate in before_by_key and candidate not in used:
             pairs[key] = before_by_key[candidate]
             used.add(candidate)
@@ -489,7 +502,7 @@ def compare_editions(
             unmatched_before.setdefault(key[:2], []).append(key)
     for group, keys in unmatched_now.items():
         olds = unmatched_before.get(group, [])
-        if len(keys) == 1 and len(olds) == 1:
+        if len(keys) == 1 and len(olds) == 1 and newest_now.get(group) == keys[0][2]:
             pairs[keys[0]] = before_by_key[olds[0]]
 
     for key, f in sorted(now_by_key.items(), key=lambda kv: kv[1].row):
