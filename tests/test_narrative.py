@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from barometre import load
+from barometre import load, narrative
 from barometre.narrative import cite, de, direction, growth_trend, md_escape, quote, source_line
 
 
@@ -420,3 +420,17 @@ def test_a_figure_a_later_one_of_its_series_supersedes_is_not_the_last_published
     market = ds.known("revenue_growth", 2024, scope="market")
     assert market.period == "2019" and not market.superseded
     assert "dernier chiffre publié" in narrative.vintage_note(market)
+
+
+def test_a_forecast_of_a_fall_says_what_falls_and_writes_its_range_upright():
+    from barometre.data import load
+
+    ds = load()
+    lines = [ln.replace("\u00a0", " ") for ln in narrative.forecast_outcomes(ds.forecasts(2024),
+                                                                          lambda f: ds.partial_outcomes(f, 2024))]
+    sp2c = next(ln for ln in lines if "pour 2013, d’après" in ln)
+    assert "un recul du chiffre d’affaires de {ref}`20 à 25 %" in sp2c and "−25 à −20" not in sp2c
+    barometer = next(ln for ln in lines if "pour 2012" in ln)
+    # the barometer's own forecast: « selon le baromètre », not its full name and data year again
+    assert ", selon le baromètre, d’après Relation Client Magazine : " in barometer and "(données 2011)" not in barometer
+    assert "un recul <fig-2011-revenue-growth-forecast-market-2012>` du chiffre d’affaires" in barometer

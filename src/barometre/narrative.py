@@ -419,9 +419,17 @@ def forecast_cited(fig: Figure) -> str:
     """The forecast as the prose cites it: its words for a forecast of direction (« un recul »), else its figure,
     with its noun when it counts something (« 6 000 à 7 000 emplois »)."""
     words = direction_forecast(fig)
+    what = FORECAST_OBJECTS.get(fig.indicator, "")  # « un recul du chiffre d'affaires »: what falls is said
     if words:
-        return cite(fig, words)
+        return cite(fig, words) + (f" {what}" if what else "")
+    if fig.unit == "percent_change" and fig.bounds[1] < 0:  # « un recul … de 20 à 25 % », not « −25 à −20 % »
+        size = formatting.figure_text(fig, magnitude=True)
+        return "un recul " + (f"{what} " if what else "") + elide("de", size) + cite(fig, size)
     return cite(fig, with_noun=fig.unit not in ("percent", "percent_change") and not fig.unit.startswith("eur"))
+
+
+# What a forecast of growth forecasts, said after « un recul » (its label is not repeated in the line)
+FORECAST_OBJECTS = {"revenue_growth_forecast": "du chiffre d’affaires"}
 
 
 def forecast_word(fig: Figure) -> str:
@@ -466,10 +474,13 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence
     prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
     # « selon le baromètre … (données 2011) » with its article; in parentheses, the name alone (« (SP2C, d'après …) »)
     who = named_source(forecast) if "(" in forecast.source_name else md_escape(forecast.source_name)
+    if forecast.source_type == "barometer":  # « publiée avec l'édition 2011 » names it already
+        who = "le baromètre"
     if forecast.publication_outlet:
         who += f", d’après {md_escape(forecast.publication_outlet)}"
     # a name that holds a parenthesis (« le baromètre … (données 2011) ») is not set in another one
-    who = f", selon {who}" if "(" in forecast.source_name else f" ({who})"
+    who = (f", selon {who}" if "(" in forecast.source_name or forecast.source_type == "barometer"
+           else f" ({who})")
     text = (f"{forecast_noun(forecast)} publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
