@@ -402,7 +402,7 @@ def test_two_claims_checked_against_the_same_figures_print_the_evidence_once(ds)
     for e in repeated:
         assert page.count(e) == 1
     first = next(j for j in judged if j.verdict.evidence in repeated)
-    assert f"Mêmes chiffres que pour {{ref}}`« " in page and f"<{first.anchor}>`, plus haut." in page
+    assert "Mêmes chiffres que pour {ref}`« " in page and f"<{first.anchor}>`, plus haut." in page
 
 
 def test_a_claim_heading_gives_the_year_without_aujourdhui(ds):

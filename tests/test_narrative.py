@@ -434,3 +434,23 @@ def test_a_forecast_of_a_fall_says_what_falls_and_writes_its_range_upright():
     # the barometer's own forecast: « selon le baromètre », not its full name and data year again
     assert ", selon le baromètre, d’après Relation Client Magazine : " in barometer and "(données 2011)" not in barometer
     assert "un recul <fig-2011-revenue-growth-forecast-market-2012>` du chiffre d’affaires" in barometer
+
+
+def test_a_forecast_without_its_outcome_gives_what_the_edition_publishes_instead(data_copy):
+    from conftest import set_value
+
+    ds = load()
+    pairs = ds.forecasts(2024)
+    lines = narrative.forecast_outcomes(pairs, lambda f: ds.partial_outcomes(f, 2024),
+                                        lambda f: ds.related_outcomes(f, 2024))
+    line = next(ln for ln in lines if "pour 2014, d’après" in ln).replace("\u00a0", " ")
+    assert "aucune édition ne publie le chiffre réalisé ; l’édition 2014 publie seulement un recul de l’emploi en " \
+           "France de {ref}`2,2 % <fig-2014-staff-growth-france-2014>` en 2014." in line
+    # the 2011 book knows no 2014 figure: nothing instead
+    assert ds.related_outcomes(next(f for f, _ in pairs if f.period == "2014"), 2013) == []
+    # a rise is told as a rise
+    set_value(data_copy, "staff_growth", "france", "2014", "1.5", edition=2014)
+    changed = load(data_copy)
+    lines = narrative.forecast_outcomes(changed.forecasts(2024), None, lambda f: changed.related_outcomes(f, 2024))
+    assert any("publie seulement une hausse de l’emploi en France de {ref}`1,5" in ln.replace("\u00a0", " ")
+               for ln in lines)

@@ -277,6 +277,11 @@ def _book_path(path: Path, data_dir: Path) -> str:
     return path.resolve().relative_to(data_dir.resolve()).as_posix()
 
 
+# What the barometer publishes beside a forecast's measure when it does not publish the measure itself: the
+# jobs cut forecast for 2014 against the change of staff in France the 2014 edition gives (−2,2 %)
+RELATED_OUTCOMES = {"jobs_destroyed": "staff_growth"}
+
+
 class Dataset:
     """The validated data folder."""
 
@@ -628,6 +633,24 @@ class Dataset:
         out = []
         for year in range(int(start), int(end) + 1):
             found = self.known(target, edition, scope=forecast.scope, period=str(year))
+            if found is not None and found.published:
+                out.append(found)
+        return out
+
+    def related_outcomes(self, forecast: Figure, edition: int) -> list[Figure]:
+        """For each year of a forecast's period whose outcome no edition up to ``edition`` publishes, the related
+        measure (``RELATED_OUTCOMES``) of the same scope and year, when one does; [] otherwise."""
+        target = getattr(self.indicators[forecast.indicator], "forecast_of", "") or ""
+        related = RELATED_OUTCOMES.get(target)
+        start, _, end = str(forecast.period).partition("-")
+        end = end or start
+        if not related or related not in self.indicators or not (start.isdigit() and end.isdigit()):
+            return []
+        out = []
+        for year in range(int(start), int(end) + 1):
+            if self.known(target, edition, scope=forecast.scope, period=str(year)) is not None:
+                continue
+            found = self.known(related, edition, scope=forecast.scope, period=str(year))
             if found is not None and found.published:
                 out.append(found)
         return out

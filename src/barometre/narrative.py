@@ -513,6 +513,24 @@ def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = ()) -> str:
     return done + f" ; aucune édition ne publie le chiffre de {formatting.enumeration(missing)}"
 
 
+RELATED_WORDS = {"staff_growth": "l’emploi en France"}
+
+
+def related_text(figs: Sequence[Figure]) -> str:
+    """« ; l'édition 2014 publie seulement un recul de l'emploi en France de 2,2 % en 2014 »: what an edition gives
+    instead of a forecast's measure ('' when nothing)."""
+    parts = []
+    for f in figs:
+        f = replace(f, as_of=f.edition)  # « l'édition 2014 publie » names it: no note after the figure
+        what = RELATED_WORDS.get(f.indicator, md_escape(formatting.in_sentence(f.label)))
+        move = direction(f.central, up="une hausse", down="un recul", flat="une stabilité")
+        size = "" if move == "une stabilité" else " " + elide("de", formatting.figure_text(f, magnitude=True)) + \
+            cite(f, formatting.figure_text(f, magnitude=True))
+        parts.append(f"l’édition {f.edition} publie seulement {move} {elide('de', what)}{what}{size} "
+                     f"en {formatting.period_text(f.period)}")
+    return "".join(f" ; {p}" for p in parts)
+
+
 def verdict_words(verdict: str, forecast: Figure) -> str:
     """The verdict as the page says it: a forecast of a fall that the outcome beats (−20 à −25 % forecast,
     −1,7 % realised) is not « dépassée », which reads as a deeper fall: « démentie (recul moindre) »."""
@@ -524,14 +542,16 @@ def verdict_words(verdict: str, forecast: Figure) -> str:
 
 
 def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
-                      by_year: Callable[[Figure], Sequence[Figure]] | None = None) -> list[str]:
+                      by_year: Callable[[Figure], Sequence[Figure]] | None = None,
+                      related: Callable[[Figure], Sequence[Figure]] | None = None) -> list[str]:
     """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
     period by one person, against one outcome, are told in one item, so that no two lines open alike
     (« Prévision publiée avec l’édition 2008 pour 2009 (Laurent Uberti…) » three times): « Trois
     prévisions de Laurent Uberti publiées avec l’édition 2008 pour 2009 : au moins 10 %, d’après …
     ; … Réalisé : 4,2 % (édition 2010), prévisions démenties (en deçà). »
     ``by_year`` (``Dataset.partial_outcomes``) gives the years of a span whose outcome is published while the
-    span's total is not."""
+    span's total is not; ``related`` (``Dataset.related_outcomes``), what an edition publishes instead for a year
+    with no outcome."""
     groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
     for forecast, outcome in pairs:
         key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
@@ -539,11 +559,15 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     def years_done(forecast: Figure) -> Sequence[Figure]:
         return by_year(forecast) if by_year is not None else ()
 
+    def instead(forecast: Figure) -> str:
+        return related_text(related(forecast)) if related is not None else ""
+
     lines = []
     for group in groups.values():
         if len(group) == 1:
             forecast, outcome = group[0]
-            lines.append(f"- {forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else ())}")
+            line = forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else ())
+            lines.append(f"- {line[:-1] + instead(forecast) + '.' if outcome is None else line}")
             continue
         forecast, outcome = group[0]
         outlets = [f.publication_outlet for f, _ in group]
@@ -555,7 +579,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
             said = (f"{forecast_noun(forecast)} {of_source(forecast)} publiée avec l’édition {forecast.edition} pour "
                     f"{md_escape(for_period(forecast.period))}, d’après {relays} : {forecast_cited(forecast)}")
             if outcome is None:
-                lines.append(f"- {said} ; {_not_yet_done(forecast, years_done(forecast))}.")
+                lines.append(f"- {said} ; {_not_yet_done(forecast, years_done(forecast))}{instead(forecast)}.")
             else:
                 done = _realised(outcome)
                 lines.append(f"- {said} ; réalisé : {done}, "
@@ -570,7 +594,8 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
-            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, years_done(forecast))}.")
+            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, years_done(forecast))}"
+                         f"{instead(forecast)}.")
             continue
         done = _realised(outcome)
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]

@@ -1069,7 +1069,6 @@ def summary(ds: Dataset, edition: int):
     province = ds.known("new_jobs_province_share", edition, scope="province")
     if pair is not None:
         france, offshore = pair
-        when = formatting.period_text(france.period)
         takeaway = f"{growth_title(france, offshore)} : {narrative.cite(france, signed=True)} en France, " \
                    f"{narrative.cite(offshore, signed=True)} offshore"
         regional = regional_staff_growth(ds, edition)
