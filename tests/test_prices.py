@@ -659,6 +659,10 @@ def test_the_telecoms_share_is_told_in_a_sentence_with_its_parts_in_france_and_o
     # each place's own series after the total's year (not « 60 % … 48 % en France en 2012 … 62 % offshore »)
     assert "à l'offshore, de" in later and "leur part est ensuite passée" in later
     assert ch.telecom_sentence(ds, 2008) == ""  # no edition up to 2008 publishes it
+    # many older figures: one note at the end, none on each figure (seven tags in one sentence before)
+    assert later.endswith("en 2014 (éditions 2011, 2012 et 2014).") and "(édition 2011)" not in later
+    assert "dernier chiffre publié" not in later and later.count("{ref}") == 6
+    assert "(édition" not in text  # the 2011 book's own figures carry no note
 
 
 def test_the_client_sectors_that_grow_are_told_with_a_verb_the_signs_choose(data_copy):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import altair as alt
@@ -701,17 +701,28 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
     if found is None:
         return ""
     latest, previous = found
+    places = {scope: (ds.known("telecom_revenue_share", edition, scope=scope),
+                      ds.known("telecom_revenue_share", edition, scope=scope, period=latest.period))
+              for scope in ("france", "offshore")}
+    used = [f for f in (latest, previous, *(x for pair in places.values() for x in pair)) if published(f)]
+    editions = sorted({f.edition for f in used})
+    past = latest.from_older_edition  # the tense is the figures', whatever their notes
+    # many figures of older editions: one note at the end (« (éditions 2011, 2012 et 2014) ») rather than a tag on
+    # each (seven in one sentence in the 2024 book, editor, stop 33); each figure keeps its link
+    once = sum(f.from_older_edition for f in used) >= 3
+    if once:
+        latest, previous = (replace(f, as_of=f.edition) if f is not None else None for f in (latest, previous))
+        places = {k: tuple(replace(f, as_of=f.edition) if f is not None else None for f in v) for k, v in places.items()}
     when = formatting.period_text(latest.period)
-    text = (f"Les télécoms {narrative.tensed(latest, 'font', 'faisaient')} {cite(latest)} du chiffre d'affaires "
+    text = (f"Les télécoms {'faisaient' if past else 'font'} {cite(latest)} du chiffre d'affaires "
             f"des outsourceurs en {when}")
     if previous is not None:
         text += f", contre {narrative.cite_earlier(previous)} en {formatting.period_text(previous.period)}"
     same_year, later = [], []
     for scope, where in (("france", "en France"), ("offshore", "à l'offshore")):
-        fig = ds.known("telecom_revenue_share", edition, scope=scope)
+        fig, then = places[scope]
         if not published(fig):
             continue
-        then = ds.known("telecom_revenue_share", edition, scope=scope, period=latest.period)
         if fig.period == latest.period:
             same_year.append((fig, f"{narrative.de(fig)} {where}"))
         elif published(then):  # each place's own series: « à l'offshore, de 75 % en 2011 à 62 % en 2014 »
@@ -721,10 +732,12 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
         else:
             later.append(f"{where}, {narrative.cite_earlier(fig)} en {formatting.period_text(fig.period)}")
     if same_year:
-        verb = "était" if latest.from_older_edition else "est"
+        verb = "était" if past else "est"
         text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in same_year])
     if later:
         text += " ; leur part est ensuite passée, " + " ; ".join(later)
+    if once:
+        text += f" (édition{'s' if len(editions) > 1 else ''} {formatting.enumeration([str(e) for e in editions])})"
     return text + "."
 
 
