@@ -95,3 +95,14 @@ def test_quotes_on_several_years_are_grouped_by_the_year_they_speak_of():
     # quotes of one year only are a plain list, with no year label
     plain = digest.quotes_by_year(themes.unused_quotes(ds, 2024, "resilience"))
     assert "**Sur" not in plain and plain.count("\n- ") >= 1
+
+
+def test_an_exact_figure_confirms_the_same_number_given_as_approximate():
+    from barometre.data import load
+
+    ds = load()
+    figs = [f for f in ds.figures(2011, "adviser_salary_gross") if f.period == "2011"]
+    assert {f.qualifier for f in figs} == {"about", "exact"}
+    assert len(digest.confirmations(figs)) == 1
+    text = digest.chapter_digest(ds, 2011, "value")
+    assert text.replace("\u00a0", " ").replace("\u202f", " ").count("1 536 €") == 1

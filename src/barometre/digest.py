@@ -41,7 +41,11 @@ def rows(ds: Dataset, edition: int, chapter: str) -> list[Figure]:
 
 
 def _same(a: Figure, b: Figure) -> bool:
-    return (a.value, a.low, a.high, a.qualifier) == (b.value, b.low, b.high, b.qualifier)
+    """The same figure: the same numbers, and the same qualifier, or « environ » beside the exact number (« environ
+    1 536 €, 1 536 € selon le baromètre » told one salary twice, editor, stop 33)."""
+    if (a.value, a.low, a.high) != (b.value, b.low, b.high):
+        return False
+    return a.qualifier == b.qualifier or {a.qualifier, b.qualifier} == {"about", "exact"}
 
 
 def confirmations(figs: list[Figure]) -> dict[str, Figure]:
