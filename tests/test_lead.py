@@ -421,3 +421,13 @@ def test_the_market_and_the_members_share_are_told_together_in_the_2024_lead(rea
     mark_not_published(data_copy, "sp2c_members_revenue", edition=2024)
     other = plain(lead.render(load(data_copy), 2024))
     assert "dont" not in other.split("Perspectives")[0] and "3 560 M€" in other
+
+
+def test_an_estimate_refuted_by_the_next_edition_is_l_estimation_and_leads(tmp_path):
+    """A fictional 2025 edition where the sector shrinks: Caroline Adam's 2-3 % estimate for 2025 is refuted,
+    with the article elided (« dément la estimation » read in a reversed-trend reading)."""
+    data = edition_with(tmp_path, ["revenue_growth,2025,market,-3,exact,percent_change"], last=2024, year=2025)
+    text = plain(lead.render(load(data), 2025))
+    assert first_sentence(lead.render(load(data), 2025)).startswith("Le chiffre d’affaires recule de 3 % en 2025")
+    assert "Ce chiffre dément l’estimation publiée avec l’édition 2024 par Caroline Adam" in text
+    assert "la estimation" not in text

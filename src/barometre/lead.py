@@ -639,7 +639,8 @@ def forecast_sentence(fact: Fact) -> str:
         subject = "Ce chiffre" if not sentences else "Il"
         word = forecast_word(forecasts[0])
         sentences.append(
-            f"{subject} {_verdict_verb(verdict, forecasts)} {f'les {word}s publiées' if many else f'la {word} publiée'} "
+            f"{subject} {_verdict_verb(verdict, forecasts)} "
+            f"{f'les {word}s publiées' if many else elide('la', word) + word + ' publiée'} "
             f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
             f"{formatting.enumeration([forecast_text(f) for f in forecasts])}.")
     return " ".join(sentences)
