@@ -109,15 +109,13 @@ def zone_growth_sentence(ds: Dataset, edition: int, pair: tuple[Figure, Figure] 
     for zone in sorted(by_zone, key=ZONES.index):
         figs = sorted(by_zone[zone], key=lambda f: period_key(f.period))
         listed = ", ".join(f"{narrative.cite(f, signed=True)} en {formatting.period_text(f.period)}" for f in figs)
-        parts.append(f"{elide_de(scope_label(zone))} ({listed})")
+        parts.append(f"{ZONE_OF[zone]} ({listed})")
     return f"Par zone, le baromètre publie ensuite la croissance {formatting.enumeration(parts)}."
 
 
-def elide_de(zone: str) -> str:
-    """« de l'Afrique du Nord », « du nearshore (Europe) », « de l'océan Indien »."""
-    if zone.startswith(("Afrique", "océan", "Europe")):
-        return f"de l’{zone}" if zone[:1] in "AEIOUÉaeiouéo" else f"de la {zone}"
-    return f"du {zone}"
+# A zone after « la croissance »: no parenthesis of its own, since its figures follow in one
+ZONE_OF = {"offshore_1": "de l’Afrique du Nord", "offshore_2": "de l’Afrique subsaharienne",
+           "offshore_3": "de l’océan Indien", "nearshore": "du nearshore européen"}
 
 
 def zones_sentence(ds: Dataset, edition: int) -> str:
