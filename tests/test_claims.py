@@ -409,3 +409,9 @@ def test_a_claim_heading_gives_the_year_without_aujourdhui(ds):
     headings = [cl.topic(ds, j) for j in cl.judge(ds, 2011)]
     assert any(h.startswith("Économies demandées") and h.endswith("2009") for h in headings)
     assert not any("aujourd" in h for h in headings)
+
+
+def test_a_verdict_pointing_back_to_another_shows_its_title_without_escapes(ds):
+    page = cl.claims_markdown(ds, 2024)
+    back = re.findall(r"Mêmes chiffres que pour \{ref\}`([^`]*)`", page)
+    assert back and not any("\\" in b for b in back)

@@ -1403,7 +1403,9 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
             # two claims checked against the same figures get one evidence, and the second points back to it
             evidence = (f"Mêmes chiffres que pour {told[j.verdict.evidence]}, plus haut."
                         if j.verdict.evidence in told else j.verdict.evidence)
-            told.setdefault(j.verdict.evidence, f"{{ref}}`« {md_escape(topic(ds, j))} » <{j.anchor}>`")
+            # a role's text is literal: no Markdown escapes in it (« La crise\, moteur … » showed its backslash)
+            plain = topic(ds, j).replace("`", "’").replace("<", "‹").replace(">", "›")
+            told.setdefault(j.verdict.evidence, f"{{ref}}`« {plain} » <{j.anchor}>`")
             parts.append(
                 f"({j.anchor})=\n"
                 f"**{md_escape(topic(ds, j))}**\\\n"
