@@ -681,10 +681,10 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=s.gross.label,
-        key_figure=f"{cite(s.gross)} par mois en {when}",
+        key_figure=f"{cite(s.gross, then=' par mois')} en {when}",
         takeaway=(
             f"{lesson} Le conseiller{trained} {'gagnait' if s.gross.from_older_edition else 'gagne'} en moyenne "
-            f"{cite(s.gross, then=' bruts')} par mois en {when}, "
+            f"{cite(s.gross, then=' bruts par mois')} en {when}, "
             f"{smic_comparison(s)}."
         ),
     )
