@@ -255,7 +255,10 @@ def test_on_the_sparse_reversing_edition_the_words_flip_and_nothing_empty_is_pri
     assert "la part des CDI dans les contrats est de" in text and "en baisse par rapport à" in text
     assert "lui donne raison" not in text and "ne concerne que" not in text
     assert re.search(r"\((dernier chiffre publié, )?édition\s2008\)", text)  # older figures name their edition
-    assert "(propos rapportés dans l’édition\u00a02008)" in text
+    # words an older edition reported: in the past and dated by their publication, with no edition note on them
+    assert "En 2009, Laurent Uberti" in text and "rappelait qu'avant" in text.replace("’", "'")
+    assert "ne sert pas la qualité" not in text and "ne servait pas la qualité." in text
+    assert "chefs de plateau (édition" not in text
     history = _spec(nb, "partenariat-historique")
     assert "68" in history["description"] and "73" in history["description"]
 

@@ -63,6 +63,16 @@ def reported_note(cited_in: int, edition: int) -> str:
     return f" (propos rapportés dans l’édition\u00a0{cited_in})" if cited_in != edition else ""
 
 
+def said_year(ds: Dataset, source: str, cited_in: int, edition: int) -> str:
+    """« En 2009, » for words an older edition reported (the year of their publication, else of that edition's
+    data), '' for the edition's own: the sentence is then told in the past, with no edition note."""
+    if cited_in == edition:
+        return ""
+    src = ds.sources.get(source)
+    year = src.publication_year if src is not None and src.publication_year else cited_in
+    return f"En {year}, "
+
+
 def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> str:
     """The quote of an event row (events/<edition>.csv), attributed to its source."""
     src = ds.sources[event["source"]]
