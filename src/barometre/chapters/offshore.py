@@ -632,7 +632,11 @@ def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset()) -> str:
     quoted again: Webhelp's « 50 % inférieurs » followed the paragraph that gives it."""
     who = f"{narrative.md_escape(v.name)} ({narrative.md_escape(v.role)})"
     if v.figure is not None and v.figure.anchor not in told:
-        older = f" (édition {v.figure.edition})" if v.figure.from_older_edition else ""
+        # a quote is dated by where it was published (« (Relation Client Magazine, 2009) »), not by an edition
+        # note, which reads as a figure's
+        where = ", ".join(str(x) for x in (v.figure.publication_outlet, v.figure.publication_year) if x)
+        older = (f" ({narrative.md_escape(where)})" if where else f" (édition {v.figure.edition})") \
+            if v.figure.from_older_edition else ""
         return f"- {who} : {quote(v.figure, attribution=False)}{older}"
     if v.said is not None and (v.figure is None or v.figure.anchor not in told):  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
         lead = "" if narrative.quote_body(v.said.quote)[:1].isupper() else f" {narrative.md_escape(v.summary)}"
