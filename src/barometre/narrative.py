@@ -543,7 +543,8 @@ def verdict_words(verdict: str, forecast: Figure) -> str:
 
 def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
                       by_year: Callable[[Figure], Sequence[Figure]] | None = None,
-                      related: Callable[[Figure], Sequence[Figure]] | None = None) -> list[str]:
+                      related: Callable[[Figure], Sequence[Figure]] | None = None, *,
+                      dataset: Dataset | None = None, edition: int | None = None) -> list[str]:
     """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
     period by one person, against one outcome, are told in one item, so that no two lines open alike
     (« Prévision publiée avec l’édition 2008 pour 2009 (Laurent Uberti…) » three times): « Trois
@@ -551,7 +552,11 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     ; … Réalisé : 4,2 % (édition 2010), prévisions démenties (en deçà). »
     ``by_year`` (``Dataset.partial_outcomes``) gives the years of a span whose outcome is published while the
     span's total is not; ``related`` (``Dataset.related_outcomes``), what an edition publishes instead for a year
-    with no outcome."""
+    with no outcome. ``dataset`` and ``edition`` give both from the data (``Dataset.partial_outcomes``,
+    ``Dataset.related_outcomes``), as the chapters and the changes page use them."""
+    if dataset is not None and edition is not None:
+        by_year = by_year or (lambda f: dataset.partial_outcomes(f, edition))
+        related = related or (lambda f: dataset.related_outcomes(f, edition))
     groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
     for forecast, outcome in pairs:
         key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)

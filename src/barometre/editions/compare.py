@@ -574,8 +574,7 @@ def forecasts_markdown(dataset: Dataset, edition: int) -> str:
     if not pairs:
         return ""
     lines = ["## Prévisions et réalisations", ""]
-    lines += forecast_outcomes(pairs, lambda f: dataset.partial_outcomes(f, edition),
-                               lambda f: dataset.related_outcomes(f, edition))
+    lines += forecast_outcomes(pairs, dataset=dataset, edition=edition)
     return "\n".join(lines)
 
 
