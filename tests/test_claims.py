@@ -415,3 +415,15 @@ def test_a_verdict_pointing_back_to_another_shows_its_title_without_escapes(ds):
     page = cl.claims_markdown(ds, 2024)
     back = re.findall(r"Mêmes chiffres que pour \{ref\}`([^`]*)`", page)
     assert back and not any("\\" in b for b in back)
+
+
+def test_a_salary_above_the_smic_is_plausible_not_verified(ds, data_copy):
+    """« Vérifiée » means an independent source confirms the claim: a salary above the Smic is only plausible."""
+    v = verdicts(ds, 2011)
+    for claim_id in ("salary_2008", "salary_2009", "salary_2011", "collective_minimum_2009"):
+        assert v[claim_id] == cl.CONSISTENT, claim_id
+    assert "aucune source indépendante" in _evidence(ds, 2011, "salary_2008")
+    assert v["smic_rise"] == cl.VERIFIED  # the official series confirms the Smic's rise
+    # below the Smic, the official series refutes it
+    set_value(data_copy, "adviser_salary_gross", "market", "2008", "1100", edition=2008)
+    assert verdicts(load(data_copy), 2011)["salary_2008"] == cl.OFFICIAL_REFUTED
