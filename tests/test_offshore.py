@@ -751,3 +751,17 @@ def test_the_zones_growth_after_the_last_france_offshore_pair_is_told(data_copy)
     changed = load(data_copy)
     p = ch.growth_pair(changed, 2024)
     assert "−4\u00a0%" in ch.zone_growth_sentence(changed, 2024, p, ch.newer_location_growth(changed, 2024, p))
+
+
+def test_the_prose_gives_the_parity_band_that_the_takeaway_gives():
+    from barometre.models import offshore as offshore_model
+
+    ds = load()
+    premium = ds.figure("offshore_price_premium_question", EDITION)
+    inputs = offshore_model.ContactCostInputs(-0.5, 12, 12, 0.15, 0.15)
+    sentence = ch.parity_band_sentence(premium, inputs).replace("\u00a0", " ")
+    takeaway = ch.model_takeaway(premium, rate_gap=-0.5, onshore_contacts_per_hour=12, offshore_contacts_per_hour=12,
+                                 onshore_repeat_rate=0.15, offshore_repeat_rate=0.15)
+    low, high = takeaway.findings["parity_low"].shown, takeaway.findings["parity_high"].shown
+    assert f"ce seuil va de {low} à {high}".replace("\u00a0", " ") in sentence
+    assert "de 7,5 à 22,5 % (hypothèse du livre)" in sentence

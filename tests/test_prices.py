@@ -709,3 +709,12 @@ def test_the_takeaways_open_on_the_editions_own_figure_of_the_theme(tmp_path):
     assert first < personnel
     key = ch.edition_key(load(), 2011)
     assert key is not None and key[1].strip() in bullets[first]
+
+
+def test_the_prose_gives_the_productivity_band_that_the_takeaway_gives():
+    ds = load()
+    price = ds.figure("production_hour_price_change_since_2000", 2008)
+    sentence = ch.margin_band_sentence(ds, price, 2000, 2008, start_margin=0.08, personnel_share=0.63)
+    takeaway = ch.model_takeaway(ds, price, 2000, 2008, start_margin=0.08, personnel_share=0.63)
+    low, high = takeaway.findings["gain_low"].shown, takeaway.findings["gain_high"].shown
+    assert f"il aurait fallu {low} à {high} par an" in sentence and "au lieu de 8\u00a0%" in sentence

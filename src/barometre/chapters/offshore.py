@@ -1165,6 +1165,22 @@ def model_takeaway(
     return Takeaway(text, findings)
 
 
+def parity_band_sentence(premium_fig: Figure, inputs: model.ContactCostInputs) -> str:
+    """« Si le taux de rappel en France va de 7,5 à 22,5 % (hypothèse du livre), ce seuil va de 53,8 à 61,3 %. »
+    The band « À retenir » gives (``model_takeaway``), said in the prose too: the prose gave 57,5 % and « À
+    retenir » 53,8 to 61,3 % for the same threshold (editor, stop 33); '' when the band has no threshold."""
+    found = model_takeaway(premium_fig, rate_gap=inputs.rate_gap,
+                           onshore_contacts_per_hour=inputs.onshore_contacts_per_hour,
+                           offshore_contacts_per_hour=inputs.offshore_contacts_per_hour,
+                           onshore_repeat_rate=inputs.onshore_repeat_rate,
+                           offshore_repeat_rate=inputs.offshore_repeat_rate).findings
+    if "parity_low" not in found:
+        return ""
+    lo, hi = (inputs.onshore_repeat_rate * f * 100 for f in REPEAT_BAND)
+    return (f" Si le taux de rappel en France va de {formatting.number(lo, 1)} à {formatting.percent(hi)} "
+            f"(hypothèse du livre), ce seuil va de {found['parity_low'].shown} à {found['parity_high'].shown}.")
+
+
 def staff_and_revenue(ds: Dataset, edition: int) -> tuple[Figure, Figure] | None:
     """The offshore share of the outsourcers' staff and of their revenue for the latest year an edition up
     to ``edition`` publishes both (None when no year has both)."""

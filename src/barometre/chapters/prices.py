@@ -1117,6 +1117,20 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
 START_MARGIN_BAND = (0.5, 1.5)
 
 
+def margin_band_sentence(ds: Dataset, price: Figure, start: int, end: int, *, start_margin: float,
+                         personnel_share: float) -> str:
+    """« Avec une marge de départ de 4 à 12 % au lieu de 8 % (hypothèse du livre), il aurait fallu 5,8 à 7,5 % par
+    an. » The band of ``model_takeaway``, told in the prose too (the prose gave 6 to 7,2 % and « À retenir » 5,8
+    to 7,5 % for the same result, editor, stop 33); '' when the band gives no gain."""
+    found = model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_share)
+    if "gain_low" not in found.findings:
+        return ""
+    lo, hi = (start_margin * k * 100 for k in START_MARGIN_BAND)
+    return (f"Avec une marge de départ de {formatting.number(lo, 1)} à {formatting.percent(hi)} au lieu de "
+            f"{formatting.percent(start_margin * 100)} (hypothèse du livre), il aurait fallu "
+            f"{found.findings['gain_low'].shown} à {found.findings['gain_high'].shown} par an. ")
+
+
 def model_takeaway(ds: Dataset, price: Figure, start: int, end: int, *, start_margin: float,
                    personnel_share: float) -> Takeaway:
     """The margin model's « À retenir » line. The margin the cited figures lead to, with nothing else
