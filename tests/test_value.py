@@ -470,3 +470,19 @@ def test_the_price_war_scissors_are_told_in_prices_and_only_pointed_to_here(tmp_
     # Frédéric Jousset's words and the hour price belong to « La guerre des prix »; the value chapter links there
     assert "alors que le Smic" not in text and "fig-2008-production-hour-price-change-since-2000" not in text
     assert "Sur la durée, le Smic a augmenté de 36\u00a0% entre 2000 et 2008" in text and "<prices>`" in text
+
+
+def test_the_testimonies_of_an_older_edition_are_dated_and_in_the_past():
+    ds = load()
+    assert ch.interviews_year(ds, 2008) is None  # the article's own book: present tense
+    assert ch.interviews_year(ds, 2011) == 2009  # published in 2009, told in the past later
+
+
+@pytest.mark.slow
+def test_a_later_book_tells_the_2009_testimonies_in_the_past(tmp_path):
+    later = _markdown(execute_chapter(tmp_path, "value", "later", edition=2011))
+    assert "En 2009, la plupart des prestataires étaient encore payés" in later
+    assert "expliquait que Canal+ jugeait" in later and "avait choisi le troisième contrat" in later
+    assert "sont encore payés" not in later and "résume l'enjeu des années à venir" not in later
+    own = _markdown(execute_chapter(tmp_path, "value", "own", edition=2008))
+    assert "Pour la plupart, les prestataires sont encore payés" in own

@@ -56,6 +56,23 @@ __all__ = ["LEGAL_MONTHLY_HOURS", "de", "percent_of_one", "person", "quote", "su
 # --------------------------------------------------------------------------- words
 
 
+def interviews_year(ds: Dataset, edition: int) -> int | None:
+    """The year the chapter's testimonies were published when they come from an older edition than ``edition``
+    (2009 for the article's, in any later book): they are then told in the past, dated once; None when they
+    are the edition's own, or when no edition up to ``edition`` has them."""
+    for indicator in USED_INDICATORS:
+        if indicator not in ds.indicators:
+            continue
+        for scope in (None, "france"):
+            try:
+                fig = ds.known(indicator, edition, scope=scope)
+            except FigureNotFound:
+                fig = None
+            if fig is not None and fig.source_type == "interview":
+                return (fig.publication_year or fig.edition) if fig.from_older_edition else None
+    return None
+
+
 def interviews_known(ds: Dataset, edition: int) -> bool:
     """True when an edition up to ``edition`` publishes a figure of this chapter from an interview: the
     testimonies the chapter reports (Canal+, Numericable, Teleperformance) come with those interviews."""
