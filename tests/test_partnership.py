@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import mark_not_published, rewrite, set_field
+from conftest import mark_not_published, rewrite, set_field, set_value
 from executed import assert_clean, execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
@@ -363,3 +363,24 @@ def test_the_editions_own_diploma_figure_leads_and_the_older_one_keeps_its_year(
     # a bac + 2 share older than the bac + 1 share does not lead: the 2011 row moved to 2007 is dropped
     set_field(data_copy, "bac2_plus_share", "market", "2011", "period", "2007", edition=2011)
     assert "bac + 2" not in ch.diplomas_text(load(data_copy), 2011)
+
+
+def test_the_jobs_target_is_set_against_the_pace_realised(data_copy):
+    ds = load()
+    jt = ch.jobs_target(ds, 2024, [3, 15])
+    duration = ds.known("framework_agreement_duration_years", 2024)
+    text = ch.jobs_against_target(ds, 2024, jt, duration).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "en 2009 à {ref}`290 000" in text and "la filière a crû d’environ 0,9 % par an (calcul du livre" in text
+    # a smaller count gives a fall, computed from the row
+    set_value(data_copy, "customer_relation_jobs", "france", "2025", "200000", edition=2024)
+    changed = load(data_copy)
+    text = ch.jobs_against_target(changed, 2024, ch.jobs_target(changed, 2024, [3, 15]), duration)
+    assert "la filière a reculé d’environ 1,4" in text.replace("\u00a0", " ")
+
+
+@pytest.mark.slow
+def test_a_past_deadline_of_the_jobs_target_is_told_in_the_conditional_past(tmp_path):
+    later = _markdown(execute_chapter(tmp_path, "partnership", "later", edition=2024))
+    assert "il aurait fallu une croissance des emplois de 17" in later and "il faudrait une croissance" not in later
+    own = _markdown(execute_chapter(tmp_path, "partnership", "own", edition=2011))
+    assert "il faudrait une croissance des emplois de 17" in own

@@ -287,6 +287,14 @@ def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Fig
         text += (f" En {formatting.period_text(later.period)}, la filière relation client {verb} "
                  f"{cite(later, then=' emplois')} en France selon {who} : l’objectif "
                  f"{'est atteint' if reached else 'n’est pas atteint'}.")
+        # the pace realised, beside the paces the target needed (the forecast against its outcome)
+        years = periods.end(later.period) - periods.end(jt.current.period)
+        if years > 0 and jt.current.central > 0:
+            pace = model.required_annual_growth(jt.current.central, later.central, years) * 100
+            text += (f" De {cite(jt.current, then=' emplois')} en {formatting.period_text(jt.current.period)} "
+                     f"à {cite(later)} en {formatting.period_text(later.period)}, la filière a "
+                     f"{'crû' if pace >= 0 else 'reculé'} d’environ {formatting.percent(abs(pace), 1)} par an "
+                     "(calcul du livre ; les deux décomptes n’ont pas forcément le même périmètre).")
     return text
 
 
