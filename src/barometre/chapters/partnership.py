@@ -471,13 +471,14 @@ def diplomas(ds: Dataset, edition: int) -> tuple[Figure | None, Figure | None]:
 
 
 def diplomas_text(ds: Dataset, edition: int, *, short: bool = False) -> str:
-    """« plus de 50 % des téléconseillers ont au moins un bac + 2 en 2011 ; en 2008, 59 % des salariés avaient au
+    """« en 2011, plus de 50 % des téléconseillers ont au moins un bac + 2 ; en 2008, 59 % des salariés avaient au
     moins un bac + 1 » (tenses from the figures' editions); '' when no edition publishes either."""
     bac2, bac1 = diplomas(ds, edition)
     parts = []
     if bac2 is not None:
-        parts.append(f"{cite(bac2)} des téléconseillers {narrative.tensed(bac2, 'ont', 'avaient')} au moins un "
-                     f"bac + 2 en {formatting.period_text(bac2.period)}")
+        # the year first: a sentence never opens on a numeral (« En 2012, 51 % … », not « 51 % … en 2012 »)
+        parts.append(f"en {formatting.period_text(bac2.period)}, {cite(bac2)} des téléconseillers "
+                     f"{narrative.tensed(bac2, 'ont', 'avaient')} au moins un bac + 2")
     if bac1 is not None:
         if bac2 is not None and short:  # one clause in a list already cut by semicolons
             return (f"{parts[0]}, et {cite(bac1)} des salariés au moins un bac + 1 en "
