@@ -84,3 +84,24 @@ def test_the_fall_of_service_prices_is_told_as_another_measure_than_the_hour_pri
     assert "fig-2008-production-hour-price-change-since-2000" in text
     mark_not_published(data_copy, "production_hour_price_change_since_2000")
     assert "même mesure" not in themes.reverse_auctions(load(data_copy), 2024)
+
+
+def test_since_the_article_each_later_edition_gives_its_first_quote_on_the_theme_oldest_first():
+    from barometre import load as load_data
+    from barometre import themes as th
+
+    ds = load_data()
+    assert th.article_edition(ds) == 2008
+    text = th.since_article(ds, 2024, "resilience")
+    assert text.startswith("Depuis l’article de 2009,")
+    order = [text.index(f"**Édition {e}.**") for e in (2011, 2012, 2013, 2017)]
+    assert order == sorted(order)
+    assert "inversion de tendance" in text and "Pour la première fois" in text and "quadruplé" in text
+    assert "**Édition 2024.**" not in text  # the edition's own quotes are told in the chapter
+    assert text.count("**Édition 2012.**") == 1  # one quote an edition
+    # nothing in the article's own book, nor for a theme no later edition quotes
+    assert th.since_article(ds, 2008, "resilience") == "" and th.since_article(ds, 2024, "partnership") == ""
+    # the 2012 book stops before its own edition
+    assert "**Édition 2012.**" not in th.since_article(ds, 2012, "resilience")
+    # a study's own words are attributed short, not with its full name and data year
+    assert "— le baromètre, d’après Relation Client Infos." in text

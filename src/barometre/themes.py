@@ -133,3 +133,49 @@ def paragraph(ds: Dataset, edition: int, name: str) -> str:
 def unused_quotes(ds: Dataset, edition: int, chapter: str) -> list[Quote]:
     """The chapter's quotes that no theme tells (the chapter lists them as the voices of the debate)."""
     return [q for q in ds.quotes(edition, chapter) if q.quote_id not in QUOTE_IDS]
+
+
+# --------------------------------------------------------------------------- since the article
+
+ARTICLE_SOURCE = "claire_morel"  # the 2009 article the book rebuilds (its author's row in data/sources.csv)
+
+
+def article_edition(ds: Dataset) -> int | None:
+    """The edition whose data the article reports (2008): the first that cites its author."""
+    return next((e for e in ds.editions if ARTICLE_SOURCE in ds.cited_sources(e)), None)
+
+
+def since_article(ds: Dataset, edition: int, chapter: str) -> str:
+    """« Depuis l'article » (MyST Markdown): what each edition between the article's and ``edition`` said on the
+    chapter's theme, in its first quote for the chapter (``data/quotes/<edition>.csv``, in the file's order: the
+    analyst puts an edition's headline quote first), oldest first: « Cette inversion de tendance … est
+    historique » (2012), « Pour la première fois … en décroissance en 2013 » (2013), « le marché a quadruplé »
+    (2017). The 2024 book went from the 2009 article to 2024 with nothing of the editions between (editor,
+    stop 33). '' in the article's own book and before, and when no edition between has a quote on the theme;
+    a quote a theme of the chapter already tells is not repeated."""
+    first = article_edition(ds)
+    src = ds.sources.get(ARTICLE_SOURCE)
+    if first is None or src is None or edition <= first:
+        return ""
+    items = []
+    for e in ds.editions:
+        if not first < e < edition:
+            continue
+        said = [q for q in ds.quotes(e, chapter) if q.edition == e and q.quote_id not in QUOTE_IDS]
+        if said:
+            items.append(f"- **Édition {e}.** {_words(said[0])} — {_speaker(ds, said[0])}.")
+    if not items:
+        return ""
+    year = src.publication_year or first + 1
+    return (f"Depuis l’article de {year}, voici ce qu’en disent les éditions suivantes du baromètre, une citation "
+            "par édition (la première qu’elle rapporte sur ce thème) :\n\n" + "\n".join(items))
+
+
+def _speaker(ds: Dataset, q: Quote) -> str:
+    """Who said it, short: « Laurent Uberti (président du SP2C) », « le baromètre, d'après Relation Client Infos »
+    (a study's own words, not its full name and data year again)."""
+    src = ds.sources[q.source]
+    if src.type == "barometer":
+        outlet = src.publication_outlet
+        return "le baromètre" + (f", d’après {md_escape(outlet)}" if outlet else "")
+    return _who(ds, q)
