@@ -385,3 +385,8 @@ def test_a_past_deadline_of_the_jobs_target_is_told_in_the_conditional_past(tmp_
     assert "il aurait fallu une croissance des emplois de 17" in later and "il faudrait une croissance" not in later
     own = _markdown(execute_chapter(tmp_path, "partnership", "own", edition=2011))
     assert "il faudrait une croissance des emplois de 17" in own
+
+
+def test_a_target_the_sentence_dates_carries_no_edition_note():
+    text = ch.summary(load(), 2024).takeaway.replace("\u00a0", " ")
+    assert "l’objectif de {ref}`400 000 <fig-2008-customer-relation-jobs-target-2009>` emplois fixé en 2009" in text

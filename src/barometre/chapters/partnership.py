@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -298,6 +298,11 @@ def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Fig
     return text
 
 
+def target_cited(target: Figure) -> str:
+    """« 400 000 emplois » for a target the sentence dates (« fixé en 2009 »): no edition note beside its year."""
+    return cite(replace(target, as_of=target.edition), then=" emplois")
+
+
 def count_after_target(ds: Dataset, edition: int, target: Figure | None) -> tuple[Figure, bool] | None:
     """The count of customer-relation jobs in France that an edition after the target's publishes (290 000
     in 2025, in the 2024 edition), and whether it reaches the target (its lower bound at least the target);
@@ -528,7 +533,7 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     if jobs is not None:
         reached = found[1]
         parts.insert(0, f"en {formatting.period_text(jobs.period)}, la relation client compte "
-                     f"{cite(jobs, then=' emplois')} en France : l’objectif de {cite(target)} fixé en "
+                     f"{cite(jobs, then=' emplois')} en France : l’objectif de {target_cited(target)} fixé en "
                      f"{formatting.period_text(target.period)} {'est atteint' if reached else 'n’est pas atteint'}")
     elif current is not None and target is not None:
         change = target.central / current.central - 1
