@@ -388,5 +388,5 @@ def test_a_past_deadline_of_the_jobs_target_is_told_in_the_conditional_past(tmp_
 
 
 def test_a_target_the_sentence_dates_carries_no_edition_note():
-    text = ch.summary(load(), 2024).takeaway.replace("\u00a0", " ")
+    text = ch.summary(load(), 2024).takeaway.replace("\u00a0", " ").replace("\u202f", " ")
     assert "l’objectif de {ref}`400 000 <fig-2008-customer-relation-jobs-target-2009>` emplois fixé en 2009" in text
