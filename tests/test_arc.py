@@ -19,7 +19,7 @@ def test_the_latest_book_tells_frances_share_from_the_first_year_to_its_edition(
     share = next(line for line in text.splitlines() if "activité France" in line)
     first = re.findall(r"<(fig-[a-z0-9-]+)>", share)
     assert first[0].startswith(f"fig-{ds.editions[0]}-france-revenue-share") or "2005" in first[0]
-    assert first[-1] == f"fig-{edition}-france-revenue-share-market-{edition}"
+    assert first[1] == f"fig-{edition}-france-revenue-share-market-{edition}"  # then, maybe, the year under half
     assert "est passée de" in share  # agreed with « la part »
 
 
@@ -67,3 +67,14 @@ def test_a_series_that_rose_above_and_fell_below_its_ends_gives_both_extremes():
     text = arc.render(load(), 2024)
     line = next(x for x in text.splitlines() if "effectifs en France" in x)
     assert "un plus haut de" in line and " et un plus bas de" in line
+
+
+def test_a_share_that_falls_under_half_says_since_when():
+    from barometre import arc
+    from barometre.data import load as load_data
+
+    ds = load_data()
+    latest = arc.render(ds, 2024).replace("\u00a0", " ")
+    assert "elle est sous la moitié depuis 2021 ({ref}`48,5 %" in latest
+    assert "sous la moitié pour la première fois parmi les années publiées" in arc.render(ds, 2021)
+    assert "moitié" not in arc.render(ds, 2019) and "moitié" not in arc.render(ds, 2011)

@@ -103,7 +103,27 @@ def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]
                    ([f"un plus bas de {cite(bottom)} en {bottom.period}"] if low else [])
         if extremes:  # both when the series rose above and fell below its two ends (66 000 in 2010, 49 000 in 2019)
             text += ", avec " + " et ".join(extremes)
+    half = half_crossed(points)
+    if half is not None and half is points[-1]:  # a share that fell under half of the whole this year
+        text += ", sous la moitié pour la première fois parmi les années publiées"
+    elif half is not None:  # … and stayed there: the article's « 80 % France » answered
+        text += f" ; {lead._pronoun(noun)} est sous la moitié depuis {half.period} ({cite(half)})"
     return text + "."
+
+
+def half_crossed(points: list[Figure]) -> Figure | None:
+    """The first year of a share series from which every later point is below 50 %, when it started above it
+    (France's share of revenue: 48,5 % in 2021, then 46 %); None otherwise. Bounds count as they read: « plus
+    de 88 % » is above half."""
+    if not points or points[0].unit != "percent" or points[0].bounds[0] <= 50:
+        return None
+    below = None
+    for f in points:
+        if f.bounds[1] < 50:
+            below = below or f
+        else:
+            below = None
+    return below if below is not None and below is not points[0] else None
 
 
 def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
