@@ -119,10 +119,7 @@ def half_crossed(points: list[Figure]) -> Figure | None:
         return None
     below = None
     for f in points:
-        if f.bounds[1] < 50:
-            below = below or f
-        else:
-            below = None
+        below = (below or f) if f.bounds[1] < 50 else None  # reset by any later point at or above half
     return below if below is not None and below is not points[0] else None
 
 
