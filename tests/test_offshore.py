@@ -6,6 +6,7 @@ import json
 import math
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -765,3 +766,12 @@ def test_the_prose_gives_the_parity_band_that_the_takeaway_gives():
     low, high = takeaway.findings["parity_low"].shown, takeaway.findings["parity_high"].shown
     assert f"ce seuil va de {low} à {high}".replace("\u00a0", " ") in sentence
     assert "de 7,5 à 22,5 % (hypothèse du livre)" in sentence
+
+
+def test_the_debates_common_publication_is_named_once_not_after_each_summary():
+    debate = ch.voices(load(), 2011)
+    assert ch.common_publication(debate) == "Relation Client Magazine, 2009"
+    regnier = next(v for v in debate if v.source == "jean_regnier")
+    assert "(résumé du livre" not in ch.voice_line(regnier, source_said=True)
+    assert "(résumé du livre, d'après Relation Client Magazine" in ch.voice_line(regnier).replace(chr(92), "")
+    assert ch.common_publication([*debate[:1], replace(debate[1], published_in="La Tribune, 2009")]) == ""

@@ -626,7 +626,14 @@ def voices_quoted(ds: Dataset, edition: int, debate: list[Voice]) -> list[Quote]
     return [q for q in themes.unused_quotes(ds, edition, CHAPTER) if q.quote_id not in told]
 
 
-def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset()) -> str:
+def common_publication(debate: list[Voice]) -> str:
+    """The one publication every summarised voice of the debate comes from (« Relation Client Magazine, 2009 »),
+    or '': said once in the debate's opening sentence, not after each voice."""
+    pubs = {v.published_in for v in debate if v.published_in}
+    return pubs.pop() if len(pubs) == 1 and all(v.published_in for v in debate) else ""
+
+
+def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset(), *, source_said: bool = False) -> str:
     """One line of the debate: the source's quoted words (with the edition when it is an older one), or the
     book's summary of the view, labelled as such. A figure the page has just told (``told``: anchors) is not
     quoted again: Webhelp's « 50 % inférieurs » followed the paragraph that gives it."""
@@ -644,6 +651,8 @@ def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset()) -> str:
     # the view's own publication (the 2009 article), not « l'édition 2008 »: the barometer did not say it
     where = (f", d'après {narrative.md_escape(v.published_in)}" if v.published_in
              else f", d'après l'édition {v.cited_in}" if v.cited_in is not None else "")
+    if source_said:  # the debate's opening sentence names the book's summaries and their publication
+        return f"- {who} {narrative.md_escape(v.summary)}."
     return f"- {who} {narrative.md_escape(v.summary)} (résumé du livre{where})."
 
 
