@@ -775,3 +775,20 @@ def test_the_debates_common_publication_is_named_once_not_after_each_summary():
     assert "(résumé du livre" not in ch.voice_line(regnier, source_said=True)
     assert "(résumé du livre, d'après Relation Client Magazine" in ch.voice_line(regnier).replace(chr(92), "")
     assert ch.common_publication([*debate[:1], replace(debate[1], published_in="La Tribune, 2009")]) == ""
+
+
+def test_the_staff_split_between_province_and_ile_de_france_is_told():
+    ds = load()
+    own = ch.staff_places_text(ds, 2011).replace("\u00a0", " ")
+    assert own.startswith("En 2011, {ref}`54 %") and "des salariés des outsourceurs travaillent en province" in own
+    assert "{ref}`3 % <fig-2011-staff-share-ile-de-france-2011>` en Île-de-France." in own
+    later = ch.staff_places_text(ds, 2024).replace("\u00a0", " ")
+    assert later.startswith("En 2012,") and "travaillaient" in later and later.endswith("(édition 2012).")
+    assert later.count("édition") == 1
+    assert ch.staff_places_text(ds, 2009).startswith("En 2005,")  # 2005's split, dated, in a later book
+
+
+def test_the_staff_growth_after_the_split_of_the_same_year_does_not_repeat_the_year():
+    ds = load()
+    assert ch.new_jobs_text(ds, 2011, year_told="2011").startswith("Sur un an, les effectifs des outsourceurs progressent")
+    assert ch.new_jobs_text(ds, 2011).startswith("En 2011, les effectifs")

@@ -1010,7 +1010,34 @@ def regional_staff_growth(ds: Dataset, edition: int) -> list[Figure]:
     return [f for f in figs if period_key(f.period) == latest]
 
 
-def new_jobs_text(ds: Dataset, edition: int) -> str:
+# the places of France the staff split tells (the offshore's share of the staff is told beside its share of
+# revenue, ``staff_and_revenue_sentence``)
+PLACES = {"province": "en province", "ile_de_france": "en Île-de-France"}
+
+
+def staff_places_text(ds: Dataset, edition: int) -> str:
+    """« En 2012, 55 % des salariés des outsourceurs travaillent en province et 2 % en Île-de-France. » The split
+    of the staff by place for the latest year an edition up to ``edition`` publishes it for
+    the province and Île-de-France (the 2011 edition's 54 % and 3 % were only in a table, editor, stop 33);
+    in the past for an older edition's; '' when none."""
+    province = ds.known("staff_share", edition, scope="province")
+    if province is None or not province.published:
+        return ""
+    figs = [ds.known("staff_share", edition, scope=scope, period=province.period) for scope in PLACES]
+    figs = [f for f in figs if f is not None and f.published]
+    if not any(f.scope == "ile_de_france" for f in figs):
+        return ""
+    past = province.from_older_edition
+    verb = "travaillaient" if past else "travaillent"
+    # an older edition's split: its edition named once at the end, not after each share
+    shown = [replace(f, as_of=f.edition) for f in figs] if past else figs
+    parts = [narrative.cite(f, then=f" des salariés des outsourceurs {verb} {PLACES[f.scope]}")
+             if f.scope == "province" else f"{narrative.cite(f)} {PLACES[f.scope]}" for f in shown]
+    note = f" (édition {province.edition})" if past else ""
+    return f"En {formatting.period_text(province.period)}, {formatting.enumeration(parts)}{note}."
+
+
+def new_jobs_text(ds: Dataset, edition: int, *, year_told: str | None = None) -> str:
     """Where the outsourcers' jobs go (MyST Markdown, '' when nothing is known). The staff growth by region
     leads when an edition publishes it for a year at least as recent as the share of new jobs created in the
     province (the newer figure of the family); a figure from an older edition is told in the past with its
@@ -1029,8 +1056,10 @@ def new_jobs_text(ds: Dataset, edition: int) -> str:
             said = f"{narrative.de(f, magnitude=True)} {REGIONS[f.scope]}"
             moves.append(said if verbs and verbs[-1] == verb else f"{verb} {said}")  # « reculent de 6 % … et de 18 % »
             verbs.append(verb)
-        sentences.append(f"En {formatting.period_text(growth[0].period)}, les effectifs des outsourceurs "
-                         f"{formatting.enumeration(moves)}.")
+        # the year just told by the staff split (``staff_places_text``) is not said again
+        opening = ("Sur un an, les" if year_told == growth[0].period
+                   else f"En {formatting.period_text(growth[0].period)}, les")
+        sentences.append(f"{opening} effectifs des outsourceurs {formatting.enumeration(moves)}.")
         if share is not None:
             sentences.append(f"En {formatting.period_text(share.period)}, {narrative.cite(share)} des nouveaux emplois "
                              "des outsourceurs avaient été créés en province, hors de l’Île-de-France.")
