@@ -390,3 +390,15 @@ def test_a_past_deadline_of_the_jobs_target_is_told_in_the_conditional_past(tmp_
 def test_a_target_the_sentence_dates_carries_no_edition_note():
     text = ch.summary(load(), 2024).takeaway.replace("\u00a0", " ").replace("\u202f", " ")
     assert "l’objectif de {ref}`400 000 <fig-2008-customer-relation-jobs-target-2009>` emplois fixé en 2009" in text
+
+
+def test_who_the_sector_employs_is_told_on_the_shares_own_base():
+    ds = load()
+    latest = ch.staff_today_text(ds, 2024).replace("\u00a0", " ").replace("\u202f", " ")
+    assert latest.startswith("En 2024, les adhérents du SP2C emploient {ref}`environ 100 000")
+    assert "le secteur compte {ref}`55 000" in latest and "dont {ref}`80 %" in latest
+    # 2019: 84 % of the members' 33 000, not of the sector's 49 000 (same source, its own base)
+    older = ch.staff_today_text(ds, 2019).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "les adhérents du SP2C emploient {ref}`33 000" in older and "49 000" not in older
+    assert ch.staff_today_text(ds, 2011) == ""
+    assert "employaient" in ch.staff_today_text(ds, 2021)

@@ -63,6 +63,42 @@ def reported_note(cited_in: int, edition: int) -> str:
     return f" (propos rapportés dans l’édition\u00a0{cited_in})" if cited_in != edition else ""
 
 
+def staff_today_text(ds: Dataset, edition: int) -> str:
+    """« En 2024, les adhérents du SP2C emploient environ 100 000 personnes ; en France, le secteur compte 55 000
+    postes, dont 80 % de conseillers clients. » Who the sector employs, from the latest edition up to ``edition``
+    that gives the members' staff or the advisers' share (the 2024 edition's figures were only in its table,
+    editor, stop 33); in the past for an older edition's; '' when none."""
+    members = ds.known("member_staff", edition, scope="market")
+    advisers = ds.known("advisers_share", edition, scope="france")
+    latest = [f for f in (members, advisers) if f is not None and f.published]
+    if not latest:
+        return ""
+    year = max(periods.end(f.period) for f in latest)
+    latest = [f for f in latest if periods.end(f.period) == year]
+    past = all(f.from_older_edition for f in latest)
+    sentences = []
+    members = next((f for f in latest if f.indicator == "member_staff"), None)
+    advisers = next((f for f in latest if f.indicator == "advisers_share"), None)
+    if members is not None:
+        sentences.append(f"les adhérents du SP2C {'employaient' if past else 'emploient'} "
+                         f"{cite(members, then=' personnes')}")
+    if advisers is not None:
+        # the share's own base, from the same source: the SP2C members' staff in France (2019: 84 % of 33 000) before
+        # the sector's (2024: 80 % of 55 000); without one, the share alone
+        base = next((f for f in (ds.known("member_staff", edition, scope="france", period=advisers.period),
+                                 ds.known("staff", edition, scope="france", period=advisers.period))
+                     if f is not None and f.published and f.source == advisers.source), None)
+        if base is not None and base.indicator == "member_staff":
+            of = f"les adhérents du SP2C {'employaient' if past else 'emploient'} {cite(base, then=' salariés')}, dont "
+        elif base is not None:
+            of = f"le secteur {'comptait' if past else 'compte'} {cite(base, then=' postes')}, dont "
+        else:
+            of = ""
+        sentences.append(f"en France, {of}{cite(advisers)} {'de' if of else 'des salariés sont des'} conseillers "
+                         "clients")
+    return f"En {year}, " + " ; ".join(sentences) + "."
+
+
 def said_year(ds: Dataset, source: str, cited_in: int, edition: int) -> str:
     """« En 2009, » for words an older edition reported (the year of their publication, else of that edition's
     data), '' for the edition's own: the sentence is then told in the past, with no edition note."""
