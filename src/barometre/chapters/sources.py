@@ -1,13 +1,18 @@
 """The sources annex: every figure with its quote and source, generated from data.
 
 Each figure gets a MyST target (its ``Figure.anchor``) so that every number of
-the prose links to its entry here."""
+the prose links to its entry here.
+
+The web page and the PDF show it differently (``annex_markdown``): the web lists every figure with its
+data file and line, the PDF groups the excerpts by publication, each excerpt once with the figures it gives,
+and prints no file or line (``print_annex_markdown``); a number of the PDF links to its excerpt."""
 
 from __future__ import annotations
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
+from barometre.labels import with_scope
 from barometre.narrative import (
     excerpt,
     md_escape,
@@ -15,6 +20,7 @@ from barometre.narrative import (
     publication_text,
     quotes_anchor,
 )
+from barometre.prose import only_in, print_anchors
 from barometre.typography import bind_numbers, inner_quotes
 
 SOURCE_TYPES_FR = {
@@ -59,14 +65,27 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
 
 
 def annex_markdown(ds: Dataset, edition: int) -> str:
-    """Every figure of every edition up to ``edition``, the current edition first; revised figures
-    and disagreeing sources show both values."""
+    """The annex's entries: on the web page, every figure with its data file and line
+    (``web_annex_markdown``); in the PDF, the excerpts grouped by publication (``print_annex_markdown``)."""
+    return "\n\n".join(part for part in (only_in("html", web_annex_markdown(ds, edition)),
+                                           only_in("latex", print_annex_markdown(ds, edition))) if part)
+
+
+def _relations(ds: Dataset, edition: int) -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Figure]]:
+    """By anchor: the figure that revises each figure, the one each revises, and another source's figure."""
     later = {(a.anchor): b for a, b in ds.revisions(edition)}
     earlier = {(b.anchor): a for a, b in ds.revisions(edition)}
     others: dict[str, Figure] = {}
     for a, b in ds.disagreements(edition):
         others.setdefault(a.anchor, b)
         others.setdefault(b.anchor, a)
+    return later, earlier, others
+
+
+def web_annex_markdown(ds: Dataset, edition: int) -> str:
+    """Every figure of every edition up to ``edition``, the current edition first, each with its target,
+    its data file and line; revised figures and disagreeing sources show both values."""
+    later, earlier, others = _relations(ds, edition)
     parts = []
     for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
         parts.append(f"## Édition {ed}")
@@ -86,6 +105,91 @@ def annex_markdown(ds: Dataset, edition: int) -> str:
                     for q in quotes
                 )
             )
+    return "\n\n".join(parts)
+
+
+def _publication(ds: Dataset, source: str) -> tuple[tuple, str]:
+    """The publication a source's words come from: a key, and its reference as the print annex heads it
+    (author, « title », *outlet*, date; no address: a printed link leads nowhere)."""
+    s = ds.sources.get(source)
+    if s is None:
+        return ("", source), md_escape(source)
+    when = s.publication_date or (s.publication_year if s.publication_year is not None else "")
+    if not (s.publication_title or s.publication_outlet):
+        return ("", s.name), f"{md_escape(s.name)}" + (f", *{md_escape(s.organisation)}*" if s.organisation else "")
+    key = (s.publication_author, s.publication_title, s.publication_outlet, str(when))
+    return key, publication_text({"author": s.publication_author, "title": s.publication_title,
+                                  "outlet": s.publication_outlet, "date": s.publication_date,
+                                  "year": s.publication_year or ""})
+
+
+def _figure_in_print(fig: Figure, revised_by: Figure | None, revises: Figure | None, other: Figure | None) -> str:
+    """« Part des CDI (France), 2011 : 84 % », with the revision or the other source's value when there is one."""
+    text = (f"{md_escape(with_scope(fig.label, fig.scope))}, {md_escape(formatting.period_text(fig.period))} : "
+            f"{md_escape(formatting.figure_text(fig))}")
+    notes = []
+    if revised_by is not None:
+        notes.append(f"révisé dans l'édition {revised_by.edition} : {md_escape(formatting.figure_text(revised_by))}")
+    if revises is not None:
+        notes.append(f"révise {md_escape(formatting.figure_text(revises))} de l'édition {revises.edition}")
+    if other is not None:
+        notes.append(f"autre source : {md_escape(formatting.figure_text(other))}, {md_escape(other.source_name)}")
+    return text + (f" ({' ; '.join(notes)})" if notes else "")
+
+
+# The print annex is set small, and a publication's heading is never left alone at the foot of a page
+# (a list's opening penalty, ``\@beginparpenalty``, would allow a break between them).
+PRINT_ANNEX_OPEN = "\\begingroup\\small\\csname @beginparpenalty\\endcsname=10000\\relax"
+PRINT_ANNEX_CLOSE = "\\endgroup"
+
+
+def print_annex_markdown(ds: Dataset, edition: int) -> str:
+    """The annex as the PDF prints it: edition by edition, the current one first, each publication the
+    edition's figures and quotes come from, then its excerpts beneath, each once, with who said it and the
+    figures it gives (label, scope, period, value; a revision or another source's value beside it). No data
+    file and no line: they are the web page's. Each excerpt carries, for the LaTeX build, the targets of its
+    figures (``prose.print_anchors``), so that a number of the PDF links to the excerpt that gives it."""
+    later, earlier, others = _relations(ds, edition)
+    parts = [f"```{{raw}} latex\n{PRINT_ANNEX_OPEN}\n```"]
+    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
+        # publication -> excerpt -> its figures, in the order of the data files (figures, then quotes)
+        pubs: dict[tuple, dict] = {}
+        rows = sorted(ds.figures(ed), key=lambda f: f.row)
+        quotes = ds.quotes(ed)
+        for item in [*rows, *quotes]:
+            key, heading = _publication(ds, item.source)
+            pub = pubs.setdefault(key, {"heading": heading, "excerpts": {}})
+            summary = getattr(item, "quote_type", "verbatim") == "summary"
+            words = " ".join(excerpt(item.quote).split())
+            entry = pub["excerpts"].setdefault((summary, words), {"speakers": [], "figures": [], "anchors": []})
+            if (item.source_name, item.attribution) not in entry["speakers"]:
+                entry["speakers"].append((item.source_name, item.attribution))
+            if isinstance(item, Figure):
+                entry["figures"].append(item)
+                entry["anchors"].append(item.anchor)
+        if not pubs:
+            continue
+        lead = print_anchors([quotes_anchor(ed)] if quotes else [])
+        parts.append((lead + "\n" if lead else "") + f"## Édition {ed}")
+        for pub in pubs.values():
+            items = []
+            named: set[str] = set()  # a speaker's role is given at their first excerpt of the publication
+            for (summary, words), entry in pub["excerpts"].items():
+                who = []
+                for name, speaker in entry["speakers"]:
+                    who.append(md_escape(name if name in named else speaker))
+                    named.add(name)
+                said = (f"Résumé de presse : {md_escape(words)}" if summary
+                        else f"«\u00a0{md_escape(words)}\u00a0»") + " — " + " ; ".join(who) + "."
+                figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
+                if figs:
+                    said += (" Chiffre" + ("s" if len(figs) > 1 else "") + " : "
+                             + " ; ".join(_figure_in_print(f, later.get(f.anchor), earlier.get(f.anchor),
+                                                           others.get(f.anchor)) for f in figs) + ".")
+                marker = print_anchors(entry["anchors"])
+                items.append("- " + (marker + "\n  " if marker else "") + said)
+            parts.append(f"**{pub['heading']}**\n\n" + "\n".join(items))
+    parts.append(f"```{{raw}} latex\n{PRINT_ANNEX_CLOSE}\n```")
     return "\n\n".join(parts)
 
 

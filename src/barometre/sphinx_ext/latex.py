@@ -7,6 +7,8 @@ import re
 
 from docutils import nodes
 
+from barometre.prose import PRINT_ANCHORS
+
 _APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
 
 
@@ -49,6 +51,7 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
     _keep_run_in_titles_with_their_text(doctree)
+    print_anchor_targets(doctree)
     appendices = list(app.config.barometre_appendices or [])
     for start in list(doctree.findall(addnodes.start_of_file)):
         if start.get("docname") not in appendices:
@@ -79,3 +82,18 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
             # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
             brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
                                        format="latex"))
+
+
+def print_anchor_targets(doctree) -> None:
+    """The targets a print text stands for (``prose.print_anchors``: the annex's grouped excerpt, for the
+    figures whose web entries the PDF leaves out), set where the comment naming them stands: a number of the
+    PDF links to the excerpt that gives it (``\\hyperref`` to ``\\label``), and no link is left dangling."""
+    for comment in list(doctree.findall(nodes.comment)):
+        words = comment.astext().split()
+        if not words or words[0] != PRINT_ANCHORS:
+            continue
+        parent = comment.parent
+        at = parent.index(comment)
+        parent.remove(comment)
+        for offset, name in enumerate(words[1:]):
+            parent.insert(at + offset, nodes.target("", "", refid=name))
