@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
-from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
-from barometre.labels import with_scope
+from barometre.labels import SCOPE_LABELS, scope_label, with_scope  # noqa: F401 - re-exported for older callers
 from barometre.narrative import (
     excerpt,
     md_escape,
@@ -65,10 +64,24 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
 
 
 def annex_markdown(ds: Dataset, edition: int) -> str:
-    """The annex's entries: on the web page, every figure with its data file and line
-    (``web_annex_markdown``); in the PDF, the excerpts grouped by publication (``print_annex_markdown``)."""
-    return "\n\n".join(part for part in (only_in("html", web_annex_markdown(ds, edition)),
-                                           only_in("latex", print_annex_markdown(ds, edition))) if part)
+    """Every edition up to ``edition``, the current one first, under its heading: on the web page, every figure
+    with its target, data file and line, then the edition's quotes (``web_figures_markdown``,
+    ``web_quotes_markdown``); in the PDF, the excerpts grouped by publication (``print_edition_markdown``).
+
+    The headings are shared by both media (a Markdown heading inside ``only`` would leave it); « Citations de
+    l'édition », whose quotes the PDF prints with their publications, heads nothing in print and is left out
+    of the PDF (``sphinx_ext.latex.drop_headings_printing_nothing``)."""
+    relations = _relations(ds, edition)
+    parts = []
+    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
+        parts.append(f"## Édition {ed}")
+        parts.append(only_in("html", web_figures_markdown(ds, ed, relations)))
+        parts.append(only_in("latex", print_edition_markdown(ds, ed, relations)))
+        quotes = web_quotes_markdown(ds, ed)
+        if quotes:
+            parts.append(f"({quotes_anchor(ed)})=\n### Citations de l'édition {ed}")
+            parts.append(only_in("html", quotes))
+    return "\n\n".join(part for part in parts if part)
 
 
 def _relations(ds: Dataset, edition: int) -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Figure]]:
@@ -82,30 +95,26 @@ def _relations(ds: Dataset, edition: int) -> tuple[dict[str, Figure], dict[str, 
     return later, earlier, others
 
 
-def web_annex_markdown(ds: Dataset, edition: int) -> str:
-    """Every figure of every edition up to ``edition``, the current edition first, each with its target,
-    its data file and line; revised figures and disagreeing sources show both values."""
-    later, earlier, others = _relations(ds, edition)
-    parts = []
-    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
-        parts.append(f"## Édition {ed}")
-        figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period, f.row))
-        parts.extend(figure_entry(f, later.get(f.anchor), earlier.get(f.anchor), others.get(f.anchor))
-                     for f in figs)
-        quotes = ds.quotes(ed)
-        if quotes:
-            parts.append(f"({quotes_anchor(ed)})=\n### Citations de l'édition {ed}")
-            parts.append(
-                "\n".join(
-                    (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
-                     if getattr(q, "quote_type", "verbatim") == "summary"
-                     else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
-                    # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
-                    + f", *ligne {q.row} de {md_escape(q.file)}*"
-                    for q in quotes
-                )
-            )
-    return "\n\n".join(parts)
+def web_figures_markdown(ds: Dataset, ed: int, relations=None) -> str:
+    """Every figure of edition ``ed`` as the web page lists it, each with its target, its data file and line;
+    revised figures and disagreeing sources show both values (``relations``: ``_relations`` of the book's
+    edition)."""
+    later, earlier, others = relations if relations is not None else _relations(ds, ed)
+    figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period, f.row))
+    return "\n\n".join(figure_entry(f, later.get(f.anchor), earlier.get(f.anchor), others.get(f.anchor))
+                       for f in figs)
+
+
+def web_quotes_markdown(ds: Dataset, ed: int) -> str:
+    """The quotes of edition ``ed`` as the web page lists them, each with its data file and line ('' for none)."""
+    return "\n".join(
+        (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
+         if getattr(q, "quote_type", "verbatim") == "summary"
+         else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
+        # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
+        + f", *ligne {q.row} de {md_escape(q.file)}*"
+        for q in ds.quotes(ed)
+    )
 
 
 def _publication(ds: Dataset, source: str) -> tuple[tuple, str]:
@@ -144,51 +153,57 @@ PRINT_ANNEX_CLOSE = "\\endgroup"
 
 
 def print_annex_markdown(ds: Dataset, edition: int) -> str:
-    """The annex as the PDF prints it: edition by edition, the current one first, each publication the
-    edition's figures and quotes come from, then its excerpts beneath, each once, with who said it and the
-    figures it gives (label, scope, period, value; a revision or another source's value beside it). No data
-    file and no line: they are the web page's. Each excerpt carries, for the LaTeX build, the targets of its
-    figures (``prose.print_anchors``), so that a number of the PDF links to the excerpt that gives it."""
-    later, earlier, others = _relations(ds, edition)
+    """The PDF's text of the annex's entries, every edition up to ``edition`` (``print_edition_markdown``)."""
+    relations = _relations(ds, edition)
+    return "\n\n".join(print_edition_markdown(ds, ed, relations)
+                       for ed in sorted((e for e in ds.editions if e <= edition), reverse=True))
+
+
+def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
+    """Edition ``ed`` as the PDF prints it: each publication its figures and quotes come from, then its
+    excerpts beneath, each once, with who said it and the figures it gives (label, scope, period, value; a
+    revision or another source's value beside it). No data file and no line: they are the web page's. Each
+    excerpt carries, for the LaTeX build, the targets of its figures (``prose.print_anchors``; the first of
+    the edition's quotes, the edition's quotes target), so that a number of the PDF links to the excerpt that
+    gives it. '' for an edition with nothing to print."""
+    later, earlier, others = relations if relations is not None else _relations(ds, ed)
+    # publication -> excerpt -> its figures, in the order of the data files (figures, then quotes)
+    pubs: dict[tuple, dict] = {}
+    quotes = ds.quotes(ed)
+    for item in [*sorted(ds.figures(ed), key=lambda f: f.row), *quotes]:
+        key, heading = _publication(ds, item.source)
+        pub = pubs.setdefault(key, {"heading": heading, "excerpts": {}})
+        summary = getattr(item, "quote_type", "verbatim") == "summary"
+        words = " ".join(excerpt(item.quote).split())
+        entry = pub["excerpts"].setdefault((summary, words), {"speakers": [], "figures": [], "anchors": []})
+        if (item.source_name, item.attribution) not in entry["speakers"]:
+            entry["speakers"].append((item.source_name, item.attribution))
+        if isinstance(item, Figure):
+            entry["figures"].append(item)
+            entry["anchors"].append(item.anchor)
+        elif quotes and item is quotes[0]:
+            entry["anchors"].append(quotes_anchor(ed))
+    if not pubs:
+        return ""
     parts = [f"```{{raw}} latex\n{PRINT_ANNEX_OPEN}\n```"]
-    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
-        # publication -> excerpt -> its figures, in the order of the data files (figures, then quotes)
-        pubs: dict[tuple, dict] = {}
-        rows = sorted(ds.figures(ed), key=lambda f: f.row)
-        quotes = ds.quotes(ed)
-        for item in [*rows, *quotes]:
-            key, heading = _publication(ds, item.source)
-            pub = pubs.setdefault(key, {"heading": heading, "excerpts": {}})
-            summary = getattr(item, "quote_type", "verbatim") == "summary"
-            words = " ".join(excerpt(item.quote).split())
-            entry = pub["excerpts"].setdefault((summary, words), {"speakers": [], "figures": [], "anchors": []})
-            if (item.source_name, item.attribution) not in entry["speakers"]:
-                entry["speakers"].append((item.source_name, item.attribution))
-            if isinstance(item, Figure):
-                entry["figures"].append(item)
-                entry["anchors"].append(item.anchor)
-        if not pubs:
-            continue
-        lead = print_anchors([quotes_anchor(ed)] if quotes else [])
-        parts.append((lead + "\n" if lead else "") + f"## Édition {ed}")
-        for pub in pubs.values():
-            items = []
-            named: set[str] = set()  # a speaker's role is given at their first excerpt of the publication
-            for (summary, words), entry in pub["excerpts"].items():
-                who = []
-                for name, speaker in entry["speakers"]:
-                    who.append(md_escape(name if name in named else speaker))
-                    named.add(name)
-                said = (f"Résumé de presse : {md_escape(words)}" if summary
-                        else f"«\u00a0{md_escape(words)}\u00a0»") + " — " + " ; ".join(who) + "."
-                figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
-                if figs:
-                    said += (" Chiffre" + ("s" if len(figs) > 1 else "") + " : "
-                             + " ; ".join(_figure_in_print(f, later.get(f.anchor), earlier.get(f.anchor),
-                                                           others.get(f.anchor)) for f in figs) + ".")
-                marker = print_anchors(entry["anchors"])
-                items.append("- " + (marker + "\n  " if marker else "") + said)
-            parts.append(f"**{pub['heading']}**\n\n" + "\n".join(items))
+    for pub in pubs.values():
+        items = []
+        named: set[str] = set()  # a speaker's role is given at their first excerpt of the publication
+        for (summary, words), entry in pub["excerpts"].items():
+            who = []
+            for name, speaker in entry["speakers"]:
+                who.append(md_escape(name if name in named else speaker))
+                named.add(name)
+            said = (f"Résumé de presse : {md_escape(words)}" if summary
+                    else f"«\u00a0{md_escape(words)}\u00a0»") + " — " + " ; ".join(who) + "."
+            figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
+            if figs:
+                said += (" Chiffre" + ("s" if len(figs) > 1 else "") + " : "
+                         + " ; ".join(_figure_in_print(f, later.get(f.anchor), earlier.get(f.anchor),
+                                                       others.get(f.anchor)) for f in figs) + ".")
+            marker = print_anchors(entry["anchors"])
+            items.append("- " + (marker + "\n  " if marker else "") + said)
+        parts.append(f"**{pub['heading']}**\n\n" + "\n".join(items))
     parts.append(f"```{{raw}} latex\n{PRINT_ANNEX_CLOSE}\n```")
     return "\n\n".join(parts)
 
