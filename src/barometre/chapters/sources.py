@@ -150,6 +150,7 @@ def _figure_in_print(fig: Figure, revised_by: Figure | None, revises: Figure | N
 # (a list's opening penalty, ``\@beginparpenalty``, would allow a break between them).
 PRINT_ANNEX_OPEN = "\\begingroup\\small\\csname @beginparpenalty\\endcsname=10000\\relax"
 PRINT_ANNEX_CLOSE = "\\endgroup"
+PRINT_PUBLICATION_SKIP = "\\medskip"
 
 
 def print_annex_markdown(ds: Dataset, edition: int) -> str:
@@ -203,6 +204,8 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
                                                        others.get(f.anchor)) for f in figs) + ".")
             marker = print_anchors(entry["anchors"])
             items.append("- " + (marker + "\n  " if marker else "") + said)
+        if len(parts) > 1:  # a publication's heading stands apart from the list before it
+            parts.append(f"```{{raw}} latex\n{PRINT_PUBLICATION_SKIP}\n```")
         parts.append(f"**{pub['heading']}**\n\n" + "\n".join(items))
     parts.append(f"```{{raw}} latex\n{PRINT_ANNEX_CLOSE}\n```")
     return "\n\n".join(parts)
