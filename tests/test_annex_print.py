@@ -103,7 +103,7 @@ def test_a_printed_excerpt_names_the_figures_it_gives_with_their_period_and_valu
     item = next(body for _, body, anchors in _print_items(printed) if fig.anchor in anchors).replace("\\", "")
     from barometre import formatting
 
-    assert f"{fig.label}, {fig.period} : {formatting.figure_text(fig)}" in item.split(" Chiffres : ")[1]
+    assert f"{fig.label}, {fig.period} : {formatting.figure_text(fig)}" in item.split(" *Chiffres :* ")[1]
     assert " — Baromètre" in item  # who gives it
 
 

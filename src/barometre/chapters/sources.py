@@ -199,7 +199,7 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
                     else f"«\u00a0{md_escape(words)}\u00a0»") + " — " + " ; ".join(who) + "."
             figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
             if figs:
-                said += (" Chiffre" + ("s" if len(figs) > 1 else "") + " : "
+                said += (" *Chiffre" + ("s" if len(figs) > 1 else "") + " :* "
                          + " ; ".join(_figure_in_print(f, later.get(f.anchor), earlier.get(f.anchor),
                                                        others.get(f.anchor)) for f in figs) + ".")
             marker = print_anchors(entry["anchors"])
