@@ -484,3 +484,41 @@ def test_no_page_ends_with_the_title_of_a_box_left_alone(pdf, pages):
         if body and body[-1] in titles:
             stranded.append((number, body[-1]))
     assert stranded == []
+
+
+def _annex_pages(pages) -> range:
+    """The pages of « Annexe A – Les chiffres et leurs sources », up to the colophon's opening page."""
+    def opens(text: str, title: str) -> bool:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return any(re.fullmatch(rf"(Annexe [AB]\s*)?{title}", line) for line in lines[:4])
+
+    start = next(i for i, text in enumerate(pages) if opens(text, "Les chiffres et leurs sources")
+                 and "Table des matières" not in text)
+    end = next(i for i, text in enumerate(pages) if i > start and opens(text, "Colophon"))
+    return range(start, end)
+
+
+def test_the_annex_prints_no_data_file_nor_line_and_fills_under_a_third_of_the_book(pdf, pages):
+    """Issue 27: the printed annex groups the excerpts by publication (the web keeps a figure's file and
+    line); it printed « Ligne 26 de data/editions/2009.csv » 370 times and filled 53 of 113 pages."""
+    annex = _annex_pages(pages)
+    text = " ".join(" ".join(pages[i].split()) for i in annex)
+    assert re.search(r"Chiffres\s:", text) and "Édition 2008" in text  # the annex's entries are there
+    assert "data/editions" not in text and "data/quotes" not in text
+    assert not re.search(r"\b[Ll]igne \d+ de\b", text), re.search(r".{40}\b[Ll]igne \d+ de\b.{40}", text)
+    assert 3 * len(annex) < len(pages), (len(annex), len(pages))
+
+
+def test_every_number_of_the_pdf_links_to_an_entry_of_the_annex(pdf):
+    """Each number links to its excerpt in the printed annex: every ``\\hyperref`` of the LaTeX has its
+    ``\\label``, and no label is set twice (the web's entries are not printed, their targets are)."""
+    latex = pdf["build_dir"] / "staging" / "2008" / "_build" / "latex"
+    tex = (latex / "barometre.tex").read_text(encoding="utf-8")
+    refs = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
+    labels = re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex)
+    to_annex = {r for r in refs if r.startswith("chapters/sources:fig-")}
+    assert len(to_annex) >= 50, "the chapters link their numbers to the annex: the test would prove nothing"
+    assert refs <= set(labels), sorted(refs - set(labels))[:5]
+    assert len(labels) == len(set(labels)), sorted({x for x in labels if labels.count(x) > 1})[:5]
+    log = (latex / "barometre.log").read_text(encoding="utf-8", errors="replace")
+    assert not re.search(r"multiply defined|Hyper reference .* undefined", log)

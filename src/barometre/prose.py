@@ -13,6 +13,12 @@ roles raw and typeset ``\\(…\\)`` as mathematics. So the output carries two fo
   escapes undone where Markdown does not need them;
 - ``text/plain``: the Markdown, for a console.
 
+A text for one medium only is wrapped in Sphinx's ``only`` directive (``only_in``): ``only_in("html", …)``
+for the web page alone (the annex's data files and lines), ``only_in("latex", …)`` for the PDF alone;
+Jupyter's form keeps the web's text and drops the print's. A print text names the targets it stands for,
+whose web text the PDF leaves out, in a comment (``print_anchors``): the LaTeX build turns it into those
+targets (``barometre.sphinx_ext.latex``), so that a number links to its entry in print too.
+
 myst-nb renders every form of an output while it reads a page and picks one later: the Jupyter form
 would be parsed too (its headings would take the MyST form's anchors). The output's metadata marks it
 (``JUPYTER_FORM``) and ``MystText`` renders it as nothing.
@@ -24,6 +30,31 @@ import re
 
 MYST_MIME = "text/vnd.barometre.myst"
 JUPYTER_FORM = "barometre-jupyter-form"  # output metadata of the Markdown made for Jupyter
+PRINT_ANCHORS = "barometre-print-anchors"  # a comment naming the targets a print text stands for
+MEDIA = ("html", "latex")  # the web page, the PDF
+
+
+def only_in(medium: str, text: str) -> str:
+    """``text`` (MyST) shown in one medium only, ``html`` (the web page) or ``latex`` (the PDF): Sphinx's
+    ``only`` directive; '' for no text."""
+    if medium not in MEDIA:
+        raise ValueError(f"only_in: got {medium!r}; expected one of {', '.join(MEDIA)}")
+    if not text:
+        return ""
+    if re.search(r"^:::", text, flags=re.M):
+        raise ValueError("only_in: the text holds a colon fence, which would close the `only` block")
+    return f":::{{only}} {medium}\n{text}\n:::"
+
+
+def print_anchors(anchors) -> str:
+    """A MyST comment line naming ``anchors``, the targets the print text after it stands for ('' for none)."""
+    names = [a for a in dict.fromkeys(anchors) if a]
+    if not names:
+        return ""
+    bad = [a for a in names if not re.fullmatch(r"[\w.:-]+", a)]
+    if bad:
+        raise ValueError(f"print_anchors: got {bad!r}; expected target names (letters, digits, . : - _)")
+    return f"% {PRINT_ANCHORS} " + " ".join(names)
 
 _ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>(?:[^`\\]|\\.)*)`")
 _LINK_TEXT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
@@ -47,21 +78,25 @@ def _role(m: re.Match) -> str:
 
 
 def _fences(text: str) -> str:
-    """``:::{admonition} Title`` … ``:::`` as a block quote opened by the title in bold."""
+    """``:::{admonition} Title`` … ``:::`` as a block quote opened by the title in bold; ``:::{only} html``
+    … ``:::`` as its text (Jupyter shows what the web page shows), ``:::{only} latex`` as nothing."""
     out: list[str] = []
-    inside = False
+    inside = None  # the open fence: "box", "web" or "print"
     for line in text.split("\n"):
         opening = _FENCE_OPEN.match(line)
-        if opening and not inside:
-            inside = True
+        if opening and inside is None:
+            if opening.group("name") == "only":
+                inside = "web" if opening.group("title").strip() == "html" else "print"
+                continue
+            inside = "box"
             title = opening.group("title").strip() or opening.group("name").capitalize()
             out.append(f"> **{title}**")
             out.append(">")
-        elif inside and line.strip() == ":::":
-            inside = False
-        elif inside:
+        elif inside is not None and line.strip() == ":::":
+            inside = None
+        elif inside == "box":
             out.append(f"> {line}" if line else ">")
-        else:
+        elif inside != "print":
             out.append(line)
     return "\n".join(out)
 

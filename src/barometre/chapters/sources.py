@@ -1,13 +1,17 @@
 """The sources annex: every figure with its quote and source, generated from data.
 
 Each figure gets a MyST target (its ``Figure.anchor``) so that every number of
-the prose links to its entry here."""
+the prose links to its entry here.
+
+The web page and the PDF show it differently (``annex_markdown``): the web lists every figure with its
+data file and line, the PDF groups the excerpts by publication, each excerpt once with the figures it gives,
+and prints no file or line (``print_annex_markdown``); a number of the PDF links to its excerpt."""
 
 from __future__ import annotations
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
-from barometre.labels import SCOPE_LABELS, scope_label  # noqa: F401 - re-exported for older callers
+from barometre.labels import SCOPE_LABELS, scope_label, with_scope  # noqa: F401 - re-exported for older callers
 from barometre.narrative import (
     excerpt,
     md_escape,
@@ -15,6 +19,7 @@ from barometre.narrative import (
     publication_text,
     quotes_anchor,
 )
+from barometre.prose import only_in, print_anchors
 from barometre.typography import bind_numbers, inner_quotes
 
 SOURCE_TYPES_FR = {
@@ -59,33 +64,150 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
 
 
 def annex_markdown(ds: Dataset, edition: int) -> str:
-    """Every figure of every edition up to ``edition``, the current edition first; revised figures
-    and disagreeing sources show both values."""
+    """Every edition up to ``edition``, the current one first, under its heading: on the web page, every figure
+    with its target, data file and line, then the edition's quotes (``web_figures_markdown``,
+    ``web_quotes_markdown``); in the PDF, the excerpts grouped by publication (``print_edition_markdown``).
+
+    The headings are shared by both media (a Markdown heading inside ``only`` would leave it); « Citations de
+    l'édition », whose quotes the PDF prints with their publications, heads nothing in print and is left out
+    of the PDF (``sphinx_ext.latex.drop_headings_printing_nothing``)."""
+    relations = _relations(ds, edition)
+    parts = []
+    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
+        parts.append(f"## Édition {ed}")
+        parts.append(only_in("html", web_figures_markdown(ds, ed, relations)))
+        parts.append(only_in("latex", print_edition_markdown(ds, ed, relations)))
+        quotes = web_quotes_markdown(ds, ed)
+        if quotes:
+            parts.append(f"({quotes_anchor(ed)})=\n### Citations de l'édition {ed}")
+            parts.append(only_in("html", quotes))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _relations(ds: Dataset, edition: int) -> tuple[dict[str, Figure], dict[str, Figure], dict[str, Figure]]:
+    """By anchor: the figure that revises each figure, the one each revises, and another source's figure."""
     later = {(a.anchor): b for a, b in ds.revisions(edition)}
     earlier = {(b.anchor): a for a, b in ds.revisions(edition)}
     others: dict[str, Figure] = {}
     for a, b in ds.disagreements(edition):
         others.setdefault(a.anchor, b)
         others.setdefault(b.anchor, a)
-    parts = []
-    for ed in sorted((e for e in ds.editions if e <= edition), reverse=True):
-        parts.append(f"## Édition {ed}")
-        figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period, f.row))
-        parts.extend(figure_entry(f, later.get(f.anchor), earlier.get(f.anchor), others.get(f.anchor))
-                     for f in figs)
-        quotes = ds.quotes(ed)
-        if quotes:
-            parts.append(f"({quotes_anchor(ed)})=\n### Citations de l'édition {ed}")
-            parts.append(
-                "\n".join(
-                    (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
-                     if getattr(q, "quote_type", "verbatim") == "summary"
-                     else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
-                    # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
-                    + f", *ligne {q.row} de {md_escape(q.file)}*"
-                    for q in quotes
-                )
-            )
+    return later, earlier, others
+
+
+def web_figures_markdown(ds: Dataset, ed: int, relations=None) -> str:
+    """Every figure of edition ``ed`` as the web page lists it, each with its target, its data file and line;
+    revised figures and disagreeing sources show both values (``relations``: ``_relations`` of the book's
+    edition)."""
+    later, earlier, others = relations if relations is not None else _relations(ds, ed)
+    figs = sorted(ds.figures(ed), key=lambda f: (f.label, f.scope, f.period, f.row))
+    return "\n\n".join(figure_entry(f, later.get(f.anchor), earlier.get(f.anchor), others.get(f.anchor))
+                       for f in figs)
+
+
+def web_quotes_markdown(ds: Dataset, ed: int) -> str:
+    """The quotes of edition ``ed`` as the web page lists them, each with its data file and line ('' for none)."""
+    return "\n".join(
+        (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
+         if getattr(q, "quote_type", "verbatim") == "summary"
+         else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
+        # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
+        + f", *ligne {q.row} de {md_escape(q.file)}*"
+        for q in ds.quotes(ed)
+    )
+
+
+def _publication(ds: Dataset, source: str) -> tuple[tuple, str]:
+    """The publication a source's words come from: a key, and its reference as the print annex heads it
+    (author, « title », *outlet*, date; no address: a printed link leads nowhere)."""
+    s = ds.sources.get(source)
+    if s is None:
+        return ("", source), md_escape(source)
+    when = s.publication_date or (s.publication_year if s.publication_year is not None else "")
+    if not (s.publication_title or s.publication_outlet):
+        return ("", s.name), f"{md_escape(s.name)}" + (f", *{md_escape(s.organisation)}*" if s.organisation else "")
+    key = (s.publication_author, s.publication_title, s.publication_outlet, str(when))
+    return key, publication_text({"author": s.publication_author, "title": s.publication_title,
+                                  "outlet": s.publication_outlet, "date": s.publication_date,
+                                  "year": s.publication_year or ""})
+
+
+def _figure_in_print(fig: Figure, revised_by: Figure | None, revises: Figure | None, other: Figure | None) -> str:
+    """« Part des CDI (France), 2011 : 84 % », with the revision or the other source's value when there is one."""
+    text = (f"{md_escape(with_scope(fig.label, fig.scope))}, {md_escape(formatting.period_text(fig.period))} : "
+            f"{md_escape(formatting.figure_text(fig))}")
+    notes = []
+    if revised_by is not None:
+        notes.append(f"révisé dans l'édition {revised_by.edition} : {md_escape(formatting.figure_text(revised_by))}")
+    if revises is not None:
+        notes.append(f"révise {md_escape(formatting.figure_text(revises))} de l'édition {revises.edition}")
+    if other is not None:
+        notes.append(f"autre source : {md_escape(formatting.figure_text(other))}, {md_escape(other.source_name)}")
+    return text + (f" ({' ; '.join(notes)})" if notes else "")
+
+
+# The print annex is set small, and a publication's heading is never left alone at the foot of a page
+# (a list's opening penalty, ``\@beginparpenalty``, would allow a break between them).
+PRINT_ANNEX_OPEN = "\\begingroup\\small\\csname @beginparpenalty\\endcsname=10000\\relax"
+PRINT_ANNEX_CLOSE = "\\endgroup"
+PRINT_PUBLICATION_SKIP = "\\medskip"
+
+
+def print_annex_markdown(ds: Dataset, edition: int) -> str:
+    """The PDF's text of the annex's entries, every edition up to ``edition`` (``print_edition_markdown``)."""
+    relations = _relations(ds, edition)
+    return "\n\n".join(print_edition_markdown(ds, ed, relations)
+                       for ed in sorted((e for e in ds.editions if e <= edition), reverse=True))
+
+
+def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
+    """Edition ``ed`` as the PDF prints it: each publication its figures and quotes come from, then its
+    excerpts beneath, each once, with who said it and the figures it gives (label, scope, period, value; a
+    revision or another source's value beside it). No data file and no line: they are the web page's. Each
+    excerpt carries, for the LaTeX build, the targets of its figures (``prose.print_anchors``; the first of
+    the edition's quotes, the edition's quotes target), so that a number of the PDF links to the excerpt that
+    gives it. '' for an edition with nothing to print."""
+    later, earlier, others = relations if relations is not None else _relations(ds, ed)
+    # publication -> excerpt -> its figures, in the order of the data files (figures, then quotes)
+    pubs: dict[tuple, dict] = {}
+    quotes = ds.quotes(ed)
+    for item in [*sorted(ds.figures(ed), key=lambda f: f.row), *quotes]:
+        key, heading = _publication(ds, item.source)
+        pub = pubs.setdefault(key, {"heading": heading, "excerpts": {}})
+        summary = getattr(item, "quote_type", "verbatim") == "summary"
+        words = " ".join(excerpt(item.quote).split())
+        entry = pub["excerpts"].setdefault((summary, words), {"speakers": [], "figures": [], "anchors": []})
+        if (item.source_name, item.attribution) not in entry["speakers"]:
+            entry["speakers"].append((item.source_name, item.attribution))
+        if isinstance(item, Figure):
+            entry["figures"].append(item)
+            entry["anchors"].append(item.anchor)
+        elif quotes and item is quotes[0]:
+            entry["anchors"].append(quotes_anchor(ed))
+    if not pubs:
+        return ""
+    parts = [f"```{{raw}} latex\n{PRINT_ANNEX_OPEN}\n```"]
+    for pub in pubs.values():
+        items = []
+        named: set[str] = set()  # a speaker's role is given at their first excerpt of the publication
+        for (summary, words), entry in pub["excerpts"].items():
+            who = []
+            for name, speaker in entry["speakers"]:
+                who.append(md_escape(name if name in named else speaker))
+                named.add(name)
+            said = (f"Résumé de presse : {md_escape(words)}" if summary
+                    else f"«\u00a0{md_escape(words)}\u00a0»") + " — " + " ; ".join(who) + "."
+            figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
+            if figs:
+                said += (" *Chiffre" + ("s" if len(figs) > 1 else "") + " :* "
+                         + " ; ".join(_figure_in_print(f, later.get(f.anchor), earlier.get(f.anchor),
+                                                       others.get(f.anchor)) for f in figs) + ".")
+            marker = print_anchors(entry["anchors"])
+            items.append("- " + (marker + "\n  " if marker else "") + said)
+        if len(parts) > 1:  # a publication's heading stands apart from the list before it
+            parts.append(f"```{{raw}} latex\n{PRINT_PUBLICATION_SKIP}\n```")
+        parts.append(f"**{pub['heading']}**\n\n" + "\n".join(items))
+    parts.append(f"```{{raw}} latex\n{PRINT_ANNEX_CLOSE}\n```")
     return "\n\n".join(parts)
 
 

@@ -7,6 +7,8 @@ import re
 
 from docutils import nodes
 
+from barometre.prose import PRINT_ANCHORS
+
 _APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
 
 
@@ -49,6 +51,8 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
     _keep_run_in_titles_with_their_text(doctree)
+    print_anchor_targets(doctree)
+    drop_headings_printing_nothing(doctree)
     appendices = list(app.config.barometre_appendices or [])
     for start in list(doctree.findall(addnodes.start_of_file)):
         if start.get("docname") not in appendices:
@@ -79,3 +83,55 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
             # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
             brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
                                        format="latex"))
+
+
+def print_anchor_targets(doctree) -> None:
+    """The targets a print text stands for (``prose.print_anchors``: the annex's grouped excerpt, for the
+    figures whose web entries the PDF leaves out), set where the comment naming them stands: a number of the
+    PDF links to the excerpt that gives it (``\\hyperref`` to ``\\label``), and no link is left dangling."""
+    for comment in list(doctree.findall(nodes.comment)):
+        words = comment.astext().split()
+        if not words or words[0] != PRINT_ANCHORS:
+            continue
+        parent = comment.parent
+        at = parent.index(comment)
+        parent.remove(comment)
+        for offset, name in enumerate(words[1:]):
+            parent.insert(at + offset, nodes.target("", "", refid=name))
+
+
+
+def _prints(node) -> bool:
+    """True when ``node`` puts something on the page: text, raw LaTeX or an image."""
+    if isinstance(node, (nodes.comment, nodes.target)):
+        return False
+    return bool(node.astext().strip() or any(node.findall(nodes.raw)) or any(node.findall(nodes.image)))
+
+
+def _web_only(body: list) -> bool:
+    """True when ``body`` held a web-only text (Sphinx leaves an empty comment for each ``only`` block the
+    builder does not show) and prints nothing."""
+    left = any(isinstance(n, nodes.comment) and not n.astext() for b in body for n in b.findall(nodes.comment))
+    return left and not any(_prints(n) for n in body)
+
+
+def drop_headings_printing_nothing(doctree) -> None:
+    """A heading whose text is the web page's alone (``only html``: the annex's « Citations de l'édition »,
+    whose quotes the PDF prints with their publications) is left out of the PDF: a section whose body, or a
+    rubric (an output's heading) whose text up to the next heading, was web-only and prints nothing. Its
+    targets go with it: what links to them in print has its own (``print_anchor_targets``)."""
+    for section in reversed(list(doctree.findall(nodes.section))):
+        if _web_only([child for child in section.children if not isinstance(child, nodes.title)]):
+            section.parent.remove(section)
+    for rubric in list(doctree.findall(nodes.rubric)):
+        parent = rubric.parent
+        at = parent.index(rubric)
+        after = parent.children[at + 1:]
+        upto = next((i for i, n in enumerate(after) if isinstance(n, (nodes.rubric, nodes.section))), len(after))
+        if not _web_only(after[:upto]):
+            continue
+        ids = set(rubric["ids"])
+        for node in parent.children[:at]:
+            if isinstance(node, nodes.target) and node.get("refid") in ids:
+                parent.remove(node)
+        parent.remove(rubric)
