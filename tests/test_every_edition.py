@@ -270,7 +270,10 @@ def _untold_rows(site, edition: int) -> list[tuple]:
         for row in csv.DictReader(f):
             key = (row["indicator"], row["scope"], row["period"])
             if key in first:
-                same = all(row[c] == first[key][c] for c in ("value", "low", "high", "qualifier"))
+                # the same figure, « environ » beside the exact number included (``digest.confirmations``)
+                qualifiers = {row["qualifier"], first[key]["qualifier"]}
+                same = all(row[c] == first[key][c] for c in ("value", "low", "high")) and (
+                    len(qualifiers) == 1 or qualifiers == {"about", "exact"})
                 if same or row["qualifier"] == "not_published":
                     continue
                 raw = f"fig-{edition}-{'-'.join(key)}-{row['source']}"

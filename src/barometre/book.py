@@ -103,7 +103,6 @@ _RESILIENCE = Inputs(
     # the sites closed with the jobs cut in the sector's first contraction (2012-2013)
     indicators=("personnel_cost_share", "france_revenue_share", "sites_closed"),
     quotes=True,  # the leaders' words on the crisis, whatever chapter they were filed under
-    citations=True,  # « Depuis l'article »: the article's edition, the first that cites its author
     references=("events", "call_centres", "studies"),  # its claims are set against INSEE's call-centre sector
 )
 _OFFSHORE = Inputs(
@@ -114,8 +113,7 @@ _OFFSHORE = Inputs(
     references=("events", "cities", "outline", "studies"),
 )
 _PRICES = Inputs(families=("prices",), quotes=("prices", "resilience"),
-                 citations=True,  # « Depuis l'article »: the article's edition, the first that cites its author
-                 # INSEE's later prices; the merger guidelines' classes the HHI bounds are read against
+                              # INSEE's later prices; the merger guidelines' classes the HHI bounds are read against
                  references=("smic", "cpi", "labour_cost", "events", "call_centres", "hhi_thresholds",
                              "studies"),
                  # the SP2C members' share, a later measure of concentration, checked against their revenue
@@ -125,7 +123,6 @@ _VALUE = Inputs(
     indicators=("numericable_external_advisers", "production_hour_price_change_since_2000",
                 "smic_increase_claimed"),
     quotes=("value",),
-    citations=True,  # « Depuis l'article »: the article's edition, the first that cites its author
     references=("smic", "labour_cost", "price_level", "gbp_per_eur", "studies"),  # the British salary in euros, at each country's prices
 )
 _PARTNERSHIP = Inputs(

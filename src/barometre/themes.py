@@ -141,8 +141,13 @@ ARTICLE_SOURCE = "claire_morel"  # the 2009 article the book rebuilds (its autho
 
 
 def article_edition(ds: Dataset) -> int | None:
-    """The edition whose data the article reports (2008): the first that cites its author."""
-    return next((e for e in ds.editions if ARTICLE_SOURCE in ds.cited_sources(e)), None)
+    """The edition whose data the article reports (2008): the latest edition before the article's year of
+    publication (read from data/sources.csv, so that a chapter needs no declared citations: which sources each
+    edition cites changes with the order of the rows, and so would the chapter's cache key)."""
+    src = ds.sources.get(ARTICLE_SOURCE)
+    if src is None or not src.publication_year:
+        return None
+    return max((e for e in ds.editions if e < src.publication_year), default=None)
 
 
 def since_article(ds: Dataset, edition: int, chapter: str) -> str:
