@@ -56,25 +56,8 @@ __all__ = ["LEGAL_MONTHLY_HOURS", "de", "percent_of_one", "person", "quote", "su
 # --------------------------------------------------------------------------- words
 
 
-def interviews_year(ds: Dataset, edition: int) -> int | None:
-    """The year the chapter's testimonies were published when they come from an older edition than ``edition``
-    (2009 for the article's, in any later book): they are then told in the past, dated once; None when they
-    are the edition's own, or when no edition up to ``edition`` has them."""
-    for indicator in USED_INDICATORS:
-        if indicator not in ds.indicators:
-            continue
-        for scope in (None, "france"):
-            try:
-                fig = ds.known(indicator, edition, scope=scope)
-            except FigureNotFound:
-                fig = None
-            if fig is not None and fig.source_type == "interview":
-                return (fig.publication_year or fig.edition) if fig.from_older_edition else None
-    return None
-
-
-def interviews_known(ds: Dataset, edition: int) -> bool:
-    """True when an edition up to ``edition`` publishes a figure of this chapter from an interview: the
+def interview_figure(ds: Dataset, edition: int) -> Figure | None:
+    """The first figure of this chapter from an interview that an edition up to ``edition`` publishes: the
     testimonies the chapter reports (Canal+, Numericable, Teleperformance) come with those interviews."""
     for indicator in USED_INDICATORS:
         if indicator not in ds.indicators:
@@ -85,8 +68,21 @@ def interviews_known(ds: Dataset, edition: int) -> bool:
             except FigureNotFound:  # several scopes and none is the market: the next scope is asked
                 fig = None
             if fig is not None and fig.source_type == "interview":
-                return True
-    return False
+                return fig
+    return None
+
+
+def interviews_year(ds: Dataset, edition: int) -> int | None:
+    """The year the chapter's testimonies were published when they come from an older edition than ``edition``
+    (2009 for the article's, in any later book): they are then told in the past, dated once; None when they
+    are the edition's own, or when no edition up to ``edition`` has them."""
+    fig = interview_figure(ds, edition)
+    return (fig.publication_year or fig.edition) if fig is not None and fig.from_older_edition else None
+
+
+def interviews_known(ds: Dataset, edition: int) -> bool:
+    """True when an edition up to ``edition`` publishes a figure of this chapter from an interview."""
+    return interview_figure(ds, edition) is not None
 
 
 def model_source(ds: Dataset) -> str:
