@@ -696,3 +696,35 @@ def test_a_change_pairs_each_series_newest_years_not_an_older_year_the_new_editi
     shares = [(c.old.period, c.new.period) for c in report.changes if c.new.indicator == "offshore_revenue_share"]
     assert shares == [("2010", "2011")]  # not also 2008 (edition 2010) → 2009 (edition 2011)
     assert any(f.indicator == "offshore_revenue_share" and f.period == "2009" for f in report.new)
+
+
+def test_only_values_that_cannot_be_one_figure_are_said_to_disagree():
+    """editor37: « Sources en désaccord » listed « 3 560 M€ » against « plus de 3 500 M€ » and « 808 M€ » against
+    « 808,4 M€ »: one figure at two precisions. They go under « Même chiffre, précision différente »; a real
+    disagreement (73 % against 77 % of CDI, 69 % against more than 70 %) stays where it was."""
+    from barometre import load
+    from barometre.editions import disagreements_markdown
+
+    text = disagreements_markdown(load(), 2024)
+    head, _, same = text.partition("## Même chiffre, précision différente")
+    assert "## Sources en désaccord" in head and same
+    for line in ("- Part des CDI", "- Part du coût de personnel", "- Croissance du chiffre d\\'affaires (offshore"):
+        assert line in head and line not in same, line
+    for line in ("- Chiffre d\\'affaires du secteur (ensemble du marché, 2024)",
+                 "- Chiffre d\\'affaires du panel de l\\'étude", "- Part de l\\'activité France dans le chiffre "
+                 "d\\'affaires (ensemble du marché, 2011)"):
+        assert line in same and line not in head, line
+
+
+def test_a_bound_that_excludes_a_value_is_a_disagreement():
+    """The rule reads the bound's side: « plus de 70 % » and « 69 % » cannot both hold; « moins de 70 % » and
+    « 69 % » can."""
+    from dataclasses import replace
+
+    from barometre import load
+    from barometre.precision import interval, overlap
+
+    ds = load()
+    a, b = next((a, b) for a, b in ds.disagreements(2024) if a.indicator == "personnel_cost_share")
+    assert not overlap(interval(a), interval(b))
+    assert overlap(interval(a), interval(replace(b, qualifier="less_than")))

@@ -581,38 +581,59 @@ def forecasts_markdown(dataset: Dataset, edition: int) -> str:
 def disagreements_markdown(dataset: Dataset, edition: int) -> str:
     """« Sources en désaccord »: one figure given differently by sources of the same edition, one line per
     figure (« 73 % selon Relation Client Magazine ; 77 % selon Contact Distance et La Tribune »); an
-    outlet named twice in a line is told apart by the title of its article."""
-    from barometre.narrative import cite, md_escape
-    from barometre.typography import inner_quotes
+    outlet named twice in a line is told apart by the title of its article.
+
+    Only values that cannot be the same figure are said to disagree: two values whose rounding
+    intervals or bounds meet (« 3 560 M€ » and « plus de 3 500 M€ », « 808 M€ » and « 808,4 M€ ») give
+    one figure at two precisions and are listed apart, under « Même chiffre, précision différente »
+    (editor37: a reader was told that sources contradict each other when they did not)."""
+    from barometre.precision import interval, overlap
 
     pairs = dataset.disagreements(edition)
     if not pairs:
         return ""
-    lines = ["## Sources en désaccord", "",
-             "Pour ces chiffres, les sources d'une même édition ne donnent pas la même valeur ; "
-             "le livre retient la première et signale les autres.", ""]
     others: dict[str, list[Figure]] = {}
     primary: dict[str, Figure] = {}
     for a, b in pairs:
         primary.setdefault(a.anchor, a)
         others.setdefault(a.anchor, []).append(b)
+    conflicting, compatible = [], []
     for anchor, a in primary.items():
-        values: dict[str, list[Figure]] = {formatting.figure_text(a): [a]}
-        for b in others[anchor]:
-            values.setdefault(formatting.figure_text(b), []).append(b)
-        outlets = [f.publication_outlet or f.source_name for figs in values.values() for f in figs]
+        figs = [a, *others[anchor]]
+        agree = all(overlap(interval(x), interval(y)) for i, x in enumerate(figs) for y in figs[i + 1:])
+        (compatible if agree else conflicting).append(_disagreement_line(a, others[anchor]))
+    parts = []
+    if conflicting:
+        parts.append("\n".join(["## Sources en désaccord", "",
+                                "Pour ces chiffres, les sources d'une même édition ne donnent pas la même valeur ; "
+                                "le livre retient la première et signale les autres.", "", *conflicting]))
+    if compatible:
+        parts.append("\n".join(["## Même chiffre, précision différente", "",
+                                "Ces sources donnent le même chiffre, arrondi ou borné différemment ; le livre "
+                                "retient la première.", "", *compatible]))
+    return "\n\n".join(parts)
 
-        def name(f: Figure, outlets: list[str] = outlets) -> str:
-            outlet = f.publication_outlet or f.source_name
-            title = f" (« {md_escape(inner_quotes(f.publication_title))} »)" if (
-                outlets.count(outlet) > 1 and f.publication_title) else ""
-            return md_escape(outlet) + title
 
-        said = " ; ".join(f"{cite(figs[0])} selon {formatting.enumeration([name(f) for f in figs])}"
-                          for figs in values.values())
-        lines.append(f"- {md_escape(a.label)} ({md_escape(_scope_label(a.scope))}, "
-                     f"{md_escape(formatting.period_text(a.period))}) : {said}.")
-    return "\n".join(lines)
+def _disagreement_line(a: Figure, others: list[Figure]) -> str:
+    """« - Label (scope, period) : 73 % selon X ; 77 % selon Y et Z. »"""
+    from barometre.narrative import cite, md_escape
+    from barometre.typography import inner_quotes
+
+    values: dict[str, list[Figure]] = {formatting.figure_text(a): [a]}
+    for b in others:
+        values.setdefault(formatting.figure_text(b), []).append(b)
+    outlets = [f.publication_outlet or f.source_name for figs in values.values() for f in figs]
+
+    def name(f: Figure) -> str:
+        outlet = f.publication_outlet or f.source_name
+        title = f" (« {md_escape(inner_quotes(f.publication_title))} »)" if (
+            outlets.count(outlet) > 1 and f.publication_title) else ""
+        return md_escape(outlet) + title
+
+    said = " ; ".join(f"{cite(figs[0])} selon {formatting.enumeration([name(f) for f in figs])}"
+                      for figs in values.values())
+    return (f"- {md_escape(a.label)} ({md_escape(_scope_label(a.scope))}, "
+            f"{md_escape(formatting.period_text(a.period))}) : {said}.")
 
 
 def write_report(report: EditionReport, folder: Path | str) -> list[Path]:
