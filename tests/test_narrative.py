@@ -454,3 +454,22 @@ def test_a_forecast_without_its_outcome_gives_what_the_edition_publishes_instead
     lines = narrative.forecast_outcomes(changed.forecasts(2024), None, lambda f: changed.related_outcomes(f, 2024))
     assert any("publie seulement une hausse de l’emploi en France de {ref}`1,5" in ln.replace("\u00a0", " ")
                for ln in lines)
+
+
+def test_a_sector_forecast_wrong_for_the_sector_and_right_in_france_says_both(data_copy):
+    """editor37: the 2011 edition's « recul » for 2012 was « démentie » on a page quoting « Cette inversion de
+    tendance sur le marché français est historique »: France fell (−2,8 %) while the sector grew (+1 %). The
+    France outcome is told when its verdict differs, and only then."""
+    from conftest import set_value
+
+    ds = load()
+    line = next(ln for ln in narrative.forecast_outcomes(ds.forecasts(2024), dataset=ds, edition=2024)
+                if "pour 2012" in ln).replace("\u00a0", " ")
+    assert "démentie (hausse au lieu d’un recul) pour l’ensemble du secteur ; en France : {ref}`−2,8 %" in line
+    assert line.endswith("prévision tenue.")
+    # France grows too: one verdict, no France clause
+    set_value(data_copy, "revenue_growth", "france", "2012", "0.5", edition=2013)
+    changed = load(data_copy)
+    line = next(ln for ln in narrative.forecast_outcomes(changed.forecasts(2024), dataset=changed, edition=2024)
+                if "pour 2012" in ln)
+    assert "en France" not in line and line.endswith("démentie (hausse au lieu d’un recul).")

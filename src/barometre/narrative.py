@@ -469,9 +469,12 @@ def of_source(fig: Figure) -> str:
     return "du " + named[3:] if named.startswith("le ") else elide("de", named) + named
 
 
-def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence[Figure] = ()) -> str:
+def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence[Figure] = (),
+                     france: Figure | None = None) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
-    prévision démentie. » The verdict compares the outcome with the forecast's bounds."""
+    prévision démentie. » The verdict compares the outcome with the forecast's bounds. ``france``, the outcome
+    in France of a forecast for the whole sector, is told when its verdict differs (« … démentie pour
+    l'ensemble du secteur ; en France : −2,8 % (édition 2012), prévision tenue »)."""
     # « selon le baromètre … (données 2011) » with its article; in parentheses, the name alone (« (SP2C, d'après …) »)
     who = named_source(forecast) if "(" in forecast.source_name else md_escape(forecast.source_name)
     if forecast.source_type == "barometer":  # « publiée avec l'édition 2011 » names it already
@@ -487,6 +490,8 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence
         return text + f" ; {_not_yet_done(forecast, partial)}."
     text += f" ; réalisé : {_realised(outcome)}"
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
+    if france is not None and (other := verdict_words(forecast_verdict(forecast, france), forecast)) != verdict:
+        return text + f", {verdict} pour l’ensemble du secteur ; en France : {_realised(france)}, {other}."
     return text + f", {verdict}."
 
 
@@ -544,7 +549,8 @@ def verdict_words(verdict: str, forecast: Figure) -> str:
 def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
                       by_year: Callable[[Figure], Sequence[Figure]] | None = None,
                       related: Callable[[Figure], Sequence[Figure]] | None = None, *,
-                      dataset: Dataset | None = None, edition: int | None = None) -> list[str]:
+                      dataset: Dataset | None = None, edition: int | None = None,
+                      in_france: Callable[[Figure], Figure | None] | None = None) -> list[str]:
     """The forecasts set against their outcomes, as Markdown list items. Forecasts of one edition for one
     period by one person, against one outcome, are told in one item, so that no two lines open alike
     (« Prévision publiée avec l’édition 2008 pour 2009 (Laurent Uberti…) » three times): « Trois
@@ -552,11 +558,12 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     ; … Réalisé : 4,2 % (édition 2010), prévisions démenties (en deçà). »
     ``by_year`` (``Dataset.partial_outcomes``) gives the years of a span whose outcome is published while the
     span's total is not; ``related`` (``Dataset.related_outcomes``), what an edition publishes instead for a year
-    with no outcome. ``dataset`` and ``edition`` give both from the data (``Dataset.partial_outcomes``,
-    ``Dataset.related_outcomes``), as the chapters and the changes page use them."""
+    with no outcome; ``in_france`` (``Dataset.france_outcome``), a sector forecast's outcome in France.
+    ``dataset`` and ``edition`` give the three from the data, as the chapters and the changes page use them."""
     if dataset is not None and edition is not None:
         by_year = by_year or (lambda f: dataset.partial_outcomes(f, edition))
         related = related or (lambda f: dataset.related_outcomes(f, edition))
+        in_france = in_france or (lambda f: dataset.france_outcome(f, edition))
     groups: dict[tuple, list[tuple[Figure, Figure | None]]] = {}
     for forecast, outcome in pairs:
         key = (forecast.edition, forecast.period, forecast.source_name, outcome.anchor if outcome else None)
@@ -571,7 +578,8 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     for group in groups.values():
         if len(group) == 1:
             forecast, outcome = group[0]
-            line = forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else ())
+            line = forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else (),
+                                    in_france(forecast) if in_france is not None and outcome is not None else None)
             lines.append(f"- {line[:-1] + instead(forecast) + '.' if outcome is None else line}")
             continue
         forecast, outcome = group[0]
