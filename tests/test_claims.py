@@ -427,3 +427,22 @@ def test_a_salary_above_the_smic_is_plausible_not_verified(ds, data_copy):
     # below the Smic, the official series refutes it
     set_value(data_copy, "adviser_salary_gross", "market", "2008", "1100", edition=2008)
     assert verdicts(load(data_copy), 2011)["salary_2008"] == cl.OFFICIAL_REFUTED
+
+
+def _announced_fall(ds, edition):
+    return next(j.verdict for j in cl.judge(ds, edition, "resilience") if j.claim.id == "fall_announced_2013")
+
+
+def test_the_fall_announced_for_2013_is_judged_on_2013_once_an_edition_publishes_it(data_copy):
+    """editor37: Uberti's « impact négatif en 2013 … des fermetures de sites » was judged only on « régulière »
+    in a book that publishes 2013's fall, a dozen sites closed and 4 000 jobs cut."""
+    ds = load()
+    assert _announced_fall(ds, 2011).verdict == cl.UNVERIFIABLE  # 2013 is not yet published
+    v = _announced_fall(ds, 2024)
+    assert v.verdict == cl.CONFIRMED
+    text = v.evidence.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "recule de {ref}`1,7 %" in text and "environ 10 <" in text and "4 000 <" in text
+    # a 2013 that grew refutes it, and no closure is told as its consequence
+    set_value(data_copy, "revenue_growth", "market", "2013", "1.2", edition=2013)
+    v = _announced_fall(load(data_copy), 2024)
+    assert v.verdict == cl.REFUTED and "progresse de" in v.evidence and "sites" not in v.evidence

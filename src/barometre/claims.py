@@ -842,6 +842,38 @@ def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdi
     return Verdict(CONSISTENT, f"Croissances : {listed} : positives chaque année, sans chute de moitié.", tuple(figs))
 
 
+def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« un impact négatif en 2013 … des fermetures de sites, des restructurations »: the year's growth of the
+    sector as later published, with the closures and job cuts the same edition counts (editor37: the 2024 book
+    judged only « régulière » while it publishes 2013's fall, a dozen sites closed and 4 000 jobs cut)."""
+    year = int(claim.params["year"])
+    now = _known(ds, edition, "revenue_growth", "market", year)
+    if now is None:
+        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore la croissance de "
+                                     f"{year}.")
+    low, high = interval(now)
+    if low > 0:
+        return Verdict(REFUTED, f"En {year}, le chiffre d’affaires du secteur progresse "
+                                f"{de(now, magnitude=True)} (édition {now.edition}).", (now,))
+    if high >= 0:
+        return Verdict(UNVERIFIABLE, f"En {year}, le chiffre d’affaires du secteur varie {de(now)} (édition "
+                                     f"{now.edition}) : ni hausse ni recul net.", (now,))
+    text = f"En {year}, le chiffre d’affaires du secteur recule {de(now, magnitude=True)} (édition {now.edition})"
+    sites = _known(ds, edition, "sites_closed", "market", year)
+    jobs = _known(ds, edition, "jobs_destroyed", "france", year)
+    done = []
+    if sites is not None:
+        done.append(f"la fermeture {de(sites)} sites")
+    if jobs is not None:
+        done.append(f"la suppression {de(jobs)} emplois en France")
+    figs = tuple(f for f in (now, sites, jobs) if f is not None)
+    editions = sorted({f.edition for f in figs[1:]})
+    if done:
+        text += (f" ; {'la même édition' if editions == [now.edition] else 'le baromètre'} compte "
+                 f"{formatting.enumeration(done)}")
+    return Verdict(CONFIRMED, text + ".", figs)
+
+
 def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     """« dans la continuité des années antérieures »: the year's growth within the range of the
     earlier years' growths."""
@@ -1155,6 +1187,8 @@ CLAIMS: list[Claim] = [
            "Une année dans la continuité", year=2011),
     _quote("regular_growth_since_2008", "resilience", 2011, check_regular_growth, "uberti_free_impact",
            "Une croissance régulière", since=2008, until=2011),
+    _quote("fall_announced_2013", "resilience", 2011, check_announced_fall, "uberti_free_impact",
+           "Un impact négatif annoncé pour 2013", year=2013),
     _fig("outsourced_share_25", "resilience", 2008, check_restated, "outsourced_market_share", 2009),
     _fig("inhouse_salary_premium", "resilience", 2008, unverifiable, "inhouse_salary_premium", 2009,
          scope="large_groups", why="Le baromètre ne publie aucun salaire des centres internes des grands groupes."),
