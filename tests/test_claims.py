@@ -332,15 +332,20 @@ def _jobs_target(ds, edition):
 
 def test_the_jobs_target_is_set_against_the_jobs_a_later_edition_counts(tmp_path):
     """« passer de 250 000 à 400 000 emplois » (2009): the 2024 edition counts 290 000 jobs in 2025; before
-    it, no edition recounts them. Raised above the target, the count confirms it."""
+    it, no edition recounts them. Raised above the target, the count meets it. A target is met or missed, never
+    « démentie » (editor37); before 2024, the outsourcers' staff shown is their staff in France (66 000 in
+    2010), not the 100 000 of 2011 of whom 39 % work offshore."""
     ds = load()
-    assert _jobs_target(ds, 2011).verdict.verdict == cl.UNVERIFIABLE
+    early = _jobs_target(ds, 2011).verdict
+    assert early.verdict == cl.UNVERIFIABLE
+    assert "fig-2010-staff-france-2010" in early.evidence and "en France" in early.evidence
+    assert not any(f.indicator == "staff" and f.scope == "market" for f in early.figures)
     late = _jobs_target(ds, 2024).verdict
-    assert late.verdict == cl.REFUTED and "fig-2024-customer-relation-jobs-france-2025" in late.evidence
+    assert late.verdict == cl.TARGET_MISSED and "fig-2024-customer-relation-jobs-france-2025" in late.evidence
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     set_value(data, "customer_relation_jobs", "france", "2025", "450000", edition=2024)
-    assert _jobs_target(load(data), 2024).verdict.verdict == cl.CONFIRMED
+    assert _jobs_target(load(data), 2024).verdict.verdict == cl.TARGET_MET
 
 
 def test_a_stated_share_is_set_against_the_ratio_of_the_two_revenues_the_edition_publishes(data_copy):

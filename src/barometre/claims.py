@@ -15,6 +15,8 @@ a pure function of the data that returns a ``Verdict``:
   these roundings make every figure true at once; *incohérente* means none do;
 - « confirmée par la suite » / « démentie par la suite »: a later edition (up to the book's edition)
   gives the outcome of a forecast, republishes the figure, or shows the trend the claim describes;
+- « objectif atteint » / « objectif non atteint »: a target (« passer de 250 000 à 400 000 emplois »), set
+  against what a later edition counts;
 - « invérifiable »: no data of the book can test it (the reason is said).
 
 **Why a registry in code and not a CSV.** The claims' words are never typed here: a claim points at
@@ -54,10 +56,15 @@ INCONSISTENT = "incohérente"
 CONFIRMED = "confirmée par la suite"
 REFUTED = "démentie par la suite"
 UNVERIFIABLE = "invérifiable"
-VERDICTS = (VERIFIED, OFFICIAL_REFUTED, CONSISTENT, INCONSISTENT, CONFIRMED, REFUTED, UNVERIFIABLE)
+# a target is not a statement of fact: it is met or missed, never « démenti » (editor37)
+TARGET_MET = "objectif atteint"
+TARGET_MISSED = "objectif non atteint"
+VERDICTS = (VERIFIED, OFFICIAL_REFUTED, CONSISTENT, INCONSISTENT, CONFIRMED, REFUTED, TARGET_MET, TARGET_MISSED,
+            UNVERIFIABLE)
 VERDICT_PLURALS = {VERIFIED: "vérifiées", OFFICIAL_REFUTED: "démenties par les statistiques officielles",
                    CONSISTENT: "cohérentes", INCONSISTENT: "incohérentes", CONFIRMED: "confirmées par la suite",
-                   REFUTED: "démenties par la suite", UNVERIFIABLE: "invérifiables"}
+                   REFUTED: "démenties par la suite", TARGET_MET: "objectifs atteints",
+                   TARGET_MISSED: "objectifs non atteints", UNVERIFIABLE: "invérifiables"}
 
 FULL_TIME_HOURS = 35 * 52 / 12  # the legal full-time month: 35 h a week, 52 weeks, 12 months (151,67 h)
 SMIC_DAY = (7, 1)  # the Smic of a year: the rate in force on 1 July (the revaluation date until 2009)
@@ -1126,14 +1133,17 @@ def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> V
         text = (f"En {_year(later)}, la filière compte {cite(later)} emplois en France, selon {md_escape(who)} : "
                 f"{after}l’objectif {elide('de', formatting.figure_text(fig))}"
                 f"{cite(fig)} {'est atteint' if reached else 'n’est pas atteint'}.")
-        return Verdict(CONFIRMED if reached else REFUTED, text, (fig, later))
-    staff = _known(ds, edition, "staff", "market")
+        return Verdict(TARGET_MET if reached else TARGET_MISSED, text, (fig, later))
+    # the target counts jobs in France: the outsourcers' staff in France, never their staff worldwide (100 000 in
+    # 2011, of whom 39 % offshore: editor37)
+    staff = _known(ds, edition, "staff", "france")
     text = ("Aucune édition ne recompte les emplois de la relation client, centres internes compris, "
             "après cette déclaration")
     figs: tuple[Figure, ...] = (fig,)
     if staff is not None and staff.edition > fig.edition:
-        text += (f" ; les seuls effectifs des outsourceurs, une partie de ce total, sont {de(staff)} "
-                 f"en {_year(staff)}")
+        text += (f" ; les seuls effectifs des outsourceurs en France, une partie de ce total, "
+                 f"{'sont' if staff.edition == edition else 'étaient'} {de(staff)} en {_year(staff)}"
+                 + ("" if staff.edition == edition else f" (édition {staff.edition})"))
         figs = (fig, staff)
     return Verdict(UNVERIFIABLE, text + ".", figs)
 
@@ -1385,7 +1395,8 @@ def method_text(ds: Dataset, edition: int) -> str:
         "s’accorde ou non avec les autres chiffres publiés par la même édition (ou, pour la taille du marché, avec le "
         "secteur voisin que mesure l’Insee, de champ différent), chacun pris avec son arrondi"
         f"{rounding} ; *confirmée* ou *démentie par la suite* selon ce que publient les éditions suivantes, "
-        f"jusqu’à celle de {edition} ; *invérifiable* quand aucune donnée du livre ne permet de la tester."
+        f"jusqu’à celle de {edition} ; un objectif est *atteint* ou *non atteint* ; *invérifiable* quand aucune "
+        "donnée du livre ne permet de la tester."
     )
 
 
