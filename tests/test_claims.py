@@ -451,3 +451,13 @@ def test_the_fall_announced_for_2013_is_judged_on_2013_once_an_edition_publishes
     set_value(data_copy, "revenue_growth", "market", "2013", "1.2", edition=2013)
     v = _announced_fall(load(data_copy), 2024)
     assert v.verdict == cl.REFUTED and "progresse de" in v.evidence and "sites" not in v.evidence
+
+
+def test_a_figure_read_as_a_trend_points_to_the_verdict_on_its_year_which_comes_first():
+    """editor37: « démentie par la suite » on 2008's growth gap read as if 2008's figures were wrong. The verdict
+    says it judges whether the gap lasted, and the gap itself is judged above it on the page."""
+    ds = load()
+    text = cl.claims_markdown(ds, 2024)
+    gap = text.index("la France croissait deux fois plus vite")
+    trend = text.index("L’écart de 2008 est jugé plus haut ; reste à savoir s’il a duré")
+    assert gap < trend

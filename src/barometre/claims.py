@@ -752,6 +752,11 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     end_year = max(comparable)
     end = ds.known(indicator, edition, scope="market", period=str(end_year))
     text = f"La part de l’offshore dans le chiffre d’affaires passe {de(start)} en {since} à {cite(end)} en {end_year}"
+    if claim.params.get("as_trend"):
+        # a figure of its year read as a trend (« désormais »): the year is judged elsewhere on the page, this
+        # verdict is on whether it lasted (« démentie par la suite » alone read as if 2008's figures were wrong:
+        # editor37)
+        text = f"L’écart de {since} est jugé plus haut ; reste à savoir s’il a duré : l{text[1:]}"
     after, figs = _later_outside_france(ds, edition, end), (start, end)
     if after is not None:
         figs = (start, end, after[0])
@@ -1231,7 +1236,7 @@ CLAIMS: list[Claim] = [
     _quote("offshore_threshold_2006", "offshore", 2006, check_share_trend, "uberti_offshore_maturity",
            "Un début de stabilisation de l’offshore", since=2006),
     _fig("offshore_threshold_2008", "offshore", 2008, check_share_trend, "revenue_growth_gap_france_offshore", 2008,
-         scope="france", since=2008),
+         scope="france", since=2008, as_trend=True),
     _quote("offshore_accelerated_2011", "offshore", 2011, check_offshore_acceleration, "offshore_trend_2012",
            "L’offshore qui s’accélère", year=2011),
     _fig("province_jobs_75", "offshore", 2008, check_province_jobs, "new_jobs_province_share", 2008, scope="province"),
