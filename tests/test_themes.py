@@ -100,8 +100,36 @@ def test_since_the_article_each_later_edition_gives_its_first_quote_on_the_theme
     assert "**Édition 2024.**" not in text  # the edition's own quotes are told in the chapter
     assert text.count("**Édition 2012.**") == 1  # one quote an edition
     # nothing in the article's own book, nor for a theme no later edition quotes
-    assert th.since_article(ds, 2008, "resilience") == "" and th.since_article(ds, 2024, "partnership") == ""
+    assert th.since_article(ds, 2008, "resilience") == "" and th.since_article(ds, 2024, "no_such_chapter") == ""
     # the 2012 book stops before its own edition
     assert "**Édition 2012.**" not in th.since_article(ds, 2012, "resilience")
     # a study's own words are attributed short, not with its full name and data year
     assert "— le baromètre, d’après Relation Client Infos." in text
+
+
+def test_since_the_article_each_edition_gives_its_own_figures_on_the_theme_before_its_quote(data_copy):
+    """editor37: the 2024 book told 2012-2019 in bare quotes; a sector reader found no phone 86 %, no
+    Hauts-de-France, no takeovers of in-house centres, no apprenticeship +52 %. Each edition now gives its own
+    year's figures on the theme (signed when they are changes), then its quote; an edition with figures and no
+    quote is listed too. The figures follow the data: a France that grew in 2012 reads « +2,8 % »."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+    from barometre import themes as th
+
+    ds = load_data()
+    text = th.since_article(ds, 2024, "resilience").replace("\u00a0", " ")
+    line = next(ln for ln in text.splitlines() if ln.startswith("- **Édition 2012.**"))
+    assert "{ref}`+1 % <fig-2012-revenue-growth-market-2012>` (ensemble du marché), {ref}`−2,8 % <" in line
+    assert line.index("(France)") < line.index("inversion de tendance")  # the figure before the words
+    prices = th.since_article(ds, 2024, "prices").replace("\u00a0", " ")
+    assert "86 % <" in prices and "(réseaux sociaux)" in prices and "(SMS)" in prices
+    offshore = th.since_article(ds, 2024, "offshore")
+    assert "(Hauts\\-de\\-France)" in offshore
+    partnership = th.since_article(ds, 2024, "partnership").replace("\u00a0", " ")
+    assert "**Édition 2013.** Croissance des effectifs en 2013 : {ref}`−6 %" in partnership  # no quote, figures
+    assert "**Édition 2024.**" not in partnership  # the book's own edition is told in the chapter
+    assert "voici ce qu" not in text and "la première qu" not in text  # no mechanism shown to the reader
+    set_value(data_copy, "revenue_growth", "france", "2012", "2.8", edition=2012)
+    changed = th.since_article(load_data(data_copy), 2024, "resilience").replace("\u00a0", " ")
+    assert "{ref}`+2,8 % <fig-2012-revenue-growth-france-2012>` (France)" in changed

@@ -150,14 +150,56 @@ def article_edition(ds: Dataset) -> int | None:
     return max((e for e in ds.editions if e < src.publication_year), default=None)
 
 
+# The figures each chapter's « Depuis l'article » gives for an edition, before its quote: (indicator, scopes; None for
+# every scope). Each is of the chapter's own family (``data/indicators.csv``), so the chapter reads no other data.
+# The editor (editor37) found the 2024 book told 2012-2019 in bare quotes, without the phone's 86 %, the
+# Hauts-de-France, the takeovers of in-house centres or the apprenticeship's +52 %.
+SINCE_FACTS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
+    "resilience": (("revenue_growth", ("market", "france")), ("market_revenue", ("market",)),
+                   ("disposals_growth_share", None)),
+    "offshore": (("france_revenue_share", ("market",)), ("france_staff_share_by_region", None),
+                 ("france_positions_share_by_region", None)),
+    "prices": (("top5_sectors_revenue_share", None), ("phone_revenue_share", None),
+               ("digital_channels_revenue_share", None), ("channel_activity_growth", None)),
+    "value": (("adviser_salary_gross", ("market",)),),
+    "partnership": (("staff", ("france",)), ("staff_growth", ("france",)), ("apprenticeship_growth", None)),
+}
+
+
+def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
+    """The chapter's figures of ``edition`` for its own year (``SINCE_FACTS``), one sentence a measure:
+    « Croissance du chiffre d'affaires en 2012 : +1 % (ensemble du marché), −2,8 % (France). » '' when the
+    edition publishes none of them."""
+    from barometre.labels import scope_label
+    from barometre.narrative import cite
+
+    sentences = []
+    for indicator, scopes in SINCE_FACTS.get(chapter, ()):
+        if indicator not in ds.indicators:
+            continue
+        figs = [f for f in ds.figures(edition, indicator) if f.edition == edition and f.published
+                and not f.secondary and f.period == str(edition) and (scopes is None or f.scope in scopes)]
+        if scopes is not None:
+            figs.sort(key=lambda f: scopes.index(f.scope))
+        if not figs:
+            continue
+        signed = figs[0].unit == "percent_change"
+        shown = [cite(f, formatting.figure_text(f, signed=signed)) for f in figs]
+        if len(figs) > 1 or figs[0].scope != "market":
+            shown = [f"{v} ({md_escape(scope_label(f.scope))})" for v, f in zip(shown, figs, strict=True)]
+        sentences.append(f"{md_escape(ds.indicators[indicator].label_fr)} en {edition} : {', '.join(shown)}.")
+    return " ".join(sentences)
+
+
 def since_article(ds: Dataset, edition: int, chapter: str) -> str:
-    """« Depuis l'article » (MyST Markdown): what each edition between the article's and ``edition`` said on the
-    chapter's theme, in its first quote for the chapter (``data/quotes/<edition>.csv``, in the file's order: the
-    analyst puts an edition's headline quote first), oldest first: « Cette inversion de tendance … est
-    historique » (2012), « Pour la première fois … en décroissance en 2013 » (2013), « le marché a quadruplé »
-    (2017). The 2024 book went from the 2009 article to 2024 with nothing of the editions between (editor,
-    stop 33). '' in the article's own book and before, and when no edition between has a quote on the theme;
-    a quote a theme of the chapter already tells is not repeated."""
+    """« Depuis l'article » (MyST Markdown): each edition between the article's and ``edition``, oldest first, by
+    its figures on the chapter's theme (``edition_facts``) and its first quote for the chapter
+    (``data/quotes/<edition>.csv``, in the file's order: the analyst puts an edition's headline quote first):
+    « Croissance du chiffre d'affaires en 2012 : +1 % (ensemble du marché), −2,8 % (France). « Cette inversion
+    de tendance … est historique » — Laurent Uberti ». The 2024 book went from the 2009 article to 2024 with
+    nothing of the editions between (editor, stop 33), then with bare quotes (editor37). '' in the article's
+    own book and before, and when no edition between has a figure or a quote on the theme; a quote a theme of
+    the chapter already tells is not repeated."""
     first = article_edition(ds)
     src = ds.sources.get(ARTICLE_SOURCE)
     if first is None or src is None or edition <= first:
@@ -166,14 +208,15 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
     for e in ds.editions:
         if not first < e < edition:
             continue
+        facts = edition_facts(ds, e, chapter)
         said = [q for q in ds.quotes(e, chapter) if q.edition == e and q.quote_id not in QUOTE_IDS]
-        if said:
-            items.append(f"- **Édition {e}.** {_words(said[0])} — {_speaker(ds, said[0])}.")
+        words = f"{_words(said[0])} — {_speaker(ds, said[0])}." if said else ""
+        if facts or words:
+            items.append(f"- **Édition {e}.** " + " ".join(p for p in (facts, words) if p))
     if not items:
         return ""
     year = src.publication_year or first + 1
-    return (f"Depuis l’article de {year}, voici ce qu’en disent les éditions suivantes du baromètre, une citation "
-            "par édition (la première qu’elle rapporte sur ce thème) :\n\n" + "\n".join(items))
+    return f"Depuis l’article de {year}, édition par édition :\n\n" + "\n".join(items)
 
 
 def _speaker(ds: Dataset, q: Quote) -> str:
