@@ -75,7 +75,8 @@ def test_a_series_is_one_row_with_its_years_in_one_cell_and_a_lone_figure_of_the
     for label in labels:  # « Croissance (nearshore (Europe)) » read as a slip: no parenthesis in another
         assert not re.search(r"\([^)]*\(", label.replace("\\", "")), label
     nearshore = digest.chapter_digest(ds, 2024, "resilience")
-    assert "nearshore (Europe)" in nearshore.replace("\\", "") and "(nearshore" not in nearshore.replace("\\", "")
+    # « nearshore européen » (editor37), and never a parenthesis inside another
+    assert "nearshore européen" in nearshore.replace("\\", "") and "nearshore (Europe)" not in nearshore
     # a table whose every figure is dated says no « sauf mention contraire »
     only_dated = digest.table(ds, [[f for f in digest.rows(ds, 2011, "offshore") if f.period != "2011"]], 2011)
     assert only_dated[1] is False

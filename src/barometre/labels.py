@@ -12,7 +12,7 @@ SCOPE_LABELS = {
     "market": "ensemble du marché",
     "france": "France",
     "offshore": "offshore",
-    "nearshore": "nearshore (Europe)",
+    "nearshore": "nearshore européen",
     "offshore_1": "Afrique du Nord",
     "offshore_2": "Afrique subsaharienne",
     "offshore_3": "océan Indien",
