@@ -282,8 +282,8 @@ def test_a_figure_starting_a_series_broken_in_its_own_year_is_the_first_of_a_new
     """2024: the estimated market is told apart from the SP2C members' revenue from 2024 on; « premier chiffre
     depuis la rupture de série de 2024 » read as a fragment."""
     text = lead.render(load(), 2024)
-    assert "premier chiffre d’une nouvelle série" in text
-    assert "depuis la rupture de série de 2024" not in text
+    assert "(nouvelle série, non comparable aux années précédentes)" in text  # what it means (editor37)
+    assert "depuis la rupture de série de 2024" not in text and "premier chiffre d’une nouvelle série" not in text
 
 
 def test_an_edition_that_gives_the_sector_s_pace_over_several_years_opens_its_lead_on_it(real, tmp_path):
@@ -431,3 +431,21 @@ def test_an_estimate_refuted_by_the_next_edition_is_l_estimation_and_leads(tmp_p
     assert first_sentence(lead.render(load(data), 2025)).startswith("Le chiffre d’affaires recule de 3 % en 2025")
     assert "Ce chiffre dément l’estimation publiée avec l’édition 2024 par Caroline Adam" in text
     assert "la estimation" not in text
+
+
+def test_an_average_a_person_gave_keeps_her_words_for_its_span_and_her_next_words_on_the_year():
+    """editor37: « entre 2017 et 2024 » were the book's dates, Caroline Adam said « sur les 7 à 8 dernières années »;
+    her next sentence, « Il y a eu un ralentissement en 2024 », was the edition's news and stood only in a table
+    caption. A study's average keeps the book's dates."""
+    from dataclasses import replace
+
+    ds = load()
+    text = lead.render(ds, 2024).replace("\u00a0", " ")
+    first = text.split("\n\n")[0]
+    assert "par an en moyenne « sur les 7 à 8 dernières années » ; « Il y a eu un ralentissement en " \
+           "2024" in first
+    assert "entre 2017 et 2024" not in first and first.count("Caroline Adam") == 1
+    average = lead.edition_average(ds, 2024)
+    study = replace(average, source_type="barometer")
+    assert lead.spoken_span(study) == "" and "entre 2017 et 2024" in lead.average_sentence(study, 2024, None)
+    assert lead.same_speaker_words(ds, 2024, study) == ""

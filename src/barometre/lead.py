@@ -500,15 +500,17 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
         if part is not None:  # « Le marché est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C »
             # the « dont » says what the new series distinguishes: the break's reason is not repeated after it
             words, fig = part
-            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}, "
-                    "premier chiffre d’une nouvelle série." if fact.study or fact.break_words else
+            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words} "
+                    f"({NEW_SERIES})." if fact.study or fact.break_words else
                     f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}.")
         if fact.study or fact.break_words:
             if told_break:
                 return f"{shown}."
+            if fact.study == f"la rupture de série de {_year_of(cur)}":
+                # a break in the figure's own year: « depuis la rupture de série de 2024 » read as a fragment, and
+                # « premier chiffre d'une nouvelle série » did not say what it means for the reader (editor37)
+                return f"{shown} ({NEW_SERIES}{fact.break_words})."
             first = (f"premier chiffre de {fact.study}" if fact.study.startswith("l’étude")
-                     # a break in the figure's own year: « depuis la rupture de série de 2024 » read as a fragment
-                     else "premier chiffre d’une nouvelle série" if fact.study == f"la rupture de série de {_year_of(cur)}"
                      else f"premier chiffre depuis {fact.study}" if fact.study else "premier chiffre de la série")
             return f"{shown}, {first}{fact.break_words}."
         return f"{shown}, un chiffre que le baromètre publie pour la première fois."
@@ -721,7 +723,8 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     average = edition_average(ds, edition)
     if average is not None:
         # an edition that gives the sector's pace over several years, not a yearly rate, opens on it (2024)
-        opening = [average_sentence(average, edition, None), average_parts_sentence(ds, edition, average)]
+        said, more = average_sentence(average, edition, None), same_speaker_words(ds, edition, average)
+        opening = [f"{said[:-1]} ; {more}." if more else said, average_parts_sentence(ds, edition, average)]
         paragraphs[:1] = [" ".join([s for s in opening if s] + paragraphs[:1])]
     elif not chosen:
         fallback = _headline_figure(ds, edition)
@@ -752,7 +755,7 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
     moyenne entre 2017 et 2024 ; le dernier taux annuel publié pour l'ensemble du secteur, 6,1 % (édition 2019),
     est celui de 2019. » (« D'après l'édition 2024 » when the study gives it.)
     The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
-    span = formatting.period_text(average.period)
+    span = spoken_span(average) or formatting.period_text(average.period)
     moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0
              else f"a progressé {de(average)}")
     # a person's words (Caroline Adam's interview of April 2025) are hers, not the edition's
@@ -764,6 +767,34 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
                  f"{cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "
                  f"est celui de {formatting.period_text(last_yearly.period)}")
     return text + "."
+
+
+NEW_SERIES = "nouvelle série, non comparable aux années précédentes"
+SPOKEN_SPAN = re.compile(r"\bsur les [^,.;:]{1,30}? dernières années")
+
+
+def spoken_span(average: Figure) -> str:
+    """A person's own words for the span of an average, quoted, when the figure's excerpt gives them: Caroline Adam
+    said « sur les 7 à 8 dernières années », and « entre 2017 et 2024 » were the book's dates, not hers
+    (editor37). '' for a study's average, or words that name no span."""
+    if average.source_type != "interview":
+        return ""
+    found = SPOKEN_SPAN.search(average.quote or "")
+    return f"«\u00a0{md_escape(quote_body(found.group(0)))}\u00a0»" if found else ""
+
+
+def same_speaker_words(ds: Dataset, edition: int, average: Figure) -> str:
+    """The same person's first words on the sector's course in the edition, after the average they gave (the
+    quotes file's order: the analyst puts the headline first), after a semicolon in that sentence: « ; « Il y
+    a eu un ralentissement en 2024, … » », under the same « Selon », the edition's news, which was only a quote in a table caption
+    (editor37). Its first sentence only; '' when the person has no such quote."""
+    if average.source_type != "interview":
+        return ""
+    said = [q for q in ds.quotes(edition, "resilience") if q.edition == edition and q.source == average.source]
+    if not said:
+        return ""
+    first = re.split(r"(?<=[.!?])\s+", said[0].quote.strip(), maxsplit=1)[0]
+    return f"«\u00a0{md_escape(quote_body(first))}\u00a0»"
 
 
 def average_parts_sentence(ds: Dataset, edition: int, average: Figure) -> str:
