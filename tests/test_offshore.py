@@ -792,3 +792,23 @@ def test_the_staff_growth_after_the_split_of_the_same_year_does_not_repeat_the_y
     ds = load()
     assert ch.new_jobs_text(ds, 2011, year_told="2011").startswith("Sur un an, les effectifs des outsourceurs progressent")
     assert ch.new_jobs_text(ds, 2011).startswith("En 2011, les effectifs")
+
+
+def test_a_later_book_answers_the_article_s_question_with_the_latest_share(data_copy):
+    """editor37: the 2024 chapter opened on 2024's +2 % in France, not on the shift it documents. A later book
+    opens the section on the article's year against the latest one; the conclusion follows the data."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+    from barometre.chapters import offshore as chapter
+
+    ds = load_data()
+    assert chapter.article_answer(ds, 2008) == ""  # the article's own book tells its year itself
+    text = chapter.article_answer(ds, 2024).replace("\u00a0", " ")
+    assert text.startswith("En 2008, {ref}`80 % <fig-2008-france-revenue-share-market-2008>`")
+    assert "en 2024, {ref}`46 % <" in text and "l’emporte depuis 2021" in text and "ordre de grandeur" in text
+    assert chapter.article_answer(ds, 2011).replace("\u00a0", " ").endswith("la part de la France recule de 3 points.")
+    # France back above half in 2024: no « l'emporte », the change in points
+    set_value(data_copy, "france_revenue_share", "market", "2024", "85", edition=2024)
+    changed = chapter.article_answer(load_data(data_copy), 2024)
+    assert "l’emporte" not in changed and "la part de la France progresse de 5 points" in changed.replace("\u00a0", " ")

@@ -1262,3 +1262,35 @@ def staff_and_revenue_sentence(staff: Figure, revenue: Figure, newer: Figure | N
     return (text + f" {link} {told(revenue)} de leur chiffre d’affaires : un salarié offshore {produce} "
             f"en moyenne {times} fois {'moins' if less else 'plus'} de chiffre d’affaires qu’un salarié en France "
             "(calcul du livre)." + later)
+
+
+def article_answer(ds: Dataset, edition: int) -> str:
+    """The article's question answered with the latest data, as the section's first sentence in a later book
+    (editor37: the 2024 chapter opened on 2024's +2 % in France, not on the shift it documents): « En 2008, 80 %
+    du chiffre d'affaires des outsourceurs était réalisé en France ; en 2024, 46 % : la production hors de
+    France l'emporte depuis 2021. » The article's year is its edition's (``themes.article_edition``); the
+    conclusion follows the series (under half since a year, or the share's change in points). '' in the
+    article's own book, or when either year is not published."""
+    from barometre.arc import half_crossed
+
+    first = themes.article_edition(ds)
+    if first is None or edition <= first:
+        return ""
+    points = [replace(f, as_of=f.edition) for f in lead.series(ds, "france_revenue_share", "market", edition)]
+    then = next((f for f in points if f.period == str(first)), None)
+    now = points[-1] if points else None
+    if then is None or now is None or now is then:
+        return ""
+    text = (f"En {then.period}, {narrative.cite(then)} du chiffre d’affaires des outsourceurs était réalisé en France ; "
+            f"en {now.period}, {narrative.cite(now)}")
+    # across a change of study the two shares compare as orders of magnitude (the arc's caution, said here too)
+    caution = (" (deux études différentes : un ordre de grandeur)" if ds.break_between(then, now) is not None
+               else "")
+    half = half_crossed(points)
+    if half is not None:
+        return text + f" : la production hors de France l’emporte depuis {half.period}{caution}."
+    change = now.central - then.central
+    moved = narrative.direction(change, up="progresse", down="recule", flat="ne bouge pas")
+    if moved == "ne bouge pas":
+        return text + f" : la part de la France ne bouge pas{caution}."
+    return text + f" : la part de la France {moved} de {formatting.points(abs(change), 1, signed=False)}{caution}."
