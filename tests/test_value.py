@@ -420,7 +420,8 @@ def test_the_net_pays_are_told_once_and_the_british_one_where_the_article_places
         pay = ch.salaries(ds, edition)
         text = ch.net_pay_text(ds, pay)
         assert "en Grande-Bretagne" in text and "Royaume-Uni" not in text, text
-        assert "juge «\u00a0scandaleux\u00a0» que les téléconseillers touchent" in text
+        judge = "juge" if edition == 2008 else "jugeait"  # a later book tells it in the past
+        assert f"{judge} «\u00a0scandaleux\u00a0» que les téléconseillers touchent" in text
         assert text.count("1\u202f000") == 1 and "rémunérés" not in text, text
         assert "Net, Grande-Bretagne, 2009" in ch.salary_table(pay)["montant"].tolist()
         caveat = ch.pay_abroad_caveat(ds, pay.net_uk, pay.net_france)
@@ -486,3 +487,16 @@ def test_a_later_book_tells_the_2009_testimonies_in_the_past(tmp_path):
     assert "sont encore payés" not in later and "résume l'enjeu des années à venir" not in later
     own = _markdown(execute_chapter(tmp_path, "value", "own", edition=2008))
     assert "Pour la plupart, les prestataires sont encore payés" in own
+
+
+def test_a_later_book_tells_the_net_pay_testimony_in_the_past_dated_once_without_edition_notes():
+    """editor37: « Eric Dadian … juge « scandaleux » que les téléconseillers touchent 1 000 € nets (édition 2008)
+    par mois en France en 2009, quand ils en gagnent 1 400 € (édition 2008) » in the 2024 book."""
+    ds = load()
+    own = ch.net_pay_text(ds, ch.salaries(ds, 2008))
+    assert "juge «\u00a0scandaleux" in own and "gagnent" in own and "(édition" not in own
+    later = ch.net_pay_text(ds, ch.salaries(ds, 2024))
+    assert later.startswith("En 2009, Eric Dadian")
+    assert "jugeait «\u00a0scandaleux" in later and "gagnaient" in later
+    assert "(édition" not in later and "en France en 2009" not in later  # dated once, by the opening
+    assert later.endswith("d’après Relation Client Magazine \\(2009\\).")

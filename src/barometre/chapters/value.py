@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import altair as alt
@@ -472,20 +472,33 @@ def net_pay_text(ds: Dataset, s: Salaries) -> str:
     """The net pay a speaker quotes in France, and abroad when the data has it, told once: when the
     speaker's words call it « scandaleux », the sentence says so between guillemets instead of quoting
     the same figure again after it; otherwise the words follow the figures. The place abroad is named
-    as the speaker named it (« en Grande-Bretagne »)."""
+    as the speaker named it (« en Grande-Bretagne »). In a later book the testimony is told in the past and
+    dated once, its publication named at the end instead of an edition note on each figure (« En 2009, Eric
+    Dadian … jugeait « scandaleux » … quand ils en gagnaient 1 400 € en Grande-Bretagne, soit 40 % de plus,
+    d'après Relation Client Magazine (2009). »: editor37 found it in the present tense in the 2024 book)."""
     france = s.net_france
+    older = france.from_older_edition
+    judge, opening = narrative.as_said_then(france, "juge", "jugeait")
+
+    def shown(fig: Figure, then: str = "") -> str:  # dated by the sentence: no edition note on each figure
+        return cite(replace(fig, as_of=fig.edition) if older else fig, then=then)
+
     when = md_escape(formatting.period_text(france.period))
     words = str(france.quote).lower()
-    pay = f"les téléconseillers touchent {cite(france, then=' nets')} par mois en France en {when}"
+    pay = f"les téléconseillers touchent {shown(france, ' nets')} par mois en France" + ("" if older else f" en {when}")
+    who = person(ds, france.source)
     if "scandaleux" in words:
-        text = f"En net, {person(ds, france.source)} juge «\u00a0scandaleux\u00a0» que {pay}"
+        text = f"{opening or 'En net, '}{who} {judge} «\u00a0scandaleux\u00a0» que {pay}"
     else:
-        text = f"En net, selon {person(ds, france.source)}, {pay}"
+        text = f"{opening or 'En net, '}selon {who}, {pay}"
     if s.net_uk is not None:
         more = direction(s.uk_premium, up="de plus", down="de moins", flat="")
-        text += f", quand ils en gagnent {cite(s.net_uk)} {in_place(place_said(s.net_uk, 'united_kingdom'))}"
+        earn = narrative.tensed(france, "gagnent", "gagnaient")
+        text += f", quand ils en {earn} {shown(s.net_uk)} {in_place(place_said(s.net_uk, 'united_kingdom'))}"
         if more:
             text += f", soit {formatting.percent(abs(s.uk_premium) * 100)} {more}"
+    if older:
+        text += f", d’après {md_escape(narrative.publication(france))}"
     if "scandaleux" in words:
         return text + "."
     return text + f" : {quote(france, attribution=False)}."
