@@ -402,3 +402,14 @@ def test_who_the_sector_employs_is_told_on_the_shares_own_base():
     assert "les adhérents du SP2C emploient {ref}`33 000" in older and "49 000" not in older
     assert ch.staff_today_text(ds, 2011) == ""
     assert "employaient" in ch.staff_today_text(ds, 2021)
+
+
+def test_klipfel_s_testimony_is_in_the_past_and_dated_once_in_a_later_book():
+    """editor37: « décrit une relation construite dans la durée », « ne sont plus des fournisseurs » in the 2024
+    book, about words of 2009."""
+    ds = load()
+    own = ch.numericable_text(ds, ch.numericable(ds, 2008))
+    assert "décrit une relation" in own and "ne sont plus des fournisseurs" in own and not own.startswith("En ")
+    later = ch.numericable_text(ds, ch.numericable(ds, 2024))
+    assert later.startswith("En 2009, Eric Klipfel") and "décrivait une relation" in later
+    assert "n'étaient plus des fournisseurs" in later and "comptait" in later and "(édition" not in later

@@ -439,6 +439,40 @@ def numericable(ds: Dataset, edition: int) -> Numericable | None:
     return Numericable(external, internal, start if start is not None and start.published else None)
 
 
+def numericable_text(ds: Dataset, num: Numericable) -> str:
+    """Eric Klipfel's testimony (Numericable): present in the edition that reports it; in a later book dated
+    once and in the past throughout (editor37: « décrit une relation … ne sont plus des fournisseurs » in the
+    2024 book), since it was true when said, not necessarily since. Moved out of the notebook, whose cell
+    held the chapter's French text."""
+    who = person(ds, num.external.source)
+    # « Chez Numericable, Eric Klipfel (… de Numericable) » named the company twice
+    where = "" if "Numericable" in who else "chez Numericable, "
+    counts, opening = narrative.as_said_then(num.external, "compte", "comptait")
+    past = bool(opening)
+    describes, rely, are, is_ = (("décrivait", "s'appuyaient", "faisaient", "était") if past
+                                 else ("décrit", "s'appuient", "font", "est"))
+    # dated by the opening: no edition note on each figure
+    external, internal = ((replace(num.external, as_of=num.external.edition),
+                           replace(num.internal, as_of=num.internal.edition)) if past else (num.external, num.internal))
+    first = f"{opening}{where}{who} {describes} une relation construite dans la durée."
+    text = (
+        f"{first[:1].upper()}{first[1:]} Le service clients de Numericable {counts} "
+        f"{cite(external, then=' conseillers')} chez les prestataires, qui {rely} "
+        f"sur {cite(internal, then=' conseillers experts')} en interne : "
+        f"{formatting.small_number(num.external_per_internal, 1)} conseillers externes par expert interne ; les "
+        f"externes {are} {percent_of_one(num.external_share)} de l'effectif."
+    )
+    if num.offshore_start is not None:
+        text += (
+            f" L'offshore y {is_} pratiqué depuis {cite(num.offshore_start)}, soit "
+            f"{formatting.count_words(round(num.years_offshore), 'an')} d'expérience au moment de ces propos : "
+            f"{quote(num.offshore_start, attribution=False)}."
+        )
+    partners = ("n'étaient plus des fournisseurs mais des partenaires : la valeur se créait et se partageait"
+                if past else "ne sont plus des fournisseurs mais des partenaires : la valeur se crée et se partage")
+    return text + f" Pour lui, les prestataires, restés fidèles dans les hauts et les bas, {partners} ensemble."
+
+
 def numericable_chart(n: Numericable) -> ChartOutput:
     table = pd.DataFrame(
         [
