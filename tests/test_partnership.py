@@ -348,7 +348,7 @@ def test_the_newer_share_of_cdi_in_france_leads_the_older_one_of_the_sector(tmp_
     assert "en France en 2019, après" not in text.replace("\u00a0", " ")
     # « À retenir » gives the count a later edition publishes beside the 2009 target (editor35)
     bullet = next(line for line in text.splitlines() if line.startswith("- Emplois de la relation client en France"))
-    assert "fig-2024-customer-relation-jobs-france-2025" in bullet and bullet.endswith("(non atteint).")
+    assert "fig-2024-customer-relation-jobs-france-2025" in bullet and bullet.endswith("n’est pas atteint.")
 
 
 def test_the_editions_own_diploma_figure_leads_and_the_older_one_keeps_its_year(data_copy):
@@ -413,3 +413,25 @@ def test_klipfel_s_testimony_is_in_the_past_and_dated_once_in_a_later_book():
     later = ch.numericable_text(ds, ch.numericable(ds, 2024))
     assert later.startswith("En 2009, Eric Klipfel") and "décrivait une relation" in later
     assert "n'étaient plus des fournisseurs" in later and "comptait" in later and "(édition" not in later
+
+
+def test_the_jobs_target_is_one_takeaway_with_the_later_count_and_the_prose_s_tense_before_it(data_copy):
+    """editor37: the 2024 « À retenir » stated the target twice (« 290 000 … (non atteint) » and « Objectif de la
+    Mission nationale en 2009 : 400 000 emplois (édition 2008) contre 250 000 (édition 2008) »); the 2011 one said
+    « il aurait fallu » where its prose said « il faudrait » (the three-year horizon, 2012, was still ahead)."""
+    from conftest import set_value
+
+    ds = load()
+
+    def takeaway(data, edition):
+        jt = ch.jobs_target(data, edition, [3, 15])
+        return ch.jobs_takeaway(data, edition, jt, jt.table.iloc[0].to_dict()).replace("\u00a0", " ").replace("\u202f", " ")
+
+    late = takeaway(ds, 2024)
+    assert late.count("400 000") == 1 and "(édition" not in late and "Objectif de la Mission" not in late
+    assert "250 000 <" in late and "290 000 <" in late and "soit environ 0,9 % par an (calcul du livre)" in late
+    assert late.endswith("n’est pas atteint.")
+    assert "il faudrait +17 % par an" in takeaway(ds, 2011)
+    assert "il aurait fallu +17 % par an" in takeaway(ds, 2013)
+    set_value(data_copy, "customer_relation_jobs", "france", "2025", "450000", edition=2024)
+    assert takeaway(load(data_copy), 2024).endswith("est atteint.")

@@ -18,6 +18,7 @@ from barometre.narrative import (
     Said,
     cite,
     de,
+    md_escape,
     person,
     quote,
     source_line,
@@ -332,6 +333,34 @@ def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Fig
                      f"{'crû' if pace >= 0 else 'reculé'} d’environ {formatting.percent(abs(pace), 1)} par an "
                      "(calcul du livre ; les deux décomptes n’ont pas forcément le même périmètre).")
     return text
+
+
+def jobs_takeaway(ds: Dataset, edition: int, jt: JobsTarget, first: dict) -> str:
+    """The « À retenir » item on the jobs target, once (editor37: the 2024 page stated the target twice, with
+    its edition note). With a later count: « Emplois de la relation client en France : 250 000 en 2009,
+    290 000 en 2025 selon Caroline Adam, soit environ 0,9 % par an (calcul du livre) ; l'objectif de 400 000
+    emplois fixé en 2009 n'est pas atteint. » Before it: the target and the pace it needed at the first
+    horizon (``first``, a row of ``jt.table``), conditional past once the horizon has passed."""
+    found = count_after_target(ds, edition, jt.target)
+    set_in = formatting.period_text(jt.target.period)
+    if found is None:
+        # the prose's rule: a horizon already past in the edition's year is in the conditional past (the 2011 page
+        # said « il faudrait » in the prose and « il aurait fallu » here: editor37)
+        passed = jt.start_year + int(first["years"]) <= edition
+        return (f"Objectif de la Mission nationale{narrative.in_year(jt.target)} : {target_cited(jt.target)} contre "
+                f"{cite(replace(jt.current, as_of=jt.current.edition))} ; en {formatting.small_number(first['years'], 0)} "
+                f"ans, {'il aurait fallu' if passed else 'il faudrait'} {first['texte']}.")
+    later, reached = found
+    who = md_escape(later.attribution if later.source_type == "interview" else later.source_name)
+    text = (f"Emplois de la relation client en France : {cite(replace(jt.current, as_of=jt.current.edition))} en "
+            f"{formatting.period_text(jt.current.period)}, {cite(later)} en {formatting.period_text(later.period)} "
+            f"selon {who}")
+    years = periods.end(later.period) - periods.end(jt.current.period)
+    if years > 0 and jt.current.central > 0:
+        pace = model.required_annual_growth(jt.current.central, later.central, years) * 100
+        text += f", soit environ {formatting.percent(pace, 1, signed=pace < 0)} par an (calcul du livre)"
+    return (text + f" ; l’objectif de {target_cited(jt.target)} fixé en {set_in} "
+            f"{'est atteint' if reached else 'n’est pas atteint'}.")
 
 
 def target_cited(target: Figure) -> str:
