@@ -349,6 +349,13 @@ def test_the_newer_share_of_cdi_in_france_leads_the_older_one_of_the_sector(tmp_
     # « À retenir » gives the count a later edition publishes beside the 2009 target (editor35)
     bullet = next(line for line in text.splitlines() if line.startswith("- Emplois de la relation client en France"))
     assert "fig-2024-customer-relation-jobs-france-2025" in bullet and bullet.endswith("n’est pas atteint.")
+    # one value, one tag: the sector's 84 % and the full-time 92 % read alike in the prose and « À retenir »
+    # (editor37: « 84 % (dernier chiffre publié, édition 2011) … 92 % (édition 2011) » in one, swapped in the other)
+    takeaway = next(line for line in text.splitlines() if line.startswith("- Salariés des outsourceurs"))
+    prose = next(line for line in text.splitlines() if line.startswith("Selon le baromètre, la part des CDI"))
+    for anchor in ("fig-2011-permanent-contract-share-market-2011", "fig-2011-full-time-share-market-2011"):
+        notes = [re.search(rf"<{anchor}>`( \([^)]*\))?", line).group(1) for line in (prose, takeaway)]
+        assert notes[0] == notes[1], (anchor, notes)
 
 
 def test_the_editions_own_diploma_figure_leads_and_the_older_one_keeps_its_year(data_copy):

@@ -257,12 +257,14 @@ def newer_in_scope(ds: Dataset, indicator: str, scope: str, latest: Figure | Non
 
 
 def cdi_with_france(cdi: tuple[Figure, Figure | None], france: Figure) -> str:
-    """« environ 75 % en France en 2019 — pour l'ensemble du secteur, autre périmètre, 84 % (édition 2011) en
-    2011 »: the newer share of CDI in France first, then the sector's last one, dated with its edition, and
+    """« environ 75 % en France en 2019 — pour l'ensemble du secteur, autre périmètre, 84 % (dernier chiffre
+    publié, édition 2011) en 2011 »: the newer share of CDI in France first, then the sector's last one, dated with its edition, and
     not as a move from one to the other (« après 84 % » read as a fall across two scopes, editor34)."""
     latest = cdi[0]
+    # the sector's share is the latest of its own series (another scope than France's): tagged as the prose tags it
+    # (« dernier chiffre publié »), so that one value reads the same in the prose and « À retenir » (editor37)
     return (f"{cite(france)} en France en {formatting.period_text(france.period)} — {OTHER_SCOPE}, "
-            f"{narrative.cite_earlier(latest)} en {formatting.period_text(latest.period)}")
+            f"{cite(latest)} en {formatting.period_text(latest.period)}")
 
 
 OTHER_SCOPE = "pour l'ensemble du secteur, autre périmètre"
