@@ -168,7 +168,9 @@ def test_numericables_advisers_are_in_the_present_in_the_articles_edition_and_da
     base = " ".join(_markdown(execute_chapter(tmp_path, "partnership", "2008", edition=EDITION)).split())
     later = " ".join(_markdown(execute_chapter(tmp_path, "partnership", "2011", edition=2011)).split())
     assert "Le service clients de Numericable compte" in base and "qui s'appuient" in base
-    assert "En 2009, le service clients de Numericable comptait" in later and "qui s'appuyaient" in later
+    # dated once, at the head of the testimony (ch.numericable_text)
+    assert "En 2009, Eric Klipfel" in later and "décrivait" in later and "Le service clients de Numericable " \
+        "comptait" in later and "qui s'appuyaient" in later
     assert "Numericable compte" not in later
 
 
@@ -223,7 +225,8 @@ def test_the_summary_is_neutral_when_nothing_is_known(monkeypatch):
 def test_the_workforce_bars_are_dated_when_their_periods_differ(tmp_path):
     ds = load(data_with_sparse_2009(tmp_path / "data"))
     table = ch.workforce_table(ch.workforce(ds, SPARSE))
-    assert "CDI (2009)" in set(table["ligne"]) and "Temps partiel (2008)" in set(table["ligne"])
+    # 2008 gives both full and part time: the full-time share draws the row (the measure later editions keep)
+    assert "CDI (2009)" in set(table["ligne"]) and "Temps plein (2008)" in set(table["ligne"])
 
 
 def test_a_new_indicator_of_the_chapter_is_drawn_by_year_without_code(tmp_path):
@@ -442,3 +445,35 @@ def test_the_jobs_target_is_one_takeaway_with_the_later_count_and_the_prose_s_te
     assert "il aurait fallu +17 % par an" in takeaway(ds, 2013)
     set_value(data_copy, "customer_relation_jobs", "france", "2025", "450000", edition=2024)
     assert takeaway(load(data_copy), 2024).endswith("est atteint.")
+
+
+def test_the_workforce_chart_draws_the_newer_measure_of_each_row(data_copy):
+    """editor37: the 2024 chart drew « Temps partiel (2008) : 10 % ; Bac + 1 et plus (2008) : 59 % » beside prose
+    on 2011's full time and 2012's bac + 2. Each row draws its newer measure; a bound's complement stays a bound;
+    the bac + 1 population's change is said only when the bac + 1 share is drawn."""
+    from conftest import mark_not_published
+
+    ds = load()
+    drawn = {f.indicator: f.period for f in ch.workforce(ds, 2024)}
+    assert drawn == {"permanent_contract_share": "2019", "full_time_share": "2011", "bac2_plus_share": "2012"}
+    assert {f.indicator for f in ch.workforce(ds, 2008)} == {"permanent_contract_share", "full_time_share",
+                                                              "graduate_share"}
+    table = ch.workforce_table(ch.workforce(ds, 2011))
+    assert "moins de 50\u00a0%" in table["texte"].tolist()  # « plus de 50 % » has « moins de 50 % » beside it
+    growth = ds.known("graduate_population_change", 2024)
+    out = ch.workforce_chart(ch.workforce_table(ch.workforce(ds, 2024)), ch.workforce(ds, 2024), growth)
+    assert "bac + 1" not in str(out.description) and "Bac + 2 et plus (2012)" in str(out.description)
+    # without the bac + 2 share, the bac + 1 share is drawn again
+    for edition in (2011, 2012):
+        mark_not_published(data_copy, "bac2_plus_share", edition=edition)
+    assert "graduate_share" in {f.indicator for f in ch.workforce(load(data_copy), 2024)}
+
+
+def test_the_older_diploma_measure_goes_once_the_newer_has_a_history_of_its_own():
+    """The 2011 book gives 2011's « plus de 50 % » at bac + 2 and 2008's bac + 1 (its only other measure); the
+    2024 book, whose bac + 2 share has 2011 and 2012, drops 2008's 59 % bac + 1 (editor37)."""
+    ds = load()
+    assert all(f is not None for f in ch.diplomas(ds, 2011))
+    bac2, bac1 = ch.diplomas(ds, 2024)
+    assert bac2 is not None and bac2.period == "2012" and bac1 is None
+    assert "bac + 1" not in ch.diplomas_text(ds, 2024) and "bac + 1" in ch.diplomas_text(ds, 2011)

@@ -34,7 +34,9 @@ EUR_PER_MILLION = 1_000_000  # unit conversion of the eur_million unit
 # indicator -> (row label, label of the share, label of its complement)
 WORKFORCE = {
     "permanent_contract_share": ("Contrats", "CDI", "Autres contrats"),
+    "full_time_share": ("Temps de travail", "Temps plein", "Temps partiel"),
     "part_time_share": ("Temps de travail", "Temps partiel", "Temps plein"),
+    "bac2_plus_share": ("Niveau d'études", "Bac + 2 et plus", "En deçà du bac + 2"),
     "graduate_share": ("Niveau d'études", "Bac + 1 et plus", "En deçà du bac + 1"),
 }
 
@@ -121,9 +123,18 @@ def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> s
 
 
 def workforce(ds: Dataset, edition: int) -> list[Figure]:
-    """The published workforce shares of the edition (CDI, part time, graduates)."""
-    figs = [ds.find(indicator, edition) for indicator in WORKFORCE]
-    return [f for f in figs if f is not None and f.published]
+    """The workforce shares as known in the edition, one a row of the chart (contracts, working time, diplomas):
+    of two measures of one row, the newer (full time in 2011 over part time in 2008; bac + 2 in 2012 over bac + 1
+    in 2008), the first listed on a tie. The 2024 chart drew « Temps partiel (2008) » and « Bac + 1 et plus (2008) »
+    beside prose on 2011 and 2012 (editor37)."""
+    rows: dict[str, Figure] = {}
+    for indicator, (row, _, _) in WORKFORCE.items():
+        fig = ds.find(indicator, edition) if indicator in ds.indicators else None
+        if fig is None or not fig.published:
+            continue
+        if row not in rows or periods.key(fig.period) > periods.key(rows[row].period):
+            rows[row] = fig
+    return list(rows.values())
 
 
 def workforce_table(figs: list[Figure]) -> pd.DataFrame:
@@ -137,7 +148,7 @@ def workforce_table(figs: list[Figure]) -> pd.DataFrame:
         rows.append({"ligne": part, "catégorie": part, "part": fig.central, "texte": formatting.figure_text(fig),
                      "ordre": 1, "mis en avant": "oui"})
         rows.append({"ligne": part, "catégorie": rest, "part": 100 - fig.central,
-                     "texte": formatting.percent(100 - fig.central), "ordre": 2, "mis en avant": "non"})
+                     "texte": formatting.complement_text(fig), "ordre": 2, "mis en avant": "non"})  # a bound stays one
     return pd.DataFrame(rows)
 
 
@@ -175,7 +186,7 @@ def workforce_chart(table: pd.DataFrame, figs: list[Figure], growth: Figure | No
     shares = "; ".join(f"{WORKFORCE[f.indicator][1]} ({formatting.period_text(f.period)}) : "
                        f"{formatting.figure_text(f)}" for f in figs)
     extra = ""
-    if growth is not None:
+    if growth is not None and any(f.indicator == "graduate_share" for f in figs):  # the bac + 1 population's change
         word = narrative.direction(growth.central, **MOVES)
         amount = "" if word == MOVES["flat"] else f" de {formatting.figure_text(growth, magnitude=True)}"
         extra = (
@@ -573,7 +584,17 @@ def diplomas(ds: Dataset, edition: int) -> tuple[Figure | None, Figure | None]:
     bac2 = ds.known("bac2_plus_share", edition)
     if bac2 is not None and bac1 is not None and period_key(bac2.period) < period_key(bac1.period):
         bac2 = None
+    # once the newer measure has a history of its own (two years published), the older one adds nothing but a
+    # figure of another year and base: the 2024 book kept 2008's 59 % bac + 1 beside 2012's 51 % (editor37)
+    if bac2 is not None and bac1 is not None and len(_published_periods(ds, "bac2_plus_share", edition)) > 1:
+        bac1 = None
     return bac2, bac1
+
+
+def _published_periods(ds: Dataset, indicator: str, edition: int) -> set[str]:
+    """The periods of the primary, published rows of ``indicator`` up to ``edition``."""
+    return {f.period for e in ds.editions if e <= edition for f in ds.figures(e, indicator)
+            if f.edition == e and f.published and not f.secondary}
 
 
 def diplomas_text(ds: Dataset, edition: int, *, short: bool = False) -> str:
