@@ -331,3 +331,18 @@ def test_the_jobs_cut_in_2012_and_2013_are_told_in_the_text_once_an_edition_publ
     assert text.startswith("Selon Laurent Uberti") and "ont supprimé" in text and "en 2012" in text
     assert " ; selon le baromètre, ils en ont supprimé " in text
     assert any(f.anchor in text for f in cut) and "sites" in text
+
+
+@pytest.mark.parametrize("edition", [2008, 2011, 2024])
+def test_the_model_s_takeaway_is_one_short_line(edition):
+    """editor37: the model's « À retenir » bullet ran to about 600 characters (the salary gap, the band of margins,
+    the cited break-even twice). The band and the gap are in the chapter's text; the line keeps the result."""
+    import re
+
+    ds = load()
+    line = ch.payback_takeaway(ds.known("inhouse_salary_premium", edition), labour_share=0.63, provider_margin=0.10,
+                               breakeven=ds.known("outsourcing_breakeven_years", edition),
+                               savings_demanded=ds.known("cost_savings_demanded", edition, scope="now")).text
+    shown = re.sub(r"\{ref\}`([^<]*) <[^>]*>`", r"\1", line)
+    assert len(shown) < 360, (len(shown), shown)
+    assert "(édition" not in shown  # the year dates the demanded savings

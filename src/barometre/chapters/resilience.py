@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import altair as alt
 import pandas as pd
@@ -691,15 +692,18 @@ def payback_takeaway(
     s_lo, s_hi = formatting.number(max(save_low, 0) * 100, 1), formatting.percent(save_high * 100)
     findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
     findings["saving_high"] = Finding(save_high, s_hi, (-1, 1))
-    text = f"- Dans le modèle, l'externalisation économise {s_lo} à {s_hi} du coût interne de fonctionnement"
+    # one short line (editor37: about 600 characters): the salary gap and the band of margins the saving rests on
+    # are in the chapter's text, which gives the same band (``margin_sensitivity``)
+    text = (f"- Dans le modèle (hypothèses du livre), l'externalisation économise {s_lo} à {s_hi} du coût interne "
+            "de fonctionnement")
     if savings_demanded is not None:
         lo_d, hi_d = savings_demanded.bounds
-        where = ("en deçà" if save_high * 100 < lo_d else "au-delà" if max(save_low, 0) * 100 > hi_d
-                 else "autour")
-        text += f", {where} des {cite(savings_demanded)} exigés des donneurs d'ordres{in_year(savings_demanded)}"
-    text += (f", selon l'écart de salaire cité{in_year(premium)}, {cite(premium)}, et {band} (hypothèse du livre)"
-             + (" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
-                if borrowed_labour_share else "") + ".")
+        where = ("moins que les" if save_high * 100 < lo_d else "plus que les" if max(save_low, 0) * 100 > hi_d
+                 else "autour des")
+        dated = replace(savings_demanded, as_of=savings_demanded.edition)  # « en 2009 » dates it: no edition note
+        text += f", {where} {cite(dated)} exigés des donneurs d'ordres{in_year(savings_demanded)}"
+    text += ((" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
+              if borrowed_labour_share else "") + ".")
     bands: tuple[tuple[str, str], ...] = ()
     if transition_cost_months < 0 and breakeven is not None:
         months = breakeven.central * 12
@@ -708,8 +712,8 @@ def payback_takeaway(
         c_lo, c_hi = formatting.number(cost_low, 1), formatting.number(cost_high, 1)
         findings["implied_cost_low"] = Finding(cost_low, c_lo, (0, math.inf))
         findings["implied_cost_high"] = Finding(cost_high, c_hi, (0, math.inf))
-        text += (f" Le retour cité{in_year(breakeven)}, {cite(breakeven, with_noun=True)}, n'en découle pas : le modèle y est calé ; "
-                 f"ce retour suppose un coût de départ de {c_lo} à {c_hi} mois de coût interne.")
+        text += (f" Le retour cité{in_year(breakeven)}, {cite(breakeven, with_noun=True)}, n'en découle pas (le modèle y "
+                 f"est calé) : il suppose un coût de départ de {c_lo} à {c_hi} mois de coût interne.")
     elif transition_cost_months >= 0:
         m_lo = model.breakeven_months(transition_cost_months, save_high)
         m_hi = model.breakeven_months(transition_cost_months, save_low)
