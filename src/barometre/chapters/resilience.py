@@ -606,8 +606,13 @@ def _average_summary(ds: Dataset, edition: int, average: Figure) -> ChapterSumma
     """An edition that gives the sector's yearly average growth over several years, not one year's rate:
     that average, and the growth it forecasts for the next year (an older edition's rate is left to the
     chapter's history)."""
-    span = formatting.period_text(average.period)
-    takeaway = f"Les outsourceurs ont crû {de(average)} par an en moyenne {span}"
+    span = lead.spoken_span(average) or formatting.period_text(average.period)  # a person's words for her span
+    who = (f"Selon {narrative.md_escape(ds.sources[average.source].name)}, l" if average.source_type == "interview"
+           else "L")
+    takeaway = f"{who}es outsourceurs ont crû {de(average)} par an en moyenne {span}"
+    more = lead.same_speaker_words(ds, edition, average)
+    if more:  # her next words on the year (« Il y a eu un ralentissement en 2024 … »)
+        takeaway += f" ; {more}"
     forecast = next((f for f in lead.outlook(ds, edition).forecasts
                      if ds.indicators[f.indicator].forecast_of == "revenue_growth" and f.scope == "market"), None)
     if forecast is not None:
@@ -727,3 +732,31 @@ def payback_takeaway(
                  f"(paramètre du lecteur), le point mort arrive au bout de {t_lo} à {t_hi} mois"
                  + ("." if math.isfinite(m_hi) else " : au plus bas de l'écart, il n'arrive jamais."))
     return Takeaway(text, findings, bands)
+
+
+def growth_takeaways(ds: Dataset, edition: int, average: Figure | None, growth: Figure | None,
+                     previous: Figure | None) -> list[str]:
+    """The « À retenir » lines on the sector's course: the edition's own average (a person's, in her words for its
+    span, with her next words on the year: « selon Caroline Adam … ; « Il y a eu un ralentissement en 2024 … » »),
+    else the year's growth against the year before; then the edition's own forecast for a later year (2011: « un
+    recul » for 2012, which the 2011 line omitted, editor37)."""
+    lines = []
+    if average is not None:
+        span = lead.spoken_span(average) or formatting.period_text(average.period)
+        who = (f", selon {narrative.md_escape(ds.sources[average.source].name)}"
+               if average.source_type == "interview" else "")
+        more = lead.same_speaker_words(ds, edition, average)
+        lines.append(f"- Croissance annuelle moyenne du secteur {span}{who} : {cite(average)} par an"
+                     + (f" ; {more}" if more else "") + ".")
+    elif growth is not None:
+        lines.append(f"- Croissance du secteur en {formatting.period_text(growth.period)} : {cite(growth)}"
+                     + (f", contre {cite(previous)} en {formatting.period_text(previous.period)}"
+                        if previous is not None else "") + ".")
+    for forecast, _ in ds.forecasts(edition):
+        if forecast.edition != edition or forecast.secondary or forecast.indicator not in ("revenue_growth_forecast",
+                                                                      "revenue_growth_estimate"):
+            continue
+        who = narrative.md_escape(ds.sources[forecast.source].name) if forecast.source_type == "interview" else ""
+        lines.append(f"- {narrative.forecast_noun(forecast)} pour {narrative.for_period(forecast.period)}"
+                     + (f", selon {who}" if who else "") + f" : {narrative.forecast_cited(forecast)}.")
+    return lines
