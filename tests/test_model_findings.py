@@ -263,7 +263,10 @@ def test_the_pricing_line_names_the_per_call_loss_as_a_definition_and_finds_a_th
     build = value_ch.pricing_takeaway
     assert audit(build, VALUE_DEFAULTS, VALUE_DEFAULTS, restatements=_value_restated(VALUE_DEFAULTS)) == []
     line = build(**VALUE_DEFAULTS)
-    assert "C'est la définition de ce contrat, pas un résultat du modèle" in line.text
+    # said as the contract's principle, in a clause (editor37: the sentence « C'est la définition de ce contrat »
+    # opened the list on a tautology), and as the model's line
+    assert line.text.startswith("- Dans le modèle (hypothèses du livre), payé à l'appel")
+    assert "il est payé au nombre d'appels, qui suit la même pente" in line.text
     assert set(line.findings) == {"neutral_bonus"}
     assert "ce n'est pas le cas" in build(**{**VALUE_DEFAULTS, "bonus_per_point": 0.01}).text
 

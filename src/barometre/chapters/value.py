@@ -692,8 +692,9 @@ def smic_change(ds: Dataset, claim: Figure) -> SmicChange:
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
     """The chapter's key figure and takeaway (data only), for the chapter and the synthesis page; built
     from what the edition knows (the model's lesson holds whatever the data)."""
-    lesson = ("Payés à l'appel, les prestataires gagnent moins quand la qualité progresse : il faut payer la "
-              "résolution.")
+    # the model's lesson, said as the model's (editor37: stated as a fact of the market)
+    lesson = ("Dans le modèle du livre, payés à l'appel, les prestataires gagnent moins quand la qualité progresse : "
+              "il faut payer la résolution.")
     s = salaries(ds, edition)
     if s is None:
         return ChapterSummary(chapter=CHAPTER, key_label="Payer la qualité",
@@ -755,10 +756,14 @@ def pricing_takeaway(*, fcr_low: float, fcr_high: float, fcr_target: float, bonu
     neutral = model.neutral_bonus_per_point(fcr_target)
     shown = formatting.percent(neutral * 100, 2)
     lines = [
-        f"- Payé à l'appel, un prestataire est payé au nombre d'appels : quand la résolution au premier contact "
-        f"passe de {percent_of_one(fcr_low)} à {percent_of_one(fcr_high)} (hypothèses du livre), son revenu par "
-        f"demande baisse de {formatting.percent(-per_call.revenue_change * 100)}, autant que le nombre d'appels. "
-        "C'est la définition de ce contrat, pas un résultat du modèle.",
+        # the model's words first (editor37: « Payé à l'appel, un prestataire est payé au nombre d'appels » opened
+        # the list on a tautology); the fall is the contract's principle, said so in a clause, not a result
+        f"- Dans le modèle (hypothèses du livre), payé à l'appel, un prestataire voit son revenu par demande "
+        f"{narrative.direction(per_call.revenue_change, up='monter', down='baisser', flat='rester stable')}"
+        + ("" if abs(per_call.revenue_change) < 1e-9 else
+           f" de {formatting.percent(abs(per_call.revenue_change) * 100)}")
+        + f" quand la résolution au premier contact passe de {percent_of_one(fcr_low)} à "
+        f"{percent_of_one(fcr_high)} : il est payé au nombre d'appels, qui suit la même pente.",
         f"- Payé à la demande résolue, il a intérêt à la qualité ; avec un bonus/malus, seulement si le bonus "
         f"dépasse {shown} du prix de l'appel par point de résolution, l'inverse de la cible de "
         f"{percent_of_one(fcr_target)} : avec {percent_of_one(bonus_per_point)}, "
