@@ -571,8 +571,16 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     def years_done(forecast: Figure) -> Sequence[Figure]:
         return by_year(forecast) if by_year is not None else ()
 
+    told: set[str] = set()
+
     def instead(forecast: Figure) -> str:
-        return related_text(related(forecast)) if related is not None else ""
+        """What an edition publishes instead, told once on the page (editor37: « l'édition 2014 publie seulement
+        un recul de l'emploi … » ended three lines in a row)."""
+        text = related_text(related(forecast)) if related is not None else ""
+        if text in told:
+            return ""
+        told.add(text)
+        return text
 
     lines = []
     for group in groups.values():
