@@ -718,3 +718,17 @@ def test_the_prose_gives_the_productivity_band_that_the_takeaway_gives():
     takeaway = ch.model_takeaway(ds, price, 2000, 2008, start_margin=0.08, personnel_share=0.63)
     low, high = takeaway.findings["gain_low"].shown, takeaway.findings["gain_high"].shown
     assert f"il aurait fallu {low} à {high} par an" in sentence and "au lieu de 8\u00a0%" in sentence
+
+
+def test_one_edition_s_figures_carry_its_note_once_and_a_break_shares_its_parenthesis():
+    """editor37: « santé, environ +100 % (édition 2016) ; e-commerce, environ +30 % (édition 2016) ; tourisme, …
+    (édition 2016) » and « contre 90 % (édition 2014) en 2014 (une rupture de série les sépare) »."""
+    from barometre import load as load_data
+    from barometre.chapters import prices as chapter
+
+    ds = load_data()
+    sectors = chapter.sectors_sentence(ds, 2024)
+    assert sectors.count("(édition") == 1 and sectors.endswith("(édition\u00a02016).")
+    assert "(édition" not in chapter.sectors_sentence(ds, 2016)  # the edition's own figures carry none
+    share = chapter.members_share_sentence(ds, 2024, None)
+    assert "(édition\u00a02014, avant une rupture de série)" in share and ") (" not in share

@@ -753,14 +753,17 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
         return ""
     last = max(period_end(f.period) for f in figs)
     figs = sorted((f for f in figs if period_end(f.period) == last), key=lambda f: -f.central)
-    # no article (the labels have no gender), no parenthesis (an older edition's note has its own)
-    items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in figs]
+    # no article (the labels have no gender), no parenthesis (an older edition's note has its own); the figures of
+    # one older edition carry its note once, at the end (editor37: « (édition 2016) » three times in a row)
+    one_note = len({f.edition for f in figs}) == 1 and figs[0].from_older_edition
+    items = [f"{scope_label(f.scope)}, {cite(replace(f, as_of=f.edition) if one_note else f, signed=True)}"
+             for f in figs]
     up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
     verb = narrative.tensed(figs[0], *(("progressent", "progressaient") if up else ("reculent", "reculaient") if down
                                        else ("évoluent ainsi", "évoluaient ainsi")))
     # « que cite le baromètre »: the study names some sectors, not every one
     return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients que cite le baromètre "
-            f"{verb} : {' ; '.join(items)}.")
+            f"{verb} : {' ; '.join(items)}{narrative.vintage_note(figs[0]) if one_note else ''}.")
 
 
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
@@ -780,10 +783,16 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     before = earlier[-1] if earlier else None
     if before is not None:
         year = md_escape(formatting.period_text(before.period))
-        text += (f", comme {narrative.cite_earlier(before, f'en {year}')}" if before.bounds == coverage.bounds
-                 else f", contre {narrative.cite_earlier(before)} en {year}")  # the same share: its year, linked
-        if ds.break_between(before, coverage) is not None:
-            text += " (une rupture de série les sépare)"
+        broken = ds.break_between(before, coverage) is not None
+        if broken:  # one parenthesis (editor37: « 90 % (édition 2014) en 2014 (une rupture de série les sépare) »)
+            note = f" (édition\u00a0{before.edition}, avant une rupture de série)" if before.from_older_edition else \
+                " (avant une rupture de série)"
+            text += (f", comme {cite(replace(before, as_of=before.edition), f'en {year}')}{note}"
+                     if before.bounds == coverage.bounds
+                     else f", contre {cite(replace(before, as_of=before.edition))} en {year}{note}")
+        else:
+            text += (f", comme {narrative.cite_earlier(before, f'en {year}')}" if before.bounds == coverage.bounds
+                     else f", contre {narrative.cite_earlier(before)} en {year}")  # the same share: its year, linked
     part, whole = (ds.known(i, edition, period=coverage.period) for i in ("sp2c_members_revenue", "market_revenue"))
     if published(part) and published(whole) and part.unit == whole.unit:  # the book's check (claims page)
         text += (f" ; les deux chiffres d'affaires publiés pour {md_escape(formatting.period_text(coverage.period))}, "
