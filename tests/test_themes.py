@@ -130,6 +130,9 @@ def test_since_the_article_each_edition_gives_its_own_figures_on_the_theme_befor
     assert "**Édition 2013.** Croissance des effectifs en 2013 : {ref}`−6 %" in partnership  # no quote, figures
     assert "**Édition 2024.**" not in partnership  # the book's own edition is told in the chapter
     assert "voici ce qu" not in text and "la première qu" not in text  # no mechanism shown to the reader
+    # the antecedent of « le marché a quadruplé » (2017): the Top 50's revenue of 2000, which the edition gives
+    line2017 = next(ln for ln in text.splitlines() if ln.startswith("- **Édition 2017.**"))
+    assert "Top 50 des outsourceurs en 2000 : {ref}`719 M€" in line2017 and line2017.index("719") < line2017.index("quadruplé")
     set_value(data_copy, "revenue_growth", "france", "2012", "2.8", edition=2012)
     changed = th.since_article(load_data(data_copy), 2024, "resilience").replace("\u00a0", " ")
     assert "{ref}`+2,8 % <fig-2012-revenue-growth-france-2012>` (France)" in changed

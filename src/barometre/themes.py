@@ -152,11 +152,13 @@ def article_edition(ds: Dataset) -> int | None:
 
 # The figures each chapter's « Depuis l'article » gives for an edition, before its quote: (indicator, scopes; None for
 # every scope). Each is of the chapter's own family (``data/indicators.csv``), so the chapter reads no other data.
+# A measure in ``ANY_YEAR`` is told whatever its period: a point of comparison the edition publishes with its own
+# (2017 sets the sector's 2 460 M€ against the Top 50's 719 M€ of 2000, the antecedent of « le marché a quadruplé »).
 # The editor (editor37) found the 2024 book told 2012-2019 in bare quotes, without the phone's 86 %, the
 # Hauts-de-France, the takeovers of in-house centres or the apprenticeship's +52 %.
 SINCE_FACTS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
     "resilience": (("revenue_growth", ("market", "france")), ("market_revenue", ("market",)),
-                   ("disposals_growth_share", None)),
+                   ("disposals_growth_share", None), ("top50_cumulative_revenue", None)),
     "offshore": (("france_revenue_share", ("market",)), ("france_staff_share_by_region", None),
                  ("france_positions_share_by_region", None)),
     "prices": (("top5_sectors_revenue_share", None), ("phone_revenue_share", None),
@@ -164,6 +166,9 @@ SINCE_FACTS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
     "value": (("adviser_salary_gross", ("market",)),),
     "partnership": (("staff", ("france",)), ("staff_growth", ("france",)), ("apprenticeship_growth", None)),
 }
+
+
+ANY_YEAR = frozenset({"top50_cumulative_revenue"})
 
 
 def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
@@ -178,7 +183,8 @@ def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
         if indicator not in ds.indicators:
             continue
         figs = [f for f in ds.figures(edition, indicator) if f.edition == edition and f.published
-                and not f.secondary and f.period == str(edition) and (scopes is None or f.scope in scopes)]
+                and not f.secondary and (f.period == str(edition) or indicator in ANY_YEAR)
+                and (scopes is None or f.scope in scopes)]
         if scopes is not None:
             figs.sort(key=lambda f: scopes.index(f.scope))
         if not figs:
@@ -187,7 +193,8 @@ def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
         shown = [cite(f, formatting.figure_text(f, signed=signed)) for f in figs]
         if len(figs) > 1 or figs[0].scope != "market":
             shown = [f"{v} ({md_escape(scope_label(f.scope))})" for v, f in zip(shown, figs, strict=True)]
-        sentences.append(f"{md_escape(ds.indicators[indicator].label_fr)} en {edition} : {', '.join(shown)}.")
+        year = formatting.period_text(figs[0].period) if indicator in ANY_YEAR else str(edition)
+        sentences.append(f"{md_escape(ds.indicators[indicator].label_fr)} en {year} : {', '.join(shown)}.")
     return " ".join(sentences)
 
 
