@@ -812,3 +812,17 @@ def test_a_later_book_answers_the_article_s_question_with_the_latest_share(data_
     set_value(data_copy, "france_revenue_share", "market", "2024", "85", edition=2024)
     changed = chapter.article_answer(load_data(data_copy), 2024)
     assert "l’emporte" not in changed and "la part de la France progresse de 5 points" in changed.replace("\u00a0", " ")
+
+
+def test_the_takeaways_set_staff_against_revenue_and_leave_out_a_stale_figure():
+    """editor37: the 2024 « À retenir » kept « Nouveaux emplois créés en province : 75 % (édition 2008) en 2008 »
+    and lacked the offshore's share of staff against its share of revenue."""
+    from barometre import load as load_data
+    from barometre.chapters import offshore as chapter
+
+    ds = load_data()
+    line = chapter.staff_and_revenue_takeaway(chapter.staff_and_revenue(ds, 2024)).replace("\u00a0", " ")
+    assert line.startswith("- En 2012, l'offshore employait {ref}`42 %") and line.endswith("(édition 2012).")
+    assert "emploie" in chapter.staff_and_revenue_takeaway(chapter.staff_and_revenue(ds, 2011))
+    province = ds.known("new_jobs_province_share", 2024, scope="province")
+    assert chapter.stale(province, 2024) and not chapter.stale(province, 2009)

@@ -1294,3 +1294,27 @@ def article_answer(ds: Dataset, edition: int) -> str:
     if moved == "ne bouge pas":
         return text + f" : la part de la France ne bouge pas{caution}."
     return text + f" : la part de la France {moved} de {formatting.points(abs(change), 1, signed=False)}{caution}."
+
+
+STALE_YEARS = 2  # a figure older than this many years before the edition's year is history, not a takeaway
+
+
+def staff_and_revenue_takeaway(pair: tuple[Figure, Figure] | None) -> str:
+    """« - En 2012, l'offshore employait 42 % des salariés pour 25 % du chiffre d'affaires (édition 2012). »: the
+    debate in two shares, as a takeaway (editor37); dated and in the past for an older edition's pair."""
+    if pair is None:
+        return ""
+    staff, revenue = pair
+    older = staff.from_older_edition
+    plain = [replace(f, as_of=f.edition) if older else f for f in pair]
+    note = f" (édition\u00a0{staff.edition})" if older and staff.edition == revenue.edition else ""
+    return (f"- En {formatting.period_text(staff.period)}, l'offshore {'employait' if older else 'emploie'} "
+            f"{narrative.cite(plain[0])} des salariés pour {narrative.cite(plain[1])} du chiffre d'affaires{note}.")
+
+
+def stale(fig: Figure, edition: int) -> bool:
+    """True for a figure more than ``STALE_YEARS`` older than the edition (2008's 75 % of new jobs in province
+    in the 2024 « À retenir »: editor37)."""
+    from barometre.data import period_end
+
+    return edition - period_end(fig.period) > STALE_YEARS
