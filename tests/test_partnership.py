@@ -477,3 +477,16 @@ def test_the_older_diploma_measure_goes_once_the_newer_has_a_history_of_its_own(
     bac2, bac1 = ch.diplomas(ds, 2024)
     assert bac2 is not None and bac2.period == "2012" and bac1 is None
     assert "bac + 1" not in ch.diplomas_text(ds, 2024) and "bac + 1" in ch.diplomas_text(ds, 2011)
+
+
+def test_the_jobs_created_say_in_france_once_and_their_editions_once():
+    """editor37: « environ 4 000 (édition 2009) en France en 2009 et 2 000 (dernier chiffre publié, édition 2010)
+    en France en 2010 »."""
+    ds = load()
+    late = ch.jobs_against_target(ds, 2024, ch.jobs_target(ds, 2024, [3]), None).replace("\u00a0", " ").replace(
+        "\u202f", " ")
+    assert late.count("en France") >= 1 and "en France, {ref}`environ 4" in late
+    assert "en 2010 (éditions 2009 et 2010)." in late and "dernier chiffre publié" not in late
+    own = ch.jobs_against_target(ds, 2010, ch.jobs_target(ds, 2010, [3]), None).replace("\u00a0", " ").replace(
+        "\u202f", " ")
+    assert "(édition 2009) en 2009 et {ref}`2 000" in own  # the older one names its edition, the edition's own none

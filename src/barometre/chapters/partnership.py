@@ -315,11 +315,24 @@ def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Fig
     measured = jobs_measured(ds, edition, jt.start_year)
     if not measured:
         return ""
-    items = [f"{cite(f)} {'en France' if f.scope == 'france' else 'en tout'} en {formatting.period_text(f.period)}"
-             for f in measured]
+    if all(f.scope == "france" for f in measured):
+        # « en France » once, the editions once at the end (editor37: « environ 4 000 (édition 2009) en France en
+        # 2009 et 2 000 (dernier chiffre publié, édition 2010) en France en 2010 »)
+        editions = sorted({f.edition for f in measured})
+        at_end = all(f.from_older_edition for f in measured)  # else each older figure names its own edition
+        items = [f"{cite(replace(f, as_of=f.edition))}"
+                 + (f" (édition\u00a0{f.edition})" if f.from_older_edition and not at_end else "")
+                 + f" en {formatting.period_text(f.period)}" for f in measured]
+        listed = "en France, " + formatting.enumeration(items) + (
+            f" (édition{'s' if len(editions) > 1 else ''}\u00a0{formatting.enumeration([str(e) for e in editions])})"
+            if at_end else "")
+    else:
+        listed = formatting.enumeration(
+            [f"{cite(f)} {'en France' if f.scope == 'france' else 'en tout'} en {formatting.period_text(f.period)}"
+             for f in measured])
     text = (f"Objectif et réalité : depuis que l’objectif a été fixé en {jt.start_year}, le baromètre a mesuré "
             f"les emplois créés par les outsourceurs, qui ne sont qu’une partie des emplois de la relation client "
-            f"comptés par l’objectif : {formatting.enumeration(items)}")
+            f"comptés par l’objectif : {listed}")
     # not « l'objectif demandait 50 000 emplois par an sur les trois ans de l'accord-cadre »: the Mission's
     # target has no deadline, and the agreement's own (« 50 000 emplois créés en trois ans », quoted below) is
     # another target; the book had merged the two
