@@ -78,3 +78,20 @@ def test_a_share_that_falls_under_half_says_since_when():
     assert "elle est sous la moitié depuis 2021 ({ref}`48,5 %" in latest
     assert "sous la moitié pour la première fois parmi les années publiées" in arc.render(ds, 2021)
     assert "moitié" not in arc.render(ds, 2019) and "moitié" not in arc.render(ds, 2011)
+
+
+def test_two_growth_series_without_a_fall_are_told_in_one_sentence(tmp_path):
+    """editor37: « Aucune année publiée de 2004 à 2011 ne montre de recul … » and « En France, aucune année
+    publiée de 2005 à 2011 … » back to back in the 2011 book. One sentence names both, each with its top year and
+    its own span when it differs; once one series falls, each has its own sentence again."""
+    ds = load()
+    text = arc.render(ds, 2011)
+    calm = [line for line in text.splitlines() if "aucune année publiée" in line]
+    assert len(calm) == 1 and calm[0].startswith("- De 2004 à 2011, aucune année publiée ne montre de recul")
+    assert "ni pour l’ensemble du secteur (plus forte hausse" in calm[0] and "ni en France (de 2005 à 2011 ;" in calm[0]
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    set_value(data, "revenue_growth", "france", "2010", "-1.5", edition=2010)
+    changed = arc.render(load(data), 2011)
+    assert "ni en France" not in changed and "En France, le chiffre d’affaires des outsourceurs n’a reculé qu’en 2010" \
+        in changed

@@ -123,6 +123,26 @@ def half_crossed(points: list[Figure]) -> Figure | None:
     return below if below is not None and below is not points[0] else None
 
 
+def calm_sentence(calm: list[tuple[str, list[Figure]]]) -> str:
+    """Two growth series without a fall, in one sentence (editor37: « Aucune année publiée de 2004 à 2011 … » and
+    « En France, aucune année publiée de 2005 à 2011 … » back to back): « De 2004 à 2011, aucune année publiée ne
+    montre de recul du chiffre d'affaires des outsourceurs, ni pour l'ensemble du secteur (plus forte hausse :
+    +19,4 % en 2005), ni en France (de 2005 à 2011 ; plus forte hausse : environ +18 % en 2008). »"""
+    first = min(int(points[0].period) for _, points in calm)
+    last = max(int(points[-1].period) for _, points in calm)
+    parts = []
+    for scope, points in calm:
+        top = max(points, key=lambda f: f.central)
+        where = lead.SCOPE_PHRASES.get(scope, "") or (f" {lead.PART_OPENINGS[scope][:1].lower()}"
+                                                       f"{lead.PART_OPENINGS[scope][1:]}" if scope in lead.PART_OPENINGS
+                                                       else " pour l’ensemble du secteur")
+        span = (f"de {points[0].period} à {points[-1].period} ; "
+                if (int(points[0].period), int(points[-1].period)) != (first, last) else "")
+        parts.append(f"ni{where} ({span}plus forte hausse : {cite(top, signed=True)} en {top.period})")
+    return (f"De {first} à {last}, aucune année publiée ne montre de recul du chiffre d’affaires des outsourceurs, "
+            + ", ".join(parts) + ".")
+
+
 def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
     """The years the series fell, or that none of its years did; its strongest year."""
     # a part of the market opens its sentence (« En France, … »): two growth sentences in a row never open alike
@@ -152,6 +172,7 @@ def render(ds: Dataset, edition: int) -> str:
     """The arc (MyST): a bullet a long series, then what the series' breaks mean; '' when no series of the
     edition is long enough."""
     sentences, told = [], []
+    calm: list[tuple[str, list[Figure]]] = []  # growth series with no fall: told together
     for series, sentence in ((ARC_SERIES, level_sentence), (GROWTH_SERIES, growth_sentence)):
         for indicator, scope in series:
             if indicator not in ds.indicators:
@@ -160,8 +181,16 @@ def render(ds: Dataset, edition: int) -> str:
             if sentence is level_sentence and points:
                 points = comparable_start(points)
             if _long(points):
-                sentences.append(sentence(ds, indicator, scope, points))
                 told.append(points)
+                if sentence is growth_sentence and all(f.central >= 0 for f in points):
+                    calm.append((scope, points))
+                    continue
+                sentences.append(sentence(ds, indicator, scope, points))
+    if len(calm) > 1:
+        sentences.append(calm_sentence(calm))
+    elif calm:
+        scope, points = calm[0]
+        sentences.append(growth_sentence(ds, "revenue_growth", scope, points))
     if not sentences:
         return ""
     note = studies_note(ds, told)
