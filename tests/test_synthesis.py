@@ -201,9 +201,11 @@ def test_a_chapter_s_key_figure_is_what_the_edition_publishes_not_an_older_editi
     jobs = ds.known("customer_relation_jobs", latest, scope="france")
     assert jobs.anchor in part.key_figure
     assert "n’est pas atteint" in part.takeaway and _plain(part.takeaway).startswith("En 2025,")
-    # the newer share of CDI (France, 2019) leads the sector's older one (2011), dated with its edition
+    # the newer share of CDI (France, 2019) alone beside the jobs count: the sector's older one (2011) is in the
+    # chapter (editor37: the row was one sentence of five clauses, four tags)
     france = ds.known("permanent_contract_share", latest, scope="france")
-    assert france.anchor in part.takeaway and "pour l'ensemble du secteur" in part.takeaway
+    assert france.anchor in part.takeaway and "pour l'ensemble du secteur" not in part.takeaway
+    assert "bac + " not in part.takeaway and "par an depuis 2009 (calcul du livre)" in _plain(part.takeaway)
 
     # reversed: a count above the target reaches it; an edition without the average falls back to the last
     # yearly growth published, in the past

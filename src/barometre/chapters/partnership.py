@@ -661,28 +661,44 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     regional = regional_figures(ds, "permanent_contract_share", edition)
     if regional:
         parts.append(f"part des CDI : {regional_text(regional)}")
-    if diplomas_text(ds, edition):
-        parts.append(diplomas_text(ds, edition, short=True))
     found = count_after_target(ds, edition, target)
     jobs = found[0] if found is not None and not found[0].from_older_edition else None  # this edition's count
+    if diplomas_text(ds, edition) and jobs is None:  # beside a later jobs count, the row keeps to jobs and CDI
+        parts.append(diplomas_text(ds, edition, short=True))
+    sentences = []  # the target in a sentence of its own (editor37: one sentence of five clauses, four tags)
     if jobs is not None:
         reached = found[1]
-        parts.insert(0, f"en {formatting.period_text(jobs.period)}, la relation client compte "
-                     f"{cite(jobs, then=' emplois')} en France : l’objectif de {target_cited(target)} fixé en "
-                     f"{formatting.period_text(target.period)} {'est atteint' if reached else 'n’est pas atteint'}")
+        text = (f"en {formatting.period_text(jobs.period)}, la relation client compte "
+                f"{cite(jobs, then=' emplois')} en France")
+        years = periods.end(jobs.period) - periods.end(current.period) if current is not None else 0
+        if current is not None and years > 0 and current.central > 0:
+            pace = model.required_annual_growth(current.central, jobs.central, years) * 100
+            text += (f", {'une croissance' if pace >= 0 else 'un recul'} d’environ {formatting.percent(abs(pace), 1)} "
+                     f"par an depuis {formatting.period_text(current.period)} (calcul du livre)")
+        sentences.append(text + f" : l’objectif de {target_cited(target)} fixé en "
+                         f"{formatting.period_text(target.period)} {'est atteint' if reached else 'n’est pas atteint'}")
+        if cdi_france is not None:  # the newer share in France, alone: the sector's older one is in the chapter
+            parts = [f"part des CDI : {cite(cdi_france)} en France en {formatting.period_text(cdi_france.period)}"]
     elif current is not None and target is not None:
         change = target.central / current.central - 1
         aimed = (f"en {formatting.period_text(target.period)}, la Mission nationale de la relation client visait"
                  if target.from_older_edition else "la Mission nationale de la relation client vise")
-        text = (f"{aimed} {cite(target, with_noun=True)} contre {cite(current)}, soit "
+        # a target the sentence dates carries no edition note, nor its starting count
+        text = (f"{aimed} {target_cited(target)} contre {cite(replace(current, as_of=current.edition))}, soit "
                 f"{formatting.percent(change * 100, signed=True)}")
         measured = jobs_measured(ds, edition, int(periods.end(current.period)))
         if measured:
+            editions = sorted({f.edition for f in measured})
+            dated = all(f.from_older_edition for f in measured)
+            items = [f"{cite(replace(f, as_of=f.edition) if dated else f)}{' emplois' if i == 0 else ''} en "
+                     f"{formatting.period_text(f.period)}" for i, f in enumerate(measured)]
             text += (" ; depuis, les outsourceurs ont créé "  # not « créé depuis environ … » (since about)
-                     + formatting.enumeration([f"{cite(f, then=' emplois')}{' en France' if f.scope == 'france' else ''} "
-                                               f"en {formatting.period_text(f.period)}" for f in measured]))
-        parts.append(text)
-    if not parts:
+                     + ("en France " if all(f.scope == "france" for f in measured) else "")
+                     + formatting.enumeration(items)
+                     + (f" (édition{'s' if len(editions) > 1 else ''}\u00a0"
+                        f"{formatting.enumeration([str(e) for e in editions])})" if dated else ""))
+        sentences.append(text)
+    if not parts and not sentences:
         labels = ["permanent_contract_share", "graduate_share", "customer_relation_jobs"]
         return ChapterSummary(
             chapter=CHAPTER,
@@ -705,6 +721,9 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
         key_label, key_figure = graduates.label, f"{cite(graduates)} en {formatting.period_text(graduates.period)}"
     else:
         key_label, key_figure = "Objectif d’emplois de la relation client", cite(target, with_noun=True)
-    takeaway = " ; ".join(parts)
-    return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure,
-                          takeaway=takeaway[0].upper() + takeaway[1:] + ".")
+    if jobs is not None:  # the count a later edition publishes leads
+        blocks = [*sentences, " ; ".join(parts)] if parts else sentences
+    else:
+        blocks = ([" ; ".join(parts)] if parts else []) + sentences
+    takeaway = " ".join(b[0].upper() + b[1:] + "." for b in blocks if b)
+    return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure, takeaway=takeaway)
