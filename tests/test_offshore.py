@@ -826,3 +826,16 @@ def test_the_takeaways_set_staff_against_revenue_and_leave_out_a_stale_figure():
     assert "emploie" in chapter.staff_and_revenue_takeaway(chapter.staff_and_revenue(ds, 2011))
     province = ds.known("new_jobs_province_share", 2024, scope="province")
     assert chapter.stale(province, 2024) and not chapter.stale(province, 2009)
+
+
+def test_the_synthesis_row_of_a_later_book_answers_the_article_s_question_first():
+    """editor37: the 2024 offshore row did not say that France fell under half; it leads now. In the year it
+    crosses, « en 2021 », not « depuis 2021 »."""
+    from barometre import load as load_data
+    from barometre.chapters import offshore as chapter
+
+    ds = load_data()
+    row = chapter.summary(ds, 2024).takeaway
+    assert row.startswith("En 2008, {ref}`80") and "l’emporte depuis 2021" in row and "Croissance en 2024" in row
+    assert "l’emporte en 2021" in chapter.summary(ds, 2021).takeaway
+    assert not chapter.summary(ds, 2011).takeaway.startswith("En 2008,")  # the pair leads before the EY study

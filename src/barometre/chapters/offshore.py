@@ -1094,11 +1094,20 @@ def summary(ds: Dataset, edition: int):
         # the edition gives France's share or its growth, but no growth offshore: the last pair (2014) is
         # history, and the summary tells what the edition publishes
         parts = []
-        if share_now:
+        answer = article_answer(ds, edition)  # the article's question answered leads (editor37: « sous la moitié »)
+        first = themes.article_edition(ds)
+        then = ds.known("france_revenue_share", edition, period=str(first)) if first is not None else None
+        # the latest move is told too when it goes against the long one (France regaining ground after 2021)
+        against = (then is not None and found[1] is not None
+                   and (found[0].central - then.central) * (found[0].central - found[1].central) < 0)
+        if share_now and (not answer or against):
             parts.append(share_takeaway(*found))
         if growth_now:
             parts.append(f"croissance en {formatting.period_text(newer[0].period)} : {moves_text(newer)}")
         text = " ; ".join(parts)
+        if answer:
+            text = answer + (" " + text[0].upper() + text[1:] if text else "")
+            text = text[:-1] if text.endswith(".") else text
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=found[0].label if share_now else f"{label} en France",
@@ -1288,7 +1297,8 @@ def article_answer(ds: Dataset, edition: int) -> str:
                else "")
     half = half_crossed(points)
     if half is not None:
-        return text + f" : la production hors de France l’emporte depuis {half.period}{caution}."
+        since = f"en {half.period}" if half is now else f"depuis {half.period}"  # « depuis 2021 » in 2021 read oddly
+        return text + f" : la production hors de France l’emporte {since}{caution}."
     change = now.central - then.central
     moved = narrative.direction(change, up="progresse", down="recule", flat="ne bouge pas")
     if moved == "ne bouge pas":
