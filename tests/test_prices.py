@@ -686,7 +686,10 @@ def test_the_summary_leads_with_the_edition_s_own_figure_when_the_price_is_an_ol
     ds = load()
     s2011, s2024 = ch.summary(ds, 2011), ch.summary(ds, 2024)
     assert ds.known("telecom_revenue_share", 2011).anchor in s2011.key_figure
-    assert ds.known("sp2c_revenue_coverage", 2024).anchor in s2024.key_figure
+    # 2024: the edition's own figure leads the takeaway; the key figure is a price, INSEE's later one (editor37)
+    assert s2024.takeaway.startswith("En 2024, les membres du SP2C pèsent")
+    assert ds.known("sp2c_revenue_coverage", 2024).anchor in s2024.takeaway
+    assert s2024.key_label == ch.LATER_PRICES_LABEL
     assert "Aucune édition après celle de 2008" in s2024.takeaway  # the price, still told as history
     assert "production-hour-price" in ch.summary(ds, 2008).key_figure  # the edition's own price
 
@@ -732,3 +735,26 @@ def test_one_edition_s_figures_carry_its_note_once_and_a_break_shares_its_parent
     assert "(édition" not in chapter.sectors_sentence(ds, 2016)  # the edition's own figures carry none
     share = chapter.members_share_sentence(ds, 2024, None)
     assert "(édition\u00a02014, avant une rupture de série)" in share and ") (" not in share
+
+
+def test_a_later_book_s_key_figure_is_a_price_when_insee_measures_the_years_after(data_copy):
+    """editor37: the 2024 key figure was the SP2C members' share (concentration); the book has INSEE's producer
+    prices of call centres for 2010-2019. A 2011 book is not told of them (the years come after it)."""
+    from barometre import load as load_data
+    from barometre.chapters import prices as chapter
+
+    ds = load_data()
+    late = chapter.summary(ds, 2024)
+    assert late.key_label == chapter.LATER_PRICES_LABEL and "par an de 2010 à 2019" in late.key_figure
+    assert "l'Insee mesure ensuite les prix de production des centres d'appels : ils baissent de" in late.takeaway
+    early = chapter.summary(ds, 2011)
+    assert early.key_label != chapter.LATER_PRICES_LABEL and "Insee" not in early.takeaway
+    # without the reference row, the edition's own figure stays the key
+    path = data_copy / "reference" / "insee_call_centres.csv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if not ln.startswith("production_price_change_yearly_average,")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from barometre.provenance import write_sidecar
+
+    write_sidecar(path)
+    assert chapter.summary(load_data(data_copy), 2024).key_label != chapter.LATER_PRICES_LABEL

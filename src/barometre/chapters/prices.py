@@ -817,6 +817,29 @@ def edition_key(ds: Dataset, edition: int) -> tuple[Figure, str] | None:
     return None
 
 
+LATER_PRICES_LABEL = "Prix de production des centres d'appels (Insee)"
+
+
+def later_prices(ds: Dataset, edition: int, after: int) -> tuple[str, str] | None:
+    """INSEE's yearly average change of the call-centre sector's production prices (NAF 82.20Z), when the
+    reference folder has it for years after ``after`` (the last year of the barometer's own price) that end
+    before ``edition``: (the key figure, « −0,9 % par an de 2010 à 2019 »; the clause, « l'Insee mesure ensuite
+    les prix de production des centres d'appels : ils baissent de 0,9 % par an en moyenne de 2010 à 2019 »).
+    None otherwise (a 2011 book is not told of a 2022 study's decade)."""
+    prices = ds.call_centres().get("production_price_change_yearly_average")
+    if prices is None:
+        return None
+    start, end = periods.years(prices["period"], period_end(prices["period"]))
+    if start <= after or end >= edition:
+        return None
+    value = float(prices["value"])
+    word = narrative.direction(value, up="montent", down="baissent", flat="stagnent")
+    size = "" if word == "stagnent" else f" de {formatting.percent(abs(value))} par an en moyenne"
+    return (f"{formatting.percent(value, signed=True)} par an de {start} à {end}",
+            f"l'Insee mesure ensuite les prix de production des centres d'appels : ils {word}{size} de {start} à "
+            f"{end}")
+
+
 def summary(ds: Dataset, edition: int):
     """The chapter's key figure and takeaway (data only), shown by the synthesis.
     Built from what the edition knows: the price of a production hour, else the personnel cost share,
@@ -837,8 +860,11 @@ def summary(ds: Dataset, edition: int):
             takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(claim)}"
             if price.bounds[1] < 0 < claim.central:
                 takeaway += f" : l'effet de ciseaux {'pesait' if past else 'pèse'} sur les marges"
+        later = later_prices(ds, edition, period_end(price.period)) if past else None
         if past:  # the reader of a later book is told that the price is not followed since
             takeaway += f". Aucune édition après celle de {price.edition} ne publie le prix de l'heure"
+            if later is not None:
+                takeaway += f" ; {later[1]}"
         words = price_direction(price)
         key = cite(price, magnitude=True) + " " + words if not words.startswith("à peu près") else cite(price)
         if past:
@@ -846,9 +872,15 @@ def summary(ds: Dataset, edition: int):
             own = edition_key(ds, edition)  # the edition's own figure of the theme leads, the price is history
             if own is not None:
                 figure, sentence = own
-                return ChapterSummary(chapter=CHAPTER, key_label=figure.label,
-                                      key_figure=f"{cite(figure)} en {formatting.period_text(figure.period)}",
+                # a price is the chapter's key figure when one is known for later years (editor37: the 2024 key
+                # figure was the members' share, a measure of concentration)
+                key_label, key_figure = ((LATER_PRICES_LABEL, later[0]) if later is not None else
+                                         (figure.label, f"{cite(figure)} en {formatting.period_text(figure.period)}"))
+                return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure,
                                       takeaway=f"{sentence.strip()} {takeaway}.")
+            if later is not None:
+                return ChapterSummary(chapter=CHAPTER, key_label=LATER_PRICES_LABEL, key_figure=later[0],
+                                      takeaway=takeaway + ".")
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=ds.indicators["production_hour_price_change_since_2000"].label_fr,
