@@ -441,9 +441,9 @@ def test_the_salary_of_the_year_before_is_the_published_one_when_an_edition_give
     """The 2014 edition publishes 1 572 € for 2013; the book deduced « environ 1 573 € » from the change."""
     text = markdown(execute_chapter(tmp_path, "value", "2014", edition=2014))
     assert "fig-2014-adviser-salary-gross-market-2013" in text
-    assert "une valeur déduite" not in text
+    assert "(calcul du livre : " not in text
     # no edition publishes 2007's: the 2008 book deduces it from the change, and says so
-    assert "une valeur déduite" in markdown(execute_chapter(tmp_path, "value", "2008", edition=2008))
+    assert "(calcul du livre : " in markdown(execute_chapter(tmp_path, "value", "2008", edition=2008))
 
 
 def test_the_salary_chart_shows_the_published_salary_of_the_year_before_and_an_older_salary_is_told_in_the_past():
@@ -500,3 +500,15 @@ def test_a_later_book_tells_the_net_pay_testimony_in_the_past_dated_once_without
     assert "jugeait «\u00a0scandaleux" in later and "gagnaient" in later
     assert "(édition" not in later and "en France en 2009" not in later  # dated once, by the opening
     assert later.endswith("d’après Relation Client Magazine \\(2009\\).")
+
+
+def test_the_salary_sentence_of_an_older_edition_carries_its_note_once():
+    """editor37: « 1 560 € bruts par mois (dernier chiffre publié, édition 2014) en 2014, en baisse de 0,8 %
+    (édition 2014) sur un an, après 1 572 € bruts (édition 2014) en 2013 »."""
+    ds = load()
+    late = ch.salary_text(ch.salaries(ds, 2024))
+    first = late.split(". Le Smic")[0]
+    assert first.count("(") == 1 and first.endswith("(dernier chiffre publié, édition\u00a02014)")
+    assert "(" not in ch.salary_text(ch.salaries(ds, 2014)).split(". Le Smic")[0]  # the edition's own: none
+    deduced = ch.salary_text(ch.salaries(ds, 2011))
+    assert "(calcul du livre : " in deduced and "une valeur déduite" not in deduced
