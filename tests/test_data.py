@@ -235,7 +235,9 @@ def test_an_attribution_never_sets_two_parentheses_side_by_side():
     ds = load()
     said = [q.attribution for e in ds.editions for q in ds.quotes(e)]
     said += [f.attribution for e in ds.editions for f in ds.figures(e)]
-    assert "01net (article repris par MC informactions, rédaction)" in said
+    assert attribution("01net (repris par MC informactions)", "rédaction") == \
+        "01net (repris par MC informactions, rédaction)"
+    assert "01net" in said  # the outlet's newsroom: its name alone (editor37: « l'article de 01net (article … »)
     assert not [a for a in said if ") (" in a]
 
 
