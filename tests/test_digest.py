@@ -107,3 +107,12 @@ def test_an_exact_figure_confirms_the_same_number_given_as_approximate():
     assert len(digest.confirmations(figs)) == 1
     text = digest.chapter_digest(ds, 2011, "value")
     assert text.replace("\u00a0", " ").replace("\u202f", " ").count("1 536 €") == 1
+
+
+def test_one_speaker_s_quotes_in_a_row_are_attributed_once():
+    """editor37: « Sur 2012. « … » — Laurent Uberti ; « … » — Laurent Uberti ; « … », résume Relation Client
+    Magazine »: one speaker's quotes of a year in a row name him once; a press summary keeps its form."""
+    ds = load()
+    text = digest.quotes_by_year([q for q in ds.quotes(2011, "resilience") if q.edition == 2011])
+    line = next(ln for ln in text.splitlines() if ln.startswith("- **Sur 2012.**"))
+    assert line.count("Laurent Uberti") == 1 and "» ; «" in line and "résume Relation Client Magazine" in line

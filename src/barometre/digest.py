@@ -145,6 +145,24 @@ def quotes_by_year(quotes: list[Quote]) -> str:
         return "\n".join(f"- {lead._cap(quote(q))}." for q in quotes)  # a summary opens « « … », résume »
     items = [f"- {lead._cap(quote(q))}." for q in quotes if spoken_year(q) is None]
     for year in sorted(years - {None}):
-        said = " ; ".join(quote(q) for q in quotes if spoken_year(q) == year)
+        said = " ; ".join(_runs([q for q in quotes if spoken_year(q) == year]))
         items.append(f"- **Sur {year}.** {lead._cap(said)}.")
     return "\n".join(items)
+
+
+def _runs(quotes: list[Quote]) -> list[str]:
+    """The quotes of one year, those of one speaker in a row attributed once (editor37: « « … » — Laurent
+    Uberti ; « … » — Laurent Uberti ; … »): « « … » ; « … » — Laurent Uberti ». A press summary keeps its own
+    form (« « … », résume … »)."""
+    out: list[str] = []
+    last: tuple[str, str] | None = None  # (source, attribution suffix) of the run being built: one speaker, one role
+    for q in quotes:
+        full, words = quote(q), quote(q, attribution=False)
+        suffix = full[len(words):] if full.startswith(words) else ""
+        if (last is not None and suffix == last[1] and suffix.startswith(" — ")
+                and getattr(q, "quote_type", "verbatim") != "summary"):
+            out[-1] = out[-1][: len(out[-1]) - len(last[1])] + f" ; {words}{last[1]}"
+            continue
+        out.append(full)
+        last = (q.source, suffix) if suffix.startswith(" — ") else None
+    return out
