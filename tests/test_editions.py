@@ -617,7 +617,11 @@ def test_the_changes_page_lists_every_changed_indicator_with_both_values(data_20
         assert f"{{ref}}`{change.new_text} <{change.new.anchor}>`" in line
     assert "## Révisions" in page and "<fig-2009-revenue-growth-market-2008>" in page
     assert "## Indicateurs absents de cette édition" in page and "Taux de rotation du personnel à Paris" in page
-    assert "## Nouveaux indicateurs" in page
+    assert "## Nouveaux chiffres" in page
+    # each source named once, above its figures (editor37: repeated after each of 26 lines)
+    new = changes_markdown(load(), 2011).split("## Nouveaux chiffres")[1].split("\n## ")[0]
+    heads = [ln for ln in new.splitlines() if ln.startswith("D'après ")]
+    assert heads and len(heads) == len(set(heads)) and not any(" — " in ln for ln in new.splitlines() if ln.startswith("- "))
 
 
 def test_the_changes_page_of_the_first_edition_says_there_is_nothing_to_compare():

@@ -291,17 +291,20 @@ class EditionReport:
         else:
             parts.append(f"L'édition {cur} ne révise aucun chiffre de l'édition {prev}.")
 
-        parts.append("## Nouveaux indicateurs")
+        # « chiffres »: the list holds new years of old indicators too; the source said once per source, not
+        # after each of 26 lines (editor37)
+        parts.append("## Nouveaux chiffres")
         if self.new:
-            parts.append(
-                "\n".join(
+            by_source: dict[str, list[Figure]] = {}
+            for f in self.new:
+                by_source.setdefault(f.source_name, []).append(f)
+            for source, figs in by_source.items():
+                parts.append(f"D'après {md_escape(source)} :")
+                parts.append("\n".join(
                     f"- **{md_escape(f.label)}** ({md_escape(_scope_label(f.scope))}, "
-                    f"{md_escape(formatting.period_text(f.period))}) : {listed(f)} — {md_escape(f.source_name)}"
-                    for f in self.new
-                )
-            )
+                    f"{md_escape(formatting.period_text(f.period))}) : {listed(f)}" for f in figs))
         else:
-            parts.append(f"L'édition {cur} n'ajoute aucun indicateur.")
+            parts.append(f"L'édition {cur} n'ajoute aucun chiffre.")
 
         parts.append("## Indicateurs absents de cette édition")
         if self.not_republished:
