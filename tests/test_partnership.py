@@ -490,3 +490,15 @@ def test_the_jobs_created_say_in_france_once_and_their_editions_once():
     own = ch.jobs_against_target(ds, 2010, ch.jobs_target(ds, 2010, [3]), None).replace("\u00a0", " ").replace(
         "\u202f", " ")
     assert "(édition 2009) en 2009 et {ref}`2 000" in own  # the older one names its edition, the edition's own none
+
+
+def test_the_share_of_men_is_told_in_its_edition_and_left_to_history_later(data_copy):
+    """editor37: the 2011 book's 37 % of men (34 % in 2010) was only in the table."""
+    from conftest import set_value
+
+    ds = load()
+    text = ch.men_text(ds, 2011).replace("\u00a0", " ")
+    assert text.startswith("la part des hommes dans les effectifs est de {ref}`37 %") and "en hausse" in text
+    assert ch.men_text(ds, 2008) == "" and ch.men_text(ds, 2024) == ""
+    set_value(data_copy, "male_staff_share", "market", "2010", "40", edition=2011)
+    assert "en baisse" in ch.men_text(load(data_copy), 2011)

@@ -727,3 +727,13 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
         blocks = ([" ; ".join(parts)] if parts else []) + sentences
     takeaway = " ".join(b[0].upper() + b[1:] + "." for b in blocks if b)
     return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure, takeaway=takeaway)
+
+
+def men_text(ds: Dataset, edition: int) -> str:
+    """« la part des hommes dans les effectifs est de 37 % en 2011, en hausse par rapport à 34 % en 2010 »: the
+    share of men among the staff, told in the text once an edition publishes it (editor37: only in the table);
+    '' otherwise, and in a book more than two years later (one more 2011 figure with its tag in a 2024 page)."""
+    found = trend(ds, "male_staff_share", edition)
+    if found is None or edition - periods.end(found[0].period) > 2:  # a later book: history, not a fact of today
+        return ""
+    return f"la part des hommes dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}"
