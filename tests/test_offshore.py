@@ -839,3 +839,20 @@ def test_the_synthesis_row_of_a_later_book_answers_the_article_s_question_first(
     assert row.startswith("En 2008, {ref}`80") and "l’emporte depuis 2021" in row and "Croissance en 2024" in row
     assert "l’emporte en 2021" in chapter.summary(ds, 2021).takeaway
     assert not chapter.summary(ds, 2011).takeaway.startswith("En 2008,")  # the pair leads before the EY study
+
+
+def test_the_production_sites_are_told_in_their_edition_s_book(data_copy):
+    """editor37: the 2011 sites (33 % offshore, 30 % in 2010; −1 %; 378 positions a province site, 313 in 2010)
+    were only in the table. Told in the edition's book, in the past two years on, left out later."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+    from barometre.chapters import offshore as chapter
+
+    ds = load_data()
+    text = chapter.sites_text(ds, 2011).replace("\u00a0", " ")
+    assert text.startswith("En 2011, {ref}`33 %") and "le nombre de sites recule de {ref}`1 %" in text
+    assert "comptent en moyenne {ref}`378" in text and "contre {ref}`313" in text
+    assert "étaient à l'offshore" in chapter.sites_text(ds, 2012) and chapter.sites_text(ds, 2024) == ""
+    set_value(data_copy, "sites_growth", "market", "2011", "2", edition=2011)
+    assert "le nombre de sites progresse de" in chapter.sites_text(load_data(data_copy), 2011)

@@ -1328,3 +1328,41 @@ def stale(fig: Figure, edition: int) -> bool:
     from barometre.data import period_end
 
     return edition - period_end(fig.period) > STALE_YEARS
+
+
+def sites_text(ds: Dataset, edition: int) -> str:
+    """The production sites, told once an edition publishes them (editor37: in the 2011 table only): « En 2011,
+    33 % des sites de production des outsourceurs sont à l'offshore, contre 30 % en 2010 ; le nombre de sites
+    recule de 1 % ; les sites de province comptent en moyenne 378 positions, contre 313 en 2010. » Each clause
+    from its own figure (any may be missing); '' when none is published within ``STALE_YEARS`` of the edition."""
+    clauses = []
+    share = trend(ds, "sites_share", edition, scope="offshore")
+    year = None
+    if share is not None and not stale(share[0], edition):
+        now, before = share
+        year = now.period
+        verb = narrative.tensed(now, "sont", "étaient")
+        text = f"{narrative.cite(now)} des sites de production des outsourceurs {verb} à l'offshore"
+        if before is not None:
+            text += f", contre {narrative.cite_earlier(before)} en {formatting.period_text(before.period)}"
+        clauses.append(text)
+    growth = ds.known("sites_growth", edition, scope="market")
+    if growth is not None and growth.published and not stale(growth, edition) and year in (None, growth.period):
+        year = year or growth.period
+        moved = narrative.direction(growth.central, up="progresse", down="recule", flat="ne change pas")
+        if growth.from_older_edition:  # in the past, as the other clauses
+            moved = {"progresse": "progressait", "recule": "reculait", "ne change pas": "ne changeait pas"}[moved]
+        size = "" if "change" in moved else f" {narrative.de(growth, magnitude=True)}"
+        clauses.append(f"le nombre de sites {moved}{size}")
+    positions = trend(ds, "positions_per_site", edition, scope="province")
+    if positions is not None and not stale(positions[0], edition) and year in (None, positions[0].period):
+        now, before = positions
+        year = year or now.period
+        verb = narrative.tensed(now, "comptent", "comptaient")
+        text = f"les sites de province {verb} en moyenne {narrative.cite(now, then=' positions')}"
+        if before is not None:
+            text += f", contre {narrative.cite_earlier(before)} en {formatting.period_text(before.period)}"
+        clauses.append(text)
+    if not clauses:
+        return ""
+    return f"En {formatting.period_text(year)}, " + " ; ".join(clauses) + "."
