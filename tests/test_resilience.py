@@ -362,3 +362,14 @@ def test_the_takeaways_give_the_edition_s_outlook_and_a_person_s_average_in_her_
     text = " ".join(y2024).replace("\u00a0", " ")
     assert "« sur les 7 à 8 dernières années », selon Caroline Adam" in text and "ralentissement en 2024" in text
     assert "entre 2017 et 2024" not in text and "pour 2025, selon Caroline Adam" in text
+
+
+def test_the_sector_s_weight_in_gdp_is_told_in_the_edition_that_gives_it(data_copy):
+    """editor37: « Poids du secteur dans le PIB | 0,12 % » was in the 2024 table and in no sentence."""
+    ds = load()
+    text = ch.weight_sentence(ds, 2024).replace("\u00a0", " ")
+    assert text.startswith("En 2024, le marché de la relation client externalisée pèse {ref}`0,12 %")
+    assert "3 560 M€" in text.replace("\u202f", " ")
+    assert ch.weight_sentence(ds, 2011) == ""
+    set_value(data_copy, "gdp_share", "market", "2024", "0.2", edition=2024)
+    assert "{ref}`0,2" in ch.weight_sentence(load(data_copy), 2024)

@@ -760,3 +760,17 @@ def growth_takeaways(ds: Dataset, edition: int, average: Figure | None, growth: 
         lines.append(f"- {narrative.forecast_noun(forecast)} pour {narrative.for_period(forecast.period)}"
                      + (f", selon {who}" if who else "") + f" : {narrative.forecast_cited(forecast)}.")
     return lines
+
+
+def weight_sentence(ds: Dataset, edition: int) -> str:
+    """The sector's weight in the economy, when the edition publishes it (editor37: 2024's 0,12 % of GDP was only in
+    the table): « En 2024, le marché de la relation client externalisée pèse 0,12 % du PIB français (3 560 M€). »
+    '' otherwise, and for an older edition's figure (the weight of another year is not told as the sector's)."""
+    gdp = ds.known("gdp_share", edition)
+    if gdp is None or not gdp.published or gdp.from_older_edition:
+        return ""
+    year = formatting.period_text(gdp.period)
+    market = ds.known("market_revenue", edition, period=gdp.period)
+    size = (f" ({cite(market)})" if market is not None and market.published and not market.from_older_edition
+            else "")
+    return f"En {year}, le marché de la relation client externalisée pèse {cite(gdp)} du PIB français{size}."
