@@ -737,3 +737,9 @@ def men_text(ds: Dataset, edition: int) -> str:
     if found is None or edition - periods.end(found[0].period) > 2:  # a later book: history, not a fact of today
         return ""
     return f"la part des hommes dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}"
+
+
+def dated(fig: Figure) -> Figure:
+    """The figure without its edition note, for a sentence that dates it already (« En 2009, Michel Guido
+    espérait … passer de 250 000 à 400 000 emplois »: editor37 found « (édition 2008) » twice there)."""
+    return replace(fig, as_of=fig.edition)
