@@ -34,6 +34,22 @@ def execute_chapter(tmp_path: Path, chapter: str, label: str, **parameters) -> n
 NEVER_SHOWN = ("non publié", "None", "nan", "«\u00a0\u00a0»", "«  »", "ces 1 sources", "pendant non")
 
 
+# What Jupyter would show raw in a text output: MyST that CommonMark does not read
+RAW_MYST = (
+    re.compile(r"\{[a-z:-]+\}`"),  # a role: {ref}`15 % <fig-…>`
+    re.compile(r"^\([\w.:-]+\)=\s*$", re.M),  # a target: (fig-2008-…)=
+    re.compile(r"^:::", re.M),  # a colon fence (an admonition)
+    re.compile(r"^`{3,}\{[a-z-]+\}", re.M),  # a directive in a backtick fence: a code block for Jupyter
+    re.compile(r"\\[()]"),  # \( … \): a formula for Jupyter
+    re.compile(r"\\[-.,:;!?'\"/%&=+@{}]"),  # an escape Markdown does not need (\-, \.)
+)
+
+
+def raw_myst(text: str) -> list[str]:
+    """The raw MyST in ``text`` (``RAW_MYST``), in the order of the patterns."""
+    return [m.group(0) for pattern in RAW_MYST for m in pattern.finditer(text)]
+
+
 def assert_clean(text: str) -> None:
     """``text`` shows none of ``NEVER_SHOWN`` (a word as a whole word: « nan », not « financement »)."""
     for bad in NEVER_SHOWN:
@@ -59,3 +75,20 @@ def spec(nb, name: str) -> dict:
             if m:
                 return json.loads(m.group(1).replace("<\\/", "</"))
     raise AssertionError(f"no chart {name}")
+
+
+# The oldest Vega-Lite 5 vl-convert draws with (JupyterLab 4 ships Vega-Lite ^5.6), and the book's own.
+VEGALITE_5, VEGALITE_6 = "v5.8", "v6.4"
+
+
+def drawing(spec: dict, vl_version: str) -> str:
+    """The SVG of a Jupyter Vega-Lite spec drawn by Vega-Lite ``vl_version`` in its locale, without what
+    differs between two drawings of the same picture: the marks' aria labels (Vega-Lite 5 lists a
+    detail field there) and the ids Vega numbers per process (``clip3``, ``gradient_1``)."""
+    import vl_convert as vlc
+
+    options = spec.get("usermeta", {}).get("embedOptions", {})
+    svg = vlc.vegalite_to_svg(spec, vl_version=vl_version, format_locale=options.get("formatLocale"),
+                              time_format_locale=options.get("timeFormatLocale"))
+    svg = re.sub(r' aria-label="[^"]*"', "", svg)
+    return re.sub(r"\b(clip|gradient_)\d+\b", r"\g<1>N", svg)
