@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 
+from barometre.charts.theme import PAGE_MIME
 from barometre.paths import CHAPTERS_DIR
 from barometre.prose import MYST_MIME
 
@@ -71,7 +72,7 @@ def spec(nb, name: str) -> dict:
     pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
     for c in nb.cells:
         for o in c.get("outputs", []):
-            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            m = pattern.search(o.get("data", {}).get(PAGE_MIME, ""))
             if m:
                 return json.loads(m.group(1).replace("<\\/", "</"))
     raise AssertionError(f"no chart {name}")

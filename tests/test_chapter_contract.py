@@ -21,7 +21,7 @@ import pytest
 from executed import NEVER_SHOWN, assert_clean, execute_chapter, markdown, raw_myst
 
 from barometre.book import CHAPTERS, notebooks
-from barometre.charts import PRINT_MIME
+from barometre.charts import PAGE_MIME, PRINT_MIME
 from barometre.charts.output import JUPYTER_VEGALITE_MIME, JUPYTER_VEGALITE_SCHEMA
 from barometre.prose import MYST_MIME
 
@@ -67,7 +67,7 @@ def test_every_chart_carries_a_vega_lite_bundle_of_its_schemas_version(page, fol
     nb = _executed(page.name, folder)
     for output in _outputs(nb):
         data = output.get("data", {})
-        found = CHART.search(data.get("text/html", ""))
+        found = CHART.search(data.get(PAGE_MIME, ""))
         if not found:
             continue
         web = json.loads(found.group(2).replace("<\\/", "</"))

@@ -11,6 +11,7 @@ import vl_convert as vlc
 from executed import VEGALITE_5, VEGALITE_6, drawing
 
 from barometre.charts import (
+    PAGE_MIME,
     PRINT_FONT,
     PRINT_MIME,
     PRINT_WIDTH,
@@ -37,13 +38,13 @@ def test_the_house_theme_is_registered_and_enabled():
 
 def test_a_chart_has_both_an_interactive_and_a_print_form():
     bundle = sample()._repr_mimebundle_()
-    assert set(bundle) >= {"text/html", PRINT_MIME}
+    assert set(bundle) >= {PAGE_MIME, PRINT_MIME}
     form = bundle[PRINT_MIME]
     assert form["caption"] == "Titre" and form["source"] == "Source : Baromètre"
     # the print form carries the chart, not a drawing: the PDF build draws it, the HTML build never does
     assert "pdf" not in form and form["spec"] == sample().spec
     assert all(part.startswith(b"%PDF") for part in print_pdfs(form))
-    html = bundle["text/html"]
+    html = bundle[PAGE_MIME]
     assert "vegaEmbed('#vis-essai-1'" in html and "cdn" not in html.lower() and "https://" not in html.split("$schema")[0]
     assert "Source\u00a0: Baromètre" in html and "Télécharger les données (CSV)" in html
 
@@ -58,6 +59,8 @@ def test_a_chart_draws_in_jupyterlab_and_vs_code_under_the_vega_lite_5_type_as_o
     assert v5["usermeta"]["embedOptions"]["formatLocale"]["decimal"] == ","
     page = drawing(v6, VEGALITE_6)
     assert "mark-rect" in page and drawing(v5, VEGALITE_5) == page
+    # no text/html: JupyterLab ranks it above its Vega renderer and would show the page's HTML, no chart
+    assert "text/html" not in bundle
 
 
 def test_the_drawing_comparison_sees_a_different_picture():

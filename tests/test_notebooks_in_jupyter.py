@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from executed import VEGALITE_5, VEGALITE_6, drawing, raw_myst
 
-from barometre.charts import PRINT_MIME
+from barometre.charts import PAGE_MIME, PRINT_MIME
 from barometre.charts.output import JUPYTER_VEGALITE_MIME, JUPYTER_VEGALITE_SCHEMA
 from barometre.paths import CHAPTERS_DIR
 from barometre.prose import MYST_MIME, jupyter_markdown
@@ -65,9 +65,9 @@ def test_a_notebook_run_in_jupyter_with_its_defaults_shows_readable_markdown_and
     assert texts, "the chapter prints its text"
     assert {t: raw_myst(t) for t in shown_texts(nb) if raw_myst(t)} == {}
     charts = [o["data"] for o in outputs(nb) if PRINT_MIME in o.get("data", {})]
-    assert len(charts) == len([o for o in outputs(nb) if CHART.search(o.get("data", {}).get("text/html", ""))])
+    assert len(charts) == len([o for o in outputs(nb) if CHART.search(o.get("data", {}).get(PAGE_MIME, ""))])
     for data in charts:
-        name_, page = CHART.search(data["text/html"]).groups()
+        name_, page = CHART.search(data[PAGE_MIME]).groups()
         assert JUPYTER_VEGALITE_MIME in data, f"chart {name_} has no {JUPYTER_VEGALITE_MIME} bundle"
         jupyter = data[JUPYTER_VEGALITE_MIME]
         assert jupyter["$schema"] == JUPYTER_VEGALITE_SCHEMA
