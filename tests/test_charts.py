@@ -19,6 +19,7 @@ from barometre.charts import (
     WEB_BOX_SIGNAL,
     WEB_PHONE_BOX,
     WEB_TITLE_LINE,
+    WIDTH,
     chart_output,
     print_pdfs,
     title_wraps,
@@ -61,6 +62,8 @@ def test_a_chart_draws_in_jupyterlab_and_vs_code_under_the_vega_lite_5_type_as_o
     assert "mark-rect" in page and drawing(v5, VEGALITE_5) == page
     # no text/html: JupyterLab ranks it above its Vega renderer and would show the page's HTML, no chart
     assert "text/html" not in bundle
+    # a fixed width where the page takes its container's: JupyterLab's output and the chart resized each other
+    assert sample().web_spec()["width"] == "container" and v5["width"] == v6["width"] == WIDTH
 
 
 def test_the_drawing_comparison_sees_a_different_picture():
