@@ -3,8 +3,9 @@ the notebook's default parameters (the latest edition, ``../data``), neither the
 declared inputs. Checked on the executed notebook with nbformat:
 
 - every chart carries ``application/vnd.vegalite.v5+json``, the Vega-Lite type JupyterLab 4 and VS Code
-  draw (``charts.output.JUPYTER_VEGALITE_MIME``), and Vega-Lite 5 draws it as Vega-Lite 6 draws the
-  page's chart;
+  draw (``charts.output.JUPYTER_VEGALITE_MIME``), at a fixed width, and Vega-Lite 5 draws it as Vega-Lite
+  6 draws the page's chart; no ``text/html`` (the page's figure has a type of its own, ``PAGE_MIME``),
+  which JupyterLab would show instead;
 - no text output holds raw MyST (a role, a target, a directive's fence, an escape Jupyter reads as a
   formula): the text is readable Markdown there, while the book renders its MyST form.
 
@@ -69,6 +70,8 @@ def test_a_notebook_run_in_jupyter_with_its_defaults_shows_readable_markdown_and
     for data in charts:
         name_, page = CHART.search(data[PAGE_MIME]).groups()
         assert JUPYTER_VEGALITE_MIME in data, f"chart {name_} has no {JUPYTER_VEGALITE_MIME} bundle"
+        # JupyterLab ranks text/html above its Vega renderer: with it, it shows the page's HTML and no chart
+        assert "text/html" not in data, f"chart {name_} gives JupyterLab HTML to show instead of the chart"
         jupyter = data[JUPYTER_VEGALITE_MIME]
         assert jupyter["$schema"] == JUPYTER_VEGALITE_SCHEMA
         web = json.loads(page.replace("<\\/", "</"))
