@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 
+from barometre.charts.theme import PAGE_MIME
 from barometre.paths import CHAPTERS_DIR
 from barometre.prose import MYST_MIME
 
@@ -32,6 +33,22 @@ def execute_chapter(tmp_path: Path, chapter: str, label: str, **parameters) -> n
 # What no page ever shows: a placeholder for a missing figure, a Python value, an empty quote, a plural
 # of one, a negated duration (the chapters' tests shared these lists, and their copies had drifted)
 NEVER_SHOWN = ("non publié", "None", "nan", "«\u00a0\u00a0»", "«  »", "ces 1 sources", "pendant non")
+
+
+# What Jupyter would show raw in a text output: MyST that CommonMark does not read
+RAW_MYST = (
+    re.compile(r"\{[a-z:-]+\}`"),  # a role: {ref}`15 % <fig-…>`
+    re.compile(r"^\([\w.:-]+\)=\s*$", re.M),  # a target: (fig-2008-…)=
+    re.compile(r"^:::", re.M),  # a colon fence (an admonition)
+    re.compile(r"^`{3,}\{[a-z-]+\}", re.M),  # a directive in a backtick fence: a code block for Jupyter
+    re.compile(r"\\[()]"),  # \( … \): a formula for Jupyter
+    re.compile(r"\\[-.,:;!?'\"/%&=+@{}]"),  # an escape Markdown does not need (\-, \.)
+)
+
+
+def raw_myst(text: str) -> list[str]:
+    """The raw MyST in ``text`` (``RAW_MYST``), in the order of the patterns."""
+    return [m.group(0) for pattern in RAW_MYST for m in pattern.finditer(text)]
 
 
 def assert_clean(text: str) -> None:
@@ -55,7 +72,24 @@ def spec(nb, name: str) -> dict:
     pattern = re.compile(rf'<script type="application/json" id="spec-{name}">(.*?)</script>', re.S)
     for c in nb.cells:
         for o in c.get("outputs", []):
-            m = pattern.search(o.get("data", {}).get("text/html", ""))
+            m = pattern.search(o.get("data", {}).get(PAGE_MIME, ""))
             if m:
                 return json.loads(m.group(1).replace("<\\/", "</"))
     raise AssertionError(f"no chart {name}")
+
+
+# The oldest Vega-Lite 5 vl-convert draws with (JupyterLab 4 ships Vega-Lite ^5.6), and the book's own.
+VEGALITE_5, VEGALITE_6 = "v5.8", "v6.4"
+
+
+def drawing(spec: dict, vl_version: str) -> str:
+    """The SVG of a Jupyter Vega-Lite spec drawn by Vega-Lite ``vl_version`` in its locale, without what
+    differs between two drawings of the same picture: the marks' aria labels (Vega-Lite 5 lists a
+    detail field there) and the ids Vega numbers per process (``clip3``, ``gradient_1``)."""
+    import vl_convert as vlc
+
+    options = spec.get("usermeta", {}).get("embedOptions", {})
+    svg = vlc.vegalite_to_svg(spec, vl_version=vl_version, format_locale=options.get("formatLocale"),
+                              time_format_locale=options.get("timeFormatLocale"))
+    svg = re.sub(r' aria-label="[^"]*"', "", svg)
+    return re.sub(r"\b(clip|gradient_)\d+\b", r"\g<1>N", svg)

@@ -3,8 +3,8 @@ page and in Jupyter, checked on the notebook as the project's engine executes it
 
 - its text is MyST for the book and readable Markdown for Jupyter: no raw MyST (role, target, fence,
   an escape Jupyter reads as a formula) in a ``text/markdown`` output;
-- every chart carries a Vega-Lite MIME bundle of its schema's version, the page's spec, besides the
-  page's HTML and the print form;
+- every chart carries a Vega-Lite MIME bundle of its schema's version, the page's spec, and the same spec
+  under the Vega-Lite 5 type JupyterLab and VS Code draw, besides the page's HTML and the print form;
 - it never shows a placeholder (``executed.NEVER_SHOWN``);
 - it reads only the data it declares (the engine runs it under ``declared``, as the build does).
 """
@@ -18,22 +18,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from executed import NEVER_SHOWN, assert_clean, execute_chapter, markdown
+from executed import NEVER_SHOWN, assert_clean, execute_chapter, markdown, raw_myst
 
 from barometre.book import CHAPTERS, notebooks
-from barometre.charts import PRINT_MIME
+from barometre.charts import PAGE_MIME, PRINT_MIME, WIDTH
+from barometre.charts.output import JUPYTER_VEGALITE_MIME, JUPYTER_VEGALITE_SCHEMA
 from barometre.prose import MYST_MIME
 
 EDITION = 2008
 PAGES = [c for c in CHAPTERS if f"chapters/{c.name}" in notebooks()]
 
-RAW_MYST = (
-    re.compile(r"\{[a-z:-]+\}`"),  # a role: {ref}`15 % <fig-…>`
-    re.compile(r"^\([\w.:-]+\)=\s*$", re.M),  # a target: (fig-2008-…)=
-    re.compile(r"^:::", re.M),  # a colon fence (an admonition)
-    re.compile(r"\\[()]"),  # \( … \): a formula for Jupyter
-    re.compile(r"\\[-.,:;!?'\"/%&=+@{}]"),  # an escape Markdown does not need (\-, \.)
-)
 CHART = re.compile(r'<script type="application/json" id="spec-([a-z0-9-]+)">(.*?)</script>', re.S)
 
 
@@ -51,10 +45,6 @@ def _outputs(nb):
     for cell in nb.cells:
         if cell.cell_type == "code":
             yield from cell.get("outputs", [])
-
-
-def raw_myst(text: str) -> list[str]:
-    return [m.group(0) for pattern in RAW_MYST for m in pattern.finditer(text)]
 
 
 @pytest.mark.slow
@@ -77,7 +67,7 @@ def test_every_chart_carries_a_vega_lite_bundle_of_its_schemas_version(page, fol
     nb = _executed(page.name, folder)
     for output in _outputs(nb):
         data = output.get("data", {})
-        found = CHART.search(data.get("text/html", ""))
+        found = CHART.search(data.get(PAGE_MIME, ""))
         if not found:
             continue
         web = json.loads(found.group(2).replace("<\\/", "</"))
@@ -86,8 +76,12 @@ def test_every_chart_carries_a_vega_lite_bundle_of_its_schemas_version(page, fol
         assert mime in data, f"chart {found.group(1)} has no {mime} bundle"
         spec = data[mime]
         assert isinstance(spec, dict) and spec["$schema"] == web["$schema"]
-        assert {k: v for k, v in spec.items() if k != "usermeta"} == web  # the page's chart
+        # the page's chart, at the theme's width where the page gives it its container's (JupyterLab froze)
+        assert spec.get("width") != "container"
+        assert {k: v for k, v in spec.items() if k != "usermeta"} == {**web, **({"width": WIDTH} if web.get("width") == "container" else {})}
         assert spec["usermeta"]["embedOptions"]["formatLocale"]["decimal"] == ","
+        # and under the type JupyterLab 4 and VS Code draw (test_notebooks_in_jupyter.py draws it)
+        assert data[JUPYTER_VEGALITE_MIME] == {**spec, "$schema": JUPYTER_VEGALITE_SCHEMA}
         assert PRINT_MIME in data
 
 
@@ -100,6 +94,7 @@ def test_a_page_never_shows_a_placeholder(page, folder):
 def test_the_raw_myst_check_sees_what_jupyter_would_show_raw():
     assert raw_myst("le rachat de {ref}`45 % <fig-x>` \\(buy\\-out\\)") == ["{ref}`", "\\(", "\\)", "\\-"]
     assert raw_myst("(fig-2008-a)=\n:::{admonition} V\n:::") == ["(fig-2008-a)=", ":::", ":::"]
+    assert raw_myst("```{rubric} L’essentiel\n```\n\nTexte.") == ["```{rubric}"]
     assert raw_myst("le rachat de 45 % des parts d’Acticall (famille Mulliez) \\*x\\*") == []
     assert "non publié" in NEVER_SHOWN
 

@@ -8,8 +8,10 @@ import altair as alt
 import pandas as pd
 import pytest
 import vl_convert as vlc
+from executed import VEGALITE_5, VEGALITE_6, drawing
 
 from barometre.charts import (
+    PAGE_MIME,
     PRINT_FONT,
     PRINT_MIME,
     PRINT_WIDTH,
@@ -17,6 +19,7 @@ from barometre.charts import (
     WEB_BOX_SIGNAL,
     WEB_PHONE_BOX,
     WEB_TITLE_LINE,
+    WIDTH,
     chart_output,
     print_pdfs,
     title_wraps,
@@ -36,15 +39,36 @@ def test_the_house_theme_is_registered_and_enabled():
 
 def test_a_chart_has_both_an_interactive_and_a_print_form():
     bundle = sample()._repr_mimebundle_()
-    assert set(bundle) >= {"text/html", PRINT_MIME}
+    assert set(bundle) >= {PAGE_MIME, PRINT_MIME}
     form = bundle[PRINT_MIME]
     assert form["caption"] == "Titre" and form["source"] == "Source : Baromètre"
     # the print form carries the chart, not a drawing: the PDF build draws it, the HTML build never does
     assert "pdf" not in form and form["spec"] == sample().spec
     assert all(part.startswith(b"%PDF") for part in print_pdfs(form))
-    html = bundle["text/html"]
+    html = bundle[PAGE_MIME]
     assert "vegaEmbed('#vis-essai-1'" in html and "cdn" not in html.lower() and "https://" not in html.split("$schema")[0]
     assert "Source\u00a0: Baromètre" in html and "Télécharger les données (CSV)" in html
+
+
+def test_a_chart_draws_in_jupyterlab_and_vs_code_under_the_vega_lite_5_type_as_on_the_page():
+    """JupyterLab 4 and VS Code draw application/vnd.vegalite.v5+json, not v6: the chart is given under
+    both, and Vega-Lite 5 draws the v5 form as Vega-Lite 6 draws the page's spec."""
+    bundle = sample()._repr_mimebundle_()
+    v5, v6 = bundle["application/vnd.vegalite.v5+json"], bundle["application/vnd.vegalite.v6+json"]
+    assert v5["$schema"] == "https://vega.github.io/schema/vega-lite/v5.json"
+    assert {k: v for k, v in v5.items() if k != "$schema"} == {k: v for k, v in v6.items() if k != "$schema"}
+    assert v5["usermeta"]["embedOptions"]["formatLocale"]["decimal"] == ","
+    page = drawing(v6, VEGALITE_6)
+    assert "mark-rect" in page and drawing(v5, VEGALITE_5) == page
+    # no text/html: JupyterLab ranks it above its Vega renderer and would show the page's HTML, no chart
+    assert "text/html" not in bundle
+    # a fixed width where the page takes its container's: JupyterLab's output and the chart resized each other
+    assert sample().web_spec()["width"] == "container" and v5["width"] == v6["width"] == WIDTH
+
+
+def test_the_drawing_comparison_sees_a_different_picture():
+    spec = sample()._repr_mimebundle_()["application/vnd.vegalite.v5+json"]
+    assert drawing({**spec, "mark": {"type": "point"}}, VEGALITE_5) != drawing(spec, VEGALITE_5)
 
 
 def test_the_interactive_chart_uses_the_french_number_locale():

@@ -16,6 +16,7 @@ from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
 from barometre import load
 from barometre.chapters import prices as ch
+from barometre.charts import PAGE_MIME
 from barometre.data import FRF_PER_EUR
 from barometre.formatting import NBSP, NNBSP
 from barometre.models import prices as model
@@ -542,8 +543,8 @@ def test_the_prices_chapter_reads_the_hhi_against_the_guidelines_and_cites_them(
     text = markdown(nb)
     assert "Selon les seuils des lignes directrices américaines" in text
     assert title_text(spec(nb, "prix-concentration")) == "Une concentration encore mal connue"
-    figure = next(o["data"]["text/html"] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-                  if 'id="spec-prix-concentration"' in o.get("data", {}).get("text/html", ""))
+    figure = next(o["data"][PAGE_MIME] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                  if 'id="spec-prix-concentration"' in o.get("data", {}).get(PAGE_MIME, ""))
     assert f"seuils (traits verticaux){NBSP}: Département de la Justice et Federal Trade Commission des États-Unis" in figure
     assert f"Traits verticaux{NBSP}: seuils des lignes directrices américaines sur les concentrations horizontales de 1992, " \
            f"1{NNBSP}000 et 1{NNBSP}800." in figure

@@ -11,6 +11,7 @@ import pytest
 
 from barometre import load
 from barometre.chapters import synthesis as ch
+from barometre.charts import PAGE_MIME
 from barometre.narrative import quote
 
 EDITION = 2008
@@ -118,7 +119,7 @@ def test_the_synthesis_shows_the_chapters_takeaway(tmp_path: Path):
     page = markdown(synthesis)
     assert " ".join(takeaway.split()) in " ".join(page.split())
     assert "\u202f" in page or "\u00a0" in page  # the table keeps the no-break spaces (« 1 536 € »)
-    assert any('id="spec-synthese-tableau-de-bord"' in o.get("data", {}).get("text/html", "")
+    assert any('id="spec-synthese-tableau-de-bord"' in o.get("data", {}).get(PAGE_MIME, "")
                for c in synthesis.cells for o in c.get("outputs", []))
 
 

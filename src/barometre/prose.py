@@ -59,7 +59,9 @@ def print_anchors(anchors) -> str:
 _ROLE = re.compile(r"\{(?P<role>[a-z:-]+)\}`(?P<body>(?:[^`\\]|\\.)*)`")
 _LINK_TEXT = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 _TARGET = re.compile(r"^\((?P<label>[\w.:-]+)\)=[ \t]*$", re.M)
-_FENCE_OPEN = re.compile(r"^:::\{(?P<name>[a-z-]+)\}[ \t]*(?P<title>.*)$")
+# a directive's opening line, in a colon fence (:::{admonition} Title) or a backtick fence (three
+# backticks, then {rubric} Title)
+_FENCE_OPEN = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<name>[a-z-]+)\}[ \t]*(?P<title>.*)$")
 # Backslash escapes Markdown needs (emphasis, code, links, HTML, headings, tables, math): kept. The others
 # (``\(``, ``\-``, ``\.``…, which ``narrative.md_escape`` writes for MyST) are undone: Jupyter reads ``\(``
 # as the start of a formula.
@@ -79,24 +81,33 @@ def _role(m: re.Match) -> str:
 
 def _fences(text: str) -> str:
     """``:::{admonition} Title`` … ``:::`` as a block quote opened by the title in bold; ``:::{only} html``
-    … ``:::`` as its text (Jupyter shows what the web page shows), ``:::{only} latex`` as nothing."""
+    … ``:::`` as its text (Jupyter shows what the web page shows), ``:::{only} latex`` as nothing; a
+    rubric (``{rubric} Title``, a heading outside the page's sections) as its title in bold. A directive
+    in a backtick fence (three backticks, then ``{rubric} Title``) is read as in a colon fence: Jupyter
+    would show it as a code block, « {rubric} » included."""
     out: list[str] = []
-    inside = None  # the open fence: "box", "web" or "print"
+    inside = None  # the open fence: "box", "web", "print" or "rubric"
+    closing = ""  # the line that closes it: its opening's colons or backticks
     for line in text.split("\n"):
         opening = _FENCE_OPEN.match(line)
         if opening and inside is None:
+            closing = opening.group("fence")
+            title = opening.group("title").strip()
             if opening.group("name") == "only":
-                inside = "web" if opening.group("title").strip() == "html" else "print"
+                inside = "web" if title == "html" else "print"
+                continue
+            if opening.group("name") == "rubric":
+                inside = "rubric"
+                out.append(f"**{title}**")
                 continue
             inside = "box"
-            title = opening.group("title").strip() or opening.group("name").capitalize()
-            out.append(f"> **{title}**")
+            out.append(f"> **{title or opening.group('name').capitalize()}**")
             out.append(">")
-        elif inside is not None and line.strip() == ":::":
+        elif inside is not None and line.strip() == closing:
             inside = None
         elif inside == "box":
             out.append(f"> {line}" if line else ">")
-        elif inside != "print":
+        elif inside not in ("print", "rubric"):
             out.append(line)
     return "\n".join(out)
 

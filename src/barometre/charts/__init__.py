@@ -1,8 +1,9 @@
 """The one chart theme, and the chart output every chapter uses.
 
-A chart leaves a notebook as one output with two forms:
+A chart leaves a notebook as one output with two forms for the book (and the Vega-Lite spec and a line
+of text for Jupyter, ``output.ChartOutput._repr_mimebundle_``):
 
-- ``text/html``: the interactive chart, drawn by vega-embed from the site's own
+- ``text/vnd.barometre.chart+html`` (``PAGE_MIME``, which the HTML build renders as HTML): the interactive chart, drawn by vega-embed from the site's own
   ``_static/vega-bundle.js`` (never a CDN), in the fr-FR locale, with a visible
   source line, a text description and a link to download the chart's rows as CSV;
 - ``application/vnd.barometre.print+json`` (``PRINT_MIME``): the chart for the PDF,
@@ -35,6 +36,7 @@ from barometre.charts.printing import PRINT_CONFIG, print_parts_of, print_pdfs, 
 from barometre.charts.theme import (
     FONT,
     LOCALE,
+    PAGE_MIME,
     PALETTE,
     PANEL_GROWTH,
     PANEL_HEIGHT_SHARE,
@@ -92,6 +94,7 @@ __all__ = [
     "LINE_RUN",
     "LOCALE",
     "NO_LINE",
+    "PAGE_MIME",
     "PALETTE",
     "PANEL_AXIS",
     "PANEL_GROWTH",

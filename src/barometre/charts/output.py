@@ -11,7 +11,7 @@ import pandas as pd
 
 from barometre.charts import web
 from barometre.charts.printing import _to_pdf, print_parts_of, print_spec_of
-from barometre.charts.theme import PRINT_MIME, wrap_title
+from barometre.charts.theme import PAGE_MIME, PRINT_MIME, wrap_title
 
 
 def _slug(name: str) -> str:
@@ -101,16 +101,36 @@ class ChartOutput:
         return web.chart_html(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """The page's figure (``text/html``, which calls the site's own Vega bundle), the print form,
-        the Vega-Lite spec for Jupyter (JupyterLab and VS Code draw it with their own Vega) and a
-        line of text. The book's HTML builder takes the HTML and its LaTeX builder the print form
-        (``_config.yml``, ``sphinx_ext.printing``): neither reads the Vega-Lite form."""
+        """The page's figure (``PAGE_MIME``: HTML calling the site's own Vega bundle), the print form,
+        the Vega-Lite spec for Jupyter and a line of text. The book's HTML builder takes the page's
+        figure (``sphinx_ext.charts.ChartPage``) and its LaTeX builder the print form
+        (``sphinx_ext.printing``): neither reads the Vega-Lite forms, and Jupyter knows neither of theirs.
+
+        The spec goes twice: under its own version's type (``vegalite_mime``, Vega-Lite 6), and under
+        ``JUPYTER_VEGALITE_MIME`` (Vega-Lite 5), the newest type JupyterLab 4 and VS Code draw with
+        their own Vega (see ``JUPYTER_VEGALITE_MIME``). The page's figure is not ``text/html``:
+        JupyterLab ranks ``text/html`` above its Vega renderer and would show that HTML, whose script
+        calls a global only the site defines, and no chart (seen in JupyterLab 4.6.6)."""
+        spec = web.jupyter_spec(self)
         return {
-            "text/html": self.html(),
+            PAGE_MIME: self.html(),
             PRINT_MIME: self.print_form(),
-            vegalite_mime(self._spec): web.jupyter_spec(self),
+            vegalite_mime(self._spec): spec,
+            JUPYTER_VEGALITE_MIME: {**spec, "$schema": JUPYTER_VEGALITE_SCHEMA},
             "text/plain": f"{self.title}. {self.description} Source : {self.source}",
         }
+
+
+# The Vega-Lite MIME type JupyterLab and VS Code draw. JupyterLab 4 (@jupyterlab/vega5-extension, with
+# Vega 5 and Vega-Lite 5) registers application/vnd.vegalite.v3/v4/v5+json only, and VS Code's notebook
+# renderers follow it (their « Vega 6 support » issue, microsoft/vscode-notebook-renderers#241, was
+# closed as not planned in 2025): an output with only the v6 type draws in neither. The book's specs
+# use nothing Vega-Lite 6 added: each draws the same under Vega-Lite 5.8 as under 6 (tests:
+# test_charts.py on a chart, test_notebooks_in_jupyter.py on every chart of an executed chapter), so
+# the spec is given under the v5 type with the v5 schema (vega-embed checks ``$schema`` against its
+# Vega-Lite and warns when they differ).
+JUPYTER_VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+JUPYTER_VEGALITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
 
 def vegalite_mime(spec: dict) -> str:

@@ -21,6 +21,10 @@ PANEL_HEIGHT_SHARE = 0.22  # ... as this share of the page's width (a 688 px col
 
 # ---- print (the PDF): vl-convert draws 1 px as 1 pt
 PRINT_MIME = "application/vnd.barometre.print+json"
+# The page's figure (the interactive chart's HTML, calling the site's own Vega bundle), under a type of its own:
+# JupyterLab ranks text/html above its Vega-Lite renderer and would show that HTML, with no chart, in place of
+# the Vega-Lite form; the book renders it as myst-nb renders text/html (``sphinx_ext.charts.ChartPage``).
+PAGE_MIME = "text/vnd.barometre.chart+html"
 PRINT_WIDTH = 450  # pt: the text width of an A4 page with Sphinx's 1 in margins (450,7 pt)
 PRINT_MAX_HEIGHT = 560  # pt: a part of a chart, its caption and source fit in the text height (about 700 pt)
 PRINT_FONT = "FreeSans"  # the PDF's sans-serif (Sphinx's xelatex fonts: FreeSerif, FreeSans)

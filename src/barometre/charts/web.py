@@ -13,6 +13,7 @@ import vl_convert as vlc
 from barometre.charts.theme import (
     PANEL_GROWTH,
     PANEL_HEIGHT_SHARE,
+    WIDTH,
     format_locale,
     time_format_locale,
     wrap_title,
@@ -230,8 +231,13 @@ def web_patch(chart: WebChart) -> list[dict] | None:
 def jupyter_spec(chart: WebChart) -> dict:
     """The web spec for Jupyter's Vega-Lite renderer: the page's spec, and the fr-FR locale as
     vega-embed options in ``usermeta.embedOptions`` (where vega-embed reads them from a spec). Without
-    the page's width patch: a column of panels keeps its phone width."""
+    the page's width patch: a column of panels keeps its phone width. A view the page sizes to its
+    container (``width: "container"``) has the theme's width (``WIDTH``): JupyterLab's output sizes
+    itself to the chart, and the two resized each other without end (JupyterLab 4.6.6 froze on the
+    first such chart, measured)."""
     spec = chart.web_spec()
+    if spec.get("width") == "container":
+        spec["width"] = WIDTH
     spec.setdefault("usermeta", {})["embedOptions"] = {
         "actions": False, "formatLocale": format_locale(), "timeFormatLocale": time_format_locale()}
     return spec
