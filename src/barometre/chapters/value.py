@@ -405,7 +405,7 @@ def salary_opening(s: Salaries) -> str:
 
 def salary_text(s: Salaries) -> str:
     """« Le baromètre établit le salaire moyen des conseillers à 1 541 € bruts par mois en 2012, … » and the Smic
-    beside it. An older edition's figures carry its note once, at the end of their sentence (editor37: « 1 560 €
+    beside it. An older edition's figures carry its note once, after the salary (editor37: « 1 560 €
     bruts par mois (dernier chiffre publié, édition 2014) en 2014, en baisse de 0,8 % (édition 2014) sur un an,
     après 1 572 € bruts (édition 2014) en 2013 »)."""
     older = s.gross.from_older_edition
@@ -416,7 +416,10 @@ def salary_text(s: Salaries) -> str:
         return cite(replace(fig, as_of=fig.edition) if one_note else fig, then=then)
 
     when = md_escape(formatting.period_text(s.gross.period))
-    text = f"{salary_opening(s)} {shown(s.gross, ' bruts par mois')} en {when}"
+    # the note right after the salary it is about (editor38: at the end of the clause it read as the note of 2013's
+    # 1 572 €)
+    text = (f"{salary_opening(s)} {shown(s.gross, ' bruts par mois')} en {when}"
+            + (narrative.vintage_note(s.gross) if one_note else ""))
     # the year before as published, when an edition gives it (the 2014 edition: 1 572 € for 2013), else deduced
     if s.before is not None:
         change = change_words(replace(s.change, as_of=s.change.edition) if one_note else s.change)
@@ -426,8 +429,6 @@ def salary_text(s: Salaries) -> str:
         text += (f", {change} sur un an : soit environ {formatting.euros(s.previous_gross)} en {s.previous_year} "
                  f"(calcul du livre : {formatting.figure_text(s.gross)} ÷ "
                  f"{formatting.number(1 + s.change.central / 100, 3)})")
-    if one_note:
-        text += narrative.vintage_note(s.gross)
     return (text + f". Le Smic horaire brut en vigueur au 1{{sup}}`er`\u00a0{formatting.month_year(s.smic_date)} "
             f"était de {formatting.euros(s.smic_hourly, 2)}, soit {formatting.euros(s.smic_monthly)} bruts par mois pour "
             f"{formatting.number(LEGAL_MONTHLY_HOURS, 2)} heures, la durée légale mensuelle : le salaire moyen des "
