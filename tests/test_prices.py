@@ -759,3 +759,13 @@ def test_a_later_book_s_key_figure_is_a_price_when_insee_measures_the_years_afte
 
     write_sidecar(path)
     assert chapter.summary(load_data(data_copy), 2024).key_label != chapter.LATER_PRICES_LABEL
+
+
+@pytest.mark.slow
+def test_the_chapter_states_the_key_figure_its_synthesis_row_gives(tmp_path):
+    """editor38: the 2024 key figure (INSEE's prices, −0,9 % a year 2010-2019) was only in the synthesis."""
+    from executed import execute_chapter, markdown
+
+    text = markdown(execute_chapter(tmp_path, "prices", "2024", edition=2024))
+    assert "l'Insee mesure ensuite les prix de production des centres d'appels" in text
+    assert f"- {ch.LATER_PRICES_LABEL} : " in text
