@@ -213,15 +213,28 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
     src = ds.sources.get(ARTICLE_SOURCE)
     if first is None or src is None or edition <= first:
         return ""
+    from barometre.history import study_name
+
     items = []
+    study = ds.study_of(first)
     for e in ds.editions:
         if not first < e < edition:
             continue
         facts = edition_facts(ds, e, chapter)
         said = [q for q in ds.quotes(e, chapter) if q.edition == e and q.quote_id not in QUOTE_IDS]
         words = f"{_words(said[0])} — {_speaker(ds, said[0])}." if said else ""
-        if facts or words:
-            items.append(f"- **Édition {e}.** " + " ".join(p for p in (facts, words) if p))
+        if not (facts or words):
+            continue
+        # a change of study is said where it happens (editor38: 2 260 → 2 360 M€ and 77 → 66 % read across the
+        # change from BearingPoint to EY with no warning)
+        now = ds.study_of(e)
+        if facts and now is not None and study is not None and now.study != study.study:
+            name = study_name(now)
+            facts = (f"*{name[:1].upper()}{name[1:]} prend le relais : ses chiffres ne se comparent pas directement "
+                     f"aux précédents.* {facts}")
+        if facts:
+            study = now or study
+        items.append(f"- **Édition {e}.** " + " ".join(p for p in (facts, words) if p))
     if not items:
         return ""
     year = src.publication_year or first + 1
