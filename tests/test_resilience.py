@@ -373,3 +373,11 @@ def test_the_sector_s_weight_in_gdp_is_told_in_the_edition_that_gives_it(data_co
     assert ch.weight_sentence(ds, 2011) == ""
     set_value(data_copy, "gdp_share", "market", "2024", "0.2", edition=2024)
     assert "{ref}`0,2" in ch.weight_sentence(load(data_copy), 2024)
+
+
+def test_the_synthesis_row_ends_on_the_edition_s_own_outlook():
+    """editor38: the 2011 résilience row left out the 2012 outlook its « À retenir » gives."""
+    ds = load()
+    assert ch.summary(ds, 2011).takeaway.endswith("Prévision pour 2012 : {ref}`un recul <fig-2011-revenue-growth-"
+                                                   "forecast-market-2012>` du chiffre d’affaires.")
+    assert "Prévision" not in ch.summary(ds, 2013).takeaway  # no forecast published with 2013

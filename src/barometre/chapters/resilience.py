@@ -594,6 +594,12 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
                          f"{cite(share)} de la relation client")
         else:
             takeaway += f" ; le marché externalisé représente {cite(share)} de la relation client"
+    # the edition's own outlook ends the row, as in « À retenir » (editor38: the 2011 row ended on 2009's share)
+    outlook = next((f for f, _ in ds.forecasts(edition) if f.edition == edition and not f.secondary
+                    and f.indicator in ("revenue_growth_forecast", "revenue_growth_estimate")), None)
+    if outlook is not None:
+        takeaway += (f". {narrative.forecast_noun(outlook)} pour {narrative.for_period(outlook.period)} : "
+                     f"{narrative.forecast_cited(outlook)}")
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=growth.label,
