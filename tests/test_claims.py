@@ -461,3 +461,24 @@ def test_a_figure_read_as_a_trend_points_to_the_verdict_on_its_year_which_comes_
     gap = text.index("la France croissait deux fois plus vite")
     trend = text.index("L’écart de 2008 est jugé plus haut ; reste à savoir s’il a duré")
     assert gap < trend
+
+
+def _resilience_verdict(ds, edition, claim_id):
+    return next(j.verdict for j in cl.judge(ds, edition, "resilience") if j.claim.id == claim_id)
+
+
+def test_claims_of_2013_and_2017_are_tested_and_follow_the_data(data_copy):
+    """editor37/38: no claim made after 2011 was tested but the SP2C's share. « Pour la première fois … en
+    décroissance en 2013 » holds while no earlier published year fell; « le marché a quadruplé » is × 3,4 on two
+    figures of different scopes."""
+    ds = load()
+    first = _resilience_verdict(ds, 2024, "first_decline_2013")
+    assert first.verdict == cl.CONSISTENT and "aucune des années publiées de 2004 à 2012" in first.evidence
+    four = _resilience_verdict(ds, 2024, "market_quadrupled_2017")
+    assert four.verdict == cl.INCONSISTENT and "×\u00a03,4" in four.evidence and "périmètres diffèrent" in four.evidence
+    assert not any(j.claim.id == "market_quadrupled_2017" for j in cl.judge(ds, 2016, "resilience"))
+    set_value(data_copy, "revenue_growth", "market", "2009", "-0.5", edition=2010)
+    set_value(data_copy, "market_revenue", "market", "2017", "2900", edition=2017)
+    changed = load(data_copy)
+    assert _resilience_verdict(changed, 2024, "first_decline_2013").verdict == cl.INCONSISTENT
+    assert _resilience_verdict(changed, 2024, "market_quadrupled_2017").verdict == cl.CONSISTENT

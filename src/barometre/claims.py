@@ -886,6 +886,53 @@ def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said) -> Verdi
     return Verdict(CONFIRMED, text + ".", figs)
 
 
+def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« Pour la première fois, l'activité … est globalement en décroissance en 2013 »: the year's growth of the
+    sector negative, and no earlier published year of the same series negative (editor37: no claim of 2012-2019
+    was tested)."""
+    year = int(claim.params["year"])
+    now = _known(ds, edition, "revenue_growth", "market", year)
+    if now is None:
+        return _missing(ds, edition, ["revenue_growth"])
+    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 12, year))
+               if f is not None]
+    if not earlier:
+        return _missing(ds, edition, ["revenue_growth"])
+    span = f"de {min(int(f.period) for f in earlier)} à {max(int(f.period) for f in earlier)}"
+    falls = [f for f in earlier if interval(f)[1] < 0]
+    text = f"En {year}, la croissance du secteur a été {de(now)} (édition {now.edition})"
+    if interval(now)[0] >= 0:
+        return Verdict(INCONSISTENT, text + " : ce n’est pas un recul.", (now,))
+    if falls:
+        listed = formatting.enumeration([f"{cite(f, signed=True)} en {f.period}" for f in falls])
+        return Verdict(INCONSISTENT, text + f" ; mais les années publiées {span} comptent déjà un recul : {listed}.",
+                       (now, *falls))
+    return Verdict(CONSISTENT, text + f" ; aucune des années publiées {span} ne montre de recul : c’est le premier "
+                                      "de la série.", (now, *earlier))
+
+
+def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« le marché a quadruplé »: the ratio of two published figures (``params``: the newer and the older,
+    as (indicator, scope, period)) against the multiple said, a spoken whole number standing for half a unit
+    either side; the two figures' scopes are named when their rows say they differ."""
+    new = _known(ds, edition, *claim.params["newer"])
+    old = _known(ds, edition, *claim.params["older"])
+    if new is None or old is None or old.central <= 0:
+        return _missing(ds, edition, [claim.params["newer"][0], claim.params["older"][0]])
+    factor = float(claim.params["factor"])
+    lo = interval(new)[0] / interval(old)[1]
+    hi = interval(new)[1] / interval(old)[0]
+    ratio = new.central / old.central
+    shown = formatting.number(ratio, 1)
+    text = (f"{cite(new)} en {period_end(new.period)} contre {cite(old)} en {period_end(old.period)} : "
+            f"×\u00a0{shown}, pour un facteur de {formatting.number(factor, 0)} annoncé")
+    if claim.params.get("scopes_differ"):
+        text += f" ; {claim.params['scopes_differ']}"
+    if hi < factor - 0.5 or lo >= factor + 0.5:
+        return Verdict(INCONSISTENT, text + ".", (new, old))
+    return Verdict(CONSISTENT, text + ".", (new, old))
+
+
 def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     """« dans la continuité des années antérieures »: the year's growth within the range of the
     earlier years' growths."""
@@ -1204,6 +1251,13 @@ CLAIMS: list[Claim] = [
            "Une croissance régulière", since=2008, until=2011),
     _quote("fall_announced_2013", "resilience", 2011, check_announced_fall, "uberti_free_impact",
            "Un impact négatif annoncé pour 2013", year=2013),
+    _quote("first_decline_2013", "resilience", 2013, check_first_decline, "first_decline_2013",
+           "Un premier recul en 2013", year=2013),
+    _quote("market_quadrupled_2017", "resilience", 2017, check_multiple, "dubreil_market_quadrupled",
+           "Un marché quadruplé depuis 2000", factor=4,
+           newer=("market_revenue", "market", 2017), older=("top50_cumulative_revenue", "market", 2000),
+           scopes_differ="les périmètres diffèrent : le Top 50 de 2000 compte le chiffre d’affaires en France de "
+                         "cinquante prestataires, sans l’offshore, le chiffre de 2017 tout le secteur"),
     _fig("outsourced_share_25", "resilience", 2008, check_restated, "outsourced_market_share", 2009),
     _fig("inhouse_salary_premium", "resilience", 2008, unverifiable, "inhouse_salary_premium", 2009,
          scope="large_groups", why="Le baromètre ne publie aucun salaire des centres internes des grands groupes."),
