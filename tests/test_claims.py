@@ -356,6 +356,10 @@ def test_a_stated_share_is_set_against_the_ratio_of_the_two_revenues_the_edition
 
     found = verdict(load(data_copy))
     assert found.verdict == cl.INCONSISTENT and "68,5" in found.evidence and "en deçà" in found.evidence
+    # how far it falls is said (editor37): from 69,5 %, the lowest value « 70 % » stands for
+    assert "tombe 1\u00a0point en deçà" in found.evidence
+    set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2000", edition=2024)  # 56,2 %
+    assert "tombe 13,3\u00a0points en deçà" in verdict(load(data_copy)).evidence
     set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2580", edition=2024)  # 72,5 %
     found = verdict(load(data_copy))
     assert found.verdict == cl.CONSISTENT and "72,5" in found.evidence
