@@ -592,7 +592,9 @@ def disagreements_markdown(dataset: Dataset, edition: int) -> str:
     (editor37: a reader was told that sources contradict each other when they did not)."""
     from barometre.precision import interval, overlap
 
-    pairs = dataset.disagreements(edition)
+    # a forecast said differently by several outlets is several forecasts, told with their outcome under
+    # « Prévisions et réalisations » (editor38: three 2009 forecasts filed as « Même chiffre »)
+    pairs = [(a, b) for a, b in dataset.disagreements(edition) if not dataset.indicators[a.indicator].forecast_of]
     if not pairs:
         return ""
     others: dict[str, list[Figure]] = {}
