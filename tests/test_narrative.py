@@ -476,3 +476,17 @@ def test_a_sector_forecast_wrong_for_the_sector_and_right_in_france_says_both(da
     line = next(ln for ln in narrative.forecast_outcomes(changed.forecasts(2024), dataset=changed, edition=2024)
                 if "pour 2012" in ln)
     assert "en France" not in line and line.endswith("démentie (hausse au lieu d’un recul).")
+
+
+def test_figures_of_one_older_edition_told_together_carry_its_note_once():
+    """editor37/38: « reculaient de 6 % (dernier chiffre publié, édition 2012) en province et de 18 % (édition
+    2012) en Île-de-France »."""
+    ds = load()
+    pair = [ds.known("staff_growth", 2024, scope=s, period="2012") for s in ("province", "ile_de_france")]
+    figs, note = narrative.one_note(pair)
+    assert note == " (dernier chiffre publié, édition\u00a02012)"
+    assert all(narrative.vintage_note(f) == "" for f in figs)
+    own = [ds.known("staff_growth", 2012, scope=s, period="2012") for s in ("province", "ile_de_france")]
+    assert narrative.one_note(own) == (own, "")  # the edition's own figures carry none
+    mixed = [pair[0], ds.known("staff_growth", 2024, scope="france", period="2019")]
+    assert narrative.one_note(mixed)[1] == ""  # two editions: each keeps its own

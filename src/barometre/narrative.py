@@ -77,6 +77,17 @@ def vintage_note(fig: Figure) -> str:
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})"
 
 
+def one_note(figs: Sequence[Figure]) -> tuple[list[Figure], str]:
+    """Figures told together (a pair, a list of zones), their edition's note said once: when every one comes
+    from the same older edition, the figures without their notes and the note for the end of the clause; else
+    the figures as they are and ''. (editor37/38: « 6 % (dernier chiffre publié, édition 2012) en province et de
+    18 % (édition 2012) en Île-de-France ».)"""
+    figs = list(figs)
+    if len(figs) < 2 or not all(f.from_older_edition for f in figs) or len({f.edition for f in figs}) != 1:
+        return figs, ""
+    return [replace(f, as_of=f.edition) for f in figs], vintage_note(figs[0])
+
+
 def de(fig: Figure, *, then: str = "", **fmt) -> str:
     """« de 15 % » or « d'environ 18 % »: the preposition elided before a vowel, then ``cite``."""
     shown = formatting.figure_text(fig, **fmt)

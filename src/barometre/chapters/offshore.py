@@ -131,9 +131,9 @@ def zones_sentence(ds: Dataset, edition: int) -> str:
         by_year.setdefault(fig.period, []).append(fig)
     groups = []
     for period in sorted(by_year, key=period_key, reverse=True):
-        items = [f"{narrative.de(f)} pour {elide('le', scope_label(f.scope))}{scope_label(f.scope)}"
-                 for f in by_year[period]]
-        groups.append(f"{formatting.enumeration(items)} en {formatting.period_text(period)}")
+        figs, note = narrative.one_note(by_year[period])  # one edition's zones: its note once
+        items = [f"{narrative.de(f)} pour {elide('le', scope_label(f.scope))}{scope_label(f.scope)}" for f in figs]
+        groups.append(f"{formatting.enumeration(items)} en {formatting.period_text(period)}{note}")
     return "Par zone de production, les dernières parts publiées sont " + " ; ".join(groups) + "."
 
 
@@ -1050,6 +1050,7 @@ def new_jobs_text(ds: Dataset, edition: int, *, year_told: str | None = None) ->
     if growth and (share is None or period_key(growth[0].period) >= period_key(share.period)):
         past = growth[0].from_older_edition
         moves, verbs = [], []
+        growth, note = narrative.one_note(growth)  # one edition's regions: its note once, at the end
         for f in growth:
             up = f.central >= 0
             verb = ("progressaient" if up else "reculaient") if past else ("progressent" if up else "reculent")
@@ -1059,7 +1060,7 @@ def new_jobs_text(ds: Dataset, edition: int, *, year_told: str | None = None) ->
         # the year just told by the staff split (``staff_places_text``) is not said again
         opening = ("Sur un an, les" if year_told == growth[0].period
                    else f"En {formatting.period_text(growth[0].period)}, les")
-        sentences.append(f"{opening} effectifs des outsourceurs {formatting.enumeration(moves)}.")
+        sentences.append(f"{opening} effectifs des outsourceurs {formatting.enumeration(moves)}{note}.")
         if share is not None:
             sentences.append(f"En {formatting.period_text(share.period)}, {narrative.cite(share)} des nouveaux emplois "
                              "des outsourceurs avaient été créés en province, hors de l’Île-de-France.")
