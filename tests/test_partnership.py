@@ -502,3 +502,12 @@ def test_the_share_of_men_is_told_in_its_edition_and_left_to_history_later(data_
     assert ch.men_text(ds, 2008) == "" and ch.men_text(ds, 2024) == ""
     set_value(data_copy, "male_staff_share", "market", "2010", "40", edition=2011)
     assert "en baisse" in ch.men_text(load(data_copy), 2011)
+
+
+def test_who_the_sector_employs_names_each_perimeter_and_the_speaker_of_her_count():
+    """editor38: « les adhérents du SP2C emploient environ 100 000 personnes ; en France, le secteur compte 55 000
+    postes » mixed two perimeters without attribution."""
+    text = ch.staff_today_text(load(), 2024)
+    assert "personnes, en France et à l’étranger ; en France, le secteur compte" in text
+    assert text.endswith("de conseillers clients, selon Caroline Adam.")
+    assert "selon" not in ch.staff_today_text(load(), 2019)  # the barometer's own figures

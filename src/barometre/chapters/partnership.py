@@ -99,6 +99,11 @@ def staff_today_text(ds: Dataset, edition: int) -> str:
             of = ""
         sentences.append(f"en France, {of}{cite(advisers)} {'de' if of else 'des salariés sont des'} conseillers "
                          "clients")
+    # a person's figures are hers (editor38: « the first sentence mixes two perimeters without attribution »)
+    if advisers is not None and advisers.source_type == "interview":
+        sentences[-1] += f", selon {md_escape(ds.sources[advisers.source].name)}"
+    if members is not None and advisers is not None:
+        sentences[0] += ", en France et à l’étranger"  # the members' staff counts both; the next clause is France
     return f"En {year}, " + " ; ".join(sentences) + "."
 
 
