@@ -769,3 +769,16 @@ def test_the_chapter_states_the_key_figure_its_synthesis_row_gives(tmp_path):
     text = markdown(execute_chapter(tmp_path, "prices", "2024", edition=2024))
     assert "l'Insee mesure ensuite les prix de production des centres d'appels" in text
     assert f"- {ch.LATER_PRICES_LABEL} : " in text
+
+
+def test_the_smic_index_goes_on_to_the_edition_s_year_where_prices_stop():
+    """editor37/38: « le Smic horaire brut, lui, atteint l'indice 152,4 en 2017 » in the 2024 book, whose Smic
+    series reaches 2024 (the CPI stops in 2017)."""
+    from barometre import load as load_data
+    from barometre.chapters import prices as chapter
+
+    ds = load_data()
+    year, index = chapter.smic_index_later(ds, 2000, 2008, 2024)
+    expected = 100 * ds.smic_at(date(2024, *chapter.MID_YEAR)) / ds.smic_at(date(2000, *chapter.MID_YEAR))
+    assert year == 2024 and abs(index - expected) < 1e-9 and index > 170
+    assert chapter.smic_index_later(ds, 2000, 2008, 2008) is None  # nothing after the price's own year

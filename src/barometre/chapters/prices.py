@@ -11,7 +11,7 @@ import pandas as pd
 
 from barometre import formatting, history, lead, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
-from barometre.data import Dataset, Figure, period_end
+from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.history import trend
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
@@ -189,6 +189,19 @@ def available_years(ds: Dataset, start: int, end: int) -> list[int]:
 
 def smic_mid_year(ds: Dataset, years: list[int]) -> dict[int, float]:
     return {y: ds.smic_at(date(y, *MID_YEAR)) for y in years}
+
+
+def smic_index_later(ds: Dataset, base: int, after: int, edition: int) -> tuple[int, float] | None:
+    """The gross hourly Smic as an index (``base`` = 100, the rate in force mid-year) in the edition's year, or the
+    latest year before it the Smic series covers, when that year is after ``after`` (the last year of the index
+    chart, which the CPI bounds): the Smic goes on where prices stop (editor37/38: « atteint l'indice 152,4 en
+    2017 » in the 2024 book, whose Smic series reaches 2024). None when no later year is covered."""
+    for year in range(edition, after, -1):
+        try:
+            return year, 100 * ds.smic_at(date(year, *MID_YEAR)) / ds.smic_at(date(base, *MID_YEAR))
+        except FigureNotFound:
+            continue
+    return None
 
 
 def index_table(ds: Dataset, years: list[int]) -> pd.DataFrame:
