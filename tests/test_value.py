@@ -512,3 +512,16 @@ def test_the_salary_sentence_of_an_older_edition_carries_its_note_once():
     assert "(" not in ch.salary_text(ch.salaries(ds, 2014)).split(". Le Smic")[0]  # the edition's own: none
     deduced = ch.salary_text(ch.salaries(ds, 2011))
     assert "(calcul du livre : " in deduced and "une valeur déduite" not in deduced
+
+
+def test_the_market_s_facts_come_before_the_model():
+    """editor37/38: the model (four charts) came before « Le conseiller : formation et salaire »; the issue asks
+    that models follow the market's facts."""
+    import json
+    from pathlib import Path
+
+    cells = json.loads((Path(__file__).parent.parent / "chapters" / "value.ipynb").read_text(encoding="utf-8"))["cells"]
+    heads = ["".join(c["source"]).splitlines()[0] for c in cells if c["cell_type"] == "markdown"]
+    adviser = next(i for i, h in enumerate(heads) if h.startswith("## Le conseiller"))
+    model = next(i for i, h in enumerate(heads) if h.startswith("## Modèle"))
+    assert adviser < model
