@@ -381,3 +381,14 @@ def test_the_synthesis_row_ends_on_the_edition_s_own_outlook():
     assert ch.summary(ds, 2011).takeaway.endswith("Prévision pour 2012 : {ref}`un recul <fig-2011-revenue-growth-"
                                                    "forecast-market-2012>` du chiffre d’affaires.")
     assert "Prévision" not in ch.summary(ds, 2013).takeaway  # no forecast published with 2013
+
+
+def test_the_growth_sentence_gives_the_market_s_size_that_year():
+    """editor38: the 2011 story's 2 240 M€ was left to the table."""
+    ds = load()
+    growth = ds.known("revenue_growth", 2011, scope="market")
+    size = ds.known("market_revenue", 2011, period="2011")
+    text = ch.growth_sentence(growth, None, size).replace("\u202f", " ").replace("\u00a0", " ")
+    assert "a progressé de {ref}`10,1 %" in text and "en 2011, à {ref}`2 240 M€" in text
+    other = ds.known("market_revenue", 2011, period="2010")
+    assert ", à " not in ch.growth_sentence(growth, None, other)  # another year's size is not this year's
