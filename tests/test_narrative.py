@@ -470,6 +470,7 @@ def test_a_sector_forecast_wrong_for_the_sector_and_right_in_france_says_both(da
                 if "pour 2012" in ln).replace("\u00a0", " ")
     assert "démentie (hausse au lieu d’un recul) pour l’ensemble du secteur ; en France : {ref}`−2,8 %" in line
     assert line.endswith("prévision tenue.")
+    assert "réalisé : {ref}`+1 %" in line  # signed against a forecast of a fall (editor38)
     # France grows too: one verdict, no France clause
     set_value(data_copy, "revenue_growth", "france", "2012", "0.5", edition=2013)
     changed = load(data_copy)

@@ -499,16 +499,19 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
         return text + f" ; {_not_yet_done(forecast, partial)}."
-    text += f" ; réalisé : {_realised(outcome)}"
+    text += f" ; réalisé : {_realised(outcome, forecast)}"
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     if france is not None and (other := verdict_words(forecast_verdict(forecast, france), forecast)) != verdict:
-        return text + f", {verdict} pour l’ensemble du secteur ; en France : {_realised(france)}, {other}."
+        return text + f", {verdict} pour l’ensemble du secteur ; en France : {_realised(france, forecast)}, {other}."
     return text + f", {verdict}."
 
 
-def _realised(outcome: Figure) -> str:
-    """The outcome, linked, with its edition (an older edition's note comes with ``cite``)."""
-    return cite(outcome) + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
+def _realised(outcome: Figure, forecast: Figure | None = None) -> str:
+    """The outcome, linked, with its edition (an older edition's note comes with ``cite``); signed when the
+    forecast was of a fall or the outcome is one (editor38: « réalisé : 1 % » against « un recul »)."""
+    signed = outcome.unit == "percent_change" and (outcome.central < 0 or (
+        forecast is not None and forecast.bounds[1] <= 0))
+    return cite(outcome, signed=signed) + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
 
 
 def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = ()) -> str:
@@ -613,7 +616,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
             if outcome is None:
                 lines.append(f"- {said} ; {_not_yet_done(forecast, years_done(forecast))}{instead(forecast)}.")
             else:
-                done = _realised(outcome)
+                done = _realised(outcome, forecast)
                 lines.append(f"- {said} ; réalisé : {done}, "
                              f"{verdict_words(forecast_verdict(forecast, outcome), forecast)}.")
             continue
@@ -629,7 +632,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
             lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, years_done(forecast))}"
                          f"{instead(forecast)}.")
             continue
-        done = _realised(outcome)
+        done = _realised(outcome, forecast)
         verdicts = [verdict_words(forecast_verdict(f, o), f) for f, o in group]
         if len(set(verdicts)) == 1:
             items = " ; ".join(item(f) for f, _ in group)
