@@ -889,8 +889,11 @@ def summary(ds: Dataset, edition: int):
                 # figure was the members' share, a measure of concentration)
                 key_label, key_figure = ((LATER_PRICES_LABEL, later[0]) if later is not None else
                                          (figure.label, f"{cite(figure)} en {formatting.period_text(figure.period)}"))
+                # the synthesis row keeps the edition's figure's first clause (editor38: about 720 characters;
+                # the book's check of the share is in the chapter and the claims)
+                first = sentence.strip().split(" ; ")[0].rstrip(".") + "."
                 return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure,
-                                      takeaway=f"{sentence.strip()} {takeaway}.")
+                                      takeaway=f"{first} {takeaway}.")
             if later is not None:
                 return ChapterSummary(chapter=CHAPTER, key_label=LATER_PRICES_LABEL, key_figure=later[0],
                                       takeaway=takeaway + ".")
