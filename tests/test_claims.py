@@ -486,3 +486,16 @@ def test_claims_of_2013_and_2017_are_tested_and_follow_the_data(data_copy):
     changed = load(data_copy)
     assert _resilience_verdict(changed, 2024, "first_decline_2013").verdict == cl.INCONSISTENT
     assert _resilience_verdict(changed, 2024, "market_quadrupled_2017").verdict == cl.CONSISTENT
+
+
+def test_always_double_digit_growth_is_judged_on_the_years_published_before_the_words(data_copy):
+    """editor38: « toujours … à deux chiffres » (2013) and « bien souvent à deux chiffres » (2012) were quoted and
+    not tested. « toujours » fails on 2009's 4,2 %; « bien souvent » holds while most years reach 10 %."""
+    ds = load()
+    often = _resilience_verdict(ds, 2024, "double_digit_2012")
+    always = _resilience_verdict(ds, 2024, "double_digit_2013")
+    assert often.verdict == cl.CONSISTENT and always.verdict == cl.INCONSISTENT
+    assert "4,2" in always.evidence and "pas « toujours »" in always.evidence
+    for year, edition in (("2004", 2005), ("2005", 2005), ("2007", 2008), ("2008", 2009)):
+        set_value(data_copy, "revenue_growth", "market", year, "5", edition=edition)
+    assert _resilience_verdict(load(data_copy), 2024, "double_digit_2012").verdict == cl.INCONSISTENT

@@ -911,6 +911,31 @@ def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
                                       "de la série.", (now, *earlier))
 
 
+def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+    """« Le secteur a toujours connu une forte croissance, bien souvent à deux chiffres » / « a toujours connu une
+    croissance forte à deux chiffres »: the sector's published yearly growths before the year of the words
+    (``params["before"]``), as known in ``edition``. ``params["often"]``: « bien souvent » (most years at least
+    10 %) rather than « toujours » (every year)."""
+    before = int(claim.params["before"])
+    figs = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(before - 12, before))
+            if f is not None]
+    if not figs:
+        return _missing(ds, edition, ["revenue_growth"])
+    below = [f for f in figs if interval(f)[1] < 9.95]  # « à deux chiffres »: 10 % and more, rounded
+    span = f"de {min(int(f.period) for f in figs)} à {max(int(f.period) for f in figs)}"
+    text = (f"Des années publiées {span}, {formatting.count_words(len(figs) - len(below), 'est', 'sont')} à deux "
+            "chiffres")
+    if below:
+        listed = formatting.enumeration([f"{cite(f, signed=f.central < 0)} en {f.period}" for f in below])
+        text += f" ; les autres non : {listed}"
+    if claim.params.get("often"):
+        holds = len(below) * 2 < len(figs)
+        word = "la plupart" if holds else "moins de la moitié"
+        return Verdict(CONSISTENT if holds else INCONSISTENT, text + f" : {word} des années.", tuple(figs))
+    return Verdict(CONSISTENT if not below else INCONSISTENT,
+                   text + (" : toutes." if not below else " : pas « toujours »."), tuple(figs))
+
+
 def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     """« le marché a quadruplé »: the ratio of two published figures (``params``: the newer and the older,
     as (indicator, scope, period)) against the multiple said, a spoken whole number standing for half a unit
@@ -1255,6 +1280,10 @@ CLAIMS: list[Claim] = [
            "Une croissance régulière", since=2008, until=2011),
     _quote("fall_announced_2013", "resilience", 2011, check_announced_fall, "uberti_free_impact",
            "Un impact négatif annoncé pour 2013", year=2013),
+    _quote("double_digit_2012", "resilience", 2012, check_always_double_digit, "uberti_2012_historic_reversal",
+           "Une croissance « bien souvent à deux chiffres »", before=2012, often=True),
+    _quote("double_digit_2013", "resilience", 2013, check_always_double_digit, "uberti_thirty_years_growth",
+           "Une croissance « toujours … à deux chiffres »", before=2013),
     _quote("first_decline_2013", "resilience", 2013, check_first_decline, "first_decline_2013",
            "Un premier recul en 2013", year=2013),
     _quote("market_quadrupled_2017", "resilience", 2017, check_multiple, "dubreil_market_quadrupled",
