@@ -173,14 +173,10 @@ SINCE_FACTS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
 ANY_YEAR = frozenset({"top50_cumulative_revenue"})
 
 
-def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
-    """The chapter's figures of ``edition`` for its own year (``SINCE_FACTS``), one sentence a measure:
-    « Croissance du chiffre d'affaires en 2012 : +1 % (ensemble du marché), −2,8 % (France). » '' when the
-    edition publishes none of them."""
-    from barometre.labels import scope_label
-    from barometre.narrative import cite
-
-    sentences = []
+def edition_figures(ds: Dataset, edition: int, chapter: str) -> list[tuple[str, list]]:
+    """The chapter's figures of ``edition`` for its own year (``SINCE_FACTS``; any year for ``ANY_YEAR``), by
+    measure, in the table's order of scopes: [(indicator, [Figure, …]), …]."""
+    out = []
     for indicator, scopes in SINCE_FACTS.get(chapter, ()):
         if indicator not in ds.indicators:
             continue
@@ -189,8 +185,20 @@ def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
                 and (scopes is None or f.scope in scopes)]
         if scopes is not None:
             figs.sort(key=lambda f: scopes.index(f.scope))
-        if not figs:
-            continue
+        if figs:
+            out.append((indicator, figs))
+    return out
+
+
+def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
+    """The chapter's figures of ``edition`` for its own year (``SINCE_FACTS``), one sentence a measure:
+    « Croissance du chiffre d'affaires en 2012 : +1 % (ensemble du marché), −2,8 % (France). » '' when the
+    edition publishes none of them."""
+    from barometre.labels import scope_label
+    from barometre.narrative import cite
+
+    sentences = []
+    for indicator, figs in edition_figures(ds, edition, chapter):
         signed = figs[0].unit == "percent_change"
         shown = [cite(f, formatting.figure_text(f, signed=signed)) for f in figs]
         if len(figs) > 1 or figs[0].scope != "market":
@@ -198,6 +206,21 @@ def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
         year = formatting.period_text(figs[0].period) if indicator in ANY_YEAR else str(edition)
         sentences.append(f"{md_escape(ds.indicators[indicator].label_fr)} en {year} : {', '.join(shown)}.")
     return " ".join(sentences)
+
+
+def _breaks_since(ds: Dataset, told: dict, edition: int, chapter: str) -> list[str]:
+    """The reasons of the explicit series breaks (``data/breaks.csv``) between a measure's figure told for an
+    earlier edition of the list (``told``: (indicator, scope) → Figure) and its figure of ``edition``
+    (editor38: 2 460 M€ in 2017, 2 940 M€ in 2019 read as one run across the 2018 widening of the panel). A
+    change of study alone is said by the study's own note."""
+    reasons: list[str] = []
+    for indicator, figs in edition_figures(ds, edition, chapter):
+        for f in figs:
+            before = told.get((indicator, f.scope))
+            found = ds.break_between(before, f) if before is not None else None
+            if found is not None and found.reason and found.reason not in reasons:
+                reasons.append(found.reason)
+    return reasons
 
 
 def since_article(ds: Dataset, edition: int, chapter: str) -> str:
@@ -216,6 +239,7 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
     from barometre.history import study_name
 
     items = []
+    told: dict = {}  # (indicator, scope) → the figure last told, to find the breaks between two editions' figures
     study = ds.study_of(first)
     for e in ds.editions:
         if not first < e < edition:
@@ -228,12 +252,18 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
         # a change of study is said where it happens (editor38: 2 260 → 2 360 M€ and 77 → 66 % read across the
         # change from BearingPoint to EY with no warning)
         now = ds.study_of(e)
-        if facts and now is not None and study is not None and now.study != study.study:
+        new_study = bool(facts) and now is not None and study is not None and now.study != study.study
+        reasons = [] if new_study else _breaks_since(ds, told, e, chapter)
+        if new_study:
             name = study_name(now)
             facts = (f"*{name[:1].upper()}{name[1:]} prend le relais : ses chiffres ne se comparent pas directement "
                      f"aux précédents.* {facts}")
+        elif reasons:
+            facts = f"*Rupture de série : {md_escape(' ; '.join(reasons))}.* {facts}"
         if facts:
             study = now or study
+            for indicator, figs in edition_figures(ds, e, chapter):
+                told.update({(indicator, f.scope): f for f in figs})
         items.append(f"- **Édition {e}.** " + " ".join(p for p in (facts, words) if p))
     if not items:
         return ""
