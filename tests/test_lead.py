@@ -449,13 +449,3 @@ def test_an_average_a_person_gave_keeps_her_words_for_its_span_and_her_next_word
     study = replace(average, source_type="barometer")
     assert lead.spoken_span(study) == "" and "entre 2017 et 2024" in lead.average_sentence(study, 2024, None)
     assert lead.same_speaker_words(ds, 2024, study) == ""
-
-
-def test_a_move_from_a_study_s_count_to_a_person_s_says_the_counts_differ():
-    """editor37: « Les effectifs en France passent de 49 000 (édition 2019) en 2019 à 55 000 en 2024 »: the EY
-    study's total against Caroline Adam's count of the outsourced centres' positions. Two studies' figures (2011,
-    80 000 to about 100 000) carry no such note."""
-    ds = load()
-    staff = next(p for p in lead.render(ds, 2024).split("\n\n") if "Les effectifs en France passent" in p)
-    assert "en 2024 (décomptes différents)" in staff
-    assert "décomptes différents" not in lead.render(ds, 2011)

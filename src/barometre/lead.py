@@ -546,12 +546,8 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
         text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
     else:
         verb = "passent" if _plural(noun) else "passe"
-        # a study's count against a person's (2019's EY total, Caroline Adam's 55 000 in 2024): two counts, said so
-        # (editor37)
-        counts = " (décomptes différents)" if (prev.source_type == "interview") != (cur.source_type == "interview") \
-            else ""
         text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{earlier(prev)} en {_year_of(prev)} "
-                f"à {cite(cur)} en {_year_of(cur)}{counts}{', ' + words if words else ''}")
+                f"à {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}")
     if not words and fact.kind == "turn" and fact.before is not None:
         rose = _change(fact.before, prev) > 0
         done = ("accéléré" if rose else "ralenti") if growth else "augmenté" if rose else "baissé"
