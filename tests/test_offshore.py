@@ -856,3 +856,18 @@ def test_the_production_sites_are_told_in_their_edition_s_book(data_copy):
     assert "étaient à l'offshore" in chapter.sites_text(ds, 2012) and chapter.sites_text(ds, 2024) == ""
     set_value(data_copy, "sites_growth", "market", "2011", "2", edition=2011)
     assert "le nombre de sites progresse de" in chapter.sites_text(load_data(data_copy), 2011)
+
+
+def test_a_split_of_the_staff_that_cannot_add_up_says_so(data_copy):
+    """editor37/38: « 54 % … en province et 3 % en Île-de-France » with the offshore's 39 % make 96 %; the claims
+    page calls it « incohérente », the chapter said nothing."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+    from barometre.chapters import offshore as chapter
+
+    text = chapter.staff_places_text(load_data(), 2011)
+    assert "ces parts ne font que 96\u00a0%" in text and "<claims>" in text
+    assert "ces parts" not in chapter.staff_places_text(load_data(), 2012)  # 55 + 2 + 42: within rounding
+    set_value(data_copy, "staff_share", "province", "2011", "58", edition=2011)
+    assert "ces parts" not in chapter.staff_places_text(load_data(data_copy), 2011)

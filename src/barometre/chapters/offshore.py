@@ -1034,7 +1034,31 @@ def staff_places_text(ds: Dataset, edition: int) -> str:
     parts = [narrative.cite(f, then=f" des salariés des outsourceurs {verb} {PLACES[f.scope]}")
              if f.scope == "province" else f"{narrative.cite(f)} {PLACES[f.scope]}" for f in shown]
     note = f" (édition {province.edition})" if past else ""
-    return f"En {formatting.period_text(province.period)}, {formatting.enumeration(parts)}{note}."
+    text = f"En {formatting.period_text(province.period)}, {formatting.enumeration(parts)}{note}."
+    return text + _shares_warning(ds, edition, figs)
+
+
+def _shares_warning(ds: Dataset, edition: int, figs: list[Figure]) -> str:
+    """« Avec les 39 % de l'offshore, ces parts ne font que 96 % … » when the staff's shares by place of one year
+    (province, Île-de-France and the offshore) cannot add up to 100 % even with their rounding (editor37/38: the
+    2011 split was told with no warning, while the claims page calls it « incohérente »); '' otherwise."""
+    from barometre.precision import interval
+
+    offshore = ds.known("staff_share", edition, scope="offshore", period=figs[0].period)
+    if offshore is None or not offshore.published:
+        return ""
+    parts = [*figs, offshore]
+    low = sum(interval(f)[0] for f in parts)
+    high = sum(interval(f)[1] for f in parts)
+    if low <= 100 <= high:
+        return ""
+    total = formatting.percent(sum(f.central for f in parts), 0)
+    return (f" Avec les {narrative.cite(replace(offshore, as_of=offshore.edition))} de l'offshore, "
+            f"ces parts ne font que {total} : les sources ne disent pas où travaille le reste (voir "
+            "{doc}`« Les affirmations à l'épreuve » <claims>`)."
+            if high < 100 else
+            f" Avec les {narrative.cite(replace(offshore, as_of=offshore.edition))} de l'offshore, ces parts font "
+            f"{total}, plus que le tout (voir {{doc}}`« Les affirmations à l'épreuve » <claims>`).")
 
 
 def new_jobs_text(ds: Dataset, edition: int, *, year_told: str | None = None) -> str:
