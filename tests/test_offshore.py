@@ -646,7 +646,7 @@ def test_offshore_staff_is_set_against_offshore_revenue_with_the_books_ratio(tmp
     France; a later book says it in the past; reversed data (fewer staff than revenue) turn the ratio."""
     ds = load()
     text = ch.staff_and_revenue_sentence(*ch.staff_and_revenue(ds, 2011))
-    assert "emploie {ref}`39" in text and "que {ref}`23" in text and "2,1 fois moins" in text
+    assert "emploie {ref}`39" in text and "que {ref}`23" in text and "47\u00a0% du chiffre d’affaires d’un salarié" in text
     pair = ch.staff_and_revenue(ds, ds.editions[-1])
     later = ch.staff_and_revenue_sentence(*pair, ch.newer_staff_share(ds, ds.editions[-1], pair[0]))
     assert "employait" in later and "emploie" not in later

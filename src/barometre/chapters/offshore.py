@@ -1274,8 +1274,8 @@ def newer_staff_share(ds: Dataset, edition: int, staff: Figure) -> Figure | None
 
 def staff_and_revenue_sentence(staff: Figure, revenue: Figure, newer: Figure | None = None) -> str:
     """« En 2011, l'offshore emploie 39 % des effectifs des outsourceurs mais ne réalise que 23 % de leur
-    chiffre d'affaires : un salarié offshore y produit en moyenne 2,1 fois moins de chiffre d'affaires
-    qu'un salarié en France (calcul du livre). » The offshore debate in two shares: labour abroad is cheaper,
+    chiffre d'affaires : un salarié offshore y produit en moyenne 47 % du chiffre d'affaires d'un salarié en France
+    (calcul du livre). » The offshore debate in two shares: labour abroad is cheaper,
     so the same revenue takes more people. In the past when the figures come from an older edition."""
     s, r = staff.central, revenue.central
     past = staff.from_older_edition or revenue.from_older_edition
@@ -1291,11 +1291,12 @@ def staff_and_revenue_sentence(staff: Figure, revenue: Figure, newer: Figure | N
         return text + f" et {make} {told(revenue)} de leur chiffre d’affaires." + later
     ratio = (r / s) / ((100 - r) / (100 - s))  # revenue per head offshore against France
     less = ratio < 1
-    times = formatting.small_number(1 / ratio if less else ratio, 1)
     link = "mais ne " + make + " que" if less else "et " + make
+    # a share of a French salary's revenue, not « 2,1 fois moins » (editors 37 and 38)
+    compared = (f"{formatting.percent(ratio * 100, 0)} du chiffre d’affaires d’un salarié en France" if less else
+                f"{formatting.small_number(ratio, 1)} fois plus de chiffre d’affaires qu’un salarié en France")
     return (text + f" {link} {told(revenue)} de leur chiffre d’affaires : un salarié offshore {produce} "
-            f"en moyenne {times} fois {'moins' if less else 'plus'} de chiffre d’affaires qu’un salarié en France "
-            "(calcul du livre)." + later)
+            f"en moyenne {compared} (calcul du livre)." + later)
 
 
 def article_answer(ds: Dataset, edition: int) -> str:
