@@ -114,16 +114,14 @@ def growth_title(table: pd.DataFrame) -> str:
 
 
 def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
-    """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, à 1 840 M€, contre 13 % en 2007 : la
-    croissance accélère. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
+    """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, contre 13 % en 2007 : la croissance
+    accélère, pour un chiffre d'affaires d'environ 1 840 M€. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
     the edition gives it (editor38: the 2011 story's 2 240 M€ was left to the table)."""
     year = formatting.period_text(growth.period)
     if growth.central < 0:
         text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a reculé {de(growth, magnitude=True)} en {year}"
     else:
         text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a progressé {de(growth)} en {year}"
-    if size is not None and size.published and size.period == growth.period:
-        text += f", à {cite(size)}"
     if previous is not None:
         text += f", contre {cite(previous)} en {formatting.period_text(previous.period)}"
         if growth.central >= 0 and previous.central >= 0:
@@ -135,6 +133,8 @@ def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None
             text += " : la croissance s'est retournée"
         elif previous.central < 0 <= growth.central:
             text += " : l'activité repart"
+    if size is not None and size.published and size.period == growth.period:
+        text += f", pour un chiffre d'affaires {de(size)}"
     return text + "."
 
 
