@@ -51,6 +51,7 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
     _keep_run_in_titles_with_their_text(doctree)
+    print_outside_links(doctree)
     print_anchor_targets(doctree)
     drop_headings_printing_nothing(doctree)
     appendices = list(app.config.barometre_appendices or [])
@@ -83,6 +84,47 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
             # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
             brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
                                        format="latex"))
+
+
+ONLINE = "en ligne"  # the web's link to a publication (« ([en ligne](https://…)) »)
+
+
+def short_address(url: str) -> str:
+    """A web address as print gives it: its site alone (« https://www.relationclientmag.fr/Relation-…
+    /Article/L-OUTSOURCING….htm » → « relationclientmag.fr »)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
+
+
+def _footnote(url: str) -> nodes.raw:
+    from sphinx.util.texescape import escape
+
+    return nodes.raw("", f"\\footnote{{{escape(short_address(url))}}}", format="latex")
+
+
+def print_outside_links(doctree) -> None:
+    """An outside link printed for a reader (issue 27: 65 green « (en ligne) » led nowhere on paper): its
+    text in the text's colour, its short address in a footnote. The web's « (en ligne) » after a publication
+    leaves only the footnote (« …, 2009¹ »: ¹ relationclientmag.fr)."""
+    for ref in list(doctree.findall(nodes.reference)):
+        url = ref.get("refuri", "")
+        if not url.startswith(("http://", "https://")):
+            continue
+        parent = ref.parent
+        at = parent.index(ref)
+        before = parent.children[at - 1] if at > 0 else None
+        after = parent.children[at + 1] if at + 1 < len(parent.children) else None
+        if (ref.astext().strip() == ONLINE and isinstance(before, nodes.Text) and str(before).endswith(" (")
+                and isinstance(after, nodes.Text) and str(after).startswith(")")):
+            parent.replace(before, nodes.Text(str(before)[:-2]))
+            parent.replace(after, nodes.Text(str(after)[1:]))
+            ref.replace_self(_footnote(url))
+        elif ref.astext().strip() in (url, url.rstrip("/")) or ref.astext().strip() == short_address(url):
+            continue  # the address is its own text
+        else:
+            parent.insert(at + 1, _footnote(url))
 
 
 def print_anchor_targets(doctree) -> None:
