@@ -606,3 +606,32 @@ def test_every_number_of_the_pdf_links_to_an_entry_of_the_annex(pdf):
     assert len(labels) == len(set(labels)), sorted({x for x in labels if labels.count(x) > 1})[:5]
     log = (latex / "barometre.log").read_text(encoding="utf-8", errors="replace")
     assert not re.search(r"multiply defined|Hyper reference .* undefined", log)
+
+
+def test_running_heads_number_sections_as_their_headings(pages):
+    """Issue 27: running heads read « 1.1. » for « 1.1 » (fancyhdr's default): they read as the headings."""
+    heads = [line.strip() for text in pages for line in text.splitlines()[-3:] if line.strip()]
+    assert any(re.match(r"^\d+\.\d+ \S", line) for line in heads), heads[:20]
+    assert not [line for line in heads if re.match(r"^(?:\d+|[A-Z])\.\d+\.\s", line)]
+
+
+def test_the_summaries_print_as_boxes_not_as_numbered_sections(pdf):
+    """Issue 27: « L’essentiel » and « À retenir » were dash lists under numbered headings; a report sets
+    them as boxes (the book's box), which the table of contents does not list."""
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    assert "\\section{À retenir}" not in tex and "\\section{L’essentiel de l’édition}" not in tex
+    boxes = re.findall(r"\\begin\{sphinxadmonition\}\{note\}\{(À retenir|L’essentiel de l’édition)", tex)
+    assert boxes.count("L’essentiel de l’édition") == 1 and boxes.count("À retenir") >= 4, boxes
+    toc = pdf["text"][pdf["text"].index("Table des matières"):pdf["text"].index("Table des figures")]
+    assert "À retenir" not in toc
+
+
+def test_the_title_page_gives_a_summary_and_the_date_of_the_data_not_of_the_build(pdf, pages):
+    from barometre.build import data_date
+    from barometre.latex import title_summary
+
+    first = " ".join(pages[0].split())
+    assert f"publiées en {data_date(pdf['data'], 2008)}" in first or f"publiées le {data_date(pdf['data'], 2008)}" in first
+    summary = " ".join(title_summary(pdf["data"], 2008).split())
+    assert summary and summary in first

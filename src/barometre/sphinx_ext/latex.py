@@ -51,6 +51,7 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
     _keep_run_in_titles_with_their_text(doctree)
+    print_boxes(doctree)
     print_outside_links(doctree)
     print_anchor_targets(doctree)
     drop_headings_printing_nothing(doctree)
@@ -84,6 +85,36 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
             # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
             brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
                                        format="latex"))
+
+
+# the sections a report sets as boxes (issue 27: « Chiffres clés » and « À retenir » were dash lists under a
+# numbered heading): the synthesis's lead and each chapter's summary
+PRINT_BOXES = ("L’essentiel de l’édition", "À retenir")
+
+
+def print_boxes(doctree) -> None:
+    """Each section titled as in ``PRINT_BOXES`` set as a box of the report (the book's box, as
+    « Vérification »), its title the box's, not a numbered heading; its targets kept (``\\label``)."""
+    from sphinx import addnodes
+
+    for section in list(doctree.findall(nodes.section)):
+        title = section.next_node(nodes.title)
+        if title is None or title.parent is not section or title.astext().strip() not in PRINT_BOXES:
+            continue
+        if any(isinstance(child, nodes.section) for child in section.children):
+            continue  # a section with sections of its own is not a box
+        start = next((a for a in _ancestors(section) if isinstance(a, addnodes.start_of_file)), None)
+        docname = start.get("docname") if start is not None else ""
+        labels = "".join(f"\\phantomsection\\label{{\\detokenize{{{docname}:{i}}}}}" for i in section["ids"])
+        box = nodes.admonition("", nodes.title("", title.astext()), classes=["barometre-print-box"])
+        box.extend(child for child in section.children[1:])
+        section.replace_self([nodes.raw("", labels + "\n", format="latex"), box] if labels else [box])
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 ONLINE = "en ligne"  # the web's link to a publication (« ([en ligne](https://…)) »)
