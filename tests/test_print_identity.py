@@ -4,6 +4,8 @@ chosen and written from the data, and the date of the data (not the day of the b
 
 from __future__ import annotations
 
+import re
+
 from conftest import set_value
 from docutils import nodes
 from sphinx import addnodes
@@ -20,6 +22,8 @@ def test_the_title_page_gives_the_edition_a_summary_and_the_date_of_the_data():
     summary = title_summary(DATA_DIR, 2011)
     assert summary and summary.replace("%", "\\%") in page
     assert "10,1\u00a0% en 2011" in summary  # the edition's headline figure
+    # bound as the book's text: no guillemet alone at a line's end, no range split
+    assert "«\u00a0" in page and not re.search(r"« | »|\d à \d", page), re.search(r".{30}(?:« | »|\d à \d).{10}", page)
 
 
 def test_the_title_page_summary_is_whole_sentences_of_about_three_lines_for_every_edition():
@@ -54,7 +58,7 @@ def _book(*sections) -> nodes.document:
 def test_a_summary_section_prints_as_a_box_with_its_title_and_its_target():
     summary = nodes.section("", nodes.title("", "À retenir"),
                             nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "Croissance : 10 %."))),
-                            ids=["a-retenir"])
+                            ids=["a-retenir"], docname="chapters/value")
     other = nodes.section("", nodes.title("", "Le prix de l’heure"), nodes.paragraph("", "Texte."), ids=["prix"])
     doc = _book(other, summary)
     print_boxes(doc)
@@ -63,4 +67,10 @@ def test_a_summary_section_prints_as_a_box_with_its_title_and_its_target():
     assert boxes[0].astext().endswith("Croissance : 10 %.")
     assert [s["ids"] for s in doc.findall(nodes.section)] == [["prix"]]  # not a numbered heading any more
     raw = [r.astext() for r in doc.findall(nodes.raw)]
-    assert raw == ["\\phantomsection\\label{\\detokenize{chapters/resilience:a-retenir}}\n"]
+    # the section's own document (Sphinx notes it on each section of the assembled book), else its file's
+    assert raw == ["\\phantomsection\\label{\\detokenize{chapters/value:a-retenir}}\n"]
+    summary = nodes.section("", nodes.title("", "À retenir"), nodes.paragraph("", "x"), ids=["a-retenir"])
+    doc = _book(summary)
+    print_boxes(doc)
+    assert [r.astext() for r in doc.findall(nodes.raw)] == [
+        "\\phantomsection\\label{\\detokenize{chapters/resilience:a-retenir}}\n"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from barometre.book import notebooks as toc_chapters
 from barometre.paths import ROOT
-from barometre.typography import curly_apostrophes, title_typography
+from barometre.typography import curly_apostrophes, print_binding, title_typography
 
 
 def latex_escape(text: str) -> str:
@@ -127,6 +127,8 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
     day = when[:1].isdigit() and not when.isdigit()
     dated = (f"Données de l’édition {edition}, publiées {'le' if day else 'en'} {latex_escape(when)}" if when
              else f"Données de l’édition {edition}")
+    # bound as the book's text is (``sphinx_ext.typography``): guillemets to their words, « 2007 à 80 000 »
+    source, summary_box = print_binding(source), print_binding(summary_box)
     return (
         # the title page is page i (not printed): no page label is used twice
         "\\pagenumbering{roman}"

@@ -103,8 +103,10 @@ def print_boxes(doctree) -> None:
             continue
         if any(isinstance(child, nodes.section) for child in section.children):
             continue  # a section with sections of its own is not a box
-        start = next((a for a in _ancestors(section) if isinstance(a, addnodes.start_of_file)), None)
-        docname = start.get("docname") if start is not None else ""
+        # (Sphinx notes each section's document when it assembles the book: the children of its
+        # ``start_of_file`` keep their first parent)
+        docname = section.get("docname") or next(
+            (a.get("docname") for a in _ancestors(section) if isinstance(a, addnodes.start_of_file)), "")
         labels = "".join(f"\\phantomsection\\label{{\\detokenize{{{docname}:{i}}}}}" for i in section["ids"])
         box = nodes.admonition("", nodes.title("", title.astext()), classes=["barometre-print-box"])
         box.extend(child for child in section.children[1:])
