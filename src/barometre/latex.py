@@ -121,8 +121,9 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
     name = "\\\\ ".join(latex_escape(line) for line in balanced_lines(name))
     subtitle_line = f"\\vspace{{0.8cm}}{{\\LARGE {latex_escape(subtitle)}\\par}}" if subtitle else ""
     summary = title_summary(data_dir, edition)
-    summary_box = (f"\\vspace{{1.2cm}}\\parbox{{0.82\\linewidth}}{{\\large\\raggedright {latex_escape(summary)}\\par}}"
-                   if summary else "")
+    # a paragraph of its own, set narrower than the page and left-aligned as a report's summary
+    summary_box = (f"\\vspace{{1.2cm}}\\par\\begin{{minipage}}{{0.8\\linewidth}}\\large\\raggedright "
+                   f"{latex_escape(summary)}\\par\\end{{minipage}}\\par" if summary else "")
     when = data_date(data_dir, edition)
     day = when[:1].isdigit() and not when.isdigit()
     dated = (f"Données de l’édition {edition}, publiées {'le' if day else 'en'} {latex_escape(when)}" if when
