@@ -651,3 +651,27 @@ def test_the_title_page_gives_a_summary_and_the_date_of_the_data_not_of_the_buil
     assert f"publiées en {data_date(pdf['data'], 2008)}" in first or f"publiées le {data_date(pdf['data'], 2008)}" in first
     summary = " ".join(title_summary(pdf["data"], 2008).split())
     assert summary and summary in first
+
+
+def test_a_chapter_opens_soberly_with_its_text_in_the_top_quarter_of_the_page(pdf):
+    """Issue 27: fncychap's openings took a third of a page (the text began 40 % down, measured on the 2011
+    PDF); a report's chapter opens with its number, its title and a rule, the text close under them."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure, LTTextLine
+
+    def lines(node):
+        for item in node:
+            if isinstance(item, LTTextLine):
+                sizes = [c.size for c in item if isinstance(c, LTChar)]
+                yield item.y1, item.get_text().strip(), max(sizes, default=0)
+            elif not isinstance(item, LTFigure) and hasattr(item, "__iter__"):
+                yield from lines(item)
+
+    openings = []
+    for number, page in enumerate(extract_pages(str(pdf["path"])), start=1):
+        found = sorted(lines(page), reverse=True)
+        if any(re.fullmatch(r"Chapitre \d+|Annexe [A-Z]", text) for _, text, _ in found[:4]):
+            first = next(y for y, text, size in found if 10 < size < 11.5 and len(text) > 40)  # body text
+            openings.append((number, round((page.height - first) / page.height, 2)))
+    assert len(openings) >= 7, openings  # the chapters and the annexes
+    assert all(share < 0.25 for _, share in openings), openings
