@@ -94,9 +94,9 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
     """The PDF's title page (LaTeX), as a statistics office's report opens: the title with the edition, a
     summary of about three lines (the edition's lead), the edition's own sources, the team and the date of
     the data (the edition's publication, from its sidecar; never the day of the build)."""
-    from barometre.build import data_date
     from barometre.data import load
     from barometre.formatting import count_words, event_date
+    from barometre.provenance import data_date
 
     ds = load(data_dir)
     edition = ds.resolve(edition)
