@@ -107,13 +107,10 @@ def test_an_outside_link_prints_as_a_short_address_in_a_note():
     assert para.astext() == "sous licence MIT\\footnote{opensource.org} ; https://example.org/"
 
 
-def test_a_publication_title_takes_the_signs_of_the_book_wherever_it_is_named(ds):
-    """« Etude KPMG - SP2C » and « progressé de 6% » were printed as typed in « Sources en désaccord » and in the
-    annex's headings."""
-    from barometre.editions import disagreements_markdown
+def test_a_publication_title_takes_the_signs_of_the_book(ds):
+    """« progressé de 6% » and « Etude KPMG - SP2C » were printed as typed in the annex's headings and references."""
+    from barometre.typography import title_typography
 
-    text = disagreements_markdown(ds, 2024).replace("\\", "")
-    assert "Étude KPMG" in text and "Etude KPMG" not in text
-    assert "«\u00a0Étude KPMG" in text  # bound to its guillemet
+    assert title_typography("Etude KPMG - SP2C : la croissance") == "Étude KPMG - SP2C : la croissance"
     headings = sources.print_annex_markdown(ds, 2011).replace("\\", "")
     assert "progressé de 6\u00a0% en 2010" in headings and "6% en 2010" not in headings

@@ -583,7 +583,7 @@ def disagreements_markdown(dataset: Dataset, edition: int) -> str:
     figure (« 73 % selon Relation Client Magazine ; 77 % selon Contact Distance et La Tribune »); an
     outlet named twice in a line is told apart by the title of its article."""
     from barometre.narrative import cite, md_escape
-    from barometre.typography import title_typography
+    from barometre.typography import inner_quotes
 
     pairs = dataset.disagreements(edition)
     if not pairs:
@@ -604,7 +604,7 @@ def disagreements_markdown(dataset: Dataset, edition: int) -> str:
 
         def name(f: Figure, outlets: list[str] = outlets) -> str:
             outlet = f.publication_outlet or f.source_name
-            title = f" («\u00a0{md_escape(title_typography(f.publication_title))}\u00a0»)" if (
+            title = f" (« {md_escape(inner_quotes(f.publication_title))} »)" if (
                 outlets.count(outlet) > 1 and f.publication_title) else ""
             return md_escape(outlet) + title
 
