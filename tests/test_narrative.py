@@ -190,10 +190,10 @@ def test_a_publication_sets_its_year_inside_the_outlets_own_parenthesis():
 
 def test_a_quote_is_set_in_french_typography_its_words_untouched():
     """The web page prints « 25% plus cher … en métropole? »: the book sets « 25 % » and « métropole ? »
-    (the sources annex keeps the excerpt as typed)."""
+    (with its narrow no-break space; the sources annex too, issue 27)."""
     fig = load().figure("offshore_price_premium_question", 2008)
     shown = quote(fig, attribution=False)
-    assert "25\u00a0\\% plus cher" in shown and "métropole \\?" in shown, shown
+    assert "25\u00a0\\% plus cher" in shown and "métropole\u202f\\?" in shown, shown
     assert "25%" in fig.quote  # the data row is unchanged
 
 

@@ -300,14 +300,110 @@ def test_no_english_outside_quotes_and_foreign_terms(pdf):
 
 def test_numbers_stay_bound_to_their_units(pdf):
     """In the LaTeX the PDF is typeset from, a number and its unit, or the groups of its digits,
-    are joined by no-break spaces (« 1 536 € » never breaks across lines)."""
+    are joined by no-break spaces (« 1 536 € » never breaks across lines), quotes included (issue 27:
+    they take the book's typography), and guillemets are bound to their words."""
     tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
         encoding="utf-8")
     body = tex[tex.index("\\begin{document}"):]
-    # the sources annex quotes the articles verbatim (their own spacing): only our text is checked
-    ours = re.sub(r"«[^»]*»", " ", body)
-    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)|\d à \d", ours)
+    quoted = " ".join(re.findall(r"«[^»]*»", body))
+    assert len(quoted) > 2000  # the quotes are checked too: the test would prove nothing without them
+    loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)|\d\\%|\d à \d|« | »|n° \d", body)
     assert loose == [], loose[:10]
+
+
+def _body_lines(path) -> list[list[str]]:
+    """Each page's lines of text outside the charts, top to bottom (pdfminer: characters grouped by
+    baseline, a space where the gap between two is wider than 1.2 pt)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure
+
+    pages = []
+    for page in extract_pages(str(path)):
+        rows: dict[float, list] = {}
+
+        def walk(node, rows=rows):
+            for item in node:
+                if isinstance(item, LTChar):
+                    rows.setdefault(round(item.matrix[5]), []).append(item)
+                elif not isinstance(item, LTFigure) and hasattr(item, "__iter__"):
+                    walk(item)
+
+        walk(page)
+        lines = []
+        for y in sorted(rows, reverse=True):
+            text, prev = "", None
+            for c in sorted(rows[y], key=lambda c: c.x0):
+                text += (" " if prev is not None and c.x0 - prev.x1 > 1.2 else "") + c.get_text()
+                prev = c
+            lines.append(text.strip())
+        pages.append(lines)
+    return pages
+
+
+def test_no_number_is_split_from_its_unit_nor_a_guillemet_from_its_word_across_a_line(pdf):
+    """Issue 27: « 6,2 / % », « 37 / % », « (18 / %) », « (n° / 836 » and a guillemet alone at a line's end,
+    read on the printed lines of the text, quotes included (the charts' own lines are not text lines)."""
+    pages = _body_lines(pdf["path"])
+    assert sum(len(lines) for lines in pages) > 1000
+    split = []
+    for number, lines in enumerate(pages, start=1):
+        for first, second in itertools.pairwise(lines):
+            number_end = re.search(r"(?<![\d,])\d{1,3}$|\d$", first)
+            if ((number_end and re.match(r"(?:%|€|M€|Md€|k€)(?!\w)", second))
+                    or (re.search(r"(?<![\d,.])\d{1,3}$", first) and re.match(r"\d{3}(?![\d])", second))
+                    or first.endswith(("n°", "«")) or second.startswith("»")):
+                split.append((number, first[-30:], second[:20]))
+    assert split == [], split[:10]
+
+
+def _after_braces(tex: str, at: int, groups: int) -> tuple[str, str]:
+    """The text of the last of ``groups`` brace groups from ``at`` (a link's words), and what follows them."""
+    text = ""
+    for _ in range(groups):
+        depth, start = 0, at
+        for i in range(at, len(tex)):
+            depth += {"{": 1, "}": -1}.get(tex[i], 0)
+            if depth == 0:
+                text, at = tex[start + 1:i], i + 1
+                break
+    return text, tex[at:at + 40]
+
+
+def test_print_has_no_web_link_and_sets_its_numbers_in_the_text_colour(pdf):
+    """Issue 27: 65 green « (en ligne) » with no printed address, blue numbers. A printed outside link gives
+    its short address in a note; a number that links to the annex is set black like its sentence."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure
+
+    assert "(en ligne)" not in pdf["text"]
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    hrefs = [_after_braces(tex, m.end(), 2) for m in re.finditer(r"\\sphinxhref(?=\{)", tex)]
+    assert hrefs and all(text != "en ligne" and after.startswith("\\footnote{") for text, after in hrefs), hrefs
+    assert re.search(r"\\footnote\{[\w.\\{}-]+\.(?:fr|com|org)\}", tex)
+
+    def chars(node):
+        for item in node:
+            if isinstance(item, LTChar):
+                yield item
+            elif not isinstance(item, LTFigure) and hasattr(item, "__iter__"):
+                yield from chars(item)
+
+    # Sphinx's link colours (sphinx.sty: blue for a link inside the book, green outside)
+    sty = (pdf["build_dir"] / "staging" / "2008" / "_build" / "latex" / "sphinx.sty").read_text(encoding="utf-8")
+    links = {tuple(float(v) for v in m.split(",")) for m in
+             re.findall(r"DeclareColorOption\{(?:Inner|Outer)LinkColor\}\{\{rgb\}\{([\d.,]+)\}\}", sty)}
+    assert len(links) == 2
+    digits, linked = 0, []
+    for number, page in enumerate(extract_pages(str(pdf["path"])), start=1):
+        for c in chars(page):
+            if c.get_text().isdigit():
+                digits += 1
+                colour = c.graphicstate.ncolor
+                if isinstance(colour, (tuple, list)) and tuple(round(v, 3) for v in colour) in links:
+                    linked.append((number, c.get_text()))
+    assert digits > 1000
+    assert linked == [], linked[:10]
 
 
 def test_the_latex_run_has_no_page_overflow(pdf):
@@ -525,3 +621,57 @@ def test_every_number_of_the_pdf_links_to_an_entry_of_the_annex(pdf):
     assert len(labels) == len(set(labels)), sorted({x for x in labels if labels.count(x) > 1})[:5]
     log = (latex / "barometre.log").read_text(encoding="utf-8", errors="replace")
     assert not re.search(r"multiply defined|Hyper reference .* undefined", log)
+
+
+def test_running_heads_number_sections_as_their_headings(pages):
+    """Issue 27: running heads read « 1.1. » for « 1.1 » (fancyhdr's default): they read as the headings."""
+    heads = [[line.strip() for line in text.splitlines() if line.strip()][-4:] for text in pages]
+    heads = [line for lines in heads for line in lines]  # the running foot: number and title, then the page
+    assert any(re.fullmatch(r"\d+\.\d+|\d+\.\d+ \S.*", line) for line in heads), heads[:20]
+    assert not [line for line in heads if re.match(r"^(?:\d+|[A-Z])\.\d+\.(?:\s|$)", line)]
+
+
+def test_the_summaries_print_as_boxes_not_as_numbered_sections(pdf):
+    """Issue 27: « L’essentiel » and « À retenir » were dash lists under numbered headings; a report sets
+    them as boxes (the book's box), which the table of contents does not list."""
+    tex = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("barometre.tex")).read_text(
+        encoding="utf-8")
+    assert "\\section{À retenir}" not in tex and "\\section{L’essentiel de l’édition}" not in tex
+    boxes = re.findall(r"\\begin\{sphinxadmonition\}\{note\}\{(À retenir|L’essentiel de l’édition)", tex)
+    assert boxes.count("L’essentiel de l’édition") == 1 and boxes.count("À retenir") >= 4, boxes
+    toc = pdf["text"][pdf["text"].index("Table des matières"):pdf["text"].index("Table des figures")]
+    assert "À retenir" not in toc
+
+
+def test_the_title_page_gives_a_summary_and_the_date_of_the_data_not_of_the_build(pdf, pages):
+    from barometre.build import data_date
+    from barometre.latex import title_summary
+
+    first = " ".join(pages[0].split())
+    assert f"publiées en {data_date(pdf['data'], 2008)}" in first or f"publiées le {data_date(pdf['data'], 2008)}" in first
+    summary = " ".join(title_summary(pdf["data"], 2008).split())
+    assert summary and summary in first
+
+
+def test_a_chapter_opens_soberly_with_its_text_in_the_top_quarter_of_the_page(pdf):
+    """Issue 27: fncychap's openings took a third of a page (the text began 40 % down, measured on the 2011
+    PDF); a report's chapter opens with its number, its title and a rule, the text close under them."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTFigure, LTTextLine
+
+    def lines(node):
+        for item in node:
+            if isinstance(item, LTTextLine):
+                sizes = [c.size for c in item if isinstance(c, LTChar)]
+                yield item.y1, item.get_text().strip(), max(sizes, default=0)
+            elif not isinstance(item, LTFigure) and hasattr(item, "__iter__"):
+                yield from lines(item)
+
+    openings = []
+    for number, page in enumerate(extract_pages(str(pdf["path"])), start=1):
+        found = sorted(lines(page), reverse=True)
+        if any(re.fullmatch(r"Chapitre \d+|Annexe [A-Z]", text) for _, text, _ in found[:4]):
+            first = next(y for y, text, size in found if 10 < size < 11.5 and len(text) > 40)  # body text
+            openings.append((number, round((page.height - first) / page.height, 2)))
+    assert len(openings) >= 7, openings  # the chapters and the annexes
+    assert all(share < 0.25 for _, share in openings), openings

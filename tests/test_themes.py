@@ -17,9 +17,9 @@ EDITION = 2008
 def test_the_left_out_themes_are_told_from_the_articles_quoted_rows():
     ds = load()
     auctions = themes.paragraph(ds, EDITION, "reverse_auctions")
-    assert "enchères inversées qu\\'il est inadmissible de pratiquer" in auctions and "Michel Guido" in auctions
+    assert "enchères inversées qu’il est inadmissible de pratiquer" in auctions and "Michel Guido" in auctions
     losses = themes.paragraph(ds, EDITION, "ile_de_france_losses")
-    assert "au bénéfice de l\\'offshore" in losses and "au bénéfice de la province" in losses
+    assert "au bénéfice de l’offshore" in losses and "au bénéfice de la province" in losses
     assert "Patrice Bégoc" in losses
     assert "subventions françaises" in themes.paragraph(ds, EDITION, "subsidies")
     inhouse = themes.paragraph(ds, EDITION, "inhouse_centres")

@@ -46,6 +46,7 @@ from barometre.execution import (
 from barometre.files import atomic_write, special_entries, swap_link, write_if_changed
 from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
 from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative, source_date_epoch
+from barometre.provenance import data_date
 from barometre.publishing import (
     current_pdf,
     pdf_build_file,
@@ -583,19 +584,6 @@ def page_stamp(edition: int) -> str:
         f"édition {edition} ; code {code_version()} ; logiciels "
         + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
     )
-
-
-def data_date(data_dir: Path, edition: int) -> str:
-    """The publication date of an edition's figures, in French (« octobre 2012 »), from the sidecar of
-    ``editions/<edition>.csv`` ('' when it gives none)."""
-    from barometre.formatting import event_date
-    from barometre.provenance import read_sidecar
-
-    when = str(read_sidecar(Path(data_dir) / "editions" / f"{edition}.csv").get("publication_date") or "").strip()
-    try:
-        return event_date(when) if when else ""
-    except ValueError:
-        return ""
 
 
 def data_date_footer(data_dir: Path, edition: int) -> str:

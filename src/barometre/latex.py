@@ -9,7 +9,7 @@ from pathlib import Path
 
 from barometre.book import notebooks as toc_chapters
 from barometre.paths import ROOT
-from barometre.typography import title_typography
+from barometre.typography import curly_apostrophes, print_binding, title_typography
 
 
 def latex_escape(text: str) -> str:
@@ -66,10 +66,37 @@ def pdf_metadata(config: dict, edition: int) -> str:
     )
 
 
+SUMMARY_CHARACTERS = 280  # about three lines of the title page's summary
+
+
+def title_summary(data_dir: Path, edition: int, limit: int = SUMMARY_CHARACTERS) -> str:
+    """The title page's summary: the edition's lead (``lead.render``: its strongest facts, chosen and written
+    from the data) as plain text, whole sentences up to about three lines (at least its first sentence);
+    '' for an edition that publishes nothing to lead with."""
+    from barometre.data import load
+    from barometre.lead import render
+    from barometre.prose import jupyter_markdown
+
+    text = " ".join(p for p in jupyter_markdown(render(load(data_dir), edition)).split("\n\n")
+                    if p.strip() and not p.startswith("**"))  # not « **Perspectives.** »: the facts alone
+    # (the no-break spaces kept: « 10,1 % » stays whole on the title page too)
+    text = re.sub(r"<a id=\"[^\"]*\"></a>|\\(?=[^\w\s])", "", re.sub(r"[ \t\n]+", " ", text)).strip()
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÀÉÈÊÎÔ«])", text)
+    chosen: list[str] = []
+    for sentence in sentences:
+        if chosen and len(" ".join([*chosen, sentence])) > limit:
+            break
+        chosen.append(sentence)
+    return curly_apostrophes(" ".join(chosen))
+
+
 def title_page(title: str, author: str, data_dir: Path, edition: int | None = None) -> str:
-    """The PDF's title page (LaTeX): title with the edition, the edition's own sources, the team, the date."""
+    """The PDF's title page (LaTeX), as a statistics office's report opens: the title with the edition, a
+    summary of about three lines (the edition's lead), the edition's own sources, the team and the date of
+    the data (the edition's publication, from its sidecar; never the day of the build)."""
     from barometre.data import load
     from barometre.formatting import count_words, event_date
+    from barometre.provenance import data_date
 
     ds = load(data_dir)
     edition = ds.resolve(edition)
@@ -93,14 +120,24 @@ def title_page(title: str, author: str, data_dir: Path, edition: int | None = No
     name, _, subtitle = title.partition(" — ")
     name = "\\\\ ".join(latex_escape(line) for line in balanced_lines(name))
     subtitle_line = f"\\vspace{{0.8cm}}{{\\LARGE {latex_escape(subtitle)}\\par}}" if subtitle else ""
+    summary = title_summary(data_dir, edition)
+    # a paragraph of its own, set narrower than the page and left-aligned as a report's summary
+    summary_box = (f"\\vspace{{1.2cm}}\\par\\begin{{minipage}}{{0.8\\linewidth}}\\large\\raggedright "
+                   f"{latex_escape(summary)}\\par\\end{{minipage}}\\par" if summary else "")
+    when = data_date(data_dir, edition)
+    day = when[:1].isdigit() and not when.isdigit()
+    dated = (f"Données de l’édition {edition}, publiées {'le' if day else 'en'} {latex_escape(when)}" if when
+             else f"Données de l’édition {edition}")
+    # bound as the book's text is (``sphinx_ext.typography``): guillemets to their words, « 2007 à 80 000 »
+    source, summary_box = print_binding(source), print_binding(summary_box)
     return (
         # the title page is page i (not printed): no page label is used twice
         "\\pagenumbering{roman}"
-        "\\begin{titlepage}\\centering\\vspace*{3cm}"
+        "\\begin{titlepage}\\centering\\vspace*{2.5cm}"
         "{\\Huge\\bfseries\\hyphenpenalty=10000\\exhyphenpenalty=10000\\linespread{1.15}\\selectfont "
-        f"{name}\\par}}{subtitle_line}\\vspace{{2cm}}"
-        f"{{\\large {source}\\par}}\\vfill"
-        f"{{\\large {latex_escape(author)}\\par}}\\vspace{{0.5cm}}{{\\large \\today\\par}}"
+        f"{name}\\par}}{subtitle_line}{summary_box}\\vspace{{1.5cm}}"
+        f"{{\\small {source}\\par}}\\vfill"
+        f"{{\\large {latex_escape(author)}\\par}}\\vspace{{0.5cm}}{{\\large {dated}\\par}}"
         "\\end{titlepage}"
     )
 

@@ -73,3 +73,15 @@ def write_sidecar(path: Path, **fields) -> Path:
     ordered = dict(meta)  # the file's own key order is kept; new keys go at the end
     target.write_text(yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
+
+
+def data_date(data_dir: Path, edition: int) -> str:
+    """The publication date of an edition's figures, in French (« octobre 2012 »), from the sidecar of
+    ``editions/<edition>.csv`` ('' when it gives none): the pages' footer and the PDF's title page."""
+    from barometre.formatting import event_date
+
+    when = str(read_sidecar(Path(data_dir) / "editions" / f"{edition}.csv").get("publication_date") or "").strip()
+    try:
+        return event_date(when) if when else ""
+    except ValueError:
+        return ""

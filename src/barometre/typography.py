@@ -70,6 +70,20 @@ def bind_ranges(text: str) -> str:
     return _RANGE.sub(NBSP + "à" + NBSP, text)
 
 
+_GUILLEMET_OPEN = re.compile(r"«[ \u00a0\u202f]+")
+_GUILLEMET_CLOSE = re.compile(r"[ \u00a0\u202f]+»")
+_NUMBER_SIGN = re.compile(r"\b(n°|N°)[ \u202f]+(?=\d)")
+
+
+def print_binding(text: str) -> str:
+    """The PDF's text (babel-french spaces the punctuation itself, but breaks a line at a space typed inside
+    guillemets): ranges bound, guillemets bound to their words (« (« / Outsourcing … » » was split across
+    lines) and « n° 836 » kept whole."""
+    text = _GUILLEMET_OPEN.sub("«" + NBSP, bind_ranges(text))
+    text = _GUILLEMET_CLOSE.sub(NBSP + "»", text)
+    return _NUMBER_SIGN.sub(lambda m: m.group(1) + NBSP, text)
+
+
 def raw_typography(text: str) -> str:
     """What Sphinx's typography does to the page's text, for raw HTML it does not reach (a number's
     tooltip, a chart's caption): typographic apostrophes, French spaces, ranges bound."""
@@ -100,18 +114,43 @@ _ATTACHED_PUNCTUATION = re.compile(r"(?<=[\w)»”’])([:;?!])(?=\s|$)")
 def title_typography(title: str) -> str:
     """A publication's title as French typography sets it, its words untouched: inner quotes inside
     ours, and a space before « : ; ? ! » where the outlet glued them to the word (« Outsourcing: vers un
-    avenir meilleur? » → « Outsourcing : vers un avenir meilleur ? »; the page makes it a no-break one)."""
-    return _ATTACHED_PUNCTUATION.sub(r" \1", inner_quotes(title))
+    avenir meilleur? » → « Outsourcing : vers un avenir meilleur ? »; the page makes it a no-break one), its
+    numbers and capitals as a quote's (``quoted_signs``: « progressé de 6 % », « Étude KPMG »)."""
+    return _ATTACHED_PUNCTUATION.sub(r" \1", quoted_signs(inner_quotes(title)))
 
 
 _GLUED_PERCENT = re.compile(r"(?<=\d)[ \u00a0\u202f]?%")
+MINUS = "\u2212"  # the book's minus sign (the formatter's and the charts')
+_HYPHEN_MINUS = re.compile(r"(?<![\w\-\u2212/])-(?=\d)")  # « -19 % », « (-6%) »; not « 2008-2009 », « bac+2 »
+_QUOTE_UNIT = re.compile(r"(?<=\d)[ \u00a0\u202f]?(€|M€|Md€|k€)(?!\w)")
+_QUOTE_DIGIT_GROUPS = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?!\d)")
+_NUMERO = re.compile(r"\b(n°|N°|no\.)[ \u202f]+(?=\d)")
+# capitals French typography accents, which a typewriter-era source left bare: « Ile-de-France », « A l'échelon »
+_BARE_CAPITALS = re.compile(r"\b(?:Ile|Etude|Etudes|Etat|Etats)\b(?=[- \u00a0'\u2019])"
+                            r"|(?:^|(?<=[.!?:;«(] )|(?<=[«(\u00a0]))A(?= [a-zàâéèêîôûç]| ?l['\u2019])")
+_ACCENTED = {"Ile": "Île", "Etude": "Étude", "Etudes": "Études", "Etat": "État", "Etats": "États", "A": "À"}
+
+
+def quoted_signs(text: str) -> str:
+    """A source's numbers and capitals as the book sets them, its words untouched: « 25 % » for « 25% »,
+    the minus sign for a hyphen before a number, a number's digit groups, its unit and « n° 836 » bound by
+    no-break spaces, the accented capital a bare one stood for (« Île-de-France », « À l’échelon »)."""
+    text = _GLUED_PERCENT.sub(NBSP + "%", text)
+    text = _QUOTE_UNIT.sub(lambda m: NBSP + m.group(1), text)
+    text = _QUOTE_DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NNBSP), text)
+    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    text = _HYPHEN_MINUS.sub(MINUS, text)
+    return _BARE_CAPITALS.sub(lambda m: _ACCENTED[m.group(0)], text)
 
 
 def quote_typography(text: str) -> str:
-    """A quote set in French typography, its words untouched: « 25 % » for the web page's « 25% », a space
-    before « : ; ? ! » glued to the word (« métropole ? », « compétence : »). The sources annex keeps the
-    excerpt as typed; the chapters and the claims typeset it."""
-    return _ATTACHED_PUNCTUATION.sub(r" \1", _GLUED_PERCENT.sub(NBSP + "%", text))
+    """A quote set in the book's typography, its words untouched (issue 27: quotes kept « 35% », « -19 % »
+    and « Ile-de-France »): its numbers and capitals (``quoted_signs``), no-break spaces inside guillemets
+    and « 20 à 25 % » bound (never split across a line), a space before « : ; ? ! » glued to the word
+    (« métropole ? », « compétence : ») and the typographic apostrophe. Every medium uses it: the
+    chapters, the claims, the annex, web and print."""
+    text = _ATTACHED_PUNCTUATION.sub(r" \1", quoted_signs(text))
+    return bind_ranges(french_spacing(curly_apostrophes(text)))
 
 
 _DIGIT_GROUP = re.compile(r"(?<=\d) (?=\d{3}\b)")

@@ -20,7 +20,7 @@ from barometre.narrative import (
     quotes_anchor,
 )
 from barometre.prose import only_in, print_anchors
-from barometre.typography import bind_numbers, inner_quotes
+from barometre.typography import bind_numbers, inner_quotes, quote_typography
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -30,6 +30,12 @@ SOURCE_TYPES_FR = {
     "reference": "référentiel",
     "ranking": "classement",
 }
+
+
+def typeset(quote: str) -> str:
+    """A source's excerpt as the annex prints it, web and PDF alike: its words, in the book's typography
+    (« 35 % », « −19 % », numbers bound to their units: ``typography.quote_typography``)."""
+    return quote_typography(excerpt(quote))
 
 
 def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure | None = None,
@@ -45,9 +51,9 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
         f"édition {fig.edition}\\",
     ]
     if fig.quote_type == "summary":
-        lines.append(f"Résumé de presse : {md_escape(fig.quote)} — {md_escape(fig.attribution)}\\")
+        lines.append(f"Résumé de presse : {md_escape(quote_typography(fig.quote))} — {md_escape(fig.attribution)}\\")
     else:
-        lines.append(f"«\u00a0{md_escape(excerpt(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
+        lines.append(f"«\u00a0{md_escape(typeset(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
     # the row of the data file the figure comes from (its indicator is named by its French label above)
     detail = f"Ligne {fig.row} de {md_escape(fig.file)}"
     if revised_by is not None:
@@ -108,9 +114,9 @@ def web_figures_markdown(ds: Dataset, ed: int, relations=None) -> str:
 def web_quotes_markdown(ds: Dataset, ed: int) -> str:
     """The quotes of edition ``ed`` as the web page lists them, each with its data file and line ('' for none)."""
     return "\n".join(
-        (f"- Résumé de presse : {md_escape(q.quote)} — {md_escape(q.attribution)}"
+        (f"- Résumé de presse : {md_escape(quote_typography(q.quote))} — {md_escape(q.attribution)}"
          if getattr(q, "quote_type", "verbatim") == "summary"
-         else f"- «\u00a0{md_escape(excerpt(q.quote))}\u00a0» — {md_escape(q.attribution)}")
+         else f"- «\u00a0{md_escape(typeset(q.quote))}\u00a0» — {md_escape(q.attribution)}")
         # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
         + f", *ligne {q.row} de {md_escape(q.file)}*"
         for q in ds.quotes(ed)
@@ -175,7 +181,7 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
         key, heading = _publication(ds, item.source)
         pub = pubs.setdefault(key, {"heading": heading, "excerpts": {}})
         summary = getattr(item, "quote_type", "verbatim") == "summary"
-        words = " ".join(excerpt(item.quote).split())
+        words = quote_typography(" ".join(excerpt(item.quote).split()))
         entry = pub["excerpts"].setdefault((summary, words), {"speakers": [], "figures": [], "anchors": []})
         if (item.source_name, item.attribution) not in entry["speakers"]:
             entry["speakers"].append((item.source_name, item.attribution))
@@ -292,8 +298,8 @@ def references_markdown(ds: Dataset, edition: int) -> str:
 def _quoted(text: str, quote_type: str) -> str:
     """A source's words as the annex gives them: a verbatim excerpt in guillemets, a summary without."""
     if quote_type == "summary":
-        return md_escape(text)
-    return f"«\u00a0{md_escape(inner_quotes(excerpt(text)))}\u00a0»"
+        return md_escape(quote_typography(text))
+    return f"«\u00a0{md_escape(inner_quotes(typeset(text)))}\u00a0»"
 
 
 def methods_markdown(ds: Dataset, edition: int) -> str:

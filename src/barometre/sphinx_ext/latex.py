@@ -51,6 +51,8 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
     _keep_run_in_titles_with_their_text(doctree)
+    print_boxes(doctree)
+    print_outside_links(doctree)
     print_anchor_targets(doctree)
     drop_headings_printing_nothing(doctree)
     appendices = list(app.config.barometre_appendices or [])
@@ -83,6 +85,79 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
             # the title's own lines stay together too (« …édition » / « 2011 » split across pages)
             brk.replace_self(nodes.raw("", "{\\interlinepenalty10000\\par}\\nopagebreak\\vspace{-\\parskip}\\noindent\n",
                                        format="latex"))
+
+
+# the sections a report sets as boxes (issue 27: « Chiffres clés » and « À retenir » were dash lists under a
+# numbered heading): the synthesis's lead and each chapter's summary
+PRINT_BOXES = ("L’essentiel de l’édition", "À retenir")
+
+
+def print_boxes(doctree) -> None:
+    """Each section titled as in ``PRINT_BOXES`` set as a box of the report (the book's box, as
+    « Vérification »), its title the box's, not a numbered heading; its targets kept (``\\label``)."""
+    from sphinx import addnodes
+
+    for section in list(doctree.findall(nodes.section)):
+        title = section.next_node(nodes.title)
+        if title is None or title.parent is not section or title.astext().strip() not in PRINT_BOXES:
+            continue
+        if any(isinstance(child, nodes.section) for child in section.children):
+            continue  # a section with sections of its own is not a box
+        # (Sphinx notes each section's document when it assembles the book: the children of its
+        # ``start_of_file`` keep their first parent)
+        docname = section.get("docname") or next(
+            (a.get("docname") for a in _ancestors(section) if isinstance(a, addnodes.start_of_file)), "")
+        labels = "".join(f"\\phantomsection\\label{{\\detokenize{{{docname}:{i}}}}}" for i in section["ids"])
+        box = nodes.admonition("", nodes.title("", title.astext()), classes=["barometre-print-box"])
+        box.extend(child for child in section.children[1:])
+        section.replace_self([nodes.raw("", labels + "\n", format="latex"), box] if labels else [box])
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+ONLINE = "en ligne"  # the web's link to a publication (« ([en ligne](https://…)) »)
+
+
+def short_address(url: str) -> str:
+    """A web address as print gives it: its site alone (« https://www.relationclientmag.fr/Relation-…
+    /Article/L-OUTSOURCING….htm » → « relationclientmag.fr »)."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
+
+
+def _footnote(url: str) -> nodes.raw:
+    from sphinx.util.texescape import escape
+
+    return nodes.raw("", f"\\footnote{{{escape(short_address(url))}}}", format="latex")
+
+
+def print_outside_links(doctree) -> None:
+    """An outside link printed for a reader (issue 27: 65 green « (en ligne) » led nowhere on paper): its
+    text in the text's colour, its short address in a footnote. The web's « (en ligne) » after a publication
+    leaves only the footnote (« …, 2009¹ »: ¹ relationclientmag.fr)."""
+    for ref in list(doctree.findall(nodes.reference)):
+        url = ref.get("refuri", "")
+        if not url.startswith(("http://", "https://")):
+            continue
+        parent = ref.parent
+        at = parent.index(ref)
+        before = parent.children[at - 1] if at > 0 else None
+        after = parent.children[at + 1] if at + 1 < len(parent.children) else None
+        if (ref.astext().strip() == ONLINE and isinstance(before, nodes.Text) and str(before).endswith(" (")
+                and isinstance(after, nodes.Text) and str(after).startswith(")")):
+            parent.replace(before, nodes.Text(str(before)[:-2]))
+            parent.replace(after, nodes.Text(str(after)[1:]))
+            ref.replace_self(_footnote(url))
+        elif ref.astext().strip() in (url, url.rstrip("/")) or ref.astext().strip() == short_address(url):
+            continue  # the address is its own text
+        else:
+            parent.insert(at + 1, _footnote(url))
 
 
 def print_anchor_targets(doctree) -> None:

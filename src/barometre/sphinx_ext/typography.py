@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from barometre.typography import ORDINAL, bind_ranges, french_spacing, raw_typography
+from barometre.typography import ORDINAL, bind_ranges, french_spacing, print_binding, raw_typography
 
 _NO_TYPOGRAPHY = (nodes.literal, nodes.literal_block, nodes.raw, nodes.math, nodes.math_block, nodes.comment,
                   nodes.FixedTextElement)
@@ -40,11 +40,11 @@ def french_typography(app, doctree, docname) -> None:
     """Every text of the page (not code, not raw HTML) gets French spacing, whoever wrote it.
 
     The PDF's babel-french spaces punctuation itself; there, ranges are bound (« 20 à 25 % »
-    never breaks between its numbers). In both, « 1er » takes its superscript."""
+    never breaks between its numbers), and guillemets and « n° 836 » too (``print_binding``). In both, « 1er » takes its superscript."""
     fmt = getattr(app.builder, "format", "")
     if fmt in ("latex", "html"):
         ordinal_superscripts(doctree)
-    transform = {"latex": bind_ranges, "html": french_spacing}.get(fmt)
+    transform = {"latex": print_binding, "html": french_spacing}.get(fmt)
     if transform is None:
         return
     for text in list(doctree.findall(nodes.Text)):

@@ -1,0 +1,116 @@
+"""Issue 27: quotes keep their words but take the book's typography (« 35 % », « −19 % », « Île-de-France »,
+numbers bound to their units), in every medium; print binds guillemets to their words and gives outside
+links as short addresses in notes. ``test_pdf.py`` checks the built PDF (no split across a line, no
+« (en ligne) », numbers in the text's colour)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docutils import nodes
+
+from barometre.chapters import sources
+from barometre.data import load
+from barometre.narrative import quote_body
+from barometre.sphinx_ext.latex import print_outside_links, short_address
+from barometre.typography import MINUS, NBSP, NNBSP, print_binding, quote_typography
+
+EDITIONS = (2011, 2024)
+# what typography may change: spaces, the minus sign, accented capitals, apostrophes, a space before « : ; ? ! »
+_SAME_WORDS = str.maketrans({MINUS: "-", "Î": "I", "É": "E", "À": "A", "\u2019": "'"})
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[\s\u00a0\u202f]+", "", text.translate(_SAME_WORDS))
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+def _all_quotes(ds) -> list[str]:
+    return [item.quote for e in ds.editions for item in [*ds.figures(e), *ds.quotes(e)] if item.quote]
+
+
+def test_a_quote_takes_the_book_s_typography():
+    typeset = quote_typography("En 2011, 35% des postes (+16% en province, -19% en Ile-de-France).")
+    assert typeset == f"En 2011, 35{NBSP}% des postes (+16{NBSP}% en province, {MINUS}19{NBSP}% en Île-de-France)."
+    assert quote_typography("A l'échelon national, 10 000 postes") == f"À l’échelon national, 10{NNBSP}000 postes"
+    assert quote_typography("de 6 000 à 7 000 emplois, 1 528,5 M€") == (
+        f"de 6{NNBSP}000{NBSP}à{NBSP}7{NNBSP}000 emplois, 1{NNBSP}528,5{NBSP}M€")
+    assert quote_typography("Entreprise & Carrières (n° 836)") == f"Entreprise & Carrières (n°{NBSP}836)"
+    assert quote_typography("il dit « oui » ; bien") == f"il dit «{NBSP}oui{NBSP}»{NNBSP}; bien"
+
+
+def test_a_quote_s_typography_leaves_what_is_not_a_number_s_sign_or_a_bare_capital():
+    # a span of years, a diploma, a year beside a count, a plan's letter, a model: unchanged
+    for text in ("de 2008-2009", "bac+2", "en 2010 2011", "le plan A et l'A380", "Plan B"):
+        assert quote_typography(text).replace("\u2019", "'") == text
+
+
+def test_every_quote_of_the_data_keeps_its_words_and_binds_its_numbers(ds):
+    quotes = _all_quotes(ds)
+    assert len(quotes) > 200  # the data's quotes, every edition's
+    loose = []
+    for quote in quotes:
+        typeset = quote_typography(quote)
+        assert _words(typeset) == _words(quote.replace(" :", ":").replace(" ;", ";").replace(" ?", "?")
+                                          .replace(" !", "!")).replace(" ", ""), (quote, typeset)
+        loose += re.findall(r".{0,20}(?:\d[ ]?(?:%|€)|(?<![\w\d)])-\d|«[ ]|[ ]»|\bIle\b).{0,10}", typeset)
+    assert loose == [], loose[:5]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_sources_annex_typesets_its_excerpts_on_the_web_and_in_print(ds, edition):
+    annex = sources.annex_markdown(ds, edition).replace("\\", "")  # without the Markdown's escapes
+    quoted = " ".join(re.findall(r"«\u00a0(.*?)\u00a0»", annex))
+    assert len(quoted) > 1000
+    found = re.findall(r".{0,20}(?:\d%|\d (?:%|€)|(?<![\w\d)])-\d|\bIle\b).{0,10}", quoted)
+    assert found == [], found[:5]
+
+
+def test_a_quote_in_a_chapter_takes_the_same_typography():
+    assert quote_body("« baisse de -19% en Ile-de-France. »") == f"baisse de {MINUS}19{NBSP}% en Île-de-France"
+
+
+def test_print_binds_guillemets_to_their_words_and_a_number_to_its_sign():
+    assert print_binding("(voir « Méthodes et ruptures »)") == f"(voir «{NBSP}Méthodes et ruptures{NBSP}»)"
+    assert print_binding("Entreprise & Carrières (n° 836)") == f"Entreprise & Carrières (n°{NBSP}836)"
+    assert print_binding("de 20 à 25 %") == f"de 20{NBSP}à{NBSP}25 %"
+
+
+def _paragraph(*children) -> nodes.paragraph:
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    doc = new_document("<test>", get_default_settings(Parser))
+    para = nodes.paragraph("", "", *children)
+    doc += para
+    return para
+
+
+def test_an_outside_link_prints_as_a_short_address_in_a_note():
+    url = "https://www.relationclientmag.fr/Relation-Client-Magazine/Article/L-OUTSOURCING-35038-1.htm"
+    assert short_address(url) == "relationclientmag.fr"
+    para = _paragraph(nodes.Text("Relation Client Magazine, 2009 ("),
+                      nodes.reference("", "en ligne", refuri=url), nodes.Text(") ; suite"))
+    print_outside_links(para.document)
+    assert not list(para.findall(nodes.reference))
+    assert para.astext() == "Relation Client Magazine, 2009\\footnote{relationclientmag.fr} ; suite"
+    # a link with its own words keeps them, its address in a note; an address shown as such stays as it is
+    para = _paragraph(nodes.Text("sous "), nodes.reference("", "licence MIT", refuri="https://opensource.org/license/mit"),
+                      nodes.Text(" ; "), nodes.reference("", "https://example.org/", refuri="https://example.org/"))
+    print_outside_links(para.document)
+    assert para.astext() == "sous licence MIT\\footnote{opensource.org} ; https://example.org/"
+
+
+def test_a_publication_title_takes_the_signs_of_the_book(ds):
+    """« progressé de 6% » and « Etude KPMG - SP2C » were printed as typed in the annex's headings and references."""
+    from barometre.typography import title_typography
+
+    assert title_typography("Etude KPMG - SP2C : la croissance") == "Étude KPMG - SP2C : la croissance"
+    headings = sources.print_annex_markdown(ds, 2011).replace("\\", "")
+    assert "progressé de 6\u00a0% en 2010" in headings and "6% en 2010" not in headings
