@@ -622,7 +622,7 @@ def disagreements_markdown(dataset: Dataset, edition: int) -> str:
 def _disagreement_line(a: Figure, others: list[Figure]) -> str:
     """« - Label (scope, period) : 73 % selon X ; 77 % selon Y et Z. »"""
     from barometre.narrative import cite, md_escape
-    from barometre.typography import inner_quotes
+    from barometre.typography import title_typography
 
     values: dict[str, list[Figure]] = {formatting.figure_text(a): [a]}
     for b in others:
@@ -631,7 +631,7 @@ def _disagreement_line(a: Figure, others: list[Figure]) -> str:
 
     def name(f: Figure) -> str:
         outlet = f.publication_outlet or f.source_name
-        title = f" (« {md_escape(inner_quotes(f.publication_title))} »)" if (
+        title = f" (« {md_escape(title_typography(f.publication_title))} »)" if (
             outlets.count(outlet) > 1 and f.publication_title) else ""
         return md_escape(outlet) + title
 
