@@ -9,6 +9,7 @@ import io
 import pytest
 from conftest import rewrite
 
+from barometre import formatting as fr
 from barometre import load
 from barometre.chapters import prices as ch
 from barometre.models import prices as model
@@ -149,3 +150,20 @@ def test_an_editions_index_chart_stops_at_its_year():
     table = ch.labour_index_table(ds, price, 2000, 2008, until=2011)
     assert not table.empty and int(table["année"].max()) == 2011
     assert int(ch.labour_index_table(ds, price, 2000, 2008)["année"].max()) > 2011  # the whole snapshot
+
+
+def test_the_years_after_the_model_are_told_from_the_series_up_to_the_edition():
+    """editor39: the 2024 book said « la réduction pèse autant …, le coût employeur suit donc le Smic » with no
+    years, beside a chart in which the reduction grows after 2008. The model's years are named, and what the
+    series shows after them is told, up to the edition's year only."""
+    ds = load()
+    squeeze = _squeeze(ds)
+    text = ch.explained_text(squeeze)
+    assert "de 2006 à 2008, la réduction pèse autant" in text and "avant 2006, que la série ne couvre pas" in text
+    later = ch.later_cost_text(ds, squeeze, 2024).replace("\u00a0", " ")
+    assert later.startswith(" Après 2008, la réduction pèse davantage : de 2008 à 2024, le Smic brut augmente de")
+    row = {int(r["year"]): r for r in ds.labour_cost().to_dict("records")}
+    share = float(row[2024]["general_reduction"]) / float(row[2024]["gross_wage"]) * 100
+    assert f"à {fr.percent(share)} du salaire brut.".replace("\u00a0", " ") in later
+    assert ch.later_cost_text(ds, squeeze, 2008) == ""  # the 2008 book tells no later year
+    assert "de 2008 à 2011" in ch.later_cost_text(ds, squeeze, 2011)

@@ -1036,6 +1036,30 @@ def labour_squeeze(inputs: model.MarginInputs, ds: Dataset, price: Figure, start
     )
 
 
+def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
+    """What the employer cost at the Smic did after the model's years, when the series covers them up to the
+    edition (editor39: the 2024 book said « le coût employeur suit donc le Smic » beside a chart in which, from
+    2006 to 2024, the gross Smic rises 40,9 % and the cost 25 %): « Après 2008, … de 2008 à 2024, le Smic brut
+    augmente de 32 % et le coût employeur au Smic de 20 % : la réduction passe de 26 % à 32 % du salaire brut. »
+    '' when the series stops at the model's end."""
+    covered = labour_cost_years(ds, until=edition)
+    later = [int(y) for y in covered["year"] if int(y) > squeeze.end] if not covered.empty else []
+    if not later:
+        return ""
+    last = later[-1]
+    row = covered.set_index("year")
+    smic = smic_mid_year(ds, [squeeze.end, last])
+    smic_rise = (smic[last] / smic[squeeze.end] - 1) * 100
+    cost_rise = (float(row.loc[last, "employer_cost"]) / float(row.loc[squeeze.end, "employer_cost"]) - 1) * 100
+    share = float(row.loc[last, "general_reduction"]) / float(row.loc[last, "gross_wage"])
+    weighs = narrative.direction(share - squeeze.reduction_share_end, up="pèse davantage", down="pèse moins",
+                                 flat="pèse autant", tolerance=0.005)
+    return (f" Après {squeeze.end}, la réduction {weighs} : de {squeeze.end} à {last}, le Smic brut augmente de "
+            f"{formatting.percent(smic_rise)} et le coût employeur au Smic de {formatting.percent(cost_rise)} ; la "
+            f"réduction passe de {formatting.percent(squeeze.reduction_share_end * 100)} à "
+            f"{formatting.percent(share * 100)} du salaire brut.")
+
+
 def labour_index_table(ds: Dataset, price: Figure, start: int, end: int, until: int | None = None) -> pd.DataFrame:
     """The gross Smic, the employer cost at the Smic and the price of a production hour (the book's line,
     both ends) on one index, 100 in the first year the snapshot covers; long format. ``until``: the book's
@@ -1164,8 +1188,10 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
         text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations explique {part} de la compression "
                 f"de la marge de {squeeze.base} à {squeeze.end}")
     if abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005:
-        text += (" : la réduction pèse autant sur le salaire à la fin qu'au début, le coût employeur suit donc le "
-                 "Smic. Ce qu'elle a changé tient aux années de sa mise en place, que la série ne couvre pas")
+        # the model's years named (editor39: read in the 2024 book as true of 2006-2024, which the series refutes)
+        text += (f" : de {squeeze.base} à {squeeze.end}, la réduction pèse autant sur le salaire, le coût employeur "
+                 f"suit donc le Smic ; ce qu'elle a changé tient aux années de sa mise en place, avant {squeeze.base}, "
+                 "que la série ne couvre pas")
     return text + "."
 
 
