@@ -134,7 +134,9 @@ def test_since_the_article_each_edition_gives_its_own_figures_on_the_theme_befor
     assert text.count("prend le relais") == 1
     assert "**Édition 2016.** *L'étude d'EY pour le SP2C prend le relais" in text
     # an explicit break between two editions' figures is said too (the 2018 widening of the panel, on 2019)
-    assert "**Édition 2019.** *Rupture de série : le SP2C s\\'ouvre à des acteurs de taille intermédiaire" in text
+    assert "**Édition 2019.** *Entre-temps, rupture de série : le SP2C s\\'ouvre à des acteurs de taille intermédiaire" in text
+    # in a chapter whose first EY figure is 2019's, the study took over earlier: said with its edition (editor39)
+    assert "*L'étude d'EY pour le SP2C a pris le relais à l'édition 2016 :" in th.since_article(ds, 2024, "partnership")
     # the antecedent of « le marché a quadruplé » (2017): the Top 50's revenue of 2000, which the edition gives
     line2017 = next(ln for ln in text.splitlines() if ln.startswith("- **Édition 2017.**"))
     assert "Top 50 des outsourceurs en 2000 : {ref}`719 M€" in line2017 and line2017.index("719") < line2017.index("quadruplé")

@@ -256,10 +256,14 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
         reasons = [] if new_study else _breaks_since(ds, told, e, chapter)
         if new_study:
             name = study_name(now)
-            facts = (f"*{name[:1].upper()}{name[1:]} prend le relais : ses chiffres ne se comparent pas directement "
+            # the year the study took over, when it is not this edition's (editor39: « Édition 2019. L'étude d'EY
+            # prend le relais » in a chapter with no 2016 figure)
+            took = (f"a pris le relais à l'édition {now.first_edition}" if now.first_edition < e
+                    else "prend le relais")
+            facts = (f"*{name[:1].upper()}{name[1:]} {took} : ses chiffres ne se comparent pas directement "
                      f"aux précédents.* {facts}")
         elif reasons:
-            facts = f"*Rupture de série : {md_escape(' ; '.join(reasons))}.* {facts}"
+            facts = f"*Entre-temps, rupture de série : {md_escape(' ; '.join(reasons))}.* {facts}"
         if facts:
             study = now or study
             for indicator, figs in edition_figures(ds, e, chapter):
