@@ -157,3 +157,15 @@ def test_a_figure_keeps_the_decimals_its_source_gives_beyond_the_first():
     gdp = next(f for e in ds.editions for f in ds.figures(e, "gdp_share") if f.published and f.value == 0.12)
     assert fr.figure_text(gdp) == "0,12\u00a0%"
     assert [fr.published_decimals(x) for x in (15, 48.5, 0.12, 1.23456)] == [0, 1, 2, 3]
+
+
+def test_a_signed_range_of_changes_signs_both_ends():
+    """editor39: « −17 % (bac +3/4), −22 % (bac +5), 1 à 4 % (CAP … bac +2) » read the range as levels."""
+    from dataclasses import replace
+
+    from barometre import load
+
+    fig = next(f for f in load().figures(2019, "staff_by_diploma_growth") if f.is_range)
+    assert fr.figure_text(fig, signed=True) == "+1 à +4\u00a0%"
+    assert fr.figure_text(replace(fig, low=-4.0, high=-1.0), signed=True) == "−4 à −1\u00a0%"
+    assert fr.figure_text(fig) == "1 à 4\u00a0%"  # unsigned as before

@@ -160,6 +160,10 @@ def figure_text(
         low, high = fig.low, fig.high
         if magnitude:
             low, high = sorted((abs(low), abs(high)))
+        if signed and not magnitude and fig.unit == "percent_change":  # « +1 à +4 % » beside « −17 % » (editor39)
+            def sign(x: float) -> str:
+                return ("+" if x > 0 else "") + number(x, decimals)
+            return f"{sign(low)} à {sign(high)}{NBSP}%"
         return value_range(low, high, fig.unit, with_noun=with_noun, decimals=decimals)
     x = abs(fig.value) if magnitude else fig.value
     text = value(x, fig.unit, signed=signed, with_noun=with_noun, decimals=decimals, in_words=in_words,
