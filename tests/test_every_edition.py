@@ -298,7 +298,12 @@ def _untold_quotes(site, edition: int) -> list[tuple]:
         return []
 
     def letters(text: str) -> str:
-        return re.sub(r"[^\w]", "", text.lower())
+        # accents aside too: the book sets « Île-de-France » where a quote typed « Ile-de-France »
+        # (typography.quote_typography keeps the words, not their capitals' accents)
+        import unicodedata
+
+        plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        return re.sub(r"[^\w]", "", plain.lower())
 
     pages = {n: letters(main_text(site, edition, n)) for n in ANALYSIS_CHAPTERS}
     with path.open(encoding="utf-8") as f:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 import altair as alt
 import pandas as pd
@@ -714,8 +713,9 @@ def payback_takeaway(
         lo_d, hi_d = savings_demanded.bounds
         where = ("moins que les" if save_high * 100 < lo_d else "plus que les" if max(save_low, 0) * 100 > hi_d
                  else "autour des")
-        dated = replace(savings_demanded, as_of=savings_demanded.edition)  # « en 2009 » dates it: no edition note
-        text += f", {where} {cite(dated)} exigés des donneurs d'ordres{in_year(savings_demanded)}"
+        # the edition's note stays: in the 2009 book, « exigés en 2009 » alone read as the 2009 edition's figure
+        # (test_sparse_edition)
+        text += f", {where} {cite(savings_demanded)} exigés des donneurs d'ordres{in_year(savings_demanded)}"
     text += ((" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
               if borrowed_labour_share else "") + ".")
     bands: tuple[tuple[str, str], ...] = ()
