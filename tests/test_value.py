@@ -499,7 +499,7 @@ def test_a_later_book_tells_the_net_pay_testimony_in_the_past_dated_once_without
     assert later.startswith("En 2009, Eric Dadian")
     assert "jugeait «\u00a0scandaleux" in later and "gagnaient" in later
     assert "(édition" not in later and "en France en 2009" not in later  # dated once, by the opening
-    assert later.endswith("d’après Relation Client Magazine \\(2009\\).")
+    assert later.endswith("d’après Relation Client Magazine (2009, édition 2008).")
 
 
 def test_the_salary_sentence_of_an_older_edition_carries_its_note_once():

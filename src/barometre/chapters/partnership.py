@@ -515,12 +515,14 @@ def numericable_text(ds: Dataset, num: Numericable) -> str:
     external, internal = ((replace(num.external, as_of=num.external.edition),
                            replace(num.internal, as_of=num.internal.edition)) if past else (num.external, num.internal))
     first = f"{opening}{where}{who} {describes} une relation construite dans la durée."
+    # the edition once, at the end of the figures' sentence (a 2009 book must tell 2008's figures from its own)
+    once = f" (édition {num.external.edition})" if past else ""
     text = (
         f"{first[:1].upper()}{first[1:]} Le service clients de Numericable {counts} "
         f"{cite(external, then=' conseillers')} chez les prestataires, qui {rely} "
         f"sur {cite(internal, then=' conseillers experts')} en interne : "
         f"{formatting.small_number(num.external_per_internal, 1)} conseillers externes par expert interne ; les "
-        f"externes {are} {percent_of_one(num.external_share)} de l'effectif."
+        f"externes {are} {percent_of_one(num.external_share)} de l'effectif{once}."
     )
     if num.offshore_start is not None:
         text += (

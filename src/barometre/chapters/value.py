@@ -529,8 +529,10 @@ def net_pay_text(ds: Dataset, s: Salaries) -> str:
         text += f", quand ils en {earn} {shown(s.net_uk)} {in_place(place_said(s.net_uk, 'united_kingdom'))}"
         if more:
             text += f", soit {formatting.percent(abs(s.uk_premium) * 100)} {more}"
-    if older:
-        text += f", d’après {md_escape(narrative.publication(france))}"
+    if older:  # the publication and the edition once, at the end (a 2009 book must tell 2008's from its own)
+        outlet = france.publication_outlet or france.source_name
+        when = ", ".join(x for x in (str(france.publication_year or ""), f"édition {france.edition}") if x)
+        text += f", d’après {md_escape(outlet)} ({when})"
     if "scandaleux" in words:
         return text + "."
     return text + f" : {quote(france, attribution=False)}."
