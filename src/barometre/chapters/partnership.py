@@ -378,9 +378,11 @@ def jobs_takeaway(ds: Dataset, edition: int, jt: JobsTarget, first: dict) -> str
         # the prose's rule: a horizon already past in the edition's year is in the conditional past (the 2011 page
         # said « il faudrait » in the prose and « il aurait fallu » here: editor37)
         passed = jt.start_year + int(first["years"]) <= edition
+        once = f" (édition {jt.target.edition})" if jt.target.from_older_edition else ""  # the edition once
         return (f"Objectif de la Mission nationale{narrative.in_year(jt.target)} : {target_cited(jt.target)} contre "
-                f"{cite(replace(jt.current, as_of=jt.current.edition))} ; en {formatting.small_number(first['years'], 0)} "
-                f"ans, {'il aurait fallu' if passed else 'il faudrait'} {first['texte']}.")
+                f"{cite(replace(jt.current, as_of=jt.current.edition))}{once} ; en "
+                f"{formatting.small_number(first['years'], 0)} ans, {'il aurait fallu' if passed else 'il faudrait'} "
+                f"{first['texte']}.")
     later, reached = found
     who = md_escape(later.attribution if later.source_type == "interview" else later.source_name)
     text = (f"Emplois de la relation client en France : {cite(replace(jt.current, as_of=jt.current.edition))} en "
