@@ -782,3 +782,22 @@ def test_the_smic_index_goes_on_to_the_edition_s_year_where_prices_stop():
     expected = 100 * ds.smic_at(date(2024, *chapter.MID_YEAR)) / ds.smic_at(date(2000, *chapter.MID_YEAR))
     assert year == 2024 and abs(index - expected) < 1e-9 and index > 170
     assert chapter.smic_index_later(ds, 2000, 2008, 2008) is None  # nothing after the price's own year
+
+
+def test_the_2011_client_sectors_and_inbound_contacts_are_told_in_the_text(data_copy):
+    """editor37-39: tourism and services (6 % each) and « plus de 80 % » of inbound contacts were in the 2011 table
+    only. Told in their edition's book, not in a much later one; a sector larger than the telecoms is not
+    « loin derrière »."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+    from barometre.chapters import prices as chapter
+
+    ds = load_data()
+    text = chapter.other_sectors_sentence(ds, 2011).replace("\u00a0", " ")
+    assert text.startswith("Loin derrière viennent le tourisme ({ref}`6 %") and "les entreprises de services" in text
+    inbound = chapter.inbound_contacts_sentence(ds, 2011).replace("\u00a0", " ")
+    assert "{ref}`plus de 80 %" in inbound and "non du chiffre d'affaires" in inbound and ") (" not in inbound
+    assert chapter.other_sectors_sentence(ds, 2024) == "" and chapter.inbound_contacts_sentence(ds, 2024) == ""
+    set_value(data_copy, "tourism_revenue_share", "market", "2011", "70", edition=2011)
+    assert "tourisme" not in chapter.other_sectors_sentence(load_data(data_copy), 2011)

@@ -388,7 +388,7 @@ def test_the_growth_sentence_gives_the_market_s_size_that_year():
     growth = ds.known("revenue_growth", 2011, scope="market")
     size = ds.known("market_revenue", 2011, period="2011")
     text = ch.growth_sentence(growth, None, size).replace("\u202f", " ").replace("\u00a0", " ")
-    assert "a progressé de {ref}`10,1 %" in text and text.endswith(", pour un chiffre d'affaires de {ref}`2 240 M€ "
-                                                                   "<fig-2011-market-revenue-market-2011>`.")
+    assert "a progressé de {ref}`10,1 %" in text and text.endswith(" Le chiffre d'affaires du secteur s'établit à "
+                                                                   "{ref}`2 240 M€ <fig-2011-market-revenue-market-2011>`.")
     other = ds.known("market_revenue", 2011, period="2010")
-    assert "pour un chiffre" not in ch.growth_sentence(growth, None, other)  # another year's size is not this year's
+    assert "s'établit" not in ch.growth_sentence(growth, None, other)  # another year's size is not this year's

@@ -754,6 +754,40 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
     return text + "."
 
 
+OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_share", "les entreprises de services"))
+
+
+def other_sectors_sentence(ds: Dataset, edition: int) -> str:
+    """« Loin derrière viennent le tourisme (6 %) et les entreprises de services (6 %). » The other client sectors
+    whose share the telecoms' edition publishes for the same year (editor37/38/39: the 2011 edition's 6 % and 6 %
+    were in the table only); told within two years of the edition, in the past for an older one; ''
+    otherwise."""
+    telecoms = ds.known("telecom_revenue_share", edition)
+    if not published(telecoms) or edition - period_end(telecoms.period) > 2:
+        return ""
+    found = [(ds.known(i, edition, period=telecoms.period), words) for i, words in OTHER_SECTORS
+             if i in ds.indicators]
+    found = [(f, words) for f, words in found if published(f) and f.central < telecoms.central]
+    if not found:
+        return ""
+    figs, note = narrative.one_note([f for f, _ in found])
+    items = [f"{words} ({cite(f)})" for f, (_, words) in zip(figs, found, strict=True)]
+    verb = "venaient" if telecoms.from_older_edition else "viennent"
+    return f"Loin derrière {verb} {formatting.enumeration(items)}{note}."
+
+
+def inbound_contacts_sentence(ds: Dataset, edition: int) -> str:
+    """« En 2011, plus de 80 % des contacts traités sont entrants, selon Laurent Uberti (président du SP2C). »: the
+    share of inbound contacts, a measure of contacts and not of revenue, told in its edition's book (editor37:
+    in the 2011 table only); '' otherwise."""
+    fig = ds.known("inbound_contact_share", edition)
+    if not published(fig) or fig.from_older_edition:
+        return ""
+    who = f", selon {md_escape(fig.attribution)}" if fig.source_type == "interview" else ""
+    return (f"En {formatting.period_text(fig.period)}{who}, {cite(fig)} des contacts traités par les outsourceurs "
+            "sont entrants : une part des contacts, non du chiffre d'affaires.")
+
+
 def sectors_sentence(ds: Dataset, edition: int) -> str:
     """« Entre 2015 et 2016, d'autres secteurs clients progressent : la santé (environ +100 %), l'e-commerce
     (environ +30 %) et le tourisme (environ +30 %). » The client sectors whose growth the latest edition up to

@@ -114,7 +114,7 @@ def growth_title(table: pd.DataFrame) -> str:
 
 def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
     """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, contre 13 % en 2007 : la croissance
-    accélère, pour un chiffre d'affaires d'environ 1 840 M€. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
+    accélère. Le chiffre d'affaires du secteur s'établit à environ 1 840 M€. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
     the edition gives it (editor38: the 2011 story's 2 240 M€ was left to the table)."""
     year = formatting.period_text(growth.period)
     if growth.central < 0:
@@ -132,9 +132,11 @@ def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None
             text += " : la croissance s'est retournée"
         elif previous.central < 0 <= growth.central:
             text += " : l'activité repart"
+    text += "."
     if size is not None and size.published and size.period == growth.period:
-        text += f", pour un chiffre d'affaires {de(size)}"
-    return text + "."
+        # its own sentence (editor39: « la croissance accélère, pour un chiffre d'affaires de … » is poor French)
+        text += f" Le chiffre d'affaires du secteur s'établit à {cite(size)}."
+    return text
 
 
 def contraction_sentence(ds: Dataset, edition: int) -> str:
