@@ -392,3 +392,5 @@ def test_the_growth_sentence_gives_the_market_s_size_that_year():
                                                                    "{ref}`2 240 M€ <fig-2011-market-revenue-market-2011>`.")
     other = ds.known("market_revenue", 2011, period="2010")
     assert "s'établit" not in ch.growth_sentence(growth, None, other)  # another year's size is not this year's
+    late = ds.known("revenue_growth", 2021, scope="market")  # 2019's, in the 2021 book: in the past
+    assert "s'établissait à" in ch.growth_sentence(late, None, ds.known("market_revenue", 2021, period=late.period))

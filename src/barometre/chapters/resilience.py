@@ -135,7 +135,8 @@ def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None
     text += "."
     if size is not None and size.published and size.period == growth.period:
         # its own sentence (editor39: « la croissance accélère, pour un chiffre d'affaires de … » is poor French)
-        text += f" Le chiffre d'affaires du secteur s'établit à {cite(size)}."
+        verb = narrative.tensed(size, "s'établit", "s'établissait")  # an older edition's year, in the past
+        text += f" Le chiffre d'affaires du secteur {verb} à {cite(size)}."
     return text
 
 
