@@ -77,6 +77,15 @@ def vintage_note(fig: Figure) -> str:
     return f" (dernier chiffre publié, édition\u00a0{fig.edition})"
 
 
+STALE_YEARS = 2  # a figure older than this many years before the edition's year is history, not a fact of today
+
+
+def stale(fig: Figure, edition: int) -> bool:
+    """True for a figure more than ``STALE_YEARS`` older than the edition: left out of a later book's takeaways and
+    edition sentences (2008's 75 % of new jobs in province in the 2024 « À retenir », editor37)."""
+    return edition - int(_last_year(fig.period)) > STALE_YEARS
+
+
 def one_note(figs: Sequence[Figure]) -> tuple[list[Figure], str]:
     """Figures told together (a pair, a list of zones), their edition's note said once: when every one comes
     from the same older edition, the figures without their notes and the note for the end of the clause; else

@@ -1332,7 +1332,8 @@ def article_answer(ds: Dataset, edition: int) -> str:
     return text + f" : la part de la France {moved} de {formatting.points(abs(change), 1, signed=False)}{caution}."
 
 
-STALE_YEARS = 2  # a figure older than this many years before the edition's year is history, not a takeaway
+STALE_YEARS = narrative.STALE_YEARS
+stale = narrative.stale  # the chapter's takeaways and sentences leave out a figure this old
 
 
 def staff_and_revenue_takeaway(pair: tuple[Figure, Figure] | None) -> str:
@@ -1346,14 +1347,6 @@ def staff_and_revenue_takeaway(pair: tuple[Figure, Figure] | None) -> str:
     note = f" (édition\u00a0{staff.edition})" if older and staff.edition == revenue.edition else ""
     return (f"- En {formatting.period_text(staff.period)}, l'offshore {'employait' if older else 'emploie'} "
             f"{narrative.cite(plain[0])} des salariés pour {narrative.cite(plain[1])} du chiffre d'affaires{note}.")
-
-
-def stale(fig: Figure, edition: int) -> bool:
-    """True for a figure more than ``STALE_YEARS`` older than the edition (2008's 75 % of new jobs in province
-    in the 2024 « À retenir »: editor37)."""
-    from barometre.data import period_end
-
-    return edition - period_end(fig.period) > STALE_YEARS
 
 
 def sites_text(ds: Dataset, edition: int) -> str:

@@ -743,7 +743,7 @@ def men_text(ds: Dataset, edition: int) -> str:
     share of men among the staff, told in the text once an edition publishes it (editor37: only in the table);
     '' otherwise, and in a book more than two years later (one more 2011 figure with its tag in a 2024 page)."""
     found = trend(ds, "male_staff_share", edition)
-    if found is None or edition - periods.end(found[0].period) > 2:  # a later book: history, not a fact of today
+    if found is None or narrative.stale(found[0], edition):  # a later book: history, not a fact of today
         return ""
     return f"la part des hommes dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}"
 

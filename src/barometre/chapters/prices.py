@@ -763,7 +763,7 @@ def other_sectors_sentence(ds: Dataset, edition: int) -> str:
     were in the table only); told within two years of the edition, in the past for an older one; ''
     otherwise."""
     telecoms = ds.known("telecom_revenue_share", edition)
-    if not published(telecoms) or edition - period_end(telecoms.period) > 2:
+    if not published(telecoms) or narrative.stale(telecoms, edition):
         return ""
     found = [(ds.known(i, edition, period=telecoms.period), words) for i, words in OTHER_SECTORS
              if i in ds.indicators]
@@ -802,15 +802,14 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
     figs = sorted((f for f in figs if period_end(f.period) == last), key=lambda f: -f.central)
     # no article (the labels have no gender), no parenthesis (an older edition's note has its own); the figures of
     # one older edition carry its note once, at the end (editor37: « (édition 2016) » three times in a row)
-    one_note = len({f.edition for f in figs}) == 1 and figs[0].from_older_edition
-    items = [f"{scope_label(f.scope)}, {cite(replace(f, as_of=f.edition) if one_note else f, signed=True)}"
-             for f in figs]
+    shown, note = narrative.one_note(figs)
+    items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown]
     up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
     verb = narrative.tensed(figs[0], *(("progressent", "progressaient") if up else ("reculent", "reculaient") if down
                                        else ("évoluent ainsi", "évoluaient ainsi")))
     # « que cite le baromètre »: the study names some sectors, not every one
     return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients que cite le baromètre "
-            f"{verb} : {' ; '.join(items)}{narrative.vintage_note(figs[0]) if one_note else ''}.")
+            f"{verb} : {' ; '.join(items)}{note}.")
 
 
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
