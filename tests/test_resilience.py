@@ -394,3 +394,24 @@ def test_the_growth_sentence_gives_the_market_s_size_that_year():
     assert "s'établit" not in ch.growth_sentence(growth, None, other)  # another year's size is not this year's
     late = ds.known("revenue_growth", 2021, scope="market")  # 2019's, in the 2021 book: in the past
     assert "s'établissait à" in ch.growth_sentence(late, None, ds.known("market_revenue", 2021, period=late.period))
+
+
+def test_the_editions_verdict_and_outlook_are_told_with_its_growth_and_not_listed_again():
+    """editor39: the 2011 continuity (« Globalement 2011 demeure dans la continuité … ») and the announced regression
+    lived only in a list of quotes; told with the growth, they leave the list, and no other chapter's quote comes in."""
+    from barometre import load
+    from barometre.chapters import resilience as ch
+    from test_lead import plain
+
+    ds = load()
+    told = ch.growth_voices(ds, 2011, ds.known("revenue_growth", 2011, scope="market"))
+    text = plain(told.text)
+    assert text.index("Globalement 2011 demeure") < text.index("Pour 2012") < text.index("arrivée de Free")
+    assert "01net" not in text  # the offshore chapter's words
+    listed = {q.quote_id for q in ds.quotes(2011, "resilience")} - told.quote_ids
+    assert not any("Globalement 2011" in q.quote or "arrivée de Free […]" in q.quote
+                   for q in ds.quotes(2011, "resilience") if q.quote_id in listed)
+    # an older edition's growth (2011's, as known in the 2012 book): its verdict and outlook are history, not told
+    older = ds.known("revenue_growth", 2012, scope="market", period="2011")
+    assert older is not None and older.from_older_edition
+    assert ch.growth_voices(ds, 2012, older) == ch.GrowthVoices("", frozenset())

@@ -9,6 +9,7 @@ import pytest
 from conftest import mark_not_published, rewrite
 from executed import assert_clean, execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
+from test_lead import plain
 
 from barometre import load
 from barometre.chapters import value as ch
@@ -525,3 +526,47 @@ def test_the_market_s_facts_come_before_the_model():
     adviser = next(i for i, h in enumerate(heads) if h.startswith("## Le conseiller"))
     model = next(i for i, h in enumerate(heads) if h.startswith("## Modèle"))
     assert adviser < model
+
+
+# --------------------------------------------------------------------------- later editions (issue 30)
+
+
+def test_a_salary_level_of_undefined_measure_is_told_apart_and_never_drawn_on_the_advisers_curve():
+    """2009's « niveau de salaire brut … à 1 427 euros » (a report that does not say whose salary) was drawn on the
+    advisers' average and read as a 6,6 % pay cut no source reports (editor39)."""
+    ds = load(DATA_DIR)
+    years = ch.salary_history(ds, 2024)
+    assert 2009 not in set(years["année"])
+    assert {2008, 2011, 2014} <= set(years["année"])
+    text = plain(ch.reported_salary_text(ds, 2024))
+    assert "1 427 € par mois" in text and "ne se compare pas au salaire moyen des conseillers" in text
+    assert "donnait" in text and "Journal de l’Automobile" in text
+    assert "au-dessus du minimum fixé par la convention collective" in text
+    assert "donne un niveau" in ch.reported_salary_text(ds, 2009)  # its own edition's book: the present
+    assert ch.reported_salary_text(ds, 2008) == ""  # no edition up to 2008 gives it
+
+
+def test_the_services_sold_beyond_contacts_take_their_verbs_and_lead_in_from_the_signs(data_copy):
+    from conftest import set_value
+
+    rising = plain(ch.services_text(load(data_copy), 2024))
+    assert rising.startswith("En 2019, les prestataires développaient")
+    assert "progressait de 18,3 %" in rising and "celui de leur activité de conseil de 9,4 %" in rising
+    assert ch.services_text(load(data_copy), 2019).count("progresse") == 1  # its own book: the present, one verb
+    set_value(data_copy, "activity_revenue_growth", "training", "2019", "-5", edition=2019)
+    mixed = plain(ch.services_text(load(data_copy), 2024))
+    assert "en sens contraires" in mixed and "recul" in mixed and "progress" in mixed
+    assert "développ" not in mixed
+    set_value(data_copy, "activity_revenue_growth", "consulting", "2019", "-2", edition=2019)
+    falling = plain(ch.services_text(load(data_copy), 2024))
+    assert "reculait" in falling and "progress" not in falling
+    assert ch.services_text(load(data_copy), 2014) == ""  # before any edition gives them
+
+
+def test_the_smic_rise_reaches_a_later_books_year_and_stays_the_articles_in_its_own():
+    ds = load(DATA_DIR)
+    article = ch.smic_text(ds, 2008)
+    assert "entre 2000 et 2008" in article and "De 2000 à" not in article
+    later = ch.smic_text(ds, 2024)
+    assert "entre 2000 et 2008" in later and "De 2000 à 2024, il a augmenté de" in later
+    assert "De 2000 à" not in ch.smic_text(ds, 2010)  # two years after the claim: not yet stale

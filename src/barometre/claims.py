@@ -672,6 +672,9 @@ def check_market_vs_insee(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     return Verdict(CONSISTENT, text + f" : l’estimation de l’Insee se situe {where}." + scope, figs)
 
 
+SALARY_WORDS = {"adviser_salary_gross": "salaire moyen", "reported_salary_gross": "niveau de salaire"}
+
+
 def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
     """An average gross monthly salary (or, with ``above_minimum``, the collective minimum it implies)
     against the gross monthly Smic of a full-time employee: « cohérente » above it (plausible, nothing
@@ -683,21 +686,25 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
         return Verdict(UNVERIFIABLE, f"Le Smic de {year} n’est pas dans la série de référence.", (fig,))
     figs: tuple[Figure, ...] = (fig,)
     if claim.params.get("above_minimum"):
-        salary = _known(ds, claim.edition, "adviser_salary_gross", "market", fig.period)
+        # the level the gap is said of: the report's own salary level when it gives one (2009), else the average
+        level = next((i for i in ("reported_salary_gross", "adviser_salary_gross") if i in ds.indicators
+                      and _known(ds, claim.edition, i, "market", fig.period) is not None), "adviser_salary_gross")
+        salary = _known(ds, claim.edition, level, "market", fig.period)
         if salary is None:
-            return _missing(ds, claim.edition, ["adviser_salary_gross"])
+            return _missing(ds, claim.edition, [level])
         interval(salary)[0] / (1 + interval(fig)[1] / 100)
         hi = interval(salary)[1] / (1 + interval(fig)[0] / 100)
         minimum = salary.central / (1 + fig.central / 100)
-        text = (f"Un salaire moyen {de(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
+        text = (f"Un {SALARY_WORDS.get(salary.indicator, 'salaire moyen')} {de(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
                 f"conventionnel place ce minimum vers {formatting.euros(minimum)} bruts par mois ; le Smic d’un temps "
                 f"plein de {year} est de {formatting.euros(smic)} bruts (taux horaire au 1er juillet × 151,67 h)")
         figs = (fig, salary)
     else:
         _lo, hi = interval(fig)
         minimum = fig.central
-        text = (f"Salaire moyen en {period_end(fig.period)} : {cite(fig)} ; Smic d’un temps plein de {year} : {formatting.euros(smic)} bruts "
-                f"(taux horaire au 1er juillet × 151,67 h), soit un salaire moyen "
+        words = SALARY_WORDS.get(fig.indicator, "salaire moyen")
+        text = (f"{words.capitalize()} en {period_end(fig.period)} : {cite(fig)} ; Smic d’un temps plein de {year} : "
+                f"{formatting.euros(smic)} bruts (taux horaire au 1er juillet × 151,67 h), soit un {words} "
                 f"{formatting.percent(growth_between(smic, fig.central))} au-dessus")  # as the value chapter says it
     if hi < smic:
         return Verdict(OFFICIAL_REFUTED, text + " : le chiffre tombe sous le Smic.", figs)
@@ -1355,7 +1362,7 @@ CLAIMS: list[Claim] = [
     # ---- le métier et les salaires
     _fig("salary_2008", "value", 2008, check_salary_above_smic, "adviser_salary_gross", 2008,
          source="barometer_bearingpoint_sp2c"),
-    _fig("salary_2009", "value", 2009, check_salary_above_smic, "adviser_salary_gross", 2009),
+    _fig("salary_2009", "value", 2009, check_salary_above_smic, "reported_salary_gross", 2009),
     _fig("salary_2011", "value", 2011, check_salary_above_smic, "adviser_salary_gross", 2011,
          source="investing_afp_47181"),
     _fig("collective_minimum_2009", "value", 2009, check_salary_above_smic, "salary_above_collective_minimum", 2009,

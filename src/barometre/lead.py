@@ -655,6 +655,15 @@ def _inner_quotes(text: str) -> str:
 
 def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
     """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed."""
+    sentences = outlook_sentences(ds, view)
+    if not sentences:
+        return ""
+    # one sentence each: three quotes strung on semicolons made a 560-character sentence (the 2011 outlook)
+    return "**Perspectives.** " + " ".join(sentences)
+
+
+def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
+    """The outlook's sentences, each capitalised and closed: its forecasts, then its quotes, each attributed."""
     sentences = []
     for forecast in _distinct(view.forecasts):
         label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
@@ -690,10 +699,7 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
         who = src.publication_outlet if press else q.attribution
         body = _inner_quotes(q.quote)
         sentences.append(f"«\u00a0{md_escape(body)}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}")
-    if not sentences:
-        return ""
-    # one sentence each: three quotes strung on semicolons made a 560-character sentence (the 2011 outlook)
-    return "**Perspectives.** " + " ".join(_cap(s) + "." for s in sentences)
+    return [_cap(s) + "." for s in sentences]
 
 
 def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:

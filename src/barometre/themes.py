@@ -162,9 +162,9 @@ SINCE_FACTS: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {
     "offshore": (("france_revenue_share", ("market",)), ("france_staff_share_by_region", None),
                  ("france_positions_share_by_region", None)),
     "prices": (("top5_sectors_revenue_share", None), ("phone_revenue_share", None),
-               ("digital_channels_revenue_share", None), ("channel_activity_growth", None),
-               ("activity_revenue_growth", None)),
-    "value": (("adviser_salary_gross", ("market",)),),
+               ("digital_channels_revenue_share", None), ("channel_activity_growth", None)),
+    "value": (("adviser_salary_gross", ("market",)), ("reported_salary_gross", None),
+              ("salary_above_collective_minimum", None), ("activity_revenue_growth", None)),
     "partnership": (("staff", ("france",)), ("staff_growth", ("france",)), ("apprenticeship_growth", None),
                     ("staff_over_35_share", ("france",)), ("staff_by_diploma_growth", None)),
 }

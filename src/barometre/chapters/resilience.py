@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -138,6 +139,47 @@ def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None
         verb = narrative.tensed(size, "s'établit", "s'établissait")  # an older edition's year, in the past
         text += f" Le chiffre d'affaires du secteur {verb} à {cite(size)}."
     return text
+
+
+@dataclass(frozen=True)
+class GrowthVoices:
+    """What the edition says of its own year's growth and of the next, told in the growth's paragraph: ``text``
+    ('' when nothing), and ``quote_ids``, the quotes it tells (left out of the chapter's list of voices)."""
+
+    text: str
+    quote_ids: frozenset[str]
+
+
+def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoices:
+    """In the book of the edition that publishes the growth: the chapter's quote on the growth's year (« « Globalement
+    2011 demeure dans la continuité des années antérieures », dit Laurent Uberti. »), then the edition's forecasts and
+    outlook quotes for the years after (``lead.outlook``: « Pour 2012, Relation Client Magazine, résumant le
+    baromètre, annonce un recul … »). editor39: the 2011 story's continuity and announced regression lived only in a
+    list of quotes and in « À retenir ». Nothing for an older edition's growth (its outlook is history)."""
+    from barometre.digest import spoken_year
+
+    if growth is None or growth.from_older_edition or not growth.published:
+        return GrowthVoices("", frozenset())
+    year = period_end(growth.period)
+    sentences, used = [], set()
+    for q in ds.quotes(edition, CHAPTER):
+        if spoken_year(q) == year and not lead._OUTLOOK_NOTE.search(q.note or ""):
+            src = ds.sources.get(q.source)
+            press = src is not None and src.type != "interview" and bool(src.publication_outlet)
+            who = narrative.md_escape(src.publication_outlet if press else q.attribution)
+            sentences.append(f"{narrative.quote(q, attribution=False)}, {'écrit' if press else 'dit'} {who}.")
+            used.add(q.quote_id)
+            break
+    view = lead.outlook(ds, edition)
+    market = tuple(f for f in view.forecasts if f.scope == "market" and period_end(f.period) > year)
+    own = {q.quote_id for q in ds.quotes(edition, CHAPTER)}  # the chapter's own (01net's offshore words are not)
+    view = lead.Outlook(market, tuple(q for q in view.quotes if q.quote_id in own))
+    sentences += lead.outlook_sentences(ds, view)
+    used |= {q.quote_id for q in view.quotes}
+    # a quote whose words are a forecast's just told (RCM's « s'attend à une régression ») is not listed again
+    told = {narrative.quote_body(f.quote) for f in market}
+    used |= {q.quote_id for q in ds.quotes(edition, CHAPTER) if narrative.quote_body(q.quote) in told}
+    return GrowthVoices(" ".join(sentences), frozenset(used))
 
 
 def contraction_sentence(ds: Dataset, edition: int) -> str:

@@ -443,6 +443,74 @@ def salary_not_followed(s: Salaries) -> str:
     return f" Aucune édition après celle de {s.gross.edition} ne publie le salaire des conseillers."
 
 
+def reported_salary_text(ds: Dataset, edition: int) -> str:
+    """A salary level a report of the barometer gives without saying whose salary or which average (2009: « un
+    niveau de salaire brut … à 1 427 euros », Journal de l'Automobile), told apart from the advisers' average
+    salary: it is not drawn on its curve (editor39: drawn there, it read as a 6,6 % pay cut no source reports).
+    Its gap to the collective minimum beside it when the same edition gives it; '' when no edition does."""
+    fig = known(ds.known("reported_salary_gross", edition))
+    if fig is None:
+        return ""
+    dated = replace(fig, as_of=fig.edition)  # the sentence names its year and its source: no edition note
+    above = known(ds.known("salary_above_collective_minimum", edition, period=fig.period))
+    gap = ""
+    if above is not None and above.edition == fig.edition:
+        side = direction(above.central, up="au-dessus du", down="en dessous du", flat="au niveau du")
+        shown = f"{cite(replace(above, as_of=above.edition), formatting.figure_text(above, magnitude=True))} " \
+            if side != "au niveau du" else ""
+        gap = f", {shown}{side} minimum fixé par la convention collective"
+    outlet = fig.publication_outlet
+    who = (f"un compte rendu du baromètre ({md_escape(outlet)}, {fig.publication_year})"
+           if outlet and fig.publication_year else f"un compte rendu du baromètre ({md_escape(outlet)})"
+           if outlet else "le baromètre")
+    gives = narrative.tensed(fig, "donne", "donnait")
+    return (f"Pour {md_escape(formatting.period_text(fig.period))}, {who} {gives} un niveau de salaire brut de "
+            f"{cite(dated, then=' par mois')}{gap}, sans dire de quels salariés ni de quelle moyenne il s'agit : ce "
+            "montant ne se compare pas au salaire moyen des conseillers et n'est pas tracé sur sa courbe.")
+
+
+SERVICES = "activity_revenue_growth"  # the growth of what the outsourcers sell beyond the handling of calls
+
+
+def services_text(ds: Dataset, edition: int) -> str:
+    """« En 2019, les prestataires vendent davantage que la prise d'appels : le chiffre d'affaires de leur
+    activité de formation progresse de 18,3 %, celui du conseil de 9,4 %. » The latest growths of the services
+    the outsourcers sell besides the contacts (editor39: the value chapter, whose question is whether they sell
+    more than capacity, had nothing after 2014); the lead-in and each verb chosen by the signs; in the past for
+    an older edition's figures; '' when no edition publishes them."""
+    from barometre.labels import scope_label
+
+    figs = ds.latest_by_scope(SERVICES, edition) if SERVICES in ds.indicators else []
+    if not figs:
+        return ""
+    last = max(period_end(f.period) for f in figs)
+    figs = sorted((f for f in figs if period_end(f.period) == last), key=lambda f: -f.central)
+    shown, note = narrative.one_note(figs)
+    up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
+    lead_in = narrative.tensed(figs[0], *(
+        ("les prestataires développent ce qu'ils vendent au-delà des contacts",
+         "les prestataires développaient ce qu'ils vendaient au-delà des contacts") if up else
+        ("ce que les prestataires vendent au-delà des contacts recule",
+         "ce que les prestataires vendaient au-delà des contacts reculait") if down else
+        ("ce que les prestataires vendent au-delà des contacts évolue en sens contraires",
+         "ce que les prestataires vendaient au-delà des contacts évoluait en sens contraires")))
+
+    def moved(f: Figure, fig: Figure) -> str:  # ``fig`` the figure as found: its tense (``f`` may carry no note)
+        verb = direction(f.central, up=narrative.tensed(fig, "progresse", "progressait"),
+                         down=narrative.tensed(fig, "recule", "reculait"),
+                         flat=narrative.tensed(fig, "stagne", "stagnait"))
+        return f"{verb} {de(f, magnitude=True)}" if direction(f.central) != "stable" else verb
+
+    # one verb when every service moves the same way (« progressait de 18,3 %, celui … de 9,4 % »)
+    same = up or down
+    items = [f"le chiffre d'affaires de leur activité de {scope_label(f.scope)} {moved(f, fig)}" if i == 0 else
+             f"celui de leur activité de {scope_label(f.scope)} "
+             + (de(f, magnitude=True) if same else moved(f, fig))
+             for i, (f, fig) in enumerate(zip(shown, figs, strict=True))]
+    when = md_escape(formatting.period_text(figs[0].period))
+    return f"En {when}, {lead_in} : {', '.join(items)}{note}."
+
+
 def smic_comparison(s: Salaries) -> str:
     """« 15 % de plus que le Smic » or « 3 % de moins que le Smic »."""
     gap = formatting.percent(abs(s.gap_to_smic) * 100)
@@ -718,6 +786,35 @@ def smic_change(ds: Dataset, claim: Figure) -> SmicChange:
         raise ValueError(f"the period of {claim.indicator} must be 'YYYY-YYYY', got {claim.period!r}")
     start, end = date(int(first), 7, 1), date(int(last), 7, 1)
     return SmicChange(start, end, ds.smic_at(start), ds.smic_at(end))
+
+
+def smic_text(ds: Dataset, edition: int) -> str:
+    """« Sur la durée, le Smic a augmenté de 36 % entre 2000 et 2008, quand le prix de l'heure de production
+    baissait (voir …) » from the article's claim and the legal rates; in a later book, the rise up to the edition's
+    year (or the last the Smic series covers) after it (editor39: « entre 2000 et 2008 » alone was stale in the
+    2024 book, whose prices chapter gives the Smic to 2024); '' without the claim or the hour's price."""
+    claim = ds.known("smic_increase_claimed", edition)
+    hour_price = ds.known("production_hour_price_change_since_2000", edition)
+    if claim is None or hour_price is None:
+        return ""
+    smic = smic_change(ds, claim)
+    low, high = hour_price.bounds
+    price_word = "baissait" if high < 0 else "montait" if low > 0 else "stagnait"
+    rose = direction(smic.change, up="augmenté", down="baissé", flat="stagné")
+    later = ""
+    # in a later book (the claim stale), the rise up to the edition's year, or the last the series covers
+    for year in range(edition, smic.end.year, -1) if narrative.stale(claim, edition) else ():  # the latest year after the claim's that the series covers
+        try:
+            then = SmicChange(smic.start, date(year, 7, 1), smic.start_value, ds.smic_at(date(year, 7, 1)))
+        except FigureNotFound:
+            continue
+        moved = direction(then.change, up="augmenté", down="baissé", flat="stagné")
+        later = (f" De {smic.start.year} à {year}, il a {moved}"
+                 + (f" de {formatting.percent(abs(then.change) * 100)}." if moved != "stagné" else "."))
+        break
+    return (f"Sur la durée, le Smic horaire brut a {rose} de {formatting.percent(abs(smic.change) * 100)} entre "
+            f"{smic.start.year} et {smic.end.year}, quand le prix de l'heure de production {price_word} (voir le "
+            f"chapitre {{doc}}`« La guerre des prix » <prices>`).{later}")
 
 
 # --------------------------------------------------------------------------- synthesis
