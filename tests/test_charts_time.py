@@ -123,10 +123,10 @@ def test_the_yearly_panels_give_a_missing_year_its_place_on_the_axis():
 def test_a_salary_published_as_a_range_is_drawn_as_a_bar_the_line_stopping_at_it():
     from barometre.chapters import value as ch
 
-    table = ch.salary_history(load(), 2011).sort_values("année").reset_index(drop=True)
-    middle = table["année"] == 2009
-    table.loc[middle, ["bas", "haut", "valeur"]] = [1400.0, 1460.0, 1430.0]
-    table.loc[middle, ["lecture", "texte"]] = ["fourchette", "1\u202f400 à 1\u202f460\u00a0€"]
+    table = ch.salary_history(load(), 2012).sort_values("année").reset_index(drop=True)  # 2008, 2011, 2012
+    middle = table["année"] == 2011
+    table.loc[middle, ["bas", "haut", "valeur"]] = [1500.0, 1560.0, 1530.0]
+    table.loc[middle, ["lecture", "texte"]] = ["fourchette", "1\u202f500 à 1\u202f560\u00a0€"]
     svg = vlc.vegalite_to_svg(ch.salary_history_chart(table).web_spec())
     rules = [re.search(r"translate\((-?[\d.]+),", attrs).group(1) for group in _marks(svg, "rule")
              for attrs in re.findall(r"<line ([^>]*)/>", group)]
@@ -137,7 +137,7 @@ def test_a_salary_published_as_a_range_is_drawn_as_a_bar_the_line_stopping_at_it
     for path in salary_lines:
         crossing = any(a[0] < x < b[0] for a, b in itertools.pairwise(path))
         through = any(abs(px - x) < 0.5 for px, _ in path)
-        assert not crossing or through  # only the SMIC (a point value each year) goes on through 2009
+        assert not crossing or through  # only the SMIC (a point value each year) goes on through 2011
     assert len([p for p in salary_lines if any(abs(px - x) < 0.5 for px, _ in p)]) == 1
 
 

@@ -801,3 +801,19 @@ def test_the_2011_client_sectors_and_inbound_contacts_are_told_in_the_text(data_
     assert chapter.other_sectors_sentence(ds, 2024) == "" and chapter.inbound_contacts_sentence(ds, 2024) == ""
     set_value(data_copy, "tourism_revenue_share", "market", "2011", "70", edition=2011)
     assert "tourisme" not in chapter.other_sectors_sentence(load_data(data_copy), 2011)
+
+
+def test_the_words_on_the_telecoms_are_told_beside_their_share_in_the_editions_book_only(data_copy):
+    """editor38/39: the 2011 crisis quote stood alone at the page's foot, far from the telecoms' 60 %."""
+    from conftest import set_value
+    from test_lead import plain
+
+    from barometre import load
+    from barometre.chapters import prices as ch
+
+    text, told = ch.telecom_voices(load(data_copy), 2011)
+    assert plain(text).startswith("Sur ce premier client, Laurent Uberti (président du SP2C) dit : « Ainsi, le secteur")
+    assert told == {"uberti_telecom_crisis"}
+    assert ch.telecom_voices(load(data_copy), 2012) == ("", frozenset())  # a later book: « Depuis l'article »
+    set_value(data_copy, "telecom_revenue_share", "market", "2011", "45", edition=2011)
+    assert plain(ch.telecom_voices(load(data_copy), 2011)[0]).startswith("Sur les télécoms, Laurent Uberti")

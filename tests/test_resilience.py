@@ -399,9 +399,10 @@ def test_the_growth_sentence_gives_the_market_s_size_that_year():
 def test_the_editions_verdict_and_outlook_are_told_with_its_growth_and_not_listed_again():
     """editor39: the 2011 continuity (« Globalement 2011 demeure dans la continuité … ») and the announced regression
     lived only in a list of quotes; told with the growth, they leave the list, and no other chapter's quote comes in."""
+    from test_lead import plain
+
     from barometre import load
     from barometre.chapters import resilience as ch
-    from test_lead import plain
 
     ds = load()
     told = ch.growth_voices(ds, 2011, ds.known("revenue_growth", 2011, scope="market"))

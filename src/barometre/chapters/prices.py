@@ -757,6 +757,31 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
 OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_share", "les entreprises de services"))
 
 
+TELECOMS_WORD = re.compile(r"t[ée]l[ée]com", re.IGNORECASE)
+
+
+def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
+    """The edition's words on the telecoms, told after their share in the book of the edition that publishes both
+    (editor38/39: Laurent Uberti's « … le secteur des télécoms … doit faire face à une crise sans précédent … » stood
+    alone at the page's foot, far from the 60 %): « Sur ce premier client, Laurent Uberti dit : « … ». », « premier
+    client » only when the telecoms weigh more than half of the revenue. Returns the text and the quotes it tells
+    (left out of the list of voices); ('', ∅) otherwise."""
+    telecoms = ds.known("telecom_revenue_share", edition)
+    if not published(telecoms) or telecoms.from_older_edition:
+        return "", frozenset()
+    said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
+    if not said:
+        return "", frozenset()
+    about = "Sur ce premier client" if telecoms.central > 50 else "Sur les télécoms"
+    sentences = []
+    for q in said:
+        src = ds.sources.get(q.source)
+        who = md_escape(q.attribution) if src is None or src.type == "interview" else "le baromètre"
+        sentences.append(f"{narrative.quote(q, attribution=False)}, dit {who}" if sentences else
+                         f"{about}, {who} dit : {narrative.quote(q, attribution=False)}")
+    return " ; ".join(sentences) + ".", frozenset(q.quote_id for q in said)
+
+
 def other_sectors_sentence(ds: Dataset, edition: int) -> str:
     """« Loin derrière viennent le tourisme (6 %) et les entreprises de services (6 %). » The other client sectors
     whose share the telecoms' edition publishes for the same year (editor37/38/39: the 2011 edition's 6 % and 6 %
