@@ -405,9 +405,10 @@ def test_an_organisation_that_forecasts_takes_its_article(real):
 
 def test_the_outlook_gives_each_forecast_and_quote_its_own_sentence(real):
     outlook = plain(lead.render(real, 2011)).split("Perspectives.")[1]
-    # RCM's forecast, then 01net's words, then Laurent Uberti's: three sentences, no semicolon between them
-    assert "régression pour 2012 ». « Cette tendance" in outlook
-    assert "(repris par MC informactions). « 2012 est une année de rupture" in outlook
+    # RCM's forecast, then Laurent Uberti's words with their cause (Free), then 01net's on the offshore (editor39: the
+    # cause read last): three sentences, no semicolon between them
+    assert "régression pour 2012 ». « 2012 est une année de rupture" in outlook
+    assert "dit Laurent Uberti (président du SP2C). « Cette tendance" in outlook
     assert "» ; «" not in outlook and "», écrit 01net (repris par MC informactions) ;" not in outlook
 
 

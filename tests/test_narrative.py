@@ -491,3 +491,21 @@ def test_figures_of_one_older_edition_told_together_carry_its_note_once():
     assert narrative.one_note(own) == (own, "")  # the edition's own figures carry none
     mixed = [pair[0], ds.known("staff_growth", 2024, scope="france", period="2019")]
     assert narrative.one_note(mixed)[1] == ""  # two editions: each keeps its own
+
+
+def test_a_figures_year_that_is_its_editions_year_names_the_edition_and_no_tag_repeats_it():
+    """editor39: « 48,5 % (édition 2021) en 2021 » (21 times in the 2024 book). The year names the edition; the
+    latest figure of a series keeps « (dernier chiffre publié) »; a figure whose year is not its edition's keeps its
+    tag; a figure of the book's own edition has none."""
+    ds = load()
+    own_year = ds.known("adviser_salary_gross", 2024)  # 2014's salary, from the 2014 edition, the last published
+    assert (own_year.period, own_year.edition, own_year.from_older_edition) == ("2014", 2014, True)
+    text = narrative.cite_in(own_year, then=" par mois")
+    assert "(édition" not in text and text.endswith(" par mois en 2014 (dernier chiffre publié)")
+    earlier = narrative.cite_in(own_year, earlier=True)
+    assert earlier.endswith(" en 2014") and "(" not in earlier.split(">`", 1)[1]
+    other_year = ds.known("adviser_salary_gross", 2024, period="2013")  # 2013's, published by the 2014 edition
+    assert other_year.edition == 2014
+    assert "(édition\u00a02014) en 2013" in narrative.cite_in(other_year)
+    current = ds.known("adviser_salary_gross", 2014)
+    assert narrative.cite_in(current) == f"{cite(current)} en 2014"  # the book's own: no tag at all

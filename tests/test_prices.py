@@ -14,7 +14,7 @@ from conftest import mark_not_published, rewrite
 from executed import assert_clean, execute_chapter, markdown, spec
 from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 
-from barometre import load
+from barometre import formatting, load
 from barometre.chapters import prices as ch
 from barometre.charts import PAGE_MIME
 from barometre.data import FRF_PER_EUR
@@ -817,3 +817,22 @@ def test_the_words_on_the_telecoms_are_told_beside_their_share_in_the_editions_b
     assert ch.telecom_voices(load(data_copy), 2012) == ("", frozenset())  # a later book: « Depuis l'article »
     set_value(data_copy, "telecom_revenue_share", "market", "2011", "45", edition=2011)
     assert plain(ch.telecom_voices(load(data_copy), 2011)[0]).startswith("Sur les télécoms, Laurent Uberti")
+
+
+def test_the_smic_index_goes_on_after_the_consumer_prices_stop_and_says_where_each_line_ends():
+    """editor39: the 2024 chart stopped in 2017 (the CPI's last year) under a sentence giving the Smic's index in
+    2024. The Smic is drawn to the edition's year; the real-terms line and prices stop with the CPI."""
+    ds = load()
+    years = ch.available_years(ds, 2000, 2024)
+    later = ch.smic_years_after(ds, years[-1], 2024)
+    assert later and later[-1] == 2024 and later[0] == years[-1] + 1
+    assert ch.smic_years_after(ds, years[-1], years[-1]) == []  # a book of the CPI's last year: nothing later
+    table = ch.index_table(ds, years, later)
+    last = table.groupby("série")["année"].max()
+    assert last["Smic horaire brut"] == 2024
+    assert last["Smic en euros constants"] == last["Prix à la consommation"] == years[-1]
+    assert ch.last_full_year(table) == years[-1]
+    price = ds.figure("production_hour_price_change_since_2000", 2024)
+    out = ch.index_chart(table, ch.price_band(price, years, 2000, 2008), [price], 2000)
+    assert f"Prix à la consommation : {formatting.number(table[(table['année'] == years[-1]) & (table['série'] == 'Prix à la consommation')]['indice'].iloc[0], 1)} en {years[-1]}" in out.description
+    assert "jusqu'en 2024" in out.description

@@ -367,8 +367,9 @@ def test_the_sector_s_weight_in_gdp_is_told_in_the_edition_that_gives_it(data_co
     """editor37: « Poids du secteur dans le PIB | 0,12 % » was in the 2024 table and in no sentence."""
     ds = load()
     text = ch.weight_sentence(ds, 2024).replace("\u00a0", " ")
-    assert text.startswith("En 2024, le marché de la relation client externalisée pèse {ref}`0,12 %")
-    assert "3 560 M€" in text.replace("\u202f", " ")
+    # the size first, its weight after (editor39: « pèse 0,12 % du PIB français (3 560 M€) »)
+    assert text.startswith("En 2024, le marché de la relation client externalisée pèse {ref}`3\u202f560 M€")
+    assert text.endswith(", soit {ref}`0,12 % <fig-2024-gdp-share-market-2024>` du PIB français.")
     assert ch.weight_sentence(ds, 2011) == ""
     set_value(data_copy, "gdp_share", "market", "2024", "0.2", edition=2024)
     assert "{ref}`0,2" in ch.weight_sentence(load(data_copy), 2024)
@@ -416,3 +417,21 @@ def test_the_editions_verdict_and_outlook_are_told_with_its_growth_and_not_liste
     older = ds.known("revenue_growth", 2012, scope="market", period="2011")
     assert older is not None and older.from_older_edition
     assert ch.growth_voices(ds, 2012, older) == ch.GrowthVoices("", frozenset())
+
+
+def test_the_takeaways_give_the_markets_size_and_every_published_fall_chosen_by_the_data(data_copy):
+    """editor39: the 2024 « À retenir » gave 2009's salary gap, not the market's size nor its one fall (2013)."""
+    from conftest import set_value
+    from test_lead import plain
+
+    from barometre import load
+    from barometre.chapters import resilience as ch
+
+    line = plain(ch.size_takeaway(load(data_copy), 2024))
+    assert line.startswith("- Chiffre d’affaires du secteur en 2024 : 3 560 M€ (0,12 % du PIB)")
+    assert line.endswith("seul recul publié de l’ensemble du secteur : −1,7 % en 2013.")
+    assert "recul" not in ch.size_takeaway(load(data_copy), 2012)  # before 2013's fall
+    set_value(data_copy, "revenue_growth", "market", "2011", "-2", edition=2011)  # a reversed year
+    both = plain(ch.size_takeaway(load(data_copy), 2024))
+    assert "reculs publiés de l’ensemble du secteur : −2 % en 2011 et −1,7 % en 2013" in both
+    assert ch.size_takeaway(load(data_copy), 2021) == ""  # no size of its own that year

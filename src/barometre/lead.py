@@ -363,7 +363,10 @@ def outlook(ds: Dataset, edition: int, pairs: list | None = None) -> Outlook:
     # out for RCM's sentence, told already as the forecast)
     # one quote a speaker, the fuller first: Laurent Uberti's « 2012 est une année de rupture … depuis l'arrivée
     # de Free » before his shorter « 2012 est une année de transition »
-    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, interview(q), -len(q.quote), q.row))
+    # the market's own outlook (the résilience chapter's quotes, where the cause is told: Laurent Uberti's « depuis
+    # l'arrivée de Free ») before another chapter's (01net's offshore trend): editor39 read the cause last
+    marked.sort(key=lambda q: (str(edition + 1) not in q.quote, q.chapter != "resilience", interview(q),
+                               -len(q.quote), q.row))
     told = {quote_body(f.quote) for f in forecasts}
     chosen, speakers = [], set()
     for q in marked:
@@ -758,8 +761,7 @@ def edition_average(ds: Dataset, edition: int) -> Figure | None:
 
 def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) -> str:
     """« Selon Caroline Adam (…), le chiffre d'affaires des outsourceurs a progressé de 5 à 6 % par an en
-    moyenne entre 2017 et 2024 ; le dernier taux annuel publié pour l'ensemble du secteur, 6,1 % (édition 2019),
-    est celui de 2019. » (« D'après l'édition 2024 » when the study gives it.)
+    moyenne entre 2017 et 2024 ; le dernier taux publié pour l'ensemble du secteur est celui de 2019 : +6,1 %. » (« D'après l'édition 2024 » when the study gives it.)
     The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
     span = spoken_span(average) or formatting.period_text(average.period)
     moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0
@@ -769,9 +771,11 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
            else f"D'après l'édition {edition}")
     text = f"{who}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
     if last_yearly is not None and last_yearly.period != average.period:
-        text += (f" ; le dernier taux annuel publié pour l'ensemble du secteur, "
-                 f"{cite_earlier(last_yearly, signed=last_yearly.central < 0)}, "
-                 f"est celui de {formatting.period_text(last_yearly.period)}")
+        # editor39: « le dernier taux …, 6,1 % (édition 2019), est celui de 2019 » tagged and wrapped the figure
+        late = replace(last_yearly, as_of=last_yearly.edition) if str(last_yearly.period) == str(last_yearly.edition) \
+            else last_yearly
+        text += (f" ; le dernier taux publié pour l'ensemble du secteur est celui de "
+                 f"{formatting.period_text(last_yearly.period)} : {cite_earlier(late, signed=True)}")
     return text + "."
 
 

@@ -63,6 +63,28 @@ def cite_earlier(fig: Figure, text: str | None = None, *, then: str = "", **fmt)
 UNDATED_UNITS = frozenset({"year", "years", "weeks", "count", "trainings"})
 
 
+def dated(fig: Figure) -> Figure:
+    """The figure without its edition note, for a sentence that dates it already (« En 2009, selon David Targy, … »,
+    « Frédéric Jousset résumait l'équation : en 2008, … »: editor39 found such testimonies tagged « (édition 2008) »
+    although the method says a testimony its sentence dates carries no tag)."""
+    return replace(fig, as_of=fig.edition)
+
+
+def cite_in(fig: Figure, text: str | None = None, *, then: str = "", earlier: bool = False, **fmt) -> str:
+    """« 48,5 % en 2021 »: a figure and its year. When the year is that of the edition that published it, the year
+    names the edition: no « (édition 2021) » before « en 2021 » (editor39: « 48,5 % (édition 2021) en 2021 », 21
+    times in the 2024 book); the latest figure of a series keeps « (dernier chiffre publié) » after its year.
+    Otherwise ``cite`` (``cite_earlier`` with ``earlier``) and the year. A reader of a 2009 book still reads « 2008 »
+    beside every figure of the 2008 edition."""
+    when = formatting.period_text(fig.period)
+    shown = cite_earlier(fig, text, then=then, **fmt) if earlier else cite(fig, text, then=then, **fmt)
+    if not fig.from_older_edition or fig.unit == "year" or str(fig.period) != str(fig.edition):
+        return f"{shown} en {when}"
+    latest = not earlier and "dernier chiffre publié" in vintage_note(fig)
+    return (f"{cite(replace(fig, as_of=fig.edition), text, then=then, **fmt)} en {when}"
+            + (" (dernier chiffre publié)" if latest else ""))
+
+
 def vintage_note(fig: Figure) -> str:
     """After a figure the book's edition does not republish: « (dernier chiffre publié, édition 2008) » for the
     latest figure of a series (its indicator has several periods); « (édition 2008) » for one a later figure of

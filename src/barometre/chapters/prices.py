@@ -204,18 +204,38 @@ def smic_index_later(ds: Dataset, base: int, after: int, edition: int) -> tuple[
     return None
 
 
-def index_table(ds: Dataset, years: list[int]) -> pd.DataFrame:
-    """SMIC (nominal and deflated) and CPI as indices, first year = 100, long format."""
+def smic_years_after(ds: Dataset, last: int, edition: int) -> list[int]:
+    """The years after ``last`` (the prices' last year) up to the edition's that the Smic series covers: the Smic's
+    line goes on where prices stop (editor39: the 2024 chart stopped in 2017 under a sentence giving 2024)."""
+    years = []
+    for year in range(last + 1, edition + 1):
+        try:
+            ds.smic_at(date(year, *MID_YEAR))
+        except FigureNotFound:
+            break
+        years.append(year)
+    return years
+
+
+def index_table(ds: Dataset, years: list[int], later: list[int] | tuple[int, ...] = ()) -> pd.DataFrame:
+    """SMIC (nominal and deflated) and CPI as indices, first year = 100, long format; the nominal SMIC alone in the
+    ``later`` years, which the CPI does not cover."""
     base = years[0]
-    smic = model.index_series(smic_mid_year(ds, years), base)
+    smic = model.index_series(smic_mid_year(ds, [*years, *later]), base)
     cpi = model.index_series({y: float(ds.cpi()[y]) for y in years}, base)
     real = {y: 100 * smic[y] / cpi[y] for y in years}
     rows = []
     for name, series in (("Smic horaire brut", smic), ("Smic en euros constants", real),
                          ("Prix à la consommation", cpi)):
-        for y in years:
+        for y in sorted(series):
             rows.append({"année": y, "série": name, "indice": series[y], "texte": formatting.number(series[y], 1)})
     return pd.DataFrame(rows)
+
+
+def last_full_year(indices: pd.DataFrame) -> int:
+    """The last year in which every series of the index table has a value (the CPI's last)."""
+    counts = indices.groupby("année")["série"].nunique()
+    return int(counts[counts == counts.max()].index.max())
 
 
 def price_band(price: Figure, years: list[int], start: int, end: int) -> pd.DataFrame:
@@ -270,8 +290,11 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
                  alt.Tooltip("texte:N", title="Indice")],
     )
     last = int(indices["année"].max())
-    end_rows = indices[indices["année"] == last]
-    end_text = "; ".join(f"{s} : {t}" for s, t in zip(end_rows["série"], end_rows["texte"], strict=True))
+    # each series' last value, its year named when the series stops before the others (the CPI in 2017, the Smic
+    # in 2024)
+    end_rows = indices.sort_values("année").groupby("série", sort=False).tail(1)
+    end_text = "; ".join(f"{s} : {t}" + (f" en {int(y)}" if int(y) != last else "")
+                         for s, t, y in zip(end_rows["série"], end_rows["texte"], end_rows["année"], strict=True))
     band_end = band[band["année"] == band["année"].max()]
     return chart_output(
         (area + lines).properties(height=320),
@@ -946,7 +969,7 @@ def summary(ds: Dataset, edition: int):
                 # a price is the chapter's key figure when one is known for later years (editor37: the 2024 key
                 # figure was the members' share, a measure of concentration)
                 key_label, key_figure = ((LATER_PRICES_LABEL, later[0]) if later is not None else
-                                         (figure.label, f"{cite(figure)} en {formatting.period_text(figure.period)}"))
+                                         (figure.label, narrative.cite_in(figure)))
                 # the synthesis row keeps the edition's figure's first clause (editor38: about 720 characters;
                 # the book's check of the share is in the chapter and the claims)
                 first = sentence.strip().split(" ; ")[0].rstrip(".") + "."

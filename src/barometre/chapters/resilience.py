@@ -25,7 +25,7 @@ from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import (
     ChapterSummary,
     cite,
-    cite_earlier,
+    cite_in,
     de,
     direction_forecast,
     forecast_word,
@@ -123,7 +123,7 @@ def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None
     else:
         text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a progressé {de(growth)} en {year}"
     if previous is not None:
-        text += f", contre {cite(previous)} en {formatting.period_text(previous.period)}"
+        text += f", contre {cite_in(previous)}"
         if growth.central >= 0 and previous.central >= 0:
             trend = growth_trend(growth.central, previous.central)
             text += f" : la croissance {trend}"
@@ -192,17 +192,16 @@ def contraction_sentence(ds: Dataset, edition: int) -> str:
     first, *rest = cut
     # a count a speaker gives is his (the 2012 one is Laurent Uberti's, to LeMagIT), not the barometer's
     said = f"Selon {narrative.md_escape(first.attribution)}, les" if first.source_type == "interview" else "Les"
-    text = (f"{said} outsourceurs ont supprimé {cite_earlier(first, then=' emplois')} en France en "
-            f"{formatting.period_text(first.period)}")
+    text = f"{said} outsourceurs ont supprimé {cite_in(first, then=' emplois en France', earlier=True)}"
     if rest and first.source_type == "interview" and rest[0].source_type != "interview":
         # the speaker's count, then the barometer's: each said by its own source
         text += " ; selon le baromètre, ils en ont supprimé " + ", puis ".join(
-            f"{cite_earlier(f)} en {formatting.period_text(f.period)}" for f in rest)
+            cite_in(f, earlier=True) for f in rest)
     else:
-        text += "".join(f", puis {cite_earlier(f)} en {formatting.period_text(f.period)}" for f in rest)
+        text += "".join(f", puis {cite_in(f, earlier=True)}" for f in rest)
     sites = ds.known("sites_closed", edition)
     if sites is not None and sites.published and sites.period in {f.period for f in cut}:
-        text += f", et fermé {cite_earlier(sites, then=' sites')} en {formatting.period_text(sites.period)}"
+        text += f", et fermé {cite_in(sites, then=' sites', earlier=True)}"
     return text + "."
 
 
@@ -804,7 +803,7 @@ def growth_takeaways(ds: Dataset, edition: int, average: Figure | None, growth: 
                      + (f" ; {more}" if more else "") + ".")
     elif growth is not None:
         lines.append(f"- Croissance du secteur en {formatting.period_text(growth.period)} : {cite(growth)}"
-                     + (f", contre {cite(previous)} en {formatting.period_text(previous.period)}"
+                     + (f", contre {cite_in(previous)}"
                         if previous is not None else "") + ".")
     for forecast, _ in ds.forecasts(edition):
         if forecast.edition != edition or forecast.secondary or forecast.indicator not in ("revenue_growth_forecast",
@@ -816,15 +815,38 @@ def growth_takeaways(ds: Dataset, edition: int, average: Figure | None, growth: 
     return lines
 
 
+def size_takeaway(ds: Dataset, edition: int) -> str:
+    """« - Chiffre d'affaires du secteur en 2024 : 3 560 M€ (0,12 % du PIB) ; seul recul publié de l'ensemble du secteur :
+    −1,7 % en 2013. » The edition's own size of the market (its weight in GDP when given), and the falls of the
+    sector's yearly growth that the editions up to it publish (« seul recul » for one, « reculs publiés » for several,
+    nothing for none). editor39: the 2024 « À retenir » gave 2009's salary gap and not the market. '' when the edition
+    gives no size of its own."""
+    market = ds.known("market_revenue", edition)
+    if market is None or not market.published or market.from_older_edition:
+        return ""
+    gdp = ds.known("gdp_share", edition, period=market.period)
+    weight = f" ({cite(gdp)} du PIB)" if gdp is not None and gdp.published and not gdp.from_older_edition else ""
+    line = f"- Chiffre d'affaires du secteur en {formatting.period_text(market.period)} : {cite(market)}{weight}"
+    falls = [f for f in lead.series(ds, "revenue_growth", "market", edition) if f.bounds[1] < 0]
+    if len(falls) == 1:
+        line += f" ; seul recul publié de l'ensemble du secteur : {cite_in(falls[0], signed=True, earlier=True)}"
+    elif falls:
+        line += (" ; reculs publiés de l'ensemble du secteur : "
+                 + formatting.enumeration([cite_in(f, signed=True, earlier=True) for f in falls]))
+    return line + "."
+
+
 def weight_sentence(ds: Dataset, edition: int) -> str:
     """The sector's weight in the economy, when the edition publishes it (editor37: 2024's 0,12 % of GDP was only in
-    the table): « En 2024, le marché de la relation client externalisée pèse 0,12 % du PIB français (3 560 M€). »
+    the table): « En 2024, le marché de la relation client externalisée pèse 3 560 M€, soit 0,12 % du PIB
+    français. »
     '' otherwise, and for an older edition's figure (the weight of another year is not told as the sector's)."""
     gdp = ds.known("gdp_share", edition)
     if gdp is None or not gdp.published or gdp.from_older_edition:
         return ""
     year = formatting.period_text(gdp.period)
     market = ds.known("market_revenue", edition, period=gdp.period)
-    size = (f" ({cite(market)})" if market is not None and market.published and not market.from_older_edition
-            else "")
-    return f"En {year}, le marché de la relation client externalisée pèse {cite(gdp)} du PIB français{size}."
+    if market is not None and market.published and not market.from_older_edition:  # the size first (editor39)
+        return (f"En {year}, le marché de la relation client externalisée pèse {cite(market)}, soit "
+                f"{cite(gdp)} du PIB français.")
+    return f"En {year}, le marché de la relation client externalisée pèse {cite(gdp)} du PIB français."

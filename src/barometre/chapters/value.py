@@ -835,14 +835,13 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
     if training is not None and training.from_older_edition:  # an older figure, with its year
         trained = (f", formé en {cite(training, with_noun=True)} selon les propos rapportés en "
                    f"{md_escape(formatting.period_text(training.period))},")
-    when = md_escape(formatting.period_text(s.gross.period))
     return ChapterSummary(
         chapter=CHAPTER,
         key_label=s.gross.label,
-        key_figure=f"{cite(s.gross, then=' par mois')} en {when}",
+        key_figure=narrative.cite_in(s.gross, then=" par mois"),
         takeaway=(
             f"{lesson} Le conseiller{trained} {'gagnait' if s.gross.from_older_edition else 'gagne'} en moyenne "
-            f"{cite(s.gross, then=' bruts par mois')} en {when}, "
+            f"{narrative.cite_in(s.gross, then=' bruts par mois')}, "
             f"{smic_comparison(s)}."
         ),
     )
@@ -866,14 +865,15 @@ def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country:
     equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
     text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
              f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "
-             f"100, au taux de change moyen de l'année) : {cite(abroad)} dépensés outre-Manche y achetaient ce que "
+             f"100, au taux de change moyen de l'année) : {cite(narrative.dated(abroad))} dépensés outre-Manche y achetaient ce que "
              f"{formatting.euros(round(equivalent, -1))} achetaient en France")  # that year's prices: in the past
     if home is not None and home.central > 0:
         real = (equivalent / home.central - 1) * 100
         nominal = (abroad.central / home.central - 1) * 100
-        text += (f", soit {formatting.percent(real, 0)} de plus que les {cite(home)} français en pouvoir d'achat, "
-                 f"contre {formatting.percent(nominal, 0)} en euros" if real > 0 else
-                 f" : en pouvoir d'achat, l'écart avec les {cite(home)} français s'inverse")
+        # the testimony's figures, dated by the sentence before (« En 2009, Eric Dadian … »): no edition note
+        text += (f", soit {formatting.percent(real, 0)} de plus que les {cite(narrative.dated(home))} français en "
+                 f"pouvoir d'achat, contre {formatting.percent(nominal, 0)} en euros" if real > 0 else
+                 f" : en pouvoir d'achat, l'écart avec les {cite(narrative.dated(home))} français s'inverse")
     return text + "."
 
 
