@@ -836,3 +836,25 @@ def test_the_smic_index_goes_on_after_the_consumer_prices_stop_and_says_where_ea
     out = ch.index_chart(table, ch.price_band(price, years, 2000, 2008), [price], 2000)
     assert f"Prix à la consommation : {formatting.number(table[(table['année'] == years[-1]) & (table['série'] == 'Prix à la consommation')]['indice'].iloc[0], 1)} en {years[-1]}" in out.description
     assert "jusqu'en 2024" in out.description
+
+
+def test_the_later_editions_channels_lead_the_revenue_by_activity_with_verbs_from_the_signs(data_copy):
+    """editor39: « Le chiffre d'affaires par activité » of the 2024 book stopped in 2008; the 2014 phone share and the
+    2019 channels' growth lead it, their verbs from their signs and editions."""
+    from conftest import set_value
+    from test_lead import plain
+
+    def text(edition: int) -> str:
+        ds = load(data_copy)
+        return plain(ch.channels_text(ds, edition, ds.known("inbound_revenue_share", edition)))
+
+    later = text(2024)
+    assert later.startswith("En 2014, le téléphone faisait 86 % du chiffre d’affaires des prestataires, les canaux "
+                            "digitaux moins de 1 %. En 2019, leur activité progressait")
+    assert "(édition" not in later  # « En 2014 », « En 2019 » name their editions
+    assert text(2011) == ""  # nothing newer than 2008's shares yet
+    assert "le téléphone fait 86 %" in text(2014)  # its own book: the present
+    set_value(data_copy, "channel_activity_growth", "sms", "2019", "-10", edition=2019)
+    assert "évoluait ainsi" in text(2024)
+    set_value(data_copy, "channel_activity_growth", "social_networks", "2019", "-5", edition=2019)
+    assert "reculait" in text(2024) and "progress" not in text(2024)

@@ -860,6 +860,41 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
             f"{verb} : {' ; '.join(items)}{note}.")
 
 
+def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str:
+    """The revenue by channel and the growth of the channels that later editions publish, newer than the calls'
+    shares of ``since`` (the 2008 inbound share): « En 2014, le téléphone fait 86 % du chiffre d'affaires des
+    prestataires, les canaux digitaux moins de 1 %. En 2019, leur activité progresse sur les canaux que cite le
+    baromètre : réseaux sociaux, +36 % ; SMS, +43 %. » (editor39: the 2024 section stopped in 2008.) Each verb from the
+    figures' signs and editions; '' when nothing newer is published."""
+    from barometre.labels import scope_label
+
+    after = period_end(since.period) if published(since) else 0
+    sentences = []
+    phone = ds.known("phone_revenue_share", edition)
+    if published(phone) and period_end(phone.period) > after:
+        digital = ds.known("digital_channels_revenue_share", edition, period=phone.period)
+        figs, note = narrative.one_note([f for f in (phone, digital) if published(f)])
+        note = "" if str(phone.period) == str(phone.edition) else note  # « En 2014 » names the edition
+        text = (f"En {formatting.period_text(phone.period)}, le téléphone {narrative.tensed(phone, 'fait', 'faisait')} "
+                f"{cite(figs[0])} du chiffre d'affaires des prestataires")
+        if len(figs) > 1:
+            text += f", les canaux digitaux {cite(figs[1])}"
+        sentences.append(text + note + ".")
+    growth = ds.latest_by_scope("channel_activity_growth", edition)
+    growth = [f for f in growth if period_end(f.period) == max(period_end(g.period) for g in growth)] if growth else []
+    if growth and period_end(growth[0].period) > after:
+        shown, note = narrative.one_note(growth)
+        note = "" if str(growth[0].period) == str(growth[0].edition) else note
+        up, down = all(f.central > 0 for f in growth), all(f.central < 0 for f in growth)
+        verb = narrative.tensed(growth[0], *(("progresse", "progressait") if up else ("recule", "reculait") if down
+                                            else ("évolue ainsi", "évoluait ainsi")))
+        items = " ; ".join(f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown)
+        whose = "leur activité" if sentences else "l'activité des prestataires"
+        sentences.append(f"En {formatting.period_text(growth[0].period)}, {whose} {verb} sur les canaux que cite "
+                         f"le baromètre : {items}{note}.")
+    return " ".join(sentences)
+
+
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
     """The SP2C members' share of the market, when an edition gives it after the last share of the ten
     largest (the 2024 edition: « 70 à 75 % »), told as another measure, not as a move of the ten's share;
@@ -946,12 +981,15 @@ def summary(ds: Dataset, edition: int):
         start, end = period_years(price.period, edition)
         # a figure of an older edition is told in the past, with its year, never as current
         past = price.from_older_edition
-        sentence = price_sentence(price, start, past=past)
+        # « En 2008, » dates the figures: no edition note on them (editor39, the synthesis row)
+        said, claimed = (narrative.dated(price), narrative.dated(claim) if claim is not None else None) if past \
+            else (price, claim)
+        sentence = price_sentence(said, start, past=past)
         takeaway = (f"En {end}, l'heure de production {sentence}" if past
                     else f"L'heure de production {sentence}")
         if published(claim):
             joint = "quand" if (price.bounds[1] < 0) == (claim.central > 0) else "et"
-            takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(claim)}"
+            takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(claimed)}"
             if price.bounds[1] < 0 < claim.central:
                 takeaway += f" : l'effet de ciseaux {'pesait' if past else 'pèse'} sur les marges"
         later = later_prices(ds, edition, period_end(price.period)) if past else None
