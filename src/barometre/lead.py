@@ -55,6 +55,7 @@ from barometre.narrative import (
     PageMentions,
     cite,
     cite_earlier,
+    cite_in,
     de,
     elide,
     forecast_verdict,
@@ -518,8 +519,9 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
             return f"{shown}, {first}{fact.break_words}."
         return f"{shown}, un chiffre que le baromètre publie pour la première fois."
     signed = cur.unit == "percent_change" and min(cur.central, prev.central) < 0
-    earlier = cite_earlier if not cur.from_older_edition else cite  # beside a newer figure: never « dernier »
-    after = f"après {earlier(prev, signed=signed)} en {_year_of(prev)}"
+    # beside a newer figure: never « dernier » (cite_in with earlier)
+    # « après +9,6 % en 2011 »: a year that is its edition's names it, no « (édition 2011) » before it (editor39)
+    after = f"après {cite_in(prev, signed=signed, earlier=not cur.from_older_edition)}"
     both_down = cur.unit == "percent_change" and cur.central < 0 and prev.central < 0
     if (fact.kind in ("first", "reversal") or both_down) and subject is not None:
         down = cur.central < 0
@@ -547,15 +549,34 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
             verb = {"accélère": "accélère légèrement", "ralentit": "ralentit légèrement"}[verb] \
                 if cur.central != prev.central else "se maintient"
         text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
+    elif _spoken(cur) != _spoken(prev):
+        # a speaker's count beside a study's (2024: Caroline Adam's 55 000 against the EY study's 49 000 of 2019) is
+        # not a measured move: each figure said by its own source (editor39)
+        def by(fig: Figure) -> str:
+            return (f"selon {md_escape(fig.attribution)}" if fig.source_type == "interview" else "d'après le baromètre")
+        verb = "sont" if _plural(noun) else "est"
+        return (f"En {_year_of(cur)}, {noun} {verb} de {cite(cur)}, {by(cur)} ; {by(prev)}, "
+                f"{_pronoun(noun)} {'étaient' if _plural(noun) else 'était'} de "
+                f"{cite_in(prev, earlier=True)}.")
     else:
         verb = "passent" if _plural(noun) else "passe"
-        text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}{earlier(prev)} en {_year_of(prev)} "
-                f"à {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}")
+        text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}"
+                f"{cite_in(prev, earlier=not cur.from_older_edition)} à {cite(cur)} en {_year_of(cur)}"
+                f"{', ' + words if words else ''}")
     if not words and fact.kind == "turn" and fact.before is not None:
         rose = _change(fact.before, prev) > 0
         done = ("accéléré" if rose else "ralenti") if growth else "augmenté" if rose else "baissé"
         text += f" ; {_pronoun(noun)} avait {done} en {_year_of(prev)}"
     return text + "."
+
+
+_STUDY_CITED = re.compile(r"\b(étude|baromètre)\b", re.IGNORECASE)
+
+
+def _spoken(fig: Figure) -> bool:
+    """A speaker's own count: an interview's figure whose words do not give it as the study's (Patrick Dubreil's
+    2 460 M€ « selon l'étude réalisée par le SP2C et EY » is the study's)."""
+    return fig.source_type == "interview" and not _STUDY_CITED.search(str(fig.quote))
 
 
 PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
