@@ -361,8 +361,9 @@ def test_only_a_series_says_dernier_chiffre_publie_and_a_one_off_count_carries_n
     advisers = later.known("numericable_external_advisers", 2011)
     questions = later.known("satisfaction_survey_questions", 2011)
     assert not advisers.one_off and advisers.period == "2010"
-    assert narrative.vintage_note(advisers) == " (dernier chiffre publié, édition\u00a02010)"
-    assert narrative.vintage_note(questions) == " (dernier chiffre publié, édition\u00a02010)"
+    # 2010's figures in the 2010 edition: the year names the edition (editor39), « dernier chiffre publié » stays
+    assert narrative.vintage_note(advisers) == " (dernier chiffre publié)"
+    assert narrative.vintage_note(questions) == " (dernier chiffre publié)"
 
 
 def test_a_forecast_for_two_years_is_set_against_the_year_already_measured():
@@ -376,7 +377,8 @@ def test_a_forecast_for_two_years_is_set_against_the_year_already_measured():
     partial = ds.partial_outcomes(forecast, 2024)
     assert [(f.period, f.central) for f in partial] == [("2013", 4000)]
     line = narrative.forecast_outcome(forecast, None, partial)
-    assert re.search(r"réalisé en 2013 : \{ref\}`4\s000\semplois <fig-2013-jobs-destroyed-france-2013>` \(édition\s2013\)", line)
+    # 2013's count in the 2013 edition: « en 2013 » names it, no « (édition 2013) » after it (editor39)
+    assert re.search(r"réalisé en 2013 : \{ref\}`4\s000\semplois <fig-2013-jobs-destroyed-france-2013>`(?! \(édition)", line)
     assert line.endswith("aucune édition ne publie le chiffre de 2014.")
     assert "dernier chiffre publié" not in line
     # the book of 2012 knows no year of the span yet; a single year is never split
@@ -485,7 +487,7 @@ def test_figures_of_one_older_edition_told_together_carry_its_note_once():
     ds = load()
     pair = [ds.known("staff_growth", 2024, scope=s, period="2012") for s in ("province", "ile_de_france")]
     figs, note = narrative.one_note(pair)
-    assert note == " (dernier chiffre publié, édition\u00a02012)"
+    assert note == " (dernier chiffre publié)"  # 2012's figures of the 2012 edition: the year names it
     assert all(narrative.vintage_note(f) == "" for f in figs)
     own = [ds.known("staff_growth", 2012, scope=s, period="2012") for s in ("province", "ile_de_france")]
     assert narrative.one_note(own) == (own, "")  # the edition's own figures carry none

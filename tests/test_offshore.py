@@ -301,7 +301,9 @@ def test_the_share_of_france_says_production_outside_france_gains_ground_when_it
     latest, previous = ch.trend(ds, "france_revenue_share", SPARSE)
     assert (latest.central, previous.central) == (74, 80)
     text = ch.trend_text(latest, previous)
-    assert "en baisse par rapport à" in text and "(édition\u00a02008) en 2008" in text and "dernier chiffre" not in text
+    # 2008's share of the 2008 edition: « en 2008 » names it (editor39: « (édition 2008) en 2008 »)
+    assert "en baisse par rapport à" in text and "2008>` en 2008" in text and "(édition" not in text
+    assert "dernier chiffre" not in text
     assert ch.share_shift(latest, previous) == "la production hors de France gagne du terrain"
     assert ch.share_shift(previous, latest) == "la France regagne du terrain"
     assert ch.share_shift(previous, None) == ""
@@ -314,8 +316,9 @@ def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
     assert "recule en France" in sparse.takeaway and "fig-2009-revenue-growth-france-2009" in sparse.takeaway
     # the chapter's key figure is the offshore's growth, France's is in the takeaway
     assert sparse.key_label.endswith("offshore") and "fig-2009-revenue-growth-offshore-2009" in sparse.key_figure
-    # the province's share of new jobs is 2008's, a one-off figure: its edition named, no « dernier chiffre »
-    assert "(édition\u00a02008)" in sparse.takeaway and "dernier chiffre" not in sparse.takeaway
+    # the province's share of new jobs is 2008's, a one-off figure: its year names its edition, no « dernier chiffre »
+    assert "province en 2008" in sparse.takeaway and "(édition" not in sparse.takeaway
+    assert "dernier chiffre" not in sparse.takeaway
     only = ch.summary(load(data_with_sparse_2009_only(tmp_path / "b")), SPARSE)
     assert "fig-2008" not in only.takeaway and "province" not in only.takeaway
     for s in (sparse, only):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from barometre import formatting
+from barometre import formatting, periods
 from barometre.data import Dataset, Figure
 from barometre.prose import Prose
 from barometre.typography import elide, quote_typography, title_typography
@@ -53,7 +53,8 @@ def quotes_anchor(edition: int) -> str:
 def cite_earlier(fig: Figure, text: str | None = None, *, then: str = "", **fmt) -> str:
     """An earlier value set beside a newer one (« passe de 48,5 % (édition 2021) en 2021 à 46 % en 2024 »):
     its edition named, never « dernier chiffre publié », which the newer figure beside it belies."""
-    note = f" (édition\u00a0{fig.edition})" if fig.from_older_edition else ""
+    # a figure of its edition's own year: the year beside it names the edition (``vintage_note``)
+    note = f" (édition\u00a0{fig.edition})" if fig.from_older_edition and str(fig.period) != str(fig.edition) else ""
     return cite(replace(fig, as_of=fig.edition), text, then=then, **fmt) + note
 
 
@@ -66,7 +67,10 @@ UNDATED_UNITS = frozenset({"year", "years", "weeks", "count", "trainings"})
 def dated(fig: Figure) -> Figure:
     """The figure without its edition note, for a sentence that dates it already (« En 2009, selon David Targy, … »,
     « Frédéric Jousset résumait l'équation : en 2008, … »: editor39 found such testimonies tagged « (édition 2008) »
-    although the method says a testimony its sentence dates carries no tag)."""
+    although the method says a testimony its sentence dates carries no tag), in a book of a later year than the
+    sentence's: in the 2009 book, « En 2009, … (édition 2008) » still says that the 2009 edition does not publish it."""
+    if fig.as_of is None or periods.end(fig.period) >= int(fig.as_of):
+        return fig
     return replace(fig, as_of=fig.edition)
 
 
@@ -92,6 +96,11 @@ def vintage_note(fig: Figure) -> str:
     after a date, a duration or a count said once (``UNDATED_UNITS``)."""
     if not fig.from_older_edition or fig.unit == "year":
         return ""
+    if str(fig.period) == str(fig.edition):
+        # a figure of its edition's own year: the year the sentence gives names the edition (editor39: « 20 à 25 %
+        # (édition 2009) » in « En 2009, … »); only « dernier chiffre publié » is still news to the reader
+        latest = not (fig.one_off or fig.superseded or fig.scope == "target")
+        return " (dernier chiffre publié)" if latest else ""
     if fig.one_off:
         return "" if fig.unit in UNDATED_UNITS else f" (édition\u00a0{fig.edition})"
     if fig.superseded or fig.scope == "target":  # a later figure is known, or an objective: no « dernier chiffre »

@@ -759,7 +759,9 @@ def payback_takeaway(
                  else "autour des")
         # the edition's note stays: in the 2009 book, « exigés en 2009 » alone read as the 2009 edition's figure
         # (test_sparse_edition)
-        text += f", {where} {cite(savings_demanded)} exigés des donneurs d'ordres{in_year(savings_demanded)}"
+        # « exigés … en 2009 » dates the testimony: no edition note on it (editor39)
+        text += (f", {where} {cite(narrative.dated(savings_demanded))} exigés des donneurs d'ordres"
+                 f"{in_year(savings_demanded)}")
     text += ((" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
               if borrowed_labour_share else "") + ".")
     bands: tuple[tuple[str, str], ...] = ()
