@@ -292,7 +292,7 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
     last = int(indices["année"].max())
     # each series' last value, its year named when the series stops before the others (the CPI in 2017, the Smic
     # in 2024)
-    end_rows = indices.sort_values("année").groupby("série", sort=False).tail(1)
+    end_rows = indices.groupby("série", sort=False).tail(1)  # in the series' order, each its last year
     end_text = "; ".join(f"{s} : {t}" + (f" en {int(y)}" if int(y) != last else "")
                          for s, t, y in zip(end_rows["série"], end_rows["texte"], end_rows["année"], strict=True))
     band_end = band[band["année"] == band["année"].max()]
