@@ -301,7 +301,7 @@ class Dataset:
         unknown = [name for name in inputs.references if name not in REFERENCE_NAMES]
         if unknown:
             raise ValueError(f"chapter {chapter} declares the reference data {', '.join(map(repr, unknown))}, which "
-                             f"no series is (src/barometre/validation.py, REFERENCE_SERIES: {', '.join(REFERENCE_NAMES)})")
+                             f"no series is (src/barometre/validation/references.py, REFERENCE_SERIES: {', '.join(REFERENCE_NAMES)})")
         view = copy.copy(self)
         view._declared, view._chapter = inputs, chapter
         view._allowed = inputs.indicator_names(self.indicators)
