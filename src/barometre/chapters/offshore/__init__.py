@@ -32,6 +32,7 @@ from barometre.chapters.offshore.contact_model import (
     cost_sweep,
     model_setup,
     model_takeaway,
+    model_text,
     parity_band_sentence,
 )
 from barometre.chapters.offshore.growth import (
@@ -68,6 +69,7 @@ from barometre.chapters.offshore.providers import (
     PAST,
     POSITION_AXES,
     VOICES,
+    Positions,
     Voice,
     common_publication,
     headcount_text,
@@ -75,6 +77,7 @@ from barometre.chapters.offshore.providers import (
     positions_chart,
     positions_intro,
     positions_table,
+    provider_positions,
     rate_comparison,
     teleperformance_text,
     turnover_text,
@@ -93,7 +96,7 @@ from barometre.chapters.offshore.sites import (
 )
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
-from barometre.narrative import trend_text
+from barometre.narrative import cite, trend_text
 from barometre.typography import elide
 
 REGIONS = {"province": "en province", "ile_de_france": "en Île-de-France"}
@@ -433,6 +436,7 @@ __all__ = [
     "ZONES",
     "ZONE_OF",
     "ModelSetup",
+    "Positions",
     "Voice",
     "abroad_words",
     "article_answer",
@@ -456,6 +460,7 @@ __all__ = [
     "location_growth_sentence",
     "model_setup",
     "model_takeaway",
+    "model_text",
     "move",
     "moved_in_past",
     "moves_text",
@@ -467,6 +472,7 @@ __all__ = [
     "positions_chart",
     "positions_intro",
     "positions_table",
+    "provider_positions",
     "quote",
     "rate_comparison",
     "regional_staff_growth",
@@ -486,6 +492,7 @@ __all__ = [
     "staff_places_text",
     "stale",
     "summary",
+    "takeaway_lines",
     "teleperformance_text",
     "turnover_text",
     "voice_line",
@@ -495,3 +502,47 @@ __all__ = [
     "zone_growth_sentence",
     "zones_sentence",
 ]
+
+
+def takeaway_lines(ds: Dataset, edition: int, *, share, newer: list[Figure], pair, pair_shares, province,
+                   sites, setup) -> list[str]:
+    """The « À retenir » lines of the page, from what its sections found: France's share of revenue
+    (``trend``), the newer growths, the France/offshore pair, the staff and revenue shares, the province's
+    new jobs, the sites cited and the model's set-up (each None or empty when the edition has none)."""
+    summary = []
+    if share is not None:
+        share_now, share_before = share
+        summary.append(f"- Part de la France dans le chiffre d'affaires : {trend_text(share_now, share_before)}.")
+    if newer:
+        summary.append(f"- Croissance en {formatting.period_text(newer[0].period)} : {moves_text(newer)}.")
+    if pair is not None:  # the last pair is history once France has a newer growth: dated, in the past
+        growth_fr, growth_off = pair
+        head = (f"En {formatting.period_text(growth_fr.period)}, dernière année publiée pour l'ensemble de l'offshore" if newer
+                else growth_title(growth_fr, growth_off))
+        told = narrative.cite_earlier if newer else cite  # not « dernier chiffre publié »: France has a newer one
+        summary.insert(0 if not newer else len(summary), f"- {head} : {told(growth_fr, signed=True)} en France, "
+                       f"{told(growth_off, signed=True)} offshore.")
+    regional = regional_staff_growth(ds, edition)  # the newer figure of the family, before the older one
+    if regional:
+        regions, note = narrative.one_note(regional)  # one edition's regions: its note once
+        summary.append("- Effectifs " + ", ".join(f"{cite(f, signed=True)} {REGIONS[f.scope]}" for f in regions)
+                       + f" en {formatting.period_text(regional[0].period)}{note}.")
+    if pair_shares is not None:  # the debate in two shares
+        summary.append(staff_and_revenue_takeaway(pair_shares))
+    if province is not None and not stale(province, edition):  # 2008's new jobs are history in a later book
+        summary.append(f"- Nouveaux emplois créés en province : {cite(province)} en {formatting.period_text(province.period)}.")
+    if not sites.empty:
+        count = formatting.count_words(len(sites), "implantation ou transfert", "implantations ou transferts", feminine=True)
+        summary.append(f"- Sites cités dans l'édition : {count}.")
+    if setup is not None:
+        summary.append(
+            model_takeaway(
+                setup.premium_fig,
+                rate_gap=setup.inputs.rate_gap,
+                onshore_contacts_per_hour=setup.inputs.onshore_contacts_per_hour,
+                offshore_contacts_per_hour=setup.inputs.offshore_contacts_per_hour,
+                onshore_repeat_rate=setup.inputs.onshore_repeat_rate,
+                offshore_repeat_rate=setup.inputs.offshore_repeat_rate,
+            ).text
+        )
+    return summary

@@ -15,7 +15,7 @@ from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import offshore as model
 from barometre.models.findings import Finding, Takeaway
-from barometre.narrative import source_line
+from barometre.narrative import cite, de, md_escape, source_line
 
 # --------------------------------------------------------------------------- the cost-per-contact model
 
@@ -279,3 +279,77 @@ def parity_band_sentence(premium_fig: Figure, inputs: model.ContactCostInputs) -
     lo, hi = (inputs.onshore_repeat_rate * f * 100 for f in REPEAT_BAND)
     return (f" Si le taux de rappel en France va de {formatting.number(lo, 1)} à {formatting.percent(hi)} "
             f"(hypothèse du livre), ce seuil va de {found['parity_low'].shown} à {found['parity_high'].shown}.")
+
+
+def model_text(setup: ModelSetup, service_share: float) -> str:
+    """The model's section: the question the data asks, the hypotheses (the data's and the book's) and the
+    results, for the reader's share of customer service in the price (``service_share``)."""
+    inputs = setup.inputs
+    k = inputs.cost_ratio
+    needed = model.breakeven_service_share(setup.premium, k)
+    rise = model.price_increase(service_share, k)
+    parity = model.parity_repeat_rate(inputs)
+    index = formatting.number(model.ONSHORE_HOURLY_INDEX, 0)
+    offshore_hour = formatting.number(model.offshore_hourly_cost(model.ONSHORE_HOURLY_INDEX, inputs.rate_gap), 1)
+    gap_text = (
+        f"inférieur {de(setup.gap_fig, magnitude=True)}, le chiffre cité par {md_escape(setup.gap_fig.source_name)}"
+        f"{narrative.in_year(setup.gap_fig)}"
+        if setup.gap_fig is not None
+        else f"de {formatting.percent(inputs.rate_gap * 100, signed=True)} (paramètre du lecteur)"
+    )
+    premium_text = cite(setup.premium_fig, magnitude=True)
+    hypotheses = (
+        f"Prenons une heure de production française à l'indice {index}. Le taux horaire offshore est "
+        f"{gap_text}, soit {offshore_hour}. Le reste relève d'hypothèses du livre, faute de chiffres publiés : un conseiller "
+        f"traite {formatting.number(inputs.onshore_contacts_per_hour, 1)} contacts par heure en France et "
+        f"{formatting.number(inputs.offshore_contacts_per_hour, 1)} offshore ; {formatting.percent(inputs.onshore_repeat_rate * 100)} "
+        f"des demandes exigent un nouveau contact en France et {formatting.percent(inputs.offshore_repeat_rate * 100)} "
+        f"offshore ; le service clients pèse {formatting.percent(service_share * 100)} du prix de l'abonnement."
+    )
+    results = (
+        f"Au bout du compte, une demande résolue coûte {formatting.percent(inputs.onshore_cost)} d'une heure de "
+        f"production française en France, contre {formatting.percent(inputs.offshore_cost)} offshore. "
+    )
+    if k <= 1:
+        results += (
+            "Avec ces hypothèses, l'offshore n'est pas moins cher par demande résolue : rapatrier le service "
+            "clients ne renchérirait pas l'abonnement, et la question de l'article ne se pose pas."
+        )
+    else:
+        results += (
+            f"La France revient {formatting.small_number(k, 2)} fois plus cher"
+            + (" ; à productivité et qualité égales des deux côtés, comme ici, ce rapport ne fait que traduire l'écart "
+               "de taux horaire : c'est l'hypothèse, pas un résultat ; ce qui départage est la qualité, dont le seuil suit. "
+               if abs(k * (1 + inputs.rate_gap) - 1) < 0.005 else ". ")
+            + f"Pour qu'un service clients en métropole rende "
+            f"l'abonnement {premium_text} plus cher"
+            + (f", hausse qu'évoquait la question{narrative.in_year(setup.premium_fig).replace(' en ', ' de ')}"
+               if setup.premium_fig.from_older_edition else "")
+            + f", il faudrait qu'il représente {formatting.percent(needed * 100)} du "
+            "prix de l'abonnement"
+        )
+        if needed > 1:
+            results += (
+                f" : c'est impossible, puisque même un abonnement entièrement consacré au service clients "
+                f"n'augmenterait que de {formatting.percent((k - 1) * 100)}."
+            )
+        else:
+            results += "."
+        results += (
+            f" Chaque point du prix consacré au service clients ajouterait {formatting.points(k - 1, 2, signed=False)} de "
+            f"hausse ; à {formatting.percent(service_share * 100)} du prix (hypothèse du livre, sans chiffre publié), la "
+            f"hausse serait de {formatting.percent(rise * 100)}."
+        )
+    if parity is not None:
+        results += (
+            f" L'offshore ne perd son avantage de coût que si {formatting.percent(parity * 100)} des demandes y exigent un "
+            f"nouveau contact, contre {formatting.percent(inputs.onshore_repeat_rate * 100)} supposés en France : en deçà de ce seuil, "
+            "le taux horaire l'emporte sur la qualité."
+            + parity_band_sentence(setup.premium_fig, inputs)  # the band « À retenir » gives
+        )
+    question = (
+        f"La question posée par {md_escape(setup.premium_fig.source_name)}{narrative.in_year(setup.premium_fig)} porte sur un abonnement "
+        f"{premium_text} plus cher. Le modèle cherche quelle place le service clients devrait occuper dans le prix "
+        "pour que le retour en France produise une telle hausse."
+    )
+    return f"{question}\n\n{hypotheses}\n\n{results}"

@@ -258,3 +258,52 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         "Une barre vers la gauche est une baisse ou un écart négatif.",
         data=table,
     )
+
+
+@dataclass(frozen=True)
+class Positions:
+    """What « Les positions des prestataires » says before the voices: each provider's figures an edition
+    gives, in words (with the subsidies' paragraph), the figures the voices need not quote again
+    (``told``), the labels no edition up to this one publishes, and the debate's voices."""
+
+    webhelp: Figure | None
+    gap: Figure | None
+    tp_headcount: Figure | None
+    paragraphs: list[str]
+    told: set[str]
+    missing: list[str]
+    debate: list[Voice]
+
+
+def provider_positions(ds: Dataset, edition: int) -> Positions:
+    """The providers' figures of ``edition`` in words, in the order the page gives them."""
+    webhelp = ds.known("webhelp_offshore_share", edition)
+    gap = ds.known("offshore_hourly_rate_gap", edition)
+    education = ds.known("offshore_staff_education_level", edition)
+    tp_years = ds.known("teleperformance_offshore_years", edition)
+    tp_headcount = ds.known("teleperformance_france_headcount_change", edition)
+    nc_start = ds.known("numericable_offshore_start_year", edition)
+    nc_external = ds.known("numericable_external_advisers", edition)
+    nc_internal = ds.known("numericable_internal_experts", edition)
+
+    paragraphs = []
+    told = set()
+    missing: list[str] = []
+    if webhelp is not None and gap is not None:
+        paragraphs.append(webhelp_text(webhelp, gap, education))
+        told = {webhelp.anchor, gap.anchor}  # the voices below do not quote these figures again
+    else:
+        missing += ds.unknown(["webhelp_offshore_share", "offshore_hourly_rate_gap"], edition)
+    if tp_years is not None:
+        paragraphs.append(teleperformance_text(tp_years, tp_headcount))
+    else:
+        missing += ds.unknown(["teleperformance_offshore_years"], edition)
+    if nc_start is not None and nc_external is not None and nc_internal is not None:
+        paragraphs.append(numericable_text(nc_start, nc_external, nc_internal))
+    else:
+        missing += ds.unknown(["numericable_offshore_start_year", "numericable_external_advisers",
+                               "numericable_internal_experts"], edition)
+    subsidies = themes.paragraph(ds, edition, "subsidies")
+    if subsidies:
+        paragraphs.append(subsidies)
+    return Positions(webhelp, gap, tp_headcount, paragraphs, told, missing, voices(ds, edition))
