@@ -13,17 +13,21 @@ from dataclasses import replace
 
 from barometre import formatting, narrative, periods
 from barometre.chapters.partnership.agreement import (
+    Plan,
     agreement_events,
+    mission_plan,
     training_cost,
 )
 from barometre.chapters.partnership.jobs import (
     JobsTarget,
+    Mission,
     count_after_target,
     jobs_against_target,
     jobs_chart,
     jobs_measured,
     jobs_takeaway,
     jobs_target,
+    mission_paragraphs,
     target_cited,
 )
 from barometre.chapters.partnership.relationship import (
@@ -31,6 +35,7 @@ from barometre.chapters.partnership.relationship import (
     numericable,
     numericable_chart,
     numericable_text,
+    relationship_text,
 )
 from barometre.chapters.partnership.words import (
     AGREEMENT_EVENT_KINDS,
@@ -52,6 +57,7 @@ from barometre.chapters.partnership.workforce import (
     INSIDE_LABEL_MIN,
     OTHER_SCOPE,
     REGIONS,
+    Staff,
     cdi_with_france,
     diplomas,
     diplomas_text,
@@ -61,6 +67,7 @@ from barometre.chapters.partnership.workforce import (
     newer_in_scope,
     regional_figures,
     regional_text,
+    staff_paragraphs,
     stated,
     workforce,
     workforce_chart,
@@ -181,7 +188,10 @@ __all__ = [
     "REGIONS",
     "WORKFORCE",
     "JobsTarget",
+    "Mission",
     "Numericable",
+    "Plan",
+    "Staff",
     "agreement_events",
     "cdi_with_france",
     "change_text",
@@ -199,6 +209,8 @@ __all__ = [
     "jobs_takeaway",
     "jobs_target",
     "men_text",
+    "mission_paragraphs",
+    "mission_plan",
     "newer_in_scope",
     "numericable",
     "numericable_chart",
@@ -208,9 +220,11 @@ __all__ = [
     "quote",
     "regional_figures",
     "regional_text",
+    "relationship_text",
     "reported",
     "reported_note",
     "said_year",
+    "staff_paragraphs",
     "staff_today_text",
     "stated",
     "summary",

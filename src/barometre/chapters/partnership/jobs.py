@@ -9,11 +9,12 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, narrative, periods
-from barometre.chapters.partnership.words import AGREEMENT_LABEL, OTHER_LABEL
+from barometre.chapters.partnership.agreement import agreement_events
+from barometre.chapters.partnership.words import AGREEMENT_LABEL, OTHER_LABEL, dated
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import partnership as model
-from barometre.narrative import cite, md_escape, quote, source_line
+from barometre.narrative import cite, de, md_escape, person, quote, source_line
 
 # --------------------------------------------------------------------------- jobs target
 
@@ -193,3 +194,91 @@ def jobs_chart(jt: JobsTarget, agreement_years: int | None) -> ChartOutput:
         ),
         data=table[["horizon", "years", "croissance", "texte", "emplois par an"]],
     )
+
+
+@dataclass(frozen=True)
+class Mission:
+    """The Mission nationale de la relation client in words: the agreement and the jobs target (with its
+    horizons and the jobs measured since), what the plan's paragraph and the « À retenir » read again
+    (the conference, the agreement's duration, the first horizon's row), and the labels no edition up to
+    this one publishes."""
+
+    assises: pd.DataFrame
+    jobs: JobsTarget | None
+    duration: Figure | None
+    agreement_years: int | None
+    first: pd.Series | None
+    paragraphs: list[str]
+    missing: list[str]
+
+
+def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int]) -> Mission:
+    """The section's paragraphs for ``edition``, the target's horizons being the reader's ``horizon_years``."""
+    missing: list[str] = []
+    first = None
+    events = agreement_events(ds, edition)
+    agreement = events[events["kind"] == "agreement"] if not events.empty else events
+    assises = events[events["kind"] == "conference"] if not events.empty else events
+    jobs = jobs_target(ds, edition, horizon_years)
+    duration = ds.known("framework_agreement_duration_years", edition)
+    agreement_years = int(duration.central) if duration is not None else None
+    paragraphs = []
+    if not agreement.empty:
+        a = agreement.iloc[0]
+        paragraphs.append(
+            f"En {a['date_texte']}, l'État et la profession ont signé un {md_escape(a['target'])} ; signataires : "
+            f"{md_escape(a['actor'])}. Les outsourceurs en attendent la revalorisation d'un "
+            "métier qui manque encore de reconnaissance."
+        )
+    if jobs is not None:
+        hoped, opening = narrative.as_said_then(jobs.current, "espère", "espérait")  # in the past when older
+        text = (
+            f"{opening}{person(ds, jobs.current.source)} {hoped} rattraper l'Allemagne et les pays "
+            f"anglo-saxons en passant {de(dated(jobs.current) if opening else jobs.current)} à "
+            f"{cite(dated(jobs.target) if opening else jobs.target, with_noun=True)}, soit "
+            f"{formatting.percent(jobs.total_change * 100, signed=True)}, sans fixer d'échéance"
+            + (f" (édition {jobs.target.edition})." if opening else ".")  # the edition once (a later book)
+        )
+        first, last = jobs.table.iloc[0], jobs.table.iloc[-1]
+        # « une croissance de 17 % par an », not « de +17 % »: the noun carries the direction
+        noun = "une croissance" if jobs.total_change >= 0 else "une baisse"
+        unsigned = lambda t: t.lstrip("+−-")  # noqa: E731
+        # a horizon already past in the edition's year is told in the conditional past (« il aurait fallu »)
+        passed = [jobs.start_year + int(y) <= edition for y in (first["years"], last["years"])]
+        text += (
+            f"\n\nÀ rythme constant, il {'aurait fallu' if passed[0] else 'faudrait'} {noun} des emplois de "
+            f"{unsigned(first['texte'])} pour y parvenir en {formatting.small_number(first['years'], 0)} ans"
+        )
+        if len(jobs.table) > 1:
+            again = "et" if passed[1] == passed[0] else ("et il faudrait encore" if not passed[1] else "et")
+            text += f", {again} {unsigned(last['texte'])} en {formatting.small_number(last['years'], 0)} ans"
+        # the jobs to add in all, then a year (« 50 000 par an » read beside the agreement's « 50 000 en trois ans »)
+        added = formatting.number(jobs.target.central - jobs.current.central, 0)
+        text += (f" (échéances choisies par le livre) : {added} emplois de plus, soit en moyenne "
+                 f"{first['emplois par an']} par an")
+        text += f" dans le premier cas et {last['emplois par an']} dans le second." if len(jobs.table) > 1 else "."
+        if agreement_years is not None:
+            within = jobs.table.index[jobs.table["years"] == agreement_years]
+            if len(within):  # one of the horizons is the agreement's own: say so, not its rate twice
+                which = ("Cette" if len(jobs.table) == 1 else "La première" if within[0] == jobs.table.index[0]
+                         else "La dernière")
+                # the duration an older edition reported is told in the past, with its year
+                of_project = (f"que prévoyait{narrative.in_year(duration)} le projet" if duration.from_older_edition
+                              else "du projet")
+                text += (f" {which} échéance est aussi la durée {of_project} de l'accord-cadre, "
+                         f"{cite(duration, with_noun=True)}.")
+            else:
+                rate = formatting.percent(model.required_annual_growth(jobs.current.central, jobs.target.central,
+                                                               agreement_years) * 100, signed=True) + " par an"
+                text += (
+                    f" Atteint sur les {cite(duration, with_noun=True)} du projet de l'accord-cadre, l'objectif "
+                    f"supposerait {rate}."
+                )
+        paragraphs.append(text)
+        # the target against the jobs the barometer measured since (outsourcers only, said so)
+        measured = jobs_against_target(ds, edition, jobs, duration)
+        if measured:
+            paragraphs.append(measured)
+    else:
+        missing.append(ds.indicators["customer_relation_jobs"].label_fr + " (aujourd'hui et objectif)")
+    return Mission(assises, jobs, duration, agreement_years, first, paragraphs, missing)

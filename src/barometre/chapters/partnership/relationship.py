@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, narrative
+from barometre.chapters.partnership.words import reported, reported_note, said_year
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.formatting import percent_of_one
@@ -124,3 +125,56 @@ def numericable_chart(n: Numericable) -> ChartOutput:
         ),
         data=table,
     )
+
+
+def relationship_text(ds: Dataset, edition: int) -> str:
+    """What a client and two providers said of their relationship (GDF Suez's expectations, the means
+    judged before the results, the work made a procedure), in the past and dated when an older edition
+    reported it ('' when no edition up to this one does)."""
+    visit = ds.known("client_offshore_visit_weeks", edition)
+    sentences = []
+    dated = False  # the paragraph has given the year of the older words: the next sentences are in the past, undated
+    lestanguet = reported(ds, "eric_lestanguet", edition)
+    if lestanguet is not None:
+        who = person(ds, "eric_lestanguet")
+        # words an older edition reported are told in the past, dated by their publication: no edition note on a
+        # paraphrase (« … ne sert pas la qualité (édition 2008) » read as a figure's note)
+        said_in = said_year(ds, "eric_lestanguet", lestanguet, edition)
+        sentences.append(
+            f"{said_in}{'' if 'GDF Suez' in who else 'chez GDF Suez, ' if said_in else 'Chez GDF Suez, '}{who} "
+            f"{'attendait' if said_in else 'attend'} de ses prestataires qu'ils lui proposent de "
+            "faire évoluer ses pratiques et qu'ils aillent au-delà du contrat, vers l'innovation opérationnelle, "
+            "sociale et managériale."
+        )
+        dated = bool(said_in)
+    marque = reported(ds, "fabrice_marque", edition)
+    if marque is not None:
+        # words an older edition reported are told in the past, dated by the figure they give
+        old = marque != edition
+        tense = (lambda now, then: then) if old else (lambda now, then: now)
+        text = (
+            f"{narrative.opening(visit) if visit is not None and old and not dated else ''}{person(ds, 'fabrice_marque')} "
+            f"{tense('observe', 'observait')} que les clients {tense('jugent', 'jugeaient')} encore les outsourceurs "
+            f"sur les moyens plutôt que sur les résultats et ne {tense('laissent', 'laissaient')} guère de place à leur "
+            "initiative"
+        )
+        if visit is not None:
+            text += (
+                f" ; certains directeurs de la relation client {tense('passent', 'passaient')} même "
+                + (cite(visit, "une semaine") if visit.central == 1 else cite(visit, with_noun=True))
+                + " sur les sites offshore pour y mener les entretiens d'embauche des chefs de plateau"
+            )
+        # dated by its opening (« En 2009, ») when older: no note after the paraphrase
+        sentences.append(text + ("." if old and (visit is not None or dated) else f"{reported_note(marque, edition)}."))
+        dated = dated or (old and visit is not None)
+    jousset = reported(ds, "frederic_jousset", edition)
+    if jousset is not None:
+        said_in = said_year(ds, "frederic_jousset", jousset, edition)
+        opening = said_in if said_in and not dated else ""
+        sentences.append(
+            f"{opening}{'p' if opening else 'P'}our {person(ds, 'frederic_jousset')}, "
+            "vouloir tayloriser et robotiser le métier, par des consignes détaillées jusqu'au discours du "
+            f"téléconseiller, {'démotivait' if said_in else 'démotive'} les équipes comme le consommateur final et ne "
+            f"{'servait' if said_in else 'sert'} pas la qualité."
+        )
+    return " ".join(sentences)

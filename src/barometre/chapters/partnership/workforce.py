@@ -3,15 +3,25 @@ regional figures, their text, table and charts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative, periods
-from barometre.chapters.partnership.words import CHAPTER, MOVES, WORKFORCE
+from barometre.chapters.partnership.words import (
+    CHAPTER,
+    MOVES,
+    WORKFORCE,
+    change_text,
+    reported,
+    said_year,
+    staff_today_text,
+)
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
-from barometre.narrative import cite, source_line, trend_text
+from barometre.narrative import cite, person, source_line, trend_text
 
 # --------------------------------------------------------------------------- workforce
 
@@ -231,3 +241,66 @@ def men_text(ds: Dataset, edition: int) -> str:
     if found is None or narrative.stale(found[0], edition):  # a later book: history, not a fact of today
         return ""
     return f"la part des hommes dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}"
+
+
+@dataclass(frozen=True)
+class Staff:
+    """« Les salariés des outsourceurs » in words: the paragraphs (who the sector employs, what a person
+    said of it, the barometer's facts), the figures the page's « À retenir » reads again, and the labels
+    no edition up to this one publishes."""
+
+    cdi: tuple[Figure, Figure | None] | None
+    cdi_france: Figure | None
+    working: tuple[str, tuple[Figure, Figure | None]] | None
+    graduates_change: Figure | None
+    paragraphs: list[str]
+    missing: list[str]
+
+
+def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
+    """The section's paragraphs for ``edition``, the newer figure of each family first."""
+    missing: list[str] = []
+    cdi = trend(ds, "permanent_contract_share", edition)
+    working = working_time(ds, edition)  # full time when an edition publishes it as recently as part time
+    graduates_change = ds.known("graduate_population_change", edition)
+    missing += ds.unknown(["permanent_contract_share", "graduate_share"], edition)
+    if working is None:
+        missing += ds.unknown(["part_time_share", "full_time_share"], edition)
+    uberti = reported(ds, "laurent_uberti", edition)
+    paragraphs = []
+    today = staff_today_text(ds, edition)  # who the sector employs, from the latest edition that says it
+    if today:
+        paragraphs.append(today)
+    if uberti is not None and cdi is not None:
+        said_in = said_year(ds, "laurent_uberti", uberti, edition)  # older words: in the past, dated
+        paragraphs.append(
+            f"{said_in}{person(ds, 'laurent_uberti')} {'rappelait' if said_in else 'rappelle'} qu'avant, le "
+            "secteur était perçu comme celui de la précarité, des étudiants, de l'intérim et des petits boulots, et "
+            f"{'affirmait' if said_in else 'affirme'} que ce n'{'était' if said_in else 'est'} plus la réalité."
+        )
+    facts = []
+    cdi_france = newer_in_scope(ds, "permanent_contract_share", "france", cdi[0] if cdi else None, edition)
+    if cdi is not None and cdi_france is not None:  # the newer figure leads, its scope named
+        facts.append(
+            f"la part des CDI dans les contrats {stated(cdi_france, 'est', 'était')} {narrative.de(cdi_france)} en France en "
+            f"{formatting.period_text(cdi_france.period)} — {OTHER_SCOPE}, {trend_text(*cdi)}"
+        )
+    elif cdi is not None:
+        facts.append(f"la part des CDI dans les contrats {stated(cdi[0], 'est', 'était')} de {trend_text(*cdi)}")
+    elif regional_figures(ds, "permanent_contract_share", edition):
+        regional = regional_figures(ds, "permanent_contract_share", edition)
+        facts.append(f"la part des CDI dans les contrats est de {regional_text(regional)} (pas de chiffre pour l'ensemble du secteur)")
+    if working is not None:
+        what, found = working
+        facts.append(f"la part du {what} dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}")
+    if men_text(ds, edition):  # the share of men, once an edition publishes it
+        facts.append(men_text(ds, edition))
+    diploma = diplomas_text(ds, edition)  # bac + 2 (a newer edition's measure) first, then bac + 1
+    if diploma:
+        text = diploma
+        if diplomas(ds, edition)[1] is not None and graduates_change is not None:  # the bac + 1 share is told
+            text += f", une population {change_text(graduates_change)}"
+        facts.append(text)
+    if facts:  # one sentence a fact: strung on semicolons they made one of 600 characters (editor, stop 33)
+        paragraphs.append("Selon le baromètre, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
+    return Staff(cdi, cdi_france, working, graduates_change, paragraphs, missing)
