@@ -13,6 +13,7 @@ from fixtures import copy_upto, data_with_sparse_2009, data_with_sparse_2009_onl
 from barometre import claims as cl
 from barometre.data import load
 from barometre.paths import DATA_DIR
+from barometre.precision import half_unit
 
 PLACEHOLDERS = re.compile(r"non publié|\bNone\b|\bnan\b|\bNaN\b|\binf\b|«[\s\u00a0\u202f]*»")
 
@@ -30,12 +31,12 @@ def verdicts(ds, edition: int) -> dict[str, str]:
 
 
 def test_a_published_figure_stands_for_its_rounding():
-    assert cl.half_unit(15, "percent") == 0.5
-    assert cl.half_unit(4.2, "percent_change") == pytest.approx(0.05)
-    assert cl.half_unit(1840, "eur_million") == 5
-    assert cl.half_unit(1600, "eur_million") == 50  # two significant digits at least
-    assert cl.half_unit(80000, "people") == 500
-    assert cl.half_unit(1528, "eur_per_month_gross") == 0.5
+    assert half_unit(15, "percent") == 0.5
+    assert half_unit(4.2, "percent_change") == pytest.approx(0.05)
+    assert half_unit(1840, "eur_million") == 5
+    assert half_unit(1600, "eur_million") == 50  # two significant digits at least
+    assert half_unit(80000, "people") == 500
+    assert half_unit(1528, "eur_per_month_gross") == 0.5
 
 
 def test_growth_of_a_whole_from_its_parts_weights_them_by_last_years_revenue():

@@ -646,7 +646,7 @@ def test_the_report_is_saved_as_text_and_markdown(data_2009, tmp_path):
 
 
 def test_the_changes_page_counts_in_one_french_sentence_with_small_counts_in_words():
-    from barometre.editions.compare import changes_markdown
+    from barometre.editions import changes_markdown
 
     first = changes_markdown(load(), 2011).split("\n")[0]
     assert first.startswith("Cette page compare l'édition 2011 du baromètre à l'édition 2010 : neuf chiffres modifiés, "

@@ -278,7 +278,7 @@ def test_a_forecast_names_what_it_forecasts_and_counts_with_its_noun():
     """« Prévision … : 6 000 à 7 000 ; aucune édition … » had no unit and did not say it forecast jobs cut;
     « Ce qui a changé » listed « moins de +0 % » for the 2011 edition's forecast of a fall (editor, stop 32)."""
     from barometre import narrative
-    from barometre.editions.compare import changes_markdown
+    from barometre.editions import changes_markdown
 
     ds = load()
     jobs = next(f for f, _ in ds.forecasts(ds.latest) if f.indicator == "jobs_destroyed_forecast")

@@ -644,8 +644,8 @@ def test_the_summaries_print_as_boxes_not_as_numbered_sections(pdf):
 
 
 def test_the_title_page_gives_a_summary_and_the_date_of_the_data_not_of_the_build(pdf, pages):
-    from barometre.build import data_date
     from barometre.latex import title_summary
+    from barometre.provenance import data_date
 
     first = " ".join(pages[0].split())
     assert f"publiées en {data_date(pdf['data'], 2008)}" in first or f"publiées le {data_date(pdf['data'], 2008)}" in first

@@ -21,9 +21,9 @@ def declare(monkeypatch, series: ReferenceSeries) -> None:
     references = {s.name: s for s in registry}
     names = ("events", *references)
     monkeypatch.setattr(validation, "REFERENCE_SERIES", registry)
-    for module in (validation, data_module):
-        monkeypatch.setattr(module, "REFERENCES", references)
-        monkeypatch.setattr(module, "REFERENCE_NAMES", names)
+    # the data package reads the registry from ``barometre.validation`` when asked, never a copy of its own
+    monkeypatch.setattr(validation, "REFERENCES", references)
+    monkeypatch.setattr(validation, "REFERENCE_NAMES", names)
 
 
 @pytest.fixture

@@ -46,7 +46,6 @@ from barometre.execution import (
 from barometre.files import atomic_write, special_entries, swap_link, write_if_changed
 from barometre.latex import balanced_lines, latex_escape, pdf_metadata, title_page
 from barometre.paths import BUILD_DIR, CHAPTERS_DIR, DATA_DIR, ROOT, relative, source_date_epoch
-from barometre.provenance import data_date
 from barometre.publishing import (
     current_pdf,
     pdf_build_file,
@@ -63,6 +62,15 @@ from barometre.reuse import (
     all_indicators_name,
     citation_parts,
     reference_licences,
+)
+from barometre.stamps import (
+    PDF_TOOLS,
+    build_stamp,
+    code_version,
+    data_date_footer,
+    missing_tools,
+    page_stamp,
+    tools_message,
 )
 
 __all__ = ["BuildError", "BuildResult", "Builder", "ChapterRun", "balanced_lines", "build", "build_stamp",
@@ -542,73 +550,6 @@ class Builder:
     def _write_archive_index(self) -> None:
         title = yaml.safe_load((ROOT / CONFIG).read_text(encoding="utf-8"))["title"]
         write_archive_index(self.build_dir, title)
-
-
-PDF_TOOLS = {  # the programs the LaTeX route runs, and the Debian package of each
-    "latexmk": "latexmk",
-    "xelatex": "texlive-xetex",
-}
-INSTALL_SYSTEM_DEPS = "bash scripts/install-system-deps.sh"
-
-
-def missing_tools(tools: dict[str, str]) -> dict[str, str]:
-    """The programs of ``tools`` (program: Debian package) that are not on the PATH."""
-    return {tool: package for tool, package in tools.items() if shutil.which(tool) is None}
-
-
-def tools_message(missing: dict[str, str], needed_for: str) -> str:
-    """One paragraph: which programs are missing, for what, and the command that installs them."""
-    names = " and ".join(f"{tool} (Debian package {package})" for tool, package in missing.items())
-    return (f"{needed_for[:1].upper()}{needed_for[1:]} needs {names}, not found on this machine's PATH. Install the system "
-            f"packages with: {INSTALL_SYSTEM_DEPS} (as root, or through sudo; make test and make pdf run it), "
-            "then run the command again. Nothing was built; the last PDF is unchanged.")
-
-
-def build_stamp(data_dir: Path, edition: int) -> str:
-    """Edition, checksum of the data files, code version and key package versions (the colophon)."""
-    from barometre.validation import data_files
-
-    h = hashlib.sha256()
-    for path in sorted(data_files(Path(data_dir))):
-        h.update(str(path.relative_to(data_dir)).encode())
-        h.update(path.read_bytes())
-    return page_stamp(edition).replace(" ; ", f" ; données sha256 {h.hexdigest()[:16]} ; ", 1)
-
-
-def page_stamp(edition: int) -> str:
-    """The stamp in every page's metadata: the build stamp without the data checksum, which
-    would make every data change rewrite every page."""
-    from importlib import metadata
-
-    return (
-        f"édition {edition} ; code {code_version()} ; logiciels "
-        + ", ".join(f"{p} {metadata.version(p)}" for p in ("jupyter-book", "papermill", "altair", "pandas"))
-    )
-
-
-def data_date_footer(data_dir: Path, edition: int) -> str:
-    """The pages' date line: the date of the data, saying so (« Données : édition 2011 du baromètre, publiée en
-    octobre 2012. »). HTML: jupyter-book puts it in every page's footer."""
-    when = data_date(data_dir, edition)
-    day = when[:1].isdigit() and not when.isdigit()  # « le 9 décembre 2008 », « en octobre 2012 », « en 2010 »
-    published = f", publiée {'le' if day else 'en'} {when}" if when else ""
-    return f'<p class="barometre-data-date">Données : édition {edition} du baromètre{published}.</p>'
-
-
-def code_version() -> str:
-    """The git commit of the code, or 'modifications non enregistrées dans git' when the tree differs from it."""
-    try:
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "--", "src", "chapters", "_config.yml",
-             "_toc.yml", "_static", "requirements.txt"],
-            cwd=ROOT, capture_output=True, text=True, check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "inconnu (hors dépôt git)"
-    return f"{commit} (modifications non enregistrées dans git)" if dirty else commit
 
 
 def build(edition: int | None = None, **kwargs) -> BuildResult:

@@ -140,13 +140,17 @@ FIELD_UNITS: dict[str, str] = {
 
 
 def row_models() -> list[type[BaseModel]]:
-    """Every row model of ``barometre.validation`` (the subclasses of its ``_Row``), in source order."""
+    """Every row model of ``barometre.validation`` (the subclasses of its ``_Row``), in source order: those
+    of ``validation.rows``, then any defined in the package itself."""
     from barometre import validation
+    from barometre.validation import rows
 
     base = getattr(validation, "_Row", BaseModel)
-    found = [obj for obj in vars(validation).values()
-             if isinstance(obj, type) and issubclass(obj, base) and obj is not base
-             and getattr(obj, "__module__", "") == validation.__name__]
+    found: list[type[BaseModel]] = []
+    for module in (rows, validation):
+        found += [obj for obj in vars(module).values()
+                  if isinstance(obj, type) and issubclass(obj, base) and obj is not base
+                  and getattr(obj, "__module__", "") == module.__name__ and obj not in found]
     return found
 
 

@@ -49,7 +49,9 @@ failing that, when each edition holds a single such figure (``2000-2008`` with
 editions is a revision candidate, not a change.
 """
 
-# The procedure's three parts live in their own modules; this package gives their public names.
+# The procedure's parts live in their own modules (common, template, spreadsheet, compare: the check,
+# report: what it finds, changes: the « Ce qui a changé » page); this package gives their public names.
+from barometre.editions.changes import changes_markdown, disagreements_markdown, forecasts_markdown
 from barometre.editions.common import (
     CONFIRMED,
     DEFAULT_POINTS,
@@ -66,16 +68,8 @@ from barometre.editions.common import (
     edition_years,
     shift_period,
 )
-from barometre.editions.compare import (
-    Change,
-    EditionReport,
-    Revision,
-    changes_markdown,
-    compare_editions,
-    disagreements_markdown,
-    forecasts_markdown,
-    write_report,
-)
+from barometre.editions.compare import compare_editions, write_report
+from barometre.editions.report import Change, EditionReport, Revision
 from barometre.editions.spreadsheet import (
     import_xlsx,
     is_unfilled_template,

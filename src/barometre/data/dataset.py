@@ -1,288 +1,35 @@
-"""Loading the data: editions as vintages of one series, figures with their provenance.
-
-``load()`` validates the whole ``data/`` folder (see ``validation``) and returns
-a ``Dataset``.
-
-**Editions are vintages.** An observation is indicator × period × scope,
-published in an edition (``data/editions/<edition>.csv``), from a source, with a
-quote. A book of edition E asks for "the latest value of X for period P as known
-in edition E" (``Dataset.known``): the newest edition up to E that publishes it
-wins, so a revised value replaces the earlier one, and a figure the edition does
-not republish comes from the last edition that did (the Figure then carries
-``as_of`` = E and its own ``edition``, and ``narrative.cite`` says so). The whole
-history of X is ``Dataset.series``; ``Dataset.revisions`` lists the values a
-later edition changed and ``Dataset.disagreements`` the figures two sources of
-the same edition give differently (the first row in the file is the primary one).
-
-**Declared inputs.** A chapter declares what it reads in the registry
-(``barometre.book``). The build keys its cache on those rows and files
-(``Dataset.inputs_key``) and runs the chapter under ``declared(...)``: its
-``Dataset`` then refuses any other read with ``UndeclaredInput``. Nothing is
-recorded while a chapter runs, so the cache has no side channel to trust.
-"""
+"""The ``Dataset``: editions as vintages of one series (``known``, ``series``, ``revisions``,
+forecasts and their outcomes), the declared inputs a chapter may read, and its cache key (``inputs_key``)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import hashlib
 import json
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from barometre import periods
-from barometre.paths import DATA_DIR, relative
-from barometre.validation import HHI_CLASSES, REFERENCE_NAMES, REFERENCES, ValidatedData, validate
+from barometre import periods, validation
+from barometre.data.figures import (
+    RELATED_OUTCOMES,
+    Figure,
+    FigureNotFound,
+    SeriesBreak,
+    Study,
+    UndeclaredInput,
+    _book_path,
+    figure_from_row,
+    pd,
+    period_key,
+    same_value,
+)
+from barometre.data.references import ReferenceReads
+from barometre.paths import relative
+from barometre.validation import ValidatedData
 
 
-class _Pandas:
-    """pandas, imported on first use: a build that finds nothing to do (the no-op) validates the
-    data and compares editions without it, and pandas is most of its start-up time."""
-
-    def __getattr__(self, name: str):
-        import pandas
-
-        return getattr(pandas, name)
-
-
-pd = _Pandas()
-
-FRF_PER_EUR = 6.55957  # legal conversion rate, 1 EUR = 6.55957 FRF (Council Regulation 2866/98)
-
-
-class UndeclaredInput(LookupError):
-    """A chapter read data its declaration in ``barometre.book`` does not name."""
-
-
-class FigureNotFound(LookupError):
-    """No row, or more than one, matches the request."""
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure of one edition, with everything needed to cite it."""
-
-    indicator: str
-    edition: int
-    period: str
-    scope: str
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str
-    unit: str
-    label: str
-    source: str
-    source_name: str
-    source_role: str
-    source_type: str
-    quote: str
-    note: str
-    file: str
-    row: int
-    quote_type: str = "verbatim"
-    publication_title: str = ""
-    publication_outlet: str = ""
-    publication_year: int | None = None
-    as_of: int | None = None  # the edition of the book that asked for it, when that differs
-    secondary: bool = False  # a second source of a figure the same edition already gives (a disagreement)
-    # the indicator has a single period in the editions up to ``as_of``: a one-off statement (Numericable's
-    # 600 advisers in 2009), not a series a later edition could bring up to date (``narrative.vintage_note``)
-    one_off: bool = False
-    # a later period of the same series is known in edition ``as_of`` (250 000 jobs in 2009, 290 000 in 2025): the
-    # figure is not the « dernier chiffre publié »
-    superseded: bool = False
-
-    @property
-    def from_older_edition(self) -> bool:
-        """True when the book of edition ``as_of`` shows a figure last published in an older edition."""
-        return self.as_of is not None and self.as_of != self.edition
-
-    @property
-    def published(self) -> bool:
-        return self.qualifier != "not_published"
-
-    @property
-    def is_range(self) -> bool:
-        return self.qualifier == "range"
-
-    @property
-    def central(self) -> float:
-        """A single number for models and charts: the value, or the middle of a range."""
-        if not self.published:
-            raise FigureNotFound(f"{self.indicator} ({self.scope}, {self.period}) is not published in {self.edition}")
-        if self.is_range:
-            return (self.low + self.high) / 2  # type: ignore[operator]
-        return self.value  # type: ignore[return-value]
-
-    @property
-    def bounds(self) -> tuple[float, float]:
-        if self.is_range:
-            return (self.low, self.high)  # type: ignore[return-value]
-        return (self.central, self.central)
-
-    @property
-    def anchor(self) -> str:
-        """A stable id of this row, used for links from the prose to the sources annex."""
-        raw = f"fig-{self.edition}-{self.indicator}-{self.scope}-{self.period}"
-        if self.secondary:
-            raw += f"-{self.source}"
-        return re.sub(r"[^a-z0-9]+", "-", raw.lower()).strip("-")
-
-    @property
-    def attribution(self) -> str:
-        """Who said it, as a French reader expects: "Laurent Uberti (président du groupe Acticall…)"."""
-        return attribution(self.source_name, self.source_role)
-
-
-def attribution(name: str, role: str) -> str:
-    """« Laurent Uberti (président du SP2C) »; a name that already ends with a parenthesis takes the role
-    inside it: « 01net (article repris par MC informactions, rédaction) », never « … (…) (rédaction) »."""
-    if not role:
-        return name
-    if name.endswith(")"):
-        return f"{name[:-1]}, {role})"
-    return f"{name} ({role})"
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A short attributed quote of the article that carries an opinion, not a figure."""
-
-    quote_id: str
-    edition: int
-    chapter: str
-    source: str
-    source_name: str
-    source_role: str
-    quote: str
-    note: str
-    file: str
-    row: int
-    quote_type: str = "verbatim"
-    publication_outlet: str = ""  # the publication that prints the words (« Sens du client (blog) »)
-
-    @property
-    def attribution(self) -> str:
-        return attribution(self.source_name, self.source_role)
-
-
-@dataclass(frozen=True)
-class Study:
-    """A study behind a run of editions (``data/studies.csv``): its firm, its commissioner and its
-    definitions, in French as its sources give them."""
-
-    study: str
-    firm: str
-    commissioner: str
-    title: str
-    first_edition: int
-    last_edition: int | None  # None: the study still runs
-    panel: str
-    revenue_scope: str
-    geography: str
-    staff_scope: str
-    source: str
-    quote: str
-    quote_type: str
-    note: str
-    file: str
-    row: int
-
-    def covers(self, edition: int) -> bool:
-        return self.first_edition <= int(edition) and (self.last_edition is None or int(edition) <= self.last_edition)
-
-
-@dataclass(frozen=True)
-class SeriesBreak:
-    """Where a series of one indicator and scope breaks: between period ``before`` (the last of the old
-    series) and period ``after`` (the first of the new one). ``reason`` is the explicit break's French
-    reason (``data/breaks.csv``), empty when the break is only a change of study between the editions the
-    two values come from (``study_before`` and ``study_after``)."""
-
-    indicator: str
-    scope: str
-    before: str
-    after: str
-    study_before: Study | None = None
-    study_after: Study | None = None
-    reason: str = ""
-    source: str = ""
-    quote: str = ""
-    quote_type: str = "verbatim"
-    edition: int | None = None  # the explicit break's first edition
-    pattern: tuple[str, str] = ("", "")  # the explicit break's (indicator, scope) as declared (``*``: every one)
-
-    @property
-    def year(self) -> int:
-        """The first year of the new series."""
-        return int(periods.end(self.after))
-
-    @property
-    def change_of_study(self) -> bool:
-        return (self.study_before is not None and self.study_after is not None
-                and self.study_before.study != self.study_after.study)
-
-
-def figure_from_row(row, file: str, line: int, indicators: dict, sources: dict) -> Figure:
-    """A Figure from an edition row, its dictionary entry and its source (both looked up; an unknown
-    id falls back to the id itself, for reports on data that has not passed validation)."""
-    entry = indicators.get(row.indicator)
-    src = sources.get(row.source)
-    return Figure(
-        indicator=row.indicator,
-        edition=row.edition,
-        period=row.period,
-        scope=row.scope,
-        value=row.value,
-        low=row.low,
-        high=row.high,
-        qualifier=row.qualifier,
-        unit=row.unit,
-        label=entry.label_fr if entry else row.indicator,
-        source=row.source,
-        source_name=src.name if src else row.source,
-        source_role=src.role if src else "",
-        source_type=src.type if src else "",
-        quote=row.quote,
-        note=row.note,
-        file=file,
-        row=line,
-        quote_type=getattr(row, "quote_type", "verbatim"),
-        publication_title=src.publication_title if src else "",
-        publication_outlet=src.publication_outlet if src else "",
-        publication_year=src.publication_year if src else None,
-    )
-
-
-# The period grammar lives in barometre.periods; these names stay for the chapters' use.
-period_end = periods.end
-period_key = periods.key
-
-
-def same_value(a: Figure, b: Figure) -> bool:
-    """Two rows state the same figure: the same number or bounds. A qualifier alone (« environ 1 840 »
-    against « 1 840 », « 80 % » against « plus de 80 % ») is a way of writing it, not a revision."""
-    return (a.value, a.low, a.high) == (b.value, b.low, b.high)
-
-
-
-@functools.cache
-def _book_path(path: Path, data_dir: Path) -> str:
-    """``path`` inside ``data_dir``, links resolved: once per file (every figure asks, on the build's path)."""
-    return path.resolve().relative_to(data_dir.resolve()).as_posix()
-
-
-# What the barometer publishes beside a forecast's measure when it does not publish the measure itself: the
-# jobs cut forecast for 2014 against the change of staff in France the 2014 edition gives (−2,2 %)
-RELATED_OUTCOMES = {"jobs_destroyed": "staff_growth"}
-
-
-class Dataset:
+class Dataset(ReferenceReads):
     """The validated data folder."""
 
     def __init__(self, validated: ValidatedData):
@@ -298,10 +45,10 @@ class Dataset:
         """The same data, readable only as ``inputs`` declares (``barometre.book.Inputs``)."""
         import copy
 
-        unknown = [name for name in inputs.references if name not in REFERENCE_NAMES]
+        unknown = [name for name in inputs.references if name not in validation.REFERENCE_NAMES]
         if unknown:
             raise ValueError(f"chapter {chapter} declares the reference data {', '.join(map(repr, unknown))}, which "
-                             f"no series is (src/barometre/validation.py, REFERENCE_SERIES: {', '.join(REFERENCE_NAMES)})")
+                             f"no series is (src/barometre/validation/references.py, REFERENCE_SERIES: {', '.join(validation.REFERENCE_NAMES)})")
         view = copy.copy(self)
         view._declared, view._chapter = inputs, chapter
         view._allowed = inputs.indicator_names(self.indicators)
@@ -715,164 +462,6 @@ class Dataset:
                 out.setdefault(q.source, ed)
         return out
 
-    # -- events and reference series ----------------------------------------------------
-
-    def events(self, edition: int | None = None) -> pd.DataFrame:
-        edition = self.latest if edition is None else int(edition)
-        self._check_reference("events")
-        table = self._v.events.get(edition)
-        if table is None or not table.rows:  # no events file, or one that holds no event
-            return pd.DataFrame(columns=["event", "date", "kind", "actor", "target", "city"])
-        cities = {c.city: c for c in self._v.references["cities"].rows}
-        records = []
-        for row, line in zip(table.rows, table.lines, strict=True):
-            rec = row.model_dump()
-            rec["row"] = line
-            rec["file"] = self.book_path(table.path)
-            rec["source_name"] = self.sources[row.source].name
-            city = cities.get(row.city) if row.city else None
-            rec["city_name"] = city.name_fr if city else None
-            rec["latitude"] = city.latitude if city else None
-            rec["longitude"] = city.longitude if city else None
-            records.append(rec)
-        return pd.DataFrame(records)
-
-    def city(self, city: str) -> dict | None:
-        """Name and coordinates of one city of the validated ``reference/cities.csv`` (None if absent)."""
-        self._check_reference("cities")
-        row = next((c for c in self._v.references["cities"].rows if c.city == city), None)
-        if row is None:
-            return None
-        return {"ville": row.name_fr, "latitude": float(row.latitude), "longitude": float(row.longitude)}
-
-    def france_outline(self) -> dict:
-        """The outline of metropolitan France and Corsica (GeoJSON FeatureCollection) shipped in
-        ``data/reference/``."""
-        path = Path(self.data_dir) / REFERENCES["outline"].file
-        if not path.is_file():
-            raise FileNotFoundError(
-                f"{relative(path)}: the France outline is missing (it ships with the repository; see its .meta.yaml)"
-            )
-        self._check_reference("outline")
-        outline = json.loads(path.read_text(encoding="utf-8"))
-        if outline.get("type") != "FeatureCollection" or not outline.get("features"):
-            raise ValueError(f"{relative(path)}: expected a GeoJSON FeatureCollection with at least one feature")
-        return outline
-
-    def quotes(self, edition: int | None = None, chapter: str | None = None) -> list[Quote]:
-        """The edition's quotes (``data/quotes/<edition>.csv``), optionally for one chapter."""
-        if self._declared is not None and not self._declared.allows_quotes_of(chapter):
-            self._refuse(f"the quotes of {'every chapter' if chapter is None else chapter}",
-                         "add the chapter to `quotes` (or set it to True)")
-        return self._quotes(edition, chapter)
-
-    def _quotes(self, edition: int | None = None, chapter: str | None = None) -> list[Quote]:
-        edition = self.latest if edition is None else int(edition)
-        table = self._v.quotes.get(edition)
-        if table is None:
-            return []
-        out = []
-        for row, line in zip(table.rows, table.lines, strict=True):
-            if chapter is not None and row.chapter != chapter:
-                continue
-            src = self.sources[row.source]
-            out.append(Quote(row.quote_id, row.edition, row.chapter, row.source, src.name, src.role,
-                             row.quote, row.note, self.book_path(table.path), line, getattr(row, "quote_type", "verbatim"),
-                             src.publication_outlet or ""))
-        return out
-
-    def quote(self, quote_id: str, edition: int | None = None) -> Quote | None:
-        """One quote by id, or None when the edition does not carry it."""
-        found = next((q for q in self._quotes(edition) if q.quote_id == quote_id), None)
-        if found is not None and self._declared is not None and not self._declared.allows_quotes_of(found.chapter):
-            self._refuse(f"the quote {quote_id!r} (chapter {found.chapter})",
-                         f"add {found.chapter!r} to `quotes` (or set it to True)")
-        return found
-
-    def smic_hourly(self) -> pd.DataFrame:
-        """The gross hourly SMIC at each revaluation, in euros.
-
-        Values before 2002 are in francs in the data and converted here, explicitly,
-        at the legal rate ``FRF_PER_EUR``; the original value and currency are kept."""
-        rows = []
-        for r in self.reference_rows("smic"):
-            eur = r.value / FRF_PER_EUR if r.currency == "FRF" else r.value
-            rows.append(
-                {
-                    "effective_date": pd.Timestamp(r.effective_date),
-                    "value_original": r.value,
-                    "currency": r.currency,
-                    "eur": eur,
-                    "legal_text": r.legal_text,
-                }
-            )
-        return pd.DataFrame(rows)
-
-    def smic_at(self, when: date) -> float:
-        """The hourly SMIC in euros in force on a date."""
-        df = self.smic_hourly()
-        in_force = df[df["effective_date"] <= pd.Timestamp(when)]
-        if in_force.empty:
-            raise FigureNotFound(f"no SMIC in force on {when} (the series starts {df['effective_date'].min():%Y-%m-%d})")
-        return float(in_force.iloc[-1]["eur"])
-
-    def cpi(self) -> pd.Series:
-        """The annual average CPI (2015 = 100), indexed by year."""
-        return pd.Series({r.year: r.index_2015_100 for r in self.reference_rows("cpi")}, name="cpi").sort_index()
-
-    def labour_cost(self) -> pd.DataFrame:
-        """The monthly cost of a full-time employee at the Smic by year (``reference/smic_employer_cost.csv``,
-        a snapshot of OpenFisca France written by ``scripts/snapshot_labour_cost.py``); an empty frame when
-        the data folder has no such file. Years the snapshot does not cover have ``status`` not_covered."""
-        rows = self.reference_rows("labour_cost")
-        columns = ["year", "gross_wage", "employer_contributions", "general_reduction", "employer_cost",
-                   "net_wage", "status"]
-        if not rows:
-            return pd.DataFrame(columns=columns)
-        return pd.DataFrame([r.model_dump() for r in rows])
-
-    def price_level(self, country: str, year: int, aggregate: str = "household_final_consumption") -> tuple[int, float] | None:
-        """The latest comparative price level (EU27 = 100) of ``country`` published for ``year`` or before, as
-        (year, index), from ``reference/price_level_index.csv``; None when the folder has no such value."""
-        rows = [r for r in self.reference_rows("price_level")
-                if r.country == country and r.aggregate == aggregate and r.year <= year]
-        if not rows:
-            return None
-        row = max(rows, key=lambda r: r.year)
-        return row.year, row.index_eu27_100
-
-    def reference_rows(self, name: str) -> list:
-        """The validated rows of the reference series ``name`` (``validation.REFERENCE_SERIES``), in file
-        order; empty when an optional series is absent. A chapter reads only the series it declares."""
-        if name not in REFERENCES or REFERENCES[name].row is None:
-            raise KeyError(f"{name!r} is not a reference series of rows (validation.REFERENCE_SERIES: "
-                           f"{', '.join(s for s, series in REFERENCES.items() if series.row is not None)})")
-        self._check_reference(name)
-        table = self._v.references[name]
-        return [] if table is None else list(table.rows)
-
-    def call_centres(self) -> dict[str, dict]:
-        """INSEE's figures of the call-centre sector (NAF 82.20Z) by indicator, each with its period, value,
-        qualifier, unit and quote (``reference/insee_call_centres.csv``); empty when the folder has none."""
-        return {r.indicator: r.model_dump() for r in self.reference_rows("call_centres")}
-
-    def gbp_per_eur(self) -> pd.Series:
-        """The ECB's daily reference rates of the pound sterling (pounds per euro), indexed by date
-        (``reference/ecb_gbp_per_eur_2008.csv``); empty when the folder has none."""
-        rows = self.reference_rows("gbp_per_eur")
-        if not rows:
-            return pd.Series(dtype=float, name="gbp_per_eur")
-        return pd.Series({r.date: r.gbp_per_eur for r in rows}, name="gbp_per_eur").sort_index()
-
-    def hhi_thresholds(self) -> list[dict]:
-        """The classes of market concentration by HHI of merger guidelines (``reference/hhi_thresholds.csv``),
-        least concentrated first, each with its bounds (``hhi_above``, ``hhi_below``; None: open), its dates
-        in force and its sentence; empty when the folder has none."""
-        return sorted((r.model_dump() for r in self.reference_rows("hhi_thresholds")), key=lambda r: (r["guidelines"], HHI_CLASSES.index(r["concentration"])))
-
-    def sources_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([r.model_dump() for r in self._v.sources.rows])
-
     def indicators_for(self, chapter: str) -> list[str]:
         return [i for i, r in self.indicators.items() if chapter in r.chapters]
 
@@ -926,57 +515,9 @@ class Dataset:
                 h.update(b"\0breaks\0")
                 if self._v.breaks is not None:
                     add("breaks", self._v.breaks)
-            elif REFERENCES[name].row is None:  # a file read whole (the outline)
-                path = Path(self.data_dir) / REFERENCES[name].file
+            elif validation.REFERENCES[name].row is None:  # a file read whole (the outline)
+                path = Path(self.data_dir) / validation.REFERENCES[name].file
                 h.update(path.read_bytes() if path.is_file() else b"<missing>")
             elif (table := self._v.references[name]) is not None:
                 add(name, table)
         return h.hexdigest()
-
-
-_CACHE: dict[tuple[str, tuple], Dataset] = {}
-
-
-def _fingerprint(data_dir: Path) -> tuple:
-    """Every entry of the folder as it is, links and special files included (``lstat``: a file replaced by a
-    link to a copy, or a FIFO added, changes it, so the next ``load`` validates again)."""
-    return tuple((str(p), st.st_mode, st.st_mtime_ns, st.st_size)
-                 for p in sorted(data_dir.rglob("*")) for st in [p.lstat()])
-
-
-_DECLARED: list[tuple[object, str]] = []  # (inputs, chapter) while the build runs a chapter
-
-
-@contextlib.contextmanager
-def declared(inputs, chapter: str) -> Iterator[None]:
-    """While the build runs ``chapter``: every ``load()`` gives a Dataset that reads only ``inputs``."""
-    _DECLARED.append((inputs, chapter))
-    try:
-        yield
-    finally:
-        _DECLARED.pop()
-
-
-def load(data_dir: Path | str = DATA_DIR) -> Dataset:
-    """Validate ``data_dir`` and return the Dataset (raises DataValidationError); inside ``declared``,
-    a Dataset restricted to the chapter's declared inputs."""
-    data_dir = Path(data_dir).resolve()
-    key = (str(data_dir), _fingerprint(data_dir))
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = Dataset(validate(data_dir))
-    if _DECLARED:
-        return _CACHE[key].restricted(*_DECLARED[-1])
-    return _CACHE[key]
-
-
-def figure(
-    indicator: str,
-    edition: int | None = None,
-    *,
-    scope: str | None = None,
-    period: str | int | None = None,
-    data_dir: Path | str = DATA_DIR,
-) -> Figure:
-    """``figure("revenue_growth", edition=2008)``: one figure with its value, quote and source."""
-    return load(data_dir).figure(indicator, edition, scope=scope, period=period)

@@ -1,0 +1,115 @@
+"""The chapter's names and the words its sections share: a change in words, what a person
+reported and when, the staff today, an event's quote, a figure dated."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from barometre import formatting, narrative, periods
+from barometre.data import Dataset, Figure
+from barometre.narrative import Said, cite, de, md_escape, quote
+
+CHAPTER = "partnership"
+AGREEMENT_EVENT_KINDS = ("agreement", "conference")
+AGREEMENT_LABEL = "Durée de l'accord-cadre"
+OTHER_LABEL = "Hypothèses du livre"
+EUR_PER_MILLION = 1_000_000  # unit conversion of the eur_million unit
+
+# indicator -> (row label, label of the share, label of its complement)
+WORKFORCE = {
+    "permanent_contract_share": ("Contrats", "CDI", "Autres contrats"),
+    "full_time_share": ("Temps de travail", "Temps plein", "Temps partiel"),
+    "part_time_share": ("Temps de travail", "Temps partiel", "Temps plein"),
+    "bac2_plus_share": ("Niveau d'études", "Bac + 2 et plus", "En deçà du bac + 2"),
+    "graduate_share": ("Niveau d'études", "Bac + 1 et plus", "En deçà du bac + 1"),
+}
+
+
+# --------------------------------------------------------------------------- words
+
+
+MOVES = {"up": "en hausse", "down": "en baisse", "flat": "stable"}
+
+
+def change_text(fig: Figure) -> str:
+    """« en hausse de 15 % entre 2007 et 2008 », « en baisse de 4 % en 2009 »: the direction from the sign."""
+    word = narrative.direction(fig.central, **MOVES)
+    amount = "" if word == MOVES["flat"] else f" {de(fig, magnitude=True)}"
+    period = formatting.period_text(fig.period)
+    return f"{word}{amount} {period if period.startswith('entre') else 'en ' + period}"
+
+
+def reported(ds: Dataset, source: str, edition: int) -> int | None:
+    """The newest edition up to ``edition`` that cites ``source`` (None: the book does not present this person)."""
+    return ds.cited_sources(edition).get(source)
+
+
+def reported_note(cited_in: int, edition: int) -> str:
+    """« (propos rapportés dans l'édition 2008) » when the words come from an older edition ('' otherwise)."""
+    return f" (propos rapportés dans l’édition\u00a0{cited_in})" if cited_in != edition else ""
+
+
+def staff_today_text(ds: Dataset, edition: int) -> str:
+    """« En 2024, les adhérents du SP2C emploient environ 100 000 personnes ; en France, le secteur compte 55 000
+    postes, dont 80 % de conseillers clients. » Who the sector employs, from the latest edition up to ``edition``
+    that gives the members' staff or the advisers' share (the 2024 edition's figures were only in its table,
+    editor, stop 33); in the past for an older edition's; '' when none."""
+    members = ds.known("member_staff", edition, scope="market")
+    advisers = ds.known("advisers_share", edition, scope="france")
+    latest = [f for f in (members, advisers) if f is not None and f.published]
+    if not latest:
+        return ""
+    year = max(periods.end(f.period) for f in latest)
+    latest = [f for f in latest if periods.end(f.period) == year]
+    past = all(f.from_older_edition for f in latest)
+    sentences = []
+    members = next((f for f in latest if f.indicator == "member_staff"), None)
+    advisers = next((f for f in latest if f.indicator == "advisers_share"), None)
+    if members is not None:
+        sentences.append(f"les adhérents du SP2C {'employaient' if past else 'emploient'} "
+                         f"{cite(members, then=' personnes')}")
+    if advisers is not None:
+        # the share's own base, from the same source: the SP2C members' staff in France (2019: 84 % of 33 000) before
+        # the sector's (2024: 80 % of 55 000); without one, the share alone
+        base = next((f for f in (ds.known("member_staff", edition, scope="france", period=advisers.period),
+                                 ds.known("staff", edition, scope="france", period=advisers.period))
+                     if f is not None and f.published and f.source == advisers.source), None)
+        if base is not None and base.indicator == "member_staff":
+            of = f"les adhérents du SP2C {'employaient' if past else 'emploient'} {cite(base, then=' salariés')}, dont "
+        elif base is not None:
+            of = f"le secteur {'comptait' if past else 'compte'} {cite(base, then=' postes')}, dont "
+        else:
+            of = ""
+        sentences.append(f"en France, {of}{cite(advisers)} {'de' if of else 'des salariés sont des'} conseillers "
+                         "clients")
+    # a person's figures are hers (editor38: « the first sentence mixes two perimeters without attribution »)
+    if advisers is not None and advisers.source_type == "interview":
+        sentences[-1] += f", selon {md_escape(ds.sources[advisers.source].name)}"
+    if members is not None and advisers is not None:
+        sentences[0] += ", en France et à l’étranger"  # the members' staff counts both; the next clause is France
+    return f"En {year}, " + " ; ".join(sentences) + "."
+
+
+def said_year(ds: Dataset, source: str, cited_in: int, edition: int) -> str:
+    """« En 2009, » for words an older edition reported (the year of their publication, else of that edition's
+    data), '' for the edition's own: the sentence is then told in the past, with no edition note."""
+    if cited_in == edition:
+        return ""
+    src = ds.sources.get(source)
+    year = src.publication_year if src is not None and src.publication_year else cited_in
+    return f"En {year}, "
+
+
+def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> str:
+    """The quote of an event row (events/<edition>.csv), attributed to its source."""
+    src = ds.sources[event["source"]]
+    who = f"{src.name} ({src.role})" if src.role else src.name
+    return quote(Said(event["quote"], who), attribution=attribution)
+
+
+def dated(fig: Figure) -> Figure:
+    """The figure without its edition note, for a sentence that dates it already (« En 2009, Michel Guido
+    espérait … passer de 250 000 à 400 000 emplois »: editor37 found « (édition 2008) » twice there)."""
+    return replace(fig, as_of=fig.edition)

@@ -1,0 +1,306 @@
+"""« Les salariés des outsourceurs »: contracts, working time, diplomas, the share of men, the
+regional figures, their text, table and charts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting, history, narrative, periods
+from barometre.chapters.partnership.words import (
+    CHAPTER,
+    MOVES,
+    WORKFORCE,
+    change_text,
+    reported,
+    said_year,
+    staff_today_text,
+)
+from barometre.charts import PALETTE, ChartOutput, chart_output
+from barometre.data import Dataset, Figure, period_key
+from barometre.history import trend
+from barometre.narrative import cite, person, source_line, trend_text
+
+# --------------------------------------------------------------------------- workforce
+
+
+def workforce(ds: Dataset, edition: int) -> list[Figure]:
+    """The workforce shares as known in the edition, one a row of the chart (contracts, working time, diplomas):
+    of two measures of one row, the newer (full time in 2011 over part time in 2008; bac + 2 in 2012 over bac + 1
+    in 2008), the first listed on a tie. The 2024 chart drew « Temps partiel (2008) » and « Bac + 1 et plus (2008) »
+    beside prose on 2011 and 2012 (editor37)."""
+    rows: dict[str, Figure] = {}
+    for indicator, (row, _, _) in WORKFORCE.items():
+        fig = ds.find(indicator, edition) if indicator in ds.indicators else None
+        if fig is None or not fig.published:
+            continue
+        if row not in rows or periods.key(fig.period) > periods.key(rows[row].period):
+            rows[row] = fig
+    return list(rows.values())
+
+
+def workforce_table(figs: list[Figure]) -> pd.DataFrame:
+    """Two rows per share: the share the barometer reports (« CDI ») and its complement."""
+    rows = []
+    dated = len({f.period for f in figs}) > 1
+    for fig in figs:
+        _, part, rest = WORKFORCE[fig.indicator]
+        if dated:
+            part = f"{part} ({formatting.period_text(fig.period)})"
+        rows.append({"ligne": part, "catégorie": part, "part": fig.central, "texte": formatting.figure_text(fig),
+                     "ordre": 1, "mis en avant": "oui"})
+        rows.append({"ligne": part, "catégorie": rest, "part": 100 - fig.central,
+                     "texte": formatting.complement_text(fig), "ordre": 2, "mis en avant": "non"})  # a bound stays one
+    return pd.DataFrame(rows)
+
+
+INSIDE_LABEL_MIN = 20  # a share of at least this many % is labelled inside its bar
+
+
+def workforce_chart(table: pd.DataFrame, figs: list[Figure], growth: Figure | None) -> ChartOutput:
+    order = list(dict.fromkeys(table["ligne"]))
+    y = alt.Y("ligne:N", title=None, sort=order, axis=alt.Axis(labelLimit=140))
+    tooltip = [alt.Tooltip("catégorie:N", title="Catégorie"), alt.Tooltip("texte:N", title="Part des salariés")]
+    bars = (
+        alt.Chart(table)
+        .mark_bar(size=30)
+        .encode(
+            y=y,
+            x=alt.X("part:Q", stack="zero", title="Part des salariés des outsourceurs (%)",
+                    scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color("mis en avant:N", legend=None,
+                            scale=alt.Scale(domain=["oui", "non"], range=[PALETTE[0], "#d0d0d0"])),
+            order=alt.Order("ordre:Q"),
+            tooltip=tooltip,
+        )
+    )
+    shown = table[table["mis en avant"] == "oui"]
+    inside = (
+        alt.Chart(shown[shown["part"] >= INSIDE_LABEL_MIN])
+        .mark_text(align="right", dx=-6, color="white", fontWeight="bold")
+        .encode(y=y, x="part:Q", text="texte:N", tooltip=tooltip)
+    )
+    outside = (
+        alt.Chart(shown[shown["part"] < INSIDE_LABEL_MIN])
+        .mark_text(align="left", dx=6, color="#222", fontWeight="bold")
+        .encode(y=y, x="part:Q", text="texte:N", tooltip=tooltip)
+    )
+    shares = "; ".join(f"{WORKFORCE[f.indicator][1]} ({formatting.period_text(f.period)}) : "
+                       f"{formatting.figure_text(f)}" for f in figs)
+    extra = ""
+    if growth is not None and any(f.indicator == "graduate_share" for f in figs):  # the bac + 1 population's change
+        word = narrative.direction(growth.central, **MOVES)
+        amount = "" if word == MOVES["flat"] else f" de {formatting.figure_text(growth, magnitude=True)}"
+        extra = (
+            f" Le nombre de salariés de niveau bac + 1 et plus est {word}{amount} "
+            f"{formatting.period_text(growth.period)}."
+        )
+    return chart_output(
+        (bars + inside + outside).properties(height=alt.Step(46)),
+        name="partenariat-profil-des-salaries",
+        title="Profil des salariés des outsourceurs",
+        source=source_line(figs + ([growth] if growth else [])),
+        description=(
+            "Barres empilées à 100 % : la part publiée par le baromètre (en bleu) et son complément (en gris). "
+            f"{shares}.{extra}"
+        ),
+        data=table[["catégorie", "part", "texte"]],
+    )
+
+
+def history_table(ds: Dataset, edition: int) -> pd.DataFrame:
+    """Every indicator of the chapter (data/indicators.csv) with at least two yearly periods known in
+    ``edition``: a new indicator (``male_staff_share``, ``jobs_created``…) is drawn with no code change."""
+    return history.yearly_history(ds, ds.indicators_for(CHAPTER), edition)
+
+
+def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
+    return history.history_chart(table, name="partenariat-historique",
+                                 title="Les indicateurs du chapitre, année par année", edition=edition)
+
+
+def stated(fig: Figure, present: str, past: str) -> str:
+    """The verb of a figure: in the present when the book's edition publishes it, in the past when it comes
+    from an older edition (nothing stale is stated as current)."""
+    return past if fig.from_older_edition else present
+
+
+def newer_in_scope(ds: Dataset, indicator: str, scope: str, latest: Figure | None, edition: int) -> Figure | None:
+    """The figure of ``indicator`` for ``scope`` when it is newer than ``latest`` (the market's): the 2019
+    edition gives the share of CDI in France (about 75 %) where the latest for the whole sector is 2011's
+    84 %; the newer figure leads (None when it is not newer, or unknown)."""
+    other = ds.known(indicator, edition, scope=scope)
+    if other is None or not other.published or latest is None:
+        return None
+    return other if period_key(other.period) > period_key(latest.period) else None
+
+
+def cdi_with_france(cdi: tuple[Figure, Figure | None], france: Figure) -> str:
+    """« environ 75 % en France en 2019 — pour l'ensemble du secteur, autre périmètre, 84 % (dernier chiffre
+    publié, édition 2011) en 2011 »: the newer share of CDI in France first, then the sector's last one, dated with its edition, and
+    not as a move from one to the other (« après 84 % » read as a fall across two scopes, editor34)."""
+    latest = cdi[0]
+    # the sector's share is the latest of its own series (another scope than France's): tagged as the prose tags it
+    # (« dernier chiffre publié »), so that one value reads the same in the prose and « À retenir » (editor37)
+    return (f"{cite(france)} en France en {formatting.period_text(france.period)} — {OTHER_SCOPE}, "
+            f"{cite(latest)} en {formatting.period_text(latest.period)}")
+
+
+OTHER_SCOPE = "pour l'ensemble du secteur, autre périmètre"
+
+
+def working_time(ds: Dataset, edition: int) -> tuple[str, tuple[Figure, Figure | None]] | None:
+    """(« temps plein » or « temps partiel », its trend): the share of full-time staff when an edition
+    publishes it for a period at least as recent as the part-time share (the newer figure leads), else the
+    part-time share; None when neither is known."""
+    full = trend(ds, "full_time_share", edition)
+    part = trend(ds, "part_time_share", edition)
+    if full is not None and (part is None or periods.key(full[0].period) >= periods.key(part[0].period)):
+        return "temps plein", full
+    if part is not None:
+        return "temps partiel", part
+    return None
+
+
+# --------------------------------------------------------------------------- synthesis
+
+
+REGIONS = ("ile_de_france", "province", "offshore")
+
+
+def regional_figures(ds: Dataset, indicator: str, edition: int) -> list[Figure]:
+    """The figure by region (Île-de-France, province, offshore) when no edition gives it for the whole
+    market, as the 2005 study gives the CDI share; empty otherwise."""
+    if ds.known(indicator, edition) is not None:
+        return []
+    return [f for f in (ds.known(indicator, edition, scope=r) for r in REGIONS) if f is not None]
+
+
+def regional_text(figs: list[Figure]) -> str:
+    """« 77,2 % en Île-de-France, 73,1 % en province et 73 % offshore en 2005 »."""
+    from barometre.labels import scope_label
+
+    items = [f"{cite(f)} " + ("offshore" if f.scope == "offshore" else f"en {scope_label(f.scope)}") for f in figs]
+    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+    return f"{listed} en {formatting.period_text(figs[-1].period)}"
+
+
+def diplomas(ds: Dataset, edition: int) -> tuple[Figure | None, Figure | None]:
+    """The diploma figures the chapter tells: the share at bac + 2 and more when an edition publishes one at
+    least as recent as the bac + 1 share (the 2011 edition: « plus de 50 % »), and the bac + 1 share. The
+    newer measure leads; the older one follows with its own year (the 2011 book gave 2008's bac + 1 and never
+    its own edition's bac + 2, editor, stop 33)."""
+    bac1 = ds.known("graduate_share", edition)
+    bac2 = ds.known("bac2_plus_share", edition)
+    if bac2 is not None and bac1 is not None and period_key(bac2.period) < period_key(bac1.period):
+        bac2 = None
+    # once the newer measure has a history of its own (two years published), the older one adds nothing but a
+    # figure of another year and base: the 2024 book kept 2008's 59 % bac + 1 beside 2012's 51 % (editor37)
+    if bac2 is not None and bac1 is not None and len(_published_periods(ds, "bac2_plus_share", edition)) > 1:
+        bac1 = None
+    return bac2, bac1
+
+
+def _published_periods(ds: Dataset, indicator: str, edition: int) -> set[str]:
+    """The periods of the primary, published rows of ``indicator`` up to ``edition``."""
+    return {f.period for e in ds.editions if e <= edition for f in ds.figures(e, indicator)
+            if f.edition == e and f.published and not f.secondary}
+
+
+def diplomas_text(ds: Dataset, edition: int, *, short: bool = False) -> str:
+    """« en 2011, plus de 50 % des téléconseillers ont au moins un bac + 2 ; en 2008, 59 % des salariés avaient au
+    moins un bac + 1 » (tenses from the figures' editions); '' when no edition publishes either."""
+    bac2, bac1 = diplomas(ds, edition)
+    parts = []
+    if bac2 is not None:
+        # the year first: a sentence never opens on a numeral (« En 2012, 51 % … », not « 51 % … en 2012 »)
+        parts.append(f"en {formatting.period_text(bac2.period)}, {cite(bac2)} des téléconseillers "
+                     f"{narrative.tensed(bac2, 'ont', 'avaient')} au moins un bac + 2")
+    if bac1 is not None:
+        if bac2 is not None and short:  # one clause in a list already cut by semicolons
+            return (f"{parts[0]}, et {cite(bac1)} des salariés au moins un bac + 1 en "
+                    f"{formatting.period_text(bac1.period)}")
+        if bac2 is not None:
+            parts.append(f"en {formatting.period_text(bac1.period)}, {cite(bac1)} des salariés "
+                         f"{narrative.tensed(bac1, 'ont', 'avaient')} au moins un bac + 1")
+        elif short:
+            parts.append(f"{cite(bac1)} de salariés de niveau bac + 1 et plus en {formatting.period_text(bac1.period)}")
+        else:
+            parts.append(f"la part des salariés ayant au moins une année d'études supérieures (bac + 1 et plus) "
+                         f"{stated(bac1, 'est', 'était')} de {cite(bac1)} en {formatting.period_text(bac1.period)}")
+    return " ; ".join(parts)
+
+
+def men_text(ds: Dataset, edition: int) -> str:
+    """« la part des hommes dans les effectifs est de 37 % en 2011, en hausse par rapport à 34 % en 2010 »: the
+    share of men among the staff, told in the text once an edition publishes it (editor37: only in the table);
+    '' otherwise, and in a book more than two years later (one more 2011 figure with its tag in a 2024 page)."""
+    found = trend(ds, "male_staff_share", edition)
+    if found is None or narrative.stale(found[0], edition):  # a later book: history, not a fact of today
+        return ""
+    return f"la part des hommes dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}"
+
+
+@dataclass(frozen=True)
+class Staff:
+    """« Les salariés des outsourceurs » in words: the paragraphs (who the sector employs, what a person
+    said of it, the barometer's facts), the figures the page's « À retenir » reads again, and the labels
+    no edition up to this one publishes."""
+
+    cdi: tuple[Figure, Figure | None] | None
+    cdi_france: Figure | None
+    working: tuple[str, tuple[Figure, Figure | None]] | None
+    graduates_change: Figure | None
+    paragraphs: list[str]
+    missing: list[str]
+
+
+def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
+    """The section's paragraphs for ``edition``, the newer figure of each family first."""
+    missing: list[str] = []
+    cdi = trend(ds, "permanent_contract_share", edition)
+    working = working_time(ds, edition)  # full time when an edition publishes it as recently as part time
+    graduates_change = ds.known("graduate_population_change", edition)
+    missing += ds.unknown(["permanent_contract_share", "graduate_share"], edition)
+    if working is None:
+        missing += ds.unknown(["part_time_share", "full_time_share"], edition)
+    uberti = reported(ds, "laurent_uberti", edition)
+    paragraphs = []
+    today = staff_today_text(ds, edition)  # who the sector employs, from the latest edition that says it
+    if today:
+        paragraphs.append(today)
+    if uberti is not None and cdi is not None:
+        said_in = said_year(ds, "laurent_uberti", uberti, edition)  # older words: in the past, dated
+        paragraphs.append(
+            f"{said_in}{person(ds, 'laurent_uberti')} {'rappelait' if said_in else 'rappelle'} qu'avant, le "
+            "secteur était perçu comme celui de la précarité, des étudiants, de l'intérim et des petits boulots, et "
+            f"{'affirmait' if said_in else 'affirme'} que ce n'{'était' if said_in else 'est'} plus la réalité."
+        )
+    facts = []
+    cdi_france = newer_in_scope(ds, "permanent_contract_share", "france", cdi[0] if cdi else None, edition)
+    if cdi is not None and cdi_france is not None:  # the newer figure leads, its scope named
+        facts.append(
+            f"la part des CDI dans les contrats {stated(cdi_france, 'est', 'était')} {narrative.de(cdi_france)} en France en "
+            f"{formatting.period_text(cdi_france.period)} — {OTHER_SCOPE}, {trend_text(*cdi)}"
+        )
+    elif cdi is not None:
+        facts.append(f"la part des CDI dans les contrats {stated(cdi[0], 'est', 'était')} de {trend_text(*cdi)}")
+    elif regional_figures(ds, "permanent_contract_share", edition):
+        regional = regional_figures(ds, "permanent_contract_share", edition)
+        facts.append(f"la part des CDI dans les contrats est de {regional_text(regional)} (pas de chiffre pour l'ensemble du secteur)")
+    if working is not None:
+        what, found = working
+        facts.append(f"la part du {what} dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}")
+    if men_text(ds, edition):  # the share of men, once an edition publishes it
+        facts.append(men_text(ds, edition))
+    diploma = diplomas_text(ds, edition)  # bac + 2 (a newer edition's measure) first, then bac + 1
+    if diploma:
+        text = diploma
+        if diplomas(ds, edition)[1] is not None and graduates_change is not None:  # the bac + 1 share is told
+            text += f", une population {change_text(graduates_change)}"
+        facts.append(text)
+    if facts:  # one sentence a fact: strung on semicolons they made one of 600 characters (editor, stop 33)
+        paragraphs.append("Selon le baromètre, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
+    return Staff(cdi, cdi_france, working, graduates_change, paragraphs, missing)

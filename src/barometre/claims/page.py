@@ -1,0 +1,156 @@
+"""The page « Les affirmations à l'épreuve »: what each claim says, its verdict and check in
+words, the summary, the method, and the links a chapter gives to its claims."""
+
+from __future__ import annotations
+
+from barometre import formatting
+from barometre.claims.model import CHAPTER_TITLES, VERDICT_PLURALS, Judged, Title
+from barometre.claims.registry import counts, judge
+from barometre.data import Dataset, Figure, Quote
+from barometre.labels import scope_label
+from barometre.narrative import cite, md_escape, publication, quote_body, quotes_anchor
+from barometre.narrative import quote as narrative_quote
+from barometre.precision import interval
+
+# --------------------------------------------------------------------------- the page
+
+
+def said_text(said) -> str:
+    """What the claim says, as the page quotes it: the row's excerpt in guillemets, who, the edition."""
+    if isinstance(said, Title):
+        return f"«\u00a0{md_escape(said.text)}\u00a0» ({md_escape(said.source_name)}), édition {said.edition}"
+    if isinstance(said, Quote):
+        body = md_escape(quote_body(said.quote))
+        if getattr(said, "quote_type", "verbatim") == "summary":
+            text = f"{narrative_quote(said)}, édition {said.edition}"  # « « … », résume X, d'après l'étude »
+        else:
+            text = f"«\u00a0{body}\u00a0» — {md_escape(said.attribution)}, édition {said.edition}"
+        return text + f" ({{ref}}`citation et source <{quotes_anchor(said.edition)}>`)"
+    fig: Figure = said
+    who = fig.source_name if fig.source_type == "barometer" else fig.attribution
+    outlet = publication(fig)
+    if outlet and outlet != fig.source_name:
+        who += f", d’après {outlet}"
+    if fig.quote_type == "summary":
+        text = narrative_quote(fig)
+    else:
+        text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0» — {md_escape(who)}"
+    return text + f", édition {fig.edition} ({cite(fig, 'chiffre et source')})"
+
+
+CHECK_LABELS = {
+    "check_restated": "repris ou révisé ensuite",
+    "check_revenue_growth": "face au chiffre d’affaires publié",
+    "check_decomposition": "face à ses parts France et offshore",
+    "check_share_sum": "les parts d’un même tout",
+    "check_forecast": "face au chiffre réalisé",
+    "check_average_growth": "face aux croissances de chaque année",
+    "check_growth_ratio": "face aux deux croissances",
+    "check_salary_above_smic": "face au Smic",
+    "check_net_pay_vs_smic": "face au Smic net",
+    "check_smic_rise": "face aux décrets",
+    "check_market_vs_insee": "face au secteur des centres d’appels de l’Insee",
+    "check_pay_abroad": "face aux niveaux de prix",
+    "check_share_trend": "face à la part de l’offshore ensuite",
+    "check_top10_vs_top50": "face au Top 50",
+    "check_share_of_revenues": "face aux deux chiffres d’affaires publiés",
+    "check_province_jobs": "face aux emplois créés",
+    "check_staff_growth": "face aux effectifs",
+    "check_staff_parts": "France plus offshore",
+    "check_jobs_vs_staff": "face aux effectifs",
+    "check_graduates": "face à l’autre seuil de diplôme",
+    "check_hires_vs_created": "face aux emplois créés ensuite",
+}
+
+
+def topic(ds: Dataset, j: Judged) -> str:
+    """A claim's heading: its own words for a quote or a title; for a figure, the indicator, its scope
+    and period, and what it is set against."""
+    if j.claim.topic:
+        return j.claim.topic
+    fig: Figure = j.stated  # type: ignore[assignment]
+    label = ds.indicators[fig.indicator].label_fr
+    where = scope_label(fig.scope)
+    # the scope once: « Part de marché des dix premiers, 2009 », not « …, dix premiers, 2009 »
+    # and never « aujourd'hui » beside the year it stands for (« Économies demandées …, 2009 »)
+    scope = ("" if fig.scope in ("market", "now", "current") or where.lower() in label.lower()
+             else f", {where}")
+    against = CHECK_LABELS.get(j.claim.check.__name__, "")
+    return f"{label}{scope}, {formatting.period_text(fig.period)}" + (f" : {against}" if against else "")
+
+
+def summary_text(judged: list[Judged], edition: int) -> str:
+    """« Jusqu’à l’édition 2011, le livre met à l’épreuve 65 affirmations : 5 vérifiées, … »."""
+    c = counts(judged)
+    parts = [f"{formatting.number(n, 0)}\u00a0{v if n == 1 else VERDICT_PLURALS[v]}" for v, n in c.items()]
+    listed = formatting.enumeration(parts)
+    total = formatting.count_words(len(judged), "affirmation", feminine=True)
+    return (f"Jusqu’à l’édition {edition}, le livre met à l’épreuve {total} du baromètre, de l’article et des "
+            f"personnes citées : {listed}.")
+
+
+def method_text(ds: Dataset, edition: int) -> str:
+    """How the verdicts are reached, with a rounding example taken from the data (a share or growth
+    published as a whole number, when the edition has one)."""
+    example = None
+    for f in ds.figures(edition):
+        if f.published and f.unit in ("percent", "percent_change") and f.qualifier == "exact" \
+                and float(f.central).is_integer() and f.central > 0:
+            example = f
+            break
+    rounding = ""
+    if example is not None:
+        lo, hi = interval(example)
+        rounding = (f" : un chiffre publié à l’unité, comme {cite(example)}, vaut de "
+                    f"{formatting.value_range(lo, hi, example.unit)}")
+    return (
+        "Une affirmation est *vérifiée* quand une série officielle la confirme (le Smic des décrets), *démentie par "
+        "les statistiques officielles* quand elle la contredit ; *cohérente* ou *incohérente* selon qu’elle "
+        "s’accorde ou non avec les autres chiffres publiés par la même édition (ou, pour la taille du marché, avec le "
+        "secteur voisin que mesure l’Insee, de champ différent), chacun pris avec son arrondi"
+        f"{rounding} ; *confirmée* ou *démentie par la suite* selon ce que publient les éditions suivantes, "
+        f"jusqu’à celle de {edition} ; un objectif est *atteint* ou *non atteint* ; *invérifiable* quand aucune "
+        "donnée du livre ne permet de la tester."
+    )
+
+
+def claims_markdown(ds: Dataset, edition: int) -> str:
+    """The page: a summary of the verdicts, then each claim by theme with its verdict and evidence."""
+    judged = judge(ds, edition)
+    if not judged:
+        return ("Aucune affirmation de l’article ou des éditions suivantes ne peut encore être mise à l’épreuve "
+                f"avec les données jusqu’à l’édition {edition}.")
+    parts = [method_text(ds, edition), summary_text(judged, edition)]
+    for chapter, title in CHAPTER_TITLES.items():
+        group = [j for j in judged if j.claim.chapter == chapter]
+        if not group:
+            continue
+        parts.append(f"## {title}")
+        told: dict[str, str] = {}  # evidence already printed on the page → the topic it was printed under
+        for j in group:
+            # two claims checked against the same figures get one evidence, and the second points back to it
+            evidence = (f"Mêmes chiffres que pour {told[j.verdict.evidence]}, plus haut."
+                        if j.verdict.evidence in told else j.verdict.evidence)
+            # a role's text is literal: no Markdown escapes in it (« La crise\, moteur … » showed its backslash)
+            plain = topic(ds, j).replace("`", "’").replace("<", "‹").replace(">", "›")
+            told.setdefault(j.verdict.evidence, f"{{ref}}`« {plain} » <{j.anchor}>`")
+            parts.append(
+                f"({j.anchor})=\n"
+                f"**{md_escape(topic(ds, j))}**\\\n"
+                f"{said_text(j.stated)}\\\n"
+                f"**Verdict : {j.verdict.verdict}.** {evidence}"
+            )
+    return "\n\n".join(parts)
+
+
+def links_for(ds: Dataset, edition: int, chapter: str) -> str:
+    """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none)."""
+    judged = judge(ds, edition, chapter)
+    if not judged:
+        return ""
+    c = counts(judged)
+    items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
+    listed = formatting.enumeration(items)
+    first = judged[0]
+    return (f"Les affirmations de ce chapitre sont jugées une à une dans « {{ref}}`Les affirmations à l’épreuve "
+            f"<{first.anchor}>` » : {listed}.")
