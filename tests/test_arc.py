@@ -64,9 +64,22 @@ def test_a_series_that_rose_above_and_fell_below_its_ends_gives_both_extremes():
     2019 (editor, stop 32)."""
     from barometre import arc, load
 
-    text = arc.render(load(), 2024)
-    line = next(x for x in text.splitlines() if "effectifs en France" in x)
+    from barometre import lead
+
+    ds = load()
+    points = arc.comparable_start(lead.series(ds, "staff", "france", 2024))  # 60 000 … 66 000 … 49 000 … 55 000
+    line = arc.level_sentence(ds, "staff", "france", points)
     assert "un plus haut de" in line and " et un plus bas de" in line
+
+
+def test_a_speakers_own_count_is_not_a_point_of_the_arc():
+    """editor40: Caroline Adam's 55 000 (an interview) ended the staff's arc after the EY study's 49 000, a rise no
+    study measured; the lead says each by its source."""
+    from barometre import arc, load
+
+    line = next(x for x in arc.render(load(), 2024).splitlines() if "effectifs en France" in x)
+    assert "fig-2024-staff-france-2024" not in line and line.rstrip(".").endswith("en 2010")
+    assert "fig-2019-staff-france-2019" in line
 
 
 def test_a_share_that_falls_under_half_says_since_when():
@@ -75,7 +88,8 @@ def test_a_share_that_falls_under_half_says_since_when():
 
     ds = load_data()
     latest = arc.render(ds, 2024).replace("\u00a0", " ")
-    assert "elle est sous la moitié depuis 2021 ({ref}`48,5 %" in latest
+    # the year alone: 48,5 % is in the lead above (editor40: told twice)
+    assert "elle est sous la moitié depuis 2021." in latest and "48,5" not in latest
     assert "sous la moitié pour la première fois parmi les années publiées" in arc.render(ds, 2021)
     assert "moitié" not in arc.render(ds, 2019) and "moitié" not in arc.render(ds, 2011)
 

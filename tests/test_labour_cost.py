@@ -159,7 +159,8 @@ def test_the_years_after_the_model_are_told_from_the_series_up_to_the_edition():
     ds = load()
     squeeze = _squeeze(ds)
     text = ch.explained_text(squeeze)
-    assert "de 2006 à 2008, la réduction pèse autant" in text and "avant 2006, que la série ne couvre pas" in text
+    assert "de 2006 à 2008, les années du modèle, la réduction pèse autant" in text
+    assert "avant 2006, que la série ne couvre pas" in text
     later = ch.later_cost_text(ds, squeeze, 2024).replace("\u00a0", " ")
     assert later.startswith(" Après 2008, la réduction pèse davantage : de 2008 à 2024, le Smic brut augmente de")
     row = {int(r["year"]): r for r in ds.labour_cost().to_dict("records")}
@@ -167,3 +168,18 @@ def test_the_years_after_the_model_are_told_from_the_series_up_to_the_edition():
     assert f"à {fr.percent(share)} du salaire brut.".replace("\u00a0", " ") in later
     assert ch.later_cost_text(ds, squeeze, 2008) == ""  # the 2008 book tells no later year
     assert "de 2008 à 2011" in ch.later_cost_text(ds, squeeze, 2011)
+
+
+def test_the_chapter_and_its_takeaway_tell_one_finding_that_the_later_years_do_not_refute():
+    """editor40: the 2024 text said « ce qu'elle a changé tient aux années … avant 2006 » and, one sentence later,
+    that the reduction weighs more after 2008; « À retenir » kept only the first. One text serves both, and the
+    clause stays only where the later years leave the reduction's weight unchanged (the 2011 book)."""
+    ds = load()
+    squeeze = _squeeze(ds)
+    late = ch.cost_text(ds, squeeze, 2024).replace("\u00a0", " ")
+    assert "avant 2006" not in late and "Après 2008, la réduction pèse davantage" in late
+    assert "la réduction pèse autant sur le salaire (26 %)" in late  # the model's years, said as such
+    early = ch.cost_text(ds, squeeze, 2011).replace("\u00a0", " ")
+    assert "avant 2006, que la série ne couvre pas" in early
+    assert "la réduction reste à 26 % du salaire brut" in early and "passe de 26 % à 26 %" not in early
+    assert ch.cost_text(ds, squeeze, 2024, capital=False).startswith("dans le modèle")

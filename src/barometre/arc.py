@@ -106,8 +106,8 @@ def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]
     half = half_crossed(points)
     if half is not None and half is points[-1]:  # a share that fell under half of the whole this year
         text += ", sous la moitié pour la première fois parmi les années publiées"
-    elif half is not None:  # … and stayed there: the article's « 80 % France » answered
-        text += f" ; {lead._pronoun(noun)} est sous la moitié depuis {half.period} ({cite(half)})"
+    elif half is not None:  # … and stayed there: the article's « 80 % France » answered (its figure is in the lead)
+        text += f" ; {lead._pronoun(noun)} est sous la moitié depuis {half.period}"
     return text + "."
 
 
@@ -164,8 +164,10 @@ def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure
 
 def _points(ds: Dataset, indicator: str, scope: str, edition: int) -> list[Figure]:
     """The series' yearly rows as known in ``edition``, each without the « dernier chiffre publié » note:
-    the arc is history, every figure is given with its year and links to its row."""
-    return [replace(f, as_of=f.edition) for f in lead.series(ds, indicator, scope, edition)]
+    the arc is history, every figure is given with its year and links to its row. A speaker's own count (an
+    interview's figure that does not give it as the study's, ``lead._spoken``) is not a point of the series
+    (editor40: Caroline Adam's 55 000 ended the staff's arc after the EY study's 49 000, a rise no study measured)."""
+    return [replace(f, as_of=f.edition) for f in lead.series(ds, indicator, scope, edition) if not lead._spoken(f)]
 
 
 def render(ds: Dataset, edition: int) -> str:

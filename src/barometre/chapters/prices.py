@@ -1155,28 +1155,59 @@ def labour_squeeze(inputs: model.MarginInputs, ds: Dataset, price: Figure, start
     )
 
 
+@dataclass(frozen=True)
+class LaterCost:
+    """The employer cost at the Smic after the model's years, up to the edition's year (or the series' last)."""
+
+    last: int
+    smic_rise: float  # percent, from the model's end to ``last``
+    cost_rise: float
+    share: float  # the general reduction as a share of the gross wage in ``last``
+
+    def diverges(self, squeeze: LabourSqueeze) -> bool:
+        """True when the reduction weighs more or less on the wage than at the model's end."""
+        return abs(self.share - squeeze.reduction_share_end) >= 0.005
+
+
+def later_cost(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> LaterCost | None:
+    """What the series shows after the model's years, up to the edition; None when it stops at the model's end."""
+    covered = labour_cost_years(ds, until=edition)
+    later = [int(y) for y in covered["year"] if int(y) > squeeze.end] if not covered.empty else []
+    if not later:
+        return None
+    last = later[-1]
+    row = covered.set_index("year")
+    smic = smic_mid_year(ds, [squeeze.end, last])
+    return LaterCost(last, (smic[last] / smic[squeeze.end] - 1) * 100,
+                     (float(row.loc[last, "employer_cost"]) / float(row.loc[squeeze.end, "employer_cost"]) - 1) * 100,
+                     float(row.loc[last, "general_reduction"]) / float(row.loc[last, "gross_wage"]))
+
+
 def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
     """What the employer cost at the Smic did after the model's years, when the series covers them up to the
     edition (editor39: the 2024 book said « le coût employeur suit donc le Smic » beside a chart in which, from
     2006 to 2024, the gross Smic rises 40,9 % and the cost 25 %): « Après 2008, … de 2008 à 2024, le Smic brut
     augmente de 32 % et le coût employeur au Smic de 20 % : la réduction passe de 26 % à 32 % du salaire brut. »
-    '' when the series stops at the model's end."""
-    covered = labour_cost_years(ds, until=edition)
-    later = [int(y) for y in covered["year"] if int(y) > squeeze.end] if not covered.empty else []
-    if not later:
+    « reste à 26 % » when it does not move (editor40: « passe de 26 % à 26 % »). '' when the series stops at the
+    model's end."""
+    after = later_cost(ds, squeeze, edition)
+    if after is None:
         return ""
-    last = later[-1]
-    row = covered.set_index("year")
-    smic = smic_mid_year(ds, [squeeze.end, last])
-    smic_rise = (smic[last] / smic[squeeze.end] - 1) * 100
-    cost_rise = (float(row.loc[last, "employer_cost"]) / float(row.loc[squeeze.end, "employer_cost"]) - 1) * 100
-    share = float(row.loc[last, "general_reduction"]) / float(row.loc[last, "gross_wage"])
-    weighs = narrative.direction(share - squeeze.reduction_share_end, up="pèse davantage", down="pèse moins",
+    weighs = narrative.direction(after.share - squeeze.reduction_share_end, up="pèse davantage", down="pèse moins",
                                  flat="pèse autant", tolerance=0.005)
-    return (f" Après {squeeze.end}, la réduction {weighs} : de {squeeze.end} à {last}, le Smic brut augmente de "
-            f"{formatting.percent(smic_rise)} et le coût employeur au Smic de {formatting.percent(cost_rise)} ; la "
-            f"réduction passe de {formatting.percent(squeeze.reduction_share_end * 100)} à "
-            f"{formatting.percent(share * 100)} du salaire brut.")
+    moved = (f"passe de {formatting.percent(squeeze.reduction_share_end * 100)} à {formatting.percent(after.share * 100)}"
+             if after.diverges(squeeze) else f"reste à {formatting.percent(after.share * 100)}")
+    return (f" Après {squeeze.end}, la réduction {weighs} : de {squeeze.end} à {after.last}, le Smic brut augmente de "
+            f"{formatting.percent(after.smic_rise)} et le coût employeur au Smic de "
+            f"{formatting.percent(after.cost_rise)} ; la réduction {moved} du salaire brut.")
+
+
+def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: bool = True) -> str:
+    """The model's finding on the employer cost and what the series shows after it, one text for the chapter and
+    its « À retenir » (editor40: the box kept a clause the next sentence refuted)."""
+    after = later_cost(ds, squeeze, edition)
+    return (explained_text(squeeze, capital=capital, later_diverges=after is not None and after.diverges(squeeze))
+            + later_cost_text(ds, squeeze, edition))
 
 
 def labour_index_table(ds: Dataset, price: Figure, start: int, end: int, until: int | None = None) -> pd.DataFrame:
@@ -1284,7 +1315,7 @@ def years_text(years: list[int]) -> str:
     return "les années " + ", ".join(map(str, years[:-1])) + f" et {years[-1]}"
 
 
-def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
+def explained_text(squeeze: LabourSqueeze, *, capital: bool = True, later_diverges: bool = False) -> str:
     """How much of the margin's fall over the covered years the employer-cost path removes (the model's
     output, said as such), and what the covered years cannot say."""
     shares = [s for s in squeeze.explained if s is not None]
@@ -1308,9 +1339,11 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True) -> str:
                 f"de la marge de {squeeze.base} à {squeeze.end}")
     if abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005:
         # the model's years named (editor39: read in the 2024 book as true of 2006-2024, which the series refutes)
-        text += (f" : de {squeeze.base} à {squeeze.end}, la réduction pèse autant sur le salaire, le coût employeur "
-                 f"suit donc le Smic ; ce qu'elle a changé tient aux années de sa mise en place, avant {squeeze.base}, "
-                 "que la série ne couvre pas")
+        text += (f" : de {squeeze.base} à {squeeze.end}, les années du modèle, la réduction pèse autant sur le salaire "
+                 f"({formatting.percent(squeeze.reduction_share_end * 100)}), le coût employeur suit donc le Smic")
+        if not later_diverges:  # the years after it move it (editor40): what it changed is not only before them
+            text += (f" ; ce qu'elle a changé tient aux années de sa mise en place, avant {squeeze.base}, que la série "
+                     "ne couvre pas")
     return text + "."
 
 

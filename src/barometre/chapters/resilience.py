@@ -183,26 +183,37 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
 
 
 def contraction_sentence(ds: Dataset, edition: int) -> str:
-    """« Les outsourceurs ont supprimé 4 000 emplois en France en 2012, puis 4 000 en 2013, et fermé environ
-    10 sites en 2013. »: the jobs cut, year by year, that the editions up to ``edition`` publish (the sector's
-    contraction of 2012-2013, told before only in a chart's caption); '' when none is published."""
+    """The jobs cut in France, year by year, that the editions up to ``edition`` publish (the sector's contraction
+    of 2012-2013), each year once, each count said by its source, with the barometer's change of staff in France
+    that year when it gives one: « En 2012, Laurent Uberti a chiffré à 4 000 les emplois supprimés en France, où le
+    baromètre a mesuré un recul des effectifs de 7 % ; en 2013, selon le baromètre, 4 000 emplois de plus ont
+    disparu et environ 10 sites ont fermé. » (editor39/40: « en 2013 » twice, the 2012 fall of staff left out).
+    '' when none is published."""
     cut = lead.series(ds, "jobs_destroyed", "france", edition)
     if not cut:
         return ""
-    first, *rest = cut
-    # a count a speaker gives is his (the 2012 one is Laurent Uberti's, to LeMagIT), not the barometer's
-    said = f"Selon {narrative.md_escape(first.attribution)}, les" if first.source_type == "interview" else "Les"
-    text = f"{said} outsourceurs ont supprimé {cite_in(first, then=' emplois en France', earlier=True)}"
-    if rest and first.source_type == "interview" and rest[0].source_type != "interview":
-        # the speaker's count, then the barometer's: each said by its own source
-        text += " ; selon le baromètre, ils en ont supprimé " + ", puis ".join(
-            cite_in(f, earlier=True) for f in rest)
-    else:
-        text += "".join(f", puis {cite_in(f, earlier=True)}" for f in rest)
     sites = ds.known("sites_closed", edition)
-    if sites is not None and sites.published and sites.period in {f.period for f in cut}:
-        text += f", et fermé {cite_in(sites, then=' sites', earlier=True)}"
-    return text + "."
+    sites = sites if sites is not None and sites.published and sites.period in {f.period for f in cut} else None
+    clauses = []
+    for i, fig in enumerate(cut):
+        year = formatting.period_text(fig.period)
+        shown = cite(narrative.dated(fig) if fig.from_older_edition else fig)  # « En 2012, » dates it
+        if fig.source_type == "interview":  # a count a speaker gives is his (Laurent Uberti's, to LeMagIT)
+            clause = (f"en {year}, {narrative.md_escape(fig.attribution)} a chiffré à {shown} les emplois supprimés "
+                      "en France")
+        else:
+            more = " de plus" if i > 0 else ""
+            clause = f"en {year}, selon le baromètre, {shown} emplois{more} ont disparu en France"
+        staff = ds.known("staff_growth", edition, scope="france", period=fig.period)
+        if staff is not None and staff.published and fig.source_type == "interview" and staff.source_type != "interview":
+            moved = narrative.direction(staff.central, up="une hausse", down="un recul", flat="une stabilité")
+            clause += (f", où le baromètre a mesuré {moved} des effectifs"
+                       + (f" {de(staff, magnitude=True)}" if staff.central else ""))
+        if sites is not None and sites.period == fig.period:
+            clause += f" et {cite(narrative.dated(sites) if sites.from_older_edition else sites)} sites ont fermé"
+        clauses.append(clause)
+    text = " ; ".join(clauses)
+    return text[:1].upper() + text[1:] + "."
 
 
 GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)

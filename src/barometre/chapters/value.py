@@ -511,11 +511,11 @@ def services_text(ds: Dataset, edition: int) -> str:
     return f"En {when}, {lead_in} : {', '.join(items)}{note}."
 
 
-def smic_comparison(s: Salaries) -> str:
-    """« 15 % de plus que le Smic » or « 3 % de moins que le Smic »."""
+def smic_comparison(s: Salaries, smic: str = "le Smic") -> str:
+    """« 15 % de plus que le Smic » or « 3 % de moins que le Smic » (``smic``: how the Smic is named)."""
     gap = formatting.percent(abs(s.gap_to_smic) * 100)
-    return direction(s.gap_to_smic, up=f"{gap} de plus que le Smic", down=f"{gap} de moins que le Smic",
-                     flat="autant que le Smic")
+    return direction(s.gap_to_smic, up=f"{gap} de plus que {smic}", down=f"{gap} de moins que {smic}",
+                     flat=f"autant que {smic}")
 
 
 def salary_table(s: Salaries) -> pd.DataFrame:
