@@ -100,8 +100,9 @@ def _analysis(name: str, inputs: Inputs) -> Chapter:
 _RESILIENCE = Inputs(
     families=("resilience",),
     # the labour share of the break-even model; France's share of revenue for the growth decomposition;
-    # the sites closed with the jobs cut in the sector's first contraction (2012-2013)
-    indicators=("personnel_cost_share", "france_revenue_share", "sites_closed"),
+    # the sites closed with the jobs cut in the sector's first contraction (2012-2013), and the barometer's change of
+    # staff in France the year a speaker counts the jobs cut
+    indicators=("personnel_cost_share", "france_revenue_share", "sites_closed", "staff_growth"),
     quotes=True,  # the leaders' words on the crisis, whatever chapter they were filed under
     references=("events", "call_centres", "studies"),  # its claims are set against INSEE's call-centre sector
 )
