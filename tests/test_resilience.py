@@ -412,6 +412,8 @@ def test_the_editions_verdict_and_outlook_are_told_with_its_growth_and_not_liste
     text = plain(told.text)
     assert text.index("Globalement 2011 demeure") < text.index("Pour 2012") < text.index("arrivée de Free")
     assert "01net" not in text  # the offshore chapter's words
+    # his other words on 2012 follow his (editor40: « transition » listed, « rupture » told, one screen apart)
+    assert text.index("arrivée de Free") < text.index("Il dit aussi : « 2012 est une année de transition")
     listed = {q.quote_id for q in ds.quotes(2011, "resilience")} - told.quote_ids
     assert not any("Globalement 2011" in q.quote or "arrivée de Free […]" in q.quote
                    for q in ds.quotes(2011, "resilience") if q.quote_id in listed)

@@ -176,6 +176,13 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
     view = lead.Outlook(market, tuple(q for q in view.quotes if q.quote_id in own))
     sentences += lead.outlook_sentences(ds, view)
     used |= {q.quote_id for q in view.quotes}
+    # the same speaker's other words on the next year follow his (editor40: « une année de transition » in the list,
+    # « une année de rupture » in the prose, one screen apart, read as a contradiction)
+    speakers = {q.attribution for q in view.quotes}
+    for q in ds.quotes(edition, CHAPTER):
+        if q.quote_id not in used and q.attribution in speakers and spoken_year(q) == year + 1:
+            sentences.append(f"Il dit aussi : {narrative.quote(q, attribution=False)}.")
+            used.add(q.quote_id)
     # a quote whose words are a forecast's just told (RCM's « s'attend à une régression ») is not listed again
     told = {narrative.quote_body(f.quote) for f in market}
     used |= {q.quote_id for q in ds.quotes(edition, CHAPTER) if narrative.quote_body(q.quote) in told}
@@ -642,9 +649,11 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
         takeaway = f"Les outsourceurs {'croissaient' if old else 'croissent'} {de(growth)} en {year}"
         if previous is not None and previous.central >= 0:
             trend = growth_trend(growth.central, previous.central)
-            takeaway += {"accélère": ", plus vite que l'année précédente",
-                         "ralentit": ", moins vite que l'année précédente",
-                         "se maintient": ", au même rythme que l'année précédente"}[trend]
+            # the year before with its figure (editor40: « plus vite que l'année précédente » gave none)
+            before = f"{formatting.period_text(previous.period)} ({cite(previous)})"
+            takeaway += {"accélère": f", plus vite qu'en {before}",
+                         "ralentit": f", moins vite qu'en {before}",
+                         "se maintient": f", au même rythme qu'en {before}"}[trend]
     if share is not None:
         if share.from_older_edition:
             takeaway += (f" ; en {formatting.period_text(share.period)}, le marché externalisé représentait "

@@ -133,6 +133,8 @@ def webhelp_text(share: Figure, gap: Figure, education: Figure | None) -> str:
     verb, opening = narrative.as_said_then(share, "représente", "représentait")
     allows = "permet" if not opening else "permettait"
     where = f"{opening}chez Webhelp" if opening else "Chez Webhelp"
+    # « En 2009, » dates the testimony: no edition note on its figures in a later book (narrative.dated, editor40)
+    share, gap = narrative.dated(share), narrative.dated(gap)
     return (f"{where}, l'offshore {verb} {narrative.cite(share)} de l'activité ; selon "
             f"{narrative.md_escape(gap.attribution)}, il {allows} des taux horaires {rate_comparison(gap)} à ceux "
             "pratiqués en France"
@@ -153,6 +155,7 @@ def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
     that reports them, dated and in the past in a later one)."""
     verb, opening = narrative.as_said_then(external, "travaillent", "travaillaient")
     ratio = external.central / internal.central
+    external, internal = narrative.dated(external), narrative.dated(internal)  # dated by « en 2009, »
     return (f"Côté donneur d'ordres, Numericable a fait appel à l'offshore dès {narrative.cite(start)} : "
             f"{opening.lower() if opening else ''}{narrative.cite(external, then=' conseillers')} {verb} pour lui chez "
             f"ses prestataires, appuyés par {narrative.cite(internal, then=' conseillers experts')} en interne, soit "
@@ -166,7 +169,8 @@ def turnover_text(turnover: Figure) -> str:
     verb, opening = narrative.as_said_then(turnover, "atteint", "atteignait")
     rents = "sont" if not opening else "étaient"
     return (f"{opening}{'selon' if opening else 'Selon'} {narrative.md_escape(turnover.attribution)}, le taux de "
-            f"rotation du personnel {verb} {narrative.cite(turnover)} à Paris, où les loyers {rents} élevés.")
+            f"rotation du personnel {verb} {narrative.cite(narrative.dated(turnover))} à Paris, où les loyers {rents} "
+            "élevés.")
 
 
 def positions_intro(edition: int, anything: bool) -> str:
