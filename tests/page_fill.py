@@ -8,6 +8,7 @@ running head: its body starts at the same height as the others'."""
 from __future__ import annotations
 
 import collections
+import itertools
 import subprocess
 import tempfile
 from pathlib import Path
@@ -71,3 +72,61 @@ def page_fill(pdf: Path, dpi: int = 50) -> list[dict]:
     opens = [not (bands and abs(bands[0][1] - usual) <= 1) for bands in pages]
     return [{"page": i + 1, "empty": f, "opens": opens[i], "ends": i + 1 == len(pages) or opens[i + 1]}
             for i, f in enumerate(fractions)]
+
+
+def body_lines(pdf: Path) -> list[list[tuple[float, float, float, str]]]:
+    """Each page's lines of body text (10 to 11.5 pt, the running head and foot left out): top, left,
+    right (in points, from the page's top-left corner) and text, top to bottom. Charts (Form XObjects)
+    are not read."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTFigure, LTTextLine
+
+    def lines(node):
+        for item in node:
+            if isinstance(item, LTTextLine):
+                sizes = [c.size for c in item if isinstance(c, LTChar)]
+                if sizes and 10 < max(sizes) < 11.5:
+                    yield item
+            elif not isinstance(item, LTFigure) and hasattr(item, "__iter__"):
+                yield from lines(item)
+
+    pages = []
+    for page in extract_pages(str(pdf), laparams=LAParams(line_margin=0.2)):
+        found = [(page.height - ln.y1, ln.x0, ln.x1, ln.get_text().strip()) for ln in lines(page)]
+        # the head's and the foot's lines are in the page's highest and lowest 8 %
+        pages.append(sorted(f for f in found if 0.08 * page.height < f[0] < 0.92 * page.height and f[3]))
+    return pages
+
+
+def broken_paragraphs(pdf: Path) -> list[tuple[int, str, str]]:
+    """The pages where a paragraph leaves one line alone: its last line at the top of the page (a widow:
+    the previous page ends on a full line of the paragraph, this one starts on a short line), or its first
+    line at the foot (an orphan: a full line after a paragraph's end). (page, "widow" or "orphan", the line)."""
+    pages = body_lines(pdf)
+    flat = [ln for page in pages for ln in page]
+    if not flat:
+        return []
+    left = collections.Counter(round(ln[1]) for ln in flat).most_common(1)[0][0]
+    right = collections.Counter(round(ln[2]) for ln in flat).most_common(1)[0][0]
+    width = right - left
+    leading = collections.Counter(round(b[0] - a[0], 1) for page in pages for a, b in itertools.pairwise(page)
+                                  if 0 < b[0] - a[0] < 20).most_common(1)[0][0]
+
+    def full(ln) -> bool:  # a justified line that runs on: from margin to margin
+        return abs(ln[1] - left) < 2 and abs(ln[2] - right) < 2
+
+    def ends(ln) -> bool:  # a line that ends its paragraph, short of the right margin
+        return ln[2] < right - 0.1 * width
+
+    found = []
+    for number, (previous, page) in enumerate(itertools.pairwise([[], *pages]), start=2):
+        if previous and page and full(previous[-1]) and not previous[-1][3].endswith((".", ":")):
+            first = page[0]
+            if abs(first[1] - left) < 2 and ends(first):
+                found.append((number - 1, "widow", first[3]))
+    for number, page in enumerate(pages, start=1):
+        if len(page) >= 2:
+            last, before = page[-1], page[-2]
+            if full(last) and (ends(before) or last[0] - before[0] > 1.4 * leading):
+                found.append((number, "orphan", last[3]))
+    return found

@@ -82,3 +82,141 @@ def call_figures(doctree) -> list[str]:
     for paragraph, targets in calls.values():
         _call_at_end(paragraph, call_text(targets))
     return uncalled
+
+
+HARD_BREAK = "\\\\"  # a line break inside a paragraph (MyST's hard break: a claim's quote, then its verdict)
+
+
+def hard_breaks_as_paragraphs(doctree) -> None:
+    """A line break inside a paragraph ends a paragraph in print, with no space added: TeX's widow and
+    club penalties hold for a paragraph's last and first lines only, and a claim's quote ending in the
+    middle of its paragraph (« …(chiffre et » / « source) » then « Verdict : … ») left its last line alone at
+    the top of a page. Table cells keep their line breaks."""
+    for raw in list(doctree.findall(nodes.raw)):
+        if raw.get("format") != "latex" or raw.astext().strip() != HARD_BREAK:
+            continue
+        if not isinstance(raw.parent, nodes.paragraph) or any(isinstance(a, nodes.table) for a in _ancestors(raw)):
+            continue
+        raw.replace_self(nodes.raw("", "\\par\\vspace{-\\parskip}\\noindent\n", format="latex"))
+
+
+def _ancestors(node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+# A cell's closing number (« 10,1 % », « environ 2 040 M€ », « +3,5 points », « −0,3 point »): its sign
+# and digit groups, its decimals, its unit (a few letters or a symbol).
+_CELL_NUMBER = re.compile(r"^(?P<head>.*?)(?P<int>[−+-]?\d{1,3}(?:[\u202f\u00a0 ]\d{3})*|\d+)(?P<dec>,\d+)?"
+                          r"(?P<unit>[\u202f\u00a0 ]?(?:%|€|M€|Md€|k€|€/mois|points?|ans?|mois|pts?)?)\s*$",
+                          re.DOTALL)
+NUMERIC_SHARE = 0.8  # a column is numeric when this share of its filled cells close on a number
+NUMERIC_LENGTH = 40  # characters: a longer cell is a sentence, not a figure
+LONG_TABLE_ROWS = 5  # a table of this many rows or more may run over pages (its heading row repeated)
+LONG_TABLE_TEXT = 700  # characters: and holds this much text
+
+
+def _cells(table) -> tuple[list[list[nodes.entry]], list[list[nodes.entry]]]:
+    """The table's heading rows and body rows, as lists of entries (no spanning cells assumed)."""
+    head = [list(row.findall(nodes.entry)) for t in table.findall(nodes.thead) for row in t.findall(nodes.row)]
+    body = [list(row.findall(nodes.entry)) for t in table.findall(nodes.tbody) for row in t.findall(nodes.row)]
+    return head, body
+
+
+def _closing_text(entry) -> nodes.Text | None:
+    """The cell's last text, when it closes the cell (no other text after it)."""
+    texts = [t for t in entry.findall(nodes.Text) if str(t).strip()]
+    return texts[-1] if texts else None
+
+
+def _numeric_columns(body) -> list[bool]:
+    columns = max((len(r) for r in body), default=0)
+    numeric = []
+    for c in range(columns):
+        cells = [r[c].astext().strip() for r in body if c < len(r) and r[c].astext().strip()]
+        closing = [t for t in cells if len(t) <= NUMERIC_LENGTH and _CELL_NUMBER.match(t)]
+        numeric.append(bool(cells) and len(closing) >= NUMERIC_SHARE * len(cells))
+    return numeric
+
+
+def _align_decimals(cells: list[nodes.entry]) -> None:
+    """Each number closing a cell of the column set on the decimal comma: its decimals padded to the
+    column's most (``\\phantom{,0}``), its unit in a box as wide as the column's widest unit
+    (``\\barometreunit``, which LaTeX measures), so that in a right-aligned column the commas (and the
+    units) line up; the French formatting untouched."""
+    from sphinx.util import texescape
+
+    texescape.init()  # idempotent: the tables Sphinx builds when its LaTeX builder starts
+    found = []
+    for entry in cells:
+        text = _closing_text(entry)
+        if text is None or len(entry.astext().strip()) > NUMERIC_LENGTH:
+            continue
+        m = _CELL_NUMBER.match(str(text))
+        if m and str(text).rstrip().endswith(m.group("int") + (m.group("dec") or "") + m.group("unit")):
+            found.append((text, m))
+    if not found:
+        return
+    decimals = max(len(m.group("dec") or ",") - 1 for _, m in found)
+
+    def unit_tex(unit: str) -> str:
+        if not unit.strip():
+            return ""
+        return ("~" if unit[0] in "\u202f\u00a0 " else "") + texescape.escape(unit.strip(), "xelatex")
+
+    units = "".join(f"\\do{{{u}}}" for u in dict.fromkeys(unit_tex(m.group("unit")) for _, m in found) if u)
+    for text, m in found:
+        missing = decimals - (len(m.group("dec") or ",") - 1)
+        pad = ("\\phantom{," + "0" * missing + "}" if not m.group("dec") else "\\phantom{" + "0" * missing + "}"
+               ) if missing else ""
+        parent = text.parent
+        at = parent.index(text)
+        parent.remove(text)
+        parent.insert(at, nodes.Text(m.group("head") + m.group("int") + (m.group("dec") or "")))
+        parent.insert(at + 1, nodes.raw("", f"{pad}\\barometreunit{{{units}}}{{{unit_tex(m.group('unit'))}}}",
+                                        format="latex"))
+
+
+def _column_widths(head, body) -> list[float]:
+    """Shares of the line for a table that runs over pages (no tabulary to measure it): by the square root
+    of a column's mean text length, at least its longest word (about 90 characters a line)."""
+    columns = max(len(r) for r in head + body)
+    widths = []
+    for c in range(columns):
+        texts = [r[c].astext() for r in head + body if c < len(r)]
+        mean = sum(len(t) for t in texts) / max(len(texts), 1)
+        word = max((len(w) for t in texts for w in t.split()), default=4)
+        widths.append(max(mean ** 0.5, (word + 2) / 90 * 20))
+    total = sum(widths)
+    return [w / total for w in widths]
+
+
+def print_tables(doctree) -> None:
+    """Tables set as a statistics office sets them (issue 27): a column of numbers right-aligned, its
+    numbers on the decimal comma (``_align_decimals``), its heading over them; a long table runs over pages
+    with its heading row repeated (``longtable``) rather than leaving a page part empty before it."""
+    from sphinx import addnodes
+
+    for table in list(doctree.findall(nodes.table)):
+        if any(isinstance(a, nodes.table) for a in _ancestors(table)):
+            continue
+        head, body = _cells(table)
+        if not body:
+            continue
+        numeric = _numeric_columns(body)
+        for c, is_number in enumerate(numeric):
+            if is_number:
+                _align_decimals([r[c] for r in body if c < len(r)])
+        long = len(body) >= LONG_TABLE_ROWS and len(table.astext()) >= LONG_TABLE_TEXT
+        if long:
+            table["classes"] = [*table.get("classes", []), "longtable"]
+            spec = "".join(
+                (">{\\raggedleft\\arraybackslash}" if n else ">{\\raggedright\\arraybackslash}")
+                + f"p{{\\dimexpr{w:.3f}\\linewidth-2\\tabcolsep\\relax}}"
+                for n, w in zip(numeric, _column_widths(head, body), strict=True))
+        elif any(numeric):
+            spec = "".join("R" if n else "T" for n in numeric)
+        else:
+            continue
+        table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=spec))
