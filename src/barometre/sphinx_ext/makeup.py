@@ -178,18 +178,30 @@ def _align_decimals(cells: list[nodes.entry]) -> None:
                                         format="latex"))
 
 
-def _column_widths(head, body) -> list[float]:
-    """Shares of the line for a table that runs over pages (no tabulary to measure it): by the square root
-    of a column's mean text length, at least its longest word (about 90 characters a line)."""
+LINE_CHARACTERS = 90  # characters of body text on a line of the page
+
+
+def _column_widths(head, body, numeric: list[bool]) -> list[float]:
+    """Shares of the line for a table that runs over pages (no tabulary to measure it): a column of numbers
+    as wide as its longest cell; the others share the rest by the square root of their mean text length, each
+    at least as wide as its longest word."""
     columns = max(len(r) for r in head + body)
-    widths = []
-    for c in range(columns):
-        texts = [r[c].astext() for r in head + body if c < len(r)]
-        mean = sum(len(t) for t in texts) / max(len(texts), 1)
-        word = max((len(w) for t in texts for w in t.split()), default=4)
-        widths.append(max(mean ** 0.5, (word + 2) / 90 * 20))
-    total = sum(widths)
-    return [w / total for w in widths]
+    texts = [[r[c].astext().strip() for r in head + body if c < len(r)] for c in range(columns)]
+    fixed = [min(0.3, (max(map(len, t), default=4) + 3) / LINE_CHARACTERS) if numeric[c] else 0.0
+             for c, t in enumerate(texts)]
+    free = [max((sum(map(len, t)) / max(len(t), 1)) ** 0.5, 1.0) if not numeric[c] else 0.0
+            for c, t in enumerate(texts)]
+    left = 1 - sum(fixed)
+    widths = [f or left * w / (sum(free) or 1) for f, w in zip(fixed, free, strict=True)]
+    # a word never wider than its column: taken from the widest free column
+    for c, t in enumerate(texts):
+        need = (max((len(w) for x in t for w in x.split()), default=4) + 2) / LINE_CHARACTERS
+        if not numeric[c] and widths[c] < need:
+            donor = max((i for i in range(columns) if not numeric[i] and i != c), key=lambda i: widths[i], default=None)
+            if donor is not None:
+                widths[donor] -= need - widths[c]
+                widths[c] = need
+    return widths
 
 
 def print_tables(doctree) -> None:
@@ -214,7 +226,7 @@ def print_tables(doctree) -> None:
             spec = "".join(
                 (">{\\raggedleft\\arraybackslash}" if n else ">{\\raggedright\\arraybackslash}")
                 + f"p{{\\dimexpr{w:.3f}\\linewidth-2\\tabcolsep\\relax}}"
-                for n, w in zip(numeric, _column_widths(head, body), strict=True))
+                for n, w in zip(numeric, _column_widths(head, body, numeric), strict=True))
         elif any(numeric):
             spec = "".join("R" if n else "T" for n in numeric)
         else:
