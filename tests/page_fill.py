@@ -127,6 +127,8 @@ def broken_paragraphs(pdf: Path) -> list[tuple[int, str, str]]:
     for number, page in enumerate(pages, start=1):
         if len(page) >= 2:
             last, before = page[-1], page[-2]
-            if full(last) and (ends(before) or last[0] - before[0] > 1.4 * leading):
+            # (a full line ending a sentence is a paragraph of one line: « Verdict : cohérente. … près. »)
+            if (full(last) and (ends(before) or last[0] - before[0] > 1.4 * leading)
+                    and not last[3].endswith((".", ":", "»", "?", "!"))):
                 found.append((number, "orphan", last[3]))
     return found

@@ -191,11 +191,22 @@ def _column_widths(head, body, numeric: list[bool]) -> list[float]:
              for c, t in enumerate(texts)]
     free = [max((sum(map(len, t)) / max(len(t), 1)) ** 0.5, 1.0) if not numeric[c] else 0.0
             for c, t in enumerate(texts)]
+    # what a column cannot break: its longest word, or for numbers the closing number with its unit (and
+    # the room its alignment adds)
+    needs = [(max((len(w) for x in t for w in x.split()), default=4) + 2) / LINE_CHARACTERS for t in texts]
+    for c, t in enumerate(texts):
+        if numeric[c]:
+            closing = [len(x) - m.start("int") for x in t if (m := _CELL_NUMBER.match(x))]
+            needs[c] = max(needs[c], (max(closing, default=4) + 6) / LINE_CHARACTERS)
+    # the text columns keep at least a third of the line (and their longest words): the numbers give way
+    reserved = max(sum(n for c, n in enumerate(needs) if not numeric[c]), 0.35) if not all(numeric) else 0.0
+    if sum(fixed) > 1 - reserved:
+        scale = (1 - reserved) / sum(fixed)
+        fixed = [max(f * scale, needs[c]) if f else 0.0 for c, f in enumerate(fixed)]
     left = 1 - sum(fixed)
     widths = [f or left * w / (sum(free) or 1) for f, w in zip(fixed, free, strict=True)]
     # a word never wider than its column: taken from the widest free column
-    for c, t in enumerate(texts):
-        need = (max((len(w) for x in t for w in x.split()), default=4) + 2) / LINE_CHARACTERS
+    for c, need in enumerate(needs):
         if not numeric[c] and widths[c] < need:
             donor = max((i for i in range(columns) if not numeric[i] and i != c), key=lambda i: widths[i], default=None)
             if donor is not None:
@@ -217,11 +228,8 @@ def print_tables(doctree) -> None:
         if not body:
             continue
         numeric = _numeric_columns(body)
-        for c, is_number in enumerate(numeric):
-            if is_number:
-                _align_decimals([r[c] for r in body if c < len(r)])
         long = len(body) >= LONG_TABLE_ROWS and len(table.astext()) >= LONG_TABLE_TEXT
-        if long:
+        if long:  # (measured on the cells' text, before the alignment's LaTeX is added to them)
             table["classes"] = [*table.get("classes", []), "longtable"]
             spec = "".join(
                 (">{\\raggedleft\\arraybackslash}" if n else ">{\\raggedright\\arraybackslash}")
@@ -231,4 +239,7 @@ def print_tables(doctree) -> None:
             spec = "".join("R" if n else "T" for n in numeric)
         else:
             continue
+        for c, is_number in enumerate(numeric):
+            if is_number:
+                _align_decimals([r[c] for r in body if c < len(r)])
         table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=spec))
