@@ -412,13 +412,11 @@ def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]
         total += h
     # each part but the last fills its page (the parts float and the text fills the page around the last
     # one; parts of even lengths, half a page each, left a page half empty where no text follows, as at a
-    # chapter's end); the last two evened out when the last would be under a quarter of the budget (a row or
+    # chapter's end); the last one takes rows from the one before while it is under a quarter of the budget (a row or
     # two alone under « Figure 1 (suite…) »)
-    if len(groups) >= 2 and sum(heights[i] for i in groups[-1]) < budget / 4:
-        both = groups[-2] + groups[-1]
-        half = -(-len(both) // 2)
-        if all(sum(heights[i] for i in g) <= budget for g in (both[:half], both[half:])):
-            groups[-2:] = [both[:half], both[half:]]
+    while (len(groups) >= 2 and len(groups[-2]) > 1 and sum(heights[i] for i in groups[-1]) < budget / 4
+           and sum(heights[i] for i in [groups[-2][-1], *groups[-1]]) <= budget):
+        groups[-1].insert(0, groups[-2].pop())  # the last part takes the previous one's last row
     parts = []
     for group in groups:
         if "concat" in spec:
@@ -459,8 +457,8 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
             categories.append(r.get(field))
     # runs filled to the budget in order: each part but the last fills a page (the parts float, and the text
     # fills the page around the last one; even runs of half a page each left a page half empty where no
-    # text follows, as at a chapter's end); the last two evened out when the last would be under a quarter
-    # of a page's run (a few rows alone under « Figure 1 (suite…) »)
+    # text follows, as at a chapter's end); the last run takes categories from the one before while it is
+    # under a quarter of a page's run (a few rows alone under « Figure 1 (suite…) »)
     def height(run) -> float:
         return _drawn_size(_with_facet_values(unit, field, run))[1]
 
@@ -476,10 +474,8 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
                 high = mid - 1
         runs.append(rest[:low])
         rest = rest[low:]
-    if len(runs) >= 2 and height(runs[-1]) < budget / 4:
-        both = runs[-2] + runs[-1]
-        half = -(-len(both) // 2)
-        runs[-2:] = [both[:half], both[half:]]
+    while len(runs) >= 2 and len(runs[-2]) > 1 and height(runs[-1]) < budget / 4:
+        runs[-1].insert(0, runs[-2].pop())  # the last run takes the previous one's last category
     parts = [_with_facet_values(unit, field, run) for run in runs]
     for part in parts:  # the runs of one panel share its value scale; each takes the text width again
         _share_value_scale(part, rows)
