@@ -410,11 +410,13 @@ def _split_by_height(spec: dict, budget: float = PRINT_MAX_HEIGHT) -> list[dict]
             total = 0.0
         groups[-1].append(i)
         total += h
-    # the same number of parts, of even lengths when they fit: no last row left alone on a page
-    size = -(-len(heights) // len(groups))
-    even = [list(range(i, min(i + size, len(heights)))) for i in range(0, len(heights), size)]
-    if len(even) == len(groups) and all(sum(heights[i] for i in g) <= budget for g in even):
-        groups = even
+    # each part but the last fills its page (the parts float and the text fills the page around the last
+    # one; parts of even lengths, half a page each, left a page half empty where no text follows, as at a
+    # chapter's end); the last one takes rows from the one before while it is under a quarter of the budget (a row or
+    # two alone under « Figure 1 (suite…) »)
+    while (len(groups) >= 2 and len(groups[-2]) > 1 and sum(heights[i] for i in groups[-1]) < budget / 4
+           and sum(heights[i] for i in [groups[-2][-1], *groups[-1]]) <= budget):
+        groups[-1].insert(0, groups[-2].pop())  # the last part takes the previous one's last row
     parts = []
     for group in groups:
         if "concat" in spec:
@@ -440,8 +442,8 @@ def _category_field(spec: dict) -> str | None:
 
 
 def _split_categories(unit: dict, budget: float) -> list[dict]:
-    """A facet row too tall for a page, cut into runs of its categories (in the data's order):
-    the fewest runs that fit the budget, of even lengths."""
+    """A facet row too tall for a page, cut into runs of its categories (in the data's order), each as
+    long as the budget allows, the last one not under a quarter of it."""
     field = _category_field(unit)
     if field is None:
         return [unit]
@@ -453,16 +455,27 @@ def _split_categories(unit: dict, budget: float) -> list[dict]:
     for r in rows:
         if r.get(field) not in categories:
             categories.append(r.get(field))
-    # as few runs as fit the budget, of even lengths: no run of a few rows left alone on a page
-    import math
+    # runs filled to the budget in order: each part but the last fills a page (the parts float, and the text
+    # fills the page around the last one; even runs of half a page each left a page half empty where no
+    # text follows, as at a chapter's end); the last run takes categories from the one before while it is
+    # under a quarter of a page's run (a few rows alone under « Figure 1 (suite…) »)
+    def height(run) -> float:
+        return _drawn_size(_with_facet_values(unit, field, run))[1]
 
-    count = max(2, math.ceil(_drawn_size(unit)[1] / budget))
-    while True:
-        size = math.ceil(len(categories) / count)
-        runs = [categories[i:i + size] for i in range(0, len(categories), size)]
-        if size == 1 or all(_drawn_size(_with_facet_values(unit, field, run))[1] <= budget for run in runs):
-            break
-        count += 1
+    runs: list[list] = []
+    rest = list(categories)
+    while rest:
+        low, high = 1, len(rest)  # the longest run of the first categories left that fits
+        while low < high:
+            mid = (low + high + 1) // 2
+            if height(rest[:mid]) <= budget:
+                low = mid
+            else:
+                high = mid - 1
+        runs.append(rest[:low])
+        rest = rest[low:]
+    while len(runs) >= 2 and len(runs[-2]) > 1 and height(runs[-1]) < budget / 4:
+        runs[-1].insert(0, runs[-2].pop())  # the last run takes the previous one's last category
     parts = [_with_facet_values(unit, field, run) for run in runs]
     for part in parts:  # the runs of one panel share its value scale; each takes the text width again
         _share_value_scale(part, rows)

@@ -8,6 +8,7 @@ import re
 from docutils import nodes
 
 from barometre.prose import PRINT_ANCHORS
+from barometre.sphinx_ext.makeup import call_figures, hard_breaks_as_paragraphs, print_tables
 
 _APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
 
@@ -51,7 +52,10 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None:
             title.replace_self(nodes.title("", front[start.get("docname")]))
     _keep_run_in_titles_with_their_text(doctree)
+    hard_breaks_as_paragraphs(doctree)
     print_boxes(doctree)
+    call_figures(doctree)
+    print_tables(doctree)
     print_outside_links(doctree)
     print_anchor_targets(doctree)
     drop_headings_printing_nothing(doctree)

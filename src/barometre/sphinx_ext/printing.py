@@ -44,29 +44,34 @@ class PrintFigure:
         for pdf in print_pdfs(form):  # drawn here, by the LaTeX builder only
             name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
             uris.append(renderer.write_file([name], pdf, overwrite=False, exists_ok=True))
-        # a chart taller than a page comes in parts: the first ones run on, the last one carries
-        # the numbered caption and the source line; each first part says which figure it begins
-        # (without it, panels under another figure's caption read as that figure's)
+        # A statistics office's figure: « Figure 3 – title » above the chart, the source under it. Each
+        # figure floats (``figure_align``: to the top of the next page when it does not fit where it is
+        # called, the text filling the page) and the text calls it (``sphinx_ext.makeup.call_figures``).
+        # A chart taller than a page comes in parts, each its own float, in order: the first under the
+        # numbered caption, the next ones under « Figure 3 (suite, partie 2 sur 3) », the source under the
+        # last one.
         label = f"figure-{form['name']}"
-        out: list[nodes.Element] = [
-            nodes.paragraph("", "", nodes.image(uri=uri, alt=form["caption"]),
-                            nodes.raw("", continuation_note(env.docname, label, i + 1, len(uris)), format="latex"),
-                            classes=["barometre-print-part"])
-            for i, uri in enumerate(uris[:-1])
-        ]
-        figure = nodes.figure(classes=["barometre-print-figure"], ids=[label])
-        figure += nodes.image(uri=uris[-1], alt=form["caption"])
+        target = f"{env.docname}:{label}"
+        figure = nodes.figure(classes=["barometre-print-figure"], ids=[label], barometre_target=target)
         figure += nodes.caption(text=form["caption"])
-        figure += nodes.legend("", nodes.paragraph(text=form["source"]))
-        return [*out, figure]
+        figure += nodes.image(uri=uris[0], alt=form["caption"])
+        out: list[nodes.Element] = [figure]
+        for i, uri in enumerate(uris[1:], start=2):
+            part = nodes.figure(classes=["barometre-print-part"])
+            part += nodes.raw("", continuation_note(target, i, len(uris)), format="latex")
+            part += nodes.image(uri=uri, alt=form["caption"])
+            out.append(part)
+        out[-1] += nodes.legend("", nodes.paragraph(text=form["source"]))
+        return out
 
 
-def continuation_note(docname: str, label: str, part: int, parts: int) -> str:
-    """The line under a part of a figure cut over pages (but its last): « Figure 3 (partie 1 sur 2,
-    suite ci-après) », kept with the part (no page break between them), the number LaTeX gives the
-    figure's caption (its label: Sphinx's ``docname:id``)."""
-    return (f"\\par\\nobreak\\vspace{{3pt}}{{\\centering\\small Figure~\\ref{{\\detokenize{{{docname}:{label}}}}} "
-            f"(partie~{part} sur~{parts}, suite ci-après)\\par}}")
+def continuation_note(target: str, part: int, parts: int) -> str:
+    """The line over a part of a figure cut over pages (but its first, which carries the caption):
+    « Figure 3 (suite, partie 2 sur 3) », set as the caption is, the number LaTeX gives the figure's
+    caption (its label: Sphinx's ``docname:id``). Without it, panels under another figure's caption
+    read as that figure's."""
+    return (f"{{\\barometrecaptionfont Figure~\\ref{{\\detokenize{{{target}}}}} "
+            f"(suite, partie~{part} sur~{parts})\\par}}\\vspace{{\\belowcaptionskip}}\\nobreak\n")
 
 
 def _unprinted(env) -> set[str]:

@@ -1,0 +1,106 @@
+"""The PDF's make-up transforms, on small doctrees (the built PDF is measured in test_pdf.py): figures
+called from the text, a paragraph's line breaks as paragraphs, tables as a statistics office sets them."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+
+from barometre.sphinx_ext.makeup import call_figures, hard_breaks_as_paragraphs, print_tables
+
+
+def _figure(target: str) -> nodes.figure:
+    figure = nodes.figure(barometre_target=target)
+    figure += nodes.caption(text="Titre")
+    return figure
+
+
+def _section(*children) -> nodes.section:
+    section = nodes.section()
+    section += nodes.title(text="Titre")
+    for child in children:
+        section += child
+    return section
+
+
+def _latex(node) -> str:
+    return "".join(r.astext() for r in node.findall(nodes.raw))
+
+
+def test_a_figure_is_called_at_the_end_of_the_paragraph_before_it_before_its_period():
+    text = nodes.paragraph("", "", nodes.Text("Le chiffre d’affaires croît."))
+    section = _section(nodes.container("", text), nodes.container("", _figure("chapters/a:figure-x")))
+    assert call_figures(section) == []
+    assert text.astext() == "Le chiffre d’affaires croît (figure~\\ref{\\detokenize{chapters/a:figure-x}})."
+
+
+def test_figures_after_one_paragraph_are_called_together_and_a_figure_opening_its_section_by_the_next():
+    text = nodes.paragraph("", "Texte :")
+    call_figures(_section(text, _figure("d:two"), _figure("d:three"), nodes.paragraph("", "Suite.")))
+    assert _latex(text) == " (figures~\\ref{\\detokenize{d:two}} et~\\ref{\\detokenize{d:three}})"
+    assert text.astext().endswith(") :")
+    after = nodes.paragraph("", "Le texte sous la figure.")
+    call_figures(_section(_figure("d:one"), after))
+    assert after.astext() == "Le texte sous la figure (figure~\\ref{\\detokenize{d:one}})."
+    assert call_figures(_section(_figure("d:alone"))) == ["d:alone"]
+
+
+def test_a_paragraph_of_a_box_a_list_or_a_table_does_not_call_a_figure():
+    box = nodes.admonition("", nodes.paragraph("", "Dans l’encadré."))
+    items = nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "Un point.")))
+    section = _section(nodes.paragraph("", "Le texte."), box, items, _figure("d:f"))
+    call_figures(section)
+    assert _latex(box) == "" and _latex(items) == ""
+    assert "d:f" in _latex(section.children[1])
+
+
+def test_a_line_break_in_a_paragraph_ends_a_paragraph_in_print_but_not_in_a_table():
+    quote = nodes.paragraph("", "", nodes.Text("« … » (chiffre et source)"), nodes.raw("", "\\\\\n", format="latex"),
+                            nodes.Text("Verdict : confirmée."))
+    cell = nodes.paragraph("", "", nodes.Text("a"), nodes.raw("", "\\\\\n", format="latex"), nodes.Text("b"))
+    table = nodes.table("", nodes.tgroup("", nodes.tbody("", nodes.row("", nodes.entry("", cell)))))
+    root = nodes.section("", quote, table)
+    hard_breaks_as_paragraphs(root)
+    assert _latex(quote).startswith("\\par") and _latex(cell).strip() == "\\\\"
+
+
+def _table(rows: list[list[str]], head: list[str]) -> nodes.table:
+    def row(cells):
+        return nodes.row("", *[nodes.entry("", nodes.paragraph("", c)) for c in cells])
+
+    tgroup = nodes.tgroup(cols=len(head))
+    tgroup += [nodes.colspec(colwidth=1) for _ in head]
+    tgroup += nodes.thead("", row(head))
+    tgroup += nodes.tbody("", *[row(r) for r in rows])
+    return nodes.table("", tgroup)
+
+
+def test_a_column_of_numbers_is_right_aligned_on_its_decimal_comma():
+    table = _table([["Croissance", "10,1\u202f%"], ["Chiffre d’affaires", "2\u202f240\u00a0M€"],
+                    ["Part", "environ 15\u00a0%"], ["Répondants", "12"]], ["Chiffre", "Valeur"])
+    section = nodes.section("", table)
+    print_tables(section)
+    spec = next(section.findall(addnodes.tabular_col_spec))["spec"]
+    assert spec == "TR"
+    cells = [row.children[1] for row in table.findall(nodes.row)][1:]
+    latex = [_latex(c) for c in cells]
+    # one decimal in the column: « 2 240 M€ », « 15 % » and « 12 » take a phantom « ,0 »; the units share one box
+    units = "\\do{~\\%}\\do{~M€}"  # the column's units, LaTeX boxing each in the widest
+    assert latex[0] == f"\\barometreunit{{{units}}}{{~\\%}}", latex
+    assert latex[1] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{~M€}}"
+    assert latex[2] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{~\\%}}" and cells[2].astext().startswith("environ 15")
+    assert latex[3] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{}}"
+    assert cells[0].astext().startswith("10,1")  # the French number itself untouched
+
+
+def test_a_column_of_sentences_is_not_aligned_and_a_long_table_may_run_over_pages():
+    sentence = "Les outsourceurs croissent de 10,1 % en 2011, plus vite que l’année précédente et que prévu"
+    table = _table([["Résilience", sentence]] * 8, ["Chapitre", "À retenir"])
+    section = nodes.section("", table)
+    print_tables(section)
+    assert "longtable" in table["classes"]
+    spec = next(section.findall(addnodes.tabular_col_spec))["spec"]
+    assert spec.count("raggedright") == 2 and "raggedleft" not in spec
+    assert _latex(table) == ""
+    assert _table([["a", "b"]], ["x", "y"]) and not list(nodes.section("", _table([["a", "b"]], ["x", "y"]))
+                                                         .findall(addnodes.tabular_col_spec))
