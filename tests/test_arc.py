@@ -62,9 +62,7 @@ def test_no_two_series_of_the_arc_open_alike_in_any_edition():
 def test_a_series_that_rose_above_and_fell_below_its_ends_gives_both_extremes():
     """« de 60 000 en 2008 à 55 000 en 2024, avec un plus haut de 66 000 en 2010 » left out the low of 49 000 in
     2019 (editor, stop 32)."""
-    from barometre import arc, load
-
-    from barometre import lead
+    from barometre import arc, lead, load
 
     ds = load()
     points = arc.comparable_start(lead.series(ds, "staff", "france", 2024))  # 60 000 … 66 000 … 49 000 … 55 000
