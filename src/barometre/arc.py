@@ -154,7 +154,9 @@ def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure
     if falls:
         listed = formatting.enumeration([f"{f.period} ({cite(f, signed=True)})" for f in falls])
         only = "n’a reculé qu’en" if len(falls) == 1 else "a reculé en"
-        text = f"le chiffre d’affaires des outsourceurs{where} {only} {listed}, parmi les années publiées {span}"
+        text = (f"le chiffre d’affaires des outsourceurs{where} {only} {listed}, parmi les années publiées {span}"
+                if opening else  # the span first: after « Le chiffre d'affaires du secteur était … », no same opening
+                f"parmi les années publiées {span}, le chiffre d’affaires des outsourceurs{where} {only} {listed}")
     else:
         text = f"aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
     text = opening + text if opening else lead._cap(text)
