@@ -152,7 +152,7 @@ def test_a_years_label_is_centred_under_its_point_in_the_panels():
     table = _sector_panel()
     svg = vlc.vegalite_to_svg(history.history_chart(table, name="h", title="T", edition=2011).web_spec())
     years = next(group for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg)
-                 if ">2005<" in group)
+                 if re.search(r">20\d\d<", group))  # the labelled years (round ones on a long span)
     assert 'text-anchor="start"' not in years and 'text-anchor="end"' not in years
 
 
@@ -179,3 +179,20 @@ def test_a_column_of_panels_is_sized_to_the_page_in_the_browser_and_a_single_vie
                if group.get("type") == "group")
     single = history.history_chart(table[table["panneau"] == SECTOR], name="s", title="T", edition=2011)
     assert "patch" not in _embed_options(single.html())
+
+
+def test_a_long_span_of_years_labels_round_years_only_and_keeps_every_year_on_the_axis():
+    """printed41: a 2003–2025 panel printed « 20032005200720092011… ». Its labels thin out to round years that fit the
+    panel; every year keeps its place on the scale."""
+    years = list(range(2003, 2026))
+    ticks = history.year_ticks(years)
+    assert ticks == [2004, 2008, 2012, 2016, 2020, 2024]
+    assert len(ticks) <= history.PANEL_WIDTH // history.YEAR_LABEL_ROOM
+    assert history.year_ticks(list(range(2008, 2012))) == [2008, 2009, 2010, 2011]  # a short span: every year
+    assert history.year_ticks(list(range(2003, 2012))) == [2004, 2006, 2008, 2010]
+    table, _, _ = _respondents_panel()
+    spec = history.history_chart(table, name="h", title="T", edition=2011).spec
+    axes = [layer["encoding"]["x"]["axis"]["values"] for panel in spec["vconcat"] for layer in panel["layer"]
+            if "axis" in layer.get("encoding", {}).get("x", {})]
+    assert axes and all(a == history.year_ticks(list(range(int(table["année"].min()), int(table["année"].max()) + 1)))
+                        for a in axes)

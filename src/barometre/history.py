@@ -267,6 +267,20 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     return place_value_labels(points, width, height, others=strokes, taken=heads)
 
 
+YEAR_LABEL_ROOM = 34  # px a year's label needs on a panel's axis, its gap included (« 2003 » at 10 to 11 px)
+YEAR_STEPS = (1, 2, 4, 5, 10)  # the round steps between labelled years
+
+
+def year_ticks(years: list[int], width: float = PANEL_WIDTH) -> list[int]:
+    """The years a panel's axis labels: every year when they fit, else every 2nd, 4th, 5th or 10th year on its round
+    multiples (printmaker printed41: « 20032005200720092011… » ran together on a 2003–2025 panel in print). Every
+    year keeps its place on the axis (the scale's domain); only the labels thin out."""
+    room = max(2, int(width // YEAR_LABEL_ROOM))
+    step = next((s for s in YEAR_STEPS if math.ceil(len(years) / s) <= room), YEAR_STEPS[-1])
+    ticks = [y for y in years if y % step == 0] if step > 1 else list(years)
+    return ticks if len(ticks) >= 2 else [years[0], years[-1]]
+
+
 def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -> ChartOutput:
     """Small multiples: one panel per indicator and scope, years on x, each with its own y scale
     (one quantity per axis), the value as the text writes it in the tooltip and, in print, beside
@@ -302,7 +316,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             y_axis["labelExpr"] = f"datum.label + '{suffix}'"
         # a year's label centred under its point (the web's flush first label sat right of its tick)
         x = {"field": "année", "type": "ordinal", "title": None, "scale": {"domain": years},
-             "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False}}
+             "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False, "values": year_ticks(years)}}
         y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": zero}, "axis": y_axis}
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: joined_runs(rows)})
