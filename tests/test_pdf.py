@@ -33,8 +33,10 @@ def test_the_pdf_s_colophon_gives_the_licences_and_how_to_cite_this_edition(pdf)
     assert re.search(r"Pour citer ce livre : L’équipe du baromètre, Le baromètre des outsourceurs de la relation "
                      rf"client, édition 2008, version {re.escape(metadata.version('barometre'))} \(code ", text), text[:600]
     for needle in ("Licence Ouverte / Etalab 2.0", "licence MIT", "L122-5", "Code de la propriété intellectuelle",
-                   "reference/cpi_france_annual.csv", "Tous les indicateurs, année par année"):
+                   "Tous les indicateurs, année par année", "un tableau téléchargeable sur le site du livre"):
         assert needle in text, needle
+    # a printed report names its series and tables, never a file (printed41: eleven paths in the colophon)
+    assert not re.findall(r"\b[\w./-]+\.(?:csv|json|geojson|py|ipynb)\b|\breference/|\bdata/", pdf["text"])
 
 
 def test_the_pdf_reuses_the_executed_chapters(pdf):

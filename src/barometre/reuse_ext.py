@@ -101,8 +101,10 @@ def licences(env) -> list[nodes.Node]:
     if series:
         sub = nodes.bullet_list()
         for entry in series:
-            sub += nodes.list_item("", _para(nodes.emphasis(text=entry["title"] or entry["file"]), " (",
-                                             nodes.literal(text=entry["file"]), ") : ", entry["licence"]))
+            # the file's name on the web only: a printed report names the series, never a path (printed41)
+            sub += nodes.list_item("", _para(nodes.emphasis(text=entry["title"] or entry["file"]),
+                                             _web_only(" (", nodes.literal(text=entry["file"]), ")"), " : ",
+                                             entry["licence"]))
         item = nodes.list_item("", _para("Les séries de référence ne sont pas au projet : chacune garde la "
                                          "licence de sa source, nommée dans son fichier de provenance :"))
         item += sub
@@ -137,9 +139,25 @@ def downloads(env) -> list[nodes.Node]:
                                       reftype="download", refexplicit=True, refwarn=True)
     ref += nodes.literal(text=name)
     env.note_dependency(str(Path(env.srcdir) / DOWNLOADS_DIR / name))
-    return [_para(nodes.strong(text="Tous les indicateurs, année par année : "), ref,
-                  f" (tableau CSV, en-têtes en français : chaque chiffre tel que l’édition {edition} le "
+    # in print, the table is named and found on the site, not given as a file name (printed41)
+    return [_para(nodes.strong(text="Tous les indicateurs, année par année : "), _web_only(ref, " ("),
+                  _print_only("un tableau téléchargeable sur le site du livre ("),
+                  f"tableau CSV, en-têtes en français : chaque chiffre tel que l’édition {edition} le "
                   "connaît, avec l’édition qui le publie, sa source, sa publication et son extrait).")]
+
+
+def _web_only(*children) -> addnodes.only:
+    """Inline nodes the web pages show and the print leaves out (a file's name)."""
+    node = addnodes.only(expr="html")
+    node += nodes.inline("", "", *(nodes.Text(c) if isinstance(c, str) else c for c in children))
+    return node
+
+
+def _print_only(*children) -> addnodes.only:
+    """Inline nodes the print shows in place of a web-only part."""
+    node = addnodes.only(expr="latex")
+    node += nodes.inline("", "", *(nodes.Text(c) if isinstance(c, str) else c for c in children))
+    return node
 
 
 def read_downloads(app) -> None:
