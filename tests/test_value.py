@@ -471,7 +471,7 @@ def test_the_price_war_scissors_are_told_in_prices_and_only_pointed_to_here(tmp_
     text = _markdown(execute_chapter(tmp_path, "value", "scissors"))
     # Frédéric Jousset's words and the hour price belong to « La guerre des prix »; the value chapter links there
     assert "alors que le Smic" not in text and "fig-2008-production-hour-price-change-since-2000" not in text
-    assert "Sur la durée, le Smic a augmenté de 36\u00a0% entre 2000 et 2008" in text and "<prices>`" in text
+    assert "Sur la durée, le Smic horaire brut a augmenté de 36\u00a0% entre 2000 et 2008" in text and "<prices>`" in text
 
 
 def test_the_testimonies_of_an_older_edition_are_dated_and_in_the_past():
