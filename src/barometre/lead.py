@@ -717,13 +717,17 @@ def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
                              f"«\u00a0{md_escape(words)}\u00a0»")
         else:
             sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
-    for q in view.quotes:  # ``outlook`` left out the forecasts' own words
-        src = ds.sources.get(q.source)
-        press = src is not None and src.type != "interview" and bool(src.publication_outlet)
-        who = src.publication_outlet if press else q.attribution
-        body = _inner_quotes(q.quote)
-        sentences.append(f"«\u00a0{md_escape(body)}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}")
+    sentences += [said_by(ds, q) for q in view.quotes]  # ``outlook`` left out the forecasts' own words
     return [_cap(s) + "." for s in sentences]
+
+
+def said_by(ds: Dataset, q: Quote) -> str:
+    """« « … », dit Laurent Uberti » (a speaker) or « « … », écrit 01net » (a press outlet's words): a quote and who
+    said it, its own guillemets turned to “ ”; no capital, no full stop."""
+    src = ds.sources.get(q.source)
+    press = src is not None and src.type != "interview" and bool(src.publication_outlet)
+    who = src.publication_outlet if press else q.attribution
+    return f"«\u00a0{md_escape(_inner_quotes(q.quote))}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}"
 
 
 def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:

@@ -767,6 +767,21 @@ def opening(fig: Figure) -> str:
     return as_said_then(fig, "", "")[1]
 
 
+def latest_parts(ds: Dataset, indicator: str, edition: int) -> list[Figure]:
+    """Each scope's latest figure of ``indicator`` known in ``edition`` (``Dataset.latest_by_scope``), those of the
+    latest period among them only (the sectors, channels or services an edition gives together); [] without any."""
+    figs = ds.latest_by_scope(indicator, edition) if indicator in ds.indicators else []
+    last = max((periods.end(f.period) for f in figs), default=None)
+    return [f for f in figs if periods.end(f.period) == last]
+
+
+def by_signs(figs: Sequence[Figure], up: tuple[str, str], down: tuple[str, str], mixed: tuple[str, str]) -> str:
+    """The words for figures moving together: ``up`` when every one is positive, ``down`` when every one is negative,
+    ``mixed`` otherwise; each a (present, past) pair, in the past for an older edition's figures (the first's)."""
+    pair = up if all(f.central > 0 for f in figs) else down if all(f.central < 0 for f in figs) else mixed
+    return tensed(figs[0], *pair)
+
+
 def tensed(fig: Figure, present: str, past: str) -> str:
     """``present`` for a figure of the book's edition, ``past`` for one last published in an older edition."""
     return past if fig.from_older_edition else present

@@ -205,16 +205,10 @@ def smic_index_later(ds: Dataset, base: int, after: int, edition: int) -> tuple[
 
 
 def smic_years_after(ds: Dataset, last: int, edition: int) -> list[int]:
-    """The years after ``last`` (the prices' last year) up to the edition's that the Smic series covers: the Smic's
-    line goes on where prices stop (editor39: the 2024 chart stopped in 2017 under a sentence giving 2024)."""
-    years = []
-    for year in range(last + 1, edition + 1):
-        try:
-            ds.smic_at(date(year, *MID_YEAR))
-        except FigureNotFound:
-            break
-        years.append(year)
-    return years
+    """The years after ``last`` (the prices' last year) up to the edition's: the Smic's line goes on where prices stop
+    (editor39: the 2024 chart stopped in 2017 under a sentence giving 2024); ``Dataset.smic_at`` gives the rate in
+    force on any date after the series' start."""
+    return list(range(last + 1, edition + 1))
 
 
 def index_table(ds: Dataset, years: list[int], later: list[int] | tuple[int, ...] = ()) -> pd.DataFrame:
@@ -843,18 +837,15 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
     when none does. In the past for an older edition's figures."""
     from barometre.labels import scope_label
 
-    figs = ds.latest_by_scope("sector_revenue_growth", edition)
+    figs = sorted(narrative.latest_parts(ds, "sector_revenue_growth", edition), key=lambda f: -f.central)
     if not figs:
         return ""
-    last = max(period_end(f.period) for f in figs)
-    figs = sorted((f for f in figs if period_end(f.period) == last), key=lambda f: -f.central)
     # no article (the labels have no gender), no parenthesis (an older edition's note has its own); the figures of
     # one older edition carry its note once, at the end (editor37: « (édition 2016) » three times in a row)
     shown, note = narrative.one_note(figs)
     items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown]
-    up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
-    verb = narrative.tensed(figs[0], *(("progressent", "progressaient") if up else ("reculent", "reculaient") if down
-                                       else ("évoluent ainsi", "évoluaient ainsi")))
+    verb = narrative.by_signs(figs, ("progressent", "progressaient"), ("reculent", "reculaient"),
+                              ("évoluent ainsi", "évoluaient ainsi"))
     # « que cite le baromètre »: the study names some sectors, not every one
     return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients que cite le baromètre "
             f"{verb} : {' ; '.join(items)}{note}.")
@@ -880,14 +871,12 @@ def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str
         if len(figs) > 1:
             text += f", les canaux digitaux {cite(figs[1])}"
         sentences.append(text + note + ".")
-    growth = ds.latest_by_scope("channel_activity_growth", edition)
-    growth = [f for f in growth if period_end(f.period) == max(period_end(g.period) for g in growth)] if growth else []
+    growth = narrative.latest_parts(ds, "channel_activity_growth", edition)
     if growth and period_end(growth[0].period) > after:
         shown, note = narrative.one_note(growth)
         note = "" if str(growth[0].period) == str(growth[0].edition) else note
-        up, down = all(f.central > 0 for f in growth), all(f.central < 0 for f in growth)
-        verb = narrative.tensed(growth[0], *(("progresse", "progressait") if up else ("recule", "reculait") if down
-                                            else ("évolue ainsi", "évoluait ainsi")))
+        verb = narrative.by_signs(growth, ("progresse", "progressait"), ("recule", "reculait"),
+                                  ("évolue ainsi", "évoluait ainsi"))
         items = " ; ".join(f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown)
         whose = "leur activité" if sentences else "l'activité des prestataires"
         sentences.append(f"En {formatting.period_text(growth[0].period)}, {whose} {verb} sur les canaux que cite "
@@ -982,14 +971,12 @@ def summary(ds: Dataset, edition: int):
         # a figure of an older edition is told in the past, with its year, never as current
         past = price.from_older_edition
         # « En 2008, » dates the figures: no edition note on them (editor39, the synthesis row)
-        said, claimed = (narrative.dated(price), narrative.dated(claim) if claim is not None else None) if past \
-            else (price, claim)
-        sentence = price_sentence(said, start, past=past)
+        sentence = price_sentence(narrative.dated(price), start, past=past)
         takeaway = (f"En {end}, l'heure de production {sentence}" if past
                     else f"L'heure de production {sentence}")
         if published(claim):
             joint = "quand" if (price.bounds[1] < 0) == (claim.central > 0) else "et"
-            takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(claimed)}"
+            takeaway += f", {joint} le Smic {'avait' if past else 'a'} {smic_verb(claim)} {narrative.de(narrative.dated(claim))}"
             if price.bounds[1] < 0 < claim.central:
                 takeaway += f" : l'effet de ciseaux {'pesait' if past else 'pèse'} sur les marges"
         later = later_prices(ds, edition, period_end(price.period)) if past else None
@@ -1183,14 +1170,14 @@ def later_cost(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> LaterCost |
                      float(row.loc[last, "general_reduction"]) / float(row.loc[last, "gross_wage"]))
 
 
-def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
+def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, after: LaterCost | None = None) -> str:
     """What the employer cost at the Smic did after the model's years, when the series covers them up to the
     edition (editor39: the 2024 book said « le coût employeur suit donc le Smic » beside a chart in which, from
     2006 to 2024, the gross Smic rises 40,9 % and the cost 25 %): « Après 2008, … de 2008 à 2024, le Smic brut
     augmente de 32 % et le coût employeur au Smic de 20 % : la réduction passe de 26 % à 32 % du salaire brut. »
     « reste à 26 % » when it does not move (editor40: « passe de 26 % à 26 % »). '' when the series stops at the
-    model's end."""
-    after = later_cost(ds, squeeze, edition)
+    model's end. ``after``: ``later_cost`` when the caller has it already."""
+    after = after or later_cost(ds, squeeze, edition)
     if after is None:
         return ""
     weighs = narrative.direction(after.share - squeeze.reduction_share_end, up="pèse davantage", down="pèse moins",
@@ -1207,7 +1194,7 @@ def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: boo
     its « À retenir » (editor40: the box kept a clause the next sentence refuted)."""
     after = later_cost(ds, squeeze, edition)
     return (explained_text(squeeze, capital=capital, later_diverges=after is not None and after.diverges(squeeze))
-            + later_cost_text(ds, squeeze, edition))
+            + later_cost_text(ds, squeeze, edition, after))
 
 
 def labour_index_table(ds: Dataset, price: Figure, start: int, end: int, until: int | None = None) -> pd.DataFrame:

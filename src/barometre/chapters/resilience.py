@@ -164,10 +164,7 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
     sentences, used = [], set()
     for q in ds.quotes(edition, CHAPTER):
         if spoken_year(q) == year and not lead._OUTLOOK_NOTE.search(q.note or ""):
-            src = ds.sources.get(q.source)
-            press = src is not None and src.type != "interview" and bool(src.publication_outlet)
-            who = narrative.md_escape(src.publication_outlet if press else q.attribution)
-            sentences.append(f"{narrative.quote(q, attribution=False)}, {'écrit' if press else 'dit'} {who}.")
+            sentences.append(f"{lead.said_by(ds, q)}.")
             used.add(q.quote_id)
             break
     view = lead.outlook(ds, edition)
@@ -204,7 +201,7 @@ def contraction_sentence(ds: Dataset, edition: int) -> str:
     clauses = []
     for i, fig in enumerate(cut):
         year = formatting.period_text(fig.period)
-        shown = cite(narrative.dated(fig) if fig.from_older_edition else fig)  # « En 2012, » dates it
+        shown = cite(narrative.dated(fig))  # « En 2012, » dates it
         if fig.source_type == "interview":  # a count a speaker gives is his (Laurent Uberti's, to LeMagIT)
             clause = (f"en {year}, {narrative.md_escape(fig.attribution)} a chiffré à {shown} les emplois supprimés "
                       "en France")
@@ -217,7 +214,7 @@ def contraction_sentence(ds: Dataset, edition: int) -> str:
             clause += (f", où le baromètre a mesuré {moved} des effectifs"
                        + (f" {de(staff, magnitude=True)}" if staff.central else ""))
         if sites is not None and sites.period == fig.period:
-            clause += f" et {cite(narrative.dated(sites) if sites.from_older_edition else sites)} sites ont fermé"
+            clause += f" et {cite(narrative.dated(sites))} sites ont fermé"
         clauses.append(clause)
     text = " ; ".join(clauses)
     return text[:1].upper() + text[1:] + "."

@@ -480,20 +480,18 @@ def services_text(ds: Dataset, edition: int) -> str:
     an older edition's figures; '' when no edition publishes them."""
     from barometre.labels import scope_label
 
-    figs = ds.latest_by_scope(SERVICES, edition) if SERVICES in ds.indicators else []
+    figs = sorted(narrative.latest_parts(ds, SERVICES, edition), key=lambda f: -f.central)
     if not figs:
         return ""
-    last = max(period_end(f.period) for f in figs)
-    figs = sorted((f for f in figs if period_end(f.period) == last), key=lambda f: -f.central)
     shown, note = narrative.one_note(figs)
-    up, down = all(f.central > 0 for f in figs), all(f.central < 0 for f in figs)
-    lead_in = narrative.tensed(figs[0], *(
+    lead_in = narrative.by_signs(
+        figs,
         ("les prestataires développent ce qu'ils vendent au-delà des contacts",
-         "les prestataires développaient ce qu'ils vendaient au-delà des contacts") if up else
+         "les prestataires développaient ce qu'ils vendaient au-delà des contacts"),
         ("ce que les prestataires vendent au-delà des contacts recule",
-         "ce que les prestataires vendaient au-delà des contacts reculait") if down else
+         "ce que les prestataires vendaient au-delà des contacts reculait"),
         ("ce que les prestataires vendent au-delà des contacts évolue en sens contraires",
-         "ce que les prestataires vendaient au-delà des contacts évoluait en sens contraires")))
+         "ce que les prestataires vendaient au-delà des contacts évoluait en sens contraires"))
 
     def moved(f: Figure, fig: Figure) -> str:  # ``fig`` the figure as found: its tense (``f`` may carry no note)
         verb = direction(f.central, up=narrative.tensed(fig, "progresse", "progressait"),
@@ -502,7 +500,7 @@ def services_text(ds: Dataset, edition: int) -> str:
         return f"{verb} {de(f, magnitude=True)}" if direction(f.central) != "stable" else verb
 
     # one verb when every service moves the same way (« progressait de 18,3 %, celui … de 9,4 % »)
-    same = up or down
+    same = all(f.central > 0 for f in figs) or all(f.central < 0 for f in figs)
     items = [f"le chiffre d'affaires de leur activité de {scope_label(f.scope)} {moved(f, fig)}" if i == 0 else
              f"celui de leur activité de {scope_label(f.scope)} "
              + (de(f, magnitude=True) if same else moved(f, fig))
@@ -791,7 +789,7 @@ def smic_change(ds: Dataset, claim: Figure) -> SmicChange:
 def smic_text(ds: Dataset, edition: int) -> str:
     """« Sur la durée, le Smic a augmenté de 36 % entre 2000 et 2008, quand le prix de l'heure de production
     baissait (voir …) » from the article's claim and the legal rates; in a later book, the rise up to the edition's
-    year (or the last the Smic series covers) after it (editor39: « entre 2000 et 2008 » alone was stale in the
+    year after it (editor39: « entre 2000 et 2008 » alone was stale in the
     2024 book, whose prices chapter gives the Smic to 2024); '' without the claim or the hour's price."""
     claim = ds.known("smic_increase_claimed", edition)
     hour_price = ds.known("production_hour_price_change_since_2000", edition)
@@ -802,16 +800,11 @@ def smic_text(ds: Dataset, edition: int) -> str:
     price_word = "baissait" if high < 0 else "montait" if low > 0 else "stagnait"
     rose = direction(smic.change, up="augmenté", down="baissé", flat="stagné")
     later = ""
-    # in a later book (the claim stale), the rise up to the edition's year, or the last the series covers
-    for year in range(edition, smic.end.year, -1) if narrative.stale(claim, edition) else ():  # the latest year after the claim's that the series covers
-        try:
-            then = SmicChange(smic.start, date(year, 7, 1), smic.start_value, ds.smic_at(date(year, 7, 1)))
-        except FigureNotFound:
-            continue
+    if narrative.stale(claim, edition):  # a later book: the rise up to its year, the rate in force on 1 July
+        then = SmicChange(smic.start, date(edition, 7, 1), smic.start_value, ds.smic_at(date(edition, 7, 1)))
         moved = direction(then.change, up="augmenté", down="baissé", flat="stagné")
-        later = (f" De {smic.start.year} à {year}, il a {moved}"
+        later = (f" De {smic.start.year} à {edition}, il a {moved}"
                  + (f" de {formatting.percent(abs(then.change) * 100)}." if moved != "stagné" else "."))
-        break
     return (f"Sur la durée, le Smic horaire brut a {rose} de {formatting.percent(abs(smic.change) * 100)} entre "
             f"{smic.start.year} et {smic.end.year}, quand le prix de l'heure de production {price_word} (voir le "
             f"chapitre {{doc}}`« La guerre des prix » <prices>`).{later}")

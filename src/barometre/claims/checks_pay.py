@@ -98,7 +98,8 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ve
                    + " : le montant lui-même reste invérifiable.", figs)
 
 
-SALARY_WORDS = {"adviser_salary_gross": "salaire moyen", "reported_salary_gross": "niveau de salaire"}
+# the salary levels a gap to the collective minimum is said of, the report's own level first (2009), and their words
+SALARY_WORDS = {"reported_salary_gross": "niveau de salaire", "adviser_salary_gross": "salaire moyen"}
 
 
 def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -113,12 +114,10 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
     figs: tuple[Figure, ...] = (fig,)
     if claim.params.get("above_minimum"):
         # the level the gap is said of: the report's own salary level when it gives one (2009), else the average
-        level = next((i for i in ("reported_salary_gross", "adviser_salary_gross") if i in ds.indicators
-                      and _known(ds, claim.edition, i, "market", fig.period) is not None), "adviser_salary_gross")
-        salary = _known(ds, claim.edition, level, "market", fig.period)
+        found = (_known(ds, claim.edition, i, "market", fig.period) for i in SALARY_WORDS if i in ds.indicators)
+        salary = next((f for f in found if f is not None), None)
         if salary is None:
-            return _missing(ds, claim.edition, [level])
-        interval(salary)[0] / (1 + interval(fig)[1] / 100)
+            return _missing(ds, claim.edition, ["adviser_salary_gross"])
         hi = interval(salary)[1] / (1 + interval(fig)[0] / 100)
         minimum = salary.central / (1 + fig.central / 100)
         text = (f"Un {SALARY_WORDS.get(salary.indicator, 'salaire moyen')} {de(salary)} supérieur {elide('de', formatting.figure_text(fig))}{cite(fig)} au minimum "
