@@ -786,8 +786,9 @@ def test_the_staff_split_between_province_and_ile_de_france_is_told():
     assert own.startswith("En 2011, {ref}`54 %") and "des salariés des outsourceurs travaillent en province" in own
     assert "{ref}`3 % <fig-2011-staff-share-ile-de-france-2011>` en Île-de-France." in own
     later = ch.staff_places_text(ds, 2024).replace("\u00a0", " ")
-    assert later.startswith("En 2012,") and "travaillaient" in later and later.endswith("(édition 2012).")
-    assert later.count("édition") == 1
+    # the year said names its own edition: no « (édition 2012) » after « En 2012, … » (editor40)
+    assert later.startswith("En 2012,") and "travaillaient" in later and later.endswith("(dernier chiffre publié).")
+    assert "édition" not in later
     assert ch.staff_places_text(ds, 2009).startswith("En 2005,")  # 2005's split, dated, in a later book
 
 
@@ -825,7 +826,7 @@ def test_the_takeaways_set_staff_against_revenue_and_leave_out_a_stale_figure():
 
     ds = load_data()
     line = chapter.staff_and_revenue_takeaway(chapter.staff_and_revenue(ds, 2024)).replace("\u00a0", " ")
-    assert line.startswith("- En 2012, l'offshore employait {ref}`42 %") and line.endswith("(édition 2012).")
+    assert line.startswith("- En 2012, l'offshore employait {ref}`42 %") and line.endswith("du chiffre d'affaires.")
     assert "emploie" in chapter.staff_and_revenue_takeaway(chapter.staff_and_revenue(ds, 2011))
     province = ds.known("new_jobs_province_share", 2024, scope="province")
     assert chapter.stale(province, 2024) and not chapter.stale(province, 2009)
@@ -874,3 +875,62 @@ def test_a_split_of_the_staff_that_cannot_add_up_says_so(data_copy):
     assert "ces parts" not in chapter.staff_places_text(load_data(), 2012)  # 55 + 2 + 42: within rounding
     set_value(data_copy, "staff_share", "province", "2011", "58", edition=2011)
     assert "ces parts" not in chapter.staff_places_text(load_data(data_copy), 2011)
+
+
+def test_a_region_s_share_of_france_leads_where_the_staff_works_newest_year_first(data_copy):
+    """editor40: the 2024 section told 2012's province and Île-de-France and left 2019's Hauts-de-France (28 % of
+    the positions) and 2014's (36 % of the staff) to « Depuis l'article ». In the past in a later book, in the
+    present in the edition's own, absent before any edition publishes one."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+
+    ds = load_data()
+    text = ch.regions_text(ds, 2024).replace("\u00a0", " ")
+    assert text.startswith("En 2019, la région Hauts-de-France concentrait {ref}`28 %")
+    assert "et {ref}`23 %" in text and "des sites de production ; en 2014, elle comptait {ref}`36 %" in text
+    assert "édition" not in text  # each year said names its edition
+    assert ch.regions_text(ds, 2019).startswith("En 2019, la région Hauts-de-France concentre")
+    assert ch.regions_text(ds, 2014).replace("\u00a0", " ").startswith("En 2014, la région Hauts-de-France concentre {ref}`36 %")
+    assert ch.regions_text(ds, 2011) == ""
+    set_value(data_copy, "france_positions_share_by_region", "hauts_de_france", "2019", "31", edition=2019)
+    assert "{ref}`31\u00a0%" in ch.regions_text(load_data(data_copy), 2024)
+
+
+def test_after_the_article_s_answer_the_latest_share_of_france_is_not_told_again(data_copy):
+    """editor40: the 2024 section said « en 2024, 46 % » in its first sentence and « est de 46 % en 2024, en baisse
+    par rapport à 48,5 % en 2021 » three sentences on. After the answer, the previous share and the rest abroad;
+    the direction from the data."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+
+    ds = load_data()
+    share = ch.trend(ds, "france_revenue_share", 2024)
+    text = ch.share_text(ds, 2024, share, answered=True).replace("\u00a0", " ")
+    assert text.startswith("La part de la France était de {ref}`48,5 %")
+    assert "depuis, la production hors de France gagne du terrain : en 2024, {ref}`54 %" in text
+    assert "46 %" not in text
+    plain = ch.share_text(ds, 2011, ch.trend(ds, "france_revenue_share", 2011)).replace("\u00a0", " ")
+    assert plain.startswith("La part des activités réalisées en France dans le chiffre d’affaires du secteur est de {ref}`77 %")
+    set_value(data_copy, "france_revenue_share", "market", "2024", "52", edition=2024)
+    changed = load_data(data_copy)
+    reversed_text = ch.share_text(changed, 2024, ch.trend(changed, "france_revenue_share", 2024), answered=True)
+    assert "depuis, la France regagne du terrain" in reversed_text and "gagne du terrain :" not in reversed_text.replace(
+        "regagne", "")
+
+
+def test_the_model_s_testimonies_dated_by_their_sentence_carry_no_edition_note_in_a_later_book():
+    """editor40: « La question posée par Olivier Carrot en 2009 porte sur un abonnement 25 % (édition 2008) plus
+    cher », « inférieur de 50 % (édition 2008), le chiffre cité par Frédéric Jousset en 2009 ». The 2009 book keeps
+    the note: its own edition does not publish these figures."""
+    ds = load()
+    args = dict(rate_gap=-1, onshore_contacts_per_hour=12.0, offshore_contacts_per_hour=12.0,
+                onshore_repeat_rate=0.15, offshore_repeat_rate=0.15)
+    later, _ = ch.model_setup(ds, 2024, **args)
+    text = ch.model_text(later, 0.1).replace("\u00a0", " ")
+    question, hypotheses = text.split("\n\n")[:2]
+    assert "Olivier Carrot en 2009" in question and "édition" not in question
+    assert "Frédéric Jousset en 2009" in hypotheses and "édition" not in hypotheses
+    own, _ = ch.model_setup(ds, 2009, **args)
+    assert "(édition 2008)" in ch.model_text(own, 0.1).replace("\u00a0", " ").split("\n\n")[0]

@@ -23,6 +23,11 @@ NNBSP = "\u202f"  # narrow no-break space: before « ; ! ? », between thousands
 _ELIDING = "aeiouyéèêàh"  # a word starting with one of these takes « d’ », « qu’ » (h: the mute h)
 
 
+def upper_first(text: str) -> str:
+    """The sentence's first letter in capitals, the rest as it is (« en 2024, … » → « En 2024, … »)."""
+    return text[:1].upper() + text[1:]
+
+
 def elides(following: str) -> bool:
     """Whether « de », « que » elide before ``following`` (« d’environ », « qu’Acticall »)."""
     return following[:1].lower() in _ELIDING

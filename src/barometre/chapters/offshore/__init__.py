@@ -59,6 +59,7 @@ from barometre.chapters.offshore.growth import (
     newer_location_growth,
     share_shift,
     share_takeaway,
+    share_text,
     split_chart,
     split_table,
     split_title,
@@ -89,6 +90,7 @@ from barometre.chapters.offshore.providers import (
 from barometre.chapters.offshore.sites import (
     article_credit,
     label_side,
+    regions_text,
     site_events,
     sites_by_city,
     sites_map,
@@ -136,7 +138,7 @@ def staff_places_text(ds: Dataset, edition: int) -> str:
     shown = [replace(f, as_of=f.edition) for f in figs] if past else figs
     parts = [narrative.cite(f, then=f" des salariés des outsourceurs {verb} {PLACES[f.scope]}")
              if f.scope == "province" else f"{narrative.cite(f)} {PLACES[f.scope]}" for f in shown]
-    note = f" (édition {province.edition})" if past else ""
+    note = narrative.vintage_note(province) if past else ""
     text = f"En {formatting.period_text(province.period)}, {formatting.enumeration(parts)}{note}."
     return text + _shares_warning(ds, edition, figs)
 
@@ -370,7 +372,9 @@ def staff_and_revenue_takeaway(pair: tuple[Figure, Figure] | None) -> str:
     staff, revenue = pair
     older = staff.from_older_edition
     plain = [replace(f, as_of=f.edition) if older else f for f in pair]
-    note = f" (édition\u00a0{staff.edition})" if older and staff.edition == revenue.edition else ""
+    # the year said names its own edition (``narrative.vintage_note``): « En 2012, … (édition 2012) » said it twice
+    note = (f" (édition\u00a0{staff.edition})" if older and staff.edition == revenue.edition
+            and str(staff.period) != str(staff.edition) else "")
     return (f"- En {formatting.period_text(staff.period)}, l'offshore {'employait' if older else 'emploie'} "
             f"{narrative.cite(plain[0])} des salariés pour {narrative.cite(plain[1])} du chiffre d'affaires{note}.")
 
@@ -476,8 +480,10 @@ __all__ = [
     "quote",
     "rate_comparison",
     "regional_staff_growth",
+    "regions_text",
     "share_shift",
     "share_takeaway",
+    "share_text",
     "site_events",
     "sites_by_city",
     "sites_map",

@@ -291,13 +291,15 @@ def model_text(setup: ModelSetup, service_share: float) -> str:
     parity = model.parity_repeat_rate(inputs)
     index = formatting.number(model.ONSHORE_HOURLY_INDEX, 0)
     offshore_hour = formatting.number(model.offshore_hourly_cost(model.ONSHORE_HOURLY_INDEX, inputs.rate_gap), 1)
+    # « le chiffre cité par … en 2009 », « la question posée … en 2009 »: the year dates these testimonies, so a
+    # later book gives them no edition note (``narrative.dated``, editor40)
     gap_text = (
-        f"inférieur {de(setup.gap_fig, magnitude=True)}, le chiffre cité par {md_escape(setup.gap_fig.source_name)}"
+        f"inférieur {de(narrative.dated(setup.gap_fig), magnitude=True)}, le chiffre cité par {md_escape(setup.gap_fig.source_name)}"
         f"{narrative.in_year(setup.gap_fig)}"
         if setup.gap_fig is not None
         else f"de {formatting.percent(inputs.rate_gap * 100, signed=True)} (paramètre du lecteur)"
     )
-    premium_text = cite(setup.premium_fig, magnitude=True)
+    premium_text = cite(narrative.dated(setup.premium_fig), magnitude=True)
     hypotheses = (
         f"Prenons une heure de production française à l'indice {index}. Le taux horaire offshore est "
         f"{gap_text}, soit {offshore_hour}. Le reste relève d'hypothèses du livre, faute de chiffres publiés : un conseiller "

@@ -14,7 +14,7 @@ from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_key
 from barometre.labels import scope_label
 from barometre.narrative import source_line, trend_text
-from barometre.typography import elide
+from barometre.typography import elide, upper_first
 
 # --------------------------------------------------------------------------- France and offshore
 
@@ -104,6 +104,45 @@ def zones_sentence(ds: Dataset, edition: int) -> str:
         items = [f"{narrative.de(f)} pour {elide('le', scope_label(f.scope))}{scope_label(f.scope)}" for f in figs]
         groups.append(f"{formatting.enumeration(items)} en {formatting.period_text(period)}{note}")
     return "Par zone de production, les dernières parts publiées sont " + " ; ".join(groups) + "."
+
+
+def share_text(ds: Dataset, edition: int, share: tuple[Figure, Figure | None], *, answered: bool = False) -> str:
+    """The share of revenue made in France and the rest made abroad, then each zone's share (``zones_sentence``).
+    After ``article_answer`` (a later book), which has just given the latest share and the article's, the latest
+    is not told again (editor40: the 2024 section opened twice on 46 %): « La part de la France était de 48,5 % en
+    2021 ; depuis, la production hors de France gagne du terrain : en 2024, 54 % du chiffre d'affaires est produit hors de
+    France (offshore et nearshore). » Otherwise « La part des activités réalisées en France … est de 80 % en 2008,
+    en baisse par rapport à … ; le reste, soit 20 % en 2008, est produit hors de France (offshore). »"""
+    now, before = share
+    rest = narrative.cite(now, formatting.complement_text(now))
+    abroad = abroad_words(ds, edition)
+    shift = share_shift(now, before)
+    zones = zones_sentence(ds, edition)
+    if answered:
+        first = themes_article_year(ds)
+        told = [] if before is None or before.period == first else [
+            f"La part de la France était de {narrative.cite_in(before, earlier=True)}"]
+        if shift:
+            told.append(f"depuis, {shift}" if told else shift)
+        opening = " ; ".join(told)
+        rest_said = (f"en {formatting.period_text(now.period)}, {rest} du chiffre d’affaires est produit hors de France "
+                     f"({abroad})")
+        text = (f"{opening} : {rest_said}." if opening else upper_first(rest_said) + ".")
+    else:
+        text = (f"La part des activités réalisées en France dans le chiffre d’affaires du secteur est de "
+                f"{trend_text(now, before)} ; le reste, soit {rest} en {formatting.period_text(now.period)}, est "
+                f"produit hors de France ({abroad}).")
+        if shift:
+            text += f" En part du chiffre d’affaires, {shift}."
+    return text + (" " + zones if zones else "")
+
+
+def themes_article_year(ds: Dataset) -> str | None:
+    """The year of the article's edition, as a period (``themes.article_edition``)."""
+    from barometre import themes
+
+    first = themes.article_edition(ds)
+    return None if first is None else str(first)
 
 
 def abroad_words(ds: Dataset, edition: int) -> str:

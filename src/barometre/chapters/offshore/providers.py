@@ -146,7 +146,8 @@ def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
     verb, opening = narrative.as_said_then(years, "pratique", "pratiquait")
     text = f"{opening}Teleperformance {verb} l'offshore depuis {narrative.cite(years, with_noun=True)}"
     if headcount is not None:
-        text += f" ; {headcount_text(headcount)} : {quote(headcount)}"
+        # dated by « En 2009, » in a later book: no edition note (``narrative.dated``, editor40)
+        text += f" ; {headcount_text(narrative.dated(headcount) if opening else headcount)} : {quote(headcount)}"
     return text + "."
 
 

@@ -6,10 +6,49 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, narrative
 from barometre.chapters.offshore.common import KIND_FR, SITE_EVENT_KINDS
 from barometre.charts import PALETTE, ChartOutput, chart_output
-from barometre.data import Dataset
+from barometre.data import Dataset, Figure, period_key
+from barometre.labels import scope_label
+
+# --------------------------------------------------------------------------- the regions
+
+# A region's weight in France as the later editions publish it (2014: the staff; 2019: the positions and the
+# sites), each after « la région X concentr… » or « elle compt… », in this order within a year
+REGION_SHARES = {
+    "france_positions_share_by_region": "des positions en France",
+    "france_staff_share_by_region": "de l’emploi des prestataires en France",
+    "france_sites_share_by_region": "des sites de production",
+}
+
+
+def regions_text(ds: Dataset, edition: int) -> str:
+    """« En 2019, la région Hauts-de-France concentrait 28 % des positions en France et 23 % des sites de production ;
+    en 2014, elle comptait 36 % de l'emploi des prestataires en France. » A region's share of France's staff,
+    positions or sites, the latest each edition up to ``edition`` publishes, newest year first, one sentence a
+    region (editor40: the 2024 section told 2012's Île-de-France and province and left 2014 and 2019 to « Depuis
+    l'article »); in the present for the edition's own year. '' when no edition publishes one."""
+    figs = [f for indicator in REGION_SHARES for f in ds.latest_by_scope(indicator, edition)]
+    by_region: dict[str, dict[str, list[Figure]]] = {}
+    for fig in figs:
+        by_region.setdefault(fig.scope, {}).setdefault(fig.period, []).append(fig)
+    sentences = []
+    for region, years in by_region.items():
+        clauses = []
+        for period in sorted(years, key=period_key, reverse=True):
+            shown, note = narrative.one_note(years[period])
+            parts = formatting.enumeration([f"{narrative.cite(f)} {REGION_SHARES[f.indicator]}" for f in shown])
+            past = years[period][0].from_older_edition
+            if not clauses:
+                verb = "concentrait" if past else "concentre"
+                clauses.append(f"En {formatting.period_text(period)}, la région {scope_label(region)} {verb} {parts}{note}")
+            else:
+                verb = "comptait" if past else "compte"
+                clauses.append(f"en {formatting.period_text(period)}, elle {verb} {parts}{note}")
+        sentences.append(" ; ".join(clauses) + ".")
+    return " ".join(sentences)
+
 
 # --------------------------------------------------------------------------- the map
 
