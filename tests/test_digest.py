@@ -116,3 +116,17 @@ def test_one_speaker_s_quotes_in_a_row_are_attributed_once():
     text = digest.quotes_by_year([q for q in ds.quotes(2011, "resilience") if q.edition == 2011])
     line = next(ln for ln in text.splitlines() if ln.startswith("- **Sur 2012.**"))
     assert line.count("Laurent Uberti") == 1 and "» ; «" in line and "résume Relation Client Magazine" in line
+
+
+def test_a_change_in_the_edition_s_table_keeps_its_sign_whichever_way_it_goes(data_copy):
+    """editor40: the 2011 value table read « Entre 2010 et 2011 : 1 % » for a pay rise, where the changes page of the
+    same book writes « +1 % ». A rise and a fall are both signed; a level is not."""
+    from conftest import set_value
+
+    from barometre import digest, load
+
+    text = digest.chapter_digest(load(), 2011, "value").replace("\u00a0", " ")
+    assert "Entre 2010 et 2011 : {ref}`+1 %" in text
+    assert "{ref}`+1 536" not in text and "{ref}`environ +" not in text  # the salary itself is a level
+    set_value(data_copy, "adviser_salary_change", "market", "2010-2011", "-1", edition=2011)
+    assert "Entre 2010 et 2011 : {ref}`−1 %" in digest.chapter_digest(load(data_copy), 2011, "value").replace("\u00a0", " ")

@@ -59,7 +59,8 @@ def confirmations(figs: list[Figure]) -> dict[str, Figure]:
 def _shown(ds: Dataset, fig: Figure) -> str:
     if ds.indicators[fig.indicator].forecast_of:
         return lead.forecast_text(fig)  # « un recul » for « moins de 0 % »
-    return cite(fig)  # « 15 % », « −2,8 % »: a fall keeps its sign, as in the prose
+    # « 15 % »; a change keeps its sign either way, « −2,8 % », « +1 % » (editor40: « Entre 2010 et 2011 : 1 % »)
+    return cite(fig, signed=fig.unit == "percent_change")
 
 
 def _label(ds: Dataset, fig: Figure) -> str:
