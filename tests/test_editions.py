@@ -732,3 +732,4 @@ def test_a_bound_that_excludes_a_value_is_a_disagreement():
     a, b = next((a, b) for a, b in ds.disagreements(2024) if a.indicator == "personnel_cost_share")
     assert not overlap(interval(a), interval(b))
     assert overlap(interval(a), interval(replace(b, qualifier="less_than")))
+

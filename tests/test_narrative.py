@@ -449,8 +449,8 @@ def test_a_forecast_without_its_outcome_gives_what_the_edition_publishes_instead
     said = [ln.replace("\u00a0", " ") for ln in lines if "publie seulement" in ln]
     assert len(said) == 1 and "l’édition 2014 publie seulement un recul de l’emploi en France de " \
            "{ref}`2,2 % <fig-2014-staff-growth-france-2014>` en 2014." in said[0]
-    line = next(ln for ln in lines if "pour 2014, d’après" in ln)
-    assert line.endswith("aucune édition ne publie le chiffre réalisé.")
+    line = next(ln for ln in lines if "pour 2014 (SP2C, édition 2012, d’après" in ln)  # with the other job cuts
+    assert "aucune édition ne publie le chiffre de 2014" in line
     # the 2011 book knows no 2014 figure: nothing instead
     assert ds.related_outcomes(next(f for f, _ in pairs if f.period == "2014"), 2013) == []
     # a rise is told as a rise
@@ -511,3 +511,25 @@ def test_a_figures_year_that_is_its_editions_year_names_the_edition_and_no_tag_r
     assert "(édition\u00a02014) en 2013" in narrative.cite_in(other_year)
     current = ds.known("adviser_salary_gross", 2014)
     assert narrative.cite_in(current) == f"{cite(current)} en 2014"  # the book's own: no tag at all
+
+
+def test_the_open_forecasts_of_one_measure_are_one_item_with_their_years_told_once(data_copy):
+    """editor40: the 2024 changes page set three job-cut forecasts (Laurent Uberti's of 2012 and 2013, the SP2C's of
+    2012) on three lines, two of them ending « réalisé en 2013 : 4 000 emplois ». One item now, each forecast with
+    its speaker, edition and outlets, then what the editions publish of their years, once; without the 2013 figure,
+    the item says that no edition publishes one."""
+    from conftest import mark_not_published
+
+    from barometre.editions.changes import forecasts_markdown
+
+    text = forecasts_markdown(load(), 2024).replace("\u00a0", " ").replace("\u202f", " ")
+    jobs = [line for line in text.splitlines() if "emplois supprimés" in line]
+    assert len(jobs) == 1 and jobs[0].startswith("- Trois prévisions d\\'emplois supprimés : ")
+    assert "(Laurent Uberti, édition 2012, d’après" in jobs[0] and "(SP2C, édition 2012, d’après" in jobs[0]
+    assert jobs[0].count("Réalisé en 2013 : {ref}`4 000 emplois") == 1 and text.count("réalisé en 2013") == 0
+    assert "aucune édition ne publie le chiffre de 2014" in jobs[0]
+    assert text.index("pour 2009") < text.index("emplois supprimés")  # in the order of the editions
+    mark_not_published(data_copy, "jobs_destroyed", edition=2013)
+    changed = forecasts_markdown(load(data_copy), 2024).replace("\u00a0", " ").replace("\u202f", " ")
+    line = next(x for x in changed.splitlines() if "emplois supprimés" in x)
+    assert "Aucune édition ne publie le chiffre réalisé" in line and "4 000 emplois <fig-2013" not in line

@@ -637,7 +637,20 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
         return text
 
     lines = []
+    # the open forecasts of one measure (no outcome yet), from several editions or speakers: one item, the years
+    # done and the years missing said once (editor40: three job-cut forecasts on three lines, each with « réalisé
+    # en 2013 : 4 000 emplois »)
+    open_by_indicator: dict[str, list[list[tuple[Figure, Figure | None]]]] = {}
     for group in groups.values():
+        if all(outcome is None for _, outcome in group):
+            open_by_indicator.setdefault(group[0][0].indicator, []).append(group)
+    merged = {id(g): gs for gs in open_by_indicator.values() if len(gs) > 1 for g in gs}
+    for group in groups.values():
+        if id(group) in merged:  # told once, where the first of them would be
+            gs = merged[id(group)]
+            if group is gs[0]:
+                lines.append(_open_forecasts_line([f for g in gs for f, _ in g], years_done, instead))
+            continue
         if len(group) == 1:
             forecast, outcome = group[0]
             line = forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else (),
@@ -681,6 +694,48 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
             items = " ; ".join(f"{item(f)}, {v}" for (f, _), v in zip(group, verdicts, strict=True))
             lines.append(f"- {lead}, face au chiffre réalisé, {done} : {items}.")
     return lines
+
+
+def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure], Sequence[Figure]],
+                         instead: Callable[[Figure], str]) -> str:
+    """« Trois prévisions d'emplois supprimés : 6 000 à 7 000 emplois pour 2013-2014 (Laurent Uberti, édition 2012,
+    d'après e-marketing.fr) ; … ; 4 000 emplois pour 2014 (SP2C, édition 2012, d'après Europe 1 et Freenews).
+    Réalisé en 2013 : 4 000 emplois ; aucune édition ne publie le chiffre de 2014 ; … » Forecasts of one measure
+    that no edition has yet settled, each with its period, speaker, edition and outlets (one statement relayed by
+    several outlets is one forecast), then what the editions publish of their years, once."""
+    statements: dict[tuple, list[Figure]] = {}
+    for f in forecasts:
+        statements.setdefault((f.edition, f.period, f.source_name, f.value, f.low, f.high, f.qualifier), []).append(f)
+    items = []
+    for same in statements.values():
+        f = same[0]
+        who = "le baromètre" if f.source_type == "barometer" else md_escape(re.sub(r"\s*\([^()]*\)\s*$", "", f.source_name))
+        outlets = [g.publication_outlet for g in same if g.publication_outlet]
+        relays = (", d’après " + formatting.enumeration([cite(g, md_escape(g.publication_outlet)) for g in same
+                                                          if g.publication_outlet])) if outlets else ""
+        items.append(f"{forecast_cited(f)} pour {md_escape(for_period(f.period))} ({who}, édition {f.edition}{relays})")
+    first = forecasts[0]
+    done = {f.anchor: f for forecast in forecasts for f in years_done(forecast)}
+    years = sorted({y for f in forecasts for y in _span_years(f.period)})
+    missing = [str(y) for y in years if str(y) not in {f.period for f in done.values()}]
+    parts = [f"réalisé en {formatting.period_text(f.period)} : {cite_earlier(f, with_noun=True)}"
+             + ("" if f.from_older_edition else f" (édition {f.edition})")
+             for f in sorted(done.values(), key=lambda f: f.period)]
+    if not done:
+        spans = all("-" in str(f.period) for f in forecasts)
+        parts.append("aucune édition ne publie le chiffre réalisé" + (" sur toute la période" if spans else ""))
+    elif missing:
+        parts.append(f"aucune édition ne publie le chiffre de {formatting.enumeration(missing)}")
+    related = "".join(dict.fromkeys(instead(f) for f in forecasts))
+    outcome = " ; ".join(parts)
+    return (f"- {forecast_noun(first, len(statements))} : {' ; '.join(items)}. "
+            f"{outcome[:1].upper() + outcome[1:]}{related}.")
+
+
+def _span_years(period: str) -> list[int]:
+    """The years of a period: « 2013-2014 » → 2013, 2014; « 2014 » → 2014."""
+    start, _, end = str(period).partition("-")
+    return list(range(int(start), int(end or start) + 1))
 
 
 def forecasts_heading(pairs: Iterable[tuple[Figure, Figure | None]]) -> str:
