@@ -818,11 +818,25 @@ def test_the_words_on_the_telecoms_are_told_beside_their_share_in_the_editions_b
     from barometre.chapters import prices as ch
 
     text, told = ch.telecom_voices(load(data_copy), 2011)
-    assert plain(text).startswith("Sur ce premier client, Laurent Uberti (président du SP2C) dit : « Ainsi, le secteur")
+    # editor40: not « Ainsi, » nor the 60 % told one line before again; the cut marked « […] »
+    assert plain(text).startswith("Sur ce premier client, Laurent Uberti (président du SP2C) dit : « le secteur des "
+                                  "télécoms […] doit faire face à une crise sans précédent")
     assert told == {"uberti_telecom_crisis"}
     assert ch.telecom_voices(load(data_copy), 2012) == ("", frozenset())  # a later book: « Depuis l'article »
     set_value(data_copy, "telecom_revenue_share", "market", "2011", "45", edition=2011)
-    assert plain(ch.telecom_voices(load(data_copy), 2011)[0]).startswith("Sur les télécoms, Laurent Uberti")
+    other = plain(ch.telecom_voices(load(data_copy), 2011)[0])
+    # a share the sentence does not tell (45 % in the data, 60 % in his words): his clause stays whole
+    assert other.startswith("Sur les télécoms, Laurent Uberti") and "qui représente 60" in other
+
+
+def test_a_quote_loses_its_opening_connective_and_a_clause_giving_again_a_figure_just_told():
+    from barometre import load, narrative
+
+    share = load().known("telecom_revenue_share", 2011)
+    words = "Ainsi, le secteur des télécoms, qui représente 60% du chiffre d’affaires du secteur, doit faire face."
+    assert narrative.trimmed(words, [share]) == "le secteur des télécoms […] doit faire face."
+    assert narrative.trimmed(words) == "le secteur des télécoms, qui représente 60% du chiffre d’affaires du secteur, doit faire face."
+    assert narrative.trimmed("Le secteur, qui pèse 61 %, recule.", [share]) == "Le secteur, qui pèse 61 %, recule."
 
 
 def test_the_smic_index_goes_on_after_the_consumer_prices_stop_and_says_where_each_line_ends():

@@ -792,6 +792,7 @@ def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
     about = "Sur ce premier client" if telecoms.central > 50 else "Sur les télécoms"
     sentences = []
     for q in said:
+        q = replace(q, quote=narrative.trimmed(q.quote, [telecoms]))  # not « Ainsi, … qui représente 60 % … » again
         src = ds.sources.get(q.source)
         who = md_escape(q.attribution) if src is None or src.type == "interview" else "le baromètre"
         sentences.append(f"{narrative.quote(q, attribution=False)}, dit {who}" if sentences else
