@@ -347,7 +347,8 @@ def test_the_newer_share_of_cdi_in_france_leads_the_older_one_of_the_sector(tmp_
     lead = text.index("fig-2019-permanent-contract-share-france-2019")
     assert lead < text.index("fig-2011-permanent-contract-share-market-2011")
     # the sector's figure is another scope, not a point France moved from (« après 84 % » read as a fall)
-    assert "en France en 2019 — pour l'ensemble du secteur, autre périmètre," in text.replace("\u00a0", " ")
+    assert "en France ; pour l'ensemble du secteur, autre périmètre, l'étude de BearingPoint pour le SP2C en comptait" \
+        in text.replace("\u00a0", " ")
     assert "en France en 2019, après" not in text.replace("\u00a0", " ")
     # « À retenir » gives the count a later edition publishes beside the 2009 target (editor35)
     bullet = next(line for line in text.splitlines() if line.startswith("- Emplois de la relation client en France"))
@@ -355,7 +356,7 @@ def test_the_newer_share_of_cdi_in_france_leads_the_older_one_of_the_sector(tmp_
     # one value, one tag: the sector's 84 % and the full-time 92 % read alike in the prose and « À retenir »
     # (editor37: « 84 % (dernier chiffre publié, édition 2011) … 92 % (édition 2011) » in one, swapped in the other)
     takeaway = next(line for line in text.splitlines() if line.startswith("- Salariés des outsourceurs"))
-    prose = next(line for line in text.splitlines() if line.startswith("Selon le baromètre, la part des CDI"))
+    prose = next(line for line in text.splitlines() if line.startswith("En 2019, selon l'étude d'EY pour le SP2C, la part des CDI"))
     for anchor in ("fig-2011-permanent-contract-share-market-2011", "fig-2011-full-time-share-market-2011"):
         notes = [re.search(rf"<{anchor}>`( \([^)]*\))?", line).group(1) for line in (prose, takeaway)]
         assert notes[0] == notes[1], (anchor, notes)
@@ -511,3 +512,45 @@ def test_who_the_sector_employs_names_each_perimeter_and_the_speaker_of_her_coun
     assert "personnes, en France et à l’étranger ; en France, le secteur compte" in text
     assert text.endswith("de conseillers clients, selon Caroline Adam.")
     assert "selon" not in ch.staff_today_text(load(), 2019)  # the barometer's own figures
+
+
+def test_the_latest_study_s_portrait_of_the_staff_is_told_before_the_older_facts(data_copy):
+    """editor42: the 2024 page led on 2012's 51 % of advisers with a bac + 2 while the 2019 edition's newer and
+    opposite figures (bac + 3/4 −17 %, bac + 5 −22 %, work-study +52 %, 41,1 % over 35, the staff's growth after
+    three falls) were only labels in « Depuis l'article ». Told in the past in a later book, in the present in
+    2019's; the verbs from the signs; nothing in a BearingPoint book, which has no portrait."""
+    from conftest import set_value
+
+    from barometre.chapters.partnership import profile
+
+    ds = load()
+    text = profile.portrait_text(ds, 2024).replace("\u00a0", " ")
+    assert text.startswith("En 2019, selon l'étude d'EY pour le SP2C, les effectifs en France progressaient de {ref}`0,8 %")
+    assert "l'étude de BearingPoint pour le SP2C mesurait auparavant des reculs de {ref}`7 %" in text
+    assert "Les salariés de niveau bac + 3/4 reculaient de {ref}`17 %" in text
+    assert "quand ceux de niveau CAP, BEP, bac à bac + 2 progressaient de {ref}`1 à 4 %" in text
+    assert "L'alternance progressait de {ref}`52 %" in text and "toutes zones de production confondues." in text
+    assert "progressent de" in profile.portrait_text(ds, 2019) and profile.portrait_text(ds, 2014) == ""
+    staff = ch.staff_paragraphs(ds, 2024).paragraphs
+    portrait = next(i for i, p in enumerate(staff) if "fig-2019-staff-by-diploma-growth" in p)
+    assert portrait < next(i for i, p in enumerate(staff) if "fig-2012-bac2-plus-share-market-2012" in p)
+    # reversed: the graduates come back, the staff falls
+    set_value(data_copy, "staff_by_diploma_growth", "bac3_4", "2019", "17", edition=2019)
+    set_value(data_copy, "staff_growth", "france", "2019", "-3", edition=2019)
+    changed = profile.portrait_text(load(data_copy), 2024).replace("\u00a0", " ")
+    assert "les effectifs en France reculaient de {ref}`3 %" in changed
+    assert "Les salariés de niveau bac + 5 et plus reculaient de {ref}`22 %" in changed
+    assert ", quand ceux de niveau bac + 3/4 progressaient de {ref}`17 %" in changed
+
+
+def test_the_sector_s_jobs_to_add_are_not_told_as_a_yearly_average_beside_the_agreement_s_three_year_count():
+    """editor42: « soit en moyenne 50 000 par an » stood three lines above Stratégies' « 50 000 emplois créés en
+    trois ans »: two different 50 000."""
+    from barometre import narrative
+
+    ds = load()
+    narrative.new_page(ds)
+    text = "\n".join(ch.mission_paragraphs(ds, 2024, [3, 5, 10, 15]).paragraphs).replace("\u00a0", " ")
+    assert "par an dans le premier cas" not in text and "en moyenne" not in text
+    assert "150 000 emplois de plus." in text.replace("\u202f", " ")
+    assert "(édition 2008)" not in text  # « En 2009, » dates Michel Guido's words in a later book

@@ -53,9 +53,9 @@ SCOPE_LABELS = {
     "consulting": "conseil",
     "social_networks": "réseaux sociaux",
     "sms": "SMS",
-    "bac3_4": "bac +3/4",
-    "bac5_plus": "bac +5 et plus",
-    "cap_bep_bac_bac2": "CAP, BEP, bac à bac +2",
+    "bac3_4": "bac + 3/4",
+    "bac5_plus": "bac + 5 et plus",
+    "cap_bep_bac_bac2": "CAP, BEP, bac à bac + 2",
 }
 
 

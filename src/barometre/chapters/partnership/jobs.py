@@ -110,7 +110,7 @@ def jobs_against_target(ds: Dataset, edition: int, jt: JobsTarget, duration: Fig
         years = periods.end(later.period) - periods.end(jt.current.period)
         if years > 0 and jt.current.central > 0:
             pace = model.required_annual_growth(jt.current.central, later.central, years) * 100
-            text += (f" De {cite(jt.current, then=' emplois')} en {formatting.period_text(jt.current.period)} "
+            text += (f" De {cite(narrative.dated(jt.current), then=' emplois')} en {formatting.period_text(jt.current.period)} "
                      f"à {cite(later)} en {formatting.period_text(later.period)}, la filière a "
                      f"{'crû' if pace >= 0 else 'reculé'} d’environ {formatting.percent(abs(pace), 1)} par an "
                      "(calcul du livre ; les deux décomptes n’ont pas forcément le même périmètre).")
@@ -237,7 +237,10 @@ def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int]) -> M
             f"anglo-saxons en passant {de(dated(jobs.current) if opening else jobs.current)} à "
             f"{cite(dated(jobs.target) if opening else jobs.target, with_noun=True)}, soit "
             f"{formatting.percent(jobs.total_change * 100, signed=True)}, sans fixer d'échéance"
-            + (f" (édition {jobs.target.edition})." if opening else ".")  # the edition once (a later book)
+            # the edition once, in the book of the year the sentence dates (its own edition does not publish it);
+            # none in a later book, where « En 2009, » dates the testimony (``narrative.dated``, editor40)
+            + (f" (édition {jobs.target.edition})." if opening and narrative.dated(jobs.target) is jobs.target
+               else ".")
         )
         first, last = jobs.table.iloc[0], jobs.table.iloc[-1]
         # « une croissance de 17 % par an », not « de +17 % »: the noun carries the direction
@@ -252,11 +255,10 @@ def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int]) -> M
         if len(jobs.table) > 1:
             again = "et" if passed[1] == passed[0] else ("et il faudrait encore" if not passed[1] else "et")
             text += f", {again} {unsigned(last['texte'])} en {formatting.small_number(last['years'], 0)} ans"
-        # the jobs to add in all, then a year (« 50 000 par an » read beside the agreement's « 50 000 en trois ans »)
+        # the jobs to add in all, not a year's average: « 50 000 par an » read beside the agreement's « 50 000
+        # emplois créés en trois ans », quoted below, made two different 50 000 (editor42)
         added = formatting.number(jobs.target.central - jobs.current.central, 0)
-        text += (f" (échéances choisies par le livre) : {added} emplois de plus, soit en moyenne "
-                 f"{first['emplois par an']} par an")
-        text += f" dans le premier cas et {last['emplois par an']} dans le second." if len(jobs.table) > 1 else "."
+        text += f" (échéances choisies par le livre) : {added} emplois de plus."
         if agreement_years is not None:
             within = jobs.table.index[jobs.table["years"] == agreement_years]
             if len(within):  # one of the horizons is the agreement's own: say so, not its rate twice

@@ -3,12 +3,13 @@ regional figures, their text, table and charts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative, periods
+from barometre.chapters.partnership.profile import cdi_sentence, portrait_text
 from barometre.chapters.partnership.words import (
     CHAPTER,
     MOVES,
@@ -144,8 +145,9 @@ def cdi_with_france(cdi: tuple[Figure, Figure | None], france: Figure) -> str:
     latest = cdi[0]
     # the sector's share is the latest of its own series (another scope than France's): tagged as the prose tags it
     # (« dernier chiffre publié »), so that one value reads the same in the prose and « À retenir » (editor37)
-    return (f"{cite(france)} en France en {formatting.period_text(france.period)} — {OTHER_SCOPE}, "
-            f"{cite(latest)} en {formatting.period_text(latest.period)}")
+    # each share dated by its year, without a note (editor42: three parentheses in the « À retenir » line)
+    return (f"{cite(replace(france, as_of=france.edition))} en France en {formatting.period_text(france.period)} ; "
+            f"{OTHER_SCOPE}, {cite(replace(latest, as_of=latest.edition))} en {formatting.period_text(latest.period)}")
 
 
 OTHER_SCOPE = "pour l'ensemble du secteur, autre périmètre"
@@ -271,6 +273,9 @@ def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
     today = staff_today_text(ds, edition)  # who the sector employs, from the latest edition that says it
     if today:
         paragraphs.append(today)
+    portrait = portrait_text(ds, edition)  # the latest study's portrait of the staff, before the older facts
+    if portrait:
+        paragraphs.append(portrait)
     if uberti is not None and cdi is not None:
         said_in = said_year(ds, "laurent_uberti", uberti, edition)  # older words: in the past, dated
         paragraphs.append(
@@ -280,11 +285,9 @@ def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
         )
     facts = []
     cdi_france = newer_in_scope(ds, "permanent_contract_share", "france", cdi[0] if cdi else None, edition)
-    if cdi is not None and cdi_france is not None:  # the newer figure leads, its scope named
-        facts.append(
-            f"la part des CDI dans les contrats {stated(cdi_france, 'est', 'était')} {narrative.de(cdi_france)} en France en "
-            f"{formatting.period_text(cdi_france.period)} — {OTHER_SCOPE}, {trend_text(*cdi)}"
-        )
+    contracts = ""
+    if cdi is not None and cdi_france is not None:  # the newer figure leads, its scope and study named
+        contracts = cdi_sentence(ds, cdi, cdi_france)
     elif cdi is not None:
         facts.append(f"la part des CDI dans les contrats {stated(cdi[0], 'est', 'était')} de {trend_text(*cdi)}")
     elif regional_figures(ds, "permanent_contract_share", edition):
@@ -301,6 +304,9 @@ def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
         if diplomas(ds, edition)[1] is not None and graduates_change is not None:  # the bac + 1 share is told
             text += f", une population {change_text(graduates_change)}"
         facts.append(text)
+    told = [contracts] if contracts else []
     if facts:  # one sentence a fact: strung on semicolons they made one of 600 characters (editor, stop 33)
-        paragraphs.append("Selon le baromètre, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
+        told.append("Selon le baromètre, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
+    if told:
+        paragraphs.append(" ".join(told).strip())
     return Staff(cdi, cdi_france, working, graduates_change, paragraphs, missing)
