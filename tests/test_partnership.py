@@ -531,6 +531,9 @@ def test_the_latest_study_s_portrait_of_the_staff_is_told_before_the_older_facts
     assert "quand ceux de niveau CAP, BEP, bac à bac + 2 progressaient de {ref}`1 à 4 %" in text
     assert "L'alternance progressait de {ref}`52 %" in text and "toutes zones de production confondues." in text
     assert "progressent de" in profile.portrait_text(ds, 2019) and profile.portrait_text(ds, 2014) == ""
+    line = profile.portrait_takeaway(ds, 2024).replace("\u00a0", " ")
+    assert line.startswith("- En 2019, selon l'étude d'EY pour le SP2C : effectifs en France {ref}`+0,8 %")
+    assert "alternance {ref}`+52 %" in line and profile.portrait_takeaway(ds, 2014) == ""
     staff = ch.staff_paragraphs(ds, 2024).paragraphs
     portrait = next(i for i, p in enumerate(staff) if "fig-2019-staff-by-diploma-growth" in p)
     assert portrait < next(i for i, p in enumerate(staff) if "fig-2012-bac2-plus-share-market-2012" in p)

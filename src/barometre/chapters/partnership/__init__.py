@@ -30,6 +30,7 @@ from barometre.chapters.partnership.jobs import (
     mission_paragraphs,
     target_cited,
 )
+from barometre.chapters.partnership.profile import portrait_takeaway, portrait_text
 from barometre.chapters.partnership.relationship import (
     Numericable,
     numericable,
@@ -217,6 +218,8 @@ __all__ = [
     "numericable_text",
     "percent_of_one",
     "person",
+    "portrait_takeaway",
+    "portrait_text",
     "quote",
     "regional_figures",
     "regional_text",

@@ -98,13 +98,16 @@ def young_and_trained_sentence(ds: Dataset, edition: int) -> str:
         parts.append(f"l'alternance {_moves(work_study, plural=False)} {de(_own(work_study), magnitude=True)}")
     france = ds.known("staff_over_35_share", edition, scope="france")
     market = ds.known("staff_over_35_share", edition)
+    # the age is the indicator's, as its label in the dictionary gives it (« Part des salariés de plus de 35 ans »)
+    label = ds.indicators["staff_over_35_share"].label_fr
+    age = label[label.index("plus de "):] if "plus de " in label else "plus âgés"
     if _published(france):
-        older = (f"{cite(_own(france))} des salariés en France {tensed(france, 'ont', 'avaient')} plus de 35 ans"
+        older = (f"{cite(_own(france))} des salariés en France {tensed(france, 'ont', 'avaient')} {age}"
                  + (f", contre {cite(_own(market))} toutes zones de production confondues"
                     if _published(market) and market.period == france.period else ""))
         parts.append(older)
     elif _published(market):
-        parts.append(f"{cite(_own(market))} des salariés {tensed(market, 'ont', 'avaient')} plus de 35 ans")
+        parts.append(f"{cite(_own(market))} des salariés {tensed(market, 'ont', 'avaient')} {age}")
     return upper_first(", et ".join(parts)) + "." if parts else ""
 
 
@@ -135,3 +138,21 @@ def cdi_sentence(ds: Dataset, cdi: tuple[Figure, Figure | None], france: Figure)
     if previous is not None:
         text += f" ({cite(_own(previous))} en {formatting.period_text(previous.period)})"
     return text + "."
+
+
+def portrait_takeaway(ds: Dataset, edition: int) -> str:
+    """« - En 2019, selon l'étude d'EY pour le SP2C : effectifs en France +0,8 % ; par diplôme, −17 % (bac + 3/4),
+    −22 % (bac + 5 et plus), +1 à +4 % (CAP, BEP, bac à bac + 2) ; alternance +52 %. » The portrait's « À retenir »
+    line ('' when ``portrait_text`` tells nothing)."""
+    if not portrait_text(ds, edition):
+        return ""
+    growth = ds.known("staff_growth", edition, scope="france")
+    parts = [f"effectifs en France {cite(_own(growth), signed=True)}"]
+    diplomas = [f for f in narrative.latest_parts(ds, "staff_by_diploma_growth", edition) if f.published]
+    if diplomas:
+        parts.append("par diplôme, " + ", ".join(f"{cite(_own(f), signed=True)} ({scope_label(f.scope)})"
+                                                 for f in sorted(diplomas, key=lambda f: f.central)))
+    work_study = ds.known("apprenticeship_growth", edition)
+    if _published(work_study):
+        parts.append(f"alternance {cite(_own(work_study), signed=True)}")
+    return (f"- En {formatting.period_text(growth.period)}, selon {_by(ds, growth)} : " + " ; ".join(parts) + ".")
