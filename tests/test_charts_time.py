@@ -196,3 +196,21 @@ def test_a_long_span_of_years_labels_round_years_only_and_keeps_every_year_on_th
             if "axis" in layer.get("encoding", {}).get("x", {})]
     assert axes and all(a == history.year_ticks(list(range(int(table["année"].min()), int(table["année"].max()) + 1)))
                         for a in axes)
+
+
+def _panel_y_axes(panel: dict) -> list[dict]:
+    """The y axes of a panel's layers."""
+    return [layer["encoding"]["y"].get("axis", {}) for layer in panel.get("layer", [])
+            if isinstance(layer.get("encoding", {}).get("y"), dict)]
+
+
+def test_a_panel_of_whole_falls_ticks_its_axis_down_from_zero_not_at_its_two_values():
+    """editor42: the 2024 « Croissance des effectifs (Île-de-France) » panel (−19 % in 2011, −18 % in 2012) was ticked
+    at −19 and −18 only, on an axis running to 0: the two labels printed on top of each other at its foot."""
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("partnership"), 2024)
+    spec = history.history_chart(table, name="h", title="T", edition=2024).web_spec()
+    panel = next(p for p in spec["vconcat"] if "Île-de-France" in str(p.get("title", "")))
+    axes = _panel_y_axes(panel)
+    assert axes and all("values" not in a or 0 in a["values"] for a in axes), axes
+    assert any(a.get("tickCount") for a in axes)

@@ -309,7 +309,10 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         y_axis: dict = {"tickCount": 4}
         if all(float(v).is_integer() for v in figures):
             y_axis["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
-            low, high = min(int(figures.min()), 0) if zero else int(figures.min()), int(figures.max())
+            # the zero an axis starts from counts at either end (editor42: −19 and −18 % ticked alone on a
+            # −19…0 axis, their labels on top of each other at its foot)
+            low = min(int(figures.min()), 0) if zero else int(figures.min())
+            high = max(int(figures.max()), 0) if zero else int(figures.max())
             if high - low < 4:  # Vega would tick every half unit: each whole number instead
                 y_axis["values"] = list(range(low, high + 1))
         if suffix:
