@@ -533,3 +533,25 @@ def test_the_open_forecasts_of_one_measure_are_one_item_with_their_years_told_on
     changed = forecasts_markdown(load(data_copy), 2024).replace("\u00a0", " ").replace("\u202f", " ")
     line = next(x for x in changed.splitlines() if "emplois supprimés" in x)
     assert "Aucune édition ne publie le chiffre réalisé" in line and "4 000 emplois <fig-2013" not in line
+
+
+def test_a_testimony_or_span_its_sentence_dates_carries_no_edition_note_in_a_later_book():
+    """editor42: about twenty « (édition 2008) » a book where the method says none: « qui s'appuyait en 2009 sur 600
+    conseillers (édition 2008) », « En 2009, le plan … 3 500 entreprises (édition 2008) … 9 M€ (édition 2008) », « a baissé
+    de 40 % (édition 2008) entre 2000 et 2009 », « +125 % (édition 2008) » entre 2007 et 2008. The 2009 book keeps the
+    testimonies' notes: its own edition does not publish them."""
+    from barometre import themes
+    from barometre.chapters import partnership, value
+
+    ds = load()
+    external = ds.known("numericable_external_advisers", 2024, scope="numericable")
+    assert "(édition" not in value.numericable_clause(external)
+    assert "(édition" in value.numericable_clause(ds.known("numericable_external_advisers", 2009, scope="numericable"))
+    plan = partnership.mission_plan(ds, 2024, partnership.agreement_events(ds, 2024).iloc[0:0], None, None).text
+    assert plan.startswith("En 2009,") and "(édition" not in plan
+    assert "(édition" not in themes.reverse_auctions(ds, 2024)
+    from dataclasses import replace
+
+    span = ds.known("hotline_inbound_growth", 2024, scope="technical_hotline")
+    assert span is not None and span.period == "2007-2008" and narrative.vintage_note(span) == ""
+    assert narrative.vintage_note(replace(span, period="2006-2007")).startswith(" (édition")

@@ -96,8 +96,8 @@ def vintage_note(fig: Figure) -> str:
     after a date, a duration or a count said once (``UNDATED_UNITS``)."""
     if not fig.from_older_edition or fig.unit == "year":
         return ""
-    if str(fig.period) == str(fig.edition):
-        # a figure of its edition's own year: the year the sentence gives names the edition (editor39: « 20 à 25 %
+    if str(fig.period) == str(fig.edition) or _span_ending(fig.period, fig.edition):
+        # a figure of its edition's own year (or of a span that ends with it, « entre 2007 et 2008 »): the year the sentence gives names the edition (editor39: « 20 à 25 %
         # (édition 2009) » in « En 2009, … »); only « dernier chiffre publié » is still news to the reader
         latest = not (fig.one_off or fig.superseded or fig.scope == "target")
         return " (dernier chiffre publié)" if latest else ""
@@ -749,6 +749,14 @@ def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure],
     outcome = " ; ".join(parts)
     return (f"- {forecast_noun(first, len(statements))} : {' ; '.join(items)}. "
             f"{outcome[:1].upper() + outcome[1:]}{related}.")
+
+
+def _span_ending(period: str, edition: int) -> bool:
+    """True for a span of years that ends with the edition's year (« 2007-2008 » published in 2008): the years the
+    sentence gives name the edition, as for a figure of the edition's own year (editor42: « +5 points (édition
+    2008) par rapport à 2007 », « +125 % (édition 2008) » entre 2007 et 2008)."""
+    start, _, end = str(period).partition("-")
+    return bool(end) and start.isdigit() and end == str(edition)
 
 
 def _span_years(period: str) -> list[int]:

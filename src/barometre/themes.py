@@ -16,7 +16,7 @@ import re
 
 from barometre import formatting
 from barometre.data import Dataset, Quote
-from barometre.narrative import de, direction, md_escape, quote_body
+from barometre.narrative import dated, de, direction, md_escape, quote_body
 
 JOURNALIST = "journalist"
 
@@ -53,7 +53,8 @@ def reverse_auctions(ds: Dataset, edition: int) -> str:
                          f"{_who(ds, control)}.")
     if fall is not None and fall.published and "enchères inversées" in fall.quote:
         verb = direction(fall.central, up="a augmenté", down="a baissé", flat="n’a pas bougé")
-        amount = "" if fall.central == 0 else " " + de(fall, magnitude=True)
+        # « entre 2000 et 2009 » dates the outlet's figure: no edition note in a later book (editor42)
+        amount = "" if fall.central == 0 else " " + de(dated(fall), magnitude=True)
         outlet = getattr(ds.sources.get(fall.source), "publication_outlet", "") or ""
         who = f"D’après {md_escape(outlet)}" if outlet else "D’après le baromètre"
         sentences.append(f"{who}, le prix des prestations externalisées {verb}{amount} "

@@ -558,7 +558,8 @@ def numericable_clause(external: Figure | None) -> str:
         return ""
     verb, opening = narrative.as_said_then(external, "s'appuie", "s'appuyait")
     when = f" {opening.strip().rstrip(',').replace('En ', 'en ')}" if opening else ""
-    return f", qui {verb}{when} sur {cite(external, then=' conseillers')} chez ses prestataires,"
+    # « en 2009 » dates it in a later book: no edition note (``narrative.dated``, editor40/42)
+    return f", qui {verb}{when} sur {cite(narrative.dated(external), then=' conseillers')} chez ses prestataires,"
 
 
 def in_place(name: str) -> str:

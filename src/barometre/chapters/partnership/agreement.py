@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from barometre import formatting
+from barometre import formatting, narrative
 from barometre.chapters.partnership.words import AGREEMENT_EVENT_KINDS, EUR_PER_MILLION, event_quote
 from barometre.data import Dataset, Figure
 from barometre.models import partnership as model
@@ -54,6 +54,10 @@ def mission_plan(ds: Dataset, edition: int, assises: pd.DataFrame, duration: Fig
     # a plan an older edition reported is told in the past, with its year
     planned = next((f for f in (companies, trainings, budget) if f is not None), None)
     old_plan = planned is not None and planned.from_older_edition
+    # « En 2009, le plan … comprenait » dates its figures in a later book: no edition note on each (editor42)
+    if old_plan:
+        companies, trainings, budget = (narrative.dated(f) if f is not None else None
+                                        for f in (companies, trainings, budget))
     items = []
     if companies is not None:
         items.append(

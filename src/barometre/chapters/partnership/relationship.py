@@ -71,7 +71,7 @@ def numericable_text(ds: Dataset, num: Numericable) -> str:
                            replace(num.internal, as_of=num.internal.edition)) if past else (num.external, num.internal))
     first = f"{opening}{where}{who} {describes} une relation construite dans la durée."
     # the edition once, at the end of the figures' sentence (a 2009 book must tell 2008's figures from its own)
-    once = f" (édition {num.external.edition})" if past else ""
+    once = f" (édition {num.external.edition})" if past and narrative.dated(num.external) is num.external else ""
     text = (
         f"{first[:1].upper()}{first[1:]} Le service clients de Numericable {counts} "
         f"{cite(external, then=' conseillers')} chez les prestataires, qui {rely} "
