@@ -313,7 +313,9 @@ def test_a_forecast_from_a_press_summary_is_the_outlet_s_and_its_words_are_told_
     """« Pour 2012, le baromètre prévoit un recul » gave the barometer Relation Client Magazine's sentence, then
     quoted that sentence again (editors, stops 31 and 32)."""
     text = plain(lead.render(real, 2011)).replace("'", "’")
-    assert "Relation Client Magazine, résumant le baromètre, annonce un recul" in text
+    # its words, not « annonce un recul » for « s'attend à une régression » (editors 40 and 42)
+    assert "Pour 2012, Relation Client Magazine, résumant le baromètre, écrit : « Malgré des chiffres positifs" in text
+    assert "annonce un recul" not in text
     assert "le baromètre prévoit un recul" not in text
     assert text.count("s’attend à une régression pour 2012") == 1
 

@@ -713,8 +713,10 @@ def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
         if forecast.quote_type == "summary" and forecast.publication_outlet:
             # a press summary of the study (RCM's « le secteur … s'attend à une régression »): the outlet says it
             words = _inner_quotes(forecast.quote).rstrip(".")
-            sentences.append(f"{when}, {md_escape(forecast.publication_outlet)}, résumant le baromètre, annonce {said} : "
-                             f"«\u00a0{md_escape(words)}\u00a0»")
+            # its words, not a paraphrase: « annonce un recul » for « s'attend à une régression » (editors 40, 42);
+            # the outlet's name links to the row, the forecast's figure is the words' own
+            sentences.append(f"{when}, {cite(forecast, md_escape(forecast.publication_outlet))}, résumant le "
+                             f"baromètre, écrit : «\u00a0{md_escape(words)}\u00a0»")
         else:
             sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
     sentences += [said_by(ds, q) for q in view.quotes]  # ``outlook`` left out the forecasts' own words
