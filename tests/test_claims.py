@@ -500,3 +500,18 @@ def test_always_double_digit_growth_is_judged_on_the_years_published_before_the_
     for year, edition in (("2004", 2005), ("2005", 2005), ("2007", 2008), ("2008", 2009)):
         set_value(data_copy, "revenue_growth", "market", year, "5", edition=edition)
     assert _resilience_verdict(load(data_copy), 2024, "double_digit_2012").verdict == cl.INCONSISTENT
+
+
+def test_a_share_that_paused_on_its_way_up_is_not_said_to_rise_without_a_plateau(data_copy):
+    """editor42: « elle gagne 8,9 points, sans palier » on a series reading 20,4 % in 2007, 20 % in 2008, 21 % in
+    2009. The years the share stopped rising are named; « sans palier » only when every year is above the last."""
+    from conftest import set_value
+
+    from barometre.claims import CLAIMS
+    from barometre.claims.checks_trends import check_share_trend
+
+    claim = next(c for c in CLAIMS if c.id == "offshore_threshold_2006")
+    text = check_share_trend(load(), 2024, claim, None).evidence.replace("\u00a0", " ")
+    assert "sans palier" not in text and "avec un palier en 2008 ({ref}`20 %" in text and "après {ref}`20,4 %" in text
+    set_value(data_copy, "offshore_revenue_share", "market", "2008", "20.8", edition=2010)
+    assert "sans palier" in check_share_trend(load(data_copy), 2024, claim, None).evidence

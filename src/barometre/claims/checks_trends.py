@@ -3,6 +3,7 @@ announced fall, the first decline, and the claims no data of the book can test."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from barometre import formatting, periods
@@ -60,10 +61,25 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if interval(end)[0] > interval(start)[1]:
         gain = end.central - start.central
         return Verdict(REFUTED, text + f" : elle gagne {formatting.points(gain, 1, signed=False)}, "
-                                       f"sans palier{after[1] if after else ''}.", figs)
+                                       f"{_plateaus(ds, edition, indicator, start, comparable, end_year)}"
+                                       f"{after[1] if after else ''}.", figs)
     if interval(end)[1] < interval(start)[0]:
         return Verdict(REFUTED, text + f" : elle recule{after[1] if after else ''}.", figs)
     return Verdict(CONFIRMED, text + f" : elle se stabilise{after[1] if after else ''}.", figs)
+
+
+def _plateaus(ds: Dataset, edition: int, indicator: str, start: Figure, years: list[int], end_year: int) -> str:
+    """« sans palier » when each published year of the series is above the one before; else the years it stopped
+    rising: « avec un palier en 2008 (20 % après 20,4 % en 2007) » (editor42: « sans palier » on a series whose
+    2007–2009 reads 20,4 %, 20 %, 21 %)."""
+    shares = [start] + [ds.known(indicator, edition, scope="market", period=str(y))
+                        for y in sorted(y for y in years if y <= end_year)]
+    stops = [(a, b) for a, b in pairwise(shares) if b.central <= a.central]
+    if not stops:
+        return "sans palier"
+    said = [f"{b.period} ({cite(replace(b, as_of=b.edition))} après {cite(replace(a, as_of=a.edition))} en {a.period})"
+            for a, b in stops]  # dated by their years: no edition notes inside the parenthesis
+    return f"avec un palier en {formatting.enumeration(said)}"
 
 
 def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> tuple[Figure, str] | None:
