@@ -570,3 +570,25 @@ def test_the_smic_rise_reaches_a_later_books_year_and_stays_the_articles_in_its_
     later = ch.smic_text(ds, 2024)
     assert "entre 2000 et 2008" in later and "De 2000 à 2024, il a augmenté de" in later
     assert "De 2000 à" not in ch.smic_text(ds, 2010)  # two years after the claim: not yet stale
+
+
+def test_the_salary_s_gap_to_the_smic_is_told_over_the_years_of_one_series(data_copy):
+    """editor42: the 2024 page drew the advisers' pay and the Smic from 2008 to 2014 and told only 2014's gap (7,9 %):
+    the pay rose 2,1 % and the Smic 9,4 %, the gap fell from 15,7 %. Verbs and figures from the data; « À retenir »
+    gives the first year's gap; nothing with a single year."""
+    from conftest import set_value
+
+    from barometre import load
+    from barometre.chapters import value as ch
+
+    ds = load()
+    text = ch.gap_history_text(ch.salary_history(ds, 2024)).replace("\u00a0", " ")
+    assert text == ("De 2008 à 2014, le salaire moyen des conseillers a progressé de 2,1 % et le Smic mensuel brut de "
+                    "9,4 % : son avance sur le Smic est passée de 15,7 % à 7,9 % (calcul du livre).")
+    assert ch.gap_then(ch.salary_history(ds, 2024)).replace("\u00a0", " ") == ", contre 15,7 % en 2008"
+    assert "d’environ 0,5 %" in ch.gap_history_text(ch.salary_history(ds, 2011)).replace("\u00a0", " ")
+    assert ch.gap_history_text(ch.salary_history(ds, 2008)) == ""
+    set_value(data_copy, "adviser_salary_gross", "market", "2014", "1400", edition=2014)
+    fell = ch.gap_history_text(ch.salary_history(load(data_copy), 2024)).replace("\u00a0", " ")
+    assert "a baissé de 8,4 % quand le Smic mensuel brut a progressé de 9,4 %" in fell
+    assert "(le salaire passe alors sous le Smic)" in fell

@@ -37,6 +37,7 @@ from barometre.narrative import (
     quote,
     source_line,
 )
+from barometre.typography import elide
 
 CHAPTER = "value"
 ARTICLE_SOURCE = "claire_morel"  # the article's own row in sources.csv (outlet and year)
@@ -618,6 +619,61 @@ def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
     years = range(int(table["année"].min()), int(table["année"].max()) + 1)
     table.attrs["smic"] = {y: model.monthly_minimum_wage(ds.smic_at(date(y, 7, 1))) for y in years}
     return table
+
+
+def gap_history_text(table: pd.DataFrame) -> str:
+    """« De 2008 à 2014, le salaire moyen des conseillers a progressé de 2,1 % et le Smic mensuel brut de 9,4 % : son
+    avance sur le Smic est passée de 15,7 % à 7,9 %. » The first and last years of the curve within one series (no
+    break between them), each move's verb from its sign (editor42: the 2024 page drew the gap's halving and told
+    only 2014's); « environ » before a number computed from an approximate salary; '' with fewer than two years."""
+    if table.empty:
+        return ""
+    ordered = table.sort_values("année")
+    if "segment" in ordered.columns:
+        ordered = ordered[ordered["segment"] == ordered["segment"].iloc[-1]]
+    if len(ordered) < 2:
+        return ""
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    rough = [r["_figure"].qualifier != "exact" for r in (first, last)]
+
+    def amount(change: float, approx: bool) -> str:
+        shown = ("environ " if approx else "") + formatting.percent(abs(change) * 100, 1)
+        return elide("de", shown) + shown
+
+    def moved(change: float, approx: bool) -> tuple[str, str]:
+        verb = direction(change, up="a progressé", down="a baissé", flat="a stagné")
+        return verb, ("" if verb == "a stagné" else " " + amount(change, approx))
+
+    pay_verb, pay_by = moved(float(last["valeur"]) / float(first["valeur"]) - 1, any(rough))
+    smic_verb, smic_by = moved(float(last["smic"]) / float(first["smic"]) - 1, False)
+    smic_said = (f"et le Smic mensuel brut{smic_by}" if smic_verb == pay_verb and smic_by
+                 else f"quand le Smic mensuel brut {smic_verb}{smic_by}")
+    gaps = [float(r["valeur"]) / float(r["smic"]) - 1 for r in (first, last)]
+    ahead = direction(gaps[0], up="son avance sur le Smic est passée", down="son retard sur le Smic est passé",
+                      flat="son écart au Smic est passé")
+    last_gap = ("environ " if rough[1] else "") + formatting.percent(abs(gaps[1]) * 100, 1)
+    crossed = " (le salaire passe alors sous le Smic)" if gaps[0] >= 0 > gaps[1] else (
+        " (le salaire passe alors au-dessus du Smic)" if gaps[0] < 0 <= gaps[1] else "")
+    return (f"De {first['année']} à {last['année']}, le salaire moyen des conseillers {pay_verb}{pay_by} {smic_said} : "
+            f"{ahead} {amount(gaps[0], rough[0])} à {last_gap}{crossed} (calcul du livre).")
+
+
+def gap_then(table: pd.DataFrame) -> str:
+    """« , contre 15,7 % en 2008 »: the salary's gap to the Smic in the curve's first year of the same series, after
+    « 7,9 % de plus que le Smic » in « À retenir » ('' with fewer than two years, or a gap of another sign)."""
+    if table.empty:
+        return ""
+    ordered = table.sort_values("année")
+    if "segment" in ordered.columns:
+        ordered = ordered[ordered["segment"] == ordered["segment"].iloc[-1]]
+    if len(ordered) < 2:
+        return ""
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    gaps = [float(r["valeur"]) / float(r["smic"]) - 1 for r in (first, last)]
+    if (gaps[0] >= 0) != (gaps[1] >= 0):
+        return ""
+    approx = "environ " if first["_figure"].qualifier != "exact" else ""
+    return f", contre {approx}{formatting.percent(abs(gaps[0]) * 100, 1)} en {first['année']}"
 
 
 SALARY_TOLERANCE = 0.01  # a move of less than 1 % a year is no move
