@@ -879,3 +879,22 @@ def test_the_later_editions_channels_lead_the_revenue_by_activity_with_verbs_fro
     assert "évoluait ainsi" in text(2024)
     set_value(data_copy, "channel_activity_growth", "social_networks", "2019", "-5", edition=2019)
     assert "reculait" in text(2024) and "progress" not in text(2024)
+
+
+def test_the_index_chart_in_words_says_where_the_consumer_prices_stop_when_the_smic_goes_on():
+    """editor42: the 2024 chart drew the consumer prices and the real Smic to 2017 and the Smic to 2024, and the text
+    said nothing of the stop. Said when the Smic goes further than the prices; not in a book whose prices reach it."""
+    from barometre import load
+    from barometre.chapters import prices as ch
+
+    ds = load()
+    price = ds.known("production_hour_price_change_since_2000", 2024)
+    cpi_last = max(int(y) for y in ds.cpi().index)
+    years = list(range(2000, cpi_last + 1))
+    later = ch.index_text(ds, 2024, ch.index_table(ds, years, ch.smic_years_after(ds, cpi_last, 2024)), price, 2000, 2008)
+    assert later.startswith("Entre 2000 et 2008, le Smic horaire brut passe de l'indice 100 à")
+    assert later.endswith(f"L'indice des prix à la consommation du livre s'arrête en {cpi_last} : le Smic en euros "
+                          "constants aussi.")
+    own = ch.index_text(ds, 2011, ch.index_table(ds, list(range(2000, 2012))), ds.known(
+        "production_hour_price_change_since_2000", 2011), 2000, 2008)
+    assert "s'arrête" not in own and "atteint l'indice" in own

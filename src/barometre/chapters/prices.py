@@ -226,6 +226,46 @@ def index_table(ds: Dataset, years: list[int], later: list[int] | tuple[int, ...
     return pd.DataFrame(rows)
 
 
+def index_text(ds: Dataset, edition: int, indices: pd.DataFrame, price: Figure, start: int, end: int) -> str:
+    """The index chart in words: the Smic and prices read in the price's own last year ``end`` (not in the last year
+    of the reference series: the 2024 book set a 2017 Smic index beside a 2008 price), or in the last year every
+    series covers when a reference series stops before; the real Smic as a gain of purchasing power with its
+    computation (« atteint 116,6 » beside prices at 116,6 read as a typo, editor, stop 33); the price's band; then
+    the Smic's index in a later year, and where the consumer prices stop (editor42: the line stopped in 2017
+    without a word)."""
+    compared = end
+    at = indices[indices["année"] == compared].set_index("série")["indice"]
+    series = ("Smic en euros constants", "Smic horaire brut", "Prix à la consommation")
+    if not set(series) <= set(at.dropna().index):  # a reference series that stops before the price's year
+        compared = last_full_year(indices)
+        at = indices[indices["année"] == compared].set_index("série")["indice"]
+    real = at["Smic en euros constants"]
+    moved = narrative.direction(real - 100, up="gagne", down="perd", flat="garde", tolerance=0.05)
+    inflation = (
+        f"corrigé de l'inflation ({formatting.number(at['Smic horaire brut'], 1)} divisé par "
+        f"{formatting.number(at['Prix à la consommation'] / 100, 3)}), le Smic {moved} "
+        + (f"{formatting.percent(abs(real - 100), 1)} de pouvoir d'achat" if moved != "garde" else "son pouvoir d'achat")
+    )
+    text = (
+        f"Entre {start} et {compared}, le Smic horaire brut passe de l'indice 100 à "
+        f"{formatting.number(at['Smic horaire brut'], 1)} et les prix à la consommation à "
+        f"{formatting.number(at['Prix à la consommation'], 1)} : {inflation}. Le prix de l'heure de production, "
+        f"lui, finit entre {formatting.number(100 + price.bounds[0], 1)} et "
+        f"{formatting.number(100 + price.bounds[1], 1)} ; sa trajectoire d'une année à l'autre n'est pas connue : la "
+        "droite tracée est une hypothèse du livre."
+    )
+    # the Smic goes on, the price is not published after its period: read in the Smic's own series
+    later_smic = smic_index_later(ds, start, compared, edition)
+    if later_smic is not None:
+        text += (f" Aucune édition ne publie ce prix après {compared} ; le Smic horaire brut, lui, atteint "
+                 f"l'indice {formatting.number(later_smic[1], 1)} en {later_smic[0]}.")
+        prices_end = last_full_year(indices)
+        if prices_end < later_smic[0]:
+            text += (f" L'indice des prix à la consommation du livre s'arrête en {prices_end} : le Smic en euros "
+                     "constants aussi.")
+    return text
+
+
 def last_full_year(indices: pd.DataFrame) -> int:
     """The last year in which every series of the index table has a value (the CPI's last)."""
     counts = indices.groupby("année")["série"].nunique()
