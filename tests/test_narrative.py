@@ -555,3 +555,16 @@ def test_a_testimony_or_span_its_sentence_dates_carries_no_edition_note_in_a_lat
     span = ds.known("hotline_inbound_growth", 2024, scope="technical_hotline")
     assert span is not None and span.period == "2007-2008" and narrative.vintage_note(span) == ""
     assert narrative.vintage_note(replace(span, period="2006-2007")).startswith(" (édition")
+
+
+def test_an_older_book_says_no_edition_up_to_its_own_publishes_an_outcome_a_later_one_does():
+    """editor42: the 2011 book said « aucune édition ne publie le chiffre réalisé » of the 2012 forecast, which the
+    site's 2012 edition publishes. An older book than the data's latest says « jusqu'à celle de 2011 »; the latest
+    book keeps « aucune édition »."""
+    from barometre.editions.changes import forecasts_markdown
+
+    ds = load()
+    older = forecasts_markdown(ds, 2011)
+    assert "aucune édition jusqu’à celle de 2011 ne publie le chiffre réalisé" in older
+    assert "aucune édition ne publie" not in older
+    assert "aucune édition ne publie le chiffre réalisé" in forecasts_markdown(ds, ds.latest)

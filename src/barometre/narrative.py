@@ -540,7 +540,7 @@ def of_source(fig: Figure) -> str:
 
 
 def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence[Figure] = (),
-                     france: Figure | None = None) -> str:
+                     france: Figure | None = None, upto: int | None = None) -> str:
     """« Prévision de 2008 pour 2009 (Laurent Uberti) : au moins 10 % ; réalisé : 4,2 % (édition 2009),
     prévision démentie. » The verdict compares the outcome with the forecast's bounds. ``france``, the outcome
     in France of a forecast for the whole sector, is told when its verdict differs (« … démentie pour
@@ -557,7 +557,7 @@ def forecast_outcome(forecast: Figure, outcome: Figure | None, partial: Sequence
     text = (f"{forecast_noun(forecast)} publiée avec l’édition {forecast.edition} pour {md_escape(for_period(forecast.period))}"
             f"{who} : {forecast_cited(forecast)}")
     if outcome is None:
-        return text + f" ; {_not_yet_done(forecast, partial)}."
+        return text + f" ; {_not_yet_done(forecast, partial, upto)}."
     text += f" ; réalisé : {_realised(outcome, forecast)}"
     verdict = verdict_words(forecast_verdict(forecast, outcome), forecast)
     if france is not None and (other := verdict_words(forecast_verdict(forecast, france), forecast)) != verdict:
@@ -573,22 +573,29 @@ def _realised(outcome: Figure, forecast: Figure | None = None) -> str:
     return cite(outcome, signed=signed) + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
 
 
-def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = ()) -> str:
+def _none_publish(upto: int | None) -> str:
+    """« aucune édition ne publie », or in a book of an edition older than the data's latest « aucune édition jusqu'à
+    celle de 2011 ne publie » (editor42: the 2011 book said no edition publishes 2012's outcome, which the site's 2012
+    edition does)."""
+    return "aucune édition ne publie" if upto is None else f"aucune édition jusqu’à celle de {upto} ne publie"
+
+
+def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = (), upto: int | None = None) -> str:
     """« aucune édition ne publie le chiffre réalisé » (not « encore », which read as a figure still to come in a
     book ten years on), « … sur toute la période » for a span (2013-2014):
     no edition gives its total. The years of the span an edition does publish are told first (« réalisé en
     2013 : 4 000 emplois (édition 2013) ; aucune édition ne publie le chiffre de 2014 »)."""
     if "-" not in str(forecast.period):
-        return "aucune édition ne publie le chiffre réalisé"
+        return f"{_none_publish(upto)} le chiffre réalisé"
     if not partial:
-        return "aucune édition ne publie le chiffre réalisé sur toute la période"
+        return f"{_none_publish(upto)} le chiffre réalisé sur toute la période"
     done = " ; ".join(f"réalisé en {formatting.period_text(f.period)} : {cite_earlier(f, with_noun=True)}"
                       + ("" if f.from_older_edition else f" (édition {f.edition})") for f in partial)
     start, end = (int(y) for y in str(forecast.period).split("-"))
     missing = [str(y) for y in range(start, end + 1) if str(y) not in {f.period for f in partial}]
     if not missing:
-        return done + " ; aucune édition ne publie le total de la période"
-    return done + f" ; aucune édition ne publie le chiffre de {formatting.enumeration(missing)}"
+        return done + f" ; {_none_publish(upto)} le total de la période"
+    return done + f" ; {_none_publish(upto)} le chiffre de {formatting.enumeration(missing)}"
 
 
 RELATED_WORDS = {"staff_growth": "l’emploi en France"}
@@ -633,6 +640,8 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     span's total is not; ``related`` (``Dataset.related_outcomes``), what an edition publishes instead for a year
     with no outcome; ``in_france`` (``Dataset.france_outcome``), a sector forecast's outcome in France.
     ``dataset`` and ``edition`` give the three from the data, as the chapters and the changes page use them."""
+    # a book of an older edition than the data's latest: « aucune édition jusqu'à celle de 2011 »
+    upto = edition if dataset is not None and edition is not None and edition < dataset.latest else None
     if dataset is not None and edition is not None:
         by_year = by_year or (lambda f: dataset.partial_outcomes(f, edition))
         related = related or (lambda f: dataset.related_outcomes(f, edition))
@@ -668,12 +677,13 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
         if id(group) in merged:  # told once, where the first of them would be
             gs = merged[id(group)]
             if group is gs[0]:
-                lines.append(_open_forecasts_line([f for g in gs for f, _ in g], years_done, instead))
+                lines.append(_open_forecasts_line([f for g in gs for f, _ in g], years_done, instead, upto))
             continue
         if len(group) == 1:
             forecast, outcome = group[0]
             line = forecast_outcome(forecast, outcome, years_done(forecast) if outcome is None else (),
-                                    in_france(forecast) if in_france is not None and outcome is not None else None)
+                                    in_france(forecast) if in_france is not None and outcome is not None else None,
+                                    upto)
             lines.append(f"- {line[:-1] + instead(forecast) + '.' if outcome is None else line}")
             continue
         forecast, outcome = group[0]
@@ -686,7 +696,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
             said = (f"{forecast_noun(forecast)} {of_source(forecast)} publiée avec l’édition {forecast.edition} pour "
                     f"{md_escape(for_period(forecast.period))}, d’après {relays} : {forecast_cited(forecast)}")
             if outcome is None:
-                lines.append(f"- {said} ; {_not_yet_done(forecast, years_done(forecast))}{instead(forecast)}.")
+                lines.append(f"- {said} ; {_not_yet_done(forecast, years_done(forecast), upto)}{instead(forecast)}.")
             else:
                 done = _realised(outcome, forecast)
                 lines.append(f"- {said} ; réalisé : {done}, "
@@ -701,7 +711,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
 
         if outcome is None:
             items = " ; ".join(item(f) for f, _ in group)
-            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, years_done(forecast))}"
+            lines.append(f"- {lead} : {items} ; {_not_yet_done(forecast, years_done(forecast), upto)}"
                          f"{instead(forecast)}.")
             continue
         done = _realised(outcome, forecast)
@@ -716,7 +726,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
 
 
 def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure], Sequence[Figure]],
-                         instead: Callable[[Figure], str]) -> str:
+                         instead: Callable[[Figure], str], upto: int | None = None) -> str:
     """« Trois prévisions d'emplois supprimés : 6 000 à 7 000 emplois pour 2013-2014 (Laurent Uberti, édition 2012,
     d'après e-marketing.fr) ; … ; 4 000 emplois pour 2014 (SP2C, édition 2012, d'après Europe 1 et Freenews).
     Réalisé en 2013 : 4 000 emplois ; aucune édition ne publie le chiffre de 2014 ; … » Forecasts of one measure
@@ -742,9 +752,9 @@ def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure],
              for f in sorted(done.values(), key=lambda f: f.period)]
     if not done:
         spans = all("-" in str(f.period) for f in forecasts)
-        parts.append("aucune édition ne publie le chiffre réalisé" + (" sur toute la période" if spans else ""))
+        parts.append(f"{_none_publish(upto)} le chiffre réalisé" + (" sur toute la période" if spans else ""))
     elif missing:
-        parts.append(f"aucune édition ne publie le chiffre de {formatting.enumeration(missing)}")
+        parts.append(f"{_none_publish(upto)} le chiffre de {formatting.enumeration(missing)}")
     related = "".join(dict.fromkeys(instead(f) for f in forecasts))
     outcome = " ; ".join(parts)
     return (f"- {forecast_noun(first, len(statements))} : {' ; '.join(items)}. "
