@@ -515,3 +515,21 @@ def test_a_share_that_paused_on_its_way_up_is_not_said_to_rise_without_a_plateau
     assert "sans palier" not in text and "avec un palier en 2008 ({ref}`20 %" in text and "après {ref}`20,4 %" in text
     set_value(data_copy, "offshore_revenue_share", "market", "2008", "20.8", edition=2010)
     assert "sans palier" in check_share_trend(load(data_copy), 2024, claim, None).evidence
+
+
+def test_a_range_said_is_missed_by_its_distance_from_its_own_bound_not_from_the_rounding_s_edge(data_copy):
+    """editor42: « 70 à 75 % » against 68,5 % was said to miss by « 1 point » (from 69,5, the rounding's edge); a
+    reader counts 70 − 68,5 = 1,5 points under the range's low end."""
+    from conftest import set_value
+
+    from barometre.claims import CLAIMS
+
+    claim = next(c for c in CLAIMS if c.check.__name__ == "check_share_of_revenues")
+    ds = load()
+    fig = ds.known("sp2c_revenue_coverage", 2024)
+    text = claim.check(ds, 2024, claim, fig).evidence.replace("\u00a0", " ")
+    assert text.endswith("tombe 1,5 point sous le bas de la fourchette annoncée.")
+    set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2900", edition=2024)
+    changed = load(data_copy)
+    above = claim.check(changed, 2024, claim, changed.known("sp2c_revenue_coverage", 2024)).evidence
+    assert "au-dessus du haut de la fourchette annoncée" in above.replace("\u00a0", " ")

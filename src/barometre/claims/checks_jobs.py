@@ -57,12 +57,14 @@ def check_share_of_revenues(ds: Dataset, edition: int, claim: Claim, fig: Figure
     if overlap((lo, hi), interval(fig)):
         return Verdict(CONSISTENT, text + ".", (fig, part, whole))
     below = hi < interval(fig)[0]
-    side = "en deçà" if below else "au-delà"
-    # how far, from the nearest end of the share said (editor37: a spoken « 70 à 75 % » against 68,5 % reads
-    # differently from a wide miss)
-    gap = interval(fig)[0] - central if below else central - interval(fig)[1]
+    # how far from the nearest end of the share as said (editor37: a spoken « 70 à 75 % » against 68,5 % reads
+    # differently from a wide miss; editor42: 70 − 68,5 is 1,5 points, not the 1 point from the rounding's edge)
+    low_said, high_said = fig.bounds
+    gap = low_said - central if below else central - high_said
+    side = (("sous le bas de la fourchette annoncée" if below else "au-dessus du haut de la fourchette annoncée")
+            if fig.is_range else ("en deçà de la part annoncée" if below else "au-delà de la part annoncée"))
     return Verdict(INCONSISTENT, text + f" : le rapport des deux chiffres publiés tombe "
-                   f"{formatting.points(gap, 1, signed=False)} {side} de la part annoncée.", (fig, part, whole))
+                   f"{formatting.points(gap, 1, signed=False)} {side}.", (fig, part, whole))
 
 
 def check_province_jobs(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
