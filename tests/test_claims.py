@@ -533,3 +533,16 @@ def test_a_range_said_is_missed_by_its_distance_from_its_own_bound_not_from_the_
     changed = load(data_copy)
     above = claim.check(changed, 2024, claim, changed.known("sp2c_revenue_coverage", 2024)).evidence
     assert "au-dessus du haut de la fourchette annoncée" in above.replace("\u00a0", " ")
+
+
+def test_a_multiple_that_falls_short_on_a_base_of_a_part_says_the_scopes_cannot_make_it_up():
+    """editor42 read « les périmètres diffèrent » under « incohérente » for « le marché a quadruplé » (× 3,4) as a
+    reason to doubt the verdict: the 2000 figure counts a part of the sector, so a whole of 2000 would be larger and
+    the multiple smaller still. The verdict says so."""
+    from barometre.claims import CLAIMS
+
+    claim = next(c for c in CLAIMS if c.id == "market_quadrupled_2017")
+    verdict = claim.check(load(), 2024, claim, None)
+    assert verdict.verdict == "incohérente"
+    assert verdict.evidence.replace("\u00a0", " ").endswith(
+        "un chiffre de 2000 de même périmètre, plus grand, ne ferait qu’abaisser ce facteur.")

@@ -267,6 +267,12 @@ def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if claim.params.get("scopes_differ"):
         text += f" ; {claim.params['scopes_differ']}"
     if hi < factor - 0.5 or lo >= factor + 0.5:
+        # an older figure of a part of what the newer counts (``older_is_part``): a whole of the same scope would be
+        # larger and the multiple smaller, so the scopes cannot make up a multiple that falls short (editor42 read
+        # « les périmètres diffèrent » as a reason to doubt the verdict)
+        if claim.params.get("older_is_part") and hi < factor - 0.5:
+            text += (f" ; un chiffre de {period_end(old.period)} de même périmètre, plus grand, ne ferait "
+                     "qu’abaisser ce facteur")
         return Verdict(INCONSISTENT, text + ".", (new, old))
     return Verdict(CONSISTENT, text + ".", (new, old))
 

@@ -160,7 +160,8 @@ CLAIMS: list[Claim] = [
            "Un marché quadruplé depuis 2000", factor=4,
            newer=("market_revenue", "market", 2017), older=("top50_cumulative_revenue", "market", 2000),
            scopes_differ="les périmètres diffèrent : le Top 50 de 2000 compte le chiffre d’affaires en France de "
-                         "cinquante prestataires, sans l’offshore, le chiffre de 2017 tout le secteur"),
+                         "cinquante prestataires, sans l’offshore, le chiffre de 2017 tout le secteur",
+           older_is_part=True),
     _fig("outsourced_share_25", "resilience", 2008, check_restated, "outsourced_market_share", 2009),
     _fig("inhouse_salary_premium", "resilience", 2008, unverifiable, "inhouse_salary_premium", 2009,
          scope="large_groups", why="Le baromètre ne publie aucun salaire des centres internes des grands groupes."),
