@@ -305,10 +305,18 @@ def _untold_quotes(site, edition: int) -> list[tuple]:
         plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
         return re.sub(r"[^\w]", "", plain.lower())
 
+    from barometre.narrative import trimmed
+
     pages = {n: letters(main_text(site, edition, n)) for n in ANALYSIS_CHAPTERS}
+
+    def told(q: dict) -> bool:
+        # a quote the book cuts as an editor does (``narrative.trimmed``: an opening « Ainsi, » dropped, a clause
+        # giving again a figure just told marked « […] ») is told by the words it opens on
+        page = pages.get(q["chapter"], "")
+        return letters(q["quote"])[:30] in page or letters(trimmed(q["quote"]))[:20] in page
+
     with path.open(encoding="utf-8") as f:
-        return [(q["quote_id"], q["chapter"]) for q in csv.DictReader(f)
-                if letters(q["quote"])[:30] not in pages.get(q["chapter"], "")]
+        return [(q["quote_id"], q["chapter"]) for q in csv.DictReader(f) if not told(q)]
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

@@ -54,14 +54,14 @@ def mission_plan(ds: Dataset, edition: int, assises: pd.DataFrame, duration: Fig
     # a plan an older edition reported is told in the past, with its year
     planned = next((f for f in (companies, trainings, budget) if f is not None), None)
     old_plan = planned is not None and planned.from_older_edition
-    # « En 2009, le plan … comprenait » dates its figures in a later book: no edition note on each (editor42)
-    if old_plan:
-        companies, trainings, budget = (narrative.dated(f) if f is not None else None
-                                        for f in (companies, trainings, budget))
+    # « En 2009, le plan … comprenait » dates its figures in a later book: no edition note on each (editor42); the
+    # figures themselves go back to the page's « À retenir » as they are, with their year
+    companies_said, trainings_said, budget_said = (narrative.dated(f) if old_plan and f is not None else f
+                                                   for f in (companies, trainings, budget))
     items = []
     if companies is not None:
         items.append(
-            f"- un observatoire renforcé, qui {'devait référencer' if old_plan else 'référencera'} les {cite(companies, with_noun=True)} identifiées du "
+            f"- un observatoire renforcé, qui {'devait référencer' if old_plan else 'référencera'} les {cite(companies_said, with_noun=True)} identifiées du "
             "secteur, pour connaître le marché et les pratiques de ressources humaines ;"
         )
     else:
@@ -70,7 +70,7 @@ def mission_plan(ds: Dataset, edition: int, assises: pd.DataFrame, duration: Fig
         cost = training_cost(trainings, budget)
         approx = "environ " if trainings.qualifier != "exact" or budget.qualifier != "exact" else ""
         items.append(
-            f"- le financement {de(trainings, with_noun=True)} pour un budget {de(budget)}, soit "
+            f"- le financement {de(trainings_said, with_noun=True)} pour un budget {de(budget_said)}, soit "
             f"{approx}{formatting.euros(round(cost, -1))} par formation, {'qui devait faire' if old_plan else 'pour faire'} "
             "déboucher la formation professionnelle sur un emploi et donner au métier de téléconseiller sa reconnaissance ;"
         )
