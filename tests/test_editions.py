@@ -622,6 +622,9 @@ def test_the_changes_page_lists_every_changed_indicator_with_both_values(data_20
     new = changes_markdown(load(), 2011).split("## Nouveaux chiffres")[1].split("\n## ")[0]
     heads = [ln for ln in new.splitlines() if ln.startswith("D'après ")]
     assert heads and len(heads) == len(set(heads)) and not any(" — " in ln for ln in new.splitlines() if ln.startswith("- "))
+    # a study with its article (editors 40, 42: « D'après Baromètre des outsourceurs … »)
+    assert any(h.startswith("D'après le baromètre des outsourceurs") for h in heads)
+    assert not any(h.startswith("D'après Baromètre") for h in heads)
 
 
 def test_the_changes_page_of_the_first_edition_says_there_is_nothing_to_compare():

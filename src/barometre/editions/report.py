@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from barometre import formatting
+from barometre import formatting, narrative
 from barometre.data import Figure
 from barometre.editions.common import CONFIRMED, PERCENT_UNITS, EditionError, Issue
 
@@ -275,8 +275,11 @@ class EditionReport:
             by_source: dict[str, list[Figure]] = {}
             for f in self.new:
                 by_source.setdefault(f.source_name, []).append(f)
-            for source, figs in by_source.items():
-                parts.append(f"D'après {md_escape(source)} :")
+            for figs in by_source.values():
+                # a study with its article (« D'après le baromètre EY/SP2C … », not « D'après Baromètre … »,
+                # editors 40 and 42), a person's name as it is
+                named = narrative.named_source(figs[0])
+                parts.append(f"D'après {named} :")
                 parts.append("\n".join(
                     f"- **{md_escape(f.label)}** ({md_escape(_scope_label(f.scope))}, "
                     f"{md_escape(formatting.period_text(f.period))}) : {listed(f)}" for f in figs))
