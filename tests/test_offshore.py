@@ -934,3 +934,10 @@ def test_the_model_s_testimonies_dated_by_their_sentence_carry_no_edition_note_i
     assert "Frédéric Jousset en 2009" in hypotheses and "édition" not in hypotheses
     own, _ = ch.model_setup(ds, 2009, **args)
     assert "(édition 2008)" in ch.model_text(own, 0.1).replace("\u00a0", " ").split("\n\n")[0]
+
+
+def test_the_synthesis_row_says_the_year_once_when_the_staff_moves_in_the_growth_s_year():
+    """editor40/42: « En 2011, l'offshore croît plus vite … ; effectifs +16 % en province, −19 % en Île-de-France en
+    2011 »."""
+    row = re.sub(r"<[^>]*>", "", ch.summary(load(), 2011).takeaway)  # the links' targets aside
+    assert row.startswith("En 2011,") and row.count("2011") == 1 and "Île-de-France" in row

@@ -252,9 +252,11 @@ def summary(ds: Dataset, edition: int):
                    f"{narrative.cite(offshore, signed=True)} offshore"
         regional = regional_staff_growth(ds, edition)
         if regional and (province is None or period_key(regional[0].period) >= period_key(province.period)):
+            # the year once: not again when the growth's opening has just said it (editor40/42: « En 2011, … en 2011 »)
+            same_year = regional[0].period == france.period and growth_title(france, offshore).startswith("En ")
             takeaway += " ; effectifs " + ", ".join(
                 f"{narrative.cite(f, signed=True)} {REGIONS[f.scope]}" for f in regional) + \
-                f" en {formatting.period_text(regional[0].period)}"
+                ("" if same_year else f" en {formatting.period_text(regional[0].period)}")
         elif province is not None:
             takeaway += (f" ; {narrative.cite(province)} des nouveaux emplois créés en province en "
                          f"{formatting.period_text(province.period)}")
