@@ -542,7 +542,8 @@ def test_the_prices_chapter_reads_the_hhi_against_the_guidelines_and_cites_them(
     nb = execute_chapter(tmp_path, "prices", "guidelines", data_dir=str(DATA_DIR))
     text = markdown(nb)
     assert "Selon les seuils des lignes directrices américaines" in text
-    assert title_text(spec(nb, "prix-concentration")) == "Une concentration encore mal connue"
+    # the Top 50 leader's 20 % caps the index under « très concentré » (editor43)
+    assert title_text(spec(nb, "prix-concentration")) == "Un marché qui n'est pas très concentré"
     figure = next(o["data"][PAGE_MIME] for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                   if 'id="spec-prix-concentration"' in o.get("data", {}).get(PAGE_MIME, ""))
     assert f"seuils (traits verticaux){NBSP}: Département de la Justice et Federal Trade Commission des États-Unis" in figure
@@ -898,3 +899,30 @@ def test_the_index_chart_in_words_says_where_the_consumer_prices_stop_when_the_s
     own = ch.index_text(ds, 2011, ch.index_table(ds, list(range(2000, 2012))), ds.known(
         "production_hour_price_change_since_2000", 2011), 2000, 2008)
     assert "s'arrête" not in own and "atteint l'indice" in own
+
+
+def test_the_leader_s_published_share_caps_the_concentration_index(data_copy):
+    """editor43: the index's upper bound (2 800) assumed a leader holding about half the market, while the 2008
+    edition gives the leader, Teleperformance, 20 % of the Top 50's revenue, a ceiling on its share of the whole
+    market. With it the range stops short of « très concentré », and the text and title say what it rules out;
+    without the row, the old bound and reading come back."""
+    from conftest import mark_not_published
+
+    from barometre import load
+
+    assert model.hhi_bounds(70, 10, 2, 20) == (494, 1144)  # 3 firms at 20 %… : 2 × 400 + 16² + 7 × 4, tail 60
+    assert model.hhi_bounds(70, 10, 2, 7) == (494, 550)  # a ceiling at the average: all equal
+    assert model.hhi_bounds(70, 10, 2, 60) == model.hhi_bounds(70, 10, 2)  # above the lone leader's: no effect
+    ds = load()
+    top, forecast = ds.known("top10_market_share", 2024, scope="top10"), ds.known("large_players_forecast", 2024)
+    leader = ch.leader_cap(ds, 2024)
+    table = ch.hhi_table(top, ch.TOP_N, 2.0, forecast, leader)
+    text = ch.hhi_text(top, ch.TOP_N, 2.0, table, ch.hhi_grid(ds), forecast, leader)
+    text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "compris entre 494 et 1 144" in text and "le leader, Teleperformance, qui faisait {ref}`20 %" in text
+    assert "mais il n'est pas très concentré." in text
+    assert ch.hhi_title(494, 1144, ch.hhi_grid(ds)) == "Un marché qui n'est pas très concentré"
+    mark_not_published(data_copy, "leader_market_share", edition=2008)
+    assert ch.leader_cap(load(data_copy), 2024) is None
+    plain = ch.hhi_table(top, ch.TOP_N, 2.0, forecast, None)
+    assert plain.iloc[0]["HHI haut"] == 2800

@@ -13,6 +13,7 @@ from barometre import formatting, history, lead, narrative, periods
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.history import trend
+from barometre.labels import scope_label
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import cite, md_escape, source_line
@@ -473,17 +474,26 @@ def margin_chart(paths: pd.DataFrame, start_margin: float, productivity_gain: fl
 # --------------------------------------------------------------------------- market structure
 
 
+def leader_cap(ds: Dataset, edition: int) -> Figure | None:
+    """The leader's published share of a ranking (Teleperformance, 20 % of the Top 50's revenue in 2008): its share of
+    the whole market, of which the ranking is a part, cannot be larger, so no firm's can (editor43: the index's upper
+    bound assumed a leader at 52 % of the market); None when no edition up to ``edition`` publishes one."""
+    figs = [f for f in ds.latest_by_scope("leader_market_share", edition) if f.published]
+    return max(figs, key=lambda f: f.central) if figs else None
+
+
 def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
-              forecast: Figure | None) -> pd.DataFrame:
+              forecast: Figure | None, leader: Figure | None = None) -> pd.DataFrame:
     """HHI bounds for the market as the article describes it, and for the forecast of a few large
-    players holding the same share (the book's assumption)."""
+    players holding the same share (the book's assumption); ``leader`` caps any firm's share (``leader_cap``)."""
     rows = []
     # dated, not « Aujourd'hui »: a later edition shows an older figure
     scenarios = [(f"En {formatting.period_text(top_share.period)} : les {top_n} premiers", top_n)]
     if published(forecast) and int(forecast.central) != top_n:
         scenarios.append((f"Scénario : {formatting.number(forecast.central, 0)} gros acteurs", int(forecast.central)))
     for label, n in scenarios:
-        low, high = model.hhi_bounds(top_share.central, n, tail_max_share)
+        low, high = model.hhi_bounds(top_share.central, n, tail_max_share,
+                                     leader.bounds[1] if published(leader) else None)
         rows.append({
             "situation": label,
             "acteurs": n,
@@ -492,6 +502,52 @@ def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
             "texte": f"{formatting.number(low, 0)} à {formatting.number(high, 0)}",
         })
     return pd.DataFrame(rows)
+
+
+def hhi_text(top: Figure, top_n: int, tail_max_share: float, hhi: pd.DataFrame, grid: list[dict],
+             forecast: Figure | None, leader: Figure | None) -> str:
+    """The index in words: its bounds and what each assumes, the guidelines' reading, and the floor under the
+    forecast of a few large players. With a published ceiling on the leader's share (``leader_cap``), the upper
+    bound gives the top firms that share each, not a leader holding nearly all of the top's."""
+    now = hhi.iloc[0]
+    # in the past, with its year, when the share comes from an older edition (nothing stale told as current)
+    was, when = narrative.as_said_then(top, "est", "était")
+    past = bool(when)
+    n_text, others = formatting.small_number(top_n, 0), formatting.small_number(top_n - 1, 0)
+    capped = published(leader) and model.hhi_bounds(top.central, top_n, tail_max_share)[1] > now["HHI haut"]
+    if capped:
+        name = md_escape(scope_label(leader.scope))
+        highest = (f"au plus haut si les premiers en {'détenaient' if past else 'détiennent'} chacun autant que le "
+                   f"leader, {name}, qui {'faisait' if leader.from_older_edition else 'fait'} "
+                   f"{cite(narrative.dated(leader))} du chiffre d'affaires des cinquante premiers en "
+                   f"{formatting.period_text(leader.period)} (sa part du marché entier ne peut être plus grande), "
+                   f"et les autres le minimum que leur rang {'permettait' if past else 'permet'}")
+    else:
+        highest = (f"au plus haut si un leader en {'détenait' if past else 'détient'} l'essentiel et que les "
+                   f"{others} autres n'{'avaient' if past else 'ont'} que le minimum que leur rang "
+                   f"{'permettait' if past else 'permet'}")
+    text = (
+        f"Ce seul chiffre ne suffit pas à mesurer la concentration. {when}{'l' if when else 'L'}'indice de "
+        f"Herfindahl-Hirschman (HHI, somme des carrés des parts de marché en %) {was} compris entre "
+        f"{formatting.number(now['HHI bas'], 0)} et {formatting.number(now['HHI haut'], 0)} : au plus bas si les "
+        f"{n_text} premiers se {'partageaient' if past else 'partagent'} également {cite(top)}, {highest}, la part du "
+        f"premier acteur hors du groupe de tête, supposée de {formatting.percent(tail_max_share)} du marché "
+        "(hypothèse du livre), le reste du marché étant aussi concentré que possible."
+    )
+    reading = hhi_reading(now["HHI bas"], now["HHI haut"], grid, top.period)
+    if reading:
+        text += " " + reading
+    if published(forecast) and len(hhi) > 1:
+        scen = hhi.iloc[1]
+        text += (
+            f" {narrative.opening(forecast)}{md_escape(forecast.attribution)} "
+            f"{narrative.tensed(forecast, 'prévoit', 'prévoyait')} l'émergence "
+            f"{narrative.de(narrative.dated(forecast), in_words=True, then=' gros acteurs')}."
+            f" Si ces {formatting.small_number(forecast.central, 0)} acteurs détenaient la même part (hypothèse "
+            f"du livre), le plancher de l'indice passerait de {formatting.number(now['HHI bas'], 0)} à "
+            f"{formatting.number(scen['HHI bas'], 0)}."
+        )
+    return text
 
 
 def hhi_grid(ds: Dataset) -> list[dict]:
@@ -517,6 +573,9 @@ def hhi_title(low: float, high: float, grid: list[dict]) -> str:
         return "La concentration du marché"
     if hhi_class(low, grid) == hhi_class(high, grid):
         return f"Un marché {HHI_CLASS_FR[hhi_class(low, grid)]}"
+    top = HHI_CLASS_FR[grid[-1]["concentration"]]
+    if HHI_CLASS_FR[hhi_class(high, grid)] != top:  # what the range rules out
+        return f"Un marché qui n'est pas {top}"
     return "Une concentration encore mal connue"
 
 
@@ -542,8 +601,12 @@ def hhi_reading(low: float, high: float, grid: list[dict], period: str) -> str:
     lo, hi = HHI_CLASS_FR[hhi_class(low, grid)], HHI_CLASS_FR[hhi_class(high, grid)]
     if lo == hi:
         return f"Selon les seuils des {name} ({scale}), les deux bornes désignent un marché {lo}."
+    # a range that stops short of the top class says what it rules out (editor43: « ne suffisent pas à classer »
+    # read as if the market could be highly concentrated)
+    top = HHI_CLASS_FR[last["concentration"]]
+    ruled_out = f", mais il n'est pas {top}" if hi != top else ""
     return (f"Selon les seuils des {name} ({scale}), la fourchette va d'un marché {lo} à un marché {hi} : "
-            "les chiffres publiés ne suffisent pas à classer le marché.")
+            f"les chiffres publiés ne suffisent pas à classer le marché{ruled_out}.")
 
 
 def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
@@ -876,7 +939,6 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
     (environ +30 %) et le tourisme (environ +30 %). » The client sectors whose growth the latest edition up to
     ``edition`` that gives it publishes, fastest first (the diversification away from the telecoms); ''
     when none does. In the past for an older edition's figures."""
-    from barometre.labels import scope_label
 
     figs = sorted(narrative.latest_parts(ds, "sector_revenue_growth", edition), key=lambda f: -f.central)
     if not figs:
@@ -898,7 +960,6 @@ def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str
     prestataires, les canaux digitaux moins de 1 %. En 2019, leur activité progresse sur les canaux que cite le
     baromètre : réseaux sociaux, +36 % ; SMS, +43 %. » (editor39: the 2024 section stopped in 2008.) Each verb from the
     figures' signs and editions; '' when nothing newer is published."""
-    from barometre.labels import scope_label
 
     after = period_end(since.period) if published(since) else 0
     sentences = []

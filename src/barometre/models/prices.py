@@ -205,7 +205,8 @@ def hhi(shares: Iterable[float]) -> float:
     return sum(s * s for s in values)
 
 
-def hhi_bounds(top_n_share: float, n: int, tail_max_share: float) -> tuple[float, float]:
+def hhi_bounds(top_n_share: float, n: int, tail_max_share: float,
+               leader_max: float | None = None) -> tuple[float, float]:
     """Lower and upper bounds of the HHI when the ``n`` largest firms hold ``top_n_share`` %
     of the market and the largest firm outside them holds ``tail_max_share`` %.
 
@@ -216,7 +217,11 @@ def hhi_bounds(top_n_share: float, n: int, tail_max_share: float) -> tuple[float
       ``tail_max_share`` and the rest split into infinitely many tiny firms (contributing 0);
     - upper bound: one leader holds all it can, top_n_share − (n − 1) × tail_max_share, the
       other n − 1 hold tail_max_share each; the rest of the market is split into as many firms
-      of tail_max_share as fit, plus one remainder.
+      of tail_max_share as fit, plus one remainder;
+    - ``leader_max`` (a published ceiling on any one firm's share, e.g. the leader's share of a ranking, which its
+      share of the whole market cannot exceed): the upper bound then gives as many top firms as fit that share,
+      one the remainder and the others ``tail_max_share`` (the sum of squares is largest at that corner); a ceiling
+      the top n could not reach together (below their average share) or above the lone leader's is ignored.
     """
     s = _finite("top_n_share", top_n_share)
     t = _finite("tail_max_share", tail_max_share)
@@ -242,6 +247,12 @@ def hhi_bounds(top_n_share: float, n: int, tail_max_share: float) -> tuple[float
     low = s * s / n + t * t
     leader = s - (n - 1) * t
     high = leader * leader + (n - 1) * t * t
+    if leader_max is not None and s / n - 1e-9 <= _finite("leader_max", leader_max) < leader and leader_max > t:
+        room = s - n * t  # what the top firms hold above the floor every one of them holds
+        full = min(n, math.floor(room / (leader_max - t) + 1e-9))
+        extra = room - full * (leader_max - t)
+        high = full * leader_max * leader_max + (
+            (t + extra) ** 2 + (n - full - 1) * t * t if full < n else 0.0)
     if t > 0:
         whole = math.floor(rest / t + 1e-9)
         remainder = max(rest - whole * t, 0.0)
