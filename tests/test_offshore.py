@@ -941,3 +941,21 @@ def test_the_synthesis_row_says_the_year_once_when_the_staff_moves_in_the_growth
     2011 »."""
     row = re.sub(r"<[^>]*>", "", ch.summary(load(), 2011).takeaway)  # the links' targets aside
     assert row.startswith("En 2011,") and row.count("2011") == 1 and "Île-de-France" in row
+
+
+def test_the_newest_pair_of_positions_and_revenue_is_told_after_the_staff_pair(data_copy):
+    """editor43: the 2024 page said no share of revenue is published after 2014, while 2016 gives France about half
+    the positions for 66 % of the revenue: the newest pair of the debate. Told after the last pair told, in the
+    past in a later book; the words after « hors de France » from the two complements."""
+    from conftest import set_value
+
+    ds = load()
+    text = ch.positions_and_revenue_sentence(ds, 2024, ds.known("staff_share", 2024, scope="offshore"))
+    text = text.replace("\u00a0", " ")
+    assert text.startswith("En 2016, selon l'étude d'EY pour le SP2C, la France concentrait {ref}`environ 50 %")
+    assert "hors de France, environ 50 % des positions n’en réalisaient que 34 % (calcul du livre)." in text
+    assert ch.positions_and_revenue_sentence(ds, 2014, None) == ""
+    assert ch.positions_and_revenue_sentence(ds, 2024, ds.known("france_revenue_share", 2024)) == ""  # not newer
+    set_value(data_copy, "france_revenue_share", "market", "2016", "40", edition=2016)
+    changed = ch.positions_and_revenue_sentence(load(data_copy), 2024, None).replace("\u00a0", " ")
+    assert "hors de France, environ 50 % des positions en réalisaient 60 %" in changed

@@ -145,6 +145,32 @@ def themes_article_year(ds: Dataset) -> str | None:
     return None if first is None else str(first)
 
 
+def positions_and_revenue_sentence(ds: Dataset, edition: int, after: Figure | None) -> str:
+    """« En 2016, selon l'étude d'EY pour le SP2C, la France concentrait environ 50 % des positions pour 66 % du
+    chiffre d'affaires ; hors de France, environ 50 % des positions n'en réalisaient que 34 % (calcul du livre). »
+    The newest pair of France's share of the positions and of the revenue, when it is newer than ``after`` (the
+    last staff-versus-revenue pair told; editor43: 2016's pair was missed); '' otherwise."""
+    positions = ds.known("production_capacity_share", edition, scope="france")
+    if positions is None or not positions.published or (
+            after is not None and period_key(positions.period) <= period_key(after.period)):
+        return ""
+    revenue = ds.known("france_revenue_share", edition, period=positions.period)
+    if revenue is None or not revenue.published or revenue.edition != positions.edition:
+        return ""
+    study = ds.study_of(positions.edition)
+    by = history.study_name(study) if study is not None else "le baromètre"
+    own = [replace(f, as_of=f.edition) for f in (positions, revenue)]  # dated and named in the sentence
+    concentrate = narrative.tensed(positions, "concentre", "concentrait")
+    make = narrative.tensed(positions, "réalisent", "réalisaient")
+    rest_positions = 100 - positions.central
+    rest_revenue = 100 - revenue.central
+    only = f"n’en {make} que" if rest_revenue < rest_positions else f"en {make}"
+    return (f"En {formatting.period_text(positions.period)}, selon {by}, la France {concentrate} "
+            f"{narrative.cite(own[0])} des positions pour {narrative.cite(own[1])} du chiffre d’affaires ; hors de "
+            f"France, {formatting.complement_text(positions)} des positions {only} "
+            f"{formatting.complement_text(revenue)} (calcul du livre).")
+
+
 def abroad_words(ds: Dataset, edition: int) -> str:
     """« offshore et nearshore » once an edition up to ``edition`` gives the nearshore apart, else « offshore »
     (the 2011 book spoke of a nearshore its study did not separate)."""
