@@ -356,9 +356,9 @@ def test_a_stated_share_is_set_against_the_ratio_of_the_two_revenues_the_edition
         return next(j.verdict for j in cl.judge(ds, 2024) if j.claim.id == "sp2c_coverage_2024")
 
     found = verdict(load(data_copy))
-    assert found.verdict == cl.INCONSISTENT and "68,5" in found.evidence and "en deçà" in found.evidence
-    # how far it falls is said (editor37): from 69,5 %, the lowest value « 70 % » stands for
-    assert "tombe 1\u00a0point en deçà" in found.evidence
+    assert found.verdict == cl.INCONSISTENT and "68,5" in found.evidence and "sous le bas de la fourchette" in found.evidence
+    # how far it falls is said (editor37), from the bound as said (editor42: 70 − 68,5)
+    assert "tombe 1,5\u00a0point sous le bas" in found.evidence
     set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2000", edition=2024)  # 56,2 %
     assert "tombe 13,3\u00a0points en deçà" in verdict(load(data_copy)).evidence
     set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2580", edition=2024)  # 72,5 %

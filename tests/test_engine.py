@@ -60,7 +60,7 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
 
 def test_a_notebook_does_not_inherit_the_people_the_previous_one_introduced(tmp_path):
     """A warm worker runs chapters one after the other: a page introduces its people itself."""
-    line = "Jean Régnier (p-dg de Comearth) refuse."
+    line = "Jean Régnier (P-DG de Comearth) refuse."
     introduce = (f"from barometre import load, narrative\nnarrative.new_page(load({str(DATA_DIR)!r}))\n"
                  f"narrative.say({line!r})")
     _run(tmp_path, introduce)

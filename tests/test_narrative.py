@@ -108,9 +108,9 @@ def test_a_page_introduces_a_person_with_their_role_once_then_by_name():
     from barometre.narrative import PageMentions
 
     page = PageMentions(load())
-    first = page.introduce_once(f"Selon {md_escape('Jean Régnier (p-dg de Comearth)')}, non.")
-    again = page.introduce_once("- Jean Régnier (p-dg de Comearth) refuse ; « mot » — Jean Régnier (p-dg de Comearth).")
-    assert first == "Selon Jean Régnier \\(p\\-dg de Comearth\\), non."
+    first = page.introduce_once(f"Selon {md_escape('Jean Régnier (P-DG de Comearth)')}, non.")
+    again = page.introduce_once("- Jean Régnier (P-DG de Comearth) refuse ; « mot » — Jean Régnier (P-DG de Comearth).")
+    assert first == "Selon Jean Régnier \\(P\\-DG de Comearth\\), non."
     assert again == "- Jean Régnier refuse ; « mot » — Jean Régnier."
 
 
@@ -118,8 +118,8 @@ def test_the_articles_own_apposition_introduces_the_person_it_names():
     from barometre.narrative import PageMentions
 
     page = PageMentions(load())
-    page.introduce_once(f"« {md_escape('Jean Régnier, p-dg de Comearth, a fait le choix')} »")
-    assert page.introduce_once("Jean Régnier (p-dg de Comearth) refuse.") == "Jean Régnier refuse."
+    page.introduce_once(f"« {md_escape('Jean Régnier, P-DG de Comearth, a fait le choix')} »")
+    assert page.introduce_once("Jean Régnier (P-DG de Comearth) refuse.") == "Jean Régnier refuse."
 
 
 def test_the_article_is_named_with_its_author_once_then_as_the_article():
@@ -134,7 +134,7 @@ def test_a_page_without_people_keeps_every_role():
     from barometre.narrative import PageMentions
 
     page = PageMentions()
-    text = "Jean Régnier (p-dg de Comearth) ; Jean Régnier (p-dg de Comearth)."
+    text = "Jean Régnier (P-DG de Comearth) ; Jean Régnier (P-DG de Comearth)."
     assert page.introduce_once(text) == text
 
 
@@ -201,18 +201,18 @@ def test_a_sentence_said_twice_on_a_page_is_shown_the_same_and_the_next_one_know
     from barometre import narrative
 
     page = narrative.new_page(load())
-    sentence = "Selon Jean Régnier (p-dg de Comearth), non."
+    sentence = "Selon Jean Régnier (P-DG de Comearth), non."
     first = page.say(sentence).myst
-    assert page.say(sentence).myst == first and "p-dg de Comearth" in first
-    assert page.say("Jean Régnier (p-dg de Comearth) refuse.").myst == "Jean Régnier refuse."
+    assert page.say(sentence).myst == first and "P-DG de Comearth" in first
+    assert page.say("Jean Régnier (P-DG de Comearth) refuse.").myst == "Jean Régnier refuse."
     other = narrative.new_page(load())  # another page introduces the person again
-    assert "p-dg de Comearth" in other.say("Jean Régnier (p-dg de Comearth) refuse.").myst
+    assert "P-DG de Comearth" in other.say("Jean Régnier (P-DG de Comearth) refuse.").myst
 
 
 def test_saying_without_a_page_remembers_nothing():
     from barometre.narrative import say
 
-    sentence = "Jean Régnier (p-dg de Comearth) refuse."
+    sentence = "Jean Régnier (P-DG de Comearth) refuse."
     assert say(sentence).myst == say(sentence).myst == sentence
 
 
@@ -559,12 +559,13 @@ def test_a_testimony_or_span_its_sentence_dates_carries_no_edition_note_in_a_lat
 
 def test_an_older_book_says_no_edition_up_to_its_own_publishes_an_outcome_a_later_one_does():
     """editor42: the 2011 book said « aucune édition ne publie le chiffre réalisé » of the 2012 forecast, which the
-    site's 2012 edition publishes. An older book than the data's latest says « jusqu'à celle de 2011 »; the latest
-    book keeps « aucune édition »."""
+    site's 2012 edition publishes. An older book than the data's latest says the outcome is not yet published; the
+    latest book keeps « aucune édition »."""
     from barometre.editions.changes import forecasts_markdown
 
     ds = load()
     older = forecasts_markdown(ds, 2011)
-    assert "aucune édition jusqu’à celle de 2011 ne publie le chiffre réalisé" in older
+    assert "le chiffre réalisé n’est pas encore publié" in older  # editor43: « jusqu'à celle de 2011 » was a truism
     assert "aucune édition ne publie" not in older
+    assert "n’est pas encore publié" in forecasts_markdown(ds, 2012)
     assert "aucune édition ne publie le chiffre réalisé" in forecasts_markdown(ds, ds.latest)

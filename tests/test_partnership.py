@@ -559,3 +559,10 @@ def test_the_sector_s_jobs_to_add_are_not_told_as_a_yearly_average_beside_the_ag
     assert "par an dans le premier cas" not in text and "en moyenne" not in text
     assert "150 000 emplois de plus." in text.replace("\u202f", " ")
     assert "(édition 2008)" not in text  # « En 2009, » dates Michel Guido's words in a later book
+
+
+def test_the_facts_after_two_named_studies_say_whose_they_are():
+    """editor43: « Selon le baromètre » after a sentence naming EY's and BearingPoint's studies was ambiguous."""
+    later = ch.staff_paragraphs(load(), 2024).paragraphs[-1]
+    assert "en 2010). Selon la même étude, la part du temps plein" in later
+    assert "Selon le baromètre, la part des CDI" in ch.staff_paragraphs(load(), 2011).paragraphs[-1]

@@ -573,11 +573,11 @@ def _realised(outcome: Figure, forecast: Figure | None = None) -> str:
     return cite(outcome, signed=signed) + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
 
 
-def _none_publish(upto: int | None) -> str:
-    """« aucune édition ne publie », or in a book of an edition older than the data's latest « aucune édition jusqu'à
-    celle de 2011 ne publie » (editor42: the 2011 book said no edition publishes 2012's outcome, which the site's 2012
-    edition does)."""
-    return "aucune édition ne publie" if upto is None else f"aucune édition jusqu’à celle de {upto} ne publie"
+def _unpublished(what: str, upto: int | None) -> str:
+    """« aucune édition ne publie le chiffre réalisé », or in a book of an edition older than the data's latest « le
+    chiffre réalisé n'est pas encore publié » (editor42: the 2011 book said no edition publishes 2012's outcome, which
+    the site's 2012 edition does; editor43: « aucune édition jusqu'à celle de 2011 » was a truism)."""
+    return f"aucune édition ne publie {what}" if upto is None else f"{what} n’est pas encore publié"
 
 
 def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = (), upto: int | None = None) -> str:
@@ -586,16 +586,16 @@ def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = (), upto: int | 
     no edition gives its total. The years of the span an edition does publish are told first (« réalisé en
     2013 : 4 000 emplois (édition 2013) ; aucune édition ne publie le chiffre de 2014 »)."""
     if "-" not in str(forecast.period):
-        return f"{_none_publish(upto)} le chiffre réalisé"
+        return _unpublished("le chiffre réalisé", upto)
     if not partial:
-        return f"{_none_publish(upto)} le chiffre réalisé sur toute la période"
+        return _unpublished("le chiffre réalisé sur toute la période", upto)
     done = " ; ".join(f"réalisé en {formatting.period_text(f.period)} : {cite_earlier(f, with_noun=True)}"
                       + ("" if f.from_older_edition else f" (édition {f.edition})") for f in partial)
     start, end = (int(y) for y in str(forecast.period).split("-"))
     missing = [str(y) for y in range(start, end + 1) if str(y) not in {f.period for f in partial}]
     if not missing:
-        return done + f" ; {_none_publish(upto)} le total de la période"
-    return done + f" ; {_none_publish(upto)} le chiffre de {formatting.enumeration(missing)}"
+        return done + " ; " + _unpublished("le total de la période", upto)
+    return done + " ; " + _unpublished(f"le chiffre de {formatting.enumeration(missing)}", upto)
 
 
 RELATED_WORDS = {"staff_growth": "l’emploi en France"}
@@ -752,9 +752,9 @@ def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure],
              for f in sorted(done.values(), key=lambda f: f.period)]
     if not done:
         spans = all("-" in str(f.period) for f in forecasts)
-        parts.append(f"{_none_publish(upto)} le chiffre réalisé" + (" sur toute la période" if spans else ""))
+        parts.append(_unpublished("le chiffre réalisé" + (" sur toute la période" if spans else ""), upto))
     elif missing:
-        parts.append(f"{_none_publish(upto)} le chiffre de {formatting.enumeration(missing)}")
+        parts.append(_unpublished(f"le chiffre de {formatting.enumeration(missing)}", upto))
     related = "".join(dict.fromkeys(instead(f) for f in forecasts))
     outcome = " ; ".join(parts)
     return (f"- {forecast_noun(first, len(statements))} : {' ; '.join(items)}. "

@@ -306,7 +306,13 @@ def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
         facts.append(text)
     told = [contracts] if contracts else []
     if facts:  # one sentence a fact: strung on semicolons they made one of 600 characters (editor, stop 33)
-        told.append("Selon le baromètre, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
+        # after a sentence naming two studies, the facts' own (editor43: « Selon le baromètre » was ambiguous)
+        source = "le baromètre"
+        if contracts and working is not None and ds.study_of(working[1][0].edition) is not None:
+            study = ds.study_of(working[1][0].edition)
+            # the study the sentence before ended on: « la même étude »
+            source = "la même étude" if study == ds.study_of(cdi[0].edition) else history.study_name(study)
+        told.append(f"Selon {source}, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
     if told:
         paragraphs.append(" ".join(told).strip())
     return Staff(cdi, cdi_france, working, graduates_change, paragraphs, missing)
