@@ -360,7 +360,7 @@ def test_a_stated_share_is_set_against_the_ratio_of_the_two_revenues_the_edition
     # how far it falls is said (editor37), from the bound as said (editor42: 70 − 68,5)
     assert "tombe 1,5\u00a0point sous le bas" in found.evidence
     set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2000", edition=2024)  # 56,2 %
-    assert "tombe 13,3\u00a0points en deçà" in verdict(load(data_copy)).evidence
+    assert "tombe 13,8\u00a0points sous le bas" in verdict(load(data_copy)).evidence
     set_value(data_copy, "sp2c_members_revenue", "market", "2024", "2580", edition=2024)  # 72,5 %
     found = verdict(load(data_copy))
     assert found.verdict == cl.CONSISTENT and "72,5" in found.evidence
