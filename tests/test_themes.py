@@ -143,3 +143,11 @@ def test_since_the_article_each_edition_gives_its_own_figures_on_the_theme_befor
     set_value(data_copy, "revenue_growth", "france", "2012", "2.8", edition=2012)
     changed = th.since_article(load_data(data_copy), 2024, "resilience").replace("\u00a0", " ")
     assert "{ref}`+2,8 % <fig-2012-revenue-growth-france-2012>` (France)" in changed
+
+
+def test_a_quote_since_the_article_does_not_open_on_a_connective_to_words_left_out():
+    """editor43: the 2024 prices « Depuis l'article » quoted « Ainsi, le secteur des télécoms … » for 2011."""
+    from barometre import load, themes
+
+    item = next(line for line in themes.since_article(load(), 2024, "prices").splitlines() if "Édition 2011" in line)
+    assert "« le secteur des télécoms" in item and "Ainsi" not in item

@@ -16,14 +16,15 @@ import re
 
 from barometre import formatting
 from barometre.data import Dataset, Quote
-from barometre.narrative import dated, de, direction, md_escape, quote_body
+from barometre.narrative import dated, de, direction, md_escape, quote_body, trimmed
 
 JOURNALIST = "journalist"
 
 
 def _words(q: Quote) -> str:
     """« the excerpt », a quote inside it in the inner marks French typography uses (« … “malsain” … »)."""
-    body = re.sub(r"«[\s\u00a0\u202f]*([^«»]*?)[\s\u00a0\u202f]*»", "“\\1”", quote_body(q.quote))
+    # without a connective pointing to words not quoted (« Ainsi, », editor43; ``narrative.trimmed``)
+    body = re.sub(r"«[\s\u00a0\u202f]*([^«»]*?)[\s\u00a0\u202f]*»", "“\\1”", quote_body(trimmed(q.quote)))
     return f"«\u00a0{md_escape(body)}\u00a0»"
 
 
