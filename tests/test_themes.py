@@ -150,4 +150,4 @@ def test_a_quote_since_the_article_does_not_open_on_a_connective_to_words_left_o
     from barometre import load, themes
 
     item = next(line for line in themes.since_article(load(), 2024, "prices").splitlines() if "Édition 2011" in line)
-    assert "« le secteur des télécoms" in item and "Ainsi" not in item
+    assert "«\u00a0le secteur des télécoms" in item and "Ainsi" not in item
