@@ -468,3 +468,18 @@ def test_a_speakers_count_beside_a_studys_is_not_told_as_a_move(real):
            "de 49 000 en 2019." in text
     assert "passent de 49 000" not in text
     assert "Le chiffre d’affaires du secteur passe de 2 360 M€ en 2016 à 2 460 M€ en 2017" in plain(lead.render(real, 2017))
+
+
+def test_a_spoken_yearly_average_is_set_against_the_revenues_published_for_its_span(data_copy):
+    """editors 42 and 43: the 2024 lead opened on Caroline Adam's « 5 à 6 % par an » and no page checked it; the
+    published revenues give about +5,4 % a year from 2017 to 2024. Agreement or not is chosen by the data."""
+    from conftest import set_value
+
+    from barometre import load as load_data
+
+    text = plain(lead.render(load_data(), 2024)).replace("\u202f", " ")
+    assert ("Les chiffres d’affaires publiés le recoupent : de 2 460 M€ en 2017 à 3 560 M€ en 2024, environ +5,4 % par "
+            "an (calcul du livre, à une rupture de série près).") in text
+    set_value(data_copy, "market_revenue", "market", "2024", "2700", edition=2024)
+    changed = plain(lead.render(load_data(data_copy), 2024))
+    assert "Les chiffres d’affaires publiés donnent un autre rythme" in changed and "le recoupent" not in changed
