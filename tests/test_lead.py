@@ -285,7 +285,8 @@ def test_a_figure_starting_a_series_broken_in_its_own_year_is_the_first_of_a_new
     """2024: the estimated market is told apart from the SP2C members' revenue from 2024 on; « premier chiffre
     depuis la rupture de série de 2024 » read as a fragment."""
     text = lead.render(load(), 2024)
-    assert "(nouvelle série, non comparable aux années précédentes)" in text  # what it means (editor37)
+    # what it means (editor37), said of the market's estimate, not after the members' part (editors 42, 43)
+    assert "Le marché, dans une nouvelle série non comparable aux années précédentes, est estimé à" in text
     assert "depuis la rupture de série de 2024" not in text and "premier chiffre d’une nouvelle série" not in text
 
 
@@ -421,7 +422,7 @@ def test_the_market_and_the_members_share_are_told_together_in_the_2024_lead(rea
     from conftest import mark_not_published
 
     text = plain(lead.render(real, 2024))
-    assert "Le marché est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C" in text
+    assert "est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C." in text
     assert "— le marché estimé est distingué" not in text  # the « dont » says it; the reason is not repeated
     # without the members' revenue, the new series is told with its break's reason
     mark_not_published(data_copy, "sp2c_members_revenue", edition=2024)

@@ -504,8 +504,10 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
         if part is not None:  # « Le marché est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C »
             # the « dont » says what the new series distinguishes: the break's reason is not repeated after it
             words, fig = part
-            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words} "
-                    f"({NEW_SERIES})." if fact.study or fact.break_words else
+            # the new series named as the market's estimate, the figure the parenthesis is about (editors 42, 43:
+            # « (nouvelle série …) » after the members' 2 440 M€ read as theirs, and clashed with the arc's 2005–2024)
+            return (f"Le marché, dans une nouvelle série non comparable aux années précédentes, est estimé à "
+                    f"{cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}." if fact.study or fact.break_words else
                     f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}.")
         if fact.study or fact.break_words:
             if told_break:
