@@ -413,7 +413,7 @@ def test_the_editions_verdict_and_outlook_are_told_with_its_growth_and_not_liste
     assert text.index("Globalement 2011 demeure") < text.index("Pour 2012") < text.index("arrivée de Free")
     assert "01net" not in text  # the offshore chapter's words
     # his other words on 2012 follow his (editor40: « transition » listed, « rupture » told, one screen apart)
-    assert text.index("arrivée de Free") < text.index("Il dit aussi : « 2012 est une année de transition")
+    assert text.index("arrivée de Free") < text.index("il parle aussi d’« une année de transition » pour 2012")
     listed = {q.quote_id for q in ds.quotes(2011, "resilience")} - told.quote_ids
     assert not any("Globalement 2011" in q.quote or "arrivée de Free […]" in q.quote
                    for q in ds.quotes(2011, "resilience") if q.quote_id in listed)
@@ -439,3 +439,17 @@ def test_the_takeaways_give_the_markets_size_and_every_published_fall_chosen_by_
     both = plain(ch.size_takeaway(load(data_copy), 2024))
     assert "reculs publiés de l’ensemble du secteur : −2 % en 2011 et −1,7 % en 2013" in both
     assert ch.size_takeaway(load(data_copy), 2021) == ""  # no size of its own that year
+
+
+def test_a_speaker_s_two_words_for_the_next_year_are_told_as_his_two_words():
+    """editors 40 to 43: « 2012 est une année de rupture … », then « Il dit aussi : « 2012 est une année de
+    transition … » », side by side unreconciled. The second is his other word for the year, in its publication."""
+    from barometre import load
+    from barometre.chapters import resilience as chapter
+
+    ds = load()
+    text = chapter.growth_voices(ds, 2011, ds.known("revenue_growth", 2011)).text.replace("\u00a0", " ")
+    assert "Dans Mission Relation Client, il parle aussi d’« une année de transition » pour 2012 : « 2012 est" in text
+    assert "Il dit aussi" not in text
+    assert chapter.other_words(ds, next(q for q in ds.quotes(2011, "resilience") if "transition" in q.quote),
+                               {}).startswith("Il dit aussi : ")

@@ -150,6 +150,24 @@ class GrowthVoices:
     quote_ids: frozenset[str]
 
 
+# « 2012 est une année de rupture »: the year and the word a speaker gives it
+NAMED_YEAR = re.compile(r"\s*(\d{4}) est une année de (\w+)")
+
+
+def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
+    """The same speaker's other words on the next year, after his first. When both name the year with a word (« 2012
+    est une année de rupture », then « … de transition »), the second is told as his other word for it, in its
+    publication (editors 40 to 43: « Il dit aussi » set the two side by side unreconciled): « Dans Mission Relation
+    Client, il parle aussi d'« une année de transition » : « … ». » Else « Il dit aussi : « … ». »"""
+    found = NAMED_YEAR.match(q.quote)
+    src = ds.sources.get(q.source)
+    outlet = getattr(src, "publication_outlet", "") if src is not None else ""
+    if found and found.group(1) in named and named[found.group(1)] != found.group(2) and outlet:
+        return (f"Dans {narrative.md_escape(outlet)}, il parle aussi d’«\u00a0une année de {found.group(2)}\u00a0» "
+                f"pour {found.group(1)} : {narrative.quote(q, attribution=False)}.")
+    return f"Il dit aussi : {narrative.quote(q, attribution=False)}."
+
+
 def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoices:
     """In the book of the edition that publishes the growth: the chapter's quote on the growth's year (« « Globalement
     2011 demeure dans la continuité des années antérieures », dit Laurent Uberti. »), then the edition's forecasts and
@@ -176,9 +194,10 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
     # the same speaker's other words on the next year follow his (editor40: « une année de transition » in the list,
     # « une année de rupture » in the prose, one screen apart, read as a contradiction)
     speakers = {q.attribution for q in view.quotes}
+    named = {m.group(1): m.group(2) for q in view.quotes if (m := NAMED_YEAR.match(q.quote))}
     for q in ds.quotes(edition, CHAPTER):
         if q.quote_id not in used and q.attribution in speakers and spoken_year(q) == year + 1:
-            sentences.append(f"Il dit aussi : {narrative.quote(q, attribution=False)}.")
+            sentences.append(other_words(ds, q, named))
             used.add(q.quote_id)
     # a quote whose words are a forecast's just told (RCM's « s'attend à une régression ») is not listed again
     told = {narrative.quote_body(f.quote) for f in market}
