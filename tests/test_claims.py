@@ -546,3 +546,24 @@ def test_a_multiple_that_falls_short_on_a_base_of_a_part_says_the_scopes_cannot_
     assert verdict.verdict == "incohérente"
     assert verdict.evidence.replace("\u00a0", " ").endswith(
         "un chiffre de 2000 de même périmètre, plus grand, ne ferait qu’abaisser ce facteur.")
+
+
+def test_a_split_that_did_not_add_up_says_when_a_later_edition_s_revision_makes_it_add_up(data_copy):
+    """editor43: the 2011 staff split (39 + 3 + 54 = 96 %) was judged « incohérente » in the 2024 book without a word
+    on the 2012 edition's 58 % for the province, which makes 100 %. The 2011 book, which cannot know it, says nothing."""
+    from conftest import set_value
+
+    from barometre.claims import CLAIMS
+    from barometre.claims.checks_growth import check_share_sum
+
+    claim = next(c for c in CLAIMS if c.id == "staff_locations_2011")
+    ds = load()
+    fig = ds.known(claim.indicator, claim.edition, scope=claim.scope, period=claim.period)
+    later = check_share_sum(ds, 2024, claim, fig)
+    assert later.verdict == "incohérente"
+    assert "L’édition 2012 donne ensuite {ref}`58\u00a0% <fig-2012-staff-share-province-2011>` (province) pour 2011" \
+        in later.evidence and later.evidence.endswith("= 100\u00a0%.")
+    assert "ensuite" not in check_share_sum(ds, 2011, claim, fig).evidence
+    set_value(data_copy, "staff_share", "province", "2011", "50", edition=2012)  # a revision that does not add up
+    changed = load(data_copy)
+    assert "ensuite" not in check_share_sum(changed, 2024, claim, fig).evidence

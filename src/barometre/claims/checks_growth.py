@@ -234,7 +234,30 @@ def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ver
         tail = f" : même aux arrondis près (de {_span(lo, hi)}), les parts ne font pas {_p(100)}."
     else:
         tail = " : les parts dépassent le tout."
-    return Verdict(INCONSISTENT, text + tail, tuple(members))
+    return Verdict(INCONSISTENT, text + tail + _revised_sum(ds, edition, claim, members, period, mode), tuple(members))
+
+
+def _revised_sum(ds: Dataset, edition: int, claim: Claim, members: list[Figure], period: str, mode: str) -> str:
+    """« L'édition 2012 révise ensuite la province à 58 % : 39 % + 3 % + 58 % = 100 %. » A later edition up to the
+    book's that gives another value for a part, when the revised parts add up (editor43: the 2011 split judged on
+    54 % while the 2012 edition's 58 % makes 100 %); '' otherwise."""
+    from barometre.labels import scope_label
+
+    revised = [_precise(ds, edition, ind, scope, period) or m for (ind, scope), m in zip(claim.params["parts"], members,
+                                                                                         strict=True)]
+    changed = [(m, r) for m, r in zip(members, revised, strict=True) if r.edition > m.edition and r.value != m.value]
+    if not changed:
+        return ""
+    lo = sum(max(interval(m)[0], 0.0) for m in revised)
+    hi = sum(min(interval(m)[1], 100.0) for m in revised)
+    if not (lo <= 100 <= hi if mode == "equal" else lo <= 100):
+        return ""
+    first = formatting.figure_text(revised[0])
+    listed = " + ".join([cite(revised[0], first[:1].upper() + first[1:])] + [cite(m) for m in revised[1:]])
+    parts = formatting.enumeration([f"{cite(r)} ({scope_label(r.scope)})" for _, r in changed])
+    editions = formatting.enumeration(sorted({str(r.edition) for _, r in changed}))
+    return (f" L’édition {editions} donne ensuite {parts} pour {md_escape(formatting.period_text(str(period)))} : "
+            f"{listed} = {sum_text(revised, sum(m.central for m in revised))}.")
 
 
 def check_revenue_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
