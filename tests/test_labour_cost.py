@@ -183,3 +183,19 @@ def test_the_chapter_and_its_takeaway_tell_one_finding_that_the_later_years_do_n
     assert "avant 2006, que la série ne couvre pas" in early
     assert "la réduction reste à 26 % du salaire brut" in early and "passe de 26 % à 26 %" not in early
     assert ch.cost_text(ds, squeeze, 2024, capital=False).startswith("dans le modèle")
+
+
+def test_the_employer_cost_s_takeaway_is_short_and_chosen_by_the_series():
+    """editors 42 and 43: « À retenir » copied the section's ninety words (« 26 % en 2006 et 26 % en 2008 », « pèse
+    autant » twice, « (0,7 à 0,9 % de sa compression …) »). The box says what the series shows up to the edition, in
+    one sentence: the reduction's weight, the two rises, the model's gain; the words from the data."""
+    ds = load()
+    squeeze = _squeeze(ds)
+    early = ch.cost_takeaway(ds, squeeze, 2011).replace("\u00a0", " ")
+    assert early == ("de 2006 à 2011, la réduction générale reste à 26 % du salaire brut : le coût employeur au Smic "
+                     "augmente de 8,9 %, le Smic brut de 8,8 % ; dans le modèle, elle ne relève la marge de 2008 que de "
+                     "0,1 point.")
+    late = ch.cost_takeaway(ds, squeeze, 2024).replace("\u00a0", " ")
+    assert late.startswith("de 2008 à 2024, le coût employeur au Smic augmente de") and "la réduction passe de 26 % à" in late
+    assert "compression" not in early + late and len(late) < 300
+    assert ch.reduction_words(squeeze).replace("\u00a0", " ") == "la réduction reste à 26 % du salaire brut"

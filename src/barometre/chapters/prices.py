@@ -1299,6 +1299,46 @@ def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: boo
             + later_cost_text(ds, squeeze, edition, after))
 
 
+def reduction_words(squeeze: LabourSqueeze) -> str:
+    """« la réduction reste à 26 % du salaire brut » over the model's years, or « la réduction pèse 24 % du salaire
+    brut en 2006 et 26 % en 2008 » (editors 42, 43: « 26 % en 2006 et 26 % en 2008 »)."""
+    base, end = (formatting.percent(v * 100) for v in (squeeze.reduction_share_base, squeeze.reduction_share_end))
+    if base == end:
+        return f"la réduction reste à {end} du salaire brut"
+    return f"la réduction pèse {base} du salaire brut en {squeeze.base} et {end} en {squeeze.end}"
+
+
+def cost_takeaway(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
+    """The employer cost in « À retenir », short (editors 42 and 43: the box copied the section's ninety words): « de
+    2006 à 2011, la réduction générale reste à 26 % du salaire brut : le coût employeur au Smic suit le Smic brut
+    (+8,9 % contre +8,8 %) ; dans le modèle, elle ne relève la marge de 2008 que de 0,1 point. » When the reduction
+    weighs more after the model's years: « de 2008 à 2024, le coût employeur au Smic augmente de 18,8 %, le Smic
+    brut de 33,8 % : la réduction passe de 26 % à 32,3 % du salaire brut ; … »."""
+    after = later_cost(ds, squeeze, edition)
+    gains = sorted((c - m) * 100 for c, m in zip(squeeze.margin_cost, squeeze.margin_smic, strict=True))
+    lo_p, hi_p = (formatting.points(g, 1, signed=False) for g in gains)
+    moved = lo_p if lo_p == hi_p else f"{formatting.number(gains[0], 1)} à {hi_p}"
+    small = max((s for s in squeeze.explained if s is not None), default=1) < 0.1
+    model_part = (f"dans le modèle, elle {'ne ' if small else ''}relève la marge de {squeeze.end} "
+                  f"{'que ' if small else ''}de {moved}") if gains[0] > 0 else ""
+    if after is not None and after.diverges(squeeze):
+        text = (f"de {squeeze.end} à {after.last}, le coût employeur au Smic augmente de "
+                f"{formatting.percent(after.cost_rise)}, le Smic brut de {formatting.percent(after.smic_rise)} : la "
+                f"réduction passe de {formatting.percent(squeeze.reduction_share_end * 100)} à "
+                f"{formatting.percent(after.share * 100)} du salaire brut")
+        return text + (f" ; de {squeeze.base} à {squeeze.end}, {model_part}." if model_part else ".")
+    last = after.last if after is not None else squeeze.end
+    smic = (1 + squeeze.smic_rise / 100) * (1 + (after.smic_rise if after else 0) / 100) * 100 - 100
+    cost = (1 + squeeze.cost_rise / 100) * (1 + (after.cost_rise if after else 0) / 100) * 100 - 100
+    flat = abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005
+    share = (f"la réduction générale reste à {formatting.percent(squeeze.reduction_share_end * 100)} du salaire brut"
+             if flat else f"la réduction générale passe de {formatting.percent(squeeze.reduction_share_base * 100)} à "
+             f"{formatting.percent(squeeze.reduction_share_end * 100)} du salaire brut")
+    text = (f"de {squeeze.base} à {last}, {share} : le coût employeur au Smic augmente de {formatting.percent(cost)}, "
+            f"le Smic brut de {formatting.percent(smic)}")
+    return text + (f" ; {model_part}." if model_part else ".")
+
+
 def labour_index_table(ds: Dataset, price: Figure, start: int, end: int, until: int | None = None) -> pd.DataFrame:
     """The gross Smic, the employer cost at the Smic and the price of a production hour (the book's line,
     both ends) on one index, 100 in the first year the snapshot covers; long format. ``until``: the book's
