@@ -20,6 +20,7 @@ from dataclasses import replace
 from barometre import formatting, lead
 from barometre.data import Dataset, Figure
 from barometre.narrative import cite, elide, md_escape
+from barometre.typography import upper_first
 
 # The long series the arc tells, most important first: where the activity is produced, the market's
 # size, jobs in France, the dependence on one client sector.
@@ -88,10 +89,10 @@ def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]
     noun = _noun(ds, indicator, scope, last)
     if first.is_range:  # « de 1 100 à 1 300 M€ en 2005 à 3 560 M€ » would read as one range
         was = "étaient" if lead._plural(noun) else "était"
-        text = (f"{lead._cap(noun)} {was} {elide('de', formatting.figure_text(first))}{cite(first)} en "
+        text = (f"{upper_first(noun)} {was} {elide('de', formatting.figure_text(first))}{cite(first)} en "
                 f"{first.period} ; {lead._pronoun(noun)} a atteint {cite(last)} en {last.period}")
     else:
-        text = (f"{lead._cap(noun)} {_past(noun)} {elide('de', formatting.figure_text(first))}{cite(first)} en "
+        text = (f"{upper_first(noun)} {_past(noun)} {elide('de', formatting.figure_text(first))}{cite(first)} en "
                 f"{first.period} à {cite(last)} en {last.period}")
     inner = points[1:-1]
     if inner:
@@ -159,7 +160,7 @@ def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure
                 f"parmi les années publiées {span}, le chiffre d’affaires des outsourceurs{where} {only} {listed}")
     else:
         text = f"aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
-    text = opening + text if opening else lead._cap(text)
+    text = opening + text if opening else upper_first(text)
     text += f" ; la plus forte hausse, {cite(top, signed=True)}, date de {top.period}"  # a verb, not « : … en 2005 »
     return text + "."
 

@@ -23,6 +23,7 @@ from barometre.data import Dataset, Figure, Quote, period_key
 from barometre.labels import with_scope
 from barometre.lead import forecaster
 from barometre.narrative import cite, md_escape, quote
+from barometre.typography import upper_first
 
 
 def home_chapter(ds: Dataset, indicator: str) -> str:
@@ -79,7 +80,7 @@ def _cell(ds: Dataset, figs: list[Figure], edition: int) -> tuple[str, bool]:
                            for f in figs if f.period == period)
         parts.append(f"{md_escape(formatting.period_text(period))} : {values}" if dated else values)
     text = " ; ".join(parts)
-    return text[:1].upper() + text[1:], dated  # « Entre 2017 et 2024 : … »
+    return upper_first(text), dated  # « Entre 2017 et 2024 : … »
 
 
 def table(ds: Dataset, series: list[list[Figure]], edition: int) -> tuple[str, bool]:
@@ -143,11 +144,11 @@ def quotes_by_year(quotes: list[Quote]) -> str:
     year each is about (editor, stop 33). A quote that names no year comes first, on its own."""
     years = {spoken_year(q) for q in quotes}
     if len(years - {None}) < 2:
-        return "\n".join(f"- {lead._cap(quote(q))}." for q in quotes)  # a summary opens « « … », résume »
-    items = [f"- {lead._cap(quote(q))}." for q in quotes if spoken_year(q) is None]
+        return "\n".join(f"- {upper_first(quote(q))}." for q in quotes)  # a summary opens « « … », résume »
+    items = [f"- {upper_first(quote(q))}." for q in quotes if spoken_year(q) is None]
     for year in sorted(years - {None}):
         said = " ; ".join(_runs([q for q in quotes if spoken_year(q) == year]))
-        items.append(f"- **Sur {year}.** {lead._cap(said)}.")
+        items.append(f"- **Sur {year}.** {upper_first(said)}.")
     return "\n".join(items)
 
 

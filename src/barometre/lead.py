@@ -63,6 +63,7 @@ from barometre.narrative import (
     md_escape,
     quote_body,
 )
+from barometre.typography import upper_first
 
 # Importance of a series (indicator, scope); scope None: any scope. Everything else weighs 1.
 IMPORTANCE: dict[tuple[str, str | None], float] = {
@@ -425,10 +426,6 @@ def _plural(noun: str) -> bool:
     return noun.startswith("les ")
 
 
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _year_of(fig: Figure) -> str:
     return formatting.period_text(fig.period)
 
@@ -442,7 +439,7 @@ def _moved(fact: Fact, subject: tuple[str, bool], *, again: bool = False) -> str
     verb = ("reculent" if plural else "recule") if down else ("progressent" if plural else "progresse")
     if again:
         verb += " encore"
-    return (f"{_cap(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}"
+    return (f"{upper_first(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}"
             f"{cite(cur, magnitude=True)} en {_year_of(cur)}")
 
 
@@ -496,7 +493,7 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
     noun = _noun(ds, fact)
     subject = SUBJECTS.get(fact.indicator)
     if fact.kind == "new" or prev is None:
-        shown = f"{_cap(noun)} {'sont' if _plural(noun) else 'est'} de {cite(cur, signed=cur.unit == 'percent_change')} " \
+        shown = f"{upper_first(noun)} {'sont' if _plural(noun) else 'est'} de {cite(cur, signed=cur.unit == 'percent_change')} " \
                 f"en {_year_of(cur)}"
         if subject is not None and cur.unit == "percent_change":
             shown = _moved(fact, subject)
@@ -537,7 +534,7 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
         return text + "."
     if fact.kind in ("first", "reversal"):
         sign = "négative" if cur.central < 0 else "positive"
-        text = f"{_cap(noun)} devient {sign} : {cite(cur, signed=True)} en {_year_of(cur)}, {after}"
+        text = f"{upper_first(noun)} devient {sign} : {cite(cur, signed=True)} en {_year_of(cur)}, {after}"
         if fact.kind == "first":
             where = (f"depuis {fact.start} ({_origin(fact)})" if fact.study
                      else f"depuis le début de la série, en {fact.start}")
@@ -550,7 +547,7 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
         if fact.kind == "steady":
             verb = {"accélère": "accélère légèrement", "ralentit": "ralentit légèrement"}[verb] \
                 if cur.central != prev.central else "se maintient"
-        text = f"{_cap(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
+        text = f"{upper_first(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
     elif _spoken(cur) != _spoken(prev):
         # a speaker's count beside a study's (2024: Caroline Adam's 55 000 against the EY study's 49 000 of 2019) is
         # not a measured move: each figure said by its own source (editor39)
@@ -562,7 +559,7 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
                 f"{cite_in(prev, earlier=True)}.")
     else:
         verb = "passent" if _plural(noun) else "passe"
-        text = (f"{_cap(noun)} {verb} {elide('de', formatting.figure_text(prev))}"
+        text = (f"{upper_first(noun)} {verb} {elide('de', formatting.figure_text(prev))}"
                 f"{cite_in(prev, earlier=not cur.from_older_edition)} à {cite(cur)} en {_year_of(cur)}"
                 f"{', ' + words if words else ''}")
     if not words and fact.kind == "turn" and fact.before is not None:
@@ -722,7 +719,7 @@ def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
         else:
             sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
     sentences += [said_by(ds, q) for q in view.quotes]  # ``outlook`` left out the forecasts' own words
-    return [_cap(s) + "." for s in sentences]
+    return [upper_first(s) + "." for s in sentences]
 
 
 def said_by(ds: Dataset, q: Quote) -> str:
@@ -768,7 +765,7 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     elif not chosen:
         fallback = _headline_figure(ds, edition)
         if fallback is not None:
-            paragraphs.append(f"{_cap(md_escape(formatting.in_sentence(fallback.label)))} : "
+            paragraphs.append(f"{upper_first(md_escape(formatting.in_sentence(fallback.label)))} : "
                               f"{cite(fallback, with_noun=True)} en "
                               f"{_year_of(fallback)}.")
     view = outlook(ds, edition, pairs)

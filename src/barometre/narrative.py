@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from barometre import formatting, periods
 from barometre.data import Dataset, Figure
 from barometre.prose import Prose
-from barometre.typography import elide, quote_typography, title_typography
+from barometre.typography import elide, quote_typography, title_typography, upper_first
 
 _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 _ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
@@ -269,7 +269,7 @@ def source_line(figures: Iterable[Figure]) -> str:
         text += (", d’après " if text else "D’après ") + ", ".join(outlets)
     if not text:
         return "Données du livre"
-    return text[0].upper() + text[1:]
+    return upper_first(text)
 
 
 def direction(change: float, *, up: str = "en hausse", down: str = "en baisse", flat: str = "stable",
@@ -758,7 +758,7 @@ def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure],
     related = "".join(dict.fromkeys(instead(f) for f in forecasts))
     outcome = " ; ".join(parts)
     return (f"- {forecast_noun(first, len(statements))} : {' ; '.join(items)}. "
-            f"{outcome[:1].upper() + outcome[1:]}{related}.")
+            f"{upper_first(outcome)}{related}.")
 
 
 def _span_ending(period: str, edition: int) -> bool:

@@ -17,6 +17,7 @@ import re
 from barometre import formatting
 from barometre.data import Dataset, Quote
 from barometre.narrative import dated, de, direction, md_escape, quote_body, trimmed
+from barometre.typography import upper_first
 
 JOURNALIST = "journalist"
 
@@ -35,10 +36,6 @@ def _who(ds: Dataset, q: Quote, *, again: bool = False) -> str:
     if src.type == JOURNALIST:
         return "l’article" if again else f"l’article de {md_escape(src.name)}"
     return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def reverse_auctions(ds: Dataset, edition: int) -> str:
@@ -70,7 +67,7 @@ def reverse_auctions(ds: Dataset, edition: int) -> str:
                              f"{md_escape(formatting.period_text(hour.period))} selon {md_escape(hour.source_name)} : "
                              "les deux chiffres ne se comparent pas.")
     if guido is not None:
-        text = f"{_first_upper(_who(ds, guido))} vise nommément {_words(guido)}"
+        text = f"{upper_first(_who(ds, guido))} vise nommément {_words(guido)}"
         if law is not None and law.source == guido.source:
             text += f", et prévient : {_words(law)}"
         sentences.append(text + ".")
@@ -83,7 +80,7 @@ def ile_de_france_losses(ds: Dataset, edition: int) -> str:
     order = ds.quote("begoc_idf_decline_order", edition)
     sentences = []
     if first is not None:
-        sentences.append(f"{_first_upper(_who(ds, first))} le relève : {_words(first)}.")
+        sentences.append(f"{upper_first(_who(ds, first))} le relève : {_words(first)}.")
     if order is not None:
         sentences.append(f"Le mouvement a changé de destination en chemin, comme l’explique {_who(ds, order)} : "
                          f"{_words(order)}.")
@@ -95,7 +92,7 @@ def subsidies(ds: Dataset, edition: int) -> str:
     q = ds.quote("regnier_subsidies", edition)
     if q is None:
         return ""
-    return (f"{_first_upper(_who(ds, q))} rapporte aussi une objection de principe, celle des subventions : "
+    return (f"{upper_first(_who(ds, q))} rapporte aussi une objection de principe, celle des subventions : "
             f"{_words(q)}.")
 
 

@@ -33,6 +33,7 @@ from barometre.narrative import (
     in_year,
     source_line,
 )
+from barometre.typography import upper_first
 
 CHAPTER = "resilience"
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")
@@ -236,7 +237,7 @@ def contraction_sentence(ds: Dataset, edition: int) -> str:
             clause += f" et {cite(narrative.dated(sites))} sites ont fermé"
         clauses.append(clause)
     text = " ; ".join(clauses)
-    return text[:1].upper() + text[1:] + "."
+    return upper_first(text) + "."
 
 
 GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)

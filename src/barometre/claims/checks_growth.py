@@ -24,6 +24,7 @@ from barometre.claims.model import (
 from barometre.data import Dataset, Figure, period_end
 from barometre.narrative import cite, de, elide, md_escape
 from barometre.precision import half_unit, interval, overlap
+from barometre.typography import upper_first
 
 # --------------------------------------------------------------------------- checks
 
@@ -222,7 +223,7 @@ def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ver
     hi = sum(min(interval(m)[1], 100.0) for m in members)
     central = sum(m.central for m in members)
     first = formatting.figure_text(members[0])
-    listed = " + ".join([cite(members[0], first[:1].upper() + first[1:])] + [cite(m) for m in members[1:]])
+    listed = " + ".join([cite(members[0], upper_first(first))] + [cite(m) for m in members[1:]])
     mode = claim.params.get("total", "equal")
     text = f"{listed} = {sum_text(members, central)} en {md_escape(formatting.period_text(str(period)))}"
     ok = lo <= 100 <= hi if mode == "equal" else lo <= 100
@@ -253,7 +254,7 @@ def _revised_sum(ds: Dataset, edition: int, claim: Claim, members: list[Figure],
     if not (lo <= 100 <= hi if mode == "equal" else lo <= 100):
         return ""
     first = formatting.figure_text(revised[0])
-    listed = " + ".join([cite(revised[0], first[:1].upper() + first[1:])] + [cite(m) for m in revised[1:]])
+    listed = " + ".join([cite(revised[0], upper_first(first))] + [cite(m) for m in revised[1:]])
     parts = formatting.enumeration([f"{cite(r)} ({scope_label(r.scope)})" for _, r in changed])
     editions = formatting.enumeration(sorted({str(r.edition) for _, r in changed}))
     return (f" L’édition {editions} donne ensuite {parts} pour {md_escape(formatting.period_text(str(period)))} : "

@@ -9,6 +9,7 @@ from docutils import nodes
 
 from barometre.prose import PRINT_ANCHORS
 from barometre.sphinx_ext.makeup import call_figures, hard_breaks_as_paragraphs, print_tables
+from barometre.typography import upper_first
 
 _APPENDIX_WORD = re.compile(r"^annexe\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
 
@@ -69,7 +70,7 @@ def latex_structure(app, doctree, docname) -> None:
         title = next(iter(start.findall(nodes.title)), None)
         if title is not None and (m := _APPENDIX_WORD.match(title.astext())):
             rest = title.astext()[m.end():]
-            title.replace_self(nodes.title("", rest[:1].upper() + rest[1:]))
+            title.replace_self(nodes.title("", upper_first(rest)))
 
 
 def _keep_run_in_titles_with_their_text(doctree) -> None:

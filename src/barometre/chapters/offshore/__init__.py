@@ -100,7 +100,7 @@ from barometre.chapters.offshore.sites import (
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
 from barometre.narrative import cite, trend_text
-from barometre.typography import elide
+from barometre.typography import elide, upper_first
 
 REGIONS = {"province": "en province", "ile_de_france": "en Île-de-France"}
 
@@ -237,14 +237,14 @@ def summary(ds: Dataset, edition: int):
             parts.append(f"croissance en {formatting.period_text(newer[0].period)} : {moves_text(newer)}")
         text = " ; ".join(parts)
         if answer:
-            text = answer + (" " + text[0].upper() + text[1:] if text else "")
+            text = answer + (" " + upper_first(text) if text else "")
             text = text[:-1] if text.endswith(".") else text
         return ChapterSummary(
             chapter=CHAPTER,
             key_label=found[0].label if share_now else f"{label} en France",
             key_figure=(trend_text(found[0], None) if share_now else  # the key alone: the takeaway compares it
                         f"{narrative.cite(newer[0], signed=True)} en {formatting.period_text(newer[0].period)}"),
-            takeaway=text[0].upper() + text[1:] + ".",
+            takeaway=upper_first(text) + ".",
         )
     province = ds.known("new_jobs_province_share", edition, scope="province")
     if pair is not None:

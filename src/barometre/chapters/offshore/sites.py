@@ -11,6 +11,7 @@ from barometre.chapters.offshore.common import KIND_FR, SITE_EVENT_KINDS
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, period_key
 from barometre.labels import scope_label
+from barometre.typography import upper_first
 
 # --------------------------------------------------------------------------- the regions
 
@@ -111,7 +112,7 @@ def sites_title(cities: pd.DataFrame) -> str:
     n = int(cities["nombre"].sum())
     text = (f"{formatting.count_words(n, 'implantation ou transfert', 'implantations ou transferts', feminine=True)}"
             f" de sites, dans {formatting.count_words(len(cities), 'ville', feminine=True)}")
-    return text[0].upper() + text[1:]
+    return upper_first(text)
 
 
 def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: int,

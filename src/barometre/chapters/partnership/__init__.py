@@ -80,6 +80,7 @@ from barometre.formatting import percent_of_one
 from barometre.history import trend
 from barometre.models import partnership as model
 from barometre.narrative import ChapterSummary, cite, de, person, quote, trend_text
+from barometre.typography import upper_first
 
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
@@ -173,7 +174,7 @@ def summary(ds: Dataset, edition: int) -> ChapterSummary:
         blocks = [*sentences, " ; ".join(parts)] if parts else sentences
     else:
         blocks = ([" ; ".join(parts)] if parts else []) + sentences
-    takeaway = " ".join(b[0].upper() + b[1:] + "." for b in blocks if b)
+    takeaway = " ".join(upper_first(b) + "." for b in blocks if b)
     return ChapterSummary(chapter=CHAPTER, key_label=key_label, key_figure=key_figure, takeaway=takeaway)
 
 

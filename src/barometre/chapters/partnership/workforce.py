@@ -23,6 +23,7 @@ from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
 from barometre.narrative import cite, person, source_line, trend_text
+from barometre.typography import upper_first
 
 # --------------------------------------------------------------------------- workforce
 
@@ -312,7 +313,7 @@ def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
             study = ds.study_of(working[1][0].edition)
             # the study the sentence before ended on: « la même étude »
             source = "la même étude" if study == ds.study_of(cdi[0].edition) else history.study_name(study)
-        told.append(f"Selon {source}, " + facts[0] + ". " + " ".join(f[:1].upper() + f[1:] + "." for f in facts[1:]))
+        told.append(f"Selon {source}, " + facts[0] + ". " + " ".join(upper_first(f) + "." for f in facts[1:]))
     if told:
         paragraphs.append(" ".join(told).strip())
     return Staff(cdi, cdi_france, working, graduates_change, paragraphs, missing)
