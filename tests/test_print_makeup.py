@@ -93,6 +93,16 @@ def test_a_column_of_numbers_is_right_aligned_on_its_decimal_comma():
     assert cells[0].astext().startswith("10,1")  # the French number itself untouched
 
 
+def test_a_column_of_counts_with_dashes_for_none_is_a_column_of_numbers():
+    """The claims' verdict table (printed41, defect 9) sets « – » for a theme with no claim of a verdict: a column
+    of mostly dashes is still a column of numbers, right-aligned."""
+    table = _table([["Vérifiées", "–", "1"], ["Cohérentes", "11", "–"], ["Incohérentes", "–", "–"]],
+                   ["Verdict", "La crise", "Les prix"])
+    section = nodes.section("", table)
+    print_tables(section)
+    assert next(section.findall(addnodes.tabular_col_spec))["spec"] == "TRR"
+
+
 def test_a_column_of_sentences_is_not_aligned_and_a_long_table_may_run_over_pages():
     sentence = "Les outsourceurs croissent de 10,1 % en 2011, plus vite que l’année précédente et que prévu"
     table = _table([["Résilience", sentence]] * 8, ["Chapitre", "À retenir"])
@@ -104,3 +114,50 @@ def test_a_column_of_sentences_is_not_aligned_and_a_long_table_may_run_over_page
     assert _latex(table) == ""
     assert _table([["a", "b"]], ["x", "y"]) and not list(nodes.section("", _table([["a", "b"]], ["x", "y"]))
                                                          .findall(addnodes.tabular_col_spec))
+
+
+def test_a_chapter_s_closing_box_comes_after_its_figures_and_is_never_cut():
+    """printed41: the « À retenir » box of chapters 3 and 5 was cut by a page of figures, its last items alone on
+    the chapter's last page. Print sets the figures still waiting before it (``\\FloatBarrier``) and the box
+    whole (a minipage); another box (« L’essentiel ») is left as it was, and a box too long for half a page
+    is only preceded by the barrier."""
+    from barometre.sphinx_ext.latex import KEEP_WHOLE_CHARACTERS, print_boxes
+
+    def chapter(title: str, text: str) -> nodes.section:
+        box = _section(nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", text))))
+        box[0] = nodes.title(text=title)
+        box["ids"] = ["a-retenir"]
+        return _section(nodes.paragraph("", "Texte."), _figure("c:figure-a"), box)
+
+    closing = chapter("À retenir", "Le marché croît.")
+    print_boxes(closing)
+    raws = [r.astext() for r in closing.findall(nodes.raw)]
+    opened = next(i for i, r in enumerate(raws) if "\\FloatBarrier" in r)
+    assert "\\begin{minipage}" in raws[opened] and "\\end{minipage}" in raws[-1]
+    assert list(closing.findall(nodes.admonition))  # the box between them
+    assert closing.children[-1].astext() == "\\end{minipage}\\par\n"
+
+    long = chapter("À retenir", "x" * (KEEP_WHOLE_CHARACTERS + 1))
+    print_boxes(long)
+    assert "\\FloatBarrier" in _latex(long) and "minipage" not in _latex(long)
+
+    other = chapter("L’essentiel de l’édition", "Le marché croît.")
+    print_boxes(other)
+    assert "\\FloatBarrier" not in _latex(other) and "minipage" not in _latex(other)
+
+
+def test_a_bold_title_over_a_list_keeps_to_its_first_item():
+    """printed41: « Pour le prix et la compétence à l’étranger », a bold title alone over its list, ended a page
+    (2024, pdf p. 21), its list on the next. Print joins them as a heading to its text; a bold word opening a
+    sentence, or a bold line over a paragraph, is left as it is."""
+    from barometre.sphinx_ext.latex import KEEP_WITH_LIST, _keep_run_in_titles_with_their_text
+
+    title = nodes.paragraph("", "", nodes.strong(text="Pour le prix et la compétence à l’étranger"))
+    items = nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "Des taux horaires plus bas.")))
+    sentence = nodes.paragraph("", "", nodes.strong(text="Le marché"), nodes.Text(" croît."))
+    lone = nodes.paragraph("", "", nodes.strong(text="Seul"))
+    section = _section(title, items, sentence, nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "Un."))),
+                       lone, nodes.paragraph("", "Un paragraphe."))
+    _keep_run_in_titles_with_their_text(section)
+    assert _latex(title) == KEEP_WITH_LIST and "\\nopagebreak" in KEEP_WITH_LIST and "@afterheading" in KEEP_WITH_LIST
+    assert _latex(sentence) == "" and _latex(lone) == ""

@@ -130,11 +130,14 @@ def _closing_text(entry) -> nodes.Text | None:
     return texts[-1] if texts else None
 
 
+NIL = ("–", "—", "-")  # a count of none (a statistics office's « néant »): a cell of a column of numbers
+
+
 def _numeric_columns(body) -> list[bool]:
     columns = max((len(r) for r in body), default=0)
     numeric = []
     for c in range(columns):
-        cells = [r[c].astext().strip() for r in body if c < len(r) and r[c].astext().strip()]
+        cells = [r[c].astext().strip() for r in body if c < len(r) and r[c].astext().strip() not in ("", *NIL)]
         closing = [t for t in cells if len(t) <= NUMERIC_LENGTH and _CELL_NUMBER.match(t)]
         numeric.append(bool(cells) and len(closing) >= NUMERIC_SHARE * len(cells))
     return numeric
