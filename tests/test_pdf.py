@@ -311,6 +311,11 @@ def test_numbers_stay_bound_to_their_units(pdf):
     assert len(quoted) > 2000  # the quotes are checked too: the test would prove nothing without them
     loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)|\d\\%|\d à \d|« | »|n° \d", body)
     assert loose == [], loose[:10]
+    # printed41: « 2,04 / milliards », « 4 / ans », « entre 70 et / 75 % », « bac + / 3 », and « 100.000 », « 5.1 % »
+    # as a source typed them
+    loose = re.findall(r".{0,20}(?:\d (?:milliards?|millions?|ans|euros)\b|\d et \d+(?:,\d+)?[ ~]?\\%|bac \+ ?\d"
+                       r"|bac\S?\+ \d|(?<![\w.,])\d{1,3}\.\d{3}(?![\d.])|(?<![\w.,])\d+\.\d[ ~]?\\%)", body)
+    assert loose == [], loose[:10]
 
 
 def _body_lines(path) -> list[list[str]]:
@@ -344,14 +349,20 @@ def _body_lines(path) -> list[list[str]]:
 
 def test_no_number_is_split_from_its_unit_nor_a_guillemet_from_its_word_across_a_line(pdf):
     """Issue 27: « 6,2 / % », « 37 / % », « (18 / %) », « (n° / 836 » and a guillemet alone at a line's end,
-    read on the printed lines of the text, quotes included (the charts' own lines are not text lines)."""
+    « 2,04 / milliards », « 4 / ans », « 70 et / 75 % », « bac + / 3 » (printed41), read on the printed lines of
+    the text, quotes included (the charts' own lines are not text lines)."""
     pages = _body_lines(pdf["path"])
     assert sum(len(lines) for lines in pages) > 1000
     split = []
     for number, lines in enumerate(pages, start=1):
         for first, second in itertools.pairwise(lines):
             number_end = re.search(r"(?<![\d,])\d{1,3}$|\d$", first)
-            if ((number_end and re.match(r"(?:%|€|M€|Md€|k€)(?!\w)", second))
+            if ((number_end and re.match(r"(?:%|€|M€|Md€|k€|milliards?|millions?|ans|euros)(?!\w)", second))
+                    # a range's bounds (« entre 70 et / 75 % »; not « de 16,1 % en 2006 à / 19,2 % »), a diploma
+                    # (« bac + / 3 »): printed41
+                    or (re.search(r"(?<![\d,])(?!(?:19|20)\d\d )\d+(?:,\d+)? (?:et|à)$", first)
+                        and re.match(r"[+\u2212-]?\d+(?:,\d+)?\s?(?:%|€|M€|Md€)", second))
+                    or (re.search(r"\bbac ?\+$", first) and re.match(r"\d", second))
                     or (re.search(r"(?<![\d,.])\d{1,3}$", first) and re.match(r"\d{3}(?![\d])", second))
                     or first.endswith(("n°", "«")) or second.startswith("»")):
                 split.append((number, first[-30:], second[:20]))

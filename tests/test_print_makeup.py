@@ -84,12 +84,14 @@ def test_a_column_of_numbers_is_right_aligned_on_its_decimal_comma():
     assert spec == "TR"
     cells = [row.children[1] for row in table.findall(nodes.row)][1:]
     latex = [_latex(c) for c in cells]
-    # one decimal in the column: « 2 240 M€ », « 15 % » and « 12 » take a phantom « ,0 »; the units share one box
+    # one decimal in the column: « 2 240 M€ », « 15 % » and « 12 » take a phantom « ,0 » after their unit (printed41:
+    # « 2    % », the room between the number and its unit); the units share one box
     units = "\\do{~\\%}\\do{~M€}"  # the column's units, LaTeX boxing each in the widest
     assert latex[0] == f"\\barometreunit{{{units}}}{{~\\%}}", latex
-    assert latex[1] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{~M€}}"
-    assert latex[2] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{~\\%}}" and cells[2].astext().startswith("environ 15")
-    assert latex[3] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{}}"
+    assert latex[1] == f"\\barometreunit{{{units}}}{{~M€}}\\phantom{{,0}}"
+    assert latex[2] == f"\\barometreunit{{{units}}}{{~\\%}}\\phantom{{,0}}"
+    assert cells[2].astext().startswith("environ\u00a015")  # its qualifier bound to it
+    assert latex[3] == f"\\barometreunit{{{units}}}{{}}\\phantom{{,0}}"
     assert cells[0].astext().startswith("10,1")  # the French number itself untouched
 
 

@@ -144,10 +144,10 @@ def _numeric_columns(body) -> list[bool]:
 
 
 def _align_decimals(cells: list[nodes.entry]) -> None:
-    """Each number closing a cell of the column set on the decimal comma: its decimals padded to the
-    column's most (``\\phantom{,0}``), its unit in a box as wide as the column's widest unit
-    (``\\barometreunit``, which LaTeX measures), so that in a right-aligned column the commas (and the
-    units) line up; the French formatting untouched."""
+    """Each number closing a cell of the column set on the decimal comma: its unit right after it, in a box as
+    wide as the column's widest unit (``\\barometreunit``, which LaTeX measures), then its decimals padded to
+    the column's most (``\\phantom{,0}``), so that in a right-aligned column the integer parts line up and
+    no unit floats off its number; the French formatting untouched."""
     from sphinx.util import texescape
 
     texescape.init()  # idempotent: the tables Sphinx builds when its LaTeX builder starts
@@ -176,8 +176,12 @@ def _align_decimals(cells: list[nodes.entry]) -> None:
         parent = text.parent
         at = parent.index(text)
         parent.remove(text)
-        parent.insert(at, nodes.Text(m.group("head") + m.group("int") + (m.group("dec") or "")))
-        parent.insert(at + 1, nodes.raw("", f"{pad}\\barometreunit{{{units}}}{{{unit_tex(m.group('unit'))}}}",
+        # a qualifier stays on its number's line (« environ » / « 2 040 M€ » broke inside a cell, printed41)
+        head = re.sub(r"(?<=\w) $", "\u00a0", m.group("head"))
+        parent.insert(at, nodes.Text(head + m.group("int") + (m.group("dec") or "")))
+        # the unit right after its number, the missing decimals' room after the unit (printed41: « 2    % »
+        # when the room came first): the integer parts stay aligned, the unit is not floated off its number
+        parent.insert(at + 1, nodes.raw("", f"\\barometreunit{{{units}}}{{{unit_tex(m.group('unit'))}}}{pad}",
                                         format="latex"))
 
 
