@@ -95,6 +95,27 @@ def test_a_column_of_numbers_is_right_aligned_on_its_decimal_comma():
     assert cells[0].astext().startswith("10,1")  # the French number itself untouched
 
 
+def test_a_long_table_without_a_title_runs_over_pages_with_no_number():
+    """printed41: « Les chapitres en une ligne » (no title) went on under « Tableau 1 – suite de la page
+    précédente », and the next titled table was « Tableau 2 ». An untitled long table continues under its repeated
+    heading row alone and takes no number; a titled one keeps Sphinx's continuation lines."""
+    from barometre.sphinx_ext.makeup import UNNUMBERED_LONG_TABLE
+
+    sentence = "Les outsourceurs croissent de 10,1 % en 2011, plus vite que l’année précédente et que prévu"
+    table = _table([["Résilience", sentence]] * 8, ["Chapitre", "À retenir"])
+    section = nodes.section("", table)
+    print_tables(section)
+    assert "longtable" in table["classes"]
+    raws = [n.astext() for n in section.children if isinstance(n, nodes.raw)]
+    assert raws == list(UNNUMBERED_LONG_TABLE)
+    assert section.index(table) == len(section) - 2  # between the two
+    titled = _table([["Résilience", sentence]] * 8, ["Chapitre", "À retenir"])
+    titled.insert(0, nodes.title(text="Les chapitres"))
+    section = nodes.section("", titled)
+    print_tables(section)
+    assert not [n for n in section.children if isinstance(n, nodes.raw)]
+
+
 def test_a_column_of_counts_with_dashes_for_none_is_a_column_of_numbers():
     """The claims' verdict table (printed41, defect 9) sets « – » for a theme with no claim of a verdict: a column
     of mostly dashes is still a column of numbers, right-aligned."""
@@ -120,7 +141,7 @@ def test_a_column_of_sentences_is_not_aligned_and_a_long_table_may_run_over_page
 
 def test_a_chapter_s_closing_box_comes_after_its_figures_and_is_never_cut():
     """printed41: the « À retenir » box of chapters 3 and 5 was cut by a page of figures, its last items alone on
-    the chapter's last page. Print sets the figures still waiting before it (``\\FloatBarrier``) and the box
+    the chapter's last page. Print sets the figures still waiting before it (``\\barometrefloatsfirst``) and the box
     whole (a minipage); another box (« L’essentiel ») is left as it was, and a box too long for half a page
     is only preceded by the barrier."""
     from barometre.sphinx_ext.latex import KEEP_WHOLE_CHARACTERS, print_boxes
@@ -134,14 +155,14 @@ def test_a_chapter_s_closing_box_comes_after_its_figures_and_is_never_cut():
     closing = chapter("À retenir", "Le marché croît.")
     print_boxes(closing)
     raws = [r.astext() for r in closing.findall(nodes.raw)]
-    opened = next(i for i, r in enumerate(raws) if "\\FloatBarrier" in r)
+    opened = next(i for i, r in enumerate(raws) if "\\barometrefloatsfirst" in r)
     assert "\\begin{minipage}" in raws[opened] and "\\end{minipage}" in raws[-1]
     assert list(closing.findall(nodes.admonition))  # the box between them
     assert closing.children[-1].astext() == "\\end{minipage}\\par\n"
 
     long = chapter("À retenir", "x" * (KEEP_WHOLE_CHARACTERS + 1))
     print_boxes(long)
-    assert "\\FloatBarrier" in _latex(long) and "minipage" not in _latex(long)
+    assert "\\barometrefloatsfirst" in _latex(long) and "minipage" not in _latex(long)
 
     other = chapter("L’essentiel de l’édition", "Le marché croît.")
     print_boxes(other)

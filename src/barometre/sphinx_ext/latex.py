@@ -115,11 +115,13 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
 PRINT_BOXES = ("L’essentiel de l’édition", "À retenir")
 CLOSING_BOX = "À retenir"  # a chapter's summary, which closes it
 KEEP_WHOLE_CHARACTERS = 2400  # a closing box of up to this much text (about half a page) is never cut
-# the figures still waiting for a page are set before a chapter's closing box (placeins' ``\FloatBarrier``), and
-# the box is kept whole (a minipage, with the text's paragraph spacing): printed41 saw « À retenir » cut by a
-# page of figures, its last items alone on the chapter's last page
-CLOSING_BOX_OPEN = ("\\FloatBarrier\\par\\edef\\barometreparskip{\\the\\parskip}\\noindent"
-                    "\\begin{minipage}{\\linewidth}\\parskip=\\barometreparskip\\relax\n")
+# the figures still waiting for a page are set before a chapter's closing box (``\barometrefloatsfirst``, the
+# preamble's: a new page when some wait, they go on its top), and
+# the box is kept whole (a minipage, with the text's paragraph spacing), set small as a report's summary box
+# (it then shares a page with the last figures more often): printed41 saw « À retenir » cut by a page of
+# figures, its last items alone on the chapter's last page
+CLOSING_BOX_OPEN = ("\\barometrefloatsfirst\\edef\\barometreparskip{\\the\\parskip}\\noindent"
+                    "\\begin{minipage}{\\linewidth}\\parskip=\\barometreparskip\\relax\\small\n")
 CLOSING_BOX_CLOSE = "\\end{minipage}\\par\n"
 
 
@@ -146,7 +148,7 @@ def print_boxes(doctree) -> None:
         placed: list[nodes.Node] = [nodes.raw("", labels + "\n", format="latex"), box] if labels else [box]
         if title.astext().strip() == CLOSING_BOX:
             whole = len(box.astext()) <= KEEP_WHOLE_CHARACTERS
-            placed = [nodes.raw("", CLOSING_BOX_OPEN if whole else "\\FloatBarrier\n", format="latex"), *placed]
+            placed = [nodes.raw("", CLOSING_BOX_OPEN if whole else "\\barometrefloatsfirst\n", format="latex"), *placed]
             if whole:
                 placed.append(nodes.raw("", CLOSING_BOX_CLOSE, format="latex"))
         section.replace_self(placed)

@@ -250,3 +250,18 @@ def print_tables(doctree) -> None:
             if is_number:
                 _align_decimals([r[c] for r in body if c < len(r)])
         table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=spec))
+        if long and not any(isinstance(c, nodes.title) for c in table.children):
+            _unnumbered_long_table(table)
+
+
+# A table without a title has no number: over pages, its heading row repeated says it goes on (printed41: « Les
+# chapitres en une ligne » went on under « Tableau 1 – suite de la page précédente », its first part with no
+# « Tableau 1 »; LaTeX's longtable numbers every table, the next one then printed « Tableau 2 »)
+UNNUMBERED_LONG_TABLE = ("\\begingroup\\renewcommand{\\sphinxtablecontinued}[1]{}\n",
+                         "\\endgroup\\addtocounter{table}{-1}\n")
+
+
+def _unnumbered_long_table(table) -> None:
+    parent = table.parent
+    parent.insert(parent.index(table), nodes.raw("", UNNUMBERED_LONG_TABLE[0], format="latex"))
+    parent.insert(parent.index(table) + 1, nodes.raw("", UNNUMBERED_LONG_TABLE[1], format="latex"))
