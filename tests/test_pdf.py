@@ -419,6 +419,16 @@ def test_print_has_no_web_link_and_sets_its_numbers_in_the_text_colour(pdf):
     assert linked == [], linked[:10]
 
 
+def test_print_says_where_a_number_s_excerpt_is_not_that_a_link_leads_there(pdf, published_book):
+    """printed41: « Chaque chiffre renvoie, par un lien, à l'extrait » was the web's wording on paper. Print
+    sends the reader to the annex; the web page keeps its link's words."""
+    assert "par un lien" not in pdf["text"]
+    assert "figure en annexe A" in pdf["text"]
+    web = BeautifulSoup((published_book / "chapters" / "introduction.html").read_text(encoding="utf-8"),
+                        "html.parser").get_text(" ")
+    assert "par un lien" in " ".join(web.split())
+
+
 def test_the_latex_run_has_no_page_overflow(pdf):
     log = next((pdf["build_dir"] / "staging" / "2008" / "_build" / "latex").glob("*.log")).read_text(
         encoding="utf-8", errors="replace"
