@@ -608,6 +608,21 @@ def test_no_page_ends_with_the_title_of_a_box_left_alone(pdf, pages):
     assert stranded == []
 
 
+def test_a_chapter_s_closing_box_is_printed_whole_on_one_page(pdf, pages):
+    """printed41: the « À retenir » box that closes a chapter was cut by a page of figures, its last items and its
+    claims line alone on the chapter's last page (2024 chapters 3 and 5, 2011 chapter 2). The box is whole: its
+    last line (« Les affirmations de ce chapitre sont jugées… ») is on the page of its title."""
+    boxes = [i for i, text in enumerate(pages) if any(line.strip() == "À retenir" for line in text.splitlines())]
+    assert len(boxes) >= 4, boxes  # the chapters' boxes: the test would prove nothing without them
+    cut = []
+    for i in boxes:
+        rest = "".join(pages[i + 1:i + 3])
+        flat = " ".join(pages[i].split())
+        if "Les affirmations de ce chapitre" not in flat and "Les affirmations de ce chapitre" in " ".join(rest.split()):
+            cut.append(i + 1)
+    assert cut == []
+
+
 def _annex_pages(pages) -> range:
     """The pages of « Annexe A – Les chiffres et leurs sources », up to the colophon's opening page."""
     def opens(text: str, title: str) -> bool:
