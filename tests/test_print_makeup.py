@@ -184,3 +184,25 @@ def test_a_bold_title_over_a_list_keeps_to_its_first_item():
     _keep_run_in_titles_with_their_text(section)
     assert _latex(title) == KEEP_WITH_LIST and "\\nopagebreak" in KEEP_WITH_LIST and "@afterheading" in KEEP_WITH_LIST
     assert _latex(sentence) == "" and _latex(lone) == ""
+
+
+def test_a_number_s_qualifier_stays_on_its_line_and_its_column_is_wide_enough_for_both():
+    """printed41: « environ » / « 2 040 M€ » broke inside a cell of the 2011 « Ce qui a changé »; bound, it was then
+    hyphenated « envi- » in a column measured on the number alone. The column makes room for the word too."""
+    from barometre.sphinx_ext.makeup import (
+        LINE_CHARACTERS,
+        _cells,
+        _column_widths,
+        _numeric_columns,
+    )
+
+    label = "Part des entreprises de services dans le chiffre d’affaires (ensemble du marché)"
+    rows = [[label, "environ 2\u202f040\u00a0M€", "2\u202f240\u00a0M€"]] + [[label, "6,6\u00a0%", "10,1\u00a0%"]] * 8
+    table = _table(rows, ["Indicateur (périmètre)", "2010", "2011"])
+    head, body = _cells(table)
+    widths = _column_widths(head, body, _numeric_columns(body))
+    assert widths[1] >= (len("environ 2 040 M€") + 6) / LINE_CHARACTERS - 1e-9, widths
+    section = nodes.section("", table)
+    print_tables(section)
+    cell = [row.children[1] for row in table.findall(nodes.row)][1]
+    assert cell.astext().startswith("environ\u00a02")

@@ -188,6 +188,13 @@ def _align_decimals(cells: list[nodes.entry]) -> None:
 LINE_CHARACTERS = 90  # characters of body text on a line of the page
 
 
+def _bound_word(head: str) -> int:
+    """The length a cell's closing number takes with the word bound to it (``_align_decimals``: « environ »), its
+    space included; 0 when no word is bound."""
+    m = re.search(r"(\w\S*)[ \u00a0]$", head)
+    return len(m.group(1)) + 1 if m else 0
+
+
 def _column_widths(head, body, numeric: list[bool]) -> list[float]:
     """Shares of the line for a table that runs over pages (no tabulary to measure it): a column of numbers
     as wide as its longest cell; the others share the rest by the square root of their mean text length, each
@@ -203,8 +210,10 @@ def _column_widths(head, body, numeric: list[bool]) -> list[float]:
     needs = [(max((len(w) for x in t for w in x.split()), default=4) + 2) / LINE_CHARACTERS for t in texts]
     for c, t in enumerate(texts):
         if numeric[c]:
-            closing = [len(x) - m.start("int") for x in t if (m := _CELL_NUMBER.match(x))]
+            # (with the qualifier bound to it: « environ 2 040 M€ » was hyphenated « envi- » over a narrow column)
+            closing = [len(x) - m.start("int") + _bound_word(m.group("head")) for x in t if (m := _CELL_NUMBER.match(x))]
             needs[c] = max(needs[c], (max(closing, default=4) + 6) / LINE_CHARACTERS)
+            fixed[c] = min(0.3, max(fixed[c], needs[c]))  # never narrower than what it cannot break
     # the text columns keep at least a third of the line (and their longest words): the numbers give way
     reserved = max(sum(n for c, n in enumerate(needs) if not numeric[c]), 0.35) if not all(numeric) else 0.0
     if sum(fixed) > 1 - reserved:
