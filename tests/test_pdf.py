@@ -801,11 +801,19 @@ def test_a_column_of_numbers_is_set_right_on_the_decimal_comma(pdf):
             chars = [c for c in line if isinstance(c, LTChar)]
             text = "".join(c.get_text() for c in chars)
             if re.fullmatch(r"\s*(environ )?[−+]?[\d\u202f\u00a0 ]+,\d+\s*(%|M€|€|points?)?\s*", text):
-                commas.append(next(c for c in chars if c.get_text() == ",").x0)
-        # a column's commas: within 30 pt of each other (columns stand further apart)
-        for x in commas:
-            column = [y for y in commas if abs(y - x) < 30]
-            if len(column) >= 3:
-                aligned += 1
-                assert max(column) - min(column) < 1.5, sorted(column)
+                commas.append((next(c for c in chars if c.get_text() == ",").x0, line.y0))
+        # a table's rows: no more than 60 pt apart (two tables on a page, « Ce qui a changé » and its revisions,
+        # stand further apart); a column's commas: within 30 pt of each other (columns stand further apart)
+        tables: list[list[tuple[float, float]]] = []
+        for x, y in sorted(commas, key=lambda c: -c[1]):
+            if not tables or tables[-1][-1][1] - y > 60:
+                tables.append([])
+            tables[-1].append((x, y))
+        for table in tables:
+            xs = [x for x, _ in table]
+            for x in xs:
+                column = [v for v in xs if abs(v - x) < 30]
+                if len(column) >= 3:
+                    aligned += 1
+                    assert max(column) - min(column) < 1.5, sorted(column)
     assert aligned >= 1
