@@ -311,8 +311,8 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         y_axis: dict = {"tickCount": 4}
         if all(float(v).is_integer() for v in figures):
             y_axis["format"] = ",d"  # thousands grouped as the text groups them (« 2 200 »), no decimals
-            # the axis from zero spans zero whichever side the values lie (−19 % and −18 % alone were the only
-            # ticks of a panel drawn down from 0 %, printed on each other at its foot: printed41)
+            # the zero an axis starts from counts at either end (editor42: −19 and −18 % ticked alone on a
+            # −19…0 axis, their labels on top of each other at its foot)
             low = min(int(figures.min()), 0) if zero else int(figures.min())
             high = max(int(figures.max()), 0) if zero else int(figures.max())
             if high - low < 4:  # Vega would tick every half unit: each whole number instead
