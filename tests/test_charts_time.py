@@ -148,6 +148,32 @@ def test_a_panel_of_whole_figures_has_whole_ticks():
     assert values and all(re.fullmatch(r"\d+", v) for v in values), values
 
 
+def test_the_values_of_a_long_series_in_a_half_width_panel_are_labelled_clear_of_each_other():
+    """printed41: in the 2024 book's « Chiffre d'affaires du secteur » (2003–2024, twenty values in a panel half
+    the text wide), « 1 390 M€ » was printed on « 2 240 M€ » and « environ 2 040 M€ » on « 2 360 M€ ». Where the
+    near places all clash, a label goes further out (``CROWDED_PLACES``): no two labels of the panel overlap."""
+    from barometre.charts.value_labels import PRINT_LABEL_SIZE, _box, _nice_domain, label_width
+
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2024)
+    panel = table[table["panneau"] == SECTOR].sort_values("année", kind="stable")
+    assert len(panel) >= 12
+    years = list(range(int(table["année"].min()), int(table["année"].max()) + 1))
+    width, height = history.print_plot_size(table, len(set(table["panneau"])))
+    places = history._label_places(panel, years, (width, height), zero=True)
+    # the panel's scale as Vega draws it (as ``_label_places`` computes it): its values, ranges, arrows and zero
+    drawn = pd.concat([panel["valeur"], panel["bas"], panel["haut"], history.arrow_ends(panel), pd.Series([0.0])])
+    low, high = _nice_domain(float(drawn.min()), float(drawn.max()))
+    boxes = [_box(p, width / len(years) * (years.index(r["année"]) + 0.5),
+                  height * (high - r["valeur"]) / (high - low), label_width(r["texte"]), PRINT_LABEL_SIZE * 1.05)
+             for p, (_, r) in zip(places, panel.iterrows(), strict=True)]
+    # as the PDF's test of overlapping texts reads them: more than half a point across, 1,5 pt high (the font's
+    # own bearings)
+    clashes = [(a, b) for (a, ba), (b, bb) in itertools.combinations(zip(panel["texte"], boxes, strict=True), 2)
+               if min(ba[2], bb[2]) - max(ba[0], bb[0]) > 0.5 and min(ba[3], bb[3]) - max(ba[1], bb[1]) > 1.5]
+    assert clashes == []
+
+
 def test_a_years_label_is_centred_under_its_point_in_the_panels():
     table = _sector_panel()
     svg = vlc.vegalite_to_svg(history.history_chart(table, name="h", title="T", edition=2011).web_spec())

@@ -311,6 +311,11 @@ def test_numbers_stay_bound_to_their_units(pdf):
     assert len(quoted) > 2000  # the quotes are checked too: the test would prove nothing without them
     loose = re.findall(r"(?<![\d,])\d{1,3}(?: \d{3})+\b|\d (?:€|M€|\\%)|\d\\%|\d à \d|« | »|n° \d", body)
     assert loose == [], loose[:10]
+    # printed41: « 2,04 / milliards », « 4 / ans », « entre 70 et / 75 % », « bac + / 3 », and « 100.000 », « 5.1 % »
+    # as a source typed them
+    loose = re.findall(r".{0,20}(?:\d (?:milliards?|millions?|ans|euros)\b|\d et \d+(?:,\d+)?[ ~]?\\%|bac \+ ?\d"
+                       r"|bac\S?\+ \d|(?<![\w.,])\d{1,3}\.\d{3}(?![\d.])|(?<![\w.,])\d+\.\d[ ~]?\\%)", body)
+    assert loose == [], loose[:10]
 
 
 def _body_lines(path) -> list[list[str]]:
@@ -344,14 +349,20 @@ def _body_lines(path) -> list[list[str]]:
 
 def test_no_number_is_split_from_its_unit_nor_a_guillemet_from_its_word_across_a_line(pdf):
     """Issue 27: « 6,2 / % », « 37 / % », « (18 / %) », « (n° / 836 » and a guillemet alone at a line's end,
-    read on the printed lines of the text, quotes included (the charts' own lines are not text lines)."""
+    « 2,04 / milliards », « 4 / ans », « 70 et / 75 % », « bac + / 3 » (printed41), read on the printed lines of
+    the text, quotes included (the charts' own lines are not text lines)."""
     pages = _body_lines(pdf["path"])
     assert sum(len(lines) for lines in pages) > 1000
     split = []
     for number, lines in enumerate(pages, start=1):
         for first, second in itertools.pairwise(lines):
             number_end = re.search(r"(?<![\d,])\d{1,3}$|\d$", first)
-            if ((number_end and re.match(r"(?:%|€|M€|Md€|k€)(?!\w)", second))
+            if ((number_end and re.match(r"(?:%|€|M€|Md€|k€|milliards?|millions?|ans|euros)(?!\w)", second))
+                    # a range's bounds (« entre 70 et / 75 % »; not « de 16,1 % en 2006 à / 19,2 % »), a diploma
+                    # (« bac + / 3 »): printed41
+                    or (re.search(r"(?<![\d,])(?!(?:19|20)\d\d )\d+(?:,\d+)? (?:et|à)$", first)
+                        and re.match(r"[+\u2212-]?\d+(?:,\d+)?\s?(?:%|€|M€|Md€)", second))
+                    or (re.search(r"\bbac ?\+$", first) and re.match(r"\d", second))
                     or (re.search(r"(?<![\d,.])\d{1,3}$", first) and re.match(r"\d{3}(?![\d])", second))
                     or first.endswith(("n°", "«")) or second.startswith("»")):
                 split.append((number, first[-30:], second[:20]))
@@ -406,6 +417,16 @@ def test_print_has_no_web_link_and_sets_its_numbers_in_the_text_colour(pdf):
                     linked.append((number, c.get_text()))
     assert digits > 1000
     assert linked == [], linked[:10]
+
+
+def test_print_says_where_a_number_s_excerpt_is_not_that_a_link_leads_there(pdf, published_book):
+    """printed41: « Chaque chiffre renvoie, par un lien, à l'extrait » was the web's wording on paper. Print
+    sends the reader to the annex; the web page keeps its link's words."""
+    assert "par un lien" not in pdf["text"]
+    assert "figure en annexe A" in pdf["text"]
+    web = BeautifulSoup((published_book / "chapters" / "introduction.html").read_text(encoding="utf-8"),
+                        "html.parser").get_text(" ")
+    assert "par un lien" in " ".join(web.split())
 
 
 def test_the_latex_run_has_no_page_overflow(pdf):
@@ -587,6 +608,21 @@ def test_no_page_ends_with_the_title_of_a_box_left_alone(pdf, pages):
     assert stranded == []
 
 
+def test_a_chapter_s_closing_box_is_printed_whole_on_one_page(pdf, pages):
+    """printed41: the « À retenir » box that closes a chapter was cut by a page of figures, its last items and its
+    claims line alone on the chapter's last page (2024 chapters 3 and 5, 2011 chapter 2). The box is whole: its
+    last line (« Les affirmations de ce chapitre sont jugées… ») is on the page of its title."""
+    boxes = [i for i, text in enumerate(pages) if any(line.strip() == "À retenir" for line in text.splitlines())]
+    assert len(boxes) >= 4, boxes  # the chapters' boxes: the test would prove nothing without them
+    cut = []
+    for i in boxes:
+        rest = "".join(pages[i + 1:i + 3])
+        flat = " ".join(pages[i].split())
+        if "Les affirmations de ce chapitre" not in flat and "Les affirmations de ce chapitre" in " ".join(rest.split()):
+            cut.append(i + 1)
+    assert cut == []
+
+
 def _annex_pages(pages) -> range:
     """The pages of « Annexe A – Les chiffres et leurs sources », up to the colophon's opening page."""
     def opens(text: str, title: str) -> bool:
@@ -765,11 +801,19 @@ def test_a_column_of_numbers_is_set_right_on_the_decimal_comma(pdf):
             chars = [c for c in line if isinstance(c, LTChar)]
             text = "".join(c.get_text() for c in chars)
             if re.fullmatch(r"\s*(environ )?[−+]?[\d\u202f\u00a0 ]+,\d+\s*(%|M€|€|points?)?\s*", text):
-                commas.append(next(c for c in chars if c.get_text() == ",").x0)
-        # a column's commas: within 30 pt of each other (columns stand further apart)
-        for x in commas:
-            column = [y for y in commas if abs(y - x) < 30]
-            if len(column) >= 3:
-                aligned += 1
-                assert max(column) - min(column) < 1.5, sorted(column)
+                commas.append((next(c for c in chars if c.get_text() == ",").x0, line.y0))
+        # a table's rows: no more than 60 pt apart (two tables on a page, « Ce qui a changé » and its revisions,
+        # stand further apart); a column's commas: within 30 pt of each other (columns stand further apart)
+        tables: list[list[tuple[float, float]]] = []
+        for x, y in sorted(commas, key=lambda c: -c[1]):
+            if not tables or tables[-1][-1][1] - y > 60:
+                tables.append([])
+            tables[-1].append((x, y))
+        for table in tables:
+            xs = [x for x, _ in table]
+            for x in xs:
+                column = [v for v in xs if abs(v - x) < 30]
+                if len(column) >= 3:
+                    aligned += 1
+                    assert max(column) - min(column) < 1.5, sorted(column)
     assert aligned >= 1

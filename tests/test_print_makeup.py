@@ -84,13 +84,46 @@ def test_a_column_of_numbers_is_right_aligned_on_its_decimal_comma():
     assert spec == "TR"
     cells = [row.children[1] for row in table.findall(nodes.row)][1:]
     latex = [_latex(c) for c in cells]
-    # one decimal in the column: « 2 240 M€ », « 15 % » and « 12 » take a phantom « ,0 »; the units share one box
+    # one decimal in the column: « 2 240 M€ », « 15 % » and « 12 » take a phantom « ,0 » after their unit (printed41:
+    # « 2    % », the room between the number and its unit); the units share one box
     units = "\\do{~\\%}\\do{~M€}"  # the column's units, LaTeX boxing each in the widest
     assert latex[0] == f"\\barometreunit{{{units}}}{{~\\%}}", latex
-    assert latex[1] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{~M€}}"
-    assert latex[2] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{~\\%}}" and cells[2].astext().startswith("environ 15")
-    assert latex[3] == f"\\phantom{{,0}}\\barometreunit{{{units}}}{{}}"
+    assert latex[1] == f"\\barometreunit{{{units}}}{{~M€}}\\phantom{{,0}}"
+    assert latex[2] == f"\\barometreunit{{{units}}}{{~\\%}}\\phantom{{,0}}"
+    assert cells[2].astext().startswith("environ\u00a015")  # its qualifier bound to it
+    assert latex[3] == f"\\barometreunit{{{units}}}{{}}\\phantom{{,0}}"
     assert cells[0].astext().startswith("10,1")  # the French number itself untouched
+
+
+def test_a_long_table_without_a_title_runs_over_pages_with_no_number():
+    """printed41: « Les chapitres en une ligne » (no title) went on under « Tableau 1 – suite de la page
+    précédente », and the next titled table was « Tableau 2 ». An untitled long table continues under its repeated
+    heading row alone and takes no number; a titled one keeps Sphinx's continuation lines."""
+    from barometre.sphinx_ext.makeup import UNNUMBERED_LONG_TABLE
+
+    sentence = "Les outsourceurs croissent de 10,1 % en 2011, plus vite que l’année précédente et que prévu"
+    table = _table([["Résilience", sentence]] * 8, ["Chapitre", "À retenir"])
+    section = nodes.section("", table)
+    print_tables(section)
+    assert "longtable" in table["classes"]
+    raws = [n.astext() for n in section.children if isinstance(n, nodes.raw)]
+    assert raws == list(UNNUMBERED_LONG_TABLE)
+    assert section.index(table) == len(section) - 2  # between the two
+    titled = _table([["Résilience", sentence]] * 8, ["Chapitre", "À retenir"])
+    titled.insert(0, nodes.title(text="Les chapitres"))
+    section = nodes.section("", titled)
+    print_tables(section)
+    assert not [n for n in section.children if isinstance(n, nodes.raw)]
+
+
+def test_a_column_of_counts_with_dashes_for_none_is_a_column_of_numbers():
+    """The claims' verdict table (printed41, defect 9) sets « – » for a theme with no claim of a verdict: a column
+    of mostly dashes is still a column of numbers, right-aligned."""
+    table = _table([["Vérifiées", "–", "1"], ["Cohérentes", "11", "–"], ["Incohérentes", "–", "–"]],
+                   ["Verdict", "La crise", "Les prix"])
+    section = nodes.section("", table)
+    print_tables(section)
+    assert next(section.findall(addnodes.tabular_col_spec))["spec"] == "TRR"
 
 
 def test_a_column_of_sentences_is_not_aligned_and_a_long_table_may_run_over_pages():
@@ -104,3 +137,72 @@ def test_a_column_of_sentences_is_not_aligned_and_a_long_table_may_run_over_page
     assert _latex(table) == ""
     assert _table([["a", "b"]], ["x", "y"]) and not list(nodes.section("", _table([["a", "b"]], ["x", "y"]))
                                                          .findall(addnodes.tabular_col_spec))
+
+
+def test_a_chapter_s_closing_box_comes_after_its_figures_and_is_never_cut():
+    """printed41: the « À retenir » box of chapters 3 and 5 was cut by a page of figures, its last items alone on
+    the chapter's last page. Print sets the figures still waiting before it (``\\barometrefloatsfirst``) and the box
+    whole (a minipage); another box (« L’essentiel ») is left as it was, and a box too long for half a page
+    is only preceded by the barrier."""
+    from barometre.sphinx_ext.latex import KEEP_WHOLE_CHARACTERS, print_boxes
+
+    def chapter(title: str, text: str) -> nodes.section:
+        box = _section(nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", text))))
+        box[0] = nodes.title(text=title)
+        box["ids"] = ["a-retenir"]
+        return _section(nodes.paragraph("", "Texte."), _figure("c:figure-a"), box)
+
+    closing = chapter("À retenir", "Le marché croît.")
+    print_boxes(closing)
+    raws = [r.astext() for r in closing.findall(nodes.raw)]
+    opened = next(i for i, r in enumerate(raws) if "\\barometrefloatsfirst" in r)
+    assert "\\begin{minipage}" in raws[opened] and "\\end{minipage}" in raws[-1]
+    assert list(closing.findall(nodes.admonition))  # the box between them
+    assert closing.children[-1].astext() == "\\end{minipage}\\par\n"
+
+    long = chapter("À retenir", "x" * (KEEP_WHOLE_CHARACTERS + 1))
+    print_boxes(long)
+    assert "\\barometrefloatsfirst" in _latex(long) and "minipage" not in _latex(long)
+
+    other = chapter("L’essentiel de l’édition", "Le marché croît.")
+    print_boxes(other)
+    assert "\\FloatBarrier" not in _latex(other) and "minipage" not in _latex(other)
+
+
+def test_a_bold_title_over_a_list_keeps_to_its_first_item():
+    """printed41: « Pour le prix et la compétence à l’étranger », a bold title alone over its list, ended a page
+    (2024, pdf p. 21), its list on the next. Print joins them as a heading to its text; a bold word opening a
+    sentence, or a bold line over a paragraph, is left as it is."""
+    from barometre.sphinx_ext.latex import KEEP_WITH_LIST, _keep_run_in_titles_with_their_text
+
+    title = nodes.paragraph("", "", nodes.strong(text="Pour le prix et la compétence à l’étranger"))
+    items = nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "Des taux horaires plus bas.")))
+    sentence = nodes.paragraph("", "", nodes.strong(text="Le marché"), nodes.Text(" croît."))
+    lone = nodes.paragraph("", "", nodes.strong(text="Seul"))
+    section = _section(title, items, sentence, nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "Un."))),
+                       lone, nodes.paragraph("", "Un paragraphe."))
+    _keep_run_in_titles_with_their_text(section)
+    assert _latex(title) == KEEP_WITH_LIST and "\\nopagebreak" in KEEP_WITH_LIST and "@afterheading" in KEEP_WITH_LIST
+    assert _latex(sentence) == "" and _latex(lone) == ""
+
+
+def test_a_number_s_qualifier_stays_on_its_line_and_its_column_is_wide_enough_for_both():
+    """printed41: « environ » / « 2 040 M€ » broke inside a cell of the 2011 « Ce qui a changé »; bound, it was then
+    hyphenated « envi- » in a column measured on the number alone. The column makes room for the word too."""
+    from barometre.sphinx_ext.makeup import (
+        LINE_CHARACTERS,
+        _cells,
+        _column_widths,
+        _numeric_columns,
+    )
+
+    label = "Part des entreprises de services dans le chiffre d’affaires (ensemble du marché)"
+    rows = [[label, "environ 2\u202f040\u00a0M€", "2\u202f240\u00a0M€"]] + [[label, "6,6\u00a0%", "10,1\u00a0%"]] * 8
+    table = _table(rows, ["Indicateur (périmètre)", "2010", "2011"])
+    head, body = _cells(table)
+    widths = _column_widths(head, body, _numeric_columns(body))
+    assert widths[1] >= (len("environ 2 040 M€") + 6) / LINE_CHARACTERS - 1e-9, widths
+    section = nodes.section("", table)
+    print_tables(section)
+    cell = [row.children[1] for row in table.findall(nodes.row)][1]
+    assert cell.astext().startswith("environ\u00a02")

@@ -22,6 +22,8 @@ _SAME_WORDS = str.maketrans({MINUS: "-", "Î": "I", "É": "E", "À": "A", "\u201
 
 
 def _words(text: str) -> str:
+    # and a number's separators (« 100.000 » is « 100 000 », « 5.1 » is « 5,1 »), an ordinal's ending (« 2è »)
+    text = re.sub(r"(?<=\d)(?:ème|eme|è)(?!\w)", "e", re.sub(r"(?<=\d)[.,](?=\d)", "", text))
     return re.sub(r"[\s\u00a0\u202f]+", "", text.translate(_SAME_WORDS))
 
 
@@ -44,6 +46,22 @@ def test_a_quote_takes_the_book_s_typography():
     assert quote_typography("il dit « oui » ; bien") == f"il dit «{NBSP}oui{NBSP}»{NNBSP}; bien"
 
 
+def test_a_quote_s_numbers_written_the_english_way_are_set_the_french_way():
+    """printed41: « 100.000 téléconseillers », « 1.536 euros », « 5.1 % », « 1.92 milliards », « 2è » printed
+    as the sources typed them; a number's unit word and the bounds of a range broke across lines."""
+    assert quote_typography("39% des 100.000 téléconseillers") == f"39{NBSP}% des 100{NNBSP}000 téléconseillers"
+    assert quote_typography("estimée à 1.536 euros bruts.") == f"estimée à 1{NNBSP}536{NBSP}euros bruts."
+    assert quote_typography("5.1% de l'activité") == f"5,1{NBSP}% de l’activité"
+    assert quote_typography("à 1.92 milliards d'euros") == f"à 1,92{NBSP}milliards d’euros"
+    assert quote_typography("viennent en 2è place, le 6ème baromètre") == "viennent en 2e place, le 6e baromètre"
+    assert quote_typography("entre 70 et 75 % du marché, depuis 4 ans") == (
+        f"entre 70{NBSP}et{NBSP}75{NBSP}% du marché, depuis 4{NBSP}ans")
+    assert quote_typography("des bac + 1 à bac + 3") == f"des bac{NBSP}+{NBSP}1 à bac{NBSP}+{NBSP}3"
+    # a date, a version, a span of years, a diploma written tight: as typed
+    for text in ("le 12.05.2008", "la v2.0", "entre 2005 et 2006", "bac+2"):
+        assert quote_typography(text) == text
+
+
 def test_a_quote_s_typography_leaves_what_is_not_a_number_s_sign_or_a_bare_capital():
     # a span of years, a diploma, a year beside a count, a plan's letter, a model: unchanged
     for text in ("de 2008-2009", "bac+2", "en 2010 2011", "le plan A et l'A380", "Plan B"):
@@ -59,6 +77,9 @@ def test_every_quote_of_the_data_keeps_its_words_and_binds_its_numbers(ds):
         assert _words(typeset) == _words(quote.replace(" :", ":").replace(" ;", ";").replace(" ?", "?")
                                           .replace(" !", "!")).replace(" ", ""), (quote, typeset)
         loose += re.findall(r".{0,20}(?:\d[ ]?(?:%|€)|(?<![\w\d)])-\d|«[ ]|[ ]»|\bIle\b).{0,10}", typeset)
+        # printed41: « 100.000 », « 5.1 % », « 2è », « 2,04 / milliards », « 4 / ans », « 70 et / 75 % », « bac + / 3 »
+        loose += re.findall(r".{0,20}(?:(?<![\w.])\d{1,3}\.\d|\d(?:è|ème)\b|\d (?:milliards?|millions?|ans|euros)\b"
+                            r"|\d[ ]et[ ]?\d+(?:,\d+)?\s?%|\d\set[ ]\d+(?:,\d+)?\s?%|bac \+|bac\S\+ \d).{0,10}", typeset)
     assert loose == [], loose[:5]
 
 

@@ -33,7 +33,7 @@ from barometre.charts import (
     qualifier_nature,
     wrap_title,
 )
-from barometre.charts.value_labels import _nice_domain
+from barometre.charts.value_labels import CROWDED_PLACES, _nice_domain
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label, with_scope
 from barometre.narrative import md_escape, source_line
@@ -264,7 +264,9 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
                   else (x - BREAK_LABEL_BOX[0], y - BREAK_LABEL_BOX[1], x, y)
                   for year, (x, y) in ((r["année"], at(r["année"], 0.0)) for _, r in rows.iterrows()
                                        if r["rupture"])]
-    return place_value_labels(points, width, height, others=strokes, taken=heads)
+    # the places further out are tried last, where the near ones all clash (a long series in a half-width panel:
+    # « 1 390 M€ » printed on « 2 240 M€ », printed41)
+    return place_value_labels(points, width, height, others=strokes, taken=heads, further=CROWDED_PLACES)
 
 
 YEAR_LABEL_ROOM = 34  # px a year's label needs on a panel's axis, its gap included (« 2003 » at 10 to 11 px)

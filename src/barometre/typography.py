@@ -68,11 +68,29 @@ def french_spacing(text: str) -> str:
 
 
 _RANGE = re.compile(r"(?<=\d)[ \u00a0\u202f]+à[ \u00a0\u202f]+(?=[+\-\u2212]?\d)")
+# the words a number is bound to, as to « % » or « € » (« 2,04 milliards », « depuis 4 ans », « 1 536 euros »)
+UNIT_WORDS = ("milliards", "milliard", "millions", "million", "ans", "euros", "points")
+_UNIT_WORD = "(?:" + "|".join(UNIT_WORDS) + r")(?!\w)"
+_UNIT = r"(?:%|€|M€|Md€|k€|" + "|".join(UNIT_WORDS) + r")(?!\w)"
+# « entre 70 et 75 % »: « et » between two numbers is bound when the second carries a unit (not « entre 2005
+# et 2006 », a span of years, which may break as any text)
+_AND_RANGE = re.compile(r"(?<=\d)[ \u00a0\u202f]+et[ \u00a0\u202f]+(?=[+\-\u2212]?\d+(?:,\d+)?[ \u00a0\u202f]?"
+                        + _UNIT + ")")
+_BEFORE_UNIT_WORD = re.compile(r"(?<=\d) (?=" + _UNIT_WORD + ")")
+_BAC = re.compile(r"\bbac( ?)\+( ?)(?=\d)")  # « bac + 3 » whole; « bac+2 » as it is
 
 
 def bind_ranges(text: str) -> str:
-    """« 20 à 25 % » is one unit: no-break spaces around « à » between two numbers."""
-    return _RANGE.sub(NBSP + "à" + NBSP, text)
+    """« 20 à 25 % » and « entre 70 et 75 % » are one unit: no-break spaces around « à » between two numbers,
+    around « et » when the second number carries its unit."""
+    return _AND_RANGE.sub(NBSP + "et" + NBSP, _RANGE.sub(NBSP + "à" + NBSP, text))
+
+
+def bind_number_words(text: str) -> str:
+    """A number bound to the word that is its unit (« 2,04 milliards », « 4 ans ») and « bac + 3 » kept whole
+    by no-break spaces: none of them breaks across a line."""
+    text = _BEFORE_UNIT_WORD.sub(NBSP, text)
+    return _BAC.sub(lambda m: "bac" + (NBSP if m.group(1) else "") + "+" + (NBSP if m.group(2) else ""), text)
 
 
 _GUILLEMET_OPEN = re.compile(r"«[ \u00a0\u202f]+")
@@ -84,7 +102,7 @@ def print_binding(text: str) -> str:
     """The PDF's text (babel-french spaces the punctuation itself, but breaks a line at a space typed inside
     guillemets): ranges bound, guillemets bound to their words (« (« / Outsourcing … » » was split across
     lines) and « n° 836 » kept whole."""
-    text = _GUILLEMET_OPEN.sub("«" + NBSP, bind_ranges(text))
+    text = _GUILLEMET_OPEN.sub("«" + NBSP, bind_number_words(bind_ranges(text)))
     text = _GUILLEMET_CLOSE.sub(NBSP + "»", text)
     return _NUMBER_SIGN.sub(lambda m: m.group(1) + NBSP, text)
 
@@ -136,11 +154,32 @@ _BARE_CAPITALS = re.compile(r"\b(?:Ile|Etude|Etudes|Etat|Etats)\b(?=[- \u00a0'\u
 _ACCENTED = {"Ile": "Île", "Etude": "Étude", "Etudes": "Études", "Etat": "État", "Etats": "États", "A": "À"}
 
 
+# a point between digits, as some sources write numbers the English way: thousands « 100.000 », « 1.536 euros »
+# (groups of three digits), a decimal « 5.1 % », « 1.92 milliards » (one or two digits, or three before
+# « milliards »/« millions »). Not a date (« 12.05.2008 »), a version (« v2.0 ») nor a number after a word.
+_POINT_THOUSANDS = re.compile(r"(?<![\w.,/])\d{1,3}(?:\.\d{3})+(?![\w.,/]?\d|\w| ?(?:milliards?|millions?)\b)")
+_POINT_DECIMAL = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2}|\d{3}(?= ?(?:milliards?|millions?)\b))(?![\w.,/]?\d|\w)")
+_ORDINAL_GRAVE = re.compile(r"(?<![\w])(\d+)(?:ème|eme|è)(?!\w)")  # « 2è », « 6ème »: « 2e », « 6e »
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w) +,(?= )")  # « en France , estime » (a scrape's space)
+
+
+def french_numbers(text: str) -> str:
+    """A source's numbers written the English way, set the French way: « 100.000 » → « 100 000 » (narrow
+    no-break spaces), « 5.1 » → « 5,1 », « 2è » → « 2e »."""
+    text = _POINT_THOUSANDS.sub(lambda m: m.group(0).replace(".", NNBSP), text)
+    text = _POINT_DECIMAL.sub(lambda m: m.group(1) + "," + m.group(2), text)
+    return _ORDINAL_GRAVE.sub(lambda m: m.group(1) + "e", text)
+
+
 def quoted_signs(text: str) -> str:
     """A source's numbers and capitals as the book sets them, its words untouched: « 25 % » for « 25% »,
-    the minus sign for a hyphen before a number, a number's digit groups, its unit and « n° 836 » bound by
-    no-break spaces, the accented capital a bare one stood for (« Île-de-France », « À l’échelon »)."""
+    « 100 000 » and « 5,1 » for « 100.000 » and « 5.1 » (``french_numbers``), the minus sign for a hyphen
+    before a number, a number's digit groups, its unit (« 2,04 milliards », « 4 ans ») and « n° 836 » bound by
+    no-break spaces, « bac + 3 » whole, the accented capital a bare one stood for (« Île-de-France », « À
+    l’échelon »)."""
+    text = _SPACE_BEFORE_COMMA.sub(",", french_numbers(text))
     text = _GLUED_PERCENT.sub(NBSP + "%", text)
+    text = bind_number_words(text)
     text = _QUOTE_UNIT.sub(lambda m: NBSP + m.group(1), text)
     text = _QUOTE_DIGIT_GROUPS.sub(lambda m: m.group(0).replace(" ", NNBSP), text)
     text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)

@@ -11,6 +11,7 @@ from barometre.labels import scope_label
 from barometre.narrative import cite, md_escape, publication, quote_body, quotes_anchor
 from barometre.narrative import quote as narrative_quote
 from barometre.precision import interval
+from barometre.typography import curly_apostrophes
 
 # --------------------------------------------------------------------------- the page
 
@@ -89,6 +90,41 @@ def summary_text(judged: list[Judged], edition: int) -> str:
             f"personnes citées : {listed}.")
 
 
+NONE = "–"  # a theme with no claim of a verdict (a statistics office's « néant »)
+VERDICT_TABLE_TITLE = "Les verdicts par thème"
+
+
+def verdict_table(judged: list[Judged]) -> str:
+    """The verdicts counted by theme (issue 27: the claims chapter opened on a sentence, then eleven pages of
+    entries): a table, a row per verdict the page gives (in the verdicts' order), a column per theme in the
+    page's order, the totals last (« Total », « Ensemble »); each count computed from the claims' verdicts
+    (``registry.counts``), « – » for none. A MyST table with its title (« Tableau N » in print); '' when no claim
+    is judged."""
+    if not judged:
+        return ""
+    groups = [(curly_apostrophes(title), [j for j in judged if j.claim.chapter == chapter])
+              for chapter, title in CHAPTER_TITLES.items()]
+    groups = [(title, group) for title, group in groups if group]
+    others = [j for j in judged if j.claim.chapter not in CHAPTER_TITLES]
+    if others:  # a claim of no listed theme still counts
+        groups.append(("Autres", others))
+    by_theme = [counts(group) for _, group in groups]
+
+    def cell(n: int, strong: bool = False) -> str:
+        text = formatting.number(n, 0) if n else NONE
+        return f"**{text}**" if strong else text
+
+    head = ["Verdict", *(title for title, _ in groups), "Ensemble"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join([":---", *["---:"] * (len(head) - 1)]) + "|"]
+    total = counts(judged)
+    for verdict, n in total.items():
+        name = VERDICT_PLURALS[verdict][:1].upper() + VERDICT_PLURALS[verdict][1:]
+        lines.append("| " + " | ".join([name, *(cell(c.get(verdict, 0)) for c in by_theme), cell(n)]) + " |")
+    lines.append("| " + " | ".join(["**Total**", *(cell(len(group), True) for _, group in groups),
+                                    cell(len(judged), True)]) + " |")
+    return f"```{{table}} {VERDICT_TABLE_TITLE}\n:name: claims-verdict-table\n\n" + "\n".join(lines) + "\n```"
+
+
 def method_text(ds: Dataset, edition: int) -> str:
     """How the verdicts are reached, with a rounding example taken from the data (a share or growth
     published as a whole number, when the edition has one)."""
@@ -115,12 +151,13 @@ def method_text(ds: Dataset, edition: int) -> str:
 
 
 def claims_markdown(ds: Dataset, edition: int) -> str:
-    """The page: a summary of the verdicts, then each claim by theme with its verdict and evidence."""
+    """The page: a summary of the verdicts and their table by theme, then each claim by theme with its verdict
+    and evidence."""
     judged = judge(ds, edition)
     if not judged:
         return ("Aucune affirmation de l’article ou des éditions suivantes ne peut encore être mise à l’épreuve "
                 f"avec les données jusqu’à l’édition {edition}.")
-    parts = [method_text(ds, edition), summary_text(judged, edition)]
+    parts = [method_text(ds, edition), summary_text(judged, edition), verdict_table(judged)]
     for chapter, title in CHAPTER_TITLES.items():
         group = [j for j in judged if j.claim.chapter == chapter]
         if not group:

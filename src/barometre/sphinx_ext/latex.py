@@ -73,15 +73,34 @@ def latex_structure(app, doctree, docname) -> None:
             title.replace_self(nodes.title("", upper_first(rest)))
 
 
+# after a run-in title over a list: no page break, and the list's first item keeps to it as to a heading
+# (LaTeX's ``\@afterheading``: the list adds no break of its own, ``\@beginparpenalty``, before its first item)
+KEEP_WITH_LIST = "{\\interlinepenalty10000\\par}\\nopagebreak\\csname @afterheading\\endcsname\n"
+
+
+def _followed_by_list(paragraph) -> bool:
+    parent = paragraph.parent
+    if parent is None:
+        return False
+    at = parent.index(paragraph)
+    following = parent.children[at + 1] if at + 1 < len(parent.children) else None
+    return isinstance(following, (nodes.bullet_list, nodes.enumerated_list))
+
+
 def _keep_run_in_titles_with_their_text(doctree) -> None:
     """A paragraph that opens with a bold title on its own line (« **Le poids du SP2C** » then a line
     break: the claims; the annex's « **Part des CDI** : 84 % — … » then a line break) never leaves
     that line alone at the foot of a page: the title
     ends its own paragraph and no page break is allowed after it (``\\par\\nopagebreak``; LaTeX's
-    ``\\\\*`` did not hold in the book's preamble, measured)."""
-    for paragraph in doctree.findall(nodes.paragraph):
+    ``\\\\*`` did not hold in the book's preamble, measured). A bold title alone over a list (the offshore
+    chapter's « **Pour le prix et la compétence à l’étranger** », left alone at the foot of a page in print,
+    printed41) keeps to the list's first item (``KEEP_WITH_LIST``)."""
+    for paragraph in list(doctree.findall(nodes.paragraph)):
         children = [c for c in paragraph.children if not (isinstance(c, nodes.Text) and not c.strip())
                     and not (isinstance(c, nodes.raw) and c.get("format") != "latex")]
+        if len(children) == 1 and isinstance(children[0], nodes.strong) and _followed_by_list(paragraph):
+            paragraph += nodes.raw("", KEEP_WITH_LIST, format="latex")
+            continue
         if len(children) < 3 or not isinstance(children[0], nodes.strong):
             continue
         # the first line break: after the title (claims) or after the title's line (the annex's entries)
@@ -95,11 +114,23 @@ def _keep_run_in_titles_with_their_text(doctree) -> None:
 # the sections a report sets as boxes (issue 27: « Chiffres clés » and « À retenir » were dash lists under a
 # numbered heading): the synthesis's lead and each chapter's summary
 PRINT_BOXES = ("L’essentiel de l’édition", "À retenir")
+CLOSING_BOX = "À retenir"  # a chapter's summary, which closes it
+KEEP_WHOLE_CHARACTERS = 2400  # a closing box of up to this much text (about half a page) is never cut
+# the figures still waiting for a page are set before a chapter's closing box (``\barometrefloatsfirst``, the
+# preamble's: a new page when some wait, they go on its top), and
+# the box is kept whole (a minipage, with the text's paragraph spacing), set small as a report's summary box
+# (it then shares a page with the last figures more often): printed41 saw « À retenir » cut by a page of
+# figures, its last items alone on the chapter's last page
+CLOSING_BOX_OPEN = ("\\barometrefloatsfirst\\edef\\barometreparskip{\\the\\parskip}\\noindent"
+                    "\\begin{minipage}{\\linewidth}\\parskip=\\barometreparskip\\relax\\small\n")
+CLOSING_BOX_CLOSE = "\\end{minipage}\\par\n"
 
 
 def print_boxes(doctree) -> None:
     """Each section titled as in ``PRINT_BOXES`` set as a box of the report (the book's box, as
-    « Vérification »), its title the box's, not a numbered heading; its targets kept (``\\label``)."""
+    « Vérification »), its title the box's, not a numbered heading; its targets kept (``\\label``). A
+    chapter's closing box (« À retenir ») comes after the chapter's figures and is never cut over pages
+    (``CLOSING_BOX_OPEN``)."""
     from sphinx import addnodes
 
     for section in list(doctree.findall(nodes.section)):
@@ -115,7 +146,13 @@ def print_boxes(doctree) -> None:
         labels = "".join(f"\\phantomsection\\label{{\\detokenize{{{docname}:{i}}}}}" for i in section["ids"])
         box = nodes.admonition("", nodes.title("", title.astext()), classes=["barometre-print-box"])
         box.extend(child for child in section.children[1:])
-        section.replace_self([nodes.raw("", labels + "\n", format="latex"), box] if labels else [box])
+        placed: list[nodes.Node] = [nodes.raw("", labels + "\n", format="latex"), box] if labels else [box]
+        if title.astext().strip() == CLOSING_BOX:
+            whole = len(box.astext()) <= KEEP_WHOLE_CHARACTERS
+            placed = [nodes.raw("", CLOSING_BOX_OPEN if whole else "\\barometrefloatsfirst\n", format="latex"), *placed]
+            if whole:
+                placed.append(nodes.raw("", CLOSING_BOX_CLOSE, format="latex"))
+        section.replace_self(placed)
 
 
 def _ancestors(node):

@@ -130,21 +130,24 @@ def _closing_text(entry) -> nodes.Text | None:
     return texts[-1] if texts else None
 
 
+NIL = ("–", "—", "-")  # a count of none (a statistics office's « néant »): a cell of a column of numbers
+
+
 def _numeric_columns(body) -> list[bool]:
     columns = max((len(r) for r in body), default=0)
     numeric = []
     for c in range(columns):
-        cells = [r[c].astext().strip() for r in body if c < len(r) and r[c].astext().strip()]
+        cells = [r[c].astext().strip() for r in body if c < len(r) and r[c].astext().strip() not in ("", *NIL)]
         closing = [t for t in cells if len(t) <= NUMERIC_LENGTH and _CELL_NUMBER.match(t)]
         numeric.append(bool(cells) and len(closing) >= NUMERIC_SHARE * len(cells))
     return numeric
 
 
 def _align_decimals(cells: list[nodes.entry]) -> None:
-    """Each number closing a cell of the column set on the decimal comma: its decimals padded to the
-    column's most (``\\phantom{,0}``), its unit in a box as wide as the column's widest unit
-    (``\\barometreunit``, which LaTeX measures), so that in a right-aligned column the commas (and the
-    units) line up; the French formatting untouched."""
+    """Each number closing a cell of the column set on the decimal comma: its unit right after it, in a box as
+    wide as the column's widest unit (``\\barometreunit``, which LaTeX measures), then its decimals padded to
+    the column's most (``\\phantom{,0}``), so that in a right-aligned column the integer parts line up and
+    no unit floats off its number; the French formatting untouched."""
     from sphinx.util import texescape
 
     texescape.init()  # idempotent: the tables Sphinx builds when its LaTeX builder starts
@@ -173,12 +176,23 @@ def _align_decimals(cells: list[nodes.entry]) -> None:
         parent = text.parent
         at = parent.index(text)
         parent.remove(text)
-        parent.insert(at, nodes.Text(m.group("head") + m.group("int") + (m.group("dec") or "")))
-        parent.insert(at + 1, nodes.raw("", f"{pad}\\barometreunit{{{units}}}{{{unit_tex(m.group('unit'))}}}",
+        # a qualifier stays on its number's line (« environ » / « 2 040 M€ » broke inside a cell, printed41)
+        head = re.sub(r"(?<=\w) $", "\u00a0", m.group("head"))
+        parent.insert(at, nodes.Text(head + m.group("int") + (m.group("dec") or "")))
+        # the unit right after its number, the missing decimals' room after the unit (printed41: « 2    % »
+        # when the room came first): the integer parts stay aligned, the unit is not floated off its number
+        parent.insert(at + 1, nodes.raw("", f"\\barometreunit{{{units}}}{{{unit_tex(m.group('unit'))}}}{pad}",
                                         format="latex"))
 
 
 LINE_CHARACTERS = 90  # characters of body text on a line of the page
+
+
+def _bound_word(head: str) -> int:
+    """The length a cell's closing number takes with the word bound to it (``_align_decimals``: « environ »), its
+    space included; 0 when no word is bound."""
+    m = re.search(r"(\w\S*)[ \u00a0]$", head)
+    return len(m.group(1)) + 1 if m else 0
 
 
 def _column_widths(head, body, numeric: list[bool]) -> list[float]:
@@ -196,8 +210,10 @@ def _column_widths(head, body, numeric: list[bool]) -> list[float]:
     needs = [(max((len(w) for x in t for w in x.split()), default=4) + 2) / LINE_CHARACTERS for t in texts]
     for c, t in enumerate(texts):
         if numeric[c]:
-            closing = [len(x) - m.start("int") for x in t if (m := _CELL_NUMBER.match(x))]
+            # (with the qualifier bound to it: « environ 2 040 M€ » was hyphenated « envi- » over a narrow column)
+            closing = [len(x) - m.start("int") + _bound_word(m.group("head")) for x in t if (m := _CELL_NUMBER.match(x))]
             needs[c] = max(needs[c], (max(closing, default=4) + 6) / LINE_CHARACTERS)
+            fixed[c] = min(0.3, max(fixed[c], needs[c]))  # never narrower than what it cannot break
     # the text columns keep at least a third of the line (and their longest words): the numbers give way
     reserved = max(sum(n for c, n in enumerate(needs) if not numeric[c]), 0.35) if not all(numeric) else 0.0
     if sum(fixed) > 1 - reserved:
@@ -243,3 +259,18 @@ def print_tables(doctree) -> None:
             if is_number:
                 _align_decimals([r[c] for r in body if c < len(r)])
         table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=spec))
+        if long and not any(isinstance(c, nodes.title) for c in table.children):
+            _unnumbered_long_table(table)
+
+
+# A table without a title has no number: over pages, its heading row repeated says it goes on (printed41: « Les
+# chapitres en une ligne » went on under « Tableau 1 – suite de la page précédente », its first part with no
+# « Tableau 1 »; LaTeX's longtable numbers every table, the next one then printed « Tableau 2 »)
+UNNUMBERED_LONG_TABLE = ("\\begingroup\\renewcommand{\\sphinxtablecontinued}[1]{}\n",
+                         "\\endgroup\\addtocounter{table}{-1}\n")
+
+
+def _unnumbered_long_table(table) -> None:
+    parent = table.parent
+    parent.insert(parent.index(table), nodes.raw("", UNNUMBERED_LONG_TABLE[0], format="latex"))
+    parent.insert(parent.index(table) + 1, nodes.raw("", UNNUMBERED_LONG_TABLE[1], format="latex"))
