@@ -312,8 +312,11 @@ def _untold_quotes(site, edition: int) -> list[tuple]:
     def told(q: dict) -> bool:
         # a quote the book cuts as an editor does (``narrative.trimmed``: an opening « Ainsi, » dropped, a clause
         # giving again a figure just told marked « […] ») is told by the words it opens on
+        # or by its closing words, when the book names its opening itself (« il parle aussi d'« une année de
+        # transition » pour 2012, « liée à … structurelles » »)
         page = pages.get(q["chapter"], "")
-        return letters(q["quote"])[:30] in page or letters(trimmed(q["quote"]))[:20] in page
+        words = letters(q["quote"])
+        return words[:30] in page or letters(trimmed(q["quote"]))[:20] in page or words[-30:] in page
 
     with path.open(encoding="utf-8") as f:
         return [(q["quote_id"], q["chapter"]) for q in csv.DictReader(f) if not told(q)]

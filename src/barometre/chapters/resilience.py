@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -164,8 +164,11 @@ def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
     src = ds.sources.get(q.source)
     outlet = getattr(src, "publication_outlet", "") if src is not None else ""
     if found and found.group(1) in named and named[found.group(1)] != found.group(2) and outlet:
+        # the rest of his words after the ones just quoted, not the whole quote again (editor44)
+        rest = q.quote[found.end():].strip()
+        then = f", {narrative.quote(replace(q, quote=rest), attribution=False)}" if rest.strip(" .") else ""
         return (f"Dans {narrative.md_escape(outlet)}, il parle aussi d’«\u00a0une année de {found.group(2)}\u00a0» "
-                f"pour {found.group(1)} : {narrative.quote(q, attribution=False)}.")
+                f"pour {found.group(1)}{then}.")
     return f"Il dit aussi : {narrative.quote(q, attribution=False)}."
 
 
