@@ -286,7 +286,8 @@ def test_a_figure_starting_a_series_broken_in_its_own_year_is_the_first_of_a_new
     depuis la rupture de série de 2024 » read as a fragment."""
     text = lead.render(load(), 2024)
     # what it means (editor37), said of the market's estimate, not after the members' part (editors 42, 43)
-    assert "l'édition distingue pour la première fois les deux chiffres" in text.replace("’", "'")
+    # what the part weighs, computed (editor45: « pour la première fois » was false)
+    assert "pour les membres du SP2C, soit 68,5\u00a0% (calcul du livre)." in text
     assert "depuis la rupture de série de 2024" not in text and "premier chiffre d’une nouvelle série" not in text
 
 

@@ -505,8 +505,12 @@ def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_to
             # « (nouvelle série …) » after the members' 2 440 M€ read as theirs, and clashed with the arc's 2005–2024)
             # the parenthesis after the members' part read as theirs (editors 42, 43); « non comparable » then
             # clashed with the arc's 2005–2024 (editor44): the edition tells the two figures apart for the first time
-            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words} : l'édition "
-                    "distingue pour la première fois les deux chiffres." if fact.study or fact.break_words else
+            # what the part weighs, computed (editor45: « pour la première fois » was false, the 2005 study already
+            # told its panel from the market); the same ratio as the claims and prices pages
+            share = (f", soit {formatting.percent(100 * fig.central / cur.central, 1)} (calcul du livre)"
+                     if fig.unit == cur.unit and cur.central > 0 and not (fig.is_range or cur.is_range) else "")
+            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}{share}."
+                    if fact.study or fact.break_words else
                     f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}.")
         if fact.study or fact.break_words:
             if told_break:

@@ -527,7 +527,8 @@ def hhi_text(top: Figure, top_n: int, tail_max_share: float, hhi: pd.DataFrame, 
                    f"{others} autres n'{'avaient' if past else 'ont'} que le minimum que leur rang "
                    f"{'permettait' if past else 'permet'}")
     text = (
-        f"Ce seul chiffre ne suffit pas à mesurer la concentration. {when}{'l' if when else 'L'}'indice de "
+        # not « Ce seul chiffre », which after the SP2C's shares no longer named the top ten's (editor45)
+        f"La part des {n_text} premiers ne suffit pas, seule, à mesurer la concentration. {when}{'l' if when else 'L'}'indice de "
         f"Herfindahl-Hirschman (HHI, somme des carrés des parts de marché en %) {was} compris entre "
         f"{formatting.number(now['HHI bas'], 0)} et {formatting.number(now['HHI haut'], 0)} : au plus bas si les "
         f"{n_text} premiers se {'partageaient' if past else 'partagent'} également {cite(top)}, {highest}, la part du "
@@ -1005,8 +1006,10 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
         year = md_escape(formatting.period_text(before.period))
         broken = ds.break_between(before, coverage) is not None
         if broken:  # one parenthesis (editor37: « 90 % (édition 2014) en 2014 (une rupture de série les sépare) »)
-            note = f" (édition\u00a0{before.edition}, avant une rupture de série)" if before.from_older_edition else \
-                " (avant une rupture de série)"
+            # its year names its edition when they are the same (editor45: « 90 % en 2014 (édition 2014, …) »)
+            note = (f" (édition\u00a0{before.edition}, avant une rupture de série)"
+                    if before.from_older_edition and str(before.period) != str(before.edition)
+                    else " (avant une rupture de série)")
             text += (f", comme {cite(replace(before, as_of=before.edition), f'en {year}')}{note}"
                      if before.bounds == coverage.bounds
                      else f", contre {cite(replace(before, as_of=before.edition))} en {year}{note}")
