@@ -1,5 +1,6 @@
 """Issue 27 (printed41, defect 9): the claims chapter opens with a table of its verdicts by theme, before the
-entries, each count computed from the claims' verdicts (never typed), on the web and in print."""
+entries, each count computed from the claims' verdicts (never typed), in print only: its seven columns overflow a
+phone, where the web page's sentence gives the counts."""
 
 from __future__ import annotations
 
