@@ -1302,6 +1302,14 @@ def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: boo
             + later_cost_text(ds, squeeze, edition, after))
 
 
+def margin_gain(squeeze: LabourSqueeze) -> tuple[list[float], str]:
+    """What the employer-cost path adds to the model's end-year margin, in points, low and high price ends sorted,
+    and as the text says it (« 0,1 point », « 0,1 à 0,3 point »)."""
+    gains = sorted((c - m) * 100 for c, m in zip(squeeze.margin_cost, squeeze.margin_smic, strict=True))
+    lo_p, hi_p = (formatting.points(g, 1, signed=False) for g in gains)
+    return gains, lo_p if lo_p == hi_p else f"{formatting.number(gains[0], 1)} à {hi_p}"
+
+
 def reduction_words(squeeze: LabourSqueeze) -> str:
     """« la réduction reste à 26 % du salaire brut » over the model's years, or « la réduction pèse 24 % du salaire
     brut en 2006 et 26 % en 2008 » (editors 42, 43: « 26 % en 2006 et 26 % en 2008 »)."""
@@ -1318,9 +1326,7 @@ def cost_takeaway(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
     weighs more after the model's years: « de 2008 à 2024, le coût employeur au Smic augmente de 18,8 %, le Smic
     brut de 33,8 % : la réduction passe de 26 % à 32,3 % du salaire brut ; … »."""
     after = later_cost(ds, squeeze, edition)
-    gains = sorted((c - m) * 100 for c, m in zip(squeeze.margin_cost, squeeze.margin_smic, strict=True))
-    lo_p, hi_p = (formatting.points(g, 1, signed=False) for g in gains)
-    moved = lo_p if lo_p == hi_p else f"{formatting.number(gains[0], 1)} à {hi_p}"
+    gains, moved = margin_gain(squeeze)
     small = max((s for s in squeeze.explained if s is not None), default=1) < 0.1
     model_part = (f"dans le modèle, elle {'ne ' if small else ''}relève la marge de {squeeze.end} "
                   f"{'que ' if small else ''}de {moved}") if gains[0] > 0 else ""
@@ -1458,9 +1464,7 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True, later_diverg
     part = formatting.percent(lo) if formatting.percent(lo) == formatting.percent(hi) else \
         f"{formatting.number(lo, 1)} à {formatting.percent(hi)}"
     # in margin points first: « explique 0,7 à 0,9 % de la compression » read as margin points (editor, stop 33)
-    gains = sorted((c - m) * 100 for c, m in zip(squeeze.margin_cost, squeeze.margin_smic, strict=True))
-    lo_p, hi_p = (formatting.points(g, 1, signed=False) for g in gains)
-    moved = lo_p if lo_p == hi_p else f"{formatting.number(gains[0], 1)} à {hi_p}"
+    gains, moved = margin_gain(squeeze)
     if gains[0] > 0:
         small = max(shares) < 0.1  # « ne … que » only for a small part of the compression
         verb = "ne relève" if small else "relève"

@@ -621,19 +621,29 @@ def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
     return table
 
 
+def _gap_ends(table: pd.DataFrame) -> tuple[pd.Series, pd.Series, list[float]] | None:
+    """The curve's first and last years within the last series (no break between them) and the salary's gap to the
+    Smic in each, as a fraction; None with fewer than two such years."""
+    if table.empty:
+        return None
+    ordered = table.sort_values("année")
+    if "segment" in ordered.columns:
+        ordered = ordered[ordered["segment"] == ordered["segment"].iloc[-1]]
+    if len(ordered) < 2:
+        return None
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return first, last, [float(r["valeur"]) / float(r["smic"]) - 1 for r in (first, last)]
+
+
 def gap_history_text(table: pd.DataFrame) -> str:
     """« De 2008 à 2014, le salaire moyen des conseillers a progressé de 2,1 % et le Smic mensuel brut de 9,4 % : son
     avance sur le Smic est passée de 15,7 % à 7,9 %. » The first and last years of the curve within one series (no
     break between them), each move's verb from its sign (editor42: the 2024 page drew the gap's halving and told
     only 2014's); « environ » before a number computed from an approximate salary; '' with fewer than two years."""
-    if table.empty:
+    ends = _gap_ends(table)
+    if ends is None:
         return ""
-    ordered = table.sort_values("année")
-    if "segment" in ordered.columns:
-        ordered = ordered[ordered["segment"] == ordered["segment"].iloc[-1]]
-    if len(ordered) < 2:
-        return ""
-    first, last = ordered.iloc[0], ordered.iloc[-1]
+    first, last, gaps = ends
     rough = [r["_figure"].qualifier != "exact" for r in (first, last)]
 
     def amount(change: float, approx: bool) -> str:
@@ -648,7 +658,6 @@ def gap_history_text(table: pd.DataFrame) -> str:
     smic_verb, smic_by = moved(float(last["smic"]) / float(first["smic"]) - 1, False)
     smic_said = (f"et le Smic mensuel brut{smic_by}" if smic_verb == pay_verb and smic_by
                  else f"quand le Smic mensuel brut {smic_verb}{smic_by}")
-    gaps = [float(r["valeur"]) / float(r["smic"]) - 1 for r in (first, last)]
     ahead = direction(gaps[0], up="son avance sur le Smic est passée", down="son retard sur le Smic est passé",
                       flat="son écart au Smic est passé")
     last_gap = ("environ " if rough[1] else "") + formatting.percent(abs(gaps[1]) * 100, 1)
@@ -661,15 +670,10 @@ def gap_history_text(table: pd.DataFrame) -> str:
 def gap_then(table: pd.DataFrame) -> str:
     """« , contre 15,7 % en 2008 »: the salary's gap to the Smic in the curve's first year of the same series, after
     « 7,9 % de plus que le Smic » in « À retenir » ('' with fewer than two years, or a gap of another sign)."""
-    if table.empty:
+    ends = _gap_ends(table)
+    if ends is None:
         return ""
-    ordered = table.sort_values("année")
-    if "segment" in ordered.columns:
-        ordered = ordered[ordered["segment"] == ordered["segment"].iloc[-1]]
-    if len(ordered) < 2:
-        return ""
-    first, last = ordered.iloc[0], ordered.iloc[-1]
-    gaps = [float(r["valeur"]) / float(r["smic"]) - 1 for r in (first, last)]
+    first, _, gaps = ends
     if (gaps[0] >= 0) != (gaps[1] >= 0):
         return ""
     approx = "environ " if first["_figure"].qualifier != "exact" else ""
