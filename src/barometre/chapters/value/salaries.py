@@ -1,0 +1,401 @@
+"""« Le métier de conseiller »: the adviser's pay against the Smic, net pay, abroad, in words and chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting, narrative, periods
+from barometre.chapters.value.common import known
+from barometre.charts import (
+    PALETTE,
+    ChartOutput,
+    chart_output,
+    row_labels,
+)
+from barometre.data import Dataset, Figure, period_end
+from barometre.history import PANEL_WIDTH
+from barometre.labels import scope_label
+from barometre.models import value as model
+from barometre.models.value import LEGAL_MONTHLY_HOURS
+from barometre.narrative import (
+    cite,
+    de,
+    direction,
+    md_escape,
+    person,
+    quote,
+    source_line,
+)
+
+
+@dataclass(frozen=True)
+class Salaries:
+    """The adviser's pay as known in an edition; the SMIC is the one in force on 1 July of the salary's year."""
+
+    gross: Figure
+    change: Figure | None  # only when it ends in the salary's year (the previous salary is derived from it)
+    net_france: Figure | None
+    net_uk: Figure | None
+    smic_hourly: float
+    smic_monthly: float
+    smic_date: date
+    before: Figure | None = None  # the previous year's salary as an edition publishes it (2014: 1 572 € for 2013)
+
+    @property
+    def previous_gross(self) -> float | None:
+        """Derived: gross / (1 + change)."""
+        return None if self.change is None else model.previous_value(self.gross.central, self.change.central)
+
+    @property
+    def previous_year(self) -> int | None:
+        return None if self.change is None else int(self.change.period[:4])
+
+    @property
+    def gap_to_smic(self) -> float:
+        return self.gross.central / self.smic_monthly - 1
+
+    @property
+    def uk_premium(self) -> float | None:
+        if self.net_france is None or self.net_uk is None:
+            return None
+        return self.net_uk.central / self.net_france.central - 1
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [f for f in (self.gross, self.change, self.net_france, self.net_uk) if f is not None]
+
+
+def salaries(ds: Dataset, edition: int) -> Salaries | None:
+    """The adviser's pay as known in the edition (None when no edition up to it publishes the salary),
+    the previous year's derived from the change when the change ends in the salary's year, and the
+    SMIC in force on 1 July of the salary's year."""
+    gross = known(ds.known("adviser_salary_gross", edition))
+    if gross is None:
+        return None
+    year = period_end(gross.period)
+    change = known(ds.known("adviser_salary_change", edition))
+    if change is not None and (period_end(change.period) != year or periods.parse(change.period).kind != "span"):
+        change = None
+    when = date(year, 7, 1)
+    hourly = ds.smic_at(when)
+    before = (known(ds.known("adviser_salary_gross", edition, period=str(int(change.period[:4]))))
+              if change is not None else None)
+    return Salaries(
+        before=before,
+        gross=gross,
+        change=change,
+        net_france=known(ds.known("adviser_salary_net", edition, scope="france")),
+        net_uk=known(ds.known("adviser_salary_net", edition, scope="united_kingdom")),
+        smic_hourly=hourly,
+        smic_monthly=model.monthly_minimum_wage(hourly),
+        smic_date=when,
+    )
+
+
+def change_words(change: Figure) -> str:
+    """« en hausse de 5 % », « en baisse de 2,5 % » or « stable »: the direction from the data."""
+    word = direction(change.central)
+    if word == "stable":
+        return word
+    return f"{word} {de(change, magnitude=True)}"
+
+
+def smic_gap_words(s: Salaries) -> str:
+    """« le dépasse de 15 % » or « reste en deçà de 3 % »; in the past (« le dépassait ») for a salary
+    an older edition published."""
+    gap = formatting.percent(abs(s.gap_to_smic) * 100)
+    if s.gross.from_older_edition:
+        return direction(s.gap_to_smic, up=f"le dépassait de {gap}", down=f"restait en deçà de {gap}",
+                         flat="lui était égal")
+    return direction(s.gap_to_smic, up=f"le dépasse de {gap}", down=f"reste en deçà de {gap}",
+                     flat="lui est égal")
+
+
+def salary_opening(s: Salaries) -> str:
+    """« Le baromètre établit le salaire moyen … » (« établissait » for an older edition's salary)."""
+    verb = "établissait" if s.gross.from_older_edition else "établit"
+    return f"Le baromètre {verb} le salaire moyen des conseillers à"
+
+
+def salary_text(s: Salaries) -> str:
+    """« Le baromètre établit le salaire moyen des conseillers à 1 541 € bruts par mois en 2012, … » and the Smic
+    beside it. An older edition's figures carry its note once, after the salary (editor37: « 1 560 €
+    bruts par mois (dernier chiffre publié, édition 2014) en 2014, en baisse de 0,8 % (édition 2014) sur un an,
+    après 1 572 € bruts (édition 2014) en 2013 »)."""
+    older = s.gross.from_older_edition
+    figs = [f for f in (s.gross, s.change, s.before) if f is not None]
+    one_note = older and len({f.edition for f in figs}) == 1
+
+    def shown(fig: Figure, then: str = "") -> str:
+        return cite(replace(fig, as_of=fig.edition) if one_note else fig, then=then)
+
+    when = md_escape(formatting.period_text(s.gross.period))
+    # the note right after the salary it is about (editor38: at the end of the clause it read as the note of 2013's
+    # 1 572 €)
+    text = (f"{salary_opening(s)} {shown(s.gross, ' bruts par mois')} en {when}"
+            + (narrative.vintage_note(s.gross) if one_note else ""))
+    # the year before as published, when an edition gives it (the 2014 edition: 1 572 € for 2013), else deduced
+    if s.before is not None:
+        change = change_words(replace(s.change, as_of=s.change.edition) if one_note else s.change)
+        text += f", {change} sur un an, après {shown(s.before, ' bruts')} en {s.previous_year}"
+    elif s.change is not None:
+        change = change_words(replace(s.change, as_of=s.change.edition) if one_note else s.change)
+        text += (f", {change} sur un an : soit environ {formatting.euros(s.previous_gross)} en {s.previous_year} "
+                 f"(calcul du livre : {formatting.figure_text(s.gross)} ÷ "
+                 f"{formatting.number(1 + s.change.central / 100, 3)})")
+    return (text + f". Le Smic horaire brut en vigueur au 1{{sup}}`er`\u00a0{formatting.month_year(s.smic_date)} "
+            f"était de {formatting.euros(s.smic_hourly, 2)}, soit {formatting.euros(s.smic_monthly)} bruts par mois pour "
+            f"{formatting.number(LEGAL_MONTHLY_HOURS, 2)} heures, la durée légale mensuelle : le salaire moyen des "
+            f"conseillers {smic_gap_words(s)}.{salary_not_followed(s)}")
+
+
+def salary_not_followed(s: Salaries) -> str:
+    """« Aucune édition après celle de 2014 ne publie le salaire des conseillers. » for a book whose edition
+    does not publish it ('' otherwise)."""
+    if not s.gross.from_older_edition:
+        return ""
+    return f" Aucune édition après celle de {s.gross.edition} ne publie le salaire des conseillers."
+
+
+def reported_salary_text(ds: Dataset, edition: int) -> str:
+    """A salary level a report of the barometer gives without saying whose salary or which average (2009: « un
+    niveau de salaire brut … à 1 427 euros », Journal de l'Automobile), told apart from the advisers' average
+    salary: it is not drawn on its curve (editor39: drawn there, it read as a 6,6 % pay cut no source reports).
+    Its gap to the collective minimum beside it when the same edition gives it; '' when no edition does."""
+    fig = known(ds.known("reported_salary_gross", edition))
+    if fig is None:
+        return ""
+    dated = replace(fig, as_of=fig.edition)  # the sentence names its year and its source: no edition note
+    above = known(ds.known("salary_above_collective_minimum", edition, period=fig.period))
+    gap = ""
+    if above is not None and above.edition == fig.edition:
+        side = direction(above.central, up="au-dessus du", down="en dessous du", flat="au niveau du")
+        shown = f"{cite(replace(above, as_of=above.edition), formatting.figure_text(above, magnitude=True))} " \
+            if side != "au niveau du" else ""
+        gap = f", {shown}{side} minimum fixé par la convention collective"
+    outlet = fig.publication_outlet
+    who = (f"un compte rendu du baromètre ({md_escape(outlet)}, {fig.publication_year})"
+           if outlet and fig.publication_year else f"un compte rendu du baromètre ({md_escape(outlet)})"
+           if outlet else "le baromètre")
+    gives = narrative.tensed(fig, "donne", "donnait")
+    return (f"Pour {md_escape(formatting.period_text(fig.period))}, {who} {gives} un niveau de salaire brut de "
+            f"{cite(dated, then=' par mois')}{gap}, sans dire de quels salariés ni de quelle moyenne il s'agit : ce "
+            "montant ne se compare pas au salaire moyen des conseillers et n'est pas tracé sur sa courbe.")
+
+
+def smic_comparison(s: Salaries, smic: str = "le Smic") -> str:
+    """« 15 % de plus que le Smic » or « 3 % de moins que le Smic » (``smic``: how the Smic is named)."""
+    gap = formatting.percent(abs(s.gap_to_smic) * 100)
+    return direction(s.gap_to_smic, up=f"{gap} de plus que {smic}", down=f"{gap} de moins que {smic}",
+                     flat=f"autant que {smic}")
+
+
+def salary_table(s: Salaries) -> pd.DataFrame:
+    rows = [
+        {"montant": f"Smic brut, juillet {s.smic_date.year}", "euros": s.smic_monthly,
+         "nature": "Smic brut (référence)", "texte": formatting.euros(s.smic_monthly),
+         "origine": f"{formatting.euros(s.smic_hourly, 2)} de l'heure × {formatting.number(LEGAL_MONTHLY_HOURS, 2)} h"},
+    ]
+    if s.before is not None:  # published: never the deduced value beside it (1 573 € against 1 572 €)
+        rows.append({"montant": f"Salaire brut {s.previous_year}", "euros": s.before.central, "nature": "Brut",
+                     "texte": formatting.figure_text(s.before), "origine": s.before.source_name})
+    elif s.change is not None:
+        rows.append({"montant": f"Salaire brut {s.previous_year} (déduit)", "euros": s.previous_gross, "nature": "Brut",
+                     "texte": formatting.euros(s.previous_gross),
+                     "origine": f"{formatting.figure_text(s.gross)} ÷ (1 + {formatting.figure_text(s.change)})"})
+    rows.append({"montant": f"Salaire brut {formatting.period_text(s.gross.period)}", "euros": s.gross.central,
+                 "nature": "Brut", "texte": formatting.figure_text(s.gross), "origine": s.gross.source_name})
+    for fig, where in ((s.net_france, "France"), (s.net_uk, place_said(s.net_uk, "united_kingdom"))):
+        if fig is not None:
+            rows.append({"montant": f"Net, {where}, {formatting.period_text(fig.period)}", "euros": fig.central,
+                         "nature": "Net", "texte": formatting.figure_text(fig), "origine": fig.source_name})
+    return pd.DataFrame(rows)
+
+
+def place_said(fig: Figure | None, scope: str) -> str:
+    """The place as the figure's source names it when the book reports its words: the article says
+    « En Grande-Bretagne » for the pay Eric Dadian quotes, and the book says so too; the scope's own
+    label (« Royaume-Uni ») when the quote names no other."""
+    label = scope_label(scope)
+    if fig is None:
+        return label
+    for name in ("Grande-Bretagne", label):
+        if name.lower() in str(fig.quote).lower():
+            return name
+    return label
+
+
+def numericable_clause(external: Figure | None) -> str:
+    """« , qui s'appuie sur 600 conseillers chez ses prestataires, » in the edition that reports it; dated and
+    in the past in a later one (« , qui s'appuyait en 2009 sur 600 conseillers … »); '' without the figure."""
+    if external is None:
+        return ""
+    verb, opening = narrative.as_said_then(external, "s'appuie", "s'appuyait")
+    when = f" {opening.strip().rstrip(',').replace('En ', 'en ')}" if opening else ""
+    # « en 2009 » dates it in a later book: no edition note (``narrative.dated``, editor40/42)
+    return f", qui {verb}{when} sur {cite(narrative.dated(external), then=' conseillers')} chez ses prestataires,"
+
+
+def in_place(name: str) -> str:
+    """« en Grande-Bretagne », « au Royaume-Uni », « en France »."""
+    return f"au {name}" if name in ("Royaume-Uni", "Maroc") else f"en {name}"
+
+
+def net_pay_text(ds: Dataset, s: Salaries) -> str:
+    """The net pay a speaker quotes in France, and abroad when the data has it, told once: when the
+    speaker's words call it « scandaleux », the sentence says so between guillemets instead of quoting
+    the same figure again after it; otherwise the words follow the figures. The place abroad is named
+    as the speaker named it (« en Grande-Bretagne »). In a later book the testimony is told in the past and
+    dated once, its publication named at the end instead of an edition note on each figure (« En 2009, Eric
+    Dadian … jugeait « scandaleux » … quand ils en gagnaient 1 400 € en Grande-Bretagne, soit 40 % de plus,
+    d'après Relation Client Magazine (2009). »: editor37 found it in the present tense in the 2024 book)."""
+    france = s.net_france
+    older = france.from_older_edition
+    judge, opening = narrative.as_said_then(france, "juge", "jugeait")
+
+    def shown(fig: Figure, then: str = "") -> str:  # dated by the sentence: no edition note on each figure
+        return cite(replace(fig, as_of=fig.edition) if older else fig, then=then)
+
+    when = md_escape(formatting.period_text(france.period))
+    words = str(france.quote).lower()
+    pay = f"les téléconseillers touchent {shown(france, ' nets')} par mois en France" + ("" if older else f" en {when}")
+    who = person(ds, france.source)
+    if "scandaleux" in words:
+        text = f"{opening or 'En net, '}{who} {judge} «\u00a0scandaleux\u00a0» que {pay}"
+    else:
+        text = f"{opening or 'En net, '}selon {who}, {pay}"
+    if s.net_uk is not None:
+        more = direction(s.uk_premium, up="de plus", down="de moins", flat="")
+        earn = narrative.tensed(france, "gagnent", "gagnaient")
+        text += f", quand ils en {earn} {shown(s.net_uk)} {in_place(place_said(s.net_uk, 'united_kingdom'))}"
+        if more:
+            text += f", soit {formatting.percent(abs(s.uk_premium) * 100)} {more}"
+    if older:  # the publication and the edition once, at the end (a 2009 book must tell 2008's from its own)
+        outlet = france.publication_outlet or france.source_name
+        when = ", ".join(x for x in (str(france.publication_year or ""), f"édition {france.edition}") if x)
+        text += f", d’après {md_escape(outlet)} ({when})"
+    if "scandaleux" in words:
+        return text + "."
+    return text + f" : {quote(france, attribution=False)}."
+
+
+# One panel per quantity: gross pay and net pay are never drawn on one axis (no sourced conversion
+# between them exists in the data); each panel has its own scale, titled with its quantity.
+SALARY_PANELS = {"Brut": "Montants bruts", "Net": "Montants nets"}
+
+
+SALARY_AXES = {"Brut": "€ bruts par mois", "Net": "€ nets par mois"}
+
+
+def salary_scale(nature: str) -> str:
+    """The quantity a row of the salary table is measured in: « Brut » (the SMIC is gross) or « Net »."""
+    return "Net" if nature == "Net" else "Brut"
+
+
+def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
+    """Small multiples: gross amounts (the SMIC, the adviser's gross salary) in one panel, net amounts in
+    another, each on its own euro scale."""
+    table = table.assign(échelle=[salary_scale(n) for n in table["nature"]])
+    colours = alt.Scale(domain=["Smic brut (référence)", "Brut", "Net"], range=["#9a9a9a", PALETTE[0], PALETTE[1]])
+    panels = []
+    for scale, panel_title in SALARY_PANELS.items():
+        rows = table[table["échelle"] == scale]
+        if rows.empty:
+            continue
+        base = alt.Chart(rows).encode(
+            y=alt.Y("montant:N", title=None, sort=None, axis=None),
+            tooltip=[alt.Tooltip("montant:N", title="Montant"), alt.Tooltip("texte:N", title="Par mois"),
+                     alt.Tooltip("origine:N", title="Origine")],
+        )
+        bars = base.mark_bar(size=22).encode(
+            x=alt.X("euros:Q", title=SALARY_AXES[scale], axis=alt.Axis(tickCount=4)),
+            color=alt.Color("nature:N", legend=None, scale=colours),
+        )
+        labels = base.mark_text(align="right", dx=-6, color="white", fontWeight="bold").encode(
+            x="euros:Q", text="texte:N")
+        panels.append((bars + labels + row_labels(rows, "montant", bar_size=22)).properties(
+            height=alt.Step(58), width=PANEL_WIDTH,
+            title=alt.TitleParams(panel_title, fontSize=13, anchor="start")))
+    chart = alt.vconcat(*panels, spacing=26) if len(panels) > 1 else panels[0]
+    listing = "; ".join(f"{m} : {t}" for m, t in zip(table["montant"], table["texte"], strict=True))
+    nets = "" if "Net" not in set(table["échelle"]) else (
+        " Les montants nets ont leur propre panneau et leur propre échelle : un salaire net ne se compare pas "
+        "à un brut."
+    )
+    return chart_output(
+        chart,
+        name="valeur-salaires",
+        title="Salaires des conseillers et Smic",
+        source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
+        description=(
+            "Barres horizontales des montants mensuels, en euros (salaire moyen des conseillers, "
+            "salaire net des téléconseillers, Smic à temps plein au 1ᵉʳ juillet) : " + listing + "." + nets
+        ),
+        data=table,
+    )
+
+
+def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country: str = "united_kingdom") -> str:
+    """How to read a pay abroad quoted in euros: the currency conversion is not stated; at Eurostat's
+    comparative price levels (when the data folder has them for the pay's year or before), what the amount
+    buys at home, and the gap in purchasing power against the pay at home."""
+    from barometre.claims import gbp_conversion_text
+
+    text = ("L'écart se lit avec prudence : le salaire britannique est payé en livres, et l'article ne dit pas à "
+            "quel taux de change ce montant a été converti en euros.")
+    conversion = gbp_conversion_text(ds, abroad) if country == "united_kingdom" else ""
+    if conversion:
+        text += " Or le change a beaucoup bougé. " + conversion
+    year = period_end(abroad.period)
+    there, here = ds.price_level(country, year), ds.price_level("france", year)
+    if there is None or here is None or there[0] != here[0]:
+        return text + " L'article ne dit pas non plus ce que ce salaire permet d'acheter outre-Manche, où les prix ne sont pas ceux de la France."
+    equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
+    text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
+             f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "
+             f"100, au taux de change moyen de l'année) : {cite(narrative.dated(abroad))} dépensés outre-Manche y achetaient ce que "
+             f"{formatting.euros(round(equivalent, -1))} achetaient en France")  # that year's prices: in the past
+    if home is not None and home.central > 0:
+        real = (equivalent / home.central - 1) * 100
+        nominal = (abroad.central / home.central - 1) * 100
+        # the testimony's figures, dated by the sentence before (« En 2009, Eric Dadian … »): no edition note
+        text += (f", soit {formatting.percent(real, 0)} de plus que les {cite(narrative.dated(home))} français en "
+                 f"pouvoir d'achat, contre {formatting.percent(nominal, 0)} en euros" if real > 0 else
+                 f" : en pouvoir d'achat, l'écart avec les {cite(narrative.dated(home))} français s'inverse")
+    return text + "."
+
+
+def adviser_job_text(ds: Dataset, edition: int) -> str:
+    """« Le métier de conseiller »'s opening: the quality gained (whose words, since when) and the adviser's
+    training and skills, each told in the past, with its year, when an older edition gave it ("" when none)."""
+    training = ds.known("adviser_training_weeks", edition)
+    skills = ds.known("adviser_required_skills", edition)
+    since = ds.known("adviser_job_comparison_year", edition)
+    gain = ds.known("service_quality_gain_years", edition)
+    parts = []
+    if gain is not None or since is not None:
+        said = gain or since  # words an older edition reported are told in the past (nothing stale told as current)
+        text = (f"Selon {person(ds, said.source)}, la qualité offerte par les prestataires "
+                f"{narrative.tensed(said, 'a', 'avait')} progressé")
+        if gain is not None:
+            text += f" depuis {cite(gain, with_noun=True)}"
+        if since is not None:
+            text += (f" : un conseiller de vente ne {narrative.tensed(said, 'fait', 'faisait')} plus le même travail "
+                     f"qu'en {cite(since)}")
+        parts.append(text + ".")
+    if training is not None:
+        # in the past, with its year, when the figure comes from an older edition (nothing stale told as current)
+        is_, when = narrative.as_said_then(training, "est", "était")
+        text = (
+            f"{when}{'un' if when else 'Un'} conseiller {is_} formé pendant {cite(training, with_noun=True)} et "
+            f"{narrative.tensed(training, 'doit', 'devait')} être à la fois téléconseiller et expert du secteur de "
+            "son client"
+        )
+        if skills is not None:  # the article's own words (indirect speech), not quoted as the speaker's
+            text += f", soit {cite(skills, in_words=True, feminine=True, then=' compétences')}"
+        parts.append(text + ".")
+    return " ".join(parts)
