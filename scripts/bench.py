@@ -84,13 +84,16 @@ def editions_of(data: Path) -> list[int]:
 
 
 def without_latest(source: Path, target: Path) -> int:
-    """A copy of the data folder without its latest edition's files; returns that edition."""
+    """A copy of the data folder as it stood before its latest edition was added (``vintage.remove_later``:
+    the edition's files, and the sources only it cites); returns that edition."""
+    from barometre import vintage
+    from barometre.provenance import write_sidecar
+
     shutil.copytree(source, target)
-    latest = editions_of(target)[-1]
-    for folder in ("editions", "events", "quotes"):
-        for path in (target / folder).glob(f"{latest}.csv*"):
-            path.unlink()
-    return latest
+    editions = editions_of(target)
+    for path in vintage.remove_later(target, editions[-2]):
+        write_sidecar(path)
+    return editions[-1]
 
 
 def preview_one_value(work: Path, data: Path, build: Path) -> float:
@@ -186,9 +189,11 @@ def main() -> int:
             grown = work / "grown"
             latest = without_latest(DATA_DIR, grown)
             run("--data-dir", str(grown), "site", "--build-dir", str(work / "site-grown"))
-            for folder in ("editions", "events", "quotes"):
+            for folder in ("editions", "events", "quotes"):  # the analyst adds the edition and its sources
                 for path in (DATA_DIR / folder).glob(f"{latest}.csv*"):
                     shutil.copyfile(path, grown / folder / path.name)
+            for name in ("sources.csv", "sources.csv.meta.yaml"):
+                shutil.copyfile(DATA_DIR / name, grown / name)
             after_new = timed(lambda: run("--data-dir", str(grown), "site", "--build-dir", str(work / "site-grown")))
             total = sum(singles.values())
             rows += [

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from barometre import vintage
 from barometre.book import notebooks as toc_chapters
 from barometre.errors import BuildError, fault_point
 from barometre.execution import (
@@ -202,14 +203,17 @@ class Builder:
             self._release_resources()
 
     def _inputs_key(self, edition: int) -> str:
-        """Everything a build of ``edition`` reads: every file of the data folder, the package code
+        """Everything a build of ``edition`` reads: the data folder as of the edition, the package code
         and the lock, the chapters, the book's configuration and static files, the parameters and
         the code version the colophon prints."""
         h = hashlib.sha256(package_hash().encode())
         h.update(code_version().encode())
         h.update(os.environ.get("BAROMETRE_BASEURL", "").strip().encode())  # the site address (barometre.reuse)
         h.update(json.dumps(self._parameters(edition), sort_keys=True).encode())
-        trees = [(self.data_dir, sorted(self.data_dir.rglob("*"))), (ROOT, [ROOT / CONFIG, ROOT / TOC]),
+        # the data as the book of the edition reads them: nothing a later edition adds (barometre.vintage)
+        h.update(vintage.data_digest(self.data_dir, edition, [p for p in self.data_dir.rglob("*") if p.is_file()])
+                 .hexdigest().encode())
+        trees = [(ROOT, [ROOT / CONFIG, ROOT / TOC]),
                  (ROOT, sorted(CHAPTERS_DIR.rglob("*"))), (ROOT, sorted((ROOT / STATIC).rglob("*")))]
         for base, paths in trees:
             for path in paths:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from barometre import formatting
-from barometre.data import Dataset, Figure
+from barometre.data import Dataset, Figure, period_end
 from barometre.narrative.citing import _span_years, cite, cite_earlier, md_escape
 from barometre.narrative.words import direction
 from barometre.typography import elide, upper_first
@@ -113,11 +113,17 @@ def _realised(outcome: Figure, forecast: Figure | None = None) -> str:
     return cite(outcome, signed=signed) + ("" if outcome.from_older_edition else f" (édition {outcome.edition})")
 
 
-def _unpublished(what: str, upto: int | None) -> str:
-    """« aucune édition ne publie le chiffre réalisé », or in a book of an edition older than the data's latest « le
-    chiffre réalisé n'est pas encore publié » (editor42: the 2011 book said no edition publishes 2012's outcome, which
-    the site's 2012 edition does; editor43: « aucune édition jusqu'à celle de 2011 » was a truism)."""
-    return f"aucune édition ne publie {what}" if upto is None else f"{what} n’est pas encore publié"
+def _unpublished(what: str, upto: int | None, year: int) -> str:
+    """« aucune édition ne publie le chiffre réalisé », or, for a figure the next edition may still publish (``upto``,
+    see ``forecast_outcomes``), « le chiffre réalisé n'est pas encore publié » (editor42: the 2011 book said no edition
+    publishes 2012's outcome, which the site's 2012 edition does; editor43: « aucune édition jusqu'à celle de 2011 »
+    was a truism). ``upto`` is the book's edition; ``year``, the last year of the figure: the next edition may still
+    publish a figure of the year before the book's edition or later, not an older one (« pas encore » read as a figure
+    still to come, for 2014's in the 2021 book). The choice reads only the book's edition, never the latest one: a
+    book does not change when a later edition is added (``barometre.vintage``)."""
+    if upto is not None and year >= upto - 1:
+        return f"{what} n’est pas encore publié"
+    return f"aucune édition ne publie {what}"
 
 
 def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = (), upto: int | None = None) -> str:
@@ -126,16 +132,16 @@ def _not_yet_done(forecast: Figure, partial: Sequence[Figure] = (), upto: int | 
     no edition gives its total. The years of the span an edition does publish are told first (« réalisé en
     2013 : 4 000 emplois (édition 2013) ; aucune édition ne publie le chiffre de 2014 »)."""
     if "-" not in str(forecast.period):
-        return _unpublished("le chiffre réalisé", upto)
+        return _unpublished("le chiffre réalisé", upto, period_end(forecast.period))
     if not partial:
-        return _unpublished("le chiffre réalisé sur toute la période", upto)
+        return _unpublished("le chiffre réalisé sur toute la période", upto, period_end(forecast.period))
     done = " ; ".join(f"réalisé en {formatting.period_text(f.period)} : {cite_earlier(f, with_noun=True)}"
                       + ("" if f.from_older_edition else f" (édition {f.edition})") for f in partial)
     start, end = (int(y) for y in str(forecast.period).split("-"))
     missing = [str(y) for y in range(start, end + 1) if str(y) not in {f.period for f in partial}]
     if not missing:
-        return done + " ; " + _unpublished("le total de la période", upto)
-    return done + " ; " + _unpublished(f"le chiffre de {formatting.enumeration(missing)}", upto)
+        return done + " ; " + _unpublished("le total de la période", upto, end)
+    return done + " ; " + _unpublished(f"le chiffre de {formatting.enumeration(missing)}", upto, int(missing[-1]))
 
 
 RELATED_WORDS = {"staff_growth": "l’emploi en France"}
@@ -180,8 +186,8 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     span's total is not; ``related`` (``Dataset.related_outcomes``), what an edition publishes instead for a year
     with no outcome; ``in_france`` (``Dataset.france_outcome``), a sector forecast's outcome in France.
     ``dataset`` and ``edition`` give the three from the data, as the chapters and the changes page use them."""
-    # a book of an older edition than the data's latest: « aucune édition jusqu'à celle de 2011 »
-    upto = edition if dataset is not None and edition is not None and edition < dataset.latest else None
+    # the book's edition: a recent figure « n'est pas encore publié » (``_unpublished``)
+    upto = edition if dataset is not None and edition is not None else None
     if dataset is not None and edition is not None:
         by_year = by_year or (lambda f: dataset.partial_outcomes(f, edition))
         related = related or (lambda f: dataset.related_outcomes(f, edition))
@@ -292,9 +298,9 @@ def _open_forecasts_line(forecasts: list[Figure], years_done: Callable[[Figure],
              for f in sorted(done.values(), key=lambda f: f.period)]
     if not done:
         spans = all("-" in str(f.period) for f in forecasts)
-        parts.append(_unpublished("le chiffre réalisé" + (" sur toute la période" if spans else ""), upto))
+        parts.append(_unpublished("le chiffre réalisé" + (" sur toute la période" if spans else ""), upto, years[-1]))
     elif missing:
-        parts.append(_unpublished(f"le chiffre de {formatting.enumeration(missing)}", upto))
+        parts.append(_unpublished(f"le chiffre de {formatting.enumeration(missing)}", upto, int(missing[-1])))
     related = "".join(dict.fromkeys(instead(f) for f in forecasts))
     outcome = " ; ".join(parts)
     return (f"- {forecast_noun(first, len(statements))} : {' ; '.join(items)}. "
