@@ -158,7 +158,8 @@ def test_every_edition_link_of_every_banner_and_of_the_archive_opens_its_page(wi
                         visit(f"{base}/{edition}/{name}")
                         links = page.locator(".bd-header-announcement a")
                         texts = links.all_inner_texts()
-                        assert texts == [str(e) for e in EDITIONS if e != edition] + ["toutes les éditions"], texts
+                        # the earlier editions and the archive: not the later ones (barometre.vintage)
+                        assert texts == [str(e) for e in EDITIONS if e < edition] + ["toutes les éditions"], texts
                         for i, text in enumerate(texts):
                             if i:
                                 visit(f"{base}/{edition}/{name}")
@@ -168,7 +169,8 @@ def test_every_edition_link_of_every_banner_and_of_the_archive_opens_its_page(wi
         finally:
             browser.close()
     assert errors == []
-    assert clicked == 2 * len(EDITIONS) + len(EDITIONS) * len(EDITIONS) * (len(pages) + 2)
+    banner_links = sum(len([e for e in EDITIONS if e < edition]) + 1 for edition in EDITIONS)
+    assert clicked == 2 * len(EDITIONS) + banner_links * (len(pages) + 2)
 
 
 def test_a_make_site_after_a_data_change_publishes_no_stale_pdf(with_pdf):
