@@ -93,6 +93,12 @@ def what_ran(output: str) -> str:
              + ", ".join(f"{n} {s:.1f}" for n, s in sorted(executed, key=lambda e: -e[1])) + ")"]
     if html:
         parts.append(f"html {float(html.group(1)):.1f} s")
+    drawn = re.search(r"\[print\]\s+(\d+) chart\(s\) drawn for print\s+([\d.]+) s", output)
+    if drawn:
+        parts.append(f"{drawn.group(1)} charts drawn for print {float(drawn.group(2)):.1f} s")
+    pdf = re.search(r"PDF of edition \d{4}: .*\(([\d.]+) s\)", output)
+    if pdf:
+        parts.append(f"pdf {float(pdf.group(1)):.1f} s (the rest: the LaTeX build, three XeLaTeX passes)")
     if total:
         parts.append(f"build {float(total.group(1)):.1f} s")
     return "; ".join(parts)
@@ -204,8 +210,10 @@ def main() -> int:
             rows += [("preview one-value change", f"{seconds:.2f} s", "goal ≤ 1.5 s"),
                      ("  what the preview's rebuild ran", ran, "")]
         if "pdf" in only:
-            pdf = timed(lambda: run("--data-dir", str(data), "pdf", "--build-dir", str(build)))
-            rows.append(("pdf from cache", f"{pdf:.1f} s", "goal ≤ 30 s"))
+            pdf_said: list[str] = []
+            pdf = timed(lambda: pdf_said.append(run("--data-dir", str(data), "pdf", "--build-dir", str(build))))
+            rows += [("pdf from cache", f"{pdf:.1f} s", "goal ≤ 30 s"),
+                     ("  what the pdf ran", what_ran(pdf_said[0]), "")]
         if "site" in only:
             singles = {}
             for edition in editions_of(DATA_DIR):

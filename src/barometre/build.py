@@ -323,9 +323,20 @@ class Builder:
         logs = self.build_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         log = logs / f"{edition}-pdf.log"
+        # the charts drawn for print beforehand, on every worker, into a cache the LaTeX build reads
+        from barometre.charts.print_cache import CACHE_ENV, predraw, print_forms
+
+        charts = self.build_dir / "cache" / f"print-{package_hash()[:16]}"
+        for old in (self.build_dir / "cache").glob("print-*"):  # drawn by another version of the code
+            if old != charts:
+                shutil.rmtree(old, ignore_errors=True)
+        t_draw = time.perf_counter()
+        drawn = predraw(print_forms(sorted(staging.rglob("*.ipynb"))), charts, self.jobs)
+        self.echo(f"  [print]    {drawn} chart(s) drawn for print  {time.perf_counter() - t_draw:.1f} s")
         jb = Path(sys.executable).with_name("jupyter-book")
         cmd = [str(jb), "build", str(staging), "--builder", "pdflatex", "-W", "-n", "--keep-going", "-q"]
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
+        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1",
+               CACHE_ENV: str(charts)}
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
         log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
         # the book's own PDF (latex_documents' target), not one of the charts' PDFs beside it
