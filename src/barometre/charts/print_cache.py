@@ -25,6 +25,7 @@ from barometre.charts.theme import PRINT_MIME
 from barometre.files import atomic_write
 
 CACHE_ENV = "BAROMETRE_PRINT_CACHE"
+IN_PROCESS_UP_TO = 4  # charts drawn here rather than in new processes (vl-convert draws one at a time, threads or not)
 
 
 def form_key(form: dict) -> str:
@@ -86,7 +87,7 @@ def predraw(forms: Iterable[dict], folder: Path, jobs: int) -> int:
     missing = {form_key(f): f for f in forms if lookup(folder, f) is None}
     if not missing:
         return 0
-    if jobs <= 1 or len(missing) == 1:
+    if jobs <= 1 or len(missing) <= IN_PROCESS_UP_TO:  # a process costs its imports (seconds)
         for form in missing.values():
             _draw((str(folder), form))
         return len(missing)
