@@ -40,6 +40,10 @@ class Dataset(ReferenceReads):
         self._declared = None  # barometre.book.Inputs while the build runs a chapter
         self._chapter = ""
         self._allowed: frozenset[str] | None = None
+        # an edition's figures, built once (a chapter asks for them thousands of times: issue 26, the
+        # résilience chapter spent a quarter of its run rebuilding them); shared with restricted views
+        self._figures: dict[tuple[int, str | None], tuple[Figure, ...]] = {}
+        self._book_paths: dict[Path, str] = {}
 
     def restricted(self, inputs, chapter: str) -> Dataset:
         """The same data, readable only as ``inputs`` declares (``barometre.book.Inputs``)."""
@@ -176,7 +180,10 @@ class Dataset(ReferenceReads):
         """A data file as the book names it: ``data/`` and its path inside the data folder, wherever
         that folder is (an absolute path would put the analyst's machine in the published pages
         and make two builds of the same data differ)."""
-        return "data/" + _book_path(Path(path), Path(self.data_dir))
+        path = Path(path)
+        if path not in self._book_paths:
+            self._book_paths[path] = "data/" + _book_path(path, Path(self.data_dir))
+        return self._book_paths[path]
 
     def _figure_from(self, edition: int, index: int) -> Figure:
         table = self._v.editions[edition]
@@ -185,6 +192,9 @@ class Dataset(ReferenceReads):
 
     def _rows(self, edition: int, indicator: str | None) -> list[Figure]:
         table = self._table(edition)
+        cached = self._figures.get((edition, indicator))
+        if cached is not None:
+            return list(cached)
         out, seen = [], set()
         for i, r in enumerate(table.rows):
             if indicator is not None and r.indicator != indicator:
@@ -195,6 +205,7 @@ class Dataset(ReferenceReads):
                 fig = replace(fig, secondary=True)
             seen.add(key)
             out.append(fig)
+        self._figures[edition, indicator] = tuple(out)
         return out
 
     def figures(self, edition: int, indicator: str | None = None) -> list[Figure]:

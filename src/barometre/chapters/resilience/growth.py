@@ -70,7 +70,7 @@ def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]
             }
         )
     table = pd.DataFrame(rows)
-    table.attrs["breaks"] = breaks  # the page explains them (``history.explain_breaks``)
+    table.attrs["breaks"] = history.Shared(breaks)  # the page explains them (``history.explain_breaks``)
     if table.empty:
         return table, figs
     # what a bar spans: from 0 to a value or a bound, from the low to the high end of a range
