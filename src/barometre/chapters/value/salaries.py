@@ -30,6 +30,7 @@ from barometre.narrative import (
     quote,
     source_line,
 )
+from barometre.narrative.templating import macro
 
 
 @dataclass(frozen=True)
@@ -188,10 +189,9 @@ def reported_salary_text(ds: Dataset, edition: int) -> str:
 
 
 def smic_comparison(s: Salaries, smic: str = "le Smic") -> str:
-    """« 15 % de plus que le Smic » or « 3 % de moins que le Smic » (``smic``: how the Smic is named)."""
-    gap = formatting.percent(abs(s.gap_to_smic) * 100)
-    return direction(s.gap_to_smic, up=f"{gap} de plus que {smic}", down=f"{gap} de moins que {smic}",
-                     flat=f"autant que {smic}")
+    """« 15 % de plus que le Smic » or « 3 % de moins que le Smic » (``smic``: how the Smic is named; the
+    template's macro ``_phrases.md.j2``)."""
+    return str(macro("chapters/value/_phrases.md.j2", "smic_comparison")(s, smic))
 
 
 def salary_table(s: Salaries) -> pd.DataFrame:
@@ -230,14 +230,10 @@ def place_said(fig: Figure | None, scope: str) -> str:
 
 
 def numericable_clause(external: Figure | None) -> str:
-    """« , qui s'appuie sur 600 conseillers chez ses prestataires, » in the edition that reports it; dated and
-    in the past in a later one (« , qui s'appuyait en 2009 sur 600 conseillers … »); '' without the figure."""
-    if external is None:
-        return ""
-    verb, opening = narrative.as_said_then(external, "s'appuie", "s'appuyait")
-    when = f" {opening.strip().rstrip(',').replace('En ', 'en ')}" if opening else ""
-    # « en 2009 » dates it in a later book: no edition note (``narrative.dated``, editor40/42)
-    return f", qui {verb}{when} sur {cite(narrative.dated(external), then=' conseillers')} chez ses prestataires,"
+    """« , qui s'appuie sur 600 conseillers chez ses prestataires, » in the edition that reports it; dated and in
+    the past in a later one (« , qui s'appuyait en 2009 sur 600 conseillers … »); '' without the figure (the
+    template's macro ``_phrases.md.j2``)."""
+    return str(macro("chapters/value/_phrases.md.j2", "numericable")(external))
 
 
 def in_place(name: str) -> str:
