@@ -9,7 +9,9 @@ starting with « - » starts a list item.
 
 Filters (numbers the French way, figures cited with their source): ``number``, ``percent``, ``pct`` (a
 fraction as a percentage), ``euros``, ``small_number``, ``period``, ``cite``, ``cite_in``, ``de``, ``dated``,
-``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``. Globals: ``direction``
+``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``, ``as_of_edition`` (the figure
+without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``opening`` (« En 2009, » before a
+sentence an older edition's figure dates), ``quote``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
 words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``.
 
@@ -21,18 +23,34 @@ use it on purpose to join two pieces without a space.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from barometre import formatting
+from barometre.data import Figure
 from barometre.labels import scope_label
-from barometre.narrative.citing import cite, cite_in, dated, de, md_escape, one_note
-from barometre.narrative.words import by_signs, direction, in_year, tensed
+from barometre.narrative.citing import (
+    cite,
+    cite_in,
+    dated,
+    de,
+    md_escape,
+    one_note,
+    quote,
+    vintage_note,
+)
+from barometre.narrative.words import by_signs, direction, in_year, opening, tensed
 from barometre.typography import elide
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def as_of_edition(fig: Figure) -> Figure:
+    """The figure as its own edition reads it: no edition note (a sentence that dates it, or says the note once)."""
+    return replace(fig, as_of=fig.edition)
 
 
 @cache
@@ -43,7 +61,9 @@ def environment() -> Environment:
     env.filters.update(
         number=formatting.number, percent=formatting.percent, pct=formatting.percent_of_one, euros=formatting.euros,
         small_number=formatting.small_number, period=formatting.period_text, cite=cite, cite_in=cite_in, de=de,
-        dated=dated, md_escape=md_escape, in_year=in_year, scope_label=scope_label,
+        dated=dated, md_escape=md_escape, in_year=in_year, scope_label=scope_label, as_of_edition=as_of_edition,
+        vintage_note=vintage_note, figure_text=formatting.figure_text, month_year=formatting.month_year,
+        opening=opening, quote=quote,
     )
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
                        count_words=formatting.count_words, elide=elide)

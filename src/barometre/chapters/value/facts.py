@@ -21,8 +21,21 @@ from barometre.chapters.value.pricing import (
     compare_schemes,
     pricing_inputs,
 )
-from barometre.chapters.value.salaries import Salaries, salaries
-from barometre.chapters.value.salary_history import salary_history
+from barometre.chapters.value.salaries import (
+    AdviserJob,
+    ReportedSalary,
+    Salaries,
+    adviser_job,
+    reported_salary,
+    salaries,
+)
+from barometre.chapters.value.salary_history import (
+    SalaryGap,
+    SmicRise,
+    salary_gap,
+    salary_history,
+    smic_rise,
+)
 from barometre.data import Dataset, Figure, Quote
 from barometre.models import value as model
 from barometre.narrative import latest_parts, person
@@ -114,6 +127,10 @@ class ValueFacts:
     training: Figure | None  # the adviser's training, as published
     pay: Salaries | None  # the adviser's pay against the Smic (None when no edition publishes it)
     salary_years: pd.DataFrame = field(repr=False)  # the pay edition after edition (empty: fewer than two years)
+    salary_gap: SalaryGap | None = None  # the pay's gap to the Smic at both ends of its last series
+    job: AdviserJob | None = None  # the quality gained, the adviser's training and skills
+    reported: ReportedSalary | None = None  # a salary level of another measure, told apart
+    smic_rise: SmicRise | None = None  # the Smic's rise over the article's period (and up to the edition's year)
     services: tuple[Figure, ...] = ()  # the growth of the services sold beyond the contacts, largest first
     missing: tuple[str, ...] = ()  # the labels of the chapter's indicators no edition up to this one publishes
     voices: tuple[Quote, ...] = ()  # the actors' quotes of the edition on the theme
@@ -125,9 +142,15 @@ def services(ds: Dataset, edition: int) -> tuple[Figure, ...]:
     return tuple(sorted(latest_parts(ds, SERVICES, edition), key=lambda f: -f.central))
 
 
+def _net_pay_speaker(pay: Salaries | None) -> tuple[str, ...]:
+    return (pay.net_france.source,) if pay is not None and pay.net_france is not None else ()
+
+
 def facts(ds: Dataset, edition: int, params: ValueParams | None = None) -> ValueFacts:
     """The chapter's facts for ``edition`` (already resolved) and ``params`` (the notebook's defaults if None)."""
     p = params or ValueParams()
+    pay = salaries(ds, edition)
+    years = salary_history(ds, edition)
     return ValueFacts(
         edition=edition,
         params=p,
@@ -137,10 +160,14 @@ def facts(ds: Dataset, edition: int, params: ValueParams | None = None) -> Value
         survey=ds.known("satisfaction_survey_questions", edition),
         external=ds.known("numericable_external_advisers", edition),
         training=known(ds.known("adviser_training_weeks", edition)),
-        pay=salaries(ds, edition),
-        salary_years=salary_history(ds, edition),
+        pay=pay,
+        salary_years=years,
+        salary_gap=salary_gap(years),
+        job=adviser_job(ds, edition),
+        reported=reported_salary(ds, edition),
+        smic_rise=smic_rise(ds, edition),
         services=services(ds, edition),
         missing=tuple(ds.unknown(USED_INDICATORS, edition)),
         voices=tuple(ds.quotes(edition, "value")),
-        people={key: person(ds, key) for key in SPEAKERS if key in ds.sources},
+        people={key: person(ds, key) for key in (*SPEAKERS, *_net_pay_speaker(pay)) if key in ds.sources},
     )

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from barometre import formatting
 from barometre.chapters.value.common import CHAPTER
 from barometre.chapters.value.facts import PricingFacts, ValueFacts, pricing_facts
-from barometre.chapters.value.salary_history import gap_then
 from barometre.data import Figure
 from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import ChapterSummary, cite_in, not_in_edition, one_note
@@ -71,8 +70,8 @@ def pricing_takeaway(*, fcr_low: float, fcr_high: float, fcr_target: float, bonu
 
 def takeaways_text(f: ValueFacts) -> str:
     """« À retenir »: the market's figure first, then the services sold beyond the contacts, then the model's lines."""
-    return _render("takeaways", pay=f.pay, p=f.pricing, gap_then=gap_then(f.salary_years) if f.pay else "",
-                   services=services_of(f.services), missing=not_in_edition(f.missing, f.edition))
+    return _render("takeaways", pay=f.pay, p=f.pricing, gap=f.salary_gap, services=services_of(f.services),
+                   missing=not_in_edition(f.missing, f.edition))
 
 
 def summary_of(f: ValueFacts) -> ChapterSummary:
