@@ -100,3 +100,8 @@ def render(name: str, **context) -> str:
 def macro(name: str, macro_name: str):
     """A macro of template ``name`` as a function (a piece of a sentence several texts share)."""
     return getattr(environment().get_template(name).module, macro_name)
+
+
+def phrase(name: str, macro_name: str, *args) -> str:
+    """The paragraph macro ``macro_name`` of template ``name`` writes for ``args`` (its lines joined)."""
+    return paragraphs(str(macro(name, macro_name)(*args)))

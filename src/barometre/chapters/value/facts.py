@@ -23,9 +23,11 @@ from barometre.chapters.value.pricing import (
 )
 from barometre.chapters.value.salaries import (
     AdviserJob,
+    PayAbroad,
     ReportedSalary,
     Salaries,
     adviser_job,
+    pay_abroad,
     reported_salary,
     salaries,
 )
@@ -131,6 +133,7 @@ class ValueFacts:
     job: AdviserJob | None = None  # the quality gained, the adviser's training and skills
     reported: ReportedSalary | None = None  # a salary level of another measure, told apart
     smic_rise: SmicRise | None = None  # the Smic's rise over the article's period (and up to the edition's year)
+    abroad: PayAbroad | None = None  # how to read the pay abroad beside the pay in France
     services: tuple[Figure, ...] = ()  # the growth of the services sold beyond the contacts, largest first
     missing: tuple[str, ...] = ()  # the labels of the chapter's indicators no edition up to this one publishes
     voices: tuple[Quote, ...] = ()  # the actors' quotes of the edition on the theme
@@ -166,6 +169,8 @@ def facts(ds: Dataset, edition: int, params: ValueParams | None = None) -> Value
         job=adviser_job(ds, edition),
         reported=reported_salary(ds, edition),
         smic_rise=smic_rise(ds, edition),
+        abroad=(pay_abroad(ds, pay.net_uk, pay.net_france)
+                if pay is not None and pay.net_uk is not None and pay.net_france is not None else None),
         services=services(ds, edition),
         missing=tuple(ds.unknown(USED_INDICATORS, edition)),
         voices=tuple(ds.quotes(edition, "value")),

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.chapters.value.common import SCHEME_COLOURS, SCHEME_LABELS, change_text
+from barometre.chapters.value.common import SCHEME_COLOURS, SCHEME_LABELS
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -16,6 +16,7 @@ from barometre.charts import (
 )
 from barometre.formatting import percent_of_one
 from barometre.models import value as model
+from barometre.narrative.templating import phrase
 
 
 def pricing_inputs(cost_ratio: float, fcr_target: float, bonus_per_point: float, max_contacts: int) -> model.PricingInputs:
@@ -112,46 +113,27 @@ def _curve_chart(curves: pd.DataFrame, field: str, title: str, fcr_low: float, f
 
 def revenue_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], fcr_low: float,
                   fcr_high: float, *, source: str) -> ChartOutput:
-    per_call = results["per_call"]
-    parts = "; ".join(
-        f"{r.label} : {formatting.number(r.revenue_low, 2)} puis {formatting.number(r.revenue_high, 2)} "
-        f"({change_text(r.revenue_change)})"
-        for r in results.values()
-    )
     return chart_output(
         _curve_chart(curves, "revenu", "Revenu par demande (prix d'un appel = 1)", fcr_low, fcr_high),
         name="valeur-revenu-par-demande",
         title="Revenu par demande selon le contrat",
         source=source,
-        description=(
-            "Courbes du revenu du prestataire par demande de client selon le taux de résolution au premier "
-            "contact, pour trois modes de paiement, en prix de base d'un appel. Les lignes pointillées marquent "
-            f"les taux de {percent_of_one(fcr_low)} et {percent_of_one(fcr_high)}. Revenu par demande à ces deux "
-            f"taux : {parts}. Payé à l'appel, le revenu baisse de "
-            f"{formatting.percent(-per_call.revenue_change * 100)} quand la résolution progresse."
-        ),
+        description=phrase("chapters/value/charts.md.j2", "revenue_description", list(results.values()), results["per_call"], fcr_low,
+                           fcr_high),
         data=curves[["résolution", "mode", "revenu", "contacts", "texte revenu"]],
     )
 
 
 def margin_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], inputs: model.PricingInputs,
                  fcr_low: float, fcr_high: float, *, source: str) -> ChartOutput:
-    parts = "; ".join(
-        f"{r.label} : {formatting.number(r.margin_low, 2)} puis {formatting.number(r.margin_high, 2)}"
-        for r in results.values()
-    )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
     return chart_output(
         _curve_chart(curves, "marge", "Marge par demande (prix d'un appel = 1)", fcr_low, fcr_high) + zero,
         name="valeur-marge-par-demande",
         title="Marge par demande selon le contrat",
         source=source,
-        description=(
-            "Courbes de la marge du prestataire par demande (revenu moins coût des appels traités, un appel "
-            f"coûtant {percent_of_one(inputs.cost_per_call)} de son prix de base) selon le taux de résolution au "
-            f"premier contact. Marge par demande à {percent_of_one(fcr_low)} puis {percent_of_one(fcr_high)} "
-            f"de résolution : {parts}. Sous la ligne du zéro, le prestataire perd de l'argent."
-        ),
+        description=phrase("chapters/value/charts.md.j2", "margin_description", list(results.values()), inputs.cost_per_call, fcr_low,
+                           fcr_high),
         data=curves[["résolution", "mode", "marge", "contacts", "texte marge"]],
     )
 
@@ -194,23 +176,16 @@ def cap_chart(table: pd.DataFrame, fcr_low: float, fcr_high: float, *, source: s
                      alt.Tooltip("texte contacts:N", title="Contacts par demande")],
         )
     )
-    at = []
+    at = []  # the unresolved share under each cap at the two rates
     for rate in (fcr_low, fcr_high):
         sub = table[(table["résolution"] - rate * 100).abs() < 1e-6]
-        at.append(
-            f"à {percent_of_one(rate)} de résolution : "
-            + ", ".join(f"{p} {t}" for p, t in zip(sub["plafond"], sub["texte non résolues"], strict=True))
-        )
+        at.append((rate, list(zip(sub["plafond"], sub["texte non résolues"], strict=True))))
     return chart_output(
         (lines + _markers(fcr_low, fcr_high)).properties(height=260),
         name="valeur-plafond-de-contacts",
         title="Demandes jamais résolues",
         source=source,
-        description=(
-            "Courbes de la part des demandes jamais résolues quand le client cesse d'appeler après un nombre "
-            "maximal de contacts, selon le taux de résolution au premier contact ; "
-            + " ; ".join(at) + "."
-        ),
+        description=phrase("chapters/value/charts.md.j2", "cap_description", at),
         data=table[["résolution", "plafond", "non résolues", "contacts", "texte non résolues"]],
     )
 

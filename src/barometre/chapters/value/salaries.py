@@ -8,7 +8,7 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative, periods
+from barometre import formatting, periods
 from barometre.chapters.value.common import known
 from barometre.charts import (
     PALETTE,
@@ -22,11 +22,10 @@ from barometre.labels import scope_label
 from barometre.models import value as model
 from barometre.models.value import LEGAL_MONTHLY_HOURS
 from barometre.narrative import (
-    cite,
     person,
     source_line,
 )
-from barometre.narrative.templating import macro, render
+from barometre.narrative.templating import macro, phrase, render
 
 
 @dataclass(frozen=True)
@@ -252,52 +251,66 @@ def salary_chart(table: pd.DataFrame, s: Salaries) -> ChartOutput:
             height=alt.Step(58), width=PANEL_WIDTH,
             title=alt.TitleParams(panel_title, fontSize=13, anchor="start")))
     chart = alt.vconcat(*panels, spacing=26) if len(panels) > 1 else panels[0]
-    listing = "; ".join(f"{m} : {t}" for m, t in zip(table["montant"], table["texte"], strict=True))
-    nets = "" if "Net" not in set(table["échelle"]) else (
-        " Les montants nets ont leur propre panneau et leur propre échelle : un salaire net ne se compare pas "
-        "à un brut."
-    )
     return chart_output(
         chart,
         name="valeur-salaires",
         title="Salaires des conseillers et Smic",
         source=source_line(s.figures) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
-        description=(
-            "Barres horizontales des montants mensuels, en euros (salaire moyen des conseillers, "
-            "salaire net des téléconseillers, Smic à temps plein au 1ᵉʳ juillet) : " + listing + "." + nets
-        ),
+        description=phrase("chapters/value/charts.md.j2", "salary_description", list(zip(table["montant"], table["texte"], strict=True)),
+                           "Net" in set(table["échelle"])),
         data=table,
     )
+
+
+@dataclass(frozen=True)
+class PayAbroad:
+    """How to read a pay abroad quoted in euros: what the exchange rate did (the claims' reading of the ECB's
+    rates, '' without them) and, at Eurostat's comparative price levels of the pay's year or before, what the
+    amount buys at home."""
+
+    abroad: Figure
+    home: Figure | None
+    conversion: str  # the claims page's sentence on the ECB's rates of the pay's year ('' without the rates)
+    levels_year: int | None = None  # the year of the price levels (None: the data has none for both countries)
+    here: float | None = None  # the price level at home (EU27 = 100)
+    there: float | None = None  # abroad
+    equivalent: float | None = None  # what the pay abroad buys at home, in euros
+
+    @property
+    def real(self) -> float | None:
+        """The gap in purchasing power against the pay at home, in percent (None without both)."""
+        if self.equivalent is None or self.home is None or self.home.central <= 0:
+            return None
+        return (self.equivalent / self.home.central - 1) * 100
+
+    @property
+    def nominal(self) -> float | None:
+        """The gap in euros against the pay at home, in percent."""
+        return None if self.home is None or self.home.central <= 0 else (self.abroad.central / self.home.central - 1) * 100
+
+
+def pay_abroad(ds: Dataset, abroad: Figure, home: Figure | None, country: str = "united_kingdom") -> PayAbroad:
+    from barometre.claims import gbp_conversion_text
+
+    conversion = gbp_conversion_text(ds, abroad) if country == "united_kingdom" else ""
+    year = period_end(abroad.period)
+    there, here = ds.price_level(country, year), ds.price_level("france", year)
+    if there is None or here is None or there[0] != here[0]:
+        return PayAbroad(abroad, home, conversion)
+    return PayAbroad(abroad, home, conversion, levels_year=there[0], here=here[1], there=there[1],
+                     equivalent=model.price_level_equivalent(abroad.central, there[1], here[1]))
+
+
+def pay_abroad_of(facts: PayAbroad) -> str:
+    """The caveat on a pay abroad (template ``abroad.md.j2``)."""
+    return render("chapters/value/abroad.md.j2", abroad=facts)
 
 
 def pay_abroad_caveat(ds: Dataset, abroad: Figure, home: Figure | None, country: str = "united_kingdom") -> str:
     """How to read a pay abroad quoted in euros: the currency conversion is not stated; at Eurostat's
     comparative price levels (when the data folder has them for the pay's year or before), what the amount
-    buys at home, and the gap in purchasing power against the pay at home."""
-    from barometre.claims import gbp_conversion_text
-
-    text = ("L'écart se lit avec prudence : le salaire britannique est payé en livres, et l'article ne dit pas à "
-            "quel taux de change ce montant a été converti en euros.")
-    conversion = gbp_conversion_text(ds, abroad) if country == "united_kingdom" else ""
-    if conversion:
-        text += " Or le change a beaucoup bougé. " + conversion
-    year = period_end(abroad.period)
-    there, here = ds.price_level(country, year), ds.price_level("france", year)
-    if there is None or here is None or there[0] != here[0]:
-        return text + " L'article ne dit pas non plus ce que ce salaire permet d'acheter outre-Manche, où les prix ne sont pas ceux de la France."
-    equivalent = model.price_level_equivalent(abroad.central, there[1], here[1])
-    text += (f" Quant aux prix, Eurostat les situe en {there[0]} à {formatting.number(here[1], 0)} en France et "
-             f"{formatting.number(there[1], 0)} au Royaume-Uni (consommation des ménages, moyenne de l'Union à 27 = "
-             f"100, au taux de change moyen de l'année) : {cite(narrative.dated(abroad))} dépensés outre-Manche y achetaient ce que "
-             f"{formatting.euros(round(equivalent, -1))} achetaient en France")  # that year's prices: in the past
-    if home is not None and home.central > 0:
-        real = (equivalent / home.central - 1) * 100
-        nominal = (abroad.central / home.central - 1) * 100
-        # the testimony's figures, dated by the sentence before (« En 2009, Eric Dadian … »): no edition note
-        text += (f", soit {formatting.percent(real, 0)} de plus que les {cite(narrative.dated(home))} français en "
-                 f"pouvoir d'achat, contre {formatting.percent(nominal, 0)} en euros" if real > 0 else
-                 f" : en pouvoir d'achat, l'écart avec les {cite(narrative.dated(home))} français s'inverse")
-    return text + "."
+    buys at home, and the gap in purchasing power against the pay at home (``pay_abroad_of``)."""
+    return pay_abroad_of(pay_abroad(ds, abroad, home, country))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,9 @@ from barometre.narrative import (
     direction,
     source_line,
 )
-from barometre.narrative.templating import macro, render
+from barometre.narrative.templating import macro, phrase, render
+
+CHARTS = "chapters/value/charts.md.j2"  # the words of the chapter's charts
 
 
 def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
@@ -103,9 +105,8 @@ def salary_history_title(table: pd.DataFrame) -> str:
     two parts measure different things) or for a curve that turns more than once."""
     ordered = table.sort_values("année")
     first, last = ordered["année"].iloc[0], ordered["année"].iloc[-1]
-    neutral = f"Le salaire moyen des conseillers de {first} à {last}"
     if "segment" in ordered.columns and ordered["segment"].nunique() > 1:
-        return neutral
+        return phrase(CHARTS, "history_title", None, first, last)
     moves = []
     for (y0, v0), (y1, v1) in zip(zip(ordered["année"], ordered["valeur"], strict=True),
                                   zip(ordered["année"].iloc[1:], ordered["valeur"].iloc[1:], strict=True),
@@ -114,9 +115,7 @@ def salary_history_title(table: pd.DataFrame) -> str:
         move = direction(yearly, up="up", down="down", flat="", tolerance=SALARY_TOLERANCE)
         if move and (not moves or moves[-1] != move):
             moves.append(move)
-    verb = {(): "stagne", ("up",): "progresse", ("down",): "baisse", ("down", "up"): "baisse puis remonte",
-            ("up", "down"): "progresse puis recule"}.get(tuple(moves))
-    return neutral if verb is None else f"Le salaire moyen des conseillers {verb} de {first} à {last}"
+    return phrase(CHARTS, "history_title", tuple(moves), first, last)
 
 
 def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
@@ -165,18 +164,14 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
                 y=alt.value(1), text="rupture:N"),
         )
     chart = chart.properties(height=240)
-    listing = "; ".join(f"{y} : {t} (Smic {m})" for y, t, m in
-                        zip(data["année"], data["texte"], data["texte smic"], strict=True))
-    breaks = "".join(f" Rupture de série en {y} : les salaires de part et d'autre ne sont pas reliés."
-                     for y in salary.loc[salary["rupture"] != "", "année"])
     return chart_output(
         chart,
         name="valeur-salaire-historique",
         title=salary_history_title(table),
         source=source_line(history.figures_of(table)) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
-        description=f"Courbes du salaire moyen brut des conseillers et du Smic mensuel brut à temps plein, "
-        f"par année : {listing}. Chaque salaire est le dernier publié pour son année ; le Smic est tracé chaque "
-        f"année.{breaks}",
+        description=phrase(CHARTS, "history_description",
+                           list(zip(data["année"], data["texte"], data["texte smic"], strict=True)),
+                           list(salary.loc[salary["rupture"] != "", "année"])),
         data=long,
     )
 
