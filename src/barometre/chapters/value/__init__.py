@@ -2,12 +2,13 @@
 
 The package, by section: ``common`` (the chapter's names), ``pricing`` (paying for quality: the
 schemes' model and charts), ``salaries`` (the adviser's pay against the Smic), ``salary_history``
-(the pay edition after edition); here, the services sold and the chapter's summary.
+(the pay edition after edition), ``facts`` (the chapter's facts: ``facts(ds, edition, params)``, computed once
+and read by every text), ``text`` (the texts rendered from the facts by the templates of
+``src/barometre/templates/chapters/value/``); here, the services sold and the chapter's summary.
 """
 
 from __future__ import annotations
 
-from barometre import formatting, narrative
 from barometre.chapters.value.common import (
     ARTICLE_SOURCE,
     CHAPTER,
@@ -21,6 +22,15 @@ from barometre.chapters.value.common import (
     known,
     model_source,
 )
+from barometre.chapters.value.facts import (
+    SERVICES,
+    PricingFacts,
+    ValueFacts,
+    ValueParams,
+    facts,
+    pricing_facts,
+    services,
+)
 from barometre.chapters.value.pricing import (
     SchemeResult,
     cap_chart,
@@ -30,21 +40,29 @@ from barometre.chapters.value.pricing import (
     margin_chart,
     pricing_curves,
     pricing_inputs,
-    pricing_takeaway,
-    pricing_text,
     revenue_chart,
 )
 from barometre.chapters.value.salaries import (
     SALARY_AXES,
     SALARY_PANELS,
+    AdviserJob,
+    PayAbroad,
+    ReportedSalary,
     Salaries,
+    adviser_job,
+    adviser_job_of,
     adviser_job_text,
     change_words,
     in_place,
+    net_pay_of,
     net_pay_text,
     numericable_clause,
+    pay_abroad,
     pay_abroad_caveat,
+    pay_abroad_of,
     place_said,
+    reported_salary,
+    reported_salary_of,
     reported_salary_text,
     salaries,
     salary_chart,
@@ -58,93 +76,55 @@ from barometre.chapters.value.salaries import (
 )
 from barometre.chapters.value.salary_history import (
     SALARY_TOLERANCE,
+    SalaryGap,
     SmicChange,
+    SmicRise,
+    gap_history_of,
     gap_history_text,
     gap_then,
+    salary_gap,
     salary_history,
     salary_history_chart,
     salary_history_title,
     smic_change,
+    smic_rise,
     smic_text,
+    smic_text_of,
 )
-from barometre.data import Dataset, Figure
+from barometre.chapters.value.text import (
+    caps_text,
+    margin_text,
+    paradox_text,
+    pricing_takeaway,
+    pricing_takeaway_of,
+    pricing_text,
+    quality_text,
+    services_of,
+    summary_of,
+    takeaways_text,
+)
+from barometre.data import Dataset
 from barometre.formatting import percent_of_one
 from barometre.models.value import LEGAL_MONTHLY_HOURS
 from barometre.narrative import (
     ChapterSummary,
-    cite,
     de,
-    direction,
-    md_escape,
     person,
     quote,
 )
-
-SERVICES = "activity_revenue_growth"  # the growth of what the outsourcers sell beyond the handling of calls
 
 
 def services_text(ds: Dataset, edition: int) -> str:
     """« En 2019, les prestataires vendent davantage que la prise d'appels : le chiffre d'affaires de leur
     activité de formation progresse de 18,3 %, celui du conseil de 9,4 %. » The latest growths of the services
-    the outsourcers sell besides the contacts (editor39: the value chapter, whose question is whether they sell
-    more than capacity, had nothing after 2014); the lead-in and each verb chosen by the signs; in the past for
-    an older edition's figures; '' when no edition publishes them."""
-    from barometre.labels import scope_label
-
-    figs = sorted(narrative.latest_parts(ds, SERVICES, edition), key=lambda f: -f.central)
-    if not figs:
-        return ""
-    shown, note = narrative.one_note(figs)
-    lead_in = narrative.by_signs(
-        figs,
-        ("les prestataires développent ce qu'ils vendent au-delà des contacts",
-         "les prestataires développaient ce qu'ils vendaient au-delà des contacts"),
-        ("ce que les prestataires vendent au-delà des contacts recule",
-         "ce que les prestataires vendaient au-delà des contacts reculait"),
-        ("ce que les prestataires vendent au-delà des contacts évolue en sens contraires",
-         "ce que les prestataires vendaient au-delà des contacts évoluait en sens contraires"))
-
-    def moved(f: Figure, fig: Figure) -> str:  # ``fig`` the figure as found: its tense (``f`` may carry no note)
-        verb = direction(f.central, up=narrative.tensed(fig, "progresse", "progressait"),
-                         down=narrative.tensed(fig, "recule", "reculait"),
-                         flat=narrative.tensed(fig, "stagne", "stagnait"))
-        return f"{verb} {de(f, magnitude=True)}" if direction(f.central) != "stable" else verb
-
-    # one verb when every service moves the same way (« progressait de 18,3 %, celui … de 9,4 % »)
-    same = all(f.central > 0 for f in figs) or all(f.central < 0 for f in figs)
-    items = [f"le chiffre d'affaires de leur activité de {scope_label(f.scope)} {moved(f, fig)}" if i == 0 else
-             f"celui de leur activité de {scope_label(f.scope)} "
-             + (de(f, magnitude=True) if same else moved(f, fig))
-             for i, (f, fig) in enumerate(zip(shown, figs, strict=True))]
-    when = md_escape(formatting.period_text(figs[0].period))
-    return f"En {when}, {lead_in} : {', '.join(items)}{note}."
+    the outsourcers sell besides the contacts ('' when no edition publishes them; ``text.services_of``)."""
+    return services_of(services(ds, edition))
 
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
-    """The chapter's key figure and takeaway (data only), for the chapter and the synthesis page; built
-    from what the edition knows (the model's lesson holds whatever the data)."""
-    # the model's lesson, said as the model's (editor37: stated as a fact of the market)
-    lesson = ("Dans le modèle du livre, payés à l'appel, les prestataires gagnent moins quand la qualité progresse : "
-              "il faut payer la résolution.")
-    s = salaries(ds, edition)
-    if s is None:
-        return ChapterSummary(chapter=CHAPTER, key_label="Payer la qualité",
-                              key_figure="modèle du livre", takeaway=lesson)
-    training = known(ds.known("adviser_training_weeks", edition))
-    trained = f", formé en {cite(training, with_noun=True)}," if training is not None else ""
-    if training is not None and training.from_older_edition:  # an older figure, with its year
-        trained = (f", formé en {cite(training, with_noun=True)} selon les propos rapportés en "
-                   f"{md_escape(formatting.period_text(training.period))},")
-    return ChapterSummary(
-        chapter=CHAPTER,
-        key_label=s.gross.label,
-        key_figure=narrative.cite_in(s.gross, then=" par mois"),
-        takeaway=(
-            f"{lesson} Le conseiller{trained} {'gagnait' if s.gross.from_older_edition else 'gagne'} en moyenne "
-            f"{narrative.cite_in(s.gross, then=' bruts par mois')}, "
-            f"{smic_comparison(s)}."
-        ),
-    )
+    """The chapter's key figure and takeaway (data only), for the chapter and the synthesis page: read from the
+    chapter's facts (``facts``) with the notebook's default parameters (``text.summary_of``)."""
+    return summary_of(facts(ds, edition))
 
 
 __all__ = [
@@ -158,17 +138,30 @@ __all__ = [
     "SCHEME_LABELS",
     "SERVICES",
     "USED_INDICATORS",
+    "AdviserJob",
+    "PayAbroad",
+    "PricingFacts",
+    "ReportedSalary",
     "Salaries",
+    "SalaryGap",
     "SchemeResult",
     "SmicChange",
+    "SmicRise",
+    "ValueFacts",
+    "ValueParams",
+    "adviser_job",
+    "adviser_job_of",
     "adviser_job_text",
     "cap_chart",
     "cap_table",
+    "caps_text",
     "caps_to_show",
     "change_text",
     "change_words",
     "compare_schemes",
     "de",
+    "facts",
+    "gap_history_of",
     "gap_history_text",
     "gap_then",
     "in_place",
@@ -177,22 +170,33 @@ __all__ = [
     "interviews_year",
     "known",
     "margin_chart",
+    "margin_text",
     "model_source",
+    "net_pay_of",
     "net_pay_text",
     "numericable_clause",
+    "paradox_text",
+    "pay_abroad",
     "pay_abroad_caveat",
+    "pay_abroad_of",
     "percent_of_one",
     "person",
     "place_said",
     "pricing_curves",
+    "pricing_facts",
     "pricing_inputs",
     "pricing_takeaway",
+    "pricing_takeaway_of",
     "pricing_text",
+    "quality_text",
     "quote",
+    "reported_salary",
+    "reported_salary_of",
     "reported_salary_text",
     "revenue_chart",
     "salaries",
     "salary_chart",
+    "salary_gap",
     "salary_history",
     "salary_history_chart",
     "salary_history_title",
@@ -201,10 +205,16 @@ __all__ = [
     "salary_scale",
     "salary_table",
     "salary_text",
+    "services",
+    "services_of",
     "services_text",
     "smic_change",
     "smic_comparison",
     "smic_gap_words",
+    "smic_rise",
     "smic_text",
+    "smic_text_of",
     "summary",
+    "summary_of",
+    "takeaways_text",
 ]

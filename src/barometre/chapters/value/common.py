@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from barometre import formatting
 from barometre.charts import (
     VALUE_SCHEME_COLOURS,
 )
 from barometre.data import Dataset, Figure, FigureNotFound
 from barometre.labels import VALUE_SCHEME_LABELS
+from barometre.narrative.templating import phrase
 
 CHAPTER = "value"
 
@@ -61,15 +61,12 @@ def interviews_known(ds: Dataset, edition: int) -> bool:
 def model_source(ds: Dataset) -> str:
     """The source line of the model's charts: the book's assumptions, after the article's mechanism."""
     article = ds.sources[ARTICLE_SOURCE]
-    year = f" ({article.publication_year})" if article.publication_year else ""
-    return f"Modèle et hypothèses du livre, d'après le mécanisme décrit par {article.publication_outlet}{year}"
+    return phrase("chapters/value/charts.md.j2", "model_source", article.publication_outlet, article.publication_year)
 
 
 def change_text(change: float) -> str:
     """A relative change as '+23,8 %', or 'stable' when it is nil."""
-    if abs(change) < 1e-9:
-        return "stable"
-    return formatting.percent(change * 100, signed=True)
+    return phrase("chapters/value/charts.md.j2", "change_text", change)
 
 
 def known(fig: Figure | None) -> Figure | None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
-from barometre.chapters.value.common import SCHEME_COLOURS, SCHEME_LABELS, change_text
+from barometre import formatting
+from barometre.chapters.value.common import SCHEME_COLOURS, SCHEME_LABELS
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -17,7 +16,7 @@ from barometre.charts import (
 )
 from barometre.formatting import percent_of_one
 from barometre.models import value as model
-from barometre.models.findings import Finding, Takeaway
+from barometre.narrative.templating import phrase
 
 
 def pricing_inputs(cost_ratio: float, fcr_target: float, bonus_per_point: float, max_contacts: int) -> model.PricingInputs:
@@ -114,46 +113,27 @@ def _curve_chart(curves: pd.DataFrame, field: str, title: str, fcr_low: float, f
 
 def revenue_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], fcr_low: float,
                   fcr_high: float, *, source: str) -> ChartOutput:
-    per_call = results["per_call"]
-    parts = "; ".join(
-        f"{r.label} : {formatting.number(r.revenue_low, 2)} puis {formatting.number(r.revenue_high, 2)} "
-        f"({change_text(r.revenue_change)})"
-        for r in results.values()
-    )
     return chart_output(
         _curve_chart(curves, "revenu", "Revenu par demande (prix d'un appel = 1)", fcr_low, fcr_high),
         name="valeur-revenu-par-demande",
         title="Revenu par demande selon le contrat",
         source=source,
-        description=(
-            "Courbes du revenu du prestataire par demande de client selon le taux de résolution au premier "
-            "contact, pour trois modes de paiement, en prix de base d'un appel. Les lignes pointillées marquent "
-            f"les taux de {percent_of_one(fcr_low)} et {percent_of_one(fcr_high)}. Revenu par demande à ces deux "
-            f"taux : {parts}. Payé à l'appel, le revenu baisse de "
-            f"{formatting.percent(-per_call.revenue_change * 100)} quand la résolution progresse."
-        ),
+        description=phrase("chapters/value/charts.md.j2", "revenue_description", list(results.values()), results["per_call"], fcr_low,
+                           fcr_high),
         data=curves[["résolution", "mode", "revenu", "contacts", "texte revenu"]],
     )
 
 
 def margin_chart(curves: pd.DataFrame, results: dict[str, SchemeResult], inputs: model.PricingInputs,
                  fcr_low: float, fcr_high: float, *, source: str) -> ChartOutput:
-    parts = "; ".join(
-        f"{r.label} : {formatting.number(r.margin_low, 2)} puis {formatting.number(r.margin_high, 2)}"
-        for r in results.values()
-    )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
     return chart_output(
         _curve_chart(curves, "marge", "Marge par demande (prix d'un appel = 1)", fcr_low, fcr_high) + zero,
         name="valeur-marge-par-demande",
         title="Marge par demande selon le contrat",
         source=source,
-        description=(
-            "Courbes de la marge du prestataire par demande (revenu moins coût des appels traités, un appel "
-            f"coûtant {percent_of_one(inputs.cost_per_call)} de son prix de base) selon le taux de résolution au "
-            f"premier contact. Marge par demande à {percent_of_one(fcr_low)} puis {percent_of_one(fcr_high)} "
-            f"de résolution : {parts}. Sous la ligne du zéro, le prestataire perd de l'argent."
-        ),
+        description=phrase("chapters/value/charts.md.j2", "margin_description", list(results.values()), inputs.cost_per_call, fcr_low,
+                           fcr_high),
         data=curves[["résolution", "mode", "marge", "contacts", "texte marge"]],
     )
 
@@ -196,23 +176,16 @@ def cap_chart(table: pd.DataFrame, fcr_low: float, fcr_high: float, *, source: s
                      alt.Tooltip("texte contacts:N", title="Contacts par demande")],
         )
     )
-    at = []
+    at = []  # the unresolved share under each cap at the two rates
     for rate in (fcr_low, fcr_high):
         sub = table[(table["résolution"] - rate * 100).abs() < 1e-6]
-        at.append(
-            f"à {percent_of_one(rate)} de résolution : "
-            + ", ".join(f"{p} {t}" for p, t in zip(sub["plafond"], sub["texte non résolues"], strict=True))
-        )
+        at.append((rate, list(zip(sub["plafond"], sub["texte non résolues"], strict=True))))
     return chart_output(
         (lines + _markers(fcr_low, fcr_high)).properties(height=260),
         name="valeur-plafond-de-contacts",
         title="Demandes jamais résolues",
         source=source,
-        description=(
-            "Courbes de la part des demandes jamais résolues quand le client cesse d'appeler après un nombre "
-            "maximal de contacts, selon le taux de résolution au premier contact ; "
-            + " ; ".join(at) + "."
-        ),
+        description=phrase("chapters/value/charts.md.j2", "cap_description", at),
         data=table[["résolution", "plafond", "non résolues", "contacts", "texte non résolues"]],
     )
 
@@ -223,71 +196,3 @@ def caps_to_show(max_contacts: int) -> list[int]:
     if max_contacts > 0:
         caps.add(max_contacts)
     return sorted(caps)
-
-
-def pricing_takeaway(*, fcr_low: float, fcr_high: float, fcr_target: float, bonus_per_point: float,
-                     cost_ratio: float, max_contacts: int = 0) -> Takeaway:
-    """The pricing model's « À retenir » lines. What per-call pay loses when resolution improves is the
-    fall in the number of calls, by definition of the contract: the line says so rather than present it
-    as a result. The model's finding is the threshold above which a bonus/malus rewards quality."""
-    inputs = pricing_inputs(cost_ratio, fcr_target, bonus_per_point, max_contacts)
-    per_call = compare_schemes(inputs, fcr_low, fcr_high)["per_call"]
-    neutral = model.neutral_bonus_per_point(fcr_target)
-    shown = formatting.percent(neutral * 100, 2)
-    lines = [
-        # the model's words first (editor37: « Payé à l'appel, un prestataire est payé au nombre d'appels » opened
-        # the list on a tautology); the fall is the contract's principle, said so in a clause, not a result
-        f"- Dans le modèle (hypothèses du livre), payé à l'appel, un prestataire voit son revenu par demande "
-        f"{narrative.direction(per_call.revenue_change, up='monter', down='baisser', flat='rester stable')}"
-        + ("" if abs(per_call.revenue_change) < 1e-9 else
-           f" de {formatting.percent(abs(per_call.revenue_change) * 100)}")
-        + f" quand la résolution au premier contact passe de {percent_of_one(fcr_low)} à "
-        f"{percent_of_one(fcr_high)} : il est payé au nombre d'appels, qui suit la même pente.",
-        f"- Payé à la demande résolue, il a intérêt à la qualité ; avec un bonus/malus, seulement si le bonus "
-        f"dépasse {shown} du prix de l'appel par point de résolution, l'inverse de la cible de "
-        f"{percent_of_one(fcr_target)} : avec {percent_of_one(bonus_per_point)}, "
-        + ("c'est le cas." if bonus_per_point > neutral else "ce n'est pas le cas."),
-    ]
-    return Takeaway("\n".join(lines), {"neutral_bonus": Finding(neutral, shown, (0, math.inf))})
-
-
-def pricing_text(inputs: model.PricingInputs, results: dict[str, SchemeResult], *, fcr_low: float,
-                 fcr_high: float, fcr_target: float, bonus_per_point: float, cost_ratio: float,
-                 max_contacts: int) -> str:
-    """The pricing model in words: the book's assumptions, each scheme's revenue as quality improves (the verbs
-    from the signs), and whether the bonus/malus contract rewards quality."""
-    per_call, per_res, bonus = results["per_call"], results["per_resolution"], results["bonus_malus"]
-    neutral = model.neutral_bonus_per_point(fcr_target)
-    cap_text = (
-        f"le client renonce après {formatting.count_words(int(max_contacts), 'contact')}"
-        if max_contacts > 0
-        else "le client rappelle jusqu'à obtenir sa réponse (pas de plafond de contacts)"
-    )
-
-    def moves(change: float) -> str:
-        return narrative.direction(change, up="augmente", down="baisse", flat="ne change pas", tolerance=1e-9)
-
-    return (
-        "Les sources ne chiffrent pas ces paramètres ; le livre suppose un taux de résolution au premier contact de "
-        f"{percent_of_one(fcr_low)} avant l'effort de qualité et de {percent_of_one(fcr_high)} après ; "
-        f"une cible de {percent_of_one(fcr_target)} pour le contrat à bonus/malus, avec "
-        f"{percent_of_one(bonus_per_point)} du prix de l'appel par point d'écart à la cible ; un appel qui "
-        f"coûte au prestataire {percent_of_one(cost_ratio)} de son prix de base ; {cap_text}. Le prix de la "
-        f"demande résolue vaut alors {formatting.number(inputs.resolution_price, 2)} prix d'appel.\n\n"
-        f"Payé à l'appel, le prestataire voit son revenu par demande passer de "
-        f"{formatting.number(per_call.revenue_low, 2)} à {formatting.number(per_call.revenue_high, 2)} prix d'appel "
-        f"quand la résolution passe de {percent_of_one(fcr_low)} à {percent_of_one(fcr_high)}, soit "
-        f"{formatting.percent(per_call.revenue_change * 100, signed=True)} : la qualité lui coûte du chiffre "
-        "d'affaires. Payé à la demande résolue, son revenu "
-        + moves(per_res.revenue_change)
-        + (f" ({formatting.percent(per_res.revenue_change * 100, signed=True)})"
-           if abs(per_res.revenue_change) > 1e-9 else "")
-        + " : chaque demande est payée une fois, quel que soit le nombre d'appels. Avec le bonus/malus, il "
-        + moves(bonus.revenue_change)
-        + f" ({formatting.percent(bonus.revenue_change * 100, signed=True)}).\n\n"
-        "Ce contrat ne récompense la qualité que si le bonus par point dépasse l'inverse du taux cible, soit "
-        f"{formatting.percent(neutral * 100, 2)} du prix de l'appel pour une cible de {percent_of_one(fcr_target)} : "
-        f"avec {percent_of_one(bonus_per_point)}, "
-        + ("c'est le cas." if bonus_per_point > neutral else "ce n'est pas le cas : le prestataire a encore "
-           "intérêt à multiplier les appels.")
-    )

@@ -23,7 +23,9 @@ from barometre.narrative import (
     direction,
     source_line,
 )
-from barometre.typography import elide
+from barometre.narrative.templating import macro, phrase, render
+
+CHARTS = "chapters/value/charts.md.j2"  # the words of the chapter's charts
 
 
 def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
@@ -41,9 +43,23 @@ def salary_history(ds: Dataset, edition: int) -> pd.DataFrame:
     return table
 
 
-def _gap_ends(table: pd.DataFrame) -> tuple[pd.Series, pd.Series, list[float]] | None:
-    """The curve's first and last years within the last series (no break between them) and the salary's gap to the
-    Smic in each, as a fraction; None with fewer than two such years."""
+@dataclass(frozen=True)
+class SalaryGap:
+    """The salary's gap to the Smic in the curve's first and last years within its last series (no break between
+    them), as fractions, with the moves of the salary and of the Smic between them."""
+
+    first_year: int
+    last_year: int
+    pay_change: float  # the salary's move from the first year to the last, as a fraction
+    smic_change: float  # the monthly Smic's
+    first_gap: float  # the salary over the Smic, minus one, in the first year
+    last_gap: float  # and in the last
+    first_rough: bool  # the first year's salary is approximate (« environ » before what is computed from it)
+    last_rough: bool
+
+
+def salary_gap(table: pd.DataFrame) -> SalaryGap | None:
+    """The salary's gap to the Smic at both ends of the curve's last series; None with fewer than two such years."""
     if table.empty:
         return None
     ordered = table.sort_values("année")
@@ -52,52 +68,31 @@ def _gap_ends(table: pd.DataFrame) -> tuple[pd.Series, pd.Series, list[float]] |
     if len(ordered) < 2:
         return None
     first, last = ordered.iloc[0], ordered.iloc[-1]
-    return first, last, [float(r["valeur"]) / float(r["smic"]) - 1 for r in (first, last)]
+    return SalaryGap(
+        first_year=int(first["année"]), last_year=int(last["année"]),
+        pay_change=float(last["valeur"]) / float(first["valeur"]) - 1,
+        smic_change=float(last["smic"]) / float(first["smic"]) - 1,
+        first_gap=float(first["valeur"]) / float(first["smic"]) - 1,
+        last_gap=float(last["valeur"]) / float(last["smic"]) - 1,
+        first_rough=first["_figure"].qualifier != "exact", last_rough=last["_figure"].qualifier != "exact",
+    )
+
+
+def gap_history_of(gap: SalaryGap | None) -> str:
+    """« De 2008 à 2014, le salaire moyen des conseillers a progressé de 2,1 % et le Smic mensuel brut de 9,4 % : son
+    avance sur le Smic est passée de 15,7 % à 7,9 %. » (template ``gap_history.md.j2``; '' without a gap)."""
+    return "" if gap is None else render("chapters/value/gap_history.md.j2", gap=gap)
 
 
 def gap_history_text(table: pd.DataFrame) -> str:
-    """« De 2008 à 2014, le salaire moyen des conseillers a progressé de 2,1 % et le Smic mensuel brut de 9,4 % : son
-    avance sur le Smic est passée de 15,7 % à 7,9 %. » The first and last years of the curve within one series (no
-    break between them), each move's verb from its sign (editor42: the 2024 page drew the gap's halving and told
-    only 2014's); « environ » before a number computed from an approximate salary; '' with fewer than two years."""
-    ends = _gap_ends(table)
-    if ends is None:
-        return ""
-    first, last, gaps = ends
-    rough = [r["_figure"].qualifier != "exact" for r in (first, last)]
-
-    def amount(change: float, approx: bool) -> str:
-        shown = ("environ " if approx else "") + formatting.percent(abs(change) * 100, 1)
-        return elide("de", shown) + shown
-
-    def moved(change: float, approx: bool) -> tuple[str, str]:
-        verb = direction(change, up="a progressé", down="a baissé", flat="a stagné")
-        return verb, ("" if verb == "a stagné" else " " + amount(change, approx))
-
-    pay_verb, pay_by = moved(float(last["valeur"]) / float(first["valeur"]) - 1, any(rough))
-    smic_verb, smic_by = moved(float(last["smic"]) / float(first["smic"]) - 1, False)
-    smic_said = (f"et le Smic mensuel brut{smic_by}" if smic_verb == pay_verb and smic_by
-                 else f"quand le Smic mensuel brut {smic_verb}{smic_by}")
-    ahead = direction(gaps[0], up="son avance sur le Smic est passée", down="son retard sur le Smic est passé",
-                      flat="son écart au Smic est passé")
-    last_gap = ("environ " if rough[1] else "") + formatting.percent(abs(gaps[1]) * 100, 1)
-    crossed = " (le salaire passe alors sous le Smic)" if gaps[0] >= 0 > gaps[1] else (
-        " (le salaire passe alors au-dessus du Smic)" if gaps[0] < 0 <= gaps[1] else "")
-    return (f"De {first['année']} à {last['année']}, le salaire moyen des conseillers {pay_verb}{pay_by} {smic_said} : "
-            f"{ahead} {amount(gaps[0], rough[0])} à {last_gap}{crossed} (calcul du livre).")
+    """The gap's history over the curve ``table`` (``gap_history_of`` its ``salary_gap``)."""
+    return gap_history_of(salary_gap(table))
 
 
 def gap_then(table: pd.DataFrame) -> str:
     """« , contre 15,7 % en 2008 »: the salary's gap to the Smic in the curve's first year of the same series, after
     « 7,9 % de plus que le Smic » in « À retenir » ('' with fewer than two years, or a gap of another sign)."""
-    ends = _gap_ends(table)
-    if ends is None:
-        return ""
-    first, _, gaps = ends
-    if (gaps[0] >= 0) != (gaps[1] >= 0):
-        return ""
-    approx = "environ " if first["_figure"].qualifier != "exact" else ""
-    return f", contre {approx}{formatting.percent(abs(gaps[0]) * 100, 1)} en {first['année']}"
+    return str(macro("chapters/value/_phrases.md.j2", "gap_then")(salary_gap(table)))
 
 
 SALARY_TOLERANCE = 0.01  # a move of less than 1 % a year is no move
@@ -110,9 +105,8 @@ def salary_history_title(table: pd.DataFrame) -> str:
     two parts measure different things) or for a curve that turns more than once."""
     ordered = table.sort_values("année")
     first, last = ordered["année"].iloc[0], ordered["année"].iloc[-1]
-    neutral = f"Le salaire moyen des conseillers de {first} à {last}"
     if "segment" in ordered.columns and ordered["segment"].nunique() > 1:
-        return neutral
+        return phrase(CHARTS, "history_title", None, first, last)
     moves = []
     for (y0, v0), (y1, v1) in zip(zip(ordered["année"], ordered["valeur"], strict=True),
                                   zip(ordered["année"].iloc[1:], ordered["valeur"].iloc[1:], strict=True),
@@ -121,9 +115,7 @@ def salary_history_title(table: pd.DataFrame) -> str:
         move = direction(yearly, up="up", down="down", flat="", tolerance=SALARY_TOLERANCE)
         if move and (not moves or moves[-1] != move):
             moves.append(move)
-    verb = {(): "stagne", ("up",): "progresse", ("down",): "baisse", ("down", "up"): "baisse puis remonte",
-            ("up", "down"): "progresse puis recule"}.get(tuple(moves))
-    return neutral if verb is None else f"Le salaire moyen des conseillers {verb} de {first} à {last}"
+    return phrase(CHARTS, "history_title", tuple(moves), first, last)
 
 
 def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
@@ -172,18 +164,14 @@ def salary_history_chart(table: pd.DataFrame) -> ChartOutput:
                 y=alt.value(1), text="rupture:N"),
         )
     chart = chart.properties(height=240)
-    listing = "; ".join(f"{y} : {t} (Smic {m})" for y, t, m in
-                        zip(data["année"], data["texte"], data["texte smic"], strict=True))
-    breaks = "".join(f" Rupture de série en {y} : les salaires de part et d'autre ne sont pas reliés."
-                     for y in salary.loc[salary["rupture"] != "", "année"])
     return chart_output(
         chart,
         name="valeur-salaire-historique",
         title=salary_history_title(table),
         source=source_line(history.figures_of(table)) + " ; Smic horaire brut (Légifrance) ; calculs du livre",
-        description=f"Courbes du salaire moyen brut des conseillers et du Smic mensuel brut à temps plein, "
-        f"par année : {listing}. Chaque salaire est le dernier publié pour son année ; le Smic est tracé chaque "
-        f"année.{breaks}",
+        description=phrase(CHARTS, "history_description",
+                           list(zip(data["année"], data["texte"], data["texte smic"], strict=True)),
+                           list(salary.loc[salary["rupture"] != "", "année"])),
         data=long,
     )
 
@@ -213,25 +201,35 @@ def smic_change(ds: Dataset, claim: Figure) -> SmicChange:
     return SmicChange(start, end, ds.smic_at(start), ds.smic_at(end))
 
 
-def smic_text(ds: Dataset, edition: int) -> str:
-    """« Sur la durée, le Smic a augmenté de 36 % entre 2000 et 2008, quand le prix de l'heure de production
-    baissait (voir …) » from the article's claim and the legal rates; in a later book, the rise up to the edition's
-    year after it (editor39: « entre 2000 et 2008 » alone was stale in the
-    2024 book, whose prices chapter gives the Smic to 2024); '' without the claim or the hour's price."""
+@dataclass(frozen=True)
+class SmicRise:
+    """The Smic's rise over the article's claim's period, beside the hour's price (the prices chapter's), and in a
+    later book up to the edition's year."""
+
+    claim: Figure
+    hour_price: Figure
+    change: SmicChange
+    later: SmicChange | None  # up to 1 July of the edition's year, in a later book than the claim's
+
+
+def smic_rise(ds: Dataset, edition: int) -> SmicRise | None:
+    """None without the claim or the hour's price."""
     claim = ds.known("smic_increase_claimed", edition)
     hour_price = ds.known("production_hour_price_change_since_2000", edition)
     if claim is None or hour_price is None:
-        return ""
+        return None
     smic = smic_change(ds, claim)
-    low, high = hour_price.bounds
-    price_word = "baissait" if high < 0 else "montait" if low > 0 else "stagnait"
-    rose = direction(smic.change, up="augmenté", down="baissé", flat="stagné")
-    later = ""
-    if narrative.stale(claim, edition):  # a later book: the rise up to its year, the rate in force on 1 July
-        then = SmicChange(smic.start, date(edition, 7, 1), smic.start_value, ds.smic_at(date(edition, 7, 1)))
-        moved = direction(then.change, up="augmenté", down="baissé", flat="stagné")
-        later = (f" De {smic.start.year} à {edition}, il a {moved}"
-                 + (f" de {formatting.percent(abs(then.change) * 100)}." if moved != "stagné" else "."))
-    return (f"Sur la durée, le Smic horaire brut a {rose} de {formatting.percent(abs(smic.change) * 100)} entre "
-            f"{smic.start.year} et {smic.end.year}, quand le prix de l'heure de production {price_word} (voir le "
-            f"chapitre {{doc}}`« La guerre des prix » <prices>`).{later}")
+    later = (SmicChange(smic.start, date(edition, 7, 1), smic.start_value, ds.smic_at(date(edition, 7, 1)))
+             if narrative.stale(claim, edition) else None)
+    return SmicRise(claim, hour_price, smic, later)
+
+
+def smic_text_of(rise: SmicRise | None) -> str:
+    """« Sur la durée, le Smic a augmenté de 36 % entre 2000 et 2008, quand le prix de l'heure de production
+    baissait (voir …) »; in a later book, the rise up to the edition's year after it (template ``smic.md.j2``)."""
+    return "" if rise is None else render("chapters/value/smic.md.j2", rise=rise)
+
+
+def smic_text(ds: Dataset, edition: int) -> str:
+    """The Smic's rise for ``edition`` (``smic_text_of`` its ``smic_rise``); '' without the claim or the hour's price."""
+    return smic_text_of(smic_rise(ds, edition))
