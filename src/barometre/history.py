@@ -257,6 +257,11 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     heads = [(x - half, y - half, x + half, y + half)
              for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0
              for x, y in [at(r["année"], end)]]
+    # a break's dashed rule runs through the whole plot at its year: a label centred on a break year's point
+    # was cut by it (« 13|% », issue 27); it is kept clear like a line
+    if "rupture" in rows.columns:
+        strokes += [[(at(r["année"], 0.0)[0], 0.0, ""), (at(r["année"], 0.0)[0], height, "")]
+                    for _, r in rows.iterrows() if r["rupture"]]
     # a break's label, beside its rule, just above the zero line
     if "rupture" in rows.columns:
         late = years[0] + (len(years) * 2) // 3
@@ -267,6 +272,48 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     # the places further out are tried last, where the near ones all clash (a long series in a half-width panel:
     # « 1 390 M€ » printed on « 2 240 M€ », printed41)
     return place_value_labels(points, width, height, others=strokes, taken=heads, further=CROWDED_PLACES)
+
+
+def label_layers(places, x: dict, y: dict, suffix: str = "") -> list[dict]:
+    """The print-only text layers of a yearly panel: one per place its values' labels take."""
+    return [{"mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
+                      "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
+             "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
+             "transform": [{"filter": {"field": "_place", "equal": place}}],
+             "name": f"{PRINT_ONLY}-{place}{suffix}"}
+            for place in dict.fromkeys(places) for align, baseline, dx, dy in [PLACES[place]]]
+
+
+def _is_label_layer(layer) -> bool:
+    return (isinstance(layer, dict) and str(layer.get("name", "")).startswith(PRINT_ONLY)
+            and layer.get("transform") == [{"filter": {"field": "_place", "equal": layer.get("transform", [{}])[0]
+                                                       .get("filter", {}).get("equal")}}])
+
+
+def place_printed_labels(panel: dict, size: tuple[float, float]) -> bool:
+    """A yearly panel's value labels placed again on its plot as the PDF draws it (``size``: its width and
+    height in pt, measured): ``history_chart`` places them on a predicted plot, a few points off once the
+    print spec is fitted to the text width, enough for a label to land on a line or a neighbour (issue 27).
+    The panel's rows get their new ``_place`` and the text layers follow. False for a panel that has no
+    such labels (or no rows of its own)."""
+    layers = panel.get("layer", [])
+    labels = [layer for layer in layers if _is_label_layer(layer)]
+    values = panel.get("data", {}).get("values") if isinstance(panel.get("data"), dict) else None
+    if not labels or not values or any("_place" not in r for r in values):
+        return False
+    x, y = labels[0]["encoding"]["x"], labels[0]["encoding"]["y"]
+    years = list(x.get("scale", {}).get("domain") or sorted({int(r["année"]) for r in values}))
+    zero = y.get("scale", {}).get("zero", True) is not False
+    rows = pd.DataFrame(values)
+    order = rows.sort_values("année", kind="stable").index
+    places = _label_places(rows.loc[order], years, size, zero=zero)
+    for index, place in zip(order, places, strict=True):
+        values[index]["_place"] = place
+    suffix = str(labels[0]["name"])[len(PRINT_ONLY) + 1:]
+    suffix = suffix[suffix.index("_"):] if "_" in suffix else ""
+    panel["layer"] = [layer for layer in layers if not _is_label_layer(layer)] + label_layers(
+        [values[i]["_place"] for i in order], x, y, suffix)
+    return True
 
 
 YEAR_LABEL_ROOM = 34  # px a year's label needs on a panel's axis, its gap included (« 2003 » at 10 to 11 px)
@@ -373,12 +420,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
-            *[{"mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
-                        "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
-               "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
-               "transform": [{"filter": {"field": "_place", "equal": place}}],
-               "name": f"{PRINT_ONLY}-{place}" + (f"_{i}" if len(panels) > 1 else "")}
-              for place in dict.fromkeys(rows["_place"]) for align, baseline, dx, dy in [PLACES[place]]],
+            *label_layers(rows["_place"], x, y, f"_{i}" if len(panels) > 1 else ""),
         ]
         panel_specs.append({
             "data": to_values(rows),
