@@ -40,6 +40,10 @@ class PrintFigure:
             return [nodes.comment("", f"{form['name']}: drawn for print by the LaTeX build only")]
         from barometre.charts import print_pdfs
 
+        reduced, repeated = without_printed_panels(env, form)
+        if reduced is None:
+            return [nodes.comment("", f"{form['name']}: every panel printed in an earlier figure, left out")]
+        form = reduced
         uris = []
         for pdf in print_pdfs(form):  # drawn here, by the LaTeX builder only
             name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
@@ -61,8 +65,127 @@ class PrintFigure:
             part += nodes.raw("", continuation_note(target, i, len(uris)), format="latex")
             part += nodes.image(uri=uri, alt=form["caption"])
             out.append(part)
-        out[-1] += nodes.legend("", nodes.paragraph(text=form["source"]))
+        legend = nodes.legend("", nodes.paragraph(text=form["source"]))
+        for earlier, titles in repeated.items():  # the panels left out, and the figure that prints them
+            legend += nodes.raw("", repeated_note(earlier, titles), format="latex")
+        out[-1] += legend
         return out
+
+
+def _panel_title(panel: dict) -> str:
+    title = panel.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    text = " ".join(text) if isinstance(text, list) else str(text or "")
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def panel_keys(spec: dict) -> list[str | None]:
+    """Each panel of a column of small multiples (``history.history_chart``): its title and the values it
+    draws (year and text), the identity of a panel that two chapters draw alike. None for a panel without a
+    title or rows of its own, and [] for a chart that is no column of panels."""
+    import json
+
+    panels = spec.get("vconcat")
+    if not isinstance(panels, list) or len(panels) < 2:
+        return []
+    shared = (spec.get("data") or {}).get("values")
+    keys: list[str | None] = []
+    for panel in panels:
+        rows = (panel.get("data") or {}).get("values") or shared
+        title = _panel_title(panel)
+        if not title or not rows or any("année" not in r or "texte" not in r for r in rows):
+            keys.append(None)
+            continue
+        keys.append(json.dumps([title, sorted((r["année"], r["texte"]) for r in rows)], ensure_ascii=False))
+    return keys
+
+
+def _print_order(env) -> list[str]:
+    """The documents in the PDF's order: the root, the front matter (« L'essentiel »), the other chapters
+    in the table of contents' order."""
+    site_map = getattr(env, "external_site_map", None)
+    order = list(site_map) if site_map is not None else sorted(env.found_docs)
+    root = env.config.root_doc
+    front = [d for d in (env.config.barometre_front_matter or {}) if d in order]
+    return [root, *front, *[d for d in order if d != root and d not in front]]
+
+
+def _printed_panels(env) -> dict[str, dict[str, tuple[str, str]]]:
+    """The panels each document prints: {docname: {panel key: (figure target, panel title)}} (pickled)."""
+    if not hasattr(env, "barometre_printed_panels"):
+        env.barometre_printed_panels = {}
+    return env.barometre_printed_panels
+
+
+def without_printed_panels(env, form: dict) -> tuple[dict | None, dict[str, list[str]]]:
+    """The print form of a column of small multiples without the panels an earlier figure of the PDF prints
+    alike (issue 27: the offshore chapter's « Figure 10 » repeated five panels of figure 3 and three of
+    figure 29). A book read from cover to cover shows a panel once; the web page, which stands alone, keeps
+    them all. Returns the form (None when every panel is printed before) and, for each earlier figure's
+    target, the titles of its panels left out here. The documents are read in the PDF's order
+    (``read_in_print_order``)."""
+    keys = panel_keys(form["spec"])
+    target = f"{env.docname}:figure-{form['name']}"
+    if not keys:
+        return form, {}
+    order = _print_order(env)
+    place = order.index(env.docname) if env.docname in order else len(order)
+    printed = _printed_panels(env)
+    before: dict[str, tuple[str, str]] = {}
+    for docname in [*order[:place], env.docname]:
+        before.update({k: v for k, v in printed.get(docname, {}).items() if k not in before})
+    mine = printed.setdefault(env.docname, {})
+    panels = form["spec"]["vconcat"]
+    kept, repeated = [], {}
+    for panel, key in zip(panels, keys, strict=True):
+        if key is not None and key in before and before[key][0] != target:
+            repeated.setdefault(before[key][0], []).append(before[key][1])
+        else:
+            kept.append(panel)
+            if key is not None:
+                mine.setdefault(key, (target, _panel_title(panel)))
+    if not repeated:
+        return form, {}
+    if not kept:
+        return None, repeated
+    return {**form, "spec": {**form["spec"], "vconcat": kept}}, repeated
+
+
+def repeated_note(target: str, titles: list[str]) -> str:
+    """The line under a figure that leaves out panels an earlier figure prints: « Déjà tracés à la figure 3,
+    non repris ici : … »."""
+    from barometre.latex import latex_escape
+
+    names = " ; ".join(latex_escape(t[:1].lower() + t[1:]) for t in titles)
+    return f"\\par Déjà tracés à la figure~\\ref{{\\detokenize{{{target}}}}}, non repris ici : {names}."
+
+
+def read_in_print_order(app, env, docnames: list[str]) -> None:
+    """The LaTeX build reads the documents in the PDF's order, so that a figure knows the panels the
+    figures before it print (``without_printed_panels``); when any of them is read again, every page
+    that prints panels is read again with it (``reread_panel_pages``)."""
+    if app.builder.format != "latex":
+        return
+    order = _print_order(env)
+    docnames.sort(key=lambda d: (order.index(d) if d in order else len(order), d))
+
+
+def reread_panel_pages(app, env, added, changed, removed) -> list[str]:
+    """For the LaTeX builder: when a page is read again, the pages that print panels too (which ones an
+    earlier figure prints may have changed)."""
+    if app.builder.format != "latex" or not (added or changed or removed or _unprinted(env)):
+        return []
+    return sorted(d for d, panels in _printed_panels(env).items() if panels and d in env.found_docs)
+
+
+def forget_printed_panels(app, env, docname) -> None:
+    _printed_panels(env).pop(docname, None)
+
+
+def merge_printed_panels(app, env, docnames, other) -> None:
+    for docname in docnames:
+        if docname in _printed_panels(other):
+            _printed_panels(env)[docname] = _printed_panels(other)[docname]
 
 
 def continuation_note(target: str, part: int, parts: int) -> str:
