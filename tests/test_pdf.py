@@ -447,6 +447,18 @@ def test_the_report_opens_with_the_introduction_then_l_essentiel(pdf):
     assert "Ce qu’il faut retenir" not in toc
 
 
+def test_l_essentiel_is_printed_once_in_two_pages_at_most(pdf, pages):
+    """Issue 27 (print editor, 2024 book): « L'essentiel de l'édition » was printed in the introduction and
+    again, two pages on, as the box opening « L'essentiel », which ran over three pages. In print the box is
+    set once, in « L'essentiel », and the chapter holds in two pages; its opening does not promise « une
+    page »."""
+    assert pdf["text"].count("L’essentiel de l’édition") == 1
+    opening = next(i for i, page in enumerate(pages) if page.lstrip().startswith("L’essentiel"))
+    chapter = next(i for i, page in enumerate(pages) if i > opening and re.match(r"\s*Chapitre 1\b", page))
+    assert chapter - opening <= 2, (opening + 1, chapter + 1)
+    assert "Une page pour l’essentiel" not in pdf["text"]
+
+
 def test_title_page_and_running_heads_use_the_typographic_apostrophe(pages):
     assert "'" not in pages[0] and "’" in pages[0]
     assert "\nde la relation client" in pages[0] or "outsourceurs\nde la" in pages[0]  # not « de la / relation »
