@@ -550,3 +550,20 @@ def test_a_value_label_keeps_clear_of_a_break_s_rule():
                          "texte": ["5 %", "8 %", "5 %", "10 %"], "rupture": ["", "rupture", "", ""]})
     places = history._label_places(rows, [2010, 2011, 2012, 2013], (166, 80), zero=True)
     assert PLACES[places[1]][0] != "center", places  # the peak of 2011 is not written across its rule
+
+
+def test_a_print_chart_writes_superscripts_in_its_one_font():
+    """Issue 27: the legend of the 2024 book's Fig. 24, « Smic mensuel brut (1ᵉʳ juillet) », was drawn in DejaVu
+    Serif, the fallback for the modifier letters ᵉ and ʳ that the print font lacks. In print, « 1er »; the code of
+    the spec (field names, expressions) is left as it is."""
+    import unicodedata
+
+    from barometre.charts.printing import print_spec_of
+
+    rows = pd.DataFrame({"année": [2008, 2009], "valeur": [1000, 1050],
+                         "série": ["Smic mensuel brut (1ᵉʳ juillet)"] * 2})
+    chart = alt.Chart(rows).mark_line().encode(x="année:O", y="valeur:Q", color=alt.Color("série:N", title="Série"))
+    spec = print_spec_of(chart.to_dict())
+    text = json.dumps(spec, ensure_ascii=False)
+    assert "Smic mensuel brut (1er juillet)" in text
+    assert not any(unicodedata.decomposition(c).startswith("<super>") and c.isalpha() for c in text)

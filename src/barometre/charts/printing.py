@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import vl_convert as vlc
 
@@ -84,6 +85,27 @@ def _curly_apostrophes(node):
         return [_curly_apostrophes(v) for v in node]
     if isinstance(node, str):
         return curly_apostrophes(node)
+    return node
+
+
+def _plain_superscript(text: str) -> str:
+    """« 1ᵉʳ » as « 1er »: the modifier letters (superscript e, r…) are not in the print font, and vl-convert
+    drew them in a serif fallback (DejaVu Serif in the legend of the 2024 book's Fig. 24, issue 27)."""
+    out = []
+    for c in text:
+        decomposition = unicodedata.decomposition(c)
+        out.append(chr(int(decomposition.split()[1], 16)) if decomposition.startswith("<super>") and c.isalpha() else c)
+    return "".join(out)
+
+
+def _one_font(node):
+    """Every text of the print chart in glyphs of its one font (``_plain_superscript``), code left as it is."""
+    if isinstance(node, dict):
+        return {k: (v if k in _CODE_KEYS and isinstance(v, str) else _one_font(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_one_font(v) for v in node]
+    if isinstance(node, str):
+        return _plain_superscript(node)
     return node
 
 
@@ -207,7 +229,7 @@ def _print_label_contrast(view: dict) -> None:
 def print_spec_of(spec: dict) -> dict:
     """A chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
     at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
-    spec = _curly_apostrophes(json.loads(json.dumps(spec)))
+    spec = _one_font(_curly_apostrophes(json.loads(json.dumps(spec))))
     spec.pop("title", None)
     spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
     _shrink_fonts(spec)
