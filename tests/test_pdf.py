@@ -39,6 +39,17 @@ def test_the_pdf_s_colophon_gives_the_licences_and_how_to_cite_this_edition(pdf)
     assert not re.findall(r"\b[\w./-]+\.(?:csv|json|geojson|py|ipynb)\b|\breference/|\bdata/", pdf["text"])
 
 
+def test_the_pdf_s_colophon_is_written_for_a_reader_not_a_developer(pdf):
+    """Issue 27 (print editor, 2024 book): the colophon read like developer notes: « produit par un programme à
+    partir des fichiers de données du dépôt », the build's checksums and software versions, « rendus par
+    vl-convert », a Frictionless data package. In print it says what the report gathers and how to cite it."""
+    text = pdf["text"][pdf["text"].rindex("Colophon"):]
+    for words in ("Identification de cette construction", "Logiciels", "jupyter-book", "vl-convert", "Vega-Lite",
+                  "Frictionless", "dépôt", "programme", "fichier de provenance"):
+        assert words not in text, words
+    assert "en annexe A, à l’extrait qui le donne" in text
+
+
 def test_the_pdf_reuses_the_executed_chapters(pdf):
     assert not any("[executed]" in m for m in pdf["messages"])
     assert pdf["path"].name == "barometre-outsourcing-2008.pdf"

@@ -61,6 +61,7 @@ def latex_structure(app, doctree, docname) -> None:
     # the sources annex names each publication, its title and date: a bare site in a note adds nothing there
     print_outside_links(doctree, without_notes=_documents(doctree, appendices[:1]))
     print_source_links(doctree)
+    print_code_as_text(doctree)
     print_anchor_targets(doctree)
     drop_headings_printing_nothing(doctree)
     for start in list(doctree.findall(addnodes.start_of_file)):
@@ -247,6 +248,14 @@ def print_source_links(doctree) -> None:
         parent.replace(before, nodes.Text(str(before)[:m.start()]))
         ref.children = []
         ref += nodes.Text(m.group(1))
+
+
+def print_code_as_text(doctree) -> None:
+    """Inline code (a checksum, a version in the colophon's citation) printed in the text's face: a report
+    sets no typewriter type (issue 27: one font; FreeMono printed on the colophon's page alone)."""
+    for literal in list(doctree.findall(nodes.literal)):
+        if isinstance(literal.parent, nodes.TextElement):
+            literal.replace_self(nodes.Text(literal.astext()))
 
 
 def print_anchor_targets(doctree) -> None:
