@@ -108,17 +108,32 @@ def printed_parts(pdf) -> list[tuple[dict, list[dict]]]:
 
 
 def _print_forms(pdf) -> list[dict]:
-    """The print form of every chart of the executed chapters, in the book's order."""
+    """The print form of every chart of the executed chapters, in the book's order, as the PDF prints it: a
+    column of small multiples without the panels an earlier figure prints (a figure all of whose panels are
+    printed before is left out, as an explorer is) and without its series of one or two years, which its
+    table gives (``sphinx_ext.printing``)."""
+    from types import SimpleNamespace
+
     from barometre.charts import PRINT_MIME
+    from barometre.sphinx_ext.printing import without_printed_panels, without_sparse_panels
 
     staging = pdf["build_dir"] / "staging" / "2008"
+    order = _print_order()
+    env = SimpleNamespace(external_site_map=order, found_docs=set(order), docname=order[0],
+                          config=SimpleNamespace(root_doc=order[0], barometre_front_matter={}))
     forms = []
-    for name in _print_order():
+    for name in order:
+        env.docname = name
         nb = json.loads((staging / f"{name}.ipynb").read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             for output in cell.get("outputs", []):
                 if PRINT_MIME in output.get("data", {}):
-                    forms.append(output["data"][PRINT_MIME])
+                    form = output["data"][PRINT_MIME]
+                    if not form.get("omit"):
+                        reduced, _ = without_printed_panels(env, form)
+                        form = ({"name": form["name"], "omit": True, "repeated": True} if reduced is None
+                                else without_sparse_panels(reduced)[0])
+                    forms.append(form)
     return forms
 
 

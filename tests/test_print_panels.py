@@ -66,3 +66,21 @@ def test_a_chart_that_is_no_column_of_panels_is_printed_whole_and_pages_are_read
     read_in_print_order(SimpleNamespace(builder=SimpleNamespace(format="latex")), env, docnames)
     # the root, the front matter (« L'essentiel » opens the PDF), then the table of contents' order
     assert docnames == ["chapters/introduction", "chapters/synthesis", "chapters/resilience", "chapters/offshore"]
+
+
+def test_the_series_of_one_or_two_years_are_printed_as_a_table_under_the_chart():
+    """Issue 27 (print editor, 2024 book): panels of one or two points, each as tall as a panel of twenty years,
+    spread Fig. 10 and Fig. 29 over four pages each. In print they leave the chart for a table under it, each
+    value as the text writes it with its year; a chart with no longer series is left whole."""
+    from barometre.sphinx_ext.printing import sparse_table, without_sparse_panels
+
+    long = _panel("Croissance (France)", [(2005, "14,5 %"), (2006, "7,7 %"), (2007, "9 %")])
+    form, sparse = without_sparse_panels(_form("historique", long, SITES, JOBS))
+    assert form["spec"]["vconcat"] == [long]
+    assert sparse == [("Positions par site", [(2009, "352"), (2011, "381")]),
+                      ("Effectifs", [(2008, "55 000"), (2009, "60 000")])]
+    table = sparse_table(sparse)
+    assert "\\begin{tabular}" in table and "Positions par site & 2009 & 352\\\\" in table
+    assert " & 2011 & 381\\\\" in table and "Effectifs & 2008 & 55 000\\\\" in table
+    whole = _form("deux", SITES, JOBS)
+    assert without_sparse_panels(whole) == (whole, [])

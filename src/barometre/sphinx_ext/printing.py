@@ -43,7 +43,7 @@ class PrintFigure:
         reduced, repeated = without_printed_panels(env, form)
         if reduced is None:
             return [nodes.comment("", f"{form['name']}: every panel printed in an earlier figure, left out")]
-        form = reduced
+        form, sparse = without_sparse_panels(reduced)
         uris = []
         for pdf in print_pdfs(form):  # drawn here, by the LaTeX builder only
             name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
@@ -65,7 +65,10 @@ class PrintFigure:
             part += nodes.raw("", continuation_note(target, i, len(uris)), format="latex")
             part += nodes.image(uri=uri, alt=form["caption"])
             out.append(part)
-        legend = nodes.legend("", nodes.paragraph(text=form["source"]))
+        legend = nodes.legend()
+        if sparse:  # the series of one or two years, as a table under the chart
+            legend += nodes.raw("", sparse_table(sparse), format="latex")
+        legend += nodes.paragraph(text=form["source"])
         for earlier, titles in repeated.items():  # the panels left out, and the figure that prints them
             legend += nodes.raw("", repeated_note(earlier, titles), format="latex")
         out[-1] += legend
@@ -149,6 +152,46 @@ def without_printed_panels(env, form: dict) -> tuple[dict | None, dict[str, list
     if not kept:
         return None, repeated
     return {**form, "spec": {**form["spec"], "vconcat": kept}}, repeated
+
+
+SPARSE = 2  # values: a series of so few years is printed as a table's rows, not as a panel
+
+
+def without_sparse_panels(form: dict) -> tuple[dict, list[tuple[str, list[tuple[int, str]]]]]:
+    """The print form of a column of small multiples without its panels of one or two values, and those
+    panels' titles and values (year, text) in order (issue 27: panels of one or two points, each the
+    height of a panel of twenty, spread Fig. 10 and Fig. 29 of the 2024 book over four pages each). A
+    statistics office prints such series as a table under the chart. A chart with no panel of more values
+    is left whole (it would be a table alone)."""
+    keys = panel_keys(form["spec"])
+    if not keys:
+        return form, []
+    panels = form["spec"]["vconcat"]
+    shared = (form["spec"].get("data") or {}).get("values")
+    kept, sparse = [], []
+    for panel, key in zip(panels, keys, strict=True):
+        rows = (panel.get("data") or {}).get("values") or shared
+        if key is not None and len(rows) <= SPARSE:
+            sparse.append((_panel_title(panel), sorted((int(r["année"]), str(r["texte"])) for r in rows)))
+        else:
+            kept.append(panel)
+    if not sparse or not kept:
+        return form, []
+    return {**form, "spec": {**form["spec"], "vconcat": kept}}, sparse
+
+
+def sparse_table(sparse: list[tuple[str, list[tuple[int, str]]]]) -> str:
+    """The series of one or two years under a chart of small multiples: a table, a row per value, the
+    series named on its first row; its values set right."""
+    from barometre.latex import latex_escape
+
+    rows = []
+    for title, values in sparse:
+        for i, (year, text) in enumerate(values):
+            rows.append(f"{latex_escape(title) if i == 0 else ''} & {year} & {latex_escape(text)}\\\\")
+    head = "\\multicolumn{3}{@{}l}{Séries publiées une ou deux années (non tracées)}\\\\\\hline\n"
+    return ("\\par\\smallskip\\noindent{\\small\\begin{tabular}{@{}p{0.62\\linewidth}@{\\hspace{1em}}r"
+            "@{\\hspace{1em}}r@{}}\n" + head + "\n".join(rows) + "\n\\hline\\end{tabular}}\\par\\smallskip\n")
 
 
 def repeated_note(target: str, titles: list[str]) -> str:
