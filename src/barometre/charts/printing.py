@@ -279,12 +279,14 @@ def _plot_sizes(spec: dict) -> list[tuple[float, float] | None]:
 
 
 def _place_panel_labels(spec: dict) -> None:
-    """The value labels of yearly panels (``history.place_printed_labels``) placed on the plots as drawn
+    """The value labels of yearly panels (``panel_labels.place_printed_labels``) placed on the plots as drawn
     at the text width, not as predicted when the chapter built the chart."""
-    from barometre import history  # history draws its panels with this package
+    from barometre.charts import (
+        panel_labels,  # it places labels with value_labels, as this module does
+    )
 
     panels = spec.get("concat") or spec.get("vconcat")
-    if not isinstance(panels, list) or not any(history.place_printed_labels(json.loads(json.dumps(p)), (100, 80))
+    if not isinstance(panels, list) or not any(panel_labels.place_printed_labels(json.loads(json.dumps(p)), (100, 80))
                                                 for p in panels):
         return
     sizes = _plot_sizes(spec)
@@ -292,7 +294,7 @@ def _place_panel_labels(spec: dict) -> None:
         return
     for panel, size in zip(panels, sizes, strict=True):
         if size is not None:
-            history.place_printed_labels(panel, size)
+            panel_labels.place_printed_labels(panel, size)
 
 
 def _title_lines(title) -> list[str] | None:

@@ -60,17 +60,27 @@ class PrintFigure:
         figure += nodes.caption(text=form["caption"])
         figure += nodes.image(uri=uris[0], alt=form["caption"])
         out: list[nodes.Element] = [figure]
+        count = len(uris) + (1 if sparse else 0)  # the series of one or two years: a last part, their table
         for i, uri in enumerate(uris[1:], start=2):
             part = nodes.figure(classes=["barometre-print-part"])
-            part += nodes.raw("", continuation_note(target, i, len(uris)), format="latex")
+            part += nodes.raw("", continuation_note(target, i, count), format="latex")
             part += nodes.image(uri=uri, alt=form["caption"])
             out.append(part)
-        legend = nodes.legend()
-        if sparse:  # the series of one or two years, as a table under the chart
-            legend += nodes.raw("", sparse_table(sparse), format="latex")
-        legend += nodes.paragraph(text=form["source"])
-        for earlier, titles in repeated.items():  # the panels left out, and the figure that prints them
-            legend += nodes.raw("", repeated_note(earlier, titles), format="latex")
+        notes = [repeated_note(earlier, titles) for earlier, titles in repeated.items()]  # panels left out, and where
+        if sparse:
+            # the table floats on its own, the source under it: under the chart's last part, which fills a page, it
+            # ran into the running foot (Fig. 29 of the 2024 book)
+            from barometre.latex import latex_escape
+
+            part = nodes.figure(classes=["barometre-print-part"])
+            part += nodes.raw("", continuation_note(target, count, count) + sparse_table(sparse)
+                              + SOURCE_OPEN + latex_escape(form["source"]) + "".join(notes) + "\\par}\n",
+                              format="latex")
+            out.append(part)
+            return out
+        legend = nodes.legend("", nodes.paragraph(text=form["source"]))
+        for note in notes:
+            legend += nodes.raw("", note, format="latex")
         out[-1] += legend
         return out
 
@@ -152,6 +162,10 @@ def without_printed_panels(env, form: dict) -> tuple[dict | None, dict[str, list
     if not kept:
         return None, repeated
     return {**form, "spec": {**form["spec"], "vconcat": kept}}, repeated
+
+
+# the source under a part set in LaTeX (the series' table), as the legend sets it (the preamble's sphinxlegend)
+SOURCE_OPEN = "\\par\\vspace{3pt}{\\footnotesize\\raggedright "
 
 
 SPARSE = 2  # values: a series of so few years is printed as a table's rows, not as a panel
