@@ -16,7 +16,7 @@ from barometre.charts.value_labels import label_width
 FAR = 14.0  # pt: a label whose box is further than this from its own point floats away from it
 POINT_RADIUS = 4.2
 
-_GROUP = re.compile(r'class="mark-group role-scope (concat_\d+)_group"')
+_GROUP = re.compile(r'class="mark-group role-scope ((?:concat_\d+_)*concat_\d+)_group"')  # a panel, nested or not
 _TEXT = re.compile(r'<text aria-label="année: (\d+); valeur: ([^;"]+);[^"]*"[^>]*text-anchor="(\w+)" '
                    r'transform="translate\(([-\d.e]+),([-\d.e]+)\)"[^>]*font-size="([\d.]+)px"[^>]*>([^<]*)</text>')
 _POINT = re.compile(r'aria-label="année: (\d+); valeur: ([^;"]+);[^"]*" role="graphics-symbol" '

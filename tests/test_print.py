@@ -567,3 +567,27 @@ def test_a_print_chart_writes_superscripts_in_its_one_font():
     text = json.dumps(spec, ensure_ascii=False)
     assert "Smic mensuel brut (1er juillet)" in text
     assert not any(unicodedata.decomposition(c).startswith("<super>") and c.isalpha() for c in text)
+
+
+def test_a_crowded_yearly_panel_prints_across_the_text_width_its_labels_clear_of_marks_and_each_other():
+    """Issue 27 (print editor, 2024 book p. 13): in a panel half the text wide, the thirteen values of « Chiffre
+    d'affaires du secteur » (« environ 1 920 M€ »…) were printed on each other, on points and lines, or far from
+    their points. In print a crowded panel takes the whole width, after the others (still in two columns); measured
+    on the drawn charts (``measure_labels``), no label of the 2024 panels lies on another, on a point or on a line."""
+    from measure_labels import label_defects
+
+    from barometre import history, load
+    from barometre.charts.printing import _drawn_size, crowded_panels, print_parts_of
+
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for("resilience"), 2024)
+    spec = history.history_chart(table, name="h", title="T", edition=2024).print_form()["spec"]
+    crowded = crowded_panels(spec)
+    titles = [" ".join(p["title"]["text"]) if isinstance(p["title"]["text"], list) else p["title"]["text"]
+              for p in spec["vconcat"]]
+    assert any("Chiffre d'affaires du secteur" in titles[i] for i in crowded), titles
+    assert len(crowded) < len(titles)  # the others stay in two columns
+    parts = print_parts_of(spec)
+    assert all(_drawn_size(part)[0] <= 470 for part in parts)
+    defects = [d for part in parts for d in label_defects(part) if d[0] in ("label", "point", "line")]
+    assert defects == []
