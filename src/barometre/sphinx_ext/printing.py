@@ -71,10 +71,11 @@ class PrintFigure:
             # the table floats on its own, the source under it: under the chart's last part, which fills a page, it
             # ran into the running foot (Fig. 29 of the 2024 book)
             from barometre.latex import latex_escape
+            from barometre.typography import print_binding
 
             part = nodes.figure(classes=["barometre-print-part"])
             part += nodes.raw("", continuation_note(target, count, count) + sparse_table(sparse)
-                              + SOURCE_OPEN + latex_escape(form["source"]) + "".join(notes) + "\\par}\n",
+                              + SOURCE_OPEN + latex_escape(print_binding(form["source"])) + "".join(notes) + "\\par}\n",
                               format="latex")
             out.append(part)
             return out
@@ -198,11 +199,15 @@ def sparse_table(sparse: list[tuple[str, list[tuple[int, str]]]]) -> str:
     """The series of one or two years under a chart of small multiples: a table, a row per value, the
     series named on its first row; its values set right."""
     from barometre.latex import latex_escape
+    from barometre.typography import print_binding
+
+    def escape(text: str) -> str:  # the typography the text gets (``french_typography``), which raw LaTeX skips
+        return latex_escape(print_binding(text))
 
     rows = []
     for title, values in sparse:
         for i, (year, text) in enumerate(values):
-            rows.append(f"{latex_escape(title) if i == 0 else ''} & {year} & {latex_escape(text)}\\\\")
+            rows.append(f"{escape(title) if i == 0 else ''} & {year} & {escape(text)}\\\\")
     head = "\\multicolumn{3}{@{}l}{Séries publiées une ou deux années (non tracées)}\\\\\\hline\n"
     return ("\\par\\smallskip\\noindent{\\small\\begin{tabular}{@{}p{0.62\\linewidth}@{\\hspace{1em}}r"
             "@{\\hspace{1em}}r@{}}\n" + head + "\n".join(rows) + "\n\\hline\\end{tabular}}\\par\\smallskip\n")
