@@ -103,5 +103,41 @@ def test_the_text_the_tooltips_the_charts_and_the_print_use_the_one_typography_m
     graph = import_graph()
     for user in ("barometre.narrative", "barometre.sphinx_ext.typography", "barometre.charts.web",
                  "barometre.charts.printing", "barometre.chapters.prices"):
-        assert "barometre.typography" in graph[user], user
+        # a package (``narrative``, ``chapters.prices``) uses it through any of its modules
+        imported = set().union(*(deps for name, deps in graph.items() if name == user or name.startswith(user + ".")))
+        assert "barometre.typography" in imported, user
     assert "barometre.sphinx_ext" not in {m.rpartition(".")[0] for m in graph["barometre.charts.web"]}
+
+
+# Files with one job (issue 25): a module over this many lines does several, and a notebook cell over this
+# many lines is code to move into the package (the notebook is the analysis: parameters, facts, one short cell
+# per section).
+MAX_MODULE_LINES = 600
+MAX_CELL_LINES = 25
+
+
+def _long(items: dict[str, int], limit: int) -> dict[str, int]:
+    return {name: n for name, n in items.items() if n > limit}
+
+
+def test_no_module_of_the_package_is_over_600_lines():
+    sizes = {str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.rglob("*.py")}
+    assert max(sizes.values()) > 100  # the measure reads the modules
+    assert _long(sizes, MAX_MODULE_LINES) == {}
+
+
+def test_no_code_cell_of_a_chapter_is_over_25_lines():
+    import nbformat
+
+    sizes = {}
+    for path in sorted((PACKAGE.parents[1] / "chapters").glob("*.ipynb")):
+        for i, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            if cell.cell_type == "code":
+                sizes[f"{path.name} cell {i}"] = len(cell.source.splitlines())
+    assert len(sizes) > 50 and max(sizes.values()) > 10  # the measure reads the notebooks
+    assert _long(sizes, MAX_CELL_LINES) == {}
+
+
+def test_the_size_guards_see_a_long_module_and_a_long_cell():
+    assert _long({"prices.py": 1535, "lead.py": 600}, MAX_MODULE_LINES) == {"prices.py": 1535}
+    assert _long({"prices.ipynb cell 17": 69}, MAX_CELL_LINES) == {"prices.ipynb cell 17": 69}

@@ -23,6 +23,7 @@ from barometre.chapters import prices as prices_ch
 from barometre.chapters import resilience as resilience_ch
 from barometre.chapters import value as value_ch
 from barometre.models import offshore as offshore_model
+from barometre.models import prices as prices_model
 from barometre.models import resilience as resilience_model
 from barometre.models.findings import Finding, Takeaway, audit
 
@@ -230,7 +231,7 @@ def test_the_prices_line_asks_what_productivity_the_cited_figures_need_not_what_
 
 def _old_prices_line(ds, price, start, end, *, start_margin, personnel_share) -> Takeaway:
     """The line the chapter showed before: the margin the cited figures lead to, a reductio."""
-    inputs = prices_ch.model.MarginInputs(start_margin, personnel_share)
+    inputs = prices_model.MarginInputs(start_margin, personnel_share)
     low, high = prices_ch.squeeze_summary(inputs, ds, price, start, end)
     lo, hi = sorted((low.margin, high.margin))
     shown_lo, shown_hi = fr.number(lo * 100, 1), fr.number(hi * 100, 1)

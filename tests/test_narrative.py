@@ -559,8 +559,8 @@ def test_a_testimony_or_span_its_sentence_dates_carries_no_edition_note_in_a_lat
 
 def test_an_older_book_says_no_edition_up_to_its_own_publishes_an_outcome_a_later_one_does():
     """editor42: the 2011 book said « aucune édition ne publie le chiffre réalisé » of the 2012 forecast, which the
-    site's 2012 edition publishes. An older book than the data's latest says the outcome is not yet published; the
-    latest book keeps « aucune édition »."""
+    site's 2012 edition publishes. A recent figure (the year before the book's edition or later) « n'est pas encore
+    publié », in the latest book too (2024's estimate for 2025)."""
     from barometre.editions.changes import forecasts_markdown
 
     ds = load()
@@ -568,4 +568,34 @@ def test_an_older_book_says_no_edition_up_to_its_own_publishes_an_outcome_a_late
     assert "le chiffre réalisé n’est pas encore publié" in older  # editor43: « jusqu'à celle de 2011 » was a truism
     assert "aucune édition ne publie" not in older
     assert "n’est pas encore publié" in forecasts_markdown(ds, 2012)
-    assert "aucune édition ne publie le chiffre réalisé" in forecasts_markdown(ds, ds.latest)
+    assert forecasts_markdown(ds, 2024).endswith("le chiffre réalisé n’est pas encore publié.")  # 2025's
+
+
+def test_an_old_figure_no_edition_published_is_said_unpublished_not_still_to_come():
+    """« pas encore » read as a figure still to come: 2014's in the 2021 book is one no edition publishes. The choice
+    reads the book's edition and the figure's year, never the data's latest edition."""
+    from barometre.narrative.forecasts import _unpublished
+
+    assert _unpublished("le chiffre de 2014", 2021, 2014) == "aucune édition ne publie le chiffre de 2014"
+    assert _unpublished("le chiffre de 2020", 2021, 2020) == "le chiffre de 2020 n’est pas encore publié"
+    assert _unpublished("le chiffre réalisé", None, 2030) == "aucune édition ne publie le chiffre réalisé"
+
+
+def test_a_books_forecasts_do_not_change_when_a_later_edition_is_added(tmp_path):
+    """The book of an edition reads nothing a later edition adds (barometre.vintage): the 2011 and 2021 books' forecast
+    lists are the same with the editions after them removed from the data."""
+    import shutil
+
+    from barometre.editions.changes import forecasts_markdown
+    from barometre.paths import DATA_DIR
+
+    ds = load()
+    for edition in (2011, 2021):
+        data = tmp_path / str(edition)
+        shutil.copytree(DATA_DIR, data)
+        for folder in ("editions", "events", "quotes"):
+            for path in (data / folder).glob("[0-9][0-9][0-9][0-9].csv*"):
+                if int(path.name[:4]) > edition:
+                    path.unlink()
+        assert load(data).latest == edition
+        assert forecasts_markdown(load(data), edition) == forecasts_markdown(ds, edition)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import set_value, tree_hash
@@ -157,7 +158,8 @@ def test_every_edition_link_of_every_banner_and_of_the_archive_opens_its_page(wi
                         visit(f"{base}/{edition}/{name}")
                         links = page.locator(".bd-header-announcement a")
                         texts = links.all_inner_texts()
-                        assert texts == [str(e) for e in EDITIONS if e != edition] + ["toutes les éditions"], texts
+                        # the earlier editions and the archive: not the later ones (barometre.vintage)
+                        assert texts == [str(e) for e in EDITIONS if e < edition] + ["toutes les éditions"], texts
                         for i, text in enumerate(texts):
                             if i:
                                 visit(f"{base}/{edition}/{name}")
@@ -167,7 +169,8 @@ def test_every_edition_link_of_every_banner_and_of_the_archive_opens_its_page(wi
         finally:
             browser.close()
     assert errors == []
-    assert clicked == 2 * len(EDITIONS) + len(EDITIONS) * len(EDITIONS) * (len(pages) + 2)
+    banner_links = sum(len([e for e in EDITIONS if e < edition]) + 1 for edition in EDITIONS)
+    assert clicked == 2 * len(EDITIONS) + banner_links * (len(pages) + 2)
 
 
 def test_a_make_site_after_a_data_change_publishes_no_stale_pdf(with_pdf):
@@ -180,3 +183,62 @@ def test_a_make_site_after_a_data_change_publishes_no_stale_pdf(with_pdf):
     assert "Ce livre existe aussi en PDF" not in colophon(build, 2008)
     assert "barometre-outsourcing-2008.pdf" not in (build / "site" / "index.html").read_text(encoding="utf-8")
     assert (build / "pdf" / "barometre-outsourcing-2008.pdf").is_file(), "the old PDF stays in _build/pdf, unlinked"
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory):
+    """A site of the 2007 edition as the data stood before 2008 (``vintage.remove_later``: neither the 2008 files
+    nor the sources only they cite); then the 2008 edition added as the analyst adds it (its files, its sources,
+    one of them since corrected), and ``make site`` again; and the 2007 edition rebuilt from scratch with 2008
+    present, in another folder."""
+    from fixtures import copy_upto
+
+    from barometre import load, vintage
+    from barometre.paths import DATA_DIR
+    from barometre.provenance import write_sidecar
+
+    root = tmp_path_factory.mktemp("grown")
+    full = copy_upto(DATA_DIR, root / "full", 2008, only={2007, 2008})
+    later = sorted(load(full).later_sources(2007))
+    assert later, "no source only the 2008 edition cites"
+    data = root / "data"
+    shutil.copytree(full, data)
+    for path in vintage.remove_later(data, 2007):
+        write_sidecar(path)
+    assert f"\n{later[0]}," not in (data / "sources.csv").read_text(encoding="utf-8")
+    build = root / "_build"
+    build_site(data_dir=data, build_dir=build, echo=lambda m: None)
+    before = tree_hash(build / "site" / "2007")
+    shutil.rmtree(data)
+    shutil.copytree(full, data)
+    sources = data / "sources.csv"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace(f"\n{later[0]},", f"\n{later[0]},(corrigé) ", 1), encoding="utf-8")
+    write_sidecar(sources)
+    after = build_site(data_dir=data, build_dir=build, echo=lambda m: None)
+    Builder(2007, data_dir=data, build_dir=root / "_fresh", echo=lambda m: None, force=True).run()
+    return {"build": build, "before": before, "after": after, "fresh": root / "_fresh" / "site" / "2007"}
+
+
+def test_a_new_edition_rebuilds_only_itself_and_the_older_books_do_not_change(grown):
+    """Issue 26 (« site after a new edition »): the book of an edition reads nothing a later edition adds
+    (barometre.vintage), so a new edition leaves the older ones as published, byte for byte."""
+    assert [r.edition for r in grown["after"].built] == [2008] and grown["after"].unchanged == [2007]
+    assert tree_hash(grown["build"] / "site" / "2007") == grown["before"]
+    archive = (grown["build"] / "site" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a class="edition" href="(\d{4})/index.html"', archive) == ["2008", "2007"]
+
+
+def test_an_older_book_rebuilt_with_a_later_edition_present_is_the_one_kept(grown):
+    """Not rebuilding the older edition is right only if rebuilding it would give the same pages: its every page,
+    built again from scratch with the 2008 edition and its sources present, is byte for byte the one published."""
+    kept, fresh = grown["build"] / "site" / "2007", grown["fresh"]
+    pages = sorted(p.relative_to(kept) for p in kept.rglob("*.html"))
+    assert len(pages) > 10 and pages == sorted(p.relative_to(fresh) for p in fresh.rglob("*.html"))
+    # Sphinx adds a cache-busting « ?v=… » to one style sheet's address in a site build and not in a single one
+    # (a property of the two commands, with or without this change): the addresses are compared without it
+    def text(page: Path) -> str:
+        return re.sub(r"\.css\?v=[0-9a-f]+", ".css", page.read_text(encoding="utf-8"))
+
+    differ = [str(p) for p in pages if text(kept / p) != text(fresh / p)]
+    assert differ == []

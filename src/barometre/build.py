@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 
+from barometre import vintage
 from barometre.book import notebooks as toc_chapters
 from barometre.errors import BuildError, fault_point
 from barometre.execution import (
@@ -202,14 +203,17 @@ class Builder:
             self._release_resources()
 
     def _inputs_key(self, edition: int) -> str:
-        """Everything a build of ``edition`` reads: every file of the data folder, the package code
+        """Everything a build of ``edition`` reads: the data folder as of the edition, the package code
         and the lock, the chapters, the book's configuration and static files, the parameters and
         the code version the colophon prints."""
         h = hashlib.sha256(package_hash().encode())
         h.update(code_version().encode())
         h.update(os.environ.get("BAROMETRE_BASEURL", "").strip().encode())  # the site address (barometre.reuse)
         h.update(json.dumps(self._parameters(edition), sort_keys=True).encode())
-        trees = [(self.data_dir, sorted(self.data_dir.rglob("*"))), (ROOT, [ROOT / CONFIG, ROOT / TOC]),
+        # the data as the book of the edition reads them: nothing a later edition adds (barometre.vintage)
+        h.update(vintage.data_digest(self.data_dir, edition, [p for p in self.data_dir.rglob("*") if p.is_file()])
+                 .hexdigest().encode())
+        trees = [(ROOT, [ROOT / CONFIG, ROOT / TOC]),
                  (ROOT, sorted(CHAPTERS_DIR.rglob("*"))), (ROOT, sorted((ROOT / STATIC).rglob("*")))]
         for base, paths in trees:
             for path in paths:
@@ -319,9 +323,20 @@ class Builder:
         logs = self.build_dir / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         log = logs / f"{edition}-pdf.log"
+        # the charts drawn for print beforehand, on every worker, into a cache the LaTeX build reads
+        from barometre.charts.print_cache import CACHE_ENV, predraw, print_forms
+
+        charts = self.build_dir / "cache" / f"print-{package_hash()[:16]}"
+        for old in (self.build_dir / "cache").glob("print-*"):  # drawn by another version of the code
+            if old != charts:
+                shutil.rmtree(old, ignore_errors=True)
+        t_draw = time.perf_counter()
+        drawn = predraw(print_forms(sorted(staging.rglob("*.ipynb"))), charts, self.jobs)
+        self.echo(f"  [print]    {drawn} chart(s) drawn for print  {time.perf_counter() - t_draw:.1f} s")
         jb = Path(sys.executable).with_name("jupyter-book")
         cmd = [str(jb), "build", str(staging), "--builder", "pdflatex", "-W", "-n", "--keep-going", "-q"]
-        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1"}
+        env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(), "FORCE_SOURCE_DATE": "1",
+               CACHE_ENV: str(charts)}
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=staging, env=env)
         log.write_text(proc.stdout + "\n" + proc.stderr, encoding="utf-8")
         # the book's own PDF (latex_documents' target), not one of the charts' PDFs beside it

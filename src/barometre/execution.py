@@ -233,13 +233,14 @@ class ChapterCache:
                     old.with_suffix(".json").unlink(missing_ok=True)
 
 
-def _data_key(dataset, inputs) -> str:
-    """``dataset.inputs_key(inputs)``, computed once per dataset: ``make site`` asks it for every
-    edition of the same data (the key does not depend on the edition)."""
+def _data_key(dataset, inputs, edition: int | None) -> str:
+    """``dataset.inputs_key(inputs, edition)``, computed once per dataset and edition (``make site`` asks
+    for every edition of the same data): the data as the edition's book reads them, so that adding a
+    later edition leaves an older edition's chapters cached (``barometre.vintage``)."""
     keys = dataset.__dict__.setdefault("_inputs_keys", {})
-    if inputs not in keys:
-        keys[inputs] = dataset.inputs_key(inputs)
-    return keys[inputs]
+    if (inputs, edition) not in keys:
+        keys[inputs, edition] = dataset.inputs_key(inputs, edition)
+    return keys[inputs, edition]
 
 
 def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: ChapterCache, jobs: int,
@@ -257,7 +258,7 @@ def execute_chapters(dataset, names: list[str], parameters: dict, *, cache: Chap
         checked = time.perf_counter()
         inputs = registered(Path(name).name).inputs
         # the key: the notebook, the code, the parameters and the rows the chapter declares
-        key = _sha(source.read_bytes(), pkg, json.dumps(parameters, sort_keys=True), _data_key(dataset, inputs))
+        key = _sha(source.read_bytes(), pkg, json.dumps(parameters, sort_keys=True), _data_key(dataset, inputs, parameters.get("edition")))
         run = ChapterRun(name, key=key)
         runs.append(run)
         if not force and cache.has(name, key):

@@ -55,6 +55,17 @@ BREAK_COLOUR = "#6b6b6b"
 
 
 
+
+class Shared(tuple):
+    """What a table carries in ``DataFrame.attrs`` (its series' breaks): immutable, so shared, not copied.
+    pandas deep-copies ``attrs`` at every operation on the table; the breaks hold figures, and copying them
+    cost the résilience chapter most of a second a run (issue 26, measured with cProfile)."""
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo) -> Shared:
+        return self
+
 def yearly_history(ds: Dataset, indicators: list[str], edition: int, *, min_periods: int = 2) -> pd.DataFrame:
     """One row per (indicator, scope, year) as known in ``edition``: yearly periods only, for the
     series that have at least ``min_periods`` years."""

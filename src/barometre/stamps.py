@@ -3,7 +3,6 @@ page stamp, the footer's data date, and the check that the PDF's programs are in
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from pathlib import Path
@@ -32,13 +31,11 @@ def tools_message(missing: dict[str, str], needed_for: str) -> str:
 
 
 def build_stamp(data_dir: Path, edition: int) -> str:
-    """Edition, checksum of the data files, code version and key package versions (the colophon)."""
+    """Edition, checksum of the data files as the edition's book reads them (``barometre.vintage``), code version and key package versions (the colophon)."""
     from barometre.validation import data_files
+    from barometre.vintage import data_digest
 
-    h = hashlib.sha256()
-    for path in sorted(data_files(Path(data_dir))):
-        h.update(str(path.relative_to(data_dir)).encode())
-        h.update(path.read_bytes())
+    h = data_digest(Path(data_dir), edition, data_files(Path(data_dir)))  # the data as of the edition
     return page_stamp(edition).replace(" ; ", f" ; données sha256 {h.hexdigest()[:16]} ; ", 1)
 
 

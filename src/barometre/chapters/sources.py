@@ -217,12 +217,16 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
     return "\n\n".join(parts)
 
 
-def sources_list(ds: Dataset) -> str:
-    """The sources (MyST Markdown), grouped by the publication that reports them.
+def sources_list(ds: Dataset, edition: int) -> str:
+    """The sources (MyST Markdown), grouped by the publication that reports them; not those only later editions
+    cite (the book of an edition does not change when a later one is added, ``barometre.vintage``).
 
     A list rather than a table: it wraps on a phone and on the printed page alike."""
     groups: dict[str, list[str]] = {}
+    later = ds.later_sources(edition)
     for s in ds.sources_frame().itertuples():
+        if s.source in later:
+            continue
         kind = SOURCE_TYPES_FR.get(s.type, s.type)
         role = f", {md_escape(s.role)}" if s.role else ""
         item = f"**{md_escape(s.name)}**{role} ({kind})"

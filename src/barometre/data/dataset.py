@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from barometre import periods, validation
+from barometre import periods, validation, vintage
 from barometre.data.figures import (
     RELATED_OUTCOMES,
     Figure,
@@ -40,6 +40,10 @@ class Dataset(ReferenceReads):
         self._declared = None  # barometre.book.Inputs while the build runs a chapter
         self._chapter = ""
         self._allowed: frozenset[str] | None = None
+        # an edition's figures, built once (a chapter asks for them thousands of times: issue 26, the
+        # résilience chapter spent a quarter of its run rebuilding them); shared with restricted views
+        self._figures: dict[tuple[int, str | None], tuple[Figure, ...]] = {}
+        self._book_paths: dict[Path, str] = {}
 
     def restricted(self, inputs, chapter: str) -> Dataset:
         """The same data, readable only as ``inputs`` declares (``barometre.book.Inputs``)."""
@@ -176,7 +180,10 @@ class Dataset(ReferenceReads):
         """A data file as the book names it: ``data/`` and its path inside the data folder, wherever
         that folder is (an absolute path would put the analyst's machine in the published pages
         and make two builds of the same data differ)."""
-        return "data/" + _book_path(Path(path), Path(self.data_dir))
+        path = Path(path)
+        if path not in self._book_paths:
+            self._book_paths[path] = "data/" + _book_path(path, Path(self.data_dir))
+        return self._book_paths[path]
 
     def _figure_from(self, edition: int, index: int) -> Figure:
         table = self._v.editions[edition]
@@ -185,6 +192,9 @@ class Dataset(ReferenceReads):
 
     def _rows(self, edition: int, indicator: str | None) -> list[Figure]:
         table = self._table(edition)
+        cached = self._figures.get((edition, indicator))
+        if cached is not None:
+            return list(cached)
         out, seen = [], set()
         for i, r in enumerate(table.rows):
             if indicator is not None and r.indicator != indicator:
@@ -195,6 +205,7 @@ class Dataset(ReferenceReads):
                 fig = replace(fig, secondary=True)
             seen.add(key)
             out.append(fig)
+        self._figures[edition, indicator] = tuple(out)
         return out
 
     def figures(self, edition: int, indicator: str | None = None) -> list[Figure]:
@@ -467,10 +478,12 @@ class Dataset(ReferenceReads):
 
     # -- what a chapter's cache key is made of -------------------------------------------
 
-    def inputs_key(self, inputs) -> str:
+    def inputs_key(self, inputs, edition: int | None = None) -> str:
         """The hash of the data ``inputs`` (``barometre.book.Inputs``) declares: the rows of the declared
         indicators in every edition, the declared quotes, the citations and reference files, and what
-        every chapter reads (the list of editions, the indicator dictionary, the sources).
+        every chapter reads (the list of editions, the indicator dictionary, the sources). With ``edition``,
+        as the book of that edition reads them (``barometre.vintage``): the editions, quotes and events up to
+        it, and the sources but those only later editions cite.
 
         Rows are chosen by their indicator or quote id, never by their place in the file. Their order
         counts (the first row of a figure is its primary source; quotes are shown in file order), their
@@ -485,11 +498,16 @@ class Dataset(ReferenceReads):
             for row, line in zip(table.rows, table.lines, strict=True):
                 h.update(row_bytes(row, line))
 
-        h.update(json.dumps(self.editions).encode())
+        upto = [e for e in self.editions if edition is None or e <= edition]
+        h.update(json.dumps(upto).encode())
         add("indicators", self._v.indicators)
-        add("sources", self._v.sources)
+        dropped = set() if edition is None else self.later_sources(edition)
+        h.update(b"\0sources\0")
+        for row, line in zip(self._v.sources.rows, self._v.sources.lines, strict=True):
+            if row.source not in dropped:
+                h.update(row_bytes(row, line))
         allowed = inputs.indicator_names(self.indicators)
-        for ed in self.editions:
+        for ed in upto:
             table = self._v.editions[ed]
             h.update(f"\0edition {ed}\0".encode())
             for row, line in zip(table.rows, table.lines, strict=True):
@@ -498,6 +516,8 @@ class Dataset(ReferenceReads):
                 elif inputs.citations:  # only who is cited, and whether the figure is published
                     h.update(json.dumps([row.source, row.qualifier == "not_published"]).encode())
         for ed, table in sorted(self._v.quotes.items()):
+            if edition is not None and ed > edition:
+                continue
             h.update(f"\0quotes {ed}\0".encode())
             for row, line in zip(table.rows, table.lines, strict=True):
                 if inputs.quotes is True or row.chapter in inputs.quotes:
@@ -507,7 +527,8 @@ class Dataset(ReferenceReads):
         for name in sorted(inputs.references):
             if name == "events":
                 for ed, table in sorted(self._v.events.items()):
-                    add(f"events {ed}", table)
+                    if edition is None or ed <= edition:
+                        add(f"events {ed}", table)
                 add("cities", self._v.references["cities"])  # the events' places
             elif name == "studies":  # the studies, and the breaks read with them (``break_between``)
                 if self._v.studies is not None:
@@ -521,3 +542,18 @@ class Dataset(ReferenceReads):
             elif (table := self._v.references[name]) is not None:
                 add(name, table)
         return h.hexdigest()
+
+    def later_sources(self, edition: int) -> set[str]:
+        """The sources that only editions after ``edition`` cite: not the book of ``edition``'s sources."""
+        always = {r.source for r in self._v.sources.rows if r.type in vintage.ALWAYS_READ_TYPES}
+        return vintage.later_only(self._cited(), edition, always)
+
+    def _cited(self) -> list[tuple[int | None, str]]:
+        """Every (edition, source id) the data cite (None: a study's or a break's, for every edition)."""
+        pairs: list[tuple[int | None, str]] = []
+        for table in (self._v.studies, self._v.breaks):
+            if table is not None:
+                pairs += [(None, r.source) for r in table.rows if getattr(r, "source", None)]
+        for group in (self._v.editions, self._v.quotes, self._v.events):
+            pairs += [(ed, r.source) for ed, table in group.items() for r in table.rows]
+        return pairs

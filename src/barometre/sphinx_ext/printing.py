@@ -38,14 +38,14 @@ class PrintFigure:
         if env is not None and get_env_app(env).builder.format != "latex":
             _unprinted(env).add(env.docname)
             return [nodes.comment("", f"{form['name']}: drawn for print by the LaTeX build only")]
-        from barometre.charts import print_pdfs
+        from barometre.charts.print_cache import cached_pdfs
 
         reduced, repeated = without_printed_panels(env, form)
         if reduced is None:
             return [nodes.comment("", f"{form['name']}: every panel printed in an earlier figure, left out")]
         form, sparse = without_sparse_panels(reduced)
         uris = []
-        for pdf in print_pdfs(form):  # drawn here, by the LaTeX builder only
+        for pdf in cached_pdfs(form):  # drawn by the LaTeX builder only, or beforehand (Builder.pdf)
             name = f"{hashlib.sha256(pdf).hexdigest()}.pdf"
             uris.append(renderer.write_file([name], pdf, overwrite=False, exists_ok=True))
         # A statistics office's figure: « Figure 3 – title » above the chart, the source under it. Each

@@ -1,0 +1,390 @@
+"""« Les secteurs clients », « Le poids du personnel », the activities and the price per minute."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting, narrative
+from barometre.chapters.prices.common import CHAPTER, MODEL_NOTE, euros_precise, ordinal, published
+from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
+from barometre.data import Dataset, Figure, period_end
+from barometre.history import trend
+from barometre.labels import scope_label
+from barometre.models import prices as model
+from barometre.narrative import cite, md_escape, source_line
+from barometre.typography import elide
+
+VOLUME_FACTORS = (0.1, 0.5, 1, 5, 10)
+
+
+def hotline_text(hotline: Figure) -> str:
+    """The change of the technical-support share of inbound calls, as the article gives it: « la proportion
+    d'appels entrants concernant la hot[line] technique a plus que doublé (+125%) » is a share that
+    changed, not a number of calls; « plus que doublé » only above +100 %."""
+    verb = ("a plus que doublé" if hotline.central > 100
+            else narrative.direction(hotline.central, up="a progressé", down="a reculé", flat="est restée stable"))
+    return (f"La part de l'assistance technique (la «\u00a0hotline\u00a0») dans les appels entrants {verb} "
+            f"{md_escape(formatting.period_text(hotline.period))} : {cite(hotline, signed=True)}. ")
+
+
+def outbound_text(outbound: Figure) -> str:
+    """The outbound calls' share, with the article's « vente et génération de leads » in French."""
+    weigh, when = narrative.as_said_then(outbound, "pèsent", "pesaient")  # dated and in the past when older
+    return (f"{when}{'les' if when else 'Les'} appels sortants, surtout liés à la vente et à la prospection, "
+            f"{weigh} {cite(outbound)}.")
+
+
+def cost_structure_table(personnel: Figure | None, salaries: Figure | None) -> pd.DataFrame:
+    rows = []
+    if published(personnel):
+        rows.append({"indicateur": "Coût du personnel / chiffre d'affaires", "part": personnel.central,
+                     "texte": formatting.figure_text(personnel), "borne": bound_direction(personnel.qualifier)})
+    if published(salaries):
+        rows.append({"indicateur": "Salaires / coûts de production", "part": salaries.central,
+                     "texte": formatting.figure_text(salaries), "borne": bound_direction(salaries.qualifier)})
+    return pd.DataFrame(rows, columns=["indicateur", "part", "texte", "borne"])
+
+
+def cost_structure_title(table: pd.DataFrame) -> str:
+    """« Le personnel, premier poste de coût » only when a share shows it weighs half or more."""
+    if (table["part"] >= 50).any():
+        return "Le personnel, premier poste de coût"
+    return "Le poids du personnel dans les coûts"
+
+
+def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    base = alt.Chart(table).encode(
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Part")],
+    )
+    track = alt.Chart(table).mark_bar(size=30, color="#e4e4e4").encode(
+        y=alt.Y("indicateur:N", sort=None, axis=None), x=alt.datum(100)
+    )
+    bars = base.mark_bar(size=30, color=PALETTE[0]).encode(
+        x=alt.X("part:Q", title="Part (%)", scale=alt.Scale(domain=[0, 100]))
+    )
+    # a bound (« plus de 50 % ») is drawn up to the bound, with an arrow head showing the side the share lies
+    # on (further for « plus de », « au moins »; short of it for « moins de », « au plus »); « environ » is no bound
+    arrows = alt.layer(*[
+        base.mark_point(shape=f"triangle-{side}", size=160, filled=True, color=PALETTE[0], xOffset=9).encode(
+            x="part:Q").transform_filter(f"datum.borne == {sign}")
+        for sign, side in ((1, "right"), (-1, "left"))
+    ])
+    labels = base.mark_text(align="right", dx=-8, color="white", fontWeight="bold").encode(
+        x="part:Q", text="texte:N"
+    )
+    listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
+    return chart_output(
+        (track + bars + arrows + labels + row_labels(table, "indicateur", bar_size=30)).properties(
+            height=70 * max(len(table), 1)),
+        name="prix-structure-couts",
+        title=cost_structure_title(table),
+        source=source_line(figs),
+        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}." + "".join(
+            note for sign, note in ((1, " Une flèche vers la droite marque une borne basse (la part réelle est "
+                                        "plus grande)."),
+                                    (-1, " Une flèche vers la gauche marque une borne haute (la part réelle est "
+                                         "plus petite)."))
+            if (table["borne"] == sign).any()),
+        data=table,
+    )
+
+
+def activity_table(inbound: Figure | None, change: Figure | None, outbound: Figure | None,
+                   edition: int) -> pd.DataFrame:
+    """Revenue shares by activity, for the edition year and the year before (inbound only, derived:
+    the edition's share minus its change in points)."""
+    rows = []
+    if published(inbound):
+        year = int(inbound.period[:4]) if re.fullmatch(r"\d{4}", inbound.period) else edition
+        rows.append({"année": str(year), "activité": "Appels entrants", "part": inbound.central,
+                     "texte": formatting.figure_text(inbound), "origine": "baromètre", "rang": 1})
+        rest = 100 - inbound.central
+        if published(outbound):
+            rows.append({"année": str(year), "activité": "Appels sortants (vente, prospection)", "part": outbound.central,
+                         "texte": formatting.figure_text(outbound), "origine": "baromètre", "rang": 2})
+            rest -= outbound.central
+        rows.append({"année": str(year), "activité": "Reste (non détaillé)", "part": rest,
+                     "texte": formatting.percent(rest), "origine": "complément calculé", "rang": 3})
+        if published(change):
+            previous = int(change.period[:4]) if re.fullmatch(r"\d{4}-\d{4}", change.period) else year - 1
+            before = inbound.central - change.central
+            rows.append({"année": str(previous), "activité": "Appels entrants", "part": before,
+                         "texte": formatting.percent(before), "origine": "calculé : part moins évolution",
+                         "rang": 1})
+            rows.append({"année": str(previous), "activité": "Reste (non détaillé)", "part": 100 - before,
+                         "texte": formatting.percent(100 - before), "origine": "complément calculé", "rang": 3})
+    return pd.DataFrame(rows, columns=["année", "activité", "part", "texte", "origine", "rang"])
+
+
+def activity_title(change: Figure | None) -> str:
+    """« Les appels entrants progressent » or « reculent » from the change in points, else a topic."""
+    if not published(change):
+        return "Le chiffre d'affaires par activité"
+    verb = narrative.direction(change.central, up="progressent", down="reculent", flat="se maintiennent")
+    return f"Les appels entrants {verb}"
+
+
+def activity_chart(table: pd.DataFrame, figs: list[Figure], change: Figure | None = None) -> ChartOutput:
+    order = ["Appels entrants", "Appels sortants (vente, prospection)", "Reste (non détaillé)"]
+    base = alt.Chart(table).encode(
+        y=alt.Y("année:N", title=None, sort="descending"),
+        x=alt.X("part:Q", stack="zero", title="Part du chiffre d'affaires (%)", scale=alt.Scale(domain=[0, 100]),
+                axis=alt.Axis(tickCount=5)),
+        order=alt.Order("rang:Q"),
+    )
+    bars = base.mark_bar(size=36).encode(
+        color=alt.Color("activité:N", title=None, sort=order,
+                        scale=alt.Scale(domain=order, range=[PALETTE[0], PALETTE[1], "#cfcfcf"]),
+                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300)),
+        tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("activité:N", title="Activité"),
+                 alt.Tooltip("texte:N", title="Part"), alt.Tooltip("origine:N", title="Origine")],
+    )
+    labels = base.mark_text(align="right", dx=-6, fontWeight="bold").encode(
+        x=alt.X("part:Q", stack="zero"), text="texte:N",
+        color=alt.condition("datum.rang == 3", alt.value("#222"), alt.value("white")),
+    ).transform_filter("datum.part >= 10")
+    listing = "; ".join(
+        f"{a}, {b} : {t} ({o})" for a, b, t, o in
+        zip(table["année"], table["activité"], table["texte"], table["origine"], strict=True)
+    )
+    return chart_output(
+        (bars + labels).properties(height=150),
+        name="prix-activites",
+        title=activity_title(change),
+        source=source_line(figs),
+        description=f"Barres empilées de la répartition du chiffre d'affaires par activité : {listing}.",
+        data=table.drop(columns=["rang"]),
+    )
+
+
+def price_step_table(decimals: int, minutes_per_year: float) -> pd.DataFrame:
+    """What one step of the price per minute is worth a year, for volumes around the reader's."""
+    step = model.price_step(decimals)
+    rows = []
+    for factor in VOLUME_FACTORS:
+        minutes = minutes_per_year * factor
+        value = model.step_value_per_year(decimals, minutes)
+        rows.append({
+            "minutes par an": minutes,
+            "volume": formatting.number(minutes / 1e6, 1) + " million" + ("s" if minutes >= 2e6 else ""),
+            "euros par an": value,
+            "texte": formatting.euros(value) if value >= 1 else euros_precise(value, decimals),
+            "retenu": factor == 1,
+            "pas de prix": euros_precise(step, decimals),
+        })
+    return pd.DataFrame(rows)
+
+
+def price_step_chart(table: pd.DataFrame, decimals_fig: Figure) -> ChartOutput:
+    base = alt.Chart(table).encode(
+        y=alt.Y("volume:N", title="Minutes par an", sort=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=[alt.Tooltip("volume:N", title="Minutes par an"), alt.Tooltip("texte:N", title="Valeur du pas")],
+    )
+    bars = base.mark_bar(size=24).encode(
+        x=alt.X("euros par an:Q", title="€ par an", axis=alt.Axis(tickCount=3),
+                scale=alt.Scale(domain=[0, float(table["euros par an"].max()) * 1.7])),
+        color=alt.condition("datum.retenu", alt.value(PALETTE[0]), alt.value("#9ec3de")),
+    )
+    labels = base.mark_text(align="left", dx=6).encode(x="euros par an:Q", text="texte:N")
+    step = table["pas de prix"].iloc[0]
+    listing = "; ".join(f"{v} de minutes : {t}" for v, t in zip(table["volume"], table["texte"], strict=True))
+    return chart_output(
+        (bars + labels).properties(height=40 * len(table) + 30),
+        name="prix-trois-decimales",
+        title=f"Ce que vaut la {ordinal(int(decimals_fig.central))} décimale",
+        source=source_line([decimals_fig]) + MODEL_NOTE,
+        description=(
+            f"Barres horizontales de ce que rapporte ou coûte, sur un an, un écart de {step} "
+            f"par minute selon le volume traité : {listing}. La barre foncée est le volume retenu."
+        ),
+        data=table.drop(columns=["retenu"]),
+    )
+
+
+def telecom_sentence(ds: Dataset, edition: int) -> str:
+    """« Les télécoms font 60 % du chiffre d'affaires des outsourceurs en 2011, contre 58 % en 2010 ; leur
+    part est de 55 % en France et de 75 % à l'offshore. » The sector's largest client, where the price war is
+    fought (the 2011 chapter told it only in its table); each part dated when it is not the total's year, each
+    verb in the past for an older edition's figure. '' when no edition up to ``edition`` publishes it."""
+    found = trend(ds, "telecom_revenue_share", edition)
+    if found is None:
+        return ""
+    latest, previous = found
+    places = {scope: (ds.known("telecom_revenue_share", edition, scope=scope),
+                      ds.known("telecom_revenue_share", edition, scope=scope, period=latest.period))
+              for scope in ("france", "offshore")}
+    used = [f for f in (latest, previous, *(x for pair in places.values() for x in pair)) if published(f)]
+    editions = sorted({f.edition for f in used})
+    past = latest.from_older_edition  # the tense is the figures', whatever their notes
+    # many figures of older editions: one note at the end (« (éditions 2011, 2012 et 2014) ») rather than a tag on
+    # each (seven in one sentence in the 2024 book, editor, stop 33); each figure keeps its link
+    once = sum(f.from_older_edition for f in used) >= 3
+    if once:
+        latest, previous = (replace(f, as_of=f.edition) if f is not None else None for f in (latest, previous))
+        places = {k: tuple(replace(f, as_of=f.edition) if f is not None else None for f in v) for k, v in places.items()}
+    when = formatting.period_text(latest.period)
+    text = (f"Les télécoms {'faisaient' if past else 'font'} {cite(latest)} du chiffre d'affaires "
+            f"des outsourceurs en {when}")
+    if previous is not None:
+        text += f", contre {narrative.cite_earlier(previous)} en {formatting.period_text(previous.period)}"
+    same_year, later = [], []
+    for scope, where in (("france", "en France"), ("offshore", "à l'offshore")):
+        fig, then = places[scope]
+        if not published(fig):
+            continue
+        if fig.period == latest.period:
+            same_year.append((fig, f"{narrative.de(fig)} {where}"))
+        elif published(then):  # each place's own series: « à l'offshore, de 75 % en 2011 à 62 % en 2014 »
+            later.append(f"{where}, {elide('de', formatting.figure_text(then))}{narrative.cite_earlier(then)} en "
+                         f"{formatting.period_text(then.period)} à {narrative.cite_earlier(fig)} en "
+                         f"{formatting.period_text(fig.period)}")
+        else:
+            later.append(f"{where}, {narrative.cite_earlier(fig)} en {formatting.period_text(fig.period)}")
+    if same_year:
+        verb = "était" if past else "est"
+        text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in same_year])
+    if later:
+        text += " ; leur part est ensuite passée, " + " ; ".join(later)
+    if once:
+        text += f" (édition{'s' if len(editions) > 1 else ''} {formatting.enumeration([str(e) for e in editions])})"
+    return text + "."
+
+
+OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_share", "les entreprises de services"))
+
+
+TELECOMS_WORD = re.compile(r"t[ée]l[ée]com", re.IGNORECASE)
+
+
+def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
+    """The edition's words on the telecoms, told after their share in the book of the edition that publishes both
+    (editor38/39: Laurent Uberti's « … le secteur des télécoms … doit faire face à une crise sans précédent … » stood
+    alone at the page's foot, far from the 60 %): « Sur ce premier client, Laurent Uberti dit : « … ». », « premier
+    client » only when the telecoms weigh more than half of the revenue. Returns the text and the quotes it tells
+    (left out of the list of voices); ('', ∅) otherwise."""
+    telecoms = ds.known("telecom_revenue_share", edition)
+    if not published(telecoms) or telecoms.from_older_edition:
+        return "", frozenset()
+    said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
+    if not said:
+        return "", frozenset()
+    about = "Sur ce premier client" if telecoms.central > 50 else "Sur les télécoms"
+    sentences = []
+    for q in said:
+        q = replace(q, quote=narrative.trimmed(q.quote, [telecoms]))  # not « Ainsi, … qui représente 60 % … » again
+        src = ds.sources.get(q.source)
+        who = md_escape(q.attribution) if src is None or src.type == "interview" else "le baromètre"
+        sentences.append(f"{narrative.quote(q, attribution=False)}, dit {who}" if sentences else
+                         f"{about}, {who} dit : {narrative.quote(q, attribution=False)}")
+    return " ; ".join(sentences) + ".", frozenset(q.quote_id for q in said)
+
+
+def other_sectors_sentence(ds: Dataset, edition: int) -> str:
+    """« Loin derrière viennent le tourisme (6 %) et les entreprises de services (6 %). » The other client sectors
+    whose share the telecoms' edition publishes for the same year (editor37/38/39: the 2011 edition's 6 % and 6 %
+    were in the table only); told within two years of the edition, in the past for an older one; ''
+    otherwise."""
+    telecoms = ds.known("telecom_revenue_share", edition)
+    if not published(telecoms) or narrative.stale(telecoms, edition):
+        return ""
+    found = [(ds.known(i, edition, period=telecoms.period), words) for i, words in OTHER_SECTORS
+             if i in ds.indicators]
+    found = [(f, words) for f, words in found if published(f) and f.central < telecoms.central]
+    if not found:
+        return ""
+    figs, note = narrative.one_note([f for f, _ in found])
+    items = [f"{words} ({cite(f)})" for f, (_, words) in zip(figs, found, strict=True)]
+    verb = "venaient" if telecoms.from_older_edition else "viennent"
+    return f"Loin derrière {verb} {formatting.enumeration(items)}{note}."
+
+
+def inbound_contacts_sentence(ds: Dataset, edition: int) -> str:
+    """« En 2011, plus de 80 % des contacts traités sont entrants, selon Laurent Uberti (président du SP2C). »: the
+    share of inbound contacts, a measure of contacts and not of revenue, told in its edition's book (editor37:
+    in the 2011 table only); '' otherwise."""
+    fig = ds.known("inbound_contact_share", edition)
+    if not published(fig) or fig.from_older_edition:
+        return ""
+    who = f", selon {md_escape(fig.attribution)}" if fig.source_type == "interview" else ""
+    return (f"En {formatting.period_text(fig.period)}{who}, {cite(fig)} des contacts traités par les outsourceurs "
+            "sont entrants : une part des contacts, non du chiffre d'affaires.")
+
+
+def sectors_sentence(ds: Dataset, edition: int) -> str:
+    """« Entre 2015 et 2016, d'autres secteurs clients progressent : la santé (environ +100 %), l'e-commerce
+    (environ +30 %) et le tourisme (environ +30 %). » The client sectors whose growth the latest edition up to
+    ``edition`` that gives it publishes, fastest first (the diversification away from the telecoms); ''
+    when none does. In the past for an older edition's figures."""
+
+    figs = sorted(narrative.latest_parts(ds, "sector_revenue_growth", edition), key=lambda f: -f.central)
+    if not figs:
+        return ""
+    # no article (the labels have no gender), no parenthesis (an older edition's note has its own); the figures of
+    # one older edition carry its note once, at the end (editor37: « (édition 2016) » three times in a row)
+    shown, note = narrative.one_note(figs)
+    items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown]
+    verb = narrative.by_signs(figs, ("progressent", "progressaient"), ("reculent", "reculaient"),
+                              ("évoluent ainsi", "évoluaient ainsi"))
+    # « que cite le baromètre »: the study names some sectors, not every one
+    return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients que cite le baromètre "
+            f"{verb} : {' ; '.join(items)}{note}.")
+
+
+def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str:
+    """The revenue by channel and the growth of the channels that later editions publish, newer than the calls'
+    shares of ``since`` (the 2008 inbound share): « En 2014, le téléphone fait 86 % du chiffre d'affaires des
+    prestataires, les canaux digitaux moins de 1 %. En 2019, leur activité progresse sur les canaux que cite le
+    baromètre : réseaux sociaux, +36 % ; SMS, +43 %. » (editor39: the 2024 section stopped in 2008.) Each verb from the
+    figures' signs and editions; '' when nothing newer is published."""
+
+    after = period_end(since.period) if published(since) else 0
+    sentences = []
+    phone = ds.known("phone_revenue_share", edition)
+    if published(phone) and period_end(phone.period) > after:
+        digital = ds.known("digital_channels_revenue_share", edition, period=phone.period)
+        figs, note = narrative.one_note([f for f in (phone, digital) if published(f)])
+        note = "" if str(phone.period) == str(phone.edition) else note  # « En 2014 » names the edition
+        text = (f"En {formatting.period_text(phone.period)}, le téléphone {narrative.tensed(phone, 'fait', 'faisait')} "
+                f"{cite(figs[0])} du chiffre d'affaires des prestataires")
+        if len(figs) > 1:
+            text += f", les canaux digitaux {cite(figs[1])}"
+        sentences.append(text + note + ".")
+    growth = narrative.latest_parts(ds, "channel_activity_growth", edition)
+    if growth and period_end(growth[0].period) > after:
+        shown, note = narrative.one_note(growth)
+        note = "" if str(growth[0].period) == str(growth[0].edition) else note
+        verb = narrative.by_signs(growth, ("progresse", "progressait"), ("recule", "reculait"),
+                                  ("évolue ainsi", "évoluait ainsi"))
+        items = " ; ".join(f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown)
+        whose = "leur activité" if sentences else "l'activité des prestataires"
+        sentences.append(f"En {formatting.period_text(growth[0].period)}, {whose} {verb} sur les canaux que cite "
+                         f"le baromètre : {items}{note}.")
+    return " ".join(sentences)
+
+
+def activity_text(ds: Dataset, edition: int, activity: pd.DataFrame, inbound: Figure | None,
+                  inbound_change: Figure | None, outbound: Figure | None, hotline: Figure | None) -> str:
+    """« Le chiffre d'affaires par activité » in words: the later editions' channels first, then the inbound calls'
+    share (and the year before, derived from its change), the hotline's and the outbound calls' ("" when none)."""
+    text = channels_text(ds, edition, inbound)  # the later editions' channels lead (editor39)
+    text += "\n\n" if text else ""
+    if not activity.empty:
+        text += (f"Les appels entrants {narrative.tensed(inbound, 'représentent', 'représentaient')} {cite(inbound)} "
+                 f"du chiffre d'affaires en {md_escape(formatting.period_text(inbound.period))}")
+        if published(inbound_change):
+            before = activity[(activity["activité"] == "Appels entrants") & (activity["année"] != inbound.period)]
+            text += (
+                f", soit {cite(inbound_change)} par rapport à {before['année'].iloc[0]}, où ils en représentaient "
+                f"donc {formatting.percent(before['part'].iloc[0])}"
+            )
+        text += ". Ils sont plus complexes à traiter que les appels sortants. "
+    if published(hotline):
+        text += hotline_text(hotline)
+    if published(outbound):
+        text += outbound_text(outbound)
+    return text

@@ -1,0 +1,370 @@
+"""« La croissance du marché »: the growth table, its chart and its words, the edition's voices on it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting, history, lead, narrative
+from barometre.charts import (
+    PALETTE,
+    ChartOutput,
+    bound_direction,
+    chart_output,
+    qualifier_nature,
+)
+from barometre.data import Dataset, Figure, period_end
+from barometre.narrative import (
+    cite,
+    cite_in,
+    de,
+    direction_forecast,
+    forecast_word,
+    growth_trend,
+    source_line,
+)
+from barometre.typography import upper_first
+
+CHAPTER = "resilience"
+
+
+def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
+    """Revenue growth for every year known in ``edition`` (latest vintage), plus the forecasts of years
+    no edition has published yet."""
+    series = ds.series("revenue_growth", scope="market", upto=edition)
+    series = series[series["period"].astype(str).str.fullmatch(r"\d{4}")] if not series.empty else series
+    figs = [ds.figure("revenue_growth", edition, scope="market", period=r.period) for r in series.itertuples()]
+    rows = [
+        {
+            "année": f.period,
+            "croissance": f.central,
+            "type": "Réalisé (baromètre)",
+            "texte": formatting.figure_text(f),
+            "édition": f.edition,
+        }
+        for f in figs
+    ]
+    breaks = ds.series_breaks(figs)
+    starts = {b.after for b in breaks}  # a new series starts that year: marked, not compared
+    for row in rows:
+        row["rupture"] = history.BREAK_LABEL if row["année"] in starts else ""
+    known = {f.period for f in figs}
+    for forecast, outcome in ds.forecasts(edition):
+        if outcome is not None or forecast.period in known or forecast.scope != "market":
+            continue
+        known.add(forecast.period)
+        figs.append(forecast)
+        rows.append(
+            {
+                "année": forecast.period,
+                "croissance": forecast.central,
+                "type": forecast_word(forecast).capitalize(),  # « Estimation » for a pace given in the year
+                # a forecast of direction (« moins de 0 % ») in its words
+                "texte": direction_forecast(forecast).removeprefix("un ").removeprefix("une ")
+                or formatting.figure_text(forecast),
+                "édition": forecast.edition,
+                "rupture": "",
+            }
+        )
+    table = pd.DataFrame(rows)
+    table.attrs["breaks"] = history.Shared(breaks)  # the page explains them (``history.explain_breaks``)
+    if table.empty:
+        return table, figs
+    # what a bar spans: from 0 to a value or a bound, from the low to the high end of a range
+    by_year = {f.period: f for f in figs}
+    table["début"] = [by_year[y].bounds[0] if by_year[y].is_range else 0.0 for y in table["année"]]
+    table["fin"] = [by_year[y].bounds[1] if by_year[y].is_range else by_year[y].central for y in table["année"]]
+    table["borne"] = [bound_direction(by_year[y].qualifier) for y in table["année"]]
+    table["lecture"] = [qualifier_nature(by_year[y].qualifier) for y in table["année"]]
+    reach = max(float(table["fin"].abs().max()), 1.0)
+    table["flèche"] = table["fin"] + table["borne"] * ARROW_SHARE * reach
+    table["étiquette"] = table[["fin", "flèche"]].max(axis=1).where(table["borne"] > 0, table["fin"])
+    split = [re.match(r"^(\D*?)\s*([+\-\u2212]?\d.*)$", t) for t in table["texte"]]
+    table["qualificatif"] = [m.group(1).strip() if m else "" for m in split]
+    table["nombre"] = [m.group(2) if m else t for m, t in zip(split, table["texte"], strict=True)]
+    return table, figs
+
+
+ARROW_SHARE = 0.18  # a bound's arrow above (or below) its bar, as a share of the tallest bar
+
+
+def growth_title(table: pd.DataFrame) -> str:
+    """The chart's title, chosen by the data: the last year's growth against the year before."""
+    done = table[~table["type"].isin(FORECAST_KINDS)] if not table.empty else table
+    if done.empty:
+        return "Croissance du chiffre d'affaires des outsourceurs"
+    last = done.iloc[-1]
+    if last["croissance"] < 0:
+        return f"L'activité des outsourceurs recule en {last['année']}"
+    if len(done) < 2 or last.get("rupture", ""):  # no trend across a break in the series
+        return f"Croissance du chiffre d'affaires des outsourceurs en {last['année']}"
+    before = done.iloc[-2]
+    trend = growth_trend(last["croissance"], before["croissance"])
+    return f"La croissance des outsourceurs {trend} en {last['année']}"
+
+
+def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
+    """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, contre 13 % en 2007 : la croissance
+    accélère. Le chiffre d'affaires du secteur s'établit à environ 1 840 M€. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
+    the edition gives it (editor38: the 2011 story's 2 240 M€ was left to the table)."""
+    year = formatting.period_text(growth.period)
+    if growth.central < 0:
+        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a reculé {de(growth, magnitude=True)} en {year}"
+    else:
+        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a progressé {de(growth)} en {year}"
+    if previous is not None:
+        text += f", contre {cite_in(previous)}"
+        if growth.central >= 0 and previous.central >= 0:
+            trend = growth_trend(growth.central, previous.central)
+            text += f" : la croissance {trend}"
+            if trend == "ralentit":
+                text += " sans que l'activité recule"
+        elif growth.central < 0 <= previous.central:
+            text += " : la croissance s'est retournée"
+        elif previous.central < 0 <= growth.central:
+            text += " : l'activité repart"
+    text += "."
+    if size is not None and size.published and size.period == growth.period:
+        # its own sentence (editor39: « la croissance accélère, pour un chiffre d'affaires de … » is poor French)
+        verb = narrative.tensed(size, "s'établit", "s'établissait")  # an older edition's year, in the past
+        text += f" Le chiffre d'affaires du secteur {verb} à {cite(size)}."
+    return text
+
+
+@dataclass(frozen=True)
+class GrowthVoices:
+    """What the edition says of its own year's growth and of the next, told in the growth's paragraph: ``text``
+    ('' when nothing), and ``quote_ids``, the quotes it tells (left out of the chapter's list of voices)."""
+
+    text: str
+    quote_ids: frozenset[str]
+
+
+# « 2012 est une année de rupture »: the year and the word a speaker gives it
+NAMED_YEAR = re.compile(r"\s*(\d{4}) est une année de (\w+)")
+
+
+def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
+    """The same speaker's other words on the next year, after his first. When both name the year with a word (« 2012
+    est une année de rupture », then « … de transition »), the second is told as his other word for it, in its
+    publication (editors 40 to 43: « Il dit aussi » set the two side by side unreconciled): « Dans Mission Relation
+    Client, il parle aussi d'« une année de transition » : « … ». » Else « Il dit aussi : « … ». »"""
+    found = NAMED_YEAR.match(q.quote)
+    src = ds.sources.get(q.source)
+    outlet = getattr(src, "publication_outlet", "") if src is not None else ""
+    if found and found.group(1) in named and named[found.group(1)] != found.group(2) and outlet:
+        # the rest of his words after the ones just quoted, not the whole quote again (editor44)
+        rest = q.quote[found.end():].strip()
+        then = f", {narrative.quote(replace(q, quote=rest), attribution=False)}" if rest.strip(" .") else ""
+        return (f"Dans {narrative.md_escape(outlet)}, il parle aussi d’«\u00a0une année de {found.group(2)}\u00a0» "
+                f"pour {found.group(1)}{then}.")
+    return f"Il dit aussi : {narrative.quote(q, attribution=False)}."
+
+
+def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoices:
+    """In the book of the edition that publishes the growth: the chapter's quote on the growth's year (« « Globalement
+    2011 demeure dans la continuité des années antérieures », dit Laurent Uberti. »), then the edition's forecasts and
+    outlook quotes for the years after (``lead.outlook``: « Pour 2012, Relation Client Magazine, résumant le
+    baromètre, annonce un recul … »). editor39: the 2011 story's continuity and announced regression lived only in a
+    list of quotes and in « À retenir ». Nothing for an older edition's growth (its outlook is history)."""
+    from barometre.digest import spoken_year
+
+    if growth is None or growth.from_older_edition or not growth.published:
+        return GrowthVoices("", frozenset())
+    year = period_end(growth.period)
+    sentences, used = [], set()
+    for q in ds.quotes(edition, CHAPTER):
+        if spoken_year(q) == year and not lead._OUTLOOK_NOTE.search(q.note or ""):
+            sentences.append(f"{lead.said_by(ds, q)}.")
+            used.add(q.quote_id)
+            break
+    view = lead.outlook(ds, edition)
+    market = tuple(f for f in view.forecasts if f.scope == "market" and period_end(f.period) > year)
+    own = {q.quote_id for q in ds.quotes(edition, CHAPTER)}  # the chapter's own (01net's offshore words are not)
+    view = lead.Outlook(market, tuple(q for q in view.quotes if q.quote_id in own))
+    sentences += lead.outlook_sentences(ds, view)
+    used |= {q.quote_id for q in view.quotes}
+    # the same speaker's other words on the next year follow his (editor40: « une année de transition » in the list,
+    # « une année de rupture » in the prose, one screen apart, read as a contradiction)
+    speakers = {q.attribution for q in view.quotes}
+    named = {m.group(1): m.group(2) for q in view.quotes if (m := NAMED_YEAR.match(q.quote))}
+    for q in ds.quotes(edition, CHAPTER):
+        if q.quote_id not in used and q.attribution in speakers and spoken_year(q) == year + 1:
+            sentences.append(other_words(ds, q, named))
+            used.add(q.quote_id)
+    # a quote whose words are a forecast's just told (RCM's « s'attend à une régression ») is not listed again
+    told = {narrative.quote_body(f.quote) for f in market}
+    used |= {q.quote_id for q in ds.quotes(edition, CHAPTER) if narrative.quote_body(q.quote) in told}
+    return GrowthVoices(" ".join(sentences), frozenset(used))
+
+
+def contraction_sentence(ds: Dataset, edition: int) -> str:
+    """The jobs cut in France, year by year, that the editions up to ``edition`` publish (the sector's contraction
+    of 2012-2013), each year once, each count said by its source, with the barometer's change of staff in France
+    that year when it gives one: « En 2012, Laurent Uberti a chiffré à 4 000 les emplois supprimés en France, où le
+    baromètre a mesuré un recul des effectifs de 7 % ; en 2013, selon le baromètre, 4 000 emplois de plus ont
+    disparu et environ 10 sites ont fermé. » (editor39/40: « en 2013 » twice, the 2012 fall of staff left out).
+    '' when none is published."""
+    cut = lead.series(ds, "jobs_destroyed", "france", edition)
+    if not cut:
+        return ""
+    sites = ds.known("sites_closed", edition)
+    sites = sites if sites is not None and sites.published and sites.period in {f.period for f in cut} else None
+    clauses = []
+    for i, fig in enumerate(cut):
+        year = formatting.period_text(fig.period)
+        shown = cite(narrative.dated(fig))  # « En 2012, » dates it
+        if fig.source_type == "interview":  # a count a speaker gives is his (Laurent Uberti's, to LeMagIT)
+            clause = (f"en {year}, {narrative.md_escape(fig.attribution)} a chiffré à {shown} les emplois supprimés "
+                      "en France")
+        else:
+            more = " de plus" if i > 0 else ""
+            clause = f"en {year}, selon le baromètre, {shown} emplois{more} ont disparu en France"
+        staff = ds.known("staff_growth", edition, scope="france", period=fig.period)
+        if staff is not None and staff.published and fig.source_type == "interview" and staff.source_type != "interview":
+            moved = narrative.direction(staff.central, up="une hausse", down="un recul", flat="une stabilité")
+            clause += (f", où le baromètre a mesuré {moved} des effectifs"
+                       + (f" {de(staff, magnitude=True)}" if staff.central else ""))
+        if sites is not None and sites.period == fig.period:
+            clause += f" et {cite(narrative.dated(sites))} sites ont fermé"
+        clauses.append(clause)
+    text = " ; ".join(clauses)
+    return upper_first(text) + "."
+
+
+GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)
+
+
+GROWTH_AXIS_OFFSET = 9  # px between the plot and the y axis: room for half a value wider than its bar
+
+
+GROWTH_YEAR_SIZE = 11  # px: eight years side by side on a phone keep a gap between them
+
+
+GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1], "Estimation": PALETTE[2]}
+
+
+FORECAST_KINDS = ("Prévision", "Estimation")  # bars of a figure not yet measured (``narrative.forecast_word``)
+
+
+KIND_WORDS = {"Prévision": "prévisions", "Estimation": "estimations faites en cours d'année"}
+
+
+GROWTH_ACROSS_FROM = 9  # years: from this many bars on, they lie across the page, the years down its side
+
+
+GROWTH_ACROSS_STEP = 24  # px a year when the bars lie across
+
+
+def _growth_across(table: pd.DataFrame, kinds: list[str], breaks: pd.DataFrame) -> alt.LayerChart:
+    """The growth bars lying across, one year a row: nine years and more side by side crowded a phone's
+    width (« 2004 2005 … » ran into each other, and so did the values above the bars). Each value is
+    written past its bar's end (its arrow's, for a bound), on the side the bar goes."""
+    left = (table["fin"] < 0) | (table["borne"] < 0)
+    at = table[["fin", "flèche"]].max(axis=1).where(~left, table[["fin", "flèche"]].min(axis=1))
+    drawn = table.assign(_au=at, _gauche=left)
+    low = min(0.0, float(drawn["début"].min()), float(drawn["_au"].min()))
+    high = max(0.0, float(drawn["_au"].max()))
+    span = (high - low) or 1.0
+    domain = [low - (0.4 * span if low < 0 else 0.0), high + 0.4 * span]  # room for « au moins 10 % »
+    base = alt.Chart(drawn).encode(
+        y=alt.Y("année:N", title=None, sort=None, axis=alt.Axis(labelFontSize=GROWTH_YEAR_SIZE),
+                scale=alt.Scale(paddingInner=0.25)),
+        color=alt.Color("type:N", title=None, scale=alt.Scale(domain=kinds, range=[GROWTH_KINDS[k] for k in kinds]),
+                        legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
+                 alt.Tooltip("type:N", title="Nature"), alt.Tooltip("lecture:N", title="Lecture")],
+    )
+    x = alt.X("fin:Q", title="Croissance du chiffre d'affaires (%)", scale=alt.Scale(domain=domain, nice=False),
+              axis=alt.Axis(tickCount=5))
+    bars = base.mark_bar().encode(x=x, x2="début:Q",
+                                  opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)))
+    whisker = base.transform_filter("datum.borne != 0").mark_rule(strokeWidth=2).encode(x="fin:Q", x2="flèche:Q")
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=70, opacity=1).encode(x="flèche:Q")
+        for sign, side in ((1, "right"), (-1, "left"))]
+    values = [base.transform_filter(f"{'' if gauche else '!'}datum._gauche").mark_text(
+        align="right" if gauche else "left", dx=-5 if gauche else 5, fontSize=11).encode(
+        x="_au:Q", text="texte:N", color=alt.value("#222")) for gauche in (False, True)]
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
+    layers = [bars, whisker, *heads, *values, zero]
+    if not breaks.empty:  # a break: a dashed rule at the top of the new series' first row, labelled at the right
+        marks = alt.Chart(breaks).encode(y=alt.Y("année:N", bandPosition=0))
+        layers += [marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], yOffset=-2),
+                   marks.mark_text(align="right", baseline="bottom", dy=-3, fontSize=10,
+                                   color=history.BREAK_COLOUR).encode(x=alt.datum(domain[1]), text="rupture:N")]
+    return alt.layer(*layers).properties(height=alt.Step(GROWTH_ACROSS_STEP))
+
+
+def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
+    # the legend lists the kinds of bars drawn: no « Prévision » entry when the edition has no forecast
+    kinds = [k for k in GROWTH_KINDS if k in set(table["type"])]
+    base = alt.Chart(table).encode(
+        # the outer bars stand off the axis, the axis off the plot: a value wider than its bar (« 18,4 % » on a
+        # phone) crossed the y axis
+        x=alt.X("année:N", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=GROWTH_YEAR_SIZE),
+                scale=alt.Scale(paddingInner=0.3, paddingOuter=GROWTH_OUTER_PADDING)),
+        y=alt.Y("croissance:Q", title="Croissance du chiffre d'affaires (%)"),
+        color=alt.Color(
+            "type:N", title=None, scale=alt.Scale(domain=kinds, range=[GROWTH_KINDS[k] for k in kinds]),
+            legend=alt.Legend(orient="bottom")
+        ),
+        tooltip=[alt.Tooltip("année:N", title="Année"), alt.Tooltip("texte:N", title="Croissance"),
+                 alt.Tooltip("type:N", title="Nature"), alt.Tooltip("lecture:N", title="Lecture")],
+    )
+    # a value: a solid bar from 0; a range: a bar from its low to its high end; a bound (« au moins 10 % »):
+    # a pale bar up to the bound and an arrow beyond it, the side the value lies on
+    # bars take their band (a fixed size overlapped its neighbours on a phone, where a band is narrower)
+    bars = base.mark_bar().encode(
+        y=alt.Y("fin:Q", title="Croissance du chiffre d'affaires (%)", axis=alt.Axis(offset=GROWTH_AXIS_OFFSET)),
+        y2="début:Q",
+        opacity=alt.condition("datum.borne != 0", alt.value(0.4), alt.value(1.0)),
+    )
+    whisker = base.transform_filter("datum.borne != 0").mark_rule(strokeWidth=2).encode(y="fin:Q", y2="flèche:Q")
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=90, opacity=1).encode(y="flèche:Q")
+        for sign, side in ((1, "up"), (-1, "down"))]
+    # the value above its bar, its qualifier (« environ », « au moins ») on a line above it: one word wider
+    # than a phone's band ran over the neighbouring bars
+    labels = base.mark_text(dy=-8, fontSize=11).encode(y="étiquette:Q", text="nombre:N", color=alt.value("#222"))
+    qualifiers = base.transform_filter("datum.qualificatif != ''").mark_text(dy=-21, fontSize=10).encode(
+        y="étiquette:Q", text="qualificatif:N", color=alt.value("#444"))
+    breaks = table[table["rupture"] != ""] if "rupture" in table.columns else table.iloc[0:0]
+    if not breaks.empty:  # a break: a dashed rule between the last year of a series and the first of the next
+        # at the band's start, moved into the gap before the bar (a band position cannot be negative)
+        marks = alt.Chart(breaks).encode(x=alt.X("année:N", bandPosition=0))
+        labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], xOffset=-3) + marks.mark_text(
+            align="left", baseline="top", dx=0, fontSize=10, color=history.BREAK_COLOUR).encode(
+            y=alt.value(1), text="rupture:N")
+    years = ", ".join(table["année"])
+    forecasts = table[table["type"].isin(FORECAST_KINDS)]
+    drawn = [k for k in FORECAST_KINDS if k in set(forecasts["type"])]
+    note = (
+        " Les barres " + " et ".join(f"« {k} »" for k in drawn) + " sont des "
+        + " et des ".join(KIND_WORDS[k] for k in drawn) + ", données telles que publiées"
+        + (" ; une borne (« au moins », « plus de ») est une barre pâle jusqu'à la borne, prolongée d'une flèche "
+           "du côté où se trouve la valeur" if (forecasts["borne"] != 0).any() else "")
+        + (" ; une fourchette va de sa borne basse à sa borne haute" if (forecasts["début"] != 0).any() else "")
+        + "."
+        if not forecasts.empty else ""
+    )
+    across = len(table) >= GROWTH_ACROSS_FROM
+    return chart_output(
+        _growth_across(table, kinds, breaks) if across else
+        alt.layer(bars, whisker, *heads, labels, qualifiers).properties(height=260),
+        name="resilience-croissance",
+        title=growth_title(table),
+        source=source_line(figs),
+        description=(
+            f"Diagramme en barres{' horizontales' if across else ''} de la croissance annuelle du chiffre "
+            f"d'affaires des outsourceurs pour "
+            f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
+            + "." + note
+            + "".join(f" Rupture de série en {a} : les barres de part et d'autre ne se comparent pas directement."
+                      for a in breaks["année"])
+        ),
+        data=table,
+    )

@@ -1,0 +1,355 @@
+"""« Externaliser pour économiser » : the premium, the savings, the payback model and its sensitivity."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from barometre import formatting, narrative
+from barometre.charts import (
+    PALETTE,
+    ChartOutput,
+    bound_direction,
+    chart_output,
+    qualifier_nature,
+    row_labels,
+)
+from barometre.data import Figure
+from barometre.history import PANEL_WIDTH
+from barometre.models import resilience as model
+from barometre.models.findings import Finding, Takeaway
+from barometre.narrative import (
+    cite,
+    in_year,
+    source_line,
+)
+
+# The cost argument's two quantities, each on its own axis: a gap between two salaries, and the savings
+# clients are asked for (a share of their costs).
+PREMIUM_AXES = {"écart": "% de salaire en plus", "économies": "% des coûts"}
+
+
+def _cost_panel(table: pd.DataFrame, axis: str) -> alt.LayerChart:
+    """One quantity: a range as a bar from its low to its high end, a value as a dot, a bound as an open dot
+    with an arrow; the value written beside it."""
+    high = max(100.0, float(table["haut"].max()) * 1.15)
+    base = alt.Chart(table).encode(
+        y=alt.Y("indicateur:N", title=None, sort=None, axis=None),
+        tooltip=[alt.Tooltip("indicateur:N", title="Indicateur"), alt.Tooltip("texte:N", title="Valeur"),
+                 alt.Tooltip("lecture:N", title="Nature")],
+    )
+    x = alt.X("bas:Q", title=axis, scale=alt.Scale(domain=[0, high]), axis=alt.Axis(tickCount=5))
+    rule = base.transform_filter("datum.bas < datum.haut").mark_rule(strokeWidth=10, color=PALETTE[0]).encode(
+        x=x, x2="haut:Q")
+    dots = base.transform_filter("datum.bas == datum.haut && datum.borne == 0").mark_point(
+        filled=True, size=140, color=PALETTE[0], opacity=1).encode(x=x)
+    hollow = base.transform_filter("datum.borne != 0").mark_point(
+        filled=False, size=140, strokeWidth=2, color=PALETTE[0], opacity=1).encode(x=x)
+    heads = [base.transform_filter(f"datum.borne == {sign}").mark_point(
+        shape=f"triangle-{side}", filled=True, size=80, color=PALETTE[0], opacity=1, xOffset=14 * sign).encode(x=x)
+        for sign, side in ((1, "right"), (-1, "left"))]
+    labels = base.mark_text(align="left", dx=12).encode(x="haut:Q", text="texte:N")
+    names = row_labels(table, "indicateur", bar_size=10)
+    return alt.layer(rule, dots, hollow, *heads, labels, names).properties(
+        height=alt.Step(56), width=PANEL_WIDTH)
+
+
+def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) -> ChartOutput:
+    # the article's « aujourd'hui » is its year, dated so that a later edition does not say it of 2009
+    now = f"en {formatting.period_text(savings_now.period)}"
+    rows = []
+    for fig, label, kind in ((premium, "Écart de salaire, grands groupes / outsourceurs", "écart"),
+                             (savings_before, "Économies demandées auparavant", "économies"),
+                             (savings_now, f"Économies demandées {now}", "économies")):
+        low, high = fig.bounds
+        rows.append({"indicateur": label, "bas": low, "haut": high, "texte": formatting.figure_text(fig),
+                     "borne": bound_direction(fig.qualifier), "lecture": qualifier_nature(fig.qualifier),
+                     "grandeur": kind})
+    table = pd.DataFrame(rows)
+    panels = [_cost_panel(table[table["grandeur"] == kind], axis) for kind, axis in PREMIUM_AXES.items()]
+    return chart_output(
+        alt.vconcat(*panels, spacing=24),
+        name="resilience-argument-cout",
+        title="L'argument du coût",
+        source=source_line([premium, savings_before, savings_now]),
+        description=(
+            f"Deux panneaux, chacun sur son axe : les salaires des grands groupes, supérieurs de "
+            f"{formatting.figure_text(premium)} à ceux des outsourceurs ; les économies demandées aux donneurs "
+            f"d'ordres, {formatting.figure_text(savings_before)} auparavant, {formatting.figure_text(savings_now)} "
+            f"{now}."
+        ),
+        data=table,
+    )
+
+
+def payback_curves(
+    premium: Figure, labour_share: float, provider_margin: float, transition_cost_months: float,
+    horizon_months: int = 48,
+) -> pd.DataFrame:
+    """Cumulative net saving for the low and high ends of the article's salary gap."""
+    frames = []
+    for end, gap in (("bas", premium.bounds[0]), ("haut", premium.bounds[1])):
+        inputs = model.PaybackInputs(gap / 100, labour_share, provider_margin, transition_cost_months)
+        df = model.cumulative_savings(inputs, range(horizon_months + 1))
+        df["écart de salaire"] = f"Écart de {formatting.percent(gap)}"
+        df["extrémité"] = end
+        df["texte"] = df["net_saving"].map(lambda v: formatting.number(v, 1) + " mois")
+        frames.append(df)
+    return pd.concat(frames, ignore_index=True)
+
+
+def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figure], *,
+                  calibrated: bool = False) -> ChartOutput:
+    """The payback curves; ``calibrated``: the transition cost was set so as to give the cited break-even,
+    which the title then says instead of showing it as a result."""
+    lines = (
+        alt.Chart(curves)
+        .mark_line()
+        .encode(
+            x=alt.X("month:Q", title="Mois depuis l'externalisation"),
+            y=alt.Y("net_saving:Q", title="Économie nette cumulée (mois de coût interne)"),
+            color=alt.Color("écart de salaire:N", title=None, scale=alt.Scale(range=[PALETTE[1], PALETTE[0]])),
+            tooltip=[alt.Tooltip("month:Q", title="Mois"), alt.Tooltip("texte:N", title="Économie nette"),
+                     alt.Tooltip("écart de salaire:N", title="Hypothèse")],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#888").encode(y="y:Q")
+    mark = alt.Chart(pd.DataFrame({"x": [breakeven_months]})).mark_rule(strokeDash=[4, 4], color="#444").encode(
+        x="x:Q"
+    )
+    return chart_output(
+        (lines + zero + mark).properties(height=280),
+        name="resilience-retour-sur-investissement",
+        title=(f"Le coût de départ est calé pour que le point mort tombe à {formatting.number(breakeven_months, 0)} "
+               "mois, le retour cité" if calibrated else
+               f"Point mort de l'externalisation dans le modèle : {formatting.number(breakeven_months, 0)} mois "
+               "(hypothèse centrale)"),
+        source=source_line(figs) + " ; modèle et hypothèses du livre",
+        description=(
+            "Courbes de l'économie nette cumulée après externalisation, pour les deux extrémités de l'écart de "
+            "salaire cité : négative au départ (coût de transition), elle devient positive au point mort, "
+            f"marqué par la ligne pointillée à {formatting.number(breakeven_months, 0)} mois."
+        ),
+        data=curves[["month", "net_saving", "écart de salaire"]],
+    )
+
+
+def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
+    table = grid.copy()
+    table["écart"] = (table["salary_premium"] * 100).round().astype(int)
+    table["mois"] = table["breakeven_months"].clip(upper=120)
+    table["texte"] = table["breakeven_months"].map(
+        lambda v: "jamais" if v == float("inf") else formatting.number(v, 0) + " mois"
+    )
+    table["économie"] = table["saving_rate"].map(lambda v: formatting.percent(v * 100))
+    chart = (
+        alt.Chart(table)
+        .mark_rect()
+        .encode(
+            # level labels, every other one where they would touch (a phone turned all nine on their side)
+            x=alt.X("écart:O", title="Écart de salaire interne / outsourceur (%)",
+                    axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
+            # an ordinal axis shows the raw value (« 14.3 »): the locale's format writes « 14,3 »
+            y=alt.Y("transition_cost_months:O", title="Coût de transition (mois de coût interne)", sort="descending",
+                    axis=alt.Axis(labelExpr="format(datum.value, ',.1~f')")),
+            color=alt.Color("mois:Q", title="Point mort (mois)", scale=alt.Scale(scheme="viridis", reverse=True)),
+            tooltip=[alt.Tooltip("écart:O", title="Écart de salaire (%)"),
+                     alt.Tooltip("transition_cost_months:O", title="Coût de transition (mois)"),
+                     alt.Tooltip("économie:N", title="Économie annuelle"),
+                     alt.Tooltip("texte:N", title="Point mort")],
+        )
+        .properties(height=260)
+    )
+    return chart_output(
+        chart,
+        name="resilience-point-mort",
+        title="Le point mort selon l'écart de salaire et le coût de transition",
+        source=source_line(figs) + " ; modèle et hypothèses du livre",
+        description=(
+            "Carte de chaleur du nombre de mois avant que l'externalisation ne soit rentable : il diminue quand "
+            "l'écart de salaire se creuse et s'allonge avec le coût de transition."
+        ),
+        data=table[["écart", "transition_cost_months", "économie", "texte"]],
+    )
+
+
+# the sensitivity band of the provider's margin, a book's assumption with no published figure: the
+# « À retenir » line gives the result from half to one and a half times the margin set
+MARGIN_BAND = (0.5, 1.5)
+
+
+def saving_band(premium: Figure, labour_share: float, provider_margin: float) -> tuple[list[float], float, float]:
+    """The provider's margins of ``MARGIN_BAND`` and the running saving they give over the cited salary gap:
+    the lowest with the smallest gap and the highest margin, the highest with the opposite."""
+    margins = [provider_margin * k for k in MARGIN_BAND]
+    save_low = model.running_saving_rate(premium.bounds[0] / 100, labour_share, margins[1])
+    save_high = model.running_saving_rate(premium.bounds[1] / 100, labour_share, margins[0])
+    return margins, save_low, save_high
+
+
+def margin_sensitivity(premium: Figure, labour_share: float, provider_margin: float) -> str:
+    """The sentence that gives the saving over the band of margins the « À retenir » line uses, so that
+    its range is the text's (empty when no margin of the band leaves a saving)."""
+    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
+    if save_high <= 0:
+        return ""
+    return (f" Avec une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
+            f"{formatting.percent(margins[1] * 100)} au lieu de {formatting.percent(provider_margin * 100)}, elle "
+            f"irait de {formatting.value_range(max(save_low, 0) * 100, save_high * 100, 'percent')} : c'est la "
+            "fourchette que reprend « À retenir ».")
+
+
+def payback_takeaway(
+    premium: Figure,
+    *,
+    labour_share: float,
+    provider_margin: float,
+    breakeven: Figure | None = None,
+    transition_cost_months: float = -1.0,
+    savings_demanded: Figure | None = None,
+    borrowed_labour_share: bool = False,
+) -> Takeaway:
+    """The model's « À retenir » line. The running saving is the model's result, given over the cited
+    salary gap and a band of the provider's margin (no published figure). When the transition cost is
+    not set (``transition_cost_months`` < 0), the model is calibrated on the cited break-even
+    (``breakeven``): the line says so and answers the inverse question, what transition cost that
+    break-even implies, instead of giving the break-even back as a result. ``borrowed_labour_share``: the
+    labour share is the outsourcers' own, applied to the in-house centre, and the line says so."""
+    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
+    band = (f"une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
+            f"{formatting.percent(margins[1] * 100)}")
+    findings: dict[str, Finding] = {}
+    if save_high <= 0:
+        text = (f"- Dans le modèle, l'externalisation n'économise rien sur le fonctionnement, même avec l'écart de "
+                f"salaire cité{in_year(premium)}, {cite(premium)}, et {band} : aucun coût de départ n'est remboursé.")
+        return Takeaway(text)
+    s_lo, s_hi = formatting.number(max(save_low, 0) * 100, 1), formatting.percent(save_high * 100)
+    findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
+    findings["saving_high"] = Finding(save_high, s_hi, (-1, 1))
+    # one short line (editor37: about 600 characters): the salary gap and the band of margins the saving rests on
+    # are in the chapter's text, which gives the same band (``margin_sensitivity``)
+    text = (f"- Dans le modèle (hypothèses du livre), l'externalisation économise {s_lo} à {s_hi} du coût interne "
+            "de fonctionnement")
+    if savings_demanded is not None:
+        lo_d, hi_d = savings_demanded.bounds
+        where = ("moins que les" if save_high * 100 < lo_d else "plus que les" if max(save_low, 0) * 100 > hi_d
+                 else "autour des")
+        # the edition's note stays: in the 2009 book, « exigés en 2009 » alone read as the 2009 edition's figure
+        # (test_sparse_edition)
+        # « exigés … en 2009 » dates the testimony: no edition note on it (editor39)
+        text += (f", {where} {cite(narrative.dated(savings_demanded))} exigés des donneurs d'ordres"
+                 f"{in_year(savings_demanded)}")
+    text += ((" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
+              if borrowed_labour_share else "") + ".")
+    bands: tuple[tuple[str, str], ...] = ()
+    if transition_cost_months < 0 and breakeven is not None:
+        months = breakeven.central * 12
+        cost_low = model.implied_transition_cost(months, max(save_low, 1e-9)) if save_low > 0 else 0.0
+        cost_high = model.implied_transition_cost(months, save_high)
+        c_lo, c_hi = formatting.number(cost_low, 1), formatting.number(cost_high, 1)
+        findings["implied_cost_low"] = Finding(cost_low, c_lo, (0, math.inf))
+        findings["implied_cost_high"] = Finding(cost_high, c_hi, (0, math.inf))
+        text += (f" Le retour cité{in_year(breakeven)}, {cite(breakeven, with_noun=True)}, n'en découle pas (le modèle y "
+                 f"est calé) : il suppose un coût de départ de {c_lo} à {c_hi} mois de coût interne.")
+    elif transition_cost_months >= 0:
+        m_lo = model.breakeven_months(transition_cost_months, save_high)
+        m_hi = model.breakeven_months(transition_cost_months, save_low)
+        t_lo = formatting.number(m_lo, 0)
+        t_hi = formatting.number(m_hi, 0) if math.isfinite(m_hi) else "jamais"
+        findings["breakeven_low"] = Finding(m_lo, t_lo, (0, math.inf))
+        if math.isfinite(m_hi):
+            findings["breakeven_high"] = Finding(m_hi, t_hi, (0, math.inf))
+            bands = (("breakeven_low", "breakeven_high"),)
+        text += (f" Avec un coût de départ de {formatting.number(transition_cost_months, 1)} mois de coût interne "
+                 f"(paramètre du lecteur), le point mort arrive au bout de {t_lo} à {t_hi} mois"
+                 + ("." if math.isfinite(m_hi) else " : au plus bas de l'écart, il n'arrive jamais."))
+    return Takeaway(text, findings, bands)
+
+
+@dataclass(frozen=True)
+class PaybackModel:
+    """The payback model as the chapter states it: its inputs, its results and its text."""
+
+    labour: float  # the labour share used (the barometer's or the reader's)
+    transition: float  # the one-off transition cost, in months of in-house cost
+    implied: bool  # the transition cost was deduced from the published payback time
+    months_mid: float  # the break-even with the gap taken in the middle of its range
+    figs: list[Figure]  # the published figures the model starts from
+    text: str  # the section's text (MyST)
+
+
+def payback_model(premium: Figure | None, personnel: Figure | None, breakeven_fig: Figure | None,
+                  savings_now: Figure | None, *, labour_share: float, provider_margin: float,
+                  transition_cost_months: float) -> PaybackModel | None:
+    """The model of « Externaliser pour économiser », when the figures it starts from are known (None otherwise):
+    the running saving from the salary gap, the transition cost (the reader's, or deduced from the published
+    payback time), the break-even, and the section's text."""
+    if premium is None or (personnel is None and labour_share < 0) or (
+            breakeven_fig is None and transition_cost_months < 0):
+        return None
+    labour = personnel.central / 100 if labour_share < 0 else labour_share
+    rate_mid = model.running_saving_rate(premium.central / 100, labour, provider_margin)
+    rate_low = model.running_saving_rate(premium.bounds[0] / 100, labour, provider_margin)
+    rate_high = model.running_saving_rate(premium.bounds[1] / 100, labour, provider_margin)
+    implied = transition_cost_months < 0
+    transition = (model.implied_transition_cost(breakeven_fig.central * 12, rate_mid) if implied
+                  else transition_cost_months)
+    months_low = model.breakeven_months(transition, rate_low)
+    months_high = model.breakeven_months(transition, rate_high)
+    months_mid = model.breakeven_months(transition, rate_mid)
+    labour_origin = (f"celle du baromètre pour les outsourceurs{in_year(personnel)}, {cite(personnel)} de leur "
+                     "chiffre d'affaires, appliquée faute de mieux au centre interne" if labour_share < 0
+                     else f"{formatting.percent(labour * 100)} (paramètre du lecteur)")
+    text = (
+        f"La part des salaires dans le coût est {labour_origin} ; l'écart de salaire est celui cité{in_year(premium)}, "
+        f"{cite(narrative.dated(premium))} ; la marge du prestataire, {formatting.percent(provider_margin * 100)}, "
+        "est une hypothèse du livre."
+    )
+    if implied:
+        text += (
+            f"\n\nLe coût de transition n'est pas publié : le modèle le déduit du retour cité"
+            f"{in_year(breakeven_fig)}, {narrative.de(breakeven_fig, with_noun=True)}. Il ne démontre donc pas ce "
+            "délai, qui est son point de départ ; il répond à la question inverse : quel coût de départ rend vrai ce "
+            f"retour ? Réponse : {formatting.number(transition, 1)} mois de coût interne"
+            + (", pour un écart de salaire pris au milieu de la fourchette citée" if premium.is_range else "")
+            + ". La grille plus bas montre le point mort pour d'autres coûts de départ."
+        )
+    else:
+        text += (
+            f"\n\nAvec un coût de transition de {formatting.number(transition, 1)} mois de coût interne (paramètre "
+            f"du lecteur), le point mort arrive au bout de {formatting.number(months_high, 0)} à "
+            f"{formatting.number(months_low, 0)} mois."
+        )
+    if premium.is_range:
+        text += (
+            "\n\nL'économie de fonctionnement va de "
+            f"{formatting.value_range(rate_low * 100, rate_high * 100, 'percent')} du coût interne selon l'écart "
+            "de salaire."
+        )
+    else:
+        text += f"\n\nL'économie de fonctionnement atteint {formatting.percent(rate_mid * 100)} du coût interne."
+    if savings_now is not None:
+        text += (
+            (f" Au milieu de la fourchette, {formatting.percent(rate_mid * 100)}, elle reste " if premium.is_range
+             else " Elle reste ")
+            + ("en deçà" if rate_mid * 100 < savings_now.central else "au-delà")
+            + f" des {cite(narrative.dated(savings_now))} exigés des donneurs d'ordres en "
+            f"{formatting.period_text(savings_now.period)}."
+        )
+    text += margin_sensitivity(premium, labour, provider_margin)  # the band the « À retenir » line uses
+    figs = [f for f in (premium, personnel, breakeven_fig) if f is not None]
+    return PaybackModel(labour, transition, implied, months_mid, figs, text)
+
+
+def payback_grid(payback: PaybackModel, provider_margin: float) -> pd.DataFrame:
+    """The break-even for other salary gaps (20 % to 100 %) and other transition costs (half to three times the
+    model's)."""
+    return model.breakeven_grid(
+        [x / 100 for x in range(20, 101, 10)],
+        [round(payback.transition * k, 1) for k in (0.5, 1, 1.5, 2, 3)],
+        labour_share=payback.labour,
+        provider_margin=provider_margin,
+    )
