@@ -277,3 +277,35 @@ def print_outdated(app, env, added, changed, removed) -> list[str]:
 
 def forget_unprinted(app, env, docname) -> None:
     _unprinted(env).discard(docname)
+
+
+def forms_as_printed(staging) -> list[dict]:
+    """The print forms of the staged book's notebooks as the LaTeX build prints them (``PrintFigure``): in the
+    PDF's order, each column of small multiples without the panels an earlier figure prints and without its
+    series of one or two years. What ``Builder.pdf`` draws beforehand (``charts.print_cache.predraw``), so that
+    the LaTeX build finds each chart it prints already drawn."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    import yaml
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    from barometre.charts.print_cache import print_forms
+
+    staging = Path(staging)
+    order = list(parse_toc_yaml(str(staging / "_toc.yml")))
+    config = yaml.safe_load((staging / "_config.yml").read_text(encoding="utf-8"))
+    front = (config.get("sphinx", {}).get("config", {}) or {}).get("barometre_front_matter") or {}
+    env = SimpleNamespace(external_site_map=order, found_docs=set(order), docname=order[0] if order else "",
+                          config=SimpleNamespace(root_doc=order[0] if order else "", barometre_front_matter=front))
+    forms = []
+    for docname in _print_order(env):
+        path = staging / f"{docname}.ipynb"
+        if not path.is_file():
+            continue
+        env.docname = docname
+        for form in print_forms([path]):
+            reduced, _ = without_printed_panels(env, form)
+            if reduced is not None:
+                forms.append(without_sparse_panels(reduced)[0])
+    return forms
