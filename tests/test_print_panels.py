@@ -84,3 +84,33 @@ def test_the_series_of_one_or_two_years_are_printed_as_a_table_under_the_chart()
     assert " & 2011 & 381\\\\" in table and "Effectifs & 2008 & 55 000\\\\" in table
     whole = _form("deux", SITES, JOBS)
     assert without_sparse_panels(whole) == (whole, [])
+
+
+def test_the_forms_drawn_before_the_latex_build_are_the_forms_it_prints(tmp_path):
+    """``Builder.pdf`` draws the print charts beforehand into a cache the LaTeX build reads: it draws them as the
+    PDF prints them (in the PDF's order, without the panels printed before nor the series of one or two years),
+    or the LaTeX build would draw the reduced figures again."""
+    import json
+
+    from barometre.charts import PRINT_MIME
+    from barometre.sphinx_ext.printing import forms_as_printed
+
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: chapters/introduction\nchapters:\n"
+                                       "- file: chapters/resilience\n- file: chapters/offshore\n", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("sphinx:\n  config:\n    barometre_front_matter: {}\n", encoding="utf-8")
+    (tmp_path / "chapters").mkdir()
+    long = _panel("Croissance (offshore)", [(2005, "91 %"), (2006, "81 %"), (2007, "39 %")])
+
+    def notebook(name: str, *forms: dict) -> None:
+        cells = [{"cell_type": "code", "source": "", "metadata": {}, "execution_count": 1,
+                  "outputs": [{"output_type": "display_data", "metadata": {}, "data": {PRINT_MIME: f}} for f in forms]}]
+        (tmp_path / "chapters" / f"{name}.ipynb").write_text(json.dumps({"cells": cells}), encoding="utf-8")
+
+    notebook("introduction")
+    notebook("offshore", _form("historique", GROWTH, long, SITES))
+    notebook("resilience", _form("series", GROWTH, long))
+    forms = forms_as_printed(tmp_path)
+    assert [f["name"] for f in forms] == ["series", "historique"]  # the PDF's order, not the files'
+    assert forms[0]["spec"]["vconcat"] == [long]  # (its series of two years in its table)
+    # its panels printed before left out, and its series of two years too: nothing of its own to draw but a table
+    assert forms[1]["spec"]["vconcat"] == [SITES]

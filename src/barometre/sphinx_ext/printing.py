@@ -214,12 +214,12 @@ def sparse_table(sparse: list[tuple[str, list[tuple[int, str]]]]) -> str:
 
 
 def repeated_note(target: str, titles: list[str]) -> str:
-    """The line under a figure that leaves out panels an earlier figure prints: « Déjà tracés à la figure 3,
+    """The line under a figure that leaves out panels an earlier figure prints: « Déjà présentés à la figure 3,
     non repris ici : … »."""
     from barometre.latex import latex_escape
 
     names = " ; ".join(latex_escape(t[:1].lower() + t[1:]) for t in titles)
-    return f"\\par Déjà tracés à la figure~\\ref{{\\detokenize{{{target}}}}}, non repris ici : {names}."
+    return f"\\par Déjà présentés à la figure~\\ref{{\\detokenize{{{target}}}}}, non repris ici : {names}."
 
 
 def read_in_print_order(app, env, docnames: list[str]) -> None:
