@@ -521,7 +521,8 @@ def test_the_yearly_panels_place_their_printed_values_on_the_plots_as_the_pdf_dr
     predicted when the chapter built the chart (173 pt wide), printed 166 pt wide once fitted to the text width,
     and landed on lines and neighbours. In print, each panel's labels are placed again on its measured plot."""
     from barometre import history, load
-    from barometre.charts.printing import _plot_sizes, print_spec_of
+    from barometre.charts.panel_labels import _plot_sizes
+    from barometre.charts.printing import print_spec_of
 
     ds = load()
     table = history.yearly_history(ds, ds.indicators_for("resilience"), 2024)

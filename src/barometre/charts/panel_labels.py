@@ -5,11 +5,14 @@ chapter builds the chart (on a predicted plot) and again when the PDF draws it (
 
 from __future__ import annotations
 
+import json
 import math
+import re
 
 import pandas as pd
+import vl_convert as vlc
 
-from barometre.charts.theme import PRINT_ONLY
+from barometre.charts.theme import LOCALE, PRINT_ONLY
 from barometre.charts.value_labels import (
     CROWDED_PLACES,
     PLACES,
@@ -115,3 +118,29 @@ def place_printed_labels(panel: dict, size: tuple[float, float]) -> bool:
     panel["layer"] = [layer for layer in layers if not _is_label_layer(layer)] + label_layers(
         [values[i]["_place"] for i in order], x, y, suffix)
     return True
+
+
+def _plot_sizes(spec: dict) -> list[tuple[float, float] | None]:
+    """Each panel's plot (width, height) in pt, as Vega draws the composed chart."""
+    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
+    chunks = re.split(r'class="mark-group role-scope concat_\d+_group"', svg)[1:]
+    sizes: list[tuple[float, float] | None] = []
+    for chunk in chunks:
+        frame = re.search(r'<path class="background"[^>]*d="M0,0h([\d.]+)v([\d.]+)h', chunk)
+        sizes.append((float(frame.group(1)), float(frame.group(2))) if frame else None)
+    return sizes
+
+
+def place_panel_labels(spec: dict) -> None:
+    """The value labels of yearly panels (``place_printed_labels``) placed on the plots as drawn
+    at the text width, not as predicted when the chapter built the chart."""
+    panels = spec.get("concat") or spec.get("vconcat")
+    if not isinstance(panels, list) or not any(place_printed_labels(json.loads(json.dumps(p)), (100, 80))
+                                                for p in panels):
+        return
+    sizes = _plot_sizes(spec)
+    if len(sizes) != len(panels):
+        return
+    for panel, size in zip(panels, sizes, strict=True):
+        if size is not None:
+            place_printed_labels(panel, size)

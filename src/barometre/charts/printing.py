@@ -10,6 +10,7 @@ import unicodedata
 import vl_convert as vlc
 
 from barometre.charts.marks import ROW_LABEL_LEADING
+from barometre.charts.panel_labels import place_panel_labels
 from barometre.charts.theme import (
     LOCALE,
     PRINT_COLUMNS,
@@ -262,40 +263,10 @@ def print_spec_of(spec: dict, *, columns: bool | None = None) -> dict:
         spec = _label_line_ends(_label_cells(_label_series(spec)))
     else:
         _fit_width(spec)
-        _place_panel_labels(spec)
+        place_panel_labels(spec)
         if "concat" in spec and spec.get("columns"):
             _align_panel_titles(spec)
     return spec
-
-
-def _plot_sizes(spec: dict) -> list[tuple[float, float] | None]:
-    """Each panel's plot (width, height) in pt, as Vega draws the composed chart."""
-    svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
-    chunks = re.split(r'class="mark-group role-scope concat_\d+_group"', svg)[1:]
-    sizes: list[tuple[float, float] | None] = []
-    for chunk in chunks:
-        frame = re.search(r'<path class="background"[^>]*d="M0,0h([\d.]+)v([\d.]+)h', chunk)
-        sizes.append((float(frame.group(1)), float(frame.group(2))) if frame else None)
-    return sizes
-
-
-def _place_panel_labels(spec: dict) -> None:
-    """The value labels of yearly panels (``panel_labels.place_printed_labels``) placed on the plots as drawn
-    at the text width, not as predicted when the chapter built the chart."""
-    from barometre.charts import (
-        panel_labels,  # it places labels with value_labels, as this module does
-    )
-
-    panels = spec.get("concat") or spec.get("vconcat")
-    if not isinstance(panels, list) or not any(panel_labels.place_printed_labels(json.loads(json.dumps(p)), (100, 80))
-                                                for p in panels):
-        return
-    sizes = _plot_sizes(spec)
-    if len(sizes) != len(panels):
-        return
-    for panel, size in zip(panels, sizes, strict=True):
-        if size is not None:
-            panel_labels.place_printed_labels(panel, size)
 
 
 def _title_lines(title) -> list[str] | None:
