@@ -10,7 +10,7 @@ import pytest
 from fixtures import data_with_sparse_2009
 
 from barometre import claims as cl
-from barometre.claims.model import CHAPTER_TITLES, VERDICT_PLURALS
+from barometre.claims.model import CHAPTER_SHORT, CHAPTER_TITLES, VERDICT_PLURALS
 from barometre.data import load
 from barometre.paths import DATA_DIR
 
@@ -42,7 +42,9 @@ def test_the_claims_page_opens_with_its_verdicts_counted_by_theme(ds, edition):
     # before the first theme's entries
     assert page.index("Les verdicts par thème") < page.index("\n## ")
     chapters = [c for c in CHAPTER_TITLES if any(j.claim.chapter == c for j in judged)]
-    assert [h.replace("’", "'") for h in head] == ["Verdict", *(CHAPTER_TITLES[c] for c in chapters), "Ensemble"]
+    # each theme under its short name (issue 27: the themes' titles were cut over four lines and hyphenated)
+    assert [h.replace("’", "'") for h in head] == ["Verdict", *(CHAPTER_SHORT[c] for c in chapters), "Ensemble"]
+    assert all(len(h) <= 12 and " " not in h for h in head[1:])
     verdicts = [v for v in VERDICT_PLURALS if any(j.verdict.verdict == v for j in judged)]
     assert list(rows) == [*(VERDICT_PLURALS[v].capitalize() for v in verdicts), "Total"]
     for v in verdicts:

@@ -39,6 +39,17 @@ def test_the_pdf_s_colophon_gives_the_licences_and_how_to_cite_this_edition(pdf)
     assert not re.findall(r"\b[\w./-]+\.(?:csv|json|geojson|py|ipynb)\b|\breference/|\bdata/", pdf["text"])
 
 
+def test_the_pdf_s_colophon_is_written_for_a_reader_not_a_developer(pdf):
+    """Issue 27 (print editor, 2024 book): the colophon read like developer notes: « produit par un programme à
+    partir des fichiers de données du dépôt », the build's checksums and software versions, « rendus par
+    vl-convert », a Frictionless data package. In print it says what the report gathers and how to cite it."""
+    text = pdf["text"][pdf["text"].rindex("Colophon"):]
+    for words in ("Identification de cette construction", "Logiciels", "jupyter-book", "vl-convert", "Vega-Lite",
+                  "Frictionless", "dépôt", "programme", "fichier de provenance"):
+        assert words not in text, words
+    assert "en annexe A, à l’extrait qui le donne" in text
+
+
 def test_the_pdf_reuses_the_executed_chapters(pdf):
     assert not any("[executed]" in m for m in pdf["messages"])
     assert pdf["path"].name == "barometre-outsourcing-2008.pdf"
@@ -97,17 +108,35 @@ def printed_parts(pdf) -> list[tuple[dict, list[dict]]]:
 
 
 def _print_forms(pdf) -> list[dict]:
-    """The print form of every chart of the executed chapters, in the book's order."""
+    """The print form of every chart of the executed chapters, in the book's order, as the PDF prints it: a
+    column of small multiples without the panels an earlier figure prints (a figure all of whose panels are
+    printed before is left out, as an explorer is) and without its series of one or two years, which its
+    table gives (``sphinx_ext.printing``)."""
+    from types import SimpleNamespace
+
     from barometre.charts import PRINT_MIME
+    from barometre.sphinx_ext.printing import without_printed_panels, without_sparse_panels
 
     staging = pdf["build_dir"] / "staging" / "2008"
+    order = _print_order()
+    env = SimpleNamespace(external_site_map=order, found_docs=set(order), docname=order[0],
+                          config=SimpleNamespace(root_doc=order[0], barometre_front_matter={}))
     forms = []
-    for name in _print_order():
+    for name in order:
+        env.docname = name
         nb = json.loads((staging / f"{name}.ipynb").read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             for output in cell.get("outputs", []):
                 if PRINT_MIME in output.get("data", {}):
-                    forms.append(output["data"][PRINT_MIME])
+                    form = output["data"][PRINT_MIME]
+                    if not form.get("omit"):
+                        reduced, _ = without_printed_panels(env, form)
+                        if reduced is None:
+                            form = {"name": form["name"], "omit": True, "repeated": True}
+                        else:  # a table of its series of one or two years: a last part of its own
+                            form, sparse = without_sparse_panels(reduced)
+                            form = {**form, "table": bool(sparse)}
+                    forms.append(form)
     return forms
 
 
@@ -239,6 +268,11 @@ def test_every_font_is_embedded(pdf):
     not_embedded = [row for row in rows if row.split()[-5] != "yes"]
     assert not_embedded == []
     assert any("FreeSans" in row for row in rows)  # the charts' typeface is the book's sans-serif
+    # one family: the book's serif, its sans-serif in the charts, nothing a missing glyph fell back on (issue 27:
+    # « 1ᵉʳ » in DejaVu Serif in a chart's legend), no typewriter face
+    families = {re.sub(r"^[A-Z]{6}\+", "", row.split()[0]).split("-")[0] for row in rows}
+    assert families <= {"FreeSerif", "FreeSerifBold", "FreeSerifItalic", "FreeSerifBoldItalic", "FreeSans",
+                        "FreeSansBold", "FreeSansOblique", "FreeSansBoldOblique"}, families
 
 
 def test_chart_text_is_never_under_7_points(charts):
@@ -447,6 +481,18 @@ def test_the_report_opens_with_the_introduction_then_l_essentiel(pdf):
     assert "Ce qu’il faut retenir" not in toc
 
 
+def test_l_essentiel_is_printed_once_in_two_pages_at_most(pdf, pages):
+    """Issue 27 (print editor, 2024 book): « L'essentiel de l'édition » was printed in the introduction and
+    again, two pages on, as the box opening « L'essentiel », which ran over three pages. In print the box is
+    set once, in « L'essentiel », and the chapter holds in two pages; its opening does not promise « une
+    page ». (Its dashboard, a figure of every indicator of the edition, may take more pages: three in 2008.)"""
+    assert pdf["text"].count("L’essentiel de l’édition") == 1
+    opening = next(i for i, page in enumerate(pages) if page.lstrip().startswith("L’essentiel"))
+    board = next(i for i, page in enumerate(pages) if i >= opening and "Tableau de bord de l’édition" in page)
+    assert board - opening <= 1, (opening + 1, board + 1)  # the box, the chapters' table, the dashboard's heading
+    assert "Une page pour l’essentiel" not in pdf["text"]
+
+
 def test_title_page_and_running_heads_use_the_typographic_apostrophe(pages):
     assert "'" not in pages[0] and "’" in pages[0]
     assert "\nde la relation client" in pages[0] or "outsourceurs\nde la" in pages[0]  # not « de la / relation »
@@ -574,7 +620,7 @@ def test_each_part_of_a_figure_cut_over_pages_names_its_figure(pdf, pages, print
     """A chart taller than a page is printed in parts, the numbered caption over the first one: the next
     parts (panels under another figure, on the 2011 edition's page 7) would read as another figure's. Each
     part but the first says over it which figure it continues, within three pages of its caption."""
-    counts = [len(cut) for _, cut in printed_parts]
+    counts = [len(cut) + bool(form.get("table")) for form, cut in printed_parts]
     expected = [(number, part, count) for number, count in enumerate(counts, start=1) for part in range(2, count + 1)]
     assert expected, counts  # the edition has at least one figure cut over pages
     notes = []

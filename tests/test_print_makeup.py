@@ -206,3 +206,18 @@ def test_a_number_s_qualifier_stays_on_its_line_and_its_column_is_wide_enough_fo
     print_tables(section)
     cell = [row.children[1] for row in table.findall(nodes.row)][1]
     assert cell.astext().startswith("environ\u00a02")
+
+
+def test_a_column_of_short_labels_before_columns_of_counts_is_set_on_one_line():
+    """Issue 27 (print editor, 2024 book): the verdict table cut « Confirmées / par la suite » and « Objectifs / non
+    atteints » over two lines, tabulary sharing the width by the text's length. A column of short labels before
+    three columns of numbers or more is set on one line (``l``); a long label still wraps."""
+    rows = [["Confirmées par la suite", "3", "–", "3"], ["Objectifs non atteints", "–", "1", "1"]]
+    table = _table(rows, ["Verdict", "Croissance", "Emploi", "Ensemble"])
+    section = nodes.section("", table)
+    print_tables(section)
+    assert next(section.findall(addnodes.tabular_col_spec))["spec"] == "lRRR"
+    long = _table([["Une affirmation dont le libellé est long", "3", "1", "4"]], ["Verdict", "A", "B", "C"])
+    section = nodes.section("", long)
+    print_tables(section)
+    assert next(section.findall(addnodes.tabular_col_spec))["spec"] == "TRRR"

@@ -135,3 +135,39 @@ def test_a_publication_title_takes_the_signs_of_the_book(ds):
     assert title_typography("Etude KPMG - SP2C : la croissance") == "Étude KPMG - SP2C : la croissance"
     headings = sources.print_annex_markdown(ds, 2011).replace("\\", "")
     assert "progressé de 6\u00a0% en 2010" in headings and "6% en 2010" not in headings
+
+
+def test_the_sources_annex_prints_no_note_of_a_bare_site():
+    """Issue 27 (print editor, 2024 book): annex A set a note « relationclientmag.fr » under each « Relation Client
+    Magazine » it names, with its title and date: a web leftover. In the parts given (the annex), an outside link
+    prints its words and no note, « (en ligne) » nothing; elsewhere the note stays."""
+    from sphinx import addnodes
+
+    url = "https://www.relationclientmag.fr/Relation-Client-Magazine/Article/L-OUTSOURCING-35038-1.htm"
+    para = _paragraph(nodes.Text("Relation Client Magazine, 2009 ("), nodes.reference("", "en ligne", refuri=url),
+                      nodes.Text(") ; "), nodes.reference("", "Contact Distance", refuri=url), nodes.Text("."))
+    annex = addnodes.start_of_file(docname="chapters/sources")
+    para.replace_self(annex)
+    annex += para
+    print_outside_links(annex.document, without_notes=[annex])
+    assert para.astext() == "Relation Client Magazine, 2009 ; Contact Distance."
+    assert "footnote" not in para.astext()
+
+
+def test_the_claims_print_the_link_to_an_excerpt_on_its_edition_not_as_chiffre_et_source():
+    """Issue 27: « …, édition 2008 (chiffre et source) » was printed 63 times in the 2024 book's claims chapter, a
+    web page's words for a link. In print, « …, édition 2008 », the edition the link to the annex's excerpt."""
+    from barometre.sphinx_ext.latex import print_source_links
+
+    para = _paragraph(nodes.Text("« Le secteur croît » — Baromètre, édition\u00a02008 ("),
+                      nodes.reference("", "", nodes.inline("", "chiffre et source"), refid="fig-2008-1"),
+                      nodes.Text(")"))
+    print_source_links(para.document)
+    assert para.astext() == "« Le secteur croît » — Baromètre, édition\u00a02008"
+    ref = next(iter(para.findall(nodes.reference)))
+    assert ref.astext() == "édition\u00a02008" and ref["refid"] == "fig-2008-1"
+    # with no edition before it, the words go, and the link with them
+    para = _paragraph(nodes.Text("« Le secteur croît » ("),
+                      nodes.reference("", "citation et source", refid="quotes-2008"), nodes.Text(")."))
+    print_source_links(para.document)
+    assert para.astext() == "« Le secteur croît »." and not list(para.findall(nodes.reference))

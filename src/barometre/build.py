@@ -324,14 +324,15 @@ class Builder:
         logs.mkdir(parents=True, exist_ok=True)
         log = logs / f"{edition}-pdf.log"
         # the charts drawn for print beforehand, on every worker, into a cache the LaTeX build reads
-        from barometre.charts.print_cache import CACHE_ENV, predraw, print_forms
+        from barometre.charts.print_cache import CACHE_ENV, predraw
+        from barometre.sphinx_ext.printing import forms_as_printed
 
         charts = self.build_dir / "cache" / f"print-{package_hash()[:16]}"
         for old in (self.build_dir / "cache").glob("print-*"):  # drawn by another version of the code
             if old != charts:
                 shutil.rmtree(old, ignore_errors=True)
         t_draw = time.perf_counter()
-        drawn = predraw(print_forms(sorted(staging.rglob("*.ipynb"))), charts, self.jobs)
+        drawn = predraw(forms_as_printed(staging), charts, self.jobs)  # as the PDF prints them (issue 27)
         self.echo(f"  [print]    {drawn} chart(s) drawn for print  {time.perf_counter() - t_draw:.1f} s")
         jb = Path(sys.executable).with_name("jupyter-book")
         cmd = [str(jb), "build", str(staging), "--builder", "pdflatex", "-W", "-n", "--keep-going", "-q"]

@@ -18,10 +18,7 @@ from barometre.charts import (
     LINE_RUN,
     NO_LINE,
     PALETTE,
-    PLACES,
     PRINT_COLUMNS,
-    PRINT_LABEL_SIZE,
-    PRINT_ONLY,
     PRINT_PANEL_HEIGHT,
     PRINT_WIDTH,
     PRINT_Y_AXIS,
@@ -29,11 +26,16 @@ from barometre.charts import (
     SpecChart,
     bound_direction,
     chart_output,
-    place_value_labels,
     qualifier_nature,
     wrap_title,
 )
-from barometre.charts.value_labels import CROWDED_PLACES, _nice_domain
+from barometre.charts.panel_labels import (  # the print labels of a panel, placed where the PDF draws them
+    ARROW_HEAD,
+    BREAK_LABEL_BOX,
+    _label_places,
+    arrow_ends,
+    label_layers,
+)
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label, with_scope
 from barometre.narrative import md_escape, source_line
@@ -43,11 +45,6 @@ YEARLY = r"^\d{4}$"
 UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_points": "\u00a0pt",
                "eur_per_month_gross": "\u00a0€", "eur_per_month_net": "\u00a0€", "eur_million": "\u00a0M€"}
 PANEL_LINE = 40  # characters of a 12 px panel title on one line
-ARROW_SHARE = 0.15  # a bound's arrow, as a share of its panel's range
-ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square points
-# a label keeps this far from an arrowhead, beyond the head's own half-width: the panel's printed
-# geometry is predicted within a few points (``print_plot_size``)
-ARROW_HEAD_CLEARANCE = 2.5  # pt
 PANEL_WIDTH = 205  # pixels: a panel with its axis labels and padding fits a 360 px screen (measured: +135 px)
 # the unit of a panel whose axis labels do not carry one (« 3,6 » years, « 55 000 » jobs): in its title
 UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "en emplois", "people": "en personnes",
@@ -55,7 +52,7 @@ UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "en emplois
 NO_ZERO_UNITS = ("year",)  # a calendar year's axis does not start at zero; every other axis does
 BREAK_LABEL = "rupture"  # the short label of the rule that marks a break in a series
 BREAK_COLOUR = "#6b6b6b"
-BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes beside its rule, above the zero line of a printed panel
+
 
 
 
@@ -236,50 +233,6 @@ def print_plot_size(data: pd.DataFrame, panels: int) -> tuple[float, float]:
     return PRINT_WIDTH - PRINT_Y_AXIS, 110
 
 
-def arrow_ends(rows: pd.DataFrame) -> pd.Series:
-    """Where each bound's arrow ends: a share of the panel's range (``ARROW_SHARE``) up for « plus
-    de », down for « moins de »; a value that is no bound ends where it is."""
-    reach = max(float(rows["haut"].max()) - float(rows["bas"].min()), abs(float(rows["valeur"].max())), 1.0)
-    return rows["valeur"] + rows["borne"] * ARROW_SHARE * reach
-
-
-def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float], *, zero: bool = False) -> list[str]:
-    """Where each value's label goes in print, from the panel's printed geometry: the years on a
-    point scale (half a step of padding each side), the values on the domain Vega draws (which
-    takes in the ranges' ends and the bounds' arrows). A bound's arrow and a range's bar are
-    kept clear of every label, as the line is."""
-    width, height = size
-    ends = arrow_ends(rows)
-    drawn = pd.concat([rows["valeur"], rows["bas"], rows["haut"], ends] + ([pd.Series([0.0])] if zero else []))
-    low, high = _nice_domain(float(drawn.min()), float(drawn.max()))
-    step = width / len(years)
-
-    def at(year: int, value: float) -> tuple[float, float]:
-        return step * (years.index(year) + 0.5), height * (high - value) / (high - low)
-
-    points = [(*at(r["année"], r["valeur"]), r["texte"]) for _, r in rows.iterrows()]
-    strokes = [[(*at(r["année"], r["valeur"]), ""), (*at(r["année"], end), "")]
-               for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0]
-    strokes += [[(*at(r["année"], r["bas"]), ""), (*at(r["année"], r["haut"]), "")]
-                for _, r in rows.iterrows() if r["bas"] < r["haut"]]
-    # an arrowhead (Vega's triangle: half-width √area / 2, half-height √3 / 2 of that) is kept clear
-    # like a placed label, with room to spare (« environ 64 000 » touched the head of « plus de 55 000 »)
-    half = math.sqrt(ARROW_HEAD) / 2 + ARROW_HEAD_CLEARANCE
-    heads = [(x - half, y - half, x + half, y + half)
-             for (_, r), end in zip(rows.iterrows(), ends, strict=True) if r["borne"] != 0
-             for x, y in [at(r["année"], end)]]
-    # a break's label, beside its rule, just above the zero line
-    if "rupture" in rows.columns:
-        late = years[0] + (len(years) * 2) // 3
-        heads += [(x, y - BREAK_LABEL_BOX[1], x + BREAK_LABEL_BOX[0], y) if year < late
-                  else (x - BREAK_LABEL_BOX[0], y - BREAK_LABEL_BOX[1], x, y)
-                  for year, (x, y) in ((r["année"], at(r["année"], 0.0)) for _, r in rows.iterrows()
-                                       if r["rupture"])]
-    # the places further out are tried last, where the near ones all clash (a long series in a half-width panel:
-    # « 1 390 M€ » printed on « 2 240 M€ », printed41)
-    return place_value_labels(points, width, height, others=strokes, taken=heads, further=CROWDED_PLACES)
-
-
 YEAR_LABEL_ROOM = 34  # px a year's label needs on a panel's axis, its gap included (« 2003 » at 10 to 11 px)
 YEAR_STEPS = (1, 2, 4, 5, 10)  # the round steps between labelled years
 
@@ -384,12 +337,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
-            *[{"mark": {"type": "text", "align": align, "baseline": baseline, "dx": dx, "dy": dy,
-                        "fontSize": PRINT_LABEL_SIZE, "color": "#222"},
-               "encoding": {"x": x, "y": y, "text": {"field": "texte", "type": "nominal"}},
-               "transform": [{"filter": {"field": "_place", "equal": place}}],
-               "name": f"{PRINT_ONLY}-{place}" + (f"_{i}" if len(panels) > 1 else "")}
-              for place in dict.fromkeys(rows["_place"]) for align, baseline, dx, dy in [PLACES[place]]],
+            *label_layers(rows["_place"], x, y, f"_{i}" if len(panels) > 1 else ""),
         ]
         panel_specs.append({
             "data": to_values(rows),

@@ -105,8 +105,10 @@ def licences(env) -> list[nodes.Node]:
             sub += nodes.list_item("", _para(nodes.emphasis(text=entry["title"] or entry["file"]),
                                              _web_only(" (", nodes.literal(text=entry["file"]), ")"), " : ",
                                              entry["licence"]))
+        # where the licence is named: a file, on the web only (a printed report names no file)
         item = nodes.list_item("", _para("Les séries de référence ne sont pas au projet : chacune garde la "
-                                         "licence de sa source, nommée dans son fichier de provenance :"))
+                                         "licence de sa source", _web_only(", nommée dans son fichier de provenance"),
+                                         " :"))
         item += sub
         items += item
     return [items]

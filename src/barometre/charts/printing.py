@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 
 import vl_convert as vlc
 
 from barometre.charts.marks import ROW_LABEL_LEADING
+from barometre.charts.panel_labels import place_panel_labels
 from barometre.charts.theme import (
     LOCALE,
     PRINT_COLUMNS,
@@ -18,6 +20,7 @@ from barometre.charts.theme import (
     PRINT_LAYOUT_RATIO,
     PRINT_MAX_HEIGHT,
     PRINT_MIN_FONT,
+    PRINT_ONLY,
     PRINT_PANEL_HEIGHT,
     PRINT_WIDTH,
     PRINT_X_AXIS_OFFSET,
@@ -84,6 +87,27 @@ def _curly_apostrophes(node):
         return [_curly_apostrophes(v) for v in node]
     if isinstance(node, str):
         return curly_apostrophes(node)
+    return node
+
+
+def _plain_superscript(text: str) -> str:
+    """« 1ᵉʳ » as « 1er »: the modifier letters (superscript e, r…) are not in the print font, and vl-convert
+    drew them in a serif fallback (DejaVu Serif in the legend of the 2024 book's Fig. 24, issue 27)."""
+    out = []
+    for c in text:
+        decomposition = unicodedata.decomposition(c)
+        out.append(chr(int(decomposition.split()[1], 16)) if decomposition.startswith("<super>") and c.isalpha() else c)
+    return "".join(out)
+
+
+def _one_font(node):
+    """Every text of the print chart in glyphs of its one font (``_plain_superscript``), code left as it is."""
+    if isinstance(node, dict):
+        return {k: (v if k in _CODE_KEYS and isinstance(v, str) else _one_font(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_one_font(v) for v in node]
+    if isinstance(node, str):
+        return _plain_superscript(node)
     return node
 
 
@@ -204,10 +228,10 @@ def _print_label_contrast(view: dict) -> None:
         label.setdefault("encoding", {})["color"] = {"condition": {"test": test, "value": "#222222"}, "value": "#ffffff"}
 
 
-def print_spec_of(spec: dict) -> dict:
+def print_spec_of(spec: dict, *, columns: bool | None = None) -> dict:
     """A chart as the PDF prints it: no title (the caption typesets it), the book's sans-serif
     at 8 pt, drawn at the text width; a column of small multiples is set in two columns."""
-    spec = _curly_apostrophes(json.loads(json.dumps(spec)))
+    spec = _one_font(_curly_apostrophes(json.loads(json.dumps(spec))))
     spec.pop("title", None)
     spec["config"] = _merge(spec.get("config", {}), PRINT_CONFIG)
     _shrink_fonts(spec)
@@ -218,7 +242,7 @@ def print_spec_of(spec: dict) -> dict:
         _print_label_contrast(view)
     if isinstance(spec.get("spec"), dict):  # a facet's panel: its rows, offsets and line heights
         _scale_layout(spec["spec"], PRINT_LAYOUT_RATIO)
-    if "vconcat" in spec and len(spec["vconcat"]) > 2:
+    if "vconcat" in spec and (len(spec["vconcat"]) > 2 if columns is None else columns):
         panels = spec.pop("vconcat")
         spec["concat"] = panels
         spec["columns"] = PRINT_COLUMNS
@@ -239,6 +263,7 @@ def print_spec_of(spec: dict) -> dict:
         spec = _label_line_ends(_label_cells(_label_series(spec)))
     else:
         _fit_width(spec)
+        place_panel_labels(spec)
         if "concat" in spec and spec.get("columns"):
             _align_panel_titles(spec)
     return spec
@@ -304,8 +329,67 @@ def _align_panel_titles(spec: dict) -> None:
 
 def print_parts_of(spec: dict) -> list[dict]:
     """The print spec, cut into page-high parts when it is taller than a page (small
-    multiples, the dashboard's panels): each part is a whole number of panel rows."""
-    return _split_by_height(print_spec_of(spec))
+    multiples, the dashboard's panels): each part is a whole number of panel rows. A column of
+    small multiples prints its crowded panels (``crowded_panels``) after the others, each across the
+    text width."""
+    crowded = crowded_panels(spec)
+    if not crowded:
+        return _split_by_height(print_spec_of(spec))
+    panels = spec["vconcat"]
+    rest = [p for i, p in enumerate(panels) if i not in crowded]
+    wide = [p for i, p in enumerate(panels) if i in crowded]
+    # the other panels in two columns, as in the whole figure (two of them alone would each take the width)
+    parts = _split_by_height(print_spec_of({**spec, "vconcat": rest}, columns=len(rest) > 1)) if rest else []
+    for panel in wide:  # one a row: a column of two or more would be set in two columns again
+        parts += _split_by_height(print_spec_of({**spec, "vconcat": [panel]}))
+    return _merge_short_parts(parts)
+
+
+CROWDED_LABELS = 175  # pt: a panel whose values' labels are this wide in all (or more) is crowded in half the width
+CROWDED_VALUES = 9  # and has at least this many values
+
+
+def crowded_panels(spec: dict) -> set[int]:
+    """The panels of a column of small multiples (set in two columns in print) whose values are too many
+    and too wide for half the text width: the labels of « Chiffre d'affaires du secteur » (thirteen values,
+    « environ 1 920 M€ »…) landed on each other, on the line and far from their points in a panel 166 pt
+    wide (issue 27, print editor, 2024 book p. 13). In print such a panel takes the whole text width."""
+    from barometre.charts.value_labels import label_width
+
+    panels = spec.get("vconcat")
+    if not isinstance(panels, list) or len(panels) <= 2:
+        return set()
+    shared = (spec.get("data") or {}).get("values")
+    crowded = set()
+    for i, panel in enumerate(panels):
+        rows = (panel.get("data") or {}).get("values") or shared or []
+        if not any(str(layer.get("name", "")).startswith(PRINT_ONLY) for layer in panel.get("layer", [])):
+            continue
+        texts = [str(r["texte"]) for r in rows if "texte" in r]
+        if len(texts) >= CROWDED_VALUES and sum(label_width(t) for t in texts) >= CROWDED_LABELS:
+            crowded.add(i)
+    return crowded
+
+
+def _merge_short_parts(parts: list[dict]) -> list[dict]:
+    """Consecutive parts that fit together in a page's height, set as one (a full-width panel under the last
+    rows of two columns): a vertical concatenation of them, each drawn as it was."""
+    keys = ("$schema", "config", "datasets")
+    groups: list[list[dict]] = []
+    for part in parts:
+        if groups and sum(_drawn_size(p)[1] + 18 for p in groups[-1]) + _drawn_size(part)[1] <= PRINT_MAX_HEIGHT:
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    merged = []
+    for group in groups:
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        datasets = {k: v for p in group for k, v in p.get("datasets", {}).items()}
+        merged.append({**{k: v for k, v in group[0].items() if k in keys[:2]}, **({"datasets": datasets} if datasets else {}),
+                       "vconcat": [{k: v for k, v in p.items() if k not in keys} for p in group], "spacing": 18})
+    return merged
 
 
 def print_pdfs(form: dict) -> list[bytes]:

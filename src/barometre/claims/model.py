@@ -39,6 +39,16 @@ CHAPTER_TITLES = {
     "value": "Le métier et les salaires",
     "partnership": "L'emploi et les contrats",
 }
+# a theme as a column of the printed table of verdicts heads it (``page.verdict_table``): the themes' titles,
+# three to six words over a column of two-digit counts, were cut over four lines and hyphenated
+# (« concentra-tion », issue 27)
+CHAPTER_SHORT = {
+    "resilience": "Croissance",
+    "offshore": "Offshore",
+    "prices": "Prix",
+    "value": "Salaires",
+    "partnership": "Emploi",
+}
 
 
 # --------------------------------------------------------------------------- intervals (rounding)

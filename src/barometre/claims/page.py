@@ -4,7 +4,7 @@ words, the summary, the method, and the links a chapter gives to its claims."""
 from __future__ import annotations
 
 from barometre import formatting
-from barometre.claims.model import CHAPTER_TITLES, VERDICT_PLURALS, Judged, Title
+from barometre.claims.model import CHAPTER_SHORT, CHAPTER_TITLES, VERDICT_PLURALS, Judged, Title
 from barometre.claims.registry import counts, judge
 from barometre.data import Dataset, Figure, Quote
 from barometre.labels import scope_label
@@ -102,7 +102,7 @@ def verdict_table(judged: list[Judged]) -> str:
     is judged. Printed only: the web page's sentence gives the counts."""
     if not judged:
         return ""
-    groups = [(curly_apostrophes(title), [j for j in judged if j.claim.chapter == chapter])
+    groups = [(curly_apostrophes(CHAPTER_SHORT.get(chapter, title)), [j for j in judged if j.claim.chapter == chapter])
               for chapter, title in CHAPTER_TITLES.items()]
     groups = [(title, group) for title, group in groups if group]
     others = [j for j in judged if j.claim.chapter not in CHAPTER_TITLES]

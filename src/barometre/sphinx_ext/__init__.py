@@ -31,8 +31,12 @@ from barometre.sphinx_ext.page import byline_author, clean_scripts
 from barometre.sphinx_ext.printing import (
     PrintFigure,
     continuation_note,
+    forget_printed_panels,
     forget_unprinted,
+    merge_printed_panels,
     print_outdated,
+    read_in_print_order,
+    reread_panel_pages,
 )
 from barometre.sphinx_ext.provenance import add_provenance_tooltips
 from barometre.sphinx_ext.rewrite import (
@@ -63,12 +67,14 @@ __all__ = [
     "drop_fontawesome_script",
     "edition_switcher",
     "forget_page_inputs",
+    "forget_printed_panels",
     "forget_unprinted",
     "french_interface",
     "french_spacing",
     "french_typography",
     "latex_structure",
     "merge_page_inputs",
+    "merge_printed_panels",
     "opengraph_tags",
     "ordinal_superscripts",
     "page_url",
@@ -76,7 +82,9 @@ __all__ = [
     "pages_to_rewrite",
     "print_outdated",
     "raw_typography",
+    "read_in_print_order",
     "record_page_inputs",
+    "reread_panel_pages",
     "setup",
 ]
 
@@ -93,7 +101,11 @@ def setup(app):
     app.add_config_value("barometre_appendices", [], "env")
     app.add_config_value("barometre_front_matter", {}, "env")
     app.add_directive("barometre-colophon", _colophon_directive())
+    app.connect("env-get-outdated", reread_panel_pages, priority=400)  # before print_outdated clears its set
     app.connect("env-get-outdated", print_outdated)
+    app.connect("env-before-read-docs", read_in_print_order)
+    app.connect("env-purge-doc", forget_printed_panels)
+    app.connect("env-merge-info", merge_printed_panels)
     app.connect("env-purge-doc", forget_unprinted)
     app.connect("env-purge-doc", forget_page_inputs)
     app.connect("env-merge-info", merge_page_inputs)

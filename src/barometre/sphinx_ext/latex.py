@@ -57,10 +57,13 @@ def latex_structure(app, doctree, docname) -> None:
     print_boxes(doctree)
     call_figures(doctree)
     print_tables(doctree)
-    print_outside_links(doctree)
+    appendices = list(app.config.barometre_appendices or [])
+    # the sources annex names each publication, its title and date: a bare site in a note adds nothing there
+    print_outside_links(doctree, without_notes=_documents(doctree, appendices[:1]))
+    print_source_links(doctree)
+    print_code_as_text(doctree)
     print_anchor_targets(doctree)
     drop_headings_printing_nothing(doctree)
-    appendices = list(app.config.barometre_appendices or [])
     for start in list(doctree.findall(addnodes.start_of_file)):
         if start.get("docname") not in appendices:
             continue
@@ -179,10 +182,21 @@ def _footnote(url: str) -> nodes.raw:
     return nodes.raw("", f"\\footnote{{{escape(short_address(url))}}}", format="latex")
 
 
-def print_outside_links(doctree) -> None:
+def _documents(doctree, docnames: list[str]) -> list[nodes.Node]:
+    """The parts of the assembled book (``start_of_file``) that hold the documents ``docnames``."""
+    from sphinx import addnodes
+
+    return [start for start in doctree.findall(addnodes.start_of_file) if start.get("docname") in docnames]
+
+
+def print_outside_links(doctree, without_notes: list[nodes.Node] = ()) -> None:
     """An outside link printed for a reader (issue 27: 65 green « (en ligne) » led nowhere on paper): its
     text in the text's colour, its short address in a footnote. The web's « (en ligne) » after a publication
-    leaves only the footnote (« …, 2009¹ »: ¹ relationclientmag.fr)."""
+    leaves only the footnote (« …, 2009¹ »: ¹ relationclientmag.fr). In the parts ``without_notes`` (the
+    sources annex, which names each publication, its title and its date: the print editor found its notes
+    of bare sites, « relationclientmag.fr » under « Relation Client Magazine », a web leftover), an outside
+    link prints no note, and « (en ligne) » nothing."""
+    bare = {id(n) for part in without_notes for n in part.findall(nodes.reference)}
     for ref in list(doctree.findall(nodes.reference)):
         url = ref.get("refuri", "")
         if not url.startswith(("http://", "https://")):
@@ -195,11 +209,53 @@ def print_outside_links(doctree) -> None:
                 and isinstance(after, nodes.Text) and str(after).startswith(")")):
             parent.replace(before, nodes.Text(str(before)[:-2]))
             parent.replace(after, nodes.Text(str(after)[1:]))
-            ref.replace_self(_footnote(url))
+            if id(ref) in bare:
+                parent.remove(ref)
+            else:
+                ref.replace_self(_footnote(url))
         elif ref.astext().strip() in (url, url.rstrip("/")) or ref.astext().strip() == short_address(url):
             continue  # the address is its own text
-        else:
+        elif id(ref) not in bare:
             parent.insert(at + 1, _footnote(url))
+
+
+# the web's words for a link to a figure's or a quote's excerpt in the annex (``claims.page.said_text``): « …,
+# édition 2008 (chiffre et source) »
+SOURCE_LINKS = ("chiffre et source", "citation et source")
+_EDITION_AT_END = re.compile(r"(édition\s\d{4}) \($")
+
+
+def print_source_links(doctree) -> None:
+    """« …, édition 2008 (chiffre et source) » in print: « …, édition 2008 », the edition the link to the
+    annex's excerpt (issue 27: the claims chapter printed « (chiffre et source) » 63 times, a web page's
+    words for a link). Where no edition precedes it, the link's words are left out and the link with them."""
+    for ref in list(doctree.findall(nodes.reference)):
+        if ref.astext().strip() not in SOURCE_LINKS or ref.get("refuri", "").startswith(("http://", "https://")):
+            continue
+        parent = ref.parent
+        at = parent.index(ref)
+        before = parent.children[at - 1] if at > 0 else None
+        after = parent.children[at + 1] if at + 1 < len(parent.children) else None
+        if not (isinstance(before, nodes.Text) and str(before).endswith(" (")
+                and isinstance(after, nodes.Text) and str(after).startswith(")")):
+            continue
+        parent.replace(after, nodes.Text(str(after)[1:]))
+        m = _EDITION_AT_END.search(str(before))
+        if m is None:
+            parent.replace(before, nodes.Text(str(before)[:-2]))
+            parent.remove(ref)
+            continue
+        parent.replace(before, nodes.Text(str(before)[:m.start()]))
+        ref.children = []
+        ref += nodes.Text(m.group(1))
+
+
+def print_code_as_text(doctree) -> None:
+    """Inline code (a checksum, a version in the colophon's citation) printed in the text's face: a report
+    sets no typewriter type (issue 27: one font; FreeMono printed on the colophon's page alone)."""
+    for literal in list(doctree.findall(nodes.literal)):
+        if isinstance(literal.parent, nodes.TextElement):
+            literal.replace_self(nodes.Text(literal.astext()))
 
 
 def print_anchor_targets(doctree) -> None:

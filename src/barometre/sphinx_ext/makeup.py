@@ -231,6 +231,9 @@ def _column_widths(head, body, numeric: list[bool]) -> list[float]:
     return widths
 
 
+SHORT_LABEL = 24  # characters: a row's label this short is set on one line before a table's columns of numbers
+
+
 def print_tables(doctree) -> None:
     """Tables set as a statistics office sets them (issue 27): a column of numbers right-aligned, its
     numbers on the decimal comma (``_align_decimals``), its heading over them; a long table runs over pages
@@ -253,6 +256,11 @@ def print_tables(doctree) -> None:
                 for n, w in zip(numeric, _column_widths(head, body, numeric), strict=True))
         elif any(numeric):
             spec = "".join("R" if n else "T" for n in numeric)
+            # a column of short labels before three columns of numbers or more (the verdicts: « Confirmées par la
+            # suite ») on one line each: tabulary gave it a share of the width by its text's length, and cut them
+            if (not numeric[0] and all(numeric[1:]) and sum(numeric) >= 3
+                    and max(len(r[0].astext()) for r in [*head, *body] if r) <= SHORT_LABEL):
+                spec = "l" + spec[1:]
         else:
             continue
         for c, is_number in enumerate(numeric):
