@@ -14,7 +14,7 @@ without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``
 sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
 ``forecast_word``, ``for_period``, ``forecast_cited``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
-words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``.
+words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``.
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -69,7 +69,8 @@ def environment() -> Environment:
         for_period=for_period, forecast_cited=forecast_cited, forecast_word=forecast_word,
     )
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
-                       count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration)
+                       count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
+                       value_range=formatting.value_range)
     return env
 
 
