@@ -67,6 +67,7 @@ from barometre.chapters.resilience.facts import (
 )
 from barometre.chapters.resilience.text import (
     cost_text,
+    growth_text,
     no_model_text,
     sectors_text,
     share_text,
@@ -135,6 +136,7 @@ __all__ = [
     "growth_chart",
     "growth_sentence",
     "growth_table",
+    "growth_text",
     "growth_title",
     "growth_voices",
     "margin_sensitivity",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from barometre import formatting, lead, narrative
-from barometre.chapters.resilience.growth import GrowthVoices, growth_voices
+from barometre.chapters.resilience.growth import GrowthVoices, growth_voices, year_trend
 from barometre.chapters.resilience.market import sector_events
 from barometre.chapters.resilience.payback import PaybackModel, payback_model, payback_takeaway
 from barometre.data import Dataset, Figure, period_end
@@ -95,7 +95,8 @@ class ResilienceFacts:
     growth: Figure | None  # the market's growth the edition knows
     previous: Figure | None  # the year before's
     comparable: Figure | None  # the year before's, when no break in the series lies between them
-    trend: str | None  # « accélère », « ralentit », « se maintient » (both growths non-negative)
+    trend: str | None  # « accélère », « ralentit », « se maintient » against ``comparable`` (both non-negative)
+    year_trend: str | None  # the same against ``previous``, as the growth's sentence tells it
     average: Average | None  # the edition's own yearly average over several years
     outlooks: tuple[Outlook, ...]  # the edition's own forecasts of the market's growth
     size: Figure | None  # the market's size in the growth's year
@@ -150,6 +151,7 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
                     if payback is not None else None)
     return ResilienceFacts(
         edition=edition, params=p, growth=growth, previous=previous, comparable=comparable, trend=trend,
+        year_trend=year_trend(growth, previous) if growth is not None else None,
         average=_average(ds, edition), outlooks=_outlooks(ds, edition),
         size=ds.known("market_revenue", edition, period=growth.period) if growth is not None else None,
         told=growth_voices(ds, edition, growth), weight=_weight(ds, edition), market_size=_market_size(ds, edition),

@@ -26,6 +26,7 @@ from barometre.narrative import (
     growth_trend,
     source_line,
 )
+from barometre.narrative.templating import render
 from barometre.typography import upper_first
 
 CHAPTER = "resilience"
@@ -108,30 +109,18 @@ def growth_title(table: pd.DataFrame) -> str:
 
 def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
     """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, contre 13 % en 2007 : la croissance
-    accélère. Le chiffre d'affaires du secteur s'établit à environ 1 840 M€. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
-    the edition gives it (editor38: the 2011 story's 2 240 M€ was left to the table)."""
-    year = formatting.period_text(growth.period)
-    if growth.central < 0:
-        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a reculé {de(growth, magnitude=True)} en {year}"
-    else:
-        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a progressé {de(growth)} en {year}"
-    if previous is not None:
-        text += f", contre {cite_in(previous)}"
-        if growth.central >= 0 and previous.central >= 0:
-            trend = growth_trend(growth.central, previous.central)
-            text += f" : la croissance {trend}"
-            if trend == "ralentit":
-                text += " sans que l'activité recule"
-        elif growth.central < 0 <= previous.central:
-            text += " : la croissance s'est retournée"
-        elif previous.central < 0 <= growth.central:
-            text += " : l'activité repart"
-    text += "."
-    if size is not None and size.published and size.period == growth.period:
-        # its own sentence (editor39: « la croissance accélère, pour un chiffre d'affaires de … » is poor French)
-        verb = narrative.tensed(size, "s'établit", "s'établissait")  # an older edition's year, in the past
-        text += f" Le chiffre d'affaires du secteur {verb} à {cite(size)}."
-    return text
+    accélère. Le chiffre d'affaires du secteur s'établit à environ 1 840 M€. » (``growth.md.j2``). Every verb is chosen
+    by the figures; ``size``, the market's revenue the same year when the edition gives it (editor38: the 2011
+    story's 2 240 M€ was left to the table)."""
+    return render("chapters/resilience/growth.md.j2", growth=growth, previous=previous,
+                  trend=year_trend(growth, previous), size=size)
+
+
+def year_trend(growth: Figure, previous: Figure | None) -> str | None:
+    """« accélère », « ralentit » or « se maintient » when both growths are non-negative; None otherwise."""
+    if previous is None or growth.central < 0 or previous.central < 0:
+        return None
+    return growth_trend(growth.central, previous.central)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,13 @@ def _render(name: str, **context) -> str:
     return render(f"{TEMPLATES}/{name}.md.j2", **context)
 
 
+def growth_text(f: ResilienceFacts) -> str:
+    """The year's growth against the year before, and the market's size that year ('' without a growth)."""
+    if f.growth is None:
+        return ""
+    return _render("growth", growth=f.growth, previous=f.previous, trend=f.year_trend, size=f.size)
+
+
 def weight_text(f: ResilienceFacts) -> str:
     """The sector's weight in the economy ('' when the edition does not publish it)."""
     return _render("weight", weight=f.weight) if f.weight is not None else ""
