@@ -21,12 +21,14 @@ from barometre.chapters.resilience.growth import (
     KIND_WORDS,
     NAMED_YEAR,
     GrowthVoices,
+    JobCut,
     contraction_sentence,
     growth_chart,
     growth_sentence,
     growth_table,
     growth_title,
     growth_voices,
+    job_cuts,
     other_words,
 )
 from barometre.chapters.resilience.market import (
@@ -66,6 +68,7 @@ from barometre.chapters.resilience.facts import (
     facts,
 )
 from barometre.chapters.resilience.text import (
+    contraction_text,
     cost_text,
     growth_text,
     no_model_text,
@@ -120,6 +123,7 @@ __all__ = [
     "Average",
     "CostArgument",
     "GrowthVoices",
+    "JobCut",
     "MarketSize",
     "Outlook",
     "ResilienceFacts",
@@ -130,6 +134,7 @@ __all__ = [
     "complement_text",
     "cost_text",
     "contraction_sentence",
+    "contraction_text",
     "editions_text",
     "events_source",
     "facts",
@@ -139,6 +144,7 @@ __all__ = [
     "growth_text",
     "growth_title",
     "growth_voices",
+    "job_cuts",
     "margin_sensitivity",
     "market_share_chart",
     "no_model_text",

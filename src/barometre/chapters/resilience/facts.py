@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from barometre import formatting, lead, narrative
-from barometre.chapters.resilience.growth import GrowthVoices, growth_voices, year_trend
+from barometre.chapters.resilience.growth import GrowthVoices, JobCut, growth_voices, job_cuts, year_trend
 from barometre.chapters.resilience.market import sector_events
 from barometre.chapters.resilience.payback import PaybackModel, payback_model, payback_takeaway
 from barometre.data import Dataset, Figure, period_end
@@ -102,6 +102,7 @@ class ResilienceFacts:
     size: Figure | None  # the market's size in the growth's year
     told: GrowthVoices  # the year's verdict and outlook told with the growth
     weight: Weight | None
+    cuts: tuple[JobCut, ...]  # the jobs cut in France, year by year (the contraction of 2012-2013)
     market_size: MarketSize | None
     share: Figure | None  # the outsourced share of the market
     complement: str  # the rest of the market to 100 %, as the share is given ('' without a share)
@@ -154,7 +155,7 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
         year_trend=year_trend(growth, previous) if growth is not None else None,
         average=_average(ds, edition), outlooks=_outlooks(ds, edition),
         size=ds.known("market_revenue", edition, period=growth.period) if growth is not None else None,
-        told=growth_voices(ds, edition, growth), weight=_weight(ds, edition), market_size=_market_size(ds, edition),
+        told=growth_voices(ds, edition, growth), weight=_weight(ds, edition), cuts=job_cuts(ds, edition), market_size=_market_size(ds, edition),
         share=share, complement=formatting.complement_text(share) if share is not None else "", summary_share=summary_share,
         recent_share=share is not None and edition - period_end(share.period) <= STALE_SHARE_YEARS,
         cost=cost, premium=premium, savings_now=savings_now,

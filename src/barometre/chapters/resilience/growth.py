@@ -190,38 +190,43 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
     return GrowthVoices(" ".join(sentences), frozenset(used))
 
 
-def contraction_sentence(ds: Dataset, edition: int) -> str:
+@dataclass(frozen=True)
+class JobCut:
+    """One year's jobs cut in France, with the barometer's change of staff in France that year (only beside a count
+    a speaker gives) and the sites closed that year, when published."""
+
+    figure: Figure
+    staff: Figure | None
+    sites: Figure | None
+
+
+def job_cuts(ds: Dataset, edition: int) -> tuple[JobCut, ...]:
     """The jobs cut in France, year by year, that the editions up to ``edition`` publish (the sector's contraction
-    of 2012-2013), each year once, each count said by its source, with the barometer's change of staff in France
-    that year when it gives one: « En 2012, Laurent Uberti a chiffré à 4 000 les emplois supprimés en France, où le
-    baromètre a mesuré un recul des effectifs de 7 % ; en 2013, selon le baromètre, 4 000 emplois de plus ont
-    disparu et environ 10 sites ont fermé. » (editor39/40: « en 2013 » twice, the 2012 fall of staff left out).
-    '' when none is published."""
+    of 2012-2013); () when none is published."""
     cut = lead.series(ds, "jobs_destroyed", "france", edition)
-    if not cut:
-        return ""
     sites = ds.known("sites_closed", edition)
     sites = sites if sites is not None and sites.published and sites.period in {f.period for f in cut} else None
-    clauses = []
-    for i, fig in enumerate(cut):
-        year = formatting.period_text(fig.period)
-        shown = cite(narrative.dated(fig))  # « En 2012, » dates it
-        if fig.source_type == "interview":  # a count a speaker gives is his (Laurent Uberti's, to LeMagIT)
-            clause = (f"en {year}, {narrative.md_escape(fig.attribution)} a chiffré à {shown} les emplois supprimés "
-                      "en France")
-        else:
-            more = " de plus" if i > 0 else ""
-            clause = f"en {year}, selon le baromètre, {shown} emplois{more} ont disparu en France"
+    cuts = []
+    for fig in cut:
         staff = ds.known("staff_growth", edition, scope="france", period=fig.period)
-        if staff is not None and staff.published and fig.source_type == "interview" and staff.source_type != "interview":
-            moved = narrative.direction(staff.central, up="une hausse", down="un recul", flat="une stabilité")
-            clause += (f", où le baromètre a mesuré {moved} des effectifs"
-                       + (f" {de(staff, magnitude=True)}" if staff.central else ""))
-        if sites is not None and sites.period == fig.period:
-            clause += f" et {cite(narrative.dated(sites))} sites ont fermé"
-        clauses.append(clause)
-    text = " ; ".join(clauses)
-    return upper_first(text) + "."
+        shown = (staff is not None and staff.published and fig.source_type == "interview"
+                 and staff.source_type != "interview")
+        cuts.append(JobCut(fig, staff if shown else None,
+                           sites if sites is not None and sites.period == fig.period else None))
+    return tuple(cuts)
+
+
+def contraction_of(cuts: tuple[JobCut, ...]) -> str:
+    """The contraction's sentence (``contraction.md.j2``): « En 2012, Laurent Uberti a chiffré à 4 000 les emplois
+    supprimés en France, où le baromètre a mesuré un recul des effectifs de 7 % ; en 2013, selon le baromètre,
+    4 000 emplois de plus ont disparu et environ 10 sites ont fermé. » '' without any cut."""
+    return upper_first(render("chapters/resilience/contraction.md.j2", cuts=cuts)) if cuts else ""
+
+
+def contraction_sentence(ds: Dataset, edition: int) -> str:
+    """The jobs cut that the editions up to ``edition`` publish, told (``contraction_of(job_cuts(ds, edition))``);
+    '' when none is published."""
+    return contraction_of(job_cuts(ds, edition))
 
 
 GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)

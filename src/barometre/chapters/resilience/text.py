@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from barometre import formatting
 from barometre.chapters.resilience.facts import ResilienceFacts
-from barometre.chapters.resilience.growth import CHAPTER
+from barometre.chapters.resilience.growth import CHAPTER, contraction_of
 from barometre.narrative import ChapterSummary, cite, not_in_edition
 from barometre.narrative.templating import render
 
@@ -21,6 +21,11 @@ def growth_text(f: ResilienceFacts) -> str:
     if f.growth is None:
         return ""
     return _render("growth", growth=f.growth, previous=f.previous, trend=f.year_trend, size=f.size)
+
+
+def contraction_text(f: ResilienceFacts) -> str:
+    """The jobs cut in 2012-2013, once an edition publishes them ('' before)."""
+    return contraction_of(f.cuts)
 
 
 def weight_text(f: ResilienceFacts) -> str:
