@@ -24,6 +24,9 @@ from barometre.models.findings import Finding, Takeaway
 from barometre.narrative import source_line
 from barometre.narrative.templating import phrase, render
 
+TEMPLATES = "chapters/resilience"  # the model's text and its charts' words (``charts.md.j2``)
+CHARTS = f"{TEMPLATES}/charts.md.j2"
+
 # The cost argument's two quantities, each on its own axis: a gap between two salaries, and the savings
 # clients are asked for (a share of their costs).
 PREMIUM_AXES = {"écart": "% de salaire en plus", "économies": "% des coûts"}
@@ -72,12 +75,7 @@ def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) 
         name="resilience-argument-cout",
         title="L'argument du coût",
         source=source_line([premium, savings_before, savings_now]),
-        description=(
-            f"Deux panneaux, chacun sur son axe : les salaires des grands groupes, supérieurs de "
-            f"{formatting.figure_text(premium)} à ceux des outsourceurs ; les économies demandées aux donneurs "
-            f"d'ordres, {formatting.figure_text(savings_before)} auparavant, {formatting.figure_text(savings_now)} "
-            f"{now}."
-        ),
+        description=phrase(CHARTS, "premium_description", premium, savings_before, savings_now, now),
         data=table,
     )
 
@@ -120,16 +118,9 @@ def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figu
     return chart_output(
         (lines + zero + mark).properties(height=280),
         name="resilience-retour-sur-investissement",
-        title=(f"Le coût de départ est calé pour que le point mort tombe à {formatting.number(breakeven_months, 0)} "
-               "mois, le retour cité" if calibrated else
-               f"Point mort de l'externalisation dans le modèle : {formatting.number(breakeven_months, 0)} mois "
-               "(hypothèse centrale)"),
+        title=phrase(CHARTS, "payback_title", breakeven_months, calibrated),
         source=source_line(figs) + " ; modèle et hypothèses du livre",
-        description=(
-            "Courbes de l'économie nette cumulée après externalisation, pour les deux extrémités de l'écart de "
-            "salaire cité : négative au départ (coût de transition), elle devient positive au point mort, "
-            f"marqué par la ligne pointillée à {formatting.number(breakeven_months, 0)} mois."
-        ),
+        description=phrase(CHARTS, "payback_description", breakeven_months),
         data=curves[["month", "net_saving", "écart de salaire"]],
     )
 
@@ -165,17 +156,12 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         name="resilience-point-mort",
         title="Le point mort selon l'écart de salaire et le coût de transition",
         source=source_line(figs) + " ; modèle et hypothèses du livre",
-        description=(
-            "Carte de chaleur du nombre de mois avant que l'externalisation ne soit rentable : il diminue quand "
-            "l'écart de salaire se creuse et s'allonge avec le coût de transition."
-        ),
+        description=phrase(CHARTS, "heatmap_description"),
         data=table[["écart", "transition_cost_months", "économie", "texte"]],
     )
 
 
 # the sensitivity band of the provider's margin, a book's assumption with no published figure: the
-TEMPLATES = "chapters/resilience"
-
 # « À retenir » line gives the result from half to one and a half times the margin set
 MARGIN_BAND = (0.5, 1.5)
 
