@@ -26,10 +26,11 @@ from barometre.narrative import (
     growth_trend,
     source_line,
 )
-from barometre.narrative.templating import render
+from barometre.narrative.templating import phrase, render
 from barometre.typography import upper_first
 
 CHAPTER = "resilience"
+CHARTS = f"chapters/{CHAPTER}/charts.md.j2"  # the chart's title and description
 
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
@@ -93,18 +94,15 @@ ARROW_SHARE = 0.18  # a bound's arrow above (or below) its bar, as a share of th
 
 
 def growth_title(table: pd.DataFrame) -> str:
-    """The chart's title, chosen by the data: the last year's growth against the year before."""
+    """The chart's title, chosen by the data: the last year's growth against the year before (``charts.md.j2``)."""
     done = table[~table["type"].isin(FORECAST_KINDS)] if not table.empty else table
     if done.empty:
-        return "Croissance du chiffre d'affaires des outsourceurs"
+        return phrase(CHARTS, "growth_title", None, False, None)
     last = done.iloc[-1]
-    if last["croissance"] < 0:
-        return f"L'activité des outsourceurs recule en {last['année']}"
-    if len(done) < 2 or last.get("rupture", ""):  # no trend across a break in the series
-        return f"Croissance du chiffre d'affaires des outsourceurs en {last['année']}"
-    before = done.iloc[-2]
-    trend = growth_trend(last["croissance"], before["croissance"])
-    return f"La croissance des outsourceurs {trend} en {last['année']}"
+    trend = None
+    if last["croissance"] >= 0 and len(done) >= 2 and not last.get("rupture", ""):  # no trend across a break
+        trend = growth_trend(last["croissance"], done.iloc[-2]["croissance"])
+    return phrase(CHARTS, "growth_title", last["année"], last["croissance"] < 0, trend)
 
 
 def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
@@ -244,7 +242,7 @@ GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1], 
 FORECAST_KINDS = ("Prévision", "Estimation")  # bars of a figure not yet measured (``narrative.forecast_word``)
 
 
-KIND_WORDS = {"Prévision": "prévisions", "Estimation": "estimations faites en cours d'année"}
+KIND_WORDS = {"Prévision": "prévisions", "Estimation": "estimations faites en cours d'année"}  # as charts.md.j2 says
 
 
 GROWTH_ACROSS_FROM = 9  # years: from this many bars on, they lie across the page, the years down its side
@@ -333,18 +331,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], xOffset=-3) + marks.mark_text(
             align="left", baseline="top", dx=0, fontSize=10, color=history.BREAK_COLOUR).encode(
             y=alt.value(1), text="rupture:N")
-    years = ", ".join(table["année"])
     forecasts = table[table["type"].isin(FORECAST_KINDS)]
     drawn = [k for k in FORECAST_KINDS if k in set(forecasts["type"])]
-    note = (
-        " Les barres " + " et ".join(f"« {k} »" for k in drawn) + " sont des "
-        + " et des ".join(KIND_WORDS[k] for k in drawn) + ", données telles que publiées"
-        + (" ; une borne (« au moins », « plus de ») est une barre pâle jusqu'à la borne, prolongée d'une flèche "
-           "du côté où se trouve la valeur" if (forecasts["borne"] != 0).any() else "")
-        + (" ; une fourchette va de sa borne basse à sa borne haute" if (forecasts["début"] != 0).any() else "")
-        + "."
-        if not forecasts.empty else ""
-    )
     across = len(table) >= GROWTH_ACROSS_FROM
     return chart_output(
         _growth_across(table, kinds, breaks) if across else
@@ -352,13 +340,9 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         name="resilience-croissance",
         title=growth_title(table),
         source=source_line(figs),
-        description=(
-            f"Diagramme en barres{' horizontales' if across else ''} de la croissance annuelle du chiffre "
-            f"d'affaires des outsourceurs pour "
-            f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
-            + "." + note
-            + "".join(f" Rupture de série en {a} : les barres de part et d'autre ne se comparent pas directement."
-                      for a in breaks["année"])
-        ),
+        description=phrase(CHARTS, "growth_description", across,
+                           list(zip(table["année"], table["texte"], strict=True)), drawn,
+                           bool((forecasts["borne"] != 0).any()), bool((forecasts["début"] != 0).any()),
+                           list(breaks["année"])),
         data=table,
     )
