@@ -134,7 +134,7 @@ class GrowthVoices:
 NAMED_YEAR = re.compile(r"\s*(\d{4}) est une année de (\w+)")
 
 
-def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
+def other_words(ds: Dataset, q, named_words: dict[str, str]) -> str:
     """The same speaker's other words on the next year, after his first. When both name the year with a word (« 2012
     est une année de rupture », then « … de transition »), the second is told as his other word for it, in its
     publication (editors 40 to 43: « Il dit aussi » set the two side by side unreconciled): « Dans Mission Relation
@@ -142,13 +142,14 @@ def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
     found = NAMED_YEAR.match(q.quote)
     src = ds.sources.get(q.source)
     outlet = getattr(src, "publication_outlet", "") if src is not None else ""
-    if found and found.group(1) in named and named[found.group(1)] != found.group(2) and outlet:
+    named = None
+    if found and found.group(1) in named_words and named_words[found.group(1)] != found.group(2) and outlet:
         # the rest of his words after the ones just quoted, not the whole quote again (editor44)
         rest = q.quote[found.end():].strip()
-        then = f", {narrative.quote(replace(q, quote=rest), attribution=False)}" if rest.strip(" .") else ""
-        return (f"Dans {narrative.md_escape(outlet)}, il parle aussi d’«\u00a0une année de {found.group(2)}\u00a0» "
-                f"pour {found.group(1)}{then}.")
-    return f"Il dit aussi : {narrative.quote(q, attribution=False)}."
+        named = {"outlet": outlet, "word": found.group(2), "year": found.group(1),
+                 "rest": narrative.quote(replace(q, quote=rest), attribution=False) if rest.strip(" .") else ""}
+    return phrase(f"chapters/{CHAPTER}/_phrases.md.j2", "other_words", named,
+                  "" if named else narrative.quote(q, attribution=False))
 
 
 def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoices:
