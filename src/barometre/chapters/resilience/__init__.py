@@ -8,6 +8,17 @@ payback model); ``facts`` (the chapter's facts, computed once: ``facts(ds, editi
 
 from __future__ import annotations
 
+from barometre.chapters.resilience.facts import (
+    STALE_SHARE_YEARS,
+    Average,
+    CostArgument,
+    MarketSize,
+    Outlook,
+    ResilienceFacts,
+    ResilienceParams,
+    Weight,
+    facts,
+)
 from barometre.chapters.resilience.growth import (
     ARROW_SHARE,
     CHAPTER,
@@ -56,17 +67,6 @@ from barometre.chapters.resilience.payback import (
     premium_chart,
     saving_band,
 )
-from barometre.chapters.resilience.facts import (
-    STALE_SHARE_YEARS,
-    Average,
-    CostArgument,
-    MarketSize,
-    Outlook,
-    ResilienceFacts,
-    ResilienceParams,
-    Weight,
-    facts,
-)
 from barometre.chapters.resilience.text import (
     contraction_text,
     cost_text,
@@ -81,6 +81,7 @@ from barometre.chapters.resilience.text import (
 )
 from barometre.data import Dataset
 from barometre.narrative import ChapterSummary
+
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary | None:
     """The chapter's key figure and takeaway (data only), shown by the synthesis: the growth this edition
@@ -126,15 +127,15 @@ __all__ = [
     "JobCut",
     "MarketSize",
     "Outlook",
+    "PaybackModel",
     "ResilienceFacts",
     "ResilienceParams",
     "Weight",
-    "PaybackModel",
     "breakeven_heatmap",
     "complement_text",
-    "cost_text",
     "contraction_sentence",
     "contraction_text",
+    "cost_text",
     "editions_text",
     "events_source",
     "facts",

@@ -9,7 +9,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from barometre import formatting, lead, narrative
-from barometre.chapters.resilience.growth import GrowthVoices, JobCut, growth_voices, job_cuts, year_trend
+from barometre.chapters.resilience.growth import (
+    GrowthVoices,
+    JobCut,
+    growth_voices,
+    job_cuts,
+    year_trend,
+)
 from barometre.chapters.resilience.market import sector_events
 from barometre.chapters.resilience.payback import PaybackModel, payback_model, payback_takeaway
 from barometre.data import Dataset, Figure, period_end

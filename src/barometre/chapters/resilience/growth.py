@@ -18,9 +18,6 @@ from barometre.charts import (
 )
 from barometre.data import Dataset, Figure, period_end
 from barometre.narrative import (
-    cite,
-    cite_in,
-    de,
     direction_forecast,
     forecast_word,
     growth_trend,
