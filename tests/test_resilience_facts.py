@@ -116,18 +116,25 @@ def test_the_notebook_computes_the_facts_once_and_its_cells_read_them():
     assert "ch.takeaways_text(facts)" in code
 
 
-MOVED = ("__init__.py", "facts.py", "text.py", "payback.py")  # the modules whose sentences are templates
-LEFT = {"growth.py", "market.py"}  # still write their sentences and chart descriptions in Python (see the report)
+def test_the_growth_sections_sentences_read_the_facts(ds):
+    f = ch.facts(ds, 2011)
+    text = ch.growth_text(f)
+    assert ": la croissance accélère" in text and "s'établit à" in text
+    assert "s'établit" not in ch.growth_text(replace(f, size=None))
+    slower = ch.growth_text(replace(f, year_trend="ralentit"))
+    assert ": la croissance ralentit sans que l'activité recule" in slower
+    assert ch.growth_text(replace(f, growth=None)) == ""
+    later = ch.facts(ds, 2024)
+    assert later.cuts and ch.contraction_text(later).startswith("En 2012, Laurent Uberti")
+    assert ch.contraction_text(replace(later, cuts=later.cuts[1:])).startswith("En 2013, selon le baromètre")
+    assert ch.contraction_text(replace(later, cuts=())) == ""
 
 
-def test_the_chapters_moved_modules_write_no_french_sentence():
+def test_the_chapters_modules_write_no_french_sentence():
     package = Path(ch.__file__).parent
-    assert {m.name for m in package.glob("*.py")} == set(MOVED) | LEFT
-    found = {name: french_sentences((package / name).read_text(encoding="utf-8")) for name in MOVED}
-    # payback.py keeps the descriptions of its charts (as value's charts kept their titles): those only
-    described = ("Deux panneaux", "Courbes de", "Carte de chaleur", ". La grille", "Point mort de",
-                 "Le coût de départ est calé")
-    assert {n: [s for s in v if not s.lstrip().startswith(described)] for n, v in found.items()} == {
-        n: [] for n in MOVED}
+    modules = sorted(package.glob("*.py"))
+    assert {m.name for m in modules} == {"__init__.py", "facts.py", "text.py", "growth.py", "market.py", "payback.py"}
+    for module in modules:
+        assert french_sentences(module.read_text(encoding="utf-8")) == [], module.name
     # the check sees a sentence written in Python, as the model's text was before its template
     assert french_sentences('x = f"L\'économie de fonctionnement atteint {rate} du coût interne."\n') != []
