@@ -352,14 +352,12 @@ def test_the_model_s_takeaway_is_one_short_line(edition):
 def test_the_takeaways_give_the_edition_s_outlook_and_a_person_s_average_in_her_words():
     """editor37: the 2011 « À retenir » omitted the edition's outlook (a fall for 2012); the 2024 one gave « entre
     2017 et 2024 », the book's dates for Caroline Adam's « sur les 7 à 8 dernières années », without her slowdown."""
-    from barometre import lead
-
     ds = load()
-    y2011 = ch.growth_takeaways(ds, 2011, None, ds.known("revenue_growth", 2011, period="2011"), None)
+    y2011 = ch.takeaways_text(ch.facts(ds, 2011)).split("\n")
     assert any(line.startswith("- Prévision pour 2012 : {ref}`un recul") for line in y2011)
-    y2008 = ch.growth_takeaways(ds, 2008, None, ds.known("revenue_growth", 2008, period="2008"), None)
+    y2008 = ch.takeaways_text(ch.facts(ds, 2008)).split("\n")
     assert sum(line.startswith("- Prévision pour 2009") for line in y2008) == 1  # one source, not three rows
-    y2024 = ch.growth_takeaways(ds, 2024, lead.edition_average(ds, 2024), None, None)
+    y2024 = ch.takeaways_text(ch.facts(ds, 2024)).split("\n")
     text = " ".join(y2024).replace("\u00a0", " ")
     assert "« sur les 7 à 8 dernières années », selon Caroline Adam" in text and "ralentissement en 2024" in text
     assert "entre 2017 et 2024" not in text and "pour 2025, selon Caroline Adam" in text

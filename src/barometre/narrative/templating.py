@@ -11,9 +11,10 @@ Filters (numbers the French way, figures cited with their source): ``number``, `
 fraction as a percentage), ``euros``, ``small_number``, ``period``, ``cite``, ``cite_in``, ``de``, ``dated``,
 ``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``, ``as_of_edition`` (the figure
 without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``opening`` (« En 2009, » before a
-sentence an older edition's figure dates), ``quote``. Globals: ``direction``
+sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
+``forecast_word``, ``for_period``, ``forecast_cited``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
-words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``.
+words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``.
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -42,6 +43,7 @@ from barometre.narrative.citing import (
     quote,
     vintage_note,
 )
+from barometre.narrative.forecasts import for_period, forecast_cited, forecast_noun, forecast_word
 from barometre.narrative.words import by_signs, direction, in_year, opening, tensed
 from barometre.typography import elide
 
@@ -63,10 +65,12 @@ def environment() -> Environment:
         small_number=formatting.small_number, period=formatting.period_text, cite=cite, cite_in=cite_in, de=de,
         dated=dated, md_escape=md_escape, in_year=in_year, scope_label=scope_label, as_of_edition=as_of_edition,
         vintage_note=vintage_note, figure_text=formatting.figure_text, month_year=formatting.month_year,
-        opening=opening, quote=quote,
+        opening=opening, quote=quote, event_date=formatting.event_date, forecast_noun=forecast_noun,
+        for_period=for_period, forecast_cited=forecast_cited, forecast_word=forecast_word,
     )
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
-                       count_words=formatting.count_words, elide=elide)
+                       count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
+                       value_range=formatting.value_range)
     return env
 
 

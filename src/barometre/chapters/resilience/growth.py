@@ -18,17 +18,16 @@ from barometre.charts import (
 )
 from barometre.data import Dataset, Figure, period_end
 from barometre.narrative import (
-    cite,
-    cite_in,
-    de,
     direction_forecast,
     forecast_word,
     growth_trend,
     source_line,
 )
+from barometre.narrative.templating import phrase, render
 from barometre.typography import upper_first
 
 CHAPTER = "resilience"
+CHARTS = f"chapters/{CHAPTER}/charts.md.j2"  # the chart's title and description
 
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
@@ -92,46 +91,31 @@ ARROW_SHARE = 0.18  # a bound's arrow above (or below) its bar, as a share of th
 
 
 def growth_title(table: pd.DataFrame) -> str:
-    """The chart's title, chosen by the data: the last year's growth against the year before."""
+    """The chart's title, chosen by the data: the last year's growth against the year before (``charts.md.j2``)."""
     done = table[~table["type"].isin(FORECAST_KINDS)] if not table.empty else table
     if done.empty:
-        return "Croissance du chiffre d'affaires des outsourceurs"
+        return phrase(CHARTS, "growth_title", None, False, None)
     last = done.iloc[-1]
-    if last["croissance"] < 0:
-        return f"L'activité des outsourceurs recule en {last['année']}"
-    if len(done) < 2 or last.get("rupture", ""):  # no trend across a break in the series
-        return f"Croissance du chiffre d'affaires des outsourceurs en {last['année']}"
-    before = done.iloc[-2]
-    trend = growth_trend(last["croissance"], before["croissance"])
-    return f"La croissance des outsourceurs {trend} en {last['année']}"
+    trend = None
+    if last["croissance"] >= 0 and len(done) >= 2 and not last.get("rupture", ""):  # no trend across a break
+        trend = growth_trend(last["croissance"], done.iloc[-2]["croissance"])
+    return phrase(CHARTS, "growth_title", last["année"], last["croissance"] < 0, trend)
 
 
 def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
     """« Le chiffre d'affaires des outsourceurs a progressé de 15 % en 2008, contre 13 % en 2007 : la croissance
-    accélère. Le chiffre d'affaires du secteur s'établit à environ 1 840 M€. » Every verb is chosen by the figures; ``size``, the market's revenue the same year when
-    the edition gives it (editor38: the 2011 story's 2 240 M€ was left to the table)."""
-    year = formatting.period_text(growth.period)
-    if growth.central < 0:
-        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a reculé {de(growth, magnitude=True)} en {year}"
-    else:
-        text = f"D'après le baromètre, le chiffre d'affaires des outsourceurs a progressé {de(growth)} en {year}"
-    if previous is not None:
-        text += f", contre {cite_in(previous)}"
-        if growth.central >= 0 and previous.central >= 0:
-            trend = growth_trend(growth.central, previous.central)
-            text += f" : la croissance {trend}"
-            if trend == "ralentit":
-                text += " sans que l'activité recule"
-        elif growth.central < 0 <= previous.central:
-            text += " : la croissance s'est retournée"
-        elif previous.central < 0 <= growth.central:
-            text += " : l'activité repart"
-    text += "."
-    if size is not None and size.published and size.period == growth.period:
-        # its own sentence (editor39: « la croissance accélère, pour un chiffre d'affaires de … » is poor French)
-        verb = narrative.tensed(size, "s'établit", "s'établissait")  # an older edition's year, in the past
-        text += f" Le chiffre d'affaires du secteur {verb} à {cite(size)}."
-    return text
+    accélère. Le chiffre d'affaires du secteur s'établit à environ 1 840 M€. » (``growth.md.j2``). Every verb is chosen
+    by the figures; ``size``, the market's revenue the same year when the edition gives it (editor38: the 2011
+    story's 2 240 M€ was left to the table)."""
+    return render("chapters/resilience/growth.md.j2", growth=growth, previous=previous,
+                  trend=year_trend(growth, previous), size=size)
+
+
+def year_trend(growth: Figure, previous: Figure | None) -> str | None:
+    """« accélère », « ralentit » or « se maintient » when both growths are non-negative; None otherwise."""
+    if previous is None or growth.central < 0 or previous.central < 0:
+        return None
+    return growth_trend(growth.central, previous.central)
 
 
 @dataclass(frozen=True)
@@ -147,7 +131,7 @@ class GrowthVoices:
 NAMED_YEAR = re.compile(r"\s*(\d{4}) est une année de (\w+)")
 
 
-def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
+def other_words(ds: Dataset, q, named_words: dict[str, str]) -> str:
     """The same speaker's other words on the next year, after his first. When both name the year with a word (« 2012
     est une année de rupture », then « … de transition »), the second is told as his other word for it, in its
     publication (editors 40 to 43: « Il dit aussi » set the two side by side unreconciled): « Dans Mission Relation
@@ -155,13 +139,14 @@ def other_words(ds: Dataset, q, named: dict[str, str]) -> str:
     found = NAMED_YEAR.match(q.quote)
     src = ds.sources.get(q.source)
     outlet = getattr(src, "publication_outlet", "") if src is not None else ""
-    if found and found.group(1) in named and named[found.group(1)] != found.group(2) and outlet:
+    named = None
+    if found and found.group(1) in named_words and named_words[found.group(1)] != found.group(2) and outlet:
         # the rest of his words after the ones just quoted, not the whole quote again (editor44)
         rest = q.quote[found.end():].strip()
-        then = f", {narrative.quote(replace(q, quote=rest), attribution=False)}" if rest.strip(" .") else ""
-        return (f"Dans {narrative.md_escape(outlet)}, il parle aussi d’«\u00a0une année de {found.group(2)}\u00a0» "
-                f"pour {found.group(1)}{then}.")
-    return f"Il dit aussi : {narrative.quote(q, attribution=False)}."
+        named = {"outlet": outlet, "word": found.group(2), "year": found.group(1),
+                 "rest": narrative.quote(replace(q, quote=rest), attribution=False) if rest.strip(" .") else ""}
+    return phrase(f"chapters/{CHAPTER}/_phrases.md.j2", "other_words", named,
+                  "" if named else narrative.quote(q, attribution=False))
 
 
 def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoices:
@@ -201,38 +186,43 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
     return GrowthVoices(" ".join(sentences), frozenset(used))
 
 
-def contraction_sentence(ds: Dataset, edition: int) -> str:
+@dataclass(frozen=True)
+class JobCut:
+    """One year's jobs cut in France, with the barometer's change of staff in France that year (only beside a count
+    a speaker gives) and the sites closed that year, when published."""
+
+    figure: Figure
+    staff: Figure | None
+    sites: Figure | None
+
+
+def job_cuts(ds: Dataset, edition: int) -> tuple[JobCut, ...]:
     """The jobs cut in France, year by year, that the editions up to ``edition`` publish (the sector's contraction
-    of 2012-2013), each year once, each count said by its source, with the barometer's change of staff in France
-    that year when it gives one: « En 2012, Laurent Uberti a chiffré à 4 000 les emplois supprimés en France, où le
-    baromètre a mesuré un recul des effectifs de 7 % ; en 2013, selon le baromètre, 4 000 emplois de plus ont
-    disparu et environ 10 sites ont fermé. » (editor39/40: « en 2013 » twice, the 2012 fall of staff left out).
-    '' when none is published."""
+    of 2012-2013); () when none is published."""
     cut = lead.series(ds, "jobs_destroyed", "france", edition)
-    if not cut:
-        return ""
     sites = ds.known("sites_closed", edition)
     sites = sites if sites is not None and sites.published and sites.period in {f.period for f in cut} else None
-    clauses = []
-    for i, fig in enumerate(cut):
-        year = formatting.period_text(fig.period)
-        shown = cite(narrative.dated(fig))  # « En 2012, » dates it
-        if fig.source_type == "interview":  # a count a speaker gives is his (Laurent Uberti's, to LeMagIT)
-            clause = (f"en {year}, {narrative.md_escape(fig.attribution)} a chiffré à {shown} les emplois supprimés "
-                      "en France")
-        else:
-            more = " de plus" if i > 0 else ""
-            clause = f"en {year}, selon le baromètre, {shown} emplois{more} ont disparu en France"
+    cuts = []
+    for fig in cut:
         staff = ds.known("staff_growth", edition, scope="france", period=fig.period)
-        if staff is not None and staff.published and fig.source_type == "interview" and staff.source_type != "interview":
-            moved = narrative.direction(staff.central, up="une hausse", down="un recul", flat="une stabilité")
-            clause += (f", où le baromètre a mesuré {moved} des effectifs"
-                       + (f" {de(staff, magnitude=True)}" if staff.central else ""))
-        if sites is not None and sites.period == fig.period:
-            clause += f" et {cite(narrative.dated(sites))} sites ont fermé"
-        clauses.append(clause)
-    text = " ; ".join(clauses)
-    return upper_first(text) + "."
+        shown = (staff is not None and staff.published and fig.source_type == "interview"
+                 and staff.source_type != "interview")
+        cuts.append(JobCut(fig, staff if shown else None,
+                           sites if sites is not None and sites.period == fig.period else None))
+    return tuple(cuts)
+
+
+def contraction_of(cuts: tuple[JobCut, ...]) -> str:
+    """The contraction's sentence (``contraction.md.j2``): « En 2012, Laurent Uberti a chiffré à 4 000 les emplois
+    supprimés en France, où le baromètre a mesuré un recul des effectifs de 7 % ; en 2013, selon le baromètre,
+    4 000 emplois de plus ont disparu et environ 10 sites ont fermé. » '' without any cut."""
+    return upper_first(render("chapters/resilience/contraction.md.j2", cuts=cuts)) if cuts else ""
+
+
+def contraction_sentence(ds: Dataset, edition: int) -> str:
+    """The jobs cut that the editions up to ``edition`` publish, told (``contraction_of(job_cuts(ds, edition))``);
+    '' when none is published."""
+    return contraction_of(job_cuts(ds, edition))
 
 
 GROWTH_OUTER_PADDING = 0.2  # of a band: the outer bars stand off the plot's ends (0,6 pressed the years together at 360 px)
@@ -250,7 +240,7 @@ GROWTH_KINDS = {"Réalisé (baromètre)": PALETTE[0], "Prévision": PALETTE[1], 
 FORECAST_KINDS = ("Prévision", "Estimation")  # bars of a figure not yet measured (``narrative.forecast_word``)
 
 
-KIND_WORDS = {"Prévision": "prévisions", "Estimation": "estimations faites en cours d'année"}
+KIND_WORDS = {"Prévision": "prévisions", "Estimation": "estimations faites en cours d'année"}  # as charts.md.j2 says
 
 
 GROWTH_ACROSS_FROM = 9  # years: from this many bars on, they lie across the page, the years down its side
@@ -339,18 +329,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         labels = labels + marks.mark_rule(color=history.BREAK_COLOUR, strokeDash=[4, 3], xOffset=-3) + marks.mark_text(
             align="left", baseline="top", dx=0, fontSize=10, color=history.BREAK_COLOUR).encode(
             y=alt.value(1), text="rupture:N")
-    years = ", ".join(table["année"])
     forecasts = table[table["type"].isin(FORECAST_KINDS)]
     drawn = [k for k in FORECAST_KINDS if k in set(forecasts["type"])]
-    note = (
-        " Les barres " + " et ".join(f"« {k} »" for k in drawn) + " sont des "
-        + " et des ".join(KIND_WORDS[k] for k in drawn) + ", données telles que publiées"
-        + (" ; une borne (« au moins », « plus de ») est une barre pâle jusqu'à la borne, prolongée d'une flèche "
-           "du côté où se trouve la valeur" if (forecasts["borne"] != 0).any() else "")
-        + (" ; une fourchette va de sa borne basse à sa borne haute" if (forecasts["début"] != 0).any() else "")
-        + "."
-        if not forecasts.empty else ""
-    )
     across = len(table) >= GROWTH_ACROSS_FROM
     return chart_output(
         _growth_across(table, kinds, breaks) if across else
@@ -358,13 +338,9 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         name="resilience-croissance",
         title=growth_title(table),
         source=source_line(figs),
-        description=(
-            f"Diagramme en barres{' horizontales' if across else ''} de la croissance annuelle du chiffre "
-            f"d'affaires des outsourceurs pour "
-            f"{years} : " + " ; ".join(f"{a} : {t}" for a, t in zip(table["année"], table["texte"], strict=True))
-            + "." + note
-            + "".join(f" Rupture de série en {a} : les barres de part et d'autre ne se comparent pas directement."
-                      for a in breaks["année"])
-        ),
+        description=phrase(CHARTS, "growth_description", across,
+                           list(zip(table["année"], table["texte"], strict=True)), drawn,
+                           bool((forecasts["borne"] != 0).any()), bool((forecasts["début"] != 0).any()),
+                           list(breaks["année"])),
         data=table,
     )

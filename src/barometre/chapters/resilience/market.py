@@ -16,7 +16,9 @@ from barometre.data import Dataset, Figure
 from barometre.narrative import (
     source_line,
 )
+from barometre.narrative.templating import phrase
 
+CHARTS = "chapters/resilience/charts.md.j2"  # the charts' titles and descriptions
 SECTOR_EVENT_KINDS = ("market_opening", "public_service_outsourcing")
 
 
@@ -65,16 +67,9 @@ def market_share_chart(share: Figure) -> ChartOutput:
     return chart_output(
         chart,
         name="resilience-part-externalisee",
-        title=f"Part externalisée du marché de la relation client : {formatting.figure_text(share)}",
+        title=phrase(CHARTS, "share_title", share),
         source=source_line([share]),
-        description=(
-            f"Barre empilée : centres externalisés {formatting.figure_text(share)}, "
-            f"services clients internes {complement_text(share)} (complément à 100)."
-            + (" Entre les deux bornes de la fourchette, la barre est pâle : cette part peut être de l'un ou "
-               "de l'autre." if share.is_range else "")
-            + (" Au-delà de la borne, la barre est pâle : la source ne dit pas où s'arrête la part."
-               if side != 0 else "")
-        ),
+        description=phrase(CHARTS, "share_description", share, complement_text(share), side),
         data=table,
     )
 
@@ -134,14 +129,13 @@ def sectors_chart(events: pd.DataFrame, source: str) -> ChartOutput:
         )
         .properties(height=120)
     )
-    text = ", ".join(f"{r.objet} ({r.date_texte})" for r in table.itertuples())
     return chart_output(
         chart,
         print_chart=_sectors_print_chart(table),
         name="resilience-secteurs",
         title="Secteurs nouvellement ouverts à l'externalisation, cités par l'édition",
         source=source,
-        description=f"Frise des ouvertures à l'externalisation citées par l'article : {text}.",
+        description=phrase(CHARTS, "sectors_description", list(table.itertuples())),
         data=table,
     )
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
+from barometre import formatting
 from barometre.charts import (
     PALETTE,
     ChartOutput,
@@ -21,11 +21,11 @@ from barometre.data import Figure
 from barometre.history import PANEL_WIDTH
 from barometre.models import resilience as model
 from barometre.models.findings import Finding, Takeaway
-from barometre.narrative import (
-    cite,
-    in_year,
-    source_line,
-)
+from barometre.narrative import source_line
+from barometre.narrative.templating import phrase, render
+
+TEMPLATES = "chapters/resilience"  # the model's text and its charts' words (``charts.md.j2``)
+CHARTS = f"{TEMPLATES}/charts.md.j2"
 
 # The cost argument's two quantities, each on its own axis: a gap between two salaries, and the savings
 # clients are asked for (a share of their costs).
@@ -75,12 +75,7 @@ def premium_chart(premium: Figure, savings_before: Figure, savings_now: Figure) 
         name="resilience-argument-cout",
         title="L'argument du coût",
         source=source_line([premium, savings_before, savings_now]),
-        description=(
-            f"Deux panneaux, chacun sur son axe : les salaires des grands groupes, supérieurs de "
-            f"{formatting.figure_text(premium)} à ceux des outsourceurs ; les économies demandées aux donneurs "
-            f"d'ordres, {formatting.figure_text(savings_before)} auparavant, {formatting.figure_text(savings_now)} "
-            f"{now}."
-        ),
+        description=phrase(CHARTS, "premium_description", premium, savings_before, savings_now, now),
         data=table,
     )
 
@@ -123,16 +118,9 @@ def payback_chart(curves: pd.DataFrame, breakeven_months: float, figs: list[Figu
     return chart_output(
         (lines + zero + mark).properties(height=280),
         name="resilience-retour-sur-investissement",
-        title=(f"Le coût de départ est calé pour que le point mort tombe à {formatting.number(breakeven_months, 0)} "
-               "mois, le retour cité" if calibrated else
-               f"Point mort de l'externalisation dans le modèle : {formatting.number(breakeven_months, 0)} mois "
-               "(hypothèse centrale)"),
+        title=phrase(CHARTS, "payback_title", breakeven_months, calibrated),
         source=source_line(figs) + " ; modèle et hypothèses du livre",
-        description=(
-            "Courbes de l'économie nette cumulée après externalisation, pour les deux extrémités de l'écart de "
-            "salaire cité : négative au départ (coût de transition), elle devient positive au point mort, "
-            f"marqué par la ligne pointillée à {formatting.number(breakeven_months, 0)} mois."
-        ),
+        description=phrase(CHARTS, "payback_description", breakeven_months),
         data=curves[["month", "net_saving", "écart de salaire"]],
     )
 
@@ -168,10 +156,7 @@ def breakeven_heatmap(grid: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         name="resilience-point-mort",
         title="Le point mort selon l'écart de salaire et le coût de transition",
         source=source_line(figs) + " ; modèle et hypothèses du livre",
-        description=(
-            "Carte de chaleur du nombre de mois avant que l'externalisation ne soit rentable : il diminue quand "
-            "l'écart de salaire se creuse et s'allonge avec le coût de transition."
-        ),
+        description=phrase(CHARTS, "heatmap_description"),
         data=table[["écart", "transition_cost_months", "économie", "texte"]],
     )
 
@@ -190,16 +175,26 @@ def saving_band(premium: Figure, labour_share: float, provider_margin: float) ->
     return margins, save_low, save_high
 
 
+@dataclass(frozen=True)
+class SavingBand:
+    """The running saving over the cited salary gap and the band of the provider's margins ``MARGIN_BAND``."""
+
+    margins: tuple[float, float]
+    save_low: float
+    save_high: float
+
+
+def _band(premium: Figure, labour_share: float, provider_margin: float) -> SavingBand:
+    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
+    return SavingBand((margins[0], margins[1]), save_low, save_high)
+
+
 def margin_sensitivity(premium: Figure, labour_share: float, provider_margin: float) -> str:
     """The sentence that gives the saving over the band of margins the « À retenir » line uses, so that
-    its range is the text's (empty when no margin of the band leaves a saving)."""
-    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
-    if save_high <= 0:
-        return ""
-    return (f" Avec une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
-            f"{formatting.percent(margins[1] * 100)} au lieu de {formatting.percent(provider_margin * 100)}, elle "
-            f"irait de {formatting.value_range(max(save_low, 0) * 100, save_high * 100, 'percent')} : c'est la "
-            "fourchette que reprend « À retenir ».")
+    its range is the text's, with its leading space (empty when no margin of the band leaves a saving)."""
+    text = phrase(f"{TEMPLATES}/_phrases.md.j2", "margin_sensitivity", _band(premium, labour_share, provider_margin),
+                  provider_margin)
+    return f" {text}" if text else ""
 
 
 def payback_takeaway(
@@ -212,60 +207,47 @@ def payback_takeaway(
     savings_demanded: Figure | None = None,
     borrowed_labour_share: bool = False,
 ) -> Takeaway:
-    """The model's « À retenir » line. The running saving is the model's result, given over the cited
-    salary gap and a band of the provider's margin (no published figure). When the transition cost is
-    not set (``transition_cost_months`` < 0), the model is calibrated on the cited break-even
-    (``breakeven``): the line says so and answers the inverse question, what transition cost that
-    break-even implies, instead of giving the break-even back as a result. ``borrowed_labour_share``: the
-    labour share is the outsourcers' own, applied to the in-house centre, and the line says so."""
-    margins, save_low, save_high = saving_band(premium, labour_share, provider_margin)
-    band = (f"une marge du prestataire de {formatting.number(margins[0] * 100, 1)} à "
-            f"{formatting.percent(margins[1] * 100)}")
+    """The model's « À retenir » line (``payback_takeaway.md.j2``) and its findings. The running saving is the
+    model's result, given over the cited salary gap and a band of the provider's margin (no published figure). When
+    the transition cost is not set (``transition_cost_months`` < 0), the model is calibrated on the cited break-even
+    (``breakeven``): the line says so and answers the inverse question, what transition cost that break-even
+    implies, instead of giving the break-even back as a result. ``borrowed_labour_share``: the labour share is the
+    outsourcers' own, applied to the in-house centre, and the line says so."""
+    band = _band(premium, labour_share, provider_margin)
+    save_low, save_high = band.save_low, band.save_high
+    context = {"premium": premium, "s": band, "savings_demanded": savings_demanded, "where": "",
+               "borrowed": borrowed_labour_share, "breakeven": breakeven, "implied": False, "reader_cost": False,
+               "transition_cost_months": transition_cost_months, "finite": True}
     findings: dict[str, Finding] = {}
     if save_high <= 0:
-        text = (f"- Dans le modèle, l'externalisation n'économise rien sur le fonctionnement, même avec l'écart de "
-                f"salaire cité{in_year(premium)}, {cite(premium)}, et {band} : aucun coût de départ n'est remboursé.")
-        return Takeaway(text)
+        return Takeaway(render(f"{TEMPLATES}/payback_takeaway.md.j2", savings={}, **context))
     s_lo, s_hi = formatting.number(max(save_low, 0) * 100, 1), formatting.percent(save_high * 100)
     findings["saving_low"] = Finding(max(save_low, 0), s_lo, (-1, 1))
     findings["saving_high"] = Finding(save_high, s_hi, (-1, 1))
     # one short line (editor37: about 600 characters): the salary gap and the band of margins the saving rests on
     # are in the chapter's text, which gives the same band (``margin_sensitivity``)
-    text = (f"- Dans le modèle (hypothèses du livre), l'externalisation économise {s_lo} à {s_hi} du coût interne "
-            "de fonctionnement")
     if savings_demanded is not None:
         lo_d, hi_d = savings_demanded.bounds
-        where = ("moins que les" if save_high * 100 < lo_d else "plus que les" if max(save_low, 0) * 100 > hi_d
-                 else "autour des")
-        # the edition's note stays: in the 2009 book, « exigés en 2009 » alone read as the 2009 edition's figure
-        # (test_sparse_edition)
         # « exigés … en 2009 » dates the testimony: no edition note on it (editor39)
-        text += (f", {where} {cite(narrative.dated(savings_demanded))} exigés des donneurs d'ordres"
-                 f"{in_year(savings_demanded)}")
-    text += ((" ; la part des salaires est celle des outsourceurs, appliquée faute de mieux au centre interne"
-              if borrowed_labour_share else "") + ".")
+        context["where"] = ("below" if save_high * 100 < lo_d else "above" if max(save_low, 0) * 100 > hi_d
+                            else "around")
     bands: tuple[tuple[str, str], ...] = ()
     if transition_cost_months < 0 and breakeven is not None:
         months = breakeven.central * 12
         cost_low = model.implied_transition_cost(months, max(save_low, 1e-9)) if save_low > 0 else 0.0
         cost_high = model.implied_transition_cost(months, save_high)
-        c_lo, c_hi = formatting.number(cost_low, 1), formatting.number(cost_high, 1)
-        findings["implied_cost_low"] = Finding(cost_low, c_lo, (0, math.inf))
-        findings["implied_cost_high"] = Finding(cost_high, c_hi, (0, math.inf))
-        text += (f" Le retour cité{in_year(breakeven)}, {cite(breakeven, with_noun=True)}, n'en découle pas (le modèle y "
-                 f"est calé) : il suppose un coût de départ de {c_lo} à {c_hi} mois de coût interne.")
+        findings["implied_cost_low"] = Finding(cost_low, formatting.number(cost_low, 1), (0, math.inf))
+        findings["implied_cost_high"] = Finding(cost_high, formatting.number(cost_high, 1), (0, math.inf))
+        context["implied"] = True
     elif transition_cost_months >= 0:
         m_lo = model.breakeven_months(transition_cost_months, save_high)
         m_hi = model.breakeven_months(transition_cost_months, save_low)
-        t_lo = formatting.number(m_lo, 0)
-        t_hi = formatting.number(m_hi, 0) if math.isfinite(m_hi) else "jamais"
-        findings["breakeven_low"] = Finding(m_lo, t_lo, (0, math.inf))
+        findings["breakeven_low"] = Finding(m_lo, formatting.number(m_lo, 0), (0, math.inf))
         if math.isfinite(m_hi):
-            findings["breakeven_high"] = Finding(m_hi, t_hi, (0, math.inf))
+            findings["breakeven_high"] = Finding(m_hi, formatting.number(m_hi, 0), (0, math.inf))
             bands = (("breakeven_low", "breakeven_high"),)
-        text += (f" Avec un coût de départ de {formatting.number(transition_cost_months, 1)} mois de coût interne "
-                 f"(paramètre du lecteur), le point mort arrive au bout de {t_lo} à {t_hi} mois"
-                 + ("." if math.isfinite(m_hi) else " : au plus bas de l'écart, il n'arrive jamais."))
+        context.update(reader_cost=True, finite=math.isfinite(m_hi))
+    text = render(f"{TEMPLATES}/payback_takeaway.md.j2", savings={k: f.shown for k, f in findings.items()}, **context)
     return Takeaway(text, findings, bands)
 
 
@@ -278,7 +260,15 @@ class PaybackModel:
     implied: bool  # the transition cost was deduced from the published payback time
     months_mid: float  # the break-even with the gap taken in the middle of its range
     figs: list[Figure]  # the published figures the model starts from
-    text: str  # the section's text (MyST)
+    text: str  # the section's text (MyST), rendered from the fields below by ``payback.md.j2``
+    borrowed: bool = False  # the labour share is the barometer's for the outsourcers (no reader's parameter)
+    provider_margin: float = 0.0
+    rate_low: float = 0.0  # the running saving at the low end of the salary gap
+    rate_mid: float = 0.0
+    rate_high: float = 0.0
+    months_low: float = 0.0  # the break-even at the low end of the salary gap
+    months_high: float = 0.0
+    band: SavingBand | None = None  # the saving over the band of margins the « À retenir » line uses
 
 
 def payback_model(premium: Figure | None, personnel: Figure | None, breakeven_fig: Figure | None,
@@ -286,7 +276,7 @@ def payback_model(premium: Figure | None, personnel: Figure | None, breakeven_fi
                   transition_cost_months: float) -> PaybackModel | None:
     """The model of « Externaliser pour économiser », when the figures it starts from are known (None otherwise):
     the running saving from the salary gap, the transition cost (the reader's, or deduced from the published
-    payback time), the break-even, and the section's text."""
+    payback time), the break-even, and the section's text (``payback.md.j2``)."""
     if premium is None or (personnel is None and labour_share < 0) or (
             breakeven_fig is None and transition_cost_months < 0):
         return None
@@ -297,51 +287,16 @@ def payback_model(premium: Figure | None, personnel: Figure | None, breakeven_fi
     implied = transition_cost_months < 0
     transition = (model.implied_transition_cost(breakeven_fig.central * 12, rate_mid) if implied
                   else transition_cost_months)
-    months_low = model.breakeven_months(transition, rate_low)
-    months_high = model.breakeven_months(transition, rate_high)
-    months_mid = model.breakeven_months(transition, rate_mid)
-    labour_origin = (f"celle du baromètre pour les outsourceurs{in_year(personnel)}, {cite(personnel)} de leur "
-                     "chiffre d'affaires, appliquée faute de mieux au centre interne" if labour_share < 0
-                     else f"{formatting.percent(labour * 100)} (paramètre du lecteur)")
-    text = (
-        f"La part des salaires dans le coût est {labour_origin} ; l'écart de salaire est celui cité{in_year(premium)}, "
-        f"{cite(narrative.dated(premium))} ; la marge du prestataire, {formatting.percent(provider_margin * 100)}, "
-        "est une hypothèse du livre."
-    )
-    if implied:
-        text += (
-            f"\n\nLe coût de transition n'est pas publié : le modèle le déduit du retour cité"
-            f"{in_year(breakeven_fig)}, {narrative.de(breakeven_fig, with_noun=True)}. Il ne démontre donc pas ce "
-            "délai, qui est son point de départ ; il répond à la question inverse : quel coût de départ rend vrai ce "
-            f"retour ? Réponse : {formatting.number(transition, 1)} mois de coût interne"
-            + (", pour un écart de salaire pris au milieu de la fourchette citée" if premium.is_range else "")
-            + ". La grille plus bas montre le point mort pour d'autres coûts de départ."
-        )
-    else:
-        text += (
-            f"\n\nAvec un coût de transition de {formatting.number(transition, 1)} mois de coût interne (paramètre "
-            f"du lecteur), le point mort arrive au bout de {formatting.number(months_high, 0)} à "
-            f"{formatting.number(months_low, 0)} mois."
-        )
-    if premium.is_range:
-        text += (
-            "\n\nL'économie de fonctionnement va de "
-            f"{formatting.value_range(rate_low * 100, rate_high * 100, 'percent')} du coût interne selon l'écart "
-            "de salaire."
-        )
-    else:
-        text += f"\n\nL'économie de fonctionnement atteint {formatting.percent(rate_mid * 100)} du coût interne."
-    if savings_now is not None:
-        text += (
-            (f" Au milieu de la fourchette, {formatting.percent(rate_mid * 100)}, elle reste " if premium.is_range
-             else " Elle reste ")
-            + ("en deçà" if rate_mid * 100 < savings_now.central else "au-delà")
-            + f" des {cite(narrative.dated(savings_now))} exigés des donneurs d'ordres en "
-            f"{formatting.period_text(savings_now.period)}."
-        )
-    text += margin_sensitivity(premium, labour, provider_margin)  # the band the « À retenir » line uses
     figs = [f for f in (premium, personnel, breakeven_fig) if f is not None]
-    return PaybackModel(labour, transition, implied, months_mid, figs, text)
+    result = PaybackModel(labour, transition, implied, model.breakeven_months(transition, rate_mid), figs, "",
+                          borrowed=labour_share < 0, provider_margin=provider_margin, rate_low=rate_low,
+                          rate_mid=rate_mid, rate_high=rate_high,
+                          months_low=model.breakeven_months(transition, rate_low),
+                          months_high=model.breakeven_months(transition, rate_high),
+                          band=_band(premium, labour, provider_margin))
+    text = render(f"{TEMPLATES}/payback.md.j2", m=result, premium=premium, personnel=personnel,
+                  breakeven=breakeven_fig, savings_now=savings_now)
+    return replace(result, text=text)
 
 
 def payback_grid(payback: PaybackModel, provider_margin: float) -> pd.DataFrame:
