@@ -114,6 +114,12 @@ def test_the_growth_title_follows_the_data():
     assert title(13, 15) == "La croissance des outsourceurs accélère en 2007"
     assert title(15, 4.2) == "La croissance des outsourceurs ralentit en 2007"
     assert title(15, -2) == "L'activité des outsourceurs recule en 2007"
+    # no trend to tell (one measured year, or the last two across a break): the years the bars cover, never « en
+    # 2019 » over a chart of fifteen years (printed46)
+    assert title(13) == "Croissance du chiffre d'affaires des outsourceurs en 2006"
+    table = pd.DataFrame({"année": ["2006", "2007", "2008"], "croissance": [13, 15, 4.2],
+                          "type": "Réalisé (baromètre)", "rupture": ["", "", "rupture"]})
+    assert ch.growth_title(table) == "Croissance annuelle du chiffre d'affaires des outsourceurs, de 2006 à 2008"
 
 
 def test_a_forecast_bound_is_a_pale_bar_with_an_arrow_not_a_solid_bar_at_the_bound():

@@ -99,7 +99,7 @@ def growth_title(table: pd.DataFrame) -> str:
     trend = None
     if last["croissance"] >= 0 and len(done) >= 2 and not last.get("rupture", ""):  # no trend across a break
         trend = growth_trend(last["croissance"], done.iloc[-2]["croissance"])
-    return phrase(CHARTS, "growth_title", last["année"], last["croissance"] < 0, trend)
+    return phrase(CHARTS, "growth_title", last["année"], last["croissance"] < 0, trend, done.iloc[0]["année"])
 
 
 def growth_sentence(growth: Figure, previous: Figure | None, size: Figure | None = None) -> str:
