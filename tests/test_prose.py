@@ -350,3 +350,13 @@ def test_the_introduction_and_the_synthesis_state_nothing_stale_as_current(book_
     edition = load(book_build["data"]).resolve(0)
     html = (published_book / f"{name}.html").read_text(encoding="utf-8")
     assert not stale_as_current(html, edition), stale_as_current(html, edition)
+
+
+def test_a_rubric_inside_a_web_only_block_reads_as_a_bold_title_in_jupyter():
+    """print27f put the introduction's « L'essentiel » rubric in an ``{only} html`` block: Jupyter showed
+    « ```{rubric} » raw (the fences were read one level deep)."""
+    from barometre.prose import jupyter_markdown
+
+    myst = "````{only} html\n```{rubric} L’essentiel de l’édition\n```\n\nLa croissance accélère.\n````\nSuite."
+    assert jupyter_markdown(myst) == "**L’essentiel de l’édition**\n\nLa croissance accélère.\nSuite."
+    assert jupyter_markdown("````{only} latex\n```{rubric} Imprimé\n```\n\nTexte imprimé.\n````\nWeb.") == "Web."

@@ -84,30 +84,29 @@ def _fences(text: str) -> str:
     … ``:::`` as its text (Jupyter shows what the web page shows), ``:::{only} latex`` as nothing; a
     rubric (``{rubric} Title``, a heading outside the page's sections) as its title in bold. A directive
     in a backtick fence (three backticks, then ``{rubric} Title``) is read as in a colon fence: Jupyter
-    would show it as a code block, « {rubric} » included."""
+    would show it as a code block, « {rubric} » included. A directive inside ``{only} html`` is read the same
+    (the introduction's « L'essentiel » rubric, on the web page only)."""
     out: list[str] = []
-    inside = None  # the open fence: "box", "web", "print" or "rubric"
-    closing = ""  # the line that closes it: its opening's colons or backticks
+    open_fences: list[tuple[str, str]] = []  # (kind, closing line): "box", "web", "print" or "rubric"
     for line in text.split("\n"):
         opening = _FENCE_OPEN.match(line)
-        if opening and inside is None:
-            closing = opening.group("fence")
-            title = opening.group("title").strip()
+        top = open_fences[-1][0] if open_fences else None
+        if opening and top in (None, "web"):
+            closing, title = opening.group("fence"), opening.group("title").strip()
             if opening.group("name") == "only":
-                inside = "web" if title == "html" else "print"
-                continue
-            if opening.group("name") == "rubric":
-                inside = "rubric"
+                open_fences.append(("web" if title == "html" else "print", closing))
+            elif opening.group("name") == "rubric":
+                open_fences.append(("rubric", closing))
                 out.append(f"**{title}**")
-                continue
-            inside = "box"
-            out.append(f"> **{title or opening.group('name').capitalize()}**")
-            out.append(">")
-        elif inside is not None and line.strip() == closing:
-            inside = None
-        elif inside == "box":
+            else:
+                open_fences.append(("box", closing))
+                out.append(f"> **{title or opening.group('name').capitalize()}**")
+                out.append(">")
+        elif open_fences and line.strip() == open_fences[-1][1]:
+            open_fences.pop()
+        elif top == "box":
             out.append(f"> {line}" if line else ">")
-        elif inside not in ("print", "rubric"):
+        elif not any(kind in ("print", "rubric") for kind, _ in open_fences):
             out.append(line)
     return "\n".join(out)
 
