@@ -12,6 +12,9 @@ rebuilds only the new edition (issue 26: « site after a new edition »). The bu
   a change there may concern any edition, and rebuilds them all; a shared file's sidecar without its checksum,
   which follows the file (``sources.csv`` gains the new edition's rows).
 
+The rule is written once (``later_sources``): the build's keys read it from the files before validation, the
+validated ``Dataset`` (its chapters' keys, the sources annex) through ``Dataset.later_sources``.
+
 ``tests/test_site.py`` builds older editions with and without the later editions' files and rows and finds their
 pages identical: the rule is checked against what the chapters really read.
 """
@@ -59,6 +62,11 @@ def always_read(data_dir: Path) -> set[str]:
         return {row.get("source") or "" for row in csv.DictReader(f) if row.get("type") in ALWAYS_READ_TYPES}
 
 
+def later_sources(data_dir: Path, edition: int) -> set[str]:
+    """The sources of ``data_dir`` that only editions after ``edition`` cite (``later_only`` on its files)."""
+    return later_only(cited_in_files(data_dir), edition, always_read(data_dir))
+
+
 def _csv_column(path: Path, column: str) -> list[str]:
     if not path.is_file():  # a link to nowhere, a FIFO, a device: never opened (validation refuses them)
         return []
@@ -96,7 +104,7 @@ def data_digest(data_dir: Path, edition: int, files: Iterable[Path]) -> hashlib.
     data_dir = Path(data_dir)
     h = hashlib.sha256()
     try:
-        dropped = later_only(cited_in_files(data_dir), edition, always_read(data_dir))
+        dropped = later_sources(data_dir, edition)
     except (OSError, UnicodeDecodeError, csv.Error):
         dropped = set()
     for path in sorted(files):
@@ -123,7 +131,7 @@ def remove_later(data_dir: Path, edition: int) -> list[Path]:
     removed, and the sources only they cite. Returns the shared files rewritten (their sidecars' checksums are
     the caller's to record). For the bench and the tests, which simulate the analyst adding an edition."""
     data_dir = Path(data_dir)
-    dropped = later_only(cited_in_files(data_dir), edition, always_read(data_dir))
+    dropped = later_sources(data_dir, edition)
     for folder in EDITION_FOLDERS:
         for path in sorted((data_dir / folder).glob("[0-9][0-9][0-9][0-9].csv*")):
             if int(path.name[:4]) > edition:

@@ -44,6 +44,7 @@ class Dataset(ReferenceReads):
         # résilience chapter spent a quarter of its run rebuilding them); shared with restricted views
         self._figures: dict[tuple[int, str | None], tuple[Figure, ...]] = {}
         self._book_paths: dict[Path, str] = {}
+        self._later_sources: dict[int, frozenset[str]] = {}
 
     def restricted(self, inputs, chapter: str) -> Dataset:
         """The same data, readable only as ``inputs`` declares (``barometre.book.Inputs``)."""
@@ -544,16 +545,8 @@ class Dataset(ReferenceReads):
         return h.hexdigest()
 
     def later_sources(self, edition: int) -> set[str]:
-        """The sources that only editions after ``edition`` cite: not the book of ``edition``'s sources."""
-        always = {r.source for r in self._v.sources.rows if r.type in vintage.ALWAYS_READ_TYPES}
-        return vintage.later_only(self._cited(), edition, always)
-
-    def _cited(self) -> list[tuple[int | None, str]]:
-        """Every (edition, source id) the data cite (None: a study's or a break's, for every edition)."""
-        pairs: list[tuple[int | None, str]] = []
-        for table in (self._v.studies, self._v.breaks):
-            if table is not None:
-                pairs += [(None, r.source) for r in table.rows if getattr(r, "source", None)]
-        for group in (self._v.editions, self._v.quotes, self._v.events):
-            pairs += [(ed, r.source) for ed, table in group.items() for r in table.rows]
-        return pairs
+        """The sources that only editions after ``edition`` cite: not the book of ``edition``'s sources
+        (``vintage.later_sources``, the rule the build's key reads, once per edition)."""
+        if edition not in self._later_sources:
+            self._later_sources[edition] = frozenset(vintage.later_sources(Path(self.data_dir), edition))
+        return set(self._later_sources[edition])
