@@ -12,6 +12,7 @@ from barometre.data import Dataset, Figure
 from barometre.narrative import Said, cite, de, md_escape, quote
 
 CHAPTER = "partnership"
+TEMPLATES = f"chapters/{CHAPTER}"  # the chapter's templates (src/barometre/templates/chapters/partnership/)
 AGREEMENT_EVENT_KINDS = ("agreement", "conference")
 AGREEMENT_LABEL = "Durée de l'accord-cadre"
 OTHER_LABEL = "Hypothèses du livre"
@@ -92,14 +93,19 @@ def staff_today_text(ds: Dataset, edition: int) -> str:
     return f"En {year}, " + " ; ".join(sentences) + "."
 
 
-def said_year(ds: Dataset, source: str, cited_in: int, edition: int) -> str:
-    """« En 2009, » for words an older edition reported (the year of their publication, else of that edition's
-    data), '' for the edition's own: the sentence is then told in the past, with no edition note."""
+def words_year(ds: Dataset, source: str, cited_in: int, edition: int) -> int | None:
+    """The year words an older edition reported date from (their publication's, else that edition's), ``None`` for
+    the edition's own words: a later book tells them in the past, dated, with no edition note."""
     if cited_in == edition:
-        return ""
+        return None
     src = ds.sources.get(source)
-    year = src.publication_year if src is not None and src.publication_year else cited_in
-    return f"En {year}, "
+    return src.publication_year if src is not None and src.publication_year else cited_in
+
+
+def said_year(ds: Dataset, source: str, cited_in: int, edition: int) -> str:
+    """« En 2009, » for words an older edition reported (``words_year``), '' for the edition's own."""
+    year = words_year(ds, source, cited_in, edition)
+    return "" if year is None else f"En {year}, "
 
 
 def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> str:
