@@ -7,11 +7,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from barometre import formatting, narrative
-from barometre.chapters.partnership.words import AGREEMENT_EVENT_KINDS, EUR_PER_MILLION, event_quote
+from barometre import formatting
+from barometre.chapters.partnership.words import (
+    AGREEMENT_EVENT_KINDS,
+    EUR_PER_MILLION,
+    TEMPLATES,
+    event_quote,
+)
 from barometre.data import Dataset, Figure
 from barometre.models import partnership as model
-from barometre.narrative import cite, de, md_escape
+from barometre.narrative.templating import render
 
 # --------------------------------------------------------------------------- the agreement
 
@@ -33,13 +38,28 @@ def agreement_events(ds: Dataset, edition: int) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Plan:
-    """The Mission's plan in words (empty when the edition gives none of its items), the figures the
-    « À retenir » reads again, and the labels no edition up to this one publishes."""
+    """The Mission's plan (no ``items`` when the edition gives none of them): its figures, which the « À retenir »
+    reads again, the cost of a training, the conference, whether a later book tells it in the past (``old``), and
+    the labels no edition up to this one publishes."""
 
-    text: str
+    companies: Figure | None
     trainings: Figure | None
     budget: Figure | None
+    cost: float | None  # euros per planned training (``training_cost``), when both its figures are known
+    approx: bool  # the cost is approximate: one of its figures is
+    conference: pd.Series | None  # the Assises (an event row, with ``date_texte``)
+    conference_quote: str
+    days: Figure | None  # the conference's duration
+    old: bool  # an older edition reported the plan: told in the past, dated by ``period``
+    period: str | None
+    items: tuple[str, ...]  # « companies », « trainings », « conference »: the plan's items an edition gives
+    duration: Figure | None  # the agreement's duration, the plan's span
     missing: list[str]
+
+    @property
+    def text(self) -> str:
+        """The plan in words, from ``plan.md.j2`` ('' when the edition gives none of its items)."""
+        return render(f"{TEMPLATES}/plan.md.j2", plan=self, duration=self.duration) if self.items else ""
 
 
 def mission_plan(ds: Dataset, edition: int, assises: pd.DataFrame, duration: Figure | None,
@@ -47,49 +67,31 @@ def mission_plan(ds: Dataset, edition: int, assises: pd.DataFrame, duration: Fig
     """The plan's items (the observatory, the trainings and their cost, the conference), in the present in
     the edition that reports them, in the past and dated in a later one."""
     missing: list[str] = []
-    text = ""
     companies = ds.known("companies_to_list", edition)
     trainings = ds.known("trainings_planned", edition)
     budget = ds.known("training_budget", edition)
-    # a plan an older edition reported is told in the past, with its year
     planned = next((f for f in (companies, trainings, budget) if f is not None), None)
-    old_plan = planned is not None and planned.from_older_edition
-    # « En 2009, le plan … comprenait » dates its figures in a later book: no edition note on each (editor42); the
-    # figures themselves go back to the page's « À retenir » as they are, with their year
-    companies_said, trainings_said, budget_said = (narrative.dated(f) if old_plan and f is not None else f
-                                                   for f in (companies, trainings, budget))
     items = []
     if companies is not None:
-        items.append(
-            f"- un observatoire renforcé, qui {'devait référencer' if old_plan else 'référencera'} les {cite(companies_said, with_noun=True)} identifiées du "
-            "secteur, pour connaître le marché et les pratiques de ressources humaines ;"
-        )
+        items.append("companies")
     else:
         missing += ds.unknown(["companies_to_list"], edition)
+    cost = None
     if trainings is not None and budget is not None:
+        items.append("trainings")
         cost = training_cost(trainings, budget)
-        approx = "environ " if trainings.qualifier != "exact" or budget.qualifier != "exact" else ""
-        items.append(
-            f"- le financement {de(trainings_said, with_noun=True)} pour un budget {de(budget_said)}, soit "
-            f"{approx}{formatting.euros(round(cost, -1))} par formation, {'qui devait faire' if old_plan else 'pour faire'} "
-            "déboucher la formation professionnelle sur un emploi et donner au métier de téléconseiller sa reconnaissance ;"
-        )
     else:
         missing += ds.unknown(["trainings_planned", "training_budget"], edition)
-    if not assises.empty:
-        s = assises.iloc[0]
-        days = ds.known("assises_duration_days", edition)
-        span = ""
-        if days is not None:
-            span = f", le temps d\u2019{cite(days, 'une journée')}" if days.central == 1 else f", pendant {cite(days, then=' jours')}"
-        items.append(
-            f"- les {md_escape(s['target'])}, prévues pour {s['date_texte']}{span}, avec donneurs d'ordres, "
-            f"prestataires et syndicats : {event_quote(ds, s)}."
-        )
-    if items:
-        items[-1] = items[-1].removesuffix(" ;") + ("" if items[-1].endswith(".") else ".")
-        plan = f" sur {cite(duration, with_noun=True)}" if agreement_years is not None else ""
-        opening = (f"En {formatting.period_text(planned.period)}, le plan de la Mission{plan} comprenait"
-                   if old_plan else f"Le plan de la Mission{plan} comprend")
-        text = f"{opening} :\n\n" + "\n".join(items)
-    return Plan(text, trainings, budget, missing)
+    conference = assises.iloc[0] if not assises.empty else None
+    if conference is not None:
+        items.append("conference")
+    return Plan(
+        companies, trainings, budget, cost,
+        approx=cost is not None and (trainings.qualifier != "exact" or budget.qualifier != "exact"),
+        conference=conference,
+        conference_quote=event_quote(ds, conference) if conference is not None else "",
+        days=ds.known("assises_duration_days", edition) if conference is not None else None,
+        old=planned is not None and planned.from_older_edition,
+        period=planned.period if planned is not None else None,
+        items=tuple(items), duration=duration if agreement_years is not None else None, missing=missing,
+    )
