@@ -56,7 +56,6 @@ from barometre.chapters.partnership.words import (
 )
 from barometre.chapters.partnership.workforce import (
     INSIDE_LABEL_MIN,
-    OTHER_SCOPE,
     REGIONS,
     Staff,
     cdi_with_france,
@@ -186,7 +185,6 @@ __all__ = [
     "INSIDE_LABEL_MIN",
     "MOVES",
     "OTHER_LABEL",
-    "OTHER_SCOPE",
     "REGIONS",
     "WORKFORCE",
     "JobsTarget",

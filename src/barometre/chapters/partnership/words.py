@@ -3,16 +3,18 @@ reported and when, the staff today, an event's quote, a figure dated."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from barometre import formatting, narrative, periods
+from barometre import periods
 from barometre.data import Dataset, Figure
-from barometre.narrative import Said, cite, de, md_escape, quote
+from barometre.narrative import Said, quote
+from barometre.narrative.templating import phrase, render
 
 CHAPTER = "partnership"
 TEMPLATES = f"chapters/{CHAPTER}"  # the chapter's templates (src/barometre/templates/chapters/partnership/)
+PHRASES = f"{TEMPLATES}/_phrases.md.j2"  # the pieces of sentences its texts share
 AGREEMENT_EVENT_KINDS = ("agreement", "conference")
 AGREEMENT_LABEL = "Durée de l'accord-cadre"
 OTHER_LABEL = "Hypothèses du livre"
@@ -36,10 +38,7 @@ MOVES = {"up": "en hausse", "down": "en baisse", "flat": "stable"}
 
 def change_text(fig: Figure) -> str:
     """« en hausse de 15 % entre 2007 et 2008 », « en baisse de 4 % en 2009 »: the direction from the sign."""
-    word = narrative.direction(fig.central, **MOVES)
-    amount = "" if word == MOVES["flat"] else f" {de(fig, magnitude=True)}"
-    period = formatting.period_text(fig.period)
-    return f"{word}{amount} {period if period.startswith('entre') else 'en ' + period}"
+    return phrase(PHRASES, "change", fig)
 
 
 def reported(ds: Dataset, source: str, edition: int) -> int | None:
@@ -52,45 +51,51 @@ def reported_note(cited_in: int, edition: int) -> str:
     return f" (propos rapportés dans l’édition\u00a0{cited_in})" if cited_in != edition else ""
 
 
-def staff_today_text(ds: Dataset, edition: int) -> str:
-    """« En 2024, les adhérents du SP2C emploient environ 100 000 personnes ; en France, le secteur compte 55 000
-    postes, dont 80 % de conseillers clients. » Who the sector employs, from the latest edition up to ``edition``
-    that gives the members' staff or the advisers' share (the 2024 edition's figures were only in its table,
-    editor, stop 33); in the past for an older edition's; '' when none."""
+@dataclass(frozen=True)
+class Today:
+    """Who the sector employs, from the latest edition up to the book's that gives the SP2C members' staff or the
+    advisers' share (the 2024 edition's figures were only in its table, editor stop 33): those of the latest year,
+    the share's own base from the same source (the members' staff in France, else the sector's), and who gave the
+    share when a person did."""
+
+    year: int
+    past: bool  # every figure is an older edition's: told in the past
+    members: Figure | None
+    advisers: Figure | None
+    base: Figure | None
+    by: str  # the person who gave the share ('' for a study's)
+
+
+def today(ds: Dataset, edition: int) -> Today | None:
     members = ds.known("member_staff", edition, scope="market")
     advisers = ds.known("advisers_share", edition, scope="france")
     latest = [f for f in (members, advisers) if f is not None and f.published]
     if not latest:
-        return ""
+        return None
     year = max(periods.end(f.period) for f in latest)
     latest = [f for f in latest if periods.end(f.period) == year]
-    past = all(f.from_older_edition for f in latest)
-    sentences = []
     members = next((f for f in latest if f.indicator == "member_staff"), None)
     advisers = next((f for f in latest if f.indicator == "advisers_share"), None)
-    if members is not None:
-        sentences.append(f"les adhérents du SP2C {'employaient' if past else 'emploient'} "
-                         f"{cite(members, then=' personnes')}")
+    base = None
     if advisers is not None:
         # the share's own base, from the same source: the SP2C members' staff in France (2019: 84 % of 33 000) before
         # the sector's (2024: 80 % of 55 000); without one, the share alone
         base = next((f for f in (ds.known("member_staff", edition, scope="france", period=advisers.period),
                                  ds.known("staff", edition, scope="france", period=advisers.period))
                      if f is not None and f.published and f.source == advisers.source), None)
-        if base is not None and base.indicator == "member_staff":
-            of = f"les adhérents du SP2C {'employaient' if past else 'emploient'} {cite(base, then=' salariés')}, dont "
-        elif base is not None:
-            of = f"le secteur {'comptait' if past else 'compte'} {cite(base, then=' postes')}, dont "
-        else:
-            of = ""
-        sentences.append(f"en France, {of}{cite(advisers)} {'de' if of else 'des salariés sont des'} conseillers "
-                         "clients")
-    # a person's figures are hers (editor38: « the first sentence mixes two perimeters without attribution »)
-    if advisers is not None and advisers.source_type == "interview":
-        sentences[-1] += f", selon {md_escape(ds.sources[advisers.source].name)}"
-    if members is not None and advisers is not None:
-        sentences[0] += ", en France et à l’étranger"  # the members' staff counts both; the next clause is France
-    return f"En {year}, " + " ; ".join(sentences) + "."
+    return Today(year=int(year), past=all(f.from_older_edition for f in latest), members=members, advisers=advisers,
+                 base=base, by=ds.sources[advisers.source].name
+                 if advisers is not None and advisers.source_type == "interview" else "")
+
+
+def today_of(t: Today | None) -> str:
+    return render(f"{TEMPLATES}/today.md.j2", t=t) if t is not None else ""
+
+
+def staff_today_text(ds: Dataset, edition: int) -> str:
+    """« En 2024, les adhérents du SP2C emploient environ 100 000 personnes, en France et à l’étranger ; en France, le
+    secteur compte 55 000 postes, dont 80 % de conseillers clients. » (``today.md.j2``; '' when no edition says it)."""
+    return today_of(today(ds, edition))
 
 
 def words_year(ds: Dataset, source: str, cited_in: int, edition: int) -> int | None:

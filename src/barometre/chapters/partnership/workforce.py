@@ -3,27 +3,29 @@ regional figures, their text, table and charts."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from barometre import formatting, history, narrative, periods
-from barometre.chapters.partnership.profile import cdi_sentence, portrait_text
+from barometre.chapters.partnership.profile import Portrait, _by, portrait, portrait_of
+from barometre.chapters.partnership.relationship import Speaker, speaker
 from barometre.chapters.partnership.words import (
     CHAPTER,
     MOVES,
+    PHRASES,
+    TEMPLATES,
     WORKFORCE,
-    change_text,
-    reported,
-    said_year,
-    staff_today_text,
+    Today,
+    today,
+    today_of,
 )
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, period_key
 from barometre.history import trend
-from barometre.narrative import cite, person, source_line, trend_text
-from barometre.typography import upper_first
+from barometre.narrative import source_line
+from barometre.narrative.templating import phrase, render
 
 # --------------------------------------------------------------------------- workforce
 
@@ -140,18 +142,9 @@ def newer_in_scope(ds: Dataset, indicator: str, scope: str, latest: Figure | Non
 
 
 def cdi_with_france(cdi: tuple[Figure, Figure | None], france: Figure) -> str:
-    """« environ 75 % en France en 2019 — pour l'ensemble du secteur, autre périmètre, 84 % (dernier chiffre
-    publié, édition 2011) en 2011 »: the newer share of CDI in France first, then the sector's last one, dated with its edition, and
-    not as a move from one to the other (« après 84 % » read as a fall across two scopes, editor34)."""
-    latest = cdi[0]
-    # the sector's share is the latest of its own series (another scope than France's): tagged as the prose tags it
-    # (« dernier chiffre publié »), so that one value reads the same in the prose and « À retenir » (editor37)
-    # each share dated by its year, without a note (editor42: three parentheses in the « À retenir » line)
-    return (f"{cite(replace(france, as_of=france.edition))} en France en {formatting.period_text(france.period)} ; "
-            f"{OTHER_SCOPE}, {cite(replace(latest, as_of=latest.edition))} en {formatting.period_text(latest.period)}")
-
-
-OTHER_SCOPE = "pour l'ensemble du secteur, autre périmètre"
+    """« environ 75 % en France en 2019 ; pour l'ensemble du secteur, autre périmètre, 84 % en 2011 »: the newer share
+    of CDI in France first, then the sector's last one (``_phrases.md.j2``)."""
+    return phrase(PHRASES, "cdi_with_france", cdi[0], france)
 
 
 def working_time(ds: Dataset, edition: int) -> tuple[str, tuple[Figure, Figure | None]] | None:
@@ -182,12 +175,8 @@ def regional_figures(ds: Dataset, indicator: str, edition: int) -> list[Figure]:
 
 
 def regional_text(figs: list[Figure]) -> str:
-    """« 77,2 % en Île-de-France, 73,1 % en province et 73 % offshore en 2005 »."""
-    from barometre.labels import scope_label
-
-    items = [f"{cite(f)} " + ("offshore" if f.scope == "offshore" else f"en {scope_label(f.scope)}") for f in figs]
-    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
-    return f"{listed} en {formatting.period_text(figs[-1].period)}"
+    """« 77,2 % en Île-de-France, 73,1 % en province et 73 % offshore en 2005 » (``_phrases.md.j2``)."""
+    return phrase(PHRASES, "regional", figs)
 
 
 def diplomas(ds: Dataset, edition: int) -> tuple[Figure | None, Figure | None]:
@@ -214,106 +203,75 @@ def _published_periods(ds: Dataset, indicator: str, edition: int) -> set[str]:
 
 def diplomas_text(ds: Dataset, edition: int, *, short: bool = False) -> str:
     """« en 2011, plus de 50 % des téléconseillers ont au moins un bac + 2 ; en 2008, 59 % des salariés avaient au
-    moins un bac + 1 » (tenses from the figures' editions); '' when no edition publishes either."""
-    bac2, bac1 = diplomas(ds, edition)
-    parts = []
-    if bac2 is not None:
-        # the year first: a sentence never opens on a numeral (« En 2012, 51 % … », not « 51 % … en 2012 »)
-        parts.append(f"en {formatting.period_text(bac2.period)}, {cite(bac2)} des téléconseillers "
-                     f"{narrative.tensed(bac2, 'ont', 'avaient')} au moins un bac + 2")
-    if bac1 is not None:
-        if bac2 is not None and short:  # one clause in a list already cut by semicolons
-            return (f"{parts[0]}, et {cite(bac1)} des salariés au moins un bac + 1 en "
-                    f"{formatting.period_text(bac1.period)}")
-        if bac2 is not None:
-            parts.append(f"en {formatting.period_text(bac1.period)}, {cite(bac1)} des salariés "
-                         f"{narrative.tensed(bac1, 'ont', 'avaient')} au moins un bac + 1")
-        elif short:
-            parts.append(f"{cite(bac1)} de salariés de niveau bac + 1 et plus en {formatting.period_text(bac1.period)}")
-        else:
-            parts.append(f"la part des salariés ayant au moins une année d'études supérieures (bac + 1 et plus) "
-                         f"{stated(bac1, 'est', 'était')} de {cite(bac1)} en {formatting.period_text(bac1.period)}")
-    return " ; ".join(parts)
+    moins un bac + 1 » (``_phrases.md.j2``); '' when no edition publishes either."""
+    return phrase(PHRASES, "diplomas", *diplomas(ds, edition), short)
+
+
+def men(ds: Dataset, edition: int) -> tuple[Figure, Figure | None] | None:
+    """The share of men among the staff and the one before, once an edition publishes it; None otherwise, and in a
+    book more than two years later (one more 2011 figure with its tag in a 2024 page, editor37)."""
+    found = trend(ds, "male_staff_share", edition)
+    return None if found is None or narrative.stale(found[0], edition) else found
 
 
 def men_text(ds: Dataset, edition: int) -> str:
-    """« la part des hommes dans les effectifs est de 37 % en 2011, en hausse par rapport à 34 % en 2010 »: the
-    share of men among the staff, told in the text once an edition publishes it (editor37: only in the table);
-    '' otherwise, and in a book more than two years later (one more 2011 figure with its tag in a 2024 page)."""
-    found = trend(ds, "male_staff_share", edition)
-    if found is None or narrative.stale(found[0], edition):  # a later book: history, not a fact of today
-        return ""
-    return f"la part des hommes dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}"
+    """« la part des hommes dans les effectifs est de 37 % en 2011, en hausse par rapport à 34 % en 2010 » ('' without
+    it)."""
+    found = men(ds, edition)
+    return phrase(PHRASES, "men", found) if found is not None else ""
 
 
 @dataclass(frozen=True)
 class Staff:
-    """« Les salariés des outsourceurs » in words: the paragraphs (who the sector employs, what a person
-    said of it, the barometer's facts), the figures the page's « À retenir » reads again, and the labels
-    no edition up to this one publishes."""
+    """« Les salariés des outsourceurs »: who the sector employs today (``today``), the latest study's portrait, what
+    Laurent Uberti said of the sector, the barometer's facts (contracts, working time, men, diplomas), the study each
+    is told with, and the labels no edition up to this one publishes. The « À retenir » reads the figures again."""
 
+    today: Today | None
+    portrait: Portrait | None
+    uberti: Speaker | None  # told when the CDI share is known
     cdi: tuple[Figure, Figure | None] | None
-    cdi_france: Figure | None
+    cdi_france: Figure | None  # the newer share in France, which leads
+    regional: list[Figure]  # the share by region, without a share for the whole sector
     working: tuple[str, tuple[Figure, Figure | None]] | None
+    men: tuple[Figure, Figure | None] | None
+    bac2: Figure | None
+    bac1: Figure | None
     graduates_change: Figure | None
-    paragraphs: list[str]
+    cdi_france_by: str  # the study of the share in France
+    cdi_by: str  # the study of the sector's share
+    facts_by: str  # « le baromètre », « la même étude » or the study of the facts after the shares
     missing: list[str]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The section's paragraphs: who the sector employs, the portrait, then the testimony and the facts."""
+        told = render(f"{TEMPLATES}/staff.md.j2", s=self)
+        return [t for t in (today_of(self.today), portrait_of(self.portrait), *told.split("\n\n")) if t]
 
 
 def staff_paragraphs(ds: Dataset, edition: int) -> Staff:
-    """The section's paragraphs for ``edition``, the newer figure of each family first."""
+    """The section's facts for ``edition``, the newer figure of each family first."""
     missing: list[str] = []
     cdi = trend(ds, "permanent_contract_share", edition)
     working = working_time(ds, edition)  # full time when an edition publishes it as recently as part time
-    graduates_change = ds.known("graduate_population_change", edition)
     missing += ds.unknown(["permanent_contract_share", "graduate_share"], edition)
     if working is None:
         missing += ds.unknown(["part_time_share", "full_time_share"], edition)
-    uberti = reported(ds, "laurent_uberti", edition)
-    paragraphs = []
-    today = staff_today_text(ds, edition)  # who the sector employs, from the latest edition that says it
-    if today:
-        paragraphs.append(today)
-    portrait = portrait_text(ds, edition)  # the latest study's portrait of the staff, before the older facts
-    if portrait:
-        paragraphs.append(portrait)
-    if uberti is not None and cdi is not None:
-        said_in = said_year(ds, "laurent_uberti", uberti, edition)  # older words: in the past, dated
-        paragraphs.append(
-            f"{said_in}{person(ds, 'laurent_uberti')} {'rappelait' if said_in else 'rappelle'} qu'avant, le "
-            "secteur était perçu comme celui de la précarité, des étudiants, de l'intérim et des petits boulots, et "
-            f"{'affirmait' if said_in else 'affirme'} que ce n'{'était' if said_in else 'est'} plus la réalité."
-        )
-    facts = []
     cdi_france = newer_in_scope(ds, "permanent_contract_share", "france", cdi[0] if cdi else None, edition)
-    contracts = ""
-    if cdi is not None and cdi_france is not None:  # the newer figure leads, its scope and study named
-        contracts = cdi_sentence(ds, cdi, cdi_france)
-    elif cdi is not None:
-        facts.append(f"la part des CDI dans les contrats {stated(cdi[0], 'est', 'était')} de {trend_text(*cdi)}")
-    elif regional_figures(ds, "permanent_contract_share", edition):
-        regional = regional_figures(ds, "permanent_contract_share", edition)
-        facts.append(f"la part des CDI dans les contrats est de {regional_text(regional)} (pas de chiffre pour l'ensemble du secteur)")
-    if working is not None:
-        what, found = working
-        facts.append(f"la part du {what} dans les effectifs {stated(found[0], 'est', 'était')} de {trend_text(*found)}")
-    if men_text(ds, edition):  # the share of men, once an edition publishes it
-        facts.append(men_text(ds, edition))
-    diploma = diplomas_text(ds, edition)  # bac + 2 (a newer edition's measure) first, then bac + 1
-    if diploma:
-        text = diploma
-        if diplomas(ds, edition)[1] is not None and graduates_change is not None:  # the bac + 1 share is told
-            text += f", une population {change_text(graduates_change)}"
-        facts.append(text)
-    told = [contracts] if contracts else []
-    if facts:  # one sentence a fact: strung on semicolons they made one of 600 characters (editor, stop 33)
-        # after a sentence naming two studies, the facts' own (editor43: « Selon le baromètre » was ambiguous)
-        source = "le baromètre"
-        if contracts and working is not None and ds.study_of(working[1][0].edition) is not None:
-            study = ds.study_of(working[1][0].edition)
-            # the study the sentence before ended on: « la même étude »
-            source = "la même étude" if study == ds.study_of(cdi[0].edition) else history.study_name(study)
-        told.append(f"Selon {source}, " + facts[0] + ". " + " ".join(upper_first(f) + "." for f in facts[1:]))
-    if told:
-        paragraphs.append(" ".join(told).strip())
-    return Staff(cdi, cdi_france, working, graduates_change, paragraphs, missing)
+    facts_by = "le baromètre"
+    if cdi is not None and cdi_france is not None and working is not None:
+        study = ds.study_of(working[1][0].edition)
+        if study is not None:  # after a sentence naming two studies, the facts' own (editor43)
+            facts_by = "la même étude" if study == ds.study_of(cdi[0].edition) else history.study_name(study)
+    bac2, bac1 = diplomas(ds, edition)
+    return Staff(
+        today=today(ds, edition), portrait=portrait(ds, edition),
+        uberti=speaker(ds, "laurent_uberti", edition) if cdi is not None else None,
+        cdi=cdi, cdi_france=cdi_france,
+        regional=regional_figures(ds, "permanent_contract_share", edition) if cdi is None else [],
+        working=working, men=men(ds, edition), bac2=bac2, bac1=bac1,
+        graduates_change=ds.known("graduate_population_change", edition),
+        cdi_france_by=_by(ds, cdi_france) if cdi_france is not None else "",
+        cdi_by=_by(ds, cdi[0]) if cdi is not None else "", facts_by=facts_by, missing=missing,
+    )
