@@ -210,15 +210,13 @@ def test_the_jobs_target_and_the_summary_are_optional(tmp_path):
     assert_clean(s.takeaway)
 
 
-def test_the_summary_is_neutral_when_nothing_is_known(monkeypatch):
-    class Nothing:
-        indicators = load().indicators
+def test_the_summary_is_neutral_when_nothing_is_known():
+    from dataclasses import replace
 
-        def known(self, *args, **kwargs):
-            return None
-
-    monkeypatch.setattr(ch, "trend", lambda ds, indicator, edition, scope="market": None)
-    s = ch.summary(Nothing(), EDITION)
+    f = ch.facts(load(), EDITION)
+    assert "aucun chiffre" not in ch.summary_of(f).key_figure
+    nothing = replace(f.staff, cdi=None, cdi_france=None, regional=[], working=None, men=None, bac2=None, bac1=None)
+    s = ch.summary_of(replace(f, staff=nothing, count=None, current=None, target=None, graduates=None))
     assert s.key_figure == "aucun chiffre jusqu’à l’édition 2008" and s.takeaway.startswith("Aucune édition")
 
 

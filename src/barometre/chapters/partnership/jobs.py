@@ -3,19 +3,19 @@ needs, the jobs the barometer measured since, their text and chart."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from barometre import formatting, periods
 from barometre.chapters.partnership.agreement import agreement_events
-from barometre.chapters.partnership.words import AGREEMENT_LABEL, OTHER_LABEL, TEMPLATES
+from barometre.chapters.partnership.words import AGREEMENT_LABEL, CHARTS, OTHER_LABEL, TEMPLATES
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import partnership as model
-from barometre.narrative import cite, md_escape, person, source_line
-from barometre.narrative.templating import render
+from barometre.narrative import md_escape, person, source_line
+from barometre.narrative.templating import phrase, render
 
 # --------------------------------------------------------------------------- jobs target
 
@@ -79,24 +79,44 @@ class Outcome:
     later_pace: float | None  # the count's yearly pace since the target's start (%, book's calculation)
 
 
-def outcome(ds: Dataset, edition: int, jt: JobsTarget) -> Outcome:
-    measured = jobs_measured(ds, edition, jt.start_year)
-    found = count_after_target(ds, edition, jt.target)
-    later, reached = found if found is not None else (None, False)
+@dataclass(frozen=True)
+class Count:
+    """The count of customer-relation jobs in France an edition after the target's publishes, whether it reaches the
+    target, who gives it, and its yearly pace since the target's starting count (%, book's calculation; ``None``
+    without a starting count or a later year): the facts of the measured jobs' paragraph, its « À retenir » line and
+    the synthesis line, computed once."""
+
+    later: Figure
+    reached: bool
+    who: str
+    pace: float | None
+
+
+def count(ds: Dataset, edition: int) -> Count | None:
+    current = ds.known("customer_relation_jobs", edition, scope="current")
+    found = count_after_target(ds, edition, ds.known("customer_relation_jobs", edition, scope="target"))
+    if found is None:
+        return None
+    later, reached = found
     pace = None
-    if later is not None:
-        years = periods.end(later.period) - periods.end(jt.current.period)
-        if years > 0 and jt.current.central > 0:
-            pace = model.required_annual_growth(jt.current.central, later.central, years) * 100
+    years = periods.end(later.period) - periods.end(current.period) if current is not None else 0
+    if years > 0 and current.central > 0:
+        pace = model.required_annual_growth(current.central, later.central, years) * 100
+    return Count(later, reached, md_escape(later.attribution if later.source_type == "interview" else later.source_name),
+                 pace)
+
+
+def outcome(ds: Dataset, edition: int, jt: JobsTarget, counted: Count | None = None) -> Outcome:
+    """The jobs measured since the target and the later count (``counted``, else counted here)."""
+    measured = jobs_measured(ds, edition, jt.start_year)
+    counted = counted if counted is not None else count(ds, edition)
     return Outcome(
         measured=measured, measured_editions=sorted({f.edition for f in measured}),
         measured_at_end=bool(measured) and all(f.from_older_edition for f in measured),
         # the measured figure whose words set it against the target
         said=next((f for f in measured if TARGET_WORDS[0] in f.quote or TARGET_WORDS[1] in f.quote.lower()), None),
-        later=later, reached=reached,
-        later_who=("" if later is None else
-                   md_escape(later.attribution if later.source_type == "interview" else later.source_name)),
-        later_pace=pace,
+        later=counted.later if counted else None, reached=bool(counted and counted.reached),
+        later_who=counted.who if counted else "", later_pace=counted.pace if counted else None,
     )
 
 
@@ -120,11 +140,6 @@ def jobs_takeaway(ds: Dataset, edition: int, jt: JobsTarget, first: dict) -> str
 def takeaway_of(o: Outcome, jt: JobsTarget, first, edition: int) -> str:
     passed = jt.start_year + int(first["years"]) <= edition
     return render(f"{TEMPLATES}/jobs_takeaway.md.j2", o=o, jobs=jt, first=first, first_passed=passed)
-
-
-def target_cited(target: Figure) -> str:
-    """« 400 000 emplois » for a target the sentence dates (« fixé en 2009 »): no edition note beside its year."""
-    return cite(replace(target, as_of=target.edition), then=" emplois")
 
 
 def count_after_target(ds: Dataset, edition: int, target: Figure | None) -> tuple[Figure, bool] | None:
@@ -161,12 +176,7 @@ def jobs_chart(jt: JobsTarget, agreement_years: int | None) -> ChartOutput:
         name="partenariat-objectif-emplois",
         title="Croissance nécessaire des emplois",
         source=source_line([jt.current, jt.target]) + " ; modèle et hypothèses du livre",
-        description=(
-            "Barres de la croissance annuelle constante qu'il faudrait pour passer de "
-            f"{formatting.figure_text(jt.current, with_noun=True)} à {formatting.figure_text(jt.target, with_noun=True)}"
-            f" ({formatting.percent(jt.total_change * 100, signed=True)} au total) selon l'échéance, comptée depuis "
-            f"{jt.start_year} : {listing}."
-        ),
+        description=phrase(CHARTS, "jobs_description", jt, listing),
         data=table[["horizon", "years", "croissance", "texte", "emplois par an"]],
     )
 
@@ -190,7 +200,7 @@ class Mission:
     last_rate: str
     first_passed: bool  # the first horizon has passed in the edition's year: conditional past
     last_passed: bool
-    within: str  # « Cette », « La première », « La dernière » échéance is the agreement's duration; '' when none
+    within: str  # which horizon is the agreement's duration: « only », « first » or « last »; '' when none
     agreement_rate: float | None  # the growth a year the target needs over the agreement's duration (%)
     outcome: Outcome | None
     missing: list[str]
@@ -207,7 +217,7 @@ def _unsigned(rate: str) -> str:
     return rate.lstrip("+−-")
 
 
-def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int]) -> Mission:
+def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int], counted: Count | None = None) -> Mission:
     """The section's facts for ``edition``, the target's horizons being the reader's ``horizon_years``."""
     missing: list[str] = []
     events = agreement_events(ds, edition)
@@ -224,8 +234,8 @@ def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int]) -> M
         if agreement_years is not None:
             found = jobs.table.index[jobs.table["years"] == agreement_years]
             if len(found):  # one of the horizons is the agreement's own: said so, not its rate twice
-                within = ("Cette" if len(jobs.table) == 1 else "La première" if found[0] == jobs.table.index[0]
-                          else "La dernière")
+                within = ("only" if len(jobs.table) == 1 else "first" if found[0] == jobs.table.index[0]
+                          else "last")
             else:
                 rate = model.required_annual_growth(jobs.current.central, jobs.target.central, agreement_years) * 100
     else:
@@ -238,6 +248,6 @@ def mission_paragraphs(ds: Dataset, edition: int, horizon_years: list[int]) -> M
         last_rate=_unsigned(last["texte"]) if last is not None else "",
         first_passed=first is not None and jobs.start_year + int(first["years"]) <= edition,
         last_passed=last is not None and jobs.start_year + int(last["years"]) <= edition,
-        within=within, agreement_rate=rate, outcome=outcome(ds, edition, jobs) if jobs is not None else None,
+        within=within, agreement_rate=rate, outcome=outcome(ds, edition, jobs, counted) if jobs is not None else None,
         missing=missing,
     )

@@ -9,13 +9,13 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.chapters.partnership.words import TEMPLATES, reported, words_year
+from barometre.chapters.partnership.words import CHARTS, TEMPLATES, reported, words_year
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.formatting import percent_of_one
 from barometre.models import partnership as model
 from barometre.narrative import person, source_line
-from barometre.narrative.templating import render
+from barometre.narrative.templating import phrase, render
 
 # --------------------------------------------------------------------------- Numericable
 
@@ -58,8 +58,12 @@ def numericable(ds: Dataset, edition: int) -> Numericable | None:
 
 
 def numericable_text(ds: Dataset, num: Numericable) -> str:
-    """Eric Klipfel's testimony (Numericable), from ``relationship/numericable.md.j2``: present in the edition that
-    reports it; in a later book dated once and in the past throughout."""
+    """Eric Klipfel's testimony (Numericable), from ``numericable.md.j2``: present in the edition that reports it; in a
+    later book dated once and in the past throughout."""
+    return numericable_of(num)
+
+
+def numericable_of(num: Numericable) -> str:
     return render(f"{TEMPLATES}/numericable.md.j2", num=num, past=num.external.from_older_edition)
 
 
@@ -90,12 +94,7 @@ def numericable_chart(n: Numericable) -> ChartOutput:
         name="partenariat-numericable",
         title="Les conseillers de Numericable",
         source=source_line(n.figures),
-        description=(
-            f"Barres du nombre de conseillers du service clients de Numericable : {formatting.figure_text(n.external)} "
-            f"chez ses prestataires ({percent_of_one(n.external_share)} de l'ensemble) et "
-            f"{formatting.figure_text(n.internal)} experts en interne, soit "
-            f"{formatting.small_number(n.external_per_internal, 1)} conseillers externes par expert interne."
-        ),
+        description=phrase(CHARTS, "numericable_description", n),
         data=table,
     )
 
@@ -147,9 +146,3 @@ def relationship_of(r: Relationship) -> str:
         return ""
     return render(f"{TEMPLATES}/relationship.md.j2", lestanguet=r.lestanguet, marque=r.marque, jousset=r.jousset,
                   visit=r.visit)
-
-
-def relationship_text(ds: Dataset, edition: int) -> str:
-    """What a client and two providers said of their relationship, in the past and dated when an older edition
-    reported it ('' when no edition up to this one does)."""
-    return relationship_of(relationship(ds, edition))

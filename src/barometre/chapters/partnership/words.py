@@ -15,6 +15,7 @@ from barometre.narrative.templating import phrase, render
 CHAPTER = "partnership"
 TEMPLATES = f"chapters/{CHAPTER}"  # the chapter's templates (src/barometre/templates/chapters/partnership/)
 PHRASES = f"{TEMPLATES}/_phrases.md.j2"  # the pieces of sentences its texts share
+CHARTS = f"{TEMPLATES}/charts.md.j2"  # the charts' descriptions
 AGREEMENT_EVENT_KINDS = ("agreement", "conference")
 AGREEMENT_LABEL = "Durée de l'accord-cadre"
 OTHER_LABEL = "Hypothèses du livre"
@@ -44,11 +45,6 @@ def change_text(fig: Figure) -> str:
 def reported(ds: Dataset, source: str, edition: int) -> int | None:
     """The newest edition up to ``edition`` that cites ``source`` (None: the book does not present this person)."""
     return ds.cited_sources(edition).get(source)
-
-
-def reported_note(cited_in: int, edition: int) -> str:
-    """« (propos rapportés dans l'édition 2008) » when the words come from an older edition ('' otherwise)."""
-    return f" (propos rapportés dans l’édition\u00a0{cited_in})" if cited_in != edition else ""
 
 
 @dataclass(frozen=True)
@@ -105,12 +101,6 @@ def words_year(ds: Dataset, source: str, cited_in: int, edition: int) -> int | N
         return None
     src = ds.sources.get(source)
     return src.publication_year if src is not None and src.publication_year else cited_in
-
-
-def said_year(ds: Dataset, source: str, cited_in: int, edition: int) -> str:
-    """« En 2009, » for words an older edition reported (``words_year``), '' for the edition's own."""
-    year = words_year(ds, source, cited_in, edition)
-    return "" if year is None else f"En {year}, "
 
 
 def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> str:

@@ -13,7 +13,7 @@ from barometre.chapters.partnership.profile import Portrait, _by, portrait, port
 from barometre.chapters.partnership.relationship import Speaker, speaker
 from barometre.chapters.partnership.words import (
     CHAPTER,
-    MOVES,
+    CHARTS,
     PHRASES,
     TEMPLATES,
     WORKFORCE,
@@ -93,23 +93,13 @@ def workforce_chart(table: pd.DataFrame, figs: list[Figure], growth: Figure | No
     )
     shares = "; ".join(f"{WORKFORCE[f.indicator][1]} ({formatting.period_text(f.period)}) : "
                        f"{formatting.figure_text(f)}" for f in figs)
-    extra = ""
-    if growth is not None and any(f.indicator == "graduate_share" for f in figs):  # the bac + 1 population's change
-        word = narrative.direction(growth.central, **MOVES)
-        amount = "" if word == MOVES["flat"] else f" de {formatting.figure_text(growth, magnitude=True)}"
-        extra = (
-            f" Le nombre de salariés de niveau bac + 1 et plus est {word}{amount} "
-            f"{formatting.period_text(growth.period)}."
-        )
+    graduates = growth if growth is not None and any(f.indicator == "graduate_share" for f in figs) else None
     return chart_output(
         (bars + inside + outside).properties(height=alt.Step(46)),
         name="partenariat-profil-des-salaries",
         title="Profil des salariés des outsourceurs",
         source=source_line(figs + ([growth] if growth else [])),
-        description=(
-            "Barres empilées à 100 % : la part publiée par le baromètre (en bleu) et son complément (en gris). "
-            f"{shares}.{extra}"
-        ),
+        description=phrase(CHARTS, "workforce_description", shares, graduates),
         data=table[["catégorie", "part", "texte"]],
     )
 
