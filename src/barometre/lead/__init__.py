@@ -108,7 +108,6 @@ from barometre.lead.sentences import (
     outlook_paragraph,
     outlook_sentences,
     said_by,
-    situated,
 )
 from barometre.narrative import (
     PageMentions,
@@ -217,7 +216,6 @@ __all__ = [
     "same_speaker_words",
     "series",
     "series_fact",
-    "situated",
     "spoken_span",
     "study_name",
 ]

@@ -11,10 +11,12 @@ from barometre.lead.facts import _year, importance
 from barometre.narrative import (
     cite,
     cite_earlier,
-    de,
     md_escape,
     quote_body,
 )
+from barometre.narrative.templating import phrase
+
+TEMPLATE = "book/lead/average.md.j2"  # the sentences of the edition's average
 
 PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
                  "ile_de_france": "En Île-de-France", "nearshore": "Dans le nearshore européen",
@@ -37,19 +39,13 @@ def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) 
     moyenne entre 2017 et 2024 ; le dernier taux publié pour l'ensemble du secteur est celui de 2019 : +6,1 %. » (« D'après l'édition 2024 » when the study gives it.)
     The verb from the sign; the older yearly rate, when there is one, dated and named with its edition."""
     span = spoken_span(average) or formatting.period_text(average.period)
-    moved = (f"a reculé {de(average, magnitude=True)}" if average.bounds[1] < 0
-             else f"a progressé {de(average)}")
-    # a person's words (Caroline Adam's interview of April 2025) are hers, not the edition's
-    who = (f"Selon {md_escape(average.attribution)}" if average.source_type == "interview"
-           else f"D'après l'édition {edition}")
-    text = f"{who}, le chiffre d'affaires des outsourceurs {moved} par an en moyenne {span}"
+    late = None
     if last_yearly is not None and last_yearly.period != average.period:
         # editor39: « le dernier taux …, 6,1 % (édition 2019), est celui de 2019 » tagged and wrapped the figure
-        late = replace(last_yearly, as_of=last_yearly.edition) if str(last_yearly.period) == str(last_yearly.edition) \
+        fig = replace(last_yearly, as_of=last_yearly.edition) if str(last_yearly.period) == str(last_yearly.edition) \
             else last_yearly
-        text += (f" ; le dernier taux publié pour l'ensemble du secteur est celui de "
-                 f"{formatting.period_text(last_yearly.period)} : {cite_earlier(late, signed=True)}")
-    return text + "."
+        late = {"period": last_yearly.period, "shown": cite_earlier(fig, signed=True)}
+    return phrase(TEMPLATE, "average", average, edition, span, late)
 
 
 def average_check(ds: Dataset, edition: int, average: Figure) -> str:
@@ -72,12 +68,7 @@ def average_check(ds: Dataset, edition: int, average: Figure) -> str:
     years = int(end) - int(start)
     pace = ((last.central / first.central) ** (1 / years) - 1) * 100
     low, high = average.bounds
-    shown = formatting.percent(pace, 1, signed=True)
-    told = (f"de {cite(replace(first, as_of=first.edition))} en {start} à {cite(replace(last, as_of=last.edition))} "
-            f"en {end}, environ {shown} par an (calcul du livre)")
-    if low - 0.5 <= pace <= high + 0.5:
-        return f"Les chiffres d'affaires publiés le recoupent : {told}."
-    return f"Les chiffres d'affaires publiés donnent un autre rythme : {told}."
+    return phrase(TEMPLATE, "check", first, last, start, end, pace, low - 0.5 <= pace <= high + 0.5)
 
 
 NEW_SERIES = "nouvelle série, non comparable aux années précédentes"
@@ -122,8 +113,7 @@ def average_parts_sentence(ds: Dataset, edition: int, average: Figure) -> str:
         return ""
     shown = [f"{cite(p, signed=p.central < 0)} {PART_OPENINGS[p.scope][:1].lower()}{PART_OPENINGS[p.scope][1:]}"
              for p in parts]
-    return (f"Pour {year}, l'édition ne publie la croissance que par lieu de production : "
-            f"{formatting.enumeration(shown)}.")
+    return phrase(TEMPLATE, "parts", year, shown)
 
 
 def _headline_figure(ds: Dataset, edition: int) -> Figure | None:

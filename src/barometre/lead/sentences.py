@@ -10,14 +10,17 @@ from barometre.lead.average import NEW_SERIES, PART_OPENINGS
 from barometre.lead.facts import SCOPE_PHRASES, SUBJECTS, Fact, Outlook, _change
 from barometre.narrative import (
     cite,
-    cite_in,
     elide,
     forecast_verdict,
     forecast_word,
     md_escape,
     quote_body,
 )
+from barometre.narrative.templating import phrase, render
 from barometre.typography import upper_first
+
+TEMPLATES = "book/lead"  # the lead's templates (src/barometre/templates/book/lead/)
+PHRASES = f"{TEMPLATES}/_phrases.md.j2"
 
 NOUNS = {("staff_share", "offshore"): "la part de l’offshore dans les effectifs",
          ("staff_share", "province"): "la part de la province dans les effectifs",
@@ -68,45 +71,6 @@ def _year_of(fig: Figure) -> str:
     return formatting.period_text(fig.period)
 
 
-def _moved(fact: Fact, subject: tuple[str, bool], *, again: bool = False) -> str:
-    """« Le chiffre d'affaires en France recule de 2,8 % en 2012 » (« recule encore » after a fall)."""
-    cur = fact.current
-    what, plural = subject
-    what += SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})")
-    down = cur.central < 0
-    verb = ("reculent" if plural else "recule") if down else ("progressent" if plural else "progresse")
-    if again:
-        verb += " encore"
-    return (f"{upper_first(what)} {verb} {elide('de', formatting.figure_text(cur, magnitude=True))}"
-            f"{cite(cur, magnitude=True)} en {_year_of(cur)}")
-
-
-def _origin(fact: Fact) -> str:
-    """« début de l’étude BearingPoint », « depuis la rupture de série de 2018 »: where a compared series starts."""
-    # the first data year the study measures (its first edition publishes the year before it)
-    return (f"première année mesurée par {fact.study}" if fact.study.startswith("l’étude")
-            else f"série comparable depuis {fact.study}")
-
-
-def _record_words(fact: Fact, *, study_told: bool = False) -> str:
-    """« au plus haut de la série de l'étude BearingPoint, commencée en 2007 »; ``study_told``: a record of the
-    same study was just told, and the study's series may start another year (the offshore share from 2006):
-    « au plus haut des années que publie cette étude (depuis 2006) », not a second « commencée en »."""
-    high = fact.extreme == "high"
-    if fact.kind == "record":
-        word = "au plus haut" if high else "au plus bas"
-        if fact.study.startswith("l’étude") and study_told:
-            return f"{word} des années que publie cette étude (depuis {fact.start})"
-        if fact.study.startswith("l’étude"):  # « au plus haut depuis 2006 » would say 2006 was as high
-            return f"{word} de la série de {fact.study}, commencée en {fact.start}"
-        if fact.study:
-            return f"{word} depuis {fact.study}"
-        return f"{word} de la série, commencée en {fact.start}"
-    if fact.kind == "record_since":
-        return f"{'au plus haut' if high else 'au plus bas'} depuis {fact.since}"
-    return ""
-
-
 # A whole and the part the same source gives beside it, told together in the lead.
 MEMBERS_PART = {"market_revenue": ("sp2c_members_revenue", "pour les membres du SP2C")}
 
@@ -125,92 +89,22 @@ def _part_of(ds: Dataset, fact: Fact) -> tuple[str, Figure] | None:
 
 
 def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_told: bool = False) -> str:
-    """One sentence for one fact (MyST Markdown); ``told_break``: the series break was said just before;
-    ``study_told``: a record in the same study's series was told just before."""
+    """One sentence for one fact (MyST Markdown, ``book/lead/fact.md.j2``); ``told_break``: the series break was said
+    just before; ``study_told``: a record in the same study's series was told just before."""
     cur, prev = fact.current, fact.previous
     noun = _noun(ds, fact)
-    subject = SUBJECTS.get(fact.indicator)
-    if fact.kind == "new" or prev is None:
-        shown = f"{upper_first(noun)} {'sont' if _plural(noun) else 'est'} de {cite(cur, signed=cur.unit == 'percent_change')} " \
-                f"en {_year_of(cur)}"
-        if subject is not None and cur.unit == "percent_change":
-            shown = _moved(fact, subject)
-        part = _part_of(ds, fact)
-        if part is not None:  # « Le marché est estimé à 3 560 M€ en 2024, dont 2 440 M€ pour les membres du SP2C »
-            # the « dont » says what the new series distinguishes: the break's reason is not repeated after it
-            words, fig = part
-            # the new series named as the market's estimate, the figure the parenthesis is about (editors 42, 43:
-            # « (nouvelle série …) » after the members' 2 440 M€ read as theirs, and clashed with the arc's 2005–2024)
-            # the parenthesis after the members' part read as theirs (editors 42, 43); « non comparable » then
-            # clashed with the arc's 2005–2024 (editor44): the edition tells the two figures apart for the first time
-            # what the part weighs, computed (editor45: « pour la première fois » was false, the 2005 study already
-            # told its panel from the market); the same ratio as the claims and prices pages
-            share = (f", soit {formatting.percent(100 * fig.central / cur.central, 1)} (calcul du livre)"
-                     if fig.unit == cur.unit and cur.central > 0 and not (fig.is_range or cur.is_range) else "")
-            return (f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}{share}."
-                    if fact.study or fact.break_words else
-                    f"Le marché est estimé à {cite(cur)} en {_year_of(cur)}, dont {cite(fig)} {words}.")
-        if fact.study or fact.break_words:
-            if told_break:
-                return f"{shown}."
-            if fact.study == f"la rupture de série de {_year_of(cur)}":
-                # a break in the figure's own year: « depuis la rupture de série de 2024 » read as a fragment, and
-                # « premier chiffre d'une nouvelle série » did not say what it means for the reader (editor37)
-                return f"{shown} ({NEW_SERIES}{fact.break_words})."
-            first = (f"premier chiffre de {fact.study}" if fact.study.startswith("l’étude")
-                     else f"premier chiffre depuis {fact.study}" if fact.study else "premier chiffre de la série")
-            return f"{shown}, {first}{fact.break_words}."
-        return f"{shown}, un chiffre que le baromètre publie pour la première fois."
-    signed = cur.unit == "percent_change" and min(cur.central, prev.central) < 0
-    # beside a newer figure: never « dernier » (cite_in with earlier)
-    # « après +9,6 % en 2011 »: a year that is its edition's names it, no « (édition 2011) » before it (editor39)
-    after = f"après {cite_in(prev, signed=signed, earlier=not cur.from_older_edition)}"
-    both_down = cur.unit == "percent_change" and cur.central < 0 and prev.central < 0
-    if (fact.kind in ("first", "reversal") or both_down) and subject is not None:
-        down = cur.central < 0
-        text = f"{_moved(fact, subject, again=both_down)}, {after}"
-        if both_down:  # « recule encore »: a record (« au plus haut ») would read against the verb
-            return text + "."
-        if fact.kind == "first":
-            where = (f"depuis {fact.start} ({_origin(fact)})" if fact.study
-                     else f"de la série, commencée en {fact.start}")
-            text += f" : {'le premier recul' if down else 'la première hausse'} {where}"
-        return text + "."
-    if fact.kind in ("first", "reversal"):
-        sign = "négative" if cur.central < 0 else "positive"
-        text = f"{upper_first(noun)} devient {sign} : {cite(cur, signed=True)} en {_year_of(cur)}, {after}"
-        if fact.kind == "first":
-            where = (f"depuis {fact.start} ({_origin(fact)})" if fact.study
-                     else f"depuis le début de la série, en {fact.start}")
-            text += f", une première {where}"
-        return text + "."
-    growth = cur.unit == "percent_change" and not _plural(noun) and cur.central > 0 and prev.central > 0
-    words = _record_words(fact, study_told=study_told)
-    if growth:
-        verb = "accélère" if cur.central > prev.central else "ralentit"
-        if fact.kind == "steady":
-            verb = {"accélère": "accélère légèrement", "ralentit": "ralentit légèrement"}[verb] \
-                if cur.central != prev.central else "se maintient"
-        text = f"{upper_first(noun)} {verb} : {cite(cur)} en {_year_of(cur)}{', ' + words if words else ''}, {after}"
-    elif _spoken(cur) != _spoken(prev):
-        # a speaker's count beside a study's (2024: Caroline Adam's 55 000 against the EY study's 49 000 of 2019) is
-        # not a measured move: each figure said by its own source (editor39)
-        def by(fig: Figure) -> str:
-            return (f"selon {md_escape(fig.attribution)}" if fig.source_type == "interview" else "d'après le baromètre")
-        verb = "sont" if _plural(noun) else "est"
-        return (f"En {_year_of(cur)}, {noun} {verb} de {cite(cur)}, {by(cur)} ; {by(prev)}, "
-                f"{_pronoun(noun)} {'étaient' if _plural(noun) else 'était'} de "
-                f"{cite_in(prev, earlier=True)}.")
-    else:
-        verb = "passent" if _plural(noun) else "passe"
-        text = (f"{upper_first(noun)} {verb} {elide('de', formatting.figure_text(prev))}"
-                f"{cite_in(prev, earlier=not cur.from_older_edition)} à {cite(cur)} en {_year_of(cur)}"
-                f"{', ' + words if words else ''}")
-    if not words and fact.kind == "turn" and fact.before is not None:
-        rose = _change(fact.before, prev) > 0
-        done = ("accéléré" if rose else "ralenti") if growth else "augmenté" if rose else "baissé"
-        text += f" ; {_pronoun(noun)} avait {done} en {_year_of(prev)}"
-    return text + "."
+    found = _part_of(ds, fact) if fact.kind == "new" or prev is None else None
+    part = None
+    if found is not None:
+        words, fig = found
+        share = (100 * fig.central / cur.central
+                 if fig.unit == cur.unit and cur.central > 0 and not (fig.is_range or cur.is_range) else None)
+        part = {"words": words, "fig": fig, "share": share}
+    return render(f"{TEMPLATES}/fact.md.j2", fact=fact, noun=noun, plural=_plural(noun), pronoun=_pronoun(noun),
+                  subject=SUBJECTS.get(fact.indicator), scope_phrase=SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})"),
+                  part=part, spoken_apart=prev is not None and _spoken(cur) != _spoken(prev),
+                  rose=fact.before is not None and prev is not None and _change(fact.before, prev) > 0,
+                  told_break=told_break, study_told=study_told, new_series=NEW_SERIES)
 
 
 _STUDY_CITED = re.compile(r"\b(étude|baromètre)\b", re.IGNORECASE)
@@ -255,23 +149,16 @@ def forecaster(forecast: Figure) -> str:
 
 def forecast_text(forecast: Figure) -> str:
     """The forecast's figure, linked: « au moins 10 % », or the direction it gives (« un recul » for « moins
-    de 0 % », « une hausse » for « plus de 0 % »)."""
-    if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("less_than", "at_most"):
-        return cite(forecast, "un recul")
-    if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("more_than", "at_least"):
-        return cite(forecast, "une hausse")
-    if forecast.unit == "percent_change" and forecast.bounds[1] < 0:  # « un recul de 20 à 25 % », not « −25 à −20 % »
-        return cite(forecast, "un recul " + elide("de", formatting.figure_text(forecast, magnitude=True))
-                    + formatting.figure_text(forecast, magnitude=True))
-    return cite(forecast)
+    de 0 % », « une hausse » for « plus de 0 % »); ``book/lead/_phrases.md.j2``."""
+    return phrase(PHRASES, "forecast_text", forecast)
 
 
-def situated(fig: Figure) -> str:
-    """« entre 2 et 3 % » for a range, « à environ 2 % » otherwise: the figure after « situer », linked."""
-    if fig.is_range and fig.unit in ("percent", "percent_change"):
-        low, high = fig.bounds
-        return "entre " + cite(fig, f"{formatting.number(low)} et {formatting.percent(high)}")
-    return "à " + cite(fig)
+def _as_direction(forecast: Figure) -> bool:
+    """The forecast is told as a direction (« un recul », « une hausse », « un recul de 20 à 25 % »), not its figure."""
+    if not forecast.is_range and forecast.value == 0 and forecast.qualifier in ("less_than", "at_most", "more_than",
+                                                                                 "at_least"):
+        return True
+    return forecast.unit == "percent_change" and forecast.bounds[1] < 0
 
 
 def _distinct(forecasts) -> list[Figure]:
@@ -287,26 +174,20 @@ def _distinct(forecasts) -> list[Figure]:
 
 def forecast_sentence(fact: Fact) -> str:
     """« Ce chiffre dément les prévisions publiées avec l'édition 2008 par Laurent Uberti : au moins 10 %, 11 à
-    14 % et plus de 11 %. » One sentence per verdict."""
+    14 % et plus de 11 %. » One sentence per verdict (``book/lead/forecast.md.j2``)."""
     groups: dict[str, list[Figure]] = {}
     for forecast in _distinct(fact.forecasts):
         groups.setdefault(forecast_verdict(forecast, fact.current), []).append(forecast)
-    sentences = []
+    told = []
     for verdict, forecasts in groups.items():
-        many = len(forecasts) > 1
-        editions = sorted({f.edition for f in forecasts})
         people: dict[str, str] = {}  # a person named once, with the role of their first forecast
         for f in forecasts:
             people.setdefault(re.sub(r"\s*\([^()]*\)\s*$", "", f.source_name), forecaster(f))
-        who = formatting.enumeration(list(people.values()))
-        subject = "Ce chiffre" if not sentences else "Il"
-        word = forecast_word(forecasts[0])
-        sentences.append(
-            f"{subject} {_verdict_verb(verdict, forecasts)} "
-            f"{f'les {word}s publiées' if many else elide('la', word) + word + ' publiée'} "
-            f"avec l’édition {formatting.enumeration([str(e) for e in editions])} par {who} : "
-            f"{formatting.enumeration([forecast_text(f) for f in forecasts])}.")
-    return " ".join(sentences)
+        told.append({"verb": _verdict_verb(verdict, forecasts), "word": forecast_word(forecasts[0]),
+                     "many": len(forecasts) > 1, "editions": [str(e) for e in sorted({f.edition for f in forecasts})],
+                     "who": formatting.enumeration(list(people.values())),
+                     "texts": [forecast_text(f) for f in forecasts]})
+    return render(f"{TEMPLATES}/forecast.md.j2", groups=told).replace("\n\n", " ")
 
 
 def _inner_quotes(text: str) -> str:
@@ -324,38 +205,37 @@ def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
 
 
 def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
-    """The outlook's sentences, each capitalised and closed: its forecasts, then its quotes, each attributed."""
-    sentences = []
+    """The outlook's sentences, each capitalised and closed: its forecasts, then its quotes, each attributed
+    (``book/lead/outlook.md.j2``)."""
+    items = []
     for forecast in _distinct(view.forecasts):
         label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
         when = formatting.period_text(forecast.period)
         if forecast_word(forecast) == "estimation":
-            # a pace given while the year runs: « En 2025, Caroline Adam situe la croissance du chiffre
-            # d'affaires entre 2 et 3 % », not « prévoit »
             what = re.sub(r"^estimation (en cours d’année |en cours d'année )?de ", "", label)
-            when = when if when.startswith("entre") else f"en {when}"
-            sentences.append(f"{when}, {forecaster(forecast)} situe {md_escape(what)} {situated(forecast)}")
+            items.append({"kind": "estimate", "when": when if when.startswith("entre") else f"en {when}",
+                          "who": forecaster(forecast), "what": what, "forecast": forecast})
             continue
         what = re.sub(r"^prévision (de |d’|d')", "", label)  # « prévision de croissance … » → « croissance … »
         when = when if when.startswith("entre") else f"pour {when}"
-        direction = re.match(r"croissance (du |de la |des |de l’|de l')(.*)", what)
-        if forecast_text(forecast) != cite(forecast) and direction:  # « prévoit un recul du chiffre d'affaires »
-            said = f"{forecast_text(forecast)} {md_escape(direction.group(1) + direction.group(2))}"
-        elif forecast.unit == "percent_change" and what != label:
-            said = f"une {md_escape(what)} {elide('de', formatting.figure_text(forecast))}{cite(forecast)}"
-        elif what != label:
-            said = f"{cite(forecast)} {md_escape(what)}"  # « 6 000 à 7 000 emplois supprimés »
-        else:
-            said = f"{md_escape(label)} : {cite(forecast, with_noun=True)}"
         if forecast.quote_type == "summary" and forecast.publication_outlet:
             # a press summary of the study (RCM's « le secteur … s'attend à une régression »): the outlet says it
-            words = _inner_quotes(forecast.quote).rstrip(".")
-            # its words, not a paraphrase: « annonce un recul » for « s'attend à une régression » (editors 40, 42);
-            # the outlet's name links to the row, the forecast's figure is the words' own
-            sentences.append(f"{when}, {cite(forecast, md_escape(forecast.publication_outlet))}, résumant le "
-                             f"baromètre, écrit : «\u00a0{md_escape(words)}\u00a0»")
+            items.append({"kind": "summary", "when": when, "forecast": forecast,
+                          "words": _inner_quotes(forecast.quote).rstrip(".")})
+            continue
+        direction = re.match(r"croissance (du |de la |des |de l’|de l')(.*)", what)
+        if _as_direction(forecast) and direction:  # « prévoit un recul du chiffre d'affaires »
+            said, what = "direction", direction.group(1) + direction.group(2)
+        elif forecast.unit == "percent_change" and what != label:
+            said = "growth"  # « une croissance du chiffre d'affaires de 3 % »
+        elif what != label:
+            said = "count"  # « 6 000 à 7 000 emplois supprimés »
         else:
-            sentences.append(f"{when}, {forecaster(forecast)} prévoit {said}")
+            said = "label"
+        items.append({"kind": "forecast", "when": when, "who": forecaster(forecast), "what": what, "said": said,
+                      "forecast": forecast})
+    text = render(f"{TEMPLATES}/outlook.md.j2", items=items)
+    sentences = text.split("\n\n") if text else []
     sentences += [said_by(ds, q) for q in view.quotes]  # ``outlook`` left out the forecasts' own words
     return [upper_first(s) + "." for s in sentences]
 
@@ -365,5 +245,4 @@ def said_by(ds: Dataset, q: Quote) -> str:
     said it, its own guillemets turned to “ ”; no capital, no full stop."""
     src = ds.sources.get(q.source)
     press = src is not None and src.type != "interview" and bool(src.publication_outlet)
-    who = src.publication_outlet if press else q.attribution
-    return f"«\u00a0{md_escape(_inner_quotes(q.quote))}\u00a0», {'écrit' if press else 'dit'} {md_escape(who)}"
+    return phrase(PHRASES, "said_by", _inner_quotes(q.quote), src.publication_outlet if press else q.attribution, press)
