@@ -16,8 +16,8 @@ import re
 
 from barometre import formatting
 from barometre.data import Dataset, Quote
-from barometre.narrative import dated, de, direction, md_escape, quote_body, trimmed
-from barometre.typography import upper_first
+from barometre.narrative import md_escape, quote_body, trimmed
+from barometre.narrative.templating import render
 
 JOURNALIST = "journalist"
 
@@ -38,78 +38,49 @@ def _who(ds: Dataset, q: Quote, *, again: bool = False) -> str:
     return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
 
 
+def _said(ds: Dataset, q: Quote | None, *, again: bool = False) -> dict | None:
+    """A quote as a theme's template reads it: its words and who said them (None without the row)."""
+    return None if q is None else {"words": _words(q), "who": _who(ds, q, again=again)}
+
+
+def _render(name: str, **context) -> str:
+    return render(f"book/themes/{name}.md.j2", **context)
+
+
 def reverse_auctions(ds: Dataset, edition: int) -> str:
     """The price war's mechanism: the reverse auctions a client runs, the price fall a source ties to them,
     and the head of the Mission nationale calling them inadmissible."""
     guido = ds.quote("guido_reverse_auctions", edition)
     law = ds.quote("guido_law", edition)
-    control = ds.quote("article_clients_control_auctions", edition)
     fall = ds.known("service_price_change_since_2000", edition)
-    sentences = []
-    if control is not None:
-        sentences.append(f"Dans les appels d’offres, l’acheteur a la main : {_words(control)}, note "
-                         f"{_who(ds, control)}.")
-    if fall is not None and fall.published and "enchères inversées" in fall.quote:
-        verb = direction(fall.central, up="a augmenté", down="a baissé", flat="n’a pas bougé")
-        # « entre 2000 et 2009 » dates the outlet's figure: no edition note in a later book (editor42)
-        amount = "" if fall.central == 0 else " " + de(dated(fall), magnitude=True)
-        outlet = getattr(ds.sources.get(fall.source), "publication_outlet", "") or ""
-        who = f"D’après {md_escape(outlet)}" if outlet else "D’après le baromètre"
-        sentences.append(f"{who}, le prix des prestations externalisées {verb}{amount} "
-                         f"{md_escape(formatting.period_text(fall.period))}, « notamment sous l’effet de la mise en "
-                         "place du système des enchères inversées »" + ".")
-        hour = ds.known("production_hour_price_change_since_2000", edition)
-        if hour is not None and hour.published:
-            # two falls side by side read as one fact told twice, or as a contradiction (editor35)
-            moved = direction(hour.bounds[1], up="en hausse", down="en baisse", flat="stable")
-            amount = "" if hour.bounds == (0, 0) else " " + de(hour, magnitude=True)
-            sentences.append(f"Ce n’est pas la même mesure que le prix de l’heure de production, {moved}{amount} "
-                             f"{md_escape(formatting.period_text(hour.period))} selon {md_escape(hour.source_name)} : "
-                             "les deux chiffres ne se comparent pas.")
-    if guido is not None:
-        text = f"{upper_first(_who(ds, guido))} vise nommément {_words(guido)}"
-        if law is not None and law.source == guido.source:
-            text += f", et prévient : {_words(law)}"
-        sentences.append(text + ".")
-    return " ".join(sentences)
+    if fall is not None and not (fall.published and "enchères inversées" in fall.quote):
+        fall = None  # the fall is told only when its source ties it to the auctions
+    hour = ds.known("production_hour_price_change_since_2000", edition) if fall is not None else None
+    return _render("reverse_auctions", control=_said(ds, ds.quote("article_clients_control_auctions", edition)),
+                   guido=_said(ds, guido), law=_said(ds, law if guido is not None and law is not None
+                                                     and law.source == guido.source else None),
+                   fall=fall, outlet=getattr(ds.sources.get(fall.source), "publication_outlet", "") or ""
+                   if fall is not None else "", hour=hour if hour is not None and hour.published else None)
 
 
 def ile_de_france_losses(ds: Dataset, edition: int) -> str:
     """The order in which Île-de-France lost jobs: to offshore first, then to the province."""
-    first = ds.quote("article_idf_first_decline", edition)
-    order = ds.quote("begoc_idf_decline_order", edition)
-    sentences = []
-    if first is not None:
-        sentences.append(f"{upper_first(_who(ds, first))} le relève : {_words(first)}.")
-    if order is not None:
-        sentences.append(f"Le mouvement a changé de destination en chemin, comme l’explique {_who(ds, order)} : "
-                         f"{_words(order)}.")
-    return " ".join(sentences)
+    return _render("ile_de_france_losses", first=_said(ds, ds.quote("article_idf_first_decline", edition)),
+                   order=_said(ds, ds.quote("begoc_idf_decline_order", edition)))
 
 
 def subsidies(ds: Dataset, edition: int) -> str:
     """Régnier's point: destroying jobs in France for offshore while drawing French subsidies."""
     q = ds.quote("regnier_subsidies", edition)
-    if q is None:
-        return ""
-    return (f"{upper_first(_who(ds, q))} rapporte aussi une objection de principe, celle des subventions : "
-            f"{_words(q)}.")
+    return _render("subsidies", q=_said(ds, q)) if q is not None else ""
 
 
 def inhouse_centres(ds: Dataset, edition: int) -> str:
     """Takeovers of clients' in-house centres, and retirements emptying in-house posts."""
     takeovers = ds.quote("article_inhouse_takeovers", edition)
     retirements = ds.quote("article_baby_boomers", edition)
-    sentences = []
-    if takeovers is not None:
-        sentences.append(f"Les prestataires lorgnent aussi les centres que leurs clients gardent en interne : "
-                         f"{_words(takeovers)}, selon {_who(ds, takeovers)}.")
-    if retirements is not None:
-        lead = "La démographie pourrait faire le reste" if takeovers is not None else "La démographie pourrait y aider"
-        again = takeovers is not None and takeovers.source == retirements.source
-        sentences.append(f"{lead} : avec les départs à la retraite des baby-boomers, "
-                         f"{_who(ds, retirements, again=again)} avance que {_words(retirements)}.")
-    return " ".join(sentences)
+    again = takeovers is not None and retirements is not None and takeovers.source == retirements.source
+    return _render("inhouse_centres", takeovers=_said(ds, takeovers), retirements=_said(ds, retirements, again=again))
 
 
 THEMES = {
