@@ -20,6 +20,7 @@ from dataclasses import replace
 from barometre import formatting, lead
 from barometre.data import Dataset, Figure
 from barometre.narrative import cite, elide, md_escape
+from barometre.narrative.templating import phrase
 from barometre.typography import upper_first
 
 # The long series the arc tells, most important first: where the activity is produced, the market's
@@ -66,13 +67,9 @@ def studies_note(ds: Dataset, told: list[list[Figure]]) -> str:
             study = ds.study_of(fig.edition)
             if study is not None and study.firm not in firms:
                 firms.append(study.firm)
-    if len(firms) >= 2:
-        named = formatting.enumeration([f"{'d’' if f[:1] in 'AEIOUY' else 'de '}{md_escape(f)}" for f in firms])
-        return (f"Ces séries mêlent les études {named}, dont les panels et les périmètres diffèrent : leurs "
-                "premières et leurs dernières années se comparent comme des ordres de grandeur (voir « Méthodes "
-                "et ruptures de série » en annexe).")
-    return ("Ces séries connaissent des ruptures : leurs premières et leurs dernières années se comparent comme "
-            "des ordres de grandeur (voir « Méthodes et ruptures de série » en annexe).")
+    named = (formatting.enumeration([f"{'d’' if f[:1] in 'AEIOUY' else 'de '}{md_escape(f)}" for f in firms])
+             if len(firms) >= 2 else "")
+    return phrase("book/notes/notes.md.j2", "studies", named)
 
 
 def _past(noun: str, participle: str = "passé") -> str:

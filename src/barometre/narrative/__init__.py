@@ -9,7 +9,7 @@ render literally, whatever characters they hold.
 
 The package: ``citing`` (a figure in a sentence: link, edition note, quote, source line), ``page``
 (the page being written: first mentions, elision), ``forecasts`` (a forecast against its outcome),
-``words`` (tense, direction and trend chosen by the data). Every name is read from here.
+``words`` (tense, direction and trend chosen by the data), ``notes`` (notes the pages share, from templates). Every name is read from here.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from barometre.narrative.forecasts import (
     verdict_words,
     when_done,
 )
+from barometre.narrative.notes import not_in_edition, ranges_and_bounds_example
 from barometre.narrative.page import (
     Page,
     PageMentions,
@@ -73,10 +74,8 @@ from barometre.narrative.words import (
     growth_trend,
     in_year,
     latest_parts,
-    not_in_edition,
     opening,
     publication_text,
-    ranges_and_bounds_example,
     tensed,
     trend_text,
 )

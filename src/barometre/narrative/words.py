@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from barometre import formatting, periods
 from barometre.data import Dataset, Figure
@@ -23,16 +23,6 @@ def direction(change: float, *, up: str = "en hausse", down: str = "en baisse", 
 def growth_trend(current: float, previous: float) -> str:
     """'accélère', 'ralentit' or 'se maintient', comparing two growth rates."""
     return direction(current - previous, up="accélère", down="ralentit", flat="se maintient")
-
-
-def not_in_edition(labels: Iterable[str], edition: int) -> str:
-    """One plain sentence naming what no edition up to ``edition`` publishes ('' when nothing)."""
-    names = sorted(set(labels))
-    if not names:
-        return ""
-    listed = ", ".join(md_escape(n[:1].lower() + n[1:]) for n in names)
-    return (f"Aucune édition du baromètre jusqu’à celle de {edition} ne publie les chiffres suivants ; "
-            f"les passages qui en dépendent sont omis : {listed}.")
 
 
 def publication_text(pub: dict) -> str:
@@ -103,23 +93,3 @@ def trend_text(latest: Figure, previous: Figure | None, *, up: str = "en hausse"
     return (f"{text}, {word} par rapport {elide('à', formatting.figure_text(previous))}"
             f"{cite_earlier(previous) if not latest.from_older_edition else cite(previous)} "
             f"en {formatting.period_text(previous.period)}")
-
-
-def ranges_and_bounds_example(ds: Dataset, edition: int) -> str:
-    """The method's example of a range and a bound kept as the sources give them, taken from the edition itself
-    (2024: « la part du chiffre d'affaires du secteur représentée par le SP2C : 70 à 75 % ; le chiffre
-    d'affaires du secteur : plus de 3 500 M€ »; the 2008 book's example was told in every later book); ''
-    when the edition gives neither."""
-    from barometre.labels import with_scope
-
-    own = [f for f in ds.figures(edition) if f.published and f.edition == edition
-           and not ds.indicators[f.indicator].forecast_of]
-    picked = [next((f for f in own if f.is_range), None),
-              next((f for f in own if f.qualifier in ("more_than", "less_than", "at_least", "at_most")), None)]
-    items = [f"{md_escape(formatting.in_sentence(with_scope(f.label, f.scope)))} en {formatting.period_text(f.period)}, "
-             f"{cite(f)}" + (f" selon {md_escape(f.source_name)}" if f.source_type == "interview" else "")
-             for f in picked if f is not None]
-    if not items:
-        return ""
-    return ("Les fourchettes restent des fourchettes et les bornes des bornes, comme les sources les donnent ; le livre "
-            f"n'en fait jamais un chiffre unique. Ainsi, dans l'édition {edition} : {' ; '.join(items)}.")
