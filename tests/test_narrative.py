@@ -574,11 +574,11 @@ def test_an_older_book_says_no_edition_up_to_its_own_publishes_an_outcome_a_late
 def test_an_old_figure_no_edition_published_is_said_unpublished_not_still_to_come():
     """« pas encore » read as a figure still to come: 2014's in the 2021 book is one no edition publishes. The choice
     reads the book's edition and the figure's year, never the data's latest edition."""
-    from barometre.narrative.forecasts import _unpublished
+    from barometre.narrative.outcomes import _unpublished
 
-    assert _unpublished("le chiffre de 2014", 2021, 2014) == "aucune édition ne publie le chiffre de 2014"
-    assert _unpublished("le chiffre de 2020", 2021, 2020) == "le chiffre de 2020 n’est pas encore publié"
-    assert _unpublished("le chiffre réalisé", None, 2030) == "aucune édition ne publie le chiffre réalisé"
+    assert _unpublished("years", 2021, 2014, ["2014"]) == "aucune édition ne publie le chiffre de 2014"
+    assert _unpublished("years", 2021, 2020, ["2020"]) == "le chiffre de 2020 n’est pas encore publié"
+    assert _unpublished("outcome", None, 2030) == "aucune édition ne publie le chiffre réalisé"
 
 
 def test_a_books_forecasts_do_not_change_when_a_later_edition_is_added(tmp_path):

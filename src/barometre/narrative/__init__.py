@@ -8,7 +8,7 @@ the indicator, the edition, the source and the article's quote. Data strings
 render literally, whatever characters they hold.
 
 The package: ``citing`` (a figure in a sentence: link, edition note, quote, source line), ``page``
-(the page being written: first mentions, elision), ``forecasts`` (a forecast against its outcome),
+(the page being written: first mentions, elision), ``forecasts`` (a forecast's verdict and words), ``outcomes`` (a forecast against its outcome, from templates),
 ``words`` (tense, direction and trend chosen by the data), ``notes`` (notes the pages share, from templates). Every name is read from here.
 """
 
@@ -39,23 +39,25 @@ from barometre.narrative.citing import (
 )
 from barometre.narrative.forecasts import (
     FORECAST_OBJECTS,
-    RELATED_WORDS,
     direction_forecast,
     for_period,
     forecast_cited,
     forecast_noun,
-    forecast_outcome,
-    forecast_outcomes,
     forecast_verdict,
     forecast_word,
     forecasts_heading,
     named_source,
     of_source,
-    related_text,
     verdict_words,
     when_done,
 )
 from barometre.narrative.notes import not_in_edition, ranges_and_bounds_example
+from barometre.narrative.outcomes import (
+    RELATED_WORDS,
+    forecast_outcome,
+    forecast_outcomes,
+    related_text,
+)
 from barometre.narrative.page import (
     Page,
     PageMentions,

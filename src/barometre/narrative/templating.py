@@ -12,7 +12,8 @@ fraction as a percentage), ``euros``, ``small_number``, ``period``, ``cite``, ``
 ``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``, ``as_of_edition`` (the figure
 without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``opening`` (« En 2009, » before a
 sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
-``forecast_word``, ``for_period``, ``forecast_cited``; ``upper_first``. Globals: ``direction``
+``forecast_word``, ``for_period``, ``forecast_cited``; ``upper_first``, ``cite_earlier``, ``when_done``,
+``plural_verdict``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
 words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``trend_text`` (« 74 % en 2009, en baisse par
 rapport à 80 % en 2008 »).
@@ -36,6 +37,7 @@ from barometre.data import Figure
 from barometre.labels import scope_label
 from barometre.narrative.citing import (
     cite,
+    cite_earlier,
     cite_in,
     dated,
     de,
@@ -44,7 +46,14 @@ from barometre.narrative.citing import (
     quote,
     vintage_note,
 )
-from barometre.narrative.forecasts import for_period, forecast_cited, forecast_noun, forecast_word
+from barometre.narrative.forecasts import (
+    _plural_verdict,
+    for_period,
+    forecast_cited,
+    forecast_noun,
+    forecast_word,
+    when_done,
+)
 from barometre.narrative.words import by_signs, direction, in_year, opening, tensed, trend_text
 from barometre.typography import elide, upper_first
 
@@ -69,7 +78,8 @@ def environment() -> Environment:
         opening=opening, quote=quote, event_date=formatting.event_date, forecast_noun=forecast_noun,
         for_period=for_period, forecast_cited=forecast_cited, forecast_word=forecast_word,
     )
-    env.filters.update(upper_first=upper_first)
+    env.filters.update(upper_first=upper_first, cite_earlier=cite_earlier, when_done=when_done,
+                       plural_verdict=_plural_verdict)
     env.globals.update(trend_text=trend_text)
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
                        count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
