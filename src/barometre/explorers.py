@@ -17,8 +17,10 @@ from barometre.labels import VALUE_SCHEME_LABELS
 from barometre.models import offshore as offshore_model
 from barometre.models import prices as prices_model
 from barometre.models import value as value_model
+from barometre.narrative.templating import phrase
 
-NOTE = "Déplacez les curseurs : le graphique recalcule le modèle dans la page."
+WORDS = "book/explorers/explorers.md.j2"  # the explorers' titles, descriptions and note
+NOTE = phrase(WORDS, "note")
 
 
 # How the page writes a slider's value beside it (see _static/barometre.js): a share as a French percent
@@ -90,14 +92,9 @@ def value_explorer(target_rate: float, bonus_per_point: float, source: str) -> C
     return chart_output(
         chart,
         name="valeur-explorer",
-        title="Explorer : qui gagne quand la qualité progresse ?",
+        title=phrase(WORDS, "quality_title"),
         source=source,
-        description=(
-            "Revenu du prestataire par demande selon le taux de résolution au premier contact, pour trois "
-            "contrats ; les curseurs règlent l'objectif de qualité et le bonus par point du contrat à "
-            f"bonus/malus (valeurs de départ : objectif {formatting.percent(target_rate * 100)}, bonus "
-            f"{formatting.percent(bonus_per_point * 100)} par point)."
-        ),
+        description=phrase(WORDS, "quality_description", target_rate, bonus_per_point),
         data=table[["resolution_rate", "scheme", "revenue"]].rename(
             columns={"resolution_rate": "résolution", "scheme": "contrat", "revenue": "revenu_par_demande"}
         ),
@@ -170,14 +167,9 @@ def offshore_explorer(rate_gap: float, productivity_ratio: float, onshore_repeat
     return chart_output(
         chart,
         name="offshore-explorer",
-        title="Explorer : le coût d'une demande résolue",
+        title=phrase(WORDS, "offshore_title"),
         source=source,
-        description=(
-            "Coût d'une demande résolue en France et offshore selon la part des demandes qui rappellent "
-            "offshore ; les curseurs règlent l'écart de taux horaire, la productivité offshore et le taux de "
-            f"rappel en France (valeurs de départ : écart {formatting.percent(rate_gap * 100)}, productivité "
-            f"{formatting.percent(productivity_ratio * 100)} de la France, rappels {formatting.percent(onshore_repeat_rate * 100)})."
-        ),
+        description=phrase(WORDS, "offshore_description", rate_gap, productivity_ratio, onshore_repeat_rate),
         data=table,
         interactive_note=NOTE,
         printable=False,  # sliders need a browser: the PDF leaves the explorer out
@@ -233,13 +225,9 @@ def prices_explorer(factors: pd.DataFrame, start_margin: float, personnel_share:
     return chart_output(
         chart,
         name="prix-explorer",
-        title="Explorer : la marge selon la productivité",
+        title=phrase(WORDS, "margin_title"),
         source=source,
-        description=(
-            "Marge opérationnelle année par année, pour les deux bouts de la fourchette de prix ; les curseurs "
-            "règlent la marge de départ et le gain de productivité annuel (valeurs de départ : marge "
-            f"{formatting.percent(start_margin * 100)}, gain {formatting.percent(productivity_gain * 100)} par an)."
-        ),
+        description=phrase(WORDS, "margin_description", start_margin, productivity_gain),
         data=long[["year", "fourchette", "wage_factor", "cpi_factor", "price_factor", "marge_au_depart"]],
         interactive_note=NOTE,
         printable=False,  # sliders need a browser: the PDF leaves the explorer out
