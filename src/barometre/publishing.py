@@ -19,9 +19,7 @@ from pathlib import Path
 
 from barometre.errors import BuildError, fault_point
 from barometre.files import swap_link, write_if_changed
-
-TEMPLATES = Path(__file__).parent / "templates"
-
+from barometre.html import render_html
 
 PDF_MARK = '<div id="barometre-pdf"></div>'  # chapters/colophon.md: where the PDF's link goes
 
@@ -62,8 +60,7 @@ def add_pdf(site_dir: Path, edition: int, pdf: Path) -> None:
     from barometre.formatting import number
 
     size = number(pdf.stat().st_size / 1_000_000, 1)
-    link = (f'<p id="barometre-pdf">Ce livre existe aussi en PDF, de la même construction : '
-            f'<a class="barometre-pdf" href="../{name}" download>{name}</a> ({size}\u00a0Mo).</p>')
+    link = render_html("pdf_link.html", name=name, size=size)
     colophon.write_text(text.replace(PDF_MARK, link), encoding="utf-8")
 
 
@@ -110,12 +107,8 @@ def point_html(build_dir: Path, edition: int, latest: int, release: Path) -> Non
 
 def archive_page(title: str, editions: list[int], pdfs: dict[int, str] | None = None) -> str:
     """The page that lists the published editions (and their PDFs, ``pdfs``: edition -> relative link)."""
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
-                      keep_trailing_newline=True)
-    return env.get_template("archive.html").render(title=title, latest=max(editions),
-                                                   editions=sorted(editions, reverse=True), pdfs=pdfs or {})
+    return render_html("archive.html", title=title, latest=max(editions), editions=sorted(editions, reverse=True),
+                       pdfs=pdfs or {})
 
 
 def write_archive_index(build_dir: Path, title: str) -> None:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from barometre.html import render_html
 from barometre.paths import ROOT
 from barometre.provenance import data_date
 
@@ -55,8 +56,7 @@ def data_date_footer(data_dir: Path, edition: int) -> str:
     octobre 2012. »). HTML: jupyter-book puts it in every page's footer."""
     when = data_date(data_dir, edition)
     day = when[:1].isdigit() and not when.isdigit()  # « le 9 décembre 2008 », « en octobre 2012 », « en 2010 »
-    published = f", publiée {'le' if day else 'en'} {when}" if when else ""
-    return f'<p class="barometre-data-date">Données : édition {edition} du baromètre{published}.</p>'
+    return render_html("data_date.html", edition=edition, when=when, day=day)
 
 
 def code_version() -> str:

@@ -1,0 +1,23 @@
+"""The HTML snippets and pages the build writes outside the book's Markdown (the archive page, the PDF's link, the
+pages' date line), from the Jinja2 templates ``src/barometre/templates/*.html``: their words are there, escaped as
+HTML, not in Python."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
+                       keep_trailing_newline=True)
+
+
+def render_html(name: str, **context) -> str:
+    """The HTML of template ``name`` (« archive.html ») for ``context``."""
+    return _environment().get_template(name).render(**context)
