@@ -12,7 +12,7 @@ fraction as a percentage), ``euros``, ``small_number``, ``period``, ``cite``, ``
 ``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``, ``as_of_edition`` (the figure
 without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``opening`` (« En 2009, » before a
 sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
-``forecast_word``, ``for_period``, ``forecast_cited``; ``upper_first``, ``cite_earlier``, ``when_done``,
+``forecast_word``, ``for_period``, ``forecast_cited``; ``upper_first``, ``clauses`` (a block's clauses, cut by a line « -- », joined), ``clause_list``, ``cite_earlier``, ``when_done``,
 ``plural_verdict``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
 words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``trend_text`` (« 74 % en 2009, en baisse par
@@ -78,7 +78,7 @@ def environment() -> Environment:
         opening=opening, quote=quote, event_date=formatting.event_date, forecast_noun=forecast_noun,
         for_period=for_period, forecast_cited=forecast_cited, forecast_word=forecast_word,
     )
-    env.filters.update(upper_first=upper_first, cite_earlier=cite_earlier, when_done=when_done,
+    env.filters.update(upper_first=upper_first, clauses=clauses, clause_list=clause_list, cite_earlier=cite_earlier, when_done=when_done,
                        plural_verdict=_plural_verdict)
     env.globals.update(trend_text=trend_text)
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
@@ -88,6 +88,21 @@ def environment() -> Environment:
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
+_CLAUSE_BREAK = re.compile(r"\n[ \t]*--[ \t]*(?=\n)")
+_SPACES = re.compile(r"[ \t\n]+")  # not the no-break spaces of a figure
+
+
+def clause_list(text: str) -> list[str]:
+    """A block's clauses: its text cut at each line holding only « -- », each clause's lines joined by a space, the
+    empty ones left out (a clause an ``if`` did not write). Lets a template write a list of clauses as prose, one
+    under the other, instead of building a list in code."""
+    parts = (_SPACES.sub(" ", part).strip(" ") for part in _CLAUSE_BREAK.split("\n" + str(text) + "\n"))
+    return [part for part in parts if part]
+
+
+def clauses(text: str, sep: str = " ; ") -> str:
+    """A block's clauses (``clause_list``) joined by ``sep``."""
+    return sep.join(clause_list(text))
 
 
 def paragraphs(text: str) -> str:
