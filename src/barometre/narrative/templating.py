@@ -14,7 +14,8 @@ without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``
 sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
 ``forecast_word``, ``for_period``, ``forecast_cited``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
-words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``.
+words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``as_said_then`` (a speaker's verb and opening, dated in
+the past for an older edition's figure).
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -44,7 +45,7 @@ from barometre.narrative.citing import (
     vintage_note,
 )
 from barometre.narrative.forecasts import for_period, forecast_cited, forecast_noun, forecast_word
-from barometre.narrative.words import by_signs, direction, in_year, opening, tensed
+from barometre.narrative.words import as_said_then, by_signs, direction, in_year, opening, tensed
 from barometre.typography import elide
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -71,6 +72,7 @@ def environment() -> Environment:
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
                        count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
                        value_range=formatting.value_range)
+    env.globals.update(as_said_then=as_said_then)
     return env
 
 

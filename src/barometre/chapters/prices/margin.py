@@ -147,11 +147,12 @@ START_MARGIN_BAND = (0.5, 1.5)
 
 
 def margin_band_sentence(ds: Dataset, price: Figure, start: int, end: int, *, start_margin: float,
-                         personnel_share: float) -> str:
+                         personnel_share: float, found: Takeaway | None = None) -> str:
     """« Avec une marge de départ de 4 à 12 % au lieu de 8 % (hypothèse du livre), il aurait fallu 5,8 à 7,5 % par
     an. » The band of ``model_takeaway``, told in the prose too (the prose gave 6 to 7,2 % and « À retenir » 5,8
-    to 7,5 % for the same result, editor, stop 33); '' when the band gives no gain."""
-    found = model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_share)
+    to 7,5 % for the same result, editor, stop 33); '' when the band gives no gain. ``found``: the
+    ``model_takeaway`` when the caller has it already."""
+    found = found or model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_share)
     if "gain_low" not in found.findings:
         return ""
     lo, hi = (start_margin * k * 100 for k in START_MARGIN_BAND)
@@ -201,6 +202,7 @@ class MarginModel:
     personnel_start: float  # the personnel share in the start year (the barometer's, or the reader's)
     paths: pd.DataFrame  # the margin year by year for both ends of the price range
     text: str  # the section's text (MyST): the hypotheses, then the results
+    line: Takeaway | None = None  # the model's « À retenir » line (``model_takeaway``), computed with the text
 
 
 def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int], start: int, end: int, *,
@@ -210,6 +212,7 @@ def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int]
     personnel_start = personnel.central / 100 if personnel_share_start < 0 else personnel_share_start
     inputs = model.MarginInputs(start_margin, personnel_start, productivity_gain)
     low_end, high_end = squeeze_summary(inputs, ds, price, start, end)
+    line = model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_start)
     paths = margin_paths(inputs, ds, years, price, start, end)
     share_origin = (
         f"celle que le baromètre mesure en {md_escape(formatting.period_text(personnel.period))}, {cite(personnel)}, "
@@ -252,7 +255,7 @@ def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int]
                 f"{formatting.percent(g_hi * 100)} de productivité par an. "
                 # the band « À retenir » gives, said here too: one result, one range on the page
                 + margin_band_sentence(ds, price, start, end, start_margin=start_margin,
-                                       personnel_share=personnel_start)
+                                       personnel_share=personnel_start, found=line)
                 + "Les chiffres cités ne tiennent ensemble que si "
                 "les prestataires ont gagné en productivité, déplacé une partie de la production ou payé leurs "
                 "conseillers moins vite que le Smic : la guerre des prix se paie quelque part."
@@ -264,4 +267,4 @@ def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int]
             f"Même une productivité infinie ne préserverait pas la marge de {start} : les autres coûts, à eux "
             "seuls, dépasseraient ce que le prix laisse après la marge."
         )
-    return MarginModel(inputs, personnel_start, paths, f"{hypotheses}\n\n{results}")
+    return MarginModel(inputs, personnel_start, paths, f"{hypotheses}\n\n{results}", line)
