@@ -15,7 +15,7 @@ sentence an older edition's figure dates), ``quote``, ``event_date``, and the fo
 ``forecast_word``, ``for_period``, ``forecast_cited``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
 words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``as_said_then`` (a speaker's verb and opening, dated in
-the past for an older edition's figure).
+the past for an older edition's figure). Filter ``points`` (« +5 points », « −1,5 point »).
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -73,6 +73,7 @@ def environment() -> Environment:
                        count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
                        value_range=formatting.value_range)
     env.globals.update(as_said_then=as_said_then)
+    env.filters.update(points=formatting.points)
     return env
 
 

@@ -9,13 +9,19 @@ from barometre.narrative.templating import phrase
 CHAPTER = "prices"
 
 
-PHRASES = f"chapters/{CHAPTER}/_phrases.md.j2"  # the pieces of sentences the chapter's texts share
+TEMPLATES = f"chapters/{CHAPTER}"  # the chapter's templates (src/barometre/templates/chapters/prices/)
+
+
+PHRASES = f"{TEMPLATES}/_phrases.md.j2"  # the pieces of sentences the chapter's texts share
 
 
 MODEL_NOTE = " ; modèle et hypothèses du livre"
 
 
-OFFICIAL = "Smic : Légifrance (via OpenFisca France) ; prix à la consommation : Insee"
+OFFICIAL = phrase(f"{TEMPLATES}/charts.md.j2", "official")  # the official series' sources, on the charts
+
+
+PRICE_LINE_NOTE = phrase(f"{TEMPLATES}/charts.md.j2", "price_line_note")  # the price's yearly path is the book's
 
 
 MID_YEAR = (7, 1)  # the SMIC is taken as in force on 1 July of each year
