@@ -223,32 +223,21 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
     if once:
         latest, previous = (replace(f, as_of=f.edition) if f is not None else None for f in (latest, previous))
         places = {k: tuple(replace(f, as_of=f.edition) if f is not None else None for f in v) for k, v in places.items()}
-    when = formatting.period_text(latest.period)
-    text = (f"Les télécoms {'faisaient' if past else 'font'} {cite(latest)} du chiffre d'affaires "
-            f"des outsourceurs en {when}")
-    if previous is not None:
-        text += f", contre {narrative.cite_earlier(previous)} en {formatting.period_text(previous.period)}"
     same_year, later = [], []
-    for scope, where in (("france", "en France"), ("offshore", "à l'offshore")):
+    for scope in ("france", "offshore"):
         fig, then = places[scope]
         if not published(fig):
             continue
         if fig.period == latest.period:
-            same_year.append((fig, f"{narrative.de(fig)} {where}"))
+            same_year.append((scope, narrative.de(fig)))
         elif published(then):  # each place's own series: « à l'offshore, de 75 % en 2011 à 62 % en 2014 »
-            later.append(f"{where}, {elide('de', formatting.figure_text(then))}{narrative.cite_earlier(then)} en "
-                         f"{formatting.period_text(then.period)} à {narrative.cite_earlier(fig)} en "
-                         f"{formatting.period_text(fig.period)}")
+            later.append((scope, elide("de", formatting.figure_text(then)) + narrative.cite_earlier(then), then.period,
+                          narrative.cite_earlier(fig), fig.period))
         else:
-            later.append(f"{where}, {narrative.cite_earlier(fig)} en {formatting.period_text(fig.period)}")
-    if same_year:
-        verb = "était" if past else "est"
-        text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in same_year])
-    if later:
-        text += " ; leur part est ensuite passée, " + " ; ".join(later)
-    if once:
-        text += f" (édition{'s' if len(editions) > 1 else ''} {formatting.enumeration([str(e) for e in editions])})"
-    return text + "."
+            later.append((scope, "", "", narrative.cite_earlier(fig), fig.period))
+    return phrase(PIECES, "telecoms", latest, past,
+                  (narrative.cite_earlier(previous), previous.period) if previous is not None else None,
+                  same_year, later, [str(e) for e in editions] if once else [])
 
 
 OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_share", "les entreprises de services"))
@@ -269,15 +258,14 @@ def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
     said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
     if not said:
         return "", frozenset()
-    about = "Sur ce premier client" if telecoms.central > 50 else "Sur les télécoms"
-    sentences = []
+    told = []
     for q in said:
         q = replace(q, quote=narrative.trimmed(q.quote, [telecoms]))  # not « Ainsi, … qui représente 60 % … » again
         src = ds.sources.get(q.source)
         who = md_escape(q.attribution) if src is None or src.type == "interview" else "le baromètre"
-        sentences.append(f"{narrative.quote(q, attribution=False)}, dit {who}" if sentences else
-                         f"{about}, {who} dit : {narrative.quote(q, attribution=False)}")
-    return " ; ".join(sentences) + ".", frozenset(q.quote_id for q in said)
+        told.append((narrative.quote(q, attribution=False), who))
+    return (phrase(PIECES, "telecom_voices", telecoms.central > 50, told),
+            frozenset(q.quote_id for q in said))
 
 
 def other_sectors_sentence(ds: Dataset, edition: int) -> str:

@@ -16,7 +16,6 @@ from barometre.labels import scope_label
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
 from barometre.narrative.templating import phrase, render
-from barometre.typography import elided
 
 CONSOLIDATION_KINDS = ("acquisition", "stake_acquisition")
 
@@ -169,20 +168,9 @@ def consolidation_events(ds: Dataset, edition: int) -> pd.DataFrame:
 def consolidation_phrases(moves: pd.DataFrame, stake: Figure | None) -> list[str]:
     """One MyST phrase per consolidation event; the share of a stake comes from its figure row."""
 
-    phrases = []
-    for m in moves.itertuples():
-        target = re.sub(r"\s*\(.*\)\s*$", "", str(m.target or "")).strip()
-        if m.kind == "stake_acquisition" and published(stake):
-            phrases.append(
-                f"le rachat de {cite(stake)} des parts {md_escape(elided('de', target))} ({md_escape(m.actor)}, "
-                f"{m.date_texte})"
-            )
-        elif m.kind == "stake_acquisition":
-            phrases.append(f"une prise de participation au capital {md_escape(elided('de', target))} "
-                           f"({md_escape(m.actor)}, {m.date_texte})")
-        else:
-            phrases.append(f"l'acquisition {md_escape(elided('de', target))} par {md_escape(m.actor)} ({m.date_texte})")
-    return phrases
+    return [phrase(PIECES, "move", m.kind, re.sub(r"\s*\(.*\)\s*$", "", str(m.target or "")).strip(), m.actor,
+                   m.date_texte, stake if published(stake) else None)
+            for m in moves.itertuples()]
 
 
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
