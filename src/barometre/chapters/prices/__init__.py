@@ -3,8 +3,10 @@
 The package, by section of the chapter: ``common`` (the chapter's names, the price's words),
 ``clients`` (« Les secteurs clients », « Le poids du personnel », the activities and the price per
 minute), ``smic`` (« Le prix de l'heure et le Smic »), ``margin`` (the margin model), ``labour``
-(« Le coût employeur au Smic »), ``concentration`` (« La concentration du marché »); here, the
-chapter's summary and its history chart. The notebook reads every name from here (``ch.<name>``).
+(« Le coût employeur au Smic »), ``concentration`` (« La concentration du marché »); ``facts`` (the
+chapter's facts, ``facts(ds, edition, params)``, computed once) and ``text`` (its texts, rendered from the facts
+by the templates of ``src/barometre/templates/chapters/prices/``); here, the chapter's summary and its history
+chart. The notebook reads every name from here (``ch.<name>``).
 """
 
 from __future__ import annotations
