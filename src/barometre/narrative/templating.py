@@ -7,16 +7,21 @@ has no state: rendering the same facts twice gives the same text. A template's l
 as Markdown reads them, so an editor may break a sentence anywhere: a blank line ends a paragraph, a line
 starting with « - » starts a list item.
 
-Filters (numbers the French way, figures cited with their source): ``number``, ``percent``, ``pct`` (a
-fraction as a percentage), ``euros``, ``small_number``, ``period``, ``cite``, ``cite_in``, ``de``, ``dated``,
-``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``, ``as_of_edition`` (the figure
-without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``opening`` (« En 2009, » before a
-sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
-``forecast_word``, ``for_period``, ``forecast_cited``; ``upper_first``, ``clauses`` (a block's clauses, cut by a line « -- », joined), ``clause_list``, ``cite_earlier``, ``when_done``,
-``plural_verdict``. Globals: ``direction``
-(the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
-words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``trend_text`` (« 74 % en 2009, en baisse par
-rapport à 80 % en 2008 »).
+Filters. Numbers the French way: ``number``, ``percent``, ``pct`` (a fraction as a percentage), ``euros``,
+``small_number``, ``points`` (« +5 points », « −1,5 point »), ``figure_text``, ``complement_text`` (100 minus a share,
+a bound kept a bound). Figures cited with their source: ``cite``, ``cite_in`` (with its year), ``cite_earlier``,
+``de``, ``dated``, ``as_of_edition`` (the figure without its edition note), ``vintage_note``, ``in_year`` (« en 2009 »
+after an older edition's figure), ``opening`` (« En 2009, » before a sentence an older edition's figure dates).
+Words: ``period``, ``month_year``, ``event_date``, ``scope_label``, ``md_escape``, ``quote``, ``quote_body``,
+``upper_first``; the forecasts' ``forecast_noun``, ``forecast_word``, ``for_period``, ``forecast_cited``,
+``when_done``, ``plural_verdict``. Lists: ``clauses`` (a block's clauses, cut at lines « -- », joined by « ; » or
+the separator given), ``clause_list`` (the same, as a list).
+
+Globals: ``direction`` (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's),
+``as_said_then`` (a speaker's verb and opening, dated in the past for an older edition's figure), ``by_signs`` (the
+words for figures moving together), ``one_note`` (an older edition's note once), ``trend_text`` (« 74 % en 2009, en
+baisse par rapport à 80 % en 2008 »), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``nbsp`` (the
+no-break space).
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -44,6 +49,7 @@ from barometre.narrative.citing import (
     md_escape,
     one_note,
     quote,
+    quote_body,
     vintage_note,
 )
 from barometre.narrative.forecasts import (
@@ -54,8 +60,18 @@ from barometre.narrative.forecasts import (
     forecast_word,
     when_done,
 )
-from barometre.narrative.words import by_signs, direction, in_year, opening, tensed, trend_text
+from barometre.narrative.words import (
+    as_said_then,
+    by_signs,
+    direction,
+    in_year,
+    opening,
+    tensed,
+    trend_text,
+)
 from barometre.typography import elide, upper_first
+
+NBSP = "\u00a0"  # the no-break space, {{ nbsp }} in a template where an editor would not see the character
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -72,18 +88,19 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
     env.filters.update(
         number=formatting.number, percent=formatting.percent, pct=formatting.percent_of_one, euros=formatting.euros,
-        small_number=formatting.small_number, period=formatting.period_text, cite=cite, cite_in=cite_in, de=de,
-        dated=dated, md_escape=md_escape, in_year=in_year, scope_label=scope_label, as_of_edition=as_of_edition,
-        vintage_note=vintage_note, figure_text=formatting.figure_text, month_year=formatting.month_year,
-        opening=opening, quote=quote, event_date=formatting.event_date, forecast_noun=forecast_noun,
-        for_period=for_period, forecast_cited=forecast_cited, forecast_word=forecast_word,
+        small_number=formatting.small_number, points=formatting.points, figure_text=formatting.figure_text,
+        complement_text=formatting.complement_text,
+        cite=cite, cite_in=cite_in, cite_earlier=cite_earlier, de=de, dated=dated, as_of_edition=as_of_edition,
+        vintage_note=vintage_note, in_year=in_year, opening=opening,
+        period=formatting.period_text, month_year=formatting.month_year, event_date=formatting.event_date,
+        scope_label=scope_label, md_escape=md_escape, quote=quote, quote_body=quote_body, upper_first=upper_first,
+        forecast_noun=forecast_noun, forecast_word=forecast_word, for_period=for_period, forecast_cited=forecast_cited,
+        when_done=when_done, plural_verdict=_plural_verdict,
+        clauses=clauses, clause_list=clause_list,
     )
-    env.filters.update(upper_first=upper_first, clauses=clauses, clause_list=clause_list, cite_earlier=cite_earlier, when_done=when_done,
-                       plural_verdict=_plural_verdict)
-    env.globals.update(trend_text=trend_text)
-    env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
-                       count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
-                       value_range=formatting.value_range)
+    env.globals.update(direction=direction, tensed=tensed, as_said_then=as_said_then, by_signs=by_signs,
+                       one_note=one_note, trend_text=trend_text, count_words=formatting.count_words, elide=elide,
+                       enumeration=formatting.enumeration, value_range=formatting.value_range, nbsp=NBSP)
     return env
 
 

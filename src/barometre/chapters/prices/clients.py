@@ -9,33 +9,39 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, narrative
-from barometre.chapters.prices.common import CHAPTER, MODEL_NOTE, euros_precise, ordinal, published
+from barometre.chapters.prices.common import (
+    CHAPTER,
+    MODEL_NOTE,
+    TEMPLATES,
+    euros_precise,
+    ordinal,
+    published,
+)
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_end
 from barometre.history import trend
 from barometre.labels import scope_label
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
+from barometre.narrative.templating import phrase
 from barometre.typography import elide
 
 VOLUME_FACTORS = (0.1, 0.5, 1, 5, 10)
+
+
+PIECES = f"{TEMPLATES}/_clients.md.j2"  # the pieces of the sections' text
 
 
 def hotline_text(hotline: Figure) -> str:
     """The change of the technical-support share of inbound calls, as the article gives it: « la proportion
     d'appels entrants concernant la hot[line] technique a plus que doublé (+125%) » is a share that
     changed, not a number of calls; « plus que doublé » only above +100 %."""
-    verb = ("a plus que doublé" if hotline.central > 100
-            else narrative.direction(hotline.central, up="a progressé", down="a reculé", flat="est restée stable"))
-    return (f"La part de l'assistance technique (la «\u00a0hotline\u00a0») dans les appels entrants {verb} "
-            f"{md_escape(formatting.period_text(hotline.period))} : {cite(hotline, signed=True)}. ")
+    return phrase(PIECES, "hotline", hotline) + " "
 
 
 def outbound_text(outbound: Figure) -> str:
     """The outbound calls' share, with the article's « vente et génération de leads » in French."""
-    weigh, when = narrative.as_said_then(outbound, "pèsent", "pesaient")  # dated and in the past when older
-    return (f"{when}{'les' if when else 'Les'} appels sortants, surtout liés à la vente et à la prospection, "
-            f"{weigh} {cite(outbound)}.")
+    return phrase(PIECES, "outbound", outbound)
 
 
 def cost_structure_table(personnel: Figure | None, salaries: Figure | None) -> pd.DataFrame:
@@ -77,19 +83,15 @@ def cost_structure_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput
     labels = base.mark_text(align="right", dx=-8, color="white", fontWeight="bold").encode(
         x="part:Q", text="texte:N"
     )
-    listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
+    listing = list(zip(table["indicateur"], table["texte"], strict=True))
     return chart_output(
         (track + bars + arrows + labels + row_labels(table, "indicateur", bar_size=30)).properties(
             height=70 * max(len(table), 1)),
         name="prix-structure-couts",
         title=cost_structure_title(table),
         source=source_line(figs),
-        description=f"Barres horizontales sur une échelle de 0 à 100 % : {listing}." + "".join(
-            note for sign, note in ((1, " Une flèche vers la droite marque une borne basse (la part réelle est "
-                                        "plus grande)."),
-                                    (-1, " Une flèche vers la gauche marque une borne haute (la part réelle est "
-                                         "plus petite)."))
-            if (table["borne"] == sign).any()),
+        description=phrase(f"{TEMPLATES}/charts.md.j2", "cost_structure_description", listing,
+                           (table["borne"] == 1).any(), (table["borne"] == -1).any()),
         data=table,
     )
 
@@ -148,16 +150,13 @@ def activity_chart(table: pd.DataFrame, figs: list[Figure], change: Figure | Non
         x=alt.X("part:Q", stack="zero"), text="texte:N",
         color=alt.condition("datum.rang == 3", alt.value("#222"), alt.value("white")),
     ).transform_filter("datum.part >= 10")
-    listing = "; ".join(
-        f"{a}, {b} : {t} ({o})" for a, b, t, o in
-        zip(table["année"], table["activité"], table["texte"], table["origine"], strict=True)
-    )
+    listing = list(zip(table["année"], table["activité"], table["texte"], table["origine"], strict=True))
     return chart_output(
         (bars + labels).properties(height=150),
         name="prix-activites",
         title=activity_title(change),
         source=source_line(figs),
-        description=f"Barres empilées de la répartition du chiffre d'affaires par activité : {listing}.",
+        description=phrase(f"{TEMPLATES}/charts.md.j2", "activity_description", listing),
         data=table.drop(columns=["rang"]),
     )
 
@@ -192,16 +191,13 @@ def price_step_chart(table: pd.DataFrame, decimals_fig: Figure) -> ChartOutput:
     )
     labels = base.mark_text(align="left", dx=6).encode(x="euros par an:Q", text="texte:N")
     step = table["pas de prix"].iloc[0]
-    listing = "; ".join(f"{v} de minutes : {t}" for v, t in zip(table["volume"], table["texte"], strict=True))
+    listing = list(zip(table["volume"], table["texte"], strict=True))
     return chart_output(
         (bars + labels).properties(height=40 * len(table) + 30),
         name="prix-trois-decimales",
         title=f"Ce que vaut la {ordinal(int(decimals_fig.central))} décimale",
         source=source_line([decimals_fig]) + MODEL_NOTE,
-        description=(
-            f"Barres horizontales de ce que rapporte ou coûte, sur un an, un écart de {step} "
-            f"par minute selon le volume traité : {listing}. La barre foncée est le volume retenu."
-        ),
+        description=phrase(f"{TEMPLATES}/charts.md.j2", "price_step_description", step, listing),
         data=table.drop(columns=["retenu"]),
     )
 
@@ -227,32 +223,21 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
     if once:
         latest, previous = (replace(f, as_of=f.edition) if f is not None else None for f in (latest, previous))
         places = {k: tuple(replace(f, as_of=f.edition) if f is not None else None for f in v) for k, v in places.items()}
-    when = formatting.period_text(latest.period)
-    text = (f"Les télécoms {'faisaient' if past else 'font'} {cite(latest)} du chiffre d'affaires "
-            f"des outsourceurs en {when}")
-    if previous is not None:
-        text += f", contre {narrative.cite_earlier(previous)} en {formatting.period_text(previous.period)}"
     same_year, later = [], []
-    for scope, where in (("france", "en France"), ("offshore", "à l'offshore")):
+    for scope in ("france", "offshore"):
         fig, then = places[scope]
         if not published(fig):
             continue
         if fig.period == latest.period:
-            same_year.append((fig, f"{narrative.de(fig)} {where}"))
+            same_year.append((scope, narrative.de(fig)))
         elif published(then):  # each place's own series: « à l'offshore, de 75 % en 2011 à 62 % en 2014 »
-            later.append(f"{where}, {elide('de', formatting.figure_text(then))}{narrative.cite_earlier(then)} en "
-                         f"{formatting.period_text(then.period)} à {narrative.cite_earlier(fig)} en "
-                         f"{formatting.period_text(fig.period)}")
+            later.append((scope, elide("de", formatting.figure_text(then)) + narrative.cite_earlier(then), then.period,
+                          narrative.cite_earlier(fig), fig.period))
         else:
-            later.append(f"{where}, {narrative.cite_earlier(fig)} en {formatting.period_text(fig.period)}")
-    if same_year:
-        verb = "était" if past else "est"
-        text += f" ; leur part {verb} " + formatting.enumeration([t for _, t in same_year])
-    if later:
-        text += " ; leur part est ensuite passée, " + " ; ".join(later)
-    if once:
-        text += f" (édition{'s' if len(editions) > 1 else ''} {formatting.enumeration([str(e) for e in editions])})"
-    return text + "."
+            later.append((scope, "", "", narrative.cite_earlier(fig), fig.period))
+    return phrase(PIECES, "telecoms", latest, past,
+                  (narrative.cite_earlier(previous), previous.period) if previous is not None else None,
+                  same_year, later, [str(e) for e in editions] if once else [])
 
 
 OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_share", "les entreprises de services"))
@@ -273,15 +258,14 @@ def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
     said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
     if not said:
         return "", frozenset()
-    about = "Sur ce premier client" if telecoms.central > 50 else "Sur les télécoms"
-    sentences = []
+    told = []
     for q in said:
         q = replace(q, quote=narrative.trimmed(q.quote, [telecoms]))  # not « Ainsi, … qui représente 60 % … » again
         src = ds.sources.get(q.source)
         who = md_escape(q.attribution) if src is None or src.type == "interview" else "le baromètre"
-        sentences.append(f"{narrative.quote(q, attribution=False)}, dit {who}" if sentences else
-                         f"{about}, {who} dit : {narrative.quote(q, attribution=False)}")
-    return " ; ".join(sentences) + ".", frozenset(q.quote_id for q in said)
+        told.append((narrative.quote(q, attribution=False), who))
+    return (phrase(PIECES, "telecom_voices", telecoms.central > 50, told),
+            frozenset(q.quote_id for q in said))
 
 
 def other_sectors_sentence(ds: Dataset, edition: int) -> str:
@@ -299,8 +283,7 @@ def other_sectors_sentence(ds: Dataset, edition: int) -> str:
         return ""
     figs, note = narrative.one_note([f for f, _ in found])
     items = [f"{words} ({cite(f)})" for f, (_, words) in zip(figs, found, strict=True)]
-    verb = "venaient" if telecoms.from_older_edition else "viennent"
-    return f"Loin derrière {verb} {formatting.enumeration(items)}{note}."
+    return phrase(PIECES, "other_sectors", telecoms.from_older_edition, items, note)
 
 
 def inbound_contacts_sentence(ds: Dataset, edition: int) -> str:
@@ -310,9 +293,7 @@ def inbound_contacts_sentence(ds: Dataset, edition: int) -> str:
     fig = ds.known("inbound_contact_share", edition)
     if not published(fig) or fig.from_older_edition:
         return ""
-    who = f", selon {md_escape(fig.attribution)}" if fig.source_type == "interview" else ""
-    return (f"En {formatting.period_text(fig.period)}{who}, {cite(fig)} des contacts traités par les outsourceurs "
-            "sont entrants : une part des contacts, non du chiffre d'affaires.")
+    return phrase(PIECES, "inbound_contacts", fig, fig.source_type == "interview")
 
 
 def sectors_sentence(ds: Dataset, edition: int) -> str:
@@ -330,9 +311,7 @@ def sectors_sentence(ds: Dataset, edition: int) -> str:
     items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown]
     verb = narrative.by_signs(figs, ("progressent", "progressaient"), ("reculent", "reculaient"),
                               ("évoluent ainsi", "évoluaient ainsi"))
-    # « que cite le baromètre »: the study names some sectors, not every one
-    return (f"{formatting.period_text(figs[0].period).capitalize()}, les secteurs clients que cite le baromètre "
-            f"{verb} : {' ; '.join(items)}{note}.")
+    return phrase(PIECES, "sectors", figs[0].period, verb, items, note)
 
 
 def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str:
@@ -349,21 +328,15 @@ def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str
         digital = ds.known("digital_channels_revenue_share", edition, period=phone.period)
         figs, note = narrative.one_note([f for f in (phone, digital) if published(f)])
         note = "" if str(phone.period) == str(phone.edition) else note  # « En 2014 » names the edition
-        text = (f"En {formatting.period_text(phone.period)}, le téléphone {narrative.tensed(phone, 'fait', 'faisait')} "
-                f"{cite(figs[0])} du chiffre d'affaires des prestataires")
-        if len(figs) > 1:
-            text += f", les canaux digitaux {cite(figs[1])}"
-        sentences.append(text + note + ".")
+        sentences.append(phrase(PIECES, "phone", phone, figs, note))
     growth = narrative.latest_parts(ds, "channel_activity_growth", edition)
     if growth and period_end(growth[0].period) > after:
         shown, note = narrative.one_note(growth)
         note = "" if str(growth[0].period) == str(growth[0].edition) else note
         verb = narrative.by_signs(growth, ("progresse", "progressait"), ("recule", "reculait"),
                                   ("évolue ainsi", "évoluait ainsi"))
-        items = " ; ".join(f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown)
-        whose = "leur activité" if sentences else "l'activité des prestataires"
-        sentences.append(f"En {formatting.period_text(growth[0].period)}, {whose} {verb} sur les canaux que cite "
-                         f"le baromètre : {items}{note}.")
+        items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown]
+        sentences.append(phrase(PIECES, "channels", growth[0].period, not sentences, verb, items, note))
     return " ".join(sentences)
 
 
@@ -374,15 +347,11 @@ def activity_text(ds: Dataset, edition: int, activity: pd.DataFrame, inbound: Fi
     text = channels_text(ds, edition, inbound)  # the later editions' channels lead (editor39)
     text += "\n\n" if text else ""
     if not activity.empty:
-        text += (f"Les appels entrants {narrative.tensed(inbound, 'représentent', 'représentaient')} {cite(inbound)} "
-                 f"du chiffre d'affaires en {md_escape(formatting.period_text(inbound.period))}")
+        before = None
         if published(inbound_change):
-            before = activity[(activity["activité"] == "Appels entrants") & (activity["année"] != inbound.period)]
-            text += (
-                f", soit {cite(inbound_change)} par rapport à {before['année'].iloc[0]}, où ils en représentaient "
-                f"donc {formatting.percent(before['part'].iloc[0])}"
-            )
-        text += ". Ils sont plus complexes à traiter que les appels sortants. "
+            rows = activity[(activity["activité"] == "Appels entrants") & (activity["année"] != inbound.period)]
+            before = (rows["année"].iloc[0], rows["part"].iloc[0])
+        text += phrase(PIECES, "inbound", inbound, inbound_change, before) + " "
     if published(hotline):
         text += hotline_text(hotline)
     if published(outbound):

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from barometre import formatting, narrative, periods
 from barometre.data import Figure
-from barometre.narrative import cite
+from barometre.narrative.templating import phrase
 
 CHAPTER = "prices"
+
+
+TEMPLATES = f"chapters/{CHAPTER}"  # the chapter's templates (src/barometre/templates/chapters/prices/)
+
+
+PHRASES = f"{TEMPLATES}/_phrases.md.j2"  # the pieces of sentences the chapter's texts share
 
 
 MODEL_NOTE = " ; modèle et hypothèses du livre"
 
 
-OFFICIAL = "Smic : Légifrance (via OpenFisca France) ; prix à la consommation : Insee"
+OFFICIAL = phrase(f"{TEMPLATES}/charts.md.j2", "official")  # the official series' sources, on the charts
+
+
+PRICE_LINE_NOTE = phrase(f"{TEMPLATES}/charts.md.j2", "price_line_note")  # the price's yearly path is the book's
 
 
 MID_YEAR = (7, 1)  # the SMIC is taken as in force on 1 July of each year
@@ -52,28 +61,19 @@ def span_text(text: str) -> str:
 
 
 def price_direction(price: Figure) -> str:
-    """« moins cher », « plus cher » or « au même prix », from the sign of the price change's bounds."""
-    low, high = price.bounds
-    if high < 0:
-        return "moins cher"
-    if low > 0:
-        return "plus cher"
-    return "à peu près au même prix"
+    """« moins cher », « plus cher » or « à peu près au même prix », from the sign of the price change's bounds."""
+    return phrase(PHRASES, "price_direction", price)
 
 
 def price_sentence(price: Figure, start: int, *, past: bool = False) -> str:
     """« se vend 5 à 10 % moins cher qu'en 2000 », the direction from the data; « se vendait » with ``past``
     (a figure of an older edition, which the caller dates)."""
-    words = price_direction(price)
-    verb = "se vendait" if past else "se vend"
-    if words.startswith("à peu près"):
-        return f"{verb} {words} qu'en {start} ({cite(price, signed=True)})"
-    return f"{verb} {cite(price, magnitude=True)} {words} qu'en {start}"
+    return phrase(PHRASES, "price_sentence", price, start, past)
 
 
 def smic_verb(claim: Figure) -> str:
     """« augmenté » or « baissé », from the sign of the claimed change."""
-    return narrative.direction(claim.central, up="augmenté", down="baissé", flat="peu varié")
+    return phrase(PHRASES, "smic_verb", claim)
 
 
 def ordinal(n: int) -> str:

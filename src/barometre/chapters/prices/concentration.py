@@ -9,19 +9,22 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, lead, narrative
-from barometre.chapters.prices.common import MODEL_NOTE, TOP_N, published
+from barometre.chapters.prices.common import MODEL_NOTE, TEMPLATES, TOP_N, published
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_end
 from barometre.labels import scope_label
 from barometre.models import prices as model
 from barometre.narrative import cite, md_escape, source_line
-from barometre.typography import elided
+from barometre.narrative.templating import phrase, render
 
 CONSOLIDATION_KINDS = ("acquisition", "stake_acquisition")
 
 
 # The HHI's classes come from data/reference/hhi_thresholds.csv (merger guidelines, with their words);
 # their French names here
+PIECES = f"{TEMPLATES}/_concentration.md.j2"  # the pieces of the section's text and chart
+
+
 HHI_CLASS_FR = {"unconcentrated": "peu concentré", "moderately_concentrated": "modérément concentré",
                 "highly_concentrated": "très concentré"}
 
@@ -40,9 +43,9 @@ def hhi_table(top_share: Figure, top_n: int, tail_max_share: float,
     players holding the same share (the book's assumption); ``leader`` caps any firm's share (``leader_cap``)."""
     rows = []
     # dated, not « Aujourd'hui »: a later edition shows an older figure
-    scenarios = [(f"En {formatting.period_text(top_share.period)} : les {top_n} premiers", top_n)]
+    scenarios = [(phrase(PIECES, "now_label", top_share.period, top_n), top_n)]
     if published(forecast) and int(forecast.central) != top_n:
-        scenarios.append((f"Scénario : {formatting.number(forecast.central, 0)} gros acteurs", int(forecast.central)))
+        scenarios.append((phrase(PIECES, "forecast_label", forecast.central), int(forecast.central)))
     for label, n in scenarios:
         low, high = model.hhi_bounds(top_share.central, n, tail_max_share,
                                      leader.bounds[1] if published(leader) else None)
@@ -62,45 +65,15 @@ def hhi_text(top: Figure, top_n: int, tail_max_share: float, hhi: pd.DataFrame, 
     forecast of a few large players. With a published ceiling on the leader's share (``leader_cap``), the upper
     bound gives the top firms that share each, not a leader holding nearly all of the top's."""
     now = hhi.iloc[0]
-    # in the past, with its year, when the share comes from an older edition (nothing stale told as current)
-    was, when = narrative.as_said_then(top, "est", "était")
-    past = bool(when)
-    n_text, others = formatting.small_number(top_n, 0), formatting.small_number(top_n - 1, 0)
     capped = published(leader) and model.hhi_bounds(top.central, top_n, tail_max_share)[1] > now["HHI haut"]
-    if capped:
-        name = md_escape(scope_label(leader.scope))
-        highest = (f"au plus haut si les premiers en {'détenaient' if past else 'détiennent'} chacun autant que le "
-                   f"leader, {name}, qui {'faisait' if leader.from_older_edition else 'fait'} "
-                   f"{cite(narrative.dated(leader))} du chiffre d'affaires des cinquante premiers en "
-                   f"{formatting.period_text(leader.period)} (sa part du marché entier ne peut être plus grande), "
-                   f"et les autres le minimum que leur rang {'permettait' if past else 'permet'}")
-    else:
-        highest = (f"au plus haut si un leader en {'détenait' if past else 'détient'} l'essentiel et que les "
-                   f"{others} autres n'{'avaient' if past else 'ont'} que le minimum que leur rang "
-                   f"{'permettait' if past else 'permet'}")
-    text = (
-        # not « Ce seul chiffre », which after the SP2C's shares no longer named the top ten's (editor45)
-        f"La part des {n_text} premiers ne suffit pas, seule, à mesurer la concentration. {when}{'l' if when else 'L'}'indice de "
-        f"Herfindahl-Hirschman (HHI, somme des carrés des parts de marché en %) {was} compris entre "
-        f"{formatting.number(now['HHI bas'], 0)} et {formatting.number(now['HHI haut'], 0)} : au plus bas si les "
-        f"{n_text} premiers se {'partageaient' if past else 'partagent'} également {cite(top)}, {highest}, la part du "
-        f"premier acteur hors du groupe de tête, supposée de {formatting.percent(tail_max_share)} du marché "
-        "(hypothèse du livre), le reste du marché étant aussi concentré que possible."
-    )
-    reading = hhi_reading(now["HHI bas"], now["HHI haut"], grid, top.period)
-    if reading:
-        text += " " + reading
-    if published(forecast) and len(hhi) > 1:
-        scen = hhi.iloc[1]
-        text += (
-            f" {narrative.opening(forecast)}{md_escape(forecast.attribution)} "
-            f"{narrative.tensed(forecast, 'prévoit', 'prévoyait')} l'émergence "
-            f"{narrative.de(narrative.dated(forecast), in_words=True, then=' gros acteurs')}."
-            f" Si ces {formatting.small_number(forecast.central, 0)} acteurs détenaient la même part (hypothèse "
-            f"du livre), le plancher de l'indice passerait de {formatting.number(now['HHI bas'], 0)} à "
-            f"{formatting.number(scen['HHI bas'], 0)}."
-        )
-    return text
+    shown_forecast = published(forecast) and len(hhi) > 1
+    return render(f"{TEMPLATES}/hhi.md.j2", top=top, n_text=formatting.small_number(top_n, 0),
+                  others=formatting.small_number(top_n - 1, 0), low=now["HHI bas"], high=now["HHI haut"],
+                  tail=tail_max_share, capped=capped, leader=leader,
+                  leader_name=md_escape(scope_label(leader.scope)) if capped else "",
+                  reading=hhi_reading(now["HHI bas"], now["HHI haut"], grid, top.period),
+                  forecast=forecast if shown_forecast else None,
+                  forecast_low=hhi.iloc[1]["HHI bas"] if shown_forecast else None)
 
 
 def hhi_grid(ds: Dataset) -> list[dict]:
@@ -144,22 +117,10 @@ def hhi_reading(low: float, high: float, grid: list[dict], period: str) -> str:
     replaced, the date they were in force until. Empty without a grid."""
     if not grid:
         return ""
-    first, last = grid[0], grid[-1]
-    name = guidelines_name(grid)
-    until = first["in_force_until"]
-    if until is not None and until.year <= period_end(period):
-        name += f", en vigueur jusqu'au {formatting.event_date(until.isoformat())}"
-    scale = (f"marché {HHI_CLASS_FR[first['concentration']]} sous {formatting.number(first['hhi_below'], 0)}, "
-             f"{HHI_CLASS_FR[last['concentration']]} au-dessus de {formatting.number(last['hhi_above'], 0)}")
-    lo, hi = HHI_CLASS_FR[hhi_class(low, grid)], HHI_CLASS_FR[hhi_class(high, grid)]
-    if lo == hi:
-        return f"Selon les seuils des {name} ({scale}), les deux bornes désignent un marché {lo}."
-    # a range that stops short of the top class says what it rules out (editor43: « ne suffisent pas à classer »
-    # read as if the market could be highly concentrated)
-    top = HHI_CLASS_FR[last["concentration"]]
-    ruled_out = f", mais il n'est pas {top}" if hi != top else ""
-    return (f"Selon les seuils des {name} ({scale}), la fourchette va d'un marché {lo} à un marché {hi} : "
-            f"les chiffres publiés ne suffisent pas à classer le marché{ruled_out}.")
+    until = grid[0]["in_force_until"]
+    until_text = formatting.event_date(until.isoformat()) if until is not None and until.year <= period_end(period) else ""
+    return phrase(PIECES, "hhi_reading", guidelines_name(grid), until_text, grid[0], grid[-1], HHI_CLASS_FR,
+                  HHI_CLASS_FR[hhi_class(low, grid)], HHI_CLASS_FR[hhi_class(high, grid)])
 
 
 def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
@@ -177,26 +138,20 @@ def hhi_chart(table: pd.DataFrame, figs: list[Figure], tail_max_share: float,
         filled=True, size=90, color=PALETTE[0]
     ).encode(y=alt.Y("situation:N", sort=None, axis=None), x="valeur:Q")
     labels = base.mark_text(align="left", dx=10).encode(x="HHI haut:Q", text="texte:N")
-    listing = "; ".join(f"{s} : {t}" for s, t in zip(table["situation"], table["texte"], strict=True))
+    listing = list(zip(table["situation"], table["texte"], strict=True))
     layers = rule + ends + labels + row_labels(table, "situation", bar_size=12)
     limits = [r["hhi_above"] for r in grid or [] if r["hhi_above"] is not None]
-    thresholds = ""
     if limits:  # the guidelines' class limits: a dark mark across each range, clear of the row labels
         marks = pd.DataFrame([{"situation": s, "seuil": v} for s in table["situation"] for v in limits])
         layers = layers + alt.Chart(marks).mark_tick(orient="vertical", size=18, thickness=2, color="#333").encode(
             x="seuil:Q", y=alt.Y("situation:N", sort=None, axis=None))
-        thresholds = (f" Traits verticaux : seuils des {guidelines_name(grid)}, "
-                      f"{formatting.enumeration([formatting.number(v, 0) for v in limits])}.")
     return chart_output(
         layers.properties(height=66 * len(table)),
         name="prix-concentration",
         title=hhi_title(float(table.iloc[0]["HHI bas"]), float(table.iloc[0]["HHI haut"]), grid or []),
         source=source_line(figs) + MODEL_NOTE + (f" ; seuils (traits verticaux) : {grid[0]['source_fr']}" if grid else ""),
-        description=(
-            f"Fourchettes de l'indice de Herfindahl-Hirschman (somme des carrés des parts de marché) : {listing}. "
-            f"Hypothèse du livre : le premier acteur hors du groupe de tête pèse "
-            f"{formatting.percent(tail_max_share)} du marché.{thresholds}"
-        ),
+        description=phrase(PIECES, "hhi_description", listing, tail_max_share,
+                           guidelines_name(grid) if limits else "", [formatting.number(v, 0) for v in limits]),
         data=table,
     )
 
@@ -213,20 +168,9 @@ def consolidation_events(ds: Dataset, edition: int) -> pd.DataFrame:
 def consolidation_phrases(moves: pd.DataFrame, stake: Figure | None) -> list[str]:
     """One MyST phrase per consolidation event; the share of a stake comes from its figure row."""
 
-    phrases = []
-    for m in moves.itertuples():
-        target = re.sub(r"\s*\(.*\)\s*$", "", str(m.target or "")).strip()
-        if m.kind == "stake_acquisition" and published(stake):
-            phrases.append(
-                f"le rachat de {cite(stake)} des parts {md_escape(elided('de', target))} ({md_escape(m.actor)}, "
-                f"{m.date_texte})"
-            )
-        elif m.kind == "stake_acquisition":
-            phrases.append(f"une prise de participation au capital {md_escape(elided('de', target))} "
-                           f"({md_escape(m.actor)}, {m.date_texte})")
-        else:
-            phrases.append(f"l'acquisition {md_escape(elided('de', target))} par {md_escape(m.actor)} ({m.date_texte})")
-    return phrases
+    return [phrase(PIECES, "move", m.kind, re.sub(r"\s*\(.*\)\s*$", "", str(m.target or "")).strip(), m.actor,
+                   m.date_texte, stake if published(stake) else None)
+            for m in moves.itertuples()]
 
 
 def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
@@ -238,33 +182,26 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
         return ""
     # the members' weight is the SP2C's word about itself, whoever relays it (« Le SP2C indique représenter 90 % »)
     who = md_escape(coverage.attribution) if coverage.source_type == "interview" else "le SP2C"
-    verb = narrative.tensed(coverage, "pèsent", "pesaient")
-    text = (f"En {md_escape(formatting.period_text(coverage.period))}, les membres du SP2C {verb} {cite(coverage)} du "
-            f"chiffre d'affaires du secteur, selon {who}")
     earlier = [f for f in lead.series(ds, "sp2c_revenue_coverage", "market", edition)
                if period_end(f.period) < period_end(coverage.period)]
     before = earlier[-1] if earlier else None
+    told = {"before": None, "same": False, "cited": "", "year": "", "broken": False, "note_edition": None}
     if before is not None:
         year = md_escape(formatting.period_text(before.period))
+        same = before.bounds == coverage.bounds
         broken = ds.break_between(before, coverage) is not None
         if broken:  # one parenthesis (editor37: « 90 % (édition 2014) en 2014 (une rupture de série les sépare) »)
-            # its year names its edition when they are the same (editor45: « 90 % en 2014 (édition 2014, …) »)
-            note = (f" (édition\u00a0{before.edition}, avant une rupture de série)"
-                    if before.from_older_edition and str(before.period) != str(before.edition)
-                    else " (avant une rupture de série)")
-            text += (f", comme {cite(replace(before, as_of=before.edition), f'en {year}')}{note}"
-                     if before.bounds == coverage.bounds
-                     else f", contre {cite(replace(before, as_of=before.edition))} en {year}{note}")
-        else:
-            text += (f", comme {narrative.cite_earlier(before, f'en {year}')}" if before.bounds == coverage.bounds
-                     else f", contre {narrative.cite_earlier(before)} en {year}")  # the same share: its year, linked
+            shown = replace(before, as_of=before.edition)
+            cited = cite(shown, f"en {year}") if same else cite(shown)
+        else:  # the same share: its year, linked
+            cited = narrative.cite_earlier(before, f"en {year}") if same else narrative.cite_earlier(before)
+        # its year names its edition when they are the same (editor45: « 90 % en 2014 (édition 2014, …) »)
+        note_edition = (before.edition if before.from_older_edition and str(before.period) != str(before.edition)
+                        else None)
+        told = {"before": before, "same": same, "cited": cited, "year": year, "broken": broken,
+                "note_edition": note_edition}
     part, whole = (ds.known(i, edition, period=coverage.period) for i in ("sp2c_members_revenue", "market_revenue"))
-    if published(part) and published(whole) and part.unit == whole.unit:  # the book's check (claims page)
-        text += (f" ; les deux chiffres d'affaires publiés pour {md_escape(formatting.period_text(coverage.period))}, "
-                 f"{cite(part)} sur {cite(whole)}, en donnent "
-                 f"{formatting.percent(100 * part.central / whole.central, 1)} (calcul du livre)")
-    text += "."
-    if top is not None:
-        text += (f" C'est une autre mesure que la part des {formatting.count_words(TOP_N, 'premier', 'premiers')}, "
-                 "qui ne s'y compare pas.")
-    return text + " "
+    checked = published(part) and published(whole) and part.unit == whole.unit  # the book's check (claims page)
+    return render(f"{TEMPLATES}/members.md.j2", coverage=coverage, who=who, **told,
+                  part=part if checked else None, whole=whole if checked else None,
+                  top_n=TOP_N if top is not None else None) + " "

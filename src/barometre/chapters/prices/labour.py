@@ -7,16 +7,20 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
-from barometre.chapters.prices.common import OFFICIAL, years_text
+from barometre import formatting
+from barometre.chapters.prices.common import OFFICIAL, PRICE_LINE_NOTE, TEMPLATES, years_text
 from barometre.chapters.prices.margin import margin_range_text
 from barometre.chapters.prices.smic import smic_mid_year
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
 from barometre.narrative import source_line
+from barometre.narrative.templating import phrase, render
 
-LABOUR_SOURCE = "Coût employeur au Smic : OpenFisca France (instantané, voir l'annexe des données)"
+LABOUR_SOURCE = phrase(f"{TEMPLATES}/charts.md.j2", "labour_source")  # the employer cost's source, on its chart
+
+
+LABOUR = f"{TEMPLATES}/_labour.md.j2"  # the pieces of the section's text and of its « À retenir » line
 
 
 def labour_cost_years(ds: Dataset, until: int | None = None) -> pd.DataFrame:
@@ -122,13 +126,7 @@ def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, after: La
     after = after or later_cost(ds, squeeze, edition)
     if after is None:
         return ""
-    weighs = narrative.direction(after.share - squeeze.reduction_share_end, up="pèse davantage", down="pèse moins",
-                                 flat="pèse autant", tolerance=0.005)
-    moved = (f"passe de {formatting.percent(squeeze.reduction_share_end * 100)} à {formatting.percent(after.share * 100)}"
-             if after.diverges(squeeze) else f"reste à {formatting.percent(after.share * 100)}")
-    return (f" Après {squeeze.end}, la réduction {weighs} : de {squeeze.end} à {after.last}, le Smic brut augmente de "
-            f"{formatting.percent(after.smic_rise)} et le coût employeur au Smic de "
-            f"{formatting.percent(after.cost_rise)} ; la réduction {moved} du salaire brut.")
+    return " " + phrase(LABOUR, "later_cost", squeeze, after, after.diverges(squeeze))
 
 
 def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: bool = True) -> str:
@@ -150,10 +148,7 @@ def margin_gain(squeeze: LabourSqueeze) -> tuple[list[float], str]:
 def reduction_words(squeeze: LabourSqueeze) -> str:
     """« la réduction reste à 26 % du salaire brut » over the model's years, or « la réduction pèse 24 % du salaire
     brut en 2006 et 26 % en 2008 » (editors 42, 43: « 26 % en 2006 et 26 % en 2008 »)."""
-    base, end = (formatting.percent(v * 100) for v in (squeeze.reduction_share_base, squeeze.reduction_share_end))
-    if base == end:
-        return f"la réduction reste à {end} du salaire brut"
-    return f"la réduction pèse {base} du salaire brut en {squeeze.base} et {end} en {squeeze.end}"
+    return phrase(LABOUR, "reduction_words", squeeze)
 
 
 def cost_takeaway(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
@@ -164,25 +159,14 @@ def cost_takeaway(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
     brut de 33,8 % : la réduction passe de 26 % à 32,3 % du salaire brut ; … »."""
     after = later_cost(ds, squeeze, edition)
     gains, moved = margin_gain(squeeze)
-    small = max((s for s in squeeze.explained if s is not None), default=1) < 0.1
-    model_part = (f"dans le modèle, elle {'ne ' if small else ''}relève la marge de {squeeze.end} "
-                  f"{'que ' if small else ''}de {moved}") if gains[0] > 0 else ""
-    if after is not None and after.diverges(squeeze):
-        text = (f"de {squeeze.end} à {after.last}, le coût employeur au Smic augmente de "
-                f"{formatting.percent(after.cost_rise)}, le Smic brut de {formatting.percent(after.smic_rise)} : la "
-                f"réduction passe de {formatting.percent(squeeze.reduction_share_end * 100)} à "
-                f"{formatting.percent(after.share * 100)} du salaire brut")
-        return text + (f" ; de {squeeze.base} à {squeeze.end}, {model_part}." if model_part else ".")
     last = after.last if after is not None else squeeze.end
     smic = (1 + squeeze.smic_rise / 100) * (1 + (after.smic_rise if after else 0) / 100) * 100 - 100
     cost = (1 + squeeze.cost_rise / 100) * (1 + (after.cost_rise if after else 0) / 100) * 100 - 100
-    flat = abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005
-    share = (f"la réduction générale reste à {formatting.percent(squeeze.reduction_share_end * 100)} du salaire brut"
-             if flat else f"la réduction générale passe de {formatting.percent(squeeze.reduction_share_base * 100)} à "
-             f"{formatting.percent(squeeze.reduction_share_end * 100)} du salaire brut")
-    text = (f"de {squeeze.base} à {last}, {share} : le coût employeur au Smic augmente de {formatting.percent(cost)}, "
-            f"le Smic brut de {formatting.percent(smic)}")
-    return text + (f" ; {model_part}." if model_part else ".")
+    return render(f"{TEMPLATES}/cost_takeaway.md.j2", s=squeeze, after=after,
+                  diverges=after is not None and after.diverges(squeeze), raised=gains[0] > 0,
+                  small=max((s for s in squeeze.explained if s is not None), default=1) < 0.1, moved=moved,
+                  last=last, smic=smic, cost=cost,
+                  flat=abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005)
 
 
 def labour_index_table(ds: Dataset, price: Figure, start: int, end: int, until: int | None = None) -> pd.DataFrame:
@@ -252,20 +236,15 @@ def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         )
         lines = alt.layer(area, lines)
     last = table[table["année"] == table.groupby("série")["année"].transform("max")]
-    end_text = "; ".join(f"{s} : {t} en {a}" for s, t, a in zip(last["série"], last["texte"], last["année"],
-                                                                   strict=True))
+    ends = [(s, t, a) for s, t, a in zip(last["série"], last["texte"], last["année"], strict=True)]
     cost_end = float(last.set_index("série")["indice"]["Coût employeur au Smic"])
     smic_end = float(last.set_index("série")["indice"]["Smic brut d'un temps plein"])
-    word = narrative.direction(cost_end - smic_end, up="plus vite que", down="moins vite que",
-                               flat="au même rythme que", tolerance=0.5)
     return chart_output(
         lines.properties(height=300),
         name="prix-cout-employeur",
-        title=f"Le coût employeur au Smic évolue {word} le Smic brut",
-        source=LABOUR_SOURCE + " ; " + OFFICIAL + " ; " + source_line(figs)
-        + " ; trajectoire linéaire du prix : hypothèse du livre",
-        description=(f"Indices base 100 en {base} : {end_text}. Le coût employeur est le salaire brut d'un temps "
-                     "plein au Smic plus les cotisations patronales, moins la réduction générale de cotisations."),
+        title=phrase(f"{TEMPLATES}/charts.md.j2", "labour_title", cost_end - smic_end),
+        source=LABOUR_SOURCE + " ; " + OFFICIAL + " ; " + source_line(figs) + " ; " + PRICE_LINE_NOTE,
+        description=phrase(f"{TEMPLATES}/charts.md.j2", "labour_description", base, ends),
         data=table,
     )
 
@@ -283,30 +262,8 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True, later_diverg
     """How much of the margin's fall over the covered years the employer-cost path removes (the model's
     output, said as such), and what the covered years cannot say."""
     shares = [s for s in squeeze.explained if s is not None]
-    if not shares:
-        return (f"{'D' if capital else 'd'}ans le modèle, la marge ne baisse pas de {squeeze.base} à {squeeze.end} : il n'y a pas de "
-                "compression à expliquer sur ces années.")
-    lo, hi = min(shares) * 100, max(shares) * 100
-    part = formatting.percent(lo) if formatting.percent(lo) == formatting.percent(hi) else \
-        f"{formatting.number(lo, 1)} à {formatting.percent(hi)}"
-    # in margin points first: « explique 0,7 à 0,9 % de la compression » read as margin points (editor, stop 33)
     gains, moved = margin_gain(squeeze)
-    if gains[0] > 0:
-        small = max(shares) < 0.1  # « ne … que » only for a small part of the compression
-        verb = "ne relève" if small else "relève"
-        text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations {verb} la marge de {squeeze.end} "
-                f"{'que ' if small else ''}de {moved} ({part} de sa compression de {squeeze.base} à {squeeze.end})")
-    else:
-        text = (f"{'D' if capital else 'd'}ans le modèle, la baisse des cotisations explique {part} de la compression "
-                f"de la marge de {squeeze.base} à {squeeze.end}")
-    if abs(squeeze.reduction_share_end - squeeze.reduction_share_base) < 0.005:
-        # the model's years named (editor39: read in the 2024 book as true of 2006-2024, which the series refutes)
-        text += (f" : de {squeeze.base} à {squeeze.end}, les années du modèle, la réduction pèse autant sur le salaire "
-                 f"({formatting.percent(squeeze.reduction_share_end * 100)}), le coût employeur suit donc le Smic")
-        if not later_diverges:  # the years after it move it (editor40): what it changed is not only before them
-            text += (f" ; ce qu'elle a changé tient aux années de sa mise en place, avant {squeeze.base}, que la série "
-                     "ne couvre pas")
-    return text + "."
+    return phrase(LABOUR, "explained", squeeze, capital, later_diverges, shares, gains[0] > 0, moved)
 
 
 def labour_text(ds: Dataset, edition: int, squeeze: LabourSqueeze | None, *, modelled: bool = False,
@@ -317,35 +274,16 @@ def labour_text(ds: Dataset, edition: int, squeeze: LabourSqueeze | None, *, mod
     labour_all = labour_cost_years(ds)
     labour = labour_cost_years(ds, until=edition)  # not the years after the edition
     if labour_all.empty:
-        return "Le dossier de données ne contient pas la série du coût employeur au Smic : cette section est omise."
+        return render(f"{TEMPLATES}/labour.md.j2", state="no_series")
     if labour.empty:
-        return (f"La série calculée par le livre commence en {int(labour_all['year'].iloc[0])}, après l'édition "
-                f"{edition} : elle ne dit rien des années que cette édition couvre.")
+        return render(f"{TEMPLATES}/labour.md.j2", state="after_edition", first=int(labour_all["year"].iloc[0]),
+                      edition=edition)
     covered = [int(y) for y in labour["year"]]
-    missing_years = labour_missing_years(ds, until=edition)
-    last_row = labour.iloc[-1]
-    text = (
-        f"La série couvre les années {covered[0]} à {covered[-1]}"
-        + (f" ; {years_text(missing_years)} ne sont pas couvertes : avant la réduction générale, les "
-           "allègements alors en vigueur ne sont pas modélisés, et pour ses premières années la version "
-           "d'OpenFisca utilisée ne la calcule pas ; le livre les laisse de côté plutôt que de les remplir à la "
-           "main" if missing_years else "")
-        + f". En {int(last_row['year'])}, un temps plein au Smic coûte {formatting.euros(last_row['employer_cost'])} "
-        f"par mois à l'employeur : {formatting.euros(last_row['gross_wage'])} de salaire brut, "
-        f"{formatting.euros(last_row['employer_contributions'])} de cotisations patronales avant réduction, moins "
-        f"{formatting.euros(last_row['general_reduction'])} de réduction générale."
-    )
+    m_smic = m_cost = cost = ""
     if squeeze is not None:
         m_smic = margin_range_text(squeeze.margin_smic[0] * 100, squeeze.margin_smic[1] * 100)
         m_cost = margin_range_text(squeeze.margin_cost[0] * 100, squeeze.margin_cost[1] * 100)
-        text += (
-            f"\n\nDe {squeeze.base} à {squeeze.end}, le Smic brut augmente de {formatting.percent(squeeze.smic_rise)} "
-            f"et le coût employeur au Smic de {formatting.percent(squeeze.cost_rise)} : {reduction_words(squeeze)}. "
-            "Avec ce coût au lieu du Smic, le modèle "
-            f"(mêmes hypothèses, départ en {squeeze.base}) donne en {squeeze.end} une marge de {m_cost} au lieu de "
-            f"{m_smic}. {cost_text(ds, squeeze, edition)}"
-        )
-    elif modelled:
-        text += (f"\n\nLa série ne couvre pas assez d'années entre {start} et {end} pour refaire le modèle : "
-                 "la part de la compression des marges qu'expliquent les baisses de cotisations reste inconnue.")
-    return text
+        cost = cost_text(ds, squeeze, edition)
+    return render(f"{TEMPLATES}/labour.md.j2", state="covered", covered=(covered[0], covered[-1]),
+                  missing=years_text(labour_missing_years(ds, until=edition)), row=labour.iloc[-1], s=squeeze,
+                  m_cost=m_cost, m_smic=m_smic, cost=cost, modelled=modelled, start=start, end=end)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from barometre import formatting
-from barometre.chapters.prices.common import MODEL_NOTE, OFFICIAL, span_text
+from barometre.chapters.prices.common import MODEL_NOTE, OFFICIAL, TEMPLATES, span_text
 from barometre.chapters.prices.smic import smic_mid_year
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import prices as model
 from barometre.models.findings import Finding, Takeaway
-from barometre.narrative import cite, md_escape, source_line
+from barometre.narrative import source_line
+from barometre.narrative.templating import phrase, render
 
 
 def margin_paths(inputs: model.MarginInputs, ds: Dataset, years: list[int], price: Figure, start: int,
@@ -82,13 +84,8 @@ def margin_chart(paths: pd.DataFrame, start_margin: float, productivity_gain: fl
         name="prix-marge",
         title=margin_title(end_low, end_high, start_margin * 100),
         source=OFFICIAL + " ; " + source_line(figs) + MODEL_NOTE,
-        description=(
-            f"Bande de la marge opérationnelle d'une heure de production de {int(first['année'])} à "
-            f"{int(last['année'])}, entre les deux bornes de la baisse du prix citée : {span_text(first['texte'])} "
-            f"au départ, {span_text(last['texte'])} à la fin, avec un gain de productivité de "
-            f"{formatting.percent(productivity_gain * 100)} par an. Le personnel suit le Smic, les autres coûts "
-            "les prix à la consommation ; la ligne pointillée marque la marge de départ."
-        ),
+        description=phrase(f"{TEMPLATES}/charts.md.j2", "margin_description", int(first["année"]),
+                           int(last["année"]), span_text(first["texte"]), span_text(last["texte"]), productivity_gain),
         data=paths,
     )
 
@@ -147,17 +144,17 @@ START_MARGIN_BAND = (0.5, 1.5)
 
 
 def margin_band_sentence(ds: Dataset, price: Figure, start: int, end: int, *, start_margin: float,
-                         personnel_share: float) -> str:
+                         personnel_share: float, found: Takeaway | None = None) -> str:
     """« Avec une marge de départ de 4 à 12 % au lieu de 8 % (hypothèse du livre), il aurait fallu 5,8 à 7,5 % par
     an. » The band of ``model_takeaway``, told in the prose too (the prose gave 6 to 7,2 % and « À retenir » 5,8
-    to 7,5 % for the same result, editor, stop 33); '' when the band gives no gain."""
-    found = model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_share)
+    to 7,5 % for the same result, editor, stop 33); '' when the band gives no gain. ``found``: the
+    ``model_takeaway`` when the caller has it already."""
+    found = found or model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_share)
     if "gain_low" not in found.findings:
         return ""
-    lo, hi = (start_margin * k * 100 for k in START_MARGIN_BAND)
-    return (f"Avec une marge de départ de {formatting.number(lo, 1)} à {formatting.percent(hi)} au lieu de "
-            f"{formatting.percent(start_margin * 100)} (hypothèse du livre), il aurait fallu "
-            f"{found.findings['gain_low'].shown} à {found.findings['gain_high'].shown} par an. ")
+    return render(f"{TEMPLATES}/margin_band.md.j2", margins=[start_margin * k for k in START_MARGIN_BAND],
+                  start_margin=start_margin, low=found.findings["gain_low"].shown,
+                  high=found.findings["gain_high"].shown) + " "
 
 
 def model_takeaway(ds: Dataset, price: Figure, start: int, end: int, *, start_margin: float,
@@ -175,22 +172,15 @@ def model_takeaway(ds: Dataset, price: Figure, start: int, end: int, *, start_ma
         inputs = model.MarginInputs(m, personnel_share)
         for change in price.bounds:
             gains.append(model.required_productivity_gain(inputs, wage, prices_, 1 + change / 100, end - start))
-    band = (f"selon la borne du prix et une marge de départ de {formatting.number(margins[0] * 100, 1)} à "
-            f"{formatting.percent(margins[1] * 100)} (hypothèse du livre)")
+    line = functools.partial(render, f"{TEMPLATES}/model_takeaway.md.j2", start=start, end=end, margins=margins)
     if any(g is None for g in gains):
-        return Takeaway(f"- Dans le modèle, même une productivité infinie ne garderait pas la marge de {start} "
-                        f"jusqu'en {end}, {band} : les autres coûts, à eux seuls, dépasseraient ce que le prix laisse.")
+        return Takeaway(line(kind="infinite"))
     lo, hi = min(gains), max(gains)
     if hi <= 0:
-        return Takeaway(f"- Dans le modèle, la marge de {start} se maintient jusqu'en {end} sans gain de "
-                        f"productivité, {band}.")
+        return Takeaway(line(kind="kept"))
     shown_lo, shown_hi = formatting.number(lo * 100, 1), formatting.percent(hi * 100)
-    return Takeaway(
-        f"- Pour que le prix cité et la hausse du Smic tiennent ensemble à marge constante, il aurait fallu gagner "
-        f"{shown_lo} à {shown_hi} de productivité par an de {start} à {end}, {band}, ou que le coût du travail "
-        "suive le Smic moins vite (baisses de cotisations, salaires au-dessus du Smic qui progressent moins vite).",
-        {"gain_low": Finding(lo, shown_lo), "gain_high": Finding(hi, shown_hi)},
-    )
+    return Takeaway(line(kind="gain", low=shown_lo, high=shown_hi),
+                    {"gain_low": Finding(lo, shown_lo), "gain_high": Finding(hi, shown_hi)})
 
 
 @dataclass(frozen=True)
@@ -201,6 +191,7 @@ class MarginModel:
     personnel_start: float  # the personnel share in the start year (the barometer's, or the reader's)
     paths: pd.DataFrame  # the margin year by year for both ends of the price range
     text: str  # the section's text (MyST): the hypotheses, then the results
+    line: Takeaway | None = None  # the model's « À retenir » line (``model_takeaway``), computed with the text
 
 
 def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int], start: int, end: int, *,
@@ -210,58 +201,21 @@ def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int]
     personnel_start = personnel.central / 100 if personnel_share_start < 0 else personnel_share_start
     inputs = model.MarginInputs(start_margin, personnel_start, productivity_gain)
     low_end, high_end = squeeze_summary(inputs, ds, price, start, end)
+    line = model_takeaway(ds, price, start, end, start_margin=start_margin, personnel_share=personnel_start)
     paths = margin_paths(inputs, ds, years, price, start, end)
-    share_origin = (
-        f"celle que le baromètre mesure en {md_escape(formatting.period_text(personnel.period))}, {cite(personnel)}, "
-        f"supposée identique en {start} (le baromètre ne publie pas la structure de coûts de {start})"
-        if personnel_share_start < 0
-        else f"{formatting.percent(personnel_start * 100)} (paramètre du lecteur)"
-    )
-    productivity_text = (
-        "Aucun gain de productivité n'est supposé."
-        if productivity_gain == 0
-        else f"La productivité progresserait de {formatting.percent(productivity_gain * 100)} par an, une autre "
-        "hypothèse."
-    )
-    hypotheses = (
-        f"Le calcul part de {start}. Faute de chiffre publié, le livre y fixe la marge opérationnelle à "
-        f"{formatting.percent(start_margin * 100)} du chiffre d'affaires ; pour la part du personnel, il retient "
-        f"{share_origin} ; les autres coûts font le reste, soit {formatting.percent(inputs.other_share * 100)}. "
-        + productivity_text
-    )
-    margins = margin_range_text(low_end.margin * 100, high_end.margin * 100)
     lo_pts, hi_pts = sorted(((low_end.margin - start_margin) * 100, (high_end.margin - start_margin) * 100))
-    personnel_end = margin_range_text(low_end.personnel_share * 100, high_end.personnel_share * 100)
-    # « ne serait plus que de » only for a margin still positive: « deviendrait négative » below zero
-    margin_verb = ("deviendrait négative, de" if max(low_end.margin, high_end.margin) < 0 else
-                   "ne serait plus que de" if hi_pts < 0 else ("atteindrait" if lo_pts > 0 else "serait de"))
-    results = (
-        f"Projetée en {end}, la marge {margin_verb} {margins} selon la borne du prix retenue, "
-        f"soit {formatting.points(lo_pts)} à {formatting.points(hi_pts)} par rapport à {start}. Le personnel "
-        f"pèserait alors {personnel_end} du chiffre d'affaires"
-    )
-    if personnel.period == str(end):
-        results += f", quand le baromètre mesure {cite(personnel)}"
-    results += ". "
     gains = [e.required_gain for e in (low_end, high_end)]
-    if all(g is not None for g in gains):
-        g_lo, g_hi = sorted(gains)
-        if g_hi > 0:
-            results += (
-                f"Pour garder la marge de {start}, il aurait fallu gagner {formatting.percent(max(g_lo, 0) * 100)} à "
-                f"{formatting.percent(g_hi * 100)} de productivité par an. "
-                # the band « À retenir » gives, said here too: one result, one range on the page
-                + margin_band_sentence(ds, price, start, end, start_margin=start_margin,
-                                       personnel_share=personnel_start)
-                + "Les chiffres cités ne tiennent ensemble que si "
-                "les prestataires ont gagné en productivité, déplacé une partie de la production ou payé leurs "
-                "conseillers moins vite que le Smic : la guerre des prix se paie quelque part."
-            )
-        else:
-            results += f"La marge de {start} se maintient sans gain de productivité."
-    else:
-        results += (
-            f"Même une productivité infinie ne préserverait pas la marge de {start} : les autres coûts, à eux "
-            "seuls, dépasseraient ce que le prix laisse après la marge."
-        )
-    return MarginModel(inputs, personnel_start, paths, f"{hypotheses}\n\n{results}")
+    hypotheses_and_results = {
+        "start": start, "end": end, "start_margin": start_margin, "personnel": personnel,
+        "reader_share": personnel_share_start >= 0, "personnel_start": personnel_start,
+        "other_share": inputs.other_share, "productivity_gain": productivity_gain,
+        "margins": margin_range_text(low_end.margin * 100, high_end.margin * 100),
+        "best_end": max(low_end.margin, high_end.margin), "lo_pts": lo_pts, "hi_pts": hi_pts,
+        "personnel_end": margin_range_text(low_end.personnel_share * 100, high_end.personnel_share * 100),
+        "gains": tuple(sorted(gains)) if all(g is not None for g in gains) else None,
+        # the band « À retenir » gives, said here too: one result, one range on the page
+        "band": margin_band_sentence(ds, price, start, end, start_margin=start_margin,
+                                     personnel_share=personnel_start, found=line).strip(),
+    }
+    text = render(f"{TEMPLATES}/margin.md.j2", m=hypotheses_and_results)
+    return MarginModel(inputs, personnel_start, paths, text, line)

@@ -9,11 +9,12 @@ import altair as alt
 import pandas as pd
 
 from barometre import formatting, narrative, periods
-from barometre.chapters.prices.common import MID_YEAR, OFFICIAL
+from barometre.chapters.prices.common import MID_YEAR, OFFICIAL, PHRASES, PRICE_LINE_NOTE, TEMPLATES
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.models import prices as model
 from barometre.narrative import source_line
+from barometre.narrative.templating import phrase, render
 
 
 def available_years(ds: Dataset, start: int, end: int) -> list[int]:
@@ -80,31 +81,10 @@ def index_text(ds: Dataset, edition: int, indices: pd.DataFrame, price: Figure, 
     if not set(series) <= set(at.dropna().index):  # a reference series that stops before the price's year
         compared = last_full_year(indices)
         at = indices[indices["année"] == compared].set_index("série")["indice"]
-    real = at["Smic en euros constants"]
-    moved = narrative.direction(real - 100, up="gagne", down="perd", flat="garde", tolerance=0.05)
-    inflation = (
-        f"corrigé de l'inflation ({formatting.number(at['Smic horaire brut'], 1)} divisé par "
-        f"{formatting.number(at['Prix à la consommation'] / 100, 3)}), le Smic {moved} "
-        + (f"{formatting.percent(abs(real - 100), 1)} de pouvoir d'achat" if moved != "garde" else "son pouvoir d'achat")
-    )
-    text = (
-        f"Entre {start} et {compared}, le Smic horaire brut passe de l'indice 100 à "
-        f"{formatting.number(at['Smic horaire brut'], 1)} et les prix à la consommation à "
-        f"{formatting.number(at['Prix à la consommation'], 1)} : {inflation}. Le prix de l'heure de production, "
-        f"lui, finit entre {formatting.number(100 + price.bounds[0], 1)} et "
-        f"{formatting.number(100 + price.bounds[1], 1)} ; sa trajectoire d'une année à l'autre n'est pas connue : la "
-        "droite tracée est une hypothèse du livre."
-    )
-    # the Smic goes on, the price is not published after its period: read in the Smic's own series
-    later_smic = smic_index_later(ds, start, compared, edition)
-    if later_smic is not None:
-        text += (f" Aucune édition ne publie ce prix après {compared} ; le Smic horaire brut, lui, atteint "
-                 f"l'indice {formatting.number(later_smic[1], 1)} en {later_smic[0]}.")
-        prices_end = last_full_year(indices)
-        if prices_end < later_smic[0]:
-            text += (f" L'indice des prix à la consommation du livre s'arrête en {prices_end} : le Smic en euros "
-                     "constants aussi.")
-    return text
+    later_smic = smic_index_later(ds, start, compared, edition)  # the Smic goes on, the price is not published
+    return render(f"{TEMPLATES}/index.md.j2", start=start, compared=compared, smic=at["Smic horaire brut"],
+                  cpi=at["Prix à la consommation"], real=at["Smic en euros constants"], low=100 + price.bounds[0],
+                  high=100 + price.bounds[1], later=later_smic, prices_end=last_full_year(indices))
 
 
 def last_full_year(indices: pd.DataFrame) -> int:
@@ -168,8 +148,7 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
     # each series' last value, its year named when the series stops before the others (the CPI in 2017, the Smic
     # in 2024)
     end_rows = indices.groupby("série", sort=False).tail(1)  # in the series' order, each its last year
-    end_text = "; ".join(f"{s} : {t}" + (f" en {int(y)}" if int(y) != last else "")
-                         for s, t, y in zip(end_rows["série"], end_rows["texte"], end_rows["année"], strict=True))
+    ends = [(s, t, int(y)) for s, t, y in zip(end_rows["série"], end_rows["texte"], end_rows["année"], strict=True)]
     band_end = band[band["année"] == band["année"].max()]
     return chart_output(
         (area + lines).properties(height=320),
@@ -179,13 +158,9 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
         name="prix-indices",
         title=index_title(float(end_rows.set_index("série")["indice"]["Smic horaire brut"]),
                           float(band_end["bas"].iloc[0]), float(band_end["haut"].iloc[0])),
-        source=OFFICIAL + " ; " + source_line(figs) + " ; trajectoire linéaire du prix : hypothèse du livre",
-        description=(
-            f"Indices base 100 en {base} jusqu'en {last} : {end_text} ; prix de l'heure de production "
-            f"{band_end['texte'].iloc[0]} en {int(band_end['année'].iloc[0])} (bande, entre les deux bornes citées, "
-            "reliée à 100 par une droite). Le Smic est celui en vigueur au 1ᵉʳ juillet ; les prix sont des moyennes "
-            "annuelles."
-        ),
+        source=OFFICIAL + " ; " + source_line(figs) + " ; " + PRICE_LINE_NOTE,
+        description=phrase(f"{TEMPLATES}/charts.md.j2", "index_description", base, last, ends,
+                           band_end["texte"].iloc[0], int(band_end["année"].iloc[0])),
         data=indices.merge(band.drop(columns=["série"]).rename(columns={"texte": "prix de l'heure"}),
                            on="année", how="left"),
     )
@@ -241,8 +216,5 @@ def later_prices(ds: Dataset, edition: int, after: int) -> tuple[str, str] | Non
     if start <= after or end >= edition:
         return None
     value = float(prices["value"])
-    word = narrative.direction(value, up="montent", down="baissent", flat="stagnent")
-    size = "" if word == "stagnent" else f" de {formatting.percent(abs(value))} par an en moyenne"
     return (f"{formatting.percent(value, signed=True)} par an de {start} à {end}",
-            f"l'Insee mesure ensuite les prix de production des centres d'appels : ils {word}{size} de {start} à "
-            f"{end}")
+            phrase(PHRASES, "later_prices", value, start, end))
