@@ -148,6 +148,7 @@ def test_the_notebook_computes_the_facts_once_and_its_cells_read_them():
     code = "\n".join(cells)
     assert code.count("ch.facts(") == 1
     assert "ds.known(" not in code and "ch.model_setup(" not in code and "ch.summary(" not in code
+    assert "ch.growth_table(" not in code and "ch.growth_pair(" not in code  # the chart reads the facts' growths
     assert "ch.takeaways_text(facts)" in code and "ch.takeaway_lines" not in code
     assert max(len(c.splitlines()) for c in cells) <= 25  # one short cell per section
     assert french_sentences(code) == []  # the notebook's sentences are the templates'

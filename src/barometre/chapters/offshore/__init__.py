@@ -1,10 +1,13 @@
-"""Chapter « Le débat offshore »: the tables, the map and the charts, from data and models.
+"""Chapter « Le débat offshore »: its facts, its text, the tables, the map and the charts, from data and models.
 
-The package, by section of the chapter: ``common`` (the chapter's names, the outline of France),
-``growth`` (« L'activité en France et offshore »), ``sites`` (the map), ``providers`` (« Les positions
-des prestataires »), ``contact_model`` (the cost-per-contact model); here, the jobs between
-Île-de-France and the province, the staff and revenue shares, the article's answer, the « À retenir »
-lines and the chapter's summary. The notebook reads every name from here (``ch.<name>``).
+A chapter is its facts plus its text (issue 25): ``facts`` (``facts(ds, edition, params) -> OffshoreFacts``,
+computed once; the notebook, the « À retenir » and the synthesis line read them) and ``text`` (one renderer a
+template of ``src/barometre/templates/chapters/offshore/``). The package, by section of the chapter: ``common``
+(the chapter's names, the outline of France), ``growth`` (« L'activité en France et offshore »), ``workplaces``
+(the article's answer, the staff and revenue shares, the staff by place and region, the new jobs, the sites'
+figures), ``sites`` (the regions, the map), ``providers`` (« Les positions des prestataires »), ``contact_model``
+(the cost-per-contact model). Here, the older ``(ds, edition)`` functions kept as thin wrappers (facts, then
+template). The notebook reads every name from here (``ch.<name>``).
 """
 
 from __future__ import annotations
@@ -37,7 +40,6 @@ from barometre.chapters.offshore.facts import OffshoreFacts, OffshoreParams, fac
 from barometre.chapters.offshore.growth import (
     FRANCE_REST,
     MOVES,
-    PAST_MOVES,
     PROVINCE_REST,
     SPLIT_GAP_YEARS,
     SPLIT_LABEL_CHAR,
@@ -46,6 +48,7 @@ from barometre.chapters.offshore.growth import (
     abroad_words,
     growth_chart,
     growth_pair,
+    growth_rows,
     growth_sentence,
     growth_table,
     growth_title,
@@ -67,7 +70,6 @@ from barometre.chapters.offshore.growth import (
     zones_sentence,
 )
 from barometre.chapters.offshore.providers import (
-    PAST,
     POSITION_AXES,
     VOICES,
     Positions,
@@ -195,8 +197,6 @@ __all__ = [
     "KIND_FR",
     "MODEL_NOTE",
     "MOVES",
-    "PAST",
-    "PAST_MOVES",
     "PLACES",
     "POSITION_AXES",
     "PROVINCE_REST",
@@ -231,6 +231,7 @@ __all__ = [
     "france_share_text",
     "growth_chart",
     "growth_pair",
+    "growth_rows",
     "growth_sentence",
     "growth_table",
     "growth_text",

@@ -194,12 +194,17 @@ def location_growth_sentence(figs: list[Figure]) -> str:
 
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
-    """Revenue growth of the latest period known for both France and offshore: France, offshore and the
-    whole sector for that period; France and the other locations of a newer year when France's growth is
+    """Revenue growth of the latest period known for both France and offshore (``growth_rows``)."""
+    pair = growth_pair(ds, edition)
+    return growth_rows(ds, edition, pair, newer_location_growth(ds, edition, pair))
+
+
+def growth_rows(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None,
+                newer: list[Figure]) -> tuple[pd.DataFrame, list[Figure]]:
+    """The growth chart's rows for the chapter's ``pair`` and ``newer`` growths (its facts): France, offshore and
+    the whole sector for the pair's period; France and the other locations of a newer year when France's growth is
     newer than that pair (``newer_location_growth``); empty when neither is known."""
     rows, figs = [], []
-    pair = growth_pair(ds, edition)
-    newer = newer_location_growth(ds, edition, pair)
     if newer:  # France's growth is newer than the last pair (2024: France and the nearshore, no offshore total)
         for fig in newer:
             label = GROWTH_SCOPES.get(fig.scope) or f"Activité {scope_label(fig.scope)}"
@@ -223,9 +228,6 @@ MOVES = {"up": "progresse", "down": "recule", "flat": "stagne"}
 def move(fig: Figure) -> str:
     """« progresse », « recule » or « stagne »: the sign of a growth rate."""
     return narrative.direction(fig.central, up=MOVES["up"], down=MOVES["down"], flat=MOVES["flat"])
-
-
-PAST_MOVES = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
 
 
 def moved_in_past(fig: Figure) -> str:

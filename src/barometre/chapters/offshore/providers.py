@@ -15,7 +15,7 @@ from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, Quote
 from barometre.history import PANEL_WIDTH
 from barometre.narrative import source_line
-from barometre.narrative.templating import macro, phrase, render
+from barometre.narrative.templating import environment, macro, phrase, render
 
 TEMPLATES = f"chapters/{CHAPTER}"
 PHRASES = f"{TEMPLATES}/_phrases.md.j2"
@@ -41,18 +41,10 @@ class Voice:
     published_in: str = ""  # « Relation Client Magazine, 2009 »: where the view was published
 
 
-# The book's own summaries (not the article's words), used when no data row carries the view.
-VOICES = (
-    ("jean_regnier", "proximité", "a fait le choix de ne pas externaliser à l'étranger, au nom de l'éthique et "
-     "de la proximité avec le client"),
-    ("tanguy_de_laubier", "proximité", "veut s'appuyer sur l'offshore sans lui confier toute l'activité, pour "
-     "défendre la qualité et le métier"),
-    ("frederic_jousset", "prix", "met en avant des taux horaires bien plus bas et des salariés plus diplômés"),
-    ("marc_labarre", "prix", "souligne que le métier est mieux considéré à l'étranger, où les salariés sont plus "
-     "motivés"),
-    ("olivier_carrot", "prix", "interroge le consommateur sur ce qu'il est prêt à payer pour un service clients "
-     "en France"),
-)
+# The book's own summaries (not the article's words), used when no data row carries the view: (source, camp,
+# summary), written in the template ``voice_summaries.md.j2``.
+VOICES: tuple[tuple[str, str, str], ...] = tuple(
+    tuple(v) for v in environment().get_template(f"{TEMPLATES}/voice_summaries.md.j2").module.voices)
 
 
 def voices(ds: Dataset, edition: int) -> list[Voice]:
@@ -108,9 +100,6 @@ def debate_of(debate: Sequence[Voice], told: frozenset[str] | set[str]) -> str:
         return ""
     return render(f"{TEMPLATES}/debate.md.j2", debate=list(debate), told=told, common=common_publication(debate),
                   camps=CAMPS, source_said=bool(common_publication(debate)))
-
-
-PAST = {"progresse": "ont progressé", "recule": "ont reculé", "stagne": "sont restés stables"}
 
 
 def rate_comparison(gap: Figure) -> str:
