@@ -135,6 +135,12 @@ def test_the_texts_follow_their_facts_on_changed_or_reversed_data(ds):
     dear = ch.facts(ds, 2009, ch.OffshoreParams(offshore_contacts_per_hour=5.0))
     assert dear.model.k <= 1 and "l'offshore n'est pas moins cher" in ch.model_section_text(dear)
     assert ch.model_section_text(replace(f, model=None)).startswith("Le modèle n'est pas calculé")
+    # the providers' figures in words: a provider's paragraph, present in the article's edition, dated in a later one
+    article = ch.facts(ds, 2008)
+    assert "Chez Webhelp, l'offshore représente" in ch.positions_text(article)
+    assert "chez Webhelp, l'offshore représentait" in ch.positions_text(f)
+    no_webhelp = replace(article, positions=replace(article.positions, webhelp=None))
+    assert "Chez Webhelp" not in ch.positions_text(no_webhelp)
     # the province's new jobs: where they go follows the share
     jobs = f.new_jobs
     assert jobs.share is not None and not jobs.growth

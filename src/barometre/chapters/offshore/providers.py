@@ -239,20 +239,6 @@ class Positions:
     missing: tuple[str, ...]
     debate: tuple[Voice, ...]
 
-    @property
-    def paragraphs(self) -> list[str]:
-        """Each provider's figures in words, in the order the page gives them, then the subsidies."""
-        out = []
-        if self.webhelp is not None and self.gap is not None:
-            out.append(webhelp_text(self.webhelp, self.gap, self.education))
-        if self.tp_years is not None:
-            out.append(teleperformance_text(self.tp_years, self.tp_headcount))
-        if self.numericable is not None:
-            out.append(numericable_text(*self.numericable))
-        if self.subsidies:
-            out.append(self.subsidies)
-        return out
-
 
 def provider_positions(ds: Dataset, edition: int) -> Positions:
     """The providers' figures of ``edition``, in the order the page gives them."""
@@ -278,6 +264,21 @@ def provider_positions(ds: Dataset, edition: int) -> Positions:
                      told, tuple(missing), tuple(voices(ds, edition)))
 
 
+def provider_paragraphs(p: Positions) -> list[str]:
+    """Each provider's figures in words, in the order the page gives them, then the subsidies."""
+    out = []
+    if p.webhelp is not None and p.gap is not None:
+        out.append(webhelp_text(p.webhelp, p.gap, p.education))
+    if p.tp_years is not None:
+        out.append(teleperformance_text(p.tp_years, p.tp_headcount))
+    if p.numericable is not None:
+        out.append(numericable_text(*p.numericable))
+    if p.subsidies:
+        out.append(p.subsidies)
+    return out
+
+
 def positions_of(p: Positions, edition: int) -> str:
     """The section's opening and each provider's figures in words, then the subsidies."""
-    return "\n\n".join([positions_intro(edition, bool(p.paragraphs or p.debate)), *p.paragraphs])
+    paragraphs = provider_paragraphs(p)
+    return "\n\n".join([positions_intro(edition, bool(paragraphs or p.debate)), *paragraphs])
