@@ -325,11 +325,10 @@ def test_the_summary_is_built_from_what_the_edition_knows(tmp_path):
         assert_clean(s.key_figure + s.takeaway)
 
 
-def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share(monkeypatch):
-    monkeypatch.setattr(ch, "growth_pair", lambda ds, edition: None)
-    monkeypatch.setattr(ch, "newer_location_growth", lambda ds, edition, pair: [])
-    monkeypatch.setattr(ch, "trend", lambda ds, indicator, edition, scope="market": None)
-    s = ch.summary(load(), EDITION)
+def test_the_summary_is_neutral_when_no_edition_publishes_the_growth_or_the_share():
+    # the summary reads the chapter's facts (issue 25): the facts without any growth nor share
+    f = replace(ch.facts(load(), EDITION), pair=None, newer=(), share=None, share_now=False, growth_now=False)
+    s = ch.summary_of(f)
     assert s.key_figure == "aucun chiffre jusqu’à l’édition 2008" and "Aucune édition" in s.takeaway
     assert_clean(s.takeaway)
 

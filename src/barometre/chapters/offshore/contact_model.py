@@ -9,13 +9,17 @@ from dataclasses import dataclass, replace
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
+from barometre import formatting
 from barometre.chapters.offshore.common import MODEL_NOTE
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import offshore as model
 from barometre.models.findings import Finding, Takeaway
-from barometre.narrative import cite, de, md_escape, source_line
+from barometre.narrative import source_line
+from barometre.narrative.templating import phrase, render
+
+TEMPLATES = "chapters/offshore"
+CHARTS = f"{TEMPLATES}/charts.md.j2"
 
 # --------------------------------------------------------------------------- the cost-per-contact model
 
@@ -66,7 +70,7 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
                 tooltip=[alt.Tooltip("site:N", title="Site"), alt.Tooltip("texte:N", title="Hypothèse retenue")])
     )
     layers = [lines, dots]
-    desc_parity = "les deux courbes ne se croisent pas sur cette plage"
+    crossing = None
     if parity is not None and parity * 100 <= sweep["taux de rappel offshore"].max():
         rule_df = pd.DataFrame({"x": [parity * 100], "texte": [f"parité : {formatting.percent(parity * 100)}"]})
         layers.append(alt.Chart(rule_df).mark_rule(strokeDash=[4, 4], color="#444").encode(x="x:Q"))
@@ -75,10 +79,7 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
                 x="x:Q", y=alt.value(12), text="texte:N"
             )
         )
-        desc_parity = (
-            f"elles se croisent à {formatting.percent(parity * 100)} de demandes rappelées offshore "
-            "(ligne pointillée)"
-        )
+        crossing = parity
     onshore = current[current["site"] == "France"]["texte"].iloc[0]
     offshore = current[current["site"] == "Offshore"]["texte"].iloc[0]
     return chart_output(
@@ -86,11 +87,7 @@ def cost_chart(sweep: pd.DataFrame, inputs: model.ContactCostInputs, parity: flo
         name="offshore-cout-par-demande",
         title="Le coût d'une demande résolue",
         source=source_line(figs) + MODEL_NOTE,
-        description=(
-            "Coût d'une demande résolue en France (ligne horizontale) et offshore (courbe croissante) selon la "
-            f"part des demandes qui exigent un nouveau contact offshore ; {desc_parity}. Hypothèses retenues "
-            f"(points) : France {onshore}, offshore {offshore}."
-        ),
+        description=phrase(CHARTS, "cost_description", crossing, onshore, offshore),
         data=sweep.drop(columns=["taux_texte"]),
     )
 
@@ -127,12 +124,7 @@ def breakeven_chart(curve: pd.DataFrame, cost_ratio: float, premium_fig: Figure,
     rule = limit.mark_rule(color="#888", strokeDash=[4, 4]).encode(y="y:Q")
     rule_text = limit.mark_text(align="right", dy=-7, color="#555").encode(y="y:Q", x="x:Q", text="texte:N")
     layers = [line, rule, rule_text]
-    description = (
-        f"Courbe de la part que le service clients doit représenter dans le prix de l'abonnement pour qu'un "
-        f"rapatriement en France le rende {formatting.figure_text(premium_fig, magnitude=True)} plus cher, selon le "
-        "rapport de coût entre une demande résolue en France et offshore ; au-delà de 100 % (tirets), c'est "
-        "impossible."
-    )
+    needed = None
     if cost_ratio > 1:
         point = curve[(curve["rapport de coût"] - round(cost_ratio, 4)).abs() < 1e-9]
         layers.append(
@@ -148,16 +140,13 @@ def breakeven_chart(curve: pd.DataFrame, cost_ratio: float, premium_fig: Figure,
                 x="rapport de coût:Q", y="part nécessaire:Q", text="texte:N"
             )
         )
-        description += (
-            f" Avec les hypothèses retenues, le rapport vaut {formatting.number(cost_ratio, 2)} et la part "
-            f"nécessaire {point['texte'].iloc[0]}."
-        )
+        needed = point["texte"].iloc[0]
     return chart_output(
         alt.layer(*layers).properties(height=290),
         name="offshore-seuil-abonnement",
         title="Le seuil d'un abonnement plus cher",
         source=source_line(figs) + MODEL_NOTE,
-        description=description,
+        description=phrase(CHARTS, "breakeven_description", premium_fig, cost_ratio, needed),
         data=curve.drop(columns=["rapport_texte"]),
     )
 
@@ -228,130 +217,98 @@ def model_takeaway(
     k = inputs.cost_ratio
     k_gap = 1 / (1 + rate_gap)  # the ratio of the hourly costs alone
     findings: dict[str, Finding] = {}
-    premium_text = narrative.cite(premium_fig, magnitude=True)
-    if math.isclose(k, k_gap, rel_tol=0.005):
-        text = (f"- Dans le modèle, à productivité et qualité égales des deux côtés, une demande résolue coûte "
-                f"{formatting.small_number(k, 2)} fois plus en France qu'offshore : ce rapport ne fait que traduire "
-                "l'écart de taux horaire, ce n'est pas un résultat.")
+    equal = math.isclose(k, k_gap, rel_tol=0.005)
+    needed = None
+    if equal:
+        pass
     elif k <= 1:
-        shown = formatting.number(k, 2)
-        findings["cost_ratio"] = Finding(k, shown, (0, math.inf))
-        text = (f"- Dans le modèle, avec ces hypothèses de productivité et de qualité, une demande résolue ne coûte "
-                f"pas moins cher offshore (rapport de {shown}) : rapatrier le service clients ne renchérirait pas "
-                "l'abonnement.")
+        findings["cost_ratio"] = Finding(k, formatting.number(k, 2), (0, math.inf))
     else:
         needed = model.breakeven_service_share(premium_fig.central / 100, k)
-        shown_k, shown_n = formatting.small_number(k, 2), formatting.percent(needed * 100)
-        findings["cost_ratio"] = Finding(k, shown_k, (0, math.inf))
-        findings["needed_service_share"] = Finding(needed, shown_n, (0, math.inf))
-        text = (f"- Dans le modèle, une demande résolue coûte {shown_k} fois plus en France qu'offshore, contre "
-                f"{formatting.small_number(k_gap, 2)} fois pour la seule heure de production ; un abonnement "
-                f"{premium_text} plus cher supposerait un service clients à {shown_n} du prix"
-                + (", plus que le prix entier : c'est impossible." if needed > 1 else "."))
+        findings["cost_ratio"] = Finding(k, formatting.small_number(k, 2), (0, math.inf))
+        findings["needed_service_share"] = Finding(needed, formatting.percent(needed * 100), (0, math.inf))
     rates = [onshore_repeat_rate * f for f in REPEAT_BAND]
-    parities = []
-    for rate in rates:
-        if not 0 <= rate < 1:
-            break
-        parities.append(model.parity_repeat_rate(replace(inputs, onshore_repeat_rate=rate)))
-    if len(parities) == len(rates) and all(p is not None for p in parities):
-        lo, hi = sorted(parities)
-        p_lo, p_hi = formatting.number(lo * 100, 1), formatting.percent(hi * 100)
-        findings["parity_low"] = Finding(lo, p_lo, (0, 1))
-        findings["parity_high"] = Finding(hi, p_hi, (0, 1))
-        text += (f" L'offshore perd son avantage de coût dès que {p_lo} à {p_hi} de ses demandes exigent un "
-                 f"nouveau contact, pour {formatting.number(rates[0] * 100, 1)} à {formatting.percent(rates[1] * 100)} "
-                 "en France (hypothèse du livre).")
+    band = parity_band(inputs)
+    if band is not None:
+        lo, hi = band
+        findings["parity_low"] = Finding(lo, formatting.number(lo * 100, 1), (0, 1))
+        findings["parity_high"] = Finding(hi, formatting.percent(hi * 100), (0, 1))
+    text = render(f"{TEMPLATES}/model_takeaway.md.j2", premium=premium_fig, k=k, k_gap=k_gap, equal=equal,
+                  needed=needed, rates=rates, shown={name: f.shown for name, f in findings.items()})
     return Takeaway(text, findings)
+
+
+def parity_band(inputs: model.ContactCostInputs) -> tuple[float, float] | None:
+    """The quality threshold (``model.parity_repeat_rate``) over the band of the French repeat rate
+    (``REPEAT_BAND``), lowest first; None when a rate of the band is not a rate or has no threshold."""
+    parities = []
+    for rate in (inputs.onshore_repeat_rate * f for f in REPEAT_BAND):
+        if not 0 <= rate < 1:
+            return None
+        parities.append(model.parity_repeat_rate(replace(inputs, onshore_repeat_rate=rate)))
+    if any(p is None for p in parities):
+        return None
+    lo, hi = sorted(parities)
+    return lo, hi
 
 
 def parity_band_sentence(premium_fig: Figure, inputs: model.ContactCostInputs) -> str:
     """« Si le taux de rappel en France va de 7,5 à 22,5 % (hypothèse du livre), ce seuil va de 53,8 à 61,3 %. »
     The band « À retenir » gives (``model_takeaway``), said in the prose too: the prose gave 57,5 % and « À
     retenir » 53,8 to 61,3 % for the same threshold (editor, stop 33); '' when the band has no threshold."""
-    found = model_takeaway(premium_fig, rate_gap=inputs.rate_gap,
-                           onshore_contacts_per_hour=inputs.onshore_contacts_per_hour,
-                           offshore_contacts_per_hour=inputs.offshore_contacts_per_hour,
-                           onshore_repeat_rate=inputs.onshore_repeat_rate,
-                           offshore_repeat_rate=inputs.offshore_repeat_rate).findings
-    if "parity_low" not in found:
+    m = contact_model(ModelSetup(inputs, premium_fig.central / 100, premium_fig, None, [premium_fig]), 0.0)
+    if m.band is None:
         return ""
-    lo, hi = (inputs.onshore_repeat_rate * f * 100 for f in REPEAT_BAND)
-    return (f" Si le taux de rappel en France va de {formatting.number(lo, 1)} à {formatting.percent(hi)} "
-            f"(hypothèse du livre), ce seuil va de {found['parity_low'].shown} à {found['parity_high'].shown}.")
+    return " " + phrase(f"{TEMPLATES}/_phrases.md.j2", "parity_band", m)
+
+
+@dataclass(frozen=True)
+class ContactModel:
+    """The model's results for the reader's share of customer service in the price: the cost ratio France /
+    offshore (``k``), the share of the price that the question's rise needs, the rise at the reader's share, the
+    quality threshold and its band (as « À retenir » shows them), and the model's « À retenir » line."""
+
+    setup: ModelSetup
+    service_share: float
+    index: float  # a French hour of production
+    offshore_hour: float  # an offshore hour, on the same index
+    k: float
+    equal: bool  # equal productivity and quality: the ratio only restates the hourly-rate gap
+    needed: float
+    rise: float
+    parity: float | None
+    rates: tuple[float, float]  # the band of the French repeat rate
+    band: tuple[str, str] | None  # the threshold over that band, as « À retenir » shows it
+    takeaway: Takeaway
+
+
+def contact_model(setup: ModelSetup, service_share: float) -> ContactModel:
+    """The model computed once for ``setup`` and the reader's ``service_share``."""
+    inputs = setup.inputs
+    k = inputs.cost_ratio
+    takeaway = model_takeaway(setup.premium_fig, rate_gap=inputs.rate_gap,
+                              onshore_contacts_per_hour=inputs.onshore_contacts_per_hour,
+                              offshore_contacts_per_hour=inputs.offshore_contacts_per_hour,
+                              onshore_repeat_rate=inputs.onshore_repeat_rate,
+                              offshore_repeat_rate=inputs.offshore_repeat_rate)
+    found = takeaway.findings
+    return ContactModel(
+        setup=setup, service_share=service_share, index=model.ONSHORE_HOURLY_INDEX,
+        offshore_hour=model.offshore_hourly_cost(model.ONSHORE_HOURLY_INDEX, inputs.rate_gap), k=k,
+        equal=abs(k * (1 + inputs.rate_gap) - 1) < 0.005, needed=model.breakeven_service_share(setup.premium, k),
+        rise=model.price_increase(service_share, k), parity=model.parity_repeat_rate(inputs),
+        rates=(inputs.onshore_repeat_rate * REPEAT_BAND[0], inputs.onshore_repeat_rate * REPEAT_BAND[1]),
+        band=(found["parity_low"].shown, found["parity_high"].shown) if "parity_low" in found else None,
+        takeaway=takeaway,
+    )
+
+
+def model_of(m: ContactModel) -> str:
+    """The model's section: the question the data asks, the hypotheses (the data's and the book's) and the
+    results."""
+    return render(f"{TEMPLATES}/model.md.j2", m=m)
 
 
 def model_text(setup: ModelSetup, service_share: float) -> str:
-    """The model's section: the question the data asks, the hypotheses (the data's and the book's) and the
-    results, for the reader's share of customer service in the price (``service_share``)."""
-    inputs = setup.inputs
-    k = inputs.cost_ratio
-    needed = model.breakeven_service_share(setup.premium, k)
-    rise = model.price_increase(service_share, k)
-    parity = model.parity_repeat_rate(inputs)
-    index = formatting.number(model.ONSHORE_HOURLY_INDEX, 0)
-    offshore_hour = formatting.number(model.offshore_hourly_cost(model.ONSHORE_HOURLY_INDEX, inputs.rate_gap), 1)
-    # « le chiffre cité par … en 2009 », « la question posée … en 2009 »: the year dates these testimonies, so a
-    # later book gives them no edition note (``narrative.dated``, editor40)
-    gap_text = (
-        f"inférieur {de(narrative.dated(setup.gap_fig), magnitude=True)}, le chiffre cité par {md_escape(setup.gap_fig.source_name)}"
-        f"{narrative.in_year(setup.gap_fig)}"
-        if setup.gap_fig is not None
-        else f"de {formatting.percent(inputs.rate_gap * 100, signed=True)} (paramètre du lecteur)"
-    )
-    premium_text = cite(narrative.dated(setup.premium_fig), magnitude=True)
-    hypotheses = (
-        f"Prenons une heure de production française à l'indice {index}. Le taux horaire offshore est "
-        f"{gap_text}, soit {offshore_hour}. Le reste relève d'hypothèses du livre, faute de chiffres publiés : un conseiller "
-        f"traite {formatting.number(inputs.onshore_contacts_per_hour, 1)} contacts par heure en France et "
-        f"{formatting.number(inputs.offshore_contacts_per_hour, 1)} offshore ; {formatting.percent(inputs.onshore_repeat_rate * 100)} "
-        f"des demandes exigent un nouveau contact en France et {formatting.percent(inputs.offshore_repeat_rate * 100)} "
-        f"offshore ; le service clients pèse {formatting.percent(service_share * 100)} du prix de l'abonnement."
-    )
-    results = (
-        f"Au bout du compte, une demande résolue coûte {formatting.percent(inputs.onshore_cost)} d'une heure de "
-        f"production française en France, contre {formatting.percent(inputs.offshore_cost)} offshore. "
-    )
-    if k <= 1:
-        results += (
-            "Avec ces hypothèses, l'offshore n'est pas moins cher par demande résolue : rapatrier le service "
-            "clients ne renchérirait pas l'abonnement, et la question de l'article ne se pose pas."
-        )
-    else:
-        results += (
-            f"La France revient {formatting.small_number(k, 2)} fois plus cher"
-            + (" ; à productivité et qualité égales des deux côtés, comme ici, ce rapport ne fait que traduire l'écart "
-               "de taux horaire : c'est l'hypothèse, pas un résultat ; ce qui départage est la qualité, dont le seuil suit. "
-               if abs(k * (1 + inputs.rate_gap) - 1) < 0.005 else ". ")
-            + f"Pour qu'un service clients en métropole rende "
-            f"l'abonnement {premium_text} plus cher"
-            + (f", hausse qu'évoquait la question{narrative.in_year(setup.premium_fig).replace(' en ', ' de ')}"
-               if setup.premium_fig.from_older_edition else "")
-            + f", il faudrait qu'il représente {formatting.percent(needed * 100)} du "
-            "prix de l'abonnement"
-        )
-        if needed > 1:
-            results += (
-                f" : c'est impossible, puisque même un abonnement entièrement consacré au service clients "
-                f"n'augmenterait que de {formatting.percent((k - 1) * 100)}."
-            )
-        else:
-            results += "."
-        results += (
-            f" Chaque point du prix consacré au service clients ajouterait {formatting.points(k - 1, 2, signed=False)} de "
-            f"hausse ; à {formatting.percent(service_share * 100)} du prix (hypothèse du livre, sans chiffre publié), la "
-            f"hausse serait de {formatting.percent(rise * 100)}."
-        )
-    if parity is not None:
-        results += (
-            f" L'offshore ne perd son avantage de coût que si {formatting.percent(parity * 100)} des demandes y exigent un "
-            f"nouveau contact, contre {formatting.percent(inputs.onshore_repeat_rate * 100)} supposés en France : en deçà de ce seuil, "
-            "le taux horaire l'emporte sur la qualité."
-            + parity_band_sentence(setup.premium_fig, inputs)  # the band « À retenir » gives
-        )
-    question = (
-        f"La question posée par {md_escape(setup.premium_fig.source_name)}{narrative.in_year(setup.premium_fig)} porte sur un abonnement "
-        f"{premium_text} plus cher. Le modèle cherche quelle place le service clients devrait occuper dans le prix "
-        "pour que le retour en France produise une telle hausse."
-    )
-    return f"{question}\n\n{hypotheses}\n\n{results}"
+    """The model's section for ``setup`` and the reader's share of customer service in the price."""
+    return model_of(contact_model(setup, service_share))

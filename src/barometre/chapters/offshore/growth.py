@@ -3,7 +3,7 @@ share of revenue produced in France, their table and charts, and the two shares 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -13,8 +13,12 @@ from barometre.chapters.offshore.common import CHAPTER, GROWTH_SCOPES
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, period_key
 from barometre.labels import scope_label
-from barometre.narrative import source_line, trend_text
-from barometre.typography import elide, upper_first
+from barometre.narrative import source_line
+from barometre.narrative.templating import macro, phrase, render
+
+TEMPLATES = f"chapters/{CHAPTER}"
+PHRASES = f"{TEMPLATES}/_phrases.md.j2"
+CHARTS = f"{TEMPLATES}/charts.md.j2"
 
 # --------------------------------------------------------------------------- France and offshore
 
@@ -53,14 +57,13 @@ def newer_location_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure]
 ZONES = ("offshore_1", "offshore_2", "offshore_3", "nearshore")
 
 
-def zone_growth_sentence(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None,
-                         newer: list[Figure]) -> str:
-    """« Par zone, le baromètre publie ensuite la croissance de l'Afrique du Nord (+13 % en 2016, +11 % en 2021)
-    et de l'Afrique subsaharienne (+19 % en 2021). » The growth of each production zone after the last year of
-    the France/offshore pair and before the year ``newer`` tells (the 2024 book left the reader with nothing
-    after 2014, editor, stop 33); '' when there is none."""
+def zone_growth(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None,
+                newer: list[Figure]) -> tuple[tuple[str, tuple[Figure, ...]], ...]:
+    """The growth of each production zone after the last year of the France/offshore pair and before the year
+    ``newer`` tells (the 2024 book left the reader with nothing after 2014, editor, stop 33), zone by zone in the
+    zones' order, each dated (no edition note); () when there is none."""
     if pair is None:
-        return ""
+        return ()
     after, told = period_key(pair[0].period), {f.anchor for f in newer}
     by_zone: dict[str, list[Figure]] = {}
     for ed in ds.editions:
@@ -72,14 +75,20 @@ def zone_growth_sentence(ds: Dataset, edition: int, pair: tuple[Figure, Figure] 
                 known = ds.known("revenue_growth", edition, scope=f.scope, period=f.period)
                 if known is not None and known.anchor == f.anchor:
                     by_zone.setdefault(f.scope, []).append(replace(f, as_of=f.edition))
-    if not by_zone:
-        return ""
-    parts = []
-    for zone in sorted(by_zone, key=ZONES.index):
-        figs = sorted(by_zone[zone], key=lambda f: period_key(f.period))
-        listed = ", ".join(f"{narrative.cite(f, signed=True)} en {formatting.period_text(f.period)}" for f in figs)
-        parts.append(f"{ZONE_OF[zone]} ({listed})")
-    return f"Par zone, le baromètre publie ensuite la croissance {formatting.enumeration(parts)}."
+    return tuple((zone, tuple(sorted(by_zone[zone], key=lambda f: period_key(f.period))))
+                 for zone in sorted(by_zone, key=ZONES.index))
+
+
+def zone_growth_of(zones: tuple[tuple[str, tuple[Figure, ...]], ...]) -> str:
+    """« Par zone, le baromètre publie ensuite la croissance de l'Afrique du Nord (+13 % en 2016, +11 % en 2021)
+    … » ('' without a zone)."""
+    return render(f"{TEMPLATES}/zones_growth.md.j2", zones=zones, zone_of=ZONE_OF) if zones else ""
+
+
+def zone_growth_sentence(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None,
+                         newer: list[Figure]) -> str:
+    """The growth of each production zone after the pair's year, in words (``zone_growth``)."""
+    return zone_growth_of(zone_growth(ds, edition, pair, newer))
 
 
 # A zone after « la croissance »: no parenthesis of its own, since its figures follow in one
@@ -87,54 +96,36 @@ ZONE_OF = {"offshore_1": "de l’Afrique du Nord", "offshore_2": "de l’Afrique
            "offshore_3": "de l’océan Indien", "nearshore": "du nearshore européen"}
 
 
+def zone_shares(ds: Dataset, edition: int) -> tuple[tuple[str, tuple[Figure, ...]], ...]:
+    """The share of revenue of each zone outside France, the latest each edition up to ``edition`` publishes, by
+    year, newest year first, the largest share first: North Africa, the second production zone, was told only in
+    captions."""
+    by_year: dict[str, list[Figure]] = {}
+    for fig in sorted(ds.latest_by_scope("revenue_share_by_location", edition), key=lambda f: -f.central):
+        by_year.setdefault(fig.period, []).append(fig)
+    return tuple((period, tuple(by_year[period])) for period in sorted(by_year, key=period_key, reverse=True))
+
+
 def zones_sentence(ds: Dataset, edition: int) -> str:
     """« Par zone de production, les dernières parts publiées sont de 10 % pour le nearshore (Europe) en 2024 ;
-    d'environ 33 % pour l'Afrique du Nord et de 5,1 % pour l'Afrique subsaharienne en 2021. » The share of
-    revenue of each zone outside France, the latest each edition up to ``edition`` publishes, newest year first
-    ('' when no edition publishes one): North Africa, the second production zone, was told only in captions."""
-    latest = ds.latest_by_scope("revenue_share_by_location", edition)
-    if not latest:
-        return ""
-    by_year: dict[str, list[Figure]] = {}
-    for fig in sorted(latest, key=lambda f: -f.central):
-        by_year.setdefault(fig.period, []).append(fig)
-    groups = []
-    for period in sorted(by_year, key=period_key, reverse=True):
-        figs, note = narrative.one_note(by_year[period])  # one edition's zones: its note once
-        items = [f"{narrative.de(f)} pour {elide('le', scope_label(f.scope))}{scope_label(f.scope)}" for f in figs]
-        groups.append(f"{formatting.enumeration(items)} en {formatting.period_text(period)}{note}")
-    return "Par zone de production, les dernières parts publiées sont " + " ; ".join(groups) + "."
+    d'environ 33 % pour l'Afrique du Nord et de 5,1 % pour l'Afrique subsaharienne en 2021. » ('' when no edition
+    publishes one)."""
+    zones = zone_shares(ds, edition)
+    return render(f"{TEMPLATES}/zones.md.j2", zones=zones) if zones else ""
 
 
 def share_text(ds: Dataset, edition: int, share: tuple[Figure, Figure | None], *, answered: bool = False) -> str:
-    """The share of revenue made in France and the rest made abroad, then each zone's share (``zones_sentence``).
-    After ``article_answer`` (a later book), which has just given the latest share and the article's, the latest
-    is not told again (editor40: the 2024 section opened twice on 46 %): « La part de la France était de 48,5 % en
-    2021 ; depuis, la production hors de France gagne du terrain : en 2024, 54 % du chiffre d'affaires est produit hors de
-    France (offshore et nearshore). » Otherwise « La part des activités réalisées en France … est de 80 % en 2008,
-    en baisse par rapport à … ; le reste, soit 20 % en 2008, est produit hors de France (offshore). »"""
-    now, before = share
-    rest = narrative.cite(now, formatting.complement_text(now))
-    abroad = abroad_words(ds, edition)
-    shift = share_shift(now, before)
-    zones = zones_sentence(ds, edition)
-    if answered:
-        first = themes_article_year(ds)
-        told = [] if before is None or before.period == first else [
-            f"La part de la France était de {narrative.cite_in(before, earlier=True)}"]
-        if shift:
-            told.append(f"depuis, {shift}" if told else shift)
-        opening = " ; ".join(told)
-        rest_said = (f"en {formatting.period_text(now.period)}, {rest} du chiffre d’affaires est produit hors de France "
-                     f"({abroad})")
-        text = (f"{opening} : {rest_said}." if opening else upper_first(rest_said) + ".")
-    else:
-        text = (f"La part des activités réalisées en France dans le chiffre d’affaires du secteur est de "
-                f"{trend_text(now, before)} ; le reste, soit {rest} en {formatting.period_text(now.period)}, est "
-                f"produit hors de France ({abroad}).")
-        if shift:
-            text += f" En part du chiffre d’affaires, {shift}."
-    return text + (" " + zones if zones else "")
+    """The share of revenue made in France and the rest made abroad, then each zone's share (``share_of``)."""
+    return share_of(share, nearshore=nearshore_given(ds, edition), zones=zone_shares(ds, edition),
+                    first=themes_article_year(ds), answered=answered)
+
+
+def share_of(share: tuple[Figure, Figure | None], *, nearshore: bool, zones, first: str | None,
+             answered: bool = False) -> str:
+    """After ``article_answer`` (a later book), which has just given the latest share and the article's, the latest
+    is not told again (editor40: the 2024 section opened twice on 46 %)."""
+    return render(f"{TEMPLATES}/share.md.j2", share=share, nearshore=nearshore, zones=zones, first=first,
+                  answered=answered)
 
 
 def themes_article_year(ds: Dataset) -> str | None:
@@ -145,67 +136,75 @@ def themes_article_year(ds: Dataset) -> str | None:
     return None if first is None else str(first)
 
 
-def positions_and_revenue_sentence(ds: Dataset, edition: int, after: Figure | None) -> str:
-    """« En 2016, selon l'étude d'EY pour le SP2C, la France concentrait environ 50 % des positions pour 66 % du
-    chiffre d'affaires ; hors de France, environ 50 % des positions n'en réalisaient que 34 % (calcul du livre). »
-    The newest pair of France's share of the positions and of the revenue, when it is newer than ``after`` (the
-    last staff-versus-revenue pair told; editor43: 2016's pair was missed); '' otherwise."""
+@dataclass(frozen=True)
+class PositionsRevenue:
+    """France's share of the positions and of the revenue the same year, and the study that gives them."""
+
+    positions: Figure
+    revenue: Figure
+    by: str  # « l'étude d'EY pour le SP2C », else « le baromètre »
+
+
+def positions_revenue(ds: Dataset, edition: int, after: Figure | None) -> PositionsRevenue | None:
+    """The newest pair of France's share of the positions and of the revenue, when it is newer than ``after`` (the
+    last staff-versus-revenue pair told; editor43: 2016's pair was missed); None otherwise."""
     positions = ds.known("production_capacity_share", edition, scope="france")
     if positions is None or not positions.published or (
             after is not None and period_key(positions.period) <= period_key(after.period)):
-        return ""
+        return None
     revenue = ds.known("france_revenue_share", edition, period=positions.period)
     if revenue is None or not revenue.published or revenue.edition != positions.edition:
-        return ""
+        return None
     study = ds.study_of(positions.edition)
-    by = history.study_name(study) if study is not None else "le baromètre"
-    own = [replace(f, as_of=f.edition) for f in (positions, revenue)]  # dated and named in the sentence
-    concentrate = narrative.tensed(positions, "concentre", "concentrait")
-    make = narrative.tensed(positions, "réalisent", "réalisaient")
-    rest_positions = 100 - positions.central
-    rest_revenue = 100 - revenue.central
-    only = f"n’en {make} que" if rest_revenue < rest_positions else f"en {make}"
-    return (f"En {formatting.period_text(positions.period)}, selon {by}, la France {concentrate} "
-            f"{narrative.cite(own[0])} des positions pour {narrative.cite(own[1])} du chiffre d’affaires ; hors de "
-            f"France, {formatting.complement_text(positions)} des positions {only} "
-            f"{formatting.complement_text(revenue)} (calcul du livre).")
+    return PositionsRevenue(positions, revenue, history.study_name(study) if study is not None else "le baromètre")
+
+
+def positions_revenue_of(pair: PositionsRevenue | None) -> str:
+    """« En 2016, selon l'étude d'EY pour le SP2C, la France concentrait environ 50 % des positions pour 66 % du
+    chiffre d'affaires ; hors de France, … (calcul du livre). » ('' without a pair)."""
+    return render(f"{TEMPLATES}/positions_revenue.md.j2", p=pair) if pair is not None else ""
+
+
+def positions_and_revenue_sentence(ds: Dataset, edition: int, after: Figure | None) -> str:
+    """The newest positions-versus-revenue pair newer than ``after``, in words ('' otherwise)."""
+    return positions_revenue_of(positions_revenue(ds, edition, after))
+
+
+def nearshore_given(ds: Dataset, edition: int) -> bool:
+    """An edition up to ``edition`` gives the nearshore apart (the 2011 book spoke of a nearshore its study did not
+    separate)."""
+    return any(f.scope == "nearshore" for ind in ("revenue_share_by_location", "revenue_growth")
+               for f in ds.latest_by_scope(ind, edition))
 
 
 def abroad_words(ds: Dataset, edition: int) -> str:
-    """« offshore et nearshore » once an edition up to ``edition`` gives the nearshore apart, else « offshore »
-    (the 2011 book spoke of a nearshore its study did not separate)."""
-    near = any(f.scope == "nearshore" for ind in ("revenue_share_by_location", "revenue_growth")
-               for f in ds.latest_by_scope(ind, edition))
-    return "offshore et nearshore" if near else "offshore"
+    """« offshore et nearshore » once an edition up to ``edition`` gives the nearshore apart, else « offshore »."""
+    return "offshore et nearshore" if nearshore_given(ds, edition) else "offshore"
 
 
 def moves_text(figs: list[Figure]) -> str:
     """« +2 % en France, +5 % nearshore (Europe) »: each location's growth, signed and linked."""
-    return ", ".join(f"{narrative.cite(f, signed=True)} {'en France' if f.scope == 'france' else scope_label(f.scope)}"
-                     for f in figs)
+    return str(macro(PHRASES, "moves")(figs))
 
 
 def location_growth_sentence(figs: list[Figure]) -> str:
     """« En 2024, le chiffre d'affaires réalisé en France a progressé de 2 %, et celui du nearshore
     (Europe), de 5 %. » — one past verb per sign, the location named from the scope dictionary."""
-    france, *others = figs
-    part = moved_in_past
-    text = (f"En {formatting.period_text(france.period)}, le chiffre d’affaires des outsourceurs réalisé en "
-            f"France {part(france)}")
-    for fig in others:
-        where = f"celui réalisé en {scope_label(fig.scope)}"
-        text += (f", et {where}, {narrative.de(fig, magnitude=True)}" if move(fig) == move(france)
-                 and move(fig) != MOVES["flat"] else f", alors que {where} {part(fig)}")
-    return text + "."
+    return render(f"{TEMPLATES}/location_growth.md.j2", figs=figs)
 
 
 def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
-    """Revenue growth of the latest period known for both France and offshore: France, offshore and the
-    whole sector for that period; France and the other locations of a newer year when France's growth is
+    """Revenue growth of the latest period known for both France and offshore (``growth_rows``)."""
+    pair = growth_pair(ds, edition)
+    return growth_rows(ds, edition, pair, newer_location_growth(ds, edition, pair))
+
+
+def growth_rows(ds: Dataset, edition: int, pair: tuple[Figure, Figure] | None,
+                newer: list[Figure]) -> tuple[pd.DataFrame, list[Figure]]:
+    """The growth chart's rows for the chapter's ``pair`` and ``newer`` growths (its facts): France, offshore and
+    the whole sector for the pair's period; France and the other locations of a newer year when France's growth is
     newer than that pair (``newer_location_growth``); empty when neither is known."""
     rows, figs = [], []
-    pair = growth_pair(ds, edition)
-    newer = newer_location_growth(ds, edition, pair)
     if newer:  # France's growth is newer than the last pair (2024: France and the nearshore, no offshore total)
         for fig in newer:
             label = GROWTH_SCOPES.get(fig.scope) or f"Activité {scope_label(fig.scope)}"
@@ -231,13 +230,9 @@ def move(fig: Figure) -> str:
     return narrative.direction(fig.central, up=MOVES["up"], down=MOVES["down"], flat=MOVES["flat"])
 
 
-PAST_MOVES = {"progresse": "a progressé", "recule": "a reculé", "stagne": "est resté stable"}
-
-
 def moved_in_past(fig: Figure) -> str:
     """« a progressé de 9,6 % », « a reculé de 2,5 % », « est resté stable »: a growth rate told in the past."""
-    verb = PAST_MOVES[move(fig)]
-    return verb if move(fig) == MOVES["flat"] else f"{verb} {narrative.de(fig, magnitude=True)}"
+    return str(macro(PHRASES, "moved_in_past")(fig))
 
 
 def growth_title(france: Figure, offshore: Figure) -> str:
@@ -259,51 +254,18 @@ def growth_sentence(france: Figure, offshore: Figure, gap: Figure | None, *, las
     """« le chiffre d'affaires réalisé en France a reculé de 3 % en 2009, alors que l'activité offshore a
     progressé de 12 % » — verbs from the signs, the ratio only when both grow, the barometer's gap only when
     it is of the same period."""
-    when = formatting.period_text(france.period)
-    if last_pair:  # the year is dated in the sentence: no « dernier chiffre publié » (France has a newer one)
-        france, offshore = (replace(f, as_of=f.edition) for f in (france, offshore))
-    part = moved_in_past
-
-    same = move(france) == move(offshore)
-    # the same verb twice is said once: « … a progressé de 9,6 %, et l’activité offshore, de 11,7 % »
-    second = (f"et l’activité offshore, {narrative.de(offshore, magnitude=True)}"
-              if same and move(offshore) != MOVES["flat"] else
-              f"{'et' if same else 'alors que'} l’activité offshore {part(offshore)}")
-    if last_pair:  # France has a newer figure (``newer_location_growth``): this year is the pair's, not France's latest
-        # « de l'ensemble de l'offshore »: later editions give the growth of offshore zones (North Africa +13 % in 2016)
-        opening = (f"En {when}, dernière année où le baromètre publie aussi la croissance de l’ensemble de l’offshore, "
-                   "le chiffre")
-        text = f"{opening} d’affaires réalisé en France {part(france)}, {second}"
-    else:
-        text = (f"Selon le baromètre, le chiffre d’affaires des outsourceurs réalisé en France {part(france)} en "
-                f"{when}, {second}")
-    a, b = france.central, offshore.central
-    if a > 0 and b > 0 and a != b:
-        ratio, where = (a / b, "en France") if a > b else (b / a, "offshore")
-        if ratio >= 1.5:
-            text += f" : une croissance {formatting.small_number(ratio, 1)} fois plus forte {where}"
-        else:  # « 1,2 fois plus forte » reads badly: the gap in points says it
-            text += f" : la croissance est plus forte {where}, de {formatting.points(abs(a - b), signed=False)}"
-        if gap is not None and gap.period == france.period and gap.scope == "france" and a > b:
-            text += f", soit un écart relatif {narrative.de(gap, signed=True)} selon le baromètre"
-    return text + "."
+    return render(f"{TEMPLATES}/growth.md.j2", france=france, offshore=offshore, gap=gap, last_pair=last_pair)
 
 
 def share_takeaway(latest: Figure, previous: Figure | None) -> str:
     """« Part de la France dans le chiffre d'affaires des outsourceurs : 46 % en 2024, en baisse par rapport à
     48,5 % en 2021 ; la production hors de France gagne du terrain » (the summary's line on the share)."""
-    shift = share_shift(latest, previous)
-    return (f"Part de la France dans le chiffre d’affaires des outsourceurs : {trend_text(latest, previous)}"
-            + (f" ; {shift}" if shift else ""))
+    return str(macro(PHRASES, "share_takeaway")(latest, previous))
 
 
 def share_shift(latest: Figure, previous: Figure | None) -> str:
     """What the change of France's share of revenue means: « la production hors de France gagne du terrain » ('' without history)."""
-    if previous is None or latest.central == previous.central:
-        return ""
-    # the share outside France counts the nearshore as well as the offshore
-    return ("la production hors de France gagne du terrain" if latest.central < previous.central
-            else "la France regagne du terrain")
+    return str(macro(PHRASES, "shift_words")(latest, previous))
 
 
 def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> ChartOutput:
@@ -328,7 +290,6 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
     neg_labels = base.mark_text(align="right", dx=-6).encode(text="texte:N", color=alt.value("#222")).transform_filter(
         "datum.croissance < 0")
     zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color="#666").encode(x="x:Q")
-    listing = "; ".join(f"{p} : {t}" for p, t in zip(table["périmètre"], table["texte"], strict=True))
     by_scope = {f.scope: f for f in figs}
     if "france" in by_scope and "offshore" in by_scope:
         title = growth_title(by_scope["france"], by_scope["offshore"])
@@ -340,8 +301,8 @@ def growth_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Chart
         name="offshore-croissance",
         title=title,
         source=source_line(figs),
-        description=f"Barres horizontales de la croissance du chiffre d'affaires des outsourceurs en {when} : "
-        f"{listing}. Une barre vers la gauche est une baisse.",
+        description=phrase(CHARTS, "growth_description", when,
+                           list(zip(table["périmètre"], table["texte"], strict=True))),
         data=table,
     )
 
@@ -440,12 +401,9 @@ def split_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     # signal): « moins de 12 % » on a 12 % bar ran into « plus de 88 % » at every width (2005). Unwritten,
     # it stays in the tooltip and the description. The print keeps its rule (8 pt labels on 450 pt).
     web_fits = f"datum.part >= 12 && datum.part / 100 * width >= length(datum.texte) * {SPLIT_LABEL_CHAR} + 12"
-    listing = "; ".join(
-        f"{m}, {p} : {t}" for m, p, t in zip(table["mesure"], table["composante"], table["texte"], strict=True)
-    )
-    description = (f"Barres empilées à 100 % : {listing}. Les restes sont calculés (100 moins la part publiée)"
-                   + (" ; l'article ne dit pas où ont été créés les nouveaux emplois qui ne l'ont pas été en "
-                      "province." if PROVINCE_REST in set(table["composante"]) else "."))
+    description = phrase(CHARTS, "split_description",
+                         list(zip(table["mesure"], table["composante"], table["texte"], strict=True)),
+                         PROVINCE_REST in set(table["composante"]))
     return chart_output(
         (bars + labels(web_fits) + names).properties(height=height),
         # the print's chart as it was, described as the web's is (ChartOutput describes only the web's)

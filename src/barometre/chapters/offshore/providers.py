@@ -3,18 +3,24 @@ and the positions chart."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative, themes
-from barometre.chapters.offshore.common import CHAPTER, quote
-from barometre.chapters.offshore.growth import MOVES, move
+from barometre import formatting, themes
+from barometre.chapters.offshore.common import CHAPTER
 from barometre.charts import PALETTE, ChartOutput, chart_output, row_labels
 from barometre.data import Dataset, Figure, Quote
 from barometre.history import PANEL_WIDTH
 from barometre.narrative import source_line
+from barometre.narrative.templating import environment, macro, phrase, render
+
+TEMPLATES = f"chapters/{CHAPTER}"
+PHRASES = f"{TEMPLATES}/_phrases.md.j2"
+PROVIDERS = f"{TEMPLATES}/_providers.md.j2"
+CHARTS = f"{TEMPLATES}/charts.md.j2"
 
 # --------------------------------------------------------------------------- the providers
 
@@ -35,18 +41,10 @@ class Voice:
     published_in: str = ""  # « Relation Client Magazine, 2009 »: where the view was published
 
 
-# The book's own summaries (not the article's words), used when no data row carries the view.
-VOICES = (
-    ("jean_regnier", "proximité", "a fait le choix de ne pas externaliser à l'étranger, au nom de l'éthique et "
-     "de la proximité avec le client"),
-    ("tanguy_de_laubier", "proximité", "veut s'appuyer sur l'offshore sans lui confier toute l'activité, pour "
-     "défendre la qualité et le métier"),
-    ("frederic_jousset", "prix", "met en avant des taux horaires bien plus bas et des salariés plus diplômés"),
-    ("marc_labarre", "prix", "souligne que le métier est mieux considéré à l'étranger, où les salariés sont plus "
-     "motivés"),
-    ("olivier_carrot", "prix", "interroge le consommateur sur ce qu'il est prêt à payer pour un service clients "
-     "en France"),
-)
+# The book's own summaries (not the article's words), used when no data row carries the view: (source, camp,
+# summary), written in the template ``voice_summaries.md.j2``.
+VOICES: tuple[tuple[str, str, str], ...] = tuple(
+    tuple(v) for v in environment().get_template(f"{TEMPLATES}/voice_summaries.md.j2").module.voices)
 
 
 def voices(ds: Dataset, edition: int) -> list[Voice]:
@@ -88,100 +86,60 @@ def voice_line(v: Voice, told: frozenset[str] | set[str] = frozenset(), *, sourc
     """One line of the debate: the source's quoted words (with the edition when it is an older one), or the
     book's summary of the view, labelled as such. A figure the page has just told (``told``: anchors) is not
     quoted again: Webhelp's « 50 % inférieurs » followed the paragraph that gives it."""
-    who = f"{narrative.md_escape(v.name)} ({narrative.md_escape(v.role)})"
-    if v.figure is not None and v.figure.anchor not in told:
-        # a quote is dated by where it was published (« (Relation Client Magazine, 2009) »), not by an edition
-        # note, which reads as a figure's
-        where = ", ".join(str(x) for x in (v.figure.publication_outlet, v.figure.publication_year) if x)
-        older = (f" ({narrative.md_escape(where)})" if where else f" (édition {v.figure.edition})") \
-            if v.figure.from_older_edition else ""
-        return f"- {who} : {quote(v.figure, attribution=False)}{older}"
-    if v.said is not None and (v.figure is None or v.figure.anchor not in told):  # a fragment of a sentence (« comme un métier high-tech… ») needs the book's words before it
-        lead = "" if narrative.quote_body(v.said.quote)[:1].isupper() else f" {narrative.md_escape(v.summary)}"
-        return f"- {who}{lead} : {quote(v.said, attribution=False)}"
-    # the view's own publication (the 2009 article), not « l'édition 2008 »: the barometer did not say it
-    where = (f", d'après {narrative.md_escape(v.published_in)}" if v.published_in
-             else f", d'après l'édition {v.cited_in}" if v.cited_in is not None else "")
-    if source_said:  # the debate's opening sentence names the book's summaries and their publication
-        return f"- {who} {narrative.md_escape(v.summary)}."
-    return f"- {who} {narrative.md_escape(v.summary)} (résumé du livre{where})."
+    return render(f"{TEMPLATES}/voice.md.j2", v=v, told=told, source_said=source_said)
 
 
-PAST = {"progresse": "ont progressé", "recule": "ont reculé", "stagne": "sont restés stables"}
+# the debate's camps, each with its heading
+CAMPS = {"proximité": "Pour la proximité et l'éthique", "prix": "Pour le prix et la compétence à l'étranger"}
+
+
+def debate_of(debate: Sequence[Voice], told: frozenset[str] | set[str]) -> str:
+    """The debate, camp by camp, after a sentence saying what is quoted and what is the book's summary ('' without a
+    voice)."""
+    if not debate:
+        return ""
+    return render(f"{TEMPLATES}/debate.md.j2", debate=list(debate), told=told, common=common_publication(debate),
+                  camps=CAMPS, source_said=bool(common_publication(debate)))
 
 
 def rate_comparison(gap: Figure) -> str:
     """« inférieurs de 50 % », « supérieurs de 10 % » or « égaux »: offshore hourly rates against France."""
-    word = narrative.direction(gap.central, up="supérieurs", down="inférieurs", flat="égaux")
-    return word if word == "égaux" else f"{word} {narrative.de(gap, magnitude=True)}"
+    return str(macro(PHRASES, "rate_comparison")(gap))
 
 
 def headcount_text(fig: Figure) -> str:
     """« ses effectifs en France ont progressé de 40 % entre 2000 et 2009 » (verb from the sign); a rise of
     exactly 100 % or 200 % is said as French says it, « ont doublé », « ont triplé », linked to its row."""
-    multiple = {100: "doublé", 200: "triplé"}.get(fig.central) if not fig.is_range and fig.qualifier == "exact" else None
-    if multiple:
-        return f"ses effectifs en France ont {narrative.cite(fig, multiple)} {formatting.period_text(fig.period)}"
-    verb = PAST[move(fig)]
-    amount = "" if move(fig) == MOVES["flat"] else f" {narrative.de(fig, magnitude=True)}"
-    return f"ses effectifs en France {verb}{amount} {formatting.period_text(fig.period)}"
+    return str(macro(PHRASES, "headcount")(fig))
 
 
 def webhelp_text(share: Figure, gap: Figure, education: Figure | None) -> str:
     """Webhelp's offshore share and hourly rates, as Frédéric Jousset gave them (dated and in the past in a
     later edition, like the other providers' statements)."""
-    verb, opening = narrative.as_said_then(share, "représente", "représentait")
-    allows = "permet" if not opening else "permettait"
-    where = f"{opening}chez Webhelp" if opening else "Chez Webhelp"
-    # « En 2009, » dates the testimony: no edition note on its figures in a later book (narrative.dated, editor40)
-    share, gap = narrative.dated(share), narrative.dated(gap)
-    return (f"{where}, l'offshore {verb} {narrative.cite(share)} de l'activité ; selon "
-            f"{narrative.md_escape(gap.attribution)}, il {allows} des taux horaires {rate_comparison(gap)} à ceux "
-            "pratiqués en France"
-            + (f", avec des salariés de niveau bac + {narrative.cite(education)}." if education is not None else "."))
+    return phrase(PROVIDERS, "webhelp", share, gap, education)
 
 
 def teleperformance_text(years: Figure, headcount: Figure | None) -> str:
     """Teleperformance's offshore seniority and French headcount, as Jean-François Guillot gave them."""
-    verb, opening = narrative.as_said_then(years, "pratique", "pratiquait")
-    text = f"{opening}Teleperformance {verb} l'offshore depuis {narrative.cite(years, with_noun=True)}"
-    if headcount is not None:
-        # dated by « En 2009, » in a later book: no edition note (``narrative.dated``, editor40)
-        text += f" ; {headcount_text(narrative.dated(headcount) if opening else headcount)} : {quote(headcount)}"
-    return text + "."
+    return phrase(PROVIDERS, "teleperformance", years, headcount)
 
 
 def numericable_text(start: Figure, external: Figure, internal: Figure) -> str:
     """Numericable's offshore start and its advisers, as Eric Klipfel gave them (present in the edition
     that reports them, dated and in the past in a later one)."""
-    verb, opening = narrative.as_said_then(external, "travaillent", "travaillaient")
-    ratio = external.central / internal.central
-    external, internal = narrative.dated(external), narrative.dated(internal)  # dated by « en 2009, »
-    return (f"Côté donneur d'ordres, Numericable a fait appel à l'offshore dès {narrative.cite(start)} : "
-            f"{opening.lower() if opening else ''}{narrative.cite(external, then=' conseillers')} {verb} pour lui chez "
-            f"ses prestataires, appuyés par {narrative.cite(internal, then=' conseillers experts')} en interne, soit "
-            f"{formatting.small_number(ratio, 1)} conseillers externes par expert interne, selon "
-            f"{narrative.md_escape(external.attribution)}.")
+    return phrase(PROVIDERS, "numericable", start, external, internal)
 
 
 def turnover_text(turnover: Figure) -> str:
     """Eric Dadian's turnover in Paris, said once (his words, « le turnover y est important (30%) », are in the
     annex the figure links to), dated and in the past in a later edition."""
-    verb, opening = narrative.as_said_then(turnover, "atteint", "atteignait")
-    rents = "sont" if not opening else "étaient"
-    return (f"{opening}{'selon' if opening else 'Selon'} {narrative.md_escape(turnover.attribution)}, le taux de "
-            f"rotation du personnel {verb} {narrative.cite(narrative.dated(turnover))} à Paris, où les loyers {rents} "
-            "élevés.")
+    return render(f"{TEMPLATES}/turnover.md.j2", turnover=turnover)
 
 
 def positions_intro(edition: int, anything: bool) -> str:
     """The section's opening: what it shows when an edition reports positions, with the figures the speakers
     gave themselves (they are not the barometer's); a plain sentence when none does."""
-    if anything:
-        return ("Les prestataires et leurs clients expliquent ici leur recours à l'offshore, avec les chiffres "
-                "qu'ils donnent eux-mêmes.")
-    return (f"Aucune édition du baromètre jusqu'à celle de {edition} ne rapporte la position d'un prestataire "
-            "ou d'un client sur l'offshore.")
+    return phrase(PROVIDERS, "intro", edition, anything)
 
 
 # Each provider's figure is its own quantity (a share of an activity, a gap between two prices, a change of
@@ -252,15 +210,13 @@ def _position_panel(row: pd.DataFrame) -> alt.Chart:
 def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     panels = [_position_panel(table.iloc[[i]]) for i in range(len(table))]
     chart = alt.vconcat(*panels, spacing=24) if len(panels) > 1 else panels[0]
-    listing = "; ".join(f"{i} : {t}" for i, t in zip(table["indicateur"], table["texte"], strict=True))
     return chart_output(
         chart,
         name="offshore-prestataires",
         title="Les chiffres des prestataires",
         source=source_line(figs),
-        description=f"Un panneau par chiffre cité par les prestataires, chacun sur son propre axe (une part, un "
-        f"écart de prix, une évolution d'effectifs ne se lisent pas sur une même échelle) : {listing}. "
-        "Une barre vers la gauche est une baisse ou un écart négatif.",
+        description=phrase(CHARTS, "positions_description",
+                           list(zip(table["indicateur"], table["texte"], strict=True))),
         data=table,
     )
 
@@ -268,47 +224,61 @@ def positions_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
 @dataclass(frozen=True)
 class Positions:
     """What « Les positions des prestataires » says before the voices: each provider's figures an edition
-    gives, in words (with the subsidies' paragraph), the figures the voices need not quote again
-    (``told``), the labels no edition up to this one publishes, and the debate's voices."""
+    gives (Webhelp's share, rate gap and staff's education; Teleperformance's years offshore and French headcount;
+    Numericable's start, external advisers and internal experts), the subsidies' paragraph, the figures the voices
+    need not quote again (``told``), the labels no edition up to this one publishes, and the debate's voices."""
 
     webhelp: Figure | None
     gap: Figure | None
+    education: Figure | None
+    tp_years: Figure | None
     tp_headcount: Figure | None
-    paragraphs: list[str]
-    told: set[str]
-    missing: list[str]
-    debate: list[Voice]
+    numericable: tuple[Figure, Figure, Figure] | None  # start, external advisers, internal experts
+    subsidies: str  # the theme's paragraph ('' without)
+    told: frozenset[str]
+    missing: tuple[str, ...]
+    debate: tuple[Voice, ...]
 
 
 def provider_positions(ds: Dataset, edition: int) -> Positions:
-    """The providers' figures of ``edition`` in words, in the order the page gives them."""
+    """The providers' figures of ``edition``, in the order the page gives them."""
     webhelp = ds.known("webhelp_offshore_share", edition)
     gap = ds.known("offshore_hourly_rate_gap", edition)
-    education = ds.known("offshore_staff_education_level", edition)
     tp_years = ds.known("teleperformance_offshore_years", edition)
-    tp_headcount = ds.known("teleperformance_france_headcount_change", edition)
-    nc_start = ds.known("numericable_offshore_start_year", edition)
-    nc_external = ds.known("numericable_external_advisers", edition)
-    nc_internal = ds.known("numericable_internal_experts", edition)
-
-    paragraphs = []
-    told = set()
+    nc = tuple(ds.known(i, edition) for i in ("numericable_offshore_start_year", "numericable_external_advisers",
+                                              "numericable_internal_experts"))
     missing: list[str] = []
+    told: frozenset[str] = frozenset()
     if webhelp is not None and gap is not None:
-        paragraphs.append(webhelp_text(webhelp, gap, education))
-        told = {webhelp.anchor, gap.anchor}  # the voices below do not quote these figures again
+        told = frozenset({webhelp.anchor, gap.anchor})  # the voices below do not quote these figures again
     else:
         missing += ds.unknown(["webhelp_offshore_share", "offshore_hourly_rate_gap"], edition)
-    if tp_years is not None:
-        paragraphs.append(teleperformance_text(tp_years, tp_headcount))
-    else:
+    if tp_years is None:
         missing += ds.unknown(["teleperformance_offshore_years"], edition)
-    if nc_start is not None and nc_external is not None and nc_internal is not None:
-        paragraphs.append(numericable_text(nc_start, nc_external, nc_internal))
-    else:
+    if any(f is None for f in nc):
         missing += ds.unknown(["numericable_offshore_start_year", "numericable_external_advisers",
                                "numericable_internal_experts"], edition)
-    subsidies = themes.paragraph(ds, edition, "subsidies")
-    if subsidies:
-        paragraphs.append(subsidies)
-    return Positions(webhelp, gap, tp_headcount, paragraphs, told, missing, voices(ds, edition))
+    return Positions(webhelp, gap, ds.known("offshore_staff_education_level", edition), tp_years,
+                     ds.known("teleperformance_france_headcount_change", edition),
+                     nc if all(f is not None for f in nc) else None, themes.paragraph(ds, edition, "subsidies"),
+                     told, tuple(missing), tuple(voices(ds, edition)))
+
+
+def provider_paragraphs(p: Positions) -> list[str]:
+    """Each provider's figures in words, in the order the page gives them, then the subsidies."""
+    out = []
+    if p.webhelp is not None and p.gap is not None:
+        out.append(webhelp_text(p.webhelp, p.gap, p.education))
+    if p.tp_years is not None:
+        out.append(teleperformance_text(p.tp_years, p.tp_headcount))
+    if p.numericable is not None:
+        out.append(numericable_text(*p.numericable))
+    if p.subsidies:
+        out.append(p.subsidies)
+    return out
+
+
+def positions_of(p: Positions, edition: int) -> str:
+    """The section's opening and each provider's figures in words, then the subsidies."""
+    paragraphs = provider_paragraphs(p)
+    return "\n\n".join([positions_intro(edition, bool(paragraphs or p.debate)), *paragraphs])

@@ -6,12 +6,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from barometre import formatting, narrative
+from barometre import formatting
 from barometre.chapters.offshore.common import KIND_FR, SITE_EVENT_KINDS
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure, period_key
-from barometre.labels import scope_label
+from barometre.narrative.templating import phrase, render
 from barometre.typography import upper_first
+
+TEMPLATES = "chapters/offshore"
+CHARTS = f"{TEMPLATES}/charts.md.j2"
 
 # --------------------------------------------------------------------------- the regions
 
@@ -24,31 +27,33 @@ REGION_SHARES = {
 }
 
 
-def regions_text(ds: Dataset, edition: int) -> str:
-    """« En 2019, la région Hauts-de-France concentrait 28 % des positions en France et 23 % des sites de production ;
-    en 2014, elle comptait 36 % de l'emploi des prestataires en France. » A region's share of France's staff,
-    positions or sites, the latest each edition up to ``edition`` publishes, newest year first, one sentence a
-    region (editor40: the 2024 section told 2012's Île-de-France and province and left 2014 and 2019 to « Depuis
-    l'article »); in the present for the edition's own year. '' when no edition publishes one."""
+def region_shares(ds: Dataset, edition: int) -> tuple[tuple[str, tuple[tuple[str, tuple[Figure, ...]], ...]], ...]:
+    """A region's share of France's staff, positions or sites, the latest each edition up to ``edition`` publishes,
+    region by region (in the order first found), newest year first (editor40: the 2024 section told 2012's
+    Île-de-France and province and left 2014 and 2019 to « Depuis l'article »)."""
     figs = [f for indicator in REGION_SHARES for f in ds.latest_by_scope(indicator, edition)]
     by_region: dict[str, dict[str, list[Figure]]] = {}
     for fig in figs:
         by_region.setdefault(fig.scope, {}).setdefault(fig.period, []).append(fig)
-    sentences = []
-    for region, years in by_region.items():
-        clauses = []
-        for period in sorted(years, key=period_key, reverse=True):
-            shown, note = narrative.one_note(years[period])
-            parts = formatting.enumeration([f"{narrative.cite(f)} {REGION_SHARES[f.indicator]}" for f in shown])
-            past = years[period][0].from_older_edition
-            if not clauses:
-                verb = "concentrait" if past else "concentre"
-                clauses.append(f"En {formatting.period_text(period)}, la région {scope_label(region)} {verb} {parts}{note}")
-            else:
-                verb = "comptait" if past else "compte"
-                clauses.append(f"en {formatting.period_text(period)}, elle {verb} {parts}{note}")
-        sentences.append(" ; ".join(clauses) + ".")
-    return " ".join(sentences)
+    return tuple((region, tuple((period, tuple(years[period])) for period in sorted(years, key=period_key, reverse=True)))
+                 for region, years in by_region.items())
+
+
+def regions_of(regions) -> str:
+    """« En 2019, la région Hauts-de-France concentrait 28 % des positions en France et 23 % des sites de
+    production ; en 2014, elle comptait 36 % de l'emploi des prestataires en France. » One sentence a region, in
+    the present for the edition's own year ('' without a region)."""
+    return render(f"{TEMPLATES}/regions.md.j2", regions=regions, region_shares=REGION_SHARES) if regions else ""
+
+
+def regions_text(ds: Dataset, edition: int) -> str:
+    """A region's share of France's staff, positions or sites, in words (``region_shares``)."""
+    return regions_of(region_shares(ds, edition))
+
+
+def sites_list_of(sites: pd.DataFrame, edition: int) -> str:
+    """The openings and transfers of sites the edition cites, one item each ('' without)."""
+    return render(f"{TEMPLATES}/sites.md.j2", sites=list(sites.itertuples()), edition=edition) if not sites.empty else ""
 
 
 # --------------------------------------------------------------------------- the map
@@ -170,16 +175,9 @@ def sites_map(outline: dict, sites: pd.DataFrame, origin: dict | None, edition: 
                 .mark_text(align=align, dx=dx, dy=-4, fontSize=12, fontWeight="bold")
                 .encode(latitude="latitude:Q", longitude="longitude:Q", text="ville:N", tooltip=tooltip)
             )
-    listing = "; ".join(f"{v} : {e}, {d}" for v, e, d in
-                        zip(cities.get("ville", []), cities.get("entreprises", []), cities.get("date", []), strict=True))
-    description = (
-        f"Carte de la France métropolitaine avec les implantations et transferts de sites cités "
-        f"dans l'édition {edition} ({formatting.count_words(len(sites), 'site')}) : {listing}."
-        if not cities.empty
-        else f"Carte de la France métropolitaine : l'édition {edition} ne cite aucune implantation de site."
-    )
-    if origin is not None and not transfers.empty:
-        description += " Les tirets partent de la région parisienne vers les villes où des effectifs ont été transférés."
+    rows = list(zip(cities.get("ville", []), cities.get("entreprises", []), cities.get("date", []), strict=True))
+    description = phrase(CHARTS, "sites_description", edition, rows if not cities.empty else [], len(sites),
+                         origin is not None and not transfers.empty)
     table = cities.drop(columns=["city", "transfert", "côté"]) if not cities.empty else cities
     return chart_output(
         alt.layer(*layers).properties(height=430),
