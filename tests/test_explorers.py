@@ -88,3 +88,15 @@ def test_every_slider_is_written_as_a_french_percent_in_the_page():
     assert 'data-sliders="' in out.html() and 'id="controls-offshore-explorer"' in out.html()
     assert explorers.slider_text(-0.5) == "\u221250\u00a0%"
     assert explorers.slider_text(0.08) == "8\u00a0%"
+
+
+def test_the_offshore_explorer_widens_its_sliders_to_the_datas_own_values():
+    """An edition where offshore's hourly rate is above France's (a gap above 0, reversed data) keeps its chapter:
+    the slider starts at the data's gap and its range holds it (it stopped the chapter before, stop 39)."""
+    out = explorers.offshore_explorer(0.5, 1.8, 0.7, source="S")
+    bound = {p["name"]: (p["value"], p["bind"]["min"], p["bind"]["max"]) for p in out.chart.to_dict()["params"]}
+    assert bound["ecart"] == (0.5, -0.8, 0.5)
+    assert bound["productivite"] == (1.8, 0.5, 1.8) and bound["rappels_france"] == (0.7, 0.0, 0.7)
+    usual = {p["name"]: (p["bind"]["min"], p["bind"]["max"])
+             for p in explorers.offshore_explorer(-0.5, 1.0, 0.15, source="S").chart.to_dict()["params"]}
+    assert usual == {"ecart": (-0.8, 0.0), "productivite": (0.5, 1.5), "rappels_france": (0.0, 0.6)}

@@ -126,10 +126,14 @@ def offshore_expressions(gap: str, productivity: str, onshore_repeat: str) -> di
 
 def offshore_explorer(rate_gap: float, productivity_ratio: float, onshore_repeat_rate: float,
                       source: str) -> ChartOutput:
-    gap = _slider("ecart", rate_gap, -0.8, 0.0, 0.01, "Écart de taux horaire offshore / France ")
-    productivity = _slider("productivite", productivity_ratio, 0.5, 1.5, 0.05,
-                           "Productivité offshore (en % de la France) ")
-    repeat = _slider("rappels_france", onshore_repeat_rate, 0.0, 0.6, 0.01, "Taux de rappel en France ")
+    # the data's own gap is the slider's start: an edition where offshore's hourly rate is above France's (a gap
+    # above 0) widens the range instead of stopping the chapter (reversed data, stop 39)
+    gap = _slider("ecart", rate_gap, min(-0.8, rate_gap), max(0.0, rate_gap), 0.01,
+                  "Écart de taux horaire offshore / France ")
+    productivity = _slider("productivite", productivity_ratio, min(0.5, productivity_ratio),
+                           max(1.5, productivity_ratio), 0.05, "Productivité offshore (en % de la France) ")
+    repeat = _slider("rappels_france", onshore_repeat_rate, 0.0, max(0.6, onshore_repeat_rate), 0.01,
+                     "Taux de rappel en France ")
     calc = offshore_expressions("ecart", "productivite", "rappels_france")
     chart = (
         alt.Chart(alt.sequence(0, 81, 1, as_="pct"))
