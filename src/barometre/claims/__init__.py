@@ -83,9 +83,6 @@ from barometre.claims.checks_trends import (
     check_slowdown,
     unverifiable,
 )
-from barometre.claims.evidence import (
-    SCOPES_DIFFER,
-)
 from barometre.claims.model import (
     ABOUT,
     CHAPTER_TITLES,
@@ -143,7 +140,6 @@ __all__ = [
     "INCONSISTENT",
     "OFFICIAL_REFUTED",
     "REFUTED",
-    "SCOPES_DIFFER",
     "SMIC_DAY",
     "TARGET_MET",
     "TARGET_MISSED",

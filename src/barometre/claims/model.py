@@ -10,6 +10,7 @@ from datetime import date
 from itertools import product
 
 from barometre.data import Dataset, Figure, Quote
+from barometre.narrative import templating
 
 VERIFIED = "vérifiée"
 OFFICIAL_REFUTED = "démentie par les statistiques officielles"
@@ -88,9 +89,31 @@ def smic_month(ds: Dataset, year: int) -> float:
 
 @dataclass(frozen=True)
 class Verdict:
+    """A verdict as data: its kind (``VERDICTS``), the words the data chose (``case``: the macro that writes the
+    evidence, « growth.forecast » for the macro ``forecast`` of ``templates/chapters/claims/growth.md.j2``), what
+    that macro reads (``words``: the figures and the computed numbers, never a sentence) and the figures it rests
+    on. ``evidence`` renders the text from them: the same verdict gives the same text."""
+
     verdict: str
-    evidence: str  # MyST Markdown: the computed numbers, formatted, figures linked to the annex
+    case: str
     figures: tuple[Figure, ...] = ()
+    words: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def evidence(self) -> str:
+        """MyST Markdown: the computed numbers, formatted, figures linked to the annex."""
+        return evidence_text(self.case, self.words)
+
+
+def evidence_text(case: str, words: dict) -> str:
+    """The text of macro ``case`` (« family.macro ») of the claims' templates for ``words``."""
+    family, name = case.split(".")
+    return templating.paragraphs(str(templating.macro(f"chapters/claims/{family}.md.j2", name)(**words)))
+
+
+def verdict(kind: str, case: str, figures: tuple = (), **words) -> Verdict:
+    """``Verdict(kind, case, figures, words)``, the words as keywords."""
+    return Verdict(kind, case, tuple(figures), words)
 
 
 @dataclass(frozen=True)

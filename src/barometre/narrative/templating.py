@@ -12,9 +12,11 @@ fraction as a percentage), ``euros``, ``small_number``, ``period``, ``cite``, ``
 ``md_escape``, ``in_year`` (« en 2009 » after an older edition's figure), ``scope_label``, ``as_of_edition`` (the figure
 without its edition note), ``vintage_note``, ``figure_text``, ``month_year``, ``opening`` (« En 2009, » before a
 sentence an older edition's figure dates), ``quote``, ``event_date``, and the forecasts' words ``forecast_noun``,
-``forecast_word``, ``for_period``, ``forecast_cited``. Globals: ``direction``
+``forecast_word``, ``for_period``, ``forecast_cited``; for the claims, ``points``, ``upper_first`` and
+``complement_text``. Globals: ``direction``
 (the word for a sign), ``tensed`` (present for the edition's figure, past for an older one's), ``by_signs`` (the
-words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``.
+words for figures moving together), ``one_note`` (an older edition's note once), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``nbsp`` (the non-breaking space
+before a unit, « 500 emplois »).
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -45,7 +47,7 @@ from barometre.narrative.citing import (
 )
 from barometre.narrative.forecasts import for_period, forecast_cited, forecast_noun, forecast_word
 from barometre.narrative.words import by_signs, direction, in_year, opening, tensed
-from barometre.typography import elide
+from barometre.typography import elide, upper_first
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -71,6 +73,8 @@ def environment() -> Environment:
     env.globals.update(direction=direction, tensed=tensed, by_signs=by_signs, one_note=one_note,
                        count_words=formatting.count_words, elide=elide, enumeration=formatting.enumeration,
                        value_range=formatting.value_range)
+    env.filters.update(points=formatting.points, upper_first=upper_first, complement_text=formatting.complement_text)
+    env.globals.update(nbsp="\u00a0")
     return env
 
 
