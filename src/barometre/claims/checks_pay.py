@@ -42,16 +42,23 @@ def check_net_pay_vs_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
                    net=net, fig=fig, salary=salary, below=hi < net)
 
 
-def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
-    """What the conversion between pounds and euros does to a British pay quoted in euros, from the ECB's
-    daily reference rates of the latest year up to the pay's (empty when the data has none)."""
+def gbp_rates(ds: Dataset, amount: Figure) -> dict | None:
+    """The ECB's daily reference rates of the latest year up to the pay's (``y``), with the pay in pounds at their
+    mean (``pounds``, rounded): what ``pay.gbp_conversion`` words; None when the data has none."""
     rates = ds.gbp_per_eur()
     years = sorted({d.year for d in rates.index if d.year <= period_end(amount.period)})
     if not years:
-        return ""
+        return None
     y = rate_year(rates, years[-1])
-    # a past year's rates, told in the past in any edition (nothing stale told as current)
-    return evidence_text("pay.gbp_conversion", {"y": y, "amount": amount, "pounds": round(amount.central * y.mean)})
+    return {"y": y, "amount": amount, "pounds": round(amount.central * y.mean)}
+
+
+def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
+    """What the conversion between pounds and euros does to a British pay quoted in euros, from the ECB's
+    daily reference rates of the latest year up to the pay's (empty when the data has none); a past year's rates,
+    told in the past in any edition (nothing stale told as current)."""
+    rates = gbp_rates(ds, amount)
+    return "" if rates is None else evidence_text("pay.gbp_conversion", rates)
 
 
 def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -72,7 +79,7 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ve
         figs = (fig, pay_home)
     else:
         pay_home = None
-    conversion = gbp_conversion_text(ds, fig) if claim.params["country"] == "united_kingdom" else ""
+    conversion = gbp_rates(ds, fig) if claim.params["country"] == "united_kingdom" else None
     return verdict(UNVERIFIABLE, "pay.pay_abroad", figs, levels_year=abroad[0], home_level=home[1],
                    abroad_level=abroad[1], where=scope_label(claim.scope), fig=fig,
                    equivalent=round(equivalent, -1), pay_home=pay_home, nominal=nominal, real=real,

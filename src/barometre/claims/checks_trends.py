@@ -144,10 +144,12 @@ def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdi
     return verdict(CONSISTENT, "trends.regular_growth", tuple(figs), figs=figs, outcome="regular", drop=None)
 
 
-def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« un impact négatif en 2013 … des fermetures de sites, des restructurations »: the year's growth of the
     sector as later published, with the closures and job cuts the same edition counts (editor37: the 2024 book
-    judged only « régulière » while it publishes 2013's fall, a dozen sites closed and 4 000 jobs cut)."""
+    judged only « régulière » while it publishes 2013's fall, a dozen sites closed and 4 000 jobs cut). The jobs
+    cut and the sites closed are the résilience chapter's facts (``ResilienceFacts.cuts``): the claim and the
+    chapter's contraction say the same figures."""
     year = int(claim.params["year"])
     now = _known(ds, edition, "revenue_growth", "market", year)
     if now is None:
@@ -158,8 +160,11 @@ def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said) -> Verdi
         return verdict(REFUTED, "trends.announced_fall", (now,), **words, way="up")
     if high >= 0:
         return verdict(UNVERIFIABLE, "trends.announced_fall", (now,), **words, way="flat")
-    sites = _known(ds, edition, "sites_closed", "market", year)
-    jobs = _known(ds, edition, "jobs_destroyed", "france", year)
+    # the jobs cut and the sites closed that year: the résilience chapter's facts (its contraction), not read again;
+    # the page names editions itself (no « dernier chiffre publié » note)
+    cut = next((c for c in facts.cuts if c.figure.period == str(year)), None)
+    jobs = None if cut is None else replace(cut.figure, as_of=None)
+    sites = None if cut is None or cut.sites is None else replace(cut.sites, as_of=None)
     figs = tuple(f for f in (now, sites, jobs) if f is not None)
     editions = sorted({f.edition for f in figs[1:]})
     return verdict(CONFIRMED, "trends.announced_fall", figs, **{

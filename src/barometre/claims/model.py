@@ -121,7 +121,8 @@ class Claim:
     """One claim: where it is said, and how it is tested.
 
     Exactly one of ``indicator`` (a figure row), ``quote_id`` (a quote row) or ``title_of`` (the title of
-    a source's publication) names what is said; ``check(ds, edition, claim, stated)`` judges it."""
+    a source's publication) names what is said; ``check(ds, edition, claim, stated)`` judges it
+    (``check(ds, edition, claim, stated, facts=…)`` when the claim ``reads`` a chapter's facts)."""
 
     id: str
     chapter: str
@@ -135,6 +136,9 @@ class Claim:
     title_of: str | None = None
     topic: str = ""  # for a quote or a title: a few words, no number
     params: dict = field(default_factory=dict)
+    # the chapter whose facts the check reads (a claim that restates the chapter's finding): ``judge`` passes them
+    # as ``facts=``, so the claim and the chapter say the same thing from one computation
+    reads: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@ to bottom like the article, and ``judge`` (each claim's row and its verdict)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
+from barometre.chapters import resilience
 from barometre.claims.checks_growth import (
     check_average_growth,
     check_crisis_year,
@@ -76,11 +77,18 @@ def stated(ds: Dataset, claim: Claim) -> Figure | Quote | Title | None:
     return None
 
 
-def judge(ds: Dataset, edition: int, chapter: str | None = None) -> list[Judged]:
+# the chapters whose facts a claim may read (``Claim.reads``): each one function of the data and the edition
+CHAPTER_FACTS: dict[str, Callable[[Dataset, int], object]] = {"resilience": resilience.facts}
+
+
+def judge(ds: Dataset, edition: int, chapter: str | None = None, facts: Mapping[str, object] | None = None
+          ) -> list[Judged]:
     """Every claim made by an edition up to ``edition`` (of one chapter, if given), with its verdict
     on the data known in ``edition``. A claim whose row an edition does not carry is left out.
     A chapter judges only its own claims: it then reads only their data, and the build's cache
-    re-executes it only when that data changes."""
+    re-executes it only when that data changes. A claim that restates a chapter's finding reads that
+    chapter's facts: ``facts`` (by chapter) when the caller has them, else computed once here."""
+    known = dict(facts or {})
     out = []
     for claim in CLAIMS:
         if claim.edition > edition or (chapter is not None and claim.chapter != chapter):
@@ -88,7 +96,13 @@ def judge(ds: Dataset, edition: int, chapter: str | None = None) -> list[Judged]
         said = stated(ds, claim)
         if said is None:
             continue
-        out.append(Judged(claim, said, claim.check(ds, edition, claim, said)))
+        if claim.reads is None:
+            found = claim.check(ds, edition, claim, said)
+        else:
+            if claim.reads not in known:
+                known[claim.reads] = CHAPTER_FACTS[claim.reads](ds, edition)
+            found = claim.check(ds, edition, claim, said, facts=known[claim.reads])
+        out.append(Judged(claim, said, found))
     return out
 
 
@@ -107,8 +121,8 @@ def _fig(id_, chapter, edition, check, indicator, period, scope="market", source
                  params=params)
 
 
-def _quote(id_, chapter, edition, check, quote_id, topic, **params) -> Claim:
-    return Claim(id_, chapter, edition, check, quote_id=quote_id, topic=topic, params=params)
+def _quote(id_, chapter, edition, check, quote_id, topic, reads=None, **params) -> Claim:
+    return Claim(id_, chapter, edition, check, quote_id=quote_id, topic=topic, params=params, reads=reads)
 
 
 _SHARES = [("france_revenue_share", "market"), ("offshore_revenue_share", "market")]
@@ -149,7 +163,7 @@ CLAIMS: list[Claim] = [
     _quote("regular_growth_since_2008", "resilience", 2011, check_regular_growth, "uberti_free_impact",
            "Une croissance régulière", since=2008, until=2011),
     _quote("fall_announced_2013", "resilience", 2011, check_announced_fall, "uberti_free_impact",
-           "Un impact négatif annoncé pour 2013", year=2013),
+           "Un impact négatif annoncé pour 2013", year=2013, reads="resilience"),
     _quote("double_digit_2012", "resilience", 2012, check_always_double_digit, "uberti_2012_historic_reversal",
            "Une croissance « bien souvent à deux chiffres »", before=2012, often=True),
     _quote("double_digit_2013", "resilience", 2013, check_always_double_digit, "uberti_thirty_years_growth",
