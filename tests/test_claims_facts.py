@@ -45,7 +45,8 @@ def test_a_verdict_is_data_and_its_text_is_rendered_from_its_words(ds):
     judged = {j.claim.id: j.verdict for j in cl.judge(ds, 2024)}
     for claim_id, v in judged.items():
         family, name = v.case.split(".")
-        assert (templating.TEMPLATES / "chapters" / "claims" / f"{family}.md.j2").exists(), claim_id
+        module = templating.environment().get_template(f"chapters/claims/{family}.md.j2").module
+        assert hasattr(module, name), claim_id
         assert v.evidence == evidence_text(v.case, v.words), claim_id
         # the words are data, not text: figures, numbers, flags, lists, the reason's name; no sentence among them
         assert not [w for w in v.words.values() if isinstance(w, str) and french_sentences(repr(w))], claim_id
@@ -92,6 +93,8 @@ def test_the_claim_on_the_2013_fall_reads_the_resilience_chapters_facts(ds):
     w = _announced_fall(ds, 2024, {"resilience": changed})
     assert "7\u202f777" in w.evidence or "7\u00a0777" in w.evidence or "7 777" in w.evidence
     assert "7 777" not in v.evidence.replace("\u202f", " ").replace("\u00a0", " ")
+    # a chapter passing its own facts to its line of links: the line counts the verdicts judged on them
+    assert cl.links_for(ds, 2024, "resilience", facts) == cl.links_for(ds, 2024, "resilience")
     # no cut in the facts: the claim still stands on the year's fall, and counts no closure
     bare = _announced_fall(ds, 2024, {"resilience": replace(facts, cuts=())})
     assert bare.verdict == cl.CONFIRMED and "sites" not in bare.evidence and "emplois" not in bare.evidence

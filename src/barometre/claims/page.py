@@ -159,9 +159,10 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
     return "\n\n".join(parts)
 
 
-def links_for(ds: Dataset, edition: int, chapter: str) -> str:
-    """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none)."""
-    judged = judge(ds, edition, chapter)
+def links_for(ds: Dataset, edition: int, chapter: str, facts: object | None = None) -> str:
+    """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none). A chapter that
+    has its facts passes them (``facts``): its claims that read them are then judged on the same computation."""
+    judged = judge(ds, edition, chapter, None if facts is None else {chapter: facts})
     if not judged:
         return ""
     return _say("links", judged[0].anchor, list(counts(judged).items()), VERDICT_PLURALS)
