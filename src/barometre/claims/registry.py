@@ -3,9 +3,9 @@ to bottom like the article, and ``judge`` (each claim's row and its verdict)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-from barometre.chapters import resilience
+from barometre import book
 from barometre.claims.checks_growth import (
     check_average_growth,
     check_crisis_year,
@@ -77,10 +77,6 @@ def stated(ds: Dataset, claim: Claim) -> Figure | Quote | Title | None:
     return None
 
 
-# the chapters whose facts a claim may read (``Claim.reads``): each one function of the data and the edition
-CHAPTER_FACTS: dict[str, Callable[[Dataset, int], object]] = {"resilience": resilience.facts}
-
-
 def judge(ds: Dataset, edition: int, chapter: str | None = None, facts: Mapping[str, object] | None = None
           ) -> list[Judged]:
     """Every claim made by an edition up to ``edition`` (of one chapter, if given), with its verdict
@@ -99,8 +95,8 @@ def judge(ds: Dataset, edition: int, chapter: str | None = None, facts: Mapping[
         if claim.reads is None:
             found = claim.check(ds, edition, claim, said)
         else:
-            if claim.reads not in known:
-                known[claim.reads] = CHAPTER_FACTS[claim.reads](ds, edition)
+            if claim.reads not in known:  # the chapter's one function of the data: ``facts(ds, edition)``
+                known[claim.reads] = book.chapter(claim.reads).load().facts(ds, edition)
             found = claim.check(ds, edition, claim, said, facts=known[claim.reads])
         out.append(Judged(claim, said, found))
     return out
