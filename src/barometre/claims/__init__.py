@@ -30,6 +30,15 @@ that every entry finds its row in the real data.
 
 Every function here is pure (data in, verdict out); ``claims_markdown`` renders the page.
 
+**A verdict is data, its text a template** (issue 25). A check returns a ``Verdict``: its kind, the figures it
+rests on, the case the data chose (``"growth.forecast"``: the macro ``forecast`` of
+``templates/chapters/claims/growth.md.j2``) and the words that macro reads (figures, computed numbers, flags; never
+a sentence). ``Verdict.evidence`` renders the text, so the same verdict always gives the same text, and a French
+editor changes the wording in the templates (``common``, ``growth``, ``trends``, ``jobs``, ``pay``, ``reasons``
+for the unverifiable claims' reasons, ``page``) without touching Python. A claim that restates a chapter's finding
+reads that chapter's facts (``Claim.reads``; ``judge(..., facts=...)``): the 2013 fall's jobs cut and sites closed
+are the résilience chapter's ``cuts``.
+
 The package, by job: ``model`` (the verdicts, ``Claim``, ``Verdict``, the rounding arithmetic),
 ``evidence`` (what the checks share), the checks by family (``checks_growth``, ``checks_pay``,
 ``checks_trends``, ``checks_jobs``), ``registry`` (``CLAIMS`` and ``judge``) and ``page`` (the page and
@@ -82,9 +91,6 @@ from barometre.claims.checks_trends import (
     check_share_trend,
     check_slowdown,
     unverifiable,
-)
-from barometre.claims.evidence import (
-    SCOPES_DIFFER,
 )
 from barometre.claims.model import (
     ABOUT,
@@ -143,7 +149,6 @@ __all__ = [
     "INCONSISTENT",
     "OFFICIAL_REFUTED",
     "REFUTED",
-    "SCOPES_DIFFER",
     "SMIC_DAY",
     "TARGET_MET",
     "TARGET_MISSED",

@@ -6,8 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from barometre import formatting
-from barometre.claims.evidence import _known, _missing, _p, _precise, _span, _year
+from barometre.claims.evidence import _known, _missing, _precise
 from barometre.claims.model import (
     CONFIRMED,
     CONSISTENT,
@@ -20,11 +19,11 @@ from barometre.claims.model import (
     corners,
     growth_between,
     growth_from_parts,
+    verdict,
 )
 from barometre.data import Dataset, Figure, period_end
-from barometre.narrative import cite, de, elide, md_escape
+from barometre.narrative import md_escape, templating
 from barometre.precision import half_unit, interval, overlap
-from barometre.typography import upper_first
 
 # --------------------------------------------------------------------------- checks
 
@@ -36,17 +35,12 @@ def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
     target = ds.indicators[fig.indicator].forecast_of
     outcome = _known(ds, edition, target, fig.scope, fig.period)
     if outcome is None:
-        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore le chiffre "
-                                     f"réalisé de {md_escape(_year(fig))}.", (fig,))
+        return verdict(UNVERIFIABLE, "growth.forecast_not_yet", (fig,), edition=edition, fig=fig)
     word = forecast_verdict(fig, outcome)
-    words = direction_forecast(fig)  # a forecast of direction (« un recul ») has no number to write
-    shown = cite(fig, words) if words else cite(fig)
-    text = (f"Réalisé {when_done(outcome)} : {cite(outcome)} (édition {outcome.edition}), pour une prévision "
-            f"{elide('de', words or formatting.figure_text(fig))}{shown}")
-    if word == "prévision tenue":
-        return Verdict(CONFIRMED, text + " : la prévision est tenue.", (fig, outcome))
-    side = "au-delà" if ("au-delà" in word or "dépassée" in word) else "en deçà"
-    return Verdict(REFUTED, text + f" : le chiffre réalisé tombe {side} de la prévision.", (fig, outcome))
+    held = word == "prévision tenue"
+    return verdict(CONFIRMED if held else REFUTED, "growth.forecast", (fig, outcome), fig=fig, outcome=outcome,
+                   when=when_done(outcome), words=direction_forecast(fig),  # a forecast of direction has no number
+                   held=held, beyond="au-delà" in word or "dépassée" in word)
 
 
 def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -58,30 +52,20 @@ def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if before is None:
         return _missing(ds, edition, ["revenue_growth"])
     if after is None:
-        return Verdict(UNVERIFIABLE, f"La croissance de {year} est {cite(before)} ; aucune édition jusqu’à celle de "
-                                     f"{edition} ne publie encore celle de {year + 1}, l’année de la crise.", (before,))
+        return verdict(UNVERIFIABLE, "growth.crisis_not_yet", (before,), edition=edition, year=year, before=before)
     lo_a, hi_a = interval(after)
     lo_b, _hi_b = interval(before)
-    sign = ("elle reste positive" if lo_a > 0 else "elle devient négative" if hi_a < 0 else "elle est à peu près nulle")
-    text = (f"La croissance du secteur passe {de(before)} en {year} à {cite(after)} en {year + 1} "
-            f"(édition {after.edition}) : {sign}")
+    words = {"year": year, "before": before, "after": after, "lo": lo_a, "hi": hi_a, "ratio": None, "crisis": None}
     if hi_a < lo_b:
         ratio = before.central / after.central if after.central > 0 else None
-        extra = (f", mais elle est divisée par {formatting.number(ratio, 1)}" if ratio and ratio >= 1.5 else
-                 ", mais elle ralentit")
         figs: tuple[Figure, ...] = (before, after)
         said_crisis = _crisis_words(ds, edition, year + 1)
         if said_crisis is not None:
-            fig, words = said_crisis
-            extra += f", ce que l’édition {fig.edition} attribue elle-même à la crise : « {words} »"
+            fig, _words = said_crisis
             figs = (*figs, fig) if fig not in figs else figs
-        if hi_a < 0:
-            extra += ". Le titre est démenti : l’activité recule"
-        elif lo_a > 0:
-            extra += (". Le titre est démenti au sens où le secteur a ressenti la crise, non au sens d’un recul "
-                      "de son activité")
-        return Verdict(REFUTED, text + extra + ".", figs)
-    return Verdict(CONFIRMED, text + ", sans ralentir.", (before, after))
+        return verdict(REFUTED, "growth.crisis_year", figs, **{
+            **words, "slowed": True, "ratio": ratio if ratio and ratio >= 1.5 else None, "crisis": said_crisis})
+    return verdict(CONFIRMED, "growth.crisis_year", (before, after), **words, slowed=False)
 
 
 CRISIS_WORD = "crise"
@@ -134,24 +118,17 @@ def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
                     later.append(f)
     if later:
         last = later[-1]
-        if _agrees(fig, last):
-            return Verdict(CONFIRMED, f"L’édition {last.edition} republie {cite(last)} pour "
-                                      f"{md_escape(_year(fig))}.", (fig, last))
-        return Verdict(REFUTED, f"L’édition {last.edition} révise ce chiffre : {cite(last)} pour "
-                                f"{md_escape(_year(fig))}.", (fig, last))
+        agrees = _agrees(fig, last)
+        return verdict(CONFIRMED if agrees else REFUTED, "growth.restated_later", (fig, last), fig=fig, last=last,
+                       agrees=agrees)
     others = [f for f in ds.figures(fig.edition, fig.indicator)
               if f.scope == fig.scope and f.period == fig.period and f.published and f.source != fig.source]
     if not others:
-        return Verdict(UNVERIFIABLE, f"Aucune autre publication jusqu’à l’édition {edition} ne donne ce chiffre.",
-                       (fig,))
+        return verdict(UNVERIFIABLE, "growth.restated_alone", (fig,), edition=edition)
     clash = [f for f in others if not _agrees(fig, f)]
     if clash:
-        o = clash[0]
-        return Verdict(INCONSISTENT, f"Une autre publication de la même édition donne {cite(o)} "
-                                     f"({md_escape(o.source_name)}).", (fig, o))
-    o = others[0]
-    return Verdict(CONSISTENT, f"Les autres publications de la même édition donnent aussi {cite(o)} "
-                               f"({md_escape(o.source_name)}).", (fig, o))
+        return verdict(INCONSISTENT, "growth.restated_same", (fig, clash[0]), other=clash[0], agrees=False)
+    return verdict(CONSISTENT, "growth.restated_same", (fig, others[0]), other=others[0], agrees=True)
 
 
 def check_decomposition(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -172,38 +149,26 @@ def check_decomposition(ds: Dataset, edition: int, claim: Claim, fig: Figure) ->
     share = (max(share[0], 0.0), min(share[1], 100.0))
     lo, hi = corners(growth_from_parts, share, interval(parts["france"]), interval(parts["offshore"]))
     central = growth_from_parts(parts["share"].central, parts["france"].central, parts["offshore"].central)
-    text = (f"La France ({cite(parts['share'])} du chiffre d’affaires en {year}) croît {de(parts['france'])}, "
-            f"l’offshore {de(parts['offshore'])} : ensemble, {_p(central)} (de {_span(lo, hi)} en tenant compte "
-            f"des arrondis), pour une croissance publiée {de(parts['market'])}")
+    words = {"year": year, **parts, "central": central, "lo": lo, "hi": hi, "need": None}
     figs = tuple(parts.values())
     if overlap((lo, hi), interval(parts["market"])):
-        return Verdict(CONSISTENT, text + ".", figs)
+        return verdict(CONSISTENT, "growth.decomposition", figs, **words)
     # what the French growth would have to be for the published total
     target = parts["market"].central
     s, go = parts["share"].central / 100, parts["offshore"].central / 100
     prev_total = 1 / (1 + target / 100)
     rest = prev_total - (1 - s) / (1 + go)
     need = (s / rest - 1) * 100 if rest > 0 else None
-    extra = (f" ; pour {formatting.figure_text(parts['market'])}, il faudrait que la France croisse de {_p(need)}"
-             if need is not None and need > -100 else "")
-    return Verdict(INCONSISTENT, text + extra + ".", figs)
+    return verdict(INCONSISTENT, "growth.decomposition", figs,
+                   **{**words, "need": need if need is not None and need > -100 else None})
 
 
 def sum_text(members: list[Figure], central: float) -> str:
     """The sum of published figures as the figures allow it: « plus de 99,5 % » when a part is a lower
     bound (« plus de 88 % + 11,5 % »), « moins de … » for upper bounds, « environ … » for approximations;
-    a bound is never added up into a value."""
-    qualifiers = {m.qualifier for m in members} - {"exact"}
-    lower, upper = qualifiers & {"more_than", "at_least"}, qualifiers & {"less_than", "at_most"}
-    if lower and upper:
-        return f"un total sans borne sûre autour de {_p(central)}"
-    if lower:
-        return ("plus de " if "more_than" in lower else "au moins ") + _p(central)
-    if upper:
-        return ("moins de " if "less_than" in upper else "au plus ") + _p(central)
-    if "about" in qualifiers:
-        return "environ " + _p(central)
-    return _p(central)
+    a bound is never added up into a value (the words: ``growth.md.j2``, ``sum_text``)."""
+    return templating.paragraphs(str(templating.macro("chapters/claims/growth.md.j2", "sum_text")(
+        [m.qualifier for m in members], central)))
 
 
 def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -222,43 +187,33 @@ def check_share_sum(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Ver
     lo = sum(max(interval(m)[0], 0.0) for m in members)
     hi = sum(min(interval(m)[1], 100.0) for m in members)
     central = sum(m.central for m in members)
-    first = formatting.figure_text(members[0])
-    listed = " + ".join([cite(members[0], upper_first(first))] + [cite(m) for m in members[1:]])
     mode = claim.params.get("total", "equal")
-    text = f"{listed} = {sum_text(members, central)} en {md_escape(formatting.period_text(str(period)))}"
     ok = lo <= 100 <= hi if mode == "equal" else lo <= 100
+    words = {"members": members, "central": central, "period": str(period), "mode": mode, "ok": ok, "lo": lo,
+             "hi": hi, "revised": None}
     if ok:
-        tail = f" : les parts s’additionnent à {_p(100)} aux arrondis près." if mode == "equal" else \
-            " : les parts ne dépassent pas le tout."
-        return Verdict(CONSISTENT, text + tail, tuple(members))
-    if mode == "equal":
-        tail = f" : même aux arrondis près (de {_span(lo, hi)}), les parts ne font pas {_p(100)}."
-    else:
-        tail = " : les parts dépassent le tout."
-    return Verdict(INCONSISTENT, text + tail + _revised_sum(ds, edition, claim, members, period, mode), tuple(members))
+        return verdict(CONSISTENT, "growth.share_sum", tuple(members), **words)
+    return verdict(INCONSISTENT, "growth.share_sum", tuple(members),
+                   **{**words, "revised": _revised_sum(ds, edition, claim, members, period, mode)})
 
 
-def _revised_sum(ds: Dataset, edition: int, claim: Claim, members: list[Figure], period: str, mode: str) -> str:
+def _revised_sum(ds: Dataset, edition: int, claim: Claim, members: list[Figure], period: str,
+                 mode: str) -> dict | None:
     """« L'édition 2012 révise ensuite la province à 58 % : 39 % + 3 % + 58 % = 100 %. » A later edition up to the
     book's that gives another value for a part, when the revised parts add up (editor43: the 2011 split judged on
-    54 % while the 2012 edition's 58 % makes 100 %); '' otherwise."""
-    from barometre.labels import scope_label
-
+    54 % while the 2012 edition's 58 % makes 100 %): the revised parts (``members``), the changed ones
+    (``changed``), their editions and the revised sum (``central``); None otherwise."""
     revised = [_precise(ds, edition, ind, scope, period) or m for (ind, scope), m in zip(claim.params["parts"], members,
                                                                                          strict=True)]
     changed = [(m, r) for m, r in zip(members, revised, strict=True) if r.edition > m.edition and r.value != m.value]
     if not changed:
-        return ""
+        return None
     lo = sum(max(interval(m)[0], 0.0) for m in revised)
     hi = sum(min(interval(m)[1], 100.0) for m in revised)
     if not (lo <= 100 <= hi if mode == "equal" else lo <= 100):
-        return ""
-    first = formatting.figure_text(revised[0])
-    listed = " + ".join([cite(revised[0], upper_first(first))] + [cite(m) for m in revised[1:]])
-    parts = formatting.enumeration([f"{cite(r)} ({scope_label(r.scope)})" for _, r in changed])
-    editions = formatting.enumeration(sorted({str(r.edition) for _, r in changed}))
-    return (f" L’édition {editions} donne ensuite {parts} pour {md_escape(formatting.period_text(str(period)))} : "
-            f"{listed} = {sum_text(revised, sum(m.central for m in revised))}.")
+        return None
+    return {"members": revised, "changed": [r for _, r in changed], "central": sum(m.central for m in revised),
+            "editions": sorted({str(r.edition) for _, r in changed})}
 
 
 def check_revenue_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -270,10 +225,8 @@ def check_revenue_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -
         return _missing(ds, claim.edition, ["market_revenue"])
     lo, hi = corners(growth_between, interval(start), interval(end))
     central = growth_between(start.central, end.central)
-    text = (f"Le chiffre d’affaires passe {de(start)} en {year - 1} à {cite(end)} en {year} : "
-            f"{_p(central)} (de {_span(lo, hi)} aux arrondis près), pour une croissance publiée {de(fig)}")
-    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
-    return Verdict(verdict, text + ".", (start, end, fig))
+    return verdict(CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT, "growth.revenue_growth",
+                   (start, end, fig), year=year, start=start, end=end, fig=fig, central=central, lo=lo, hi=hi)
 
 
 def check_average_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -285,11 +238,8 @@ def check_average_growth(ds: Dataset, edition: int, claim: Claim, fig: Figure) -
         return _missing(ds, claim.edition, ["revenue_growth"])
     lo, hi = corners(lambda *gs: average_growth(gs), *(interval(f) for f in figs))
     central = average_growth(f.central for f in figs)
-    listed = ", ".join(f"{cite(f)} en {f.period}" for f in figs)
-    text = (f"Croissances publiées : {listed} ; moyenne annuelle : {_p(central)} (de {_span(lo, hi)} aux "
-            f"arrondis près), pour {cite(fig)} annoncés")
-    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
-    return Verdict(verdict, text + ".", (fig, *figs))
+    return verdict(CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT, "growth.average_growth",
+                   (fig, *figs), fig=fig, figs=figs, central=central, lo=lo, hi=hi)
 
 
 def check_growth_ratio(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -301,21 +251,12 @@ def check_growth_ratio(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> 
         return _missing(ds, claim.edition, ["revenue_growth"])
     (alo, ahi), (blo, bhi) = interval(a), interval(b)
     if blo <= 0:
-        return Verdict(UNVERIFIABLE, f"La croissance offshore ({cite(b)}) ne permet pas de rapport.", (a, b))
+        return verdict(UNVERIFIABLE, "growth.no_ratio", (a, b), b=b)
     lo, hi = (alo / bhi - 1) * 100, (ahi / blo - 1) * 100
-    central = a.central / b.central
     # the claim's year, told in the past in any edition (nothing stale told as current)
-    text = (f"En {period_end(a.period)}, France {cite(a)}, offshore {cite(b)} : la France croissait "
-            f"{formatting.small_number(central, 1)} fois plus vite "
-            f"(un écart de {_span(lo, hi, 0)} aux arrondis près), pour un écart annoncé {elide('de', formatting.figure_text(fig))}{cite(fig)}")
-    verdict = CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT
-    return Verdict(verdict, text + ".", (fig, a, b))
-
-
-def _billions(millions: float) -> str:
-    """« 1,8 milliard d’euros », « 2,04 milliards d’euros »."""
-    x = millions / 1000
-    return f"{formatting.number(x, 2)}\u00a0milliard{'s' if x >= 2 else ''} d’euros"
+    return verdict(CONSISTENT if overlap((lo, hi), interval(fig)) else INCONSISTENT, "growth.growth_ratio",
+                   (fig, a, b), year=period_end(a.period), a=a, b=b, fig=fig, ratio=a.central / b.central, lo=lo,
+                   hi=hi)
 
 
 def check_market_vs_insee(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
@@ -326,15 +267,14 @@ def check_market_vs_insee(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     insee = ds.call_centres()
     level, growth = insee.get("revenue"), insee.get("revenue_growth_yearly_average")
     if level is None or growth is None:
-        return Verdict(UNVERIFIABLE, "Le dossier de données n’a pas les chiffres de l’Insee sur le secteur des "
-                                     "centres d’appels.", (fig,))
+        return verdict(UNVERIFIABLE, "growth.insee_missing", (fig,))
     share = _known(ds, claim.edition, "france_revenue_share", "market", fig.period)
     if share is None:
         return _missing(ds, claim.edition, ["france_revenue_share"])
     year, base = period_end(fig.period), int(level["period"])
     steps = base - year
     if steps < 0:
-        return Verdict(UNVERIFIABLE, f"Le chiffre de l’Insee ({level['period']}) précède celui du baromètre.", (fig,))
+        return verdict(UNVERIFIABLE, "growth.insee_before", (fig,), period=level["period"])
     l_half, g_half = half_unit(level["value"], level["unit"]), half_unit(growth["value"], growth["unit"])
     l_lo, l_hi = level["value"] - l_half, level["value"] + l_half
     g_lo, g_hi = growth["value"] - g_half, growth["value"] + g_half
@@ -342,25 +282,14 @@ def check_market_vs_insee(ds: Dataset, edition: int, claim: Claim, fig: Figure) 
     total = interval(fig)
     s_lo, s_hi = interval(share)
     france = (total[0] * s_lo / 100, total[1] * s_hi / 100)
-    text = (f"L’Insee mesure le chiffre d’affaires des entreprises dont l’activité principale est celle des centres "
-            f"d’appels (code 82.20Z) : {_billions(level['value'])} en {base}, après une croissance de "
-            f"{formatting.percent(growth['value'])} par an en moyenne sur la décennie précédente (Insee Première "
-            f"n°\u00a01931). En remontant le temps à ce rythme, supposé régulier, le secteur pèserait "
-            f"{formatting.number(official[0] / 1000, 2)} à {_billions(official[1])} en {year}. Le baromètre compte {cite(fig)} pour "
-            f"les outsourceurs en {year}, dont {cite(share)} réalisés en France, soit environ {_billions(fig.central * share.central / 100)}")
-    figs = (fig, share)
     other = insee.get("other_sectors_value_added_share")
-    scope = (" Les champs diffèrent : le baromètre compte l’activité offshore des outsourceurs qu’il interroge ; "
-             "l’Insee compte tout le chiffre d’affaires des entreprises classées dans le secteur"
-             + (f", dont environ {formatting.percent(other['value'])} de la valeur ajoutée relève d’autres secteurs"
-                if other is not None else "")
-             + ", et aucun centre d’appels d’entreprises classées ailleurs.")
     if official[1] < france[0]:
-        return Verdict(INCONSISTENT, text + " : même l’activité en France du baromètre dépasse le secteur de l’Insee."
-                       + scope, figs)
-    if official[0] > total[1]:
-        return Verdict(INCONSISTENT, text + " : le secteur de l’Insee dépasse tout le marché du baromètre, offshore "
-                       "compris." + scope, figs)
-    where = ("entre les deux" if official[0] >= france[0] and official[1] <= total[1]
-             else "au niveau de l’un ou de l’autre")
-    return Verdict(CONSISTENT, text + f" : l’estimation de l’Insee se situe {where}." + scope, figs)
+        outcome = "below"
+    elif official[0] > total[1]:
+        outcome = "above"
+    else:
+        outcome = "between" if official[0] >= france[0] and official[1] <= total[1] else "either"
+    return verdict(CONSISTENT if outcome in ("between", "either") else INCONSISTENT, "growth.market_vs_insee",
+                   (fig, share), level=level["value"], base=base, growth=growth["value"], official=official,
+                   year=year, fig=fig, share=share, france=fig.central * share.central / 100,
+                   other=None if other is None else other["value"], outcome=outcome)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from barometre import formatting, periods
-from barometre.claims.evidence import SCOPES_DIFFER, _across_break, _known, _missing
+from barometre import periods
+from barometre.claims.evidence import _across_break, _known, _missing
 from barometre.claims.model import (
     CONFIRMED,
     CONSISTENT,
@@ -16,10 +16,9 @@ from barometre.claims.model import (
     UNVERIFIABLE,
     Claim,
     Verdict,
+    verdict,
 )
 from barometre.data import Dataset, Figure, period_end
-from barometre.narrative import cite, de
-from barometre.narrative import direction as narrative_direction
 from barometre.precision import interval
 
 
@@ -36,8 +35,7 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     start_rows = series[series["year"] == since]
     later = series[series["year"] > since]
     if start_rows.empty or later.empty:
-        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie la part de l’offshore "
-                                     f"après {since}.")
+        return verdict(UNVERIFIABLE, "trends.share_not_yet", edition=edition, since=since)
     start = ds.known(indicator, edition, scope="market", period=str(since))
     # the latest year of the same series: a share after a break in the series is not compared with it
     comparable = [int(y) for y in later["year"]
@@ -45,50 +43,42 @@ def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if not comparable:
         end_year = int(later["year"].max())
         end = ds.known(indicator, edition, scope="market", period=str(end_year))
-        return Verdict(UNVERIFIABLE, f"La part de l’offshore dans le chiffre d’affaires est {de(start)} en {since} "
-                                     f"et {cite(end)} en {end_year}, mais {SCOPES_DIFFER}.", (start, end))
+        return verdict(UNVERIFIABLE, "trends.share_across_break", (start, end), since=since, start=start, end=end,
+                       end_year=end_year)
     end_year = max(comparable)
     end = ds.known(indicator, edition, scope="market", period=str(end_year))
-    text = f"La part de l’offshore dans le chiffre d’affaires passe {de(start)} en {since} à {cite(end)} en {end_year}"
-    if claim.params.get("as_trend"):
-        # a figure of its year read as a trend (« désormais »): the year is judged elsewhere on the page, this
-        # verdict is on whether it lasted (« démentie par la suite » alone read as if 2008's figures were wrong:
-        # editor37)
-        text = f"L’écart de {since} est jugé plus haut ; reste à savoir s’il a duré : l{text[1:]}"
-    after, figs = _later_outside_france(ds, edition, end), (start, end)
-    if after is not None:
-        figs = (start, end, after[0])
+    # as_trend: a figure of its year read as a trend (« désormais »): the year is judged elsewhere on the page, this
+    # verdict is on whether it lasted (« démentie par la suite » alone read as if 2008's figures were wrong: editor37)
+    after = _later_outside_france(ds, edition, end)
+    figs = (start, end) if after is None else (start, end, after["fig"])
+    words = {"since": since, "start": start, "end": end, "end_year": end_year,
+             "as_trend": bool(claim.params.get("as_trend")), "gain": None, "stops": None, "after": after}
     if interval(end)[0] > interval(start)[1]:
-        gain = end.central - start.central
-        return Verdict(REFUTED, text + f" : elle gagne {formatting.points(gain, 1, signed=False)}, "
-                                       f"{_plateaus(ds, edition, indicator, start, comparable, end_year)}"
-                                       f"{after[1] if after else ''}.", figs)
+        return verdict(REFUTED, "trends.share_trend", figs, **{
+            **words, "way": "up", "gain": end.central - start.central,
+            "stops": _plateaus(ds, edition, indicator, start, comparable, end_year)})
     if interval(end)[1] < interval(start)[0]:
-        return Verdict(REFUTED, text + f" : elle recule{after[1] if after else ''}.", figs)
-    return Verdict(CONFIRMED, text + f" : elle se stabilise{after[1] if after else ''}.", figs)
+        return verdict(REFUTED, "trends.share_trend", figs, **words, way="down")
+    return verdict(CONFIRMED, "trends.share_trend", figs, **words, way="flat")
 
 
-def _plateaus(ds: Dataset, edition: int, indicator: str, start: Figure, years: list[int], end_year: int) -> str:
-    """« sans palier » when each published year of the series is above the one before; else the years it stopped
-    rising: « avec un palier en 2008 (20 % après 20,4 % en 2007) » (editor42: « sans palier » on a series whose
-    2007–2009 reads 20,4 %, 20 %, 21 %)."""
+def _plateaus(ds: Dataset, edition: int, indicator: str, start: Figure, years: list[int],
+              end_year: int) -> list[tuple[Figure, Figure]]:
+    """The years the share stopped rising, each with the year before (none: each published year of the series is
+    above the one before), for « avec un palier en 2008 (20 % après 20,4 % en 2007) » or « sans palier »
+    (editor42: « sans palier » on a series whose 2007–2009 reads 20,4 %, 20 %, 21 %)."""
     shares = [start] + [ds.known(indicator, edition, scope="market", period=str(y))
                         for y in sorted(y for y in years if y <= end_year)]
-    stops = [(a, b) for a, b in pairwise(shares) if b.central <= a.central]
-    if not stops:
-        return "sans palier"
-    said = [f"{b.period} ({cite(replace(b, as_of=b.edition))} après {cite(replace(a, as_of=a.edition))} en {a.period})"
-            for a, b in stops]  # dated by their years: no edition notes inside the parenthesis
-    return f"avec un palier en {formatting.enumeration(said)}"
+    return [(a, b) for a, b in pairwise(shares) if b.central <= a.central]
 
 
-def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> tuple[Figure, str] | None:
+def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> dict | None:
     """The share of revenue made outside France in the latest year after ``end`` (the offshore series' last
     figure) that France's share
     (``france_revenue_share``) gives, once the offshore series itself has stopped: the later study splits the
     rest of the world into zones (nearshore, Africa…) and no longer publishes one offshore share. Told as what
     it is, France's complement on another basis: « ; sur le champ de l'étude suivante, 54 % du chiffre
-    d'affaires est produit hors de France en 2024 (46 % en France) »."""
+    d'affaires est produit hors de France en 2024 (46 % en France) » (``fig``, ``year``, ``across_break``)."""
     series = ds.series("france_revenue_share", upto=edition)
     series = series[(series["scope"] == "market") & series["period"].str.fullmatch(r"\d{4}")]
     years = sorted(int(p) for p in series["period"] if int(p) > int(end.period))
@@ -97,9 +87,7 @@ def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> tuple[Figur
     fig = ds.known("france_revenue_share", edition, scope="market", period=str(years[-1]))
     if fig is None:
         return None
-    basis = "sur le champ de l’étude suivante" if ds.break_between(end, fig) else "ensuite"
-    return fig, (f" ; {basis}, {formatting.complement_text(fig)} du chiffre d’affaires est produit hors de France "
-                 f"en {years[-1]} ({cite(fig)} en France)")
+    return {"fig": fig, "year": years[-1], "across_break": bool(ds.break_between(end, fig))}
 
 
 def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -109,13 +97,12 @@ def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     before = _known(ds, edition, "revenue_growth", "market", year - 1)
     if now is None or before is None:
         return _missing(ds, edition, ["revenue_growth"])
-    text = f"Croissance : {cite(before)} en {year - 1}, {cite(now)} en {year}"
+    words = {"year": year, "before": before, "now": now, "across_break": False, "slower": False}
     if _across_break(ds, before, now):
-        return Verdict(UNVERIFIABLE, f"{text} ; {SCOPES_DIFFER}.", (before, now))
+        return verdict(UNVERIFIABLE, "trends.slowdown", (before, now), **{**words, "across_break": True})
     if interval(now)[0] > 0 and interval(now)[1] < interval(before)[0]:
-        return Verdict(CONSISTENT, text + " : elle se poursuit en ralentissant.", (before, now))
-    return Verdict(INCONSISTENT, text + " : ce n’est pas une croissance qui se poursuit en ralentissant.",
-                   (before, now))
+        return verdict(CONSISTENT, "trends.slowdown", (before, now), **{**words, "slower": True})
+    return verdict(INCONSISTENT, "trends.slowdown", (before, now), **words)
 
 
 def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -124,8 +111,7 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     year = int(claim.params["year"])
     now = _known(ds, edition, "revenue_growth", "market", year)
     if now is None:
-        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore la croissance de "
-                                     f"{year}.")
+        return verdict(UNVERIFIABLE, "common.growth_not_yet", edition=edition, year=year)
     # only the years of the same series: a growth rate across a break measures another scope
     earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 6, year))
                if f is not None and not _across_break(ds, f, now)]
@@ -133,15 +119,11 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
         return _missing(ds, edition, ["revenue_growth"])
     low = min(earlier, key=lambda f: f.central)
     since = min(int(f.period) for f in earlier)
-    # the years before it in the same series only (2006, about 11 %, is the KPMG study's): said so
-    before = formatting.enumeration([f"{cite(f)} en {f.period}" for f in sorted(earlier, key=lambda f: f.period)])
-    text = (f"En {year}, la croissance a été {de(now)} (édition {now.edition}), contre {before}, "
-            f"{'l’année précédente' if len(earlier) == 1 else 'les années précédentes'} de la même série "
-            f"(commencée en {since})")
-    if interval(now)[1] < interval(low)[0]:
-        # compared with the years before it only: a later year (2013, −1,7 %) may fall lower, hence « jusque-là »
-        return Verdict(REFUTED, text + " : la plus faible croissance de la série jusque-là.", (now, low))
-    return Verdict(CONFIRMED, text + " : pas moins que la plus faible d’entre elles.", (now, low))
+    # the years before it in the same series only (2006, about 11 %, is the KPMG study's): said so; compared with
+    # them only: a later year (2013, −1,7 %) may fall lower, hence « jusque-là »
+    weakest = interval(now)[1] < interval(low)[0]
+    return verdict(REFUTED if weakest else CONFIRMED, "trends.crisis_drives", (now, low), year=year, now=now,
+                   earlier=sorted(earlier, key=lambda f: f.period), since=since, weakest=weakest)
 
 
 def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -151,52 +133,42 @@ def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdi
     figs = [_known(ds, edition, "revenue_growth", "market", y) for y in range(first, last + 1)]
     if any(f is None for f in figs):
         return _missing(ds, edition, ["revenue_growth"])
-    listed = ", ".join(f"{cite(f)} en {f.period}" for f in figs)
     if any(_across_break(ds, a, b) for a, b in pairwise(figs)):
-        return Verdict(UNVERIFIABLE, f"Croissances : {listed} ; une rupture de série coupe la période (l’étude ou "
-                                     "son périmètre change) : leur régularité ne se juge pas d’un bout à l’autre.",
-                       tuple(figs))
+        return verdict(UNVERIFIABLE, "trends.regular_growth", tuple(figs), figs=figs, outcome="break", drop=None)
     drops = [(a, b) for a, b in pairwise(figs) if interval(b)[1] < interval(a)[0] / 2]
     if any(interval(f)[1] <= 0 for f in figs):
-        return Verdict(INCONSISTENT, f"Croissances : {listed} ; au moins une année sans croissance.", tuple(figs))
+        return verdict(INCONSISTENT, "trends.regular_growth", tuple(figs), figs=figs, outcome="stall", drop=None)
     if drops:
-        a, b = drops[0]
-        return Verdict(INCONSISTENT, f"Croissances : {listed} ; de {a.period} à {b.period}, la croissance est plus "
-                                     "que divisée par deux : elle est positive chaque année, mais pas régulière.",
-                       tuple(figs))
-    return Verdict(CONSISTENT, f"Croissances : {listed} : positives chaque année, sans chute de moitié.", tuple(figs))
+        return verdict(INCONSISTENT, "trends.regular_growth", tuple(figs), figs=figs, outcome="halved",
+                       drop=drops[0])
+    return verdict(CONSISTENT, "trends.regular_growth", tuple(figs), figs=figs, outcome="regular", drop=None)
 
 
-def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« un impact négatif en 2013 … des fermetures de sites, des restructurations »: the year's growth of the
     sector as later published, with the closures and job cuts the same edition counts (editor37: the 2024 book
-    judged only « régulière » while it publishes 2013's fall, a dozen sites closed and 4 000 jobs cut)."""
+    judged only « régulière » while it publishes 2013's fall, a dozen sites closed and 4 000 jobs cut). The jobs
+    cut and the sites closed are the résilience chapter's facts (``ResilienceFacts.cuts``): the claim and the
+    chapter's contraction say the same figures."""
     year = int(claim.params["year"])
     now = _known(ds, edition, "revenue_growth", "market", year)
     if now is None:
-        return Verdict(UNVERIFIABLE, f"Aucune édition jusqu’à celle de {edition} ne publie encore la croissance de "
-                                     f"{year}.")
+        return verdict(UNVERIFIABLE, "common.growth_not_yet", edition=edition, year=year)
     low, high = interval(now)
+    words = {"year": year, "now": now, "sites": None, "jobs": None, "same_edition": False}
     if low > 0:
-        return Verdict(REFUTED, f"En {year}, le chiffre d’affaires du secteur progresse "
-                                f"{de(now, magnitude=True)} (édition {now.edition}).", (now,))
+        return verdict(REFUTED, "trends.announced_fall", (now,), **words, way="up")
     if high >= 0:
-        return Verdict(UNVERIFIABLE, f"En {year}, le chiffre d’affaires du secteur varie {de(now)} (édition "
-                                     f"{now.edition}) : ni hausse ni recul net.", (now,))
-    text = f"En {year}, le chiffre d’affaires du secteur recule {de(now, magnitude=True)} (édition {now.edition})"
-    sites = _known(ds, edition, "sites_closed", "market", year)
-    jobs = _known(ds, edition, "jobs_destroyed", "france", year)
-    done = []
-    if sites is not None:
-        done.append(f"la fermeture {de(sites)} sites")
-    if jobs is not None:
-        done.append(f"la suppression {de(jobs)} emplois en France")
+        return verdict(UNVERIFIABLE, "trends.announced_fall", (now,), **words, way="flat")
+    # the jobs cut and the sites closed that year: the résilience chapter's facts (its contraction), not read again;
+    # the page names editions itself (no « dernier chiffre publié » note)
+    cut = next((c for c in facts.cuts if c.figure.period == str(year)), None)
+    jobs = None if cut is None else replace(cut.figure, as_of=None)
+    sites = None if cut is None or cut.sites is None else replace(cut.sites, as_of=None)
     figs = tuple(f for f in (now, sites, jobs) if f is not None)
     editions = sorted({f.edition for f in figs[1:]})
-    if done:
-        text += (f" ; {'la même édition' if editions == [now.edition] else 'le baromètre'} compte "
-                 f"{formatting.enumeration(done)}")
-    return Verdict(CONFIRMED, text + ".", figs)
+    return verdict(CONFIRMED, "trends.announced_fall", figs, **{
+        **words, "sites": sites, "jobs": jobs, "same_edition": editions == [now.edition]}, way="down")
 
 
 def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -211,17 +183,14 @@ def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
                if f is not None]
     if not earlier:
         return _missing(ds, edition, ["revenue_growth"])
-    span = f"de {min(int(f.period) for f in earlier)} à {max(int(f.period) for f in earlier)}"
     falls = [f for f in earlier if interval(f)[1] < 0]
-    text = f"En {year}, la croissance du secteur a été {de(now)} (édition {now.edition})"
+    words = {"year": year, "now": now, "first": min(int(f.period) for f in earlier),
+             "last": max(int(f.period) for f in earlier), "falls": falls}
     if interval(now)[0] >= 0:
-        return Verdict(INCONSISTENT, text + " : ce n’est pas un recul.", (now,))
+        return verdict(INCONSISTENT, "trends.first_decline", (now,), **words, is_fall=False)
     if falls:
-        listed = formatting.enumeration([f"{cite(f, signed=True)} en {f.period}" for f in falls])
-        return Verdict(INCONSISTENT, text + f" ; mais les années publiées {span} comptent déjà un recul : {listed}.",
-                       (now, *falls))
-    return Verdict(CONSISTENT, text + f" ; aucune des années publiées {span} ne montre de recul : c’est le premier "
-                                      "de la série.", (now, *earlier))
+        return verdict(INCONSISTENT, "trends.first_decline", (now, *falls), **words, is_fall=True)
+    return verdict(CONSISTENT, "trends.first_decline", (now, *earlier), **words, is_fall=True)
 
 
 def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -235,18 +204,11 @@ def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said) -> 
     if not figs:
         return _missing(ds, edition, ["revenue_growth"])
     below = [f for f in figs if interval(f)[1] < 9.95]  # « à deux chiffres »: 10 % and more, rounded
-    span = f"de {min(int(f.period) for f in figs)} à {max(int(f.period) for f in figs)}"
-    text = (f"Des années publiées {span}, {formatting.count_words(len(figs) - len(below), 'est', 'sont')} à deux "
-            "chiffres")
-    if below:
-        listed = formatting.enumeration([f"{cite(f, signed=f.central < 0)} en {f.period}" for f in below])
-        text += f" ; les autres non : {listed}"
-    if claim.params.get("often"):
-        holds = len(below) * 2 < len(figs)
-        word = "la plupart" if holds else "moins de la moitié"
-        return Verdict(CONSISTENT if holds else INCONSISTENT, text + f" : {word} des années.", tuple(figs))
-    return Verdict(CONSISTENT if not below else INCONSISTENT,
-                   text + (" : toutes." if not below else " : pas « toujours »."), tuple(figs))
+    often = bool(claim.params.get("often"))
+    holds = len(below) * 2 < len(figs) if often else not below
+    return verdict(CONSISTENT if holds else INCONSISTENT, "trends.always_double_digit", tuple(figs),
+                   first=min(int(f.period) for f in figs), last=max(int(f.period) for f in figs),
+                   double=len(figs) - len(below), below=below, often=often, holds=holds)
 
 
 def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -260,21 +222,14 @@ def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     factor = float(claim.params["factor"])
     lo = interval(new)[0] / interval(old)[1]
     hi = interval(new)[1] / interval(old)[0]
-    ratio = new.central / old.central
-    shown = formatting.number(ratio, 1)
-    text = (f"{cite(new)} en {period_end(new.period)} contre {cite(old)} en {period_end(old.period)} : "
-            f"×\u00a0{shown}, pour un facteur de {formatting.number(factor, 0)} annoncé")
-    if claim.params.get("scopes_differ"):
-        text += f" ; {claim.params['scopes_differ']}"
-    if hi < factor - 0.5 or lo >= factor + 0.5:
-        # an older figure of a part of what the newer counts (``older_is_part``): a whole of the same scope would be
-        # larger and the multiple smaller, so the scopes cannot make up a multiple that falls short (editor42 read
-        # « les périmètres diffèrent » as a reason to doubt the verdict)
-        if claim.params.get("older_is_part") and hi < factor - 0.5:
-            text += (f" ; un chiffre de {period_end(old.period)} de même périmètre, plus grand, ne ferait "
-                     "qu’abaisser ce facteur")
-        return Verdict(INCONSISTENT, text + ".", (new, old))
-    return Verdict(CONSISTENT, text + ".", (new, old))
+    # an older figure of a part of what the newer counts (``older_is_part``): a whole of the same scope would be
+    # larger and the multiple smaller, so the scopes cannot make up a multiple that falls short (editor42 read
+    # « les périmètres diffèrent » as a reason to doubt the verdict)
+    off = hi < factor - 0.5 or lo >= factor + 0.5
+    return verdict(INCONSISTENT if off else CONSISTENT, "trends.multiple", (new, old), new=new, old=old,
+                   new_year=period_end(new.period), old_year=period_end(old.period), ratio=new.central / old.central,
+                   factor=factor, scopes=claim.params.get("scopes_differ"),
+                   short_of_part=bool(claim.params.get("older_is_part")) and hi < factor - 0.5)
 
 
 def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -287,11 +242,9 @@ def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     if now is None or not earlier:
         return _missing(ds, edition, ["revenue_growth"])
     low, high = min(earlier, key=lambda f: f.central), max(earlier, key=lambda f: f.central)
-    text = (f"Croissance de {year} : {cite(now)} ; les années précédentes publiées vont {de(low)} "
-            f"({low.period}) à {cite(high)} ({high.period})")
-    if interval(low)[0] <= now.central <= interval(high)[1]:
-        return Verdict(CONSISTENT, text + " : l’année reste dans cette fourchette.", (now, low, high))
-    return Verdict(INCONSISTENT, text + " : l’année sort de cette fourchette.", (now, low, high))
+    within = interval(low)[0] <= now.central <= interval(high)[1]
+    return verdict(CONSISTENT if within else INCONSISTENT, "trends.continuity", (now, low, high), year=year, now=now,
+                   low=low, high=high, within=within)
 
 
 def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
@@ -304,33 +257,27 @@ def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said) -
         return _missing(ds, edition, ["revenue_growth", "offshore_revenue_share"])
     gain_now = s[year].central - s[year - 1].central
     gain_before = s[year - 1].central - s[year - 2].central
-    text = (f"Croissance de l’offshore : {cite(g_before)} en {year - 1}, {cite(g_now)} en {year} ; sa part du chiffre "
-            f"d’affaires de {year - 2} à {year} : {cite(s[year - 2])}, {cite(s[year - 1])} puis {cite(s[year])} "
-            f"({formatting.points(gain_before)} puis {formatting.points(gain_now)})")
     faster = g_now.central > g_before.central or gain_now > gain_before
-    if faster:
-        return Verdict(CONSISTENT, text + ".", (g_before, g_now, *s.values()))
-    return Verdict(INCONSISTENT, text + " : ni la croissance ni le gain de part ne s’accélèrent.",
-                   (g_before, g_now, *s.values()))
+    return verdict(CONSISTENT if faster else INCONSISTENT, "trends.offshore_acceleration",
+                   (g_before, g_now, *s.values()), year=year, g_before=g_before, g_now=g_now,
+                   shares=[s[year - 2], s[year - 1], s[year]], gain_before=gain_before, gain_now=gain_now,
+                   faster=faster)
 
 
 def unverifiable(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
-    """No data of the book can test the claim; ``params["why"]`` names what is missing (no number)."""
-    return Verdict(UNVERIFIABLE, claim.params["why"], (said,) if isinstance(said, Figure) else ())
+    """No data of the book can test the claim; ``params["why"]`` names the reason (a macro of ``reasons.md.j2``)."""
+    return verdict(UNVERIFIABLE, "reasons." + claim.params["why"], (said,) if isinstance(said, Figure) else ())
 
 
 def check_price_later(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     """A price claim no series tests (``params["why"]``); INSEE's later production prices of the call-centre
     sector, when the data folder has them, say what came next, not whether the claim held."""
-    verdict = unverifiable(ds, edition, claim, said)
+    found = unverifiable(ds, edition, claim, said)
     prices = ds.call_centres().get("production_price_change_yearly_average")
     if prices is None:
-        return verdict
+        return found
     start, end = periods.years(prices["period"], period_end(prices["period"]))
     if start <= period_end(getattr(said, "period", "0")):
-        return verdict  # only what came after the claim's years
-    word = narrative_direction(prices["value"], up="montent", down="baissent", flat="stagnent")
-    text = (verdict.evidence + f" Pour la suite, l’Insee mesure les prix de production du secteur des centres "
-            f"d’appels (code 82.20Z) : ils {word} de {formatting.percent(abs(prices['value']))} par an en moyenne "
-            f"de {start} à {end} (Insee Première n°\u00a01931), ce qui ne dit rien des années de l’affirmation.")
-    return Verdict(UNVERIFIABLE, text, verdict.figures)
+        return found  # only what came after the claim's years
+    return replace(found, case="trends.price_later",
+                   words={"why": claim.params["why"], "change": prices["value"], "start": start, "end": end})

@@ -10,6 +10,7 @@ from datetime import date
 from itertools import product
 
 from barometre.data import Dataset, Figure, Quote
+from barometre.narrative import templating
 
 VERIFIED = "vérifiée"
 OFFICIAL_REFUTED = "démentie par les statistiques officielles"
@@ -88,9 +89,31 @@ def smic_month(ds: Dataset, year: int) -> float:
 
 @dataclass(frozen=True)
 class Verdict:
+    """A verdict as data: its kind (``VERDICTS``), the words the data chose (``case``: the macro that writes the
+    evidence, « growth.forecast » for the macro ``forecast`` of ``templates/chapters/claims/growth.md.j2``), what
+    that macro reads (``words``: the figures and the computed numbers, never a sentence) and the figures it rests
+    on. ``evidence`` renders the text from them: the same verdict gives the same text."""
+
     verdict: str
-    evidence: str  # MyST Markdown: the computed numbers, formatted, figures linked to the annex
+    case: str
     figures: tuple[Figure, ...] = ()
+    words: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def evidence(self) -> str:
+        """MyST Markdown: the computed numbers, formatted, figures linked to the annex."""
+        return evidence_text(self.case, self.words)
+
+
+def evidence_text(case: str, words: dict) -> str:
+    """The text of macro ``case`` (« family.macro ») of the claims' templates for ``words``."""
+    family, name = case.split(".")
+    return templating.paragraphs(str(templating.macro(f"chapters/claims/{family}.md.j2", name)(**words)))
+
+
+def verdict(kind: str, case: str, figures: tuple = (), **words) -> Verdict:
+    """``Verdict(kind, case, figures, words)``, the words as keywords."""
+    return Verdict(kind, case, tuple(figures), words)
 
 
 @dataclass(frozen=True)
@@ -98,7 +121,8 @@ class Claim:
     """One claim: where it is said, and how it is tested.
 
     Exactly one of ``indicator`` (a figure row), ``quote_id`` (a quote row) or ``title_of`` (the title of
-    a source's publication) names what is said; ``check(ds, edition, claim, stated)`` judges it."""
+    a source's publication) names what is said; ``check(ds, edition, claim, stated)`` judges it
+    (``check(ds, edition, claim, stated, facts=…)`` when the claim ``reads`` a chapter's facts)."""
 
     id: str
     chapter: str
@@ -112,6 +136,9 @@ class Claim:
     title_of: str | None = None
     topic: str = ""  # for a quote or a title: a few words, no number
     params: dict = field(default_factory=dict)
+    # the chapter whose facts the check reads (a claim that restates the chapter's finding): ``judge`` passes them
+    # as ``facts=``, so the claim and the chapter say the same thing from one computation
+    reads: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,35 +8,32 @@ from barometre.claims.model import CHAPTER_SHORT, CHAPTER_TITLES, VERDICT_PLURAL
 from barometre.claims.registry import counts, judge
 from barometre.data import Dataset, Figure, Quote
 from barometre.labels import scope_label
-from barometre.narrative import cite, md_escape, publication, quote_body, quotes_anchor
-from barometre.narrative import quote as narrative_quote
+from barometre.narrative import md_escape, publication, quote_body, quotes_anchor, templating
 from barometre.precision import interval
 from barometre.typography import curly_apostrophes
 
 # --------------------------------------------------------------------------- the page
 
 
+PAGE = "chapters/claims/page.md.j2"
+
+
+def _say(name: str, *args, **kwargs) -> str:
+    """The text of macro ``name`` of the page's template (its lines joined)."""
+    return templating.paragraphs(str(templating.macro(PAGE, name)(*args, **kwargs)))
+
+
 def said_text(said) -> str:
     """What the claim says, as the page quotes it: the row's excerpt in guillemets, who, the edition."""
     if isinstance(said, Title):
-        return f"«\u00a0{md_escape(said.text)}\u00a0» ({md_escape(said.source_name)}), édition {said.edition}"
+        return _say("said_title", said)
+    summary = getattr(said, "quote_type", "verbatim") == "summary"
     if isinstance(said, Quote):
-        body = md_escape(quote_body(said.quote))
-        if getattr(said, "quote_type", "verbatim") == "summary":
-            text = f"{narrative_quote(said)}, édition {said.edition}"  # « « … », résume X, d'après l'étude »
-        else:
-            text = f"«\u00a0{body}\u00a0» — {md_escape(said.attribution)}, édition {said.edition}"
-        return text + f" ({{ref}}`citation et source <{quotes_anchor(said.edition)}>`)"
+        # a summary: « « … », résume X, d'après l'étude »
+        return _say("said_quote", said, md_escape(quote_body(said.quote)), summary, quotes_anchor(said.edition))
     fig: Figure = said
     who = fig.source_name if fig.source_type == "barometer" else fig.attribution
-    outlet = publication(fig)
-    if outlet and outlet != fig.source_name:
-        who += f", d’après {outlet}"
-    if fig.quote_type == "summary":
-        text = narrative_quote(fig)
-    else:
-        text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0» — {md_escape(who)}"
-    return text + f", édition {fig.edition} ({cite(fig, 'chiffre et source')})"
+    return _say("said_figure", fig, md_escape(quote_body(fig.quote)), who, publication(fig), summary)
 
 
 CHECK_LABELS = {
@@ -82,12 +79,7 @@ def topic(ds: Dataset, j: Judged) -> str:
 
 def summary_text(judged: list[Judged], edition: int) -> str:
     """« Jusqu’à l’édition 2011, le livre met à l’épreuve 65 affirmations : 5 vérifiées, … »."""
-    c = counts(judged)
-    parts = [f"{formatting.number(n, 0)}\u00a0{v if n == 1 else VERDICT_PLURALS[v]}" for v, n in c.items()]
-    listed = formatting.enumeration(parts)
-    total = formatting.count_words(len(judged), "affirmation", feminine=True)
-    return (f"Jusqu’à l’édition {edition}, le livre met à l’épreuve {total} du baromètre, de l’article et des "
-            f"personnes citées : {listed}.")
+    return _say("summary", edition, len(judged), list(counts(judged).items()), VERDICT_PLURALS)
 
 
 NONE = "–"  # a theme with no claim of a verdict (a statistics office's « néant »)
@@ -137,20 +129,8 @@ def method_text(ds: Dataset, edition: int) -> str:
                 and float(f.central).is_integer() and f.central > 0:
             example = f
             break
-    rounding = ""
-    if example is not None:
-        lo, hi = interval(example)
-        rounding = (f" : un chiffre publié à l’unité, comme {cite(example)}, vaut de "
-                    f"{formatting.value_range(lo, hi, example.unit)}")
-    return (
-        "Une affirmation est *vérifiée* quand une série officielle la confirme (le Smic des décrets), *démentie par "
-        "les statistiques officielles* quand elle la contredit ; *cohérente* ou *incohérente* selon qu’elle "
-        "s’accorde ou non avec les autres chiffres publiés par la même édition (ou, pour la taille du marché, avec le "
-        "secteur voisin que mesure l’Insee, de champ différent), chacun pris avec son arrondi"
-        f"{rounding} ; *confirmée* ou *démentie par la suite* selon ce que publient les éditions suivantes, "
-        f"jusqu’à celle de {edition} ; un objectif est *atteint* ou *non atteint* ; *invérifiable* quand aucune "
-        "donnée du livre ne permet de la tester."
-    )
+    lo, hi = interval(example) if example is not None else (None, None)
+    return _say("method", edition, example, lo, hi)
 
 
 def claims_markdown(ds: Dataset, edition: int) -> str:
@@ -158,8 +138,7 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
     and evidence."""
     judged = judge(ds, edition)
     if not judged:
-        return ("Aucune affirmation de l’article ou des éditions suivantes ne peut encore être mise à l’épreuve "
-                f"avec les données jusqu’à l’édition {edition}.")
+        return _say("nothing_yet", edition)
     parts = [method_text(ds, edition), summary_text(judged, edition), verdict_table(judged)]
     for chapter, title in CHAPTER_TITLES.items():
         group = [j for j in judged if j.claim.chapter == chapter]
@@ -169,28 +148,21 @@ def claims_markdown(ds: Dataset, edition: int) -> str:
         told: dict[str, str] = {}  # evidence already printed on the page → the topic it was printed under
         for j in group:
             # two claims checked against the same figures get one evidence, and the second points back to it
-            evidence = (f"Mêmes chiffres que pour {told[j.verdict.evidence]}, plus haut."
-                        if j.verdict.evidence in told else j.verdict.evidence)
+            text = j.verdict.evidence
+            evidence = _say("same_figures", told[text]) if text in told else text
             # a role's text is literal: no Markdown escapes in it (« La crise\, moteur … » showed its backslash)
             plain = topic(ds, j).replace("`", "’").replace("<", "‹").replace(">", "›")
-            told.setdefault(j.verdict.evidence, f"{{ref}}`« {plain} » <{j.anchor}>`")
-            parts.append(
-                f"({j.anchor})=\n"
-                f"**{md_escape(topic(ds, j))}**\\\n"
-                f"{said_text(j.stated)}\\\n"
-                f"**Verdict : {j.verdict.verdict}.** {evidence}"
-            )
+            told.setdefault(text, f"{{ref}}`« {plain} » <{j.anchor}>`")
+            # the entry's lines are MyST's: its target, then hard line breaks (not joined into a paragraph)
+            parts.append(str(templating.macro(PAGE, "entry")(j.anchor, topic(ds, j), said_text(j.stated),
+                                                             j.verdict.verdict, evidence)))
     return "\n\n".join(parts)
 
 
-def links_for(ds: Dataset, edition: int, chapter: str) -> str:
-    """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none)."""
-    judged = judge(ds, edition, chapter)
+def links_for(ds: Dataset, edition: int, chapter: str, facts: object | None = None) -> str:
+    """One line for a chapter: its claims' verdicts, each linked to the claims page ('' when none). A chapter that
+    has its facts passes them (``facts``): its claims that read them are then judged on the same computation."""
+    judged = judge(ds, edition, chapter, None if facts is None else {chapter: facts})
     if not judged:
         return ""
-    c = counts(judged)
-    items = [f"{formatting.number(n, 0)}\u00a0{VERDICT_PLURALS[v] if n > 1 else v}" for v, n in c.items()]
-    listed = formatting.enumeration(items)
-    first = judged[0]
-    return (f"Les affirmations de ce chapitre sont jugées une à une dans « {{ref}}`Les affirmations à l’épreuve "
-            f"<{first.anchor}>` » : {listed}.")
+    return _say("links", judged[0].anchor, list(counts(judged).items()), VERDICT_PLURALS)
