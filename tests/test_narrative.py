@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from barometre import load, narrative
 from barometre.narrative import cite, de, direction, growth_trend, md_escape, quote, source_line
 
@@ -64,24 +66,6 @@ def test_a_press_summary_is_never_shown_as_someones_words():
     assert quote(stable).replace("\u00a0", " ") == (
         "« Le marché est stable », résume Sens du client \\(blog\\), d’après le baromètre EY\\/SP2C des centres de "
         "contact \\(données 2024\\)")
-
-
-def test_a_paragraph_explains_an_older_edition_once_and_names_it_for_every_figure():
-    from barometre.narrative import lighten_vintage_notes
-
-    note = " (dernier chiffre publié, édition\u00a02008)"
-    text = f"a 1{note}, b 2{note}, c 3 (dernier chiffre publié, édition\u00a02009).\n\nd 4{note}."
-    assert lighten_vintage_notes(text) == (
-        f"a 1{note}, b 2 (édition\u00a02008), c 3 (dernier chiffre publié, édition\u00a02009).\n\nd 4{note}.")
-
-
-def test_a_table_cell_explains_an_older_edition_on_its_own():
-    from barometre.narrative import lighten_vintage_notes
-
-    note = " (dernier chiffre publié, édition\u00a02008)"
-    table = f"| Chapitre | Chiffre |\n| --- | --- |\n| a{note} | b{note} c{note} |"
-    rows = lighten_vintage_notes(table).splitlines()
-    assert rows[2] == f"| a{note} | b{note} c (édition\u00a02008) |"
 
 
 def test_the_annex_quotes_an_excerpt_in_one_pair_of_guillemets():
@@ -152,21 +136,17 @@ def test_a_titles_glued_punctuation_gets_its_french_space_and_its_words_stay():
     assert title_typography("Le «once and done» à 10:30, voir http://x.fr") == "Le “once and done” à 10:30, voir http://x.fr"
 
 
-def test_de_and_que_are_elided_before_a_qualified_figure_whoever_wrote_the_sentence():
-    from barometre.narrative import elide_before_figures
+def test_de_and_que_are_elided_while_rendering_from_the_text_a_reader_sees():
+    from barometre.narrative.templating import de_text, que_text, render
 
-    assert elide_before_figures("est de {ref}`environ 83 % <x>`") == "est d’{ref}`environ 83 % <x>`"
-    assert elide_before_figures("plus que au moins 10 %, plus de une") == "plus qu’au moins 10 %, plus d’une"
-    assert elide_before_figures("passe de 15 %, de environnement") == "passe de 15 %, de environnement"
+    assert de_text("{ref}`environ 83 % <x>`") == "d’{ref}`environ 83 % <x>`"
+    assert de_text("{ref}`15 % <x>`") == "de {ref}`15 % <x>`" and de_text("un recul") == "d’un recul"
+    assert que_text("{ref}`au moins 10 % <x>`") == "qu’{ref}`au moins 10 % <x>`" and que_text("15 %") == "que 15 %"
+    # the page shows a sentence as rendered: no regex elides it afterwards
+    from barometre.narrative.page import render as shown
 
-
-def test_words_an_older_edition_reported_are_said_so_once_per_paragraph():
-    from barometre.narrative import lighten_vintage_notes
-
-    note = " (propos rapportés dans l’édition\u00a02008)"
-    text = f"A{note}. B{note}.\n\nC{note}."
-    assert lighten_vintage_notes(text) == f"A{note}. B (édition\u00a02008).\n\nC{note}."
-
+    assert shown("est de {ref}`environ 83 % <x>`") == "est de {ref}`environ 83 % <x>`"
+    assert render("book/notes/notes.md.j2") == ""  # a template of macros only renders nothing
 
 def test_a_source_line_names_each_outlet_once_with_its_years():
     """The growth chart's line read « d’après Relation Client Magazine, Relation Client Magazine (2009) » and
@@ -599,3 +579,20 @@ def test_a_books_forecasts_do_not_change_when_a_later_edition_is_added(tmp_path)
                     path.unlink()
         assert load(data).latest == edition
         assert forecasts_markdown(load(data), edition) == forecasts_markdown(ds, edition)
+
+
+def test_the_executed_pages_guard_sees_an_unelided_figure_and_a_note_explained_twice():
+    """``executed.assert_clean``, run on every chapter's executed text (``test_chapter_contract``), is what checks the
+    rendering's elision and edition notes now that the page no longer repairs them."""
+    from executed import assert_clean
+
+    note = " (dernier chiffre publié, édition\u00a02008)"
+    with pytest.raises(AssertionError):
+        assert_clean("la part est de {ref}`environ 83 % <x>` en 2006")
+    with pytest.raises(AssertionError):
+        assert_clean(f"a 1{note}, b 2{note}.")
+    said = " (propos rapportés dans l’édition\u00a02008)"
+    with pytest.raises(AssertionError):
+        assert_clean(f"A{said}. B{said}.")
+    assert_clean(f"la part est d’{{ref}}`environ 83 % <x>` en 2006, a 1{note}.\n\nb 2{note}.")  # one a paragraph
+    assert_clean(f"| a{note} | b{note} |")  # a table cell is read on its own

@@ -1,4 +1,4 @@
-"""The page being written: each person introduced once, elision before figures, the edition notes lightened."""
+"""The page being written: each person introduced once."""
 
 from __future__ import annotations
 
@@ -7,40 +7,6 @@ import re
 from barometre.data import Dataset
 from barometre.narrative.citing import md_escape
 from barometre.prose import Prose
-
-_VINTAGE_NOTE = re.compile(r" \(dernier chiffre publié, édition\u00a0(\d{4})\)")
-
-
-_REPORTED_NOTE = re.compile(r" \(propos rapportés dans l’édition\u00a0(\d{4})\)")
-
-
-def lighten_vintage_notes(text: str) -> str:
-    """In each paragraph, the first figure of an older edition says « (dernier chiffre publié, édition 2008) »
-    (and the first words it reported « (propos rapportés dans l’édition 2008) »); the next ones of the same
-    edition say « (édition 2008) »: every figure still names its edition, and
-    the explanation is given once. In a table, each cell is read on its own (a cell is quoted alone)."""
-    def lighten(para: str) -> str:
-        def shortener():
-            seen: set[str] = set()
-
-            def shorten(m: re.Match) -> str:
-                if m.group(1) in seen:
-                    return f" (édition\u00a0{m.group(1)})"
-                seen.add(m.group(1))
-                return m.group(0)
-
-            return shorten
-
-        # the same for words an older edition reported: « (propos rapportés dans l’édition 2008) » once
-        return _REPORTED_NOTE.sub(shortener(), _VINTAGE_NOTE.sub(shortener(), para))
-
-    def lighten_block(block: str) -> str:
-        lines = block.split("\n")
-        if lines and all(line.lstrip().startswith("|") for line in lines if line.strip()):
-            return "\n".join("|".join(lighten(cell) for cell in re.split(r"(?<!\\)\|", line)) for line in lines)
-        return lighten(block)
-
-    return "\n\n".join(lighten_block(p) for p in text.split("\n\n"))
 
 
 class PageMentions:
@@ -102,15 +68,6 @@ class PageMentions:
         return text
 
 
-_UNELIDED = re.compile(r"(?<![\w’'\\])([Dd]e|[Qq]ue) ((?:\{ref\}`)?(?:environ|au moins|au plus|un|une)\b)")
-
-
-def elide_before_figures(text: str) -> str:
-    """« de environ 83 % » → « d’environ 83 % », « que au moins » → « qu’au moins », linked or not: a
-    sentence that writes « de » before a figure cannot know the figure's qualifier."""
-    return _UNELIDED.sub(lambda m: m.group(1)[:-1] + "’" + m.group(2), text)
-
-
 def of(name: str) -> str:
     """« de KPMG », « d'EY »: the preposition elided before a vowel or a mute h."""
     return f"d'{name}" if name[:1].upper() in "AEIOUYÉÈÊHÂÎÔ" else f"de {name}"
@@ -145,9 +102,9 @@ def _ask_token(page) -> tuple:
 
 
 def render(text: str, page: PageMentions | None = None) -> str:
-    """The MyST a sentence is shown as: its vintage notes lightened, « de » elided before a figure and, on a
-    ``page``, each person introduced once."""
-    text = elide_before_figures(lighten_vintage_notes(text))
+    """The MyST a sentence is shown as: on a ``page``, each person introduced once. (The elision before a figure and
+    the edition note said once a paragraph are chosen while the text is rendered, by the templates' ``de_text`` and
+    ``cite_in``/``one_note``: the page no longer repairs them with regexes.)"""
     return page.introduce_once(text) if page is not None else text
 
 

@@ -21,7 +21,8 @@ Globals: ``direction`` (the word for a sign), ``tensed`` (present for the editio
 ``as_said_then`` (a speaker's verb and opening, dated in the past for an older edition's figure), ``by_signs`` (the
 words for figures moving together), ``one_note`` (an older edition's note once), ``trend_text`` (« 74 % en 2009, en
 baisse par rapport à 80 % en 2008 »), ``count_words``, ``elide``, ``enumeration``, ``value_range``, ``nbsp`` (the
-no-break space).
+no-break space), ``de_text`` and ``que_text`` (« de » / « d’ », « que » / « qu’ » before a rendered figure or clause,
+elided from the text a reader sees: write ``{{ de_text(x|cite) }}``, never « de {{ x|cite }} »).
 
 Whitespace: a block tag alone on its line leaves nothing (``trim_blocks``, ``lstrip_blocks``); a line ending in an
 inline tag (``…{% endif %}``) is glued to the next one, as in any Jinja template: end such a line with text, or
@@ -76,6 +77,26 @@ NBSP = "\u00a0"  # the no-break space, {{ nbsp }} in a template where an editor 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
+_ROLE = re.compile(r"^\{\w+\}`")  # a MyST role's opening, before the words a reader sees
+
+
+def _elided(word: str, text: str) -> str:
+    """``word`` and ``text`` joined, elided when the text a reader sees starts with a vowel: « d’{ref}`environ 83 %` »,
+    « qu’il », « de {ref}`15 %` ». The elision is chosen while rendering, from the text itself (the page no longer
+    repairs « de environ » after assembly)."""
+    return elide(word, _ROLE.sub("", text)) + text
+
+
+def de_text(text: str) -> str:
+    """« de 15 % … », « d’environ 83 % … » before a rendered figure or clause."""
+    return _elided("de", text)
+
+
+def que_text(text: str) -> str:
+    """« que 15 % … », « qu’environ 83 % … » before a rendered figure or clause."""
+    return _elided("que", text)
+
+
 def as_of_edition(fig: Figure) -> Figure:
     """The figure as its own edition reads it: no edition note (a sentence that dates it, or says the note once)."""
     return replace(fig, as_of=fig.edition)
@@ -100,7 +121,8 @@ def environment() -> Environment:
     )
     env.globals.update(direction=direction, tensed=tensed, as_said_then=as_said_then, by_signs=by_signs,
                        one_note=one_note, trend_text=trend_text, count_words=formatting.count_words, elide=elide,
-                       enumeration=formatting.enumeration, value_range=formatting.value_range, nbsp=NBSP)
+                       enumeration=formatting.enumeration, value_range=formatting.value_range, nbsp=NBSP,
+                       de_text=de_text, que_text=que_text)
     return env
 
 
