@@ -592,3 +592,33 @@ def test_a_crowded_yearly_panel_prints_across_the_text_width_its_labels_clear_of
     assert all(_drawn_size(part)[0] <= 470 for part in parts)
     defects = [d for part in parts for d in label_defects(part) if d[0] in ("label", "point", "line")]
     assert defects == []
+
+
+def test_a_column_of_yearly_panels_prints_each_period_on_its_own_cut_axis():
+    """Figures 3, 10 and 29 of the 2024 book ran every panel's axis to 2024 although several panels' data stop in
+    2008–2014: half of each panel was blank (issue 27, print editor). In print, the panels are grouped by the
+    period their data cover, each group's years' axis running from its first to its last year of data: no
+    printed panel's data stop more than the group gap before its axis ends."""
+    from barometre import history, load
+    from barometre.charts.printing import PERIOD_GAP, _cut_to_data, _data_years, _yearly_x, period_groups
+    from barometre.sphinx_ext.printing import without_sparse_panels
+
+    ds = load()
+    cut = 0
+    for chapter in ("resilience", "offshore", "partnership"):
+        table = history.yearly_history(ds, ds.indicators_for(chapter), 2024)
+        spec = without_sparse_panels({"spec": history.history_chart(table, name="h", title="T", edition=2024)
+                                      .web_spec()})[0]["spec"]
+        groups = period_groups(spec)
+        everything = [_data_years(spec, p) for p in spec["vconcat"]]
+        gap = max(PERIOD_GAP, (max(e[1] for e in everything) - min(e[0] for e in everything)) // 3)
+        assert sorted(i for g in groups for i in g) == list(range(len(spec["vconcat"])))
+        for group in groups:
+            part = _cut_to_data({**spec, "vconcat": [spec["vconcat"][i] for i in group]})
+            extents = [_data_years(part, p) for p in part["vconcat"]]
+            for panel, (first, last) in zip(part["vconcat"], extents, strict=True):
+                domain = _yearly_x(panel)[0]["scale"]["domain"]
+                assert domain == list(range(min(e[0] for e in extents), max(e[1] for e in extents) + 1))
+                assert domain[-1] - last <= gap, (chapter, panel["title"], domain)
+            cut += domain[-1] < 2024
+    assert cut >= 3  # the 2024 book's early series (2003–2014) print on axes that stop with them
