@@ -70,6 +70,7 @@ PLACES = {
     "ee": ("left", "middle", _LABEL_GAP + 10, 0), "ww": ("right", "middle", -_LABEL_GAP - 10, 0),
 }
 CROWDED_PLACES = ("nnn", "sss", "nee", "nww", "ee", "ww")
+MISREAD = 50  # the cost of a label whose middle is nearer another point's x than its own point's
 
 
 def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
@@ -81,6 +82,13 @@ def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[f
 
 def _overlap(a, b) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _distance(box, x: float, y: float) -> float:
+    """How far the point (x, y) lies from the box (0 inside it)."""
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def _crosses(box, p, q) -> bool:
@@ -110,6 +118,7 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
     segments = list(itertools.pairwise(points))
     other_marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for line in others for x, y, _ in line]
     segments += [pair for line in others for pair in itertools.pairwise(line)]
+    columns = [(px, py) for px, py, _ in points] + [(px, py) for line in others for px, py, _ in line]
 
     def preference(i: int) -> list[str]:
         y = points[i][1]
@@ -138,6 +147,15 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
         total += sum(_overlap(box, m) * 3 for j, m in enumerate(marks) if j != i)
         total += sum(_overlap(box, m) * 3 for m in other_marks) + sum(_overlap(spaced, b) * 6 for b in taken)
         total += sum(60 for p, q in segments if _crosses(box, p[:2], q[:2]))
+        # a label is read as the point whose x is nearest its middle: « −2,8 % » (2012) set right of its point
+        # stood over the 2013 point (issue 27, print editor, 2024 book p. 12)
+        # (worse when that point is also nearer the label than its own)
+        middle = (box[0] + box[2]) / 2
+        nearer = [(ox, oy) for ox, oy in columns if abs(ox - x) > 0.5 and abs(ox - middle) + 0.5 < abs(x - middle)]
+        if nearer:
+            total += MISREAD
+            if any(_distance(box, ox, oy) < _distance(box, x, y) for ox, oy in nearer):
+                total += MISREAD * 3
         outside = (max(0.0, -box[0]) + max(0.0, box[2] - width - 6) + max(0.0, -14 - box[1])
                    + max(0.0, box[3] - height - PRINT_X_AXIS_OFFSET + 1))
         return total + outside * 30
