@@ -25,6 +25,9 @@ _POINT = re.compile(r'aria-label="année: (\d+); valeur: ([^;"]+);[^"]*" role="g
 _LINE = re.compile(r'aria-roledescription="line mark" d="(M[^"]*)"')
 _RULE = re.compile(r'aria-roledescription="rule mark" transform="translate\(([-\d.e]+),([-\d.e]+)\)" '
                    r'x2="([-\d.e]+)" y2="([-\d.e]+)"')
+# a break's dashed rule has no tooltip, so no aria label: its line is known by its dashes
+_DASHED = re.compile(r'<line transform="translate\(([-\d.e]+),([-\d.e]+)\)" x2="([-\d.e]+)" y2="([-\d.e]+)"'
+                     r'[^>]*stroke-dasharray')
 
 
 def _boxes(chunk: str) -> list[dict]:
@@ -54,7 +57,7 @@ def _segments(chunk: str) -> list[tuple[tuple[float, float], tuple[float, float]
 def _rules(chunk: str) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """A panel's rules: a range's bar, a bound's arrow, a break's dashed line."""
     out = []
-    for x, y, dx, dy in _RULE.findall(chunk):
+    for x, y, dx, dy in _RULE.findall(chunk) + _DASHED.findall(chunk):
         x, y = float(x), float(y)
         out.append(((x, y), (x + float(dx), y + float(dy))))
     return out

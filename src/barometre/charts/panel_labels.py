@@ -27,6 +27,7 @@ ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square 
 # geometry is predicted within a few points (``print_plot_size``)
 ARROW_HEAD_CLEARANCE = 2.5  # pt
 
+RULE_CLEARANCE = 1.5  # pt each side of a break's rule that a label keeps clear of
 BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes beside its rule, above the zero line of a printed panel
 
 def arrow_ends(rows: pd.DataFrame) -> pd.Series:
@@ -71,6 +72,9 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
     if "rupture" in rows.columns:
         strokes += [[(at(rule_year(r), 0.0)[0], 0.0, ""), (at(rule_year(r), 0.0)[0], height, "")]
                     for _, r in rows.iterrows() if r["rupture"]]
+        # and dearer to cross than a line (a label cut by the dashes reads as two: « environ 80|% », printed46)
+        heads += [(at(rule_year(r), 0.0)[0] - RULE_CLEARANCE, 0.0, at(rule_year(r), 0.0)[0] + RULE_CLEARANCE, height)
+                  for _, r in rows.iterrows() if r["rupture"]]
     # a break's label, beside its rule, just above the zero line
     if "rupture" in rows.columns:
         late = years[0] + (len(years) * 2) // 3
