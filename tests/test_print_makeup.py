@@ -226,7 +226,6 @@ def test_a_column_of_short_labels_before_columns_of_counts_is_set_on_one_line():
 def test_a_chapter_s_break_note_is_printed_once_in_the_book_later_ones_keeping_only_what_is_new():
     """printed46: « Rupture de toutes les séries à l'édition 2007… » printed in full on four pages (pp. 10–11, 18,
     31, 41). In print a later chapter's note keeps the sentences no earlier one printed and refers to the first."""
-
     from barometre.sphinx_ext.latex import BREAK_MARKS, BREAKS_TOLD, print_break_notes_once
 
     marks = f"Sur les graphiques, {BREAK_MARKS} ; aucune ligne ne relie deux points."
