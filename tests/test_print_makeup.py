@@ -239,3 +239,17 @@ def test_a_chapter_s_break_note_is_printed_once_in_the_book_later_ones_keeping_o
     assert texts[0] == f"{first} {marks}" and texts[1] == "Le secteur croît."
     assert texts[2] == BREAKS_TOLD
     assert texts[3] == f"{other} {BREAKS_TOLD}"
+
+
+def test_a_call_after_a_linked_number_goes_before_the_full_stop():
+    """printed46 (p. 30): « pesaient 17 %. (figure 20) »: the paragraph's last node was the full stop alone, after
+    the number's link, and the call went after it."""
+    from barometre.sphinx_ext.makeup import _call_at_end
+
+    paragraph = nodes.paragraph()
+    paragraph += nodes.Text("Les télécoms pesaient ")
+    paragraph += nodes.reference("", "17 %", refuri="#x")
+    paragraph += nodes.Text(".")
+    _call_at_end(paragraph, "(figure~20)")
+    kinds = [(type(c).__name__, c.astext()) for c in paragraph.children]
+    assert kinds[-2:] == [("raw", " (figure~20)"), ("Text", ".")], kinds
