@@ -149,8 +149,10 @@ def downloads(env) -> list[nodes.Node]:
     head = nodes.strong(text="Tous les indicateurs, année par année : ")
     if not base:
         return [_web_paragraph(_para(head, ref, " (", what))]
+    # the address as a URL (LaTeX's \url: no French space before its colon, broken at a slash, never hyphenated)
+    address = nodes.raw("", f"\\url{{{base.rstrip('/')}/{edition}/}}", format="latex")
     return [_para(head, _web_only(ref, " ("),
-                  _print_only(f"un tableau téléchargeable sur le site du livre, {base.rstrip('/')}/{edition}/ ("),
+                  _print_only("un tableau téléchargeable sur le site du livre, ", address, " ("),
                   what)]
 
 
