@@ -627,6 +627,11 @@ def test_a_column_of_yearly_panels_prints_each_period_on_its_own_cut_axis():
                 domain = _yearly_x(panel)[0]["scale"]["domain"]
                 assert domain == list(range(min(e[0] for e in extents), max(e[1] for e in extents) + 1))
                 assert domain[-1] - last <= gap, (chapter, panel["title"], domain)
+                # a break's label takes its side from the cut axis, as the values placed by it do (``panel_labels``)
+                late = domain[0] + (len(domain) * 2) // 3
+                for layer in panel["layer"]:
+                    if layer["encoding"].get("text", {}).get("field") == "rupture":
+                        assert layer["transform"][0]["filter"].endswith(f" {late}"), layer["transform"]
             cut += domain[-1] < 2024
     assert cut >= 3  # the 2024 book's early series (2003–2014) print on axes that stop with them
 

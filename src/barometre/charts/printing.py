@@ -412,11 +412,17 @@ def _cut_to_data(spec: dict) -> dict:
     if all(x["scale"]["domain"] == years for p in panels for x in _yearly_x(p)):
         return spec
     panels = json.loads(json.dumps(panels))
+    late = years[0] + (len(years) * 2) // 3  # a break's label goes left of its rule from here on (as history_chart)
     for panel in panels:
         for x in _yearly_x(panel):
             x["scale"] = {**x["scale"], "domain": years}
             if isinstance(x.get("axis"), dict) and "values" in x["axis"]:
                 x["axis"] = {**x["axis"], "values": year_ticks(years)}
+        for layer in panel.get("layer", []):  # the break labels' side, from the cut axis (``panel_labels`` places
+            if layer.get("encoding", {}).get("text", {}).get("field") == "rupture":  # the values by it)
+                for step in layer.get("transform", []):
+                    if isinstance(step.get("filter"), str):
+                        step["filter"] = re.sub(r"(<|>=) \d{4}$", lambda m: f"{m.group(1)} {late}", step["filter"])
     return {**spec, "vconcat": panels}
 
 
