@@ -601,7 +601,7 @@ def test_a_column_of_yearly_panels_prints_each_period_on_its_own_cut_axis():
     period their data cover, each group's years' axis running from its first to its last year of data: no
     printed panel's data stop more than the group gap before its axis ends."""
     from barometre import history, load
-    from barometre.charts.printing import (
+    from barometre.charts.print_periods import (
         PERIOD_GAP,
         _cut_to_data,
         _data_years,

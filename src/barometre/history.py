@@ -36,6 +36,8 @@ from barometre.charts.panel_labels import (  # the print labels of a panel, plac
     arrow_ends,
     label_layers,
 )
+from barometre.charts.print_periods import YEAR_LABEL_ROOM, YEAR_STEPS  # noqa: F401 - re-exported
+from barometre.charts.print_periods import year_ticks as _year_ticks
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label, with_scope
 from barometre.narrative import md_escape, source_line
@@ -271,18 +273,9 @@ def print_plot_size(data: pd.DataFrame, panels: int) -> tuple[float, float]:
     return PRINT_WIDTH - PRINT_Y_AXIS, 110
 
 
-YEAR_LABEL_ROOM = 34  # px a year's label needs on a panel's axis, its gap included (« 2003 » at 10 to 11 px)
-YEAR_STEPS = (1, 2, 4, 5, 10)  # the round steps between labelled years
-
-
 def year_ticks(years: list[int], width: float = PANEL_WIDTH) -> list[int]:
-    """The years a panel's axis labels: every year when they fit, else every 2nd, 4th, 5th or 10th year on its round
-    multiples (printmaker printed41: « 20032005200720092011… » ran together on a 2003–2025 panel in print). Every
-    year keeps its place on the axis (the scale's domain); only the labels thin out."""
-    room = max(2, int(width // YEAR_LABEL_ROOM))
-    step = next((s for s in YEAR_STEPS if math.ceil(len(years) / s) <= room), YEAR_STEPS[-1])
-    ticks = [y for y in years if y % step == 0] if step > 1 else list(years)
-    return ticks if len(ticks) >= 2 else [years[0], years[-1]]
+    """The years a panel's axis labels (``charts.print_periods.year_ticks``)."""
+    return _year_ticks(years, width)
 
 
 def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -> ChartOutput:
