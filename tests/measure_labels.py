@@ -15,6 +15,7 @@ from barometre.charts.value_labels import label_width
 
 FAR = 14.0  # pt: a label whose box is further than this from its own point floats away from it
 POINT_RADIUS = 4.2
+COLUMN = 0.5  # pt: a label's middle nearer another point's x than its own's by this much is read as that point's
 
 _GROUP = re.compile(r'class="mark-group role-scope ((?:concat_\d+_)*concat_\d+)_group"')  # a panel, nested or not
 _TEXT = re.compile(r'<text aria-label="année: (\d+); valeur: ([^;"]+);[^"]*"[^>]*text-anchor="(\w+)" '
@@ -24,6 +25,9 @@ _POINT = re.compile(r'aria-label="année: (\d+); valeur: ([^;"]+);[^"]*" role="g
 _LINE = re.compile(r'aria-roledescription="line mark" d="(M[^"]*)"')
 _RULE = re.compile(r'aria-roledescription="rule mark" transform="translate\(([-\d.e]+),([-\d.e]+)\)" '
                    r'x2="([-\d.e]+)" y2="([-\d.e]+)"')
+# a break's dashed rule has no tooltip, so no aria label: its line is known by its dashes
+_DASHED = re.compile(r'<line transform="translate\(([-\d.e]+),([-\d.e]+)\)" x2="([-\d.e]+)" y2="([-\d.e]+)"'
+                     r'[^>]*stroke-dasharray')
 
 
 def _boxes(chunk: str) -> list[dict]:
@@ -53,7 +57,7 @@ def _segments(chunk: str) -> list[tuple[tuple[float, float], tuple[float, float]
 def _rules(chunk: str) -> list[tuple[tuple[float, float], tuple[float, float]]]:
     """A panel's rules: a range's bar, a bound's arrow, a break's dashed line."""
     out = []
-    for x, y, dx, dy in _RULE.findall(chunk):
+    for x, y, dx, dy in _RULE.findall(chunk) + _DASHED.findall(chunk):
         x, y = float(x), float(y)
         out.append(((x, y), (x + float(dx), y + float(dy))))
     return out
@@ -82,7 +86,8 @@ def _distance(box, x: float, y: float) -> float:
 def label_defects(spec: dict) -> list[tuple[str, str, str]]:
     """The defects of a print spec's value labels, panel by panel: (kind, label, what it meets), kind
     one of « label » (on another label), « point » (on another point), « line » (a line runs through
-    it), « rule » (a range's bar, a bound's arrow or a break's rule runs through it) or « far » (its box over ``FAR`` pt from its own point)."""
+    it), « rule » (a range's bar, a bound's arrow or a break's rule runs through it) « far » (its box over ``FAR`` pt from its own point) or
+    « column » (its middle nearer another point's x than its own's), « misread » (that point nearer the label, too)."""
     svg = vlc.vegalite_to_svg(spec, format_locale=LOCALE, time_format_locale=LOCALE)
     starts = [m.start() for m in _GROUP.finditer(svg)] or [0]
     chunks = [svg[a:b] for a, b in zip(starts, [*starts[1:], len(svg)], strict=True)]
@@ -107,6 +112,15 @@ def label_defects(spec: dict) -> list[tuple[str, str, str]]:
             if any(_crosses(box, p, q) for p, q in _rules(chunk)):
                 defects.append(("rule", label["text"], ""))
             own = points.get(label["key"])
+            # read by column: a label stands over (or beside) its own year's point, nearer its x than any other
+            # point's (« −2,8 % », the 2012 value, printed over the 2013 point: issue 27, p. 12)
+            middle = (box[0] + box[2]) / 2
+            if own is not None and any(key != label["key"] and abs(x - middle) + COLUMN < abs(own[0] - middle)
+                                       for key, (x, _) in points.items()):
+                # and read as another point's value outright when that point is also nearer the label
+                misread = any(key != label["key"] and abs(x - middle) + COLUMN < abs(own[0] - middle)
+                              and _distance(box, x, y) < _distance(box, *own) for key, (x, y) in points.items())
+                defects.append(("misread" if misread else "column", label["text"], f"{abs(own[0] - middle):.0f} pt"))
             if own is not None and _distance(box, *own) > FAR:
                 defects.append(("far", label["text"], f"{_distance(box, *own):.0f} pt"))
     return defects

@@ -16,6 +16,7 @@ from barometre.data import load
 from barometre.narrative import excerpt, quotes_anchor
 from barometre.prose import PRINT_ANCHORS, jupyter_markdown, only_in, print_anchors
 from barometre.sphinx_ext.latex import drop_headings_printing_nothing, print_anchor_targets
+from barometre.typography import quote_typography
 
 EDITIONS = (2011, 2024)  # the edition the print editor read, and the latest
 _ONLY = re.compile(r"^:::\{only\} (html|latex)\n(.*?)\n:::$", re.M | re.S)
@@ -80,7 +81,13 @@ def test_the_printed_annex_gives_each_excerpt_once_under_its_publication(ds, edi
             s = ds.sources[item.source]
             expected.add((ed, s.publication_author, s.publication_title, s.publication_outlet,
                           " ".join(excerpt(item.quote).split())))
-    assert len(items) == len(expected)
+    # merged where one excerpt holds another or runs on from its end (``sources._merged_excerpts``): no more items
+    # than distinct excerpts, and every excerpt's words printed whole
+    assert len(items) <= len(expected)
+    whole = " ".join(body for _, body, _ in items).replace("\\", "")
+    missing = [words for *_, words in expected
+               if sources._bare(quote_typography(words)) not in whole]
+    assert missing == [], missing[:3]
     figures = sum(len(ds.figures(e)) for e in ds.editions if e <= edition)
     assert len(items) < figures  # the point: the web's one entry a figure repeated its excerpt
     # every heading is a publication's reference, with no address (a printed link leads nowhere)
@@ -157,3 +164,26 @@ def test_a_heading_over_web_only_text_is_left_out_of_print_and_no_other():
     doc = _doc(section, nodes.section("", nodes.title("", "Imprimé"), nodes.paragraph("", "T.")))
     drop_headings_printing_nothing(doc)
     assert [s[0].astext() for s in doc.findall(nodes.section)] == ["Imprimé"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_printed_excerpt_is_repeated_held_in_another_or_cut_in_a_word(ds, edition):
+    """printed46 (2024 book): « Le marché est stable » printed twice in one entry, and inside a longer summary of
+    it; « Il y a eu un ralentissement en 2024… » twice; « Si les taux de résultat d'exploitation… » in full under
+    two publications; « … ont un niveau d » cut in a word; « Elle est construite… » twice in « Méthodes et
+    ruptures de série », and a summary ending « est stable.. »."""
+    items = _print_items(sources.print_annex_markdown(ds, edition))
+    quoted = [(heading, re.match(r"(?:«\u00a0(.*?)\u00a0»(?: \(extrait cité ci-dessus\))?|Résumé de presse : (.*?)) — ", body.replace("\\", "")))
+              for heading, body, _ in items]
+    words = [(heading, (m.group(1) or m.group(2))) for heading, m in quoted if m]
+    assert len(words) == len(items)
+    for (h1, a), (h2, b) in ((x, y) for i, x in enumerate(words) for j, y in enumerate(words) if i != j):
+        if h1 == h2:  # one entry: no excerpt inside another
+            assert sources._bare(a) not in b, (h1, a[:60])
+    full = [w for _, w in words if not w.endswith("[…]")]
+    assert len(full) == len(set(full)), [w[:60] for w in full if full.count(w) > 1][:3]
+    assert not any(re.search(r"[\s\u00a0](?:[dlnjsctm]|qu)['’]?$", w) for w in full)
+    methods = sources.methods_markdown(ds, edition).replace("\\", "")
+    passages = re.findall(r", «\u00a0((?:(?!\u00a0»).)*)\u00a0»\.$", methods, re.M)  # a source's words end a line
+    assert len(passages) >= 2 and len(passages) == len(set(passages)), passages
+    assert ".." not in methods.replace("...", "")

@@ -33,8 +33,12 @@ def test_the_pdf_s_colophon_gives_the_licences_and_how_to_cite_this_edition(pdf)
     assert re.search(r"Pour citer ce livre : L’équipe du baromètre, Le baromètre des outsourceurs de la relation "
                      rf"client, édition 2008, version {re.escape(metadata.version('barometre'))} \(code ", text), text[:600]
     for needle in ("Licence Ouverte / Etalab 2.0", "licence MIT", "L122-5", "Code de la propriété intellectuelle",
-                   "Tous les indicateurs, année par année", "un tableau téléchargeable sur le site du livre"):
+                   ):
         assert needle in text, needle
+    # « le site du livre » only with its address (printed46: « sur le site du livre », « Sur le site, chaque
+    # graphique… » with no address a print reader could follow)
+    assert all(re.match(r", https?://", text[m.end():]) for m in re.finditer("site du livre", text)), text
+    assert "Sur le site" not in text
     # a printed report names its series and tables, never a file (printed41: eleven paths in the colophon)
     assert not re.findall(r"\b[\w./-]+\.(?:csv|json|geojson|py|ipynb)\b|\breference/|\bdata/", pdf["text"])
 
@@ -863,3 +867,10 @@ def test_a_column_of_numbers_is_set_right_on_the_decimal_comma(pdf):
                     aligned += 1
                     assert max(column) - min(column) < 1.5, sorted(column)
     assert aligned >= 1
+
+
+def test_the_pdf_uses_no_web_or_developer_wording(pdf):
+    """printed46: « Cette page compare… » (a printed chapter is no page), « provient d'une ligne des fichiers de
+    données », « sur le site du livre » with no address."""
+    for words in ("Cette page", "cette page", "fichiers de données", "Sur le site"):
+        assert words not in pdf["text"], words

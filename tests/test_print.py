@@ -7,6 +7,7 @@ import json
 
 import altair as alt
 import pandas as pd
+import pytest
 
 from barometre.build import balanced_lines, latex_escape, pdf_metadata
 from barometre.charts import chart_output
@@ -591,4 +592,68 @@ def test_a_crowded_yearly_panel_prints_across_the_text_width_its_labels_clear_of
     parts = print_parts_of(spec)
     assert all(_drawn_size(part)[0] <= 470 for part in parts)
     defects = [d for part in parts for d in label_defects(part) if d[0] in ("label", "point", "line")]
+    assert defects == []
+
+
+def test_a_column_of_yearly_panels_prints_each_period_on_its_own_cut_axis():
+    """Figures 3, 10 and 29 of the 2024 book ran every panel's axis to 2024 although several panels' data stop in
+    2008–2014: half of each panel was blank (issue 27, print editor). In print, the panels are grouped by the
+    period their data cover, each group's years' axis running from its first to its last year of data: no
+    printed panel's data stop more than the group gap before its axis ends."""
+    from barometre import history, load
+    from barometre.charts.print_periods import (
+        PERIOD_GAP,
+        _cut_to_data,
+        _data_years,
+        _yearly_x,
+        period_groups,
+    )
+    from barometre.sphinx_ext.printing import without_sparse_panels
+
+    ds = load()
+    cut = 0
+    for chapter in ("resilience", "offshore", "partnership"):
+        table = history.yearly_history(ds, ds.indicators_for(chapter), 2024)
+        spec = without_sparse_panels({"spec": history.history_chart(table, name="h", title="T", edition=2024)
+                                      .web_spec()})[0]["spec"]
+        groups = period_groups(spec)
+        everything = [_data_years(spec, p) for p in spec["vconcat"]]
+        gap = max(PERIOD_GAP, (max(e[1] for e in everything) - min(e[0] for e in everything)) // 3)
+        assert sorted(i for g in groups for i in g) == list(range(len(spec["vconcat"])))
+        for group in groups:
+            part = _cut_to_data({**spec, "vconcat": [spec["vconcat"][i] for i in group]})
+            extents = [_data_years(part, p) for p in part["vconcat"]]
+            for panel, (_, last) in zip(part["vconcat"], extents, strict=True):
+                domain = _yearly_x(panel)[0]["scale"]["domain"]
+                assert domain == list(range(min(e[0] for e in extents), max(e[1] for e in extents) + 1))
+                assert domain[-1] - last <= gap, (chapter, panel["title"], domain)
+                # a break's label takes its side from the cut axis, as the values placed by it do (``panel_labels``)
+                late = domain[0] + (len(domain) * 2) // 3
+                for layer in panel["layer"]:
+                    if layer["encoding"].get("text", {}).get("field") == "rupture":
+                        assert layer["transform"][0]["filter"].endswith(f" {late}"), layer["transform"]
+            cut += domain[-1] < 2024
+    assert cut >= 3  # the 2024 book's early series (2003–2014) print on axes that stop with them
+
+
+@pytest.mark.parametrize("chapter", ["resilience", "offshore", "partnership"])
+def test_each_printed_value_stands_at_its_own_point_clear_of_rules(chapter):
+    """Issue 27 (print editor, 2024 book pp. 12, 13, 19, 42): « −2,8 % », the 2012 value, printed over the 2013
+    point; « 1 100 M€ à 1 300 M€ » under the 2006 point; a break's rule through « environ 8 000 ». Measured on the
+    printed parts as Vega draws them (``measure_labels``): no label is nearer, both by its middle's x and by its
+    box, to another point than to its own (« misread »), and none lies on another label, a point or a line. (A
+    break's dashed rule still crosses six labels of the 2024 book, a first year's wide label that no place clears
+    within the plot: reported, not asserted.)"""
+    from measure_labels import label_defects
+
+    from barometre import history, load
+    from barometre.charts.printing import print_parts_of
+    from barometre.sphinx_ext.printing import without_sparse_panels
+
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for(chapter), 2024)
+    spec = without_sparse_panels({"spec": history.history_chart(table, name="h", title="T", edition=2024)
+                                  .print_form()["spec"]})[0]["spec"]
+    defects = [d for part in print_parts_of(spec) for d in label_defects(part)
+               if d[0] in ("label", "point", "line", "misread")]
     assert defects == []

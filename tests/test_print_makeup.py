@@ -221,3 +221,35 @@ def test_a_column_of_short_labels_before_columns_of_counts_is_set_on_one_line():
     section = nodes.section("", long)
     print_tables(section)
     assert next(section.findall(addnodes.tabular_col_spec))["spec"] == "TRRR"
+
+
+def test_a_chapter_s_break_note_is_printed_once_in_the_book_later_ones_keeping_only_what_is_new():
+    """printed46: « Rupture de toutes les séries à l'édition 2007… » printed in full on four pages (pp. 10–11, 18,
+    31, 41). In print a later chapter's note keeps the sentences no earlier one printed and refers to the first."""
+    from barometre.sphinx_ext.latex import BREAK_MARKS, BREAKS_TOLD, print_break_notes_once
+
+    marks = f"Sur les graphiques, {BREAK_MARKS} ; aucune ligne ne relie deux points."
+    first = "Rupture de toutes les séries à l'édition 2007 : changement de cabinet (KPMG → BearingPoint)."
+    other = "Rupture des séries « offshore » à l'édition 2016 : nouvelle géographie."
+    doc = nodes.document(None, None)
+    for text in (f"{first} {marks}", "Le secteur croît.", f"{first} {marks}", f"{first} {other} {marks}"):
+        doc += nodes.paragraph("", text)
+    print_break_notes_once(doc)
+    texts = [p.astext() for p in doc.findall(nodes.paragraph)]
+    assert texts[0] == f"{first} {marks}" and texts[1] == "Le secteur croît."
+    assert texts[2] == BREAKS_TOLD
+    assert texts[3] == f"{other} {BREAKS_TOLD}"
+
+
+def test_a_call_after_a_linked_number_goes_before_the_full_stop():
+    """printed46 (p. 30): « pesaient 17 %. (figure 20) »: the paragraph's last node was the full stop alone, after
+    the number's link, and the call went after it."""
+    from barometre.sphinx_ext.makeup import _call_at_end
+
+    paragraph = nodes.paragraph()
+    paragraph += nodes.Text("Les télécoms pesaient ")
+    paragraph += nodes.reference("", "17 %", refuri="#x")
+    paragraph += nodes.Text(".")
+    _call_at_end(paragraph, "(figure~20)")
+    kinds = [(type(c).__name__, c.astext()) for c in paragraph.children]
+    assert kinds[-2:] == [("raw", " (figure~20)"), ("Text", ".")], kinds

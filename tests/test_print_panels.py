@@ -80,8 +80,8 @@ def test_the_series_of_one_or_two_years_are_printed_as_a_table_under_the_chart()
     assert sparse == [("Positions par site", [(2009, "352"), (2011, "381")]),
                       ("Effectifs", [(2008, "55 000"), (2009, "60 000")])]
     table = sparse_table(sparse)
-    assert "\\begin{tabular}" in table and "Positions par site & 2009 & 352\\\\" in table
-    assert " & 2011 & 381\\\\" in table and "Effectifs & 2008 & 55 000\\\\" in table
+    assert "\\begin{tabular}" in table and "Positions par site & 2009 & 352\\barometreunit{}{}\\\\" in table
+    assert " & 2011 & 381\\barometreunit{}{}\\\\" in table and "Effectifs & 2008 & 55 000\\barometreunit{}{}\\\\" in table
     whole = _form("deux", SITES, JOBS)
     assert without_sparse_panels(whole) == (whole, [])
 
@@ -114,3 +114,18 @@ def test_the_forms_drawn_before_the_latex_build_are_the_forms_it_prints(tmp_path
     assert forms[0]["spec"]["vconcat"] == [long]  # (its series of two years in its table)
     # its panels printed before left out, and its series of two years too: nothing of its own to draw but a table
     assert forms[1]["spec"]["vconcat"] == [SITES]
+
+
+def test_the_table_of_short_series_sets_its_values_on_the_decimal_comma():
+    """printed46 (2024 book, Fig. 22 part 2): « 64 % » over « 14,6 % », both flush right, the units in one column
+    and the integers not. Each value's unit goes in a box as wide as the column's widest, and a value with fewer
+    decimals is padded by the missing « ,0 »: the integer parts line up, as in the tables the text sets."""
+    from barometre.sphinx_ext.printing import sparse_table
+
+    table = sparse_table([("Part du coût de personnel", [(2008, "64\u00a0%")]),
+                          ("Part de l'intérim", [(2004, "14,6\u00a0%"), (2005, "environ 7\u00a0%")])])
+    rows = [line for line in table.split("\n") if line.endswith("\\\\") and " & 20" in line]
+    assert len(rows) == 3
+    assert rows[0].endswith("64\\barometreunit{\\do{~\\%}}{~\\%}\\phantom{,0}\\\\"), rows[0]
+    assert rows[1].endswith("14,6\\barometreunit{\\do{~\\%}}{~\\%}\\\\"), rows[1]
+    assert "environ~7\\barometreunit" in rows[2] or "environ\u00a07\\barometreunit" in rows[2], rows[2]

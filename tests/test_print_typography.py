@@ -57,14 +57,24 @@ def test_a_quote_s_numbers_written_the_english_way_are_set_the_french_way():
     assert quote_typography("entre 70 et 75 % du marché, depuis 4 ans") == (
         f"entre 70{NBSP}et{NBSP}75{NBSP}% du marché, depuis 4{NBSP}ans")
     assert quote_typography("des bac + 1 à bac + 3") == f"des bac{NBSP}+{NBSP}1 à bac{NBSP}+{NBSP}3"
-    # a date, a version, a span of years, a diploma written tight: as typed
-    for text in ("le 12.05.2008", "la v2.0", "entre 2005 et 2006", "bac+2"):
+    # a date, a version, a span of years: as typed
+    for text in ("le 12.05.2008", "la v2.0", "entre 2005 et 2006"):
+        assert quote_typography(text) == text
+    # printed46: « Bac+1 », « bac +3 » beside the book's « bac + 2 »; « 33000 », « 808,4 ME », « (+ 18 %) »
+    assert quote_typography("Bac+1 et bac +3") == f"Bac{NBSP}+{NBSP}1 et bac{NBSP}+{NBSP}3"
+    assert quote_typography("33000(1) salariés (sur 49000") == f"33{NNBSP}000(1) salariés (sur 49{NNBSP}000"
+    assert quote_typography("de 1572 à 1560 euros, soit 2000 de plus") == (
+        f"de 1{NNBSP}572{NBSP}à{NBSP}1{NNBSP}560{NBSP}euros, soit 2{NNBSP}000 de plus")
+    assert quote_typography("808,4 ME, 1,3 MdE") == f"808,4{NBSP}M€, 1,3{NBSP}Md€"
+    assert quote_typography("(+ 18 %) qu'à l'offshore (15 %) , indique") == (
+        f"(+18{NBSP}%) qu’à l’offshore (15{NBSP}%), indique")
+    for text in ("en 2000 et 2013", "la norme ISO 9001", "à 75008 Paris"):  # years, a standard, a postcode
         assert quote_typography(text) == text
 
 
 def test_a_quote_s_typography_leaves_what_is_not_a_number_s_sign_or_a_bare_capital():
     # a span of years, a diploma, a year beside a count, a plan's letter, a model: unchanged
-    for text in ("de 2008-2009", "bac+2", "en 2010 2011", "le plan A et l'A380", "Plan B"):
+    for text in ("de 2008-2009", "en 2010 2011", "le plan A et l'A380", "Plan B"):
         assert quote_typography(text).replace("\u2019", "'") == text
 
 
@@ -74,7 +84,9 @@ def test_every_quote_of_the_data_keeps_its_words_and_binds_its_numbers(ds):
     loose = []
     for quote in quotes:
         typeset = quote_typography(quote)
-        assert _words(typeset) == _words(quote.replace(" :", ":").replace(" ;", ";").replace(" ?", "?")
+        # « 808,4 ME » is the typewriter's « 808,4 M€ »: a sign, not a word
+        signs = re.sub(r"(?<=\d)(\s?)(Md|M)E\b", r"\1\2€", quote)
+        assert _words(typeset) == _words(signs.replace(" :", ":").replace(" ;", ";").replace(" ?", "?")
                                           .replace(" !", "!")).replace(" ", ""), (quote, typeset)
         loose += re.findall(r".{0,20}(?:\d[ ]?(?:%|€)|(?<![\w\d)])-\d|«[ ]|[ ]»|\bIle\b).{0,10}", typeset)
         # printed41: « 100.000 », « 5.1 % », « 2è », « 2,04 / milliards », « 4 / ans », « 70 et / 75 % », « bac + / 3 »

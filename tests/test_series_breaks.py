@@ -153,3 +153,35 @@ def test_a_break_in_a_year_without_an_edition_is_placed_between_the_editions_aro
     assert 2018 not in ds.editions
     assert history._break_when(ds, 2018)[0] == "en 2018, entre les éditions 2017 et 2019"
     assert history._break_when(ds, 2016)[0] == "à l'édition 2016"
+
+
+@pytest.mark.parametrize("chapter", ["resilience", "offshore", "partnership"])
+def test_one_break_is_ruled_at_one_year_in_every_panel_of_a_chart(chapter):
+    """All series break at the 2007 edition; the 2024 book ruled that break at 2006, 2007, 2008, 2009, 2010 and 2011
+    in the six panels of one figure, each panel's first year after it (issue 27, print editor, p. 19). One break
+    is ruled at one year in every panel where that year lies between the panel's two sides (its declared year when
+    it can), and always between its last year before the break and its first after; the rule is drawn there."""
+    ds = load()
+    others = [i for i in ds.indicators_for(chapter) if i != "revenue_growth"] if chapter == "resilience" else None
+    table = history.yearly_history(ds, others or ds.indicators_for(chapter), 2024)
+    rules = history.rule_years(table)
+    drawn: dict[int, list[tuple[int, int, int]]] = {}
+    for i, brk in table["_break"].items():
+        if brk is None or isinstance(brk, float):
+            continue
+        drawn.setdefault(history._break_key(brk), []).append((int(brk.before[:4]), brk.year, rules[i]))
+    assert 2007 in drawn and len(drawn[2007]) >= 3
+    for key, sides in drawn.items():
+        assert all(lo < year <= hi for lo, hi, year in sides), (key, sides)
+        years = {year for _, _, year in sides}
+        fits = {y: sum(lo < y <= hi for lo, hi, _ in sides) for y in years | {key}}
+        common = max(years, key=lambda y: fits[y])
+        assert fits[common] >= fits[key], (key, sides)  # the declared year, unless another fits more panels
+        # a panel off that year is one where it would stand on the wrong side of the panel's own values
+        assert all(year == common or not lo < common <= hi for lo, hi, year in sides), (key, sides)
+    spec = history.history_chart(table, name="h", title="T", edition=2024).web_spec()
+    for panel in spec["vconcat"]:
+        rows = (panel.get("data") or spec.get("data"))["values"]
+        ruled = [layer for layer in panel["layer"] if layer["mark"].get("strokeDash")]
+        if any(r["rupture"] for r in rows if r["panneau"] == rows[0]["panneau"]) and ruled:
+            assert ruled[0]["encoding"]["x"]["field"] == history.RULE_YEAR

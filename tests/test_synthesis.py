@@ -141,7 +141,7 @@ def test_the_dashboard_draws_a_bound_as_an_open_mark_with_an_arrow_and_a_range_a
     spec = ch.dashboard_chart(table, ch.dashboard_figures(ds, EDITION), EDITION).spec
     layers = _layers(spec)
     filled = [la for la in layers if isinstance(la["mark"], dict) and la["mark"].get("type") == "point"
-              and la["mark"].get("filled") and "shape" in la["encoding"]]
+              and la["mark"].get("filled") and "shape" not in la["mark"] and _filters(la) != "false"]
     hollow = [la for la in layers if isinstance(la["mark"], dict) and la["mark"].get("type") == "point"
               and la["mark"].get("filled") is False]
     heads = [la for la in layers if isinstance(la["mark"], dict) and str(la["mark"].get("shape", "")).startswith("triangle")]
@@ -245,3 +245,22 @@ def test_a_price_no_later_edition_publishes_is_said_to_be_unfollowed_since(data_
     assert price.from_older_edition
     assert f"Aucune édition après celle de {price.edition} ne publie le prix" in prices.summary(ds, ds.latest).takeaway
     assert "Aucune édition après" not in prices.summary(ds, price.edition).takeaway
+
+
+def test_the_dashboard_s_legend_draws_the_marks_the_chart_draws():
+    """printed46 (Fig. 1): the legend showed a circle for the shares and a diamond for the changes, but the ranges
+    (« 70 à 75 % », « 2 à 3 % ») were bars no symbol stood for. The nature is told by a colour square, each form
+    by its mark: a dot for a value, a bar for a range, an arrowhead for a bound; only the forms the chart draws."""
+    ds = load()
+    table = ch.dashboard_table(ds, 2024)
+    spec = ch.dashboard_chart(table, ch.dashboard_figures(ds, 2024), 2024).spec
+    layers = _layers(spec)
+    keys = [la for la in layers if "shape" in la.get("encoding", {})]
+    assert len(keys) == 1 and _filters(keys[0]) == "false"  # the key draws nothing, its legend is the forms'
+    scale = keys[0]["encoding"]["shape"]["scale"]
+    ranges = ((table["borne"] == 0) & (table["bas"] < table["haut"])).any()
+    assert ranges and "fourchette" in scale["domain"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True))["fourchette"].startswith("M")  # a bar's path
+    assert ("borne" in scale["domain"]) == (table["borne"] != 0).any()
+    colour = next(la["encoding"]["color"] for la in layers if "color" in la.get("encoding", {}))
+    assert colour["legend"]["symbolType"] == "square"

@@ -36,6 +36,8 @@ from barometre.charts.panel_labels import (  # the print labels of a panel, plac
     arrow_ends,
     label_layers,
 )
+from barometre.charts.print_periods import YEAR_LABEL_ROOM, YEAR_STEPS  # noqa: F401 - re-exported
+from barometre.charts.print_periods import year_ticks as _year_ticks
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label, with_scope
 from barometre.narrative import md_escape, source_line
@@ -52,6 +54,7 @@ UNIT_WORDS = {"years": "en années", "weeks": "en semaines", "jobs": "en emplois
 NO_ZERO_UNITS = ("year",)  # a calendar year's axis does not start at zero; every other axis does
 BREAK_LABEL = "rupture"  # the short label of the rule that marks a break in a series
 BREAK_COLOUR = "#6b6b6b"
+RULE_YEAR = "_rupture"  # a panel row's field: the year its break's rule is drawn at (``rule_years``)
 
 
 
@@ -134,6 +137,43 @@ def joined_runs(rows: pd.DataFrame, *, year: str = "année", segment: str = "seg
         runs.append(run if point else NO_LINE)
         previous = (point, int(y), seg)
     return runs
+
+
+def _break_key(brk: SeriesBreak) -> int:
+    """The year a break is declared for: its edition (``data/breaks.csv``), else the new study's first edition, else
+    the new series' first year."""
+    if brk.edition is not None:
+        return int(brk.edition)
+    if brk.study_after is not None and brk.study_after.first_edition is not None:
+        return int(brk.study_after.first_edition)
+    return brk.year
+
+
+def rule_years(table: pd.DataFrame) -> pd.Series:
+    """The year at which each break's rule is drawn, on the row where the new series starts (None elsewhere): one
+    year for every panel of the chart that one break separates alike. A break lies between a series' last year
+    before it and its first year after it, which differ from panel to panel (a missing year, a series restated a
+    year back); the rule of a panel at its own first year after the break put the 2007 edition's break at 2006,
+    2007, 2008, 2009, 2010 and 2011 in the six panels of one figure (issue 27, print editor, 2024 book p. 19).
+    Each break is drawn at the year that lies between the two sides in most of the panels, its declared year
+    when it does; a panel where that year is on the wrong side of its own values draws it at the nearest year
+    that is not."""
+    out = pd.Series([None] * len(table), index=table.index, dtype=object)
+    if table.empty or "_break" not in table.columns:
+        return out
+    spans: dict[int, list[tuple[int, int]]] = {}
+    starts = [(i, b) for i, b in table["_break"].items() if b is not None and not (isinstance(b, float) and math.isnan(b))]
+    for _, brk in starts:
+        spans.setdefault(_break_key(brk), []).append((int(period_end(brk.before)), brk.year))
+    chosen = {}
+    for key, sides in spans.items():
+        candidates = range(min(lo for lo, _ in sides) + 1, max(hi for _, hi in sides) + 1)
+        chosen[key] = max(candidates, key=lambda y: (sum(lo < y <= hi for lo, hi in sides), -abs(y - key), -y))
+    for i, brk in starts:
+        lo, hi = int(period_end(brk.before)), brk.year
+        year = chosen[_break_key(brk)]
+        out[i] = year if lo < year <= hi else min(max(_break_key(brk), lo + 1), hi)
+    return out
 
 
 def breaks_of(table: pd.DataFrame) -> list[SeriesBreak]:
@@ -233,18 +273,9 @@ def print_plot_size(data: pd.DataFrame, panels: int) -> tuple[float, float]:
     return PRINT_WIDTH - PRINT_Y_AXIS, 110
 
 
-YEAR_LABEL_ROOM = 34  # px a year's label needs on a panel's axis, its gap included (« 2003 » at 10 to 11 px)
-YEAR_STEPS = (1, 2, 4, 5, 10)  # the round steps between labelled years
-
-
 def year_ticks(years: list[int], width: float = PANEL_WIDTH) -> list[int]:
-    """The years a panel's axis labels: every year when they fit, else every 2nd, 4th, 5th or 10th year on its round
-    multiples (printmaker printed41: « 20032005200720092011… » ran together on a 2003–2025 panel in print). Every
-    year keeps its place on the axis (the scale's domain); only the labels thin out."""
-    room = max(2, int(width // YEAR_LABEL_ROOM))
-    step = next((s for s in YEAR_STEPS if math.ceil(len(years) / s) <= room), YEAR_STEPS[-1])
-    ticks = [y for y in years if y % step == 0] if step > 1 else list(years)
-    return ticks if len(ticks) >= 2 else [years[0], years[-1]]
+    """The years a panel's axis labels (``charts.print_periods.year_ticks``)."""
+    return _year_ticks(years, width)
 
 
 def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -> ChartOutput:
@@ -252,6 +283,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     (one quantity per axis), the value as the text writes it in the tooltip and, in print, beside
     each point."""
     data = table.drop(columns=[c for c in ("_figure", "_break") if c in table.columns])
+    rules = rule_years(table)  # where each break's rule is drawn: one year a break, for all the panels
     panels = list(dict.fromkeys(table["panneau"]))
     # every year from the first to the last has its place on the axis, published or not: a missing year
     # leaves its gap (2008, 2009 and 2011 are not evenly spaced)
@@ -265,6 +297,7 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
     panel_specs = []
     for i, panel in enumerate(panels):
         rows = data[data["panneau"] == panel].sort_values("année", kind="stable")
+        rows = rows.assign(**{RULE_YEAR: rules[rows.index]})
         unit = rows["unité"].iloc[0]
         # shares, counts and amounts from zero: 12 → 11 respondents is not a cliff; a signed change shows its zero
         zero = unit not in NO_ZERO_UNITS
@@ -287,13 +320,14 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         x = {"field": "année", "type": "ordinal", "title": None, "scale": {"domain": years},
              "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False, "values": year_ticks(years)}}
         y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": zero}, "axis": y_axis}
+        rule_x = {**x, "field": RULE_YEAR}  # a break's rule and label: at the break's year (``rule_years``)
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: joined_runs(rows)})
         late = years[0] + (len(years) * 2) // 3  # a break label from this year on goes left of its rule
         # two breaks a few years apart: one label (the words are the same), each its rule
         gap = math.ceil(BREAK_LABEL_BOX[0] * 1.2 / (PANEL_WIDTH / len(years)))
         labelled: list[int] = []
-        for year in sorted(int(y) for y in rows.loc[rows["rupture"] != "", "année"]):
+        for year in sorted(int(y) for y in rows.loc[rows["rupture"] != "", RULE_YEAR]):
             if not labelled or year - labelled[-1] >= gap:
                 labelled.append(year)
         encoding = {
@@ -327,12 +361,13 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
                   "datum.borne != 0"),
             # a break in the series: a dashed rule through the plot at the new series' first year, labelled
             *([layer({"type": "rule", "color": BREAK_COLOUR, "strokeDash": [4, 3], "strokeWidth": 1},
-                     "datum.rupture != ''", shared={"x": x}),
+                     "datum.rupture != ''", shared={"x": rule_x}),
                # its label on the side with room: right of the rule, left of it in the last third of the years
                # at the foot of the rule, on the zero line (the axis starts there): arrows point away from it
                *[layer({"type": "text", "align": align, "baseline": "bottom", "dx": dx, "dy": -2, "fontSize": 10,
                         "color": BREAK_COLOUR},
-                       f"indexof({labelled}, datum.année) >= 0 && datum.année {side} {late}", shared={"x": x},
+                       f"indexof({labelled}, datum.{RULE_YEAR}) >= 0 && datum.{RULE_YEAR} {side} {late}",
+                       shared={"x": rule_x},
                        y={"datum": 0, "type": "quantitative"}, text={"field": "rupture"})
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
@@ -361,8 +396,8 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             for p in panels
         )
         + "."
-        + "".join(f" Rupture de série en {r['année']} ({r['panneau']}) : les points de part et d'autre ne sont pas reliés."
-                  for _, r in data[data["rupture"] != ""].iterrows())
+        + "".join(f" Rupture de série en {rules[i]} ({r['panneau']}) : les points de part et d'autre ne sont pas reliés."
+                  for i, r in data[data["rupture"] != ""].iterrows())
     )
     return chart_output(
         chart,

@@ -141,11 +141,26 @@ def downloads(env) -> list[nodes.Node]:
                                       reftype="download", refexplicit=True, refwarn=True)
     ref += nodes.literal(text=name)
     env.note_dependency(str(Path(env.srcdir) / DOWNLOADS_DIR / name))
-    # in print, the table is named and found on the site, not given as a file name (printed41)
-    return [_para(nodes.strong(text="Tous les indicateurs, année par année : "), _web_only(ref, " ("),
-                  _print_only("un tableau téléchargeable sur le site du livre ("),
-                  f"tableau CSV, en-têtes en français : chaque chiffre tel que l’édition {edition} le "
-                  "connaît, avec l’édition qui le publie, sa source, sa publication et son extrait).")]
+    # in print, the table is named and found on the site, not given as a file name (printed41), at the site's
+    # address; a print reader cannot follow « le site du livre » without one (printed46): then print leaves it out
+    what = (f"tableau CSV, en-têtes en français : chaque chiffre tel que l’édition {edition} le "
+            "connaît, avec l’édition qui le publie, sa source, sa publication et son extrait).")
+    base = (getattr(env.config, "html_baseurl", "") or "").strip()
+    head = nodes.strong(text="Tous les indicateurs, année par année : ")
+    if not base:
+        return [_web_paragraph(_para(head, ref, " (", what))]
+    # the address as a URL (LaTeX's \url: no French space before its colon, broken at a slash, never hyphenated)
+    address = nodes.raw("", f"\\url{{{base.rstrip('/')}/{edition}/}}", format="latex")
+    return [_para(head, _web_only(ref, " ("),
+                  _print_only("un tableau téléchargeable sur le site du livre, ", address, " ("),
+                  what)]
+
+
+def _web_paragraph(paragraph: nodes.Node) -> addnodes.only:
+    """A paragraph the web pages show and the print leaves out."""
+    node = addnodes.only(expr="html")
+    node += paragraph
+    return node
 
 
 def _web_only(*children) -> addnodes.only:

@@ -160,14 +160,40 @@ _ACCENTED = {"Ile": "Île", "Etude": "Étude", "Etudes": "Études", "Etat": "Ét
 _POINT_THOUSANDS = re.compile(r"(?<![\w.,/])\d{1,3}(?:\.\d{3})+(?![\w.,/]?\d|\w| ?(?:milliards?|millions?)\b)")
 _POINT_DECIMAL = re.compile(r"(?<![\w.,/])(\d+)\.(\d{1,2}|\d{3}(?= ?(?:milliards?|millions?)\b))(?![\w.,/]?\d|\w)")
 _ORDINAL_GRAVE = re.compile(r"(?<![\w])(\d+)(?:ème|eme|è)(?!\w)")  # « 2è », « 6ème »: « 2e », « 6e »
-_SPACE_BEFORE_COMMA = re.compile(r"(?<=\w) +,(?= )")  # « en France , estime » (a scrape's space)
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=[\w)%»]) +,(?= )")  # « en France , estime » (a scrape's space)
+
+
+# a number of five digits or more written without its groups (« 33000 », « 49000 »), or of four that cannot be a year
+# (« 1572 à 1560 euros », « 7000 emplois »), or of four in a year's range followed by what it counts (« 2000 de
+# plus », « 4000 emplois »): its groups set apart, as the book writes « 33 000 » (issue 27, print editor)
+_BARE_THOUSANDS = re.compile(r"(?<![\w.,/\-])(\d{5,7}|\d{4}(?= ?(?:emplois|salariés|postes|personnes|"
+                             r"conseillers|téléconseillers|euros|€|de plus|de moins)\b)|(?!19\d\d|20\d\d)\d{4})"
+                             r"(?![\d]|[.,]\d|\w)")
+_MILLIONS_E = re.compile(r"(?<=\d)[ \u00a0\u202f]?(Md|M)E\b")  # « 808,4 ME », « 1,3 MdE »: a typewriter's euro sign
+_SIGN_SPACE = re.compile(r"(?<=[(\s])\+ (?=\d)")  # « (+ 18 %) »: the sign bound to its number, « (+18 %) »
+_BAC_SPACING = re.compile(r"\b([Bb]ac)[ \u00a0]?\+[ \u00a0]?(?=\d)")  # « Bac+1 », « bac +3 »: « bac + 3 », as the book writes
+
+
+def _not_a_count(m: re.Match) -> bool:
+    """A standard's or a postcode's digits (« ISO 9001 », « 75008 Paris »), not a number to group."""
+    before, after = m.string[:m.start()], m.string[m.end():]
+    return bool(re.search(r"\b[A-Z]{2,}[ \u00a0]$", before) or re.match(r"[ \u00a0][A-ZÉÎ][a-zé]", after))
+
+
+def _grouped(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    return NNBSP.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
 
 
 def french_numbers(text: str) -> str:
     """A source's numbers written the English way, set the French way: « 100.000 » → « 100 000 » (narrow
-    no-break spaces), « 5.1 » → « 5,1 », « 2è » → « 2e »."""
+    no-break spaces), « 5.1 » → « 5,1 », « 2è » → « 2e », « 33000 » → « 33 000 », « 808,4 ME » → « 808,4 M€ »,
+    « (+ 18 %) » → « (+18 %) », « Bac+1 » → « Bac + 1 »."""
     text = _POINT_THOUSANDS.sub(lambda m: m.group(0).replace(".", NNBSP), text)
     text = _POINT_DECIMAL.sub(lambda m: m.group(1) + "," + m.group(2), text)
+    text = _BARE_THOUSANDS.sub(lambda m: m.group(1) if _not_a_count(m) else _grouped(m.group(1)), text)
+    text = _MILLIONS_E.sub(lambda m: NBSP + m.group(1) + "€", text)
+    text = _BAC_SPACING.sub(lambda m: m.group(1) + NBSP + "+" + NBSP, _SIGN_SPACE.sub("+", text))
     return _ORDINAL_GRAVE.sub(lambda m: m.group(1) + "e", text)
 
 

@@ -159,6 +159,9 @@ PRINT_ANNEX_CLOSE = "\\endgroup"
 PRINT_PUBLICATION_SKIP = "\\medskip"
 
 
+AGAIN_WORDS = 8  # an excerpt printed before for the edition: its first words, to recognise it
+
+
 def print_annex_markdown(ds: Dataset, edition: int) -> str:
     """The PDF's text of the annex's entries, every edition up to ``edition`` (``print_edition_markdown``)."""
     relations = _relations(ds, edition)
@@ -192,8 +195,11 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
             entry["anchors"].append(quotes_anchor(ed))
     if not pubs:
         return ""
-    parts = [f"```{{raw}} latex\n{PRINT_ANNEX_OPEN}\n```"]
     for pub in pubs.values():
+        pub["excerpts"] = _merged_excerpts(pub["excerpts"])
+    parts = [f"```{{raw}} latex\n{PRINT_ANNEX_OPEN}\n```"]
+    shown: list[str] = []  # the excerpts printed so far for the edition: another publication's same words are not
+    for pub in pubs.values():  # printed again in full (« Si les taux de résultat d'exploitation… », printed46)
         items = []
         named: set[str] = set()  # a speaker's role is given at their first excerpt of the publication
         for (summary, words), entry in pub["excerpts"].items():
@@ -201,8 +207,16 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
             for name, speaker in entry["speakers"]:
                 who.append(md_escape(name if name in named else speaker))
                 named.add(name)
-            said = (f"Résumé de presse : {md_escape(words)}" if summary
-                    else f"«\u00a0{md_escape(words)}\u00a0»") + " — " + " ; ".join(who) + "."
+            again = any(_bare(words) in earlier for earlier in shown)
+            shown.append(words)
+            if again:
+                lead = " ".join(words.split()[:AGAIN_WORDS]).rstrip(",;:.").rstrip() + "\u00a0[…]"
+                said = (f"Résumé de presse : {md_escape(lead)} (cité ci-dessus)" if summary
+                        else f"«\u00a0{md_escape(lead)}\u00a0» (extrait cité ci-dessus)")
+            else:
+                said = (f"Résumé de presse : {md_escape(words)}" if summary
+                        else f"«\u00a0{md_escape(words)}\u00a0»")
+            said += " — " + " ; ".join(who) + "."
             figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
             if figs:
                 said += (" *Chiffre" + ("s" if len(figs) > 1 else "") + " :* "
@@ -215,6 +229,58 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
         parts.append(f"**{pub['heading']}**\n\n" + "\n".join(items))
     parts.append(f"```{{raw}} latex\n{PRINT_ANNEX_CLOSE}\n```")
     return "\n\n".join(parts)
+
+
+def _bare(words: str) -> str:
+    """An excerpt's words without the punctuation that ends it, to compare excerpts."""
+    return words.rstrip(" .…\u00a0\u202f")
+
+
+def _joined(a: str, b: str) -> str | None:
+    """The words of two excerpts of one text as one excerpt, when one holds the other (« Le marché est stable »
+    inside the summary that ends with it) or the second starts with the end of the first (« … à la dissolution
+    politique. » then « Il y a eu un ralentissement … politique. Cela a entraîné une baisse des flux. »); else
+    None."""
+    if _bare(b) in a:
+        return a
+    if _bare(a) in b:
+        return b
+    head = b[:40]
+    at = a.find(head) if len(head) >= 20 else -1
+    while at > 0:
+        if b.startswith(a[at:]):
+            return a[:at] + b
+        at = a.find(head, at + 1)
+    return None
+
+
+def _merged_excerpts(excerpts: dict) -> dict:
+    """A publication's excerpts, each printed once (issue 27, print editor: « Le marché est stable » printed twice
+    in one entry, « Il y a eu un ralentissement en 2024… » twice): an excerpt that another holds, or that runs on
+    from another's end, is printed once as the whole passage, with the speakers and the figures of both, at the
+    place of the first. Verbatim words and press summaries are not merged with each other."""
+    items = list(excerpts.items())
+    merged = True
+    while merged:
+        merged = False
+        for i, j in ((i, j) for i in range(len(items)) for j in range(len(items)) if i != j):
+            (summary_a, a), _ = items[i]
+            (summary_b, b), _ = items[j]
+            if summary_a != summary_b:
+                continue
+            words = _joined(a, b)
+            if words is None:
+                continue
+            first, second = sorted((i, j))
+            entry = {k: list(dict.fromkeys([*items[first][1][k], *items[second][1][k]]))
+                     for k in ("speakers", "anchors")}
+            entry["figures"] = [*items[first][1]["figures"],
+                                *(f for f in items[second][1]["figures"] if f not in items[first][1]["figures"])]
+            items[first] = ((summary_a, words), entry)
+            del items[second]
+            merged = True
+            break
+    return dict(items)
 
 
 def sources_list(ds: Dataset, edition: int) -> str:
@@ -299,10 +365,18 @@ def references_markdown(ds: Dataset, edition: int) -> str:
     return "\n\n".join(parts)
 
 
-def _quoted(text: str, quote_type: str) -> str:
-    """A source's words as the annex gives them: a verbatim excerpt in guillemets, a summary without."""
+def _quoted(text: str, quote_type: str, shown: list[str] | None = None) -> str:
+    """A source's words as the annex gives them: a verbatim excerpt in guillemets, a summary named as one
+    (« résumé de presse : … », without its final full stop: the sentence around it ends it; « est stable.. »,
+    printed46). Words ``shown`` holds already (the same passage quoted above) are referred to, not printed again
+    (the SlidePlayer deck's « Elle est construite… » twice in « Méthodes et ruptures de série »)."""
+    words = excerpt(text)
+    if shown is not None:
+        if any(words.rstrip(" .…") in earlier for earlier in shown):
+            return "extrait cité ci-dessus"
+        shown.append(words)
     if quote_type == "summary":
-        return md_escape(quote_typography(text))
+        return "résumé de presse : " + md_escape(quote_typography(words).rstrip(" ."))
     return f"«\u00a0{md_escape(inner_quotes(typeset(text)))}\u00a0»"
 
 
@@ -322,6 +396,7 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
                 "se sont succédé, chacune avec son panel et ses définitions. " + rule)
     parts = [rule]
     items = []
+    shown: list[str] = []  # each passage quoted once in the section
     for st in studies:
         last = min(st.last_edition, edition) if st.last_edition is not None else edition
         span = f"édition {st.first_edition}" if last == st.first_edition else \
@@ -333,7 +408,7 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
         text = head + (" " + " ; ".join(details) + "." if details else "")
         src = rows.get(st.source)
         if src is not None:
-            text += f" Source : {_reference(src)}, {_quoted(st.quote, st.quote_type)}."
+            text += f" Source : {_reference(src)}, {_quoted(st.quote, st.quote_type, shown)}."
         items.append(text)
     parts.append("\n".join(items))
     declared = [b for b in ds._explicit_breaks() if b.edition <= edition]
@@ -351,7 +426,7 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
             line = f"- Édition {b.edition}, {which} : {md_escape(b.reason.rstrip('.'))}."
             src = rows.get(b.source)
             if src is not None:
-                line += f" Source : {_reference(src)}, {_quoted(b.quote, b.quote_type)}."
+                line += f" Source : {_reference(src)}, {_quoted(b.quote, b.quote_type, shown)}."
             lines.append(line)
         parts.append("**Ruptures déclarées** (entre ce que publient les éditions antérieures et l'édition indiquée ou les suivantes) :\n\n" + "\n".join(lines))
     known = [e for e in ds.editions if e <= edition]

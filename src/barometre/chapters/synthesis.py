@@ -204,6 +204,11 @@ WRAP_LABEL = (
 WRAP_PRINT_LABEL = WRAP_LABEL.replace(str(LABEL_LINE), str(PRINT_LABEL_LINE))
 
 
+# the forms a value takes, as the legend draws them: a dot, a range's bar (a horizontal bar, as SVG path), a bound's
+# open dot with its arrow (the arrowhead stands for it)
+FORMS = {"valeur": "circle", "fourchette": "M-1,-0.35H1V0.35H-1Z", "borne": "triangle-right"}
+
+
 def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
     """The dashboard's panels. On the web each indicator's label sits above its dot (no label
     column), so a panel fits a phone; in print the labels make a column on the left of the dots,
@@ -233,17 +238,27 @@ def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
     # zero marked on each value's line only: a rule the panel's height crossed the labels written above the values
     zero = alt.Chart().mark_tick(color="#b0b0b0", thickness=1, size=14, yOffset=offset).encode(
         y=y, x=alt.datum(0))
+    # the legend's symbols are the marks a reader sees (printed46: a circle and a diamond, but the ranges drawn
+    # as bars no symbol stood for): the nature by its colour (a square; the panel says it too), the form by its
+    # mark (``FORMS``: a dot, a bar, an arrow), one shape a form whatever its nature
     colour = alt.Color("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
                                                               range=[PALETTE[0], PALETTE[3]]),
-                       legend=alt.Legend(orient="bottom"))
-    shape = alt.Shape("nature:N", title=None, scale=alt.Scale(domain=["Part", "Évolution ou écart"],
-                                                             range=["circle", "diamond"]))
+                       legend=alt.Legend(orient="bottom", symbolType="square"))
+    present = {"valeur": ((table["borne"] == 0) & (table["bas"] == table["haut"])).any(),
+               "fourchette": ((table["borne"] == 0) & (table["bas"] < table["haut"])).any(),
+               "borne": (table["borne"] != 0).any()}
+    forms = [f for f in FORMS if present[f]]  # the forms the chart draws, no other
+    key = alt.Chart().transform_filter("false").mark_point(filled=True, color="#555", opacity=1).encode(
+        y=y, x="valeur:Q",
+        shape=alt.Shape("forme:N", title=None, scale=alt.Scale(domain=forms, range=[FORMS[f] for f in forms]),
+                        legend=alt.Legend(orient="bottom", symbolFillColor="#555", symbolStrokeColor="#555",
+                                          symbolOpacity=1)))
     size = 50 if printed else 70
     span = alt.Chart().transform_filter("datum.borne == 0 && datum.bas < datum.haut").mark_rule(
         strokeWidth=6, yOffset=offset).encode(y=y, x=x, x2="haut:Q", color=colour, tooltip=tooltip)
     dots = alt.Chart().transform_filter("datum.borne == 0 && datum.bas == datum.haut").mark_point(
         filled=True, size=size, yOffset=offset, opacity=1).encode(
-        y=y, x="valeur:Q", tooltip=tooltip, color=colour, shape=shape)
+        y=y, x="valeur:Q", tooltip=tooltip, color=colour)
     whisker = alt.Chart().transform_filter("datum.borne != 0").mark_rule(
         strokeWidth=2, yOffset=offset).encode(y=y, x="valeur:Q", x2="flèche:Q", color=colour, tooltip=tooltip)
     heads = [
@@ -254,7 +269,7 @@ def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
     ]
     open_dots = alt.Chart().transform_filter("datum.borne != 0").mark_point(
         filled=False, size=size, strokeWidth=2, yOffset=offset, opacity=1, fill="white").encode(
-        y=y, x="valeur:Q", tooltip=tooltip, color=colour, shape=shape)
+        y=y, x="valeur:Q", tooltip=tooltip, color=colour)
     labels_right = alt.Chart().transform_filter("!datum['à gauche']").mark_text(
         align="left", dx=8, yOffset=offset, fontSize=11, fontWeight="bold"
     ).encode(y=y, x="droite:Q", text="texte:N", tooltip=tooltip)
@@ -262,7 +277,7 @@ def _dashboard(table: pd.DataFrame, *, printed: bool = False) -> alt.FacetChart:
         align="right", dx=-8, yOffset=offset, fontSize=11, fontWeight="bold"
     ).encode(y=y, x="gauche:Q", text="texte:N", tooltip=tooltip)
     return (
-        alt.layer(zero, span, dots, whisker, *heads, open_dots, labels_right, labels_left, data=table)
+        alt.layer(key, zero, span, dots, whisker, *heads, open_dots, labels_right, labels_left, data=table)
         .properties(width=PANEL_WIDTH, height=alt.Step(step))
         .facet(row=alt.Row("panneau:N", title=None, sort=list(PANELS.values()),
                            header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
@@ -297,7 +312,7 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         source=source_line(figs),
         description=(
             "Petits multiples, un panneau par grandeur, chacun sur sa propre échelle : les parts d'un total "
-            "(ronds bleus) dans l'un, les évolutions ou écarts (losanges orange) dans l'autre, publiés pour "
+            "(en bleu) dans l'un, les évolutions ou écarts (en orange) dans l'autre, publiés pour "
             "l'édition ; une fourchette est tracée de sa borne basse à sa borne haute ; une borne (« plus de », "
             "« au moins », « moins de », « au plus ») est un symbole vide prolongé d'une flèche du côté où se "
             "trouve la valeur. Par chapitre : " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "

@@ -27,6 +27,7 @@ ARROW_HEAD = 50  # the area of a bound's arrowhead (a Vega triangle), in square 
 # geometry is predicted within a few points (``print_plot_size``)
 ARROW_HEAD_CLEARANCE = 2.5  # pt
 
+RULE_CLEARANCE = 1.5  # pt each side of a break's rule that a label keeps clear of
 BREAK_LABEL_BOX = (44, 12)  # pt: the room the label takes beside its rule, above the zero line of a printed panel
 
 def arrow_ends(rows: pd.DataFrame) -> pd.Series:
@@ -63,15 +64,23 @@ def _label_places(rows: pd.DataFrame, years: list[int], size: tuple[float, float
              for x, y in [at(r["année"], end)]]
     # a break's dashed rule runs through the whole plot at its year: a label centred on a break year's point
     # was cut by it (« 13|% », issue 27); it is kept clear like a line
+    # (at its rule's year, ``history.rule_years``, not always its first point's)
+    def rule_year(r) -> int:
+        year = r.get("_rupture")
+        return int(year) if year is not None and not (isinstance(year, float) and math.isnan(year)) else r["année"]
+
     if "rupture" in rows.columns:
-        strokes += [[(at(r["année"], 0.0)[0], 0.0, ""), (at(r["année"], 0.0)[0], height, "")]
+        strokes += [[(at(rule_year(r), 0.0)[0], 0.0, ""), (at(rule_year(r), 0.0)[0], height, "")]
                     for _, r in rows.iterrows() if r["rupture"]]
+        # and dearer to cross than a line (a label cut by the dashes reads as two: « environ 80|% », printed46)
+        heads += [(at(rule_year(r), 0.0)[0] - RULE_CLEARANCE, 0.0, at(rule_year(r), 0.0)[0] + RULE_CLEARANCE, height)
+                  for _, r in rows.iterrows() if r["rupture"]]
     # a break's label, beside its rule, just above the zero line
     if "rupture" in rows.columns:
         late = years[0] + (len(years) * 2) // 3
         heads += [(x, y - BREAK_LABEL_BOX[1], x + BREAK_LABEL_BOX[0], y) if year < late
                   else (x - BREAK_LABEL_BOX[0], y - BREAK_LABEL_BOX[1], x, y)
-                  for year, (x, y) in ((r["année"], at(r["année"], 0.0)) for _, r in rows.iterrows()
+                  for year, (x, y) in ((rule_year(r), at(rule_year(r), 0.0)) for _, r in rows.iterrows()
                                        if r["rupture"])]
     # the places further out are tried last, where the near ones all clash (a long series in a half-width panel:
     # « 1 390 M€ » printed on « 2 240 M€ », printed41)

@@ -11,6 +11,7 @@ import vl_convert as vlc
 
 from barometre.charts.marks import ROW_LABEL_LEADING
 from barometre.charts.panel_labels import place_panel_labels
+from barometre.charts.print_periods import _cut_to_data, period_groups
 from barometre.charts.theme import (
     LOCALE,
     PRINT_COLUMNS,
@@ -333,15 +334,21 @@ def print_parts_of(spec: dict) -> list[dict]:
     small multiples prints its crowded panels (``crowded_panels``) after the others, each across the
     text width."""
     crowded = crowded_panels(spec)
-    if not crowded:
-        return _split_by_height(print_spec_of(spec))
+    groups = period_groups(spec)
+    if not crowded and len(groups) <= 1:
+        return _split_by_height(print_spec_of(_cut_to_data(spec)))
     panels = spec["vconcat"]
-    rest = [p for i, p in enumerate(panels) if i not in crowded]
+    rest = [i for i in range(len(panels)) if i not in crowded]
     wide = [p for i, p in enumerate(panels) if i in crowded]
-    # the other panels in two columns, as in the whole figure (two of them alone would each take the width)
-    parts = _split_by_height(print_spec_of({**spec, "vconcat": rest}, columns=len(rest) > 1)) if rest else []
+    parts = []
+    # the other panels in two columns, as in the whole figure (two of them alone would each take the width), a
+    # group of panels of one period after another, each group's years' axis cut at its data
+    for group in groups:
+        kept = [panels[i] for i in group if i in rest]
+        if kept:
+            parts += _split_by_height(print_spec_of(_cut_to_data({**spec, "vconcat": kept}), columns=len(rest) > 1))
     for panel in wide:  # one a row: a column of two or more would be set in two columns again
-        parts += _split_by_height(print_spec_of({**spec, "vconcat": [panel]}))
+        parts += _split_by_height(print_spec_of(_cut_to_data({**spec, "vconcat": [panel]})))
     return _merge_short_parts(parts)
 
 

@@ -70,6 +70,8 @@ PLACES = {
     "ee": ("left", "middle", _LABEL_GAP + 10, 0), "ww": ("right", "middle", -_LABEL_GAP - 10, 0),
 }
 CROWDED_PLACES = ("nnn", "sss", "nee", "nww", "ee", "ww")
+MIN_COLUMN_STEP = 10  # pt between two years' points, under which a label is not placed by its column
+MISREAD = 50  # the cost of a label whose middle is nearer another point's x than its own point's
 
 
 def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
@@ -81,6 +83,13 @@ def _box(place: str, x: float, y: float, width: float, height: float) -> tuple[f
 
 def _overlap(a, b) -> float:
     return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _distance(box, x: float, y: float) -> float:
+    """How far the point (x, y) lies from the box (0 inside it)."""
+    dx = max(box[0] - x, 0.0, x - box[2])
+    dy = max(box[1] - y, 0.0, y - box[3])
+    return (dx * dx + dy * dy) ** 0.5
 
 
 def _crosses(box, p, q) -> bool:
@@ -110,6 +119,11 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
     segments = list(itertools.pairwise(points))
     other_marks = [(x - 4.2, y - 4.2, x + 4.2, y + 4.2) for line in others for x, y, _ in line]
     segments += [pair for line in others for pair in itertools.pairwise(line)]
+    columns = [(px, py) for px, py, _ in points] + [(px, py) for line in others for px, py, _ in line]
+    # read by column where the columns stand apart; years a few points apart (a long series in half the width)
+    # leave no place in a label's own column, and its neighbours' labels come first there
+    xs = sorted({round(px, 1) for px, _ in columns})
+    by_column = len(xs) < 2 or min(b - a for a, b in itertools.pairwise(xs)) >= MIN_COLUMN_STEP
 
     def preference(i: int) -> list[str]:
         y = points[i][1]
@@ -133,11 +147,24 @@ def place_value_labels(points: list[tuple[float, float, str]], width: float, hei
         x, y, _ = points[i]
         box = _box(place, x, y, widths[i], text_height)
         spaced = (box[0] - 2, box[1] - 1, box[2] + 2, box[3] + 1)  # two labels never touch
-        total = sum(_overlap(spaced, _box(p, points[j][0], points[j][1], widths[j], text_height)) * 6
-                    for j, p in others.items() if j != i)
+        neighbours = [_box(p, points[j][0], points[j][1], widths[j], text_height) for j, p in others.items() if j != i]
+        total = sum(_overlap(spaced, b) * 6 for b in neighbours)
+        # two labels printed on each other cost more than a label read off its column (``MISREAD``)
+        total += sum(MISREAD * 3 for b in neighbours
+                     if min(box[2], b[2]) - max(box[0], b[0]) > 0.5 and min(box[3], b[3]) - max(box[1], b[1]) > 1.5)
         total += sum(_overlap(box, m) * 3 for j, m in enumerate(marks) if j != i)
         total += sum(_overlap(box, m) * 3 for m in other_marks) + sum(_overlap(spaced, b) * 6 for b in taken)
         total += sum(60 for p, q in segments if _crosses(box, p[:2], q[:2]))
+        # a label is read as the point whose x is nearest its middle: « −2,8 % » (2012) set right of its point
+        # stood over the 2013 point (issue 27, print editor, 2024 book p. 12)
+        # (worse when that point is also nearer the label than its own)
+        middle = (box[0] + box[2]) / 2
+        nearer = [(ox, oy) for ox, oy in columns if abs(ox - x) > 0.5 and abs(ox - middle) + 0.5 < abs(x - middle)
+                  ] if by_column else []
+        if nearer:
+            total += MISREAD
+            if any(_distance(box, ox, oy) < _distance(box, x, y) for ox, oy in nearer):
+                total += MISREAD * 3
         outside = (max(0.0, -box[0]) + max(0.0, box[2] - width - 6) + max(0.0, -14 - box[1])
                    + max(0.0, box[3] - height - PRINT_X_AXIS_OFFSET + 1))
         return total + outside * 30

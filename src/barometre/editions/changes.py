@@ -23,7 +23,7 @@ def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
     before, after = dataset.study_of(previous), dataset.study_of(edition)
     if before is not None and after is not None and before.study != after.study:
         report.studies = (before, after)
-    parts = [report.to_markdown()]
+    parts = [report.to_markdown(print_variant=True)]
     parts.append(forecasts_markdown(dataset, edition))
     parts.append(disagreements_markdown(dataset, edition))
     return "\n\n".join(p for p in parts if p)

@@ -181,8 +181,10 @@ class EditionReport:
 
     # -- MyST Markdown (the book page « Ce qui a changé ») -------------------------------
 
-    def to_markdown(self) -> str:
+    def to_markdown(self, *, print_variant: bool = False) -> str:
+        """The page's MyST; ``print_variant``: with the PDF's wording where it differs (the book's chapter)."""
         from barometre.narrative import cite, md_escape, of
+        from barometre.prose import only_in
 
         prev, cur = self.previous, self.current
         if prev is None:
@@ -220,10 +222,10 @@ class EditionReport:
                     "chiffres non republiés"),
             counted(self.unchanged, "chiffre inchangé", "chiffres inchangés"),
         ]
-        parts = [
-            f"Cette page compare l'édition {cur} du baromètre à l'édition {prev} : "
-            + ", ".join(tally[:-1]) + f" et {tally[-1]}."
-        ]
+        compared = f"l'édition {cur} du baromètre à l'édition {prev} : " + ", ".join(tally[:-1]) + f" et {tally[-1]}."
+        parts = [f"Cette page compare {compared}"]
+        if print_variant:  # a printed chapter is no page (printed46: « Cette page compare… », p. 45)
+            parts = [only_in("html", parts[0]) + "\n\n" + only_in("latex", f"Ce chapitre compare {compared}")]
         if self.studies is not None:
             before, after = self.studies
             parts.append(

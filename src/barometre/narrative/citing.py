@@ -133,7 +133,12 @@ def excerpt(text: str) -> str:
     body = re.sub(r"^[\s«»\u00a0]+|[\s«»\u00a0]+$", "", text)
     if body.count("«") != body.count("»"):
         body = body.replace("«", "").replace("»", "")
-    return body
+    # a scrape cut in the middle of a word (« … des conseillers ont un niveau d », « 58 % du chiffre d’ »): the
+    # fragment left out and the cut marked, as a quote's cut is (issue 27, print editor)
+    return _CUT_WORD.sub(" […]", body)
+
+
+_CUT_WORD = re.compile(r"[\s\u00a0](?:[dlnjsctm]|qu)['’]?$")
 
 
 def quote_body(text: str) -> str:

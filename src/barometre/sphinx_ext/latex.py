@@ -55,6 +55,7 @@ def latex_structure(app, doctree, docname) -> None:
     _keep_run_in_titles_with_their_text(doctree)
     hard_breaks_as_paragraphs(doctree)
     print_boxes(doctree)
+    print_break_notes_once(doctree)
     call_figures(doctree)
     print_tables(doctree)
     appendices = list(app.config.barometre_appendices or [])
@@ -74,6 +75,37 @@ def latex_structure(app, doctree, docname) -> None:
         if title is not None and (m := _APPENDIX_WORD.match(title.astext())):
             rest = title.astext()[m.end():]
             title.replace_self(nodes.title("", upper_first(rest)))
+
+
+BREAK_MARKS = "un trait vertical « rupture » marque une rupture de série"  # ends every chapter's break note
+_SENTENCE_END = re.compile(r"(?<=[.])\s+(?=[A-ZÀÂÉÈÊÎÔ])")
+BREAKS_TOLD = ("Les ruptures de ces séries sont décrites plus haut, à leur première mention, et en annexe "
+               "(« Méthodes et ruptures de série »).")
+
+
+def print_break_notes_once(doctree) -> None:
+    """A chapter's note on its series' breaks, in print, once in the book (printed46: « Rupture de toutes les
+    séries à l'édition 2007… » in full on four pages, and again in the annex): a chapter's note after the first
+    keeps only the sentences no earlier note printed, then refers to the first. Each web page keeps its own
+    note (it stands alone). A note is the paragraph that ends with the rule's explanation (``history.break_note``);
+    one set with other inline nodes than text is left whole."""
+    told: set[str] = set()
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        text = paragraph.astext()
+        if BREAK_MARKS not in text and not (told and any(s in told for s in _SENTENCE_END.split(text.strip()))):
+            continue
+        sentences = [s for s in _SENTENCE_END.split(" ".join(text.split())) if s]
+        if not all(isinstance(child, nodes.Text) for child in paragraph.children):
+            continue
+        if not told:
+            told.update(sentences)
+            continue
+        new = [s for s in sentences if s not in told and BREAK_MARKS not in s]
+        told.update(sentences)
+        if len(new) == len(sentences):
+            continue
+        paragraph.children = []
+        paragraph += nodes.Text(" ".join([*new, BREAKS_TOLD]))
 
 
 # after a run-in title over a list: no page break, and the list's first item keeps to it as to a heading

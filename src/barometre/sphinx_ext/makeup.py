@@ -48,6 +48,11 @@ def _call_at_end(paragraph, latex: str) -> None:
         paragraph.replace(last, nodes.Text(m.group(1)))
         paragraph += nodes.raw("", f" {latex}", format="latex")
         paragraph += nodes.Text(m.group(2))
+    elif isinstance(last, nodes.Text) and len(paragraph.children) > 1 and (m := _END.match(str(last))) \
+            and m.group(2).strip():
+        # the closing punctuation alone after a link (a number linked to its source: « pesaient 17 %. (figure 20) »,
+        # printed46): the call goes before it
+        paragraph.insert(paragraph.index(last), nodes.raw("", f" {latex}", format="latex"))
     else:
         paragraph += nodes.raw("", f" {latex}", format="latex")
 

@@ -4,6 +4,8 @@ explorer's print form is nothing."""
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 
 
@@ -205,12 +207,45 @@ def sparse_table(sparse: list[tuple[str, list[tuple[int, str]]]]) -> str:
         return latex_escape(print_binding(text))
 
     rows = []
+    texts = decimal_column([text for _, values in sparse for _, text in values], escape)
     for title, values in sparse:
-        for i, (year, text) in enumerate(values):
-            rows.append(f"{escape(title) if i == 0 else ''} & {year} & {escape(text)}\\\\")
+        for i, (year, _) in enumerate(values):
+            rows.append(f"{escape(title) if i == 0 else ''} & {year} & {texts.pop(0)}\\\\")
     head = "\\multicolumn{3}{@{}l}{Séries publiées une ou deux années (non tracées)}\\\\\\hline\n"
     return ("\\par\\smallskip\\noindent{\\small\\begin{tabular}{@{}p{0.62\\linewidth}@{\\hspace{1em}}r"
             "@{\\hspace{1em}}r@{}}\n" + head + "\n".join(rows) + "\n\\hline\\end{tabular}}\\par\\smallskip\n")
+
+
+def decimal_column(texts: list[str], escape) -> list[str]:
+    """A right-aligned column of values as LaTeX, set on the decimal comma (printed46: « 64 % » over « 14,6 % », both
+    flush right): each closing number's unit in a box as wide as the column's widest unit, its missing decimals
+    padded (``makeup._align_decimals``, the same rule for the tables the text sets). ``escape``: the text's LaTeX."""
+    from sphinx.util import texescape
+
+    from barometre.sphinx_ext.makeup import _CELL_NUMBER
+
+    texescape.init()
+    found = [_CELL_NUMBER.match(t) for t in texts]
+    decimals = max((len(m.group("dec") or ",") - 1 for m in found if m), default=0)
+
+    def unit_tex(unit: str) -> str:
+        if not unit.strip():
+            return ""
+        return ("~" if unit[0] in "\u202f\u00a0 " else "") + texescape.escape(unit.strip(), "xelatex")
+
+    units = "".join(f"\\do{{{u}}}" for u in dict.fromkeys(unit_tex(m.group("unit")) for m in found if m) if u)
+    out = []
+    for text, m in zip(texts, found, strict=True):
+        if m is None:
+            out.append(escape(text))
+            continue
+        missing = decimals - (len(m.group("dec") or ",") - 1)
+        pad = ("\\phantom{," + "0" * missing + "}" if not m.group("dec") else "\\phantom{" + "0" * missing + "}"
+               ) if missing else ""
+        head = re.sub(r"(?<=\w) $", "\u00a0", m.group("head"))
+        out.append(escape(head + m.group("int") + (m.group("dec") or ""))
+                   + f"\\barometreunit{{{units}}}{{{unit_tex(m.group('unit'))}}}{pad}")
+    return out
 
 
 def repeated_note(target: str, titles: list[str]) -> str:
