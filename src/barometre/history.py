@@ -41,7 +41,10 @@ from barometre.charts.print_periods import year_ticks as _year_ticks
 from barometre.data import Dataset, Figure, SeriesBreak, period_end, period_key
 from barometre.labels import scope_label, with_scope
 from barometre.narrative import md_escape, source_line
+from barometre.narrative.templating import phrase
 from barometre.typography import bind_numbers
+
+BREAKS = "book/notes/breaks.md.j2"  # the breaks' words and the history chart's description
 
 YEARLY = r"^\d{4}$"
 UNIT_SUFFIX = {"percent": "\u00a0%", "percent_change": "\u00a0%", "percentage_points": "\u00a0pt",
@@ -194,55 +197,43 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
         if brk.change_of_study:
             a, b = brk.study_before, brk.study_after
             if narrative.first_time(("study", a.study, b.study)):
-                end = f"jusqu'à l'édition {a.last_edition}" if a.last_edition is not None else "auparavant"
-                studies = (f"{end}, c'est {study_name(a)} ; à partir de l'édition {b.first_edition}, "
-                           f"{study_name(b)}")
+                studies = phrase(BREAKS, "studies", a.last_edition, study_name(a), b.first_edition, study_name(b))
         if brk.reason:
             indicator, scope = brk.pattern
             if not narrative.first_time(("explicit", indicator, scope, brk.edition)) and not studies:
                 continue
             reason = md_escape(bind_numbers(brk.reason.rstrip(".")))
-            at, at_cap = _break_when(ds, brk.edition)
+            at = _break_when(ds, brk.edition)
             if indicator == "*" and scope == "*":
-                text = f"Rupture de toutes les séries {at} : {reason}"
-                again = f"{at_cap}, nouvelle rupture de toutes les séries : {reason}"
+                kind, named = "all", ""
             elif indicator == "*":
-                series = f"séries « {md_escape(scope_label(scope))} »"
-                text = f"Rupture des {series} {at} : {reason}"
-                again = f"{at_cap}, rupture des {series} : {reason}"
+                kind, named = "scope", md_escape(scope_label(scope))
             else:
                 label = ds.indicators[indicator].label_fr if indicator in ds.indicators else indicator
-                named = label if scope in ("market", "*") else with_scope(label, scope)
-                series = f"série « {md_escape(named)} »"
-                text = f"La {series} est rompue {at} : {reason}"
-                again = f"{at_cap}, la {series} est rompue : {reason}"
+                kind, named = "series", md_escape(label if scope in ("market", "*") else with_scope(label, scope))
+            text = phrase(BREAKS, "explicit", kind, at, named, reason, studies, False)
             if sentences and sentences[-1].split()[:3] == text.split()[:3]:
-                text = again  # two sentences in a row do not open alike
-            sentences.append(text + (f" ; {studies}." if studies else "."))
+                text = phrase(BREAKS, "explicit", kind, at, named, reason, studies, True)  # not opening alike
+            sentences.append(text)
         elif studies:
-            sentences.append(
-                f"Le baromètre a changé d'étude : {studies}. Leurs panels et leurs périmètres diffèrent : les "
-                "valeurs de part et d'autre de cette rupture ne se comparent pas directement.")
+            sentences.append(phrase(BREAKS, "study_change", studies))
     if not sentences:
         return ""
     if narrative.first_time("break-marks"):
-        sentences.append(f"Sur les graphiques, un trait vertical « {BREAK_LABEL} » marque une rupture de série ; "
-                         "aucune ligne ne relie deux points de part et d'autre d'une rupture ni d'une année sans "
-                         "valeur publiée (voir « Méthodes et ruptures de série » en annexe).")
+        sentences.append(phrase(BREAKS, "marks", BREAK_LABEL))
     return " ".join(sentences)
 
 
-def _break_when(ds: Dataset, edition: int) -> tuple[str, str]:
+def _break_when(ds: Dataset, edition: int) -> str:
     """« à l'édition 2016 » for an edition of the book; « en 2018, entre les éditions 2017 et 2019 » for a
     break declared in a year the book has no edition of (the SP2C widened its panel in 2018)."""
     if edition in ds.editions:
-        return f"à l'édition {edition}", f"À l'édition {edition}"
+        return phrase(BREAKS, "when", edition, True, None, None)
     before = [e for e in ds.editions if e < edition]
     after = [e for e in ds.editions if e > edition]
     if before and after:
-        return (f"en {edition}, entre les éditions {before[-1]} et {after[0]}",
-                f"En {edition}, entre les éditions {before[-1]} et {after[0]}")
-    return f"en {edition}", f"En {edition}"
+        return phrase(BREAKS, "when", edition, False, before[-1], after[0])
+    return phrase(BREAKS, "when", edition, False, None, None)
 
 
 def explain_breaks(ds: Dataset, *tables: pd.DataFrame) -> str:
@@ -388,17 +379,10 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         for p in panel_specs:
             del p["data"]
     chart = SpecChart.of(**top, vconcat=panel_specs, spacing=22)
-    description = (
-        f"Petits multiples, un panneau par indicateur, de {years[0]} à {years[-1]} (valeurs connues dans "
-        f"l'édition {edition}) : "
-        + " ; ".join(
-            f"{p} : " + ", ".join(f"{r['année']} {r['texte']}" for _, r in data[data['panneau'] == p].iterrows())
-            for p in panels
-        )
-        + "."
-        + "".join(f" Rupture de série en {rules[i]} ({r['panneau']}) : les points de part et d'autre ne sont pas reliés."
-                  for i, r in data[data["rupture"] != ""].iterrows())
-    )
+    description = phrase(BREAKS, "history_description", years[0], years[-1], edition,
+                         [(p, [(r["année"], r["texte"]) for _, r in data[data["panneau"] == p].iterrows()])
+                          for p in panels],
+                         [(rules[i], r["panneau"]) for i, r in data[data["rupture"] != ""].iterrows()])
     return chart_output(
         chart,
         name=name,
