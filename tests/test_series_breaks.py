@@ -151,8 +151,8 @@ def test_a_break_in_a_year_without_an_edition_is_placed_between_the_editions_aro
 
     ds = load()
     assert 2018 not in ds.editions
-    assert history._break_when(ds, 2018)[0] == "en 2018, entre les éditions 2017 et 2019"
-    assert history._break_when(ds, 2016)[0] == "à l'édition 2016"
+    assert history._break_when(ds, 2018) == "en 2018, entre les éditions 2017 et 2019"
+    assert history._break_when(ds, 2016) == "à l'édition 2016"
 
 
 @pytest.mark.parametrize("chapter", ["resilience", "offshore", "partnership"])
