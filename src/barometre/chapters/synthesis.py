@@ -24,7 +24,10 @@ from barometre import book, formatting
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, qualifier_nature
 from barometre.data import Dataset, Figure
 from barometre.narrative import ChapterSummary, md_escape, source_line
+from barometre.narrative.templating import phrase
 from barometre.paths import CHAPTERS_DIR
+
+NOTES = "book/notes/synthesis.md.j2"  # the dashboard's description and note
 
 CHAPTER = "synthesis"
 # The chapters summarised, in the book's order (the registry's analysis chapters).
@@ -310,16 +313,8 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         name="synthese-tableau-de-bord",
         title=f"Indicateurs de l'édition {edition}, en %",
         source=source_line(figs),
-        description=(
-            "Petits multiples, un panneau par grandeur, chacun sur sa propre échelle : les parts d'un total "
-            "(en bleu) dans l'un, les évolutions ou écarts (en orange) dans l'autre, publiés pour "
-            "l'édition ; une fourchette est tracée de sa borne basse à sa borne haute ; une borne (« plus de », "
-            "« au moins », « moins de », « au plus ») est un symbole vide prolongé d'une flèche du côté où se "
-            "trouve la valeur. Par chapitre : " + " ; ".join(parts) + ". Toutes les valeurs sont dans les données "
-            "téléchargeables."
-        ),
+        description=phrase(NOTES, "dashboard_description", parts),
         data=table.drop(columns=["ordre", "à gauche", "flèche", "droite", "gauche"]),
         print_chart=_dashboard(table, printed=True),
-        # said on the web page only: print has no pointer (the PDF's panels print every value)
-        interactive_note="Le survol d’un point donne la valeur telle que le texte l’écrit et sa source.",
+        interactive_note=phrase(NOTES, "dashboard_note"),  # web only: print has no pointer
     )
