@@ -7,6 +7,8 @@ from barometre import formatting
 from barometre.data import Dataset, Figure
 from barometre.editions.compare import compare_editions
 from barometre.editions.report import EditionReport, _scope_label
+from barometre.narrative.notes import NOTES
+from barometre.narrative.templating import phrase
 
 
 def changes_markdown(dataset: Dataset, edition: int | None = None) -> str:
@@ -71,12 +73,10 @@ def disagreements_markdown(dataset: Dataset, edition: int) -> str:
     parts = []
     if conflicting:
         parts.append("\n".join(["## Sources en désaccord", "",
-                                "Pour ces chiffres, les sources d'une même édition ne donnent pas la même valeur ; "
-                                "le livre retient la première et signale les autres.", "", *conflicting]))
+                                phrase(NOTES, "disagreement"), "", *conflicting]))
     if compatible:
         parts.append("\n".join(["## Même chiffre, précision différente", "",
-                                "Ces sources donnent le même chiffre, arrondi ou borné différemment ; le livre "
-                                "retient la première.", "", *compatible]))
+                                phrase(NOTES, "same_figure"), "", *compatible]))
     return "\n\n".join(parts)
 
 

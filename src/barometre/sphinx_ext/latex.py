@@ -7,6 +7,7 @@ import re
 
 from docutils import nodes
 
+from barometre.narrative.templating import phrase
 from barometre.prose import PRINT_ANCHORS
 from barometre.sphinx_ext.makeup import call_figures, hard_breaks_as_paragraphs, print_tables
 from barometre.typography import upper_first
@@ -79,8 +80,7 @@ def latex_structure(app, doctree, docname) -> None:
 
 BREAK_MARKS = "un trait vertical « rupture » marque une rupture de série"  # ends every chapter's break note
 _SENTENCE_END = re.compile(r"(?<=[.])\s+(?=[A-ZÀÂÉÈÊÎÔ])")
-BREAKS_TOLD = ("Les ruptures de ces séries sont décrites plus haut, à leur première mention, et en annexe "
-               "(« Méthodes et ruptures de série »).")
+BREAKS_TOLD = phrase("book/notes/breaks.md.j2", "told_above")
 
 
 def print_break_notes_once(doctree) -> None:

@@ -254,7 +254,9 @@ def repeated_note(target: str, titles: list[str]) -> str:
     from barometre.latex import latex_escape
 
     names = " ; ".join(latex_escape(t[:1].lower() + t[1:]) for t in titles)
-    return f"\\par Déjà présentés à la figure~\\ref{{\\detokenize{{{target}}}}}, non repris ici : {names}."
+    from barometre.narrative.templating import phrase
+
+    return "\\par " + phrase("book/notes/breaks.md.j2", "repeated", f"~\\ref{{\\detokenize{{{target}}}}}", names)
 
 
 def read_in_print_order(app, env, docnames: list[str]) -> None:
