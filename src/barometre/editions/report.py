@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from barometre import formatting, narrative
+from barometre import formatting
 from barometre.data import Figure
 from barometre.editions.common import CONFIRMED, PERCENT_UNITS, EditionError, Issue
 
@@ -182,16 +182,16 @@ class EditionReport:
     # -- MyST Markdown (the book page « Ce qui a changé ») -------------------------------
 
     def to_markdown(self, *, print_variant: bool = False) -> str:
-        """The page's MyST; ``print_variant``: with the PDF's wording where it differs (the book's chapter)."""
-        from barometre.narrative import cite, md_escape, of
+        """The page's MyST (``templates/book/changes/report.md.j2``); ``print_variant``: with the PDF's wording where
+        it differs (the book's chapter). The cells are rendered here, the figures cited with their links."""
+        from barometre.narrative import cite, md_escape, named_source, of
+        from barometre.narrative.templating import render
         from barometre.prose import only_in
 
         prev, cur = self.previous, self.current
         if prev is None:
-            return (
-                f"L'édition {cur} est la première édition du baromètre dans les données : "
-                "il n'y a pas d'édition antérieure à laquelle la comparer."
-            )
+            return render("book/changes/report.md.j2", r={"prev": None, "cur": cur}, print_variant=print_variant,
+                          only_in=only_in)
 
         def listed(fig: Figure) -> str:
             # « label : value » lists a change with its sign (« Évolution du salaire moyen : +1 % »); a forecast of
@@ -222,99 +222,36 @@ class EditionReport:
                     "chiffres non republiés"),
             counted(self.unchanged, "chiffre inchangé", "chiffres inchangés"),
         ]
-        compared = f"l'édition {cur} du baromètre à l'édition {prev} : " + ", ".join(tally[:-1]) + f" et {tally[-1]}."
-        parts = [f"Cette page compare {compared}"]
-        if print_variant:  # a printed chapter is no page (printed46: « Cette page compare… », p. 45)
-            parts = [only_in("html", parts[0]) + "\n\n" + only_in("latex", f"Ce chapitre compare {compared}")]
+        studies = None
         if self.studies is not None:
             before, after = self.studies
-            parts.append(
-                f"Les deux éditions ne viennent pas de la même étude : l'édition {prev} est celle "
-                f"{of(md_escape(before.firm))} pour le {md_escape(before.commissioner)}, l'édition {cur} celle "
-                f"{of(md_escape(after.firm))} pour le {md_escape(after.commissioner)}. Leurs panels et leurs périmètres "
-                "diffèrent : les chiffres sont mis côte à côte, sans variation calculée (voir « Méthodes et "
-                "ruptures de série » en annexe).")
-        elif self.breaks:
-            parts.append(
-                "Une variation n'est pas calculée quand une rupture de série sépare les deux chiffres : les "
-                "périmètres diffèrent (« périmètres différents » dans le tableau).")
-        if self.changes:
-            rows = [
-                f"| Indicateur (périmètre) | {prev} | {cur} | Variation |",
-                "| --- | --- | --- | --- |",
-            ]
-            for i, c in enumerate(self.changes):  # four columns fit a phone and a printed page
-                variation = "périmètres différents" if i in self.breaks else md_escape(c.change_text)
-                rows.append(
-                    f"| {md_escape(_labelled(c.new))} | {shown(c.old)} | "
-                    f"{shown(c.new)} | {variation} |"
-                )
-            parts.append("\n".join(rows))
-        else:
-            parts.append(f"Aucun chiffre n'a changé entre l'édition {prev} et l'édition {cur}.")
-
-        parts.append("## Révisions")
-        if self.revisions:
-            rows = [
-                f"L'édition {cur} publie à nouveau des chiffres de l'édition {prev}, avec une autre valeur.",
-                "",
-                f"| Indicateur (périmètre, période) | Édition {prev} | Édition {cur} |",
-                "| --- | --- | --- |",
-            ]
-            for r in self.revisions:
-                rows.append(
-                    f"| {md_escape(r.new.label)} ({md_escape(_scope_label(r.new.scope))}, "
-                    f"{md_escape(formatting.period_text(r.new.period))}) | {cite(r.old)} | {cite(r.new)} |"
-                )
-            parts.append("\n".join(rows))
-        else:
-            parts.append(f"L'édition {cur} ne révise aucun chiffre de l'édition {prev}.")
-
-        # « chiffres »: the list holds new years of old indicators too; the source said once per source, not
-        # after each of 26 lines (editor37)
-        parts.append("## Nouveaux chiffres")
-        if self.new:
-            by_source: dict[str, list[Figure]] = {}
-            for f in self.new:
-                by_source.setdefault(f.source_name, []).append(f)
-            for figs in by_source.values():
-                # a study with its article (« D'après le baromètre EY/SP2C … », not « D'après Baromètre … »,
-                # editors 40 and 42), a person's name as it is
-                named = narrative.named_source(figs[0])
-                parts.append(f"D'après {named} :")
-                parts.append("\n".join(
-                    f"- **{md_escape(f.label)}** ({md_escape(_scope_label(f.scope))}, "
-                    f"{md_escape(formatting.period_text(f.period))}) : {listed(f)}" for f in figs))
-        else:
-            parts.append(f"L'édition {cur} n'ajoute aucun chiffre.")
-
-        parts.append("## Indicateurs absents de cette édition")
-        if self.not_republished:
-            # each figure with its scope and period: an indicator the edition publishes for another year or
-            # scope is not « absent » (« effectifs du secteur (France, 2010) », while 2011 has the sector's)
-            where: dict[str, list[str]] = {}
-            for f in self.not_republished:
-                where.setdefault(f.label, []).append(
-                    f"{_scope_label(f.scope)}, {formatting.period_text(f.period)}")
-            listed_figures = ", ".join(
-                f"{md_escape(formatting.in_sentence(label))} ({md_escape(' ; '.join(sorted(set(w))))})"
-                for label, w in sorted(where.items(), key=lambda kv: kv[0].lower()))
-            count = len(self.not_republished)
-            parts.append(
-                f"L'édition {cur} ne republie pas {formatting.count_words(count, 'chiffre')} de l'édition {prev} ; "
-                "le livre en montre la dernière valeur publiée, en nommant son édition : " + listed_figures + "."
-            )
-        if self.not_published:
-            items = []
-            for now, last in self.not_published:
-                text = (
-                    f"- **{md_escape(_labelled(now))}** : "
-                    f"absent de l'édition {cur}"
-                )
-                if last is not None:
-                    text += f" ; {shown(last, listing=True)} dans l'édition {last.edition}"
-                items.append(text + ".")
-            parts.append("\n".join(items))
-        elif not self.not_republished:
-            parts.append(f"L'édition {cur} publie tous les indicateurs de l'édition {prev}.")
-        return "\n\n".join(parts)
+            studies = {"before": of(md_escape(before.firm)), "before_for": md_escape(before.commissioner),
+                       "after": of(md_escape(after.firm)), "after_for": md_escape(after.commissioner)}
+        by_source: dict[str, list[Figure]] = {}
+        for f in self.new:  # the list holds new years of old indicators too: « chiffres »
+            by_source.setdefault(f.source_name, []).append(f)
+        # each figure not republished with its scope and period: an indicator the edition publishes for another year
+        # or scope is not « absent » (« effectifs du secteur (France, 2010) », while 2011 has the sector's)
+        where: dict[str, list[str]] = {}
+        for f in self.not_republished:
+            where.setdefault(f.label, []).append(f"{_scope_label(f.scope)}, {formatting.period_text(f.period)}")
+        rows = {
+            "prev": prev, "cur": cur, "tally": tally, "studies": studies, "breaks": bool(self.breaks),
+            "changes": [{"label": md_escape(_labelled(c.new)), "old": shown(c.old), "new": shown(c.new),
+                         "broken": i in self.breaks, "variation": md_escape(c.change_text)}
+                        for i, c in enumerate(self.changes)],
+            "revisions": [{"label": f"{md_escape(r.new.label)} ({md_escape(_scope_label(r.new.scope))}, "
+                                    f"{md_escape(formatting.period_text(r.new.period))})",
+                           "old": cite(r.old), "new": cite(r.new)} for r in self.revisions],
+            # a study with its article (« D'après le baromètre EY/SP2C … »), a person's name as it is (editors 40, 42)
+            "new": [(named_source(figs[0]),
+                     [{"label": md_escape(f.label),
+                       "where": f"{md_escape(_scope_label(f.scope))}, {md_escape(formatting.period_text(f.period))}",
+                       "value": listed(f)} for f in figs]) for figs in by_source.values()],
+            "not_republished": [f"{md_escape(formatting.in_sentence(label))} ({md_escape(' ; '.join(sorted(set(w))))})"
+                                for label, w in sorted(where.items(), key=lambda kv: kv[0].lower())],
+            "not_republished_count": len(self.not_republished),
+            "absent": [{"label": md_escape(_labelled(now)), "last": shown(last, listing=True) if last else "",
+                        "last_edition": last.edition if last else None} for now, last in self.not_published],
+        }
+        return render("book/changes/report.md.j2", r=rows, print_variant=print_variant, only_in=only_in)

@@ -146,7 +146,8 @@ def clauses(text: str, sep: str = " ; ") -> str:
 
 def paragraphs(text: str) -> str:
     """The template's output as MyST: within a paragraph, lines joined by a space (a line starting with « - »
-    starts a list item); paragraphs apart by one blank line; no space at the ends."""
+    starts a list item, one starting with « | » a table row; a colon fence « ::: » keeps its lines); paragraphs apart by one blank line; no space at the
+    ends."""
     blocks = []
     for block in _BLANK.split(text.strip()):
         lines: list[str] = []
@@ -154,7 +155,8 @@ def paragraphs(text: str) -> str:
             line = line.strip()
             if not line:
                 continue
-            if line.startswith("- ") or not lines:
+            # a list item, a table row, a colon fence (:::{only} html) and the line after it: a line of its own
+            if line.startswith(("- ", "|", ":::")) or not lines or lines[-1].startswith(":::"):
                 lines.append(line)
             else:
                 lines[-1] += " " + line
