@@ -19,8 +19,11 @@ from barometre.narrative import (
     publication_text,
     quotes_anchor,
 )
+from barometre.narrative.templating import phrase
 from barometre.prose import only_in, print_anchors
 from barometre.typography import bind_numbers, inner_quotes, quote_typography
+
+ANNEX = "book/annex/sources.md.j2"  # the annex's words
 
 SOURCE_TYPES_FR = {
     "barometer": "baromètre",
@@ -56,15 +59,7 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
         lines.append(f"«\u00a0{md_escape(typeset(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
     # the row of the data file the figure comes from (its indicator is named by its French label above)
     detail = f"Ligne {fig.row} de {md_escape(fig.file)}"
-    if revised_by is not None:
-        detail += (f". Révisé dans l'édition {revised_by.edition} : "
-                   f"{md_escape(formatting.figure_text(revised_by))}")
-    if revises is not None:
-        detail += (f". Révise le chiffre de l'édition {revises.edition} : "
-                   f"{md_escape(formatting.figure_text(revises))}")
-    if other is not None:
-        detail += (f". Une autre source de la même édition donne "
-                   f"{md_escape(formatting.figure_text(other))} ({md_escape(other.source_name)})")
+    detail += phrase(ANNEX, "relations", revised_by, revises, other)
     lines.append(f"*{detail}*")
     return "\n".join(lines)
 
@@ -144,7 +139,7 @@ def _figure_in_print(fig: Figure, revised_by: Figure | None, revises: Figure | N
             f"{md_escape(formatting.figure_text(fig))}")
     notes = []
     if revised_by is not None:
-        notes.append(f"révisé dans l'édition {revised_by.edition} : {md_escape(formatting.figure_text(revised_by))}")
+        notes.append(phrase(ANNEX, "revised", revised_by))
     if revises is not None:
         notes.append(f"révise {md_escape(formatting.figure_text(revises))} de l'édition {revises.edition}")
     if other is not None:
@@ -343,7 +338,7 @@ def references_markdown(ds: Dataset, edition: int) -> str:
     if article is not None:
         ref = _reference(article)
         if not (getattr(article, "publication_issue", "") or getattr(article, "publication_pages", "")):
-            ref += " ; numéro et pages de l’édition imprimée : non connus (la version en ligne ne les donne pas)"
+            ref += " ; " + phrase(ANNEX, "unknown_issue")
         parts.append(f"**Article de référence.** {ref}.")
     items = []
     rows = {s.source: s for s in frame.itertuples()}
@@ -389,19 +384,13 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
     if not studies:
         return ""
     rows = {s.source: s for s in ds.sources_frame().itertuples()}
-    rule = ("Le livre ne relie jamais deux valeurs de part et d'autre d'un changement d'étude ou d'une rupture "
-            "déclarée, et n'en compare pas les valeurs sans le dire.")
-    if len(studies) > 1:
-        rule = (f"Le baromètre n'est pas une seule série : {formatting.count_words(len(studies), 'étude', feminine=True)} "
-                "se sont succédé, chacune avec son panel et ses définitions. " + rule)
-    parts = [rule]
+    parts = [phrase(ANNEX, "rule", len(studies))]
     items = []
     shown: list[str] = []  # each passage quoted once in the section
     for st in studies:
         last = min(st.last_edition, edition) if st.last_edition is not None else edition
-        span = f"édition {st.first_edition}" if last == st.first_edition else \
-            f"éditions {st.first_edition} à {last}"
-        head = f"- **L'étude {of(md_escape(st.firm))} pour le {md_escape(st.commissioner)}** ({span}), *{md_escape(st.title)}*."
+        head = phrase(ANNEX, "study", of(md_escape(st.firm)), md_escape(st.commissioner), st.first_edition, last,
+                      md_escape(st.title))
         details = [f"{name} : {md_escape(bind_numbers(value.rstrip('.')))}" for name, value in (
             ("Panel", st.panel), ("Chiffre d'affaires", st.revenue_scope), ("Géographie", st.geography),
             ("Effectifs", st.staff_scope)) if value]
@@ -432,7 +421,5 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
     known = [e for e in ds.editions if e <= edition]
     gaps = [y for y in range(known[0], edition + 1) if y not in known]
     if gaps:
-        listed = ", ".join(map(str, gaps[:-1])) + (" et " if len(gaps) > 1 else "") + str(gaps[-1])
-        parts.append(f"Les données ne comptent aucune édition pour {'l’année' if len(gaps) == 1 else 'les années'} "
-                     f"{listed} : les graphiques y laissent un vide, sans ligne.")
+        parts.append(phrase(ANNEX, "gaps", gaps))
     return "\n\n".join(parts)
