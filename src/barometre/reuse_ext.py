@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
+
+from barometre.narrative.templating import phrase
 
 USES = "barometre_reuse_pages"
 
@@ -69,6 +72,24 @@ def _para(*parts) -> nodes.paragraph:
     return p
 
 
+COLOPHON = "book/colophon.md.j2"  # the colophon's words
+_SLOT = re.compile(r"\[\[(\d)\]\]")
+
+
+def _words(macro: str, *args) -> str:
+    return phrase(COLOPHON, macro, *args)
+
+
+def _para_of(macro: str, *slots, args: tuple = ()) -> nodes.paragraph:
+    """A paragraph of the colophon's template ``macro``: its text, each « [[n]] » replaced by the n-th node."""
+    text, parts, pos = _words(macro, *args), [], 0
+    for m in _SLOT.finditer(text):
+        parts += [text[pos:m.start()], slots[int(m.group(1)) - 1]]
+        pos = m.end()
+    parts.append(text[pos:])
+    return _para(*(p for p in parts if not (isinstance(p, str) and p == "")))
+
+
 def _directive(run_fn):
     from docutils.parsers.rst import Directive
 
@@ -87,16 +108,9 @@ def licences(env) -> list[nodes.Node]:
     from barometre.reuse import CODE_LICENCE, QUOTATION_RIGHT, QUOTATION_URL, TEXT_LICENCE
 
     items = nodes.bullet_list()
-    items += nodes.list_item("", _para(
-        "Le texte du livre, ses données et les tableaux qu’il publie : ",
-        _link("Licence Ouverte / Etalab 2.0", TEXT_LICENCE["path"]),
-        " (paternité : le titre du livre, l’édition et son adresse ; voir « Pour citer ce livre »)."))
-    items += nodes.list_item("", _para(
-        "Le code qui construit le livre : ", _link("licence MIT", CODE_LICENCE["path"]), "."))
-    items += nodes.list_item("", _para(
-        "Les extraits de presse (300 caractères au plus, chacun attribué à son auteur et à sa "
-        "publication) ne sont pas au projet : ils restent à leurs auteurs et éditeurs, et sont cités au "
-        "titre du ", _link(QUOTATION_RIGHT, QUOTATION_URL), ". La Licence Ouverte ne s’applique pas à eux."))
+    items += nodes.list_item("", _para_of("text_licence", _link("Licence Ouverte / Etalab 2.0", TEXT_LICENCE["path"])))
+    items += nodes.list_item("", _para_of("code_licence", _link("licence MIT", CODE_LICENCE["path"])))
+    items += nodes.list_item("", _para_of("quotes_licence", _link(QUOTATION_RIGHT, QUOTATION_URL)))
     series = env.config.barometre_licences or []
     if series:
         sub = nodes.bullet_list()
@@ -106,9 +120,7 @@ def licences(env) -> list[nodes.Node]:
                                              _web_only(" (", nodes.literal(text=entry["file"]), ")"), " : ",
                                              entry["licence"]))
         # where the licence is named: a file, on the web only (a printed report names no file)
-        item = nodes.list_item("", _para("Les séries de référence ne sont pas au projet : chacune garde la "
-                                         "licence de sa source", _web_only(", nommée dans son fichier de provenance"),
-                                         " :"))
+        item = nodes.list_item("", _para_of("series_licences", _web_only(_words("provenance_named"))))
         item += sub
         items += item
     return [items]
@@ -117,14 +129,12 @@ def licences(env) -> list[nodes.Node]:
 def citation(env) -> list[nodes.Node]:
     parts = env.config.barometre_citation or {}
     if not parts:
-        return [_para("Pour citer ce livre : construction hors du script de build.")]
-    p = _para(nodes.strong(text="Pour citer ce livre : "), f"{parts['author']}, ",
-              nodes.emphasis(text=parts["title"]),
-              f", édition {parts['edition']}, version {parts['version']} (code ",
-              nodes.literal(text=parts["code"]), ", données sha256 ", nodes.literal(text=parts["data_sha"]),
-              f"), {parts['year']}. Licence Ouverte / Etalab 2.0.")
+        return [_para_of("no_citation")]
+    p = _para_of("citation", nodes.strong(text=_words("citation_head") + " "), nodes.emphasis(text=parts["title"]),
+                 nodes.literal(text=parts["code"]), nodes.literal(text=parts["data_sha"]),
+                 args=(parts["author"], parts["edition"], parts["version"], parts["year"]))
     if parts.get("url"):
-        p += nodes.Text(" En ligne : ")
+        p += nodes.Text(" " + _words("online") + " ")
         p += _link(parts["url"], parts["url"])
     return [p]
 
@@ -143,16 +153,15 @@ def downloads(env) -> list[nodes.Node]:
     env.note_dependency(str(Path(env.srcdir) / DOWNLOADS_DIR / name))
     # in print, the table is named and found on the site, not given as a file name (printed41), at the site's
     # address; a print reader cannot follow « le site du livre » without one (printed46): then print leaves it out
-    what = (f"tableau CSV, en-têtes en français : chaque chiffre tel que l’édition {edition} le "
-            "connaît, avec l’édition qui le publie, sa source, sa publication et son extrait).")
+    what = _words("all_indicators", edition)
     base = (getattr(env.config, "html_baseurl", "") or "").strip()
-    head = nodes.strong(text="Tous les indicateurs, année par année : ")
+    head = nodes.strong(text=_words("all_indicators_head") + " ")
     if not base:
         return [_web_paragraph(_para(head, ref, " (", what))]
     # the address as a URL (LaTeX's \url: no French space before its colon, broken at a slash, never hyphenated)
     address = nodes.raw("", f"\\url{{{base.rstrip('/')}/{edition}/}}", format="latex")
     return [_para(head, _web_only(ref, " ("),
-                  _print_only("un tableau téléchargeable sur le site du livre, ", address, " ("),
+                  _print_only(_words("on_site") + " ", address, " ("),
                   what)]
 
 
