@@ -141,3 +141,21 @@ def test_no_code_cell_of_a_chapter_is_over_25_lines():
 def test_the_size_guards_see_a_long_module_and_a_long_cell():
     assert _long({"prices.py": 1535, "lead.py": 600}, MAX_MODULE_LINES) == {"prices.py": 1535}
     assert _long({"prices.ipynb cell 17": 69}, MAX_CELL_LINES) == {"prices.ipynb cell 17": 69}
+
+
+# A French sentence belongs in a template (``src/barometre/templates/``), where an editor reads and changes it without
+# touching Python (issue 25). Modules that may still hold French words: the labels (a CSV's column headers, which
+# explain their unit in a parenthesis) and the data package's English description, whose quoted file names read as
+# French to the detector.
+LABEL_AND_MESSAGE_MODULES = {"charts/csv_headers.py", "datapackage.py", "labels.py"}
+
+
+def test_no_module_of_the_package_writes_a_french_sentence_outside_the_templates():
+    from test_value_facts import french_sentences
+
+    found = {str(p.relative_to(PACKAGE)): french_sentences(p.read_text(encoding="utf-8"))
+             for p in sorted(PACKAGE.rglob("*.py"))}
+    assert len(found) > 100  # the measure reads the package
+    assert {m: s for m, s in found.items() if s and m not in LABEL_AND_MESSAGE_MODULES} == {}
+    # the detector sees a sentence a module would write
+    assert french_sentences('x = f"La croissance des outsourceurs ralentit en {year}."\n')
