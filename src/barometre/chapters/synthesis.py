@@ -318,3 +318,18 @@ def dashboard_chart(table: pd.DataFrame, figs: list[Figure], edition: int) -> Ch
         print_chart=_dashboard(table, printed=True),
         interactive_note=phrase(NOTES, "dashboard_note"),  # web only: print has no pointer
     )
+
+
+def dashboard_intro(edition: int) -> str:
+    """The words before the dashboard (``synthesis.md.j2``)."""
+    return phrase(NOTES, "dashboard_intro", edition)
+
+
+def no_dashboard(edition: int) -> str:
+    """The sentence in place of the dashboard when the edition publishes no percentage."""
+    return phrase(NOTES, "no_dashboard", edition)
+
+
+def missing_key(edition: int, titles: list[str]) -> str:
+    """« Aucune édition jusqu'à celle de 2005 ne publie le chiffre clé de ces chapitres : … » ('' without any)."""
+    return phrase(NOTES, "missing_key", edition, [md_escape(t) for t in titles]) if titles else ""

@@ -51,7 +51,7 @@ from barometre.narrative.forecasts import (
     verdict_words,
     when_done,
 )
-from barometre.narrative.notes import not_in_edition, ranges_and_bounds_example
+from barometre.narrative.notes import about_edition, not_in_edition, ranges_and_bounds_example
 from barometre.narrative.outcomes import (
     RELATED_WORDS,
     forecast_outcome,
@@ -90,6 +90,7 @@ __all__ = [
     "Page",
     "PageMentions",
     "Said",
+    "about_edition",
     "as_said_then",
     "by_signs",
     "cite",

@@ -35,3 +35,16 @@ def ranges_and_bounds_example(ds: Dataset, edition: int) -> str:
              f"{cite(f)}" + (f" selon {md_escape(f.source_name)}" if f.source_type == "interview" else "")
              for f in picked if f is not None]
     return phrase(NOTES, "ranges", edition, items) if items else ""
+
+
+def about_edition(ds: Dataset, edition: int) -> str:
+    """The introduction's « about this version »: the edition, the earlier ones, the publications its figures come
+    from, and the article the book rebuilds when this book cites its figures (``notes.md.j2``, macro ``about``)."""
+    from barometre.narrative.words import publication_text
+
+    article = next((s for s in ds.sources.values() if s.type == "journalist"), None)
+    # the editions up to this one whose figures the article reports: a 2007 book cites none of them (vintage)
+    cited = sorted({e for e in ds.editions if e <= edition and article is not None
+                    and any(f.source == article.source for f in ds.figures(e))})
+    return phrase(NOTES, "about", edition, [e for e in ds.editions if e < edition],
+                  [publication_text(p) for p in ds.publications(edition)], article, cited)
