@@ -471,7 +471,9 @@ def test_the_cost_structure_arrow_follows_the_bound_and_an_approximate_share_has
     assert "borne haute" in description and "borne basse" not in description
 
 
-def test_the_index_legend_shows_the_lines_colours_not_the_bands_fading():
+def test_the_index_legend_draws_what_the_chart_draws():
+    """printed46 and printed48: the legend drew a round dot for the shaded price band and for the dashed consumer-price
+    line. Now a square for the band, a line for each line, dashed for the consumer prices, at full colour."""
     import re
 
     import vl_convert as vlc
@@ -480,10 +482,23 @@ def test_the_index_legend_shows_the_lines_colours_not_the_bands_fading():
     price = ds.figure("production_hour_price_change_since_2000", EDITION)
     years = ch.available_years(ds, 2000, 2008)
     chart = ch.index_chart(ch.index_table(ds, years), ch.price_band(price, years, 2000, 2008), [price], 2000)
+    layers = chart.web_spec()["layer"]
+    area = next(layer for layer in layers if layer["mark"]["type"] == "area")
+    line = next(layer for layer in layers if layer["mark"]["type"] == "line")
+    assert area["encoding"]["fill"]["legend"]["symbolType"] == "square" and "color" not in area["encoding"]
+    assert line["encoding"]["color"]["legend"]["symbolType"] == "stroke"
+    dashes = dict(zip(line["encoding"]["strokeDash"]["scale"]["domain"], line["encoding"]["strokeDash"]["scale"]["range"],
+                      strict=True))
+    assert dashes["Prix à la consommation"] == [5, 3] and dashes["Smic horaire brut"] == [1, 0]
     svg = vlc.vegalite_to_svg(chart.web_spec())
-    legend = re.search(r'<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)</g>', svg).group(1)
-    opacities = re.findall(r'opacity="([\d.]+)"', legend)
-    assert opacities and all(float(o) == 1 for o in opacities), opacities
+    # the lines' legend at full colour, not faded like the band
+    symbols = re.findall(r'<path [^>]*>', "".join(re.findall(
+        r'<g class="mark-symbol role-legend-symbol"[^>]*>(.*?)</g>', svg)))
+    squares = [p for p in symbols if "h10v10" in p]
+    lines = [p for p in symbols if "L5,0" in p]
+    assert len(squares) == 1 and len(lines) == 3 and len(symbols) == 4  # the band, three lines
+    assert all(re.search(r'opacity="1"', p) for p in lines)
+    assert sum('stroke-dasharray="5,3"' in p for p in lines) == 1  # the consumer prices, dashed
 
 
 # --------------------------------------------------------------------------- the HHI read against sourced classes

@@ -216,10 +216,12 @@ def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         band = pd.DataFrame({"année": wide["année"], "série": PRICE_BAND, "bas": lo, "haut": hi,
                              "texte": [f"{formatting.number(a, 1)} à {formatting.number(b, 1)}" if round(a, 1) != round(b, 1)
                                        else formatting.number(a, 1) for a, b in zip(lo, hi, strict=True)]})
-    series = list(dict.fromkeys(lines_table["série"])) + ([PRICE_BAND] if not band.empty else [])
-    colours = [PALETTE[3], PALETTE[1], PALETTE[0]][: len(series)]
+    series = list(dict.fromkeys(lines_table["série"]))
+    colours = [PALETTE[3], PALETTE[1]][: len(series)]
+    # legends that draw what the chart draws (printed46, printed48): a line for each line, a square for the band
     colour = alt.Color("série:N", scale=alt.Scale(domain=series, range=colours), title=None,
-                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=300, symbolOpacity=1))
+                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=300, symbolType="stroke",
+                                         symbolStrokeWidth=2))
     x = alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
     lines = alt.Chart(lines_table).mark_line(point=True).encode(
         x=x,
@@ -230,7 +232,10 @@ def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
     )
     if not band.empty:
         area = alt.Chart(band).mark_area(opacity=0.35).encode(
-            x=x, y=alt.Y("bas:Q"), y2="haut:Q", color=colour,
+            x=x, y=alt.Y("bas:Q"), y2="haut:Q",
+            fill=alt.Fill("série:N", scale=alt.Scale(domain=[PRICE_BAND], range=[PALETTE[0]]), title=None,
+                          legend=alt.Legend(orient="bottom", labelLimit=300, symbolType="square",
+                                            symbolOpacity=0.6)),
             tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
                      alt.Tooltip("texte:N", title="Indice")],
         )

@@ -124,23 +124,27 @@ PRINT_INDEX_HEIGHT = 440  # the index chart's height for print, before print's 0
 
 
 def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], base: int) -> ChartOutput:
-    series = ["Smic horaire brut", "Smic en euros constants", "Prix à la consommation", "Prix de l'heure de production"]
-    colours = [PALETTE[3], PALETTE[1], "#7a7a7a", PALETTE[0]]
-    scale = alt.Scale(domain=series, range=colours)
-    band = band.assign(série="Prix de l'heure de production")
+    series = ["Smic horaire brut", "Smic en euros constants", "Prix à la consommation"]
+    band_name = "Prix de l'heure de production"
+    # legends that draw what the chart draws (printed46, printed48): a line for each line, dashed for the prices,
+    # and a square for the price's band
+    band = band.assign(série=band_name)
     area = alt.Chart(band).mark_area(opacity=0.35).encode(
         x=alt.X("année:Q"), y="bas:Q", y2="haut:Q",
-        color=alt.Color("série:N", scale=scale, title=None,
-                        # the legend's symbols in the lines' colours, not faded like the band
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=300, symbolOpacity=1)),
+        fill=alt.Fill("série:N", scale=alt.Scale(domain=[band_name], range=[PALETTE[0]]), title=None,
+                      legend=alt.Legend(orient="bottom", labelLimit=300, symbolType="square", symbolOpacity=0.6)),
         tooltip=[alt.Tooltip("année:Q", title="Année", format="d"),
                  alt.Tooltip("texte:N", title="Prix de l'heure (indice)")],
     )
     lines = alt.Chart(indices).mark_line(point=True).encode(
         x=alt.X("année:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("indice:Q", title=f"Indice, {base} = 100", scale=alt.Scale(zero=False)),
-        color=alt.Color("série:N", scale=scale, title=None),
-        strokeDash=alt.condition("datum['série'] == 'Prix à la consommation'", alt.value([5, 3]), alt.value([1, 0])),
+        color=alt.Color("série:N", scale=alt.Scale(domain=series, range=[PALETTE[3], PALETTE[1], "#7a7a7a"]),
+                        title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=300,
+                                                      symbolType="stroke", symbolStrokeWidth=2)),
+        strokeDash=alt.StrokeDash("série:N", scale=alt.Scale(domain=series, range=[[1, 0], [1, 0], [5, 3]]),
+                                  title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=300,
+                                                                symbolType="stroke", symbolStrokeWidth=2)),
         tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
                  alt.Tooltip("texte:N", title="Indice")],
     )
