@@ -339,3 +339,18 @@ def test_the_outside_link_check_reports_a_dead_address_and_says_when_there_is_no
     (site / "index.html").write_text(f'<a href="{base}/ok">a</a>', encoding="utf-8")  # the server is gone
     with pytest.raises(NoNetwork, match="no network"):
         check_external(site, echo=lambda m: None)
+
+
+def test_the_colophon_gets_the_pdfs_link_with_its_name_and_size(tmp_path):
+    """``publishing.add_pdf`` writes the link where the colophon marks its place (a template's argument named like
+    ``render_html``'s own stopped every PDF build: its fresh-clone ``make test`` failed, stop 39)."""
+    from barometre.publishing import PDF_MARK, add_pdf, pdf_name
+
+    colophon = tmp_path / "chapters" / "colophon.html"
+    colophon.parent.mkdir()
+    colophon.write_text(f"<p>avant</p>{PDF_MARK}<p>après</p>", encoding="utf-8")
+    pdf = tmp_path / "book.pdf"
+    pdf.write_bytes(b"%PDF" + b"0" * 1_250_000)
+    add_pdf(tmp_path, 2024, pdf)
+    text = colophon.read_text(encoding="utf-8")
+    assert PDF_MARK not in text and f'href="../{pdf_name(2024)}" download>{pdf_name(2024)}</a> (1,3\u00a0Mo)' in text

@@ -185,3 +185,16 @@ def test_one_break_is_ruled_at_one_year_in_every_panel_of_a_chart(chapter):
         ruled = [layer for layer in panel["layer"] if layer["mark"].get("strokeDash")]
         if any(r["rupture"] for r in rows if r["panneau"] == rows[0]["panneau"]) and ruled:
             assert ruled[0]["encoding"]["x"]["field"] == history.RULE_YEAR
+
+
+@pytest.mark.parametrize("chapter", ["resilience", "offshore", "prices", "partnership"])
+def test_a_history_charts_spec_is_strict_json(chapter):
+    """A browser refused every history chart of the 2024 book (« "_rupture": NaN … is not valid JSON »): the rows
+    with no break carried NaN where the rule's year goes. JSON has no NaN; the rows say null."""
+    import json
+
+    ds = load()
+    table = history.yearly_history(ds, ds.indicators_for(chapter), 2024)
+    chart = history.history_chart(table, name="x", title="T", edition=2024)
+    json.dumps(chart.web_spec(), allow_nan=False)
+    json.dumps(chart.print_spec(), allow_nan=False)

@@ -365,6 +365,9 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
             *label_layers(rows["_place"], x, y, f"_{i}" if len(panels) > 1 else ""),
         ]
+        # a year where a rule is drawn, else null: JSON has no NaN, and a browser refused the page's specs
+        # (« "_rupture": NaN … is not valid JSON », test_browser) when pandas turned the empty rows' None into NaN
+        rows = rows.assign(**{RULE_YEAR: [None if pd.isna(v) else int(v) for v in rows[RULE_YEAR]]})
         panel_specs.append({
             "data": to_values(rows),
             "layer": layers,

@@ -18,6 +18,6 @@ def _environment() -> Environment:
                        keep_trailing_newline=True)
 
 
-def render_html(name: str, **context) -> str:
-    """The HTML of template ``name`` (« archive.html ») for ``context``."""
-    return _environment().get_template(name).render(**context)
+def render_html(template: str, **context) -> str:
+    """The HTML of ``template`` (« archive.html ») for ``context``."""
+    return _environment().get_template(template).render(**context)
