@@ -184,7 +184,7 @@ def test_one_break_is_ruled_at_one_year_in_every_panel_of_a_chart(chapter):
         rows = (panel.get("data") or spec.get("data"))["values"]
         ruled = [layer for layer in panel["layer"] if layer["mark"].get("strokeDash")]
         if any(r["rupture"] for r in rows if r["panneau"] == rows[0]["panneau"]) and ruled:
-            assert ruled[0]["encoding"]["x"]["field"] == history.RULE_YEAR
+            assert {"calculate": f"datum['{history.RULE_YEAR}']", "as": "année"} in ruled[0]["transform"]
 
 
 @pytest.mark.parametrize("chapter", ["resilience", "offshore", "prices", "partnership"])

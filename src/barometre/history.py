@@ -311,7 +311,6 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         x = {"field": "année", "type": "ordinal", "title": None, "scale": {"domain": years},
              "axis": {"labelAngle": 0, "labelOverlap": True, "labelFlush": False, "values": year_ticks(years)}}
         y = {"field": "valeur", "type": "quantitative", "title": None, "scale": {"zero": zero}, "axis": y_axis}
-        rule_x = {**x, "field": RULE_YEAR}  # a break's rule and label: at the break's year (``rule_years``)
         # a bound's arrow: a share of the panel's range, up for « plus de », down for « moins de »
         rows = rows.assign(flèche=arrow_ends(rows), **{LINE_RUN: joined_runs(rows)})
         late = years[0] + (len(years) * 2) // 3  # a break label from this year on goes left of its rule
@@ -333,6 +332,12 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
         def layer(mark: dict, where: str | dict, shared: dict = encoding, **channels) -> dict:
             return {"mark": mark, "encoding": {**shared, **channels}, "transform": [{"filter": where}]}
 
+        def at_rule(spec: dict) -> dict:
+            """A break's layer drawn at its rule's year: the row's year replaced by it, so that the layer shares the
+            panel's x field and scale (an x of its own field drew the rule in Vega-Lite 6, not in JupyterLab's 5)."""
+            spec["transform"].append({"calculate": f"datum['{RULE_YEAR}']", "as": "année"})
+            return spec
+
         solid = {"color": PALETTE[0]}
         layers = [
             # the line joins point values only and stops at a range or a bound (charts.line_runs)
@@ -351,15 +356,15 @@ def history_chart(table: pd.DataFrame, *, name: str, title: str, edition: int) -
             layer({"type": "point", **solid, "filled": False, "fill": "white", "strokeWidth": 2, "opacity": 1},
                   "datum.borne != 0"),
             # a break in the series: a dashed rule through the plot at the new series' first year, labelled
-            *([layer({"type": "rule", "color": BREAK_COLOUR, "strokeDash": [4, 3], "strokeWidth": 1},
-                     "datum.rupture != ''", shared={"x": rule_x}),
+            *([at_rule(layer({"type": "rule", "color": BREAK_COLOUR, "strokeDash": [4, 3], "strokeWidth": 1},
+                             "datum.rupture != ''", shared={"x": x})),
                # its label on the side with room: right of the rule, left of it in the last third of the years
                # at the foot of the rule, on the zero line (the axis starts there): arrows point away from it
-               *[layer({"type": "text", "align": align, "baseline": "bottom", "dx": dx, "dy": -2, "fontSize": 10,
-                        "color": BREAK_COLOUR},
-                       f"indexof({labelled}, datum.{RULE_YEAR}) >= 0 && datum.{RULE_YEAR} {side} {late}",
-                       shared={"x": rule_x},
-                       y={"datum": 0, "type": "quantitative"}, text={"field": "rupture"})
+               *[at_rule(layer({"type": "text", "align": align, "baseline": "bottom", "dx": dx, "dy": -2,
+                                "fontSize": 10, "color": BREAK_COLOUR},
+                               f"indexof({labelled}, datum.{RULE_YEAR}) >= 0 && datum.{RULE_YEAR} {side} {late}",
+                               shared={"x": x},
+                               y={"datum": 0, "type": "quantitative"}, text={"field": "rupture"}))
                  for align, dx, side in (("left", 3, "<"), ("right", -3, ">="))]]
               if (rows["rupture"] != "").any() else []),
             # print only: each value written at its place, with x, y and text only (charts.value_label_layers)
