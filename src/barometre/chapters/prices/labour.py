@@ -234,7 +234,7 @@ def labour_index_chart(table: pd.DataFrame, figs: list[Figure]) -> ChartOutput:
         area = alt.Chart(band).mark_area(opacity=0.35).encode(
             x=x, y=alt.Y("bas:Q"), y2="haut:Q",
             fill=alt.Fill("série:N", scale=alt.Scale(domain=[PRICE_BAND], range=[PALETTE[0]]), title=None,
-                          legend=alt.Legend(orient="bottom", labelLimit=300, symbolType="square",
+                          legend=alt.Legend(orient="top", labelLimit=300, symbolType="square",
                                             symbolOpacity=0.6)),
             tooltip=[alt.Tooltip("série:N", title="Série"), alt.Tooltip("année:Q", title="Année", format="d"),
                      alt.Tooltip("texte:N", title="Indice")],

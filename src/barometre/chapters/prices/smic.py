@@ -132,7 +132,7 @@ def index_chart(indices: pd.DataFrame, band: pd.DataFrame, figs: list[Figure], b
     area = alt.Chart(band).mark_area(opacity=0.35).encode(
         x=alt.X("année:Q"), y="bas:Q", y2="haut:Q",
         fill=alt.Fill("série:N", scale=alt.Scale(domain=[band_name], range=[PALETTE[0]]), title=None,
-                      legend=alt.Legend(orient="bottom", labelLimit=300, symbolType="square", symbolOpacity=0.6)),
+                      legend=alt.Legend(orient="top", labelLimit=300, symbolType="square", symbolOpacity=0.6)),
         tooltip=[alt.Tooltip("année:Q", title="Année", format="d"),
                  alt.Tooltip("texte:N", title="Prix de l'heure (indice)")],
     )
