@@ -10,6 +10,7 @@ from barometre.data import Dataset
 from barometre.labels import with_scope
 from barometre.narrative.citing import cite, md_escape
 from barometre.narrative.templating import phrase
+from barometre.narrative.words import publication_text
 
 NOTES = "book/notes/notes.md.j2"
 
@@ -40,8 +41,6 @@ def ranges_and_bounds_example(ds: Dataset, edition: int) -> str:
 def about_edition(ds: Dataset, edition: int) -> str:
     """The introduction's « about this version »: the edition, the earlier ones, the publications its figures come
     from, and the article the book rebuilds when this book cites its figures (``notes.md.j2``, macro ``about``)."""
-    from barometre.narrative.words import publication_text
-
     article = next((s for s in ds.sources.values() if s.type == "journalist"), None)
     # the editions up to this one whose figures the article reports: a 2007 book cites none of them (vintage)
     cited = sorted({e for e in ds.editions if e <= edition and article is not None

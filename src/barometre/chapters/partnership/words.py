@@ -1,9 +1,9 @@
 """The chapter's names and the words its sections share: a change in words, what a person
-reported and when, the staff today, an event's quote, a figure dated."""
+reported and when, the staff today, an event's quote."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -32,9 +32,6 @@ WORKFORCE = {
 
 
 # --------------------------------------------------------------------------- words
-
-
-MOVES = {"up": "en hausse", "down": "en baisse", "flat": "stable"}
 
 
 def change_text(fig: Figure) -> str:
@@ -108,9 +105,3 @@ def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> s
     src = ds.sources[event["source"]]
     who = f"{src.name} ({src.role})" if src.role else src.name
     return quote(Said(event["quote"], who), attribution=attribution)
-
-
-def dated(fig: Figure) -> Figure:
-    """The figure without its edition note, for a sentence that dates it already (« En 2009, Michel Guido
-    espérait … passer de 250 000 à 400 000 emplois »: editor37 found « (édition 2008) » twice there)."""
-    return replace(fig, as_of=fig.edition)

@@ -115,12 +115,6 @@ def history_chart(table: pd.DataFrame, edition: int) -> ChartOutput:
                                  title="Les indicateurs du chapitre, année par année", edition=edition)
 
 
-def stated(fig: Figure, present: str, past: str) -> str:
-    """The verb of a figure: in the present when the book's edition publishes it, in the past when it comes
-    from an older edition (nothing stale is stated as current)."""
-    return past if fig.from_older_edition else present
-
-
 def newer_in_scope(ds: Dataset, indicator: str, scope: str, latest: Figure | None, edition: int) -> Figure | None:
     """The figure of ``indicator`` for ``scope`` when it is newer than ``latest`` (the market's): the 2019
     edition gives the share of CDI in France (about 75 %) where the latest for the whole sector is 2011's
