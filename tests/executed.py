@@ -107,3 +107,14 @@ def drawing(spec: dict, vl_version: str) -> str:
                               time_format_locale=options.get("timeFormatLocale"))
     svg = re.sub(r' aria-label="[^"]*"', "", svg)
     return re.sub(r"\b(clip|gradient_)\d+\b", r"\g<1>N", svg)
+
+
+def notebook_parameters(chapter: str) -> dict:
+    """The values the parameters cell of ``chapters/<chapter>.ipynb`` assigns (the cell only assigns literals)."""
+    from barometre.paths import ROOT
+
+    nb = json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
+    values: dict = {}
+    exec("".join(cell["source"]), {}, values)
+    return {k: v for k, v in values.items() if not k.startswith("__")}

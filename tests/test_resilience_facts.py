@@ -9,6 +9,7 @@ from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
+from executed import notebook_parameters
 from test_value_facts import french_sentences
 
 from barometre import load
@@ -50,11 +51,7 @@ def test_the_facts_are_typed_frozen_and_take_the_notebooks_parameters(ds):
 
 
 def test_the_notebooks_parameters_are_the_params_defaults():
-    nb = json.loads((ROOT / "chapters" / "resilience.ipynb").read_text(encoding="utf-8"))
-    cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
-    values: dict = {}
-    exec("".join(cell["source"]), {}, values)  # the cell only assigns literals
-    values = {k: v for k, v in values.items() if not k.startswith("__")}
+    values = notebook_parameters("resilience")
     assert values == {k: getattr(ch.ResilienceParams(), k) for k in values}
     assert set(values) == set(ch.ResilienceParams.__dataclass_fields__)
 

@@ -9,6 +9,7 @@ from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
 import pytest
+from executed import notebook_parameters
 from jinja2 import UndefinedError
 
 from barometre import load
@@ -61,15 +62,7 @@ def test_the_facts_are_typed_frozen_and_take_the_notebooks_parameters(ds):
 
 
 def test_the_notebooks_parameters_are_the_params_defaults():
-    import json
-
-    from barometre.paths import ROOT
-
-    nb = json.loads((ROOT / "chapters" / "value.ipynb").read_text(encoding="utf-8"))
-    cell = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
-    values: dict = {}
-    exec("".join(cell["source"]), {}, values)  # the cell only assigns literals
-    values = {k: v for k, v in values.items() if not k.startswith("__")}
+    values = notebook_parameters("value")
     assert values == {k: getattr(ch.ValueParams(), k) for k in values}
     assert set(values) == set(ch.ValueParams.__dataclass_fields__)
 
