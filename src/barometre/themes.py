@@ -16,7 +16,7 @@ import re
 
 from barometre import formatting
 from barometre.data import Dataset, Quote
-from barometre.narrative import md_escape, quote_body, trimmed
+from barometre.narrative import md_escape, mentions, quote_body, trimmed
 from barometre.narrative.templating import render
 
 JOURNALIST = "journalist"
@@ -30,12 +30,13 @@ def _words(q: Quote) -> str:
 
 
 def _who(ds: Dataset, q: Quote, *, again: bool = False) -> str:
-    """« l'article de Claire Morel » for the article's own words (« l'article » when named just before),
-    else « Michel Guido (directeur …) »."""
+    """The mention of who said it: the article's own words are the article's (« l’article de Claire Morel » at the
+    page's first mention, « l’article » after, or when named just before), else the person's (« Michel Guido
+    (directeur …) » at the page's first mention; ``narrative.mentions``)."""
     src = ds.sources[q.source]
     if src.type == JOURNALIST:
-        return "l’article" if again else f"l’article de {md_escape(src.name)}"
-    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
+        return "l’article" if again else mentions.article(src.name)
+    return mentions.person(src.name, src.role)
 
 
 def _said(ds: Dataset, q: Quote | None, *, again: bool = False) -> dict | None:

@@ -110,7 +110,7 @@ from barometre.lead.sentences import (
     said_by,
 )
 from barometre.narrative import (
-    PageMentions,
+    Page,
     cite,
     md_escape,
 )
@@ -158,8 +158,8 @@ def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
     text = outlook_paragraph(ds, edition, view)
     if text:
         paragraphs.append(text)
-    # a person named with their role once in the lead, by name alone after (the page may not do it for us)
-    return PageMentions(ds).introduce_once("\n\n".join(paragraphs))
+    # a person named with their role once in the lead, by name alone after: the lead is a page of its own
+    return Page().show("\n\n".join(paragraphs))
 
 
 __all__ = [
