@@ -339,7 +339,7 @@ def references_markdown(ds: Dataset, edition: int) -> str:
         ref = _reference(article)
         if not (getattr(article, "publication_issue", "") or getattr(article, "publication_pages", "")):
             ref += " ; " + phrase(ANNEX, "unknown_issue")
-        parts.append(f"**Article de référence.** {ref}.")
+        parts.append(phrase(ANNEX, "article", ref))
     items = []
     rows = {s.source: s for s in frame.itertuples()}
     for ed in sorted(e for e in ds.editions if e <= edition):
@@ -352,11 +352,9 @@ def references_markdown(ds: Dataset, edition: int) -> str:
         for name, reporting in studies.items():
             publisher = reporting[0].organisation
             refs = list(dict.fromkeys(_reference(s) for s in reporting))
-            items.append(f"- Édition {ed} : *{md_escape(name)}*" + (f", {md_escape(publisher)}" if publisher else "")
-                         + " ; chiffres d’après " + " ; ".join(refs) + ".")
+            items.append({"edition": ed, "name": name, "publisher": publisher or "", "references": refs})
     if items:
-        parts.append("**Le baromètre, édition par édition** (titre et éditeur de l’étude, publications qui en "
-                     "donnent les chiffres) :\n\n" + "\n".join(items))
+        parts.append(phrase(ANNEX, "editions", items))
     return "\n\n".join(parts)
 
 
@@ -402,22 +400,20 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
     parts.append("\n".join(items))
     declared = [b for b in ds._explicit_breaks() if b.edition <= edition]
     if declared:
-        lines = []
+        entries = []
         for b in sorted(declared, key=lambda b: (b.edition, b.indicator, b.scope)):
-            if b.indicator == "*" and b.scope == "*":
-                which = "toutes les séries"
-            elif b.indicator == "*":
-                which = f"les séries « {md_escape(scope_label(b.scope))} »"
+            if b.indicator == "*":
+                series, label, scope = ("all", "", None) if b.scope == "*" else ("scope", scope_label(b.scope), None)
             else:
+                series = "one"
                 label = ds.indicators[b.indicator].label_fr if b.indicator in ds.indicators else b.indicator
-                which = f"« {md_escape(label)} »" + ("" if b.scope in ("*", "market") else
-                                                     f" ({md_escape(scope_label(b.scope))})")
-            line = f"- Édition {b.edition}, {which} : {md_escape(b.reason.rstrip('.'))}."
+                scope = None if b.scope in ("*", "market") else scope_label(b.scope)
             src = rows.get(b.source)
-            if src is not None:
-                line += f" Source : {_reference(src)}, {_quoted(b.quote, b.quote_type, shown)}."
-            lines.append(line)
-        parts.append("**Ruptures déclarées** (entre ce que publient les éditions antérieures et l'édition indiquée ou les suivantes) :\n\n" + "\n".join(lines))
+            entries.append({"edition": b.edition, "series": series, "label": label, "scope": scope,
+                            "reason": b.reason.rstrip("."),
+                            "source": {"reference": _reference(src), "words": _quoted(b.quote, b.quote_type, shown)}
+                            if src is not None else None})
+        parts.append(phrase(ANNEX, "breaks", entries))
     known = [e for e in ds.editions if e <= edition]
     gaps = [y for y in range(known[0], edition + 1) if y not in known]
     if gaps:
