@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
-from barometre.labels import SCOPE_LABELS, scope_label, with_scope  # noqa: F401 - re-exported for older callers
+from barometre.labels import PRESS_SUMMARY, SCOPE_LABELS, scope_label, with_scope  # noqa: F401 - re-exported for older callers
 from barometre.narrative import (
     excerpt,
     md_escape,
@@ -54,7 +54,7 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
         f"édition {fig.edition}\\",
     ]
     if fig.quote_type == "summary":
-        lines.append(f"Résumé de presse : {md_escape(quote_typography(fig.quote))} — {md_escape(fig.attribution)}\\")
+        lines.append(f"{PRESS_SUMMARY} : {md_escape(quote_typography(fig.quote))} — {md_escape(fig.attribution)}\\")
     else:
         lines.append(f"«\u00a0{md_escape(typeset(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
     # the row of the data file the figure comes from (its indicator is named by its French label above)
@@ -109,7 +109,7 @@ def web_figures_markdown(ds: Dataset, ed: int, relations=None) -> str:
 def web_quotes_markdown(ds: Dataset, ed: int) -> str:
     """The quotes of edition ``ed`` as the web page lists them, each with its data file and line ('' for none)."""
     return "\n".join(
-        (f"- Résumé de presse : {md_escape(quote_typography(q.quote))} — {md_escape(q.attribution)}"
+        (f"- {PRESS_SUMMARY} : {md_escape(quote_typography(q.quote))} — {md_escape(q.attribution)}"
          if getattr(q, "quote_type", "verbatim") == "summary"
          else f"- «\u00a0{md_escape(typeset(q.quote))}\u00a0» — {md_escape(q.attribution)}")
         # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
@@ -206,10 +206,10 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
             shown.append(words)
             if again:
                 lead = " ".join(words.split()[:AGAIN_WORDS]).rstrip(",;:.").rstrip() + "\u00a0[…]"
-                said = (f"Résumé de presse : {md_escape(lead)} (cité ci-dessus)" if summary
+                said = (f"{PRESS_SUMMARY} : {md_escape(lead)} (cité ci-dessus)" if summary
                         else f"«\u00a0{md_escape(lead)}\u00a0» (extrait cité ci-dessus)")
             else:
-                said = (f"Résumé de presse : {md_escape(words)}" if summary
+                said = (f"{PRESS_SUMMARY} : {md_escape(words)}" if summary
                         else f"«\u00a0{md_escape(words)}\u00a0»")
             said += " — " + " ; ".join(who) + "."
             figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
@@ -369,7 +369,7 @@ def _quoted(text: str, quote_type: str, shown: list[str] | None = None) -> str:
             return "extrait cité ci-dessus"
         shown.append(words)
     if quote_type == "summary":
-        return "résumé de presse : " + md_escape(quote_typography(words).rstrip(" ."))
+        return f"{PRESS_SUMMARY.lower()} : " + md_escape(quote_typography(words).rstrip(" ."))
     return f"«\u00a0{md_escape(inner_quotes(typeset(text)))}\u00a0»"
 
 
