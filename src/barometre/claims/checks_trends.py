@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from barometre import periods
-from barometre.claims.evidence import _across_break, _known, _missing
+from barometre.claims.evidence import _across_break, _growth, _known, _missing
 from barometre.claims.model import (
     CONFIRMED,
     CONSISTENT,
@@ -90,11 +90,11 @@ def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> dict | None
     return {"fig": fig, "year": years[-1], "across_break": bool(ds.break_between(end, fig))}
 
 
-def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_slowdown(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« se poursuit, mais doucement »: growth of the year positive and below the year before."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
-    before = _known(ds, edition, "revenue_growth", "market", year - 1)
+    now = _growth(facts, year)
+    before = _growth(facts, year - 1)
     if now is None or before is None:
         return _missing(ds, edition, ["revenue_growth"])
     words = {"year": year, "before": before, "now": now, "across_break": False, "slower": False}
@@ -105,15 +105,15 @@ def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     return verdict(INCONSISTENT, "trends.slowdown", (before, now), **words)
 
 
-def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« la crise renforce l'externalisation » / « forte croissance » in the crisis year: growth of the
     crisis year against the years before it (as known in ``edition``)."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
+    now = _growth(facts, year)
     if now is None:
         return verdict(UNVERIFIABLE, "common.growth_not_yet", edition=edition, year=year)
     # only the years of the same series: a growth rate across a break measures another scope
-    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 6, year))
+    earlier = [f for f in (_growth(facts, y) for y in range(year - 6, year))
                if f is not None and not _across_break(ds, f, now)]
     if not earlier:
         return _missing(ds, edition, ["revenue_growth"])
@@ -126,11 +126,11 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
                    earlier=sorted(earlier, key=lambda f: f.period), since=since, weakest=weakest)
 
 
-def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« une croissance régulière depuis Y »: every yearly growth positive, and none below half the one
     before (a halving is not regular)."""
     first, last = int(claim.params["since"]), int(claim.params["until"])
-    figs = [_known(ds, edition, "revenue_growth", "market", y) for y in range(first, last + 1)]
+    figs = [_growth(facts, y) for y in range(first, last + 1)]
     if any(f is None for f in figs):
         return _missing(ds, edition, ["revenue_growth"])
     if any(_across_break(ds, a, b) for a, b in pairwise(figs)):
@@ -151,7 +151,7 @@ def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said, *, facts
     cut and the sites closed are the résilience chapter's facts (``ResilienceFacts.cuts``): the claim and the
     chapter's contraction say the same figures."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
+    now = _growth(facts, year)
     if now is None:
         return verdict(UNVERIFIABLE, "common.growth_not_yet", edition=edition, year=year)
     low, high = interval(now)
@@ -171,15 +171,15 @@ def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said, *, facts
         **words, "sites": sites, "jobs": jobs, "same_edition": editions == [now.edition]}, way="down")
 
 
-def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_first_decline(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« Pour la première fois, l'activité … est globalement en décroissance en 2013 »: the year's growth of the
     sector negative, and no earlier published year of the same series negative (editor37: no claim of 2012-2019
     was tested)."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
+    now = _growth(facts, year)
     if now is None:
         return _missing(ds, edition, ["revenue_growth"])
-    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 12, year))
+    earlier = [f for f in (_growth(facts, y) for y in range(year - 12, year))
                if f is not None]
     if not earlier:
         return _missing(ds, edition, ["revenue_growth"])
@@ -193,13 +193,13 @@ def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     return verdict(CONSISTENT, "trends.first_decline", (now, *earlier), **words, is_fall=True)
 
 
-def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« Le secteur a toujours connu une forte croissance, bien souvent à deux chiffres » / « a toujours connu une
     croissance forte à deux chiffres »: the sector's published yearly growths before the year of the words
     (``params["before"]``), as known in ``edition``. ``params["often"]``: « bien souvent » (most years at least
     10 %) rather than « toujours » (every year)."""
     before = int(claim.params["before"])
-    figs = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(before - 12, before))
+    figs = [f for f in (_growth(facts, y) for y in range(before - 12, before))
             if f is not None]
     if not figs:
         return _missing(ds, edition, ["revenue_growth"])
@@ -232,12 +232,12 @@ def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
                    short_of_part=bool(claim.params.get("older_is_part")) and hi < factor - 0.5)
 
 
-def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_continuity(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« dans la continuité des années antérieures »: the year's growth within the range of the
     earlier years' growths."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
-    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 8, year))
+    now = _growth(facts, year)
+    earlier = [f for f in (_growth(facts, y) for y in range(year - 8, year))
                if f is not None]
     if now is None or not earlier:
         return _missing(ds, edition, ["revenue_growth"])

@@ -112,9 +112,10 @@ def counts(judged: Iterable[Judged]) -> dict[str, int]:
 # --------------------------------------------------------------------------- the registry
 
 
-def _fig(id_, chapter, edition, check, indicator, period, scope="market", source=None, **params) -> Claim:
+def _fig(id_, chapter, edition, check, indicator, period, scope="market", source=None, reads=None, **params
+         ) -> Claim:
     return Claim(id_, chapter, edition, check, indicator=indicator, scope=scope, period=str(period), source=source,
-                 params=params)
+                 params=params, reads=reads)
 
 
 def _quote(id_, chapter, edition, check, quote_id, topic, reads=None, **params) -> Claim:
@@ -126,10 +127,11 @@ _SHARES = [("france_revenue_share", "market"), ("offshore_revenue_share", "marke
 CLAIMS: list[Claim] = [
     # ---- la crise et la croissance (the article, edition 2008, and the other editions' words)
     Claim("title_no_crisis", "resilience", 2008, check_crisis_year, title_of="claire_morel",
-          topic="Le titre de l’article", params={"year": 2008}),
+          topic="Le titre de l’article", params={"year": 2008}, reads="resilience"),
     _fig("market_2010_insee", "resilience", 2010, check_market_vs_insee, "market_revenue", 2010,
          source="finyear_2011_09_22"),
-    _fig("growth_2008", "resilience", 2008, check_restated, "revenue_growth", 2008, source="barometer_bearingpoint_sp2c"),
+    _fig("growth_2008", "resilience", 2008, check_restated, "revenue_growth", 2008, source="barometer_bearingpoint_sp2c",
+         reads="resilience", fact="growth_of"),
     _fig("growth_2008_revenue", "resilience", 2008, check_revenue_growth, "revenue_growth", 2008,
          source="barometer_bearingpoint_sp2c"),
     _fig("growth_2007_revenue", "resilience", 2007, check_revenue_growth, "revenue_growth", 2007,
@@ -141,37 +143,39 @@ CLAIMS: list[Claim] = [
     _fig("growth_2011_revenue", "resilience", 2011, check_revenue_growth, "revenue_growth", 2011,
          source="investing_afp_47181"),
     _fig("forecast_2009_two_digits", "resilience", 2008, check_forecast, "revenue_growth_forecast", 2009,
-         source="laurent_uberti"),
+         source="laurent_uberti", reads="resilience"),
     _fig("forecast_2009_range", "resilience", 2008, check_forecast, "revenue_growth_forecast", 2009,
-         source="rcm_breve_176373_uberti"),
+         source="rcm_breve_176373_uberti", reads="resilience"),
     _fig("forecast_2009_more_than", "resilience", 2008, check_forecast, "revenue_growth_forecast", 2009,
-         source="latribune_2009_09_28_uberti"),
+         source="latribune_2009_09_28_uberti", reads="resilience"),
     _quote("crisis_drives_outsourcing", "resilience", 2007, check_crisis_drives, "uberti_crisis_drives_outsourcing",
-           "La crise, moteur de l’externalisation", year=2009),
+           "La crise, moteur de l’externalisation", year=2009, reads="resilience"),
     _quote("strong_growth_2009", "resilience", 2007, check_crisis_drives, "uberti_strong_growth_2009",
-           "Une année de forte croissance annoncée", year=2009),
+           "Une année de forte croissance annoncée", year=2009, reads="resilience"),
     _fig("average_growth_2005_2008", "resilience", 2008, check_average_growth, "revenue_growth_annual_average",
          "2005-2008", source="latribune_2009_09_27"),
     _quote("growth_goes_on_slowly", "resilience", 2009, check_slowdown, "marque_value_added",
-           "L’externalisation se poursuit, mais doucement", year=2009),
+           "L’externalisation se poursuit, mais doucement", year=2009, reads="resilience"),
     _quote("continuity_2011", "resilience", 2011, check_continuity, "uberti_2011_continuity",
-           "Une année dans la continuité", year=2011),
+           "Une année dans la continuité", year=2011, reads="resilience"),
     _quote("regular_growth_since_2008", "resilience", 2011, check_regular_growth, "uberti_free_impact",
-           "Une croissance régulière", since=2008, until=2011),
+           "Une croissance régulière", since=2008, until=2011, reads="resilience"),
     _quote("fall_announced_2013", "resilience", 2011, check_announced_fall, "uberti_free_impact",
            "Un impact négatif annoncé pour 2013", year=2013, reads="resilience"),
     _quote("double_digit_2012", "resilience", 2012, check_always_double_digit, "uberti_2012_historic_reversal",
-           "Une croissance « bien souvent à deux chiffres »", before=2012, often=True),
+           "Une croissance « bien souvent à deux chiffres »", before=2012, often=True,
+           reads="resilience"),
     _quote("double_digit_2013", "resilience", 2013, check_always_double_digit, "uberti_thirty_years_growth",
-           "Une croissance « toujours … à deux chiffres »", before=2013),
+           "Une croissance « toujours … à deux chiffres »", before=2013, reads="resilience"),
     _quote("first_decline_2013", "resilience", 2013, check_first_decline, "first_decline_2013",
-           "Un premier recul en 2013", year=2013),
+           "Un premier recul en 2013", year=2013, reads="resilience"),
     _quote("market_quadrupled_2017", "resilience", 2017, check_multiple, "dubreil_market_quadrupled",
            "Un marché quadruplé depuis 2000", factor=4,
            newer=("market_revenue", "market", 2017), older=("top50_cumulative_revenue", "market", 2000),
            scopes_differ="top50_scopes",
            older_is_part=True),
-    _fig("outsourced_share_25", "resilience", 2008, check_restated, "outsourced_market_share", 2009),
+    _fig("outsourced_share_25", "resilience", 2008, check_restated, "outsourced_market_share", 2009,
+         reads="resilience", fact="share"),
     _fig("inhouse_salary_premium", "resilience", 2008, unverifiable, "inhouse_salary_premium", 2009,
          scope="large_groups", why="inhouse_salary"),
     _fig("cost_savings_30", "resilience", 2008, unverifiable, "cost_savings_demanded", 2009, scope="now",
