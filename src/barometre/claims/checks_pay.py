@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from barometre.claims.evidence import _known, _missing
 from barometre.claims.model import (
     CONSISTENT,
     FULL_TIME_HOURS,
     INCONSISTENT,
     OFFICIAL_REFUTED,
-    SMIC_DAY,
     UNVERIFIABLE,
     VERIFIED,
     Claim,
@@ -22,7 +19,7 @@ from barometre.claims.model import (
 )
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.labels import scope_label
-from barometre.models.prices import claim_holds, percent_change
+from barometre.models.prices import claim_holds
 from barometre.models.value import price_level_equivalent, rate_year
 from barometre.precision import interval
 
@@ -120,18 +117,23 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
                    below=hi < smic)
 
 
-def check_smic_rise(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
-    """« le Smic a augmenté de plus de 35 % » against the legal rates (the prices chapter's check)."""
+def check_smic_rise(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
+    """« le Smic a augmenté de plus de 35 % » against the legal rates: the rise the prices chapter computes
+    (``PricesFacts.check``, the Smic in force on 1 July of the claim's two years), when the chapter checks the same
+    claim (indicator, scope and period); the claim's own figure is judged against that rise."""
+    from barometre.chapters.prices.smic import smic_check
+
     first, last = (int(x) for x in fig.period.split("-"))
-    smic = ds.smic_hourly()
-    start_day, end_day = date(first, *SMIC_DAY), date(last, *SMIC_DAY)
-    a = smic[smic["effective_date"] <= start_day.isoformat()]
-    b = smic[smic["effective_date"] <= end_day.isoformat()]
-    if a.empty or b.empty:
-        return verdict(UNVERIFIABLE, "pay.no_smic_years", (fig,))
-    a, b = a.iloc[-1], b.iloc[-1]
-    rise = percent_change(float(a["eur"]), float(b["eur"]))
-    holds = claim_holds(rise, fig.central, fig.qualifier)
+    found = facts.check
+    if found is not None and (found.claim.indicator, found.claim.scope, found.claim.period) == (
+            fig.indicator, fig.scope, fig.period) and (found.start, found.end) == (first, last):
+        rise = found.check
+    else:  # the chapter checks another period (a later edition's claim): the chapter's check, for this one
+        try:
+            rise = smic_check(ds, fig, first, last)
+        except ValueError:  # no Smic in force on one of the days
+            return verdict(UNVERIFIABLE, "pay.no_smic_years", (fig,))
+    holds = claim_holds(rise.rise, fig.central, fig.qualifier)
     return verdict(VERIFIED if holds else OFFICIAL_REFUTED, "pay.smic_rise", (fig,), first=first, last=last,
-                   a={"eur": float(a["eur"]), "legal_text": str(a["legal_text"])},
-                   b={"eur": float(b["eur"]), "legal_text": str(b["legal_text"])}, rise=rise, fig=fig)
+                   a={"eur": rise.start_eur, "legal_text": rise.start_legal},
+                   b={"eur": rise.end_eur, "legal_text": rise.end_legal}, rise=rise.rise, fig=fig)

@@ -56,6 +56,13 @@ def _stated(facts, name: str, fig: Figure) -> Figure | None:
     return replace(found, as_of=None) if found.published else None
 
 
+def _among(figures: Iterable[Figure], indicator: str, scope: str, period) -> Figure | None:
+    """The figure of (indicator, scope, period) among a chapter's facts (``figures``), as the page names it (no
+    « dernier chiffre publié » note); None when the chapter states none."""
+    found = next((f for f in figures if (f.indicator, f.scope, f.period) == (indicator, scope, str(period))), None)
+    return replace(found, as_of=None) if found is not None and found.published else None
+
+
 def _missing(ds: Dataset, edition: int, labels: Iterable[str]) -> Verdict:
     names = sorted({ds.indicators[i].label_fr for i in labels if i in ds.indicators})
     return verdict(UNVERIFIABLE, "common.missing", edition=edition, names=[n[:1].lower() + n[1:] for n in names])
