@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from barometre.claims.evidence import _known, _missing
 from barometre.claims.model import (
     CONSISTENT,
@@ -20,7 +22,7 @@ from barometre.claims.model import (
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds
-from barometre.models.value import price_level_equivalent, rate_year
+from barometre.models.value import rate_year
 from barometre.precision import interval
 
 
@@ -58,28 +60,32 @@ def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
     return "" if rates is None else evidence_text("pay.gbp_conversion", rates)
 
 
-def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
     """A net pay abroad, quoted in euros: no series of the book measures it, so it stays unverifiable; the
-    evidence says what it buys at home at Eurostat's comparative price levels (when the data has them)."""
-    year = period_end(fig.period)
-    abroad = ds.price_level(claim.params["country"], year)
-    home = ds.price_level("france", year)
-    if abroad is None or home is None or abroad[0] != home[0]:
-        return verdict(UNVERIFIABLE, "pay.pay_abroad_no_levels", (fig,))
-    equivalent = price_level_equivalent(fig.central, abroad[1], home[1])
-    figs: tuple[Figure, ...] = (fig,)
-    pay_home = _known(ds, claim.edition, fig.indicator, claim.params["home_scope"], fig.period)
-    nominal = real = None
-    if pay_home is not None and pay_home.central > 0:
-        nominal = (fig.central / pay_home.central - 1) * 100
-        real = (equivalent / pay_home.central - 1) * 100
-        figs = (fig, pay_home)
+    evidence says what it buys at home at Eurostat's comparative price levels (when the data has them). What it buys
+    and the pay at home are the value chapter's reading of the same pay (``ValueFacts.abroad``) when the chapter
+    reads this claim's figure (indicator, scope and period) and the pay at home of its year; else the chapter's
+    reading (``pay_abroad``) for this figure."""
+    from barometre.chapters.value.salaries import pay_abroad
+
+    home_key = (fig.indicator, claim.params["home_scope"], fig.period)
+    told = facts.abroad
+    if told is None or (told.abroad.indicator, told.abroad.scope, told.abroad.period) != (
+            fig.indicator, fig.scope, fig.period) or claim.params["country"] != "united_kingdom":
+        told = pay_abroad(ds, fig, None, claim.params["country"])
+    home = told.home
+    if home is None or (home.indicator, home.scope, home.period) != home_key:
+        home = _known(ds, claim.edition, *home_key)  # the pay at home the claim's edition gives for its year
     else:
-        pay_home = None
+        home = replace(home, as_of=None)
+    if told.levels_year is None:
+        return verdict(UNVERIFIABLE, "pay.pay_abroad_no_levels", (fig,))
+    told = replace(told, home=home if home is not None and home.central > 0 else None)
+    figs: tuple[Figure, ...] = (fig, told.home) if told.home is not None else (fig,)
     conversion = gbp_rates(ds, fig) if claim.params["country"] == "united_kingdom" else None
-    return verdict(UNVERIFIABLE, "pay.pay_abroad", figs, levels_year=abroad[0], home_level=home[1],
-                   abroad_level=abroad[1], where=scope_label(claim.scope), fig=fig,
-                   equivalent=round(equivalent, -1), pay_home=pay_home, nominal=nominal, real=real,
+    return verdict(UNVERIFIABLE, "pay.pay_abroad", figs, levels_year=told.levels_year, home_level=told.here,
+                   abroad_level=told.there, where=scope_label(claim.scope), fig=fig,
+                   equivalent=round(told.equivalent, -1), pay_home=told.home, nominal=told.nominal, real=told.real,
                    conversion=conversion)
 
 

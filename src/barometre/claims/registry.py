@@ -245,7 +245,7 @@ CLAIMS: list[Claim] = [
          above_minimum=True),
     _fig("net_pay_1000", "value", 2008, check_net_pay_vs_smic, "adviser_salary_net", 2009, scope="france"),
     _fig("uk_pay_1400", "value", 2008, check_pay_abroad, "adviser_salary_net", 2009, scope="united_kingdom",
-         country="united_kingdom", home_scope="france"),
+         country="united_kingdom", home_scope="france", reads="value"),
     # ---- l'emploi et les contrats
     _fig("cdi_73", "partnership", 2008, check_restated, "permanent_contract_share", 2008,
          source="barometer_bearingpoint_sp2c"),
