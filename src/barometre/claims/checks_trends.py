@@ -22,72 +22,78 @@ from barometre.data import Dataset, Figure, period_end
 from barometre.precision import interval
 
 
-def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_share_trend(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« L'offshore arriverait à un seuil », « stabilisation »: the offshore share of revenue after the
-    claim's year. Refuted when it keeps rising beyond rounding; confirmed when it stays put."""
+    claim's year, year by year as the offshore chapter gives it (``OffshoreFacts.offshore_shares``). Refuted when it
+    keeps rising beyond rounding; confirmed when it stays put."""
     since = int(claim.params["since"])
-    indicator = claim.params.get("indicator", "offshore_revenue_share")
-    series = ds.series(indicator, upto=edition)
-    if series.empty:
+    indicator = "offshore_revenue_share"
+    if claim.params.get("indicator", indicator) != indicator:
+        raise ValueError(f"claim {claim.id}: the chapter's facts give the offshore's share of revenue only")
+    shares = {int(f.period): f for f in facts.offshore_shares}
+    if not shares:
         return _missing(ds, edition, [indicator])
-    series = series[series["period"].str.fullmatch(r"\d{4}")]
-    series = series.assign(year=series["period"].astype(int))
-    start_rows = series[series["year"] == since]
-    later = series[series["year"] > since]
-    if start_rows.empty or later.empty:
+    later = [y for y in shares if y > since]
+    if since not in shares or not later:
         return verdict(UNVERIFIABLE, "trends.share_not_yet", edition=edition, since=since)
-    start = ds.known(indicator, edition, scope="market", period=str(since))
+    start = shares[since]
     # the latest year of the same series: a share after a break in the series is not compared with it
-    comparable = [int(y) for y in later["year"]
-                  if not _across_break(ds, start, ds.known(indicator, edition, scope="market", period=str(y)))]
+    comparable = [y for y in later if not _across_break(ds, start, shares[y])]
     if not comparable:
-        end_year = int(later["year"].max())
-        end = ds.known(indicator, edition, scope="market", period=str(end_year))
+        end_year = max(later)
+        end = shares[end_year]
         return verdict(UNVERIFIABLE, "trends.share_across_break", (start, end), since=since, start=start, end=end,
                        end_year=end_year)
     end_year = max(comparable)
-    end = ds.known(indicator, edition, scope="market", period=str(end_year))
+    end = shares[end_year]
     # as_trend: a figure of its year read as a trend (« désormais »): the year is judged elsewhere on the page, this
     # verdict is on whether it lasted (« démentie par la suite » alone read as if 2008's figures were wrong: editor37)
-    after = _later_outside_france(ds, edition, end)
+    after = _later_outside_france(ds, edition, end, facts)
     figs = (start, end) if after is None else (start, end, after["fig"])
     words = {"since": since, "start": start, "end": end, "end_year": end_year,
              "as_trend": bool(claim.params.get("as_trend")), "gain": None, "stops": None, "after": after}
     if interval(end)[0] > interval(start)[1]:
         return verdict(REFUTED, "trends.share_trend", figs, **{
             **words, "way": "up", "gain": end.central - start.central,
-            "stops": _plateaus(ds, edition, indicator, start, comparable, end_year)})
+            "stops": _plateaus(shares, start, comparable, end_year)})
     if interval(end)[1] < interval(start)[0]:
         return verdict(REFUTED, "trends.share_trend", figs, **words, way="down")
     return verdict(CONFIRMED, "trends.share_trend", figs, **words, way="flat")
 
 
-def _plateaus(ds: Dataset, edition: int, indicator: str, start: Figure, years: list[int],
-              end_year: int) -> list[tuple[Figure, Figure]]:
+def _plateaus(shares: dict[int, Figure], start: Figure, years: list[int], end_year: int) -> list[tuple[Figure, Figure]]:
     """The years the share stopped rising, each with the year before (none: each published year of the series is
     above the one before), for « avec un palier en 2008 (20 % après 20,4 % en 2007) » or « sans palier »
-    (editor42: « sans palier » on a series whose 2007–2009 reads 20,4 %, 20 %, 21 %)."""
-    shares = [start] + [ds.known(indicator, edition, scope="market", period=str(y))
-                        for y in sorted(y for y in years if y <= end_year)]
-    return [(a, b) for a, b in pairwise(shares) if b.central <= a.central]
+    (editor42: « sans palier » on a series whose 2007–2009 reads 20,4 %, 20 %, 21 %); ``shares``: the chapter's
+    shares by year."""
+    points = [start] + [shares[y] for y in sorted(y for y in years if y <= end_year)]
+    return [(a, b) for a, b in pairwise(points) if b.central <= a.central]
 
 
-def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> dict | None:
+def _later_outside_france(ds: Dataset, edition: int, end: Figure, facts) -> dict | None:
     """The share of revenue made outside France in the latest year after ``end`` (the offshore series' last
     figure) that France's share
     (``france_revenue_share``) gives, once the offshore series itself has stopped: the later study splits the
     rest of the world into zones (nearshore, Africa…) and no longer publishes one offshore share. Told as what
     it is, France's complement on another basis: « ; sur le champ de l'étude suivante, 54 % du chiffre
-    d'affaires est produit hors de France en 2024 (46 % en France) » (``fig``, ``year``, ``across_break``)."""
-    series = ds.series("france_revenue_share", upto=edition)
-    series = series[(series["scope"] == "market") & series["period"].str.fullmatch(r"\d{4}")]
-    years = sorted(int(p) for p in series["period"] if int(p) > int(end.period))
-    if not years:
-        return None
-    fig = ds.known("france_revenue_share", edition, scope="market", period=str(years[-1]))
+    d'affaires est produit hors de France en 2024 (46 % en France) » (``fig``, ``year``, ``across_break``).
+    France's latest share is the offshore chapter's (``OffshoreFacts.share``) when it is a year's."""
+    latest = facts.share[0] if facts.share is not None else None
+    if latest is not None and latest.period.isdigit():
+        if int(latest.period) <= int(end.period):
+            return None
+        fig, year = latest, int(latest.period)
+    else:  # the chapter's latest share is of no single year (or none): the latest year's, as known
+        series = ds.series("france_revenue_share", upto=edition)
+        series = series[(series["scope"] == "market") & series["period"].str.fullmatch(r"\d{4}")]
+        years = sorted(int(p) for p in series["period"] if int(p) > int(end.period))
+        if not years:
+            return None
+        year = years[-1]
+        fig = ds.known("france_revenue_share", edition, scope="market", period=str(year))
     if fig is None:
         return None
-    return {"fig": fig, "year": years[-1], "across_break": bool(ds.break_between(end, fig))}
+    return {"fig": fig, "year": year, "across_break": bool(ds.break_between(end, fig))}
 
 
 def check_slowdown(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
@@ -247,12 +253,17 @@ def check_continuity(ds: Dataset, edition: int, claim: Claim, said, *, facts) ->
                    low=low, high=high, within=within)
 
 
-def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« une tendance à l'offshore qui s'est légèrement accélérée en Y »: the offshore growth and the
-    gain of offshore share in Y against Y−1. Inconsistent when neither rises."""
+    gain of offshore share in Y against Y−1, year by year as the offshore chapter gives them
+    (``OffshoreFacts.offshore_growths`` and ``offshore_shares``). Inconsistent when neither rises."""
     year = int(claim.params["year"])
-    g_now, g_before = (_known(ds, edition, "revenue_growth", "offshore", y) for y in (year, year - 1))
-    s = {y: _known(ds, edition, "offshore_revenue_share", "market", y) for y in (year - 2, year - 1, year)}
+
+    def plain(fig: Figure | None) -> Figure | None:  # the page names editions itself: no « dernier chiffre » note
+        return replace(fig, as_of=None) if fig is not None else None
+
+    g_now, g_before = (plain(facts.offshore_growth_of(y)) for y in (year, year - 1))
+    s = {y: plain(facts.offshore_share_of(y)) for y in (year - 2, year - 1, year)}
     if g_now is None or g_before is None or any(v is None for v in s.values()):
         return _missing(ds, edition, ["revenue_growth", "offshore_revenue_share"])
     gain_now = s[year].central - s[year - 1].central
