@@ -97,7 +97,6 @@ from barometre.claims.model import (
     CHAPTER_TITLES,
     CONFIRMED,
     CONSISTENT,
-    FULL_TIME_HOURS,
     INCONSISTENT,
     OFFICIAL_REFUTED,
     REFUTED,
@@ -117,7 +116,6 @@ from barometre.claims.model import (
     corners,
     growth_between,
     growth_from_parts,
-    smic_month,
 )
 from barometre.claims.page import (
     CHECK_LABELS,
@@ -145,7 +143,6 @@ __all__ = [
     "CONSISTENT",
     "CRISIS_WORD",
     "CRISIS_WORDS_AFTER",
-    "FULL_TIME_HOURS",
     "INCONSISTENT",
     "OFFICIAL_REFUTED",
     "REFUTED",
@@ -206,7 +203,6 @@ __all__ = [
     "links_for",
     "method_text",
     "said_text",
-    "smic_month",
     "stated",
     "stated_figure",
     "sum_text",

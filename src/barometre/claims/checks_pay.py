@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from barometre.claims.evidence import _known, _missing
 from barometre.claims.model import (
     CONSISTENT,
-    FULL_TIME_HOURS,
     INCONSISTENT,
     OFFICIAL_REFUTED,
+    SMIC_DAY,
     UNVERIFIABLE,
     VERIFIED,
     Claim,
     Verdict,
     evidence_text,
     growth_between,
-    smic_month,
     verdict,
 )
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.labels import scope_label
 from barometre.models.prices import claim_holds
-from barometre.models.value import rate_year
+from barometre.models.value import LEGAL_MONTHLY_HOURS, monthly_minimum_wage, rate_year
 from barometre.precision import interval
 
 
@@ -94,21 +94,30 @@ def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, fa
 SALARY_LEVELS = ("reported_salary_gross", "adviser_salary_gross")
 
 
-def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
     """An average gross monthly salary (or, with ``above_minimum``, the collective minimum it implies)
     against the gross monthly Smic of a full-time employee: « cohérente » above it (plausible, nothing
-    independent confirms it), refuted by the official series below it."""
+    independent confirms it), refuted by the official series below it. The Smic of the salary's year is the value
+    chapter's (``ValueFacts.smic_months``: its salary chart's line), computed as the chapter does for a year it does
+    not give; the salary level a gap to the collective minimum is said of is the chapter's reported level
+    (``ValueFacts.reported``) when it is of the same year."""
     year = period_end(fig.period)
-    try:
-        smic = smic_month(ds, year)
-    except FigureNotFound:
-        return verdict(UNVERIFIABLE, "pay.no_smic", (fig,), year=year)
+    smic = facts.smic_months.get(year)
+    if smic is None:
+        try:
+            smic = monthly_minimum_wage(ds.smic_at(date(year, *SMIC_DAY)))
+        except FigureNotFound:
+            return verdict(UNVERIFIABLE, "pay.no_smic", (fig,), year=year)
     figs: tuple[Figure, ...] = (fig,)
-    words = {"fig": fig, "year": year, "smic": smic, "hours": FULL_TIME_HOURS}
+    words = {"fig": fig, "year": year, "smic": smic, "hours": LEGAL_MONTHLY_HOURS}
     if claim.params.get("above_minimum"):
         # the level the gap is said of: the report's own salary level when it gives one (2009), else the average
-        found = (_known(ds, claim.edition, i, "market", fig.period) for i in SALARY_LEVELS if i in ds.indicators)
-        salary = next((f for f in found if f is not None), None)
+        reported = facts.reported.fig if facts.reported is not None else None
+        if reported is not None and reported.period == fig.period and reported.scope == "market":
+            salary = replace(reported, as_of=None)
+        else:
+            found = (_known(ds, claim.edition, i, "market", fig.period) for i in SALARY_LEVELS if i in ds.indicators)
+            salary = next((f for f in found if f is not None), None)
         if salary is None:
             return _missing(ds, claim.edition, ["adviser_salary_gross"])
         hi = interval(salary)[1] / (1 + interval(fig)[0] / 100)
