@@ -248,7 +248,7 @@ CLAIMS: list[Claim] = [
          country="united_kingdom", home_scope="france", reads="value"),
     # ---- l'emploi et les contrats
     _fig("cdi_73", "partnership", 2008, check_restated, "permanent_contract_share", 2008,
-         source="barometer_bearingpoint_sp2c"),
+         source="barometer_bearingpoint_sp2c", reads="partnership", fact="cdi_of"),
     _fig("part_time_10", "partnership", 2008, check_share_sum, "part_time_share", 2008,
          parts=[("part_time_share", "market"), ("full_time_share", "market")]),
     _fig("graduates_56", "partnership", 2008, check_graduates, "graduate_share", 2008,
