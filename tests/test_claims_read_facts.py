@@ -168,6 +168,11 @@ def _pay_abroad(f, claim):
     return dataclasses.replace(f, abroad=dataclasses.replace(f.abroad, equivalent=f.abroad.equivalent * 1.5))
 
 
+def _price_later(f, claim):
+    change, start, end = f.hour.insee
+    return dataclasses.replace(f, hour=dataclasses.replace(f.hour, insee=(-change, start, end)))
+
+
 def _salary(f, claim):
     return dataclasses.replace(f, smic_months={y: v * 1.4 for y, v in f.smic_months.items()})
 
@@ -194,6 +199,7 @@ CHANGES: dict[str, Callable] = {
     "check_first_decline": _growths,
     "check_restated": _restated,
     "check_smic_rise": _smic_rise,
+    "check_price_later": _price_later,
     "check_jobs_target": _jobs_target,
     "check_hires_vs_created": _hires,
     "check_pay_abroad": _pay_abroad,

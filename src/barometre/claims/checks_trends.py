@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from barometre import periods
 from barometre.claims.evidence import _across_break, _growth, _known, _missing
 from barometre.claims.model import (
     CONFIRMED,
@@ -280,15 +279,15 @@ def unverifiable(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     return verdict(UNVERIFIABLE, "reasons." + claim.params["why"], (said,) if isinstance(said, Figure) else ())
 
 
-def check_price_later(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_price_later(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """A price claim no series tests (``params["why"]``); INSEE's later production prices of the call-centre
-    sector, when the data folder has them, say what came next, not whether the claim held."""
+    sector say what came next, not whether the claim held, when the prices chapter tells them beside the same price
+    (``PricesFacts.hour``: only years after the price's, ended before the book's edition)."""
     found = unverifiable(ds, edition, claim, said)
-    prices = ds.call_centres().get("production_price_change_yearly_average")
-    if prices is None:
+    hour = facts.hour
+    if hour is None or hour.insee is None or (hour.price.indicator, hour.price.period) != (
+            said.indicator, said.period):
         return found
-    start, end = periods.years(prices["period"], period_end(prices["period"]))
-    if start <= period_end(getattr(said, "period", "0")):
-        return found  # only what came after the claim's years
+    change, start, end = hour.insee
     return replace(found, case="trends.price_later",
-                   words={"why": claim.params["why"], "change": prices["value"], "start": start, "end": end})
+                   words={"why": claim.params["why"], "change": change, "start": start, "end": end})

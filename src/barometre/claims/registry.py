@@ -225,7 +225,7 @@ CLAIMS: list[Claim] = [
     _fig("smic_rise", "prices", 2008, check_smic_rise, "smic_increase_claimed", "2000-2008", scope="france",
          reads="prices"),
     _fig("production_hour_price", "prices", 2008, check_price_later, "production_hour_price_change_since_2000",
-         "2000-2008", why="production_hour_price"),
+         "2000-2008", why="production_hour_price", reads="prices"),
     _fig("personnel_cost_69", "prices", 2008, check_restated, "personnel_cost_share", 2008,
          source="barometer_bearingpoint_sp2c"),
     _fig("top10_70", "prices", 2008, check_top10_vs_top50, "top10_market_share", 2009, scope="top10",
