@@ -21,8 +21,13 @@ from barometre.claims.model import (
 )
 from barometre.data import Dataset, Figure, FigureNotFound, period_end
 from barometre.labels import scope_label
-from barometre.models.prices import claim_holds
-from barometre.models.value import LEGAL_MONTHLY_HOURS, monthly_minimum_wage, rate_year
+from barometre.models.prices import claim_holds, percent_change
+from barometre.models.value import (
+    LEGAL_MONTHLY_HOURS,
+    monthly_minimum_wage,
+    price_level_equivalent,
+    rate_year,
+)
 from barometre.precision import interval
 
 
@@ -62,30 +67,43 @@ def gbp_conversion_text(ds: Dataset, amount: Figure) -> str:
 
 def check_pay_abroad(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
     """A net pay abroad, quoted in euros: no series of the book measures it, so it stays unverifiable; the
-    evidence says what it buys at home at Eurostat's comparative price levels (when the data has them). What it buys
-    and the pay at home are the value chapter's reading of the same pay (``ValueFacts.abroad``) when the chapter
-    reads this claim's figure (indicator, scope and period) and the pay at home of its year; else the chapter's
-    reading (``pay_abroad``) for this figure."""
-    from barometre.chapters.value.salaries import pay_abroad
-
+    evidence says what it buys at home at Eurostat's comparative price levels (when the data has them). The price
+    levels, what the pay buys at home and its gaps to the pay in France are the value chapter's reading of the same
+    pay (``ValueFacts.abroad``) when the chapter reads this claim's figure (indicator, scope and period); the price
+    levels of the pay's year otherwise."""
     home_key = (fig.indicator, claim.params["home_scope"], fig.period)
     told = facts.abroad
-    if told is None or (told.abroad.indicator, told.abroad.scope, told.abroad.period) != (
-            fig.indicator, fig.scope, fig.period) or claim.params["country"] != "united_kingdom":
-        told = pay_abroad(ds, fig, None, claim.params["country"])
-    home = told.home
-    if home is None or (home.indicator, home.scope, home.period) != home_key:
-        home = _known(ds, claim.edition, *home_key)  # the pay at home the claim's edition gives for its year
-    else:
-        home = replace(home, as_of=None)
-    if told.levels_year is None:
-        return verdict(UNVERIFIABLE, "pay.pay_abroad_no_levels", (fig,))
-    told = replace(told, home=home if home is not None and home.central > 0 else None)
-    figs: tuple[Figure, ...] = (fig, told.home) if told.home is not None else (fig,)
+    if told is not None and claim.params["country"] == "united_kingdom" and (
+            told.abroad.indicator, told.abroad.scope, told.abroad.period) == (fig.indicator, fig.scope, fig.period):
+        if told.levels_year is None:
+            return verdict(UNVERIFIABLE, "pay.pay_abroad_no_levels", (fig,))
+        home = told.home
+        # the pay at home of the same year as the chapter gives it, else as the claim's edition gives it
+        home = (replace(home, as_of=None) if home is not None and (home.indicator, home.scope, home.period) == home_key
+                else _known(ds, claim.edition, *home_key))
+        told = replace(told, home=home if home is not None and home.central > 0 else None)
+        levels = (told.levels_year, told.here, told.there)
+        equivalent, nominal, real, pay_home = told.equivalent, told.nominal, told.real, told.home
+    else:  # the chapter reads another pay abroad (or none): the price levels of this one's year
+        year = period_end(fig.period)
+        abroad = ds.price_level(claim.params["country"], year)
+        here = ds.price_level("france", year)
+        if abroad is None or here is None or abroad[0] != here[0]:
+            return verdict(UNVERIFIABLE, "pay.pay_abroad_no_levels", (fig,))
+        levels = (abroad[0], here[1], abroad[1])
+        equivalent = price_level_equivalent(fig.central, abroad[1], here[1])
+        pay_home = _known(ds, claim.edition, *home_key)
+        nominal = real = None
+        if pay_home is not None and pay_home.central > 0:
+            nominal = (fig.central / pay_home.central - 1) * 100
+            real = (equivalent / pay_home.central - 1) * 100
+        else:
+            pay_home = None
+    figs: tuple[Figure, ...] = (fig, pay_home) if pay_home is not None else (fig,)
     conversion = gbp_rates(ds, fig) if claim.params["country"] == "united_kingdom" else None
-    return verdict(UNVERIFIABLE, "pay.pay_abroad", figs, levels_year=told.levels_year, home_level=told.here,
-                   abroad_level=told.there, where=scope_label(claim.scope), fig=fig,
-                   equivalent=round(told.equivalent, -1), pay_home=told.home, nominal=told.nominal, real=told.real,
+    return verdict(UNVERIFIABLE, "pay.pay_abroad", figs, levels_year=levels[0], home_level=levels[1],
+                   abroad_level=levels[2], where=scope_label(claim.scope), fig=fig,
+                   equivalent=round(equivalent, -1), pay_home=pay_home, nominal=nominal, real=real,
                    conversion=conversion)
 
 
@@ -133,22 +151,27 @@ def check_salary_above_smic(ds: Dataset, edition: int, claim: Claim, fig: Figure
 
 
 def check_smic_rise(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
-    """« le Smic a augmenté de plus de 35 % » against the legal rates: the rise the prices chapter computes
-    (``PricesFacts.check``, the Smic in force on 1 July of the claim's two years), when the chapter checks the same
-    claim (indicator, scope and period); the claim's own figure is judged against that rise."""
-    from barometre.chapters.prices.smic import smic_check
-
+    """« le Smic a augmenté de plus de 35 % » against the legal rates (the Smic in force on 1 July of the claim's two
+    years): the rise the prices chapter computes (``PricesFacts.check``) when it checks the same claim (indicator,
+    scope and period), the claim's own figure judged against it; the decrees' rates otherwise."""
     first, last = (int(x) for x in fig.period.split("-"))
     found = facts.check
     if found is not None and (found.claim.indicator, found.claim.scope, found.claim.period) == (
             fig.indicator, fig.scope, fig.period) and (found.start, found.end) == (first, last):
-        rise = found.check
-    else:  # the chapter checks another period (a later edition's claim): the chapter's check, for this one
-        try:
-            rise = smic_check(ds, fig, first, last)
-        except ValueError:  # no Smic in force on one of the days
+        rise = found.check.rise
+        a = {"eur": found.check.start_eur, "legal_text": found.check.start_legal}
+        b = {"eur": found.check.end_eur, "legal_text": found.check.end_legal}
+    else:  # the chapter checks another claim (a later edition's period)
+        smic = ds.smic_hourly()
+        start_day, end_day = date(first, *SMIC_DAY), date(last, *SMIC_DAY)
+        rows_a = smic[smic["effective_date"] <= start_day.isoformat()]
+        rows_b = smic[smic["effective_date"] <= end_day.isoformat()]
+        if rows_a.empty or rows_b.empty:
             return verdict(UNVERIFIABLE, "pay.no_smic_years", (fig,))
-    holds = claim_holds(rise.rise, fig.central, fig.qualifier)
-    return verdict(VERIFIED if holds else OFFICIAL_REFUTED, "pay.smic_rise", (fig,), first=first, last=last,
-                   a={"eur": rise.start_eur, "legal_text": rise.start_legal},
-                   b={"eur": rise.end_eur, "legal_text": rise.end_legal}, rise=rise.rise, fig=fig)
+        ra, rb = rows_a.iloc[-1], rows_b.iloc[-1]
+        rise = percent_change(float(ra["eur"]), float(rb["eur"]))
+        a = {"eur": float(ra["eur"]), "legal_text": str(ra["legal_text"])}
+        b = {"eur": float(rb["eur"]), "legal_text": str(rb["legal_text"])}
+    holds = claim_holds(rise, fig.central, fig.qualifier)
+    return verdict(VERIFIED if holds else OFFICIAL_REFUTED, "pay.smic_rise", (fig,), first=first, last=last, a=a, b=b,
+                   rise=rise, fig=fig)
