@@ -886,7 +886,7 @@ def test_the_later_editions_channels_lead_the_revenue_by_activity_with_verbs_fro
 
     def text(edition: int) -> str:
         ds = load(data_copy)
-        return plain(ch.channels_text(ds, edition, ds.known("inbound_revenue_share", edition)))
+        return plain(ch.channels_text(ch.channels(ds, edition, ds.known("inbound_revenue_share", edition))))
 
     later = text(2024)
     assert later.startswith("En 2014, le téléphone faisait 86 % du chiffre d’affaires des prestataires, les canaux "

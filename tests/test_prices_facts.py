@@ -6,9 +6,11 @@ chapter writes a French sentence in Python."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import FrozenInstanceError, replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from executed import notebook_parameters
 from test_value_facts import french_sentences
@@ -155,6 +157,29 @@ def test_the_sections_sentences_read_the_facts(ds):
     assert "Herfindahl" not in ch.concentration_text(without) and "Le marché bouge" not in ch.concentration_text(without)
 
 
+def test_the_clients_index_and_labour_sections_read_the_facts(ds):
+    """The sections that read the dataset in their functions (issue 25: the client sectors, the index chart, the
+    employer cost) are facts now: replacing a fact changes the section's text, the same facts give the same text."""
+    f = ch.facts(ds, 2011)
+    text = ch.clients_text(f.clients)
+    assert text == ch.clients_text(f.clients) and "télécoms" in text
+    assert "télécoms" not in ch.clients_text(replace(f.clients, telecoms=None, voices=None))
+    assert f.clients.told_quotes and not replace(f.clients, voices=None).told_quotes
+    rose = replace(f.clients.contacts, value=90.0)
+    assert ch.clients_text(replace(f.clients, contacts=rose)) != text
+    g = ch.facts(ds, 2008)
+    words = ch.price_index_text(g.index, g.hour.price, g.hour.start)
+    assert words != ch.price_index_text(replace(g.index, smic=g.index.smic + 10), g.hour.price, g.hour.start)
+    assert not g.index.indices.empty and not g.index.band.empty and not g.margin.factors.empty
+    later = ch.facts(ds, 2024)
+    labour = ch.labour_words(later.labour, 2024, later.squeeze)
+    assert labour == ch.labour_words(later.labour, 2024, later.squeeze) and later.labour.later is not None
+    assert ch.labour_words(replace(later.labour, first=None), 2024, later.squeeze) != labour
+    assert later.cost_line == ch.cost_takeaway_of(later.squeeze, later.labour.later)  # one computation for both
+    assert ch.activity_text(pd.DataFrame(), later.channels, None, None, None, None).strip() == \
+        ch.channels_text(later.channels)
+
+
 def test_the_model_texts_follow_their_numbers(ds):
     f = ch.facts(ds, 2008)
     assert "il aurait fallu gagner" in f.margin.text and "la guerre des prix se paie quelque part" in f.margin.text
@@ -178,6 +203,9 @@ def test_the_notebook_computes_the_facts_once_and_its_cells_read_them():
     assert "ds.known(" not in code and "ch.summary(" not in code and "ch.margin_model(" not in code
     assert "ch.smic_check(" not in code and "ch.labour_squeeze(" not in code and "ch.hhi_table(" not in code
     assert "ch.takeaways_text(facts)" in code
+    # the sections read the facts, not the data: only the chart of every indicator and the shared pages' helpers
+    # (the digest, « Depuis l'article », the themes, the claims) still take the dataset
+    assert set(re.findall(r"ch\.(\w+)\(ds\b", code)) == {"facts", "history_chart", "history_table"}, code
     assert "alors que" not in code and "quand" not in code  # the decision is the facts' (HourPrice.contrast)
     assert max(len(c.splitlines()) for c in cells) <= 25
     assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")  # committed without outputs

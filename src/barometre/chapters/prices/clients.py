@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -18,7 +18,7 @@ from barometre.chapters.prices.common import (
     published,
 )
 from barometre.charts import PALETTE, ChartOutput, bound_direction, chart_output, row_labels
-from barometre.data import Dataset, Figure, period_end
+from barometre.data import Dataset, Figure, Quote, period_end
 from barometre.history import trend
 from barometre.labels import scope_label
 from barometre.models import prices as model
@@ -202,14 +202,24 @@ def price_step_chart(table: pd.DataFrame, decimals_fig: Figure) -> ChartOutput:
     )
 
 
-def telecom_sentence(ds: Dataset, edition: int) -> str:
-    """« Les télécoms font 60 % du chiffre d'affaires des outsourceurs en 2011, contre 58 % en 2010 ; leur
-    part est de 55 % en France et de 75 % à l'offshore. » The sector's largest client, where the price war is
-    fought (the 2011 chapter told it only in its table); each part dated when it is not the total's year, each
-    verb in the past for an older edition's figure. '' when no edition up to ``edition`` publishes it."""
+@dataclass(frozen=True)
+class TelecomShare:
+    """The telecoms' share of the outsourcers' revenue as known in an edition: the latest and the year before, each
+    place's (France, offshore) figure of the same year and its own earlier one, the tense, and the editions named
+    once at the end when many figures are older editions'."""
+
+    latest: Figure
+    previous: Figure | None
+    past: bool  # an older edition's figure: told in the past
+    places: tuple[tuple[str, Figure | None, Figure | None], ...]  # (scope, its figure, its figure of latest's year)
+    editions: tuple[str, ...]  # the editions named once at the end ('' each: a note on each figure)
+
+
+def telecom_share(ds: Dataset, edition: int) -> TelecomShare | None:
+    """The telecoms' share (``TelecomShare``); None when no edition up to ``edition`` publishes it."""
     found = trend(ds, "telecom_revenue_share", edition)
     if found is None:
-        return ""
+        return None
     latest, previous = found
     places = {scope: (ds.known("telecom_revenue_share", edition, scope=scope),
                       ds.known("telecom_revenue_share", edition, scope=scope, period=latest.period))
@@ -223,9 +233,20 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
     if once:
         latest, previous = (replace(f, as_of=f.edition) if f is not None else None for f in (latest, previous))
         places = {k: tuple(replace(f, as_of=f.edition) if f is not None else None for f in v) for k, v in places.items()}
+    return TelecomShare(latest, previous, past, tuple((scope, *places[scope]) for scope in ("france", "offshore")),
+                        tuple(str(e) for e in editions) if once else ())
+
+
+def telecom_text(share: TelecomShare | None) -> str:
+    """« Les télécoms font 60 % du chiffre d'affaires des outsourceurs en 2011, contre 58 % en 2010 ; leur
+    part est de 55 % en France et de 75 % à l'offshore. » The sector's largest client, where the price war is
+    fought (the 2011 chapter told it only in its table); each part dated when it is not the total's year, each
+    verb in the past for an older edition's figure. '' without the share."""
+    if share is None:
+        return ""
+    latest, previous = share.latest, share.previous
     same_year, later = [], []
-    for scope in ("france", "offshore"):
-        fig, then = places[scope]
+    for scope, fig, then in share.places:
         if not published(fig):
             continue
         if fig.period == latest.period:
@@ -235,9 +256,14 @@ def telecom_sentence(ds: Dataset, edition: int) -> str:
                           narrative.cite_earlier(fig), fig.period))
         else:
             later.append((scope, "", "", narrative.cite_earlier(fig), fig.period))
-    return phrase(PIECES, "telecoms", latest, past,
+    return phrase(PIECES, "telecoms", latest, share.past,
                   (narrative.cite_earlier(previous), previous.period) if previous is not None else None,
-                  same_year, later, [str(e) for e in editions] if once else [])
+                  same_year, later, list(share.editions))
+
+
+def telecom_sentence(ds: Dataset, edition: int) -> str:
+    """``telecom_text`` of the edition's telecoms' share."""
+    return telecom_text(telecom_share(ds, edition))
 
 
 OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_share", "les entreprises de services"))
@@ -246,92 +272,190 @@ OTHER_SECTORS = (("tourism_revenue_share", "le tourisme"), ("services_revenue_sh
 TELECOMS_WORD = re.compile(r"t[ée]l[ée]com", re.IGNORECASE)
 
 
-def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
-    """The edition's words on the telecoms, told after their share in the book of the edition that publishes both
-    (editor38/39: Laurent Uberti's « … le secteur des télécoms … doit faire face à une crise sans précédent … » stood
-    alone at the page's foot, far from the 60 %): « Sur ce premier client, Laurent Uberti dit : « … ». », « premier
-    client » only when the telecoms weigh more than half of the revenue. Returns the text and the quotes it tells
-    (left out of the list of voices); ('', ∅) otherwise."""
-    telecoms = ds.known("telecom_revenue_share", edition)
-    if not published(telecoms) or telecoms.from_older_edition:
-        return "", frozenset()
-    said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
-    if not said:
-        return "", frozenset()
-    told = []
-    for q in said:
-        q = replace(q, quote=narrative.trimmed(q.quote, [telecoms]))  # not « Ainsi, … qui représente 60 % … » again
-        src = ds.sources.get(q.source)
-        who = narrative.mentions.person(q.source_name, q.source_role) if src is None or src.type == "interview" \
-            else "le baromètre"
-        told.append((narrative.quote(q, attribution=False), who))
-    return (phrase(PIECES, "telecom_voices", telecoms.central > 50, told),
-            frozenset(q.quote_id for q in said))
+@dataclass(frozen=True)
+class TelecomVoices:
+    """The edition's words on the telecoms, told after their share in the book of the edition that publishes both:
+    its quotes, each cut of the share told just before, and whether the telecoms are the first client (more than
+    half of the revenue)."""
+
+    first_client: bool
+    quotes: tuple[Quote, ...]  # trimmed of the share (« Ainsi, … qui représente 60 % … » is not told again)
+    interviews: tuple[bool, ...]  # each quote a person's (else the barometer's own words)
+    told: frozenset[str]  # the quotes' ids (left out of the list of voices)
 
 
-def other_sectors_sentence(ds: Dataset, edition: int) -> str:
-    """« Loin derrière viennent le tourisme (6 %) et les entreprises de services (6 %). » The other client sectors
-    whose share the telecoms' edition publishes for the same year (editor37/38/39: the 2011 edition's 6 % and 6 %
-    were in the table only); told within two years of the edition, in the past for an older one; ''
+def telecom_voices_facts(ds: Dataset, edition: int) -> TelecomVoices | None:
+    """``TelecomVoices`` in the edition's own book (a later book tells them in « Depuis l'article »); None
     otherwise."""
     telecoms = ds.known("telecom_revenue_share", edition)
-    if not published(telecoms) or narrative.stale(telecoms, edition):
+    if not published(telecoms) or telecoms.from_older_edition:
+        return None
+    said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
+    if not said:
+        return None
+    interviews = []
+    for q in said:
+        src = ds.sources.get(q.source)
+        interviews.append(src is None or src.type == "interview")
+    return TelecomVoices(telecoms.central > 50,
+                         tuple(replace(q, quote=narrative.trimmed(q.quote, [telecoms])) for q in said),
+                         tuple(interviews), frozenset(q.quote_id for q in said))
+
+
+def telecom_voices_text(voices: TelecomVoices | None) -> str:
+    """« Sur ce premier client, Laurent Uberti dit : « … ». » (editor38/39: Laurent Uberti's « … le secteur des
+    télécoms … doit faire face à une crise sans précédent … » stood alone at the page's foot, far from the 60 %);
+    « premier client » only when the telecoms weigh more than half of the revenue; '' without the voices."""
+    if voices is None:
         return ""
+    told = [(narrative.quote(q, attribution=False),
+             narrative.mentions.person(q.source_name, q.source_role) if interview else "le baromètre")
+            for q, interview in zip(voices.quotes, voices.interviews, strict=True)]
+    return phrase(PIECES, "telecom_voices", voices.first_client, told)
+
+
+def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
+    """The text of the edition's words on the telecoms and the quotes it tells; ('', ∅) without them."""
+    voices = telecom_voices_facts(ds, edition)
+    return telecom_voices_text(voices), voices.told if voices is not None else frozenset()
+
+
+@dataclass(frozen=True)
+class OtherSectors:
+    """The other client sectors whose share the telecoms' edition publishes for the same year, with their words
+    (« le tourisme »)."""
+
+    past: bool  # the telecoms' figure is an older edition's: told in the past
+    sectors: tuple[tuple[Figure, str], ...]
+
+
+def other_sectors_facts(ds: Dataset, edition: int) -> OtherSectors | None:
+    """``OtherSectors`` within two years of the edition, each smaller than the telecoms; None otherwise."""
+    telecoms = ds.known("telecom_revenue_share", edition)
+    if not published(telecoms) or narrative.stale(telecoms, edition):
+        return None
     found = [(ds.known(i, edition, period=telecoms.period), words) for i, words in OTHER_SECTORS
              if i in ds.indicators]
     found = [(f, words) for f, words in found if published(f) and f.central < telecoms.central]
-    if not found:
+    return OtherSectors(telecoms.from_older_edition, tuple(found)) if found else None
+
+
+def other_sectors_text(others: OtherSectors | None) -> str:
+    """« Loin derrière viennent le tourisme (6 %) et les entreprises de services (6 %). » (editor37/38/39: the 2011
+    edition's 6 % and 6 % were in the table only); '' without them."""
+    if others is None:
         return ""
-    figs, note = narrative.one_note([f for f, _ in found])
-    items = [f"{words} ({cite(f)})" for f, (_, words) in zip(figs, found, strict=True)]
-    return phrase(PIECES, "other_sectors", telecoms.from_older_edition, items, note)
+    figs, note = narrative.one_note([f for f, _ in others.sectors])
+    items = [f"{words} ({cite(f)})" for f, (_, words) in zip(figs, others.sectors, strict=True)]
+    return phrase(PIECES, "other_sectors", others.past, items, note)
+
+
+def other_sectors_sentence(ds: Dataset, edition: int) -> str:
+    return other_sectors_text(other_sectors_facts(ds, edition))
+
+
+def inbound_contacts(ds: Dataset, edition: int) -> Figure | None:
+    """The share of inbound contacts in its edition's book (a measure of contacts, not of revenue); None otherwise."""
+    fig = ds.known("inbound_contact_share", edition)
+    return fig if published(fig) and not fig.from_older_edition else None
+
+
+def inbound_contacts_text(fig: Figure | None) -> str:
+    """« En 2011, plus de 80 % des contacts traités sont entrants, selon Laurent Uberti (président du SP2C). »
+    (editor37: in the 2011 table only); '' without it."""
+    return phrase(PIECES, "inbound_contacts", fig, fig.source_type == "interview") if fig is not None else ""
 
 
 def inbound_contacts_sentence(ds: Dataset, edition: int) -> str:
-    """« En 2011, plus de 80 % des contacts traités sont entrants, selon Laurent Uberti (président du SP2C). »: the
-    share of inbound contacts, a measure of contacts and not of revenue, told in its edition's book (editor37:
-    in the 2011 table only); '' otherwise."""
-    fig = ds.known("inbound_contact_share", edition)
-    if not published(fig) or fig.from_older_edition:
-        return ""
-    return phrase(PIECES, "inbound_contacts", fig, fig.source_type == "interview")
+    return inbound_contacts_text(inbound_contacts(ds, edition))
 
 
-def sectors_sentence(ds: Dataset, edition: int) -> str:
+def growing_sectors(ds: Dataset, edition: int) -> tuple[Figure, ...]:
+    """The client sectors' growth the latest edition up to ``edition`` that gives it publishes, fastest first (the
+    diversification away from the telecoms); () when none does."""
+    return tuple(sorted(narrative.latest_parts(ds, "sector_revenue_growth", edition), key=lambda f: -f.central))
+
+
+def sectors_text(figs: tuple[Figure, ...]) -> str:
     """« Entre 2015 et 2016, d'autres secteurs clients progressent : la santé (environ +100 %), l'e-commerce
-    (environ +30 %) et le tourisme (environ +30 %). » The client sectors whose growth the latest edition up to
-    ``edition`` that gives it publishes, fastest first (the diversification away from the telecoms); ''
-    when none does. In the past for an older edition's figures."""
-
-    figs = sorted(narrative.latest_parts(ds, "sector_revenue_growth", edition), key=lambda f: -f.central)
+    (environ +30 %) et le tourisme (environ +30 %). » In the past for an older edition's figures; '' without."""
     if not figs:
         return ""
     # no article (the labels have no gender), no parenthesis (an older edition's note has its own); the figures of
     # one older edition carry its note once, at the end (editor37: « (édition 2016) » three times in a row)
-    shown, note = narrative.one_note(figs)
+    shown, note = narrative.one_note(list(figs))
     items = [f"{scope_label(f.scope)}, {cite(f, signed=True)}" for f in shown]
-    verb = narrative.by_signs(figs, ("progressent", "progressaient"), ("reculent", "reculaient"),
+    verb = narrative.by_signs(list(figs), ("progressent", "progressaient"), ("reculent", "reculaient"),
                               ("évoluent ainsi", "évoluaient ainsi"))
     return phrase(PIECES, "sectors", figs[0].period, verb, items, note)
 
 
-def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str:
-    """The revenue by channel and the growth of the channels that later editions publish, newer than the calls'
-    shares of ``since`` (the 2008 inbound share): « En 2014, le téléphone fait 86 % du chiffre d'affaires des
-    prestataires, les canaux digitaux moins de 1 %. En 2019, leur activité progresse sur les canaux que cite le
-    baromètre : réseaux sociaux, +36 % ; SMS, +43 %. » (editor39: the 2024 section stopped in 2008.) Each verb from the
-    figures' signs and editions; '' when nothing newer is published."""
+def sectors_sentence(ds: Dataset, edition: int) -> str:
+    return sectors_text(growing_sectors(ds, edition))
 
+
+@dataclass(frozen=True)
+class Clients:
+    """« Les secteurs clients »: the telecoms' share and the words on them, the other sectors, the sectors that grow
+    and the inbound contacts."""
+
+    telecoms: TelecomShare | None
+    voices: TelecomVoices | None
+    others: OtherSectors | None
+    growing: tuple[Figure, ...]
+    contacts: Figure | None
+
+    @property
+    def told_quotes(self) -> frozenset[str]:
+        """The quotes the section tells (left out of the list of voices)."""
+        return self.voices.told if self.voices is not None else frozenset()
+
+
+def clients(ds: Dataset, edition: int, telecoms: TelecomShare | None) -> Clients:
+    return Clients(telecoms, telecom_voices_facts(ds, edition), other_sectors_facts(ds, edition),
+                   growing_sectors(ds, edition), inbound_contacts(ds, edition))
+
+
+def clients_text(c: Clients) -> str:
+    """The section's text: the telecoms, the other sectors, the words on the telecoms, the sectors that grow, the
+    inbound contacts ('' when the edition tells none)."""
+    return " ".join(t for t in (telecom_text(c.telecoms), other_sectors_text(c.others), telecom_voices_text(c.voices),
+                                sectors_text(c.growing), inbound_contacts_text(c.contacts)) if t)
+
+
+@dataclass(frozen=True)
+class Channels:
+    """The revenue by channel and the growth of the channels that later editions publish, newer than the calls'
+    shares (the 2008 inbound share): the phone's share with the digital channels' of its year, the channels'
+    growth."""
+
+    phone: Figure | None
+    digital: Figure | None
+    growth: tuple[Figure, ...]
+
+
+def channels(ds: Dataset, edition: int, since: Figure | None = None) -> Channels:
+    """``Channels`` newer than ``since`` (editor39: the 2024 section stopped in 2008)."""
     after = period_end(since.period) if published(since) else 0
-    sentences = []
     phone = ds.known("phone_revenue_share", edition)
-    if published(phone) and period_end(phone.period) > after:
-        digital = ds.known("digital_channels_revenue_share", edition, period=phone.period)
-        figs, note = narrative.one_note([f for f in (phone, digital) if published(f)])
-        note = "" if str(phone.period) == str(phone.edition) else note  # « En 2014 » names the edition
-        sentences.append(phrase(PIECES, "phone", phone, figs, note))
+    phone = phone if published(phone) and period_end(phone.period) > after else None
+    digital = ds.known("digital_channels_revenue_share", edition, period=phone.period) if phone is not None else None
     growth = narrative.latest_parts(ds, "channel_activity_growth", edition)
-    if growth and period_end(growth[0].period) > after:
+    return Channels(phone, digital if published(digital) else None,
+                    tuple(growth) if growth and period_end(growth[0].period) > after else ())
+
+
+def channels_text(c: Channels) -> str:
+    """« En 2014, le téléphone fait 86 % du chiffre d'affaires des prestataires, les canaux digitaux moins de 1 %. En
+    2019, leur activité progresse sur les canaux que cite le baromètre : réseaux sociaux, +36 % ; SMS, +43 %. » Each
+    verb from the figures' signs and editions; '' when nothing newer is published."""
+    sentences = []
+    if c.phone is not None:
+        figs, note = narrative.one_note([f for f in (c.phone, c.digital) if f is not None])
+        note = "" if str(c.phone.period) == str(c.phone.edition) else note  # « En 2014 » names the edition
+        sentences.append(phrase(PIECES, "phone", c.phone, figs, note))
+    growth = list(c.growth)
+    if growth:
         shown, note = narrative.one_note(growth)
         note = "" if str(growth[0].period) == str(growth[0].edition) else note
         verb = narrative.by_signs(growth, ("progresse", "progressait"), ("recule", "reculait"),
@@ -341,11 +465,11 @@ def channels_text(ds: Dataset, edition: int, since: Figure | None = None) -> str
     return " ".join(sentences)
 
 
-def activity_text(ds: Dataset, edition: int, activity: pd.DataFrame, inbound: Figure | None,
-                  inbound_change: Figure | None, outbound: Figure | None, hotline: Figure | None) -> str:
+def activity_text(activity: pd.DataFrame, c: Channels, inbound: Figure | None, inbound_change: Figure | None,
+                  outbound: Figure | None, hotline: Figure | None) -> str:
     """« Le chiffre d'affaires par activité » in words: the later editions' channels first, then the inbound calls'
     share (and the year before, derived from its change), the hotline's and the outbound calls' ("" when none)."""
-    text = channels_text(ds, edition, inbound)  # the later editions' channels lead (editor39)
+    text = channels_text(c)  # the later editions' channels lead (editor39)
     text += "\n\n" if text else ""
     if not activity.empty:
         before = None

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from barometre import periods
-from barometre.chapters.prices.clients import price_step_table, telecom_sentence
+from barometre.chapters.prices.clients import (
+    Channels,
+    Clients,
+    TelecomShare,
+    channels,
+    clients,
+    price_step_table,
+    telecom_share,
+    telecom_text,
+)
 from barometre.chapters.prices.common import (
     TOP_N,
     USED_INDICATORS,
@@ -25,9 +34,22 @@ from barometre.chapters.prices.concentration import (
     leader_cap,
     members_share_sentence,
 )
-from barometre.chapters.prices.labour import LabourSqueeze, cost_takeaway, labour_squeeze
+from barometre.chapters.prices.labour import (
+    Labour,
+    LabourSqueeze,
+    cost_takeaway_of,
+    labour_facts,
+    labour_squeeze,
+)
 from barometre.chapters.prices.margin import MarginModel, margin_model
-from barometre.chapters.prices.smic import SmicCheck, available_years, later_prices, smic_check
+from barometre.chapters.prices.smic import (
+    PriceIndex,
+    SmicCheck,
+    available_years,
+    later_prices,
+    price_index,
+    smic_check,
+)
 from barometre.data import Dataset, Figure, period_end
 from barometre.models.findings import Takeaway
 
@@ -141,6 +163,10 @@ class PricesFacts:
     hotline: Figure | None
     minute: MinutePrice | None  # the price per minute's decimals (None when not published)
     missing: tuple[str, ...]  # the labels of the chapter's indicators no edition up to this one publishes
+    clients: Clients | None = None  # « Les secteurs clients »: the telecoms, the other sectors, the inbound contacts
+    channels: Channels | None = None  # the later editions' channels, newer than the inbound calls' share
+    index: PriceIndex | None = None  # the Smic and the consumer prices against the price of an hour (with ``hour``)
+    labour: Labour | None = None  # the employer cost at the Smic (OpenFisca France), the model redone with it
 
 
 def _known(ds: Dataset, indicator: str, edition: int, **kw) -> Figure | None:
@@ -148,12 +174,12 @@ def _known(ds: Dataset, indicator: str, edition: int, **kw) -> Figure | None:
     return fig if published(fig) else None
 
 
-def own_key(ds: Dataset, edition: int) -> OwnKey | None:
-    """The telecoms' share of revenue (2011: 60 %), else the SP2C members' weight (2024: 70 à 75 %), when the
-    edition publishes it itself."""
+def own_key(ds: Dataset, edition: int, share: TelecomShare | None) -> OwnKey | None:
+    """The telecoms' share of revenue (2011: 60 %; ``share``, as the clients' section tells it), else the SP2C
+    members' weight (2024: 70 à 75 %), when the edition publishes it itself."""
     telecoms = ds.known("telecom_revenue_share", edition)
     if published(telecoms) and not telecoms.from_older_edition:
-        return OwnKey(telecoms, telecom_sentence(ds, edition))
+        return OwnKey(telecoms, telecom_text(share))
     coverage = ds.known("sp2c_revenue_coverage", edition)
     if published(coverage) and not coverage.from_older_edition:
         return OwnKey(coverage, members_share_sentence(ds, edition, None))
@@ -225,15 +251,22 @@ def facts(ds: Dataset, edition: int, params: PricesParams | None = None) -> Pric
         model_line = margin.line
         squeeze = labour_squeeze(margin.inputs, ds, price, hour.start, hour.model_end)
     decimals = _known(ds, "price_per_minute_decimals", edition)
+    telecoms = telecom_share(ds, edition)
+    inbound = ds.known("inbound_revenue_share", edition)
+    labour = labour_facts(ds, edition, squeeze, price if hour is not None else None,
+                          hour.start if hour is not None else None, hour.end if hour is not None else None)
     return PricesFacts(
-        edition=edition, params=p, own=own_key(ds, edition), personnel=personnel,
+        edition=edition, params=p, own=own_key(ds, edition, telecoms), personnel=personnel,
         salaries=_known(ds, "salary_cost_share_of_production", edition), hour=hour, claim=claim, check=check,
         margin=margin, model_line=model_line, squeeze=squeeze,
-        cost_line=cost_takeaway(ds, squeeze, edition) if squeeze is not None else "",
+        cost_line=cost_takeaway_of(squeeze, labour.later) if squeeze is not None else "",
         concentration=concentration(ds, edition, p.tail_max_share),
-        inbound=ds.known("inbound_revenue_share", edition),
+        inbound=inbound,
         inbound_change=ds.known("inbound_revenue_share_change", edition),
         outbound=ds.known("outbound_revenue_share", edition), hotline=ds.known("hotline_inbound_growth", edition),
         minute=minute_price(decimals, p.minutes_per_year) if decimals is not None else None,
-        missing=tuple(ds.unknown(USED_INDICATORS, edition)),
+        missing=tuple(ds.unknown(USED_INDICATORS, edition)), clients=clients(ds, edition, telecoms),
+        channels=channels(ds, edition, inbound),
+        index=price_index(ds, edition, price, list(hour.years), hour.start, hour.end, hour.model_end)
+        if hour is not None else None, labour=labour,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
@@ -129,12 +129,17 @@ def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, after: La
     return " " + phrase(LABOUR, "later_cost", squeeze, after, after.diverges(squeeze))
 
 
-def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: bool = True) -> str:
-    """The model's finding on the employer cost and what the series shows after it, one text for the chapter and
-    its « À retenir » (editor40: the box kept a clause the next sentence refuted)."""
-    after = later_cost(ds, squeeze, edition)
+def cost_words(squeeze: LabourSqueeze, after: LaterCost | None, *, capital: bool = True) -> str:
+    """The model's finding on the employer cost and what the series shows after it (``after``, ``later_cost``), one
+    text for the chapter and its « À retenir » (editor40: the box kept a clause the next sentence refuted)."""
+    later = " " + phrase(LABOUR, "later_cost", squeeze, after, after.diverges(squeeze)) if after is not None else ""
     return (explained_text(squeeze, capital=capital, later_diverges=after is not None and after.diverges(squeeze))
-            + later_cost_text(ds, squeeze, edition, after))
+            + later)
+
+
+def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: bool = True) -> str:
+    """``cost_words`` with the series after the model's years as the edition knows it."""
+    return cost_words(squeeze, later_cost(ds, squeeze, edition), capital=capital)
 
 
 def margin_gain(squeeze: LabourSqueeze) -> tuple[list[float], str]:
@@ -152,12 +157,16 @@ def reduction_words(squeeze: LabourSqueeze) -> str:
 
 
 def cost_takeaway(ds: Dataset, squeeze: LabourSqueeze, edition: int) -> str:
+    """``cost_takeaway_of`` with the series after the model's years as the edition knows it."""
+    return cost_takeaway_of(squeeze, later_cost(ds, squeeze, edition))
+
+
+def cost_takeaway_of(squeeze: LabourSqueeze, after: LaterCost | None) -> str:
     """The employer cost in « À retenir », short (editors 42 and 43: the box copied the section's ninety words): « de
     2006 à 2011, la réduction générale reste à 26 % du salaire brut : le coût employeur au Smic suit le Smic brut
     (+8,9 % contre +8,8 %) ; dans le modèle, elle ne relève la marge de 2008 que de 0,1 point. » When the reduction
     weighs more after the model's years: « de 2008 à 2024, le coût employeur au Smic augmente de 18,8 %, le Smic
     brut de 33,8 % : la réduction passe de 26 % à 32,3 % du salaire brut ; … »."""
-    after = later_cost(ds, squeeze, edition)
     gains, moved = margin_gain(squeeze)
     last = after.last if after is not None else squeeze.end
     smic = (1 + squeeze.smic_rise / 100) * (1 + (after.smic_rise if after else 0) / 100) * 100 - 100
@@ -271,24 +280,54 @@ def explained_text(squeeze: LabourSqueeze, *, capital: bool = True, later_diverg
     return phrase(LABOUR, "explained", squeeze, capital, later_diverges, shares, gains[0] > 0, moved)
 
 
-def labour_text(ds: Dataset, edition: int, squeeze: LabourSqueeze | None, *, modelled: bool = False,
-                start: int | None = None, end: int | None = None) -> str:
+@dataclass(frozen=True)
+class Labour:
+    """« Le coût employeur au Smic »: the years the OpenFisca snapshot covers up to the edition (an edition's book
+    does not tell the years after it) and why some are not, the last covered year's cost and its parts, the cost
+    after the model's years, and the chart's index of the Smic, the cost and the price of an hour."""
+
+    first: int | None  # the snapshot's first covered year, whatever the edition (None: no series)
+    covered: tuple[int, ...]  # the covered years up to the edition
+    row: pd.Series | None = field(repr=False)  # the last covered year's employer cost and its parts
+    missing: tuple[int, ...]  # the years the snapshot lists but does not cover, up to the edition
+    later: LaterCost | None  # the cost after the model's years (with the model redone)
+    index: pd.DataFrame = field(repr=False)  # ``labour_index_table`` (empty without the price of an hour)
+
+
+def labour_facts(ds: Dataset, edition: int, squeeze: LabourSqueeze | None, price: Figure | None, start: int | None,
+                 end: int | None) -> Labour:
+    """``Labour`` for ``edition``; the chart's index with the price of an hour ``price`` (``start`` to ``end``)."""
+    labour_all = labour_cost_years(ds)
+    labour = labour_cost_years(ds, until=edition)  # not the years after the edition
+    index = (labour_index_table(ds, price, start, end, until=edition) if not labour.empty and price is not None
+             else pd.DataFrame())
+    return Labour(int(labour_all["year"].iloc[0]) if not labour_all.empty else None,
+                  tuple(int(y) for y in labour["year"]), labour.iloc[-1] if not labour.empty else None,
+                  tuple(labour_missing_years(ds, until=edition)),
+                  later_cost(ds, squeeze, edition) if squeeze is not None else None, index)
+
+
+def labour_words(labour: Labour, edition: int, squeeze: LabourSqueeze | None, *, modelled: bool = False,
+                 start: int | None = None, end: int | None = None) -> str:
     """« Le coût employeur au Smic » in words: the years the series covers (and why some are not), the last year's
     cost and its parts, then the margin model redone with this cost (``squeeze``), or why it cannot be when the
     margin model ran (``modelled``, from ``start`` to ``end``) but the series is too short."""
-    labour_all = labour_cost_years(ds)
-    labour = labour_cost_years(ds, until=edition)  # not the years after the edition
-    if labour_all.empty:
+    if labour.first is None:
         return render(f"{TEMPLATES}/labour.md.j2", state="no_series")
-    if labour.empty:
-        return render(f"{TEMPLATES}/labour.md.j2", state="after_edition", first=int(labour_all["year"].iloc[0]),
-                      edition=edition)
-    covered = [int(y) for y in labour["year"]]
+    if not labour.covered:
+        return render(f"{TEMPLATES}/labour.md.j2", state="after_edition", first=labour.first, edition=edition)
     m_smic = m_cost = cost = ""
     if squeeze is not None:
         m_smic = margin_range_text(squeeze.margin_smic[0] * 100, squeeze.margin_smic[1] * 100)
         m_cost = margin_range_text(squeeze.margin_cost[0] * 100, squeeze.margin_cost[1] * 100)
-        cost = cost_text(ds, squeeze, edition)
-    return render(f"{TEMPLATES}/labour.md.j2", state="covered", covered=(covered[0], covered[-1]),
-                  missing=years_text(labour_missing_years(ds, until=edition)), row=labour.iloc[-1], s=squeeze,
-                  m_cost=m_cost, m_smic=m_smic, cost=cost, modelled=modelled, start=start, end=end)
+        cost = cost_words(squeeze, labour.later)
+    return render(f"{TEMPLATES}/labour.md.j2", state="covered", covered=(labour.covered[0], labour.covered[-1]),
+                  missing=years_text(list(labour.missing)), row=labour.row, s=squeeze, m_cost=m_cost, m_smic=m_smic,
+                  cost=cost, modelled=modelled, start=start, end=end)
+
+
+def labour_text(ds: Dataset, edition: int, squeeze: LabourSqueeze | None, *, modelled: bool = False,
+               start: int | None = None, end: int | None = None) -> str:
+    """``labour_words`` of the edition's ``labour_facts``."""
+    return labour_words(labour_facts(ds, edition, squeeze, None, None, None), edition, squeeze, modelled=modelled,
+                        start=start, end=end)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import altair as alt
 import pandas as pd
@@ -192,6 +192,7 @@ class MarginModel:
     paths: pd.DataFrame  # the margin year by year for both ends of the price range
     text: str  # the section's text (MyST): the hypotheses, then the results
     line: Takeaway | None = None  # the model's « À retenir » line (``model_takeaway``), computed with the text
+    factors: pd.DataFrame | None = field(default=None, repr=False)  # the year factors the explorer reruns it with
 
 
 def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int], start: int, end: int, *,
@@ -218,4 +219,4 @@ def margin_model(ds: Dataset, price: Figure, personnel: Figure, years: list[int]
                                      personnel_share=personnel_start, found=line).strip(),
     }
     text = render(f"{TEMPLATES}/margin.md.j2", m=hypotheses_and_results)
-    return MarginModel(inputs, personnel_start, paths, text, line)
+    return MarginModel(inputs, personnel_start, paths, text, line, margin_factors(ds, years, price, start, end))

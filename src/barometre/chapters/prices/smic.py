@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import altair as alt
@@ -68,23 +68,64 @@ def index_table(ds: Dataset, years: list[int], later: list[int] | tuple[int, ...
     return pd.DataFrame(rows)
 
 
-def index_text(ds: Dataset, edition: int, indices: pd.DataFrame, price: Figure, start: int, end: int) -> str:
-    """The index chart in words: the Smic and prices read in the price's own last year ``end`` (not in the last year
-    of the reference series: the 2024 book set a 2017 Smic index beside a 2008 price), or in the last year every
-    series covers when a reference series stops before; the real Smic as a gain of purchasing power with its
-    computation (« atteint 116,6 » beside prices at 116,6 read as a typo, editor, stop 33); the price's band; then
-    the Smic's index in a later year, and where the consumer prices stop (editor42: the line stopped in 2017
-    without a word)."""
+@dataclass(frozen=True)
+class PriceIndex:
+    """The index chart's series and what its text reads in them: the Smic (nominal and in constant euros) and the
+    consumer prices, 100 in the price's base year, read in the price's own last year ``compared`` (or the last year
+    every series covers when a reference series stops before: the 2024 book set a 2017 Smic index beside a 2008
+    price); the price's band; the Smic's index in a later year (``later``), and the consumer prices' last year."""
+
+    indices: pd.DataFrame = field(repr=False)  # ``index_table``, the Smic going on after the prices
+    band: pd.DataFrame = field(repr=False)  # ``price_band``
+    compared: int
+    smic: float
+    cpi: float
+    real: float
+    later: tuple[int, float] | None
+    prices_end: int
+
+
+def _reading(indices: pd.DataFrame, end: int) -> tuple[int, float, float, float]:
+    """The year the index chart's text reads (the price's ``end``, or the last year every series covers when a
+    reference series stops before) and the Smic's, the consumer prices' and the real Smic's indices in it."""
     compared = end
     at = indices[indices["année"] == compared].set_index("série")["indice"]
     series = ("Smic en euros constants", "Smic horaire brut", "Prix à la consommation")
     if not set(series) <= set(at.dropna().index):  # a reference series that stops before the price's year
         compared = last_full_year(indices)
         at = indices[indices["année"] == compared].set_index("série")["indice"]
-    later_smic = smic_index_later(ds, start, compared, edition)  # the Smic goes on, the price is not published
-    return render(f"{TEMPLATES}/index.md.j2", start=start, compared=compared, smic=at["Smic horaire brut"],
-                  cpi=at["Prix à la consommation"], real=at["Smic en euros constants"], low=100 + price.bounds[0],
-                  high=100 + price.bounds[1], later=later_smic, prices_end=last_full_year(indices))
+    return compared, float(at["Smic horaire brut"]), float(at["Prix à la consommation"]), \
+        float(at["Smic en euros constants"])
+
+
+def _price_index(ds: Dataset, edition: int, indices: pd.DataFrame, band: pd.DataFrame, start: int,
+                 end: int) -> PriceIndex:
+    compared, smic, cpi, real = _reading(indices, end)
+    return PriceIndex(indices, band, compared, smic, cpi, real, smic_index_later(ds, start, compared, edition),
+                      last_full_year(indices))
+
+
+def price_index(ds: Dataset, edition: int, price: Figure, years: list[int], start: int, end: int,
+                model_end: int) -> PriceIndex:
+    """``PriceIndex`` of the price of an hour ``price`` (from ``start`` to ``end``) over ``years``; ``model_end``: the
+    last year up to ``end`` both reference series cover, the year the text reads."""
+    indices = index_table(ds, years, smic_years_after(ds, years[-1], edition))  # the Smic goes on
+    return _price_index(ds, edition, indices, price_band(price, years, start, end), start, model_end)
+
+
+def price_index_text(index: PriceIndex, price: Figure, start: int) -> str:
+    """The index chart in words: the Smic and prices read in ``index.compared``; the real Smic as a gain of purchasing
+    power with its computation (« atteint 116,6 » beside prices at 116,6 read as a typo, editor, stop 33); the
+    price's band; then the Smic's index in a later year, and where the consumer prices stop (editor42: the line
+    stopped in 2017 without a word)."""
+    return render(f"{TEMPLATES}/index.md.j2", start=start, compared=index.compared, smic=index.smic, cpi=index.cpi,
+                  real=index.real, low=100 + price.bounds[0], high=100 + price.bounds[1], later=index.later,
+                  prices_end=index.prices_end)
+
+
+def index_text(ds: Dataset, edition: int, indices: pd.DataFrame, price: Figure, start: int, end: int) -> str:
+    """``price_index_text`` of an index table ``indices`` (``end``: the price's year the text reads)."""
+    return price_index_text(_price_index(ds, edition, indices, pd.DataFrame(), start, end), price, start)
 
 
 def last_full_year(indices: pd.DataFrame) -> int:
