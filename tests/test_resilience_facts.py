@@ -112,6 +112,20 @@ def test_the_notebook_computes_the_facts_once_and_its_cells_read_them():
     assert code.count("ch.facts(") == 1
     assert "ds.known(" not in code and "ch.payback_model(" not in code and "ch.summary(" not in code
     assert "ch.takeaways_text(facts)" in code
+    # the growth chart's bars are the facts' growths (the claims read them too) and the forecasts are the facts'
+    assert "ch.growth_table(" not in code and "ds.forecasts(" not in code and "facts.growth_chart" in code
+    assert french_sentences(code) == []  # « confrontées aux chiffres réalisés » is the template's
+
+
+def test_the_forecasts_and_the_growth_chart_read_the_facts(ds):
+    f = ch.facts(ds, 2013)
+    text = ch.forecasts_text(f)
+    assert text.startswith("Les prévisions publiées, confrontées aux chiffres réalisés :\n\n- ") and text == ch.forecasts_text(f)
+    assert ch.forecasts_text(replace(f, forecasts=None)) == ""
+    fewer = replace(f.forecasts, pairs=f.forecasts.pairs[:1])
+    assert ch.forecasts_text(replace(f, forecasts=fewer)).count("\n- ") < text.count("\n- ")
+    table, figs = f.growth_chart
+    assert [g.anchor for g in f.growths] == [g.anchor for g in figs[:len(f.growths)]]  # the bars are the growths
 
 
 def test_the_growth_sections_sentences_read_the_facts(ds):

@@ -107,7 +107,7 @@ def forecast_outcomes(pairs: Iterable[tuple[Figure, Figure | None]],
     with no outcome; ``in_france`` (``Dataset.france_outcome``), a sector forecast's outcome in France.
     ``dataset`` and ``edition`` give the three from the data, as the chapters and the changes page use them."""
     # the book's edition: a recent figure « n'est pas encore publié » (``_unpublished``)
-    upto = edition if dataset is not None and edition is not None else None
+    upto = edition
     if dataset is not None and edition is not None:
         by_year = by_year or (lambda f: dataset.partial_outcomes(f, edition))
         related = related or (lambda f: dataset.related_outcomes(f, edition))

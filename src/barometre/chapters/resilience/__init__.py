@@ -70,6 +70,7 @@ from barometre.chapters.resilience.payback import (
 from barometre.chapters.resilience.text import (
     contraction_text,
     cost_text,
+    forecasts_text,
     growth_text,
     no_model_text,
     sectors_text,
@@ -139,6 +140,7 @@ __all__ = [
     "editions_text",
     "events_source",
     "facts",
+    "forecasts_text",
     "growth_chart",
     "growth_sentence",
     "growth_table",

@@ -4,7 +4,7 @@ Nothing here writes a sentence: the text is in ``src/barometre/templates/chapter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -12,9 +12,11 @@ from barometre import formatting, lead, narrative
 from barometre.chapters.resilience.growth import (
     GrowthVoices,
     JobCut,
+    growth_table,
     growth_voices,
     job_cuts,
     year_trend,
+    yearly_growths,
 )
 from barometre.chapters.resilience.market import sector_events
 from barometre.chapters.resilience.payback import PaybackModel, payback_model, payback_takeaway
@@ -129,10 +131,34 @@ class ResilienceFacts:
     # (``growth_table``), which the claims on the sector's course read (« toujours à deux chiffres », « un premier
     # recul en 2013 »…) rather than finding each year again
     growths: tuple[Figure, ...] = ()
+    # the growth chart's table and figures: ``growths`` and the forecasts of the years no edition has published yet
+    growth_chart: tuple[pd.DataFrame, list[Figure]] | None = field(default=None, repr=False)
+    forecasts: Forecasts | None = None  # the edition's forecasts of the market, against their outcomes (None: none)
 
     def growth_of(self, year: int | str) -> Figure | None:
         """The market's growth of ``year`` as the chapter gives it (None when no edition up to it publishes it)."""
         return next((f for f in self.growths if f.period == str(year)), None)
+
+
+@dataclass(frozen=True)
+class Forecasts:
+    """The forecasts of the market's growth the edition knows, each with its outcome, and what the editions up to it
+    give for a forecast with none: the years of its span already published (``partial``), what an edition publishes
+    instead (``related``), its outcome in France (``france``), by the forecast's anchor."""
+
+    pairs: tuple[tuple[Figure, Figure | None], ...]
+    partial: dict[str, tuple[Figure, ...]] = field(repr=False)
+    related: dict[str, tuple[Figure, ...]] = field(repr=False)
+    france: dict[str, Figure | None] = field(repr=False)
+
+
+def forecasts_of(ds: Dataset, edition: int) -> Forecasts | None:
+    pairs = tuple((f, o) for f, o in ds.forecasts(edition) if f.scope == "market")
+    if not pairs:
+        return None
+    return Forecasts(pairs, {f.anchor: tuple(ds.partial_outcomes(f, edition)) for f, _ in pairs},
+                     {f.anchor: tuple(ds.related_outcomes(f, edition)) for f, _ in pairs},
+                     {f.anchor: ds.france_outcome(f, edition) for f, _ in pairs})
 
 
 def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> ResilienceFacts:
@@ -160,6 +186,7 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
     breakeven = ds.known("outsourcing_breakeven_years", edition)
     payback = payback_model(premium, personnel, breakeven, savings_now, labour_share=p.labour_share,
                             provider_margin=p.provider_margin, transition_cost_months=p.transition_cost_months)
+    growths = yearly_growths(ds, edition)
     payback_line = (payback_takeaway(premium, labour_share=payback.labour, provider_margin=p.provider_margin,
                                      breakeven=breakeven, transition_cost_months=p.transition_cost_months,
                                      savings_demanded=savings_now, borrowed_labour_share=p.labour_share < 0)
@@ -177,18 +204,8 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
         personnel=personnel, breakeven=breakeven, payback=payback, payback_line=payback_line,
         events=events, event_editions=tuple(sorted({int(e) for e in events["edition"]})) if not events.empty else (),
         missing=tuple(ds.unknown(list(USED_INDICATORS), edition)),
-        growths=yearly_growths(ds, edition),
+        growths=growths, growth_chart=growth_table(ds, edition, growths), forecasts=forecasts_of(ds, edition),
     )
-
-
-def yearly_growths(ds: Dataset, edition: int) -> tuple[Figure, ...]:
-    """The market's yearly growth as known in ``edition``, oldest first: the years the growth chart draws as measured
-    (``growth_table``: the series' yearly periods, each the newest edition's row)."""
-    series = ds.series("revenue_growth", scope="market", upto=edition)
-    if series.empty:
-        return ()
-    years = [p for p in series["period"].astype(str) if p.isdigit() and len(p) == 4]
-    return tuple(ds.figure("revenue_growth", edition, scope="market", period=p) for p in years)
 
 
 def _speaker(ds: Dataset, fig: Figure) -> str | None:

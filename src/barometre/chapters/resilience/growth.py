@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import altair as alt
@@ -30,12 +31,20 @@ CHAPTER = "resilience"
 CHARTS = f"chapters/{CHAPTER}/charts.md.j2"  # the chart's title and description
 
 
-def growth_table(ds: Dataset, edition: int) -> tuple[pd.DataFrame, list[Figure]]:
-    """Revenue growth for every year known in ``edition`` (latest vintage), plus the forecasts of years
-    no edition has published yet."""
+def yearly_growths(ds: Dataset, edition: int) -> tuple[Figure, ...]:
+    """The market's yearly growth as known in ``edition``, oldest first: the series' yearly periods, each the newest
+    edition's row (the bars the growth chart draws as measured)."""
     series = ds.series("revenue_growth", scope="market", upto=edition)
-    series = series[series["period"].astype(str).str.fullmatch(r"\d{4}")] if not series.empty else series
-    figs = [ds.figure("revenue_growth", edition, scope="market", period=r.period) for r in series.itertuples()]
+    if series.empty:
+        return ()
+    years = [p for p in series["period"].astype(str) if p.isdigit() and len(p) == 4]
+    return tuple(ds.figure("revenue_growth", edition, scope="market", period=p) for p in years)
+
+
+def growth_table(ds: Dataset, edition: int, growths: Sequence[Figure] | None = None) -> tuple[pd.DataFrame, list[Figure]]:
+    """Revenue growth for every year known in ``edition`` (``growths``, the facts' ``yearly_growths``), plus the
+    forecasts of years no edition has published yet."""
+    figs = list(growths if growths is not None else yearly_growths(ds, edition))
     rows = [
         {
             "année": f.period,

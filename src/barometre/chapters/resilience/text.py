@@ -3,7 +3,7 @@ one function a template, each reading ``ResilienceFacts`` and computing nothing 
 
 from __future__ import annotations
 
-from barometre import formatting
+from barometre import formatting, narrative
 from barometre.chapters.resilience.facts import ResilienceFacts
 from barometre.chapters.resilience.growth import CHAPTER, contraction_of
 from barometre.narrative import ChapterSummary, cite, not_in_edition
@@ -58,6 +58,16 @@ def size_text(f: ResilienceFacts) -> str:
     """The « À retenir » line on the market's size and the falls the editions publish ('' without a size of the
     edition's own)."""
     return _render("size", market_size=f.market_size)
+
+
+def forecasts_text(f: ResilienceFacts) -> str:
+    """The edition's forecasts of the market's growth against their outcomes ('' when it knows none)."""
+    fc = f.forecasts
+    if fc is None:
+        return ""
+    lines = narrative.forecast_outcomes(fc.pairs, lambda x: fc.partial[x.anchor], lambda x: fc.related[x.anchor],
+                                        edition=f.edition, in_france=lambda x: fc.france[x.anchor])
+    return _render("forecasts", heading=narrative.forecasts_heading(fc.pairs), outcomes=lines)
 
 
 def takeaways_text(f: ResilienceFacts) -> str:
