@@ -88,6 +88,13 @@ SCOPE_PHRASES = {"market": "", "france": " en France", "offshore": " à l’offs
                  "ile_de_france": " en Île-de-France", "paris": " à Paris"}
 
 
+# How a sentence on a place of production opens (« En France, 9,6 % »).
+PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
+                 "ile_de_france": "En Île-de-France", "nearshore": "Dans le nearshore européen",
+                 "offshore_1": "En Afrique du Nord", "offshore_2": "En Afrique subsaharienne",
+                 "offshore_3": "Dans l’océan Indien"}
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact of the edition. ``current`` is the edition's figure; ``previous`` the latest earlier year
