@@ -116,12 +116,13 @@ def told_facts(ds: Dataset, chosen: list[Fact]) -> tuple[Told, ...]:
     """The chosen facts in order, each with what the ones before it told."""
     out, breaks, records = [], set(), set()
     for fact in chosen:
-        out.append(told_fact(ds, fact, break_told=(fact.study, fact.break_words) in breaks,
-                             study_told=fact.kind == "record" and fact.study in records))
-        if fact.kind == "record" and fact.study:
-            records.add(fact.study)
-        if fact.kind == "new" and (fact.study or fact.break_words):
-            breaks.add((fact.study, fact.break_words))
+        origin = fact.origin
+        out.append(told_fact(ds, fact, break_told=origin is not None and origin in breaks,
+                             study_told=fact.kind == "record" and origin is not None and origin.series in records))
+        if fact.kind == "record" and origin is not None:
+            records.add(origin.series)
+        if fact.kind == "new" and origin is not None:
+            breaks.add(origin)
     return tuple(out)
 
 
