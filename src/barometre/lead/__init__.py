@@ -35,7 +35,8 @@ staff 2, everything else 1. A forecast scores 2,5 × the importance of its outco
 complement (France's share of revenue and offshore's) are one fact.
 
 **Comparability.** Two years of a series are compared only when ``comparable(ds, a, b)`` says so
-(the same study and scope; until ``Dataset`` has a break API, every pair is comparable).
+(no series break between them: ``Dataset.break_between``); a fact whose earlier years lie across a break is
+told from where its series starts (its ``Origin``: the study, or the break and its reason).
 
 **The lead** is at most three data facts (the best score first; one per series), each with the
 forecasts its outcome settles, then one paragraph of outlook. An edition whose figures make no fact

@@ -24,8 +24,9 @@ from barometre.lead.facts import (
 )
 from barometre.narrative import forecast_verdict
 
-# A whole and the part the same source gives beside it, told together in the lead (the part's words: ``text``).
-MEMBERS_PART = {"market_revenue": ("sp2c_members_revenue", "pour les membres du SP2C")}
+# A whole and the part the same source gives beside it, told together in the lead (the part's words:
+# ``sentences.MEMBERS_WORDS``).
+MEMBERS_PART = {"market_revenue": "sp2c_members_revenue"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def members_part(ds: Dataset, fact: Fact) -> Figure | None:
     """The part of ``fact``'s figure the same edition publishes for the same period (``MEMBERS_PART``), or None."""
     if fact.indicator not in MEMBERS_PART or fact.scope != "market":
         return None
-    indicator = MEMBERS_PART[fact.indicator][0]
+    indicator = MEMBERS_PART[fact.indicator]
     if indicator not in ds.indicators:
         return None
     fig = ds.known(indicator, fact.current.edition, scope="market", period=fact.current.period)

@@ -8,7 +8,7 @@ from barometre import formatting
 from barometre.data import Dataset, Figure, Quote
 from barometre.lead.average import NEW_SERIES, PART_OPENINGS
 from barometre.lead.facts import SCOPE_PHRASES, SUBJECTS, Fact, Outlook, _change
-from barometre.lead.findings import MEMBERS_PART, Told, Verdict, distinct, told_fact, verdicts
+from barometre.lead.findings import Told, Verdict, distinct, told_fact, verdicts
 from barometre.narrative import (
     elide,
     forecast_word,
@@ -72,12 +72,15 @@ def _year_of(fig: Figure) -> str:
     return formatting.period_text(fig.period)
 
 
+MEMBERS_WORDS = {"sp2c_members_revenue": "pour les membres du SP2C"}  # a part of the market (``MEMBERS_PART``)
+
+
 def fact_words(ds: Dataset, told: Told) -> dict:
     """The words ``book/lead/fact.md.j2`` tells a fact with (its ``sentence`` macro's ``c``)."""
     fact = told.fact
     cur, prev = fact.current, fact.previous
     noun = _noun(ds, fact)
-    part = ({"words": MEMBERS_PART[fact.indicator][1], "fig": told.members, "share": told.members_share}
+    part = ({"words": MEMBERS_WORDS[told.members.indicator], "fig": told.members, "share": told.members_share}
             if told.members is not None else None)
     return {"fact": fact, "noun": noun, "plural": _plural(noun), "pronoun": _pronoun(noun),
             "subject": SUBJECTS.get(fact.indicator),
