@@ -99,6 +99,7 @@ from barometre.lead.findings import (
     Told,
     Verdict,
     _headline_figure,
+    average_facts,
     edition_average,
     lead_facts,
 )
@@ -170,6 +171,7 @@ __all__ = [
     "_year",
     "_year_of",
     "average_check",
+    "average_facts",
     "average_parts_sentence",
     "average_sentence",
     "break_origin",

@@ -103,7 +103,7 @@ def lead_facts(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> LeadFact
     """The lead's findings for ``edition``: its ``limit`` strongest facts, its average, its outlook."""
     pairs = ds.forecasts(edition)  # (forecast, outcome) pairs, read once for the facts and the outlook
     told = told_facts(ds, facts(ds, edition, pairs)[:limit])
-    average = _edition_average(ds, edition)
+    average = average_facts(ds, edition)
     return LeadFacts(
         edition=edition,
         paragraphs=tuple(p for p in (told[:1], told[1:]) if p),
@@ -171,7 +171,10 @@ def verdicts(fact: Fact) -> tuple[Verdict, ...]:
     return tuple(Verdict(v, tuple(fs)) for v, fs in groups.items())
 
 
-def _edition_average(ds: Dataset, edition: int) -> EditionAverage | None:
+def average_facts(ds: Dataset, edition: int) -> EditionAverage | None:
+    """The edition's yearly average over several years (``edition_average``) with its speaker's next words, its check
+    and its parts by place; None when the edition gives a yearly rate of its own, or no average. A chapter that tells
+    the average reads it here (the résilience chapter's ``Average``)."""
     average = edition_average(ds, edition)
     if average is None:
         return None
