@@ -519,6 +519,18 @@ def _(d):
     edit(d, E, ROW["growth"], "'la croissance'", "'la \u202ecroissance'")
 
 
+@data("a private-use character in a quote (the prose's mark of a mention)", "column 'quote'",
+      "private-use characters", "U+E000 at character 4")
+def _(d):
+    edit(d, E, ROW["growth"], '"En 2008', '"En \ue0002008')
+
+
+@data("a negative price premium (its model divides by it: it stopped the offshore chapter with a traceback)",
+      "column 'value'", "'-25'", "a value above 0", "offshore_price_premium_question is a price premium")
+def _(d):
+    edit(d, E, "offshore_price_premium_question", ",internet_subscription,25,", ",internet_subscription,-25,")
+
+
 @data("a scope typo names the closest known scope", "column 'scope'", "'marcket'", "did you mean 'market'?",
       "data/scopes.csv")
 def _(d):

@@ -91,6 +91,17 @@ def test_a_page_never_shows_a_placeholder(page, folder):
     assert_clean(markdown(_executed(page.name, folder)))
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("page", PAGES, ids=lambda c: c.name)
+def test_every_mention_of_a_person_is_put_in_words_by_its_page(page, folder):
+    """A person's mention (``narrative.mentions``) is a token until the page shows it; none may reach an output
+    (the text, a chart's description, its tooltips or its data), whichever way the output was made."""
+    from barometre.narrative import mentions
+
+    shown = json.dumps([o for o in _outputs(_executed(page.name, folder))], ensure_ascii=False)
+    assert not mentions.unresolved(shown), shown[max(0, shown.find(mentions.OPEN) - 200):][:400]
+
+
 def test_the_raw_myst_check_sees_what_jupyter_would_show_raw():
     assert raw_myst("le rachat de {ref}`45 % <fig-x>` \\(buy\\-out\\)") == ["{ref}`", "\\(", "\\)", "\\-"]
     assert raw_myst("(fig-2008-a)=\n:::{admonition} V\n:::") == ["(fig-2008-a)=", ":::", ":::"]

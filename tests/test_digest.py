@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from barometre import digest, load
+from barometre.narrative import mentions
 
 ANCHOR = re.compile(r"<(fig-[a-z0-9-]+)>")
 
@@ -36,7 +37,7 @@ def test_a_row_that_only_confirms_another_sources_figure_is_not_told_again():
 
 def test_another_sources_different_figure_is_told_with_who_gives_it():
     ds = load()
-    text = digest.chapter_digest(ds, 2024, "resilience")
+    text = mentions.full(digest.chapter_digest(ds, 2024, "resilience"))  # as the changes page shows it
     assert re.search(r"plus de 3[\s\u00a0\u202f]500[\s\u00a0\u202f]M€ <fig-2024-market-revenue-market-2024-[a-z0-9-]+>` selon "
                      r"Caroline Adam", text)
 

@@ -60,12 +60,13 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
 
 def test_a_notebook_does_not_inherit_the_people_the_previous_one_introduced(tmp_path):
     """A warm worker runs chapters one after the other: a page introduces its people itself."""
-    line = "Jean Régnier (P-DG de Comearth) refuse."
-    introduce = (f"from barometre import load, narrative\nnarrative.new_page(load({str(DATA_DIR)!r}))\n"
-                 f"narrative.say({line!r})")
-    _run(tmp_path, introduce)
-    nb = _run(tmp_path, f"from barometre.narrative import say\nsay({line!r})")
-    assert nb.cells[-1].outputs[0]["data"]["text/markdown"] == line
+    line = ("from barometre import load, narrative\n"
+            f"page = narrative.new_page(load({str(DATA_DIR)!r}))\n"
+            "page.say(narrative.mentions.person('Jean Régnier', 'P-DG de Comearth') + ' refuse.')")
+    first = _run(tmp_path, line + "\npage.say(narrative.mentions.person('Jean Régnier', 'P-DG de Comearth'))")
+    assert first.cells[-1].outputs[-1]["data"]["text/markdown"] == "Jean Régnier"  # introduced on this page
+    nb = _run(tmp_path, line)
+    assert nb.cells[-1].outputs[0]["data"]["text/markdown"] == "Jean Régnier (P-DG de Comearth) refuse."
 
 
 def test_a_failing_cell_stops_the_notebook_and_is_named(tmp_path):

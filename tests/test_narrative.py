@@ -89,37 +89,59 @@ def test_a_title_with_its_own_guillemets_gets_inner_quotes_inside_ours():
 
 
 def test_a_page_introduces_a_person_with_their_role_once_then_by_name():
-    from barometre.narrative import PageMentions
+    from barometre.narrative import mentions, new_page
 
-    page = PageMentions(load())
-    first = page.introduce_once(f"Selon {md_escape('Jean Régnier (P-DG de Comearth)')}, non.")
-    again = page.introduce_once("- Jean Régnier (P-DG de Comearth) refuse ; « mot » — Jean Régnier (P-DG de Comearth).")
+    page = new_page(load())
+    jean = mentions.person("Jean Régnier", "P-DG de Comearth")
+    first = page.show(f"Selon {jean}, non.")
+    again = page.show(f"- {jean} refuse ; « mot » — {jean}.")
     assert first == "Selon Jean Régnier \\(P\\-DG de Comearth\\), non."
     assert again == "- Jean Régnier refuse ; « mot » — Jean Régnier."
+    # the words are the token's, never searched for in the text: a name written as text stays as written
+    assert page.show("Jean Régnier (P-DG de Comearth) le dit.") == "Jean Régnier (P-DG de Comearth) le dit."
 
 
-def test_the_articles_own_apposition_introduces_the_person_it_names():
-    from barometre.narrative import PageMentions
+def test_a_name_without_a_role_introduces_nobody():
+    from barometre.narrative import mentions, new_page
 
-    page = PageMentions(load())
-    page.introduce_once(f"« {md_escape('Jean Régnier, P-DG de Comearth, a fait le choix')} »")
-    assert page.introduce_once("Jean Régnier (P-DG de Comearth) refuse.") == "Jean Régnier refuse."
+    page = new_page()
+    assert page.show(mentions.person("Webhelp")) == "Webhelp"
+    assert page.show(mentions.person("Webhelp", "prestataire")) == "Webhelp \\(prestataire\\)"
 
 
 def test_the_article_is_named_with_its_author_once_then_as_the_article():
-    from barometre.narrative import PageMentions
+    from barometre.narrative import mentions, new_page
+    from barometre.narrative.templating import environment
 
-    page = PageMentions(load())
-    assert page.introduce_once("L’article de Claire Morel le relève.") == "L’article de Claire Morel le relève."
-    assert page.introduce_once("L’article de Claire Morel rapporte aussi.") == "L’article rapporte aussi."
+    page = new_page()
+    upper = environment().filters["upper_first"]
+    assert page.show(f"{upper(mentions.article('Claire Morel'))} le relève.") == "L’article de Claire Morel le relève."
+    assert page.show(f"Selon {mentions.article('Claire Morel')}, oui.") == "Selon l’article, oui."
 
 
-def test_a_page_without_people_keeps_every_role():
-    from barometre.narrative import PageMentions
+def test_without_a_page_every_mention_is_in_its_first_form():
+    from barometre.narrative import mentions, say
 
-    page = PageMentions()
-    text = "Jean Régnier (P-DG de Comearth) ; Jean Régnier (P-DG de Comearth)."
-    assert page.introduce_once(text) == text
+    jean = mentions.person("Jean Régnier", "P-DG de Comearth")
+    assert say(f"{jean} ; {jean}.").myst == "Jean Régnier \\(P\\-DG de Comearth\\) ; Jean Régnier \\(P\\-DG de Comearth\\)."
+
+
+def test_a_mention_shown_without_its_page_is_refused():
+    from barometre.narrative import mentions
+    from barometre.prose import Prose
+
+    with pytest.raises(ValueError, match="mention shown without its page"):
+        Prose(f"Selon {mentions.person('Jean Régnier', 'P-DG de Comearth')}.")
+
+
+def test_de_is_elided_before_a_mention_from_the_name_a_reader_sees():
+    from barometre.narrative import mentions, new_page
+    from barometre.narrative.templating import de_text
+
+    eric = mentions.person("Eric Dadian", "président de l'AFRC")
+    page = new_page()
+    assert page.show(f"les mots {de_text(eric)}") == "les mots d’Eric Dadian \\(président de l\\'AFRC\\)"
+    assert page.show(f"les mots {de_text(eric)}") == "les mots d’Eric Dadian \\(président de l\\'AFRC\\)"  # idempotent
 
 
 def test_what_a_figure_counts_comes_before_its_editions_note():
@@ -143,9 +165,9 @@ def test_de_and_que_are_elided_while_rendering_from_the_text_a_reader_sees():
     assert de_text("{ref}`15 % <x>`") == "de {ref}`15 % <x>`" and de_text("un recul") == "d’un recul"
     assert que_text("{ref}`au moins 10 % <x>`") == "qu’{ref}`au moins 10 % <x>`" and que_text("15 %") == "que 15 %"
     # the page shows a sentence as rendered: no regex elides it afterwards
-    from barometre.narrative.page import render as shown
+    from barometre.narrative import new_page
 
-    assert shown("est de {ref}`environ 83 % <x>`") == "est de {ref}`environ 83 % <x>`"
+    assert new_page().show("est de {ref}`environ 83 % <x>`") == "est de {ref}`environ 83 % <x>`"
     assert render("book/notes/notes.md.j2") == ""  # a template of macros only renders nothing
 
 def test_a_source_line_names_each_outlet_once_with_its_years():
@@ -180,20 +202,21 @@ def test_a_quote_is_set_in_french_typography_its_words_untouched():
 def test_a_sentence_said_twice_on_a_page_is_shown_the_same_and_the_next_one_knows_the_person():
     from barometre import narrative
 
+    jean = narrative.mentions.person("Jean Régnier", "P-DG de Comearth")
     page = narrative.new_page(load())
-    sentence = "Selon Jean Régnier (P-DG de Comearth), non."
+    sentence = f"Selon {jean}, non."
     first = page.say(sentence).myst
-    assert page.say(sentence).myst == first and "P-DG de Comearth" in first
-    assert page.say("Jean Régnier (P-DG de Comearth) refuse.").myst == "Jean Régnier refuse."
+    assert page.say(sentence).myst == first and "P\\-DG de Comearth" in first
+    assert page.say(f"{jean} refuse.").myst == "Jean Régnier refuse."
     other = narrative.new_page(load())  # another page introduces the person again
-    assert "P-DG de Comearth" in other.say("Jean Régnier (P-DG de Comearth) refuse.").myst
+    assert "P\\-DG de Comearth" in other.say(f"{jean} refuse.").myst
 
 
 def test_saying_without_a_page_remembers_nothing():
-    from barometre.narrative import say
+    from barometre.narrative import mentions, say
 
-    sentence = "Jean Régnier (P-DG de Comearth) refuse."
-    assert say(sentence).myst == say(sentence).myst == sentence
+    sentence = f"{mentions.person('Jean Régnier', 'P-DG de Comearth')} refuse."
+    assert say(sentence).myst == say(sentence).myst == "Jean Régnier \\(P\\-DG de Comearth\\) refuse."
 
 
 def test_a_forecast_of_a_fall_beaten_by_the_outcome_is_refuted_not_exceeded():

@@ -18,6 +18,7 @@ from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 from barometre import load
 from barometre.chapters import offshore as ch
 from barometre.models import offshore as model
+from barometre.narrative import mentions
 from barometre.paths import DATA_DIR
 from barometre.validation import sha256_of
 
@@ -541,10 +542,10 @@ def test_every_growth_bar_is_named_by_its_scope():
 def test_a_position_quotes_the_sources_own_words_and_the_voices_do_not_repeat_them():
     ds = load()
     debate = ch.voices(ds, EDITION)
-    lines = {v.source: ch.voice_line(v) for v in debate}
+    lines = {v.source: mentions.full(ch.voice_line(v)) for v in debate}  # each mention in its first form
     # a fragment of a sentence keeps the book's words before it; a whole sentence stands alone
     assert "ne pas externaliser à l\\'étranger" in lines["jean_regnier"] and "proximité sociétale" in lines["jean_regnier"]
-    assert lines["tanguy_de_laubier"].startswith("- Tanguy de Laubier (président de BlueLink) : «")
+    assert lines["tanguy_de_laubier"].startswith("- Tanguy de Laubier \\(président de BlueLink\\) : «")
     told = [q.quote_id for q in ch.voices_quoted(ds, EDITION, debate)]
     assert not {"regnier_proximity", "de_laubier_quality", "labarre_high_tech"} & set(told)
     assert told, "quotes no position tells are still listed"

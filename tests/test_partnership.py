@@ -14,6 +14,7 @@ from fixtures import data_with_sparse_2009, data_with_sparse_2009_only
 from barometre import load
 from barometre.chapters import partnership as ch
 from barometre.models import partnership as model
+from barometre.narrative import mentions
 from barometre.paths import DATA_DIR
 
 EDITION = 2008
@@ -419,7 +420,7 @@ def test_klipfel_s_testimony_is_in_the_past_and_dated_once_in_a_later_book():
     ds = load()
     own = ch.numericable_text(ds, ch.numericable(ds, 2008))
     assert "décrit une relation" in own and "ne sont plus des fournisseurs" in own and not own.startswith("En ")
-    later = ch.numericable_text(ds, ch.numericable(ds, 2024))
+    later = mentions.full(ch.numericable_text(ds, ch.numericable(ds, 2024)))
     assert later.startswith("En 2009, Eric Klipfel") and "décrivait une relation" in later
     # « En 2009, » dates the testimony in a later book: no edition note (editor42); the 2009 book keeps it once
     assert "n'étaient plus des fournisseurs" in later and "comptait" in later and "(édition" not in later

@@ -20,6 +20,7 @@ from barometre.charts import PAGE_MIME
 from barometre.data import FRF_PER_EUR
 from barometre.formatting import NBSP, NNBSP
 from barometre.models import prices as model
+from barometre.narrative import mentions
 from barometre.paths import DATA_DIR
 
 EDITION = 2008
@@ -723,7 +724,7 @@ def test_the_members_weight_is_the_sp2c_s_word_even_when_a_dispatch_on_the_barom
     ds = load()
     text = ch.members_share_sentence(ds, 2011, None)
     assert "selon le SP2C" in text and "selon le baromètre" not in text
-    assert "selon Caroline Adam" in ch.members_share_sentence(ds, 2024, None)  # a person speaking is named
+    assert "selon Caroline Adam" in mentions.full(ch.members_share_sentence(ds, 2024, None))  # a person is named
 
 
 def test_the_takeaways_open_on_the_editions_own_figure_of_the_theme(tmp_path):
@@ -836,13 +837,14 @@ def test_the_words_on_the_telecoms_are_told_beside_their_share_in_the_editions_b
     from barometre.chapters import prices as ch
 
     text, told = ch.telecom_voices(load(data_copy), 2011)
+    text = mentions.full(text)  # each mention in its first form
     # editor40: not « Ainsi, » nor the 60 % told one line before again; the cut marked « […] »
     assert plain(text).startswith("Sur ce premier client, Laurent Uberti (président du SP2C) dit : « le secteur des "
                                   "télécoms […] doit faire face à une crise sans précédent")
     assert told == {"uberti_telecom_crisis"}
     assert ch.telecom_voices(load(data_copy), 2012) == ("", frozenset())  # a later book: « Depuis l'article »
     set_value(data_copy, "telecom_revenue_share", "market", "2011", "45", edition=2011)
-    other = plain(ch.telecom_voices(load(data_copy), 2011)[0])
+    other = plain(mentions.full(ch.telecom_voices(load(data_copy), 2011)[0]))
     # a share the sentence does not tell (45 % in the data, 60 % in his words): his clause stays whole
     assert other.startswith("Sur les télécoms, Laurent Uberti") and "qui représente 60" in other
 

@@ -11,6 +11,7 @@ from executed import execute_chapter, markdown
 from barometre import load
 from barometre.chapters import resilience as ch
 from barometre.models import resilience as model
+from barometre.narrative import mentions
 
 
 def test_no_salary_gap_and_no_margin_saves_nothing():
@@ -331,7 +332,7 @@ def test_the_jobs_cut_in_2012_and_2013_are_told_in_the_text_once_an_edition_publ
     and 32): the sector's first contraction is told in the growth section, with the sites closed."""
     ds = load()
     assert ch.contraction_sentence(ds, 2011) == ""
-    text = ch.contraction_sentence(ds, ds.latest)
+    text = mentions.full(ch.contraction_sentence(ds, ds.latest))
     cut = [f for f in ds.figures(2013, "jobs_destroyed") if f.period == "2013"]
     # 2012's count is Laurent Uberti's (to LeMagIT), 2013's the barometer's: each is said by its source, each year
     # once, with the barometer's fall of staff in France in 2012 (editor39/40)

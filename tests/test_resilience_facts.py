@@ -14,6 +14,7 @@ from test_value_facts import french_sentences
 
 from barometre import load
 from barometre.chapters import resilience as ch
+from barometre.narrative import mentions
 from barometre.paths import ROOT
 
 EDITIONS = (2005, 2008, 2009, 2011, 2013, 2024)  # no share nor model, the article's, its sequel, a forecast fall,
@@ -122,7 +123,7 @@ def test_the_growth_sections_sentences_read_the_facts(ds):
     assert ": la croissance ralentit sans que l'activité recule" in slower
     assert ch.growth_text(replace(f, growth=None)) == ""
     later = ch.facts(ds, 2024)
-    assert later.cuts and ch.contraction_text(later).startswith("En 2012, Laurent Uberti")
+    assert later.cuts and mentions.full(ch.contraction_text(later)).startswith("En 2012, Laurent Uberti")
     assert ch.contraction_text(replace(later, cuts=later.cuts[1:])).startswith("En 2013, selon le baromètre")
     assert ch.contraction_text(replace(later, cuts=())) == ""
 

@@ -8,6 +8,7 @@ import shutil
 from fixtures import data_with_sparse_2009
 
 from barometre import load, themes
+from barometre.narrative import mentions
 from barometre.paths import DATA_DIR
 from barometre.provenance import write_sidecar
 
@@ -22,7 +23,7 @@ def test_the_left_out_themes_are_told_from_the_articles_quoted_rows():
     assert "au bénéfice de l’offshore" in losses and "au bénéfice de la province" in losses
     assert "Patrice Bégoc" in losses
     assert "subventions françaises" in themes.paragraph(ds, EDITION, "subsidies")
-    inhouse = themes.paragraph(ds, EDITION, "inhouse_centres")
+    inhouse = mentions.full(themes.paragraph(ds, EDITION, "inhouse_centres"))  # as a page shows it first
     assert "reprise de centres internes" in inhouse and "postes vacants" in inhouse
     # the article's own words are the article's, never an interviewee's
     assert "l’article de Claire Morel" in inhouse and "Propos de Claire Morel" not in inhouse

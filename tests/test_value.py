@@ -14,6 +14,7 @@ from test_lead import plain
 from barometre import load
 from barometre.chapters import value as ch
 from barometre.models import value as model
+from barometre.narrative import mentions
 from barometre.paths import DATA_DIR
 
 EDITION = 2008
@@ -496,7 +497,7 @@ def test_a_later_book_tells_the_net_pay_testimony_in_the_past_dated_once_without
     ds = load()
     own = ch.net_pay_text(ds, ch.salaries(ds, 2008))
     assert "juge «\u00a0scandaleux" in own and "gagnent" in own and "(édition" not in own
-    later = ch.net_pay_text(ds, ch.salaries(ds, 2024))
+    later = mentions.full(ch.net_pay_text(ds, ch.salaries(ds, 2024)))
     assert later.startswith("En 2009, Eric Dadian")
     assert "jugeait «\u00a0scandaleux" in later and "gagnaient" in later
     assert "(édition" not in later and "en France en 2009" not in later  # dated once, by the opening

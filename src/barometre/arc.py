@@ -19,9 +19,8 @@ from dataclasses import replace
 
 from barometre import formatting, lead
 from barometre.data import Dataset, Figure
-from barometre.narrative import cite, elide, md_escape
+from barometre.narrative import md_escape
 from barometre.narrative.templating import phrase
-from barometre.typography import upper_first
 
 # The long series the arc tells, most important first: where the activity is produced, the market's
 # size, jobs in France, the dependence on one client sector.
@@ -30,6 +29,8 @@ ARC_SERIES = [("france_revenue_share", "market"), ("market_revenue", "market"), 
 GROWTH_SERIES = [("revenue_growth", "market"), ("revenue_growth", "france")]
 MIN_YEARS = 5  # a series told from its first to its latest year spans at least this many years
 MIN_POINTS = 3
+
+TEMPLATE = "book/arc/arc.md.j2"  # the arc's sentences
 
 
 def comparable_start(points: list[Figure]) -> list[Figure]:
@@ -72,41 +73,21 @@ def studies_note(ds: Dataset, told: list[list[Figure]]) -> str:
     return phrase("book/notes/notes.md.j2", "studies", named)
 
 
-def _past(noun: str, participle: str = "passé") -> str:
-    """« est passée », « sont passés »: the compound past agreed with the noun (être), its gender and number
-    as the lead reads them (``lead._pronoun``, ``lead._plural``)."""
-    feminine, plural = lead._pronoun(noun) == "elle", lead._plural(noun)
-    return ("sont " if plural else "est ") + participle + ("e" if feminine else "") + ("s" if plural else "")
-
-
 def level_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
     """« La part de l'activité France dans le chiffre d'affaires est passée de plus de 88 % en 2005 à 46 % en
-    2024 »: the series' first and latest years, its highest or lowest point in between when beyond both."""
+    2024 »: the series' first and latest years, its highest or lowest point in between when beyond both
+    (``templates/book/arc/arc.md.j2``, macro ``level``)."""
     first, last = points[0], points[-1]
     noun = _noun(ds, indicator, scope, last)
-    if first.is_range:  # « de 1 100 à 1 300 M€ en 2005 à 3 560 M€ » would read as one range
-        was = "étaient" if lead._plural(noun) else "était"
-        text = (f"{upper_first(noun)} {was} {elide('de', formatting.figure_text(first))}{cite(first)} en "
-                f"{first.period} ; {lead._pronoun(noun)} a atteint {cite(last)} en {last.period}")
-    else:
-        text = (f"{upper_first(noun)} {_past(noun)} {elide('de', formatting.figure_text(first))}{cite(first)} en "
-                f"{first.period} à {cite(last)} en {last.period}")
     inner = points[1:-1]
-    if inner:
-        top = max(inner, key=lambda f: f.central)
-        bottom = min(inner, key=lambda f: f.central)
-        high = top.central > max(first.central, last.central)
-        low = bottom.central < min(first.central, last.central)
-        extremes = ([f"un plus haut de {cite(top)} en {top.period}"] if high else []) + \
-                   ([f"un plus bas de {cite(bottom)} en {bottom.period}"] if low else [])
-        if extremes:  # both when the series rose above and fell below its two ends (66 000 in 2010, 49 000 in 2019)
-            text += ", avec " + " et ".join(extremes)
-    half = half_crossed(points)
-    if half is not None and half is points[-1]:  # a share that fell under half of the whole this year
-        text += ", sous la moitié pour la première fois parmi les années publiées"
-    elif half is not None:  # … and stayed there: the article's « 80 % France » answered (its figure is in the lead)
-        text += f" ; {lead._pronoun(noun)} est sous la moitié depuis {half.period}"
-    return text + "."
+    top = max(inner, key=lambda f: f.central) if inner else None
+    bottom = min(inner, key=lambda f: f.central) if inner else None
+    # both when the series rose above and fell below its two ends (66 000 in 2010, 49 000 in 2019)
+    top = top if top is not None and top.central > max(first.central, last.central) else None
+    bottom = bottom if bottom is not None and bottom.central < min(first.central, last.central) else None
+    half = half_crossed(points)  # now: a share that fell under half this year; else under half since that year
+    return phrase(TEMPLATE, "level", noun, lead._pronoun(noun) == "elle", lead._plural(noun), lead._pronoun(noun),
+                  first, last, top, bottom, half, half is points[-1])
 
 
 def half_crossed(points: list[Figure]) -> Figure | None:
@@ -123,43 +104,27 @@ def half_crossed(points: list[Figure]) -> Figure | None:
 
 def calm_sentence(calm: list[tuple[str, list[Figure]]]) -> str:
     """Two growth series without a fall, in one sentence (editor37: « Aucune année publiée de 2004 à 2011 … » and
-    « En France, aucune année publiée de 2005 à 2011 … » back to back): « De 2004 à 2011, aucune année publiée ne
-    montre de recul du chiffre d'affaires des outsourceurs, ni pour l'ensemble du secteur (plus forte hausse :
-    +19,4 % en 2005), ni en France (de 2005 à 2011 ; plus forte hausse : environ +18 % en 2008). »"""
+    « En France, aucune année publiée de 2005 à 2011 … » back to back; macro ``calm``)."""
     first = min(int(points[0].period) for _, points in calm)
     last = max(int(points[-1].period) for _, points in calm)
     parts = []
     for scope, points in calm:
-        top = max(points, key=lambda f: f.central)
         where = lead.SCOPE_PHRASES.get(scope, "") or (f" {lead.PART_OPENINGS[scope][:1].lower()}"
                                                        f"{lead.PART_OPENINGS[scope][1:]}" if scope in lead.PART_OPENINGS
                                                        else " pour l’ensemble du secteur")
-        span = (f"de {points[0].period} à {points[-1].period} ; "
-                if (int(points[0].period), int(points[-1].period)) != (first, last) else "")
-        parts.append(f"ni{where} ({span}plus forte hausse : {cite(top, signed=True)} en {top.period})")
-    return (f"De {first} à {last}, aucune année publiée ne montre de recul du chiffre d’affaires des outsourceurs, "
-            + ", ".join(parts) + ".")
+        span = (points[0].period, points[-1].period)
+        parts.append({"where": where, "span": span if tuple(map(int, span)) != (first, last) else None,
+                      "top": max(points, key=lambda f: f.central)})
+    return phrase(TEMPLATE, "calm", first, last, parts)
 
 
 def growth_sentence(ds: Dataset, indicator: str, scope: str, points: list[Figure]) -> str:
-    """The years the series fell, or that none of its years did; its strongest year."""
+    """The years the series fell, or that none of its years did; its strongest year (macro ``growth``)."""
     # a part of the market opens its sentence (« En France, … »): two growth sentences in a row never open alike
-    opening = f"{lead.PART_OPENINGS[scope]}, " if scope in lead.PART_OPENINGS else ""
+    opening = lead.PART_OPENINGS.get(scope, "")
     where = "" if opening else lead.SCOPE_PHRASES.get(scope, "")
-    falls = [f for f in points if f.central < 0]
-    top = max(points, key=lambda f: f.central)
-    span = f"de {points[0].period} à {points[-1].period}"
-    if falls:
-        listed = formatting.enumeration([f"{f.period} ({cite(f, signed=True)})" for f in falls])
-        only = "n’a reculé qu’en" if len(falls) == 1 else "a reculé en"
-        text = (f"le chiffre d’affaires des outsourceurs{where} {only} {listed}, parmi les années publiées {span}"
-                if opening else  # the span first: after « Le chiffre d'affaires du secteur était … », no same opening
-                f"parmi les années publiées {span}, le chiffre d’affaires des outsourceurs{where} {only} {listed}")
-    else:
-        text = f"aucune année publiée {span} ne montre de recul du chiffre d’affaires des outsourceurs{where}"
-    text = opening + text if opening else upper_first(text)
-    text += f" ; la plus forte hausse, {cite(top, signed=True)}, date de {top.period}"  # a verb, not « : … en 2005 »
-    return text + "."
+    return phrase(TEMPLATE, "growth", opening, where, points[0].period, points[-1].period,
+                  [f for f in points if f.central < 0], max(points, key=lambda f: f.central))
 
 
 def _points(ds: Dataset, indicator: str, scope: str, edition: int) -> list[Figure]:

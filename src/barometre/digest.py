@@ -23,7 +23,10 @@ from barometre.data import Dataset, Figure, Quote, period_key
 from barometre.labels import with_scope
 from barometre.lead import forecaster
 from barometre.narrative import cite, md_escape, quote
+from barometre.narrative.templating import phrase
 from barometre.typography import upper_first
+
+TEMPLATE = "book/digest/digest.md.j2"  # the digest's sentences
 
 
 def home_chapter(ds: Dataset, indicator: str) -> str:
@@ -117,8 +120,7 @@ def chapter_digest(ds: Dataset, edition: int, chapter: str, quotes: list[Quote] 
     if told_series:
         count = formatting.count_words(sum(len(figs) for figs in told_series), "chiffre")
         text, undated = table(ds, told_series, edition)
-        when = f", pour {edition} sauf mention contraire" if undated else ""
-        blocks.append(f"L’édition {edition} publie sur ce thème {count}{when} :\n\n" + text)
+        blocks.append(phrase(TEMPLATE, "intro", edition, count, bool(undated)) + "\n\n" + text)
     if quotes:
         blocks.append(quotes_by_year(quotes))
     return "\n\n".join(blocks)

@@ -186,21 +186,23 @@ def breaks_of(table: pd.DataFrame) -> list[SeriesBreak]:
     return [b for b in table["_break"] if b is not None and not (isinstance(b, float) and math.isnan(b))]
 
 
-def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
-    """The words that explain the breaks a page's charts mark, each once a page (``narrative.first_time``):
+def break_note(ds: Dataset, breaks: list[SeriesBreak], page: narrative.Page | None = None) -> str:
+    """The words that explain the breaks a page's charts mark, each once a ``page`` (``Page.first_time``; without
+    a page, each once in these words):
     an explicit break (``data/breaks.csv``) its series, its year and its reason; a change of study names
     both studies and their editions (once, with the explicit break of the same year when there is one).
     '' when there is nothing new to explain."""
+    first_time = (page or narrative.Page()).first_time
     sentences = []
     for brk in breaks:
         studies = ""
         if brk.change_of_study:
             a, b = brk.study_before, brk.study_after
-            if narrative.first_time(("study", a.study, b.study)):
+            if first_time(("study", a.study, b.study)):
                 studies = phrase(BREAKS, "studies", a.last_edition, study_name(a), b.first_edition, study_name(b))
         if brk.reason:
             indicator, scope = brk.pattern
-            if not narrative.first_time(("explicit", indicator, scope, brk.edition)) and not studies:
+            if not first_time(("explicit", indicator, scope, brk.edition)) and not studies:
                 continue
             reason = md_escape(bind_numbers(brk.reason.rstrip(".")))
             at = _break_when(ds, brk.edition)
@@ -219,7 +221,7 @@ def break_note(ds: Dataset, breaks: list[SeriesBreak]) -> str:
             sentences.append(phrase(BREAKS, "study_change", studies))
     if not sentences:
         return ""
-    if narrative.first_time("break-marks"):
+    if first_time("break-marks"):
         sentences.append(phrase(BREAKS, "marks", BREAK_LABEL))
     return " ".join(sentences)
 
@@ -236,13 +238,13 @@ def _break_when(ds: Dataset, edition: int) -> str:
     return phrase(BREAKS, "when", edition, False, None, None)
 
 
-def explain_breaks(ds: Dataset, *tables: pd.DataFrame) -> str:
+def explain_breaks(ds: Dataset, *tables: pd.DataFrame, page: narrative.Page | None = None) -> str:
     """``break_note`` for the breaks the history tables mark (``yearly_history``, or a table whose
-    ``attrs["breaks"]`` lists them)."""
+    ``attrs["breaks"]`` lists them), each explained once on ``page``."""
     breaks = []
     for table in tables:
         breaks += list(table.attrs.get("breaks", [])) + breaks_of(table)
-    return break_note(ds, breaks)
+    return break_note(ds, breaks, page)
 
 
 def study_name(study) -> str:

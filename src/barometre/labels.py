@@ -8,6 +8,8 @@ places re-executes the pages that print it."""
 
 from __future__ import annotations
 
+PRESS_SUMMARY = "Résumé de presse"  # an outlet's summary of a study, named as such where the annex quotes it
+
 SCOPE_LABELS = {
     "market": "ensemble du marché",
     "france": "France",

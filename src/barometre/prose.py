@@ -123,6 +123,9 @@ class Prose:
     """A chapter's text, displayed: MyST for the book, Markdown for Jupyter (see the module)."""
 
     def __init__(self, myst: str):
+        if "\ue000" in myst:  # a person's mention no page has put in words (``narrative.mentions``)
+            raise ValueError(f"a mention shown without its page (say it through narrative.Page.say or "
+                             f"narrative.say): {myst[:200]!r}")
         self.myst = myst
 
     @property

@@ -16,10 +16,12 @@ import re
 
 from barometre import formatting
 from barometre.data import Dataset, Quote
-from barometre.narrative import md_escape, quote_body, trimmed
-from barometre.narrative.templating import render
+from barometre.narrative import md_escape, mentions, quote_body, trimmed
+from barometre.narrative.templating import phrase, render
 
 JOURNALIST = "journalist"
+
+SINCE = "book/themes/since.md.j2"  # « Depuis l'article »
 
 
 def _words(q: Quote) -> str:
@@ -30,12 +32,13 @@ def _words(q: Quote) -> str:
 
 
 def _who(ds: Dataset, q: Quote, *, again: bool = False) -> str:
-    """« l'article de Claire Morel » for the article's own words (« l'article » when named just before),
-    else « Michel Guido (directeur …) »."""
+    """The mention of who said it: the article's own words are the article's (« l’article de Claire Morel » at the
+    page's first mention, « l’article » after, or when named just before), else the person's (« Michel Guido
+    (directeur …) » at the page's first mention; ``narrative.mentions``)."""
     src = ds.sources[q.source]
     if src.type == JOURNALIST:
-        return "l’article" if again else f"l’article de {md_escape(src.name)}"
-    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
+        return "l’article" if again else mentions.article(src.name)
+    return mentions.person(src.name, src.role)
 
 
 def _said(ds: Dataset, q: Quote | None, *, again: bool = False) -> dict | None:
@@ -163,19 +166,20 @@ def edition_figures(ds: Dataset, edition: int, chapter: str) -> list[tuple[str, 
 def edition_facts(ds: Dataset, edition: int, chapter: str) -> str:
     """The chapter's figures of ``edition`` for its own year (``SINCE_FACTS``), one sentence a measure:
     « Croissance du chiffre d'affaires en 2012 : +1 % (ensemble du marché), −2,8 % (France). » '' when the
-    edition publishes none of them."""
+    edition publishes none of them (``templates/book/themes/since.md.j2``, macro ``facts``)."""
     from barometre.labels import scope_label
     from barometre.narrative import cite
 
-    sentences = []
+    measures = []
     for indicator, figs in edition_figures(ds, edition, chapter):
         signed = figs[0].unit == "percent_change"
-        shown = [cite(f, formatting.figure_text(f, signed=signed)) for f in figs]
-        if len(figs) > 1 or figs[0].scope != "market":
-            shown = [f"{v} ({md_escape(scope_label(f.scope))})" for v, f in zip(shown, figs, strict=True)]
-        year = formatting.period_text(figs[0].period) if indicator in ANY_YEAR else str(edition)
-        sentences.append(f"{md_escape(ds.indicators[indicator].label_fr)} en {year} : {', '.join(shown)}.")
-    return " ".join(sentences)
+        scoped = len(figs) > 1 or figs[0].scope != "market"
+        measures.append({
+            "label": ds.indicators[indicator].label_fr,
+            "year": formatting.period_text(figs[0].period) if indicator in ANY_YEAR else str(edition),
+            "figures": [{"shown": cite(f, formatting.figure_text(f, signed=signed)),
+                         "scope": scope_label(f.scope) if scoped else None} for f in figs]})
+    return phrase(SINCE, "facts", measures) if measures else ""
 
 
 def _breaks_since(ds: Dataset, told: dict, edition: int, chapter: str) -> list[str]:
@@ -208,7 +212,7 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
         return ""
     from barometre.history import study_name
 
-    items = []
+    entries = []
     told: dict = {}  # (indicator, scope) → the figure last told, to find the breaks between two editions' figures
     study = ds.study_of(first)
     for e in ds.editions:
@@ -216,33 +220,27 @@ def since_article(ds: Dataset, edition: int, chapter: str) -> str:
             continue
         facts = edition_facts(ds, e, chapter)
         said = [q for q in ds.quotes(e, chapter) if q.edition == e and q.quote_id not in QUOTE_IDS]
-        words = f"{_words(said[0])} — {_speaker(ds, said[0])}." if said else ""
-        if not (facts or words):
+        if not (facts or said):
             continue
         # a change of study is said where it happens (editor38: 2 260 → 2 360 M€ and 77 → 66 % read across the
-        # change from BearingPoint to EY with no warning)
+        # change from BearingPoint to EY with no warning), with the edition it took over at when it is not this one
+        # (editor39: « Édition 2019. L'étude d'EY prend le relais » in a chapter with no 2016 figure)
         now = ds.study_of(e)
         new_study = bool(facts) and now is not None and study is not None and now.study != study.study
-        reasons = [] if new_study else _breaks_since(ds, told, e, chapter)
-        if new_study:
-            name = study_name(now)
-            # the year the study took over, when it is not this edition's (editor39: « Édition 2019. L'étude d'EY
-            # prend le relais » in a chapter with no 2016 figure)
-            took = (f"a pris le relais à l'édition {now.first_edition}" if now.first_edition < e
-                    else "prend le relais")
-            facts = (f"*{name[:1].upper()}{name[1:]} {took} : ses chiffres ne se comparent pas directement "
-                     f"aux précédents.* {facts}")
-        elif reasons:
-            facts = f"*Entre-temps, rupture de série : {md_escape(' ; '.join(reasons))}.* {facts}"
         if facts:
             study = now or study
+        entries.append({
+            "edition": e, "facts": facts,
+            "study": {"name": study_name(now), "since": now.first_edition if now.first_edition < e else None}
+            if new_study else None,
+            "reasons": [] if new_study else _breaks_since(ds, told, e, chapter),
+            "said": {"words": _words(said[0]), "speaker": _speaker(ds, said[0])} if said else None})
+        if facts:
             for indicator, figs in edition_figures(ds, e, chapter):
                 told.update({(indicator, f.scope): f for f in figs})
-        items.append(f"- **Édition {e}.** " + " ".join(p for p in (facts, words) if p))
-    if not items:
+    if not entries:
         return ""
-    year = src.publication_year or first + 1
-    return f"Depuis l’article de {year}, édition par édition :\n\n" + "\n".join(items)
+    return phrase(SINCE, "since", src.publication_year or first + 1, entries)
 
 
 def _speaker(ds: Dataset, q: Quote) -> str:

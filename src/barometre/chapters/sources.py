@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
-from barometre.labels import SCOPE_LABELS, scope_label, with_scope  # noqa: F401 - re-exported for older callers
+from barometre.labels import PRESS_SUMMARY, SCOPE_LABELS, scope_label, with_scope  # noqa: F401 - re-exported for older callers
 from barometre.narrative import (
     excerpt,
     md_escape,
@@ -54,7 +54,7 @@ def figure_entry(fig: Figure, revised_by: Figure | None = None, revises: Figure 
         f"édition {fig.edition}\\",
     ]
     if fig.quote_type == "summary":
-        lines.append(f"Résumé de presse : {md_escape(quote_typography(fig.quote))} — {md_escape(fig.attribution)}\\")
+        lines.append(f"{PRESS_SUMMARY} : {md_escape(quote_typography(fig.quote))} — {md_escape(fig.attribution)}\\")
     else:
         lines.append(f"«\u00a0{md_escape(typeset(fig.quote))}\u00a0» — {md_escape(fig.attribution)}\\")
     # the row of the data file the figure comes from (its indicator is named by its French label above)
@@ -109,7 +109,7 @@ def web_figures_markdown(ds: Dataset, ed: int, relations=None) -> str:
 def web_quotes_markdown(ds: Dataset, ed: int) -> str:
     """The quotes of edition ``ed`` as the web page lists them, each with its data file and line ('' for none)."""
     return "\n".join(
-        (f"- Résumé de presse : {md_escape(quote_typography(q.quote))} — {md_escape(q.attribution)}"
+        (f"- {PRESS_SUMMARY} : {md_escape(quote_typography(q.quote))} — {md_escape(q.attribution)}"
          if getattr(q, "quote_type", "verbatim") == "summary"
          else f"- «\u00a0{md_escape(typeset(q.quote))}\u00a0» — {md_escape(q.attribution)}")
         # after a comma: « Laurent Uberti (président du SP2C), ligne 2 de … », never « …) (ligne 2 … »
@@ -206,10 +206,10 @@ def print_edition_markdown(ds: Dataset, ed: int, relations=None) -> str:
             shown.append(words)
             if again:
                 lead = " ".join(words.split()[:AGAIN_WORDS]).rstrip(",;:.").rstrip() + "\u00a0[…]"
-                said = (f"Résumé de presse : {md_escape(lead)} (cité ci-dessus)" if summary
+                said = (f"{PRESS_SUMMARY} : {md_escape(lead)} (cité ci-dessus)" if summary
                         else f"«\u00a0{md_escape(lead)}\u00a0» (extrait cité ci-dessus)")
             else:
-                said = (f"Résumé de presse : {md_escape(words)}" if summary
+                said = (f"{PRESS_SUMMARY} : {md_escape(words)}" if summary
                         else f"«\u00a0{md_escape(words)}\u00a0»")
             said += " — " + " ; ".join(who) + "."
             figs = sorted(entry["figures"], key=lambda f: (f.label, f.scope, f.period, f.row))
@@ -339,7 +339,7 @@ def references_markdown(ds: Dataset, edition: int) -> str:
         ref = _reference(article)
         if not (getattr(article, "publication_issue", "") or getattr(article, "publication_pages", "")):
             ref += " ; " + phrase(ANNEX, "unknown_issue")
-        parts.append(f"**Article de référence.** {ref}.")
+        parts.append(phrase(ANNEX, "article", ref))
     items = []
     rows = {s.source: s for s in frame.itertuples()}
     for ed in sorted(e for e in ds.editions if e <= edition):
@@ -352,11 +352,9 @@ def references_markdown(ds: Dataset, edition: int) -> str:
         for name, reporting in studies.items():
             publisher = reporting[0].organisation
             refs = list(dict.fromkeys(_reference(s) for s in reporting))
-            items.append(f"- Édition {ed} : *{md_escape(name)}*" + (f", {md_escape(publisher)}" if publisher else "")
-                         + " ; chiffres d’après " + " ; ".join(refs) + ".")
+            items.append({"edition": ed, "name": name, "publisher": publisher or "", "references": refs})
     if items:
-        parts.append("**Le baromètre, édition par édition** (titre et éditeur de l’étude, publications qui en "
-                     "donnent les chiffres) :\n\n" + "\n".join(items))
+        parts.append(phrase(ANNEX, "editions", items))
     return "\n\n".join(parts)
 
 
@@ -371,7 +369,7 @@ def _quoted(text: str, quote_type: str, shown: list[str] | None = None) -> str:
             return "extrait cité ci-dessus"
         shown.append(words)
     if quote_type == "summary":
-        return "résumé de presse : " + md_escape(quote_typography(words).rstrip(" ."))
+        return f"{PRESS_SUMMARY.lower()} : " + md_escape(quote_typography(words).rstrip(" ."))
     return f"«\u00a0{md_escape(inner_quotes(typeset(text)))}\u00a0»"
 
 
@@ -402,22 +400,20 @@ def methods_markdown(ds: Dataset, edition: int) -> str:
     parts.append("\n".join(items))
     declared = [b for b in ds._explicit_breaks() if b.edition <= edition]
     if declared:
-        lines = []
+        entries = []
         for b in sorted(declared, key=lambda b: (b.edition, b.indicator, b.scope)):
-            if b.indicator == "*" and b.scope == "*":
-                which = "toutes les séries"
-            elif b.indicator == "*":
-                which = f"les séries « {md_escape(scope_label(b.scope))} »"
+            if b.indicator == "*":
+                series, label, scope = ("all", "", None) if b.scope == "*" else ("scope", scope_label(b.scope), None)
             else:
+                series = "one"
                 label = ds.indicators[b.indicator].label_fr if b.indicator in ds.indicators else b.indicator
-                which = f"« {md_escape(label)} »" + ("" if b.scope in ("*", "market") else
-                                                     f" ({md_escape(scope_label(b.scope))})")
-            line = f"- Édition {b.edition}, {which} : {md_escape(b.reason.rstrip('.'))}."
+                scope = None if b.scope in ("*", "market") else scope_label(b.scope)
             src = rows.get(b.source)
-            if src is not None:
-                line += f" Source : {_reference(src)}, {_quoted(b.quote, b.quote_type, shown)}."
-            lines.append(line)
-        parts.append("**Ruptures déclarées** (entre ce que publient les éditions antérieures et l'édition indiquée ou les suivantes) :\n\n" + "\n".join(lines))
+            entries.append({"edition": b.edition, "series": series, "label": label, "scope": scope,
+                            "reason": b.reason.rstrip("."),
+                            "source": {"reference": _reference(src), "words": _quoted(b.quote, b.quote_type, shown)}
+                            if src is not None else None})
+        parts.append(phrase(ANNEX, "breaks", entries))
     known = [e for e in ds.editions if e <= edition]
     gaps = [y for y in range(known[0], edition + 1) if y not in known]
     if gaps:

@@ -36,8 +36,14 @@ rests on, the case the data chose (``"growth.forecast"``: the macro ``forecast``
 a sentence). ``Verdict.evidence`` renders the text, so the same verdict always gives the same text, and a French
 editor changes the wording in the templates (``common``, ``growth``, ``trends``, ``jobs``, ``pay``, ``reasons``
 for the unverifiable claims' reasons, ``page``) without touching Python. A claim that restates a chapter's finding
-reads that chapter's facts (``Claim.reads``; ``judge(..., facts=...)``): the 2013 fall's jobs cut and sites closed
-are the résilience chapter's ``cuts``.
+reads that chapter's facts (``Claim.reads``; ``judge(..., facts=...)``) instead of finding the figures again: the
+sector's yearly growths (``ResilienceFacts.growths``), its jobs cut and sites closed (``cuts``), the outsourced
+share; the offshore's shares and growths year by year and France's latest share (``OffshoreFacts``); the Smic's
+rise against the decrees (``PricesFacts.check``); the Smic of a salary's year, the reported salary level and the
+pay abroad at home prices (``ValueFacts``); the jobs target's later count, the jobs measured since and the share
+of permanent contracts (``PartnershipFacts``). The checks that set figures of the claim's own edition against each
+other (a growth and its parts, shares that add up, two revenues) read the data: the chapters do not state those
+sums (``tests/test_claims_read_facts.py`` lists them, with the reason).
 
 The package, by job: ``model`` (the verdicts, ``Claim``, ``Verdict``, the rounding arithmetic),
 ``evidence`` (what the checks share), the checks by family (``checks_growth``, ``checks_pay``,
@@ -97,7 +103,6 @@ from barometre.claims.model import (
     CHAPTER_TITLES,
     CONFIRMED,
     CONSISTENT,
-    FULL_TIME_HOURS,
     INCONSISTENT,
     OFFICIAL_REFUTED,
     REFUTED,
@@ -117,7 +122,6 @@ from barometre.claims.model import (
     corners,
     growth_between,
     growth_from_parts,
-    smic_month,
 )
 from barometre.claims.page import (
     CHECK_LABELS,
@@ -145,7 +149,6 @@ __all__ = [
     "CONSISTENT",
     "CRISIS_WORD",
     "CRISIS_WORDS_AFTER",
-    "FULL_TIME_HOURS",
     "INCONSISTENT",
     "OFFICIAL_REFUTED",
     "REFUTED",
@@ -206,7 +209,6 @@ __all__ = [
     "links_for",
     "method_text",
     "said_text",
-    "smic_month",
     "stated",
     "stated_figure",
     "sum_text",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from barometre.claims.evidence import _known, _missing, _precise
+from barometre.claims.evidence import _growth, _known, _missing, _precise, _stated
 from barometre.claims.model import (
     CONFIRMED,
     CONSISTENT,
@@ -28,12 +28,14 @@ from barometre.precision import half_unit, interval, overlap
 # --------------------------------------------------------------------------- checks
 
 
-def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
-    """A forecast against the outcome a later edition publishes."""
+def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
+    """A forecast of the market's growth against the outcome a later edition publishes: the year's growth as the
+    résilience chapter gives it (``ResilienceFacts.growths``)."""
     from barometre.narrative import direction_forecast, forecast_verdict, when_done
 
-    target = ds.indicators[fig.indicator].forecast_of
-    outcome = _known(ds, edition, target, fig.scope, fig.period)
+    if (ds.indicators[fig.indicator].forecast_of, fig.scope) != ("revenue_growth", "market"):
+        raise ValueError(f"claim {claim.id}: the chapter's facts give the market's growth only")
+    outcome = _growth(facts, fig.period)
     if outcome is None:
         return verdict(UNVERIFIABLE, "growth.forecast_not_yet", (fig,), edition=edition, fig=fig)
     word = forecast_verdict(fig, outcome)
@@ -43,12 +45,13 @@ def check_forecast(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verd
                    held=held, beyond="au-delà" in word or "dépassée" in word)
 
 
-def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
-    """« La crise n'a pas d'emprise »: the growth of the year after the claim's data year against it.
+def check_crisis_year(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
+    """« La crise n'a pas d'emprise »: the growth of the year after the claim's data year against it, both as the
+    résilience chapter gives them (``ResilienceFacts.growths``).
     Confirmed when growth does not fall (within rounding), refuted when it falls."""
     year = int(claim.params["year"])
-    before = _known(ds, edition, "revenue_growth", "market", year)
-    after = _known(ds, edition, "revenue_growth", "market", year + 1)
+    before = _growth(facts, year)
+    after = _growth(facts, year + 1)
     if before is None:
         return _missing(ds, edition, ["revenue_growth"])
     if after is None:
@@ -107,15 +110,21 @@ def _agrees(a: Figure, b: Figure) -> bool:
     return within(a.central, b) or within(b.central, a)
 
 
-def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+def check_restated(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts=None) -> Verdict:
     """A figure against what later editions republish for the same indicator, scope and period; with no
-    later edition, against the other publications of the same edition."""
-    later = []
-    for ed in ds.editions:
-        if fig.edition < ed <= edition:
-            for f in ds.figures(ed, fig.indicator):
-                if f.scope == fig.scope and f.period == fig.period and f.published and not f.secondary:
-                    later.append(f)
+    later edition, against the other publications of the same edition. A claim that ``reads`` its chapter's facts
+    (``params["fact"]``, the field or method of the facts that gives the figure) is set against the figure as the
+    chapter states it, when the chapter states that period from a later edition."""
+    said = _stated(facts, claim.params["fact"], fig) if facts is not None else None
+    if said is not None and said.edition > fig.edition:
+        later = [said]
+    else:
+        later = []
+        for ed in ds.editions:
+            if fig.edition < ed <= edition:
+                for f in ds.figures(ed, fig.indicator):
+                    if f.scope == fig.scope and f.period == fig.period and f.published and not f.secondary:
+                        later.append(f)
     if later:
         last = later[-1]
         agrees = _agrees(fig, last)

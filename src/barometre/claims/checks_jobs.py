@@ -3,7 +3,10 @@ of revenues, jobs in the provinces, staff, hires and the jobs target."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from barometre.claims.evidence import (
+    _among,
     _known,
     _missing,
     _precise,
@@ -172,24 +175,32 @@ def check_sp2c_panel(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
                    year=period_end(panel.period), panel=panel, coverage=coverage, holds=holds)
 
 
-def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+def check_hires_vs_created(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
     """People hired since January (gross hires) against the net jobs a later edition says were created that
     year. Net creations can neither confirm nor refute gross hires: the claim stays unverifiable, and the
-    page shows what the later editions do publish."""
+    page shows what the later editions do publish. The jobs created in France that year are the partnership
+    chapter's (``PartnershipFacts.measured``, the jobs measured since the target was set) when it gives them."""
     year = period_end(fig.period)
-    created = _known(ds, edition, "jobs_created", "france", year)
+    created = _among(facts.measured, "jobs_created", "france", year) or _known(ds, edition, "jobs_created", "france",
+                                                                                  year)
     if created is None:
         return verdict(UNVERIFIABLE, "jobs.no_jobs_created", (fig,), edition=edition, year=year)
     return verdict(UNVERIFIABLE, "jobs.hires_vs_created", (fig, created), year=year, created=created)
 
 
-def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure) -> Verdict:
+def check_jobs_target(ds: Dataset, edition: int, claim: Claim, fig: Figure, *, facts) -> Verdict:
     """« passer de 250 000 à 400 000 emplois »: set against the customer-relations jobs (in-house and
     outsourced) a later edition counts in France, when one does (the 2024 edition: 290 000 in 2025); else
-    invérifiable, with the outsourcers' own staff shown as what is known."""
-    later = _known(ds, edition, "customer_relation_jobs", "france")
+    invérifiable, with the outsourcers' own staff shown as what is known. The count and whether it reaches the
+    target are the partnership chapter's (``PartnershipFacts.count``) when the chapter's target is this claim's row."""
+    count = facts.count
+    own = facts.target is not None and (facts.target.file, facts.target.row) == (fig.file, fig.row)
+    if count is not None and own:
+        later, reached = replace(count.later, as_of=None), count.reached
+    else:  # the chapter sets another target: the count a later edition gives, against this one
+        later = _known(ds, edition, "customer_relation_jobs", "france")
+        reached = later is not None and later.bounds[0] >= fig.central
     if later is not None and later.edition > fig.edition:
-        reached = later.bounds[0] >= fig.central
         # one parenthesis: « selon Caroline Adam (déléguée générale du SP2C, édition 2024) »
         return verdict(TARGET_MET if reached else TARGET_MISSED, "jobs.jobs_target", (fig, later), later=later,
                        fig=fig, reached=reached, elapsed=period_end(later.period) - period_end(fig.period))

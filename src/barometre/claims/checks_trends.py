@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from barometre import periods
-from barometre.claims.evidence import _across_break, _known, _missing
+from barometre.claims.evidence import _across_break, _growth, _known, _missing
 from barometre.claims.model import (
     CONFIRMED,
     CONSISTENT,
@@ -22,79 +21,85 @@ from barometre.data import Dataset, Figure, period_end
 from barometre.precision import interval
 
 
-def check_share_trend(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_share_trend(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« L'offshore arriverait à un seuil », « stabilisation »: the offshore share of revenue after the
-    claim's year. Refuted when it keeps rising beyond rounding; confirmed when it stays put."""
+    claim's year, year by year as the offshore chapter gives it (``OffshoreFacts.offshore_shares``). Refuted when it
+    keeps rising beyond rounding; confirmed when it stays put."""
     since = int(claim.params["since"])
-    indicator = claim.params.get("indicator", "offshore_revenue_share")
-    series = ds.series(indicator, upto=edition)
-    if series.empty:
+    indicator = "offshore_revenue_share"
+    if claim.params.get("indicator", indicator) != indicator:
+        raise ValueError(f"claim {claim.id}: the chapter's facts give the offshore's share of revenue only")
+    shares = {int(f.period): f for f in facts.offshore_shares}
+    if not shares:
         return _missing(ds, edition, [indicator])
-    series = series[series["period"].str.fullmatch(r"\d{4}")]
-    series = series.assign(year=series["period"].astype(int))
-    start_rows = series[series["year"] == since]
-    later = series[series["year"] > since]
-    if start_rows.empty or later.empty:
+    later = [y for y in shares if y > since]
+    if since not in shares or not later:
         return verdict(UNVERIFIABLE, "trends.share_not_yet", edition=edition, since=since)
-    start = ds.known(indicator, edition, scope="market", period=str(since))
+    start = shares[since]
     # the latest year of the same series: a share after a break in the series is not compared with it
-    comparable = [int(y) for y in later["year"]
-                  if not _across_break(ds, start, ds.known(indicator, edition, scope="market", period=str(y)))]
+    comparable = [y for y in later if not _across_break(ds, start, shares[y])]
     if not comparable:
-        end_year = int(later["year"].max())
-        end = ds.known(indicator, edition, scope="market", period=str(end_year))
+        end_year = max(later)
+        end = shares[end_year]
         return verdict(UNVERIFIABLE, "trends.share_across_break", (start, end), since=since, start=start, end=end,
                        end_year=end_year)
     end_year = max(comparable)
-    end = ds.known(indicator, edition, scope="market", period=str(end_year))
+    end = shares[end_year]
     # as_trend: a figure of its year read as a trend (« désormais »): the year is judged elsewhere on the page, this
     # verdict is on whether it lasted (« démentie par la suite » alone read as if 2008's figures were wrong: editor37)
-    after = _later_outside_france(ds, edition, end)
+    after = _later_outside_france(ds, edition, end, facts)
     figs = (start, end) if after is None else (start, end, after["fig"])
     words = {"since": since, "start": start, "end": end, "end_year": end_year,
              "as_trend": bool(claim.params.get("as_trend")), "gain": None, "stops": None, "after": after}
     if interval(end)[0] > interval(start)[1]:
         return verdict(REFUTED, "trends.share_trend", figs, **{
             **words, "way": "up", "gain": end.central - start.central,
-            "stops": _plateaus(ds, edition, indicator, start, comparable, end_year)})
+            "stops": _plateaus(shares, start, comparable, end_year)})
     if interval(end)[1] < interval(start)[0]:
         return verdict(REFUTED, "trends.share_trend", figs, **words, way="down")
     return verdict(CONFIRMED, "trends.share_trend", figs, **words, way="flat")
 
 
-def _plateaus(ds: Dataset, edition: int, indicator: str, start: Figure, years: list[int],
-              end_year: int) -> list[tuple[Figure, Figure]]:
+def _plateaus(shares: dict[int, Figure], start: Figure, years: list[int], end_year: int) -> list[tuple[Figure, Figure]]:
     """The years the share stopped rising, each with the year before (none: each published year of the series is
     above the one before), for « avec un palier en 2008 (20 % après 20,4 % en 2007) » or « sans palier »
-    (editor42: « sans palier » on a series whose 2007–2009 reads 20,4 %, 20 %, 21 %)."""
-    shares = [start] + [ds.known(indicator, edition, scope="market", period=str(y))
-                        for y in sorted(y for y in years if y <= end_year)]
-    return [(a, b) for a, b in pairwise(shares) if b.central <= a.central]
+    (editor42: « sans palier » on a series whose 2007–2009 reads 20,4 %, 20 %, 21 %); ``shares``: the chapter's
+    shares by year."""
+    points = [start] + [shares[y] for y in sorted(y for y in years if y <= end_year)]
+    return [(a, b) for a, b in pairwise(points) if b.central <= a.central]
 
 
-def _later_outside_france(ds: Dataset, edition: int, end: Figure) -> dict | None:
+def _later_outside_france(ds: Dataset, edition: int, end: Figure, facts) -> dict | None:
     """The share of revenue made outside France in the latest year after ``end`` (the offshore series' last
     figure) that France's share
     (``france_revenue_share``) gives, once the offshore series itself has stopped: the later study splits the
     rest of the world into zones (nearshore, Africa…) and no longer publishes one offshore share. Told as what
     it is, France's complement on another basis: « ; sur le champ de l'étude suivante, 54 % du chiffre
-    d'affaires est produit hors de France en 2024 (46 % en France) » (``fig``, ``year``, ``across_break``)."""
-    series = ds.series("france_revenue_share", upto=edition)
-    series = series[(series["scope"] == "market") & series["period"].str.fullmatch(r"\d{4}")]
-    years = sorted(int(p) for p in series["period"] if int(p) > int(end.period))
-    if not years:
-        return None
-    fig = ds.known("france_revenue_share", edition, scope="market", period=str(years[-1]))
+    d'affaires est produit hors de France en 2024 (46 % en France) » (``fig``, ``year``, ``across_break``).
+    France's latest share is the offshore chapter's (``OffshoreFacts.share``) when it is a year's."""
+    latest = facts.share[0] if facts.share is not None else None
+    if latest is not None and latest.period.isdigit():
+        if int(latest.period) <= int(end.period):
+            return None
+        fig, year = latest, int(latest.period)
+    else:  # the chapter's latest share is of no single year (or none): the latest year's, as known
+        series = ds.series("france_revenue_share", upto=edition)
+        series = series[(series["scope"] == "market") & series["period"].str.fullmatch(r"\d{4}")]
+        years = sorted(int(p) for p in series["period"] if int(p) > int(end.period))
+        if not years:
+            return None
+        year = years[-1]
+        fig = ds.known("france_revenue_share", edition, scope="market", period=str(year))
     if fig is None:
         return None
-    return {"fig": fig, "year": years[-1], "across_break": bool(ds.break_between(end, fig))}
+    return {"fig": fig, "year": year, "across_break": bool(ds.break_between(end, fig))}
 
 
-def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_slowdown(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« se poursuit, mais doucement »: growth of the year positive and below the year before."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
-    before = _known(ds, edition, "revenue_growth", "market", year - 1)
+    now = _growth(facts, year)
+    before = _growth(facts, year - 1)
     if now is None or before is None:
         return _missing(ds, edition, ["revenue_growth"])
     words = {"year": year, "before": before, "now": now, "across_break": False, "slower": False}
@@ -105,15 +110,15 @@ def check_slowdown(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     return verdict(INCONSISTENT, "trends.slowdown", (before, now), **words)
 
 
-def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« la crise renforce l'externalisation » / « forte croissance » in the crisis year: growth of the
     crisis year against the years before it (as known in ``edition``)."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
+    now = _growth(facts, year)
     if now is None:
         return verdict(UNVERIFIABLE, "common.growth_not_yet", edition=edition, year=year)
     # only the years of the same series: a growth rate across a break measures another scope
-    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 6, year))
+    earlier = [f for f in (_growth(facts, y) for y in range(year - 6, year))
                if f is not None and not _across_break(ds, f, now)]
     if not earlier:
         return _missing(ds, edition, ["revenue_growth"])
@@ -126,11 +131,11 @@ def check_crisis_drives(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
                    earlier=sorted(earlier, key=lambda f: f.period), since=since, weakest=weakest)
 
 
-def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_regular_growth(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« une croissance régulière depuis Y »: every yearly growth positive, and none below half the one
     before (a halving is not regular)."""
     first, last = int(claim.params["since"]), int(claim.params["until"])
-    figs = [_known(ds, edition, "revenue_growth", "market", y) for y in range(first, last + 1)]
+    figs = [_growth(facts, y) for y in range(first, last + 1)]
     if any(f is None for f in figs):
         return _missing(ds, edition, ["revenue_growth"])
     if any(_across_break(ds, a, b) for a, b in pairwise(figs)):
@@ -151,7 +156,7 @@ def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said, *, facts
     cut and the sites closed are the résilience chapter's facts (``ResilienceFacts.cuts``): the claim and the
     chapter's contraction say the same figures."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
+    now = _growth(facts, year)
     if now is None:
         return verdict(UNVERIFIABLE, "common.growth_not_yet", edition=edition, year=year)
     low, high = interval(now)
@@ -171,15 +176,15 @@ def check_announced_fall(ds: Dataset, edition: int, claim: Claim, said, *, facts
         **words, "sites": sites, "jobs": jobs, "same_edition": editions == [now.edition]}, way="down")
 
 
-def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_first_decline(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« Pour la première fois, l'activité … est globalement en décroissance en 2013 »: the year's growth of the
     sector negative, and no earlier published year of the same series negative (editor37: no claim of 2012-2019
     was tested)."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
+    now = _growth(facts, year)
     if now is None:
         return _missing(ds, edition, ["revenue_growth"])
-    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 12, year))
+    earlier = [f for f in (_growth(facts, y) for y in range(year - 12, year))
                if f is not None]
     if not earlier:
         return _missing(ds, edition, ["revenue_growth"])
@@ -193,13 +198,13 @@ def check_first_decline(ds: Dataset, edition: int, claim: Claim, said) -> Verdic
     return verdict(CONSISTENT, "trends.first_decline", (now, *earlier), **words, is_fall=True)
 
 
-def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_always_double_digit(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« Le secteur a toujours connu une forte croissance, bien souvent à deux chiffres » / « a toujours connu une
     croissance forte à deux chiffres »: the sector's published yearly growths before the year of the words
     (``params["before"]``), as known in ``edition``. ``params["often"]``: « bien souvent » (most years at least
     10 %) rather than « toujours » (every year)."""
     before = int(claim.params["before"])
-    figs = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(before - 12, before))
+    figs = [f for f in (_growth(facts, y) for y in range(before - 12, before))
             if f is not None]
     if not figs:
         return _missing(ds, edition, ["revenue_growth"])
@@ -232,12 +237,12 @@ def check_multiple(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
                    short_of_part=bool(claim.params.get("older_is_part")) and hi < factor - 0.5)
 
 
-def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_continuity(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« dans la continuité des années antérieures »: the year's growth within the range of the
     earlier years' growths."""
     year = int(claim.params["year"])
-    now = _known(ds, edition, "revenue_growth", "market", year)
-    earlier = [f for f in (_known(ds, edition, "revenue_growth", "market", y) for y in range(year - 8, year))
+    now = _growth(facts, year)
+    earlier = [f for f in (_growth(facts, y) for y in range(year - 8, year))
                if f is not None]
     if now is None or not earlier:
         return _missing(ds, edition, ["revenue_growth"])
@@ -247,12 +252,17 @@ def check_continuity(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
                    low=low, high=high, within=within)
 
 
-def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_offshore_acceleration(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """« une tendance à l'offshore qui s'est légèrement accélérée en Y »: the offshore growth and the
-    gain of offshore share in Y against Y−1. Inconsistent when neither rises."""
+    gain of offshore share in Y against Y−1, year by year as the offshore chapter gives them
+    (``OffshoreFacts.offshore_growths`` and ``offshore_shares``). Inconsistent when neither rises."""
     year = int(claim.params["year"])
-    g_now, g_before = (_known(ds, edition, "revenue_growth", "offshore", y) for y in (year, year - 1))
-    s = {y: _known(ds, edition, "offshore_revenue_share", "market", y) for y in (year - 2, year - 1, year)}
+
+    def plain(fig: Figure | None) -> Figure | None:  # the page names editions itself: no « dernier chiffre » note
+        return replace(fig, as_of=None) if fig is not None else None
+
+    g_now, g_before = (plain(facts.offshore_growth_of(y)) for y in (year, year - 1))
+    s = {y: plain(facts.offshore_share_of(y)) for y in (year - 2, year - 1, year)}
     if g_now is None or g_before is None or any(v is None for v in s.values()):
         return _missing(ds, edition, ["revenue_growth", "offshore_revenue_share"])
     gain_now = s[year].central - s[year - 1].central
@@ -269,15 +279,15 @@ def unverifiable(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
     return verdict(UNVERIFIABLE, "reasons." + claim.params["why"], (said,) if isinstance(said, Figure) else ())
 
 
-def check_price_later(ds: Dataset, edition: int, claim: Claim, said) -> Verdict:
+def check_price_later(ds: Dataset, edition: int, claim: Claim, said, *, facts) -> Verdict:
     """A price claim no series tests (``params["why"]``); INSEE's later production prices of the call-centre
-    sector, when the data folder has them, say what came next, not whether the claim held."""
+    sector say what came next, not whether the claim held, when the prices chapter tells them beside the same price
+    (``PricesFacts.hour``: only years after the price's, ended before the book's edition)."""
     found = unverifiable(ds, edition, claim, said)
-    prices = ds.call_centres().get("production_price_change_yearly_average")
-    if prices is None:
+    hour = facts.hour
+    if hour is None or hour.insee is None or (hour.price.indicator, hour.price.period) != (
+            said.indicator, said.period):
         return found
-    start, end = periods.years(prices["period"], period_end(prices["period"]))
-    if start <= period_end(getattr(said, "period", "0")):
-        return found  # only what came after the claim's years
+    change, start, end = hour.insee
     return replace(found, case="trends.price_later",
-                   words={"why": claim.params["why"], "change": prices["value"], "start": start, "end": end})
+                   words={"why": claim.params["why"], "change": change, "start": start, "end": end})

@@ -38,6 +38,31 @@ def _precise(ds: Dataset, edition: int, indicator: str, scope: str, period) -> F
     return min(finite, key=lambda f: (interval(f)[1] - interval(f)[0], f.secondary))
 
 
+def _growth(facts, year) -> Figure | None:
+    """The market's growth of ``year`` as the résilience chapter gives it (``ResilienceFacts.growths``, the bars of its
+    growth chart): what the claims on the sector's course read, not found again in the data. The page names editions
+    itself (no « dernier chiffre publié » note)."""
+    fig = facts.growth_of(year)
+    return replace(fig, as_of=None) if fig is not None and fig.published else None
+
+
+def _stated(facts, name: str, fig: Figure) -> Figure | None:
+    """The figure the chapter states for ``fig``'s indicator, scope and period: its facts' field ``name`` (or, for a
+    method such as ``growth_of``, its value for the period); None when the chapter states another period or none."""
+    found = getattr(facts, name)
+    found = found(fig.period) if callable(found) else found
+    if found is None or (found.indicator, found.scope, found.period) != (fig.indicator, fig.scope, fig.period):
+        return None
+    return replace(found, as_of=None) if found.published else None
+
+
+def _among(figures: Iterable[Figure], indicator: str, scope: str, period) -> Figure | None:
+    """The figure of (indicator, scope, period) among a chapter's facts (``figures``), as the page names it (no
+    « dernier chiffre publié » note); None when the chapter states none."""
+    found = next((f for f in figures if (f.indicator, f.scope, f.period) == (indicator, scope, str(period))), None)
+    return replace(found, as_of=None) if found is not None and found.published else None
+
+
 def _missing(ds: Dataset, edition: int, labels: Iterable[str]) -> Verdict:
     names = sorted({ds.indicators[i].label_fr for i in labels if i in ds.indicators})
     return verdict(UNVERIFIABLE, "common.missing", edition=edition, names=[n[:1].lower() + n[1:] for n in names])

@@ -6,10 +6,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import product
 
-from barometre.data import Dataset, Figure, Quote
+from barometre.data import Figure, Quote
 from barometre.narrative import templating
 
 VERIFIED = "vérifiée"
@@ -29,7 +28,6 @@ VERDICT_PLURALS = {VERIFIED: "vérifiées", OFFICIAL_REFUTED: "démenties par le
                    REFUTED: "démenties par la suite", TARGET_MET: "objectifs atteints",
                    TARGET_MISSED: "objectifs non atteints", UNVERIFIABLE: "invérifiables"}
 
-FULL_TIME_HOURS = 35 * 52 / 12  # the legal full-time month: 35 h a week, 52 weeks, 12 months (151,67 h)
 SMIC_DAY = (7, 1)  # the Smic of a year: the rate in force on 1 July (the revaluation date until 2009)
 ABOUT = ("about",)
 
@@ -77,11 +75,6 @@ def average_growth(growths: Iterable[float]) -> float:
     gs = list(growths)
     prod = math.prod(1 + g / 100 for g in gs)
     return (prod ** (1 / len(gs)) - 1) * 100
-
-
-def smic_month(ds: Dataset, year: int) -> float:
-    """The gross monthly Smic of a full-time employee: the hourly rate in force on 1 July × 151,67 h."""
-    return ds.smic_at(date(year, *SMIC_DAY)) * FULL_TIME_HOURS
 
 
 # --------------------------------------------------------------------------- claims and verdicts

@@ -121,15 +121,15 @@ from barometre.lead.sentences import (
     said_by,
 )
 from barometre.lead.text import text
-from barometre.narrative import PageMentions
+from barometre.narrative import Page
 
 
 def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS, found: LeadFacts | None = None) -> str:
     """The lead of the edition (MyST Markdown): its strongest facts, then its outlook ('' when the edition
     publishes nothing); ``found``: the edition's ``LeadFacts`` when the page has them (``lead_facts``)."""
     found = lead_facts(ds, edition, limit=limit) if found is None else found
-    # a person named with their role once in the lead, by name alone after (the page may not do it for us)
-    return PageMentions(ds).introduce_once(text(ds, found))
+    # a person named with their role once in the lead, by name alone after: the lead is a page of its own
+    return Page().show(text(ds, found))
 
 
 __all__ = [

@@ -13,6 +13,7 @@ from barometre.narrative import (
     elide,
     forecast_word,
     md_escape,
+    mentions,
     quote_body,
 )
 from barometre.narrative.templating import phrase
@@ -127,7 +128,7 @@ def forecaster(forecast: Figure) -> str:
     if forecast.source_type == "interview" and not forecast.source_name.endswith(")"):
         name = forecast.source_name.strip()
         # an organisation under its one-word name takes its article: « le SP2C (syndicat …) prévoit »
-        return (elide("le", name) if " " not in name else "") + md_escape(forecast.attribution)
+        return (elide("le", name) if " " not in name else "") + mentions.person(name, forecast.source_role)
     if forecast.source_type == "barometer":
         return "le baromètre"
     return md_escape(re.sub(r"\s*\([^()]*\)\s*$", "", forecast.source_name))  # « SP2C », not its page
@@ -231,7 +232,8 @@ def outlook_quotes(ds: Dataset, view: Outlook) -> list[dict]:
 def _said(ds: Dataset, q: Quote) -> dict:
     src = ds.sources.get(q.source)
     press = src is not None and src.type != "interview" and bool(src.publication_outlet)
-    return {"body": _inner_quotes(q.quote), "who": src.publication_outlet if press else q.attribution, "press": press}
+    who = md_escape(src.publication_outlet) if press else mentions.person(q.source_name, q.source_role)
+    return {"body": _inner_quotes(q.quote), "who": who, "press": press}
 
 
 def said_by(ds: Dataset, q: Quote) -> str:

@@ -8,12 +8,13 @@ the indicator, the edition, the source and the article's quote. Data strings
 render literally, whatever characters they hold.
 
 The package: ``citing`` (a figure in a sentence: link, edition note, quote, source line), ``page``
-(the page being written: first mentions, elision), ``forecasts`` (a forecast's verdict and words), ``outcomes`` (a forecast against its outcome, from templates),
+(the page being written: its mentions, its breaks explained once), ``mentions`` (a person's mention, its words chosen by the page), ``forecasts`` (a forecast's verdict and words), ``outcomes`` (a forecast against its outcome, from templates),
 ``words`` (tense, direction and trend chosen by the data), ``notes`` (notes the pages share, from templates). Every name is read from here.
 """
 
 from __future__ import annotations
 
+from barometre.narrative import mentions
 from barometre.narrative.citing import (
     STALE_YEARS,
     UNDATED_UNITS,
@@ -60,11 +61,8 @@ from barometre.narrative.outcomes import (
 )
 from barometre.narrative.page import (
     Page,
-    PageMentions,
-    first_time,
     new_page,
     of,
-    render,
     say,
 )
 from barometre.narrative.words import (
@@ -88,7 +86,6 @@ __all__ = [
     "UNDATED_UNITS",
     "ChapterSummary",
     "Page",
-    "PageMentions",
     "Said",
     "about_edition",
     "as_said_then",
@@ -102,7 +99,6 @@ __all__ = [
     "direction_forecast",
     "elide",
     "excerpt",
-    "first_time",
     "for_period",
     "forecast_cited",
     "forecast_noun",
@@ -115,6 +111,7 @@ __all__ = [
     "in_year",
     "latest_parts",
     "md_escape",
+    "mentions",
     "named_source",
     "new_page",
     "not_in_edition",
@@ -130,7 +127,6 @@ __all__ = [
     "quotes_anchor",
     "ranges_and_bounds_example",
     "related_text",
-    "render",
     "say",
     "source_line",
     "stale",

@@ -8,22 +8,9 @@ from dataclasses import dataclass, replace
 
 from barometre import formatting, periods
 from barometre.data import Dataset, Figure
+from barometre.narrative import mentions
+from barometre.narrative.markup import md_escape
 from barometre.typography import elide, quote_typography, upper_first
-
-_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
-
-
-_ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
-
-
-def md_escape(text: str) -> str:
-    """Escape every ASCII punctuation character so MyST renders ``text`` literally.
-
-    CommonMark allows a backslash before any ASCII punctuation; this turns HTML
-    (``<script>``), roles (``{glue}`x```), emphasis, links and dollar math into
-    plain text. Newlines become spaces (a quote is one run of text)."""
-    text = _ASCII_SPACES.sub(" ", str(text)).strip()  # no-break spaces (« 1 536 € ») are kept
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def cite(fig: Figure, text: str | None = None, *, then: str = "", **fmt) -> str:
@@ -164,8 +151,9 @@ def quote(fig, *, attribution: bool = True) -> str:
         who = f"résume {md_escape(outlet)}," if outlet else "selon un résumé de presse"
         return f"{words}, {who} d’après {study}"
     text = f"«\u00a0{md_escape(quote_body(fig.quote))}\u00a0»"
-    if attribution:
-        text += f" — {md_escape(fig.attribution)}"
+    if attribution:  # the speaker's mention: their role at the page's first one (``mentions``)
+        who = fig.attribution if isinstance(fig, Said) else mentions.person(fig.source_name, fig.source_role)
+        text += f" — {who}"
     return text
 
 
@@ -190,16 +178,18 @@ def trimmed(text: str, told: Sequence[Figure] = ()) -> str:
 
 @dataclass(frozen=True)
 class Said:
-    """What ``quote`` needs from a row that is not a Figure (an event): excerpt and speaker."""
+    """What ``quote`` needs from a row that is not a Figure (an event): excerpt and speaker (a mention,
+    ``mentions.person``)."""
 
     quote: str
     attribution: str
 
 
 def person(ds: Dataset, source: str) -> str:
-    """« Kim Neyret (responsable … de Canal+) », from sources.csv, escaped."""
+    """The mention of a person of sources.csv: « Kim Neyret (responsable … de Canal+) » at the page's first
+    mention, « Kim Neyret » after (``mentions``)."""
     src = ds.sources[source]
-    return md_escape(f"{src.name} ({src.role})" if src.role else src.name)
+    return mentions.person(src.name, src.role)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from barometre import formatting
 from barometre.data import Figure
 from barometre.labels import scope_label
+from barometre.narrative import mentions
 from barometre.narrative.citing import (
     cite,
     cite_earlier,
@@ -61,6 +62,7 @@ from barometre.narrative.forecasts import (
     forecast_word,
     when_done,
 )
+from barometre.narrative.mentions import upper_first
 from barometre.narrative.words import (
     as_said_then,
     by_signs,
@@ -70,7 +72,7 @@ from barometre.narrative.words import (
     tensed,
     trend_text,
 )
-from barometre.typography import elide, upper_first
+from barometre.typography import elide
 
 NBSP = "\u00a0"  # the no-break space, {{ nbsp }} in a template where an editor would not see the character
 
@@ -84,7 +86,13 @@ def _elided(word: str, text: str) -> str:
     """``word`` and ``text`` joined, elided when the text a reader sees starts with a vowel: « d’{ref}`environ 83 %` »,
     « qu’il », « de {ref}`15 %` ». The elision is chosen while rendering, from the text itself (the page no longer
     repairs « de environ » after assembly)."""
-    return elide(word, _ROLE.sub("", text)) + text
+    return elide(word, _ROLE.sub("", mentions.shown_short(text))) + text
+
+
+def speaker(fig) -> str:
+    """Who gives a figure or a quote, as a mention (``mentions.person``): with their role at the page's first
+    mention of them, by name after."""
+    return mentions.person(fig.source_name, fig.source_role)
 
 
 def de_text(text: str) -> str:
@@ -117,12 +125,12 @@ def environment() -> Environment:
         scope_label=scope_label, md_escape=md_escape, quote=quote, quote_body=quote_body, upper_first=upper_first,
         forecast_noun=forecast_noun, forecast_word=forecast_word, for_period=for_period, forecast_cited=forecast_cited,
         when_done=when_done, plural_verdict=_plural_verdict,
-        clauses=clauses, clause_list=clause_list,
+        clauses=clauses, clause_list=clause_list, speaker=speaker,
     )
     env.globals.update(direction=direction, tensed=tensed, as_said_then=as_said_then, by_signs=by_signs,
                        one_note=one_note, trend_text=trend_text, count_words=formatting.count_words, elide=elide,
                        enumeration=formatting.enumeration, value_range=formatting.value_range, nbsp=NBSP,
-                       de_text=de_text, que_text=que_text)
+                       de_text=de_text, que_text=que_text, person=mentions.person)
     return env
 
 

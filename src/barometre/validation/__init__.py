@@ -104,6 +104,7 @@ from barometre.validation.sidecars import (
     sidecar_path,
 )
 from barometre.validation.vocabulary import (
+    ABOVE_ZERO,
     CHAPTERS,
     DECIMAL_COMMA,
     EVENT_KINDS,
@@ -193,6 +194,8 @@ def check_edition_row(row: EditionRow, where: Callable[[str, Any, str], Problem]
             expected = unit_range_expected(row.unit, v)
             if expected:
                 out.append(where(col, _fmt(v), expected))
+            elif row.indicator in ABOVE_ZERO and v <= 0:
+                out.append(where(col, _fmt(v), f"a value above 0: {row.indicator} is {ABOVE_ZERO[row.indicator]}"))
     period = periods.parse(row.period)
     if period.start < FIRST_YEAR or period.end > row.edition + MAX_YEARS_AHEAD:
         out.append(where("period", row.period, f"a period from {FIRST_YEAR} to {row.edition + MAX_YEARS_AHEAD} "

@@ -222,7 +222,7 @@ def read_table(path: Path, model: type[_Row], problems: list[Problem], *, allow_
         controls = [(c, _control_characters(record[c])) for c in header]
         for c, found in controls:
             if found:
-                problems.append(Problem(name, first, c, record[c], f"text without control characters; found "
+                problems.append(Problem(name, first, c, record[c], f"text without control characters or private-use characters; found "
                                         f"{found} (pasted from a binary file or a PDF? delete it)"))
         if any(found for _, found in controls):
             continue
@@ -255,10 +255,12 @@ _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _control_characters(text: str) -> str:
-    """The control characters of ``text`` (NUL, escape, bidirectional overrides…), as a message names
-    them with their position; '' when there is none."""
+    """The control characters of ``text`` (NUL, escape, bidirectional overrides…) and its private-use ones (no
+    text holds them; the book's prose uses them to mark a person's mention, ``narrative.mentions``), as a message
+    names them with their position; '' when there is none."""
     found = [(i, c) for i, c in enumerate(text)
-             if (unicodedata.category(c) == "Cc" and c not in _CONTROL_ALLOWED) or c in _BIDI_CONTROLS]
+             if (unicodedata.category(c) == "Cc" and c not in _CONTROL_ALLOWED) or c in _BIDI_CONTROLS
+             or unicodedata.category(c) == "Co"]
     if not found:
         return ""
     shown = ", ".join(f"U+{ord(c):04X} at character {i + 1}" for i, c in found[:3])

@@ -73,6 +73,13 @@ MAX_SIDECAR_BYTES = 64_000  # a sidecar is a few lines of YAML (the longest has 
 FIRST_YEAR = 1990  # the earliest year a figure may name (the series start in 2000; 1996 is quoted)
 MAX_YEARS_AHEAD = 3  # a period may end this many years after its edition (a forecast, an objective)
 
+# Indicators whose meaning gives them a sign their unit does not (a change may fall, a premium may not): the
+# indicator and why, refused with its row when the value is 0 or below.
+ABOVE_ZERO: dict[str, str] = {
+    "offshore_price_premium_question": "a price premium: how much dearer a subscription would be with its customer "
+                                       "service kept in France (the offshore chapter's cost model divides by it)",
+}
+
 # The plausible range of each unit: (lowest, highest, whole numbers only). A value outside is refused
 # with its row; ``None`` is no bound. ``year``'s highest is next year, computed when checked.
 UNIT_RANGES: dict[str, tuple[float | None, float | None, bool]] = {

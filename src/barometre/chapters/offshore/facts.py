@@ -109,6 +109,19 @@ class OffshoreFacts:
     missing: tuple[str, ...]  # labels of the figures no edition up to this one publishes
     label: str  # the growth's label
     share_label: str  # France's share's label
+    # the offshore's share of revenue and its growth, year by year as known in the edition, oldest first: two lines of
+    # the chapter's history chart (``history_table``), which the claims on the offshore's course read (« un seuil »,
+    # « une tendance à l'offshore qui s'est accélérée ») rather than finding each year again
+    offshore_shares: tuple[Figure, ...] = ()
+    offshore_growths: tuple[Figure, ...] = ()
+
+    def offshore_share_of(self, year: int | str) -> Figure | None:
+        """The offshore's share of revenue in ``year`` as the chapter gives it (None: no edition up to it gives it)."""
+        return next((f for f in self.offshore_shares if f.period == str(year)), None)
+
+    def offshore_growth_of(self, year: int | str) -> Figure | None:
+        """The offshore's growth in ``year`` as the chapter gives it (None: no edition up to it gives it)."""
+        return next((f for f in self.offshore_growths if f.period == str(year)), None)
 
 
 def facts(ds: Dataset, edition: int, params: OffshoreParams | None = None) -> OffshoreFacts:
@@ -167,7 +180,19 @@ def facts(ds: Dataset, edition: int, params: OffshoreParams | None = None) -> Of
                  and (share[0].central - then.central) * (share[0].central - share[1].central) < 0),
         missing=tuple(missing), label=ds.indicators["revenue_growth"].label_fr,
         share_label=ds.indicators["france_revenue_share"].label_fr,
+        offshore_shares=yearly(ds, "offshore_revenue_share", "market", edition),
+        offshore_growths=yearly(ds, "revenue_growth", "offshore", edition),
     )
+
+
+def yearly(ds: Dataset, indicator: str, scope: str, edition: int) -> tuple[Figure, ...]:
+    """The yearly figures of (indicator, scope) as known in ``edition``, oldest first (each the newest edition's row,
+    as ``Dataset.known`` gives it)."""
+    series = ds.series(indicator, scope=scope, upto=edition)
+    if series.empty:
+        return ()
+    years = [p for p in series["period"].astype(str) if p.isdigit() and len(p) == 4]
+    return tuple(ds.figure(indicator, edition, scope=scope, period=p) for p in years)
 
 
 __all__ = ["OffshoreFacts", "OffshoreParams", "Voice", "facts"]

@@ -52,6 +52,11 @@ class PartnershipFacts:
     missing: tuple[str, ...]  # labels of the figures no edition up to this one publishes
     labels: Mapping[str, str]  # the labels of the indicators the synthesis line names when it knows none of them
 
+    def cdi_of(self, period: str) -> Figure | None:
+        """The sector's share of permanent contracts of ``period`` as the chapter gives it (its latest share or the
+        one before it, ``staff.cdi``); None when it gives another period."""
+        return next((f for f in self.staff.cdi or () if f is not None and f.period == str(period)), None)
+
     @property
     def measured(self) -> list[Figure]:
         """The outsourcers' jobs measured since the target was set."""

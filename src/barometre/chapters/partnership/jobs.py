@@ -14,7 +14,7 @@ from barometre.chapters.partnership.words import AGREEMENT_LABEL, CHARTS, OTHER_
 from barometre.charts import PALETTE, ChartOutput, chart_output
 from barometre.data import Dataset, Figure
 from barometre.models import partnership as model
-from barometre.narrative import md_escape, person, source_line
+from barometre.narrative import md_escape, mentions, person, source_line
 from barometre.narrative.templating import phrase, render
 
 # --------------------------------------------------------------------------- jobs target
@@ -102,8 +102,9 @@ def count(ds: Dataset, edition: int) -> Count | None:
     years = periods.end(later.period) - periods.end(current.period) if current is not None else 0
     if years > 0 and current.central > 0:
         pace = model.required_annual_growth(current.central, later.central, years) * 100
-    return Count(later, reached, md_escape(later.attribution if later.source_type == "interview" else later.source_name),
-                 pace)
+    who = (mentions.person(later.source_name, later.source_role) if later.source_type == "interview"
+           else md_escape(later.source_name))
+    return Count(later, reached, who, pace)
 
 
 def outcome(ds: Dataset, edition: int, jt: JobsTarget, counted: Count | None = None) -> Outcome:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from barometre import periods
 from barometre.data import Dataset, Figure
-from barometre.narrative import Said, quote
+from barometre.narrative import Said, mentions, quote
 from barometre.narrative.templating import phrase, render
 
 CHAPTER = "partnership"
@@ -103,5 +103,4 @@ def words_year(ds: Dataset, source: str, cited_in: int, edition: int) -> int | N
 def event_quote(ds: Dataset, event: pd.Series, *, attribution: bool = True) -> str:
     """The quote of an event row (events/<edition>.csv), attributed to its source."""
     src = ds.sources[event["source"]]
-    who = f"{src.name} ({src.role})" if src.role else src.name
-    return quote(Said(event["quote"], who), attribution=attribution)
+    return quote(Said(event["quote"], mentions.person(src.name, src.role)), attribution=attribution)

@@ -22,7 +22,7 @@ from barometre.data import Dataset, Figure, period_end
 from barometre.history import trend
 from barometre.labels import scope_label
 from barometre.models import prices as model
-from barometre.narrative import cite, md_escape, source_line
+from barometre.narrative import cite, source_line
 from barometre.narrative.templating import phrase
 from barometre.typography import elide
 
@@ -262,7 +262,8 @@ def telecom_voices(ds: Dataset, edition: int) -> tuple[str, frozenset[str]]:
     for q in said:
         q = replace(q, quote=narrative.trimmed(q.quote, [telecoms]))  # not « Ainsi, … qui représente 60 % … » again
         src = ds.sources.get(q.source)
-        who = md_escape(q.attribution) if src is None or src.type == "interview" else "le baromètre"
+        who = narrative.mentions.person(q.source_name, q.source_role) if src is None or src.type == "interview" \
+            else "le baromètre"
         told.append((narrative.quote(q, attribution=False), who))
     return (phrase(PIECES, "telecom_voices", telecoms.central > 50, told),
             frozenset(q.quote_id for q in said))

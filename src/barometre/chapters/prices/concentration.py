@@ -181,7 +181,8 @@ def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str
     if not published(coverage) or (top is not None and period_end(coverage.period) <= period_end(top.period)):
         return ""
     # the members' weight is the SP2C's word about itself, whoever relays it (« Le SP2C indique représenter 90 % »)
-    who = md_escape(coverage.attribution) if coverage.source_type == "interview" else "le SP2C"
+    who = narrative.mentions.person(coverage.source_name, coverage.source_role) if coverage.source_type == "interview" \
+        else "le SP2C"
     earlier = [f for f in lead.series(ds, "sp2c_revenue_coverage", "market", edition)
                if period_end(f.period) < period_end(coverage.period)]
     before = earlier[-1] if earlier else None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from barometre import periods
 from barometre.chapters.prices.clients import price_step_table, telecom_sentence
 from barometre.chapters.prices.common import (
     TOP_N,
@@ -69,6 +70,9 @@ class HourPrice:
     contrast: bool  # « alors que » / « quand »: the price falls while the Smic rises, or neither (else « et »)
     scissors: bool  # the price falls while the Smic rises: the squeeze on the margins
     later: tuple[str, str] | None  # Insee's later prices (key figure, clause) for an older edition's price
+    # those prices as numbers when ``later`` tells them: the yearly change (%), its first and last year (the claims
+    # page's words on what came next)
+    insee: tuple[float, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -160,13 +164,24 @@ def hour_price(ds: Dataset, edition: int, price: Figure, claim: Figure | None) -
     start, end = period_years(price.period, edition)
     years = available_years(ds, start, max(end, edition))
     past = price.from_older_edition
+    later = later_prices(ds, edition, period_end(price.period)) if past else None
     return HourPrice(
         price=price, label=ds.indicators["production_hour_price_change_since_2000"].label_fr, start=start, end=end,
         model_end=max(y for y in years if y <= end), years=tuple(years), past=past, claim=claim,
         contrast=claim is not None and (price.bounds[1] < 0) == (claim.central > 0),
         scissors=claim is not None and price.bounds[1] < 0 < claim.central,
-        later=later_prices(ds, edition, period_end(price.period)) if past else None,
+        later=later, insee=insee_prices(ds) if later is not None else None,
     )
+
+
+def insee_prices(ds: Dataset) -> tuple[float, int, int] | None:
+    """INSEE's yearly average change of the call-centre sector's production prices, with its first and last year (the
+    row ``later_prices`` tells); None when the reference folder has none."""
+    prices = ds.call_centres().get("production_price_change_yearly_average")
+    if prices is None:
+        return None
+    start, end = periods.years(prices["period"], period_end(prices["period"]))
+    return float(prices["value"]), start, end
 
 
 def concentration(ds: Dataset, edition: int, tail_max_share: float) -> Concentration:

@@ -125,6 +125,14 @@ class ResilienceFacts:
     events: pd.DataFrame  # the sectors opened to outsourcing
     event_editions: tuple[int, ...]  # the editions whose sources report them
     missing: tuple[str, ...]  # the indicators no edition up to this one publishes
+    # the market's yearly growth, year by year as known in the edition, oldest first: the bars of the growth chart
+    # (``growth_table``), which the claims on the sector's course read (« toujours à deux chiffres », « un premier
+    # recul en 2013 »…) rather than finding each year again
+    growths: tuple[Figure, ...] = ()
+
+    def growth_of(self, year: int | str) -> Figure | None:
+        """The market's growth of ``year`` as the chapter gives it (None when no edition up to it publishes it)."""
+        return next((f for f in self.growths if f.period == str(year)), None)
 
 
 def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> ResilienceFacts:
@@ -169,7 +177,18 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
         personnel=personnel, breakeven=breakeven, payback=payback, payback_line=payback_line,
         events=events, event_editions=tuple(sorted({int(e) for e in events["edition"]})) if not events.empty else (),
         missing=tuple(ds.unknown(list(USED_INDICATORS), edition)),
+        growths=yearly_growths(ds, edition),
     )
+
+
+def yearly_growths(ds: Dataset, edition: int) -> tuple[Figure, ...]:
+    """The market's yearly growth as known in ``edition``, oldest first: the years the growth chart draws as measured
+    (``growth_table``: the series' yearly periods, each the newest edition's row)."""
+    series = ds.series("revenue_growth", scope="market", upto=edition)
+    if series.empty:
+        return ()
+    years = [p for p in series["period"].astype(str) if p.isdigit() and len(p) == 4]
+    return tuple(ds.figure("revenue_growth", edition, scope="market", period=p) for p in years)
 
 
 def _speaker(ds: Dataset, fig: Figure) -> str | None:

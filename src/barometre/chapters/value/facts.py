@@ -138,6 +138,9 @@ class ValueFacts:
     missing: tuple[str, ...] = ()  # the labels of the chapter's indicators no edition up to this one publishes
     voices: tuple[Quote, ...] = ()  # the actors' quotes of the edition on the theme
     people: Mapping[str, str] = field(default_factory=dict)  # each speaker of the chapter as named with their role
+    # the gross monthly Smic of a full-time employee on 1 July of each year the chapter sets a salary against it (the
+    # Smic's line of its salary chart, the year of its salary), which the claims on the salaries read
+    smic_months: Mapping[int, float] = field(default_factory=dict)
 
 
 def services(ds: Dataset, edition: int) -> tuple[Figure, ...]:
@@ -175,4 +178,14 @@ def facts(ds: Dataset, edition: int, params: ValueParams | None = None) -> Value
         missing=tuple(ds.unknown(USED_INDICATORS, edition)),
         voices=tuple(ds.quotes(edition, "value")),
         people={key: person(ds, key) for key in (*SPEAKERS, *_net_pay_speaker(pay)) if key in ds.sources},
+        smic_months=smic_months(pay, years),
     )
+
+
+def smic_months(pay: Salaries | None, years: pd.DataFrame) -> dict[int, float]:
+    """The monthly Smic the chapter gives, by year: its salary chart's line (``salary_history``'s ``attrs["smic"]``)
+    and its salary's year (``Salaries.smic_monthly``)."""
+    found = {int(y): float(v) for y, v in (years.attrs.get("smic") or {}).items()}
+    if pay is not None:
+        found[pay.smic_date.year] = pay.smic_monthly
+    return dict(sorted(found.items()))
