@@ -35,29 +35,28 @@ staff 2, everything else 1. A forecast scores 2,5 × the importance of its outco
 complement (France's share of revenue and offshore's) are one fact.
 
 **Comparability.** Two years of a series are compared only when ``comparable(ds, a, b)`` says so
-(the same study and scope; until ``Dataset`` has a break API, every pair is comparable).
+(no series break between them: ``Dataset.break_between``); a fact whose earlier years lie across a break is
+told from where its series starts (its ``Origin``: the study, or the break and its reason).
 
 **The lead** is at most three data facts (the best score first; one per series), each with the
 forecasts its outcome settles, then one paragraph of outlook. An edition whose figures make no fact
 still gets one sentence: its most important figure, stated.
 
-The package: ``facts`` (the facts and the outlook, scored), ``sentences`` (a fact and the outlook in
-words), ``average`` (the edition's average growth); here, ``render``.
+The package: ``facts`` (the facts and the outlook, scored), ``findings`` (``lead_facts``: the lead's findings for
+one edition, computed once, a ``LeadFacts``), ``sentences`` (the words a fact and the outlook are told in),
+``average`` (the edition's average growth in words), ``text`` (``LeadFacts`` rendered by the templates of
+``src/barometre/templates/book/lead/``, ``lead.md.j2`` first); here, ``render``.
 """
 
 from __future__ import annotations
 
-from barometre import formatting
 from barometre.data import Dataset
 from barometre.lead.average import (
     NEW_SERIES,
-    PART_OPENINGS,
     SPOKEN_SPAN,
-    _headline_figure,
     average_check,
     average_parts_sentence,
     average_sentence,
-    edition_average,
     same_speaker_words,
     spoken_span,
 )
@@ -69,6 +68,7 @@ from barometre.lead.facts import (
     MAJOR,
     MAX_FACTS,
     MIN_NEW,
+    PART_OPENINGS,
     PARTS,
     POINT_UNITS,
     SCOPE_PHRASES,
@@ -78,10 +78,10 @@ from barometre.lead.facts import (
     STRENGTH,
     SUBJECTS,
     Fact,
+    Origin,
     Outlook,
     _year,
     break_origin,
-    break_words,
     comparable,
     facts,
     importance,
@@ -91,8 +91,19 @@ from barometre.lead.facts import (
     series_fact,
     study_name,
 )
-from barometre.lead.sentences import (
+from barometre.lead.findings import (
     MEMBERS_PART,
+    AverageCheck,
+    EditionAverage,
+    LeadFacts,
+    Told,
+    Verdict,
+    _headline_figure,
+    average_facts,
+    edition_average,
+    lead_facts,
+)
+from barometre.lead.sentences import (
     NOUNS,
     VERDICT_VERBS,
     _noun,
@@ -109,57 +120,16 @@ from barometre.lead.sentences import (
     outlook_sentences,
     said_by,
 )
-from barometre.narrative import (
-    Page,
-    cite,
-    md_escape,
-)
-from barometre.typography import upper_first
+from barometre.lead.text import text
+from barometre.narrative import Page
 
 
-def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS) -> str:
+def render(ds: Dataset, edition: int, *, limit: int = MAX_FACTS, found: LeadFacts | None = None) -> str:
     """The lead of the edition (MyST Markdown): its strongest facts, then its outlook ('' when the edition
-    publishes nothing)."""
-    pairs = ds.forecasts(edition)  # (forecast, outcome) pairs, read once for the facts and the outlook
-    chosen = facts(ds, edition, pairs)[:limit]
-    paragraphs = []
-    if chosen:
-        sentences, breaks, records, paragraph_ends = [], set(), set(), []
-        for fact in chosen:
-            sentences.append(fact_sentence(ds, fact, told_break=(fact.study, fact.break_words) in breaks,
-                                           study_told=fact.kind == "record" and fact.study in records))
-            if fact.kind == "record" and fact.study:
-                records.add(fact.study)
-            if fact.kind == "new" and (fact.study or fact.break_words):
-                breaks.add((fact.study, fact.break_words))
-            if fact.forecasts:
-                sentences.append(forecast_sentence(fact))
-            if fact.parts:
-                sentences.append(_parts_text(fact).strip())
-            paragraph_ends.append(len(sentences))
-        # the headline fact in a paragraph of its own, the others in a second one
-        paragraphs.append(" ".join(sentences[:paragraph_ends[0]]))
-        if len(paragraph_ends) > 1:
-            paragraphs.append(" ".join(sentences[paragraph_ends[0]:]))
-    average = edition_average(ds, edition)
-    if average is not None:
-        # an edition that gives the sector's pace over several years, not a yearly rate, opens on it (2024)
-        said, more = average_sentence(average, edition, None), same_speaker_words(ds, edition, average)
-        opening = [f"{said[:-1]} ; {more}." if more else said, average_check(ds, edition, average),
-                   average_parts_sentence(ds, edition, average)]
-        paragraphs[:1] = [" ".join([s for s in opening if s] + paragraphs[:1])]
-    elif not chosen:
-        fallback = _headline_figure(ds, edition)
-        if fallback is not None:
-            paragraphs.append(f"{upper_first(md_escape(formatting.in_sentence(fallback.label)))} : "
-                              f"{cite(fallback, with_noun=True)} en "
-                              f"{_year_of(fallback)}.")
-    view = outlook(ds, edition, pairs)
-    text = outlook_paragraph(ds, edition, view)
-    if text:
-        paragraphs.append(text)
+    publishes nothing); ``found``: the edition's ``LeadFacts`` when the page has them (``lead_facts``)."""
+    found = lead_facts(ds, edition, limit=limit) if found is None else found
     # a person named with their role once in the lead, by name alone after: the lead is a page of its own
-    return Page().show("\n\n".join(paragraphs))
+    return Page().show(text(ds, found))
 
 
 __all__ = [
@@ -184,8 +154,14 @@ __all__ = [
     "SUBJECTS",
     "VERDICT_VERBS",
     "_OUTLOOK_NOTE",
+    "AverageCheck",
+    "EditionAverage",
     "Fact",
+    "LeadFacts",
+    "Origin",
     "Outlook",
+    "Told",
+    "Verdict",
     "_headline_figure",
     "_noun",
     "_parts_text",
@@ -195,10 +171,10 @@ __all__ = [
     "_year",
     "_year_of",
     "average_check",
+    "average_facts",
     "average_parts_sentence",
     "average_sentence",
     "break_origin",
-    "break_words",
     "comparable",
     "edition_average",
     "fact_sentence",
@@ -207,6 +183,7 @@ __all__ = [
     "forecast_text",
     "forecaster",
     "importance",
+    "lead_facts",
     "order",
     "outlook",
     "outlook_paragraph",
@@ -218,4 +195,5 @@ __all__ = [
     "series_fact",
     "spoken_span",
     "study_name",
+    "text",
 ]

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from barometre import formatting
 from barometre.data import Dataset, Figure
-from barometre.lead.facts import _year, importance
+from barometre.lead.facts import PART_OPENINGS
+from barometre.lead.findings import average_check_facts, average_parts, edition_average, next_words
 from barometre.narrative import (
-    cite,
     cite_earlier,
     md_escape,
     quote_body,
@@ -18,20 +18,8 @@ from barometre.narrative.templating import phrase
 
 TEMPLATE = "book/lead/average.md.j2"  # the sentences of the edition's average
 
-PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
-                 "ile_de_france": "En Île-de-France", "nearshore": "Dans le nearshore européen",
-                 "offshore_1": "En Afrique du Nord", "offshore_2": "En Afrique subsaharienne",
-                 "offshore_3": "Dans l’océan Indien"}
-
-
-def edition_average(ds: Dataset, edition: int) -> Figure | None:
-    """The sector's yearly average growth over several years that ``edition`` itself publishes instead of a
-    yearly rate of its own (2024: 5 to 6 % a year from 2017 to 2024); None otherwise."""
-    yearly = ds.known("revenue_growth", edition, scope="market")
-    if yearly is not None and yearly.published and not yearly.from_older_edition:
-        return None
-    found = ds.known("revenue_growth_annual_average", edition, scope="market")
-    return found if found is not None and found.published and not found.from_older_edition else None
+__all__ = ["NEW_SERIES", "PART_OPENINGS", "SPOKEN_SPAN", "average_check", "average_parts_sentence", "average_sentence",
+           "edition_average", "same_speaker_words", "spoken_span"]
 
 
 def average_sentence(average: Figure, edition: int, last_yearly: Figure | None) -> str:
@@ -54,21 +42,8 @@ def average_check(ds: Dataset, edition: int, average: Figure) -> str:
     first and last years of its span, when one series covers both (editors 42 and 43 asked for the check; editor44
     showed that across a break it agrees only through the break); « le recoupent » when the computed pace is within
     the range said and its rounding, else the two side by side; '' without both revenues or across a break."""
-    start, _, end = str(average.period).partition("-")
-    if not end:
-        return ""
-    first = ds.known("market_revenue", edition, scope="market", period=start)
-    last = ds.known("market_revenue", edition, scope="market", period=end)
-    if first is None or last is None or not (first.published and last.published) or first.central <= 0:
-        return ""
-    # across a series break the two revenues measure different things: no check (editor44: the 2017–2024 « +5,4 % »
-    # agreed only through the 2018 widening of the panel; within one series, 2019–2024, the pace is +3,9 %)
-    if ds.break_between(first, last) is not None:
-        return ""
-    years = int(end) - int(start)
-    pace = ((last.central / first.central) ** (1 / years) - 1) * 100
-    low, high = average.bounds
-    return phrase(TEMPLATE, "check", first, last, start, end, pace, low - 0.5 <= pace <= high + 0.5)
+    check = average_check_facts(ds, edition, average)
+    return "" if check is None else phrase(TEMPLATE, "check", check)
 
 
 NEW_SERIES = "nouvelle série, non comparable aux années précédentes"
@@ -92,13 +67,8 @@ def same_speaker_words(ds: Dataset, edition: int, average: Figure) -> str:
     quotes file's order: the analyst puts the headline first), after a semicolon in that sentence: « ; « Il y
     a eu un ralentissement en 2024, … » », under the same « Selon », the edition's news, which was only a quote in a table caption
     (editor37). Its first sentence only; '' when the person has no such quote."""
-    if average.source_type != "interview":
-        return ""
-    said = [q for q in ds.quotes(edition, "resilience") if q.edition == edition and q.source == average.source]
-    if not said:
-        return ""
-    first = re.split(r"(?<=[.!?])\s+", said[0].quote.strip(), maxsplit=1)[0]
-    return f"«\u00a0{md_escape(quote_body(first))}\u00a0»"
+    first = next_words(ds, edition, average)
+    return phrase(TEMPLATE, "words", first) if first else ""
 
 
 def average_parts_sentence(ds: Dataset, edition: int, average: Figure) -> str:
@@ -106,26 +76,5 @@ def average_parts_sentence(ds: Dataset, edition: int, average: Figure) -> str:
     place of production, since it gives none for the whole sector: « Pour 2024, l'édition ne publie la
     croissance que par lieu de production : 2 % en France, 5 % dans le nearshore européen. » '' when it
     publishes none."""
-    year = str(average.period).split("-")[-1]
-    parts = [f for f in ds.figures(edition, "revenue_growth")
-             if f.published and not f.secondary and f.period == year and f.scope in PART_OPENINGS]
-    if not parts:
-        return ""
-    shown = [f"{cite(p, signed=p.central < 0)} {PART_OPENINGS[p.scope][:1].lower()}{PART_OPENINGS[p.scope][1:]}"
-             for p in parts]
-    return phrase(TEMPLATE, "parts", year, shown)
-
-
-def _headline_figure(ds: Dataset, edition: int) -> Figure | None:
-    """The edition's most important figure, when no series makes a fact."""
-    best = None
-    for indicator, entry in ds.indicators.items():
-        if getattr(entry, "forecast_of", ""):
-            continue
-        for f in ds.figures(edition, indicator):
-            if not f.published or f.secondary:
-                continue
-            key = (importance(f.indicator, f.scope), _year(f.period) == edition)
-            if best is None or key > best[0]:
-                best = (key, f)
-    return None if best is None else best[1]
+    parts = average_parts(ds, edition, average)
+    return phrase(TEMPLATE, "parts", str(average.period).split("-")[-1], parts, PART_OPENINGS) if parts else ""

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 
 from barometre.data import Dataset, Figure, Quote
 from barometre.narrative import (
-    md_escape,
     quote_body,
 )
 
@@ -88,6 +87,32 @@ SCOPE_PHRASES = {"market": "", "france": " en France", "offshore": " à l’offs
                  "ile_de_france": " en Île-de-France", "paris": " à Paris"}
 
 
+# How a sentence on a place of production opens (« En France, 9,6 % »).
+PART_OPENINGS = {"france": "En France", "offshore": "À l’offshore", "province": "En province",
+                 "ile_de_france": "En Île-de-France", "nearshore": "Dans le nearshore européen",
+                 "offshore_1": "En Afrique du Nord", "offshore_2": "En Afrique subsaharienne",
+                 "offshore_3": "Dans l’océan Indien"}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a series compared across a break starts, and why its earlier years are not compared. ``study``: it is
+    the edition's study's series (a change of study, or a break given no reason), whose firm is ``firm`` ('' when
+    no study is declared); else a break declared inside a study, in ``year`` (None when unknown). ``reason``: the
+    break's own words; without them, ``firm_before``, the earlier study's firm ('' when unknown)."""
+
+    study: bool
+    firm: str = ""
+    year: int | None = None
+    reason: str = ""
+    firm_before: str = ""
+
+    @property
+    def series(self) -> tuple:
+        """The series it starts: two records in one series name its start once."""
+        return self.study, self.firm, self.year
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact of the edition. ``current`` is the edition's figure; ``previous`` the latest earlier year
@@ -106,8 +131,7 @@ class Fact:
     since: int | None = None
     start: int | None = None
     forecasts: tuple[Figure, ...] = field(default=())
-    study: str = ""  # the study the series is compared within, when earlier years belong to another one
-    break_words: str = ""  # why the earlier years are not compared (« mesurées par l’étude BearingPoint »)
+    origin: Origin | None = None  # where the series compared starts, when earlier years lie across a break
     parts: tuple[Figure, ...] = field(default=())  # the growth's parts (France, offshore), told with it
 
 
@@ -126,30 +150,19 @@ def comparable(ds: Dataset, a: Figure, b: Figure) -> bool:
     return not callable(between) or between(a, b) is None
 
 
-def break_words(ds: Dataset, a: Figure, b: Figure) -> str:
-    """Why ``a`` is not compared with ``b``, in French: the break's own reason, or the other study."""
+def break_origin(ds: Dataset, a: Figure, b: Figure, edition: int) -> Origin | None:
+    """Where the series ``b`` belongs to starts, after the break that separates it from ``a`` (None: no break): the
+    edition's study (a change of study) or a break declared inside a study, with why the years before are not
+    compared (``Origin``)."""
     between = getattr(ds, "break_between", None)
     brk = between(a, b) if callable(between) else None
     if brk is None:
-        return ""
-    if getattr(brk, "reason", ""):  # after « premier chiffre d'une nouvelle série » or « … de l'étude EY »;
-        return f" — {md_escape(brk.reason)}"  # a dash: a reason may have its own colon
-    before = getattr(getattr(brk, "study_before", None), "firm", "")
-    return f" ; les années précédentes, mesurées par l’étude {md_escape(before)}, ne s’y comparent pas" if before else ""
-
-
-def break_origin(ds: Dataset, a: Figure, b: Figure, edition: int) -> str:
-    """Where the series ``b`` belongs to starts, after the break that separates it from ``a``: « l’étude EY »
-    (a change of study) or « la rupture de série de 2018 » (a break declared inside a study)."""
-    between = getattr(ds, "break_between", None)
-    brk = between(a, b) if callable(between) else None
-    if brk is None:
-        return ""
-    if getattr(brk, "change_of_study", False) or not getattr(brk, "reason", ""):
-        firm = study_name(ds, edition)
-        return f"l’étude {md_escape(firm)}" if firm else "la série actuelle"
-    year = getattr(brk, "edition", None) or getattr(brk, "year", None)
-    return f"la rupture de série de {year}" if year else "la rupture de série"
+        return None
+    reason = str(getattr(brk, "reason", "") or "")
+    before = "" if reason else str(getattr(getattr(brk, "study_before", None), "firm", "") or "")
+    if getattr(brk, "change_of_study", False) or not reason:
+        return Origin(True, study_name(ds, edition), None, reason, before)
+    return Origin(False, "", getattr(brk, "edition", None) or getattr(brk, "year", None), reason, before)
 
 
 def study_name(ds: Dataset, edition: int) -> str:
@@ -209,13 +222,11 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
     cur = points[-1]
     history = [p for p in points[:-1] if comparable(ds, p, cur)]
     dropped = [p for p in points[:-1] if p not in history]
-    study = break_origin(ds, dropped[-1], cur, edition) if dropped else ""
-    why = break_words(ds, dropped[-1], cur) if dropped else ""
+    origin = break_origin(ds, dropped[-1], cur, edition) if dropped else None
     weight = importance(indicator, scope)
     if not history:
         size = min(3.0, abs(cur.central) / 10) if cur.unit == "percent_change" else 0.0
-        return Fact("new", weight * (STRENGTH["new"] + size / 2), indicator, scope, cur, study=study,
-                    break_words=why)
+        return Fact("new", weight * (STRENGTH["new"] + size / 2), indicator, scope, cur, origin=origin)
     prev = history[-1]
     before = history[-2] if len(history) >= 2 else None
     start = _year(history[0].period)
@@ -246,7 +257,7 @@ def series_fact(ds: Dataset, indicator: str, scope: str, edition: int) -> Fact |
     if kind is None:
         return None
     return Fact(kind, weight * (STRENGTH[kind] + size / 2), indicator, scope, cur, prev, before, extreme, since,
-                start, study=study, break_words=why)
+                start, origin=origin)
 
 
 def _forecasts_settled(pairs, edition: int) -> dict[str, list[Figure]]:

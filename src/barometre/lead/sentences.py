@@ -8,20 +8,21 @@ from barometre import formatting
 from barometre.data import Dataset, Figure, Quote
 from barometre.lead.average import NEW_SERIES, PART_OPENINGS
 from barometre.lead.facts import SCOPE_PHRASES, SUBJECTS, Fact, Outlook, _change
+from barometre.lead.findings import Told, Verdict, distinct, told_fact, verdicts
 from barometre.narrative import (
-    cite,
     elide,
-    forecast_verdict,
     forecast_word,
     md_escape,
     mentions,
     quote_body,
 )
-from barometre.narrative.templating import phrase, render
-from barometre.typography import upper_first
+from barometre.narrative.templating import phrase
 
 TEMPLATES = "book/lead"  # the lead's templates (src/barometre/templates/book/lead/)
 PHRASES = f"{TEMPLATES}/_phrases.md.j2"
+FACT = f"{TEMPLATES}/fact.md.j2"
+FORECAST = f"{TEMPLATES}/forecast.md.j2"
+OUTLOOK = f"{TEMPLATES}/outlook.md.j2"
 
 NOUNS = {("staff_share", "offshore"): "la part de l’offshore dans les effectifs",
          ("staff_share", "province"): "la part de la province dans les effectifs",
@@ -72,40 +73,29 @@ def _year_of(fig: Figure) -> str:
     return formatting.period_text(fig.period)
 
 
-# A whole and the part the same source gives beside it, told together in the lead.
-MEMBERS_PART = {"market_revenue": ("sp2c_members_revenue", "pour les membres du SP2C")}
+MEMBERS_WORDS = {"sp2c_members_revenue": "pour les membres du SP2C"}  # a part of the market (``MEMBERS_PART``)
 
 
-def _part_of(ds: Dataset, fact: Fact) -> tuple[str, Figure] | None:
-    """The part of ``fact``'s figure the same edition publishes for the same period (``MEMBERS_PART``), or None."""
-    if fact.indicator not in MEMBERS_PART or fact.scope != "market":
-        return None
-    indicator, words = MEMBERS_PART[fact.indicator]
-    if indicator not in ds.indicators:
-        return None
-    fig = ds.known(indicator, fact.current.edition, scope="market", period=fact.current.period)
-    if fig is None or fig.edition != fact.current.edition or not fig.published:
-        return None
-    return words, fig
+def fact_words(ds: Dataset, told: Told) -> dict:
+    """The words ``book/lead/fact.md.j2`` tells a fact with (its ``sentence`` macro's ``c``)."""
+    fact = told.fact
+    cur, prev = fact.current, fact.previous
+    noun = _noun(ds, fact)
+    part = ({"words": MEMBERS_WORDS[told.members.indicator], "fig": told.members, "share": told.members_share}
+            if told.members is not None else None)
+    return {"fact": fact, "noun": noun, "plural": _plural(noun), "pronoun": _pronoun(noun),
+            "subject": SUBJECTS.get(fact.indicator),
+            "scope_phrase": SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})"), "part": part,
+            "spoken_apart": prev is not None and _spoken(cur) != _spoken(prev),
+            "rose": fact.before is not None and prev is not None and _change(fact.before, prev) > 0,
+            "told_break": told.break_told, "study_told": told.study_told, "new_series": NEW_SERIES}
 
 
 def fact_sentence(ds: Dataset, fact: Fact, *, told_break: bool = False, study_told: bool = False) -> str:
     """One sentence for one fact (MyST Markdown, ``book/lead/fact.md.j2``); ``told_break``: the series break was said
     just before; ``study_told``: a record in the same study's series was told just before."""
-    cur, prev = fact.current, fact.previous
-    noun = _noun(ds, fact)
-    found = _part_of(ds, fact) if fact.kind == "new" or prev is None else None
-    part = None
-    if found is not None:
-        words, fig = found
-        share = (100 * fig.central / cur.central
-                 if fig.unit == cur.unit and cur.central > 0 and not (fig.is_range or cur.is_range) else None)
-        part = {"words": words, "fig": fig, "share": share}
-    return render(f"{TEMPLATES}/fact.md.j2", fact=fact, noun=noun, plural=_plural(noun), pronoun=_pronoun(noun),
-                  subject=SUBJECTS.get(fact.indicator), scope_phrase=SCOPE_PHRASES.get(fact.scope, f" ({md_escape(fact.scope)})"),
-                  part=part, spoken_apart=prev is not None and _spoken(cur) != _spoken(prev),
-                  rose=fact.before is not None and prev is not None and _change(fact.before, prev) > 0,
-                  told_break=told_break, study_told=study_told, new_series=NEW_SERIES)
+    told = told_fact(ds, fact, break_told=told_break, study_told=study_told)
+    return phrase(FACT, "sentence", fact_words(ds, told))
 
 
 _STUDY_CITED = re.compile(r"\b(étude|baromètre)\b", re.IGNORECASE)
@@ -119,11 +109,7 @@ def _spoken(fig: Figure) -> bool:
 
 def _parts_text(fact: Fact) -> str:
     """« En France, 9,6 % ; à l'offshore, 11,7 %. »: the parts of a growth, after its sentence."""
-    if not fact.parts:
-        return ""
-    shown = [f"{PART_OPENINGS.get(p.scope, md_escape(p.scope))}, {cite(p, signed=p.central < 0)}" for p in fact.parts]
-    text = " ; ".join(shown[:1] + [o[:1].lower() + o[1:] for o in shown[1:]])
-    return " " + text + "."
+    return " " + phrase(FACT, "parts", fact.parts, PART_OPENINGS) if fact.parts else ""
 
 
 VERDICT_VERBS = {"prévision tenue": "confirme", "prévision dépassée": "dépasse",
@@ -162,33 +148,29 @@ def _as_direction(forecast: Figure) -> bool:
     return forecast.unit == "percent_change" and forecast.bounds[1] < 0
 
 
-def _distinct(forecasts) -> list[Figure]:
-    """One forecast per value (two pages giving the same forecast are told once)."""
-    seen, out = set(), []
-    for f in forecasts:
-        key = (f.value, f.low, f.high, f.qualifier)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+_distinct = distinct
+
+
+def verdict_groups(told_verdicts: tuple[Verdict, ...]) -> list[dict]:
+    """What ``book/lead/forecast.md.j2`` says of each verdict: its verb, the forecasts' word, their editions, who
+    made them (a person named once, with the role of their first forecast) and their figures."""
+    told = []
+    for v in told_verdicts:
+        forecasts = list(v.forecasts)
+        people: dict[str, str] = {}
+        for f in forecasts:
+            people.setdefault(re.sub(r"\s*\([^()]*\)\s*$", "", f.source_name), forecaster(f))
+        told.append({"verb": _verdict_verb(v.verdict, forecasts), "word": forecast_word(forecasts[0]),
+                     "many": len(forecasts) > 1, "editions": [str(e) for e in sorted({f.edition for f in forecasts})],
+                     "who": formatting.enumeration(list(people.values())),
+                     "texts": [forecast_text(f) for f in forecasts]})
+    return told
 
 
 def forecast_sentence(fact: Fact) -> str:
     """« Ce chiffre dément les prévisions publiées avec l'édition 2008 par Laurent Uberti : au moins 10 %, 11 à
     14 % et plus de 11 %. » One sentence per verdict (``book/lead/forecast.md.j2``)."""
-    groups: dict[str, list[Figure]] = {}
-    for forecast in _distinct(fact.forecasts):
-        groups.setdefault(forecast_verdict(forecast, fact.current), []).append(forecast)
-    told = []
-    for verdict, forecasts in groups.items():
-        people: dict[str, str] = {}  # a person named once, with the role of their first forecast
-        for f in forecasts:
-            people.setdefault(re.sub(r"\s*\([^()]*\)\s*$", "", f.source_name), forecaster(f))
-        told.append({"verb": _verdict_verb(verdict, forecasts), "word": forecast_word(forecasts[0]),
-                     "many": len(forecasts) > 1, "editions": [str(e) for e in sorted({f.edition for f in forecasts})],
-                     "who": formatting.enumeration(list(people.values())),
-                     "texts": [forecast_text(f) for f in forecasts]})
-    return render(f"{TEMPLATES}/forecast.md.j2", groups=told).replace("\n\n", " ")
+    return phrase(FORECAST, "sentences", verdict_groups(verdicts(fact)))
 
 
 def _inner_quotes(text: str) -> str:
@@ -197,17 +179,20 @@ def _inner_quotes(text: str) -> str:
 
 
 def outlook_paragraph(ds: Dataset, edition: int, view: Outlook) -> str:
-    """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed."""
-    sentences = outlook_sentences(ds, view)
-    if not sentences:
-        return ""
-    # one sentence each: three quotes strung on semicolons made a 560-character sentence (the 2011 outlook)
-    return "**Perspectives.** " + " ".join(sentences)
+    """« Perspectives : … » — the edition's forecasts, then its outlook quotes, each attributed ('' without)."""
+    items, quotes = outlook_items(ds, view), outlook_quotes(ds, view)
+    return phrase(OUTLOOK, "paragraph", items, quotes) if items or quotes else ""
 
 
 def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
     """The outlook's sentences, each capitalised and closed: its forecasts, then its quotes, each attributed
     (``book/lead/outlook.md.j2``)."""
+    return ([phrase(OUTLOOK, "sentence", i) for i in outlook_items(ds, view)]
+            + [phrase(OUTLOOK, "quote_sentence", q) for q in outlook_quotes(ds, view)])
+
+
+def outlook_items(ds: Dataset, view: Outlook) -> list[dict]:
+    """What ``book/lead/outlook.md.j2`` says of each of the outlook's forecasts (its ``forecast`` macro's ``i``)."""
     items = []
     for forecast in _distinct(view.forecasts):
         label = formatting.in_sentence(ds.indicators[forecast.indicator].label_fr)
@@ -235,16 +220,24 @@ def outlook_sentences(ds: Dataset, view: Outlook) -> list[str]:
             said = "label"
         items.append({"kind": "forecast", "when": when, "who": forecaster(forecast), "what": what, "said": said,
                       "forecast": forecast})
-    text = render(f"{TEMPLATES}/outlook.md.j2", items=items)
-    sentences = text.split("\n\n") if text else []
-    sentences += [said_by(ds, q) for q in view.quotes]  # ``outlook`` left out the forecasts' own words
-    return [upper_first(s) + "." for s in sentences]
+    return items
+
+
+def outlook_quotes(ds: Dataset, view: Outlook) -> list[dict]:
+    """The outlook's quotes as ``_phrases.said_by`` tells them: body, who, press (``outlook`` left out the forecasts'
+    own words)."""
+    return [_said(ds, q) for q in view.quotes]
+
+
+def _said(ds: Dataset, q: Quote) -> dict:
+    src = ds.sources.get(q.source)
+    press = src is not None and src.type != "interview" and bool(src.publication_outlet)
+    who = md_escape(src.publication_outlet) if press else mentions.person(q.source_name, q.source_role)
+    return {"body": _inner_quotes(q.quote), "who": who, "press": press}
 
 
 def said_by(ds: Dataset, q: Quote) -> str:
     """« « … », dit Laurent Uberti » (a speaker) or « « … », écrit 01net » (a press outlet's words): a quote and who
     said it, its own guillemets turned to “ ”; no capital, no full stop."""
-    src = ds.sources.get(q.source)
-    press = src is not None and src.type != "interview" and bool(src.publication_outlet)
-    who = md_escape(src.publication_outlet) if press else mentions.person(q.source_name, q.source_role)
-    return phrase(PHRASES, "said_by", _inner_quotes(q.quote), who, press)
+    said = _said(ds, q)
+    return phrase(PHRASES, "said_by", said["body"], said["who"], said["press"])
