@@ -150,3 +150,19 @@ def test_the_chapters_modules_write_no_french_sentence():
         assert french_sentences(module.read_text(encoding="utf-8")) == [], module.name
     # the check sees a sentence written in Python, as the model's text was before its template
     assert french_sentences('x = f"L\'économie de fonctionnement atteint {rate} du coût interne."\n') != []
+
+
+def test_the_average_and_the_outlook_are_the_leads_computation(ds):
+    """lead25: the résilience chapter computed the edition's average, its speaker's words and the outlook again beside
+    « L'essentiel »; it now reads the lead's (``lead.average_facts``, ``lead.outlook``), computed once a page."""
+    from barometre import lead
+    from barometre.chapters.resilience.facts import _average
+
+    f = ch.facts(ds, 2024)
+    found, outlook = lead.average_facts(ds, 2024), lead.outlook(ds, 2024)
+    assert f.average == _average(ds, found, outlook) and f.average.parts == found.parts
+    said = _average(ds, replace(found, next_words="Il y a eu un ralentissement."), outlook)
+    assert "ralentissement" in said.more and said.more != f.average.more
+    assert _average(ds, found, replace(outlook, forecasts=())).forecast is None
+    assert ch.average_text(f).startswith("Selon ") and ch.average_text(replace(f, average=None)) == ""
+    assert ch.average_text(replace(f, average=replace(f.average, parts=()))) != ch.average_text(f)

@@ -57,8 +57,10 @@ from barometre.lead.average import (
     average_check,
     average_parts_sentence,
     average_sentence,
+    parts_text,
     same_speaker_words,
     spoken_span,
+    words_text,
 )
 from barometre.lead.facts import (
     _OUTLOOK_NOTE,
@@ -188,6 +190,7 @@ __all__ = [
     "outlook",
     "outlook_paragraph",
     "outlook_sentences",
+    "parts_text",
     "render",
     "said_by",
     "same_speaker_words",
@@ -196,4 +199,5 @@ __all__ = [
     "spoken_span",
     "study_name",
     "text",
+    "words_text",
 ]

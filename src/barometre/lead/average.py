@@ -67,7 +67,11 @@ def same_speaker_words(ds: Dataset, edition: int, average: Figure) -> str:
     quotes file's order: the analyst puts the headline first), after a semicolon in that sentence: « ; « Il y
     a eu un ralentissement en 2024, … » », under the same « Selon », the edition's news, which was only a quote in a table caption
     (editor37). Its first sentence only; '' when the person has no such quote."""
-    first = next_words(ds, edition, average)
+    return words_text(next_words(ds, edition, average))
+
+
+def words_text(first: str) -> str:
+    """``same_speaker_words`` of the speaker's first sentence ``first`` (``EditionAverage.next_words``); '' without."""
     return phrase(TEMPLATE, "words", first) if first else ""
 
 
@@ -76,5 +80,9 @@ def average_parts_sentence(ds: Dataset, edition: int, average: Figure) -> str:
     place of production, since it gives none for the whole sector: « Pour 2024, l'édition ne publie la
     croissance que par lieu de production : 2 % en France, 5 % dans le nearshore européen. » '' when it
     publishes none."""
-    parts = average_parts(ds, edition, average)
-    return phrase(TEMPLATE, "parts", str(average.period).split("-")[-1], parts, PART_OPENINGS) if parts else ""
+    return parts_text(str(average.period).split("-")[-1], average_parts(ds, edition, average))
+
+
+def parts_text(year: str, parts) -> str:
+    """``average_parts_sentence`` of the growths by place of ``year`` (``EditionAverage.parts``); '' without."""
+    return phrase(TEMPLATE, "parts", year, parts, PART_OPENINGS) if parts else ""

@@ -68,6 +68,7 @@ from barometre.chapters.resilience.payback import (
     saving_band,
 )
 from barometre.chapters.resilience.text import (
+    average_text,
     contraction_text,
     cost_text,
     forecasts_text,
@@ -132,6 +133,7 @@ __all__ = [
     "ResilienceFacts",
     "ResilienceParams",
     "Weight",
+    "average_text",
     "breakeven_heatmap",
     "complement_text",
     "contraction_sentence",

@@ -56,6 +56,8 @@ class Average:
     more: str  # her next words on the year ('' without)
     forecast: Figure | None  # the growth the edition forecasts for the market (the synthesis line's end)
     forecast_text: str  # that forecast as ``lead.forecast_text`` gives it
+    year: str = ""  # the average's last year
+    parts: tuple = ()  # the growths the edition gives for that year by place of production (``lead.average_parts``)
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
     payback = payback_model(premium, personnel, breakeven, savings_now, labour_share=p.labour_share,
                             provider_margin=p.provider_margin, transition_cost_months=p.transition_cost_months)
     growths = yearly_growths(ds, edition)
+    outlook = lead.outlook(ds, edition)  # the edition's outlook, once: the average's forecast and the year's voices
     payback_line = (payback_takeaway(premium, labour_share=payback.labour, provider_margin=p.provider_margin,
                                      breakeven=breakeven, transition_cost_months=p.transition_cost_months,
                                      savings_demanded=savings_now, borrowed_labour_share=p.labour_share < 0)
@@ -194,9 +197,9 @@ def facts(ds: Dataset, edition: int, params: ResilienceParams | None = None) -> 
     return ResilienceFacts(
         edition=edition, params=p, growth=growth, previous=previous, comparable=comparable, trend=trend,
         year_trend=year_trend(growth, previous) if growth is not None else None,
-        average=_average(ds, edition), outlooks=_outlooks(ds, edition),
+        average=_average(ds, lead.average_facts(ds, edition), outlook), outlooks=_outlooks(ds, edition),
         size=ds.known("market_revenue", edition, period=growth.period) if growth is not None else None,
-        told=growth_voices(ds, edition, growth), weight=_weight(ds, edition), cuts=job_cuts(ds, edition), market_size=_market_size(ds, edition),
+        told=growth_voices(ds, edition, growth, outlook), weight=_weight(ds, edition), cuts=job_cuts(ds, edition), market_size=_market_size(ds, edition),
         share=share, complement=formatting.complement_text(share) if share is not None else "", summary_share=summary_share,
         recent_share=share is not None and edition - period_end(share.period) <= STALE_SHARE_YEARS,
         cost=cost, premium=premium, savings_now=savings_now,
@@ -212,15 +215,18 @@ def _speaker(ds: Dataset, fig: Figure) -> str | None:
     return ds.sources[fig.source].name if fig.source_type == "interview" else None
 
 
-def _average(ds: Dataset, edition: int) -> Average | None:
-    average = lead.edition_average(ds, edition)
-    if average is None:
+def _average(ds: Dataset, found: lead.EditionAverage | None, outlook: lead.Outlook) -> Average | None:
+    """The edition's average as the lead computes it (``lead.average_facts``: the figure, the speaker's next words,
+    the growths by place) and the market's forecast of the lead's outlook: one computation for both pages."""
+    if found is None:
         return None
-    forecast = next((f for f in lead.outlook(ds, edition).forecasts
+    average = found.figure
+    forecast = next((f for f in outlook.forecasts
                      if ds.indicators[f.indicator].forecast_of == "revenue_growth" and f.scope == "market"), None)
     return Average(figure=average, span=lead.spoken_span(average) or formatting.period_text(average.period),
-                   speaker=_speaker(ds, average), more=lead.same_speaker_words(ds, edition, average) or "",
-                   forecast=forecast, forecast_text=lead.forecast_text(forecast) if forecast is not None else "")
+                   speaker=_speaker(ds, average), more=lead.words_text(found.next_words),
+                   forecast=forecast, forecast_text=lead.forecast_text(forecast) if forecast is not None else "",
+                   year=found.year, parts=tuple(found.parts))
 
 
 def _outlooks(ds: Dataset, edition: int) -> tuple[Outlook, ...]:

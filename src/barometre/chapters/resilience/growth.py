@@ -158,7 +158,8 @@ def other_words(ds: Dataset, q, named_words: dict[str, str]) -> str:
                   "" if named else narrative.quote(q, attribution=False))
 
 
-def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoices:
+def growth_voices(ds: Dataset, edition: int, growth: Figure | None,
+                  outlook: lead.Outlook | None = None) -> GrowthVoices:
     """In the book of the edition that publishes the growth: the chapter's quote on the growth's year (« « Globalement
     2011 demeure dans la continuité des années antérieures », dit Laurent Uberti. »), then the edition's forecasts and
     outlook quotes for the years after (``lead.outlook``: « Pour 2012, Relation Client Magazine, résumant le
@@ -175,7 +176,7 @@ def growth_voices(ds: Dataset, edition: int, growth: Figure | None) -> GrowthVoi
             sentences.append(f"{lead.said_by(ds, q)}.")
             used.add(q.quote_id)
             break
-    view = lead.outlook(ds, edition)
+    view = outlook if outlook is not None else lead.outlook(ds, edition)
     market = tuple(f for f in view.forecasts if f.scope == "market" and period_end(f.period) > year)
     own = {q.quote_id for q in ds.quotes(edition, CHAPTER)}  # the chapter's own (01net's offshore words are not)
     view = lead.Outlook(market, tuple(q for q in view.quotes if q.quote_id in own))

@@ -3,7 +3,7 @@ one function a template, each reading ``ResilienceFacts`` and computing nothing 
 
 from __future__ import annotations
 
-from barometre import formatting, narrative
+from barometre import formatting, lead, narrative
 from barometre.chapters.resilience.facts import ResilienceFacts
 from barometre.chapters.resilience.growth import CHAPTER, contraction_of
 from barometre.narrative import ChapterSummary, cite, not_in_edition
@@ -58,6 +58,15 @@ def size_text(f: ResilienceFacts) -> str:
     """The « À retenir » line on the market's size and the falls the editions publish ('' without a size of the
     edition's own)."""
     return _render("size", market_size=f.market_size)
+
+
+def average_text(f: ResilienceFacts) -> str:
+    """The edition's yearly average over several years, told first when it gives one (2024: 2017 to 2024), with the
+    growths it publishes by place for the average's last year ('' without an average): the lead's computation."""
+    if f.average is None:
+        return ""
+    return " ".join(s for s in (lead.average_sentence(f.average.figure, f.edition, f.growth),
+                                lead.parts_text(f.average.year, f.average.parts)) if s)
 
 
 def forecasts_text(f: ResilienceFacts) -> str:
