@@ -125,7 +125,7 @@ def test_running_a_chapters_cells_again_gives_the_same_text(page, tmp_path):
     from barometre.paths import CHAPTERS_DIR
 
     source = nbformat.read(CHAPTERS_DIR / f"{page.name}.ipynb", as_version=4)
-    setup = next(i for i, c in enumerate(source.cells) if "new_page(ds)" in c.source)
+    setup = next(i for i, c in enumerate(source.cells) if "new_page()" in c.source)
     again = [nbformat.v4.new_code_cell(c.source) if c.cell_type == "code" else nbformat.v4.new_markdown_cell(c.source)
              for c in source.cells[setup + 1:]]
     marker = nbformat.v4.new_code_cell("print('--- again ---')")

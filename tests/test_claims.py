@@ -511,10 +511,9 @@ def test_a_share_that_paused_on_its_way_up_is_not_said_to_rise_without_a_plateau
     2009. The years the share stopped rising are named; « sans palier » only when every year is above the last."""
     from conftest import set_value
 
+    from barometre.chapters import offshore
     from barometre.claims import CLAIMS
     from barometre.claims.checks_trends import check_share_trend
-
-    from barometre.chapters import offshore
 
     def judged(ds):  # the claim reads the offshore chapter's facts (its shares year by year)
         return check_share_trend(ds, 2024, claim, None, facts=offshore.facts(ds, 2024)).evidence

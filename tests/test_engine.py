@@ -60,8 +60,8 @@ def test_each_notebook_starts_with_a_fresh_namespace(tmp_path):
 
 def test_a_notebook_does_not_inherit_the_people_the_previous_one_introduced(tmp_path):
     """A warm worker runs chapters one after the other: a page introduces its people itself."""
-    line = ("from barometre import load, narrative\n"
-            f"page = narrative.new_page(load({str(DATA_DIR)!r}))\n"
+    line = ("from barometre import narrative\n"
+            "page = narrative.new_page()\n"
             "page.say(narrative.mentions.person('Jean Régnier', 'P-DG de Comearth') + ' refuse.')")
     first = _run(tmp_path, line + "\npage.say(narrative.mentions.person('Jean Régnier', 'P-DG de Comearth'))")
     assert first.cells[-1].outputs[-1]["data"]["text/markdown"] == "Jean Régnier"  # introduced on this page

@@ -91,7 +91,7 @@ def test_a_title_with_its_own_guillemets_gets_inner_quotes_inside_ours():
 def test_a_page_introduces_a_person_with_their_role_once_then_by_name():
     from barometre.narrative import mentions, new_page
 
-    page = new_page(load())
+    page = new_page()
     jean = mentions.person("Jean Régnier", "P-DG de Comearth")
     first = page.show(f"Selon {jean}, non.")
     again = page.show(f"- {jean} refuse ; « mot » — {jean}.")
@@ -203,12 +203,12 @@ def test_a_sentence_said_twice_on_a_page_is_shown_the_same_and_the_next_one_know
     from barometre import narrative
 
     jean = narrative.mentions.person("Jean Régnier", "P-DG de Comearth")
-    page = narrative.new_page(load())
+    page = narrative.new_page()
     sentence = f"Selon {jean}, non."
     first = page.say(sentence).myst
     assert page.say(sentence).myst == first and "P\\-DG de Comearth" in first
     assert page.say(f"{jean} refuse.").myst == "Jean Régnier refuse."
-    other = narrative.new_page(load())  # another page introduces the person again
+    other = narrative.new_page()  # another page introduces the person again
     assert "P\\-DG de Comearth" in other.say(f"{jean} refuse.").myst
 
 

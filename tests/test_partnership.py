@@ -550,10 +550,7 @@ def test_the_latest_study_s_portrait_of_the_staff_is_told_before_the_older_facts
 def test_the_sector_s_jobs_to_add_are_not_told_as_a_yearly_average_beside_the_agreement_s_three_year_count():
     """editor42: « soit en moyenne 50 000 par an » stood three lines above Stratégies' « 50 000 emplois créés en
     trois ans »: two different 50 000."""
-    from barometre import narrative
-
     ds = load()
-    narrative.new_page(ds)
     text = "\n".join(ch.mission_paragraphs(ds, 2024, [3, 5, 10, 15]).paragraphs).replace("\u00a0", " ")
     assert "par an dans le premier cas" not in text and "en moyenne" not in text
     assert "150 000 emplois de plus." in text.replace("\u202f", " ")

@@ -124,7 +124,7 @@ def test_the_forecasts_and_the_growth_chart_read_the_facts(ds):
     assert ch.forecasts_text(replace(f, forecasts=None)) == ""
     fewer = replace(f.forecasts, pairs=f.forecasts.pairs[:1])
     assert ch.forecasts_text(replace(f, forecasts=fewer)).count("\n- ") < text.count("\n- ")
-    table, figs = f.growth_chart
+    _, figs = f.growth_chart
     assert [g.anchor for g in f.growths] == [g.anchor for g in figs[:len(f.growths)]]  # the bars are the growths
 
 

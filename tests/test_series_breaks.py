@@ -92,7 +92,7 @@ def test_the_growth_title_compares_no_years_across_a_break(data, tmp_path):
 
 def test_a_break_is_explained_once_a_page(data):
     ds = load(data)
-    page = narrative.new_page(ds)
+    page = narrative.new_page()
     table = offshore.history_table(ds, 2016)
     first = history.explain_breaks(ds, table, page=page)
     assert first.count("changé d'étude") == 2  # KPMG → BearingPoint, BearingPoint → EY
@@ -100,7 +100,7 @@ def test_a_break_is_explained_once_a_page(data):
     assert "à partir de l'édition 2016, l'étude d'EY pour le SP2C" in first
     assert "nearshore" in first and first.count("trait vertical") == 1
     assert history.explain_breaks(ds, table, page=page) == ""  # the same page: said once
-    assert history.explain_breaks(ds, table, page=narrative.new_page(ds)) == first  # another page: said again
+    assert history.explain_breaks(ds, table, page=narrative.new_page()) == first  # another page: said again
     assert history.explain_breaks(ds, table) == first  # no page: once in these words
 
 

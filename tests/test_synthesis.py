@@ -115,7 +115,7 @@ def test_the_synthesis_shows_the_chapters_takeaway(tmp_path: Path):
 
     ds = load()
     synthesis = execute_chapter(tmp_path, "synthesis", "latest")
-    takeaway = narrative.new_page(ds).say(value.summary(ds, ds.resolve(0)).takeaway).myst  # as its chapter says it
+    takeaway = narrative.new_page().say(value.summary(ds, ds.resolve(0)).takeaway).myst  # as its chapter says it
     page = markdown(synthesis)
     assert " ".join(takeaway.split()) in " ".join(page.split())
     assert "\u202f" in page or "\u00a0" in page  # the table keeps the no-break spaces (« 1 536 € »)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from barometre.data import Dataset
 from barometre.narrative import mentions
 from barometre.prose import Prose
 
@@ -28,7 +27,7 @@ def _ask_token(page) -> tuple:
 
 
 class Page:
-    """A chapter's page: what it has shown and explained. The notebook makes one (``page = new_page(ds)``) and
+    """A chapter's page: what it has shown and explained. The notebook makes one (``page = new_page()``) and
     shows its text through it (``say = page.say``); nothing is kept outside it.
 
     - ``page.say(text)`` shows ``text`` with each mention of a person (``mentions.person``) in its words: with
@@ -40,7 +39,7 @@ class Page:
       cell that made it (its source and its rank among that run's asks), so running the cells again asks in the
       same places and gets the same answers."""
 
-    def __init__(self, ds: Dataset | None = None):
+    def __init__(self):
         self.introduced: set = set()  # the mentions' keys the page has shown in their first form
         self.explained_at: dict = {}  # what the page has explained once, and the ask that did
         self.ask_run: tuple | None = None  # the cell run ``first_time`` last counted asks in
@@ -67,10 +66,10 @@ class Page:
         return self.explained_at.setdefault(key, token) == token
 
 
-def new_page(ds: Dataset | None = None) -> Page:
-    """A chapter's page (``Page``): ``page = narrative.new_page(ds)`` then ``say = page.say`` at the top of a
+def new_page() -> Page:
+    """A chapter's page (``Page``): ``page = narrative.new_page()`` then ``say = page.say`` at the top of a
     chapter."""
-    return Page(ds)
+    return Page()
 
 
 def say(text: str) -> Prose:
