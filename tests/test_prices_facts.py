@@ -108,7 +108,11 @@ def test_the_takeaways_read_the_facts(ds):
     risen = replace(f.check, check=replace(f.check.check, rise=50.0))  # the official rise is the fact's
     assert "+50 % d'après les textes officiels" in ch.takeaways_text(replace(f, check=risen)).replace("\u00a0", " ")
     later = ch.facts(ds, 2024)
-    assert ch.takeaways_text(later).startswith("- " + later.own.sentence.strip())
+    assert ch.takeaways_text(later).startswith("- " + ch.own_text(later.own).strip())
+    # the members' weight is a fact (MembersShare), its words the text's: another share, another sentence
+    wider = replace(later.own, members=replace(later.own.members, coverage=replace(later.own.members.coverage,
+                                                                                     low=80.0, high=85.0)))
+    assert ch.own_text(wider) != ch.own_text(later.own) and "80 à 85" in ch.own_text(wider)
     assert not ch.takeaways_text(replace(later, own=None)).startswith("- En 2024, les membres du SP2C")
     assert f"- {ch.LATER_PRICES_LABEL} : " in ch.takeaways_text(later)
 

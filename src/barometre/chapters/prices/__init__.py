@@ -63,6 +63,7 @@ from barometre.chapters.prices.common import (
 from barometre.chapters.prices.concentration import (
     CONSOLIDATION_KINDS,
     HHI_CLASS_FR,
+    MembersShare,
     consolidation_events,
     consolidation_phrases,
     guidelines_name,
@@ -74,7 +75,9 @@ from barometre.chapters.prices.concentration import (
     hhi_text,
     hhi_title,
     leader_cap,
+    members_share,
     members_share_sentence,
+    members_text,
 )
 from barometre.chapters.prices.facts import (
     ClaimCheck,
@@ -150,6 +153,7 @@ from barometre.chapters.prices.text import (
     concentration_text,
     history_text,
     minute_text,
+    own_text,
     personnel_text,
     price_text,
     summary_of,
@@ -164,7 +168,7 @@ def edition_key(ds: Dataset, edition: int) -> tuple[Figure, str] | None:
     """The edition's own figure on the theme, with its sentence, when the price of an hour comes from an older
     edition: the telecoms' share of revenue (2011: 60 %), else the SP2C members' weight (2024: 70 à 75 %)."""
     own = own_key(ds, edition, telecom_share(ds, edition))
-    return (own.figure, own.sentence) if own is not None else None
+    return (own.figure, own_text(own)) if own is not None else None
 
 
 def summary(ds: Dataset, edition: int) -> ChapterSummary:
@@ -222,6 +226,7 @@ __all__ = [
     "LabourSqueeze",
     "LaterCost",
     "MarginModel",
+    "MembersShare",
     "MinutePrice",
     "OwnKey",
     "PriceIndex",
@@ -292,13 +297,16 @@ __all__ = [
     "margin_paths",
     "margin_range_text",
     "margin_title",
+    "members_share",
     "members_share_sentence",
+    "members_text",
     "minute_text",
     "model_takeaway",
     "ordinal",
     "other_sectors_sentence",
     "outbound_text",
     "own_key",
+    "own_text",
     "period_years",
     "personnel_text",
     "price_band",

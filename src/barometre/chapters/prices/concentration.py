@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import altair as alt
 import pandas as pd
@@ -173,36 +173,62 @@ def consolidation_phrases(moves: pd.DataFrame, stake: Figure | None) -> list[str
             for m in moves.itertuples()]
 
 
-def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
-    """The SP2C members' share of the market, when an edition gives it after the last share of the ten
-    largest (the 2024 edition: « 70 à 75 % »), told as another measure, not as a move of the ten's share;
-    '' otherwise."""
+@dataclass(frozen=True)
+class MembersShare:
+    """The SP2C members' share of the market, when an edition gives it after the last share of the ten largest (the
+    2024 edition: « 70 à 75 % »), another measure, not a move of the ten's share: the share, the one before it and
+    whether it is the same or across a break, and the members' revenue and the market's of the same year when both are
+    published in one unit (the book's check, as on the claims page)."""
+
+    coverage: Figure
+    before: Figure | None
+    same: bool  # the share before is the same (its bounds)
+    broken: bool  # a series break lies between the two
+    part: Figure | None
+    whole: Figure | None
+    after_top: bool  # told after the ten's share (« les dix premiers »)
+
+
+def members_share(ds: Dataset, edition: int, top: Figure | None) -> MembersShare | None:
+    """``MembersShare`` when the edition gives the members' share after ``top``'s year; None otherwise."""
     coverage = ds.known("sp2c_revenue_coverage", edition)
     if not published(coverage) or (top is not None and period_end(coverage.period) <= period_end(top.period)):
-        return ""
-    # the members' weight is the SP2C's word about itself, whoever relays it (« Le SP2C indique représenter 90 % »)
-    who = narrative.mentions.person(coverage.source_name, coverage.source_role) if coverage.source_type == "interview" \
-        else "le SP2C"
+        return None
     earlier = [f for f in lead.series(ds, "sp2c_revenue_coverage", "market", edition)
                if period_end(f.period) < period_end(coverage.period)]
     before = earlier[-1] if earlier else None
+    part, whole = (ds.known(i, edition, period=coverage.period) for i in ("sp2c_members_revenue", "market_revenue"))
+    checked = published(part) and published(whole) and part.unit == whole.unit
+    return MembersShare(coverage, before, before is not None and before.bounds == coverage.bounds,
+                        before is not None and ds.break_between(before, coverage) is not None,
+                        part if checked else None, whole if checked else None, top is not None)
+
+
+def members_text(m: MembersShare | None) -> str:
+    """The members' share in words ('' without it): the SP2C's word about itself, whoever relays it (« Le SP2C
+    indique représenter 90 % »), the share before it in one parenthesis across a break (editor37), its year naming its
+    edition when they are the same (editor45)."""
+    if m is None:
+        return ""
+    coverage, before = m.coverage, m.before
+    who = narrative.mentions.person(coverage.source_name, coverage.source_role) if coverage.source_type == "interview" \
+        else "le SP2C"
     told = {"before": None, "same": False, "cited": "", "year": "", "broken": False, "note_edition": None}
     if before is not None:
         year = md_escape(formatting.period_text(before.period))
-        same = before.bounds == coverage.bounds
-        broken = ds.break_between(before, coverage) is not None
-        if broken:  # one parenthesis (editor37: « 90 % (édition 2014) en 2014 (une rupture de série les sépare) »)
+        if m.broken:  # one parenthesis (editor37: « 90 % (édition 2014) en 2014 (une rupture de série les sépare) »)
             shown = replace(before, as_of=before.edition)
-            cited = cite(shown, f"en {year}") if same else cite(shown)
+            cited = cite(shown, f"en {year}") if m.same else cite(shown)
         else:  # the same share: its year, linked
-            cited = narrative.cite_earlier(before, f"en {year}") if same else narrative.cite_earlier(before)
-        # its year names its edition when they are the same (editor45: « 90 % en 2014 (édition 2014, …) »)
+            cited = narrative.cite_earlier(before, f"en {year}") if m.same else narrative.cite_earlier(before)
         note_edition = (before.edition if before.from_older_edition and str(before.period) != str(before.edition)
                         else None)
-        told = {"before": before, "same": same, "cited": cited, "year": year, "broken": broken,
+        told = {"before": before, "same": m.same, "cited": cited, "year": year, "broken": m.broken,
                 "note_edition": note_edition}
-    part, whole = (ds.known(i, edition, period=coverage.period) for i in ("sp2c_members_revenue", "market_revenue"))
-    checked = published(part) and published(whole) and part.unit == whole.unit  # the book's check (claims page)
-    return render(f"{TEMPLATES}/members.md.j2", coverage=coverage, who=who, **told,
-                  part=part if checked else None, whole=whole if checked else None,
-                  top_n=TOP_N if top is not None else None) + " "
+    return render(f"{TEMPLATES}/members.md.j2", coverage=coverage, who=who, **told, part=m.part, whole=m.whole,
+                  top_n=TOP_N if m.after_top else None) + " "
+
+
+def members_share_sentence(ds: Dataset, edition: int, top: Figure | None) -> str:
+    """``members_text`` of the edition's ``members_share``."""
+    return members_text(members_share(ds, edition, top))

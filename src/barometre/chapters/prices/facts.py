@@ -17,7 +17,6 @@ from barometre.chapters.prices.clients import (
     clients,
     price_step_table,
     telecom_share,
-    telecom_text,
 )
 from barometre.chapters.prices.common import (
     TOP_N,
@@ -27,12 +26,13 @@ from barometre.chapters.prices.common import (
     published,
 )
 from barometre.chapters.prices.concentration import (
+    MembersShare,
     consolidation_events,
     consolidation_phrases,
     hhi_grid,
     hhi_table,
     leader_cap,
-    members_share_sentence,
+    members_share,
 )
 from barometre.chapters.prices.labour import (
     Labour,
@@ -70,10 +70,11 @@ class PricesParams:
 @dataclass(frozen=True)
 class OwnKey:
     """The edition's own figure on the theme, when the price of an hour comes from an older edition: the
-    telecoms' share of revenue, else the SP2C members' weight, with its sentence."""
+    telecoms' share of revenue (as the clients' section tells it), else the SP2C members' weight."""
 
     figure: Figure
-    sentence: str
+    telecoms: TelecomShare | None = None
+    members: MembersShare | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Concentration:
     top_n: int
     forecast: Figure | None  # the large players' forecast share (as ``Dataset.known`` gives it)
     stake: Figure | None  # the stake acquired in Acticall (as ``Dataset.known`` gives it)
-    members: str  # the members' share, another measure ('' without)
+    members: MembersShare | None  # the members' share, another measure (None without)
     leader: Figure | None = None  # a published ceiling on any firm's share (None without the index)
     table: pd.DataFrame | None = field(default=None, repr=False)  # the index's bounds (None: not computable)
     grid: tuple[dict, ...] = ()  # the merger guidelines' classes
@@ -179,10 +180,10 @@ def own_key(ds: Dataset, edition: int, share: TelecomShare | None) -> OwnKey | N
     members' weight (2024: 70 à 75 %), when the edition publishes it itself."""
     telecoms = ds.known("telecom_revenue_share", edition)
     if published(telecoms) and not telecoms.from_older_edition:
-        return OwnKey(telecoms, telecom_text(share))
+        return OwnKey(telecoms, telecoms=share)
     coverage = ds.known("sp2c_revenue_coverage", edition)
     if published(coverage) and not coverage.from_older_edition:
-        return OwnKey(coverage, members_share_sentence(ds, edition, None))
+        return OwnKey(coverage, members=members_share(ds, edition, None))
     return None
 
 
@@ -217,7 +218,7 @@ def concentration(ds: Dataset, edition: int, tail_max_share: float) -> Concentra
     moves = consolidation_events(ds, edition)
     found = Concentration(
         moves=tuple(consolidation_phrases(moves, stake)) if not moves.empty else (), top=top, top_n=TOP_N,
-        forecast=forecast, stake=stake, members=members_share_sentence(ds, edition, top))
+        forecast=forecast, stake=stake, members=members_share(ds, edition, top))
     if top is None or top.scope not in WHOLE_MARKET_SCOPES:  # the bounds need a share of the whole market
         return found
     leader = leader_cap(ds, edition)

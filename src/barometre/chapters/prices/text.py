@@ -4,9 +4,10 @@ function a template, each reading ``PricesFacts`` and computing nothing the fact
 from __future__ import annotations
 
 from barometre import formatting
+from barometre.chapters.prices.clients import telecom_text
 from barometre.chapters.prices.common import CHAPTER, currency_text
-from barometre.chapters.prices.concentration import hhi_text
-from barometre.chapters.prices.facts import PricesFacts
+from barometre.chapters.prices.concentration import hhi_text, members_text
+from barometre.chapters.prices.facts import OwnKey, PricesFacts
 from barometre.chapters.prices.smic import LATER_PRICES_LABEL
 from barometre.narrative import ChapterSummary, cite, cite_in, md_escape, not_in_edition, quote
 from barometre.narrative.templating import phrase, render
@@ -45,7 +46,7 @@ def concentration_text(f: PricesFacts) -> str:
     c = f.concentration
     hhi = (hhi_text(c.top, c.top_n, f.params.tail_max_share, c.table, list(c.grid), c.forecast, c.leader)
            if c.hhi else "")
-    return _render("concentration", moves=c.moves, top=c.top, top_n=c.top_n, members=c.members, hhi=hhi)
+    return _render("concentration", moves=c.moves, top=c.top, top_n=c.top_n, members=members_text(c.members), hhi=hhi)
 
 
 def minute_text(f: PricesFacts) -> str:
@@ -68,9 +69,17 @@ def price_key(price) -> str:
 def takeaways_text(f: PricesFacts) -> str:
     """« À retenir »: the edition's own figure of the theme first (as in the synthesis), then each of the
     chapter's results the edition allows, and the figures no edition publishes, listed once."""
-    return _render("takeaways", own=f.own, personnel=f.personnel, hour=f.hour, check=f.check,
+    return _render("takeaways", own=f.own, own_sentence=own_text(f.own), personnel=f.personnel, hour=f.hour, check=f.check,
                    model_line=f.model_line, cost_line=f.cost_line, top=f.concentration.top,
                    later_label=LATER_PRICES_LABEL, missing=not_in_edition(list(f.missing), f.edition))
+
+
+def own_text(own: OwnKey | None) -> str:
+    """The edition's own figure on the theme in words: the telecoms' share as the clients' section tells it, else the
+    members' weight ('' without)."""
+    if own is None:
+        return ""
+    return telecom_text(own.telecoms) if own.telecoms is not None else members_text(own.members)
 
 
 def _first_clause(sentence: str) -> str:
@@ -85,7 +94,7 @@ def summary_of(f: PricesFacts) -> ChapterSummary:
     hour = f.hour
     own = f.own if hour is not None and hour.past else None  # the edition's own figure leads, the price is history
     takeaway = _render("summary", hour=hour, personnel=f.personnel,
-                       first=_first_clause(own.sentence) if own is not None else "")
+                       first=_first_clause(own_text(own)) if own is not None else "")
     if hour is not None:
         price, later = hour.price, hour.later
         key = price_key(price)
