@@ -293,13 +293,10 @@ def telecom_voices_facts(ds: Dataset, edition: int) -> TelecomVoices | None:
     said = [q for q in ds.quotes(edition, CHAPTER) if TELECOMS_WORD.search(q.quote)]
     if not said:
         return None
-    interviews = []
-    for q in said:
-        src = ds.sources.get(q.source)
-        interviews.append(src is None or src.type == "interview")
+    interviews = tuple(q.source not in ds.sources or ds.sources[q.source].type == "interview" for q in said)
     return TelecomVoices(telecoms.central > 50,
                          tuple(replace(q, quote=narrative.trimmed(q.quote, [telecoms])) for q in said),
-                         tuple(interviews), frozenset(q.quote_id for q in said))
+                         interviews, frozenset(q.quote_id for q in said))
 
 
 def telecom_voices_text(voices: TelecomVoices | None) -> str:

@@ -254,8 +254,7 @@ def facts(ds: Dataset, edition: int, params: PricesParams | None = None) -> Pric
     decimals = _known(ds, "price_per_minute_decimals", edition)
     telecoms = telecom_share(ds, edition)
     inbound = ds.known("inbound_revenue_share", edition)
-    labour = labour_facts(ds, edition, squeeze, price if hour is not None else None,
-                          hour.start if hour is not None else None, hour.end if hour is not None else None)
+    labour = labour_facts(ds, edition, squeeze, price, *((hour.start, hour.end) if hour is not None else (None, None)))
     return PricesFacts(
         edition=edition, params=p, own=own_key(ds, edition, telecoms), personnel=personnel,
         salaries=_known(ds, "salary_cost_share_of_production", edition), hour=hour, claim=claim, check=check,

@@ -123,18 +123,19 @@ def later_cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, after: La
     augmente de 32 % et le coût employeur au Smic de 20 % : la réduction passe de 26 % à 32 % du salaire brut. »
     « reste à 26 % » when it does not move (editor40: « passe de 26 % à 26 % »). '' when the series stops at the
     model's end. ``after``: ``later_cost`` when the caller has it already."""
-    after = after or later_cost(ds, squeeze, edition)
-    if after is None:
-        return ""
-    return " " + phrase(LABOUR, "later_cost", squeeze, after, after.diverges(squeeze))
+    return later_words(squeeze, after or later_cost(ds, squeeze, edition))
+
+
+def later_words(squeeze: LabourSqueeze, after: LaterCost | None) -> str:
+    """``later_cost_text`` of the cost after the model's years ``after`` ('' without)."""
+    return " " + phrase(LABOUR, "later_cost", squeeze, after, after.diverges(squeeze)) if after is not None else ""
 
 
 def cost_words(squeeze: LabourSqueeze, after: LaterCost | None, *, capital: bool = True) -> str:
     """The model's finding on the employer cost and what the series shows after it (``after``, ``later_cost``), one
     text for the chapter and its « À retenir » (editor40: the box kept a clause the next sentence refuted)."""
-    later = " " + phrase(LABOUR, "later_cost", squeeze, after, after.diverges(squeeze)) if after is not None else ""
     return (explained_text(squeeze, capital=capital, later_diverges=after is not None and after.diverges(squeeze))
-            + later)
+            + later_words(squeeze, after))
 
 
 def cost_text(ds: Dataset, squeeze: LabourSqueeze, edition: int, *, capital: bool = True) -> str:
@@ -324,10 +325,3 @@ def labour_words(labour: Labour, edition: int, squeeze: LabourSqueeze | None, *,
     return render(f"{TEMPLATES}/labour.md.j2", state="covered", covered=(labour.covered[0], labour.covered[-1]),
                   missing=years_text(list(labour.missing)), row=labour.row, s=squeeze, m_cost=m_cost, m_smic=m_smic,
                   cost=cost, modelled=modelled, start=start, end=end)
-
-
-def labour_text(ds: Dataset, edition: int, squeeze: LabourSqueeze | None, *, modelled: bool = False,
-               start: int | None = None, end: int | None = None) -> str:
-    """``labour_words`` of the edition's ``labour_facts``."""
-    return labour_words(labour_facts(ds, edition, squeeze, None, None, None), edition, squeeze, modelled=modelled,
-                        start=start, end=end)
